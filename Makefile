@@ -1,0 +1,34 @@
+# Two entry points that work on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# Runtime + figures only: the demo runs on the bundled model, no torch, no dataset.
+$(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[plots]"
+	touch $@
+
+# Everything the tests touch (torch is pinned to the local CPU wheel), plus Chromium for the browser test.
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	bash scripts/install_system_deps.sh
+	$(BIN)/pip install -q -e ".[dev,train,server,plots,data,text]"
+	touch $@
+
+demo: $(VENV)/.demo-installed
+	$(BIN)/eqmorph demo --out demo-output
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) demo-output

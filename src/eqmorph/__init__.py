@@ -1,0 +1,27 @@
+"""eqmorph: words to 5-band parametric EQ, morphing between words, applied to audio."""
+
+from eqmorph.eq import EQ, Band
+from eqmorph.errors import (
+    AudioError,
+    DataFormatError,
+    DataUnavailableError,
+    EqmorphError,
+    ModelFileError,
+    ParameterError,
+    UnknownWordError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EQ",
+    "Band",
+    "AudioError",
+    "DataFormatError",
+    "DataUnavailableError",
+    "EqmorphError",
+    "ModelFileError",
+    "ParameterError",
+    "UnknownWordError",
+    "__version__",
+]

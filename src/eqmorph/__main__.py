@@ -1,0 +1,5 @@
+import sys
+
+from eqmorph.cli import main
+
+sys.exit(main())

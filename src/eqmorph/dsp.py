@@ -1,0 +1,134 @@
+"""Biquad maths for the 5-band EQ: RBJ cookbook coefficients and magnitude responses.
+
+Source: R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter
+coefficients" (the Audio-EQ-Cookbook), low shelf, peaking EQ and high shelf,
+with the bandwidth given as Q (``alpha = sin(w0) / (2 Q)``) for every kind,
+shelves included.
+
+The formulas are written once against an array namespace ``xp`` so that the
+same code runs on numpy arrays (inference, data fitting) and on torch tensors
+(differentiable training losses): both provide ``sin``, ``cos``, ``sqrt``,
+``log10``, ``stack``, ``concatenate`` and ``clamp``/``clip``.
+
+Frequencies above ``NYQUIST_FRACTION * sample_rate`` cannot be realised by a
+biquad at that rate; they are clamped there when the filter is designed, so a
+20 kHz band at 8 kHz acts at the top of the band and every response stays finite.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from eqmorph.ranges import N_BANDS
+
+NYQUIST_FRACTION = 0.49  # keeps w0 away from pi, where a biquad degenerates
+
+
+def _clip(xp: Any, x: Any, low: float, high: float) -> Any:
+    if xp is np:
+        return np.clip(x, low, high)
+    return xp.clamp(x, low, high)
+
+
+def _rbj(xp: Any, kind: str, gain_db: Any, freq_hz: Any, q: Any, sample_rate: float) -> Any:
+    """Coefficients ``(..., 6)`` = b0, b1, b2, a0, a1, a2 (not yet normalised)."""
+    freq_hz = _clip(xp, freq_hz, 1e-3, NYQUIST_FRACTION * sample_rate)
+    a = 10.0 ** (gain_db / 40.0)
+    w0 = 2.0 * np.pi * freq_hz / sample_rate
+    cos_w0 = xp.cos(w0)
+    alpha = xp.sin(w0) / (2.0 * q)
+    if kind == "peaking":
+        b = (1.0 + alpha * a, -2.0 * cos_w0, 1.0 - alpha * a)
+        den = (1.0 + alpha / a, -2.0 * cos_w0, 1.0 - alpha / a)
+    else:
+        two_sqrt_a_alpha = 2.0 * xp.sqrt(a) * alpha
+        ap1, am1 = a + 1.0, a - 1.0
+        if kind == "low_shelf":
+            b = (
+                a * (ap1 - am1 * cos_w0 + two_sqrt_a_alpha),
+                2.0 * a * (am1 - ap1 * cos_w0),
+                a * (ap1 - am1 * cos_w0 - two_sqrt_a_alpha),
+            )
+            den = (
+                ap1 + am1 * cos_w0 + two_sqrt_a_alpha,
+                -2.0 * (am1 + ap1 * cos_w0),
+                ap1 + am1 * cos_w0 - two_sqrt_a_alpha,
+            )
+        elif kind == "high_shelf":
+            b = (
+                a * (ap1 + am1 * cos_w0 + two_sqrt_a_alpha),
+                -2.0 * a * (am1 + ap1 * cos_w0),
+                a * (ap1 + am1 * cos_w0 - two_sqrt_a_alpha),
+            )
+            den = (
+                ap1 - am1 * cos_w0 + two_sqrt_a_alpha,
+                2.0 * (am1 - ap1 * cos_w0),
+                ap1 - am1 * cos_w0 - two_sqrt_a_alpha,
+            )
+        else:
+            raise ValueError(f"kind={kind!r} is not allowed: expected low_shelf, peaking or high_shelf")
+    return xp.stack([*b, *den], -1)
+
+
+def band_coefficients(xp: Any, params: Any, sample_rate: float) -> Any:
+    """Normalised coefficients of the 5 bands.
+
+    params: ``(..., 5, 3)`` physical ``(gain_db, freq_hz, q)``.
+    Returns ``(..., 5, 6)`` rows ``b0, b1, b2, 1, a1, a2`` (scipy's sos layout).
+    """
+    g, f, q = params[..., 0], params[..., 1], params[..., 2]
+    coeffs = xp.concatenate(
+        [
+            _rbj(xp, "low_shelf", g[..., 0:1], f[..., 0:1], q[..., 0:1], sample_rate),
+            _rbj(xp, "peaking", g[..., 1:4], f[..., 1:4], q[..., 1:4], sample_rate),
+            _rbj(xp, "high_shelf", g[..., 4:5], f[..., 4:5], q[..., 4:5], sample_rate),
+        ],
+        -2,
+    )
+    return coeffs / coeffs[..., 3:4]
+
+
+def coefficient_response_db(xp: Any, coeffs: Any, freqs_hz: Any, sample_rate: float) -> Any:
+    """Magnitude in dB of biquads ``(..., k, 6)`` at ``freqs_hz (F,)`` -> ``(..., k, F)``.
+
+    Uses the cookbook's cancellation-resistant form with phi = sin^2(w/2):
+    |H|^2 = ((b0+b1+b2)^2 - 4 phi (b0 b1 + 4 b0 b2 + b1 b2) + 16 phi^2 b0 b2) / (same in a),
+    which needs no complex arithmetic and so is cheap and differentiable.
+    """
+    phi = xp.sin(np.pi * freqs_hz / sample_rate) ** 2
+    c = coeffs[..., None]  # (..., k, 6, 1) against (F,)
+    b0, b1, b2, a0, a1, a2 = (c[..., i, :] for i in range(6))
+    num = (b0 + b1 + b2) ** 2 - 4.0 * phi * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2) + 16.0 * phi * phi * b0 * b2
+    den = (a0 + a1 + a2) ** 2 - 4.0 * phi * (a0 * a1 + 4.0 * a0 * a2 + a1 * a2) + 16.0 * phi * phi * a0 * a2
+    # Rounding can push |H|^2 of a deep notch a hair below zero; floor it at -300 dB.
+    return 10.0 * xp.log10(_clip(xp, num, 1e-30, np.inf) / _clip(xp, den, 1e-30, np.inf))
+
+
+def band_response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:
+    """Per-band magnitude responses: params ``(..., 5, 3)`` -> ``(..., 5, F)`` in dB."""
+    return coefficient_response_db(xp, band_coefficients(xp, params, sample_rate), freqs_hz, sample_rate)
+
+
+def response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:
+    """Magnitude response of whole EQs: params ``(..., 5, 3)`` -> ``(..., F)`` in dB."""
+    return band_response_db(xp, params, freqs_hz, sample_rate).sum(-2)
+
+
+def log_freq_grid(n: int = 256, low_hz: float = 20.0, high_hz: float = 20000.0) -> np.ndarray:
+    """``n`` log-spaced frequencies from ``low_hz`` to ``high_hz``, shape ``(n,)``."""
+    return np.geomspace(low_hz, high_hz, n)
+
+
+def response_db_np(params: np.ndarray, freqs_hz: np.ndarray, sample_rate: float = 44100.0) -> np.ndarray:
+    """numpy shortcut for :func:`response_db`; params ``(..., 5, 3)`` -> ``(..., F)``."""
+    params = np.asarray(params, dtype=np.float64)
+    if params.shape[-2:] != (N_BANDS, 3):
+        raise ValueError(f"params shape {params.shape} is not allowed: expected (..., {N_BANDS}, 3)")
+    return response_db(np, params, np.asarray(freqs_hz, dtype=np.float64), float(sample_rate))
+
+
+def sos_np(params: np.ndarray, sample_rate: float) -> np.ndarray:
+    """Second-order sections ``(..., 5, 6)`` for scipy.signal.sosfilt from params ``(..., 5, 3)``."""
+    return band_coefficients(np, np.asarray(params, dtype=np.float64), float(sample_rate))
