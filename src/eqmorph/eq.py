@@ -14,6 +14,8 @@ from eqmorph.ranges import (
     BAND_KINDS,
     BAND_NAMES,
     DEFAULT_SHELF_Q,
+    HIGH,
+    LOW,
     N_BANDS,
     N_PARAMS,
     PARAM_NAMES,
@@ -52,6 +54,8 @@ def check_params(params: np.ndarray) -> None:
 
     params: ``(5, 3)`` in physical units.
     """
+    if np.isfinite(params).all() and (params >= LOW).all() and (params <= HIGH).all():
+        return  # the common case, vectorised; the loop below only runs to name the culprit
     for b in range(N_BANDS):
         for p in range(3):
             value = float(params[b, p])
@@ -78,9 +82,9 @@ class EQ:
                 raise ParameterError("band.kind", band.kind, f"bands in the order {', '.join(BAND_KINDS)}")
         arr = self.to_array()
         check_params(arr)
-        canon = canonical_array(arr)
-        if not np.array_equal(canon, arr):
-            object.__setattr__(self, "bands", _bands_from_array(canon))
+        f1, f2, f3 = (b.freq_hz for b in self.bands[PEAK_SLICE])
+        if not f1 <= f2 <= f3:
+            object.__setattr__(self, "bands", _bands_from_array(canonical_array(arr)))
 
     # --- construction -------------------------------------------------
     @classmethod
@@ -90,6 +94,13 @@ class EQ:
         if arr.shape != (N_BANDS, 3):
             raise ParameterError("params.shape", arr.shape, f"({N_BANDS}, 3)")
         return cls(_bands_from_array(arr))
+
+    @classmethod
+    def _trusted(cls, params: np.ndarray) -> EQ:
+        """From a ``(5, 3)`` array already known valid and canonical (e.g. decoder output); skips checks."""
+        eq = object.__new__(cls)
+        object.__setattr__(eq, "bands", _bands_from_array(params))
+        return eq
 
     @classmethod
     def from_vector(cls, vector: Iterable[float]) -> EQ:

@@ -1,0 +1,80 @@
+"""Configurations of the residual EQ autoencoder and of its training."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from eqmorph.errors import ModelFileError, ParameterError
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Shape of the network; stored in every checkpoint so loading needs no flags."""
+
+    latent_dim: int = 32  # bounded (tanh) latent; 32 or 64
+    hidden: tuple[int, ...] = (128, 256, 128)  # encoder block widths; the decoder mirrors them
+    dropout: float = 0.1  # inside every residual block, training only
+    proj_dim: int = 32  # output of the projection head the contrastive loss sees
+
+    def __post_init__(self) -> None:
+        if self.latent_dim not in (32, 64):
+            raise ParameterError("latent_dim", self.latent_dim, "32 or 64")
+        if not self.hidden or any(int(h) < 1 for h in self.hidden):
+            raise ParameterError("hidden", self.hidden, "one or more positive widths")
+        if not 0.0 <= self.dropout < 1.0:
+            raise ParameterError("dropout", self.dropout, "0 <= dropout < 1")
+        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """How the model is trained; the defaults are what the bundled model used."""
+
+    epochs: int = 400  # upper bound; early stopping usually ends sooner
+    patience: int = 40  # epochs without validation improvement before stopping
+    lr: float = 1e-3  # Adam learning rate
+    weight_decay: float = 1e-5  # small L2 keeps the latent from drifting on tiny words
+    words_per_batch: int = 16  # class-balanced batches: this many words ...
+    examples_per_word: int = 8  # ... with up to this many examples each, so positives exist
+    batches_per_epoch: int = 24  # about one pass over the combined data at 128 per batch
+    supcon_weight: float = 0.1  # lambda of the supervised contrastive term
+    temperature: float = 0.1  # SupCon temperature
+    response_weight: float = 1.0  # weight of the magnitude-response error next to the parameter error
+    response_points: int = 64  # log-spaced frequencies for the response loss
+    use_consistency_weight: bool = True  # weight SocialFX rows by their ratings_consistency
+    min_count: int = 3  # words with fewer training examples get no centroid
+    seed: int = 0  # everything random (init, batches, dropout) follows this
+
+    def __post_init__(self) -> None:
+        for name in ("epochs", "patience", "words_per_batch", "examples_per_word", "batches_per_epoch"):
+            if int(getattr(self, name)) < 1:
+                raise ParameterError(name, getattr(self, name), "an integer >= 1")
+        if not self.lr > 0:
+            raise ParameterError("lr", self.lr, "a positive learning rate")
+        if not self.temperature > 0:
+            raise ParameterError("temperature", self.temperature, "a positive temperature")
+        if self.min_count < 1:
+            raise ParameterError("min_count", self.min_count, "an integer >= 1")
+
+
+def config_to_dict(cfg: Any) -> dict[str, Any]:
+    """JSON-ready dict of a config dataclass (tuples become lists)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(cfg).items()}
+
+
+def config_from_dict(cls: type, data: Any, what: str) -> Any:
+    """Rebuild a config dataclass, rejecting unknown or ill-typed keys with a clear message."""
+    if not isinstance(data, dict):
+        raise ModelFileError(f"{what}: expected a JSON object, got {type(data).__name__}")
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ModelFileError(f"{what}: unknown keys {unknown}; allowed: {sorted(known)}")
+    kwargs = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise ModelFileError(f"{what}: {exc}") from exc
+
+

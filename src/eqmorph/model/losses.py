@@ -1,0 +1,64 @@
+"""Training losses: reconstruction that cares about sound, and supervised contrastive.
+
+Supervised contrastive loss: Khosla et al., "Supervised Contrastive Learning", NeurIPS 2020
+(the "L_out" form: the mean over positives sits outside the log).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from eqmorph import dsp
+from eqmorph.ranges import HIGH, IS_LOG, LOW
+
+_LOW_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, LOW, 1.0)), LOW))
+_HIGH_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, HIGH, 1.0)), HIGH))
+_IS_LOG_T = torch.tensor(IS_LOG)
+
+RESPONSE_SCALE_DB = 12.0  # squared errors are divided by this squared, so 12 dB off costs about 1
+
+
+def model_to_physical(x: torch.Tensor) -> torch.Tensor:
+    """Differentiable twin of ``ranges.from_model_space``: ``(..., 5, 3)`` -> physical units."""
+    low, high = _LOW_T.to(x.dtype), _HIGH_T.to(x.dtype)
+    t = (x + 1.0) * 0.5 * (high - low) + low
+    return torch.where(_IS_LOG_T, torch.exp(t), t)
+
+
+def response_loss(pred: torch.Tensor, target: torch.Tensor, freqs_hz: torch.Tensor, weight: torch.Tensor,
+                  sample_rate: float = 44100.0) -> torch.Tensor:
+    """Weighted mean squared error of magnitude responses in dB, scaled by ``RESPONSE_SCALE_DB``.
+
+    pred, target: model space ``(batch, 5, 3)``; weight ``(batch,)``.
+    """
+    r_pred = dsp.response_db(torch, model_to_physical(pred), freqs_hz, sample_rate)
+    with torch.no_grad():
+        r_true = dsp.response_db(torch, model_to_physical(target), freqs_hz, sample_rate)
+    err = ((r_pred - r_true) / RESPONSE_SCALE_DB).pow(2).mean(-1)
+    return (err * weight).sum() / weight.sum()
+
+
+def param_loss(pred: torch.Tensor, target: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    """Weighted MSE in model space; pred, target ``(batch, 5, 3)``, weight ``(batch,)``."""
+    err = (pred - target).pow(2).flatten(1).mean(-1)
+    return (err * weight).sum() / weight.sum()
+
+
+def supcon_loss(proj: torch.Tensor, labels: torch.Tensor, temperature: float) -> torch.Tensor:
+    """Supervised contrastive loss over unit vectors ``proj (batch, dim)`` with int ``labels (batch,)``.
+
+    Anchors without any positive in the batch are left out; returns 0 if none has one.
+    """
+    n = proj.shape[0]
+    sim = proj @ proj.T / temperature
+    self_mask = torch.eye(n, dtype=torch.bool, device=proj.device)
+    sim = sim.masked_fill(self_mask, float("-inf"))
+    log_prob = sim - torch.logsumexp(sim, dim=1, keepdim=True)
+    pos = (labels[:, None] == labels[None, :]) & ~self_mask
+    n_pos = pos.sum(1)
+    has_pos = n_pos > 0
+    if not has_pos.any():
+        return proj.sum() * 0.0
+    mean_log_prob_pos = log_prob.masked_fill(~pos, 0.0).sum(1)[has_pos] / n_pos[has_pos]
+    return -mean_log_prob_pos.mean()

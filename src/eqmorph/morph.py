@@ -1,0 +1,298 @@
+"""Morphing with a trained model: words to EQs, blends, variations and edits.
+
+Everything here runs on numpy (see ``model/runtime.py``); torch is only needed to train.
+Latent codes have shape ``(latent_dim,)`` or ``(n, latent_dim)``; EQ arrays are physical
+``(n, 5, 3)`` rows of ``(gain_db, freq_hz, q)``.
+
+Decoder outputs are clipped into range and put in canonical order by ``decode_params``, so
+they become EQs through ``EQ._trusted`` without re-validation (the slider's hot path).
+
+Intensity scales the decoded gains (dB), as the Audealize "amount" does: 0 is the flat EQ,
+1 the word, above 1 exaggerates, negative values invert. Frequencies and Qs are the word's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eqmorph.eq import EQ, canonical_array
+from eqmorph.errors import ParameterError
+from eqmorph.model import checkpoint
+from eqmorph.model.checkpoint import Checkpoint
+from eqmorph.model.runtime import NumpyAutoencoder
+from eqmorph.ranges import GAIN_DB, clip_to_ranges, from_model_space, to_model_space
+from eqmorph.vocab import normalise_term, unknown_word_error
+
+INTERPOLATIONS = ("latent", "slerp", "params")
+DEFAULT_INTERPOLATION = "latent"
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What the model knows about one word."""
+
+    word: str
+    count: int  # training examples behind the centroid
+    confidence: float  # 0..1: 1 / (1 + standard error of the centroid / typical distance between words)
+    spread: float  # RMS std of the word's training latents
+
+
+def _check_number(name: str, value: float, low: float = -math.inf, high: float = math.inf) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(name, value, f"a number in [{low:g}, {high:g}]") from exc
+    if not (math.isfinite(v) and low <= v <= high):
+        raise ParameterError(name, value, f"a finite number in [{low:g}, {high:g}]")
+    return v
+
+
+MAX_INTENSITY = 4.0  # beyond this gains pin to the range ends and the word's shape is lost
+
+
+class Morpher:
+    """A trained model ready to turn words into EQs.
+
+    Satisfies the evaluation protocol (``terms``, ``latent_dim``, ``encode_params``,
+    ``decode_params``, ``centroid``, ``generate_params``).
+    """
+
+    def __init__(self, ckpt: Checkpoint, *, open_vocabulary: object | None = None) -> None:
+        self.checkpoint = ckpt
+        self._net = NumpyAutoencoder(ckpt.config, ckpt.weights)
+        self.terms: list[str] = list(ckpt.terms)
+        self.counts: dict[str, int] = {t: int(c) for t, c in zip(ckpt.terms, ckpt.counts)}
+        self._index = {t: i for i, t in enumerate(self.terms)}
+        self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
+        self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
+        self._flat = np.asarray(ckpt.flat, dtype=np.float32)
+        self.latent_dim = ckpt.config.latent_dim
+        self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
+        self._open_vocabulary = open_vocabulary
+        digest = hashlib.sha256()
+        for k in sorted(ckpt.weights):
+            digest.update(k.encode())
+            digest.update(np.ascontiguousarray(ckpt.weights[k], dtype=np.float32).tobytes())
+        self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + digest.hexdigest()[:12]
+        self._info = self._word_infos()
+
+    # --- vocabulary -------------------------------------------------------
+    def _word_infos(self) -> dict[str, WordInfo]:
+        c = self._centroids.astype(np.float64)
+        if len(c) > 1:
+            d = np.linalg.norm(c[:, None] - c[None], axis=-1)
+            np.fill_diagonal(d, np.inf)
+            typical = float(np.median(d.min(1)))
+        else:
+            typical = 1.0
+        out = {}
+        for t, i in self._index.items():
+            spread = float(np.sqrt(np.mean(self._spreads[i].astype(np.float64) ** 2)))
+            se = spread / math.sqrt(max(self.counts[t], 1))
+            out[t] = WordInfo(t, self.counts[t], 1.0 / (1.0 + se / max(typical, 1e-9)), spread)
+        return out
+
+    def word_info(self, word: str) -> WordInfo:
+        """Count, confidence and spread of a known word."""
+        return self._info[self._lookup(word)]
+
+    def words(self) -> list[WordInfo]:
+        """Every known word, most examples first."""
+        return [self._info[t] for t in self.terms]
+
+    def _lookup(self, word: str) -> str:
+        if not isinstance(word, str):
+            raise ParameterError("word", word, "a text descriptor such as 'warm'")
+        if word in self._index:
+            return word
+        norm = normalise_term(word)
+        if norm in self._index:
+            return norm
+        raise unknown_word_error(word, self.counts)
+
+    def resolve(self, word: str) -> list[tuple[str, float]]:
+        """Known words and weights that stand for ``word``: itself, or (open vocabulary) its neighbours."""
+        try:
+            return [(self._lookup(word), 1.0)]
+        except LookupError:
+            if self._open_vocabulary is None:
+                raise
+            return list(self._open_vocabulary.neighbours(normalise_term(word)))  # type: ignore[attr-defined]
+
+    # --- latent codes -------------------------------------------------------
+    def centroid(self, word: str) -> np.ndarray:
+        """Latent centroid ``(latent_dim,)`` of ``word`` (a blend of neighbours for open-vocabulary words)."""
+        parts = self.resolve(word)
+        if len(parts) == 1:
+            return self._centroids[self._index[parts[0][0]]]
+        return self._blend_code(dict(parts))
+
+    def _blend_code(self, weights: Mapping[str, float]) -> np.ndarray:
+        if not weights:
+            raise ParameterError("weights", dict(weights), "at least one word with a weight > 0")
+        ws = {self._lookup(w): _check_number(f"weight of {w!r}", v, 0.0) for w, v in weights.items()}
+        total = sum(ws.values())
+        if total <= 0:
+            raise ParameterError("weights", dict(weights), "weights >= 0 with a positive sum")
+        return sum((v / total) * self._centroids[self._index[w]] for w, v in ws.items())  # type: ignore[return-value]
+
+    def encode_params(self, params: np.ndarray) -> np.ndarray:
+        """Physical ``(n, 5, 3)`` -> latent ``(n, latent_dim)``."""
+        p = np.asarray(params, dtype=np.float64)
+        return self._net.encode(to_model_space(p).reshape(*p.shape[:-2], 15))
+
+    def decode_params(self, z: np.ndarray) -> np.ndarray:
+        """Latent ``(..., latent_dim)`` -> physical ``(..., 5, 3)``, valid and in canonical order."""
+        return canonical_array(clip_to_ranges(from_model_space(self._net.decode(z))))
+
+    def encode(self, eq: EQ) -> np.ndarray:
+        """Latent code ``(latent_dim,)`` of an EQ."""
+        return self.encode_params(eq.to_array()[None])[0]
+
+    def decode(self, z: np.ndarray) -> EQ:
+        """The EQ a latent code ``(latent_dim,)`` stands for."""
+        z = np.asarray(z, dtype=np.float32)
+        if z.shape != (self.latent_dim,) or not np.all(np.isfinite(z)):
+            raise ParameterError("z", f"array of shape {z.shape}", f"{self.latent_dim} finite numbers")
+        return EQ.from_array(self.decode_params(z))
+
+    # --- words to EQs -------------------------------------------------------
+    @staticmethod
+    def _scale(params: np.ndarray, intensity: float) -> np.ndarray:
+        """Scale gains of ``(..., 5, 3)`` by ``intensity``, saturating all bands together.
+
+        Once the largest gain reaches the range limit the whole EQ stops growing; clipping
+        bands one by one would let the others keep growing and change the word's shape.
+        """
+        if intensity != 1.0:
+            gains = params[..., 0]
+            peak = np.abs(gains).max(-1, keepdims=True)
+            limit = np.where(peak > 0, GAIN_DB.high / np.maximum(peak, 1e-12), np.inf)
+            k = np.sign(intensity) * np.minimum(abs(intensity), limit)
+            params[..., 0] = np.clip(gains * k, GAIN_DB.low, GAIN_DB.high)
+        return params
+
+    def generate_params(self, word: str, intensity: float = 1.0) -> np.ndarray:
+        """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``."""
+        intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
+        return self._scale(self.decode_params(self.centroid(word)), intensity)
+
+    def generate(self, word: str, intensity: float = 1.0) -> EQ:
+        """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite."""
+        return EQ._trusted(self.generate_params(word, intensity))
+
+    def interpolate_params(self, a: str, b: str, alphas: Sequence[float] | np.ndarray, intensity: float = 1.0,
+                           method: str = DEFAULT_INTERPOLATION) -> np.ndarray:
+        """Physical ``(n, 5, 3)`` EQs along the morph from ``a`` (alpha 0) to ``b`` (alpha 1)."""
+        al = np.asarray(alphas, dtype=np.float64).reshape(-1)
+        if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
+            raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
+        intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
+        if method not in INTERPOLATIONS:
+            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
+        za, zb = self.centroid(a), self.centroid(b)
+        if method == "params":
+            pa, pb = self.decode_params(za), self.decode_params(zb)
+            ends = to_model_space(np.stack([pa, pb]))
+            x = (1.0 - al)[:, None, None] * ends[0] + al[:, None, None] * ends[1]
+            out = canonical_array(clip_to_ranges(from_model_space(x)))
+            out[al == 0.0], out[al == 1.0] = pa, pb  # the ends are the words, not a round trip of them
+        else:
+            out = self.decode_params(_mix(za, zb, al, method))
+        return self._scale(out, intensity)
+
+    def interpolate(self, a: str, b: str, alpha: float, intensity: float = 1.0,
+                    method: str = DEFAULT_INTERPOLATION) -> EQ:
+        """The EQ at ``alpha`` between words ``a`` (0) and ``b`` (1); the ends equal ``generate``."""
+        alpha = _check_number("alpha", alpha, 0.0, 1.0)
+        if method == "params":
+            return EQ.from_array(self.interpolate_params(a, b, [alpha], intensity, method)[0])
+        intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
+        if method not in INTERPOLATIONS:
+            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
+        z = _mix(self.centroid(a), self.centroid(b), np.array([alpha]), method)[0]
+        return EQ._trusted(self._scale(self.decode_params(z), intensity))
+
+    def blend(self, weights: Mapping[str, float], intensity: float = 1.0) -> EQ:
+        """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
+        if not isinstance(weights, Mapping):
+            raise ParameterError("weights", weights, "a mapping of word -> weight")
+        intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
+        return EQ._trusted(self._scale(self.decode_params(self._blend_code(weights)), intensity))
+
+    def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None) -> list[EQ]:
+        """``n`` plausible variations of ``word``, drawn from a Gaussian with its latent spread."""
+        if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= 1000:
+            raise ParameterError("n", n, "an integer from 1 to 1000")
+        temperature = _check_number("temperature", temperature, 0.0, 10.0)
+        parts = self.resolve(word)
+        spread = sum(w * self._spreads[self._index[t]] for t, w in parts)
+        rng = np.random.default_rng(seed)
+        z = self.centroid(word) + temperature * spread * rng.standard_normal((n, self.latent_dim))
+        z = np.clip(z, -1.0, 1.0)  # the encoder's tanh never leaves this box
+        return [EQ._trusted(p) for p in self.decode_params(z)]
+
+    def edit(self, eq: EQ, changes: Mapping[str, float]) -> EQ:
+        """Move ``eq`` towards (amount > 0) or away from (< 0) words, keeping the rest of it.
+
+        The step for each word is its direction from the flat EQ in latent space; it is applied
+        at the latent code of ``eq`` and only the resulting *change* of the decoded parameters is
+        added to ``eq`` (in model space), so amount 0 returns ``eq`` unchanged even where the
+        autoencoder would not reproduce it exactly.
+        """
+        if not isinstance(changes, Mapping) or not changes:
+            raise ParameterError("changes", changes, "a mapping of word -> amount, e.g. {'warm': 0.5}")
+        z0 = self.encode(eq)
+        step = np.zeros(self.latent_dim, dtype=np.float64)
+        for word, amount in changes.items():
+            a = _check_number(f"amount of {word!r}", amount, -MAX_INTENSITY, MAX_INTENSITY)
+            step += a * (self.centroid(word).astype(np.float64) - self._flat)
+        moved = self._net.decode(np.stack([z0, np.clip(z0 + step, -1.0, 1.0)]).astype(np.float32))
+        x = eq.to_model_space() + (moved[1].astype(np.float64) - moved[0])
+        return EQ.from_array(canonical_array(clip_to_ranges(from_model_space(np.clip(x, -1.0, 1.0)))))
+
+
+def _mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:
+    """Latent points ``(n, d)`` between ``za`` and ``zb``; alpha 0 and 1 give the ends exactly."""
+    al = alphas.astype(np.float32)[:, None]
+    if method == "slerp":
+        na, nb = float(np.linalg.norm(za)), float(np.linalg.norm(zb))
+        cos = float(np.dot(za, zb) / max(na * nb, 1e-12))
+        omega = math.acos(min(1.0, max(-1.0, cos)))
+        if omega > 1e-4:
+            # Spherical on direction, linear on length, so the path stays inside the latent box.
+            ua, ub = za / max(na, 1e-12), zb / max(nb, 1e-12)
+            wa = np.sin((1.0 - al) * omega) / math.sin(omega)
+            wb = np.sin(al * omega) / math.sin(omega)
+            z = (wa * ua + wb * ub) * ((1.0 - al) * na + al * nb)
+            z = np.where(al == 0.0, za, np.where(al == 1.0, zb, z))
+            return z.astype(np.float32)
+    return ((1.0 - al) * za + al * zb).astype(np.float32)
+
+
+def bundled_model_dir() -> Path:
+    """Folder of the pretrained model shipped inside the package."""
+    return Path(__file__).resolve().parent / "pretrained" / "default"
+
+
+def load(path: str | os.PathLike[str] | None = None, *, open_vocabulary: bool = False) -> Morpher:
+    """Load a model directory (``None``: the bundled pretrained model).
+
+    ``open_vocabulary=True`` maps unknown words to blends of known ones through offline
+    sentence embeddings (needs the ``text`` extra).
+    """
+    ckpt = checkpoint.load(bundled_model_dir() if path is None else path)
+    vocab = None
+    if open_vocabulary:
+        from eqmorph.openvocab import OpenVocabulary, SentenceEmbedder
+
+        vocab = OpenVocabulary(list(ckpt.terms), dict(zip(ckpt.terms, (int(c) for c in ckpt.counts))),
+                               SentenceEmbedder())
+    return Morpher(ckpt, open_vocabulary=vocab)
