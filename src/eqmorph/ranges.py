@@ -87,7 +87,9 @@ def from_model_space(x: np.ndarray) -> np.ndarray:
     """Model space ``(..., 5, 3)`` -> physical units ``(..., 5, 3)``; inverse of ``to_model_space``."""
     x = np.asarray(x, dtype=np.float64)
     t = (x + 1.0) * 0.5 * (_HI_T - _LO_T) + _LO_T
-    return np.where(IS_LOG, np.exp(t), t)
+    # exp(log(20)) can land one rounding step outside the range; the ends must stay valid.
+    return np.clip(np.where(IS_LOG, np.exp(t), t), np.where(np.abs(x) <= 1.0, LOW, -np.inf),
+                   np.where(np.abs(x) <= 1.0, HIGH, np.inf))
 
 
 def clip_to_ranges(params: np.ndarray) -> np.ndarray:
