@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean bundled-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,8 @@ bench: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(VENV) demo-output
+
+# Retrain the bundled model exactly as shipped (needs ../shared/data or EQMORPH_DATA).
+DATA ?= ../shared/data
+bundled-model: $(VENV)/.test-installed
+	$(BIN)/eqmorph train --dataset all --data $(DATA) --out src/eqmorph/pretrained/default --seed 0

@@ -283,7 +283,7 @@ def test_every_format_is_available_through_format_eq_and_bad_requests_are_refuse
     }
     with pytest.raises(ParameterError, match="json, apo, csv, table"):
         format_eq(eq, "xml")
-    with pytest.raises(ParameterError, match="words, alpha, intensity, model_id"):
+    with pytest.raises(ParameterError, match="words, weights, alpha, intensity, model_id"):
         format_eq(eq, "apo", colour="red")
 
 

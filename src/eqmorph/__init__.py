@@ -13,9 +13,14 @@ from eqmorph.errors import (
 
 __version__ = "0.1.0"
 
+from eqmorph.morph import Morpher, WordInfo, load  # noqa: E402  (needs __version__ defined first)
+
 __all__ = [
     "EQ",
     "Band",
+    "Morpher",
+    "WordInfo",
+    "load",
     "AudioError",
     "DataFormatError",
     "DataUnavailableError",

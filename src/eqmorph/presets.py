@@ -21,7 +21,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,7 +41,7 @@ MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger i
 MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
 PREAMP_SAMPLE_RATES = (44100.0, 48000.0, 96000.0)  # rates the preamp must keep unclipped
-META_KEYS = ("words", "alpha", "intensity", "model_id")
+META_KEYS = ("words", "weights", "alpha", "intensity", "model_id")
 
 _APO_KINDS = {
     "LS": "low_shelf", "LSC": "low_shelf", "LSQ": "low_shelf",
@@ -122,6 +122,12 @@ def _check_meta(meta: dict[str, Any]) -> dict[str, Any]:
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                 raise ParameterError(key, value, "a finite number or None")
             out[key] = float(value)
+    weights = out["weights"]
+    if weights is not None:
+        if not (isinstance(weights, Mapping) and all(
+                isinstance(w, str) and isinstance(v, int | float) and math.isfinite(v) for w, v in weights.items())):
+            raise ParameterError("weights", weights, "a mapping of word -> finite number")
+        out["weights"] = {w: float(v) for w, v in weights.items()}
     if out["model_id"] is not None and not isinstance(out["model_id"], str):
         raise ParameterError("model_id", out["model_id"], "a string or None")
     return out
@@ -131,12 +137,14 @@ def to_json(
     eq: EQ,
     *,
     words: str | Sequence[str] | None = None,
+    weights: Mapping[str, float] | None = None,
     alpha: float | None = None,
     intensity: float | None = None,
     model_id: str | None = None,
 ) -> str:
     """The EQ and how it was made as eqmorph JSON; floats are written exactly."""
-    meta = _check_meta({"words": words, "alpha": alpha, "intensity": intensity, "model_id": model_id})
+    meta = _check_meta({"words": words, "weights": weights, "alpha": alpha, "intensity": intensity,
+                        "model_id": model_id})
     bands = [
         {"band": name, "type": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
         for name, b in zip(BAND_NAMES, eq.bands)
@@ -393,7 +401,7 @@ def to_table(eq: EQ, **meta: Any) -> str:
 
 # --- one entry point for the CLI and the server -------------------------------
 def format_eq(eq: EQ, format: str, **meta: Any) -> str:
-    """``eq`` as text in one of :data:`FORMATS`; ``meta`` (words, alpha, intensity, model_id) goes into JSON/table."""
+    """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON/table."""
     if format == "json":
         return to_json(eq, **meta)
     _check_meta(meta)

@@ -12,18 +12,21 @@ are reconstructed too. SocialFX rows are weighted by their ratings_consistency (
 from __future__ import annotations
 
 import copy
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
 from eqmorph import dsp
-from eqmorph.errors import EqmorphError
-from eqmorph.model.checkpoint import Checkpoint
+from eqmorph.errors import EqmorphError, ParameterError
+from eqmorph.experiment import SplitSpec, data_files, load_dataset, provenance, split_dataset
+from eqmorph.model.checkpoint import Checkpoint, save
 from eqmorph.model.config import ModelConfig, TrainConfig, config_to_dict
 from eqmorph.model.losses import model_to_physical, param_loss, response_loss, supcon_loss
 from eqmorph.model.network import EQAutoencoder
@@ -222,3 +225,27 @@ def train_model(
         history=history,
     )
 
+
+
+def train_on_data(
+    spec: SplitSpec,
+    data: str | os.PathLike[str] | None,
+    out: str | os.PathLike[str],
+    model_cfg: ModelConfig | None = None,
+    train_cfg: TrainConfig | None = None,
+    *,
+    progress: bool = False,
+    model_name: str = "eqmorph",
+) -> Checkpoint:
+    """Load the named data, split it, train on the train part and save the model directory ``out``."""
+    files = data_files(spec.dataset, data)
+    for path in files.values():
+        if Path(out).resolve() == path.resolve() or path.resolve().is_relative_to(Path(out).resolve()):
+            raise ParameterError("--out", str(out), "a folder that does not hold the training data")
+    full = load_dataset(spec.dataset, data)
+    train, val, test = split_dataset(full, spec)
+    prov = provenance(spec, files, full, train, val, test, model_name=model_name, torch=torch.__version__)
+    ckpt = train_model(TrainData.from_dataset(train), TrainData.from_dataset(val), model_cfg, train_cfg,
+                       provenance=prov, progress=progress)
+    save(ckpt, out)
+    return ckpt

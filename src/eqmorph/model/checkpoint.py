@@ -97,6 +97,9 @@ def save(ckpt: Checkpoint, directory: str | os.PathLike[str]) -> Path:
                   str(tmp / "latents.safetensors"))
         for name, obj in (("provenance", ckpt.provenance), ("metrics", ckpt.metrics), ("history", ckpt.history)):
             (tmp / f"{name}.json").write_text(json.dumps(obj, indent=1, ensure_ascii=False), encoding="utf-8")
+        tmp.chmod(0o755)  # mkdtemp makes 0700 folders; a model is meant to be shared
+        for f in tmp.iterdir():
+            f.chmod(0o644)
         backup = None
         if target.exists():
             backup = target.with_name(f".{target.name}.old")

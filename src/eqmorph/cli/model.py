@@ -1,0 +1,53 @@
+"""``eqmorph train``: fit the residual autoencoder on SocialFX and/or SAFE-DB."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from eqmorph.experiment import DATASETS
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    try:
+        from eqmorph import train
+    except ModuleNotFoundError as exc:
+        if exc.name != "torch":
+            raise
+        from eqmorph.errors import EqmorphError
+
+        raise EqmorphError('training needs torch: pip install "eqmorph[train]"') from exc
+    from eqmorph.experiment import SplitSpec
+    from eqmorph.model import ModelConfig, TrainConfig
+
+    model_cfg = ModelConfig(latent_dim=args.latent_dim)
+    train_cfg = TrainConfig(
+        epochs=args.epochs if args.epochs is not None else TrainConfig.epochs,
+        seed=args.seed,
+        supcon_weight=0.0 if args.no_contrastive else TrainConfig.supcon_weight,
+        response_weight=0.0 if args.no_response_loss else TrainConfig.response_weight,
+    )
+    ckpt = train.train_on_data(SplitSpec(args.dataset, seed=args.seed), args.data, args.out, model_cfg, train_cfg,
+                               progress=not args.quiet, model_name=args.name)
+    m = ckpt.metrics
+    print(f"saved {args.out}: {len(ckpt.terms)} words with centroids, best epoch {m['best_epoch']} of "
+          f"{m['epochs_run']}, {m['train_seconds']:.1f} s; validation: parameter MSE {m['val_param_mse']:.4f}, "
+          f"response RMS {m['val_response_rms_db']:.2f} dB")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph train``."""
+    p = subparsers.add_parser("train", help="train a model on SocialFX and/or SAFE-DB (needs the train extra)")
+    p.add_argument("--dataset", choices=DATASETS, default="all", help="which data (default: all)")
+    p.add_argument("--data", metavar="PATH", default=None,
+                   help="folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA")
+    p.add_argument("--out", metavar="DIR", default="runs/model", help="model directory to write (default runs/model)")
+    p.add_argument("--epochs", type=int, default=None, help="maximum epochs (early stopping may end sooner)")
+    p.add_argument("--latent-dim", type=int, choices=(32, 64), default=32)
+    p.add_argument("--seed", type=int, default=0, help="seed of the split and of training")
+    p.add_argument("--name", default="eqmorph", help="model name recorded in provenance and the model id")
+    p.add_argument("--no-contrastive", action="store_true", help="ablation: drop the SupCon term")
+    p.add_argument("--no-response-loss", action="store_true", help="ablation: parameter loss only")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_run_train)
