@@ -69,7 +69,8 @@ def test_edit_moves_a_preset_and_never_overwrites_it(capsys, tiny_model_dir, tin
     start = tiny_model.generate("bright")
     save_preset(preset, start, "apo")
     before = preset.read_bytes()
-    code, _, err = _run(capsys, "edit", str(preset), "--more", "warm", "--model", str(tiny_model_dir), "-o", str(preset))
+    model = str(tiny_model_dir)
+    code, _, err = _run(capsys, "edit", str(preset), "--more", "warm", "--model", model, "-o", str(preset))
     assert code == 2 and "different from the input" in err and preset.read_bytes() == before
     out_file = tmp_path / "out.txt"
     code, _, _ = _run(capsys, "edit", str(preset), "--more", "warm", "--amount", "0.5", "--model", str(tiny_model_dir),
@@ -84,4 +85,5 @@ def test_seed_facade_forwards_to_the_real_api(tiny_model_dir, tiny_model):
 
     system = NeuralEQMorphingSystem(tiny_model_dir)
     assert system.generate_eq_from_semantic("warm") == tiny_model.generate("warm")
-    assert system.interpolate_semantic_terms("warm", "bright", alpha=0.3) == tiny_model.interpolate("warm", "bright", 0.3)
+    expected = tiny_model.interpolate("warm", "bright", 0.3)
+    assert system.interpolate_semantic_terms("warm", "bright", alpha=0.3) == expected
