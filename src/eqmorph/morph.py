@@ -31,7 +31,8 @@ from eqmorph.ranges import GAIN_DB, clip_to_ranges, from_model_space, to_model_s
 from eqmorph.vocab import normalise_term, unknown_word_error
 
 INTERPOLATIONS = ("latent", "slerp", "params")
-DEFAULT_INTERPOLATION = "latent"
+DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
+WORD_CACHE_SIZE = 4096  # decoded word EQs kept; a slider asks for the same two words again and again
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Morpher:
         self.latent_dim = ckpt.config.latent_dim
         self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
         self._open_vocabulary = open_vocabulary
+        self._cache: dict[str, np.ndarray] = {}
         digest = hashlib.sha256()
         for k in sorted(ckpt.weights):
             digest.update(k.encode())
@@ -182,11 +184,37 @@ class Morpher:
     def generate_params(self, word: str, intensity: float = 1.0) -> np.ndarray:
         """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``."""
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return self._scale(self.decode_params(self.centroid(word)), intensity)
+        return self._scale(self._word_params(word).copy(), intensity)
 
     def generate(self, word: str, intensity: float = 1.0) -> EQ:
         """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite."""
         return EQ._trusted(self.generate_params(word, intensity))
+
+    def _word_params(self, word: str) -> np.ndarray:
+        """Decoded ``(5, 3)`` EQ of ``word`` at intensity 1, cached: the ends of every morph."""
+        params = self._cache.get(word)
+        if params is None:
+            if len(self._cache) >= WORD_CACHE_SIZE:
+                self._cache.clear()
+            params = self._cache[word] = self.decode_params(self.centroid(word))
+            params.flags.writeable = False
+        return params
+
+    def _path(self, a: str, b: str, al: np.ndarray, method: str) -> np.ndarray:
+        """Physical ``(n, 5, 3)`` at alphas ``al (n,)``; the ends are exactly the words' EQs."""
+        if method not in INTERPOLATIONS:
+            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
+        pa, pb = self._word_params(a), self._word_params(b)
+        if method == "params":
+            xa, xb = to_model_space(pa), to_model_space(pb)
+            x = (1.0 - al)[:, None, None] * xa + al[:, None, None] * xb
+            out = canonical_array(clip_to_ranges(from_model_space(x)))
+        else:
+            z = _mix(self.centroid(a), self.centroid(b), al, method)
+            out = self.decode_params(z[0])[None] if len(al) == 1 else self.decode_params(z)
+        out[al == 0.0] = pa
+        out[al == 1.0] = pb
+        return out
 
     def interpolate_params(self, a: str, b: str, alphas: Sequence[float] | np.ndarray, intensity: float = 1.0,
                            method: str = DEFAULT_INTERPOLATION) -> np.ndarray:
@@ -195,30 +223,19 @@ class Morpher:
         if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
             raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        if method not in INTERPOLATIONS:
-            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
-        za, zb = self.centroid(a), self.centroid(b)
-        if method == "params":
-            pa, pb = self.decode_params(za), self.decode_params(zb)
-            ends = to_model_space(np.stack([pa, pb]))
-            x = (1.0 - al)[:, None, None] * ends[0] + al[:, None, None] * ends[1]
-            out = canonical_array(clip_to_ranges(from_model_space(x)))
-            out[al == 0.0], out[al == 1.0] = pa, pb  # the ends are the words, not a round trip of them
-        else:
-            out = self.decode_params(_mix(za, zb, al, method))
-        return self._scale(out, intensity)
+        return self._scale(self._path(a, b, al, method), intensity)
 
     def interpolate(self, a: str, b: str, alpha: float, intensity: float = 1.0,
                     method: str = DEFAULT_INTERPOLATION) -> EQ:
-        """The EQ at ``alpha`` between words ``a`` (0) and ``b`` (1); the ends equal ``generate``."""
+        """The EQ at ``alpha`` between words ``a`` (0) and ``b`` (1); the ends equal ``generate``.
+
+        ``method``: "params" (default) blends the two words' EQs linearly in model space
+        (log frequency, log Q); "latent" decodes the linear blend of the two centroids;
+        "slerp" decodes a spherical blend. docs/benchmarks.md compares them.
+        """
         alpha = _check_number("alpha", alpha, 0.0, 1.0)
-        if method == "params":
-            return EQ.from_array(self.interpolate_params(a, b, [alpha], intensity, method)[0])
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        if method not in INTERPOLATIONS:
-            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
-        z = _mix(self.centroid(a), self.centroid(b), np.array([alpha]), method)[0]
-        return EQ._trusted(self._scale(self.decode_params(z), intensity))
+        return EQ._trusted(self._scale(self._path(a, b, np.array([alpha]), method)[0], intensity))
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
