@@ -10,6 +10,12 @@ from pathlib import Path
 
 from eqmorph.errors import EqmorphError, ParameterError
 
+# mkstemp creates 0600 files; outputs should get the usual permissions. Read the umask once, at
+# import, because reading it means setting it and that is not safe while other threads run.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """True if ``a`` and ``b`` name the same file (after resolving links), whether or not ``b`` exists."""
@@ -41,6 +47,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise EqmorphError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, FILE_MODE)
     try:
         yield tmp
         os.replace(tmp, target)
