@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks import inference_speed, morph_quality, report
+from benchmarks import edit_steps, inference_speed, morph_quality, report
 from eqmorph.errors import EqmorphError
 from eqmorph.fileio import write_text_atomic
 from eqmorph.morph import bundled_model_dir, load
@@ -123,6 +123,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     section("inference", lambda: inference_speed.run(
         model, quick=args.quick, floweq=held_out.floweq() if held_out and not args.quick else None))
     section("morph_quality", lambda: morph_quality.run(model))
+    section("edit", lambda: edit_steps.run_all(model))
     section("audio", lambda: sections.audio(quick=args.quick))
     section("memory", memory_section)
     section("server", lambda: sections.server(args.model, quick=args.quick), slow=False)

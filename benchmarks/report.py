@@ -13,6 +13,7 @@ SEED_CLAIMS = ("MSE 0.12, gain +-0.5 dB, frequency +-15 Hz, Q +-0.3, silhouette 
 TITLES = {
     "inference": "Inference latency (numpy runtime vs torch eager, same decoder, same run)",
     "morph_quality": "Morph quality (20 most frequent word pairs, 101 alpha steps)",
+    "edit": "Editing an EQ with words, step by step",
     "audio": "Audio processing speed and memory",
     "memory": "Memory of the command line",
     "server": "Web server under load (loopback)",

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eqmorph import dsp
+from eqmorph.datasets.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.eq import EQ, canonical_array
 from eqmorph.errors import ParameterError
 from eqmorph.model import checkpoint
@@ -32,6 +34,12 @@ from eqmorph.vocab import normalise_term, unknown_word_error
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
+EDIT_METHODS = ("response", "latent")
+EDIT_SAMPLE_RATE = 48000.0  # where edit targets are fitted; the same grid the SocialFX fit uses
+# Edits start from the EQ itself and from the latent step, plus one generic start; a light gain ridge
+# (the SocialFX fit uses 0.3) keeps cancelling peak pairs away without shrinking what the user asked for.
+EDIT_FIT = FitConfig(greedy_starts=((150.0, 6000.0, 1.4),), fixed_peaks_hz=(), polish_iterations=15,
+                     gain_penalty=0.05)
 WORD_CACHE_SIZE = 4096  # decoded word EQs kept; a slider asks for the same two words again and again
 
 
@@ -256,24 +264,40 @@ class Morpher:
         z = np.clip(z, -1.0, 1.0)  # the encoder's tanh never leaves this box
         return [EQ._trusted(p) for p in self.decode_params(z)]
 
-    def edit(self, eq: EQ, changes: Mapping[str, float]) -> EQ:
+    def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response") -> EQ:
         """Move ``eq`` towards (amount > 0) or away from (< 0) words, keeping the rest of it.
 
-        The step for each word is its direction from the flat EQ in latent space; it is applied
-        at the latent code of ``eq`` and only the resulting *change* of the decoded parameters is
-        added to ``eq`` (in model space), so amount 0 returns ``eq`` unchanged even where the
-        autoencoder would not reproduce it exactly.
+        ``method="latent"``: step along each word's latent direction (centroid minus flat) at the
+        latent code of ``eq`` and add only the resulting change of the decoded parameters to
+        ``eq`` (model space), so amount 0 returns ``eq`` unchanged even where the autoencoder would
+        not reproduce it. ``method="response"`` (default) takes the sound that asks for,
+        ``response(eq) + sum(amount x response(generate(word)))``, and fits the 5-band EQ closest
+        to it by least squares, starting from ``eq`` and from the latent step; it follows the words
+        more faithfully (docs/benchmarks.md, edit steps).
         """
         if not isinstance(changes, Mapping) or not changes:
             raise ParameterError("changes", changes, "a mapping of word -> amount, e.g. {'warm': 0.5}")
+        if method not in EDIT_METHODS:
+            raise ParameterError("method", method, " or ".join(EDIT_METHODS))
+        amounts = {w: _check_number(f"amount of {w!r}", a, -MAX_INTENSITY, MAX_INTENSITY) for w, a in changes.items()}
+        if all(a == 0.0 for a in amounts.values()):
+            return eq
         z0 = self.encode(eq)
         step = np.zeros(self.latent_dim, dtype=np.float64)
-        for word, amount in changes.items():
-            a = _check_number(f"amount of {word!r}", amount, -MAX_INTENSITY, MAX_INTENSITY)
-            step += a * (self.centroid(word).astype(np.float64) - self._flat)
+        for word, amount in amounts.items():
+            step += amount * (self.centroid(word).astype(np.float64) - self._flat)
         moved = self._net.decode(np.stack([z0, np.clip(z0 + step, -1.0, 1.0)]).astype(np.float32))
         x = eq.to_model_space() + (moved[1].astype(np.float64) - moved[0])
-        return EQ.from_array(canonical_array(clip_to_ranges(from_model_space(np.clip(x, -1.0, 1.0)))))
+        latent = canonical_array(clip_to_ranges(from_model_space(np.clip(x, -1.0, 1.0))))
+        if method == "latent":
+            return EQ.from_array(latent)
+        freqs = fit_grid()
+        target = eq.response_db(freqs, EDIT_SAMPLE_RATE)
+        for word, amount in amounts.items():
+            target = target + amount * dsp.response_db_np(self._word_params(word), freqs, EDIT_SAMPLE_RATE)
+        starts = np.stack([eq.to_array(), latent])[:, None]  # (2 starts, 1 curve, 5, 3)
+        fit = fit_curves(target[None], freqs, EDIT_SAMPLE_RATE, EDIT_FIT, starts=starts)
+        return EQ.from_array(canonical_array(fit.params[0]))
 
 
 def _mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:

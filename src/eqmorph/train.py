@@ -28,7 +28,7 @@ from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.experiment import SplitSpec, data_files, load_dataset, provenance, split_dataset
 from eqmorph.model.checkpoint import Checkpoint, save
 from eqmorph.model.config import ModelConfig, TrainConfig, config_to_dict
-from eqmorph.model.losses import model_to_physical, param_loss, response_loss, supcon_loss
+from eqmorph.model.losses import centroid_loss, model_to_physical, param_loss, response_loss, supcon_loss
 from eqmorph.model.network import EQAutoencoder
 from eqmorph.ranges import flat_params, to_model_space
 
@@ -80,7 +80,7 @@ def _batch_sampler(terms: Sequence[str], cfg: TrainConfig, rng: np.random.Genera
 
 def _losses(model: EQAutoencoder, x: torch.Tensor, labels: torch.Tensor, w: torch.Tensor, freqs: torch.Tensor,
             cfg: TrainConfig) -> dict[str, torch.Tensor]:
-    recon, _, proj = model(x.flatten(1))
+    recon, z, proj = model(x.flatten(1))
     out = {
         "param": param_loss(recon, x, w),
         "response": response_loss(recon, x, freqs, w),
@@ -88,6 +88,9 @@ def _losses(model: EQAutoencoder, x: torch.Tensor, labels: torch.Tensor, w: torc
     }
     out["recon"] = out["param"] + cfg.response_weight * out["response"]
     out["total"] = out["recon"] + cfg.supcon_weight * out["supcon"]
+    if cfg.centroid_weight > 0:
+        out["centroid"] = centroid_loss(model.decoder, z, x, labels, freqs)
+        out["total"] = out["total"] + cfg.centroid_weight * out["centroid"]
     return out
 
 

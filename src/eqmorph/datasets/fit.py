@@ -136,18 +136,22 @@ def fit_curves(
     freqs_hz: np.ndarray,
     sample_rate: float = AUDEALIZE_SAMPLE_RATE,
     config: FitConfig | None = None,
+    starts: np.ndarray | None = None,
 ) -> FitResult:
     """Least-squares fit of a 5-band EQ's dB response to each target response.
 
-    target_db: ``(n, F)`` responses in dB at ``freqs_hz (F,)``.  Returns params ``(n, 5, 3)`` in
-    physical units, clipped into :mod:`eqmorph.ranges`, and the RMS error in dB over the grid ``(n,)``.
+    target_db: ``(n, F)`` responses in dB at ``freqs_hz (F,)``.  starts: optional ``(k, n, 5, 3)``
+    physical EQs to start from as well (e.g. a guess the caller already has).  Returns params
+    ``(n, 5, 3)`` in physical units, clipped into :mod:`eqmorph.ranges`, and the RMS error in dB
+    over the grid ``(n,)``.
     """
     cfg = config or FitConfig()
     freqs = _check_freqs(freqs_hz, sample_rate)
     target = np.asarray(target_db, dtype=np.float64)
     if target.ndim != 2 or target.shape[1] != len(freqs) or not np.all(np.isfinite(target)):
         raise ParameterError("target_db", f"array of shape {target.shape}", f"finite values of shape (n, {len(freqs)})")
-    if cfg.iterations < 1 or cfg.polish_iterations < 0 or not (cfg.greedy_starts or cfg.fixed_peaks_hz):
+    given = [] if starts is None else [_to_start(np.asarray(p, dtype=np.float64)) for p in starts]
+    if cfg.iterations < 1 or cfg.polish_iterations < 0 or not (cfg.greedy_starts or cfg.fixed_peaks_hz or given):
         raise ParameterError("config", cfg, "iterations >= 1, polish_iterations >= 0 and at least one start")
     n = len(target)
     if n == 0:
@@ -157,7 +161,7 @@ def fit_curves(
     if cfg.fixed_peaks_hz:
         starts.append(_fixed_start(model, target, cfg.fixed_peaks_hz))
     best_x, best_cost = None, None
-    for x0 in starts:
+    for x0 in [*given, *starts]:
         x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg)
         if best_x is None:
             best_x, best_cost = x, cost

@@ -62,3 +62,25 @@ def supcon_loss(proj: torch.Tensor, labels: torch.Tensor, temperature: float) ->
         return proj.sum() * 0.0
     mean_log_prob_pos = log_prob.masked_fill(~pos, 0.0).sum(1)[has_pos] / n_pos[has_pos]
     return -mean_log_prob_pos.mean()
+
+
+def centroid_loss(decoder: torch.nn.Module, z: torch.Tensor, x: torch.Tensor, labels: torch.Tensor,
+                  freqs_hz: torch.Tensor, sample_rate: float = 44100.0) -> torch.Tensor:
+    """Decoded word centroids should sound like the word's average: scaled response MSE.
+
+    For every word with at least two examples in the batch, the mean latent ``z (batch, d)`` of
+    its examples is decoded and its response compared with the mean response of their targets
+    ``x (batch, 5, 3)`` (model space). This is what ``generate(word)`` relies on: the decoder is
+    otherwise only trained on single examples, never on the averages it is asked to decode.
+    """
+    uniq, inverse, counts = torch.unique(labels, return_inverse=True, return_counts=True)
+    keep = counts >= 2
+    if not keep.any():
+        return z.sum() * 0.0
+    onehot = torch.nn.functional.one_hot(inverse, len(uniq)).to(z.dtype)  # (batch, words)
+    z_mean = (onehot.T @ z) / counts[:, None].to(z.dtype)
+    with torch.no_grad():
+        r_true = dsp.response_db(torch, model_to_physical(x), freqs_hz, sample_rate)
+        r_mean = (onehot.T.to(r_true.dtype) @ r_true) / counts[:, None].to(r_true.dtype)
+    r_pred = dsp.response_db(torch, model_to_physical(decoder(z_mean[keep])), freqs_hz, sample_rate)
+    return ((r_pred - r_mean[keep]) / RESPONSE_SCALE_DB).pow(2).mean()

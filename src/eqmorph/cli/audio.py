@@ -1,0 +1,155 @@
+"""``eqmorph apply``: filter an audio file through a word's EQ, a blend of two words, or a morph over time."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from typing import Any
+
+import numpy as np
+
+import eqmorph
+from eqmorph.audio_io import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
+from eqmorph.errors import ParameterError
+from eqmorph.fileio import refuse_same_path
+from eqmorph.filtering import parse_automation
+from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+from eqmorph.ranges import BAND_KINDS
+
+_SHORT_KIND = {"low_shelf": "LS", "peaking": "PK", "high_shelf": "HS"}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph apply IN OUT --word WORD [--to WORD2 (--alpha X | --automate SPEC) [--method M]] ...``."""
+    parser = subparsers.add_parser(
+        "apply",
+        help="apply a word's EQ (or a morph between two words) to an audio file",
+        description="Filter IN through the EQ of WORD and write OUT (.wav, .flac or .ogg, told by its "
+        "extension) with IN's sample rate, channels, length and sample format. With --to, use the "
+        "EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. OUT is "
+        "written atomically and may never be IN.",
+    )
+    parser.add_argument("input", metavar="IN", help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
+    parser.add_argument("output", metavar="OUT", help=f"audio file to write: {', '.join(OUTPUT_FORMATS)}")
+    parser.add_argument("--word", required=True, metavar="WORD", help="descriptor, e.g. warm")
+    parser.add_argument("--to", metavar="WORD2", default=None, help="second word to blend or morph towards")
+    position = parser.add_mutually_exclusive_group()
+    position.add_argument(
+        "--alpha", type=float, default=None, metavar="X", help="position between WORD (0) and WORD2 (1); default 0.5"
+    )
+    position.add_argument(
+        "--automate",
+        metavar="SPEC",
+        default=None,
+        help="morph over time as SECONDS:ALPHA points, e.g. '0:0,8:1' (alpha held before the first "
+        "and after the last point)",
+    )
+    parser.add_argument(
+        "--method",
+        choices=INTERPOLATIONS,
+        default=None,  # DEFAULT_INTERPOLATION, applied in run_apply so that --method without --to is refused
+        help="how WORD and WORD2 are blended: params (their EQs, in log frequency and log Q), latent "
+        f"(decode the blend of their latent codes) or slerp (spherical latent blend); default {DEFAULT_INTERPOLATION}",
+    )
+    parser.add_argument(
+        "--intensity", type=float, default=1.0, metavar="Y", help="scale of the EQ's gains (default 1; 0 is flat)"
+    )
+    parser.add_argument(
+        "--auto-gain",
+        action="store_true",
+        help="lower the level by the EQ's largest boost (like Equalizer APO's Preamp) so it cannot clip",
+    )
+    parser.add_argument("--model", metavar="DIR", default=None, help="model directory (default: the bundled model)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no report (warnings still shown)")
+    parser.set_defaults(func=run_apply)
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph apply``; returns the exit code."""
+    automation = None
+    if args.to is None:
+        if args.alpha is not None:
+            raise ParameterError("--alpha", args.alpha, "--alpha together with --to WORD2")
+        if args.automate is not None:
+            raise ParameterError("--automate", args.automate, "--automate together with --to WORD2")
+        if args.method is not None:
+            raise ParameterError("--method", args.method, "--method together with --to WORD2")
+    elif args.automate is not None:
+        automation = parse_automation(args.automate, "--automate")
+    alpha = 0.5 if args.alpha is None else args.alpha
+    if not (math.isfinite(alpha) and 0.0 <= alpha <= 1.0):
+        raise ParameterError("--alpha", args.alpha, "a number in [0, 1]")
+    # Everything about the files is checked before the model loads, so typos fail fast.
+    output_format(args.output)
+    refuse_same_path(args.input, args.output)
+    info = read_info(args.input)
+
+    model = eqmorph.load(args.model)
+    word, to, intensity = args.word, args.to, args.intensity
+    method = args.method or DEFAULT_INTERPOLATION
+    if automation is not None:
+
+        def params_at(alphas: np.ndarray) -> np.ndarray:
+            return model.interpolate_params(word, to, alphas, intensity=intensity, method=method)
+
+        low, high = automation.alpha_range(info.seconds)
+        ends = params_at(np.array([low, high]))
+        what = [
+            f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {intensity:g})",
+            f"  alpha {low:.2f}: {_eq_line(ends[0])}",
+            f"  alpha {high:.2f}: {_eq_line(ends[1])}",
+        ]
+        report = process_file(
+            args.input, args.output, params_at=params_at, automation=automation,
+            auto_gain=args.auto_gain, progress=not args.quiet,
+        )  # fmt: skip
+    else:
+        if to is None:
+            eq = model.generate(word, intensity=intensity)
+            what = [f"{word!r} (intensity {intensity:g}): {_eq_line(eq.to_array())}"]
+        else:
+            eq = model.interpolate(word, to, alpha, intensity=intensity, method=method)
+            what = [
+                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {intensity:g}): " + _eq_line(eq.to_array())
+            ]
+        report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+    if not args.quiet:
+        print(_report_text(report, what))
+    warning = _clip_warning(report)
+    if warning:
+        print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _eq_line(params: np.ndarray) -> str:
+    """One line for a ``(5, 3)`` EQ, e.g. ``LS +3.0 dB 105 Hz | PK -2.5 dB 1000 Hz Q1.41 | ...``."""
+    parts = []
+    for kind, (gain_db, freq_hz, q) in zip(BAND_KINDS, np.asarray(params, dtype=np.float64)):
+        q_text = f" Q{q:.2f}" if kind == "peaking" else ""
+        parts.append(f"{_SHORT_KIND[kind]} {gain_db:+.1f} dB {freq_hz:.0f} Hz{q_text}")
+    return " | ".join(parts)
+
+
+def _report_text(report: ProcessReport, what: list[str]) -> str:
+    gain = f"{report.gain_db:+.1f} dB auto gain, " if report.gain_db else ""
+    return "\n".join(
+        [
+            f"{report.in_path} -> {report.out_path}: {report.seconds:.2f} s, {report.sample_rate} Hz, "
+            f"{report.channels} ch, {report.format} {report.subtype}",
+            "EQ: " + what[0],
+            *what[1:],
+            f"output: {gain}peak {report.peak_dbfs:+.1f} dBFS",
+        ]
+    )
+
+
+def _clip_warning(report: ProcessReport) -> str | None:
+    if not report.clipped:
+        return None
+    kept = report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE")
+    fate = "kept above full scale in the float file" if kept else "clipped in the output"
+    return (
+        f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
+        f"{fate}; use --auto-gain or a lower --intensity"
+    )
