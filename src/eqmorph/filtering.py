@@ -27,9 +27,9 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from scipy import signal
 
 from eqmorph import dsp
 from eqmorph.eq import EQ
@@ -54,10 +54,27 @@ _PEAK_PERMS = np.array(list(itertools.permutations(range(3))))  # (6, 3); the id
 # call validating and moving axes, its compiled kernel ~2 us.  The kernel filters C-contiguous
 # x (channels, frames) in place with state (channels, sections, 2).  It is private, so a scipy that
 # moves it falls back to the public function, which gives the same samples (a test checks both).
-try:
-    from scipy.signal._sosfilt import _sosfilt as _sosfilt_kernel
-except ImportError:
-    _sosfilt_kernel = None
+# scipy.signal costs about a second to import, so it is imported on first use, not with the CLI.
+_UNSET = object()
+_sosfilt_kernel: Any = _UNSET
+
+
+def _kernel() -> Any:
+    """scipy's compiled sosfilt kernel, or None where this scipy has none (imported on first use)."""
+    global _sosfilt_kernel
+    if _sosfilt_kernel is _UNSET:
+        try:
+            from scipy.signal._sosfilt import _sosfilt as kernel
+        except ImportError:
+            kernel = None
+        _sosfilt_kernel = kernel
+    return _sosfilt_kernel
+
+
+def _sosfilt(*args: Any, **kwargs: Any) -> Any:
+    from scipy.signal import sosfilt
+
+    return sosfilt(*args, **kwargs)
 
 
 # --- automation ---------------------------------------------------------------
@@ -268,7 +285,7 @@ class EQProcessor:
         x = _check_block(block, self)
         if x.shape[0] == 0:
             return x.copy()
-        y, self._zi = signal.sosfilt(self.sos, x, axis=0, zi=self._zi)
+        y, self._zi = _sosfilt(self.sos, x, axis=0, zi=self._zi)
         self.frame += x.shape[0]
         if self._gain != 1.0:
             y *= self._gain
@@ -337,11 +354,12 @@ class MorphProcessor:
 
 def _filter_segment(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray:
     """Filter ``x`` ``(channels, frames)`` through ``sos`` ``(5, 6)``, updating ``zi`` ``(channels, 5, 2)`` in place."""
-    if _sosfilt_kernel is not None:
+    kernel = _kernel()
+    if kernel is not None:
         y = np.array(x, dtype=np.float64, order="C")
-        _sosfilt_kernel(sos, y, zi)
+        kernel(sos, y, zi)
         return y
-    y, zf = signal.sosfilt(sos, x, axis=-1, zi=zi.transpose(1, 0, 2))
+    y, zf = _sosfilt(sos, x, axis=-1, zi=zi.transpose(1, 0, 2))
     zi[...] = zf.transpose(1, 0, 2)
     return y
 
