@@ -42,8 +42,8 @@ class TrainConfig:
     temperature: float = 0.1  # SupCon temperature
     response_weight: float = 1.0  # weight of the magnitude-response error next to the parameter error
     response_points: int = 64  # log-spaced frequencies for the response loss
-    centroid_weight: float = 0.0  # weight of the decoded-centroid-sounds-like-the-word-average term
-    use_consistency_weight: bool = True  # weight SocialFX rows by their ratings_consistency
+    centroid_weight: float = 1.0  # decoded batch centroids must sound like their word's average (docs/model.md)
+    use_consistency_weight: bool = False  # weighting SocialFX rows by ratings_consistency: no gain measured
     min_count: int = 3  # words with fewer training examples get no centroid
     seed: int = 0  # everything random (init, batches, dropout) follows this
 
