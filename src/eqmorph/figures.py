@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 DPI = 120  # readable on screen and in the README without multi-megabyte files
 GRID_POINTS = 512  # log-spaced frequencies per curve: smooth even for Q = 10 peaks
 FREQ_TICKS_HZ = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
-LOSS_KEYS = ("train_total", "train_param", "train_response", "val_recon")  # reconstruction panel, in legend order
+LOSS_KEYS = ("train_total", "train_param", "train_response", "train_centroid", "val_recon")  # reconstruction panel, in legend order
 SUPCON_KEYS = ("train_supcon", "val_supcon")
 LABELS = {"train_total": "train total (recon + weight \u00d7 SupCon)", "val_recon": "validation recon",
           "val_supcon": "validation supcon"}
