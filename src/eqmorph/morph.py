@@ -14,6 +14,7 @@ Intensity scales the decoded gains (dB), as the Audealize "amount" does: 0 is th
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -29,7 +30,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.runtime import NumpyAutoencoder
-from eqmorph.ranges import GAIN_DB, clip_to_ranges, from_model_space, to_model_space
+from eqmorph.ranges import GAIN_DB, PEAK_SLICE, clip_to_ranges, from_model_space, to_model_space
 from eqmorph.vocab import normalise_term, unknown_word_error
 
 INTERPOLATIONS = ("latent", "slerp", "params")
@@ -41,6 +42,8 @@ EDIT_SAMPLE_RATE = 48000.0  # where edit targets are fitted; the same grid the S
 EDIT_FIT = FitConfig(greedy_starts=((150.0, 6000.0, 1.4),), fixed_peaks_hz=(), polish_iterations=15,
                      gain_penalty=0.05)
 WORD_CACHE_SIZE = 4096  # decoded word EQs kept; a slider asks for the same two words again and again
+_PEAK_PERMS = np.array(list(itertools.permutations(range(3))))  # (6, 3) pairings of B's peaks with A's
+_MATCH_FREQS = np.geomspace(20.0, 20000.0, 64)
 
 
 @dataclass(frozen=True)
@@ -208,13 +211,40 @@ class Morpher:
             params.flags.writeable = False
         return params
 
+    def _matched_ends(self, a: str, b: str, pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Model-space ends of the params morph, with B's peaks paired to A's peaks.
+
+        Which peak of A turns into which peak of B is free (the EQ sorts them afterwards); of the
+        six pairings, keep the one whose response moves most monotonically on a coarse alpha grid
+        (ties: least frequency travel). Cached per word pair: a slider asks for it at every move.
+        """
+        key = f"{a}\x00{b}"
+        ends = self._cache.get(key)
+        if ends is None:
+            xa, xb = to_model_space(pa), to_model_space(pb)
+            candidates = np.repeat(xb[None], len(_PEAK_PERMS), axis=0)
+            candidates[:, PEAK_SLICE] = xb[PEAK_SLICE][_PEAK_PERMS]
+            al = np.linspace(0.0, 1.0, 11)[None, :, None, None]
+            paths = from_model_space((1.0 - al) * xa + al * candidates[:, None])  # (6, 11, 5, 3)
+            resp = dsp.response_db_np(paths, _MATCH_FREQS, 44100.0)  # (6, 11, F)
+            steps = np.diff(resp, axis=1)
+            mono = np.mean(np.all(steps >= -1e-6, axis=1) | np.all(steps <= 1e-6, axis=1), axis=-1)
+            travel = np.abs(candidates[:, PEAK_SLICE, 1] - xa[PEAK_SLICE, 1]).sum(-1)
+            best = int(np.lexsort((travel, -mono))[0])
+            ends = np.stack([xa, candidates[best]])
+            if len(self._cache) >= WORD_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = ends
+            ends.flags.writeable = False
+        return ends[0], ends[1]
+
     def _path(self, a: str, b: str, al: np.ndarray, method: str) -> np.ndarray:
         """Physical ``(n, 5, 3)`` at alphas ``al (n,)``; the ends are exactly the words' EQs."""
         if method not in INTERPOLATIONS:
             raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
         pa, pb = self._word_params(a), self._word_params(b)
         if method == "params":
-            xa, xb = to_model_space(pa), to_model_space(pb)
+            xa, xb = self._matched_ends(a, b, pa, pb)
             x = (1.0 - al)[:, None, None] * xa + al[:, None, None] * xb
             out = canonical_array(clip_to_ranges(from_model_space(x)))
         else:
