@@ -132,3 +132,30 @@ def response_db_np(params: np.ndarray, freqs_hz: np.ndarray, sample_rate: float 
 def sos_np(params: np.ndarray, sample_rate: float) -> np.ndarray:
     """Second-order sections ``(..., 5, 6)`` for scipy.signal.sosfilt from params ``(..., 5, 3)``."""
     return band_coefficients(np, np.asarray(params, dtype=np.float64), float(sample_rate))
+
+
+def max_gain_db(params: np.ndarray, sample_rate: float, low_hz: float = 20.0, high_hz: float = 20000.0,
+                grid_points: int = 1024) -> float:
+    """Largest gain in dB of EQs ``(..., 5, 3)`` between ``low_hz`` and ``min(high_hz, sample_rate / 2)``.
+
+    A log grid finds each EQ's local maxima; the highest few are resampled 257 times between
+    their grid neighbours, and the peaking bands' centres are added, which leaves an error of
+    about 1e-5 dB even for a Q 10 peak or a shelf's overshoot (none for a lone peak). This is
+    what a preamp must cancel to keep a full-scale sine unclipped.
+    """
+    p = np.asarray(params, dtype=np.float64).reshape(-1, N_BANDS, 3)
+    grid = log_freq_grid(grid_points, low_hz, min(high_hz, 0.5 * sample_rate))
+    responses = response_db_np(p, grid, sample_rate)
+    best = -np.inf
+    for eq, r in zip(p, responses):
+        padded = np.concatenate([[-np.inf], r, [-np.inf]])
+        is_peak = (padded[1:-1] >= padded[:-2]) & (padded[1:-1] >= padded[2:])
+        candidates = np.flatnonzero(is_peak & (r >= r.max() - 1.0))
+        candidates = candidates[np.argsort(-r[candidates])][:8]  # a 5-band EQ has few real maxima
+        lo = grid[np.maximum(candidates - 1, 0)]
+        hi = grid[np.minimum(candidates + 1, grid.size - 1)]
+        fine = np.exp(np.linspace(np.log(lo), np.log(hi), 257).T.reshape(-1))
+        # A lone peaking band peaks exactly at its centre: look there too, so that case is exact.
+        centres = np.clip(eq[1:4, 1], grid[0], grid[-1])
+        best = max(best, float(r.max()), float(response_db_np(eq, np.concatenate([fine, centres]), sample_rate).max()))
+    return best

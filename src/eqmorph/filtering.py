@@ -212,13 +212,7 @@ def check_params(params: np.ndarray, n: int) -> np.ndarray:
 # --- clipping guard -------------------------------------------------------------
 def max_response_db(params: np.ndarray, sample_rate: float) -> float:
     """Largest gain in dB of EQs ``(n, 5, 3)`` or ``(5, 3)`` over 20 Hz..Nyquist."""
-    sr = check_sample_rate(sample_rate)
-    p = np.asarray(params, dtype=np.float64).reshape(-1, N_BANDS, 3)
-    grid = dsp.log_freq_grid(GAIN_GRID_POINTS, 20.0, 0.5 * sr)
-    # Peaking bands peak exactly at their centres, which the grid may straddle.
-    centres = np.clip(p[:, PEAK_SLICE, 1].ravel(), 20.0, dsp.NYQUIST_FRACTION * sr)
-    freqs = np.concatenate([grid, np.unique(centres)])
-    return float(dsp.response_db_np(p, freqs, sr).max())
+    return dsp.max_gain_db(params, check_sample_rate(sample_rate), 20.0, math.inf)
 
 
 def preamp_db(max_gain_db: float) -> float:
