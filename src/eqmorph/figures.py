@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 DPI = 120  # readable on screen and in the README without multi-megabyte files
 GRID_POINTS = 512  # log-spaced frequencies per curve: smooth even for Q = 10 peaks
 FREQ_TICKS_HZ = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
-LOSS_KEYS = ("train_total", "train_param", "train_response", "train_centroid", "val_recon")  # reconstruction panel, in legend order
+# Reconstruction panel, in legend order.
+LOSS_KEYS = ("train_total", "train_param", "train_response", "train_centroid", "val_recon")
 SUPCON_KEYS = ("train_supcon", "val_supcon")
-LABELS = {"train_total": "train total (recon + weight \u00d7 SupCon)", "val_recon": "validation recon",
+LABELS = {"train_total": "train total (every weighted term)", "val_recon": "validation recon",
           "val_supcon": "validation supcon"}
 SHOWCASE_WORDS = ("warm", "bright", "dark", "heavy", "tinny", "soft", "crisp")  # preferred words for make_all
 TO, TIMES = "\u2192", "\u00d7"  # arrow and multiplication sign for the diagram's labels
@@ -277,7 +278,7 @@ def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathL
     has_supcon = any(k in present for k in SUPCON_KEYS)
     fig = _figure(11.0 if has_supcon else 7.0, 4.2)
     axes = fig.subplots(1, 2 if has_supcon else 1, squeeze=False)[0]
-    styles = {"train_total": "-", "train_param": "--", "train_response": ":", "val_recon": "-",
+    styles = {"train_total": "-", "train_param": "--", "train_response": ":", "train_centroid": "-.", "val_recon": "-",
               "train_supcon": "-", "val_supcon": "-"}
     panels = [(axes[0], LOSS_KEYS, "reconstruction losses")]
     if has_supcon:
