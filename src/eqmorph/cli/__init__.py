@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from eqmorph.errors import EqmorphError
 
 # Sub-command modules, in the order `eqmorph --help` lists them.
-_MODULES = ("data", "model", "morph", "presets", "figures", "audio", "evaluate")
+_MODULES = ("data", "model", "morph", "presets", "figures", "audio", "evaluate", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

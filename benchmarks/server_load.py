@@ -1,0 +1,269 @@
+"""Load on the web app's morph endpoint, the one a slider drag calls every frame.
+
+Starts ``eqmorph serve`` (as ``python -m eqmorph.cli.serve``) in a subprocess on a free
+loopback port, then, for 1, 20 and 100 concurrent clients, asks ``/api/morph`` for random
+alphas between the first two words of the vocabulary until 1,000 requests are answered or
+10 s pass, in two modes:
+
+* ``flat-out``: each client sends its next request as soon as the previous answer is read
+  (closed loop, no pause): the server's worst case and its throughput;
+* ``drag``: each client behaves like the page while a slider is dragged: at most one request
+  per 60 Hz frame and never two in flight, with alphas at the slider's 0.001 resolution.
+
+Reports latency p50/p99 (request written to body read), requests per second and errors,
+plus the server's resident memory at rest after start-up (VmRSS and its high-water mark
+VmHWM from ``/proc/<pid>/status``, Linux only) and its high-water mark after the load.
+
+The client is a minimal HTTP/1.1 keep-alive client on asyncio streams, one connection per
+simulated client, all in one thread. ``httpx`` was tried first: on a 2-core machine its own
+per-request CPU time (about 1.5 ms) was larger than the server's and hid what was measured.
+Client and server still share the machine's cores, so the numbers are an upper bound.
+
+Run: ``python -m benchmarks.server_load [--model DIR] [--requests 1000] [--seconds 10] [--json OUT]``.
+Without ``--model`` the bundled model is used (it must exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import numpy as np
+
+from eqmorph.errors import EqmorphError, ModelFileError, ParameterError
+from eqmorph.fileio import write_text_atomic
+from eqmorph.morph import bundled_model_dir
+
+LEVELS = (1, 20, 100)  # concurrent clients: one user, a busy session, an overload
+MODES = ("flat-out", "drag")
+MAX_REQUESTS = 1000  # per level and mode
+MAX_SECONDS = 10.0  # per level and mode, whichever comes first
+FRAME_S = 1.0 / 60.0  # a display frame: the page sends at most one morph request per frame
+WARMUP_REQUESTS = 50  # imports, caches and the first numpy calls are paid before timing
+START_TIMEOUT_S = 60.0  # loading a model and importing FastAPI on a slow machine
+REQUEST_TIMEOUT_S = 30.0  # a request that takes longer counts as an error
+ENDPOINT = "/api/morph"
+_CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:\s*(\d+)", re.IGNORECASE)
+
+
+def _proc_status_mb(pid: int, key: str) -> float | None:
+    """``VmRSS``/``VmHWM`` of a process in MB, None where /proc is not available."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(rf"^{key}:\s+(\d+) kB", text, re.MULTILINE)
+    return round(int(found.group(1)) / 1024, 1) if found else None
+
+
+class ServerProcess:
+    """``eqmorph serve --port 0`` in a subprocess; a context manager with ``host``, ``port`` and ``pid``."""
+
+    def __init__(self, model_dir: Path) -> None:
+        self.model_dir = model_dir
+        self.proc: subprocess.Popen[str] | None = None
+        self.host, self.port, self.pid = "", 0, 0
+
+    def __enter__(self) -> ServerProcess:
+        cmd = [sys.executable, "-m", "eqmorph.cli.serve", "--port", "0", "--model", str(self.model_dir)]
+        self.proc = proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.pid = proc.pid
+        stderr = proc.stderr
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.append(stderr.readline() if stderr else ""), daemon=True)
+        reader.start()
+        reader.join(START_TIMEOUT_S)
+        found = re.search(r"http://([\d.]+):(\d+)/", lines[0]) if lines else None
+        if not found:
+            self.__exit__()
+            raise EqmorphError(f"server did not start: {lines[0].strip() if lines else 'no output'}")
+        self.host, self.port = found.group(1), int(found.group(2))
+        if stderr is not None:  # keep the pipe drained so the server never blocks on a log line
+            threading.Thread(target=stderr.read, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class _Connection:
+    """One keep-alive HTTP/1.1 connection that sends GETs and reads ``Content-Length`` bodies."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        reader, writer = self.reader, self.writer
+        if reader is None or writer is None:
+            reader, writer = self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = _CONTENT_LENGTH.search(head)
+        body = await reader.readexactly(int(length.group(1)) if length else 0)
+        if b"connection: close" in head.lower():
+            self.close()
+        return int(head.split(b" ", 2)[1]), body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def _level(host: str, port: int, words: tuple[str, str], clients: int, mode: str, max_requests: int,
+                 max_seconds: float, seed: int) -> dict[str, Any]:
+    """One concurrency level in one mode; latencies in ms."""
+    issued = 0
+    latencies: list[float] = []
+    errors: list[str] = []
+    start = time.perf_counter()
+    deadline = start + max_seconds
+    digits = 3 if mode == "drag" else 6  # the slider's step is 0.001; flat-out avoids the answer cache
+
+    async def client(k: int) -> None:
+        nonlocal issued
+        rng = np.random.default_rng(seed + k)
+        conn = _Connection(host, port)
+        next_frame = time.perf_counter() + rng.random() * FRAME_S  # clients' frames are not in step
+        try:
+            while True:
+                if mode == "drag":
+                    await asyncio.sleep(max(0.0, next_frame - time.perf_counter()))
+                    next_frame = max(next_frame + FRAME_S, time.perf_counter())
+                if issued >= max_requests or time.perf_counter() >= deadline:
+                    break
+                issued += 1
+                query = urlencode({"a": words[0], "b": words[1], "alpha": f"{rng.random():.{digits}f}"})
+                t0 = time.perf_counter()
+                try:
+                    status, _ = await asyncio.wait_for(conn.get(f"{ENDPOINT}?{query}"), REQUEST_TIMEOUT_S)
+                except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+                    errors.append(type(exc).__name__)
+                    conn.close()
+                    continue
+                if status == 200:
+                    latencies.append((time.perf_counter() - t0) * 1e3)
+                else:
+                    errors.append(f"HTTP {status}")
+        finally:
+            conn.close()
+
+    await asyncio.gather(*(client(k) for k in range(clients)))
+    elapsed = time.perf_counter() - start
+    lat = np.asarray(latencies) if latencies else np.full(1, np.nan)
+    return {
+        "mode": mode,
+        "clients": clients,
+        "requests": len(latencies) + len(errors),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors)),
+        "p50_ms": float(np.percentile(lat, 50)),
+        "p99_ms": float(np.percentile(lat, 99)),
+        "max_ms": float(np.max(lat)),
+        "requests_per_s": (len(latencies) + len(errors)) / elapsed,
+        "seconds": elapsed,
+    }
+
+
+async def _first_words(host: str, port: int) -> tuple[str, dict[str, Any], list[str]]:
+    conn = _Connection(host, port)
+    try:
+        status, health = await conn.get("/api/health")
+        _, words = await conn.get("/api/words?limit=2")
+    finally:
+        conn.close()
+    if status != 200:
+        raise EqmorphError(f"/api/health answered HTTP {status}")
+    info = json.loads(health)
+    return info["model_id"], info, [w["word"] for w in json.loads(words)["words"]]
+
+
+def run(model_dir: str | os.PathLike[str] | None = None, *, levels: Sequence[int] = LEVELS,
+        modes: Sequence[str] = MODES, max_requests: int = MAX_REQUESTS, max_seconds: float = MAX_SECONDS,
+        seed: int = 0) -> dict[str, Any]:
+    """Start the server with ``model_dir`` (None: the bundled model) and load ``/api/morph``.
+
+    Returns ``{"model_id", "words", "endpoint", "rss_at_rest_mb", "peak_rss_at_rest_mb", "peak_rss_after_mb",
+    "levels": [{"mode", "clients", "requests", "errors", "p50_ms", "p99_ms", "requests_per_s", ...}]}``.
+    """
+    path = Path(model_dir) if model_dir is not None else bundled_model_dir()
+    if not path.is_dir():
+        which = "--model" if model_dir is not None else "the bundled model"
+        raise ModelFileError(f"{which}: no model directory at {str(path)!r}; train one or pass --model DIR")
+    if not levels or any(isinstance(c, bool) or not isinstance(c, int) or c < 1 for c in levels):
+        raise ParameterError("levels", levels, "positive integers (concurrent clients)")
+    if not modes or any(m not in MODES for m in modes):
+        raise ParameterError("modes", modes, " and/or ".join(MODES))
+    with ServerProcess(path) as server:
+        model_id, _, vocab = asyncio.run(_first_words(server.host, server.port))
+        if len(vocab) < 2:
+            raise ModelFileError(f"model {model_id} knows fewer than two words; nothing to morph")
+        words = (vocab[0], vocab[1])
+
+        async def all_levels() -> tuple[float | None, float | None, list[dict[str, Any]]]:
+            await _level(server.host, server.port, words, 1, "flat-out", WARMUP_REQUESTS, max_seconds, seed + 999_983)
+            rest = _proc_status_mb(server.pid, "VmRSS"), _proc_status_mb(server.pid, "VmHWM")
+            out = [await _level(server.host, server.port, words, c, mode, max_requests, max_seconds, seed + 1000 * i)
+                   for mode in modes for i, c in enumerate(levels)]
+            return rest[0], rest[1], out
+
+        rest, rest_peak, results = asyncio.run(all_levels())
+        peak = _proc_status_mb(server.pid, "VmHWM")
+    return {"model_id": model_id, "words": list(words), "endpoint": ENDPOINT, "cpus": os.cpu_count(),
+            "rss_at_rest_mb": rest, "peak_rss_at_rest_mb": rest_peak, "peak_rss_after_mb": peak,
+            "levels": results}
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The result as a markdown table plus a line about memory."""
+    lines = [f"`{result['endpoint']}` {result['words'][0]} -> {result['words'][1]}, model {result['model_id']}, "
+             f"{result['cpus']} CPUs shared by client and server", "",
+             "| mode | clients | requests | errors | p50 (ms) | p99 (ms) | requests/s |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in result["levels"]:
+        lines.append(f"| {r['mode']} | {r['clients']} | {r['requests']} | {r['errors']} | {r['p50_ms']:.2f} "
+                     f"| {r['p99_ms']:.2f} | {r['requests_per_s']:.0f} |")
+    lines += ["", f"server RSS at rest: {result['rss_at_rest_mb']} MB (high-water mark {result['peak_rss_at_rest_mb']} "
+              f"MB); high-water mark after the load: {result['peak_rss_after_mb']} MB"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--model", metavar="DIR", default=None, help="model directory (default: bundled model)")
+    parser.add_argument("--requests", type=int, default=MAX_REQUESTS, help="requests per level and mode")
+    parser.add_argument("--seconds", type=float, default=MAX_SECONDS, help="time limit per level and mode")
+    parser.add_argument("--json", metavar="OUT", default=None, help="also write the result as JSON")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.model, max_requests=args.requests, max_seconds=args.seconds)
+    except EqmorphError as exc:
+        print(f"server_load: error: {exc}", file=sys.stderr)
+        return 2
+    print(markdown(result))
+    if args.json:
+        write_text_atomic(args.json, json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""docs/screenshot.png: the web page on the bundled model, morphing warm -> bright at alpha 0.4.
+
+Run: .venv/bin/python scripts/screenshot.py  (needs the server and dev extras and /usr/bin/chromium)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "server"))
+
+from server_fixtures import LiveServer  # noqa: E402
+
+from eqmorph.fileio import write_bytes_atomic  # noqa: E402
+from eqmorph.morph import load  # noqa: E402
+from eqmorph.server import create_app  # noqa: E402
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with LiveServer(create_app(load())) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/#a=warm&b=bright&alpha=0.4&i=1")
+        page.wait_for_selector("#curve[data-alpha='0.4']")
+        page.wait_for_timeout(300)
+        write_bytes_atomic(ROOT / "docs" / "screenshot.png", page.screenshot(full_page=True))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

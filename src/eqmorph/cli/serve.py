@@ -1,0 +1,135 @@
+"""``eqmorph serve``: the local web app (JSON API and the morph page) on uvicorn.
+
+Listens on loopback only unless ``--allow-remote`` is given: the server has no
+authentication, so exposing it is a decision the user makes explicitly. SIGTERM
+and Ctrl-C stop it gracefully (open requests get a few seconds) with exit code 0.
+
+Run as ``eqmorph serve`` or, before the sub-command is registered, ``python -m eqmorph.cli.serve``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from eqmorph.errors import EqmorphError, ParameterError
+
+GRACEFUL_SHUTDOWN_S = 3  # open requests get this long after SIGTERM; morph answers take milliseconds
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback IP addresses (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_port(port: object) -> int:
+    """``port`` if it is a TCP port number (0 asks the system for a free one)."""
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        raise ParameterError("--port", port, "an integer from 0 to 65535 (0: any free port)")
+    return port
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (port 0: any free port); failures name the parameter."""
+    check_port(port)
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (OSError, UnicodeError) as exc:
+        raise ParameterError("--host", host, f"an address or host name this machine can resolve ({exc})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ParameterError("--port", port, f"a port free on {host} ({exc.strerror or exc})") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    check_port(args.port)  # every check that needs no model comes before loading it
+    if not is_loopback(args.host):
+        if not args.allow_remote:
+            raise ParameterError("--host", args.host, "a loopback address (127.0.0.1, ::1, localhost); "
+                                 "add --allow-remote to let other machines reach the server")
+        print(f"eqmorph serve: warning: listening on {args.host}: anyone who can reach this machine can use "
+              "the server, which has no authentication", file=sys.stderr)
+    try:
+        import uvicorn
+
+        from eqmorph.server import create_app
+    except ImportError as exc:
+        raise EqmorphError(f"the web app needs the server extra ({exc.name} is missing): "
+                           "pip install 'eqmorph[server]'") from exc
+    from eqmorph.morph import load
+
+    morpher = load(args.model)
+    app = create_app(morpher)
+    sock = bind_socket(args.host, args.port)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, server_header=False,
+                            lifespan="off", timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+    server = uvicorn.Server(config)
+    stops: list[int] = []
+    # uvicorn shuts down on SIGINT/SIGTERM, then re-raises the signal through the handler that was
+    # installed before it started; this one records it, so the process ends with exit code 0.
+    previous = {sig: signal.signal(sig, lambda signum, _frame: stops.append(signum))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
+    print(f"eqmorph serve: {_url(sock)} (model {morpher.model_id}, {len(morpher.terms)} words); "
+          "Ctrl-C to stop", file=sys.stderr, flush=True)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        sock.close()
+    if stops:
+        print("eqmorph serve: stopped", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph serve [--host H] [--port P] [--model DIR] [--allow-remote] [--log-level L]``."""
+    p = subparsers.add_parser("serve", help="the local web app: morph between words with a slider and listen",
+                              description="Serve the eqmorph web app and its JSON API (loopback only by default).")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000; 0 picks a free one)")
+    p.add_argument("--model", metavar="DIR", default=None, help="model directory (default: the bundled model)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="allow a non-loopback --host (the server has no authentication)")
+    p.add_argument("--log-level", choices=LOG_LEVELS, default="warning", help="uvicorn log level (default warning)")
+    p.set_defaults(func=_run_serve)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m eqmorph.cli.serve [options]``: the same as ``eqmorph serve [options]``."""
+    parser = argparse.ArgumentParser(prog="eqmorph")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["serve", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        return int(args.func(args))
+    except EqmorphError as exc:
+        print(f"eqmorph serve: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

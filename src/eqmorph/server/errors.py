@@ -1,0 +1,100 @@
+"""How bad requests are answered: JSON bodies that name the parameter, the value and what is allowed.
+
+* unknown word -> 404 ``{"error": "unknown_word", "parameter", "word", "suggestions": [{"word", "count"}]}``
+* a value out of range, not a number, NaN, a wrong format -> 422
+  ``{"error": "invalid_parameter", "parameter", "value", "allowed", "detail"}``
+  (whether FastAPI's validation or the library's :class:`ParameterError` caught it)
+* any other :class:`EqmorphError` -> 400 with its one-line message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError
+
+MAX_ECHO_CHARS = 80  # values are echoed back for context, never in full
+
+
+def _echo(value: object) -> str | None:
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= MAX_ECHO_CHARS else text[:MAX_ECHO_CHARS] + "..."
+
+
+class WordNotFound(Exception):
+    """An :class:`UnknownWordError` for a known request parameter (``word``, ``a``, ``b``, ``weights``)."""
+
+    def __init__(self, parameter: str, error: UnknownWordError) -> None:
+        super().__init__(str(error))
+        self.parameter = parameter
+        self.error = error
+
+
+def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
+    """The 404 body: which parameter held the word, and known words spelled like it with their counts."""
+    return {
+        "error": "unknown_word",
+        "parameter": parameter,
+        "word": _echo(error.word),
+        "suggestions": [{"word": w, "count": int(n)} for w, n in error.suggestions],
+        "detail": str(error),
+    }
+
+
+def _parameter_of(error: dict[str, Any]) -> str:
+    """``("query", "alpha")`` -> ``alpha``; ``("body", "weights", "warm")`` -> ``weights.warm``."""
+    loc = error.get("loc", ())
+    if error.get("type") == "json_invalid" or len(loc) < 2:  # the location of a JSON syntax error is a byte offset
+        return "body"
+    return ".".join(str(p) for p in loc[1:])
+
+
+def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = [
+        {"parameter": _parameter_of(e), "message": str(e.get("msg", "")), "type": e.get("type"),
+         "value": _echo(e.get("input")) if e.get("type") != "missing" else None}
+        for e in exc.errors()
+    ]
+    first = errors[0] if errors else {"parameter": "request", "message": "invalid request", "value": None}
+    return JSONResponse(status_code=422, content={
+        "error": "invalid_parameter",
+        "parameter": first["parameter"],
+        "value": first["value"],
+        "allowed": first["message"],
+        "detail": f"{first['parameter']}: {first['message']}",
+        "errors": errors,
+    })
+
+
+def _parameter_error(_: Request, exc: ParameterError) -> JSONResponse:
+    return JSONResponse(status_code=422, content={
+        "error": "invalid_parameter", "parameter": exc.name, "value": _echo(exc.value), "allowed": exc.allowed,
+        "detail": str(exc)[:300],
+    })
+
+
+def _word_not_found(_: Request, exc: WordNotFound) -> JSONResponse:
+    return JSONResponse(status_code=404, content=unknown_word_body(exc.parameter, exc.error))
+
+
+def _unknown_word(_: Request, exc: UnknownWordError) -> JSONResponse:
+    return JSONResponse(status_code=404, content=unknown_word_body("word", exc))
+
+
+def _eqmorph_error(_: Request, exc: EqmorphError) -> JSONResponse:
+    return JSONResponse(status_code=400, content={"error": "bad_request", "detail": str(exc)[:300]})
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers above on ``app`` (most specific exception types first)."""
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(WordNotFound, _word_not_found)
+    app.add_exception_handler(UnknownWordError, _unknown_word)
+    app.add_exception_handler(ParameterError, _parameter_error)
+    app.add_exception_handler(EqmorphError, _eqmorph_error)

@@ -1,0 +1,110 @@
+"""EQs as JSON for the web API: the 15 parameters with units and a magnitude response ready to plot.
+
+A response body for one EQ looks like::
+
+    {"model_id": "...", "words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0,
+     "units": {"gain_db": "dB", "freq_hz": "Hz", "q": ""},
+     "bands": [{"name": "low_shelf", "type": "low_shelf", "gain_db": 3.1, "freq_hz": 180.0, "q": 0.71}, ...],
+     "vector": [15 numbers: (gain_db, freq_hz, q) per band],
+     "response": {"sample_rate": 48000.0, "freqs_hz": [...], "db": [...]}}
+
+The frequency grid never changes while the server runs, so it is computed (and its
+JSON text rendered) once per app; only the dB values are computed per request.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from eqmorph import dsp
+from eqmorph.eq import EQ
+from eqmorph.errors import ParameterError
+from eqmorph.ranges import BAND_NAMES
+
+UNITS = {"gain_db": "dB", "freq_hz": "Hz", "q": ""}
+DB_DECIMALS = 4  # 1e-4 dB: far below what a plot or an ear resolves, and it halves the JSON size
+FREQ_DECIMALS = 2  # grid frequencies in Hz as shown to clients
+
+
+@dataclass(frozen=True)
+class CurveGrid:
+    """The log-frequency grid every response is evaluated on.
+
+    ``freqs_hz`` has shape ``(n_points,)``, log-spaced from ``low_hz`` to ``high_hz``.
+    """
+
+    n_points: int = 128  # enough for a smooth curve at any plot width; Q 10 peaks stay visible
+    sample_rate: float = 48000.0  # Web Audio's usual rate, so the plot matches what the preview plays
+    low_hz: float = 20.0  # the audible range, as on every EQ plot
+    high_hz: float = 20000.0
+    freqs_hz: np.ndarray = field(init=False, repr=False, compare=False)
+    freqs_json: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.n_points, bool) or not isinstance(self.n_points, int) or not 8 <= self.n_points <= 4096:
+            raise ParameterError("n_points", self.n_points, "an integer from 8 to 4096")
+        sr = self.sample_rate
+        if isinstance(sr, bool) or not isinstance(sr, int | float) or not math.isfinite(sr) or not sr >= 8000:
+            raise ParameterError("sample_rate", sr, "a finite number of Hz >= 8000")
+        if not 0 < self.low_hz < self.high_hz <= sr / 2:
+            raise ParameterError("high_hz", self.high_hz, f"above low_hz and at most sample_rate / 2 ({sr / 2:g})")
+        freqs = dsp.log_freq_grid(self.n_points, self.low_hz, self.high_hz)
+        freqs.flags.writeable = False
+        object.__setattr__(self, "freqs_hz", freqs)
+        object.__setattr__(self, "freqs_json", json.dumps(np.round(freqs, FREQ_DECIMALS).tolist()))
+
+    def response_db(self, eq: EQ) -> list[float]:
+        """Magnitude response of ``eq`` on the grid, ``n_points`` values in dB rounded to 1e-4."""
+        db = dsp.response_db_np(eq.to_array(), self.freqs_hz, self.sample_rate)
+        return np.round(db, DB_DECIMALS).tolist()
+
+    def describe(self) -> dict[str, Any]:
+        """The grid's settings (not its values) for ``/api/health``."""
+        return {"n_points": self.n_points, "sample_rate": self.sample_rate, "low_hz": self.low_hz,
+                "high_hz": self.high_hz}
+
+
+def bands_of(eq: EQ) -> list[dict[str, Any]]:
+    """The five bands as ``[{name, type, gain_db, freq_hz, q}, ...]`` in canonical order."""
+    return [{"name": name, "type": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
+            for name, b in zip(BAND_NAMES, eq.bands)]
+
+
+def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], intensity: float,
+            alpha: float | None = None, weights: dict[str, float] | None = None,
+            resolved: dict[str, list[tuple[str, float]]] | None = None) -> dict[str, Any]:
+    """The JSON-ready description of one EQ and how it was made (see the module docstring)."""
+    body: dict[str, Any] = {
+        "model_id": model_id,
+        "words": list(words),
+        "alpha": alpha,
+        "intensity": intensity,
+        "units": UNITS,
+        "bands": bands_of(eq),
+        "vector": eq.to_vector().tolist(),
+        "response": {"sample_rate": grid.sample_rate, "freqs_hz": None, "db": grid.response_db(eq)},
+    }
+    if weights is not None:
+        body["weights"] = weights
+    if resolved:
+        body["resolved"] = {w: [[t, wt] for t, wt in parts] for w, parts in resolved.items()}
+    return body
+
+
+_FREQS_SLOT = '"freqs_hz":null'
+
+
+def render(body: dict[str, Any], grid: CurveGrid) -> bytes:
+    """``body`` (or a dict holding such bodies) as compact JSON with the grid's frequencies filled in.
+
+    The frequencies are the same for every answer, so their pre-rendered text replaces the
+    ``null`` placeholder instead of being serialised again on each request.
+    """
+    text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace(_FREQS_SLOT, '"freqs_hz":' + grid.freqs_json).encode("utf-8")

@@ -1,0 +1,32 @@
+"""Fixtures for the web app: an in-process client and a live server in a thread."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+
+from fastapi.testclient import TestClient  # noqa: E402
+from server_fixtures import LiveServer  # noqa: E402
+
+from eqmorph.server import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def app(tiny_model):
+    return create_app(tiny_model)
+
+
+@pytest.fixture(scope="session")
+def client(app) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[LiveServer]:
+    with LiveServer(app) as server:
+        yield server
