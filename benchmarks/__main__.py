@@ -146,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = run(args)
     out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     name = "benchmarks-quick" if args.quick else "benchmarks"
     md = report.render(results)
     write_text_atomic(out / f"{name}.md", md)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-import numpy as np
+from eqmorph.evaluation.report import to_jsonable as jsonable
 
 SEED_CLAIMS = ("MSE 0.12, gain +-0.5 dB, frequency +-15 Hz, Q +-0.3, silhouette 0.68, training 15 min, "
                "interpolation < 5 ms")
@@ -23,21 +22,6 @@ TITLES = {
     "open_vocab": "Open vocabulary, leave-one-word-out",
     "audio_semantic": "Audio-domain semantic evaluation (after LLM2Fx)",
 }
-
-
-def jsonable(obj: Any) -> Any:
-    """Plain JSON values: numpy scalars/arrays become Python, NaN/Inf become None."""
-    if isinstance(obj, dict):
-        return {str(k): jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [jsonable(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return jsonable(obj.tolist())
-    if isinstance(obj, np.generic):
-        return jsonable(obj.item())
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return None
-    return obj
 
 
 def _g(d: Any, *keys: Any) -> Any:

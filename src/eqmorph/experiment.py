@@ -6,7 +6,6 @@ be rebuilt exactly from the ``split`` entry of its provenance.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import time
@@ -16,6 +15,7 @@ from typing import Any
 
 from eqmorph.datasets import EQDataset, combine, load_safe, load_socialfx, resolve_data_path
 from eqmorph.errors import ModelFileError, ParameterError
+from eqmorph.fileio import file_sha256
 
 DATASETS = ("socialfx", "safe", "all")
 
@@ -66,14 +66,6 @@ def split_dataset(ds: EQDataset, spec: SplitSpec) -> tuple[EQDataset, EQDataset,
     return ds.split(val_fraction=spec.val_fraction, test_fraction=spec.test_fraction, seed=spec.seed)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def provenance(spec: SplitSpec, files: dict[str, Path], full: EQDataset, train: EQDataset, val: EQDataset,
                test: EQDataset, **extra: Any) -> dict[str, Any]:
     """What a model was trained on, enough to check and rebuild it."""
@@ -83,7 +75,8 @@ def provenance(spec: SplitSpec, files: dict[str, Path], full: EQDataset, train: 
 
     return {
         "split": asdict(spec),
-        "files": {src: {"name": p.name, "sha256": _sha256(p), "bytes": p.stat().st_size} for src, p in files.items()},
+        "files": {src: {"name": p.name, "sha256": file_sha256(p), "bytes": p.stat().st_size}
+                  for src, p in files.items()},
         "rows": {"total": len(full), "train": len(train), "val": len(val), "test": len(test)},
         "rows_by_source": {s: int(sum(1 for x in full.source if x == s)) for s in sorted(set(full.source))},
         "skipped": dict(full.skipped),

@@ -26,7 +26,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from eqmorph.baselines.word_mean import check_labelled_params, unknown_word
 from eqmorph.eq import canonical_array
 from eqmorph.errors import ModelFileError, ParameterError
 from eqmorph.fileio import atomic_path, write_text_atomic
+from eqmorph.model.config import config_from_dict
 from eqmorph.ranges import N_BANDS, N_PARAMS, clip_to_ranges, from_model_space, to_model_space
 
 WEIGHTS_FILE = "floweq.safetensors"
@@ -253,16 +254,7 @@ class FlowEQBaseline:
 
 
 def _config_from_dict(data: Any) -> FlowEQConfig:
-    if not isinstance(data, dict):
-        raise ModelFileError(f"FlowEQ config: expected a JSON object, got {type(data).__name__}")
-    known = {f.name for f in fields(FlowEQConfig)}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise ModelFileError(f"FlowEQ config: unknown keys {unknown}; allowed: {sorted(known)}")
-    try:
-        return FlowEQConfig(**data)
-    except (TypeError, ValueError) as exc:
-        raise ModelFileError(f"FlowEQ config: {exc}") from exc
+    return config_from_dict(FlowEQConfig, data, "FlowEQ config")
 
 
 def torch_modules(config: FlowEQConfig) -> Any:

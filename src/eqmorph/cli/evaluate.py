@@ -10,21 +10,13 @@ evaluated on the test part, per dataset and combined.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from eqmorph.errors import DataFormatError, ParameterError
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+from eqmorph.fileio import file_sha256
 
 
 def check_same_files(provenance: Mapping[str, Any], files: Mapping[str, Path]) -> None:
@@ -37,7 +29,7 @@ def check_same_files(provenance: Mapping[str, Any], files: Mapping[str, Path]) -
         return
     for source, path in files.items():
         want = recorded.get(source, {}).get("sha256") if isinstance(recorded.get(source), Mapping) else None
-        if want and _sha256(path) != want:
+        if want and file_sha256(path) != want:
             raise DataFormatError(
                 f"{source} data {str(path)!r} is not the file the model was trained on (sha256 differs from "
                 f"provenance.json), so the rebuilt test split would not be held out; pass --data pointing at "
