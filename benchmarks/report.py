@@ -58,16 +58,17 @@ def targets(res: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
          _g(mq, "max_step_db_worst"), ".3f", mq is not None and mq["max_step_db_worst"] <= 0.5)
     _row(rows, "morph: share of monotonic frequencies (mean over pairs)", ">= 0.95",
          _g(mq, "monotonic_share_mean"), ".3f", mq is not None and mq["monotonic_share_mean"] >= 0.95)
-    tr = _g(s, "training", "variants", "default (param + response + 0.1 SupCon)", "seconds")
+    tr = _g(s, "training", "variants", "default (param + response + 0.1 SupCon + centroid)", "seconds")
     _row(rows, "default training wall time (s)", "<= 180 s", tr, ".0f", tr is not None and tr <= 180)
     au = _g(s, "audio", "static_x_realtime")
     _row(rows, "audio, static 5-band EQ, stereo 44.1 kHz (x real time)", ">= 1000x", au, ".0f",
          au is not None and au >= 1000)
     rss = _g(s, "audio", "hwm_static_mb")
     _row(rows, "audio, 1-hour stereo file, peak RSS (MB)", "< 500 MB", rss, ".0f", rss is not None and rss < 500)
-    lv = [x for x in (_g(s, "server", "levels") or []) if x.get("clients") == 20]
-    p99 = lv[0]["p99_ms"] if lv else None
-    _row(rows, "server /api/morph p99 at 20 clients (ms)", "<= 5 ms", p99, ".2f", p99 is not None and p99 <= 5)
+    for mode, label in (("drag", "clients dragging at 60 Hz"), ("flat-out", "clients sending back to back")):
+        lv = [x for x in (_g(s, "server", "levels") or []) if x.get("clients") == 20 and x.get("mode", mode) == mode]
+        p99 = lv[0]["p99_ms"] if lv else None
+        _row(rows, f"server /api/morph p99, 20 {label} (ms)", "<= 5 ms", p99, ".2f", p99 is not None and p99 <= 5)
     fit = _g(s, "fit", "rms_db")
     _row(rows, "SocialFX fit, median RMS (dB)", "<= 0.75 dB", _g(fit, "median"), ".3f",
          fit is not None and fit["median"] <= 0.75)
@@ -112,5 +113,7 @@ def render(res: dict[str, Any]) -> str:
 
             md = {"inference": inference_speed.markdown, "morph_quality": morph_quality.markdown}.get(
                 name, lambda r: "```\n" + str(jsonable(r)) + "\n```")(sec)
-        lines += [f"## {title}", "", md.strip(), ""]
+        # Sections bring their own headings; push them below this section's.
+        body = "\n".join("##" + line if line.startswith("#") else line for line in md.strip().splitlines())
+        lines += [f"## {title}", "", body, ""]
     return "\n".join(lines)
