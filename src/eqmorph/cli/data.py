@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-import numpy as np
-
 from eqmorph.datasets import EQDataset, combine, load_safe, load_socialfx, resolve_data_path
 from eqmorph.datasets.paths import DATA_ENV
 
@@ -55,12 +53,9 @@ def format_stats(name: str, ds: EQDataset, *, top: int = TOP_TERMS, min_count: i
         "skipped rows:    "
         + (", ".join(f"{k} {v}" for k, v in sorted(ds.skipped.items(), key=lambda kv: -kv[1])) or "none"),
     ]
-    fitted = ds.fit_error_db[np.isfinite(ds.fit_error_db)]
-    if fitted.size:
-        lines.append(
-            f"fit error (RMS dB, 40-band -> 5-band): median {np.median(fitted):.2f}, "
-            f"p95 {np.percentile(fitted, 95):.2f}, max {fitted.max():.2f}"
-        )
+    fit = ds.fit_error_summary()
+    if fit:
+        lines.append(f"fit error (RMS dB, 40-band -> 5-band): {fit}")
     return "\n".join(lines)
 
 

@@ -167,13 +167,17 @@ class EQDataset:
             f"top {top} terms: " + ", ".join(f"{t} ({c})" for t, c in list(counts.items())[:top]),
             "skipped rows: " + (_join(self.skipped) if self.skipped else "none"),
         ]
-        fitted = self.fit_error_db[np.isfinite(self.fit_error_db)]
-        if fitted.size:
-            lines.append(
-                f"fit error (RMS dB): median {np.median(fitted):.2f}, p95 {np.percentile(fitted, 95):.2f}, "
-                f"max {fitted.max():.2f}"
-            )
+        fit = self.fit_error_summary()
+        if fit:
+            lines.append(f"fit error (RMS dB): {fit}")
         return "\n".join(lines)
+
+    def fit_error_summary(self) -> str | None:
+        """``"median x, p95 y, max z"`` of the 5-band fit's RMS dB error, or None without fitted rows."""
+        fitted = self.fit_error_db[np.isfinite(self.fit_error_db)]
+        if not fitted.size:
+            return None
+        return f"median {np.median(fitted):.2f}, p95 {np.percentile(fitted, 95):.2f}, max {fitted.max():.2f}"
 
 
 def _join(counts: Mapping[str, int]) -> str:
