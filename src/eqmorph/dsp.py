@@ -90,20 +90,34 @@ def band_coefficients(xp: Any, params: Any, sample_rate: float) -> Any:
     return coeffs / coeffs[..., 3:4]
 
 
-def coefficient_response_db(xp: Any, coeffs: Any, freqs_hz: Any, sample_rate: float) -> Any:
-    """Magnitude in dB of biquads ``(..., k, 6)`` at ``freqs_hz (F,)`` -> ``(..., k, F)``.
+def phi_basis(xp: Any, freqs_hz: Any, sample_rate: float) -> Any:
+    """``(3, F)`` powers 1, phi, phi^2 of phi = sin^2(w/2): the frequency side of the response."""
+    phi = xp.sin(np.pi * freqs_hz / sample_rate) ** 2
+    return xp.stack([xp.ones_like(phi), phi, phi * phi])
+
+
+def poly_response_db(xp: Any, coeffs: Any, basis: Any) -> Any:
+    """Magnitude in dB of biquads ``(..., k, 6)`` on a :func:`phi_basis` ``(3, F)`` -> ``(..., k, F)``.
 
     Uses the cookbook's cancellation-resistant form with phi = sin^2(w/2):
     |H|^2 = ((b0+b1+b2)^2 - 4 phi (b0 b1 + 4 b0 b2 + b1 b2) + 16 phi^2 b0 b2) / (same in a),
-    which needs no complex arithmetic and so is cheap and differentiable.
+    written as a polynomial in phi so the whole frequency axis is one matrix product: no complex
+    arithmetic, cheap enough for the fit's inner loop, and differentiable in torch.
     """
-    phi = xp.sin(np.pi * freqs_hz / sample_rate) ** 2
-    c = coeffs[..., None]  # (..., k, 6, 1) against (F,)
-    b0, b1, b2, a0, a1, a2 = (c[..., i, :] for i in range(6))
-    num = (b0 + b1 + b2) ** 2 - 4.0 * phi * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2) + 16.0 * phi * phi * b0 * b2
-    den = (a0 + a1 + a2) ** 2 - 4.0 * phi * (a0 * a1 + 4.0 * a0 * a2 + a1 * a2) + 16.0 * phi * phi * a0 * a2
+    b0, b1, b2, a0, a1, a2 = (coeffs[..., i] for i in range(6))
+    num = xp.stack([(b0 + b1 + b2) ** 2, -4.0 * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2), 16.0 * b0 * b2], -1)
+    den = xp.stack([(a0 + a1 + a2) ** 2, -4.0 * (a0 * a1 + 4.0 * a0 * a2 + a1 * a2), 16.0 * a0 * a2], -1)
+    lead = tuple(coeffs.shape[:-1])
+    if xp is not np:
+        basis = basis.to(num.dtype)  # torch does not promote dtypes inside a matmul
     # Rounding can push |H|^2 of a deep notch a hair below zero; floor it at -300 dB.
-    return 10.0 * xp.log10(_clip(xp, num, 1e-30, np.inf) / _clip(xp, den, 1e-30, np.inf))
+    mag = _clip(xp, num.reshape(-1, 3) @ basis, 1e-30, np.inf) / _clip(xp, den.reshape(-1, 3) @ basis, 1e-30, np.inf)
+    return (10.0 * xp.log10(mag)).reshape(*lead, basis.shape[-1])
+
+
+def coefficient_response_db(xp: Any, coeffs: Any, freqs_hz: Any, sample_rate: float) -> Any:
+    """Magnitude in dB of biquads ``(..., k, 6)`` at ``freqs_hz (F,)`` -> ``(..., k, F)``."""
+    return poly_response_db(xp, coeffs, phi_basis(xp, freqs_hz, sample_rate))
 
 
 def band_response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:

@@ -96,7 +96,7 @@ def render_audealize_db(
     params[:, :, 1:4, 1] = np.concatenate([AUDEALIZE_CENTRES_HZ, np.full(pad, 1000.0)]).reshape(-1, 3)
     params[:, :, 1:4, 2] = AUDEALIZE_Q
     coeffs = dsp.band_coefficients(np, params, sample_rate)[:, :, 1:4, :].reshape(n, slots, 6)
-    return _coefficient_response_db(coeffs, freqs, sample_rate).sum(axis=1)
+    return dsp.coefficient_response_db(np, coeffs, freqs, sample_rate).sum(axis=1)
 
 
 @dataclass(frozen=True)
@@ -189,50 +189,20 @@ def _check_freqs(freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
     return freqs
 
 
-def _phi_basis(freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
-    phi = np.sin(np.pi * freqs_hz / sample_rate) ** 2
-    return np.stack([np.ones_like(phi), phi, phi * phi])  # (3, F)
-
-
-def _coefficient_response_db(coeffs: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
-    """:func:`eqmorph.dsp.coefficient_response_db` for numpy, ``(..., k, 6)`` -> ``(..., k, F)``.
-
-    The same cookbook formula, rearranged as a polynomial in phi = sin^2(w/2) so that the
-    frequency axis becomes one matrix product; several times faster, which the fit's inner loop needs.
-    """
-    return _poly_response_db(coeffs, _phi_basis(freqs_hz, sample_rate))
-
-
-def _poly_response_db(coeffs: np.ndarray, basis: np.ndarray) -> np.ndarray:
-    b0, b1, b2, a0, a1, a2 = np.moveaxis(coeffs, -1, 0)
-    num = np.stack([(b0 + b1 + b2) ** 2, -4.0 * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2), 16.0 * b0 * b2], axis=-1)
-    den = np.stack([(a0 + a1 + a2) ** 2, -4.0 * (a0 * a1 + 4.0 * a0 * a2 + a1 * a2), 16.0 * a0 * a2], axis=-1)
-    lead = coeffs.shape[:-1]
-    mag_num = num.reshape(-1, 3) @ basis
-    mag_den = den.reshape(-1, 3) @ basis
-    # Same -300 dB floor as dsp for deep notches that rounding pushes below zero.
-    np.maximum(mag_num, 1e-30, out=mag_num)
-    np.maximum(mag_den, 1e-30, out=mag_den)
-    mag_num /= mag_den
-    out = np.log10(mag_num)
-    out *= 10.0
-    return out.reshape(*lead, basis.shape[1])
-
-
 class _Model:
     """Per-band responses of model-space parameters on one grid: ``(m, 5, 3)`` -> ``(m, 5, F)``."""
 
     def __init__(self, freqs_hz: np.ndarray, sample_rate: float) -> None:
         self.freqs_hz = freqs_hz
         self.sample_rate = sample_rate
-        self.basis = _phi_basis(freqs_hz, sample_rate)
+        self.basis = dsp.phi_basis(np, freqs_hz, sample_rate)
 
     def bands(self, x: np.ndarray) -> np.ndarray:
         coeffs = dsp.band_coefficients(np, from_model_space(x), self.sample_rate)
-        return _poly_response_db(coeffs, self.basis)
+        return dsp.poly_response_db(np, coeffs, self.basis)
 
     def physical_bands(self, params: np.ndarray) -> np.ndarray:
-        return _poly_response_db(dsp.band_coefficients(np, params, self.sample_rate), self.basis)
+        return dsp.poly_response_db(np, dsp.band_coefficients(np, params, self.sample_rate), self.basis)
 
 
 def _end_gains_db(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
