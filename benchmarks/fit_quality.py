@@ -20,11 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from eqmorph import dsp
-from eqmorph.datasets.fit import AUDEALIZE_CENTRES_HZ, AUDEALIZE_SAMPLE_RATE, fit_curves, fit_grid, render_audealize_db
+from eqmorph.datasets.fit import AUDEALIZE_SAMPLE_RATE, fit_curves, fit_grid, render_audealize_db
 from eqmorph.datasets.paths import resolve_data_path
 from eqmorph.datasets.socialfx import read_socialfx
 from eqmorph.errors import EqmorphError
-from eqmorph.fileio import atomic_path, write_text_atomic
+from eqmorph.figures import fit_examples
+from eqmorph.fileio import write_text_atomic
 
 TARGETS = {"median_db": 0.75, "p95_db": 2.0, "wall_s": 30.0}
 N_WORST = 3
@@ -107,28 +108,6 @@ def report(numbers: dict) -> str:
     return "\n".join(lines)
 
 
-def save_figure(arrays: dict, path: Path) -> None:
-    """The worst fits: rendered 40-band response vs the fitted 5-band response."""
-    from matplotlib.figure import Figure  # no pyplot: no global backend state
-
-    fig = Figure(figsize=(10, 3.2 * len(arrays["rms"])), layout="constrained")
-    axes = fig.subplots(len(arrays["rms"]), 1, squeeze=False)[:, 0]
-    rows = zip(axes, arrays["target"], arrays["fitted"], arrays["rms"], arrays["labels"])
-    for ax, target, fitted, rms, label in rows:
-        ax.semilogx(arrays["freqs"], target, label="40-band Audealize render", color="tab:blue")
-        ax.semilogx(arrays["freqs"], fitted, label="fitted 5-band EQ", color="tab:orange", linestyle="--")
-        for f in AUDEALIZE_CENTRES_HZ:
-            ax.axvline(f, color="0.9", linewidth=0.5, zorder=0)
-        ax.set_title(f"{label}: RMS error {rms:.2f} dB")
-        ax.set_ylabel("gain (dB)")
-        ax.grid(True, which="major", alpha=0.3)
-        ax.legend(loc="best", fontsize="small")
-    axes[-1].set_xlabel("frequency (Hz)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png", dpi=110)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.fit_quality", description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="SocialFX file or a folder holding socialfx/ (default: $EQMORPH_DATA)")
@@ -143,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     write_text_atomic(out / "fit_quality.json", json.dumps(numbers, indent=2) + "\n")
-    save_figure(arrays, out / "figures" / "fit_worst.png")
+    (out / "figures").mkdir(exist_ok=True)
+    fit_examples(arrays, out / "figures" / "fit_worst.png")
     print(f"wrote {out / 'fit_quality.json'} and {out / 'figures' / 'fit_worst.png'}")
     return 0
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from eqmorph import dsp
 from eqmorph.eq import EQ
-from eqmorph.errors import DataUnavailableError, EqmorphError, ParameterError
+from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.fileio import atomic_path
 from eqmorph.model.config import ModelConfig
 from eqmorph.morph import DEFAULT_INTERPOLATION
@@ -42,7 +42,6 @@ LABELS = {"train_total": "train total (every weighted term)", "val_recon": "vali
           "val_supcon": "validation supcon"}
 SHOWCASE_WORDS = ("warm", "bright", "dark", "heavy", "tinny", "soft", "crisp")  # preferred words for make_all
 TO, TIMES = "\u2192", "\u00d7"  # arrow and multiplication sign for the diagram's labels
-FIT_BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "fit_quality.py"  # in a source checkout
 
 
 def _figure(width_in: float, height_in: float) -> Figure:
@@ -372,23 +371,47 @@ def architecture_diagram(config: ModelConfig, path: str | os.PathLike[str], *,
 # --- the fit and everything at once ------------------------------------------------------------
 
 
-def fit_quality(data_path: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
-    """The SocialFX 40-band -> 5-band fit figure (its worst fits), as ``benchmarks/fit_quality.py`` draws it.
+def fit_examples(arrays: dict[str, Any], path: str | os.PathLike[str]) -> Path:
+    """Rendered 40-band responses against their fitted 5-band responses, one panel per curve.
 
-    Reuses that benchmark's measurement and plot, so it needs a source checkout; it fits every curve
-    of the data file (about as long as the benchmark takes).
+    arrays: ``freqs (F,)``, ``target (k, F)`` and ``fitted (k, F)`` in dB, ``rms (k,)``, ``labels``.
     """
+    from eqmorph.datasets.fit import AUDEALIZE_CENTRES_HZ
+
     target = _check_png(path)
-    if not target.parent.is_dir():  # the benchmark would create missing folders; here that is an error
-        raise ParameterError("path", str(path), "a path in an existing folder")
-    if not FIT_BENCHMARK.is_file():
-        raise DataUnavailableError(f"the fit figure needs {FIT_BENCHMARK} from the eqmorph source checkout")
-    spec = importlib.util.spec_from_file_location("eqmorph_fit_quality_benchmark", FIT_BENCHMARK)
-    bench = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(bench)  # type: ignore[union-attr]
-    _, arrays = bench.measure(str(data_path))
-    bench.save_figure(arrays, target)
-    return target
+    fig = _figure(10, 3.2 * len(arrays["rms"]))
+    axes = fig.subplots(len(arrays["rms"]), 1, squeeze=False)[:, 0]
+    rows = zip(axes, arrays["target"], arrays["fitted"], arrays["rms"], arrays["labels"])
+    for ax, rendered, fitted, rms, label in rows:
+        ax.semilogx(arrays["freqs"], rendered, label="40-band Audealize render", color="tab:blue")
+        ax.semilogx(arrays["freqs"], fitted, label="fitted 5-band EQ", color="tab:orange", linestyle="--")
+        for f in AUDEALIZE_CENTRES_HZ:
+            ax.axvline(f, color="0.9", linewidth=0.5, zorder=0)
+        _freq_axis(ax)
+        ax.set_title(f"{label}: RMS error {rms:.2f} dB")
+        ax.legend(loc="best", fontsize="small")
+    return save_png(fig, target)
+
+
+def fit_quality(data_path: str | os.PathLike[str], path: str | os.PathLike[str], worst: int = 3) -> Path:
+    """The SocialFX 40-band -> 5-band fit figure: the ``worst`` fits of the data file's curves."""
+    from eqmorph.datasets import fit_grid, render_audealize_db, resolve_data_path
+    from eqmorph.datasets.socialfx import fit_socialfx_curves, read_socialfx
+
+    _check_png(path)
+    rows = read_socialfx(resolve_data_path(data_path, "socialfx"))
+    curves, first = np.unique(rows.curves, axis=0, return_index=True)
+    result = fit_socialfx_curves(curves)  # cached: the same fit the loader does
+    pick = np.argsort(result.rms_db)[::-1][:worst]
+    freqs = fit_grid()
+    arrays = {
+        "freqs": freqs,
+        "target": render_audealize_db(curves[pick], freqs),
+        "fitted": dsp.response_db_np(result.params[pick], freqs, 48000.0),
+        "rms": result.rms_db[pick],
+        "labels": [f"{rows.ids[first[i]]} '{rows.terms[first[i]]}'" for i in pick],
+    }
+    return fit_examples(arrays, path)
 
 
 def _showcase(model: Morpher, n: int = 4) -> list[str]:
