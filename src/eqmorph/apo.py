@@ -47,14 +47,14 @@ class ApoPreset(NamedTuple):
     preamp_db: float
 
 
-def _quote(text: str, limit: int = 60) -> str:
+def quote_short(text: str, limit: int = 60) -> str:
     """``repr`` of at most ``limit`` characters, so error messages stay on one short line."""
     return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
-def _number(token: str, name: str, where: str) -> float:
+def parse_number(token: str, name: str, where: str) -> float:
     if not _NUMBER.fullmatch(token):
-        raise DataFormatError(f"{where}: {name} {_quote(token)} is not a number")
+        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number")
     return float(token)
 
 
@@ -106,12 +106,12 @@ def _parse_filter(rest: str, where: str) -> _Filter | None:
     """One ``Filter:`` line after the colon; None for filters switched OFF."""
     tokens = rest.split()
     if not tokens or tokens[0].upper() not in ("ON", "OFF"):
-        raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {_quote(rest.strip())}")
+        raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
     if tokens[0].upper() == "OFF":
         return None
     kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
     if kind is None:
-        found = _quote(tokens[1]) if len(tokens) > 1 else "nothing"
+        found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
         raise DataFormatError(
             f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
             "peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
@@ -122,15 +122,15 @@ def _parse_filter(rest: str, where: str) -> _Filter | None:
     while i < len(tokens):
         key = tokens[i].upper()
         if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
-            values["Q"] = _q_from_octaves(_number(tokens[i + 2], "BW Oct", where), where)
+            values["Q"] = _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where)
             i += 3
         elif key in units and i + 1 < len(tokens):
-            values[key] = _number(tokens[i + 1], key.capitalize(), where)
+            values[key] = parse_number(tokens[i + 1], key.capitalize(), where)
             i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
         elif i == 2 and _NUMBER.fullmatch(tokens[i]):
             raise DataFormatError(f"{where}: shelf slopes in dB cannot be read; give the shelf a Q instead")
         else:
-            raise DataFormatError(f"{where}: unexpected {_quote(tokens[i])}; expected Fc, Gain, Q or BW Oct")
+            raise DataFormatError(f"{where}: unexpected {quote_short(tokens[i])}; expected Fc, Gain, Q or BW Oct")
     if kind == "peaking" and "Q" not in values:
         raise DataFormatError(f"{where}: a peaking filter needs Q or BW Oct")
     missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
@@ -164,8 +164,8 @@ def _parse_apo(
         elif command == "preamp" and not m.group(2):
             tokens = re.sub(r"(?i)db$", " dB", m.group(3).strip()).split()  # "-3dB" is common too
             if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1].upper() != "DB"):
-                raise DataFormatError(f"{where}: expected 'Preamp: <gain> dB', found {_quote(stripped)}")
-            preamp += _number(tokens[0], "Preamp", where)
+                raise DataFormatError(f"{where}: expected 'Preamp: <gain> dB', found {quote_short(stripped)}")
+            preamp += parse_number(tokens[0], "Preamp", where)
         elif command == "include" and not m.group(2):
             sub_filters, sub_preamp = _include(m.group(3).strip(), root, folder, where, chain)
             filters += sub_filters
@@ -174,7 +174,7 @@ def _parse_apo(
             continue  # applies to everything, as eqmorph's EQ does
         else:
             raise DataFormatError(
-                f"{where}: {_quote(stripped)} cannot be read; eqmorph reads Preamp, Filter and Include lines"
+                f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter and Include lines"
             )
     return filters, preamp
 
@@ -183,23 +183,23 @@ def _include(
     name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]
 ) -> tuple[list[_Filter], float]:
     if root is None or folder is None:
-        raise DataFormatError(f"{where}: Include {_quote(name)} needs the preset's folder (base_dir)")
+        raise DataFormatError(f"{where}: Include {quote_short(name)} needs the preset's folder (base_dir)")
     if len(chain) >= MAX_INCLUDE_DEPTH:
         raise DataFormatError(f"{where}: Include nesting deeper than {MAX_INCLUDE_DEPTH} files (a loop?)")
     try:
         target = (folder / name).resolve()
     except (OSError, ValueError) as exc:
-        raise DataFormatError(f"{where}: Include {_quote(name)} is not a usable path") from exc
+        raise DataFormatError(f"{where}: Include {quote_short(name)} is not a usable path") from exc
     if not target.is_relative_to(root):
         raise DataFormatError(
-            f"{where}: Include {_quote(name)} resolves outside {str(root)!r}; only files inside it can be included"
+            f"{where}: Include {quote_short(name)} resolves outside {str(root)!r}; only files inside it can be included"
         )
     if target in chain:
-        raise DataFormatError(f"{where}: Include {_quote(name)} includes itself (loop)")
+        raise DataFormatError(f"{where}: Include {quote_short(name)} includes itself (loop)")
     try:
         text = read_preset_text(target)
     except DataFormatError as exc:
-        raise DataFormatError(f"{where}: Include {_quote(name)}: {exc}") from exc
+        raise DataFormatError(f"{where}: Include {quote_short(name)}: {exc}") from exc
     return _parse_apo(text, root, target.parent, f"{target.relative_to(root)} ", (*chain, target))
 
 

@@ -17,7 +17,7 @@ import hashlib
 import itertools
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,15 +201,19 @@ class Morpher:
         """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite."""
         return EQ._trusted(self.generate_params(word, intensity))
 
-    def _word_params(self, word: str) -> np.ndarray:
-        """Decoded ``(5, 3)`` EQ of ``word`` at intensity 1, cached: the ends of every morph."""
-        params = self._cache.get(word)
-        if params is None:
+    def _cached(self, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """``compute()`` once per key, kept read-only; the cache starts over when full."""
+        value = self._cache.get(key)
+        if value is None:
             if len(self._cache) >= WORD_CACHE_SIZE:
                 self._cache.clear()
-            params = self._cache[word] = self.decode_params(self.centroid(word))
-            params.flags.writeable = False
-        return params
+            value = self._cache[key] = compute()
+            value.flags.writeable = False
+        return value
+
+    def _word_params(self, word: str) -> np.ndarray:
+        """Decoded ``(5, 3)`` EQ of ``word`` at intensity 1, cached: the ends of every morph."""
+        return self._cached(word, lambda: self.decode_params(self.centroid(word)))
 
     def _matched_ends(self, a: str, b: str, pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Model-space ends of the params morph, with B's peaks paired to A's peaks.
@@ -218,24 +222,7 @@ class Morpher:
         six pairings, keep the one whose response moves most monotonically on a coarse alpha grid
         (ties: least frequency travel). Cached per word pair: a slider asks for it at every move.
         """
-        key = f"{a}\x00{b}"
-        ends = self._cache.get(key)
-        if ends is None:
-            xa, xb = to_model_space(pa), to_model_space(pb)
-            candidates = np.repeat(xb[None], len(_PEAK_PERMS), axis=0)
-            candidates[:, PEAK_SLICE] = xb[PEAK_SLICE][_PEAK_PERMS]
-            al = np.linspace(0.0, 1.0, 11)[None, :, None, None]
-            paths = from_model_space((1.0 - al) * xa + al * candidates[:, None])  # (6, 11, 5, 3)
-            resp = dsp.response_db_np(paths, _MATCH_FREQS, 44100.0)  # (6, 11, F)
-            steps = np.diff(resp, axis=1)
-            mono = np.mean(np.all(steps >= -1e-6, axis=1) | np.all(steps <= 1e-6, axis=1), axis=-1)
-            travel = np.abs(candidates[:, PEAK_SLICE, 1] - xa[PEAK_SLICE, 1]).sum(-1)
-            best = int(np.lexsort((travel, -mono))[0])
-            ends = np.stack([xa, candidates[best]])
-            if len(self._cache) >= WORD_CACHE_SIZE:
-                self._cache.clear()
-            self._cache[key] = ends
-            ends.flags.writeable = False
+        ends = self._cached(f"{a}\x00{b}", lambda: _pair_peaks(to_model_space(pa), to_model_space(pb)))
         return ends[0], ends[1]
 
     def _path(self, a: str, b: str, al: np.ndarray, method: str) -> np.ndarray:
@@ -328,6 +315,18 @@ class Morpher:
         starts = np.stack([eq.to_array(), latent])[:, None]  # (2 starts, 1 curve, 5, 3)
         fit = fit_curves(target[None], freqs, EDIT_SAMPLE_RATE, EDIT_FIT, starts=starts)
         return EQ.from_array(canonical_array(fit.params[0]))
+
+
+def _pair_peaks(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+    """``(2, 5, 3)``: model-space ``xa`` and ``xb`` with B's peaks reordered for the most monotonic blend."""
+    candidates = np.repeat(xb[None], len(_PEAK_PERMS), axis=0)
+    candidates[:, PEAK_SLICE] = xb[PEAK_SLICE][_PEAK_PERMS]
+    al = np.linspace(0.0, 1.0, 11)[None, :, None, None]
+    paths = from_model_space((1.0 - al) * xa + al * candidates[:, None])  # (6, 11, 5, 3)
+    steps = np.diff(dsp.response_db_np(paths, _MATCH_FREQS, 44100.0), axis=1)  # (6, 10, F)
+    mono = np.mean(np.all(steps >= -1e-6, axis=1) | np.all(steps <= 1e-6, axis=1), axis=-1)
+    travel = np.abs(candidates[:, PEAK_SLICE, 1] - xa[PEAK_SLICE, 1]).sum(-1)
+    return np.stack([xa, candidates[int(np.lexsort((travel, -mono))[0])]])
 
 
 def _mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:

@@ -16,11 +16,11 @@ from eqmorph.apo import (  # noqa: F401  (APO names stay importable from here, w
     MAX_PRESET_BYTES,
     PREAMP_SAMPLE_RATES,
     ApoPreset,
-    _number,
-    _quote,
     from_apo,
     max_response_db,
+    parse_number,
     preamp_db,
+    quote_short,
     read_preset_text,
     to_apo,
 )
@@ -97,7 +97,7 @@ def to_json(
 
 def _json_number(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DataFormatError(f"JSON {name} is {_quote(json.dumps(value))}; expected a number")
+        raise DataFormatError(f"JSON {name} is {quote_short(json.dumps(value))}; expected a number")
     try:
         return float(value)
     except OverflowError:
@@ -124,10 +124,10 @@ def from_json(text: str) -> EQ:
             raise DataFormatError(f"JSON bands[{i}] must be an object, found {type(band).__name__}")
         name = band.get("band")
         if name not in BAND_NAMES or name in rows:
-            raise DataFormatError(f"JSON bands[{i}].band is {_quote(repr(name))}; expected each of {BAND_NAMES}")
+            raise DataFormatError(f"JSON bands[{i}].band is {quote_short(repr(name))}; expected each of {BAND_NAMES}")
         kind = BAND_KINDS[BAND_NAMES.index(name)]
         if band.get("type", kind) != kind:
-            raise DataFormatError(f"JSON bands[{i}].type is {_quote(repr(band.get('type')))}; {name} is a {kind}")
+            raise DataFormatError(f"JSON bands[{i}].type is {quote_short(repr(band.get('type')))}; {name} is a {kind}")
         missing = [p for p in PARAM_NAMES if p not in band]
         if missing:
             raise DataFormatError(f"JSON bands[{i}] ({name}) lacks {', '.join(missing)}")
@@ -152,7 +152,7 @@ def from_csv(text: str) -> EQ:
     except csv.Error as exc:
         raise DataFormatError(f"not valid CSV: {exc}") from exc
     if not rows or [c.strip().lower() for c in rows[0]] != _CSV_HEADER:
-        found = _quote(",".join(rows[0])) if rows else "nothing"
+        found = quote_short(",".join(rows[0])) if rows else "nothing"
         raise DataFormatError(f"CSV header must be {','.join(_CSV_HEADER)!r}, found {found}")
     if len(rows) != 1 + len(BAND_NAMES):
         raise DataFormatError(f"CSV must have {len(BAND_NAMES)} band rows, found {len(rows) - 1}")
@@ -160,11 +160,11 @@ def from_csv(text: str) -> EQ:
     for n, row in enumerate(rows[1:], start=1):
         cells = [c.strip() for c in row]
         if len(cells) != len(_CSV_HEADER) or cells[0] not in BAND_NAMES or cells[0] in params:
-            raise DataFormatError(f"CSV row {n} {_quote(','.join(row))}: expected each of {BAND_NAMES} once")
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of {BAND_NAMES} once")
         kind = BAND_KINDS[BAND_NAMES.index(cells[0])]
         if cells[1] != kind:
-            raise DataFormatError(f"CSV row {n}: type {_quote(cells[1])}; {cells[0]} is a {kind}")
-        params[cells[0]] = [_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)]
+            raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
+        params[cells[0]] = [parse_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)]
     return EQ.from_array([params[name] for name in BAND_NAMES])
 
 
