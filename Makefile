@@ -33,7 +33,8 @@ bench: $(VENV)/.test-installed
 clean:
 	rm -rf $(VENV) demo-output
 
-# Retrain the bundled model exactly as shipped (needs ../shared/data or EQMORPH_DATA).
+# Retrain the bundled model with its recipe (needs ../shared/data or EQMORPH_DATA). The shipped weights came
+# from an earlier commit's response formula; the same recipe now stops at a different epoch (docs/model.md).
 DATA ?= ../shared/data
 bundled-model: $(VENV)/.test-installed
 	$(BIN)/eqmorph train --dataset all --data $(DATA) --out src/eqmorph/pretrained/default --seed 0
