@@ -76,6 +76,29 @@ def test_batched_response_matches_one_at_a_time():
         np.testing.assert_allclose(together[i], EQ.from_array(batch[i]).response_db(freqs), atol=1e-12)
 
 
+@pytest.mark.parametrize("sample_rate", SAMPLE_RATES)
+def test_one_eq_gets_the_same_coefficients_as_a_batch_of_two(sample_rate):
+    # A single EQ is computed on Python floats (the slider's fast path), a batch on arrays.
+    rng = np.random.default_rng(2)
+    for _ in range(50):
+        params = np.stack([rng.uniform(-24, 24, 5), np.geomspace(20, 20000, 5) * rng.uniform(0.5, 2, 5),
+                           rng.uniform(0.1, 10, 5)], -1)
+        batch = dsp.band_coefficients(np, np.stack([params, params]), sample_rate)
+        for one in (params, params[None]):
+            expected = batch[0].reshape(one.shape[:-1] + (6,))
+            np.testing.assert_allclose(dsp.band_coefficients(np, one, sample_rate), expected, rtol=1e-13, atol=1e-15)
+
+
+@pytest.mark.parametrize("row", [[1e6, 1000.0, 1.0], [3.0, 1000.0, 0.0], [np.inf, 1000.0, 1.0], [np.nan, 1000.0, 1.0]])
+def test_values_floats_cannot_hold_give_what_the_array_path_gives(row):
+    params = flat_params()
+    params[2] = row
+    with np.errstate(all="ignore"):
+        one = dsp.band_coefficients(np, params, 48000.0)
+        batch = dsp.band_coefficients(np, np.stack([params, params]), 48000.0)[0]
+    np.testing.assert_array_equal(one, batch)
+
+
 def test_torch_response_matches_numpy_and_is_differentiable():
     torch = pytest.importorskip("torch")
     params = flat_params(3)
