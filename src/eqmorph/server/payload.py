@@ -10,17 +10,22 @@ A response body for one EQ looks like::
 
 The frequency grid never changes while the server runs, so it is computed (and its
 JSON text rendered) once per app; only the dB values are computed per request.
+
+Bodies are serialised with orjson (about 6x faster than ``json`` for these float-heavy
+bodies, which matters at slider rate). orjson would write NaN as ``null``; no number here
+can be NaN, because :class:`~eqmorph.eq.EQ` refuses non-finite parameters and the response
+floors ``|H|^2``.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import orjson
 
 from eqmorph import dsp
 from eqmorph.eq import EQ
@@ -44,7 +49,8 @@ class CurveGrid:
     low_hz: float = 20.0  # the audible range, as on every EQ plot
     high_hz: float = 20000.0
     freqs_hz: np.ndarray = field(init=False, repr=False, compare=False)
-    freqs_json: str = field(init=False, repr=False, compare=False)
+    freqs_json: bytes = field(init=False, repr=False, compare=False)
+    basis: np.ndarray = field(init=False, repr=False, compare=False)  # dsp.phi_basis of the grid, (3, n_points)
 
     def __post_init__(self) -> None:
         if isinstance(self.n_points, bool) or not isinstance(self.n_points, int) or not 8 <= self.n_points <= 4096:
@@ -57,12 +63,17 @@ class CurveGrid:
         freqs = dsp.log_freq_grid(self.n_points, self.low_hz, self.high_hz)
         freqs.flags.writeable = False
         object.__setattr__(self, "freqs_hz", freqs)
-        object.__setattr__(self, "freqs_json", json.dumps(np.round(freqs, FREQ_DECIMALS).tolist()))
+        object.__setattr__(self, "basis", dsp.phi_basis(np, freqs, sr))
+        object.__setattr__(self, "freqs_json", orjson.dumps(np.round(freqs, FREQ_DECIMALS).tolist()))
 
-    def response_db(self, eq: EQ) -> list[float]:
-        """Magnitude response of ``eq`` on the grid, ``n_points`` values in dB rounded to 1e-4."""
-        db = dsp.response_db_np(eq.to_array(), self.freqs_hz, self.sample_rate)
-        return np.round(db, DB_DECIMALS).tolist()
+    def response_db(self, eq: EQ) -> np.ndarray:
+        """Magnitude response of ``eq`` on the grid, ``(n_points,)`` values in dB rounded to 1e-4."""
+        return self.responses_db(eq.to_array())
+
+    def responses_db(self, params: np.ndarray) -> np.ndarray:
+        """Magnitude responses of EQs ``(..., 5, 3)`` on the grid, ``(..., n_points)`` in dB rounded to 1e-4."""
+        db = dsp.poly_response_db(np, dsp.band_coefficients(np, params, self.sample_rate), self.basis).sum(-2)
+        return np.round(db, DB_DECIMALS)
 
     def describe(self) -> dict[str, Any]:
         """The grid's settings (not its values) for ``/api/health``."""
@@ -78,8 +89,14 @@ def bands_of(eq: EQ) -> list[dict[str, Any]]:
 
 def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], intensity: float,
             alpha: float | None = None, weights: dict[str, float] | None = None,
-            resolved: dict[str, list[tuple[str, float]]] | None = None) -> dict[str, Any]:
-    """The JSON-ready description of one EQ and how it was made (see the module docstring)."""
+            resolved: dict[str, list[tuple[str, float]]] | None = None,
+            response_db: np.ndarray | None = None) -> dict[str, Any]:
+    """The JSON-ready description of one EQ and how it was made (see the module docstring).
+
+    ``response_db``: the EQ's response on ``grid`` when already computed (a batch), else computed here.
+    """
+    if response_db is None:
+        response_db = grid.response_db(eq)
     body: dict[str, Any] = {
         "model_id": model_id,
         "words": list(words),
@@ -88,7 +105,7 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
         "units": UNITS,
         "bands": bands_of(eq),
         "vector": eq.to_vector().tolist(),
-        "response": {"sample_rate": grid.sample_rate, "freqs_hz": None, "db": grid.response_db(eq)},
+        "response": {"sample_rate": grid.sample_rate, "freqs_hz": None, "db": response_db},
     }
     if weights is not None:
         body["weights"] = weights
@@ -97,7 +114,7 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
     return body
 
 
-_FREQS_SLOT = '"freqs_hz":null'
+_FREQS_SLOT = b'"freqs_hz":null'
 
 
 def render(body: dict[str, Any], grid: CurveGrid) -> bytes:
@@ -106,5 +123,4 @@ def render(body: dict[str, Any], grid: CurveGrid) -> bytes:
     The frequencies are the same for every answer, so their pre-rendered text replaces the
     ``null`` placeholder instead of being serialised again on each request.
     """
-    text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return text.replace(_FREQS_SLOT, '"freqs_hz":' + grid.freqs_json).encode("utf-8")
+    return orjson.dumps(body, option=orjson.OPT_SERIALIZE_NUMPY).replace(_FREQS_SLOT, b'"freqs_hz":' + grid.freqs_json)
