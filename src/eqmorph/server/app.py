@@ -10,8 +10,10 @@ Endpoints (all ``GET`` but blend; every EQ answer has the shape of :class:`schem
 * ``/``: the page; ``/static/*``: its script and style sheet; ``/openapi.json``: the schema.
 
 The morph endpoint is called on every frame of a slider drag, so it does the least work it
-can: the grid and vocabulary are prepared once, and answers are kept in an LRU cache keyed by
-exactly the values asked for (dragging back and forth revisits the same positions).
+can: the grid and vocabulary are prepared once; valid morph and generate requests are answered
+by a short path in front of FastAPI (:mod:`.fastpath`); morphs in flight together are computed
+in one numpy pass, behind an LRU cache of answers keyed by exactly the values asked for
+(dragging back and forth revisits the same positions) (:mod:`.batching`).
 Clients never name files: the model is fixed when the app is created.
 
 Cheap endpoints (health, words, generate, morph: well under a millisecond of numpy) are
@@ -24,7 +26,7 @@ threadpool, so they never hold up the loop.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -38,6 +40,8 @@ from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.morph import MAX_INTENSITY, Morpher
 from eqmorph.presets import FORMATS, format_eq
 from eqmorph.server import errors
+from eqmorph.server.batching import Batcher
+from eqmorph.server.fastpath import ShortPath
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit, check_max_body_bytes
 from eqmorph.server.payload import CurveGrid, eq_body, render
 from eqmorph.server.schemas import (
@@ -51,6 +55,7 @@ from eqmorph.server.schemas import (
 )
 from eqmorph.vocab import fold, normalise_term, search
 
+MorphKey = tuple[str, str, float, float]  # a, b, alpha, intensity
 MORPH_CACHE_SIZE = 4096  # rendered morph answers (~3 KB each, ~12 MB at most): a few drags' worth
 MAX_SAMPLES = 64  # variations per /api/sample request; the library allows more, a page never shows them
 EXPORT_TYPES = {  # format -> (media type, file extension)
@@ -99,7 +104,7 @@ class _Api:
             info = morpher.word_info(word)
             self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
                                   "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
-        self.morph_bytes = lru_cache(maxsize=MORPH_CACHE_SIZE)(self._morph_bytes)
+        self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
     def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
         """The vocabulary spelling of ``word`` and, for open-vocabulary words, what stands in for it."""
@@ -114,9 +119,33 @@ class _Api:
     def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
         return eq_body(eq, self.grid, model_id=self.m.model_id, words=words, intensity=intensity, **kw)
 
-    def _morph_bytes(self, a: str, b: str, alpha: float, intensity: float) -> bytes:
-        eq = self.m.interpolate(a, b, alpha, intensity)
-        return render(self.body(eq, [a, b], intensity, alpha=alpha), self.grid)
+    def morph_many(self, keys: Sequence[MorphKey]) -> list[bytes]:
+        """Rendered morphs for ``(a, b, alpha, intensity)`` keys: one numpy pass per word pair and intensity."""
+        groups: dict[tuple[str, str, float], list[int]] = {}
+        for i, (a, b, _, intensity) in enumerate(keys):
+            groups.setdefault((a, b, intensity), []).append(i)
+        out: list[bytes] = [b""] * len(keys)
+        for (a, b, intensity), rows in groups.items():
+            alphas = [keys[i][2] for i in rows]
+            params = self.m.interpolate_params(a, b, alphas, intensity)  # (n, 5, 3)
+            curves = self.grid.responses_db(params)  # (n, n_points)
+            for i, alpha, p, db in zip(rows, alphas, params, curves):
+                body = self.body(EQ._trusted(p), [a, b], intensity, alpha=alpha, response_db=db)
+                out[i] = render(body, self.grid)
+        return out
+
+    async def morph(self, a: str, b: str, alpha: float, intensity: float) -> bytes:
+        """The rendered morph of two vocabulary words, cached, batched with others in flight."""
+        return await self.morphs.get((a, b, alpha, intensity))
+
+    async def generate(self, word: str, intensity: float, parts: list[tuple[str, float]] | None = None) -> bytes:
+        """The rendered EQ of one word (a dictionary look-up and one response: not worth batching)."""
+        eq = self.m.generate(word, intensity)
+        return render(self.body(eq, [word], intensity, resolved={word: parts} if parts else None), self.grid)
+
+    def exact_words(self) -> list[str]:
+        """Vocabulary words a route would accept as spelled and report back unchanged."""
+        return [w for w in self.m.terms if len(w) <= MAX_WORD_CHARS and self.known("word", w) == (w, None)]
 
     def export_eq(self, word: str | None, a: str | None, b: str | None, alpha: float | None,
                   intensity: float) -> tuple[EQ, dict[str, Any], str]:
@@ -142,20 +171,26 @@ class _Api:
 
 
 def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, n_points: int = 128,
-               sample_rate: float = 48000.0) -> FastAPI:
+               sample_rate: float = 48000.0, short_path: bool = True) -> FastAPI:
     """The web app serving ``morpher``.
 
     ``max_body_bytes``: larger request bodies get 413; ``n_points`` and ``sample_rate``: the
-    log-frequency grid (20 Hz-20 kHz) every magnitude response is evaluated on.
+    log-frequency grid (20 Hz-20 kHz) every magnitude response is evaluated on;
+    ``short_path``: answer valid slider requests without FastAPI's validation layer
+    (:mod:`eqmorph.server.fastpath`); False sends every request through it, same answers, slower.
     """
     if not isinstance(morpher, Morpher):
         raise ParameterError("morpher", type(morpher).__name__, "an eqmorph.morph.Morpher (from eqmorph.morph.load)")
+    if not isinstance(short_path, bool):
+        raise ParameterError("short_path", short_path, "True or False")
     api = _Api(morpher, CurveGrid(n_points=n_points, sample_rate=sample_rate))
     # /docs and /redoc would load Swagger UI from a CDN; the page must work with no network but localhost.
     app = FastAPI(title="eqmorph", version="1", docs_url=None, redoc_url=None,
                   description="Words to 5-band parametric EQ, and morphs between two words.")
     app.state.api = api
     errors.install(app)
+    if short_path:  # added first, so it runs inside the body-size limit
+        app.add_middleware(ShortPath, vocabulary=api.exact_words(), morph=api.morph, generate=api.generate)
     app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes))
     static = web_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
@@ -184,13 +219,12 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     @app.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
     async def generate(word: WordQ, intensity: IntensityQ = 1.0) -> Response:
         w, parts = api.known("word", word)
-        eq = morpher.generate(w, intensity)
-        return _json(render(api.body(eq, [w], intensity, resolved={w: parts} if parts else None), api.grid))
+        return _json(await api.generate(w, intensity, parts))
 
     @app.get("/api/morph", response_model=EQOut, responses=ERROR_RESPONSES)
     async def morph(a: WordQ, b: WordQ, alpha: AlphaQ, intensity: IntensityQ = 1.0) -> Response:
         (wa, _), (wb, _) = api.known("a", a), api.known("b", b)
-        return _json(api.morph_bytes(wa, wb, alpha, intensity))
+        return _json(await api.morph(wa, wb, alpha, intensity))
 
     @app.post("/api/blend", response_model=EQOut, responses=ERROR_RESPONSES)
     def blend(request: BlendRequest) -> Response:
