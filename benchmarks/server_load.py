@@ -249,7 +249,10 @@ def markdown(result: dict[str, Any]) -> str:
     for r in result["levels"]:
         lines.append(f"| {r['mode']} | {r['clients']} | {r['requests']} | {r['errors']} | {r['p50_ms']:.2f} "
                      f"| {r['p99_ms']:.2f} | {r['requests_per_s']:.0f} |")
-    lines += ["", f"server RSS at rest: {result['rss_at_rest_mb']} MB (high-water mark {result['peak_rss_at_rest_mb']} "
+    lines += ["", "Each client opens its keep-alive connection before timing starts (a page does so once). flat-out: "
+              "the next request as soon as the answer is read, 6-digit alphas (no cache hits); drag: at most one "
+              "request per 60 Hz frame, alphas on the slider's 0.001 grid.",
+              "", f"server RSS at rest: {result['rss_at_rest_mb']} MB (high-water mark {result['peak_rss_at_rest_mb']} "
               f"MB); high-water mark after the load: {result['peak_rss_after_mb']} MB"]
     return "\n".join(lines)
 
