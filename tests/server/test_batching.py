@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -56,6 +58,26 @@ def test_cached_answers_are_not_computed_again():
 
     assert asyncio.run(twice()) == ([b"a", b"b"], [b"b", b"a", b"c"])
     assert compute.batches == [["a", "b"], ["c"]]
+
+
+def test_event_loops_in_two_threads_each_get_their_own_answers():
+    def slow(keys):
+        time.sleep(0.01)  # long enough for the other thread's requests to queue meanwhile
+        return [k.encode() for k in keys]
+
+    batcher = Batcher(slow, cache_size=0)
+    results: dict[int, list] = {}
+
+    def run(t: int) -> None:
+        keys = [f"{t}-{i}" for i in range(20)]
+        results[t] = asyncio.run(_gather(batcher, keys))
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=10)
+    assert results == {t: [f"{t}-{i}".encode() for i in range(20)] for t in range(2)}
 
 
 def test_the_cache_drops_the_least_recently_used_answer():

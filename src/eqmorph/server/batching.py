@@ -13,6 +13,7 @@ as its backlog.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, TypeVar
@@ -30,20 +31,23 @@ class LRUCache(Generic[K]):
             raise ParameterError("max_items", max_items, "an integer >= 0 (0 keeps nothing)")
         self.max_items = max_items
         self._items: OrderedDict[K, bytes] = OrderedDict()
+        self._lock = threading.Lock()  # one app may serve several event loops in several threads (tests do)
 
     def get(self, key: K) -> bytes | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
 
     def put(self, key: K, value: bytes) -> None:
         if self.max_items == 0:
             return
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.max_items:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -54,13 +58,13 @@ class Batcher(Generic[K]):
 
     ``compute_many`` must return one answer per key, in order. If it raises, every key of that
     batch is retried alone, so one bad request cannot fail the others; its own error then goes
-    to its own request only. Use from one event loop at a time (the server's).
+    to its own request only. Each event loop gets its own batches (a future belongs to its loop).
     """
 
     def __init__(self, compute_many: Callable[[Sequence[K]], list[bytes]], cache_size: int) -> None:
         self.compute_many = compute_many
         self.cache: LRUCache[K] = LRUCache(cache_size)
-        self._pending: list[tuple[K, asyncio.Future[bytes]]] = []
+        self._pending: dict[asyncio.AbstractEventLoop, list[tuple[K, asyncio.Future[bytes]]]] = {}
 
     async def get(self, key: K) -> bytes:
         cached = self.cache.get(key)
@@ -68,13 +72,14 @@ class Batcher(Generic[K]):
             return cached
         loop = asyncio.get_running_loop()
         future: asyncio.Future[bytes] = loop.create_future()
-        self._pending.append((key, future))
-        if len(self._pending) == 1:
-            loop.call_soon(self._flush)
+        pending = self._pending.setdefault(loop, [])
+        pending.append((key, future))
+        if len(pending) == 1:
+            loop.call_soon(self._flush, loop)
         return await future
 
-    def _flush(self) -> None:
-        batch, self._pending = self._pending, []
+    def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
+        batch = self._pending.pop(loop, [])
         keys = [key for key, _ in batch]
         try:
             answers = self.compute_many(keys)
