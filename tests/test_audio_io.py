@@ -9,8 +9,9 @@ import soundfile as sf
 
 from eqmorph import EQ, audio_io
 from eqmorph.audio_io import process_file, read_audio, read_info, write_audio
+from eqmorph.automation import parse_automation
 from eqmorph.errors import AudioError, EqmorphError, ParameterError
-from eqmorph.filtering import apply_eq, apply_morph, parse_automation
+from eqmorph.filtering import apply_eq, apply_morph
 from eqmorph.ranges import flat_params
 
 FILE_FORMATS = [("wav", "PCM_16"), ("flac", "PCM_16"), ("ogg", "VORBIS")]

@@ -12,14 +12,13 @@ pytest.importorskip("matplotlib")
 
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.image import imread  # noqa: E402
+from png_checks import assert_png, only_files  # noqa: E402
 
 from eqmorph import cli, figures  # noqa: E402
 from eqmorph.eq import EQ  # noqa: E402
 from eqmorph.errors import EqmorphError, ParameterError  # noqa: E402
-from eqmorph.model import ModelConfig  # noqa: E402
+from eqmorph.plotting import DPI  # noqa: E402
 from eqmorph.ranges import flat_params  # noqa: E402
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _eq(band: int, gain_db: float, freq_hz: float) -> EQ:
@@ -35,19 +34,6 @@ def _history(n: int = 12) -> list[dict[str, float]]:
              "val_recon": 0.6 / (i + 1) + 0.01 * (i > 8), "val_supcon": 1.5} for i in e.astype(int)]
 
 
-def _assert_png(path, min_width: int = 400, min_height: int = 250) -> None:
-    data = path.read_bytes()
-    assert data[:8] == PNG_SIGNATURE
-    image = imread(path)
-    assert image.ndim == 3 and image.shape[2] in (3, 4)
-    assert image.shape[0] >= min_height and image.shape[1] >= min_width
-    assert float(image[..., :3].std()) > 0.01  # something was drawn, not a blank canvas
-
-
-def _only_files(folder) -> set[str]:
-    return {p.name for p in folder.iterdir()}
-
-
 @pytest.fixture
 def with_figures_cli(monkeypatch):
     """Register the figures sub-commands even before the lead adds them to ``eqmorph.cli``."""
@@ -61,32 +47,25 @@ def with_figures_cli(monkeypatch):
 def test_plot_eqs_writes_a_png_the_size_of_its_figure_and_nothing_else(tmp_path):
     out = tmp_path / "curves.png"
     assert figures.plot_eqs([("warm", _eq(0, 6.0, 200.0)), ("flat", EQ.flat())], out, title="t") == out
-    _assert_png(out)
-    assert imread(out).shape[:2] == (round(4.8 * figures.DPI), round(9.0 * figures.DPI))
-    assert _only_files(tmp_path) == {"curves.png"}
-
-
-@pytest.mark.parametrize("config", [ModelConfig(), ModelConfig(latent_dim=64, hidden=(64, 64), proj_dim=16)])
-def test_architecture_diagram_writes_a_png_for_any_config(tmp_path, config):
-    out = figures.architecture_diagram(config, tmp_path / "arch.png", train_config={"supcon_weight": 0.1})
-    _assert_png(out, min_width=1000)
-    assert _only_files(tmp_path) == {"arch.png"}
+    assert_png(out)
+    assert imread(out).shape[:2] == (round(4.8 * DPI), round(9.0 * DPI))
+    assert only_files(tmp_path) == {"curves.png"}
 
 
 def test_training_curves_writes_a_png_from_a_loss_history(tmp_path):
-    _assert_png(figures.training_curves(_history(), tmp_path / "loss.png"))
-    _assert_png(figures.training_curves([{"val_recon": 1.0}, {"val_recon": 0.5}], tmp_path / "val_only.png"))
+    assert_png(figures.training_curves(_history(), tmp_path / "loss.png"))
+    assert_png(figures.training_curves([{"val_recon": 1.0}, {"val_recon": 0.5}], tmp_path / "val_only.png"))
 
 
 def test_model_figures_write_pngs(tiny_model, tmp_path):
-    _assert_png(figures.interpolation_flow(tiny_model, "warm", "bright", tmp_path / "flow.png", steps=5))
-    _assert_png(figures.latent_map(tiny_model, tmp_path / "map.png"))
-    assert _only_files(tmp_path) == {"flow.png", "map.png"}
+    assert_png(figures.interpolation_flow(tiny_model, "warm", "bright", tmp_path / "flow.png", steps=5))
+    assert_png(figures.latent_map(tiny_model, tmp_path / "map.png"))
+    assert only_files(tmp_path) == {"flow.png", "map.png"}
 
 
 def test_tsne_with_too_few_words_falls_back_to_pca_with_a_warning(tiny_model, tmp_path):
     with pytest.warns(UserWarning, match="PCA"):
-        _assert_png(figures.latent_map(tiny_model, tmp_path / "tsne.png", method="tsne"))
+        assert_png(figures.latent_map(tiny_model, tmp_path / "tsne.png", method="tsne"))
 
 
 def test_fit_quality_draws_the_worst_fits_of_a_socialfx_file(tmp_path):
@@ -108,8 +87,8 @@ def test_fit_quality_draws_the_worst_fits_of_a_socialfx_file(tmp_path):
     pq.write_table(table, data)
     out = tmp_path / "out"
     out.mkdir()
-    _assert_png(figures.fit_quality(data, out / "fit.png"))
-    assert _only_files(out) == {"fit.png"}
+    assert_png(figures.fit_quality(data, out / "fit.png"))
+    assert only_files(out) == {"fit.png"}
 
 
 # --- plot_eqs draws what it is given -----------------------------------------------------------
@@ -143,7 +122,7 @@ def test_plot_eqs_y_range_covers_the_largest_gain():
 def test_plot_eqs_rejects_what_is_not_a_list_of_labelled_eqs(bad, tmp_path):
     with pytest.raises(ParameterError, match="curves"):
         figures.plot_eqs(bad, tmp_path / "x.png")
-    assert _only_files(tmp_path) == set()
+    assert only_files(tmp_path) == set()
 
 
 @pytest.mark.parametrize("sample_rate", [0, -48000, float("nan"), 4000])
@@ -160,7 +139,7 @@ def test_writing_into_a_missing_folder_is_a_clear_error(tmp_path):
         figures.plot_eqs([("flat", EQ.flat())], tmp_path / "nope" / "x.png")
     with pytest.raises(ParameterError, match="existing folder"):
         figures.training_curves(_history(), tmp_path / "nope" / "x.png")
-    assert _only_files(tmp_path) == set()
+    assert only_files(tmp_path) == set()
 
 
 def test_a_non_png_name_is_refused(tmp_path):
@@ -175,18 +154,13 @@ def test_a_failed_save_leaves_no_file_and_no_temp_file(tmp_path, monkeypatch):
     monkeypatch.setattr(Figure, "savefig", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         figures.plot_eqs([("flat", EQ.flat())], tmp_path / "x.png")
-    assert _only_files(tmp_path) == set()
+    assert only_files(tmp_path) == set()
 
 
 @pytest.mark.parametrize("history", [[], [{"epoch": 0}], ["not a dict"], [{"val_recon": "x"}]])
 def test_training_curves_rejects_histories_without_losses(history, tmp_path):
     with pytest.raises(ParameterError, match="history"):
         figures.training_curves(history, tmp_path / "x.png")
-
-
-def test_architecture_diagram_needs_a_model_config(tmp_path):
-    with pytest.raises(ParameterError, match="config"):
-        figures.architecture_diagram({"latent_dim": 32}, tmp_path / "x.png")
 
 
 @pytest.mark.parametrize("steps", [1, 0, 2.5, True, 500])
@@ -221,7 +195,7 @@ def test_plot_of_an_unknown_word_exits_2_with_a_one_line_error(with_figures_cli,
 def test_plot_writes_a_png_of_a_word_or_a_morph(with_figures_cli, tiny_model_dir, tmp_path, capsys, extra):
     out = tmp_path / "curve.png"
     assert cli.main(["plot", "warm", *extra, "--model", str(tiny_model_dir), "-o", str(out)]) == 0
-    _assert_png(out)
+    assert_png(out)
     assert str(out) in capsys.readouterr().out
 
 
@@ -249,10 +223,10 @@ def test_figures_command_writes_every_model_figure(with_figures_cli, tiny_model_
         warnings.simplefilter("error")  # the tiny model has 4 words: make_all must not ask for t-SNE
         assert cli.main(["figures", "--out", str(out), "--model", str(tiny_model_dir)]) == 0
     names = {"word_curves.png", "latent_map.png", "architecture.png", "interpolation_flow.png", "training_curves.png"}
-    assert _only_files(out) == names
+    assert only_files(out) == names
     assert {line.rsplit("/", 1)[-1] for line in capsys.readouterr().out.splitlines()} == names
     for name in names:
-        _assert_png(out / name)
+        assert_png(out / name)
 
 
 def test_figures_command_refuses_an_output_folder_inside_the_model(with_figures_cli, tiny_model_dir, capsys):

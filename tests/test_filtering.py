@@ -7,10 +7,10 @@ import pytest
 from scipy import signal
 
 from eqmorph import EQ, dsp, filtering
+from eqmorph.automation import parse_automation
 from eqmorph.eq import canonical_array
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.filtering import (
-    Automation,
     EQProcessor,
     MorphProcessor,
     PeakMeter,
@@ -18,7 +18,6 @@ from eqmorph.filtering import (
     apply_morph,
     auto_gain_db,
     auto_gain_db_path,
-    parse_automation,
 )
 from eqmorph.ranges import flat_params
 
@@ -130,39 +129,7 @@ def test_bands_above_the_nyquist_limit_are_clamped_and_the_output_stays_finite()
     assert np.all(np.isfinite(y))
 
 
-# --- automation --------------------------------------------------------------------
-def test_parse_automation_reads_seconds_and_alphas():
-    auto = parse_automation(" 0:0, 2.5:0.25 ,8:1")
-    assert auto.times_s == (0.0, 2.5, 8.0)
-    assert auto.alphas == (0.0, 0.25, 1.0)
-
-
-def test_alpha_is_piecewise_linear_and_held_outside_the_points():
-    auto = parse_automation("2:0.2,4:1")
-    np.testing.assert_allclose(auto.alpha_at(np.array([0.0, 2.0, 3.0, 3.5, 4.0, 100.0])), [0.2, 0.2, 0.6, 0.8, 1, 1])
-    assert auto.alpha_range(3.0) == pytest.approx((0.2, 0.6))
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["", "0:0,8", "a:b", "0:1.5", "0:-0.1", "8:0,0:1", "0:0,0:1", "-1:0", "nan:0", "0:nan", "0:0;8:1", "1:2:3"],
-)
-def test_bad_automation_text_names_the_option_the_value_and_the_form(text):
-    with pytest.raises(ParameterError) as info:
-        parse_automation(text)
-    message = str(info.value)
-    assert info.value.name == "--automate"
-    assert repr(text) in message
-    assert "SECONDS:ALPHA" in message
-
-
-def test_an_automation_built_directly_is_validated():
-    with pytest.raises(ParameterError, match="strictly increasing"):
-        Automation((1.0, 1.0), (0.0, 1.0))
-    with pytest.raises(ParameterError, match=r"\[0, 1\]"):
-        Automation((0.0,), (2.0,))
-
-
+# --- morphing along an automation ------------------------------------------------
 @pytest.mark.parametrize("channels", [1, 8])
 def test_morph_processing_in_blocks_equals_one_shot(channels):
     x = np.random.default_rng(2).normal(0, 0.2, (30000, channels))

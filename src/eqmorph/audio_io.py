@@ -26,13 +26,13 @@ import numpy as np
 import soundfile as sf
 from tqdm import tqdm
 
+from eqmorph.automation import Automation
 from eqmorph.eq import EQ
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.fileio import atomic_path, refuse_same_path
 from eqmorph.filtering import (
     MAX_SAMPLE_RATE,
     MIN_SAMPLE_RATE,
-    Automation,
     EQProcessor,
     MorphProcessor,
     ParamsAt,

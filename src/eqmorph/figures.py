@@ -1,9 +1,8 @@
-"""Figures: EQ curves, morph families, the word map, training curves and the network diagram.
+"""Figures: EQ curves, morph families, the word map, training curves, the fit, and all of them at once.
 
-matplotlib (the ``plots`` extra) is imported only when a figure is drawn. Every figure is a
-``matplotlib.figure.Figure`` with its own Agg canvas, never pyplot's global figure, so drawing
-here changes no backend or state of the caller's. PNGs are written through
-:func:`eqmorph.fileio.atomic_path`: a failed save leaves neither a partial file nor a temp file.
+Each is drawn on :mod:`eqmorph.plotting`'s canvas (matplotlib, the ``plots`` extra, imported only
+when a figure is drawn; no pyplot state; PNGs written atomically). The network diagram lives in
+:mod:`eqmorph.diagram`; :func:`make_all` draws it with the rest.
 """
 
 from __future__ import annotations
@@ -19,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from eqmorph import dsp
+from eqmorph.diagram import architecture_diagram
 from eqmorph.eq import EQ
-from eqmorph.errors import EqmorphError, ParameterError
-from eqmorph.fileio import atomic_path
-from eqmorph.model.config import ModelConfig
+from eqmorph.errors import ParameterError
 from eqmorph.morph import DEFAULT_INTERPOLATION
-from eqmorph.ranges import BAND_NAMES, N_PARAMS
+from eqmorph.plotting import check_png, db_axis, freq_axis, new_figure, save_png
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,63 +30,13 @@ if TYPE_CHECKING:
 
     from eqmorph.morph import Morpher
 
-DPI = 120  # readable on screen and in the README without multi-megabyte files
 GRID_POINTS = 512  # log-spaced frequencies per curve: smooth even for Q = 10 peaks
-FREQ_TICKS_HZ = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
 # Reconstruction panel, in legend order.
 LOSS_KEYS = ("train_total", "train_param", "train_response", "train_centroid", "val_recon")
 SUPCON_KEYS = ("train_supcon", "val_supcon")
 LABELS = {"train_total": "train total (every weighted term)", "val_recon": "validation recon",
           "val_supcon": "validation supcon"}
 SHOWCASE_WORDS = ("warm", "bright", "dark", "heavy", "tinny", "soft", "crisp")  # preferred words for make_all
-TO, TIMES = "\u2192", "\u00d7"  # arrow and multiplication sign for the diagram's labels
-
-
-def _figure(width_in: float, height_in: float) -> Figure:
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError as exc:
-        raise EqmorphError('figures need matplotlib: pip install "eqmorph[plots]"') from exc
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
-    FigureCanvasAgg(fig)  # this figure's own canvas: no pyplot, no global backend switch
-    return fig
-
-
-def _check_png(path: str | os.PathLike[str]) -> Path:
-    p = Path(path)
-    if p.suffix.lower() != ".png":
-        raise ParameterError("path", str(path), "a file name ending in .png")
-    return p
-
-
-def save_png(fig: Figure, path: str | os.PathLike[str]) -> Path:
-    """Write ``fig`` to ``path`` (must end in .png, folder must exist) atomically; returns the path."""
-    target = _check_png(path)
-    with atomic_path(target) as tmp:
-        fig.savefig(tmp, format="png", dpi=DPI)
-    return target
-
-
-def _freq_axis(ax: Axes, high_hz: float = 20000.0) -> None:
-    ax.set_xscale("log")
-    ax.set_xlim(20.0, high_hz)
-    ticks = [f for f in FREQ_TICKS_HZ if f <= high_hz]
-    ax.set_xticks(ticks, [f"{f // 1000}k" if f >= 1000 else str(f) for f in ticks])
-    ax.set_xticks([], minor=True)
-    ax.set_xlabel("frequency (Hz)")
-    ax.set_ylabel("gain (dB)")
-    ax.grid(True, alpha=0.35)
-    ax.axhline(0.0, color="0.4", linewidth=0.8, zorder=1)
-
-
-def _db_axis(ax: Axes, values_db: np.ndarray) -> None:
-    """Symmetric dB range around 0 covering ``values_db``, ticks on a 3 or 6 dB grid."""
-    peak = float(np.nanmax(np.abs(values_db))) if np.size(values_db) else 0.0
-    step = 3.0 if peak <= 12.0 else 6.0
-    lim = max(6.0, step * math.ceil((peak + 1.0) / step))
-    ax.set_ylim(-lim, lim)
-    ax.set_yticks(np.arange(-lim, lim + step / 2, step))
 
 
 def _check_sample_rate(sample_rate: float) -> float:
@@ -122,15 +70,15 @@ def eqs_figure(curves: Sequence[tuple[str, EQ]], *, title: str | None = None, sa
     freqs = _grid(sr)
     params = np.stack([eq.to_array() for _, eq in curves])  # (n, 5, 3)
     responses = dsp.response_db_np(params, freqs, sr)  # (n, F)
-    fig = _figure(9.0, 4.8)
+    fig = new_figure(9.0, 4.8)
     ax = fig.add_subplot()
     colours = _colours(len(curves))
     for (label, _), resp, p, colour in zip(curves, responses, params, colours):
         ax.plot(freqs, resp, color=colour, linewidth=2.0, label=label, zorder=3)
         # Band handles at (freq, gain) as an EQ plug-in draws them; shelves' curves pass half-way.
         ax.scatter(p[:, 1], p[:, 0], s=28, color=colour, edgecolors="white", linewidths=0.8, zorder=4)
-    _freq_axis(ax, float(freqs[-1]))
-    _db_axis(ax, np.concatenate([responses.ravel(), params[:, :, 0].ravel()]))
+    freq_axis(ax, float(freqs[-1]))
+    db_axis(ax, np.concatenate([responses.ravel(), params[:, :, 0].ravel()]))
     ax.legend(loc="best", fontsize="small", framealpha=0.9)
     ax.set_title(title or "EQ response (dots: band frequency and gain)")
     return fig
@@ -147,14 +95,14 @@ def _colours(n: int) -> list[Any]:
 def plot_eqs(curves: Sequence[tuple[str, EQ]], path: str | os.PathLike[str], *, title: str | None = None,
              sample_rate: float = 48000) -> Path:
     """Plot labelled EQs' magnitude responses, 20 Hz-20 kHz on a log axis, to a PNG; returns its path."""
-    _check_png(path)
+    check_png(path)
     return save_png(eqs_figure(curves, title=title, sample_rate=sample_rate), path)
 
 
 def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[str], steps: int = 11, *,
                        sample_rate: float = 48000) -> Path:
     """The family of responses as the morph goes from word ``a`` (alpha 0) to ``b`` (alpha 1)."""
-    _check_png(path)
+    check_png(path)
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or not 2 <= steps <= 101:
         raise ParameterError("steps", steps, "an integer from 2 to 101")
     sr = _check_sample_rate(sample_rate)
@@ -166,15 +114,15 @@ def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[s
     params = model.interpolate_params(a, b, alphas)  # (steps, 5, 3)
     freqs = _grid(sr)
     responses = dsp.response_db_np(params, freqs, sr)  # (steps, F)
-    fig = _figure(9.0, 4.8)
+    fig = new_figure(9.0, 4.8)
     ax = fig.add_subplot()
     cmap, norm = matplotlib.colormaps["viridis"], Normalize(0.0, 1.0)
     for alpha, resp in zip(alphas, responses):
         end = alpha in (0.0, 1.0)
         ax.plot(freqs, resp, color=cmap(norm(alpha)), linewidth=2.4 if end else 1.2, zorder=3 if end else 2,
                 label=(a if alpha == 0.0 else b) if end else None)
-    _freq_axis(ax, float(freqs[-1]))
-    _db_axis(ax, responses)
+    freq_axis(ax, float(freqs[-1]))
+    db_axis(ax, responses)
     ax.legend(loc="best", fontsize="small", framealpha=0.9)
     fig.colorbar(ScalarMappable(norm, cmap), ax=ax, label=f"alpha ({a} = 0, {b} = 1)")
     ax.set_title(f"Morph from '{a}' to '{b}' ({steps} steps, default '{DEFAULT_INTERPOLATION}' interpolation)")
@@ -211,7 +159,7 @@ def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca"
     Colour is each word's tilt (dB at 8 kHz minus dB at 100 Hz of its EQ); the ``top_n`` most
     frequent words are labelled, skipping any label that would overlap one already placed.
     """
-    _check_png(path)
+    check_png(path)
     if isinstance(top_n, bool) or not isinstance(top_n, int | np.integer) or top_n < 0:
         raise ParameterError("top_n", top_n, "an integer >= 0")
     from matplotlib.colors import Normalize
@@ -222,7 +170,7 @@ def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca"
     ends = dsp.response_db_np(params, np.array([100.0, 8000.0]), 48000.0)  # (k, 2)
     tilt_db = ends[:, 1] - ends[:, 0]
     lim = max(1.0, float(np.abs(tilt_db).max()))
-    fig = _figure(9.0, 7.0)
+    fig = new_figure(9.0, 7.0)
     ax = fig.add_subplot()
     sizes = 15.0 + 300.0 * np.sqrt(counts / max(counts.max(), 1.0))
     dots = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=tilt_db, cmap="coolwarm", norm=Normalize(-lim, lim),
@@ -256,12 +204,12 @@ def _label_words(fig: Figure, ax: Axes, xy: np.ndarray, words: list[str]) -> Non
             text.remove()
 
 
-# --- training and the network ------------------------------------------------------------------
+# --- training ----------------------------------------------------------------------------------
 
 
 def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathLike[str]) -> Path:
     """Losses per epoch: reconstruction terms (train total, param, response; validation recon) and SupCon."""
-    _check_png(path)
+    check_png(path)
     if isinstance(history, str | bytes) or not isinstance(history, Sequence) or not history:
         raise ParameterError("history", history, "a non-empty list of per-epoch loss dicts")
     if not all(isinstance(row, Mapping) for row in history):
@@ -275,7 +223,7 @@ def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathL
     except (TypeError, ValueError) as exc:
         raise ParameterError("history", "non-numeric losses", "numbers in every epoch row") from exc
     has_supcon = any(k in present for k in SUPCON_KEYS)
-    fig = _figure(11.0 if has_supcon else 7.0, 4.2)
+    fig = new_figure(11.0 if has_supcon else 7.0, 4.2)
     axes = fig.subplots(1, 2 if has_supcon else 1, squeeze=False)[0]
     styles = {"train_total": "-", "train_param": "--", "train_response": ":", "train_centroid": "-.", "val_recon": "-",
               "train_supcon": "-", "val_supcon": "-"}
@@ -300,74 +248,6 @@ def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathL
     return save_png(fig, path)
 
 
-def _box(ax: Axes, x: float, y: float, w: float, h: float, text: str, colour: str) -> None:
-    from matplotlib.patches import FancyBboxPatch
-
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.4", facecolor=colour,
-                                edgecolor="0.25", linewidth=1.0))
-    ax.text(x, y, text, ha="center", va="center", fontsize=8.5, linespacing=1.35)
-
-
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str = "") -> None:
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "color": "0.2", "linewidth": 1.1,
-                                                      "shrinkA": 0, "shrinkB": 0})
-    if text:
-        ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + 1.2, text, ha="center", fontsize=7.5,
-                color="0.25")
-
-
-def architecture_diagram(config: ModelConfig, path: str | os.PathLike[str], *,
-                         train_config: Mapping[str, Any] | None = None) -> Path:
-    """Boxes-and-arrows diagram of the autoencoder for ``config``; ``train_config`` adds the loss weights."""
-    _check_png(path)
-    if not isinstance(config, ModelConfig):
-        raise ParameterError("config", config, "a ModelConfig (e.g. model.checkpoint.config)")
-    tc = dict(train_config or {})
-    d, hidden = config.latent_dim, config.hidden
-    enc = [N_PARAMS, *hidden]
-    dec = [d, *reversed(hidden)]
-    blocks = "\n".join(f"ResBlock {i}{TO}{o}" for i, o in zip(enc[:-1], enc[1:]))
-    dblocks = "\n".join(f"ResBlock {i}{TO}{o}" for i, o in zip(dec[:-1], dec[1:]))
-    fig = _figure(13.0, 5.6)
-    ax = fig.add_subplot()
-    ax.set_xlim(0, 130)
-    ax.set_ylim(0, 56)
-    ax.axis("off")
-    blue, green, yellow, red, grey = "#dbe8f6", "#dcefdc", "#fbf1cf", "#f6dada", "#eeeeee"
-    y = 34.0
-    _box(ax, 8, y, 11, 9, f"EQ\n5 bands {TIMES}\n(gain, freq, Q)", grey)
-    _box(ax, 30, y, 16, 13, f"Encoder\n{blocks}\nLinear {hidden[-1]}{TO}{d}", blue)
-    _box(ax, 50, y, 10, 7, f"tanh\nlatent z\n({d})", yellow)
-    _box(ax, 70, y, 16, 11, f"Decoder\n{dblocks}", blue)
-    w = dec[-1]
-    heads = ((43.0, f"gain head {w}{TO}5, tanh"), (34.0, f"freq head {w}{TO}5, sigmoid"),
-             (25.0, f"Q head {w}{TO}5, sigmoid"))
-    for hy, label in heads:
-        _box(ax, 93, hy, 16, 3.4, label, green)
-        _arrow(ax, (78.5, y), (84.6, hy))
-        _arrow(ax, (101.4, hy), (108.2, y))
-    _box(ax, 114, y, 10, 7, f"EQ out\n5 {TIMES} 3\n(model space)", grey)
-    _arrow(ax, (14, y), (21.6, y), "model space\n15 in [-1, 1]")
-    _arrow(ax, (38.4, y), (44.6, y))
-    _arrow(ax, (55.4, y), (61.6, y))
-    rw = tc.get("response_weight", "w_r")
-    sw = tc.get("supcon_weight", "\u03bb")
-    _box(ax, 114, 13, 24, 8, f"reconstruction loss\nparameter MSE (model space)\n+ {rw} {TIMES} response error (dB, "
-                             f"{tc.get('response_points', 64)} freqs)", red)
-    _arrow(ax, (114, y - 4.2), (114, 17.8))
-    _box(ax, 50, 13, 20, 6, f"projection head\n{d}{TO}{2 * config.proj_dim}{TO}{config.proj_dim}, L2-normalised", green)
-    _arrow(ax, (50, y - 4.2), (50, 16.6))
-    tau = tc.get("temperature", "\u03c4")
-    _box(ax, 80, 13, 18, 6, f"SupCon loss {TIMES} {sw}\n(words as labels, \u03c4 = {tau})", red)
-    _arrow(ax, (60.6, 13), (70.6, 13))
-    _box(ax, 50, 50, 38, 4.5, "word centroid = mean z of its examples; morphs mix centroids", yellow)
-    _arrow(ax, (50, y + 4.2), (50, 47.2))
-    ax.text(2, 3, f"ResBlock(x) = dropout({config.dropout:g})(relu(LayerNorm(Linear x))) + skip(x), skip Linear when "
-                  f"widths differ.   Bands: {', '.join(BAND_NAMES)}.", fontsize=7.5, color="0.3")
-    ax.set_title("eqmorph residual EQ autoencoder", fontsize="large")
-    return save_png(fig, path)
-
-
 # --- the fit and everything at once ------------------------------------------------------------
 
 
@@ -378,8 +258,8 @@ def fit_examples(arrays: dict[str, Any], path: str | os.PathLike[str]) -> Path:
     """
     from eqmorph.datasets.fit import AUDEALIZE_CENTRES_HZ
 
-    target = _check_png(path)
-    fig = _figure(10, 3.2 * len(arrays["rms"]))
+    target = check_png(path)
+    fig = new_figure(10, 3.2 * len(arrays["rms"]))
     axes = fig.subplots(len(arrays["rms"]), 1, squeeze=False)[:, 0]
     rows = zip(axes, arrays["target"], arrays["fitted"], arrays["rms"], arrays["labels"])
     for ax, rendered, fitted, rms, label in rows:
@@ -387,7 +267,7 @@ def fit_examples(arrays: dict[str, Any], path: str | os.PathLike[str]) -> Path:
         ax.semilogx(arrays["freqs"], fitted, label="fitted 5-band EQ", color="tab:orange", linestyle="--")
         for f in AUDEALIZE_CENTRES_HZ:
             ax.axvline(f, color="0.9", linewidth=0.5, zorder=0)
-        _freq_axis(ax)
+        freq_axis(ax)
         ax.set_title(f"{label}: RMS error {rms:.2f} dB")
         ax.legend(loc="best", fontsize="small")
     return save_png(fig, target)
@@ -398,7 +278,7 @@ def fit_quality(data_path: str | os.PathLike[str], path: str | os.PathLike[str],
     from eqmorph.datasets import fit_grid, render_audealize_db, resolve_data_path
     from eqmorph.datasets.socialfx import fit_socialfx_curves, read_socialfx
 
-    _check_png(path)
+    check_png(path)
     rows = read_socialfx(resolve_data_path(data_path, "socialfx"))
     curves, first = np.unique(rows.curves, axis=0, return_index=True)
     result = fit_socialfx_curves(curves)  # cached: the same fit the loader does

@@ -10,13 +10,13 @@ import soundfile as sf
 
 import eqmorph
 from eqmorph import cli
+from eqmorph.automation import parse_automation
 from eqmorph.filtering import (
     apply_eq,
     apply_morph,
     auto_gain_db,
     auto_gain_db_path,
     max_response_db,
-    parse_automation,
 )
 from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 

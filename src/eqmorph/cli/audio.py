@@ -11,9 +11,9 @@ import numpy as np
 
 import eqmorph
 from eqmorph.audio_io import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
+from eqmorph.automation import parse_automation
 from eqmorph.errors import ParameterError
 from eqmorph.fileio import refuse_same_path
-from eqmorph.filtering import parse_automation
 from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 from eqmorph.ranges import BAND_KINDS
 
