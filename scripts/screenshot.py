@@ -1,10 +1,11 @@
 """docs/screenshot.png: the web page on the bundled model, morphing warm -> bright at alpha 0.4.
 
-Run: .venv/bin/python scripts/screenshot.py  (needs the server and dev extras and /usr/bin/chromium)
+Run: .venv/bin/python scripts/screenshot.py [--out PNG]  (needs the server and dev extras and /usr/bin/chromium)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -21,7 +22,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png", help="PNG to write")
+    args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with LiveServer(create_app(load())) as server, sync_playwright() as p:
@@ -30,7 +34,7 @@ def main() -> None:
         page.goto(f"{server.url}/#a=warm&b=bright&alpha=0.4&i=1")
         page.wait_for_selector("#curve[data-alpha='0.4']")
         page.wait_for_timeout(300)
-        write_bytes_atomic(ROOT / "docs" / "screenshot.png", page.screenshot(full_page=True))
+        write_bytes_atomic(args.out, page.screenshot(full_page=True))
         browser.close()
 
 

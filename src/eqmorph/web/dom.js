@@ -1,0 +1,3 @@
+// eqmorph page: the one DOM shorthand every module uses.
+
+export const $ = (selector) => document.querySelector(selector);

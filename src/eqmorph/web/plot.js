@@ -1,0 +1,142 @@
+// eqmorph page: the frequency response plot on a canvas: grid, A and B dashed, the morph and its band handles.
+import { $ } from "./dom.js";
+import { state } from "./state.js";
+
+const HANDLE_LABELS = ["L", "1", "2", "3", "H"];
+const FREQ_TICKS = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
+
+const fmtHz = (f) => (f >= 1000 ? `${f / 1000}k` : `${f}`);
+
+const plot = { canvas: null, ctx: null, width: 0, height: 0 };
+
+// The canvas follows its box's size and the colour scheme, whose colours it reads from the CSS.
+export function initPlot() {
+  plot.canvas = $("#curve");
+  plot.ctx = plot.canvas.getContext("2d");
+  new ResizeObserver(resizePlot).observe(plot.canvas.parentElement);
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawPlot);
+}
+
+function resizePlot() {
+  const box = plot.canvas.getBoundingClientRect();
+  const dpr = window.devicePixelRatio || 1;
+  plot.width = Math.max(1, box.width);
+  plot.height = Math.max(1, box.height);
+  plot.canvas.width = Math.round(plot.width * dpr);
+  plot.canvas.height = Math.round(plot.height * dpr);
+  plot.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawPlot();
+}
+
+export function drawPlot() {
+  const { ctx, width, height } = plot;
+  if (!ctx) return;
+  const css = getComputedStyle(document.documentElement);
+  const colour = (name) => css.getPropertyValue(name).trim();
+  const m = { left: 42, right: 12, top: 12, bottom: 26 };
+  const w = width - m.left - m.right;
+  const h = height - m.top - m.bottom;
+  const lo = Math.log10(20);
+  const hi = Math.log10(20000);
+  const x = (f) => m.left + ((Math.log10(f) - lo) / (hi - lo)) * w;
+  const curves = [state.ends.a, state.ends.b, state.current].filter(Boolean);
+  let peak = 0;
+  for (const body of curves) {
+    for (const v of body.response.db) peak = Math.max(peak, Math.abs(v));
+    for (const b of body.bands) peak = Math.max(peak, Math.abs(b.gain_db));
+  }
+  const range = Math.min(48, Math.max(12, Math.ceil((peak + 1) / 6) * 6)); // +-dB shown, in 6 dB steps
+  const y = (db) => m.top + ((range - db) / (2 * range)) * h;
+
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = "11px system-ui, sans-serif";
+  ctx.lineWidth = 1;
+  // minor frequency lines: 2..9 times each decade
+  ctx.strokeStyle = colour("--grid");
+  ctx.beginPath();
+  for (let decade = 10; decade <= 10000; decade *= 10) {
+    for (let k = 2; k <= 9; k += 1) {
+      const f = k * decade;
+      if (f < 20 || f > 20000) continue;
+      ctx.moveTo(x(f) + 0.5, m.top);
+      ctx.lineTo(x(f) + 0.5, m.top + h);
+    }
+  }
+  ctx.stroke();
+  ctx.strokeStyle = colour("--grid-strong");
+  ctx.fillStyle = colour("--muted");
+  ctx.textAlign = "center";
+  ctx.beginPath();
+  for (const f of FREQ_TICKS) {
+    ctx.moveTo(Math.round(x(f)) + 0.5, m.top);
+    ctx.lineTo(Math.round(x(f)) + 0.5, m.top + h);
+    ctx.fillText(fmtHz(f), x(f), height - 8);
+  }
+  const step = range > 24 ? 12 : 6;
+  ctx.textAlign = "right";
+  for (let db = -range; db <= range; db += step) {
+    ctx.moveTo(m.left, Math.round(y(db)) + 0.5);
+    ctx.lineTo(m.left + w, Math.round(y(db)) + 0.5);
+    ctx.fillText(`${db > 0 ? "+" : ""}${db}`, m.left - 6, y(db) + 4);
+  }
+  ctx.stroke();
+  ctx.save();
+  ctx.translate(10, m.top + h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = "center";
+  ctx.fillText("dB", 0, 0);
+  ctx.restore();
+  ctx.strokeStyle = colour("--muted");
+  ctx.beginPath();
+  ctx.moveTo(m.left, Math.round(y(0)) + 0.5);
+  ctx.lineTo(m.left + w, Math.round(y(0)) + 0.5);
+  ctx.stroke();
+
+  const line = (body, stroke, lineWidth, dash) => {
+    const freqs = body.response.freqs_hz;
+    const db = body.response.db;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(m.left, m.top, w, h);
+    ctx.clip();
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = lineWidth;
+    ctx.lineJoin = "round";
+    ctx.setLineDash(dash);
+    ctx.beginPath();
+    freqs.forEach((f, i) => (i ? ctx.lineTo(x(f), y(db[i])) : ctx.moveTo(x(f), y(db[i]))));
+    ctx.stroke();
+    ctx.restore();
+  };
+  if (state.ends.a) line(state.ends.a, colour("--col-a"), 1.5, [5, 4]);
+  if (state.ends.b) line(state.ends.b, colour("--col-b"), 1.5, [5, 4]);
+  if (!state.current) return;
+  line(state.current, colour("--col-now"), 2.5, []);
+  ctx.textAlign = "center";
+  state.current.bands.forEach((band, i) => {
+    const hx = x(Math.min(20000, Math.max(20, band.freq_hz)));
+    const hy = y(Math.max(-range, Math.min(range, band.gain_db)));
+    ctx.beginPath();
+    ctx.arc(hx, hy, 7, 0, 2 * Math.PI);
+    ctx.fillStyle = colour("--card");
+    ctx.fill();
+    ctx.strokeStyle = colour("--accent");
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    ctx.fillStyle = colour("--ink");
+    ctx.font = "bold 9px system-ui, sans-serif";
+    ctx.fillText(HANDLE_LABELS[i], hx, hy + 3);
+  });
+}
+
+// The answer on display also goes on the canvas's data-* attributes, which tests and scripts wait on and read.
+export function plotMorph(body, seq) {
+  const canvas = plot.canvas;
+  canvas.dataset.points = JSON.stringify(body.response.db);
+  canvas.dataset.alpha = String(body.alpha);
+  canvas.dataset.a = body.words[0];
+  canvas.dataset.b = body.words[1];
+  canvas.dataset.intensity = String(body.intensity);
+  canvas.dataset.seq = String(seq);
+  drawPlot();
+}

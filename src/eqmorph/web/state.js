@@ -1,0 +1,15 @@
+// eqmorph page: the shared state of the page; modules read it and the entry (app.js) changes it.
+
+export const state = {
+  words: [], // [{word, count, confidence, x, y, folded}], most examples first
+  byWord: new Map(),
+  a: "",
+  b: "",
+  alpha: 0.5,
+  alphaText: "0.5", // sent exactly as the slider gives it, so the request matches what is displayed
+  intensity: 1,
+  intensityText: "1",
+  ends: { a: null, b: null }, // /api/generate answers for A and B at the current intensity
+  current: null, // the morph answer on display
+  mapTarget: "a",
+};
