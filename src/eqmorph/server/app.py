@@ -25,6 +25,7 @@ threadpool, so they never hold up the loop.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -193,6 +194,9 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
         app.add_middleware(ShortPath, vocabulary=api.exact_words(), morph=api.morph, generate=api.generate)
     app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes))
     static = web_dir()
+    # The page's scripts are ES modules, which browsers run only when served with a JavaScript type;
+    # some systems' registries map .js to text/plain, and StaticFiles asks the mimetypes table.
+    mimetypes.add_type("text/javascript", ".js")
     app.mount("/static", StaticFiles(directory=static), name="static")
 
     @app.get("/", include_in_schema=False)
