@@ -17,6 +17,16 @@ import { drawMap, updateMap } from "./wordmap.js";
 
 const pickers = {};
 
+const SLIDER_DIGITS = { alpha: 3, intensity: 2 }; // as the value is shown next to each slider
+
+// Keeps a slider's text as well as its number: the API is asked for exactly the value on display.
+function readSlider(name) {
+  const text = $(`#${name}`).value;
+  state[`${name}Text`] = text;
+  state[name] = Number(text);
+  $(`#${name}-value`).textContent = state[name].toFixed(SLIDER_DIGITS[name]);
+}
+
 function setWord(side, word, { fetch = true } = {}) {
   state[side] = word;
   pickers[side].show(word);
@@ -56,18 +66,14 @@ function wire() {
   });
   const alpha = $("#alpha");
   alpha.addEventListener("input", () => {
-    state.alphaText = alpha.value;
-    state.alpha = Number(alpha.value);
-    $("#alpha-value").textContent = state.alpha.toFixed(3);
+    readSlider("alpha");
     updateMap();
     requestMorph();
   });
   alpha.addEventListener("change", saveHash);
   const intensity = $("#intensity");
   intensity.addEventListener("input", () => {
-    state.intensityText = intensity.value;
-    state.intensity = Number(intensity.value);
-    $("#intensity-value").textContent = state.intensity.toFixed(2);
+    readSlider("intensity");
     fetchEnds();
     requestMorph();
   });
@@ -101,12 +107,8 @@ async function init() {
     const second = known("bright") || (state.words[1] || state.words[0] || {}).word || "";
     if (saved.alpha !== null) $("#alpha").value = saved.alpha;
     if (saved.intensity !== null) $("#intensity").value = saved.intensity;
-    state.alphaText = $("#alpha").value;
-    state.alpha = Number(state.alphaText);
-    state.intensityText = $("#intensity").value;
-    state.intensity = Number(state.intensityText);
-    $("#alpha-value").textContent = state.alpha.toFixed(3);
-    $("#intensity-value").textContent = state.intensity.toFixed(2);
+    readSlider("alpha");
+    readSlider("intensity");
     state.mapTarget = "a";
     setWord("a", pick(saved.a, first), { fetch: false });
     setWord("b", pick(saved.b, second));
