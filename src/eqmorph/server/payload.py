@@ -11,7 +11,7 @@ A response body for one EQ looks like::
 The frequency grid never changes while the server runs, so it is computed (and its
 JSON text rendered) once per app; only the dB values are computed per request.
 
-Bodies are serialised with orjson (about 6x faster than ``json`` for these float-heavy
+Bodies are serialised with orjson (about 8x faster than ``json`` for these float-heavy
 bodies, which matters at slider rate). orjson would write NaN as ``null``; no number here
 can be NaN, because :class:`~eqmorph.eq.EQ` refuses non-finite parameters and the response
 floors ``|H|^2``.
