@@ -31,7 +31,7 @@ class _Floats:
     """The few array functions :func:`_rbj` needs, for one band held in Python floats.
 
     For a single EQ, numpy's per-call overhead on 5-element arrays is most of the cost; the
-    same formulas on floats run about 5x faster, which is what a slider-rate server needs.
+    same formulas on floats run about 7x faster, which is what a slider-rate server needs.
     """
 
     cos = staticmethod(math.cos)
@@ -164,9 +164,17 @@ def coefficient_response_db(xp: Any, coeffs: Any, freqs_hz: Any, sample_rate: fl
     return poly_response_db(xp, coeffs, phi_basis(xp, freqs_hz, sample_rate))
 
 
+def basis_band_response_db(xp: Any, params: Any, basis: Any, sample_rate: float) -> Any:
+    """Per-band magnitude responses on a :func:`phi_basis` ``(3, F)``: params ``(..., 5, 3)`` -> ``(..., 5, F)``.
+
+    For callers that evaluate many EQs on one fixed grid (the fit, the server) and so make its basis once.
+    """
+    return poly_response_db(xp, band_coefficients(xp, params, sample_rate), basis)
+
+
 def band_response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:
     """Per-band magnitude responses: params ``(..., 5, 3)`` -> ``(..., 5, F)`` in dB."""
-    return coefficient_response_db(xp, band_coefficients(xp, params, sample_rate), freqs_hz, sample_rate)
+    return basis_band_response_db(xp, params, phi_basis(xp, freqs_hz, sample_rate), sample_rate)
 
 
 def response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:

@@ -198,11 +198,10 @@ class _Model:
         self.basis = dsp.phi_basis(np, freqs_hz, sample_rate)
 
     def bands(self, x: np.ndarray) -> np.ndarray:
-        coeffs = dsp.band_coefficients(np, from_model_space(x), self.sample_rate)
-        return dsp.poly_response_db(np, coeffs, self.basis)
+        return self.physical_bands(from_model_space(x))
 
     def physical_bands(self, params: np.ndarray) -> np.ndarray:
-        return dsp.poly_response_db(np, dsp.band_coefficients(np, params, self.sample_rate), self.basis)
+        return dsp.basis_band_response_db(np, params, self.basis, self.sample_rate)
 
 
 def _end_gains_db(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
