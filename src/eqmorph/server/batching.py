@@ -90,9 +90,7 @@ class Batcher(Generic[K]):
                 self._settle(key, future)
             return
         for (key, future), answer in zip(batch, answers):
-            self.cache.put(key, answer)
-            if not future.done():  # its client may have gone and the request been cancelled
-                future.set_result(answer)
+            self._deliver(key, future, answer)
 
     def _settle(self, key: K, future: asyncio.Future[bytes]) -> None:
         try:
@@ -101,6 +99,9 @@ class Batcher(Generic[K]):
             if not future.done():
                 future.set_exception(exc)
             return
+        self._deliver(key, future, answer)
+
+    def _deliver(self, key: K, future: asyncio.Future[bytes], answer: bytes) -> None:
         self.cache.put(key, answer)
-        if not future.done():
+        if not future.done():  # its client may have gone and the request been cancelled
             future.set_result(answer)
