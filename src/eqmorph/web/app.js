@@ -27,6 +27,18 @@ function readSlider(name) {
   $(`#${name}-value`).textContent = state[name].toFixed(SLIDER_DIGITS[name]);
 }
 
+// A moved slider asks for a new morph after onInput has updated what depends on that slider alone.
+function wireSlider(name, onInput) {
+  const input = $(`#${name}`);
+  input.addEventListener("input", () => {
+    readSlider(name);
+    onInput();
+    requestMorph();
+  });
+  input.addEventListener("change", saveHash);
+  return input;
+}
+
 function setWord(side, word, { fetch = true } = {}) {
   state[side] = word;
   pickers[side].show(word);
@@ -64,20 +76,8 @@ function wire() {
     setWord("a", b, { fetch: false });
     setWord("b", a);
   });
-  const alpha = $("#alpha");
-  alpha.addEventListener("input", () => {
-    readSlider("alpha");
-    updateMap();
-    requestMorph();
-  });
-  alpha.addEventListener("change", saveHash);
-  const intensity = $("#intensity");
-  intensity.addEventListener("input", () => {
-    readSlider("intensity");
-    fetchEnds();
-    requestMorph();
-  });
-  intensity.addEventListener("change", saveHash);
+  wireSlider("alpha", updateMap);
+  const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {
     intensity.value = "1";
     intensity.dispatchEvent(new Event("input"));
