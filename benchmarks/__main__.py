@@ -25,8 +25,8 @@ import numpy as np
 
 from benchmarks import edit_steps, inference_speed, morph_quality, report
 from eqmorph.errors import EqmorphError
-from eqmorph.fileio import write_text_atomic
-from eqmorph.morph import bundled_model_dir, load
+from eqmorph.io.fileio import write_text_atomic
+from eqmorph.semantic.morph import bundled_model_dir, load
 
 ROOT = Path(__file__).resolve().parent.parent
 

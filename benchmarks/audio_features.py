@@ -46,9 +46,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import signal
 
-from eqmorph import dsp
+from eqmorph.core import dsp
+from eqmorph.core.ranges import N_BANDS
 from eqmorph.errors import AudioError, ParameterError
-from eqmorph.ranges import N_BANDS
 
 RESOLUTION_HZ = 3.0  # Welch bin spacing to aim for: 4 bins in the 50 Hz third-octave band (44.7-56.2 Hz)
 OVERLAP = 0.5  # Welch segment overlap, the usual choice for a Hann window
@@ -202,7 +202,7 @@ def features_for_eqs(dry: np.ndarray | DrySpectrum, params: np.ndarray, sample_r
     """Features ``(n, F)`` of ``dry`` through each EQ of ``params`` ``(n, 5, 3)``, without filtering audio.
 
     dry: audio ``(frames[, channels])`` or its :func:`dry_spectrum` (computed at ``sample_rate``).
-    Each wet PSD is ``|H|^2`` (RBJ cookbook response, :func:`eqmorph.dsp.response_db_np`) times the
+    Each wet PSD is ``|H|^2`` (RBJ cookbook response, :func:`eqmorph.core.dsp.response_db_np`) times the
     dry PSD; see the module docstring for why that matches filtering.
     """
     spec = dry if isinstance(dry, DrySpectrum) else dry_spectrum(dry, sample_rate)

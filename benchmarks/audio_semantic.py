@@ -45,17 +45,17 @@ from scipy import signal
 
 import eqmorph
 from benchmarks import audio_features as af
-from eqmorph import dsp
-from eqmorph.audio_io import read_audio
+from eqmorph.audio.files import read_audio
 from eqmorph.baselines import FlowEQBaseline, FlowEQConfig, WordMeanBaseline
 from eqmorph.baselines import floweq as floweq_module
+from eqmorph.core import dsp
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import from_model_space
+from eqmorph.datasets.experiment import SplitSpec, load_dataset, split_dataset
 from eqmorph.datasets.fit_cache import cache_dir
-from eqmorph.eq import canonical_array
 from eqmorph.errors import DataUnavailableError, EqmorphError, ModelFileError
-from eqmorph.experiment import SplitSpec, load_dataset, split_dataset
-from eqmorph.fileio import write_text_atomic
-from eqmorph.morph import load
-from eqmorph.ranges import from_model_space
+from eqmorph.io.fileio import write_text_atomic
+from eqmorph.semantic.morph import load
 
 INSTRUMENTS = ("drums", "guitar", "piano")
 SECONDS = 8.0  # analysed from the start of each recording: ~43 Welch segments, plenty for band energies

@@ -34,9 +34,9 @@ import soundfile as sf
 from scipy import signal
 
 from eqmorph import EQ
-from eqmorph.audio_io import BLOCK_FRAMES, process_file
-from eqmorph.automation import parse_automation
-from eqmorph.filtering import EQProcessor, apply_eq, apply_morph
+from eqmorph.audio.automation import parse_automation
+from eqmorph.audio.files import BLOCK_FRAMES, process_file
+from eqmorph.audio.filtering import EQProcessor, apply_eq, apply_morph
 
 SAMPLE_RATE = 44100
 SECONDS = 60.0
@@ -52,8 +52,8 @@ _RSS_SCRIPT = """
 import resource, sys, numpy as np
 from pathlib import Path
 from eqmorph import EQ
-from eqmorph.audio_io import process_file
-from eqmorph.automation import parse_automation
+from eqmorph.audio.files import process_file
+from eqmorph.audio.automation import parse_automation
 a, b = np.array({a}), np.array({b})
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 if sys.argv[3] == "static":

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from benchmarks.morph_quality import word_pairs
-from eqmorph import dsp
-from eqmorph.morph import Morpher, load
+from eqmorph.core import dsp
+from eqmorph.semantic.morph import Morpher, load
 
 AMOUNT = 0.5
 
@@ -61,7 +61,7 @@ def run(model: Morpher | None = None, n_pairs: int = 10, method: str = "response
 
 def run_all(model: Morpher | None = None) -> dict[str, Any]:
     """Both edit methods side by side."""
-    from eqmorph.morph import EDIT_METHODS
+    from eqmorph.semantic.morph import EDIT_METHODS
 
     model = model or load()
     res = {"methods": {m: run(model, method=m) for m in EDIT_METHODS}}

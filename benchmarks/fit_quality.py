@@ -19,13 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
-from eqmorph import dsp
-from eqmorph.datasets.fit import AUDEALIZE_SAMPLE_RATE, fit_curves, fit_grid, render_audealize_db
+from eqmorph.core import dsp
+from eqmorph.core.fit import fit_curves, fit_grid
+from eqmorph.datasets.audealize import AUDEALIZE_SAMPLE_RATE, render_audealize_db
 from eqmorph.datasets.paths import resolve_data_path
 from eqmorph.datasets.socialfx import read_socialfx
 from eqmorph.errors import EqmorphError
-from eqmorph.figures import fit_examples
-from eqmorph.fileio import write_text_atomic
+from eqmorph.io.fileio import write_text_atomic
+from eqmorph.plots.figures import fit_examples
 
 TARGETS = {"median_db": 0.75, "p95_db": 2.0, "wall_s": 30.0}
 N_WORST = 3

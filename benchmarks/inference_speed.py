@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.morph import Morpher, load
+from eqmorph.semantic.morph import Morpher, load
 
 TARGETS = {"single_p50_us": 100.0, "single_p99_us": 300.0, "batch_1001_ms": 10.0}
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph import dsp
-from eqmorph.morph import INTERPOLATIONS, Morpher, load
+from eqmorph.core import dsp
+from eqmorph.semantic.morph import INTERPOLATIONS, Morpher, load
 
 TARGET_MAX_STEP_DB = 0.5
 TARGET_MONOTONIC = 0.95

@@ -1,11 +1,11 @@
 """Leave-one-word-out evaluation of the open vocabulary.
 
 For each of the most frequent words of the data that the model knows: hide it
-from the known vocabulary, let :class:`eqmorph.openvocab.OpenVocabulary` pick its
+from the known vocabulary, let :class:`eqmorph.language.openvocab.OpenVocabulary` pick its
 neighbours among the remaining words by sentence embedding, decode the weighted
 blend of their latent centroids, and compare that EQ's magnitude response
 (256-point log grid 20 Hz-20 kHz, 44.1 kHz, RBJ cookbook via
-:func:`eqmorph.dsp.response_db_np`) with the mean response of the word's own
+:func:`eqmorph.core.dsp.response_db_np`) with the mean response of the word's own
 examples. Scores are Pearson correlation and RMS error in dB.
 
 References, per word:
@@ -37,11 +37,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from eqmorph.dsp import log_freq_grid, response_db_np
-from eqmorph.eq import canonical_array
+from eqmorph.core.dsp import log_freq_grid, response_db_np
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import N_BANDS, N_PARAMS, clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import EqmorphError, ParameterError
-from eqmorph.openvocab import OpenVocabConfig, OpenVocabulary, SentenceEmbedder, TextEmbedder
-from eqmorph.ranges import N_BANDS, N_PARAMS, clip_to_ranges, from_model_space, to_model_space
+from eqmorph.language.openvocab import OpenVocabConfig, OpenVocabulary, SentenceEmbedder, TextEmbedder
 
 SAMPLE_RATE = 44100.0  # the rate SAFE/FlowEQ render at; the grid stays far below Nyquist
 N_FREQS = 256  # log grid 20 Hz-20 kHz
@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             load = getattr(eqmorph, "load", None)
             if load is None:  # until the package re-exports it
-                from eqmorph.morph import load
+                from eqmorph.semantic.morph import load
             model = load(args.model)
         else:
             params, terms = _combine(datasets)
@@ -272,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"model: {result['model']}")
     print(format_markdown(result))
     if args.json:
-        from eqmorph.fileio import write_text_atomic
+        from eqmorph.io.fileio import write_text_atomic
 
         write_text_atomic(args.json, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return 0

@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from eqmorph.experiment import SplitSpec, load_dataset, split_dataset
-from eqmorph.morph import Morpher
+from eqmorph.datasets.experiment import SplitSpec, load_dataset, split_dataset
+from eqmorph.semantic.morph import Morpher
 
 TRAINING_TARGET_S = 180.0  # issue 3: the default model trains in <= 3 minutes on this machine
 
@@ -75,7 +75,7 @@ class HeldOut:
         from eqmorph.baselines import FlowEQBaseline
         from eqmorph.evaluation import evaluate_model
         from eqmorph.model import ModelConfig, TrainConfig
-        from eqmorph.train import TrainData, train_model
+        from eqmorph.training.train import TrainData, train_model
 
         train, val, test = self.split
         variants = {

@@ -44,8 +44,8 @@ from urllib.parse import urlencode
 import numpy as np
 
 from eqmorph.errors import EqmorphError, ModelFileError, ParameterError
-from eqmorph.fileio import write_text_atomic
-from eqmorph.morph import bundled_model_dir
+from eqmorph.io.fileio import write_text_atomic
+from eqmorph.semantic.morph import bundled_model_dir
 
 LEVELS = (1, 20, 100)  # concurrent clients: one user, a busy session, an overload
 MODES = ("flat-out", "drag")

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eqmorph.errors import EqmorphError
-from eqmorph.figures import make_all
-from eqmorph.morph import load
+from eqmorph.plots.figures import make_all
+from eqmorph.semantic.morph import load
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "figures"
 

@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT / "tests" / "server"))
 
 from server_fixtures import LiveServer  # noqa: E402
 
-from eqmorph.fileio import write_bytes_atomic  # noqa: E402
-from eqmorph.morph import load  # noqa: E402
+from eqmorph.io.fileio import write_bytes_atomic  # noqa: E402
+from eqmorph.semantic.morph import load  # noqa: E402
 from eqmorph.server import create_app  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -18,7 +18,7 @@ def tiny_model_dir(tmp_path_factory):
     """A model directory trained for a few seconds on 4 synthetic words."""
     pytest.importorskip("torch")
     from eqmorph.model import ModelConfig, TrainConfig, save
-    from eqmorph.train import TrainData, train_model
+    from eqmorph.training.train import TrainData, train_model
 
     params, terms = synthetic_params(40, seed=0)
     val_params, val_terms = synthetic_params(5, seed=1)
@@ -34,6 +34,6 @@ def tiny_model_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def tiny_model(tiny_model_dir):
-    from eqmorph.morph import load
+    from eqmorph.semantic.morph import load
 
     return load(tiny_model_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from eqmorph.ranges import flat_params
+from eqmorph.core.ranges import flat_params
 
 # word -> (band, gain_db, freq_hz): what each synthetic word does
 WORDS = {

@@ -1,6 +1,6 @@
 """eqmorph: words to 5-band parametric EQ, morphing between words, applied to audio."""
 
-from eqmorph.eq import EQ, Band
+from eqmorph.core.eq import EQ, Band
 from eqmorph.errors import (
     AudioError,
     DataFormatError,
@@ -13,7 +13,7 @@ from eqmorph.errors import (
 
 __version__ = "0.1.0"
 
-from eqmorph.morph import Morpher, WordInfo, load  # noqa: E402  (needs __version__ defined first)
+from eqmorph.semantic.morph import Morpher, WordInfo, load  # noqa: E402  (needs __version__ defined first)
 
 __all__ = [
     "EQ",

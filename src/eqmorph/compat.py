@@ -7,8 +7,8 @@ The seed report used::
     system.generate_eq_from_semantic("warm")
     system.interpolate_semantic_terms("warm", "bright", alpha=0.5)
 
-Each method forwards to :mod:`eqmorph.morph` / :mod:`eqmorph.train`; results are the
-project's :class:`~eqmorph.eq.EQ`.
+Each method forwards to :mod:`eqmorph.semantic.morph` / :mod:`eqmorph.training.train`; results are the
+project's :class:`~eqmorph.core.eq.EQ`.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from eqmorph.eq import EQ
-from eqmorph.morph import Morpher, load
+from eqmorph.core.eq import EQ
+from eqmorph.semantic.morph import Morpher, load
 
 
 class NeuralEQMorphingSystem:
-    """Seed-report names over :class:`eqmorph.morph.Morpher` (the bundled model unless ``model_dir`` is given)."""
+    """Seed-report names over :class:`eqmorph.Morpher` (the bundled model unless ``model_dir`` is given)."""
 
     def __init__(self, model_dir: str | os.PathLike[str] | None = None) -> None:
         self._model_dir = model_dir
@@ -36,9 +36,9 @@ class NeuralEQMorphingSystem:
     def train(self, data: str | os.PathLike[str] | None = None, out: str | os.PathLike[str] = "runs/model",
               dataset: str = "all", **train_config: Any) -> Morpher:
         """Train on real data (see ``eqmorph train``) and switch this system to the new model."""
-        from eqmorph.experiment import SplitSpec
+        from eqmorph.datasets.experiment import SplitSpec
         from eqmorph.model import TrainConfig
-        from eqmorph.train import train_on_data
+        from eqmorph.training.train import train_on_data
 
         train_on_data(SplitSpec(dataset), data, out, train_cfg=TrainConfig(**train_config))
         self._model_dir, self._morpher = out, None

@@ -8,8 +8,8 @@ import pytest
 from eqmorph import EQ, ModelFileError, ParameterError
 from eqmorph.baselines import FlowEQBaseline, FlowEQConfig
 from eqmorph.baselines.floweq import torch_modules
-from eqmorph.dsp import log_freq_grid, response_db_np
-from eqmorph.ranges import flat_params, to_model_space
+from eqmorph.core.dsp import log_freq_grid, response_db_np
+from eqmorph.core.ranges import flat_params, to_model_space
 
 torch = pytest.importorskip("torch")
 

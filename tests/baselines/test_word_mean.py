@@ -5,7 +5,7 @@ import pytest
 
 from eqmorph import EQ, ParameterError, UnknownWordError
 from eqmorph.baselines import WordMeanBaseline
-from eqmorph.ranges import flat_params
+from eqmorph.core.ranges import flat_params
 
 
 def _eqs(*rows):

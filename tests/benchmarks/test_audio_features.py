@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root, w
 
 from benchmarks import audio_features as af  # noqa: E402
 
-from eqmorph.eq import EQ, canonical_array  # noqa: E402
+from eqmorph.core.eq import EQ, canonical_array  # noqa: E402
+from eqmorph.core.ranges import flat_params  # noqa: E402
 from eqmorph.errors import AudioError, ParameterError  # noqa: E402
-from eqmorph.ranges import flat_params  # noqa: E402
 
 SAMPLE_RATES = [44100, 48000]
 NAMES = {n: i for i, n in enumerate(af.FEATURE_NAMES)}

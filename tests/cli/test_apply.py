@@ -10,15 +10,15 @@ import soundfile as sf
 
 import eqmorph
 from eqmorph import cli
-from eqmorph.automation import parse_automation
-from eqmorph.filtering import (
+from eqmorph.audio.automation import parse_automation
+from eqmorph.audio.filtering import (
     apply_eq,
     apply_morph,
     auto_gain_db,
     auto_gain_db_path,
     max_response_db,
 )
-from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 SR = 44100
 

@@ -3,7 +3,7 @@
 import pytest
 
 from eqmorph import EQ, cli
-from eqmorph.presets import from_csv, from_json, load_preset, save_preset, to_apo
+from eqmorph.io.presets import from_csv, from_json, load_preset, save_preset, to_apo
 
 EQ_ROWS = [[3.0, 105.0, 0.71], [1.5, 250.0, 2.0], [-2.5, 1000.0, 1.41], [4.0, 4000.0, 0.8], [2.0, 8000.0, 0.71]]
 

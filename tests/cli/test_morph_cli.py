@@ -6,7 +6,7 @@ import pytest
 
 from eqmorph import EQ
 from eqmorph.cli import main
-from eqmorph.presets import load_preset, save_preset
+from eqmorph.io.presets import load_preset, save_preset
 
 
 def _run(capsys, *argv):

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from eqmorph import dsp
-from eqmorph.datasets import fit
+from eqmorph.core import dsp, fit
+from eqmorph.core.ranges import HIGH, LOW
+from eqmorph.datasets import audealize
 from eqmorph.errors import ParameterError
-from eqmorph.ranges import HIGH, LOW
 
 FREQS = fit.fit_grid()
 
@@ -20,29 +20,29 @@ def _isolated_curve(up: int, down: int) -> np.ndarray:
 
 @pytest.mark.parametrize("value", [0.0, 2.7, -1.3])
 def test_a_constant_curve_renders_flat(value):
-    assert np.max(np.abs(fit.render_audealize_db(np.full((1, 40), value), FREQS))) < 1e-12
+    assert np.max(np.abs(audealize.render_audealize_db(np.full((1, 40), value), FREQS))) < 1e-12
 
 
 @pytest.mark.parametrize(("up", "down"), [(0, 20), (14, 36), (39, 10), (25, 2)])
 def test_an_isolated_band_reaches_five_db_times_its_weight_at_its_centre(up, down):
     # With every other band at 0 dB, only the far-away opposite band overlaps (less than 0.05 dB
     # at >= 3 octaves for Q 4.31), so the response at a centre is 5 * c' = +-5 dB.
-    centres = fit.AUDEALIZE_CENTRES_HZ[[up, down]]
-    response = fit.render_audealize_db(_isolated_curve(up, down), centres)[0]
+    centres = audealize.AUDEALIZE_CENTRES_HZ[[up, down]]
+    response = audealize.render_audealize_db(_isolated_curve(up, down), centres)[0]
     assert response == pytest.approx([5.0, -5.0], abs=0.05)
 
 
 def test_render_depends_on_the_curve_only_through_its_normalised_shape():
     curve = np.random.default_rng(0).normal(size=(2, 40))
-    a = fit.render_audealize_db(curve, FREQS)
-    b = fit.render_audealize_db(3.0 * curve + 7.0, FREQS)
+    a = audealize.render_audealize_db(curve, FREQS)
+    b = audealize.render_audealize_db(3.0 * curve + 7.0, FREQS)
     assert np.max(np.abs(a - b)) < 1e-9
 
 
 def test_a_negative_amount_gives_the_opposite_effect():
     curve = np.random.default_rng(1).normal(size=(2, 40))
-    up = fit.render_audealize_db(curve, FREQS, amount=0.7)
-    down = fit.render_audealize_db(curve, FREQS, amount=-0.7)
+    up = audealize.render_audealize_db(curve, FREQS, amount=0.7)
+    down = audealize.render_audealize_db(curve, FREQS, amount=-0.7)
     assert np.max(np.abs(up + down)) < 1e-6  # RBJ peaking: gain -g is exactly 1/H(g), up to rounding
     assert np.max(np.abs(up)) > 1.0
 
@@ -68,7 +68,7 @@ def test_fitting_the_response_of_a_known_5_band_eq_recovers_that_response(sample
 def test_fitted_eqs_stay_inside_the_parameter_ranges_even_for_extreme_curves():
     rng = np.random.default_rng(2)
     curves = np.concatenate([rng.normal(size=(3, 40)), np.sign(rng.normal(size=(2, 40)))])
-    target = fit.render_audealize_db(curves, FREQS, amount=3.0)
+    target = audealize.render_audealize_db(curves, FREQS, amount=3.0)
     params = fit.fit_curves(target, FREQS).params
     assert np.all((params >= LOW) & (params <= HIGH))
 
@@ -94,7 +94,7 @@ def test_bad_fit_input_raises_a_parameter_error(target, freqs, sample_rate):
 
 def test_a_curve_without_40_bands_raises_a_parameter_error():
     with pytest.raises(ParameterError, match="curves"):
-        fit.render_audealize_db(np.zeros((1, 39)), FREQS)
+        audealize.render_audealize_db(np.zeros((1, 39)), FREQS)
 
 
 def test_the_gain_ridge_keeps_gains_moderate_at_little_cost_in_error():
@@ -103,7 +103,7 @@ def test_the_gain_ridge_keeps_gains_moderate_at_little_cost_in_error():
     curves = np.array(
         [np.sum([a * np.cos(np.pi * f * k / 39 + p) for a, f, p in rng.uniform(0, 3, (4, 3))], 0) for _ in range(12)]
     )
-    target = fit.render_audealize_db(curves, FREQS)
+    target = audealize.render_audealize_db(curves, FREQS)
     free = fit.fit_curves(target, FREQS, config=fit.FitConfig(gain_penalty=0.0))
     ridged = fit.fit_curves(target, FREQS, config=fit.FitConfig(gain_penalty=1.0))
     assert np.abs(ridged.params[..., 0]).sum() < 0.8 * np.abs(free.params[..., 0]).sum()

@@ -5,9 +5,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from eqmorph.core.ranges import flat_params
 from eqmorph.datasets import EQDataset, combine
 from eqmorph.errors import ParameterError
-from eqmorph.ranges import flat_params
 
 
 def make(terms, source="safe", ids=None, seed=0):

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from datasets_fixtures import SAFE_BAD, SAFE_GOOD
 
+from eqmorph.core.ranges import DEFAULT_SHELF_Q
 from eqmorph.datasets import load_safe
 from eqmorph.errors import DataFormatError, DataUnavailableError
-from eqmorph.ranges import DEFAULT_SHELF_Q
 
 
 def test_good_rows_load_with_normalised_terms_and_shelf_q(safe_csv):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from datasets_fixtures import curve, sfx_row, write_parquet
 
-from eqmorph.datasets import fit, load_socialfx, read_socialfx
+from eqmorph.core import fit
+from eqmorph.datasets import audealize, load_socialfx, read_socialfx
 from eqmorph.datasets import paths as data_paths
 from eqmorph.errors import DataFormatError, DataUnavailableError
 
@@ -24,8 +25,8 @@ def test_rows_load_with_terms_languages_weights_and_a_fit_per_row(socialfx_parqu
 def test_the_stored_fit_error_is_the_rms_distance_to_the_rendered_curve(socialfx_parquet):
     ds = load_socialfx(socialfx_parquet)
     freqs = fit.fit_grid()
-    target = fit.render_audealize_db(np.array([curve(0)]), freqs)[0]
-    from eqmorph import dsp
+    target = audealize.render_audealize_db(np.array([curve(0)]), freqs)[0]
+    from eqmorph.core import dsp
 
     fitted = dsp.response_db_np(ds.params_array()[0], freqs, 48000.0)
     assert np.sqrt(np.mean((fitted - target) ** 2)) == pytest.approx(ds.fit_error_db[0], abs=1e-9)

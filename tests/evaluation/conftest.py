@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from eqmorph.eq import canonical_array
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import clip_to_ranges, flat_params, from_model_space, to_model_space
 from eqmorph.evaluation import LabelledEQs
-from eqmorph.ranges import clip_to_ranges, flat_params, from_model_space, to_model_space
 
 # word -> (source, band, gain_db, freq_hz)
 WORDS = {

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from eqmorph import ParameterError
-from eqmorph.dsp import log_freq_grid, response_db_np
+from eqmorph.core.dsp import log_freq_grid, response_db_np
+from eqmorph.core.ranges import GAIN_DB, flat_params
 from eqmorph.evaluation.metrics import reconstruction_errors, retrieval, semantic_fidelity, silhouette
-from eqmorph.ranges import GAIN_DB, flat_params
 
 
 def random_eqs(n, seed=0):

@@ -8,7 +8,7 @@ import pytest
 
 from eqmorph.errors import ModelFileError
 from eqmorph.model import checkpoint
-from eqmorph.morph import load
+from eqmorph.semantic.morph import load
 
 
 def _copy(src, tmp_path):

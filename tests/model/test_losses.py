@@ -29,7 +29,7 @@ def test_supcon_ignores_anchors_without_positives():
 
 
 def test_centroid_loss_of_identical_examples_equals_their_own_response_error():
-    from eqmorph import dsp
+    from eqmorph.core import dsp
     from eqmorph.model.config import ModelConfig
     from eqmorph.model.losses import centroid_loss, response_loss
     from eqmorph.model.network import EQAutoencoder
@@ -47,7 +47,7 @@ def test_centroid_loss_of_identical_examples_equals_their_own_response_error():
 
 
 def test_centroid_loss_is_zero_without_two_examples_of_a_word():
-    from eqmorph import dsp
+    from eqmorph.core import dsp
     from eqmorph.model.config import ModelConfig
     from eqmorph.model.losses import centroid_loss
     from eqmorph.model.network import EQAutoencoder

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from eqmorph.dsp import log_freq_grid
-from eqmorph.presets import format_eq, from_csv, from_json
-from eqmorph.ranges import BAND_KINDS, BAND_NAMES
+from eqmorph.core.dsp import log_freq_grid
+from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
+from eqmorph.io.presets import format_eq, from_csv, from_json
 
 GRID_HZ = log_freq_grid(128)
 SAMPLE_RATE = 48000.0
@@ -54,7 +54,7 @@ def test_words_lists_every_word_with_count_confidence_and_map_position(client, t
 
 @pytest.mark.parametrize("query", ["r", "BR", "mud", "zzz", ""])
 def test_words_search_filters_like_the_vocabulary_search(client, tiny_model, query):
-    from eqmorph.vocab import search
+    from eqmorph.language.spelling import search
 
     body = client.get("/api/words", params={"search": query}).json()
     expected = search(query, tiny_model.counts, len(tiny_model.terms))

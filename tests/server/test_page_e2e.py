@@ -14,7 +14,7 @@ import httpx
 import numpy as np
 import pytest
 
-from eqmorph.fileio import write_bytes_atomic
+from eqmorph.io.fileio import write_bytes_atomic
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

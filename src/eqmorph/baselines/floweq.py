@@ -33,11 +33,11 @@ from typing import Any
 import numpy as np
 
 from eqmorph.baselines.word_mean import check_labelled_params, unknown_word
-from eqmorph.eq import canonical_array
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import N_BANDS, N_PARAMS, clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ModelFileError, ParameterError
-from eqmorph.fileio import atomic_path, write_text_atomic
+from eqmorph.io.fileio import atomic_path, write_text_atomic
 from eqmorph.model.config import config_from_dict
-from eqmorph.ranges import N_BANDS, N_PARAMS, clip_to_ranges, from_model_space, to_model_space
 
 WEIGHTS_FILE = "floweq.safetensors"
 META_FILE = "floweq.json"

@@ -1,6 +1,6 @@
 """The simplest word-to-EQ baseline: the mean training EQ of each word.
 
-Averaging happens in model space (:func:`eqmorph.ranges.to_model_space`), so
+Averaging happens in model space (:func:`eqmorph.core.ranges.to_model_space`), so
 gains average linearly in dB while frequencies and Qs average on a log scale
 (a geometric mean: 100 Hz and 10 kHz average to 1 kHz, not 5 kHz).  Each band
 keeps its role, and because the peaking bands of every example are sorted by
@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from eqmorph.eq import canonical_array
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import N_BANDS, clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ParameterError, UnknownWordError
-from eqmorph.ranges import N_BANDS, clip_to_ranges, from_model_space, to_model_space
 
 
 def check_labelled_params(params: np.ndarray, terms: Sequence[str]) -> np.ndarray:

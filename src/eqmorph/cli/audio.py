@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 
 import eqmorph
-from eqmorph.audio_io import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
-from eqmorph.automation import parse_automation
+from eqmorph.audio.automation import parse_automation
+from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
+from eqmorph.core.ranges import BAND_KINDS
 from eqmorph.errors import ParameterError
-from eqmorph.fileio import refuse_same_path
-from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
-from eqmorph.ranges import BAND_KINDS
+from eqmorph.io.fileio import refuse_same_path
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 _SHORT_KIND = {"low_shelf": "LS", "peaking": "PK", "high_shelf": "HS"}
 

@@ -1,7 +1,7 @@
 """``eqmorph evaluate``: measure a trained model and the baselines on its held-out test split.
 
 The model directory's ``provenance.json`` says which data and which split it was trained on;
-the same split is rebuilt through :mod:`eqmorph.experiment`, after checking that the data files
+the same split is rebuilt through :mod:`eqmorph.datasets.experiment`, after checking that the data files
 are the very files the model was trained on (otherwise "test" rows could have been training
 rows). The word-mean and FlowEQ baselines are trained on the same train part, and every model is
 evaluated on the test part, per dataset and combined.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eqmorph.errors import DataFormatError, ParameterError
-from eqmorph.fileio import file_sha256
+from eqmorph.io.fileio import file_sha256
 
 
 def check_same_files(provenance: Mapping[str, Any], files: Mapping[str, Path]) -> None:
@@ -39,7 +39,7 @@ def check_same_files(provenance: Mapping[str, Any], files: Mapping[str, Path]) -
 
 def load_test_split(model: Any, data: str | None) -> tuple[Any, Any, dict[str, Any]]:
     """``(train, test, split settings)`` of ``model``, rebuilt from its provenance and ``data``."""
-    from eqmorph.experiment import SplitSpec, data_files, load_dataset, split_dataset
+    from eqmorph.datasets.experiment import SplitSpec, data_files, load_dataset, split_dataset
 
     prov = model.checkpoint.provenance
     spec = SplitSpec.from_provenance(prov)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from eqmorph.errors import ParameterError
-from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, bundled_model_dir, load
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, bundled_model_dir, load
 
 
 def _refuse_inside_model(option: str, output: str, model: str | None) -> None:
@@ -22,7 +22,7 @@ def _run_plot(args: argparse.Namespace) -> int:
     if args.alpha is not None and args.to is None:
         raise ParameterError("--alpha", args.alpha, "--alpha together with --to WORD2")
     _refuse_inside_model("-o", args.output, args.model)
-    from eqmorph.figures import plot_eqs
+    from eqmorph.plots.figures import plot_eqs
 
     m = load(args.model)
     k = args.intensity
@@ -44,7 +44,7 @@ def _run_figures(args: argparse.Namespace) -> int:
     _refuse_inside_model("--out", args.out, args.model)
     if args.data is not None and Path(args.data).resolve() == Path(args.out).resolve():
         raise ParameterError("--out", args.out, "a folder other than the --data path")
-    from eqmorph.figures import make_all
+    from eqmorph.plots.figures import make_all
 
     for path in make_all(load(args.model), args.out, data_path=args.data):
         print(f"wrote {path}")

@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eqmorph.experiment import DATASETS
+from eqmorph.datasets.experiment import DATASETS
 
 
 def _run_train(args: argparse.Namespace) -> int:
     try:
-        from eqmorph import train
+        from eqmorph.training import train
     except ModuleNotFoundError as exc:
         if exc.name != "torch":
             raise
         from eqmorph.errors import EqmorphError
 
         raise EqmorphError('training needs torch: pip install "eqmorph[train]"') from exc
-    from eqmorph.experiment import SplitSpec
+    from eqmorph.datasets.experiment import SplitSpec
     from eqmorph.model import ModelConfig, TrainConfig
 
     model_cfg = ModelConfig(latent_dim=args.latent_dim)

@@ -9,7 +9,7 @@ from typing import Any
 
 from eqmorph.cli.presets import add_format_args, emit
 from eqmorph.errors import ParameterError
-from eqmorph.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, Morpher, load
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, Morpher, load
 
 
 def _model(args: argparse.Namespace) -> Morpher:
@@ -80,7 +80,7 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 def _run_words(args: argparse.Namespace) -> int:
     m = _model(args)
-    from eqmorph.vocab import search
+    from eqmorph.language.spelling import search
 
     chosen = search(args.search, m.counts, args.limit) if args.search else [(w, m.counts[w]) for w in m.terms]
     print(f"{'word':<24}{'examples':>9}{'confidence':>12}")
@@ -91,10 +91,10 @@ def _run_words(args: argparse.Namespace) -> int:
 
 
 def _run_edit(args: argparse.Namespace) -> int:
-    from eqmorph.presets import load_preset
+    from eqmorph.io.presets import load_preset
 
     if args.output:
-        from eqmorph.fileio import refuse_same_path
+        from eqmorph.io.fileio import refuse_same_path
 
         refuse_same_path(args.preset, args.output)
     changes = {w: args.amount for w in args.more} | {w: -args.amount for w in args.less}
@@ -115,7 +115,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         print(f"== {label}\n{eq}\n")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from eqmorph.figures import plot_eqs
+    from eqmorph.plots.figures import plot_eqs
 
     png = out / "demo_curves.png"
     plot_eqs(curves, png, title=f"eqmorph: {a}, {b} and their 50/50 morph")

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from eqmorph.eq import EQ
-from eqmorph.fileio import refuse_same_path
-from eqmorph.presets import FORMATS, SUFFIX_FORMATS, format_eq, format_for_path, load_preset, save_preset
+from eqmorph.core.eq import EQ
+from eqmorph.io.fileio import refuse_same_path
+from eqmorph.io.presets import FORMATS, SUFFIX_FORMATS, format_eq, format_for_path, load_preset, save_preset
 
 
 def add_format_args(parser: argparse.ArgumentParser) -> None:

@@ -80,7 +80,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise EqmorphError(f"the web app needs the server extra ({exc.name} is missing): "
                            "pip install 'eqmorph[server]'") from exc
-    from eqmorph.morph import load
+    from eqmorph.semantic.morph import load
 
     morpher = load(args.model)
     app = create_app(morpher)

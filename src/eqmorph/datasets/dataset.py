@@ -15,9 +15,9 @@ from types import MappingProxyType
 
 import numpy as np
 
-from eqmorph.eq import canonical_array
+from eqmorph.core.eq import canonical_array
+from eqmorph.core.ranges import HIGH, LOW, N_BANDS, N_PARAMS
 from eqmorph.errors import ParameterError
-from eqmorph.ranges import HIGH, LOW, N_BANDS, N_PARAMS
 
 MIN_EXAMPLES_TO_STRATIFY = 3  # a term with fewer examples cannot be both learned from and evaluated
 
@@ -35,7 +35,7 @@ class EQDataset:
     """``n`` examples: a 5-band EQ and the word that describes it.
 
     params: ``(n, 15)`` physical units, ``(gain_db, freq_hz, q)`` per band, peaks sorted by frequency.
-    terms: normalised descriptors (see :mod:`eqmorph.datasets.terms`); source: ``"socialfx"`` or ``"safe"``;
+    terms: normalised descriptors (see :mod:`eqmorph.language.terms`); source: ``"socialfx"`` or ``"safe"``;
     lang: ``"en"``/``"es"`` for SocialFX, ``None`` for SAFE; weight ``(n,)``: SocialFX's ratings
     consistency, 1.0 for SAFE; ids: unique per row; fit_error_db ``(n,)``: RMS dB of the 5-band fit
     of a SocialFX curve, NaN for SAFE; skipped: reason -> number of input rows left out while loading.
@@ -63,7 +63,7 @@ class EQDataset:
         params = _frozen(params, (n, N_PARAMS), "params")
         bands = params.reshape(n, N_BANDS, 3)
         if not np.all(np.isfinite(bands) & (bands >= LOW) & (bands <= HIGH)):
-            raise ParameterError("params", "values outside eqmorph.ranges", "every EQ inside the parameter ranges")
+            raise ParameterError("params", "values outside eqmorph.core.ranges", "every EQ inside the parameter ranges")
         canonical = canonical_array(bands).reshape(n, N_PARAMS)
         object.__setattr__(self, "params", _frozen(canonical, (n, N_PARAMS), "params"))
         object.__setattr__(self, "weight", _frozen(self.weight, (n,), "weight"))

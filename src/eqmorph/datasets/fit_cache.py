@@ -17,10 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from eqmorph import dsp, ranges
-from eqmorph.datasets import fit
+from eqmorph.core import dsp, fit, ranges
 from eqmorph.errors import EqmorphError
-from eqmorph.fileio import atomic_path
+from eqmorph.io.fileio import atomic_path
 
 CACHE_ENV = "EQMORPH_CACHE"
 

@@ -6,9 +6,9 @@ and frequency, then user metadata (genre, instrument, location, experience, age,
 hash): 25 in all.  Shelves carry no Q in the data; they get Q 0.71 as in FlowEQ.
 
 Row policy: rows with the wrong number of columns, a missing or non-numeric parameter, or a value
-outside :mod:`eqmorph.ranges` are skipped and counted by reason.  Values past a range bound by
+outside :mod:`eqmorph.core.ranges` are skipped and counted by reason.  Values past a range bound by
 float32 rounding only (the plug-in stores float32, e.g. Q 0.0999999) are clipped onto the bound.
-Descriptors are normalised (:mod:`eqmorph.datasets.terms`) and split at commas (one row per
+Descriptors are normalised (:mod:`eqmorph.language.terms`) and split at commas (one row per
 word); empty descriptors and the placeholders ``test``, ``test1``... and ``default``, which users
 typed while trying the plug-in (136 ``test`` rows in the shared copy), are skipped and counted.
 """
@@ -24,11 +24,11 @@ from pathlib import Path
 
 import numpy as np
 
+from eqmorph.core.ranges import DEFAULT_SHELF_Q, HIGH, LOW, N_BANDS, N_PARAMS
 from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.paths import find_dataset_file
-from eqmorph.datasets.terms import is_placeholder, split_descriptor
 from eqmorph.errors import DataFormatError
-from eqmorph.ranges import DEFAULT_SHELF_Q, HIGH, LOW, N_BANDS, N_PARAMS
+from eqmorph.language.terms import is_placeholder, split_descriptor
 
 N_COLUMNS = 25
 # Column of each (band, param) in a row; None: not in the data (shelf Q).

@@ -2,7 +2,7 @@
 
 Each row holds a descriptor and a 40-band curve of the Audealize equaliser.  The loader renders
 every curve exactly as that equaliser does and fits eqmorph's 5-band EQ to it
-(:mod:`eqmorph.datasets.fit`), keeping the fit's RMS error per example.
+(:mod:`eqmorph.core.fit`), keeping the fit's RMS error per example.
 
 Row policy: a descriptor with several comma-separated words gives one row per word (see
 :mod:`eqmorph.datasets.dataset`); rows with a missing or placeholder descriptor, a curve that is
@@ -21,22 +21,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from eqmorph.datasets.dataset import EQDataset
-from eqmorph.datasets.fit import (
+from eqmorph.core.fit import FitConfig, FitResult, fit_curves, fit_grid
+from eqmorph.core.ranges import N_PARAMS, flat_params
+from eqmorph.datasets.audealize import (
     AUDEALIZE_CENTRES_HZ,
     AUDEALIZE_SAMPLE_RATE,
     N_AUDEALIZE_BANDS,
-    FitConfig,
-    FitResult,
-    fit_curves,
-    fit_grid,
     render_audealize_db,
 )
+from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.fit_cache import cached_fit
 from eqmorph.datasets.paths import download_socialfx, find_dataset_file
-from eqmorph.datasets.terms import is_placeholder, normalise_term, split_descriptor
 from eqmorph.errors import DataFormatError, EqmorphError
-from eqmorph.ranges import N_PARAMS, flat_params
+from eqmorph.language.terms import is_placeholder, normalise_term, split_descriptor
 
 COLUMNS = ("id", "text", "param_keys", "param_values", "extra")
 PARAM_KEYS = tuple(f"RSC_{int(f)}Hz_band" for f in AUDEALIZE_CENTRES_HZ)

@@ -29,9 +29,9 @@ import numpy as np
 
 from eqmorph.baselines.floweq import DEFAULT_BETAS, FlowEQBaseline, FlowEQConfig
 from eqmorph.baselines.word_mean import WordMeanBaseline, check_labelled_params
+from eqmorph.core.ranges import N_PARAMS, to_model_space
 from eqmorph.errors import ParameterError
 from eqmorph.evaluation import metrics
-from eqmorph.ranges import N_PARAMS, to_model_space
 
 
 @runtime_checkable

@@ -3,7 +3,7 @@
 Conventions: EQ arrays are ``(n, 5, 3)`` physical ``(gain_db, freq_hz, q)`` in
 canonical band order, so band ``b`` of a prediction is compared with band ``b``
 of its target.  Magnitude responses are taken on a 256-point log grid from
-20 Hz to 20 kHz at 44.1 kHz with the RBJ cookbook biquads of :mod:`eqmorph.dsp`.
+20 Hz to 20 kHz at 44.1 kHz with the RBJ cookbook biquads of :mod:`eqmorph.core.dsp`.
 Every function returns plain Python numbers (NaN where a metric is undefined,
 e.g. fewer than two labels) so results go straight into JSON.
 """
@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from eqmorph.dsp import log_freq_grid, response_db_np
+from eqmorph.core.dsp import log_freq_grid, response_db_np
+from eqmorph.core.ranges import N_BANDS, to_model_space
 from eqmorph.errors import ParameterError
-from eqmorph.ranges import N_BANDS, to_model_space
 
 SAMPLE_RATE = 44100.0  # FlowEQ and SAFE render their EQs at 44.1 kHz
 N_FREQS = 256  # points of the log response grid, 20 Hz - 20 kHz

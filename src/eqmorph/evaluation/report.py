@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from eqmorph.errors import ParameterError
-from eqmorph.fileio import write_text_atomic
+from eqmorph.io.fileio import write_text_atomic
 
 JSON_NAME = "evaluation.json"
 MARKDOWN_NAME = "evaluation.md"

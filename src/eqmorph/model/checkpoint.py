@@ -26,10 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, HIGH, LOW
 from eqmorph.errors import ModelFileError
 from eqmorph.model.config import ModelConfig, config_from_dict, config_to_dict
 from eqmorph.model.runtime import check_weights
-from eqmorph.ranges import BAND_KINDS, BAND_NAMES, HIGH, LOW
 
 FORMAT = "eqmorph-model"
 VERSION = 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from eqmorph import dsp
-from eqmorph.ranges import HIGH, IS_LOG, LOW
+from eqmorph.core import dsp
+from eqmorph.core.ranges import HIGH, IS_LOG, LOW
 
 _LOW_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, LOW, 1.0)), LOW))
 _HIGH_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, HIGH, 1.0)), HIGH))

@@ -14,8 +14,8 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from eqmorph.core.ranges import N_BANDS, N_PARAMS
 from eqmorph.model.config import ModelConfig
-from eqmorph.ranges import N_BANDS, N_PARAMS
 
 
 class ResBlock(nn.Module):

@@ -12,9 +12,9 @@ import math
 
 import numpy as np
 
+from eqmorph.core.ranges import N_BANDS, N_PARAMS
 from eqmorph.errors import ModelFileError
 from eqmorph.model.config import ModelConfig
-from eqmorph.ranges import N_BANDS, N_PARAMS
 
 LAYER_NORM_EPS = 1e-5  # torch.nn.LayerNorm's default
 

@@ -36,10 +36,11 @@ from fastapi import FastAPI, Query
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from eqmorph.eq import EQ
+from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
-from eqmorph.morph import MAX_INTENSITY, Morpher
-from eqmorph.presets import FORMATS, format_eq
+from eqmorph.io.presets import FORMATS, format_eq
+from eqmorph.language.spelling import fold, normalise_term, search
+from eqmorph.semantic.morph import MAX_INTENSITY, Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
 from eqmorph.server.fastpath import ShortPath
@@ -54,7 +55,6 @@ from eqmorph.server.schemas import (
     SampleOut,
     WordsOut,
 )
-from eqmorph.vocab import fold, normalise_term, search
 
 MorphKey = tuple[str, str, float, float]  # a, b, alpha, intensity
 MORPH_CACHE_SIZE = 4096  # rendered morph answers (~3 KB each, ~12 MB at most): a few drags' worth
@@ -181,7 +181,7 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     (:mod:`eqmorph.server.fastpath`); False sends every request through it, same answers, slower.
     """
     if not isinstance(morpher, Morpher):
-        raise ParameterError("morpher", type(morpher).__name__, "an eqmorph.morph.Morpher (from eqmorph.morph.load)")
+        raise ParameterError("morpher", type(morpher).__name__, "an eqmorph.Morpher (from eqmorph.load)")
     if not isinstance(short_path, bool):
         raise ParameterError("short_path", short_path, "True or False")
     api = _Api(morpher, CurveGrid(n_points=n_points, sample_rate=sample_rate))

@@ -21,7 +21,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from eqmorph.morph import MAX_INTENSITY
+from eqmorph.semantic.morph import MAX_INTENSITY
 from eqmorph.server.limits import ASGIApp, Receive, Scope, Send
 
 # What the short path accepts as a number: an optional minus, digits with at most one point.

@@ -13,7 +13,7 @@ JSON text rendered) once per app; only the dB values are computed per request.
 
 Bodies are serialised with orjson (about 8x faster than ``json`` for these float-heavy
 bodies, which matters at slider rate). orjson would write NaN as ``null``; no number here
-can be NaN, because :class:`~eqmorph.eq.EQ` refuses non-finite parameters and the response
+can be NaN, because :class:`~eqmorph.core.eq.EQ` refuses non-finite parameters and the response
 floors ``|H|^2``.
 """
 
@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 import orjson
 
-from eqmorph import dsp
-from eqmorph.eq import EQ
+from eqmorph.core import dsp
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.errors import ParameterError
-from eqmorph.ranges import BAND_NAMES
 
 UNITS = {"gain_db": "dB", "freq_hz": "Hz", "q": ""}
 DB_DECIMALS = 4  # 1e-4 dB: far below what a plot or an ear resolves, and it halves the JSON size

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from eqmorph.morph import MAX_INTENSITY
+from eqmorph.semantic.morph import MAX_INTENSITY
 
 MAX_WORD_CHARS = 64  # the longest SocialFX/SAFE descriptor is far shorter; caps the cost of suggestions
 MAX_BLEND_WORDS = 64  # more words than anyone blends by hand

@@ -1,0 +1,301 @@
+"""Audio files in and out: reading, streaming block by block, and processing file to file.
+
+Files are read with soundfile (libsndfile) in blocks of ``BLOCK_FRAMES``
+frames, so memory stays bounded whatever the file's length.  Output is WAV,
+FLAC or OGG (Vorbis), chosen by OUT's extension, with the input's sample rate,
+channel count and length, and its subtype (sample format) when the output
+format allows it: PCM_16 stays PCM_16, FLOAT WAV stays FLOAT, OGG is always
+VORBIS.  Limits of the formats, checked before anything is written: FLAC
+holds at most 8 channels, and OGG Vorbis at most 192 kHz (libsndfile 1.2
+crashes on higher rates instead of reporting an error).
+
+Output is written to a temporary file beside OUT and renamed at the end
+(:func:`eqmorph.io.fileio.atomic_path`, which also gives it the permissions a new file
+gets), so an error leaves no partial file; OUT naming the input itself (also through a link) is refused before any work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+from tqdm import tqdm
+
+from eqmorph.audio.automation import Automation
+from eqmorph.audio.filtering import (
+    MAX_SAMPLE_RATE,
+    MIN_SAMPLE_RATE,
+    EQProcessor,
+    MorphProcessor,
+    ParamsAt,
+    PeakMeter,
+    auto_gain_db,
+    auto_gain_db_path,
+    check_audio,
+    non_finite_message,
+    non_finite_report,
+)
+from eqmorph.core.eq import EQ
+from eqmorph.errors import AudioError, ParameterError
+from eqmorph.io.fileio import atomic_path, refuse_same_path
+
+BLOCK_FRAMES = 65536  # 1.5 s at 44.1 kHz: 1 MB per stereo block, large enough that Python overhead vanishes
+PROGRESS_MIN_FRAMES = 20 * BLOCK_FRAMES  # about 30 s at 44.1 kHz; shorter files finish before a bar helps
+OUTPUT_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
+MAX_CHANNELS = {"FLAC": 8}
+MAX_RATE_HZ = {"OGG": 192000.0}
+_ALLOWED_OUT = ", ".join(OUTPUT_FORMATS)
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """What a readable audio file holds."""
+
+    path: str
+    frames: int
+    sample_rate: int
+    channels: int
+    format: str  # libsndfile major format, e.g. "WAV"
+    subtype: str  # libsndfile sample format, e.g. "PCM_16"
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.sample_rate
+
+
+@dataclass(frozen=True)
+class ProcessReport:
+    """What :func:`process_file` did."""
+
+    in_path: str
+    out_path: str
+    frames: int
+    seconds: float
+    sample_rate: int
+    channels: int
+    format: str  # of the output
+    subtype: str  # of the output
+    gain_db: float  # preamp applied (0 unless auto gain)
+    peak_dbfs: float  # of the processed signal, before the output format clips it
+    clipped_samples: int  # samples beyond full scale; integer and Vorbis output clips them, FLOAT WAV keeps them
+
+    @property
+    def clipped(self) -> bool:
+        return self.clipped_samples > 0
+
+
+def read_info(path: PathLike) -> AudioInfo:
+    """Describe an audio file; :class:`AudioError` if it is missing, not audio, empty or at an unusable rate."""
+    name = str(path)
+    if not Path(path).is_file():
+        raise AudioError(f"cannot read {name!r}: no such file (expected an audio file such as WAV, FLAC or OGG)")
+    try:
+        with sf.SoundFile(path) as f:
+            info = AudioInfo(name, int(f.frames), int(f.samplerate), int(f.channels), f.format, f.subtype)
+    except (sf.SoundFileError, OSError) as exc:
+        raise AudioError(
+            f"cannot read {name!r} as audio: {_reason(exc)} "
+            "(expected a file libsndfile reads: WAV, FLAC, OGG, AIFF, MP3, ...)"
+        ) from None
+    if info.frames <= 0:
+        raise AudioError(f"{name!r} holds no audio (0 frames): expected at least one sample")
+    if not MIN_SAMPLE_RATE <= info.sample_rate <= MAX_SAMPLE_RATE:
+        raise AudioError(
+            f"{name!r} has sample rate {info.sample_rate} Hz: expected {MIN_SAMPLE_RATE:g}..{MAX_SAMPLE_RATE:g} Hz"
+        )
+    return info
+
+
+def iter_blocks(path: PathLike, block_frames: int = BLOCK_FRAMES) -> Iterator[np.ndarray]:
+    """Yield float64 blocks ``(frames, channels)`` of ``path``, checking every sample is finite.
+
+    On a NaN/Inf the rest of the file is scanned so the :class:`AudioError` can say how many there are.
+    """
+    info = read_info(path)
+    if not isinstance(block_frames, int) or block_frames < 1:
+        raise ParameterError("block_frames", block_frames, "an integer >= 1")
+    blocks = _raw_blocks(path, block_frames)
+    start = 0
+    for block in blocks:
+        bad = non_finite_report(block, start)
+        if bad is not None:
+            count = bad[0] + sum(int(np.count_nonzero(~np.isfinite(b))) for b in blocks)
+            raise AudioError(f"{str(path)!r}: " + non_finite_message(count, bad[1], bad[2], info.sample_rate))
+        start += block.shape[0]
+        yield block
+
+
+def read_audio(path: PathLike) -> tuple[np.ndarray, int]:
+    """Whole file as float64 ``(frames, channels)`` and its sample rate; for short files."""
+    info = read_info(path)
+    return np.concatenate(list(iter_blocks(path))), info.sample_rate
+
+
+def output_format(out_path: PathLike) -> str:
+    """libsndfile format for OUT's extension; :class:`AudioError` for anything but .wav, .flac, .ogg."""
+    suffix = Path(out_path).suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise AudioError(
+            f"cannot write {str(out_path)!r}: extension {suffix or '(none)'!r} is not one of {_ALLOWED_OUT}"
+        )
+    return OUTPUT_FORMATS[suffix]
+
+
+def output_subtype(fmt: str, in_subtype: str | None) -> str:
+    """Keep the input's sample format when ``fmt`` allows it, else the nearest sensible one."""
+    if fmt == "OGG":
+        return "VORBIS"
+    if in_subtype and sf.check_format(fmt, in_subtype):
+        return in_subtype
+    if in_subtype in ("FLOAT", "DOUBLE", "PCM_32"):
+        return "PCM_24" if fmt == "FLAC" else "FLOAT"
+    return sf.default_subtype(fmt)
+
+
+def check_output(out_path: PathLike, fmt: str, sample_rate: float, channels: int) -> None:
+    """Raise :class:`AudioError` if ``fmt`` cannot hold this rate or channel count."""
+    if channels > MAX_CHANNELS.get(fmt, channels):
+        raise AudioError(
+            f"cannot write {str(out_path)!r}: {fmt} holds at most {MAX_CHANNELS[fmt]} channels, the audio has "
+            f"{channels}; expected .wav for more"
+        )
+    if sample_rate > MAX_RATE_HZ.get(fmt, sample_rate):
+        raise AudioError(
+            f"cannot write {str(out_path)!r}: {fmt} holds at most {MAX_RATE_HZ[fmt]:g} Hz, the audio has "
+            f"{sample_rate:g} Hz; expected .wav or .flac for higher rates"
+        )
+
+
+def write_audio(path: PathLike, samples: np.ndarray, sample_rate: int, subtype: str | None = None) -> None:
+    """Write float ``(frames,)`` or ``(frames, channels)`` audio atomically as WAV/FLAC/OGG by extension."""
+    fmt = output_format(path)
+    x = check_audio(samples, sample_rate)
+    check_output(path, fmt, sample_rate, x.shape[1])
+    sub = output_subtype(fmt, subtype)
+    with atomic_path(path) as tmp:
+        try:
+            sf.write(tmp, x, int(sample_rate), subtype=sub, format=fmt)
+        except (sf.SoundFileError, OSError) as exc:
+            raise AudioError(f"cannot write {str(path)!r}: {_reason(exc)}") from None
+
+
+def process_file(
+    in_path: PathLike,
+    out_path: PathLike,
+    *,
+    eq: EQ | None = None,
+    params_at: ParamsAt | None = None,
+    automation: Automation | None = None,
+    auto_gain: bool = False,
+    progress: bool = False,
+    block_frames: int = BLOCK_FRAMES,
+) -> ProcessReport:
+    """Filter ``in_path`` into ``out_path`` through a static ``eq``, or a morph (``params_at`` + ``automation``).
+
+    ``params_at(alphas (n,)) -> (n, 5, 3)`` gives the EQ at each morph position.
+    ``auto_gain`` applies a preamp of ``-max(0, max boost in dB)``; ``progress``
+    shows a tqdm bar on stderr for long files.  Nothing is written unless the
+    whole file is processed; the input is never touched.
+    """
+    morph = params_at is not None or automation is not None
+    if (eq is None) == (not morph) or (morph and (params_at is None or automation is None)):
+        raise ParameterError(
+            "eq/params_at/automation",
+            "given together" if eq else "missing",
+            "either eq, or both params_at and automation",
+        )
+    fmt = output_format(out_path)
+    refuse_same_path(in_path, out_path)
+    info = read_info(in_path)
+    check_output(out_path, fmt, info.sample_rate, info.channels)
+    subtype = output_subtype(fmt, info.subtype)
+    if eq is not None:
+        gain_db = auto_gain_db(eq, info.sample_rate) if auto_gain else 0.0
+        proc: EQProcessor | MorphProcessor = EQProcessor.from_eq(eq, info.sample_rate, info.channels, gain_db)
+    else:
+        gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
+        proc = MorphProcessor(params_at, automation, info.sample_rate, info.channels, gain_db)
+    meter = PeakMeter()
+    show = progress and info.frames >= PROGRESS_MIN_FRAMES
+    with atomic_path(out_path) as tmp:
+        dst = _open_output(tmp, out_path, fmt, subtype, info)
+        with (
+            dst,
+            tqdm(
+                total=info.frames,
+                unit="frame",
+                unit_scale=True,
+                disable=not show,
+                leave=False,
+                file=sys.stderr,
+                desc=Path(in_path).name,
+            ) as bar,
+        ):
+            for block in iter_blocks(in_path, block_frames):
+                out = proc.process(block)
+                meter.update(out)
+                try:
+                    dst.write(out)
+                except (sf.SoundFileError, OSError) as exc:
+                    raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
+                bar.update(block.shape[0])
+        if proc.frame != info.frames:
+            raise AudioError(f"{str(in_path)!r} ended after {proc.frame} of its {info.frames} frames: truncated file?")
+    return ProcessReport(
+        str(in_path),
+        str(out_path),
+        info.frames,
+        info.seconds,
+        info.sample_rate,
+        info.channels,
+        fmt,
+        subtype,
+        gain_db,
+        meter.peak_dbfs,
+        meter.clipped_samples,
+    )
+
+
+def _raw_blocks(path: PathLike, block_frames: int) -> Iterator[np.ndarray]:
+    try:
+        with sf.SoundFile(path) as f:
+            yield from f.blocks(blocksize=block_frames, dtype="float64", always_2d=True)
+    except (sf.SoundFileError, OSError) as exc:
+        raise AudioError(f"cannot read {str(path)!r}: {_reason(exc)}") from None
+
+
+def _open_output(tmp: Path, out_path: PathLike, fmt: str, subtype: str, info: AudioInfo) -> sf.SoundFile:
+    try:
+        return sf.SoundFile(tmp, "w", samplerate=info.sample_rate, channels=info.channels, subtype=subtype, format=fmt)
+    except (sf.SoundFileError, OSError) as exc:
+        raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc)
+    # libsndfile messages start with "Error opening '<path>': "; the caller names the path already.
+    return text.split(": ", 1)[1] if text.startswith("Error opening") and ": " in text else text
+
+
+__all__ = [
+    "AudioInfo",
+    "BLOCK_FRAMES",
+    "ProcessReport",
+    "check_output",
+    "iter_blocks",
+    "output_format",
+    "output_subtype",
+    "process_file",
+    "read_audio",
+    "read_info",
+    "write_audio",
+]

@@ -1,0 +1,180 @@
+"""The EQ type: five bands in fixed roles, validated against the range table."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from eqmorph.core import dsp
+from eqmorph.core.ranges import (
+    BAND_KINDS,
+    BAND_NAMES,
+    DEFAULT_SHELF_Q,
+    HIGH,
+    LOW,
+    N_BANDS,
+    N_PARAMS,
+    PARAM_NAMES,
+    PEAK_SLICE,
+    flat_params,
+    from_model_space,
+    param_range,
+    to_model_space,
+)
+from eqmorph.errors import ParameterError
+
+
+@dataclass(frozen=True)
+class Band:
+    """One filter of the EQ."""
+
+    kind: str  # "low_shelf", "peaking" or "high_shelf"
+    gain_db: float
+    freq_hz: float
+    q: float
+
+
+def canonical_array(params: np.ndarray) -> np.ndarray:
+    """Sort the three peaking bands by frequency so one sound has one representation.
+
+    params: ``(..., 5, 3)``; returns a sorted copy of the same shape.
+    """
+    p = np.array(params, dtype=np.float64, copy=True)
+    f = p[..., PEAK_SLICE, 1]
+    if np.all(f[..., :-1] <= f[..., 1:]):
+        return p  # already sorted, the usual case for decoder output: skip the gather
+    peaks = p[..., PEAK_SLICE, :]
+    order = np.argsort(peaks[..., 1], axis=-1, kind="stable")
+    p[..., PEAK_SLICE, :] = np.take_along_axis(peaks, order[..., None], axis=-2)
+    return p
+
+
+def check_params(params: np.ndarray) -> None:
+    """Raise :class:`ParameterError` naming band, parameter, value and range if any is invalid.
+
+    params: ``(5, 3)`` in physical units.
+    """
+    if np.isfinite(params).all() and (params >= LOW).all() and (params <= HIGH).all():
+        return  # the common case, vectorised; the loop below only runs to name the culprit
+    for b in range(N_BANDS):
+        for p in range(3):
+            value = float(params[b, p])
+            r = param_range(b, p)
+            if not (math.isfinite(value) and r.low <= value <= r.high):
+                raise ParameterError(f"{BAND_NAMES[b]}.{PARAM_NAMES[p]}", value, r.describe())
+
+
+@dataclass(frozen=True)
+class EQ:
+    """A 5-band parametric EQ: low shelf, three peaking bands sorted by frequency, high shelf.
+
+    Construct with :meth:`from_vector`, :meth:`from_array` or :meth:`flat`;
+    values are validated against :mod:`eqmorph.core.ranges` and stored in canonical order.
+    """
+
+    bands: tuple[Band, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.bands) != N_BANDS:
+            raise ParameterError("bands", len(self.bands), f"exactly {N_BANDS} bands")
+        for band, kind in zip(self.bands, BAND_KINDS):
+            if band.kind != kind:
+                raise ParameterError("band.kind", band.kind, f"bands in the order {', '.join(BAND_KINDS)}")
+        arr = self.to_array()
+        check_params(arr)
+        f1, f2, f3 = (b.freq_hz for b in self.bands[PEAK_SLICE])
+        if not f1 <= f2 <= f3:
+            object.__setattr__(self, "bands", _bands_from_array(canonical_array(arr)))
+
+    # --- construction -------------------------------------------------
+    @classmethod
+    def from_array(cls, params: np.ndarray | Sequence[Sequence[float]]) -> EQ:
+        """From a ``(5, 3)`` array of ``(gain_db, freq_hz, q)`` rows."""
+        arr = np.asarray(params, dtype=np.float64)
+        if arr.shape != (N_BANDS, 3):
+            raise ParameterError("params.shape", arr.shape, f"({N_BANDS}, 3)")
+        return cls(_bands_from_array(arr))
+
+    @classmethod
+    def _trusted(cls, params: np.ndarray) -> EQ:
+        """From a ``(5, 3)`` array already known valid and canonical (e.g. decoder output); skips checks."""
+        eq = object.__new__(cls)
+        object.__setattr__(eq, "bands", _bands_from_array(params))
+        return eq
+
+    @classmethod
+    def from_vector(cls, vector: Iterable[float]) -> EQ:
+        """From 15 numbers: ``(gain_db, freq_hz, q)`` for low shelf, peak 1..3, high shelf."""
+        try:
+            v = np.asarray(list(vector), dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise ParameterError("vector", vector, f"{N_PARAMS} numbers") from exc
+        if v.shape != (N_PARAMS,):
+            raise ParameterError("vector length", v.size, f"{N_PARAMS} numbers")
+        return cls.from_array(v.reshape(N_BANDS, 3))
+
+    @classmethod
+    def from_model_space(cls, x: np.ndarray) -> EQ:
+        """From a model-space ``(5, 3)`` or ``(15,)`` array."""
+        return cls.from_array(from_model_space(np.asarray(x, dtype=np.float64).reshape(N_BANDS, 3)))
+
+    @classmethod
+    def flat(cls) -> EQ:
+        """The 0 dB EQ: leaves audio unchanged."""
+        return cls.from_array(flat_params())
+
+    # --- views ----------------------------------------------------------
+    def to_array(self) -> np.ndarray:
+        """``(5, 3)`` float64 array of ``(gain_db, freq_hz, q)`` rows."""
+        return np.array([[b.gain_db, b.freq_hz, b.q] for b in self.bands], dtype=np.float64)
+
+    def to_vector(self) -> np.ndarray:
+        """``(15,)`` float64: ``(gain_db, freq_hz, q)`` x 5 bands in order."""
+        return self.to_array().reshape(-1)
+
+    def to_model_space(self) -> np.ndarray:
+        """``(5, 3)`` model-space array, each value in [-1, 1]."""
+        return to_model_space(self.to_array())
+
+    def to_dict(self) -> dict[str, dict[str, float | str]]:
+        """Band name -> {kind, gain_db, freq_hz, q}."""
+        return {
+            name: {"kind": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
+            for name, b in zip(BAND_NAMES, self.bands)
+        }
+
+    # --- sound -----------------------------------------------------------
+    def response_db(self, freqs_hz: np.ndarray | Sequence[float], sample_rate: float = 44100.0) -> np.ndarray:
+        """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``."""
+        return dsp.response_db_np(self.to_array(), np.asarray(freqs_hz, dtype=np.float64), sample_rate)
+
+    def sos(self, sample_rate: float) -> np.ndarray:
+        """``(5, 6)`` second-order sections for ``scipy.signal.sosfilt`` at ``sample_rate``."""
+        return dsp.sos_np(self.to_array(), sample_rate)
+
+    def with_band(self, index: int, **changes: float) -> EQ:
+        """A copy with band ``index`` changed, e.g. ``eq.with_band(0, gain_db=3.0)``."""
+        arr = self.to_array()
+        for key, value in changes.items():
+            if key not in PARAM_NAMES:
+                raise ParameterError("band parameter", key, ", ".join(PARAM_NAMES))
+            arr[index, PARAM_NAMES.index(key)] = value
+        return EQ.from_array(arr)
+
+    def __str__(self) -> str:
+        rows = [f"{'band':<11}{'gain_db':>9}{'freq_hz':>10}{'q':>7}"]
+        for name, b in zip(BAND_NAMES, self.bands):
+            rows.append(f"{name:<11}{b.gain_db:>+9.2f}{b.freq_hz:>10.1f}{b.q:>7.2f}")
+        return "\n".join(rows)
+
+
+def _bands_from_array(arr: np.ndarray) -> tuple[Band, ...]:
+    return tuple(
+        Band(kind, float(g), float(f), float(q)) for kind, (g, f, q) in zip(BAND_KINDS, arr)
+    )
+
+
+__all__ = ["EQ", "Band", "canonical_array", "check_params", "DEFAULT_SHELF_Q"]

@@ -1,0 +1,249 @@
+"""The response fit: the 5-band EQ whose dB response is closest to a target curve.
+
+Used to convert data (SocialFX curves, see :mod:`eqmorph.datasets.audealize`), to edit EQs with words,
+to import presets of other layouts, and to match recordings.
+
+The fit is a batched Levenberg-Marquardt least squares (Levenberg 1944, Marquardt 1963;
+Nocedal & Wright, "Numerical Optimization", ch. 10) of the 5-band magnitude response in dB
+to the rendered response on a log frequency grid, run for all curves at once in numpy.  It
+works in model space (:func:`eqmorph.core.ranges.to_model_space`), where every parameter lies in
+[-1, 1]; bounds are kept by clipping each step (a projected step).  Because band ``b``'s
+response depends only on band ``b``'s parameters, perturbing parameter ``p`` of all five bands
+at once yields five Jacobian columns from one evaluation: three evaluations give all fifteen.
+Several starts (shelves from the curve's ends, peaks at the largest residual bumps, or at
+fixed positions) run in turn and the best fit per curve is polished further.  A small ridge
+penalty on the gains (Tikhonov regularisation) keeps the fit from pairing huge peaks that cancel,
+which match the curve no better but would make poor training targets; ``rms_db`` reports the
+response error alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
+from eqmorph.core.ranges import (
+    DEFAULT_SHELF_Q,
+    GAIN_DB,
+    HIGH,
+    LOW,
+    N_BANDS,
+    clip_to_ranges,
+    from_model_space,
+    to_model_space,
+)
+from eqmorph.errors import ParameterError
+
+FIT_GRID_POINTS = 256
+_GAIN_HALF_RANGE_DB = (GAIN_DB.high - GAIN_DB.low) / 2.0  # gain_db = this * model-space value
+
+
+def fit_grid(n: int = FIT_GRID_POINTS) -> np.ndarray:
+    """The frequency grid fits are measured on: ``n`` log-spaced points 20 Hz-20 kHz, shape ``(n,)``."""
+    return dsp.log_freq_grid(n, AUDIBLE_LOW_HZ, AUDIBLE_HIGH_HZ)
+
+
+@dataclass(frozen=True)
+class FitConfig:
+    """How hard :func:`fit_curves` tries; the defaults meet the SocialFX targets in benchmarks/fit_quality.py."""
+
+    # Starts: (low-shelf Hz, high-shelf Hz, peak Q) for greedy starts that put peaks at the largest residual bumps.
+    greedy_starts: tuple[tuple[float, float, float], ...] = (
+        (150.0, 6000.0, 1.4),
+        (80.0, 3000.0, 0.8),
+        (300.0, 10000.0, 2.5),
+        (50.0, 1500.0, 0.5),
+        (500.0, 15000.0, 4.0),
+    )
+    # Peak frequencies (Hz) of one extra start with peaks at fixed positions (empty: none).
+    fixed_peaks_hz: tuple[float, ...] = (200.0, 1000.0, 5000.0)
+    iterations: int = 20  # LM iterations per start; most curves converge in about 15
+    polish_iterations: int = 25  # further iterations on the best start of each curve
+    fd_step: float = 1e-4  # forward-difference step in model space (about 0.01% of a range)
+    initial_damping: float = 1e-2  # LM lambda, relative to the diagonal of J^T J
+    # Ridge weight per dB of gain.  Without it a quarter of SocialFX fits pair wide +-20 dB peaks that
+    # cancel (338 of 1,276 have a band beyond 15 dB); 0.3 leaves 61 (1 beyond 20 dB) for +0.01 dB median error.
+    gain_penalty: float = 0.3
+    tolerance: float = 1e-9  # a curve stops once an accepted step lowers its mean square error less than this
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """Fitted EQs ``params (n, 5, 3)`` (physical units, inside the ranges) and their RMS error ``rms_db (n,)``."""
+
+    params: np.ndarray
+    rms_db: np.ndarray
+
+
+def fit_curves(
+    target_db: np.ndarray,
+    freqs_hz: np.ndarray,
+    sample_rate: float = ANALYSIS_SAMPLE_RATE,
+    config: FitConfig | None = None,
+    starts: np.ndarray | None = None,
+) -> FitResult:
+    """Least-squares fit of a 5-band EQ's dB response to each target response.
+
+    target_db: ``(n, F)`` responses in dB at ``freqs_hz (F,)``.  starts: optional ``(k, n, 5, 3)``
+    physical EQs to start from as well (e.g. a guess the caller already has).  Returns params
+    ``(n, 5, 3)`` in physical units, clipped into :mod:`eqmorph.core.ranges`, and the RMS error in dB
+    over the grid ``(n,)``.
+    """
+    cfg = config or FitConfig()
+    freqs = check_freqs(freqs_hz, sample_rate)
+    target = np.asarray(target_db, dtype=np.float64)
+    if target.ndim != 2 or target.shape[1] != len(freqs) or not np.all(np.isfinite(target)):
+        raise ParameterError("target_db", f"array of shape {target.shape}", f"finite values of shape (n, {len(freqs)})")
+    given = [] if starts is None else [_to_start(np.asarray(p, dtype=np.float64)) for p in starts]
+    if cfg.iterations < 1 or cfg.polish_iterations < 0 or not (cfg.greedy_starts or cfg.fixed_peaks_hz or given):
+        raise ParameterError("config", cfg, "iterations >= 1, polish_iterations >= 0 and at least one start")
+    n = len(target)
+    if n == 0:
+        return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
+    model = _Model(freqs, float(sample_rate))
+    starts = [_greedy_start(model, target, *s) for s in cfg.greedy_starts]
+    if cfg.fixed_peaks_hz:
+        starts.append(_fixed_start(model, target, cfg.fixed_peaks_hz))
+    best_x, best_cost = None, None
+    for x0 in [*given, *starts]:
+        x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg)
+        if best_x is None:
+            best_x, best_cost = x, cost
+        else:
+            better = cost < best_cost
+            best_x[better], best_cost[better] = x[better], cost[better]
+    if cfg.polish_iterations:
+        best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg)
+    params = clip_to_ranges(from_model_space(np.clip(best_x, -1.0, 1.0)))
+    # Measure with the project's reference response, not the fit's fast path.
+    rms_db = np.sqrt(np.mean((dsp.response_db(np, params, freqs, float(sample_rate)) - target) ** 2, axis=1))
+    return FitResult(params, rms_db)
+
+
+# --- internals ---------------------------------------------------------------------------------
+
+
+def check_freqs(freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+    if not (np.isfinite(sample_rate) and sample_rate > 0):
+        raise ParameterError("sample_rate", sample_rate, "a positive number of Hz")
+    freqs = np.asarray(freqs_hz, dtype=np.float64)
+    if freqs.ndim != 1 or len(freqs) == 0 or not np.all((freqs > 0) & (freqs < sample_rate / 2)):
+        allowed = f"1-D frequencies in (0, {sample_rate / 2:g}) Hz"
+        raise ParameterError("freqs_hz", f"array of shape {freqs.shape}", allowed)
+    return freqs
+
+
+class _Model:
+    """Per-band responses of model-space parameters on one grid: ``(m, 5, 3)`` -> ``(m, 5, F)``."""
+
+    def __init__(self, freqs_hz: np.ndarray, sample_rate: float) -> None:
+        self.freqs_hz = freqs_hz
+        self.sample_rate = sample_rate
+        self.basis = dsp.phi_basis(np, freqs_hz, sample_rate)
+
+    def bands(self, x: np.ndarray) -> np.ndarray:
+        return self.physical_bands(from_model_space(x))
+
+    def physical_bands(self, params: np.ndarray) -> np.ndarray:
+        return dsp.basis_band_response_db(np, params, self.basis, self.sample_rate)
+
+
+def _end_gains_db(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of the lowest and highest sixteenth of the grid: where only the shelves act."""
+    k = max(1, target.shape[1] // 16)
+    return target[:, :k].mean(axis=1), target[:, -k:].mean(axis=1)
+
+
+def _to_start(params: np.ndarray) -> np.ndarray:
+    # Start strictly inside the bounds so the first Jacobian sees both directions.
+    margin = 1e-3 * (HIGH - LOW)
+    return np.clip(to_model_space(np.clip(params, LOW + margin, HIGH - margin)), -0.999, 0.999)
+
+
+def _shelves(target: np.ndarray, low_shelf_hz: float, high_shelf_hz: float) -> np.ndarray:
+    n = len(target)
+    params = np.zeros((n, N_BANDS, 3))
+    low_db, high_db = _end_gains_db(target)
+    params[:, 0] = np.stack([low_db, np.full(n, low_shelf_hz), np.full(n, DEFAULT_SHELF_Q)], axis=1)
+    params[:, 4] = np.stack([high_db, np.full(n, high_shelf_hz), np.full(n, DEFAULT_SHELF_Q)], axis=1)
+    params[:, 1:4, 1], params[:, 1:4, 2] = 1000.0, 1.0
+    return params
+
+
+def _greedy_start(
+    model: _Model, target: np.ndarray, low_shelf_hz: float, high_shelf_hz: float, peak_q: float
+) -> np.ndarray:
+    """Shelves at the curve's ends, then each peak on the largest remaining residual bump."""
+    params = _shelves(target, low_shelf_hz, high_shelf_hz)
+    rows = np.arange(len(target))
+    for band in (1, 2, 3):
+        residual = target - model.physical_bands(params).sum(axis=1)
+        at = np.argmax(np.abs(residual), axis=1)
+        params[:, band] = np.stack([residual[rows, at], model.freqs_hz[at], np.full(len(target), peak_q)], axis=1)
+    return _to_start(params)
+
+
+def _fixed_start(model: _Model, target: np.ndarray, peaks_hz: tuple[float, ...]) -> np.ndarray:
+    """Shelves at 100 Hz / 8 kHz and peaks at fixed frequencies, gains read off the residual there."""
+    params = _shelves(target, 100.0, 8000.0)
+    residual = target - model.physical_bands(params).sum(axis=1)
+    for band, freq_hz in zip((1, 2, 3), peaks_hz):
+        at = int(np.argmin(np.abs(model.freqs_hz - freq_hz)))
+        params[:, band] = np.stack([residual[:, at], np.full(len(target), freq_hz), np.ones(len(target))], axis=1)
+    return _to_start(params)
+
+
+def _levenberg_marquardt(
+    model: _Model, x0: np.ndarray, target: np.ndarray, iterations: int, cfg: FitConfig
+) -> tuple[np.ndarray, np.ndarray]:
+    """Batched projected LM in model space.
+
+    x0: ``(n, 5, 3)``; returns x ``(n, 5, 3)`` and the objective ``(n,)``: mean square error plus gain ridge.
+    """
+    x = np.array(x0, dtype=np.float64, copy=True)
+    n, n_freqs = target.shape
+    # Ridge on gains: cost = (|r|^2 + sum_b (w g_b)^2) / F, and g_b = GAIN_HALF_RANGE * x_b in model space.
+    ridge = (cfg.gain_penalty * _GAIN_HALF_RANGE_DB) ** 2
+    gain_idx = np.arange(0, 3 * N_BANDS, 3)
+
+    def objective(xx: np.ndarray, rr: np.ndarray) -> np.ndarray:
+        return (np.sum(rr**2, axis=1) + ridge * np.sum(xx[..., 0] ** 2, axis=1)) / n_freqs
+
+    bands = model.bands(x)
+    residual = bands.sum(axis=1) - target
+    cost = objective(x, residual)
+    damping = np.full(n, cfg.initial_damping)
+    active = np.arange(n)
+    eye = np.eye(3 * N_BANDS)
+    for _ in range(iterations):
+        if len(active) == 0:
+            break
+        xa, ba, ra = x[active], bands[active], residual[active]
+        jac = np.empty((len(active), n_freqs, N_BANDS, 3))
+        for p in range(3):
+            shifted = xa.copy()
+            shifted[..., p] += cfg.fd_step
+            jac[..., p] = np.swapaxes(model.bands(shifted) - ba, 1, 2) / cfg.fd_step
+        jac = jac.reshape(len(active), n_freqs, 3 * N_BANDS)
+        jt = np.swapaxes(jac, 1, 2)
+        jtj = jt @ jac
+        grad = (jt @ ra[..., None])[..., 0]
+        jtj[:, gain_idx, gain_idx] += ridge
+        grad[:, gain_idx] += ridge * xa[..., 0]
+        diag = np.diagonal(jtj, axis1=1, axis2=2)
+        lhs = jtj + (damping[active, None] * (diag + 1e-9))[..., None] * eye
+        step = -np.linalg.solve(lhs, grad[..., None])[..., 0]
+        x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), -1.0, 1.0)
+        b_new = model.bands(x_new)
+        r_new = b_new.sum(axis=1) - target[active]
+        c_new = objective(x_new, r_new)
+        accept = c_new < cost[active]
+        done = (accept & (cost[active] - c_new < cfg.tolerance)) | (damping[active] > 1e8) | (c_new < 1e-20)
+        took = active[accept]
+        x[took], bands[took], residual[took], cost[took] = x_new[accept], b_new[accept], r_new[accept], c_new[accept]
+        damping[active] = np.where(accept, damping[active] / 3.0, damping[active] * 4.0)
+        active = active[~done]
+    return x, cost

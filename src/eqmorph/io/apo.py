@@ -1,0 +1,251 @@
+"""Equalizer APO / AutoEq parametric text, and the preamp that keeps an EQ from clipping.
+
+The format (AutoEq publishes it as ``ParametricEQ.txt``)::
+
+    Preamp: -3.1 dB
+    Filter 1: ON LSC Fc 105.0 Hz Gain 3.00 dB Q 0.710
+    Filter 2: ON PK Fc 1000.0 Hz Gain -2.50 dB Q 1.410
+    Filter 5: ON HSC Fc 8000.0 Hz Gain 2.00 dB Q 0.710
+
+eqmorph's shelves are RBJ cookbook shelves with ``f0 = Fc`` and a Q, which is how
+AutoEq defines LSC/HSC; LS/LSQ and HS/HSQ are read the same way.  A peaking
+bandwidth given as ``BW Oct N`` becomes ``Q = 1 / (2 sinh(ln(2) / 2 * N))``
+(RBJ Audio-EQ-Cookbook, analogue bandwidth relation).  Parsing uses no regex
+with nested repetition and no ``eval``, so hostile text costs linear time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from eqmorph.core import dsp
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import BAND_KINDS, DEFAULT_SHELF_Q, PARAM_NAMES, PEAK_SLICE, Q, flat_params, param_range
+from eqmorph.errors import DataFormatError, ParameterError
+
+MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
+MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
+APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
+PREAMP_SAMPLE_RATES = (44100.0, 48000.0, 96000.0)  # rates the preamp must keep unclipped
+
+_APO_KINDS = {
+    "LS": "low_shelf", "LSC": "low_shelf", "LSQ": "low_shelf",
+    "PK": "peaking", "PEQ": "peaking",
+    "HS": "high_shelf", "HSC": "high_shelf", "HSQ": "high_shelf",
+}  # fmt: skip
+_APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
+_LAYOUT = "eqmorph's 5-band layout allows exactly one low shelf, up to three peaking filters and exactly one high shelf"
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
+class ApoPreset(NamedTuple):
+    """What an Equalizer APO text holds: the EQ and the preamp it asked for (sum of its Preamp lines)."""
+
+    eq: EQ
+    preamp_db: float
+
+
+def quote_short(text: str, limit: int = 60) -> str:
+    """``repr`` of at most ``limit`` characters, so error messages stay on one short line."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def parse_number(token: str, name: str, where: str) -> float:
+    if not _NUMBER.fullmatch(token):
+        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number")
+    return float(token)
+
+
+# --- headroom ----------------------------------------------------------------
+def max_response_db(eq: EQ, *, low_hz: float = 20.0, high_hz: float = 20000.0) -> float:
+    """Largest gain in dB of ``eq`` over ``low_hz..high_hz`` at any of :data:`PREAMP_SAMPLE_RATES`."""
+    arr = eq.to_array()
+    return max(dsp.max_gain_db(arr, sr, low_hz, high_hz) for sr in PREAMP_SAMPLE_RATES)
+
+
+def preamp_db(eq: EQ) -> float:
+    """Negative gain (0.1 dB steps) that keeps ``eq``'s response at or below 0 dB from 20 Hz to 20 kHz."""
+    peak = max_response_db(eq)
+    if peak <= 0.0:  # a flat or cut-only EQ cannot clip
+        return 0.0
+    return -math.ceil((peak + 1e-4) * 10.0) / 10.0  # 1e-4 dB covers the residual error of the search
+
+
+# --- Equalizer APO / AutoEq --------------------------------------------------
+def to_apo(eq: EQ) -> str:
+    """Equalizer APO parametric text, with a preamp that keeps the output from clipping."""
+    d = APO_DECIMALS
+    lines = [f"Preamp: {preamp_db(eq):.1f} dB"]
+    for i, b in enumerate(eq.bands, start=1):
+        lines.append(
+            f"Filter {i}: ON {_APO_WRITE[b.kind]} Fc {b.freq_hz:.{d['freq_hz']}f} Hz "
+            f"Gain {b.gain_db:.{d['gain_db']}f} dB Q {b.q:.{d['q']}f}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+class _Filter(NamedTuple):
+    kind: str
+    gain_db: float
+    freq_hz: float
+    q: float
+    where: str
+
+
+def _q_from_octaves(octaves: float, where: str) -> float:
+    """Peaking Q from a bandwidth in octaves: ``1/Q = 2 sinh(ln(2)/2 * BW)`` (RBJ Audio-EQ-Cookbook)."""
+    low, high = (2.0 / math.log(2.0) * math.asinh(1.0 / (2.0 * q)) for q in (Q.high, Q.low))
+    if not low <= octaves <= high:
+        raise ParameterError(f"{where}: peaking.bw_oct", octaves, f"{low:.4g}..{high:.4g} octaves (Q {Q.describe()})")
+    return 1.0 / (2.0 * math.sinh(math.log(2.0) / 2.0 * octaves))
+
+
+def _parse_filter(rest: str, where: str) -> _Filter | None:
+    """One ``Filter:`` line after the colon; None for filters switched OFF."""
+    tokens = rest.split()
+    if not tokens or tokens[0].upper() not in ("ON", "OFF"):
+        raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
+    if tokens[0].upper() == "OFF":
+        return None
+    kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
+    if kind is None:
+        found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
+        raise DataFormatError(
+            f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
+            "peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
+        )
+    values: dict[str, float] = {}
+    units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
+    i = 2
+    while i < len(tokens):
+        key = tokens[i].upper()
+        if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
+            values["Q"] = _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where)
+            i += 3
+        elif key in units and i + 1 < len(tokens):
+            values[key] = parse_number(tokens[i + 1], key.capitalize(), where)
+            i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
+        elif i == 2 and _NUMBER.fullmatch(tokens[i]):
+            raise DataFormatError(f"{where}: shelf slopes in dB cannot be read; give the shelf a Q instead")
+        else:
+            raise DataFormatError(f"{where}: unexpected {quote_short(tokens[i])}; expected Fc, Gain, Q or BW Oct")
+    if kind == "peaking" and "Q" not in values:
+        raise DataFormatError(f"{where}: a peaking filter needs Q or BW Oct")
+    missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
+    if missing:
+        raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
+    f = _Filter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
+    band = BAND_KINDS.index(kind)
+    for p, value in enumerate((f.gain_db, f.freq_hz, f.q)):
+        r = param_range(band, p)
+        if not (math.isfinite(value) and r.low <= value <= r.high):
+            raise ParameterError(f"{where}: {kind}.{PARAM_NAMES[p]}", value, r.describe())
+    return f
+
+
+def _parse_apo(
+    text: str, root: Path | None, folder: Path | None, label: str, chain: tuple[Path, ...]
+) -> tuple[list[_Filter], float]:
+    """Filters and summed preamp of one APO text; ``chain`` holds the files that included it."""
+    filters: list[_Filter] = []
+    preamp = 0.0
+    for n, line in enumerate(text.splitlines(), start=1):
+        where = f"{label}line {n}"
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = _COMMAND.fullmatch(stripped)
+        command = m.group(1).lower() if m else ""
+        if command == "filter":
+            f = _parse_filter(m.group(3), where)
+            filters += [f] if f else []
+        elif command == "preamp" and not m.group(2):
+            tokens = re.sub(r"(?i)db$", " dB", m.group(3).strip()).split()  # "-3dB" is common too
+            if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1].upper() != "DB"):
+                raise DataFormatError(f"{where}: expected 'Preamp: <gain> dB', found {quote_short(stripped)}")
+            preamp += parse_number(tokens[0], "Preamp", where)
+        elif command == "include" and not m.group(2):
+            sub_filters, sub_preamp = _include(m.group(3).strip(), root, folder, where, chain)
+            filters += sub_filters
+            preamp += sub_preamp
+        elif command in ("channel", "device") and not m.group(2) and m.group(3).strip().lower() == "all":
+            continue  # applies to everything, as eqmorph's EQ does
+        else:
+            raise DataFormatError(
+                f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter and Include lines"
+            )
+    return filters, preamp
+
+
+def _include(
+    name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]
+) -> tuple[list[_Filter], float]:
+    if root is None or folder is None:
+        raise DataFormatError(f"{where}: Include {quote_short(name)} needs the preset's folder (base_dir)")
+    if len(chain) >= MAX_INCLUDE_DEPTH:
+        raise DataFormatError(f"{where}: Include nesting deeper than {MAX_INCLUDE_DEPTH} files (a loop?)")
+    try:
+        target = (folder / name).resolve()
+    except (OSError, ValueError) as exc:
+        raise DataFormatError(f"{where}: Include {quote_short(name)} is not a usable path") from exc
+    if not target.is_relative_to(root):
+        raise DataFormatError(
+            f"{where}: Include {quote_short(name)} resolves outside {str(root)!r}; only files inside it can be included"
+        )
+    if target in chain:
+        raise DataFormatError(f"{where}: Include {quote_short(name)} includes itself (loop)")
+    try:
+        text = read_preset_text(target)
+    except DataFormatError as exc:
+        raise DataFormatError(f"{where}: Include {quote_short(name)}: {exc}") from exc
+    return _parse_apo(text, root, target.parent, f"{target.relative_to(root)} ", (*chain, target))
+
+
+def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
+    """Read Equalizer APO / AutoEq parametric text into an :class:`ApoPreset` ``(eq, preamp_db)``.
+
+    OFF filters, comments and blank lines are ignored; ``Include:`` files are read
+    relative to ``base_dir`` and must stay inside it.  Up to three peaking filters
+    may be given; missing ones become 0 dB peaks at neutral frequencies.
+    """
+    root = None if base_dir is None else Path(base_dir).resolve()
+    filters, preamp = _parse_apo(text, root, root, "", ())
+    found = {kind: [f for f in filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
+    if len(found["low_shelf"]) != 1 or len(found["peaking"]) > 3 or len(found["high_shelf"]) != 1:
+        described = ", ".join(
+            f"{kind.replace('_', ' ')} x{len(fs)}" + (f" ({', '.join(f.where for f in fs)})" if fs else "")
+            for kind, fs in found.items()
+        )
+        raise DataFormatError(f"found active filters: {described}; {_LAYOUT}")
+    # Missing peaks: 0 dB at the neutral frequencies farthest from the given peaks, so none coincide.
+    neutral = sorted(
+        flat_params()[PEAK_SLICE].tolist(),
+        key=lambda row: -min((abs(math.log(row[1] / f.freq_hz)) for f in found["peaking"]), default=0.0),
+    )
+    rows = [found["low_shelf"][0][1:4], *(f[1:4] for f in found["peaking"]), *neutral, found["high_shelf"][0][1:4]]
+    return ApoPreset(EQ.from_array([*rows[:4], rows[-1]]), preamp)
+
+
+def read_preset_text(path: str | Path) -> str:
+    """The text of a preset file; missing, unreadable, binary or > 1 MiB -> :class:`DataFormatError`."""
+    p = Path(path)
+    try:
+        if not p.is_file():  # a folder or a device would otherwise read as an empty or endless preset
+            raise DataFormatError(f"preset {str(p)!r} is not a readable file")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_PRESET_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, DataFormatError):
+            raise
+        raise DataFormatError(f"cannot read preset {str(p)!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+    if len(data) > MAX_PRESET_BYTES:
+        raise DataFormatError(f"preset {str(p)!r} is larger than {MAX_PRESET_BYTES} bytes; not a preset")
+    try:
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # older Windows editors write APO files in an ANSI code page
+    if re.search(r"[\x00-\x08\x0e-\x1f\x7f]", text):
+        raise DataFormatError(f"preset {str(p)!r} is a binary file, not a text preset")
+    return text

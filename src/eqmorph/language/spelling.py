@@ -1,0 +1,128 @@
+"""Known-word look-ups that need no model: spelling suggestions and autocomplete.
+
+When a user asks for a word the model has no centroid for, :func:`suggest`
+finds the known words spelled most like it (``"wram"`` -> ``"warm"``) so that
+:class:`eqmorph.errors.UnknownWordError` can print them with their example
+counts; :func:`search` serves autocomplete in the CLI and the web app.
+
+Comparisons are accent- and case-insensitive (``"calido"`` finds ``"cálido"``),
+but the words returned keep the spelling they have in the vocabulary: SocialFX
+holds Spanish descriptors and accents distinguish words there.
+
+Words are normalised exactly as the datasets store them
+(:func:`eqmorph.language.terms.normalise_term`, re-exported here). The matching
+itself is pure Python (``difflib``, ``unicodedata``), cheap enough for every
+error path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping
+
+from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.terms import normalise_term
+
+__all__ = ["fold", "normalise_term", "search", "suggest", "unknown_word_error"]
+
+SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches: below it, words rarely look alike
+SEARCH_LIMIT = 10  # enough rows for an autocomplete drop-down
+
+
+def fold(text: str) -> str:
+    """Accent- and case-free comparison key: ``"Cálido "`` -> ``"calido"``.
+
+    Decomposes (NFKD) and drops combining marks, then case-folds; never shown
+    to users, only compared.
+    """
+    if not isinstance(text, str):
+        raise ParameterError("text", text, "a string")
+    decomposed = unicodedata.normalize("NFKD", normalise_term(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _check_counts(counts: object) -> Mapping[str, int]:
+    if not isinstance(counts, Mapping):
+        raise ParameterError("counts", type(counts).__name__, "a mapping word -> number of examples")
+    for word, n in counts.items():
+        if not isinstance(word, str) or isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ParameterError("counts", f"{word!r}: {n!r}", "string words with integer counts >= 0")
+    return counts
+
+
+def _check_positive_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ParameterError(name, value, "an integer >= 1")
+    return value
+
+
+def suggest(
+    word: str, counts: Mapping[str, int], n: int = 5, cutoff: float = SUGGEST_CUTOFF
+) -> list[tuple[str, int]]:
+    """The ``n`` known words spelled most like ``word``, with their example counts.
+
+    Similarity is :class:`difflib.SequenceMatcher`'s ratio between accent- and
+    case-folded spellings; words below ``cutoff`` (0..1) are left out, so
+    gibberish gets no suggestions rather than random ones. Ties (equal ratio)
+    go to the word with more examples, then alphabetical order, so the
+    answer is deterministic. An empty vocabulary gives ``[]``.
+
+    Returns ``[(known_word, count), ...]``, best first, at most ``n`` items.
+    """
+    if not isinstance(word, str):
+        raise ParameterError("word", word, "a string")
+    counts = _check_counts(counts)
+    n = _check_positive_int("n", n)
+    if isinstance(cutoff, bool) or not isinstance(cutoff, int | float) or not 0.0 <= cutoff <= 1.0:
+        raise ParameterError("cutoff", cutoff, "a number between 0 and 1")
+    key = fold(word)
+    if not key:
+        return []
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(key)  # SequenceMatcher caches details of seq2, so the query goes there
+    scored: list[tuple[float, int, str]] = []
+    for known, count in counts.items():
+        matcher.set_seq1(fold(known))
+        # The cheap upper bounds reject most of the vocabulary before the full ratio.
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= cutoff:
+            scored.append((-round(ratio, 9), -count, known))
+    scored.sort()
+    return [(known, -neg_count) for _, neg_count, known in scored[:n]]
+
+
+def unknown_word_error(word: str, counts: Mapping[str, int], n: int = 5) -> UnknownWordError:
+    """The error to raise for an unknown ``word``, carrying :func:`suggest`'s suggestions."""
+    return UnknownWordError(word, suggest(word, counts, n=n))
+
+
+def search(query: str, counts: Mapping[str, int], limit: int = SEARCH_LIMIT) -> list[tuple[str, int]]:
+    """Known words containing ``query`` for autocomplete, with their example counts.
+
+    Case- and accent-insensitive. Words that start with ``query`` come before
+    words that only contain it; within each group, words with more examples
+    come first, then alphabetical order. An empty (or all-space) query lists
+    the most frequent words.
+
+    Returns ``[(known_word, count), ...]``, at most ``limit`` items.
+    """
+    if not isinstance(query, str):
+        raise ParameterError("query", query, "a string")
+    counts = _check_counts(counts)
+    limit = _check_positive_int("limit", limit)
+    key = fold(query)
+    ranked: list[tuple[int, int, str]] = []
+    for known, count in counts.items():
+        folded = fold(known)
+        if folded.startswith(key):
+            group = 0
+        elif key in folded:
+            group = 1
+        else:
+            continue
+        ranked.append((group, -count, known))
+    ranked.sort()
+    return [(known, -neg_count) for _, neg_count, known in ranked[:limit]]

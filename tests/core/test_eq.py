@@ -1,0 +1,72 @@
+"""The EQ type: validation, canonical order, conversions."""
+
+import numpy as np
+import pytest
+
+from eqmorph import EQ, ParameterError
+from eqmorph.core.ranges import GAIN_DB, N_PARAMS, flat_params, from_model_space, to_model_space
+
+VALID = [3.0, 100.0, 0.71, -2.0, 2500.0, 1.0, 4.0, 300.0, 2.0, 1.0, 900.0, 0.5, -3.0, 8000.0, 0.71]
+
+
+def test_from_vector_then_to_vector_round_trips_in_canonical_order():
+    eq = EQ.from_vector(VALID)
+    v = eq.to_vector()
+    assert v.shape == (N_PARAMS,)
+    # peaks come back sorted by frequency: 300, 900, 2500 Hz
+    np.testing.assert_array_equal(v[[4, 7, 10]], [300.0, 900.0, 2500.0])
+    assert EQ.from_vector(v) == eq
+
+
+def test_the_same_sound_has_one_representation():
+    a = EQ.from_vector(VALID)
+    shuffled = list(VALID)
+    shuffled[3:6], shuffled[6:9] = VALID[6:9], VALID[3:6]
+    assert EQ.from_vector(shuffled) == a
+
+
+@pytest.mark.parametrize(
+    "index,value,name",
+    [
+        (0, 30.0, "low_shelf.gain_db"),
+        (1, 5000.0, "low_shelf.freq_hz"),
+        (5, 0.01, "peak"),
+        (13, 100.0, "high_shelf.freq_hz"),
+        (7, float("nan"), "peak"),
+        (12, float("inf"), "high_shelf.gain_db"),
+    ],
+)
+def test_out_of_range_or_non_finite_values_name_band_parameter_value_and_range(index, value, name):
+    v = list(VALID)
+    v[index] = value
+    with pytest.raises(ParameterError) as err:
+        EQ.from_vector(v)
+    msg = str(err.value)
+    assert name in msg and "expected" in msg and ".." in msg
+
+
+def test_wrong_vector_length_is_rejected():
+    with pytest.raises(ParameterError, match="15"):
+        EQ.from_vector(VALID[:14])
+
+
+def test_model_space_round_trip_is_exact_to_float_precision():
+    rng = np.random.default_rng(0)
+    p = flat_params(100)
+    p[:, :, 0] = rng.uniform(GAIN_DB.low, GAIN_DB.high, (100, 5))
+    p[:, 1:4, 1] = np.exp(rng.uniform(np.log(20), np.log(20000), (100, 3)))
+    p[:, :, 2] = np.exp(rng.uniform(np.log(0.1), np.log(10), (100, 5)))
+    x = to_model_space(p)
+    assert np.all(np.abs(x) <= 1.0 + 1e-12)
+    np.testing.assert_allclose(from_model_space(x), p, rtol=1e-12)
+
+
+def test_flat_eq_has_zero_gains():
+    assert np.all(EQ.flat().to_array()[:, 0] == 0.0)
+
+
+def test_with_band_changes_one_value_and_validates():
+    eq = EQ.flat().with_band(0, gain_db=5.0)
+    assert eq.bands[0].gain_db == 5.0
+    with pytest.raises(ParameterError):
+        eq.with_band(0, q=0.0)

@@ -1,0 +1,143 @@
+"""The morphing API on a small trained model."""
+
+import numpy as np
+import pytest
+
+from eqmorph import EQ, ParameterError, UnknownWordError
+from eqmorph.core.dsp import log_freq_grid
+
+FREQS = log_freq_grid(128)
+
+
+def _size_db(eq):
+    return float(np.sqrt(np.mean(eq.response_db(FREQS) ** 2)))
+
+
+@pytest.mark.parametrize("method", ["latent", "slerp", "params"])
+def test_interpolate_at_alpha_0_and_1_returns_the_endpoints(tiny_model, method):
+    assert tiny_model.interpolate("warm", "bright", 0.0, method=method) == tiny_model.generate("warm")
+    assert tiny_model.interpolate("warm", "bright", 1.0, method=method) == tiny_model.generate("bright")
+
+
+def test_batched_interpolation_matches_one_value_at_a_time(tiny_model):
+    alphas = np.linspace(0, 1, 11)
+    batch = tiny_model.interpolate_params("warm", "bright", alphas)
+    for a, p in zip(alphas, batch):
+        np.testing.assert_allclose(tiny_model.interpolate("warm", "bright", a).to_array(), p, rtol=1e-5, atol=1e-4)
+
+
+@pytest.mark.parametrize("alpha", [-0.1, 1.5, float("nan"), "x"])
+def test_alpha_outside_0_1_names_the_parameter(tiny_model, alpha):
+    with pytest.raises(ParameterError, match="alpha"):
+        tiny_model.interpolate("warm", "bright", alpha)
+
+
+def test_intensity_0_is_the_flat_eq(tiny_model):
+    assert np.all(tiny_model.generate("warm", intensity=0.0).to_array()[:, 0] == 0.0)
+    assert _size_db(tiny_model.generate("warm", intensity=0.0)) < 1e-9
+
+
+@pytest.mark.parametrize("word", ["warm", "bright", "muddy", "thin"])
+def test_response_size_grows_monotonically_with_abs_intensity(tiny_model, word):
+    # up to 2.5x, where no gain of these words reaches the 24 dB limit yet
+    sizes = [_size_db(tiny_model.generate(word, intensity=k)) for k in np.linspace(0, 2.5, 26)]
+    assert np.all(np.diff(sizes) > 0)
+    neg = [_size_db(tiny_model.generate(word, intensity=-k)) for k in np.linspace(0, 2.5, 26)]
+    assert np.all(np.diff(neg) > 0)
+
+
+def test_intensity_saturates_with_the_shape_kept_once_a_gain_reaches_the_limit(tiny_model):
+    eqs = [tiny_model.generate("warm", intensity=k) for k in np.linspace(2.5, 4, 16)]
+    sizes = [_size_db(eq) for eq in eqs]
+    assert np.all(np.diff(sizes) >= 0)
+    assert max(abs(b.gain_db) for b in eqs[-1].bands) == pytest.approx(24.0)
+
+
+def test_negative_intensity_gives_the_opposite_response(tiny_model):
+    up = tiny_model.generate("bright", intensity=1.0).response_db(FREQS)
+    down = tiny_model.generate("bright", intensity=-1.0).response_db(FREQS)
+    np.testing.assert_allclose(down, -up, atol=1e-9)  # RBJ peaks and shelves invert exactly
+
+
+def test_unknown_word_suggests_close_known_words_with_counts(tiny_model):
+    with pytest.raises(UnknownWordError) as err:
+        tiny_model.generate("wram")
+    assert err.value.suggestions[0] == ("warm", 40)
+    assert "warm (40 examples)" in str(err.value)
+
+
+def test_words_are_matched_after_normalisation(tiny_model):
+    assert tiny_model.generate("  WARM ") == tiny_model.generate("warm")
+
+
+def test_blend_of_one_word_is_that_word_and_weights_are_normalised(tiny_model):
+    assert tiny_model.blend({"warm": 1.0}) == tiny_model.generate("warm")
+    half = tiny_model.interpolate("warm", "bright", 0.5, method="latent")
+    np.testing.assert_allclose(tiny_model.blend({"warm": 0.6, "bright": 0.6}).to_array(), half.to_array(), rtol=1e-5)
+
+
+def test_the_default_params_morph_is_linear_in_model_space(tiny_model):
+    from eqmorph.core.ranges import to_model_space
+
+    a, b, mid = (tiny_model.interpolate("warm", "bright", x).to_model_space() for x in (0.0, 1.0, 0.5))
+    np.testing.assert_allclose(to_model_space(tiny_model.generate("warm").to_array()), a)
+    # warm and bright keep their peaks in the same order, so the midpoint is the plain average
+    np.testing.assert_allclose(mid, (a + b) / 2, atol=1e-9)
+
+
+@pytest.mark.parametrize("weights", [{}, {"warm": -1.0}, {"warm": 0.0}, {"warm": float("nan")}])
+def test_bad_blend_weights_are_rejected(tiny_model, weights):
+    with pytest.raises(ParameterError):
+        tiny_model.blend(weights)
+
+
+def test_sample_gives_n_different_valid_eqs_reproducibly(tiny_model):
+    a = tiny_model.sample("warm", 5, seed=1)
+    b = tiny_model.sample("warm", 5, seed=1)
+    assert a == b and len({eq.to_vector().tobytes() for eq in a}) == 5
+    assert all(isinstance(eq, EQ) for eq in a)
+    # temperature 0 collapses to the word itself
+    np.testing.assert_allclose(tiny_model.sample("warm", 2, temperature=0.0, seed=3)[0].to_array(),
+                               tiny_model.generate("warm").to_array(), rtol=1e-4, atol=1e-4)
+
+
+def test_word_info_reports_count_and_a_confidence_in_0_1(tiny_model):
+    info = tiny_model.word_info("warm")
+    assert info.count == 40 and 0.0 < info.confidence <= 1.0
+    assert [w.word for w in tiny_model.words()] == tiny_model.terms
+
+
+@pytest.mark.parametrize("method", ["response", "latent"])
+def test_edit_with_amount_0_leaves_the_eq_unchanged(tiny_model, method):
+    eq = EQ.from_vector([2, 120, 0.71, -1, 400, 2, 3, 1500, 1, 0, 5000, 0.7, 1, 9000, 0.71])
+    assert tiny_model.edit(eq, {"warm": 0.0}, method=method) == eq
+
+
+@pytest.mark.parametrize("method", ["response", "latent"])
+def test_edit_moves_the_response_in_the_words_direction(tiny_model, method):
+    eq = tiny_model.generate("bright")
+    direction = tiny_model.generate("warm").response_db(FREQS)
+    change = tiny_model.edit(eq, {"warm": 0.5}, method=method).response_db(FREQS) - eq.response_db(FREQS)
+    assert np.corrcoef(change, direction)[0, 1] > 0
+    away = tiny_model.edit(eq, {"warm": -0.5}, method=method).response_db(FREQS) - eq.response_db(FREQS)
+    assert np.corrcoef(away, direction)[0, 1] < 0
+
+
+def test_response_edit_adds_amount_times_the_words_sound(tiny_model):
+    eq = tiny_model.generate("bright")
+    direction = tiny_model.generate("warm").response_db(FREQS)
+    change = tiny_model.edit(eq, {"warm": 0.5}).response_db(FREQS) - eq.response_db(FREQS)
+    assert np.sqrt(np.mean((change - 0.5 * direction) ** 2)) < 0.1 * np.sqrt(np.mean(direction**2))
+
+
+def test_edit_rejects_unknown_methods_and_empty_changes(tiny_model):
+    with pytest.raises(ParameterError, match="method"):
+        tiny_model.edit(EQ.flat(), {"warm": 0.5}, method="magic")
+    with pytest.raises(ParameterError, match="changes"):
+        tiny_model.edit(EQ.flat(), {})
+
+
+def test_encode_then_decode_stays_close_to_the_word(tiny_model):
+    eq = tiny_model.generate("warm")
+    again = tiny_model.decode(tiny_model.encode(eq))
+    assert np.sqrt(np.mean((again.response_db(FREQS) - eq.response_db(FREQS)) ** 2)) < 1.5
