@@ -74,7 +74,7 @@ def test_batched_response_matches_one_at_a_time():
     together = dsp.response_db_np(batch, freqs, 44100)
     assert together.shape == (4, 64)
     for i in range(4):
-        np.testing.assert_allclose(together[i], EQ.from_array(batch[i]).response_db(freqs), atol=1e-12)
+        np.testing.assert_allclose(together[i], EQ.from_array(batch[i]).response_db(freqs, 44100), atol=1e-12)
 
 
 @pytest.mark.parametrize("sample_rate", SAMPLE_RATES)

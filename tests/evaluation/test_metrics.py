@@ -6,7 +6,7 @@ import pytest
 from eqmorph import ParameterError
 from eqmorph.core.dsp import log_freq_grid, response_db_np
 from eqmorph.core.ranges import GAIN_DB, flat_params
-from eqmorph.evaluation.metrics import reconstruction_errors, retrieval, semantic_fidelity, silhouette
+from eqmorph.evaluation.metrics import SAMPLE_RATE, reconstruction_errors, retrieval, semantic_fidelity, silhouette
 
 
 def random_eqs(n, seed=0):
@@ -71,7 +71,7 @@ def test_response_error_against_the_flat_eq_is_the_rms_of_the_response():
     p = t.copy()
     p[0, 2] = [6.0, 1000.0, 1.0]
     err = reconstruction_errors(t, p)
-    expected = np.sqrt(np.mean(response_db_np(p[0], log_freq_grid(256)) ** 2))
+    expected = np.sqrt(np.mean(response_db_np(p[0], log_freq_grid(256), SAMPLE_RATE) ** 2))
     assert err["response_rms_db"] == pytest.approx(expected)
     assert 0.5 < err["response_rms_db"] < 6.0
 
@@ -181,7 +181,7 @@ def test_the_inverted_eq_correlates_minus_one():
 def test_a_flat_generated_eq_scores_zero_correlation_and_the_targets_rms():
     test = np.stack([peak_eq(6.0)] * 5)
     f = semantic_fidelity(flat_params()[None], ["a"], test, ["a"] * 5)
-    target = response_db_np(peak_eq(6.0), log_freq_grid(256))
+    target = response_db_np(peak_eq(6.0), log_freq_grid(256), SAMPLE_RATE)
     assert f["per_word"][0]["pearson_r"] == 0.0
     assert f["per_word"][0]["rms_db"] == pytest.approx(np.sqrt(np.mean(target**2)))
 

@@ -9,6 +9,7 @@ import pytest
 
 from eqmorph import EQ, DataFormatError, EqmorphError, ParameterError
 from eqmorph.core import dsp
+from eqmorph.io.graphiceq import to_graphiceq
 from eqmorph.io.presets import (
     FORMATS,
     MAX_PRESET_BYTES,
@@ -115,8 +116,10 @@ def test_a_missing_high_shelf_is_a_layout_error_that_says_none_was_found():
         ("Filter 2: ON LP Fc 100 Hz", "'LP'"),
         ("Filter 2: ON PK Fc 100 Hz Gain 2 dB", "needs Q"),
         ("Filter 2: ON PK Fc abc Hz Gain 2 dB Q 1", "'abc' is not a number"),
-        ("GraphicEQ: 20 0; 40 1", "Preamp, Filter and Include"),
-        ("Channel: L", "Preamp, Filter and Include"),
+        ("GraphicEQ: 20", "expected 'frequency gain'"),
+        ("GraphicEQ: 40 0; 20 1", "increasing frequencies"),
+        ("GraphicEQ:", "no points"),
+        ("Channel: L", "Preamp, Filter, GraphicEQ and Include"),
         ("Filter 2: ON LSC 12 dB Fc 100 Hz Gain 2 dB", "slopes"),
     ],
 )
@@ -199,20 +202,30 @@ def test_a_flat_eq_needs_no_preamp():
 def test_an_eq_that_only_cuts_needs_no_preamp():
     eq = EQ.from_array([[-3.0, 100.0, 0.71], [0.0, 300.0, 1.0], [-6.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
                         [-1.0, 8000.0, 0.71]])
-    assert to_apo(eq).splitlines()[0] == "Preamp: 0.0 dB"
+    assert to_apo(eq).splitlines()[1] == "Preamp: 0.0 dB"
 
 
 def test_apo_output_lists_five_filters_with_equalizer_apo_types():
     lines = to_apo(example_eq()).splitlines()
-    assert [line.split()[3] for line in lines[1:]] == ["LSC", "PK", "PK", "PK", "HSC"]
-    assert lines[1] == "Filter 1: ON LSC Fc 105.0 Hz Gain 3.00 dB Q 0.710"
+    assert [line.split()[3] for line in lines[2:]] == ["LSC", "PK", "PK", "PK", "HSC"]
+    assert lines[2] == "Filter 1: ON LSC Fc 105.0 Hz Gain 3.00 dB Q 0.710"
+
+
+def test_apo_text_starts_with_a_comment_naming_how_the_eq_was_made():
+    text = to_apo(example_eq(), words=["warm", "bright"], alpha=0.25, intensity=1.5, source="socialfx",
+                  model_id="m1")
+    assert text.splitlines()[0] == (
+        "# eqmorph 5-band EQ: words warm, bright; alpha 0.25; intensity 1.5; source socialfx; model m1")
+    assert from_apo(text).eq == example_eq()  # Equalizer APO (and eqmorph) skip the comment
+    assert to_apo(example_eq()).splitlines()[0] == "# eqmorph 5-band EQ"
 
 
 def test_json_records_how_the_eq_was_made_with_units():
     doc = json.loads(to_json(example_eq(), words="warm", alpha=0.25, model_id="m1"))
-    assert doc["format"] == "eqmorph-eq" and doc["version"] == 1
-    assert [b["band"] for b in doc["bands"]] == ["low_shelf", "peak1", "peak2", "peak3", "high_shelf"]
-    assert doc["bands"][2] == {"band": "peak2", "type": "peaking", "gain_db": -2.5, "freq_hz": 1000.0, "q": 1.41}
+    assert doc["format"] == "eqmorph-eq" and doc["version"] == 2
+    assert doc["units"] == {"gain_db": "dB", "freq_hz": "Hz", "q": "dimensionless"}
+    assert [b["name"] for b in doc["bands"]] == ["low_shelf", "peak1", "peak2", "peak3", "high_shelf"]
+    assert doc["bands"][2] == {"name": "peak2", "type": "peaking", "gain_db": -2.5, "freq_hz": 1000.0, "q": 1.41}
     assert (doc["words"], doc["alpha"], doc["intensity"], doc["model_id"]) == (["warm"], 0.25, None, "m1")
     assert doc["preamp_db"] == preamp_db(example_eq()) < 0
 
@@ -228,14 +241,15 @@ def _doc(**changes):
     [
         ("{", "not valid JSON"),
         ("[1, 2]", "must be an object"),
-        (_doc(format="other"), "has format 'other' version 1; expected format 'eqmorph-eq' version 1"),
-        (_doc(version=2), "version 2; expected format 'eqmorph-eq' version 1"),
+        (_doc(format="other"), "has format 'other' version 2; expected format 'eqmorph-eq' version 2"),
+        (_doc(version=3), "version 3; expected format 'eqmorph-eq' version 2"),
+        (_doc(units={"gain_db": "dB", "freq_hz": "kHz", "q": "dimensionless"}), "units are"),
         (_doc(bands=[]), "list of 5 objects"),
-        (_doc(bands=[{"band": "peak1"}] * 5), "lacks gain_db, freq_hz, q"),
-        (_doc(bands=[{"band": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5), "expected each of"),
-        (_doc(bands=[{"band": "low_shelf", "type": "peaking", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5),
+        (_doc(bands=[{"name": "peak1"}] * 5), "lacks gain_db, freq_hz, q"),
+        (_doc(bands=[{"name": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5), "expected each of"),
+        (_doc(bands=[{"name": "low_shelf", "type": "peaking", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5),
          "low_shelf is a low_shelf"),
-        (_doc(bands=[{"band": "low_shelf", "gain_db": "3", "freq_hz": 100, "q": 1}] * 5), "expected a number"),
+        (_doc(bands=[{"name": "low_shelf", "gain_db": "3", "freq_hz": 100, "q": 1}] * 5), "expected a number"),
     ],
 )
 def test_json_of_the_wrong_shape_says_what_is_wrong(text, match):
@@ -253,10 +267,18 @@ def test_json_with_an_out_of_range_value_raises_parameter_error():
 def test_csv_has_a_header_and_five_rows_and_reads_back_exactly_in_any_row_order():
     eq = EQ.from_vector([1 / 3, 123.456789, 0.7071, -2.5, 1000.0, 1.41, 4.0, 300.0, 2.0, 1.0, 900.0, 0.5, 2.0,
                          8000.0, 0.71])
-    lines = to_csv(eq).splitlines()
-    assert lines[0] == "band,type,gain_db,freq_hz,q" and len(lines) == 6
+    text = to_csv(eq)
+    lines = text.splitlines()
+    assert lines[0] == "name,type,gain_db,freq_hz,q" and len(lines) == 7 and text.endswith("\n")
     assert from_csv("\n".join([lines[0], *reversed(lines[1:])])) == eq
     assert from_csv(to_csv(eq).replace(",", ";")) == eq
+
+
+def test_csv_ends_with_the_preamp_row_and_files_with_the_old_band_header_still_read():
+    eq = example_eq()
+    lines = to_csv(eq).splitlines()
+    assert lines[-1] == f"preamp,preamp,{preamp_db(eq)!r},," and preamp_db(eq) < 0
+    assert from_csv("band" + to_csv(eq).removeprefix("name")) == eq
 
 
 @pytest.mark.parametrize(
@@ -280,11 +302,12 @@ def test_table_is_aligned_and_shows_every_band_and_the_words():
 def test_every_format_is_available_through_format_eq_and_bad_requests_are_refused():
     eq = example_eq()
     assert {f: format_eq(eq, f) for f in FORMATS} == {
-        "json": to_json(eq), "apo": to_apo(eq), "csv": to_csv(eq), "table": to_table(eq)
+        "json": to_json(eq), "apo": to_apo(eq), "csv": to_csv(eq), "graphiceq": to_graphiceq(eq),
+        "table": to_table(eq)
     }
-    with pytest.raises(ParameterError, match="json, apo, csv, table"):
+    with pytest.raises(ParameterError, match="json, apo, csv, graphiceq, table"):
         format_eq(eq, "xml")
-    with pytest.raises(ParameterError, match="words, weights, alpha, intensity, model_id"):
+    with pytest.raises(ParameterError, match="words, weights, alpha, intensity, source, model_id"):
         format_eq(eq, "apo", colour="red")
 
 
@@ -299,7 +322,7 @@ def test_saved_presets_load_back_whatever_the_extension_says(tmp_path, fmt, name
 
 def test_save_takes_the_format_from_the_extension(tmp_path):
     save_preset(tmp_path / "p.csv", example_eq())
-    assert (tmp_path / "p.csv").read_text().startswith("band,type,")
+    assert (tmp_path / "p.csv").read_text().startswith("name,type,")
     with pytest.raises(ParameterError, match="--format"):
         save_preset(tmp_path / "p.wav", example_eq())
 
@@ -315,7 +338,7 @@ def test_a_failing_save_leaves_the_old_file_intact_and_no_temporary_file(tmp_pat
 
     monkeypatch.setattr(Path, "write_text", half_write)
     with pytest.raises(EqmorphError, match="No space left"):
-        save_preset(target, EQ.flat(), "apo")
+        save_preset(target, EQ.flat(), "json")
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["p.json"]
 

@@ -35,13 +35,6 @@ def _history(n: int = 12) -> list[dict[str, float]]:
              "val_recon": 0.6 / (i + 1) + 0.01 * (i > 8), "val_supcon": 1.5} for i in e.astype(int)]
 
 
-@pytest.fixture
-def with_figures_cli(monkeypatch):
-    """Register the figures sub-commands even before the lead adds them to ``eqmorph.cli``."""
-    if "figures" not in cli._MODULES:
-        monkeypatch.setattr(cli, "_MODULES", (*cli._MODULES, "figures"))
-
-
 # --- each figure writes a PNG ------------------------------------------------------------------
 
 
@@ -177,14 +170,17 @@ def test_latent_map_rejects_unknown_methods(tiny_model, tmp_path):
 
 def test_without_matplotlib_the_error_says_which_extra_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)  # makes the import fail
-    with pytest.raises(EqmorphError, match=r"eqmorph\[plots\]"):
+    from eqmorph.core.install import install_hint
+
+    with pytest.raises(EqmorphError) as err:
         figures.eqs_figure([("flat", EQ.flat())])
+    assert str(err.value).endswith(install_hint("plots")) and "[plots]" in str(err.value)
 
 
 # --- the command line --------------------------------------------------------------------------
 
 
-def test_plot_of_an_unknown_word_exits_2_with_a_one_line_error(with_figures_cli, tiny_model_dir, tmp_path, capsys):
+def test_plot_of_an_unknown_word_exits_2_with_a_one_line_error(tiny_model_dir, tmp_path, capsys):
     out = tmp_path / "x.png"
     assert cli.main(["plot", "zzzqqq", "--model", str(tiny_model_dir), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip()
@@ -193,32 +189,44 @@ def test_plot_of_an_unknown_word_exits_2_with_a_one_line_error(with_figures_cli,
 
 
 @pytest.mark.parametrize("extra", [[], ["--to", "bright"], ["--to", "bright", "--alpha", "0.25", "--intensity", "2"]])
-def test_plot_writes_a_png_of_a_word_or_a_morph(with_figures_cli, tiny_model_dir, tmp_path, capsys, extra):
+def test_plot_writes_a_png_of_a_word_or_a_morph(tiny_model_dir, tiny_model, tmp_path, capsys, monkeypatch, extra):
+    drawn = []
+    real = figures.eqs_figure
+    monkeypatch.setattr(figures, "eqs_figure", lambda curves, **kw: drawn.append(list(curves)) or real(curves, **kw))
     out = tmp_path / "curve.png"
     assert cli.main(["plot", "warm", *extra, "--model", str(tiny_model_dir), "-o", str(out)]) == 0
     assert_png(out)
-    assert str(out) in capsys.readouterr().out
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    [curves] = drawn  # the PNG shows exactly these labelled EQs: the word's, or both words' and their morph
+    k = 2.0 if "--intensity" in extra else 1.0
+    if not extra:
+        expected = [("warm", tiny_model.generate("warm"))]
+    else:
+        alpha = 0.25 if "--alpha" in extra else 0.5
+        expected = [("warm", tiny_model.generate("warm", k)), ("bright", tiny_model.generate("bright", k)),
+                    (f"warm \u2192 bright at alpha {alpha:g}", tiny_model.interpolate("warm", "bright", alpha, k))]
+    assert curves == expected
 
 
-def test_plot_refuses_to_write_inside_the_model_directory(with_figures_cli, tiny_model_dir, capsys):
+def test_plot_refuses_to_write_inside_the_model_directory(tiny_model_dir, capsys):
     target = tiny_model_dir / "curve.png"
     assert cli.main(["plot", "warm", "--model", str(tiny_model_dir), "-o", str(target)]) == 2
     assert "outside the model directory" in capsys.readouterr().err
     assert not target.exists()
 
 
-def test_plot_alpha_without_a_second_word_is_an_error(with_figures_cli, tiny_model_dir, tmp_path, capsys):
+def test_plot_alpha_without_a_second_word_is_an_error(tiny_model_dir, tmp_path, capsys):
     assert cli.main(["plot", "warm", "--alpha", "0.3", "--model", str(tiny_model_dir), "-o",
                      str(tmp_path / "x.png")]) == 2
     assert "--to" in capsys.readouterr().err
 
 
-def test_plot_into_a_missing_folder_exits_2(with_figures_cli, tiny_model_dir, tmp_path, capsys):
+def test_plot_into_a_missing_folder_exits_2(tiny_model_dir, tmp_path, capsys):
     assert cli.main(["plot", "warm", "--model", str(tiny_model_dir), "-o", str(tmp_path / "no" / "x.png")]) == 2
     assert "existing folder" in capsys.readouterr().err
 
 
-def test_figures_command_writes_every_model_figure(with_figures_cli, tiny_model_dir, tmp_path, capsys):
+def test_figures_command_writes_every_model_figure(tiny_model_dir, tmp_path, capsys):
     out = tmp_path / "figs"  # missing: the command creates it
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the tiny model has 4 words: make_all must not ask for t-SNE
@@ -230,7 +238,7 @@ def test_figures_command_writes_every_model_figure(with_figures_cli, tiny_model_
         assert_png(out / name)
 
 
-def test_figures_command_refuses_an_output_folder_inside_the_model(with_figures_cli, tiny_model_dir, capsys):
+def test_figures_command_refuses_an_output_folder_inside_the_model(tiny_model_dir, capsys):
     assert cli.main(["figures", "--out", str(tiny_model_dir / "figs"), "--model", str(tiny_model_dir)]) == 2
     assert "outside the model directory" in capsys.readouterr().err
     assert not (tiny_model_dir / "figs").exists()

@@ -141,6 +141,9 @@ def read_audio(path: PathLike) -> tuple[np.ndarray, int]:
 def output_format(out_path: PathLike) -> str:
     """libsndfile format for OUT's extension; :class:`AudioError` for anything but .wav, .flac, .ogg."""
     suffix = Path(out_path).suffix.lower()
+    if Path(out_path).is_dir():
+        raise AudioError(f"cannot write {str(out_path)!r}: it is a folder; give a file name such as "
+                         f"{str(Path(out_path) / 'out.wav')!r}")
     if suffix not in OUTPUT_FORMATS:
         raise AudioError(
             f"cannot write {str(out_path)!r}: extension {suffix or '(none)'!r} is not one of {_ALLOWED_OUT}"
@@ -204,6 +207,20 @@ def process_file(
     shows a tqdm bar on stderr for long files.  Nothing is written unless the
     whole file is processed; the input is never touched.
     """
+    _check_what_to_apply(eq, params_at, automation)
+    fmt = output_format(out_path)
+    refuse_same_path(in_path, out_path)
+    info = read_info(in_path)
+    check_output(out_path, fmt, info.sample_rate, info.channels)
+    subtype = output_subtype(fmt, info.subtype)
+    proc = _processor(info, eq, params_at, automation, auto_gain)
+    meter = _stream(in_path, out_path, proc, info, fmt, subtype, progress=progress, block_frames=block_frames)
+    return ProcessReport(str(in_path), str(out_path), info.frames, info.seconds, info.sample_rate, info.channels,
+                         fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples)
+
+
+def _check_what_to_apply(eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None) -> None:
+    """Either a static ``eq``, or both ``params_at`` and ``automation``."""
     morph = params_at is not None or automation is not None
     if (eq is None) == (not morph) or (morph and (params_at is None or automation is None)):
         raise ParameterError(
@@ -211,56 +228,47 @@ def process_file(
             "given together" if eq else "missing",
             "either eq, or both params_at and automation",
         )
-    fmt = output_format(out_path)
-    refuse_same_path(in_path, out_path)
-    info = read_info(in_path)
-    check_output(out_path, fmt, info.sample_rate, info.channels)
-    subtype = output_subtype(fmt, info.subtype)
+
+
+def _processor(
+    info: AudioInfo, eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None, auto_gain: bool
+) -> EQProcessor | MorphProcessor:
+    """The processor for the file, with the auto gain (the preamp at the file's rate) if asked for."""
     if eq is not None:
         gain_db = auto_gain_db(eq, info.sample_rate) if auto_gain else 0.0
-        proc: EQProcessor | MorphProcessor = EQProcessor.from_eq(eq, info.sample_rate, info.channels, gain_db)
-    else:
-        gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
-        proc = MorphProcessor(params_at, automation, info.sample_rate, info.channels, gain_db)
+        return EQProcessor.from_eq(eq, info.sample_rate, info.channels, gain_db)
+    gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
+    return MorphProcessor(params_at, automation, info.sample_rate, info.channels, gain_db)
+
+
+def _stream(
+    in_path: PathLike,
+    out_path: PathLike,
+    proc: EQProcessor | MorphProcessor,
+    info: AudioInfo,
+    fmt: str,
+    subtype: str,
+    *,
+    progress: bool,
+    block_frames: int,
+) -> PeakMeter:
+    """Filter ``in_path`` block by block into a temporary file renamed to ``out_path`` once complete."""
     meter = PeakMeter()
     show = progress and info.frames >= PROGRESS_MIN_FRAMES
-    with atomic_path(out_path) as tmp:
-        dst = _open_output(tmp, out_path, fmt, subtype, info)
-        with (
-            dst,
-            tqdm(
-                total=info.frames,
-                unit="frame",
-                unit_scale=True,
-                disable=not show,
-                leave=False,
-                file=sys.stderr,
-                desc=Path(in_path).name,
-            ) as bar,
-        ):
-            for block in iter_blocks(in_path, block_frames):
-                out = proc.process(block)
-                meter.update(out)
-                try:
-                    dst.write(out)
-                except (sf.SoundFileError, OSError) as exc:
-                    raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
-                bar.update(block.shape[0])
+    bar = tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
+               desc=Path(in_path).name)
+    with atomic_path(out_path) as tmp, _open_output(tmp, out_path, fmt, subtype, info) as dst, bar:
+        for block in iter_blocks(in_path, block_frames):
+            out = proc.process(block)
+            meter.update(out)
+            try:
+                dst.write(out)
+            except (sf.SoundFileError, OSError) as exc:
+                raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
+            bar.update(block.shape[0])
         if proc.frame != info.frames:
             raise AudioError(f"{str(in_path)!r} ended after {proc.frame} of its {info.frames} frames: truncated file?")
-    return ProcessReport(
-        str(in_path),
-        str(out_path),
-        info.frames,
-        info.seconds,
-        info.sample_rate,
-        info.channels,
-        fmt,
-        subtype,
-        gain_db,
-        meter.peak_dbfs,
-        meter.clipped_samples,
-    )
+    return meter
 
 
 def _raw_blocks(path: PathLike, block_frames: int) -> Iterator[np.ndarray]:

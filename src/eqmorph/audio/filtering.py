@@ -17,13 +17,12 @@ residual "zipper" stays 70 dB or more below a sine during the 1.6 s sweeps of
 tests/test_filtering.py at 44.1 kHz), and no section ever restarts.
 Coefficients come from the RBJ Audio-EQ-Cookbook formulas in :mod:`eqmorph.core.dsp`.
 
-Auto gain follows Equalizer APO's ``Preamp``: ``-max(0, max response in dB)``
-over 20 Hz..Nyquist, so a boost cannot push a full-scale sine above 0 dBFS.
+Auto gain is the preamp of :mod:`eqmorph.core.preamp` at the file's sample rate (the number an
+exported preset carries), so a boost cannot push a full-scale sine above 0 dBFS.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -33,7 +32,8 @@ import numpy as np
 from eqmorph.audio.automation import Automation
 from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
-from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, to_model_space
+from eqmorph.core.preamp import preamp_db
+from eqmorph.core.ranges import N_BANDS, PEAK_PERMS, PEAK_SLICE, to_model_space
 from eqmorph.errors import AudioError, ParameterError
 
 MIN_SAMPLE_RATE = 8000.0
@@ -43,8 +43,6 @@ PATH_ALPHAS = 257  # alphas sampled along a morph's path for its auto gain
 
 ParamsAt = Callable[[np.ndarray], np.ndarray]
 """``params_at(alphas (n,)) -> (n, 5, 3)`` physical EQ parameters along a morph."""
-
-_PEAK_PERMS = np.array(list(itertools.permutations(range(3))))  # (6, 3); the identity comes first
 
 # A morph filters ~700 sub-blocks per second of audio; scipy's public sosfilt spends ~100 us per
 # call validating and moving axes, its compiled kernel ~2 us.  The kernel filters C-contiguous
@@ -140,19 +138,9 @@ def check_params(params: np.ndarray, n: int) -> np.ndarray:
 
 
 # --- clipping guard -------------------------------------------------------------
-def max_response_db(params: np.ndarray, sample_rate: float) -> float:
-    """Largest gain in dB of EQs ``(n, 5, 3)`` or ``(5, 3)`` over 20 Hz..Nyquist."""
-    return dsp.max_gain_db(params, check_sample_rate(sample_rate), 20.0, math.inf)
-
-
-def preamp_db(max_gain_db: float) -> float:
-    """Equalizer APO style preamp: ``-max(0, max_gain_db)``."""
-    return -max(0.0, float(max_gain_db))
-
-
 def auto_gain_db(eq: EQ, sample_rate: float) -> float:
-    """Preamp in dB that keeps ``eq`` from raising any frequency above 0 dB."""
-    return preamp_db(max_response_db(eq.to_array(), sample_rate))
+    """Preamp in dB that keeps ``eq`` from raising any frequency above 0 dB at ``sample_rate``."""
+    return preamp_db(eq, check_sample_rate(sample_rate))
 
 
 def auto_gain_db_path(params_at: ParamsAt, automation: Automation, sample_rate: float, duration_s: float) -> float:
@@ -160,7 +148,7 @@ def auto_gain_db_path(params_at: ParamsAt, automation: Automation, sample_rate: 
     low, high = automation.alpha_range(duration_s)
     alphas = np.unique(np.concatenate([np.linspace(low, high, PATH_ALPHAS), automation.alphas]))
     alphas = alphas[(alphas >= low) & (alphas <= high)]
-    return preamp_db(max_response_db(check_params(params_at(alphas), alphas.size), sample_rate))
+    return preamp_db(check_params(params_at(alphas), alphas.size), check_sample_rate(sample_rate))
 
 
 class PeakMeter:
@@ -301,7 +289,7 @@ def track_peak_order(params: np.ndarray, previous: np.ndarray | None = None) -> 
     feats = to_model_space(params)[:, PEAK_SLICE]  # (m, 3, 3)
     first_ref = feats[:1] if previous is None else to_model_space(previous)[None, PEAK_SLICE]
     refs = np.concatenate([first_ref, feats[:-1]])
-    cost = ((feats[:, _PEAK_PERMS] - refs[:, None]) ** 2).sum(axis=(2, 3))  # (m, 6)
+    cost = ((feats[:, PEAK_PERMS] - refs[:, None]) ** 2).sum(axis=(2, 3))  # (m, 6)
     step = np.where(cost[:, 0] - cost.min(axis=1) > 1e-12, cost.argmin(axis=1), 0)
     if previous is None and not step.any():
         return params
@@ -311,7 +299,7 @@ def track_peak_order(params: np.ndarray, previous: np.ndarray | None = None) -> 
     swaps = np.flatnonzero(step)
     order[: swaps[0] if swaps.size else len(params)] = current
     for k, i in enumerate(swaps):
-        current = _PEAK_PERMS[step[i]][current]
+        current = PEAK_PERMS[step[i]][current]
         order[i : swaps[k + 1] if k + 1 < swaps.size else len(params)] = current
     out = params.copy()
     out[:, PEAK_SLICE] = np.take_along_axis(params[:, PEAK_SLICE], order[:, :, None], axis=1)

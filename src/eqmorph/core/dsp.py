@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.ranges import BAND_KINDS, N_BANDS
 
 NYQUIST_FRACTION = 0.49  # keeps w0 away from pi, where a biquad degenerates
@@ -182,12 +183,12 @@ def response_db(xp: Any, params: Any, freqs_hz: Any, sample_rate: float) -> Any:
     return band_response_db(xp, params, freqs_hz, sample_rate).sum(-2)
 
 
-def log_freq_grid(n: int = 256, low_hz: float = 20.0, high_hz: float = 20000.0) -> np.ndarray:
+def log_freq_grid(n: int = 256, low_hz: float = AUDIBLE_LOW_HZ, high_hz: float = AUDIBLE_HIGH_HZ) -> np.ndarray:
     """``n`` log-spaced frequencies from ``low_hz`` to ``high_hz``, shape ``(n,)``."""
     return np.geomspace(low_hz, high_hz, n)
 
 
-def response_db_np(params: np.ndarray, freqs_hz: np.ndarray, sample_rate: float = 44100.0) -> np.ndarray:
+def response_db_np(params: np.ndarray, freqs_hz: np.ndarray, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> np.ndarray:
     """numpy shortcut for :func:`response_db`; params ``(..., 5, 3)`` -> ``(..., F)``."""
     params = np.asarray(params, dtype=np.float64)
     if params.shape[-2:] != (N_BANDS, 3):
@@ -200,8 +201,8 @@ def sos_np(params: np.ndarray, sample_rate: float) -> np.ndarray:
     return band_coefficients(np, np.asarray(params, dtype=np.float64), float(sample_rate))
 
 
-def max_gain_db(params: np.ndarray, sample_rate: float, low_hz: float = 20.0, high_hz: float = 20000.0,
-                grid_points: int = 1024) -> float:
+def max_gain_db(params: np.ndarray, sample_rate: float, low_hz: float = AUDIBLE_LOW_HZ,
+                high_hz: float = AUDIBLE_HIGH_HZ, grid_points: int = 1024) -> float:
     """Largest gain in dB of EQs ``(..., 5, 3)`` between ``low_hz`` and ``min(high_hz, sample_rate / 2)``.
 
     A log grid finds each EQ's local maxima; the highest few are resampled 257 times between

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.ranges import (
     BAND_KINDS,
     BAND_NAMES,
@@ -139,17 +140,20 @@ class EQ:
         """``(5, 3)`` model-space array, each value in [-1, 1]."""
         return to_model_space(self.to_array())
 
-    def to_dict(self) -> dict[str, dict[str, float | str]]:
-        """Band name -> {kind, gain_db, freq_hz, q}."""
-        return {
-            name: {"kind": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
-            for name, b in zip(BAND_NAMES, self.bands)
-        }
-
     # --- sound -----------------------------------------------------------
-    def response_db(self, freqs_hz: np.ndarray | Sequence[float], sample_rate: float = 44100.0) -> np.ndarray:
+    def response_db(self, freqs_hz: np.ndarray | Sequence[float],
+                    sample_rate: float = ANALYSIS_SAMPLE_RATE) -> np.ndarray:
         """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``."""
         return dsp.response_db_np(self.to_array(), np.asarray(freqs_hz, dtype=np.float64), sample_rate)
+
+    def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
+        """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; same shape and float dtype.
+
+        Like pedalboard's ``board(audio, sample_rate)``; see :func:`eqmorph.audio.arrays.process_eq`.
+        """
+        from eqmorph.audio.arrays import process_eq  # audio builds on core: imported when first used
+
+        return process_eq(self, audio, sample_rate, auto_gain=auto_gain)
 
     def sos(self, sample_rate: float) -> np.ndarray:
         """``(5, 6)`` second-order sections for ``scipy.signal.sosfilt`` at ``sample_rate``."""
@@ -165,10 +169,9 @@ class EQ:
         return EQ.from_array(arr)
 
     def __str__(self) -> str:
-        rows = [f"{'band':<11}{'gain_db':>9}{'freq_hz':>10}{'q':>7}"]
-        for name, b in zip(BAND_NAMES, self.bands):
-            rows.append(f"{name:<11}{b.gain_db:>+9.2f}{b.freq_hz:>10.1f}{b.q:>7.2f}")
-        return "\n".join(rows)
+        from eqmorph.core.schema import table_lines  # the one table; schema builds on this module
+
+        return "\n".join(table_lines(self))
 
 
 def _bands_from_array(arr: np.ndarray) -> tuple[Band, ...]:

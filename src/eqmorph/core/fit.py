@@ -19,6 +19,7 @@ response error alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,13 +85,14 @@ def fit_curves(
     sample_rate: float = ANALYSIS_SAMPLE_RATE,
     config: FitConfig | None = None,
     starts: np.ndarray | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FitResult:
     """Least-squares fit of a 5-band EQ's dB response to each target response.
 
     target_db: ``(n, F)`` responses in dB at ``freqs_hz (F,)``.  starts: optional ``(k, n, 5, 3)``
     physical EQs to start from as well (e.g. a guess the caller already has).  Returns params
     ``(n, 5, 3)`` in physical units, clipped into :mod:`eqmorph.core.ranges`, and the RMS error in dB
-    over the grid ``(n,)``.
+    over the grid ``(n,)``.  ``progress(done, total)`` is called after each start and the polish (for a bar).
     """
     cfg = config or FitConfig()
     freqs = check_freqs(freqs_hz, sample_rate)
@@ -107,16 +109,21 @@ def fit_curves(
     starts = [_greedy_start(model, target, *s) for s in cfg.greedy_starts]
     if cfg.fixed_peaks_hz:
         starts.append(_fixed_start(model, target, cfg.fixed_peaks_hz))
+    stages = len(given) + len(starts) + (1 if cfg.polish_iterations else 0)
     best_x, best_cost = None, None
-    for x0 in [*given, *starts]:
+    for done, x0 in enumerate([*given, *starts], 1):
         x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg)
         if best_x is None:
             best_x, best_cost = x, cost
         else:
             better = cost < best_cost
             best_x[better], best_cost[better] = x[better], cost[better]
+        if progress is not None:
+            progress(done, stages)
     if cfg.polish_iterations:
         best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg)
+        if progress is not None:
+            progress(stages, stages)
     params = clip_to_ranges(from_model_space(np.clip(best_x, -1.0, 1.0)))
     # Measure with the project's reference response, not the fit's fast path.
     rms_db = np.sqrt(np.mean((dsp.response_db(np, params, freqs, float(sample_rate)) - target) ** 2, axis=1))

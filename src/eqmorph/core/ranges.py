@@ -15,7 +15,9 @@ sorted by frequency.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +27,8 @@ PARAM_NAMES: tuple[str, ...] = ("gain_db", "freq_hz", "q")
 N_BANDS = len(BAND_NAMES)
 N_PARAMS = N_BANDS * len(PARAM_NAMES)
 PEAK_SLICE = slice(1, 4)
+# (6, 3) orders of the three peaking bands, the identity first: for pairing one EQ's peaks with another's.
+PEAK_PERMS = np.array(list(itertools.permutations(range(3))))
 
 DEFAULT_SHELF_Q = 0.71  # how SAFE and FlowEQ render shelves, which carry no Q in the data
 
@@ -83,12 +87,25 @@ def to_model_space(params: np.ndarray) -> np.ndarray:
     return 2.0 * (t - _LO_T) / (_HI_T - _LO_T) - 1.0
 
 
+def model_to_physical(xp: Any, x: Any) -> Any:
+    """Model space ``(..., 5, 3)`` -> physical units, written once for numpy (``xp=np``) and torch (``xp=torch``).
+
+    Differentiable in torch (the training losses use it); no clipping, see :func:`from_model_space`.
+    """
+    if xp is np:
+        low, high, is_log = _LO_T, _HI_T, IS_LOG
+    else:  # torch: constants as tensors of x's dtype and device
+        low, high = (xp.as_tensor(v, dtype=x.dtype, device=x.device) for v in (_LO_T, _HI_T))
+        is_log = xp.as_tensor(IS_LOG, device=x.device)
+    t = (x + 1.0) * 0.5 * (high - low) + low
+    return xp.where(is_log, xp.exp(t), t)
+
+
 def from_model_space(x: np.ndarray) -> np.ndarray:
     """Model space ``(..., 5, 3)`` -> physical units ``(..., 5, 3)``; inverse of ``to_model_space``."""
     x = np.asarray(x, dtype=np.float64)
-    t = (x + 1.0) * 0.5 * (_HI_T - _LO_T) + _LO_T
     # exp(log(20)) can land one rounding step outside the range; the ends must stay valid.
-    return np.clip(np.where(IS_LOG, np.exp(t), t), np.where(np.abs(x) <= 1.0, LOW, -np.inf),
+    return np.clip(model_to_physical(np, x), np.where(np.abs(x) <= 1.0, LOW, -np.inf),
                    np.where(np.abs(x) <= 1.0, HIGH, np.inf))
 
 

@@ -1,4 +1,4 @@
-"""Equalizer APO / AutoEq parametric text, and the preamp that keeps an EQ from clipping.
+"""Equalizer APO / AutoEq parametric text: reading any filters and GraphicEQ lines, writing eqmorph's EQ.
 
 The format (AutoEq publishes it as ``ParametricEQ.txt``)::
 
@@ -10,26 +10,32 @@ The format (AutoEq publishes it as ``ParametricEQ.txt``)::
 eqmorph's shelves are RBJ cookbook shelves with ``f0 = Fc`` and a Q, which is how
 AutoEq defines LSC/HSC; LS/LSQ and HS/HSQ are read the same way.  A peaking
 bandwidth given as ``BW Oct N`` becomes ``Q = 1 / (2 sinh(ln(2) / 2 * N))``
-(RBJ Audio-EQ-Cookbook, analogue bandwidth relation).  Parsing uses no regex
+(RBJ Audio-EQ-Cookbook, analogue bandwidth relation).  ``GraphicEQ:`` lines (AutoEq's
+GraphicEQ.txt, see :mod:`eqmorph.io.graphiceq`) are read as curves.  Parsing uses no regex
 with nested repetition and no ``eval``, so hostile text costs linear time.
+
+:func:`read_apo` reads any number of shelves and peaks and any curves; :func:`from_apo` takes
+only text in eqmorph's layout and keeps its values exactly; :mod:`eqmorph.io.layout` fits the rest.
+The preamp written is :func:`eqmorph.core.preamp.preamp_db`, the one every export uses.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
+from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import BAND_KINDS, DEFAULT_SHELF_Q, PARAM_NAMES, PEAK_SLICE, Q, flat_params, param_range
 from eqmorph.errors import DataFormatError, ParameterError
+from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq
 
 MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
 MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
-PREAMP_SAMPLE_RATES = (44100.0, 48000.0, 96000.0)  # rates the preamp must keep unclipped
 
 _APO_KINDS = {
     "LS": "low_shelf", "LSC": "low_shelf", "LSQ": "low_shelf",
@@ -40,6 +46,8 @@ _APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
 _LAYOUT = "eqmorph's 5-band layout allows exactly one low shelf, up to three peaking filters and exactly one high shelf"
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
+
+
 class ApoPreset(NamedTuple):
     """What an Equalizer APO text holds: the EQ and the preamp it asked for (sum of its Preamp lines)."""
 
@@ -58,26 +66,29 @@ def parse_number(token: str, name: str, where: str) -> float:
     return float(token)
 
 
-# --- headroom ----------------------------------------------------------------
-def max_response_db(eq: EQ, *, low_hz: float = 20.0, high_hz: float = 20000.0) -> float:
-    """Largest gain in dB of ``eq`` over ``low_hz..high_hz`` at any of :data:`PREAMP_SAMPLE_RATES`."""
-    arr = eq.to_array()
-    return max(dsp.max_gain_db(arr, sr, low_hz, high_hz) for sr in PREAMP_SAMPLE_RATES)
-
-
-def preamp_db(eq: EQ) -> float:
-    """Negative gain (0.1 dB steps) that keeps ``eq``'s response at or below 0 dB from 20 Hz to 20 kHz."""
-    peak = max_response_db(eq)
-    if peak <= 0.0:  # a flat or cut-only EQ cannot clip
-        return 0.0
-    return -math.ceil((peak + 1e-4) * 10.0) / 10.0  # 1e-4 dB covers the residual error of the search
-
-
 # --- Equalizer APO / AutoEq --------------------------------------------------
-def to_apo(eq: EQ) -> str:
-    """Equalizer APO parametric text, with a preamp that keeps the output from clipping."""
+def describe_origin(meta: Mapping[str, Any]) -> str:
+    """``words warm, bright; alpha 0.5; ...``: how an EQ was made, for a comment line (empty if unknown)."""
+    parts = []
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if key == "words":
+            value = ", ".join(value)
+        elif key == "weights":
+            value = ", ".join(f"{w}={v:g}" for w, v in value.items())
+        elif isinstance(value, float):
+            value = f"{value:g}"
+        parts.append(f"{key.replace('model_id', 'model')} {value}")
+    return " ".join("; ".join(parts).split())  # one line whatever the words hold
+
+
+def to_apo(eq: EQ, **meta: Any) -> str:
+    """Equalizer APO parametric text: a ``#`` line saying how the EQ was made (``meta``), the preamp, 5 filters."""
     d = APO_DECIMALS
-    lines = [f"Preamp: {preamp_db(eq):.1f} dB"]
+    origin = describe_origin(meta)
+    lines = ["# eqmorph 5-band EQ" + (f": {origin}" if origin else "")]
+    lines.append(f"Preamp: {preamp_db(eq):.1f} dB")
     for i, b in enumerate(eq.bands, start=1):
         lines.append(
             f"Filter {i}: ON {_APO_WRITE[b.kind]} Fc {b.freq_hz:.{d['freq_hz']}f} Hz "
@@ -86,12 +97,25 @@ def to_apo(eq: EQ) -> str:
     return "\n".join(lines) + "\n"
 
 
-class _Filter(NamedTuple):
-    kind: str
+class ApoFilter(NamedTuple):
+    """One active filter as the text gave it (any values a biquad can have); ``where`` names its line."""
+
+    kind: str  # "low_shelf", "peaking" or "high_shelf"
     gain_db: float
     freq_hz: float
     q: float
     where: str
+
+
+class ApoText(NamedTuple):
+    """Everything an Equalizer APO text holds that shapes the sound: filters, GraphicEQ curves, summed preamp."""
+
+    filters: list[ApoFilter]
+    curves: list[GraphicCurve]
+    preamp_db: float
+
+
+_SANE = {"gain_db": (-100.0, 100.0), "freq_hz": (1.0, 1e6), "q": (1e-3, 1e3)}  # beyond these no preset means it
 
 
 def _q_from_octaves(octaves: float, where: str) -> float:
@@ -102,7 +126,7 @@ def _q_from_octaves(octaves: float, where: str) -> float:
     return 1.0 / (2.0 * math.sinh(math.log(2.0) / 2.0 * octaves))
 
 
-def _parse_filter(rest: str, where: str) -> _Filter | None:
+def _parse_filter(rest: str, where: str) -> ApoFilter | None:
     """One ``Filter:`` line after the colon; None for filters switched OFF."""
     tokens = rest.split()
     if not tokens or tokens[0].upper() not in ("ON", "OFF"):
@@ -136,20 +160,27 @@ def _parse_filter(rest: str, where: str) -> _Filter | None:
     missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
     if missing:
         raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
-    f = _Filter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
-    band = BAND_KINDS.index(kind)
-    for p, value in enumerate((f.gain_db, f.freq_hz, f.q)):
-        r = param_range(band, p)
-        if not (math.isfinite(value) and r.low <= value <= r.high):
-            raise ParameterError(f"{where}: {kind}.{PARAM_NAMES[p]}", value, r.describe())
+    f = ApoFilter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
+    for name, value in zip(PARAM_NAMES, f[1:4]):
+        low, high = _SANE[name]
+        if not (math.isfinite(value) and low <= value <= high):
+            _check_in_range(f)  # names eqmorph's range, which is narrower than the sane one
     return f
 
 
-def _parse_apo(
-    text: str, root: Path | None, folder: Path | None, label: str, chain: tuple[Path, ...]
-) -> tuple[list[_Filter], float]:
-    """Filters and summed preamp of one APO text; ``chain`` holds the files that included it."""
-    filters: list[_Filter] = []
+def _check_in_range(f: ApoFilter) -> None:
+    """Raise the EQ's :class:`ParameterError` (with the line) if ``f`` lies outside eqmorph's ranges."""
+    band = BAND_KINDS.index(f.kind)
+    for p, value in enumerate((f.gain_db, f.freq_hz, f.q)):
+        r = param_range(band, p)
+        if not (math.isfinite(value) and r.low <= value <= r.high):
+            raise ParameterError(f"{f.where}: {f.kind}.{PARAM_NAMES[p]}", value, r.describe())
+
+
+def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, chain: tuple[Path, ...]) -> ApoText:
+    """Filters, curves and summed preamp of one APO text; ``chain`` holds the files that included it."""
+    filters: list[ApoFilter] = []
+    curves: list[GraphicCurve] = []
     preamp = 0.0
     for n, line in enumerate(text.splitlines(), start=1):
         where = f"{label}line {n}"
@@ -166,22 +197,24 @@ def _parse_apo(
             if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1].upper() != "DB"):
                 raise DataFormatError(f"{where}: expected 'Preamp: <gain> dB', found {quote_short(stripped)}")
             preamp += parse_number(tokens[0], "Preamp", where)
+        elif command == "graphiceq" and not m.group(2):
+            curves.append(parse_graphiceq(m.group(3), where))
         elif command == "include" and not m.group(2):
-            sub_filters, sub_preamp = _include(m.group(3).strip(), root, folder, where, chain)
-            filters += sub_filters
-            preamp += sub_preamp
+            sub = _include(m.group(3).strip(), root, folder, where, chain)
+            filters += sub.filters
+            curves += sub.curves
+            preamp += sub.preamp_db
         elif command in ("channel", "device") and not m.group(2) and m.group(3).strip().lower() == "all":
             continue  # applies to everything, as eqmorph's EQ does
         else:
             raise DataFormatError(
-                f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter and Include lines"
+                f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter, GraphicEQ "
+                "and Include lines"
             )
-    return filters, preamp
+    return ApoText(filters, curves, preamp)
 
 
-def _include(
-    name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]
-) -> tuple[list[_Filter], float]:
+def _include(name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]) -> ApoText:
     if root is None or folder is None:
         raise DataFormatError(f"{where}: Include {quote_short(name)} needs the preset's folder (base_dir)")
     if len(chain) >= MAX_INCLUDE_DEPTH:
@@ -203,29 +236,56 @@ def _include(
     return _parse_apo(text, root, target.parent, f"{target.relative_to(root)} ", (*chain, target))
 
 
-def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
-    """Read Equalizer APO / AutoEq parametric text into an :class:`ApoPreset` ``(eq, preamp_db)``.
+def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
+    """Every active filter, GraphicEQ curve and the summed preamp of an Equalizer APO text.
 
     OFF filters, comments and blank lines are ignored; ``Include:`` files are read
-    relative to ``base_dir`` and must stay inside it.  Up to three peaking filters
-    may be given; missing ones become 0 dB peaks at neutral frequencies.
+    relative to ``base_dir`` and must stay inside it.
     """
     root = None if base_dir is None else Path(base_dir).resolve()
-    filters, preamp = _parse_apo(text, root, root, "", ())
+    return _parse_apo(text, root, root, "", ())
+
+
+def layout_problem(content: ApoText) -> str | None:
+    """Why ``content`` is not in eqmorph's 5-band layout (None if it is): what was found and what is allowed."""
+    found = {kind: [f for f in content.filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
+    if len(found["low_shelf"]) == 1 and len(found["peaking"]) <= 3 and len(found["high_shelf"]) == 1:
+        if not content.curves:
+            return None
+    described = ", ".join(
+        f"{kind.replace('_', ' ')} x{len(fs)}" + (f" ({', '.join(f.where for f in fs)})" if fs else "")
+        for kind, fs in found.items()
+    )
+    curves = f", GraphicEQ curve x{len(content.curves)}" if content.curves else ""
+    return f"found active filters: {described}{curves}; {_LAYOUT}"
+
+
+def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
+    """Read Equalizer APO / AutoEq text in eqmorph's layout into an :class:`ApoPreset` ``(eq, preamp_db)``, exactly.
+
+    One low shelf, up to three peaking filters and one high shelf; missing peaks become 0 dB
+    peaks at neutral frequencies.  Other layouts raise :class:`DataFormatError` saying what was
+    found; :func:`eqmorph.io.layout.import_apo` fits them instead.
+    """
+    content = read_apo(text, base_dir=base_dir)
+    problem = layout_problem(content)
+    if problem:
+        raise DataFormatError(problem)
+    return ApoPreset(exact_eq(content.filters), content.preamp_db)
+
+
+def exact_eq(filters: list[ApoFilter]) -> EQ:
+    """The EQ of filters already in eqmorph's layout (see :func:`layout_problem`), values kept exactly."""
+    for f in filters:
+        _check_in_range(f)
     found = {kind: [f for f in filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
-    if len(found["low_shelf"]) != 1 or len(found["peaking"]) > 3 or len(found["high_shelf"]) != 1:
-        described = ", ".join(
-            f"{kind.replace('_', ' ')} x{len(fs)}" + (f" ({', '.join(f.where for f in fs)})" if fs else "")
-            for kind, fs in found.items()
-        )
-        raise DataFormatError(f"found active filters: {described}; {_LAYOUT}")
     # Missing peaks: 0 dB at the neutral frequencies farthest from the given peaks, so none coincide.
     neutral = sorted(
         flat_params()[PEAK_SLICE].tolist(),
         key=lambda row: -min((abs(math.log(row[1] / f.freq_hz)) for f in found["peaking"]), default=0.0),
     )
     rows = [found["low_shelf"][0][1:4], *(f[1:4] for f in found["peaking"]), *neutral, found["high_shelf"][0][1:4]]
-    return ApoPreset(EQ.from_array([*rows[:4], rows[-1]]), preamp)
+    return EQ.from_array([*rows[:4], rows[-1]])
 
 
 def read_preset_text(path: str | Path) -> str:

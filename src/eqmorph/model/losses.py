@@ -6,24 +6,16 @@ Supervised contrastive loss: Khosla et al., "Supervised Contrastive Learning", N
 
 from __future__ import annotations
 
-import numpy as np
 import torch
 
-from eqmorph.core import dsp
-from eqmorph.core.ranges import HIGH, IS_LOG, LOW
-
-_LOW_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, LOW, 1.0)), LOW))
-_HIGH_T = torch.tensor(np.where(IS_LOG, np.log(np.where(IS_LOG, HIGH, 1.0)), HIGH))
-_IS_LOG_T = torch.tensor(IS_LOG)
+from eqmorph.core import dsp, ranges
 
 RESPONSE_SCALE_DB = 12.0  # squared errors are divided by this squared, so 12 dB off costs about 1
 
 
 def model_to_physical(x: torch.Tensor) -> torch.Tensor:
-    """Differentiable twin of ``ranges.from_model_space``: ``(..., 5, 3)`` -> physical units."""
-    low, high = _LOW_T.to(x.dtype), _HIGH_T.to(x.dtype)
-    t = (x + 1.0) * 0.5 * (high - low) + low
-    return torch.where(_IS_LOG_T, torch.exp(t), t)
+    """Differentiable ``ranges.from_model_space`` (the same code, :func:`ranges.model_to_physical`)."""
+    return ranges.model_to_physical(torch, x)
 
 
 def response_loss(pred: torch.Tensor, target: torch.Tensor, freqs_hz: torch.Tensor, weight: torch.Tensor,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.io.fileio import atomic_path
 
@@ -32,7 +33,9 @@ def new_figure(width_in: float, height_in: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as exc:
-        raise EqmorphError('figures need matplotlib: pip install "eqmorph[plots]"') from exc
+        from eqmorph.core.install import install_hint
+
+        raise EqmorphError(f"figures need matplotlib: {install_hint('plots')}") from exc
     fig = Figure(figsize=(width_in, height_in), layout="constrained")
     FigureCanvasAgg(fig)  # this figure's own canvas: no pyplot, no global backend switch
     return fig
@@ -54,10 +57,10 @@ def save_png(fig: Figure, path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def freq_axis(ax: Axes, high_hz: float = 20000.0) -> None:
+def freq_axis(ax: Axes, high_hz: float = AUDIBLE_HIGH_HZ) -> None:
     """Log frequency axis from 20 Hz to ``high_hz`` with Hz/kHz ticks, gain label, grid and a 0 dB line."""
     ax.set_xscale("log")
-    ax.set_xlim(20.0, high_hz)
+    ax.set_xlim(AUDIBLE_LOW_HZ, high_hz)
     ticks = [f for f in FREQ_TICKS_HZ if f <= high_hz]
     ax.set_xticks(ticks, [f"{f // 1000}k" if f >= 1000 else str(f) for f in ticks])
     ax.set_xticks([], minor=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
 from eqmorph.plots.canvas import check_png, db_axis, freq_axis, new_figure, save_png
@@ -51,13 +52,14 @@ def _check_sample_rate(sample_rate: float) -> float:
 
 def _grid(sample_rate: float) -> np.ndarray:
     """``(GRID_POINTS,)`` frequencies from 20 Hz to 20 kHz, or to just below Nyquist at low rates."""
-    return dsp.log_freq_grid(GRID_POINTS, 20.0, min(20000.0, dsp.NYQUIST_FRACTION * sample_rate))
+    return dsp.log_freq_grid(GRID_POINTS, AUDIBLE_LOW_HZ, min(AUDIBLE_HIGH_HZ, dsp.NYQUIST_FRACTION * sample_rate))
 
 
 # --- EQ curves ---------------------------------------------------------------------------------
 
 
-def eqs_figure(curves: Sequence[tuple[str, EQ]], *, title: str | None = None, sample_rate: float = 48000) -> Figure:
+def eqs_figure(curves: Sequence[tuple[str, EQ]], *, title: str | None = None,
+               sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Figure:
     """The figure :func:`plot_eqs` saves: one response line and one set of 5 band dots per curve."""
     if isinstance(curves, str | bytes) or not isinstance(curves, Sequence) or not curves:
         raise ParameterError("curves", curves, "a non-empty list of (label, EQ) pairs")
@@ -93,14 +95,14 @@ def _colours(n: int) -> list[Any]:
 
 
 def plot_eqs(curves: Sequence[tuple[str, EQ]], path: str | os.PathLike[str], *, title: str | None = None,
-             sample_rate: float = 48000) -> Path:
+             sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Path:
     """Plot labelled EQs' magnitude responses, 20 Hz-20 kHz on a log axis, to a PNG; returns its path."""
     check_png(path)
     return save_png(eqs_figure(curves, title=title, sample_rate=sample_rate), path)
 
 
 def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[str], steps: int = 11, *,
-                       sample_rate: float = 48000) -> Path:
+                       sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Path:
     """The family of responses as the morph goes from word ``a`` (alpha 0) to ``b`` (alpha 1)."""
     check_png(path)
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or not 2 <= steps <= 101:
@@ -139,7 +141,9 @@ def _project(model: Morpher, method: str) -> tuple[np.ndarray, str]:
     centroids = np.asarray(model.checkpoint.centroids, dtype=np.float64)  # (k, d)
     if method == "tsne":
         if importlib.util.find_spec("sklearn") is None:
-            warnings.warn('t-SNE needs scikit-learn (pip install "eqmorph[plots]"); drawing the PCA map instead',
+            from eqmorph.core.install import install_hint
+
+            warnings.warn(f"t-SNE needs scikit-learn ({install_hint('plots')}); drawing the PCA map instead",
                           stacklevel=3)
         elif len(centroids) < 5:
             warnings.warn(f"t-SNE needs at least 5 words, the model has {len(centroids)}; drawing the PCA map instead",
@@ -167,7 +171,7 @@ def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca"
     xy, used = _project(model, method)  # (k, 2)
     counts = np.array([model.counts[t] for t in model.terms], dtype=np.float64)
     params = model.decode_params(np.asarray(model.checkpoint.centroids, dtype=np.float32))  # (k, 5, 3)
-    ends = dsp.response_db_np(params, np.array([100.0, 8000.0]), 48000.0)  # (k, 2)
+    ends = dsp.response_db_np(params, np.array([100.0, 8000.0]), ANALYSIS_SAMPLE_RATE)  # (k, 2)
     tilt_db = ends[:, 1] - ends[:, 0]
     lim = max(1.0, float(np.abs(tilt_db).max()))
     fig = new_figure(9.0, 7.0)
@@ -288,7 +292,7 @@ def fit_quality(data_path: str | os.PathLike[str], path: str | os.PathLike[str],
     arrays = {
         "freqs": freqs,
         "target": render_audealize_db(curves[pick], freqs),
-        "fitted": dsp.response_db_np(result.params[pick], freqs, 48000.0),
+        "fitted": dsp.response_db_np(result.params[pick], freqs, ANALYSIS_SAMPLE_RATE),
         "rms": result.rms_db[pick],
         "labels": [f"{rows.ids[first[i]]} '{rows.terms[first[i]]}'" for i in pick],
     }

@@ -1,0 +1,77 @@
+"""Audio arrays in, audio arrays out: an EQ, or a morph between two words over time.
+
+Like pedalboard's ``board(audio, sample_rate)``: ``audio`` is what soundfile returns,
+``(frames,)`` or ``(frames, channels)`` float samples (full scale 1.0); the result has the same
+shape and float dtype (float32 stays float32; the filtering itself runs in float64).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from eqmorph.audio.automation import Automation, parse_automation
+from eqmorph.audio.filtering import apply_eq, apply_morph, auto_gain_db, auto_gain_db_path, check_audio
+from eqmorph.core.eq import EQ
+from eqmorph.errors import ParameterError
+
+if TYPE_CHECKING:
+    from eqmorph.semantic.morph import Morpher
+
+
+def _like(y: np.ndarray, audio: np.ndarray) -> np.ndarray:
+    dtype = np.asarray(audio).dtype
+    return y.astype(dtype, copy=False) if np.issubdtype(dtype, np.floating) else y
+
+
+def process_eq(eq: EQ, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
+    """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through ``eq``; same shape and dtype.
+
+    ``auto_gain`` lowers the level by the EQ's preamp (:mod:`eqmorph.core.preamp`) so a boost cannot clip.
+    """
+    gain_db = auto_gain_db(eq, sample_rate) if auto_gain else 0.0
+    return _like(apply_eq(audio, sample_rate, eq, gain_db=gain_db), audio)
+
+
+def as_automation(automation: Automation | str | Sequence[tuple[float, float]]) -> Automation:
+    """An :class:`Automation` from itself, ``"0:0,8:1"`` text, or ``[(seconds, alpha), ...]`` points."""
+    if isinstance(automation, Automation):
+        return automation
+    if isinstance(automation, str):
+        return parse_automation(automation, "automation")
+    try:
+        times, alphas = zip(*((float(t), float(a)) for t, a in automation))
+    except (TypeError, ValueError):
+        raise ParameterError("automation", automation, "an Automation, 'SECONDS:ALPHA,...' text or "
+                             "[(seconds, alpha), ...] points") from None
+    return Automation(times, alphas)
+
+
+def morph_audio(
+    model: Morpher,
+    audio: np.ndarray,
+    sample_rate: float,
+    word: str,
+    to: str,
+    automation: Automation | str | Sequence[tuple[float, float]],
+    *,
+    intensity: float = 1.0,
+    method: str | None = None,
+    auto_gain: bool = False,
+) -> np.ndarray:
+    """``audio`` filtered through the morph from ``word`` (alpha 0) to ``to`` (alpha 1) along ``automation``.
+
+    ``automation``: alpha over time, e.g. ``"0:0,8:1"`` or ``[(0, 0), (8, 1)]`` (held before the first
+    and after the last point).  Same shape and dtype out; ``auto_gain`` uses the worst boost reached.
+    """
+    auto = as_automation(automation)
+    kwargs = {} if method is None else {"method": method}
+
+    def params_at(alphas: np.ndarray) -> np.ndarray:
+        return model.interpolate_params(word, to, alphas, intensity=intensity, **kwargs)
+
+    frames = check_audio(audio, sample_rate).shape[0]
+    gain_db = auto_gain_db_path(params_at, auto, sample_rate, frames / float(sample_rate)) if auto_gain else 0.0
+    return _like(apply_morph(audio, sample_rate, params_at, auto, gain_db=gain_db), audio)

@@ -1,0 +1,78 @@
+"""AutoEq's ``GraphicEQ:`` line: a response curve as ``frequency gain`` pairs, read by Equalizer APO and Wavelet.
+
+Written as AutoEq writes ``GraphicEQ.txt``: one line, 127 log-spaced points from 20 Hz to about
+20 kHz, gains in dB with one decimal, the EQ's response lowered by its preamp so no point is
+above 0 dB (Wavelet applies the curve as given and has no preamp of its own)::
+
+    GraphicEQ: 20 -6.1; 21 -6.1; 22 -6.0; ...; 19871 -4.2
+
+Read as a curve (:class:`GraphicCurve`), interpolated linearly in dB over log frequency and
+held flat beyond its ends, which is how Equalizer APO draws it; a curve is never an EQ of
+eqmorph's layout, so importing one fits it (:mod:`eqmorph.io.layout`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from eqmorph.core.conventions import AUDIBLE_LOW_HZ
+from eqmorph.core.eq import EQ
+from eqmorph.core.preamp import preamp_db
+from eqmorph.errors import DataFormatError
+
+GRAPHIC_POINTS = 127  # AutoEq's GraphicEQ.txt has 127 points, the most Wavelet accepts
+GRAPHIC_HIGH_HZ = 19871.0  # AutoEq's last point: the geometric series from 20 Hz stops below 20 kHz
+GRAPHIC_SAMPLE_RATE = 48000.0  # rate the written curve is evaluated at (the curve itself has none)
+MAX_GRAPHIC_POINTS = 20000  # far more than any real curve; keeps hostile text cheap
+
+
+class GraphicCurve(NamedTuple):
+    """A GraphicEQ curve: ``freqs_hz (n,)`` strictly increasing and ``gains_db (n,)``; ``where`` names its line."""
+
+    freqs_hz: np.ndarray
+    gains_db: np.ndarray
+    where: str
+
+    def response_db(self, freqs_hz: np.ndarray) -> np.ndarray:
+        """The curve at ``freqs_hz (F,)``, linear in dB over log frequency, flat beyond the ends -> ``(F,)``."""
+        return np.interp(np.log(np.asarray(freqs_hz, dtype=np.float64)), np.log(self.freqs_hz), self.gains_db)
+
+
+def graphic_freqs() -> np.ndarray:
+    """The 127 whole-Hz frequencies a written GraphicEQ line uses, ``(127,)``."""
+    return np.round(np.geomspace(AUDIBLE_LOW_HZ, GRAPHIC_HIGH_HZ, GRAPHIC_POINTS))
+
+
+def to_graphiceq(eq: EQ) -> str:
+    """``eq``'s response, lowered by its preamp, as one AutoEq ``GraphicEQ:`` line (with a final newline)."""
+    freqs = graphic_freqs()
+    gains = eq.response_db(freqs, GRAPHIC_SAMPLE_RATE) + preamp_db(eq)
+    gains = np.minimum(np.round(gains, 1), 0.0) + 0.0  # the 0.1 dB rounding must not push a point above 0; no -0.0
+    return "GraphicEQ: " + "; ".join(f"{f:.0f} {g:.1f}" for f, g in zip(freqs, gains)) + "\n"
+
+
+def parse_graphiceq(rest: str, where: str) -> GraphicCurve:
+    """The text after ``GraphicEQ:``: ``f g; f g; ...`` with frequencies increasing (repeats keep the last)."""
+    from eqmorph.io.apo import parse_number, quote_short  # apo imports this module for its curves
+
+    pairs = [p for p in rest.split(";") if p.strip()]
+    if not pairs:
+        raise DataFormatError(f"{where}: GraphicEQ has no points; expected 'GraphicEQ: 20 -1.0; 40 0.5; ...'")
+    if len(pairs) > MAX_GRAPHIC_POINTS:
+        raise DataFormatError(f"{where}: GraphicEQ has {len(pairs)} points; at most {MAX_GRAPHIC_POINTS} are read")
+    points: dict[float, float] = {}
+    last = 0.0
+    for pair in pairs:
+        tokens = pair.split()
+        if len(tokens) != 2:
+            raise DataFormatError(f"{where}: GraphicEQ point {quote_short(pair.strip())}; expected 'frequency gain'")
+        freq = parse_number(tokens[0], "GraphicEQ frequency", where)
+        gain = parse_number(tokens[1], "GraphicEQ gain", where)
+        if not (0.0 < freq < 1e6 and abs(gain) <= 100.0) or freq < last:
+            raise DataFormatError(f"{where}: GraphicEQ point {quote_short(pair.strip())}; expected increasing "
+                                  "frequencies above 0 Hz and gains within +-100 dB")
+        points[freq] = gain
+        last = freq
+    return GraphicCurve(np.array(list(points)), np.array(list(points.values())), where)

@@ -1,0 +1,109 @@
+"""Any preset into eqmorph's 5-band layout: exact when it already fits, else fitted by its response.
+
+A preset in the layout (one low shelf, up to three peaking filters, one high shelf) keeps its
+values exactly.  Any other (four peaks, a missing shelf, ten filters, a ``GraphicEQ`` curve)
+is turned into the magnitude response it produces (the sum of its filters' RBJ responses and
+its curves) on the fit grid (20 Hz-20 kHz, :func:`eqmorph.core.fit.fit_grid`) and fitted with
+:func:`eqmorph.core.fit.fit_curves`; the result says how far the fit is from the preset.  The
+preset's own filters (its shelves and its three largest peaks, clipped into eqmorph's ranges)
+are one of the fit's starts, so a preset that nearly fits is kept nearly as it is.  A GraphicEQ
+curve alone has no 0 dB reference (AutoEq lowers curves by their largest boost): its level is
+fitted too, and returned as the preamp.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
+from eqmorph.core.eq import EQ
+from eqmorph.core.fit import fit_curves, fit_grid
+from eqmorph.core.ranges import clip_to_ranges, flat_params
+from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, layout_problem, read_apo
+
+CURVE_LEVELS = 13  # levels tried for a GraphicEQ curve's 0 dB, spread over its range (about 0.7 dB apart for 8 dB)
+_ROW = {"low_shelf": 0, "peaking": 1, "high_shelf": 4}  # where a filter of each kind sits in a (5, 3) array
+
+
+@dataclass(frozen=True)
+class ImportedPreset:
+    """A preset as eqmorph's EQ, and how exactly it was kept."""
+
+    eq: EQ
+    preamp_db: float  # the preset's own preamp (sum of its Preamp lines; 0 for JSON/CSV)
+    fitted: bool  # False: the preset's values are kept exactly
+    rms_db: float = 0.0  # fitted only: RMS difference of the responses over 20 Hz-20 kHz
+    max_error_db: float = 0.0  # fitted only: largest difference on that grid
+    what: str = ""  # fitted only: what the preset held, e.g. "4 peaking filters"
+
+    def describe_fit(self) -> str:
+        """One line for the user: what was fitted and how well (empty when kept exactly)."""
+        if not self.fitted:
+            return ""
+        return (f"fitted {self.what} into eqmorph's 5-band layout (low shelf, 3 peaks, high shelf): "
+                f"response error {self.rms_db:.2f} dB RMS, at most {self.max_error_db:.2f} dB, 20 Hz-20 kHz")
+
+
+def filters_response_db(filters: list[ApoFilter], freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+    """Summed magnitude response in dB of any shelves and peaks ``(F,)`` (no range limits: any biquad)."""
+    if not filters:
+        return np.zeros(len(freqs_hz))
+    params = np.repeat(flat_params()[None], len(filters), axis=0)  # (n, 5, 3): one active band per filter
+    rows = np.array([_ROW[f.kind] for f in filters])
+    params[np.arange(len(filters)), rows] = [[f.gain_db, f.freq_hz, f.q] for f in filters]
+    bands = dsp.band_response_db(np, params, np.asarray(freqs_hz, dtype=np.float64), sample_rate)  # (n, 5, F)
+    return bands[np.arange(len(filters)), rows].sum(axis=0)
+
+
+def _start(filters: list[ApoFilter]) -> np.ndarray:
+    """``(5, 3)``: the preset's shelves and its three largest peaks, clipped into eqmorph's ranges."""
+    start = flat_params()
+    for kind in ("low_shelf", "high_shelf"):
+        same = [f for f in filters if f.kind == kind]
+        if same:
+            start[_ROW[kind]] = max(same, key=lambda f: abs(f.gain_db))[1:4]
+    peaks = sorted((f for f in filters if f.kind == "peaking"), key=lambda f: -abs(f.gain_db))[:3]
+    for i, f in enumerate(sorted(peaks, key=lambda f: f.freq_hz)):
+        start[1 + i] = f[1:4]
+    return clip_to_ranges(start)
+
+
+_NAMES = {"low_shelf": ("low shelf", "low shelves"), "peaking": ("peaking filter", "peaking filters"),
+          "high_shelf": ("high shelf", "high shelves"), "curve": ("GraphicEQ curve", "GraphicEQ curves")}
+
+
+def _what(content: ApoText) -> str:
+    """``"4 peaking filters, 1 high shelf"``: what a preset held."""
+    counts = {kind: sum(f.kind == kind for f in content.filters) for kind in ("low_shelf", "peaking", "high_shelf")}
+    counts["curve"] = len(content.curves)
+    return ", ".join(f"{n} {_NAMES[k][n != 1]}" for k, n in counts.items() if n) or "no filters"
+
+
+def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> ImportedPreset:
+    """``content`` in the layout exactly, or fitted by its response (see the module docstring)."""
+    if layout_problem(content) is None:
+        return ImportedPreset(exact_eq(content.filters), content.preamp_db, fitted=False)
+    grid = fit_grid()
+    target = filters_response_db(content.filters, grid, sample_rate)
+    for curve in content.curves:
+        target = target + curve.response_db(grid)
+    # A curve alone has no 0 dB reference: AutoEq lowers GraphicEQ curves by their largest boost (as
+    # to_graphiceq does), so the level is a preamp.  Several levels are fitted in one batch; the best is kept.
+    levels = np.unique(np.r_[0.0, np.linspace(target.min(), target.max(), CURVE_LEVELS)]) if not content.filters \
+        else np.zeros(1)
+    starts = np.broadcast_to(_start(content.filters), (1, len(levels), 5, 3))
+    result = fit_curves(target[None] - levels[:, None], grid, sample_rate, starts=starts)
+    best = int(np.argmin(result.rms_db))
+    eq = EQ.from_array(result.params[best])
+    error = eq.response_db(grid, sample_rate) + levels[best] - target
+    return ImportedPreset(eq, content.preamp_db + float(levels[best]), fitted=True, rms_db=float(result.rms_db[best]),
+                          max_error_db=float(np.abs(error).max()), what=_what(content))
+
+
+def import_apo(text: str, *, base_dir: str | Path | None = None) -> ImportedPreset:
+    """Equalizer APO / AutoEq text (parametric or GraphicEQ) of any layout as eqmorph's EQ."""
+    return fit_apo(read_apo(text, base_dir=base_dir))

@@ -1,0 +1,63 @@
+"""Arrays in, arrays out: EQ.process and morph_audio keep the shape and dtype soundfile gives."""
+
+import numpy as np
+import pytest
+
+from eqmorph import EQ, AudioError, ParameterError
+from eqmorph.audio.arrays import as_automation, morph_audio
+from eqmorph.audio.automation import parse_automation
+from eqmorph.audio.filtering import apply_eq, apply_morph
+from eqmorph.core.preamp import preamp_db
+
+SR = 44100
+ROWS = [[6.0, 105.0, 0.71], [1.5, 250.0, 2.0], [-2.5, 1000.0, 1.41], [4.0, 4000.0, 0.8], [2.0, 8000.0, 0.71]]
+
+
+def _noise(shape, dtype=np.float64):
+    return (0.1 * np.random.default_rng(0).standard_normal(shape)).astype(dtype)
+
+
+@pytest.mark.parametrize("shape", [(4410,), (4410, 1), (4410, 2), (4410, 6)])
+def test_eq_process_keeps_the_shape_and_filters_like_apply_eq(shape):
+    eq = EQ.from_array(ROWS)
+    x = _noise(shape)
+    y = eq.process(x, SR)
+    assert y.shape == shape and y.dtype == np.float64
+    np.testing.assert_array_equal(y, apply_eq(x, SR, eq))
+    assert not np.allclose(y, x)
+
+
+def test_eq_process_keeps_float32_and_auto_gain_lowers_by_the_preamp():
+    eq = EQ.from_array(ROWS)
+    x = _noise((2205, 2), np.float32)
+    y = eq.process(x, SR)
+    assert y.dtype == np.float32
+    quiet = eq.process(x, SR, auto_gain=True)
+    np.testing.assert_allclose(quiet, y * 10 ** (preamp_db(eq, SR) / 20), rtol=1e-5, atol=1e-7)
+
+
+def test_eq_process_refuses_integer_samples_and_bad_rates():
+    with pytest.raises(AudioError, match="float"):
+        EQ.flat().process(np.zeros(100, dtype=np.int16), SR)
+    with pytest.raises(ParameterError, match="sample_rate"):
+        EQ.flat().process(np.zeros(100), 1000)
+
+
+def test_morph_audio_follows_the_automation_on_arrays(tiny_model):
+    x = _noise((SR, 2), np.float32)
+    y = morph_audio(tiny_model, x, SR, "warm", "bright", "0:0,1:1")
+    assert y.shape == x.shape and y.dtype == np.float32
+
+    def params_at(alphas):
+        return tiny_model.interpolate_params("warm", "bright", alphas)
+
+    expected = apply_morph(x, SR, params_at, parse_automation("0:0,1:1"))
+    np.testing.assert_allclose(y, expected.astype(np.float32), rtol=1e-6, atol=1e-7)
+    same = morph_audio(tiny_model, x, SR, "warm", "bright", [(0, 0), (1, 1)])
+    np.testing.assert_array_equal(same, y)
+
+
+def test_automation_points_are_checked():
+    assert as_automation([(0, 0.0), (2, 1.0)]).alphas == (0.0, 1.0)
+    with pytest.raises(ParameterError, match="automation"):
+        as_automation([(0, 0.0, 1)])

@@ -1,0 +1,29 @@
+"""A missing-extra hint is a command that works for how eqmorph was installed."""
+
+import json
+from importlib import metadata
+
+from eqmorph.core.install import install_hint
+
+
+class _Dist:
+    def __init__(self, direct_url):
+        self._text = None if direct_url is None else json.dumps(direct_url)
+
+    def read_text(self, name):
+        return self._text if name == "direct_url.json" else None
+
+
+def test_a_checkout_installed_with_pip_install_e_gets_an_editable_command(monkeypatch):
+    monkeypatch.setattr(metadata, "distribution",
+                        lambda name: _Dist({"url": "file:///home/me/eq%20morph", "dir_info": {"editable": True}}))
+    assert install_hint("server") == "pip install -e '/home/me/eq morph[server]'"
+
+
+def test_an_index_install_gets_the_package_name(monkeypatch):
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Dist(None))
+    assert install_hint("plots") == "pip install 'eqmorph[plots]'"
+
+
+def test_this_checkout_is_editable():
+    assert install_hint("train").startswith("pip install -e ") and install_hint("train").endswith("[train]'")
