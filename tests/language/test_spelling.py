@@ -26,8 +26,9 @@ def test_a_transposed_typo_suggests_the_intended_word_first() -> None:
 
 
 def test_suggestions_come_with_the_known_words_example_counts() -> None:
-    for word, count in suggest("brigth", COUNTS, n=3):
-        assert COUNTS[word] == count
+    suggestions = suggest("brigth", COUNTS, n=3)
+    assert suggestions[0] == ("bright", 30)  # an empty list must not pass
+    assert all(COUNTS[word] == count for word, count in suggestions)
 
 
 def test_an_unaccented_spelling_finds_the_accented_word() -> None:

@@ -1,4 +1,12 @@
-"""Open vocabulary: an unknown word becomes a weighted blend of known words, by meaning.
+"""Open vocabulary by nearest neighbours in embedding space (the first design, kept as a baseline).
+
+The Morpher now uses :mod:`eqmorph.language.learned` instead: nearest neighbours confuse
+antonyms (warm ~ cold), which the learned map corrects (benchmarks/open_vocab.py compares them).
+This module still provides :func:`model_dir` (where the MiniLM weights are installed),
+:class:`SentenceEmbedder` (the sentence-transformers reference the numpy port is tested against)
+and the neighbour blend the benchmark scores as "knn (old)".
+
+An unknown word becomes a weighted blend of known words, by meaning.
 
 A sentence-embedding model maps the unknown word and every known word to unit
 vectors; the ``k`` known words with the highest cosine similarity become the

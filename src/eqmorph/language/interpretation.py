@@ -1,0 +1,123 @@
+"""What a phrase was understood as: :class:`Interpretation` and its parts.
+
+``m.parse("warm but not muddy")`` returns one; ``str()`` gives one line for people
+(``warm but not muddy -> warm x 0.5, muddy x -0.5``) and ``to_dict()`` the same for the web API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding")
+
+
+def format_weight(w: float) -> str:
+    """``-1.0``, ``0.5``, ``0.25``: two decimals, one trailing zero dropped."""
+    s = f"{w:.2f}"
+    return s[:-1] if s.endswith("0") else s
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """One known word a typed word was taken to mean."""
+
+    word: str  # a vocabulary word of the model
+    share: float  # signed share of the piece (antonyms negative); a piece's shares sum to 1 in absolute value
+    how: str  # one of HOWS
+    similarity: float | None = None  # cosine similarity of the text embeddings ("embedding" only)
+    source: str | None = None  # lexicon source code (synonym, translation, antonym)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One descriptor of the phrase with its direction and degree, e.g. "a bit brighter"."""
+
+    text: str  # the words of the piece as typed (normalised), e.g. "a bit brighter"
+    term: str  # the descriptor word itself, e.g. "brighter"
+    sign: float  # +1 towards the word, -1 away from it ("less", "not", "sin")
+    degree: float  # calibrated intensity of the degree words (docs/language.md), 1 without any
+    meanings: tuple[Meaning, ...]
+
+    def explanation(self) -> str | None:
+        """How the term was understood, when it was not simply a vocabulary word; ``None`` if it was."""
+        if len(self.meanings) == 1 and self.meanings[0].how == "exact":
+            return None
+        parts = []
+        for how in dict.fromkeys(m.how for m in self.meanings):  # in the order the parser found them
+            mine = [m for m in self.meanings if m.how == how]
+            if how == "embedding":
+                near = sorted(mine, key=lambda m: -(m.similarity or 0.0))[:3]
+                parts.append("embedding neighbours " + ", ".join(f"{m.word} {m.similarity:.2f}" for m in near))
+            else:
+                parts.append(f"{how} of {', '.join(m.word for m in mine)}")
+        return f"{self.term}: {'; '.join(parts)}"
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """How a phrase was understood.
+
+    ``weights`` are the known words and the signed coefficients of the EQ that the phrase asks
+    for: its response is ``sum(weight x response(word))``. One piece keeps its own weight
+    (``less muddy`` -> ``muddy x -1.0``); several pieces share the EQ, each weighted by its
+    direction and degree divided by the number of pieces, so two words are not twice as loud.
+    """
+
+    text: str  # the text as given
+    pieces: tuple[Piece, ...]
+    weights: tuple[tuple[str, float], ...]  # (known word, signed weight), largest first
+    source: str | None = None  # "safe" or "socialfx" when the text names a crowd
+    ignored: tuple[str, ...] = ()  # words that meant nothing (unknown words, a degree with no word)
+    notes: tuple[str, ...] = ()  # what else the reader should know (capped degree, cancelled words)
+
+    @property
+    def intensity(self) -> float:
+        """Overall strength: the sum of the absolute weights (1.0 = one word at its own strength)."""
+        return float(sum(abs(w) for _, w in self.weights))
+
+    @property
+    def single_word(self) -> tuple[str, float] | None:
+        """``(word, weight)`` when the phrase stands for one known word scaled, else ``None``."""
+        return self.weights[0] if len(self.weights) == 1 else None
+
+    def __str__(self) -> str:
+        shown = self.weights[:4]
+        line = ", ".join(f"{w} x {format_weight(v)}" for w, v in shown)
+        if len(self.weights) > len(shown):
+            line += f", +{len(self.weights) - len(shown)} more"
+        extra = [e for e in (p.explanation() for p in self.pieces) if e]
+        if self.source:
+            extra.append(f"source: {self.source}")
+        if self.ignored:
+            extra.append("ignored: " + ", ".join(self.ignored))
+        extra.extend(self.notes)
+        tail = f" ({'; '.join(extra)})" if extra else ""
+        return f"{' '.join(self.text.split())} -> {line}{tail}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for the web API: the line, the weights and each piece's meanings."""
+        return {
+            "text": self.text,
+            "summary": str(self),
+            "weights": [{"word": w, "weight": round(v, 4)} for w, v in self.weights],
+            "intensity": round(self.intensity, 4),
+            "source": self.source,
+            "ignored": list(self.ignored),
+            "notes": list(self.notes),
+            "pieces": [
+                {
+                    "text": p.text,
+                    "term": p.term,
+                    "sign": p.sign,
+                    "degree": round(p.degree, 4),
+                    "meanings": [
+                        {"word": m.word, "share": round(m.share, 4), "how": m.how,
+                         "similarity": None if m.similarity is None else round(m.similarity, 4),
+                         "source": m.source}
+                        for m in p.meanings
+                    ],
+                }
+                for p in self.pieces
+            ],
+        }

@@ -1,0 +1,53 @@
+"""Inflections and derivations back to a base word: "brighter" -> "bright", "muddiness" -> "muddy".
+
+English inflections come from LemmInflect (Jascob, github.com/bjascob/LemmInflect), a maintained
+lemmatiser with a dictionary plus an out-of-vocabulary model; it is a core dependency because it
+is small (about 1 MB), pure Python and needs only numpy, so phrases such as "a bit brighter" work
+without any extra. It is imported on first use only: exact vocabulary words never reach it.
+
+LemmInflect does not undo derivations ("muddiness" is a noun of its own to it), and knows no
+Spanish; the few rules below cover those: "-iness" -> "-y", "-ness" -> "", and Spanish plural
+("-s", "-es") and feminine ("-a" -> "-o") endings, and the absolute superlative "-ísimo".
+Every candidate is only a guess: the parser keeps a candidate only if it is a known word
+or in the lexicon, so a wrong guess never invents a word.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters.
+_DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""))
+_SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
+            ("ísimo", ""), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
+_INFLECTED = ("er", "est", "s", "ed", "ing")  # comparative, superlative, plural / 3rd person, past, gerund
+SUPERLATIVE_ENDINGS = ("est", "ísimo", "ísima", "ísimos", "ísimas")  # the parser reads these as a high degree
+
+
+@functools.cache
+def _lemminflect():  # type: ignore[no-untyped-def]
+    import lemminflect
+
+    return lemminflect
+
+
+def candidates(word: str) -> tuple[str, ...]:
+    """Possible base words of ``word`` (normalised, lower case), most likely first; never ``word`` itself."""
+    if len(word) < 3 or " " in word:
+        return ()
+    found: list[str] = []
+    if word.endswith(_INFLECTED):  # other words are not English inflections: skip loading LemmInflect's tables
+        li = _lemminflect()
+        for lemmas in (li.getAllLemmas(word), li.getAllLemmasOOV(word, "ADJ")):
+            for pos in ("ADJ", "NOUN", "VERB", "ADV"):
+                found.extend(lemmas.get(pos, ()))
+    if len(word) >= 5:
+        for suffix, repl in _DERIVATIONS + _SPANISH:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                found.append(word[: -len(suffix)] + repl)
+    return tuple(c for c in dict.fromkeys(found) if c and c != word)
+
+
+def is_superlative(word: str) -> bool:
+    """True for "brightest", "suavísimo": the parser gives them a high degree."""
+    return word.endswith(SUPERLATIVE_ENDINGS) and len(word) >= 6

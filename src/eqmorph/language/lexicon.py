@@ -1,0 +1,68 @@
+"""The timbre lexicon: synonyms, Spanish-English translations and antonyms, kept as data.
+
+``lexicon.tsv`` (next to this module) ties words a user may type to words the crowd data has:
+``cálido`` -> ``warm`` (translation), ``mud`` -> ``muddy`` (synonym), ``cold`` -> ``warm``
+(antonym). Each row names its source; the header of the file says what the sources are.
+Relations are symmetric, so a row serves both directions (``warm`` also reaches ``cálido``).
+
+The file is read once per process (about 150 rows) and needs nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from dataclasses import dataclass
+
+from eqmorph.errors import DataFormatError
+from eqmorph.language.terms import normalise_term
+
+RELATIONS = ("translation", "synonym", "antonym")
+RELATION_SIGN = {"translation": 1.0, "synonym": 1.0, "antonym": -1.0}  # an antonym stands for the word inverted
+LEXICON_FILE = "lexicon.tsv"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One lexicon row, seen from ``word``."""
+
+    word: str
+    relation: str  # one of RELATIONS
+    other: str
+    source: str  # source code from the file header (dict, eng, ant)
+
+
+def parse_lexicon(text: str) -> tuple[Relation, ...]:
+    """Rows of a lexicon file (``#`` comments, tab-separated ``word relation equivalent source``)."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 4 or cells[1] not in RELATIONS or not all(c.strip() for c in cells):
+            raise DataFormatError(
+                f"{LEXICON_FILE} line {number}: expected 'word<TAB>relation<TAB>equivalent<TAB>source' with "
+                f"relation one of {', '.join(RELATIONS)}, got {line!r}"
+            )
+        rows.append(Relation(normalise_term(cells[0]), cells[1], normalise_term(cells[2]), cells[3].strip()))
+    return tuple(rows)
+
+
+@functools.cache
+def _index() -> dict[str, tuple[Relation, ...]]:
+    text = (importlib.resources.files("eqmorph.language") / LEXICON_FILE).read_text(encoding="utf-8")
+    out: dict[str, list[Relation]] = {}
+    for row in parse_lexicon(text):
+        out.setdefault(row.word, []).append(row)
+        out.setdefault(row.other, []).append(Relation(row.other, row.relation, row.word, row.source))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def related(word: str) -> tuple[Relation, ...]:
+    """Every lexicon row that mentions ``word`` (normalised), seen from it; ``()`` if none."""
+    return _index().get(normalise_term(word), ())
+
+
+def lexicon_words() -> frozenset[str]:
+    """Every word the lexicon mentions (for multi-word matching and tests)."""
+    return frozenset(_index())

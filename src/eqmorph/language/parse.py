@@ -1,0 +1,233 @@
+"""The phrase grammar: "a bit brighter", "warm but not muddy", "un poco más cálido" -> :class:`Interpretation`.
+
+A phrase is split into pieces at commas, semicolons and the conjunctions "and", "but", "y",
+"pero" (and between two descriptors written one after the other: "more air less boomy").
+Within a piece, degree words multiply the intensity, direction words set the sign, and the
+descriptor is resolved to known words, first match wins:
+
+1. exact (after NFC, case, surrounding punctuation and spaces are normalised);
+2. accents: "frio" = "frío" when only one known word folds to it;
+3. inflection or derivation: "muddier", "boominess", "cálida" (:mod:`eqmorph.language.lemmas`);
+4. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
+5. embedding: the open vocabulary's learned neighbours, when one is attached.
+
+The tables and the numbers are documented, and each row tested, in docs/language.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from eqmorph.errors import ParameterError
+from eqmorph.language import lemmas, lexicon
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece
+from eqmorph.language.spelling import fold, unknown_word_error
+from eqmorph.language.terms import normalise_term
+
+MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
+MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
+MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
+SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
+
+# Degree words -> multipliers of the word's gains. Rounded from Cliff (1959), "Adverbs as multipliers",
+# Psychological Review 66(1): slightly .54, somewhat .66, rather .84, pretty .88, very 1.25, extremely 1.45.
+# Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
+DEGREES: dict[tuple[str, ...], float] = {
+    ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
+    ("slightly",): 0.5, ("barely",): 0.5, ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
+    ("somewhat",): 0.65, ("kind", "of"): 0.65, ("algo",): 0.65,
+    ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("bastante",): 0.85,
+    ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
+    ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
+    ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
+    ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
+}
+SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
+MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
+                  "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
+LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
+                  "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada"})
+STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
+                  "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
+                  "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer"})
+_CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
+_SPLIT = re.compile(r"[,;:/&+|\n]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
+MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
+
+
+class Neighbourhood(Protocol):
+    """What the parser needs of an open vocabulary: signed known-word neighbours of an unknown word."""
+
+    def meanings(self, word: str) -> list[Meaning]: ...
+
+
+class Parser:
+    """Grammar plus the vocabulary of one model.
+
+    counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
+    """
+
+    def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None) -> None:
+        self.counts = dict(counts)
+        self.open_vocabulary = open_vocabulary
+        self._known = {normalise_term(w): w for w in self.counts}
+        folded: dict[str, list[str]] = {}
+        for w in self.counts:
+            folded.setdefault(fold(w), []).append(w)
+        self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}  # only unambiguous accent matches
+        self._multi = {tuple(w.split()) for w in list(self._known) + list(lexicon.lexicon_words()) if " " in w}
+
+    # --- single words -------------------------------------------------------
+    def _known_word(self, word: str) -> tuple[str, str] | None:
+        if word in self._known:
+            return self._known[word], "exact"
+        hit = self._folded.get(fold(word))
+        return (hit, "accents") if hit else None
+
+    def _via_lexicon(self, word: str) -> list[Meaning]:
+        """Known words the lexicon ties ``word`` to, one hop, else two hops over synonyms and translations."""
+        found: dict[str, Meaning] = {}
+        for rel in lexicon.related(word):
+            hit = self._known_word(rel.other)
+            if hit and hit[0] not in found:
+                found[hit[0]] = Meaning(hit[0], lexicon.RELATION_SIGN[rel.relation], rel.relation, source=rel.source)
+        if any(m.share > 0 for m in found.values()):  # a word's own equivalents beat its opposites
+            found = {k: m for k, m in found.items() if m.share > 0}
+        if not found:
+            for rel in lexicon.related(word):
+                if rel.relation == "antonym":
+                    continue
+                for rel2 in lexicon.related(rel.other):
+                    hit = self._known_word(rel2.other)
+                    if hit and rel2.relation != "antonym" and hit[0] not in found:
+                        found[hit[0]] = Meaning(hit[0], 1.0, rel.relation, source=rel.source)
+        n = len(found)
+        return [Meaning(m.word, m.share / n, m.how, source=m.source) for m in found.values()]
+
+    def _with_embedding(self, word: str, found: list[Meaning]) -> list[Meaning]:
+        """Lexicon meanings, half and half with the open vocabulary's when one is attached.
+
+        The two readings err differently (the crowds' English and Spanish words do not always sound
+        alike; the embedding confuses opposites): their mean scored best in benchmarks/open_vocab.py.
+        """
+        if self.open_vocabulary is None or " " in word:
+            return found
+        learned = self.open_vocabulary.meanings(word)
+        if not learned:
+            return found
+        return [Meaning(m.word, m.share / 2, m.how, m.similarity, m.source) for m in found + learned]
+
+    def meanings(self, word: str) -> list[Meaning]:
+        """What ``word`` (normalised) stands for among known words; ``[]`` if nothing."""
+        hit = self._known_word(word)
+        if hit:
+            return [Meaning(hit[0], 1.0, hit[1])]
+        found = self._via_lexicon(word)
+        if found:
+            return self._with_embedding(word, found)
+        for base in lemmas.candidates(word):
+            hit = self._known_word(base)
+            if hit:
+                return [Meaning(hit[0], 1.0, "inflection")]
+            found = self._via_lexicon(base)
+            if found:
+                return found
+        if self.open_vocabulary is not None and " " not in word:
+            return list(self.open_vocabulary.meanings(word))
+        return []
+
+    # --- phrases --------------------------------------------------------------
+    def parse(self, text: str) -> Interpretation:
+        """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
+        if not isinstance(text, str):
+            raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
+        if len(text) > MAX_TEXT_CHARS:
+            raise ParameterError("text", f"{len(text)} characters", f"at most {MAX_TEXT_CHARS} characters")
+        norm = normalise_term(text)
+        source = None
+        tag = _SOURCE_TAG.search(norm)
+        if tag:
+            source = next(g for g in tag.groups() if g)
+            norm = _SOURCE_TAG.sub(" ", norm, count=1)
+        pieces: list[Piece] = []
+        ignored: list[str] = []
+        unknown: list[str] = []
+        capped = False
+        for clause in _SPLIT.split(norm):
+            tokens = [t.strip("'’-") for t in _TOKEN.findall(clause)]
+            tokens = [t for t in tokens if t]
+            sign, degree, start, i = 1.0, 1.0, 0, 0
+            pending: list[str] = []  # degree and direction words still waiting for their descriptor
+            while i < len(tokens):
+                tok = tokens[i]
+                span = self._phrase_at(tokens, i)
+                if span and span[0] in DEGREES:
+                    degree *= DEGREES[span[0]]
+                    pending.extend(span[0])
+                    i += len(span[0])
+                    continue
+                if tok in _CONJUNCTIONS:
+                    ignored.extend(pending)
+                    sign, degree, start, i, pending = 1.0, 1.0, i + 1, i + 1, []
+                    continue
+                if tok in NOT or tok in LESS or tok in MORE:
+                    sign = -sign if tok not in MORE else sign
+                    pending.append(tok)
+                    i += 1
+                    continue
+                if tok in STOP:
+                    i += 1
+                    continue
+                words = span[0] if span else (tok,)
+                term = " ".join(words)
+                found = self.meanings(term)
+                if not found:
+                    unknown.append(term)
+                    i += len(words)
+                    continue
+                piece_degree = degree * (SUPERLATIVE_DEGREE if lemmas.is_superlative(term)
+                                         and found[0].how == "inflection" else 1.0)
+                if piece_degree > MAX_DEGREE:
+                    piece_degree, capped = MAX_DEGREE, True
+                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, sign, piece_degree, tuple(found)))
+                i += len(words)
+                sign, degree, start, pending = 1.0, 1.0, i, []  # modifiers belong to the descriptor they precede
+            ignored.extend(pending)
+        if len(pieces) > MAX_PIECES:
+            raise ParameterError("text", f"{len(pieces)} descriptors", f"at most {MAX_PIECES} descriptors")
+        if not pieces:
+            if unknown:
+                raise unknown_word_error(unknown[0], self.counts)
+            raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
+                                               "or 'un poco más cálido'")
+        return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped)
+
+    def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
+        """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
+        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+            words = tuple(tokens[i:i + n])
+            if words in DEGREES or (n > 1 and words in self._multi):
+                return (words,)
+        return None
+
+    @staticmethod
+    def _interpretation(text: str, pieces: list[Piece], source: str | None, ignored: tuple[str, ...],
+                        capped: bool) -> Interpretation:
+        totals: dict[str, float] = {}
+        for p in pieces:
+            for m in p.meanings:
+                totals[m.word] = totals.get(m.word, 0.0) + p.sign * p.degree * m.share / len(pieces)
+        notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
+        cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
+        if cancelled:
+            notes.append("cancel out: " + ", ".join(cancelled))
+        weights = sorted(((w, v) for w, v in totals.items() if abs(v) >= 1e-9), key=lambda wv: -abs(wv[1]))
+        if not weights:
+            raise ParameterError("text", text, "descriptors that do not cancel each other out "
+                                               f"({', '.join(cancelled)} asked for both ways)")
+        return Interpretation(text, tuple(pieces), tuple(weights), source, ignored, tuple(notes))

@@ -1,0 +1,34 @@
+"""The CLI says how a phrase was understood, on stderr (eqmorph.cli.phrases)."""
+
+from __future__ import annotations
+
+from eqmorph.cli import main
+
+
+def test_generate_a_phrase_prints_its_interpretation_on_stderr(capsys):
+    assert main(["generate", "less muddy", "--format", "apo"]) == 0
+    out, err = capsys.readouterr()
+    assert "less muddy -> muddy x -1.0" in err
+    assert "Filter 1" in out and "->" not in out
+
+
+def test_quiet_hides_the_interpretation(capsys):
+    assert main(["generate", "less muddy", "--format", "apo", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_known_word_in_capitals_says_nothing(capsys):
+    assert main(["generate", "Warm", "--format", "apo"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_morph_takes_phrases_at_both_ends(capsys):
+    assert main(["morph", "a bit brighter", "warm but not harsh", "--format", "apo"]) == 0
+    err = capsys.readouterr().err
+    assert "a bit brighter -> brighter x 0.5" in err and "warm but not harsh -> warm x 0.5, harsh x -0.5" in err
+
+
+def test_a_phrase_without_a_descriptor_is_one_error_line(capsys):
+    assert main(["generate", "very", "--format", "apo"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "descriptor" in err

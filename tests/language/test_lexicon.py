@@ -1,0 +1,52 @@
+"""The timbre lexicon file and the lemmas (eqmorph.language.lexicon, eqmorph.language.lemmas)."""
+
+from __future__ import annotations
+
+import importlib.resources
+
+import pytest
+
+from eqmorph.errors import DataFormatError
+from eqmorph.language import lemmas, lexicon
+
+SOURCES = {"dict", "eng", "ant"}
+
+
+def test_every_row_has_a_known_relation_and_a_documented_source():
+    text = (importlib.resources.files("eqmorph.language") / lexicon.LEXICON_FILE).read_text(encoding="utf-8")
+    rows = lexicon.parse_lexicon(text)
+    assert len(rows) > 100
+    assert {r.relation for r in rows} <= set(lexicon.RELATIONS)
+    assert {r.source for r in rows} == SOURCES
+    for code in SOURCES:
+        assert f"#   {code} " in text  # the header says what each source code means
+
+
+def test_relations_are_symmetric():
+    assert any(r.other == "warm" and r.relation == "translation" for r in lexicon.related("cálido"))
+    assert any(r.other == "cálido" and r.relation == "translation" for r in lexicon.related("warm"))
+    assert any(r.other == "cold" and r.relation == "antonym" for r in lexicon.related("warm"))
+
+
+def test_lookups_are_normalised():
+    assert lexicon.related("  Cálido ") == lexicon.related("cálido")
+    assert lexicon.related("no-such-word") == ()
+
+
+@pytest.mark.parametrize("line", ["warm\tsynonym\tcozy", "warm\tkinda\tcozy\teng", "\tsynonym\tcozy\teng"])
+def test_a_malformed_row_is_a_data_format_error_naming_the_line(line):
+    with pytest.raises(DataFormatError, match="line 2"):
+        lexicon.parse_lexicon("# header\n" + line)
+
+
+@pytest.mark.parametrize("word, base", [("brighter", "bright"), ("brightest", "bright"), ("muddier", "muddy"),
+                                        ("boomier", "boomy"), ("muddiness", "muddy"), ("boominess", "boomy"),
+                                        ("cálida", "cálido"), ("suaves", "suave"), ("calientes", "caliente")])
+def test_lemma_candidates_include_the_base_word(word, base):
+    assert base in lemmas.candidates(word)
+    assert word not in lemmas.candidates(word)
+
+
+def test_superlatives_are_recognised():
+    assert lemmas.is_superlative("brightest") and lemmas.is_superlative("suavísimo")
+    assert not lemmas.is_superlative("bright")

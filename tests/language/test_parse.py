@@ -1,0 +1,254 @@
+"""The phrase grammar, row by row as docs/language.md lists it (eqmorph.language.parse)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.interpretation import Meaning
+from eqmorph.language.parse import DEGREES, MAX_DEGREE, MAX_TEXT_CHARS, Parser
+
+COUNTS = {"warm": 40, "bright": 30, "brighter": 5, "muddy": 6, "boomy": 5, "air": 3, "harsh": 9, "clear": 8,
+          "frío": 6, "caliente": 7, "suave": 9, "áspero": 3, "soft": 9, "dark": 6}
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return Parser(COUNTS)
+
+
+def weights(parser: Parser, text: str) -> dict[str, float]:
+    return {w: round(v, 4) for w, v in parser.parse(text).weights}
+
+
+# --- normalisation ----------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Warm", "  WARM  ", "warm!", "'warm.'", "warm\u00a0"])
+def test_case_punctuation_and_spaces_do_not_change_the_word(parser, text):
+    assert weights(parser, text) == {"warm": 1.0}
+
+
+def test_a_decomposed_accent_is_the_same_word_as_a_precomposed_one(parser):
+    assert weights(parser, "a\u0301spero") == {"áspero": 1.0}  # "á" written as a + combining acute
+
+
+def test_a_missing_accent_still_matches_when_only_one_word_fits(parser):
+    meant = parser.parse("frio")
+    assert meant.weights == (("frío", 1.0),)
+    assert meant.pieces[0].meanings[0].how == "accents"
+
+
+def test_accents_are_not_guessed_when_two_known_words_fold_alike():
+    p = Parser({"año": 5, "ano": 5})
+    assert p.parse("ano").weights == (("ano", 1.0),)
+    with pytest.raises(UnknownWordError):
+        Parser({"año": 5, "anó": 5}).parse("ano")
+
+
+# --- inflections and derivations ------------------------------------------------------
+@pytest.mark.parametrize("text, word", [("muddier", "muddy"), ("boomier", "boomy"), ("muddiness", "muddy"),
+                                        ("boominess", "boomy"), ("harshness", "harsh"), ("warmer", "warm"),
+                                        ("darker", "dark"), ("suaves", "suave"), ("clearest", "clear")])
+def test_inflections_and_derivations_reach_the_base_word(parser, text, word):
+    meant = parser.parse(text)
+    assert [w for w, _ in meant.weights] == [word]
+    assert meant.pieces[0].meanings[0].how == "inflection"
+
+
+def test_an_exact_vocabulary_word_wins_over_its_base(parser):
+    assert weights(parser, "brighter") == {"brighter": 1.0}
+
+
+def test_a_superlative_counts_as_a_high_degree(parser):
+    assert weights(parser, "clearest") == {"clear": 1.45}
+
+
+# --- degree -------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", [" ".join(k) for k in DEGREES])
+def test_every_degree_phrase_scales_the_word_by_its_number(parser, phrase):
+    assert weights(parser, f"{phrase} warm") == {"warm": DEGREES[tuple(phrase.split())]}
+
+
+def test_degrees_below_one_soften_and_above_one_strengthen(parser):
+    assert weights(parser, "a bit warm")["warm"] < 1.0 < weights(parser, "very warm")["warm"]
+    assert weights(parser, "very warm")["warm"] < weights(parser, "extremely warm")["warm"]
+
+
+def test_stacked_degrees_multiply_and_an_absurd_stack_is_capped_and_said(parser):
+    assert weights(parser, "very very warm") == {"warm": round(1.25 * 1.25, 4)}
+    meant = parser.parse("very " * 30 + "warm")
+    assert meant.weights == (("warm", MAX_DEGREE),)
+    assert any("capped" in n for n in meant.notes)
+    assert "capped" in str(meant)
+
+
+# --- direction ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["less muddy", "not muddy", "no muddy", "without muddy", "reduce muddy",
+                                  "cut the muddy", "menos muddy", "sin muddy"])
+def test_negative_directions_invert_the_word(parser, text):
+    assert weights(parser, text) == {"muddy": -1.0}
+
+
+@pytest.mark.parametrize("text", ["more air", "add air", "boost air", "más air"])
+def test_positive_directions_keep_the_word(parser, text):
+    assert weights(parser, text) == {"air": 1.0}
+
+
+def test_direction_and_degree_combine(parser):
+    assert weights(parser, "a bit less muddy") == {"muddy": -0.5}
+    assert weights(parser, "un poco menos muddy") == {"muddy": -0.5}
+
+
+# --- several words ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("warm and clear", {"warm": 0.5, "clear": 0.5}),
+    ("more air, less boomy", {"air": 0.5, "boomy": -0.5}),
+    ("more air less boomy", {"air": 0.5, "boomy": -0.5}),
+    ("warm but not muddy", {"warm": 0.5, "muddy": -0.5}),
+    ("warm; bright; clear", {"warm": 1 / 3, "bright": 1 / 3, "clear": 1 / 3}),
+])
+def test_several_descriptors_share_the_eq_with_their_own_signs(parser, text, expected):
+    assert weights(parser, text) == {w: round(v, 4) for w, v in expected.items()}
+    assert parser.parse(text).intensity == pytest.approx(1.0)
+
+
+# --- Spanish and mixed languages ------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("muy suave", {"suave": 1.25}),
+    ("un poco más caliente", {"caliente": 0.5}),
+    ("suave y sin áspero", {"suave": 0.5, "áspero": -0.5}),
+    ("caliente pero no muddy", {"caliente": 0.5, "muddy": -0.5}),
+    ("más warm, menos bright", {"warm": 0.5, "bright": -0.5}),
+])
+def test_spanish_grammar_words_and_mixed_vocabularies(parser, text, expected):
+    assert weights(parser, text) == expected
+
+
+def test_a_spanish_word_outside_the_vocabulary_reaches_its_equivalents(parser):
+    meant = parser.parse("cálido")
+    assert dict(meant.weights) == {"warm": 0.5, "caliente": 0.5}
+    assert {m.how for m in meant.pieces[0].meanings} == {"translation", "synonym"}
+    assert weights(parser, "cálida") == {"warm": 0.5, "caliente": 0.5}  # feminine form, through the lemmas
+
+
+def test_an_antonym_from_the_lexicon_inverts_the_known_word():
+    p = Parser({"warm": 40})
+    assert p.parse("cold").weights == (("warm", -1.0),)
+    assert p.parse("cold").pieces[0].meanings[0].how == "antonym"
+
+
+def test_a_lexicon_synonym_reaches_the_known_word(parser):
+    assert weights(parser, "cut the mud") == {"muddy": -1.0}
+
+
+# --- source -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["warm (safe)", "safe: warm", "warm from safe"])
+def test_a_named_crowd_is_kept_apart_from_the_words(parser, text):
+    meant = parser.parse(text)
+    assert meant.source == "safe"
+    assert meant.weights == (("warm", 1.0),)
+
+
+# --- what is ignored, and bad input ---------------------------------------------------
+def test_unknown_words_next_to_known_ones_are_ignored_and_said(parser):
+    meant = parser.parse("warm and fluffy")
+    assert meant.weights == (("warm", 1.0),)
+    assert meant.ignored == ("fluffy",)
+    assert "ignored: fluffy" in str(meant)
+
+
+def test_a_degree_with_no_word_after_it_is_ignored(parser):
+    meant = parser.parse("warm, very")
+    assert meant.weights == (("warm", 1.0),) and meant.ignored == ("very",)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "very", "a bit", "the", "not", "más"])
+def test_text_without_a_descriptor_is_a_parameter_error(parser, text):
+    with pytest.raises(ParameterError, match="descriptor"):
+        parser.parse(text)
+
+
+def test_an_unknown_word_alone_is_an_unknown_word_error_with_suggestions(parser):
+    with pytest.raises(UnknownWordError) as err:
+        parser.parse("wram")
+    assert err.value.suggestions[0][0] == "warm"
+
+
+def test_a_contradiction_is_an_error_naming_the_word(parser):
+    with pytest.raises(ParameterError, match="warm"):
+        parser.parse("more warm, less warm")
+
+
+def test_a_partial_contradiction_drops_the_cancelled_word_and_says_so(parser):
+    meant = parser.parse("more warm, less warm, bright")
+    assert [w for w, _ in meant.weights] == ["bright"]
+    assert any("warm" in n for n in meant.notes)
+
+
+def test_text_longer_than_the_limit_is_refused_without_parsing(parser):
+    with pytest.raises(ParameterError, match=str(MAX_TEXT_CHARS)):
+        parser.parse("warm " * 2000)
+
+
+@pytest.mark.parametrize("value", [None, 3, b"warm", ["warm"]])
+def test_a_non_string_is_a_parameter_error(parser, value):
+    with pytest.raises(ParameterError):
+        parser.parse(value)
+
+
+def test_too_many_descriptors_are_refused(parser):
+    with pytest.raises(ParameterError, match="descriptors"):
+        parser.parse(", ".join(["warm", "bright", "clear", "muddy", "boomy", "air", "harsh", "soft", "dark"]))
+
+
+# --- open vocabulary hook ---------------------------------------------------------------
+class FixedNeighbours:
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def meanings(self, word: str) -> list[Meaning]:
+        self.asked.append(word)
+        return [Meaning("bright", 0.7, "embedding", similarity=0.8), Meaning("warm", -0.2, "embedding", 0.6)]
+
+
+def test_an_unknown_word_goes_to_the_open_vocabulary_with_its_signed_weights():
+    nb = FixedNeighbours()
+    meant = Parser(COUNTS, nb).parse("less sparkly")
+    assert dict(meant.weights) == pytest.approx({"bright": -0.7, "warm": 0.2})
+    assert nb.asked == ["sparkly"]
+    assert "embedding neighbours bright 0.80" in str(meant)
+
+
+def test_known_words_never_reach_the_open_vocabulary():
+    nb = FixedNeighbours()
+    Parser(COUNTS, nb).parse("a bit warmer but not muddy")
+    assert nb.asked == []
+
+
+def test_lexicon_words_are_mixed_half_and_half_with_the_open_vocabulary():
+    meant = Parser(COUNTS, FixedNeighbours()).parse("cálido")
+    assert dict(meant.weights) == pytest.approx({"warm": 0.25 - 0.1, "caliente": 0.25, "bright": 0.35})
+
+
+# --- any text: an interpretation or one of eqmorph's errors, never a crash -------------------
+def test_arbitrary_text_gives_an_interpretation_or_an_eqmorph_error(parser):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from eqmorph.errors import EqmorphError
+
+    words = st.sampled_from(["warm", "less", "very", "a bit", "not", "y", "pero", "muddier", "cálido", ",", "(safe)",
+                             "más", "zzz", "the", "and", "más warm", "-", "'", "é", "ß", "0.5", "WARM!"])
+    text = st.one_of(st.text(max_size=60), st.lists(words, max_size=12).map(" ".join))
+
+    @settings(max_examples=300, deadline=None)
+    @given(text)
+    def check(t):
+        try:
+            meant = parser.parse(t)
+        except EqmorphError:
+            return
+        assert meant.weights and all(np.isfinite(v) and v != 0 for _, v in meant.weights)
+        assert isinstance(str(meant), str) and meant.to_dict()["summary"] == str(meant)
+
+    check()

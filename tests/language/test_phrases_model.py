@@ -1,0 +1,103 @@
+"""Phrases through the Morpher with the bundled model: the README's examples do what they say."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import eqmorph
+from eqmorph.core import dsp
+from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.parse import MAX_TEXT_CHARS
+
+FREQS = np.geomspace(20.0, 20000.0, 200)
+
+
+@pytest.fixture(scope="module")
+def m():
+    return eqmorph.load()
+
+
+def response(params: np.ndarray) -> np.ndarray:
+    return dsp.response_db_np(np.asarray(params, dtype=np.float64), FREQS, 48000.0)
+
+
+def corr(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(response(a), response(b))[0, 1])
+
+
+def test_less_muddy_sounds_the_opposite_of_muddy(m):
+    assert corr(m.generate_params("less muddy"), m.generate_params("muddy")) < -0.99
+    assert str(m.parse("less muddy")) == "less muddy -> muddy x -1.0"
+
+
+def test_a_bit_brighter_is_brighter_but_gentler_than_brighter(m):
+    small, full = m.generate_params("a bit brighter"), m.generate_params("brighter")
+    assert corr(small, m.generate_params("bright")) > 0.5
+    assert np.abs(small[:, 0]).max() == pytest.approx(0.5 * np.abs(full[:, 0]).max())
+
+
+def test_warm_but_not_harsh_leans_to_warm_and_away_from_harsh(m):
+    eq = m.generate_params("warm but not harsh")
+    assert corr(eq, m.generate_params("warm")) > 0.5
+    assert corr(eq, m.generate_params("harsh")) < -0.3
+
+
+def test_several_words_fit_their_signed_response_sum_closely(m):
+    target = 0.5 * response(m.generate_params("air")) - 0.5 * response(m.generate_params("boomy"))
+    got = response(m.generate_params("more air, less boomy"))
+    assert np.corrcoef(got, target)[0, 1] > 0.98
+    assert float(np.sqrt(np.mean((got - target) ** 2))) < 1.0
+
+
+def test_a_word_in_another_case_is_the_same_eq(m):
+    np.testing.assert_array_equal(m.generate_params("Warm"), m.generate_params("warm"))
+
+
+def test_vocabulary_words_never_reach_the_language_layer(m):
+    fresh = eqmorph.load()
+    fresh.generate("warm")
+    fresh.interpolate("warm", "bright", 0.3)
+    fresh.path("cold", "soft").eq(0.5)
+    assert fresh._parser is None  # the slider's fast path stayed free of parsing
+
+
+def test_interpolate_blend_sample_and_edit_take_phrases(m):
+    end = m.interpolate("warm", "less muddy", 1.0)
+    np.testing.assert_allclose(end.to_array(), m.generate_params("less muddy"), atol=1e-9)
+    assert m.blend({"warm": 0.5, "a bit brighter": 0.5}).to_array().shape == (5, 3)
+    assert len(m.sample("less muddy", 3, seed=0)) == 3
+    edited = m.edit(m.generate("warm"), {"less muddy": 1.0})
+    assert corr(edited.to_array(), m.generate_params("muddy")) < corr(m.generate_params("warm"),
+                                                                    m.generate_params("muddy"))
+
+
+def test_cross_lingual_word_outside_the_vocabulary_gives_an_eq(m):
+    assert "warm" in dict(m.parse("cálido").weights)
+    assert corr(m.generate_params("cálido"), m.generate_params("caliente")) > 0.5
+
+
+def test_the_interpretation_serialises_for_the_web(m):
+    d = m.parse("un poco más cálido").to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["summary"].startswith("un poco más cálido -> ")
+    assert {w["word"] for w in d["weights"]} == {"warm", "caliente"}
+    assert d["pieces"][0]["degree"] == 0.5
+
+
+@pytest.mark.parametrize("text, error", [("", ParameterError), ("very", ParameterError),
+                                         ("x" * (MAX_TEXT_CHARS + 1), ParameterError),
+                                         ("more warm, less warm", ParameterError),
+                                         ("qwertyuiop", UnknownWordError)])
+def test_bad_text_is_one_of_eqmorphs_errors(m, text, error):
+    with pytest.raises(error):
+        m.generate(text)
+
+
+def test_naming_a_crowd_the_model_does_not_have_is_a_parameter_error(m):
+    if m.sources:
+        pytest.skip("the bundled model has per-crowd words")
+    with pytest.raises(ParameterError, match="source"):
+        m.generate("warm (safe)")
