@@ -16,8 +16,8 @@ from eqmorph.audio.filtering import (
     apply_morph,
     auto_gain_db,
     auto_gain_db_path,
-    max_response_db,
 )
+from eqmorph.core.preamp import max_response_db
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 SR = 44100

@@ -57,7 +57,7 @@ def test_a_missing_model_directory_is_a_one_line_error(capsys, tmp_path):
 
 def test_blend_and_sample_and_words(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "blend", "warm=0.5", "bright=0.5", "--model", str(tiny_model_dir), "--format", "csv")
-    assert code == 0 and out.startswith("band,type,gain_db,freq_hz,q")
+    assert code == 0 and out.startswith("name,type,gain_db,freq_hz,q")
     code, out, _ = _run(capsys, "sample", "warm", "-n", "3", "--seed", "1", "--model", str(tiny_model_dir))
     assert code == 0 and out.count("variation") == 3
     code, out, _ = _run(capsys, "words", "--search", "br", "--model", str(tiny_model_dir))

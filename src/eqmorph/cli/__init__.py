@@ -1,46 +1,62 @@
 """The ``eqmorph`` command: a thin layer over the library.
 
-Each sub-command lives in a module of this package with a ``register(subparsers)``
-function that adds its parser and sets ``func`` to a handler ``(args) -> int``.
-The handler calls typed library functions; errors the library raises on purpose
+Each sub-command lives in the module of this package named after it (``import`` in
+``import_preset``, as ``import`` is a keyword), with a ``register(subparsers)`` function
+that adds its parser and sets ``func`` to a handler ``(args) -> int``.  Options several
+commands share (``--model``, ``--format``/``-o``) and the error handling are in
+:mod:`eqmorph.cli.common`: errors the library raises on purpose
 (:class:`eqmorph.errors.EqmorphError`) become one line on stderr and exit code 2.
+
+Only the invoked command's module is imported, so ``eqmorph generate`` does not pay for
+the audio, dataset or server imports of other commands; ``eqmorph --help`` imports all.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from eqmorph.errors import EqmorphError
+from eqmorph.cli.common import run_handler
 
-# Sub-command modules, in the order `eqmorph --help` lists them.
-_MODULES = ("data", "model", "morph", "presets", "figures", "audio", "evaluate", "serve")
+# Command -> module of this package, in the order `eqmorph --help` lists them.
+COMMANDS: dict[str, str] = {
+    "generate": "generate",
+    "morph": "morph",
+    "blend": "blend",
+    "sample": "sample",
+    "words": "words",
+    "edit": "edit",
+    "import": "import_preset",
+    "describe": "describe",
+    "apply": "apply",
+    "match": "match",
+    "plot": "plot",
+    "figures": "figures",
+    "demo": "demo",
+    "serve": "serve",
+    "data": "data",
+    "train": "train",
+    "evaluate": "evaluate",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every sub-command registered."""
-    import importlib
-
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with ``command`` (a key of :data:`COMMANDS`) only that sub-command, else all."""
     parser = argparse.ArgumentParser(prog="eqmorph", description="Words to 5-band parametric EQ.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in _MODULES:
-        importlib.import_module(f"eqmorph.cli.{name}").register(sub)
+    for name in [command] if command in COMMANDS else dict.fromkeys(COMMANDS.values()):
+        importlib.import_module(f"eqmorph.cli.{COMMANDS.get(name, name)}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``eqmorph`` console script; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except EqmorphError as exc:
-        print(f"eqmorph {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"eqmorph {args.command}: interrupted", file=sys.stderr)
-        return 130
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(first).parse_args(argv)
+    return run_handler(args.command, args.func, args)
 
 
 if __name__ == "__main__":

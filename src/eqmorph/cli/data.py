@@ -1,14 +1,21 @@
-"""``eqmorph data stats``: what the datasets hold, after loading and fitting."""
+"""``eqmorph data stats``: what the datasets hold, after loading and fitting.
+
+Counts here are rows of the data files (a comma-separated descriptor gives one row per word).
+``eqmorph words`` shows a model's training counts: the bundled model is trained on every row, so
+its counts equal these for every word it knows; words below the model's ``min_count`` and
+stop-listed words have no entry there, and this command says how many of each there are.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from eqmorph.datasets import EQDataset, combine, load_safe, load_socialfx, resolve_data_path
-from eqmorph.datasets.paths import DATA_ENV
+from eqmorph.datasets.dataset import EQDataset, combine
+from eqmorph.datasets.paths import DATA_ENV, DATASETS, sources_of
 
 TOP_TERMS = 20  # most frequent terms listed
 MIN_COUNT = 8  # terms with at least this many examples are listed as well covered
+VOCAB_MIN_COUNT = 3  # TrainConfig.min_count: a model's words need this many examples
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,10 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = data.add_subparsers(dest="data_command", required=True, metavar="SUBCOMMAND")
     stats = sub.add_parser(
         "stats",
-        help="examples, terms, languages, skipped rows and fit error",
+        help="examples, terms, languages, stop-listed and skipped rows, fit error",
         description="Load the datasets (fitting SocialFX's curves) and print what they hold.",
     )
-    stats.add_argument("--dataset", choices=("socialfx", "safe", "all"), default="all", help="which dataset (all)")
+    stats.add_argument("--dataset", choices=DATASETS, default="all", help="which dataset (all)")
     stats.add_argument(
         "--data",
         metavar="PATH",
@@ -31,37 +38,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stats.set_defaults(func=run_stats)
 
 
-def load(dataset: str, data: str | None, *, fit: bool = True) -> EQDataset:
-    """Load ``dataset`` (``socialfx`` or ``safe``) from ``data`` as ``resolve_data_path`` finds it."""
-    path = resolve_data_path(data, dataset)
-    return load_socialfx(path, fit=fit) if dataset == "socialfx" else load_safe(path)
-
-
 def format_stats(name: str, ds: EQDataset, *, top: int = TOP_TERMS, min_count: int = MIN_COUNT) -> str:
-    """The stats block of one dataset."""
+    """The stats block of one dataset: :meth:`EQDataset.summary` plus coverage lines."""
     counts = ds.term_counts()
-    langs = sorted(((lang or "none", ds.lang.count(lang)) for lang in set(ds.lang)), key=lambda kv: (-kv[1], kv[0]))
+    stop = ds.stoplisted()
     common = [(t, c) for t, c in counts.items() if c >= min_count]
-    lines = [
+    vocab = [t for t, c in counts.items() if c >= VOCAB_MIN_COUNT and t not in stop]
+    return "\n".join([
         f"== {name} ==",
-        f"examples:        {len(ds)}",
-        f"distinct terms:  {len(counts)}",
-        "languages:       " + ", ".join(f"{k} {v}" for k, v in langs),
-        f"top {top} terms:   " + ", ".join(f"{t} ({c})" for t, c in list(counts.items())[:top]),
+        ds.summary(top),
         f"terms with >= {min_count} examples: {len(common)} terms, {sum(c for _, c in common)} examples",
         "  " + (", ".join(f"{t} ({c})" for t, c in common) or "none"),
-        "skipped rows:    "
-        + (", ".join(f"{k} {v}" for k, v in sorted(ds.skipped.items(), key=lambda kv: -kv[1])) or "none"),
-    ]
-    fit = ds.fit_error_summary()
-    if fit:
-        lines.append(f"fit error (RMS dB, 40-band -> 5-band): {fit}")
-    return "\n".join(lines)
+        f"model vocabulary (>= {VOCAB_MIN_COUNT} examples, not stop-listed): {len(vocab)} terms",
+    ])
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    names = ("socialfx", "safe") if args.dataset == "all" else (args.dataset,)
-    loaded = [(name, load(name, args.data, fit=not args.no_fit)) for name in names]
+    from eqmorph.datasets.experiment import data_files, load_source
+
+    files = data_files(args.dataset, args.data)
+    loaded = [(src, load_source(src, files[src], fit=not args.no_fit)) for src in sources_of(args.dataset)]
     blocks = [format_stats(name, ds) for name, ds in loaded]
     if len(loaded) > 1:
         blocks.append(format_stats("all", combine(*(ds for _, ds in loaded))))

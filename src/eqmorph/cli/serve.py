@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from eqmorph.cli.common import add_model_arg, run_handler
 from eqmorph.errors import EqmorphError, ParameterError
 
 GRACEFUL_SHUTDOWN_S = 3  # open requests get this long after SIGTERM; morph answers take milliseconds
@@ -78,8 +79,10 @@ def _run_serve(args: argparse.Namespace) -> int:
 
         from eqmorph.server import create_app
     except ImportError as exc:
+        from eqmorph.core.install import install_hint
+
         raise EqmorphError(f"the web app needs the server extra ({exc.name} is missing): "
-                           "pip install 'eqmorph[server]'") from exc
+                           f"{install_hint('server')}") from exc
     from eqmorph.semantic.morph import load
 
     morpher = load(args.model)
@@ -112,7 +115,7 @@ def register(subparsers: Any) -> None:
                               description="Serve the eqmorph web app and its JSON API (loopback only by default).")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000; 0 picks a free one)")
-    p.add_argument("--model", metavar="DIR", default=None, help="model directory (default: the bundled model)")
+    add_model_arg(p)
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a non-loopback --host (the server has no authentication)")
     p.add_argument("--log-level", choices=LOG_LEVELS, default="warning", help="uvicorn log level (default warning)")
@@ -124,11 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eqmorph")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["serve", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return int(args.func(args))
-    except EqmorphError as exc:
-        print(f"eqmorph serve: error: {exc}", file=sys.stderr)
-        return 2
+    return run_handler("serve", args.func, args)
 
 
 if __name__ == "__main__":

@@ -9,15 +9,14 @@ from typing import Any
 
 import numpy as np
 
-import eqmorph
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
-from eqmorph.core.ranges import BAND_KINDS
+from eqmorph.cli.common import add_model_arg, add_source_arg, load_model, wrote
+from eqmorph.cli.phrases import say_understood
+from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
 from eqmorph.io.fileio import refuse_same_path
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
-
-_SHORT_KIND = {"low_shelf": "LS", "peaking": "PK", "high_shelf": "HS"}
 
 
 def register(subparsers: Any) -> None:
@@ -60,7 +59,8 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="lower the level by the EQ's largest boost (like Equalizer APO's Preamp) so it cannot clip",
     )
-    parser.add_argument("--model", metavar="DIR", default=None, help="model directory (default: the bundled model)")
+    add_model_arg(parser)
+    add_source_arg(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no report (warnings still shown)")
     parser.set_defaults(func=run_apply)
 
@@ -84,21 +84,26 @@ def run_apply(args: argparse.Namespace) -> int:
     output_format(args.output)
     refuse_same_path(args.input, args.output)
     info = read_info(args.input)
+    if automation is not None and automation.times_s[-1] > info.seconds:
+        print(f"eqmorph apply: warning: --automate reaches {automation.times_s[-1]:g} s but {args.input} lasts "
+              f"{info.seconds:.2f} s; the morph stops at alpha {automation.alpha_at(np.array([info.seconds]))[0]:.2f}",
+              file=sys.stderr)
 
-    model = eqmorph.load(args.model)
+    model = load_model(args)
     word, to, intensity = args.word, args.to, args.intensity
+    say_understood(model, *(w for w in (word, to) if w is not None), quiet=args.quiet)
     method = args.method or DEFAULT_INTERPOLATION
     if automation is not None:
 
         def params_at(alphas: np.ndarray) -> np.ndarray:
-            return model.interpolate_params(word, to, alphas, intensity=intensity, method=method)
+            return model.interpolate_params(word, to, alphas, intensity=intensity, method=method, source=args.source)
 
         low, high = automation.alpha_range(info.seconds)
         ends = params_at(np.array([low, high]))
         what = [
             f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {intensity:g})",
-            f"  alpha {low:.2f}: {_eq_line(ends[0])}",
-            f"  alpha {high:.2f}: {_eq_line(ends[1])}",
+            f"  alpha {low:.2f}: {one_line(ends[0])}",
+            f"  alpha {high:.2f}: {one_line(ends[1])}",
         ]
         report = process_file(
             args.input, args.output, params_at=params_at, automation=automation,
@@ -106,29 +111,21 @@ def run_apply(args: argparse.Namespace) -> int:
         )  # fmt: skip
     else:
         if to is None:
-            eq = model.generate(word, intensity=intensity)
-            what = [f"{word!r} (intensity {intensity:g}): {_eq_line(eq.to_array())}"]
+            eq = model.generate(word, intensity=intensity, source=args.source)
+            what = [f"{word!r} (intensity {intensity:g}): {one_line(eq)}"]
         else:
-            eq = model.interpolate(word, to, alpha, intensity=intensity, method=method)
+            eq = model.interpolate(word, to, alpha, intensity=intensity, method=method, source=args.source)
             what = [
-                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {intensity:g}): " + _eq_line(eq.to_array())
+                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {intensity:g}): " + one_line(eq)
             ]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
     if not args.quiet:
         print(_report_text(report, what))
+        wrote(report.out_path)
     warning = _clip_warning(report)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
     return 0
-
-
-def _eq_line(params: np.ndarray) -> str:
-    """One line for a ``(5, 3)`` EQ, e.g. ``LS +3.0 dB 105 Hz | PK -2.5 dB 1000 Hz Q1.41 | ...``."""
-    parts = []
-    for kind, (gain_db, freq_hz, q) in zip(BAND_KINDS, np.asarray(params, dtype=np.float64)):
-        q_text = f" Q{q:.2f}" if kind == "peaking" else ""
-        parts.append(f"{_SHORT_KIND[kind]} {gain_db:+.1f} dB {freq_hz:.0f} Hz{q_text}")
-    return " | ".join(parts)
 
 
 def _report_text(report: ProcessReport, what: list[str]) -> str:

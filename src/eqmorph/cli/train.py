@@ -14,20 +14,25 @@ def _run_train(args: argparse.Namespace) -> int:
     except ModuleNotFoundError as exc:
         if exc.name != "torch":
             raise
+        from eqmorph.core.install import install_hint
         from eqmorph.errors import EqmorphError
 
-        raise EqmorphError('training needs torch: pip install "eqmorph[train]"') from exc
+        raise EqmorphError(f"training needs torch: {install_hint('train')}") from exc
     from eqmorph.datasets.experiment import SplitSpec
     from eqmorph.model import ModelConfig, TrainConfig
 
     model_cfg = ModelConfig(latent_dim=args.latent_dim)
+    epochs = args.epochs if args.epochs is not None else TrainConfig.epochs
     train_cfg = TrainConfig(
-        epochs=args.epochs if args.epochs is not None else TrainConfig.epochs,
+        epochs=epochs,
+        patience=epochs if args.all_data else TrainConfig.patience,  # no validation rows: run every epoch
         seed=args.seed,
         supcon_weight=0.0 if args.no_contrastive else TrainConfig.supcon_weight,
         response_weight=0.0 if args.no_response_loss else TrainConfig.response_weight,
     )
-    ckpt = train.train_on_data(SplitSpec(args.dataset, seed=args.seed), args.data, args.out, model_cfg, train_cfg,
+    spec = (SplitSpec(args.dataset, val_fraction=0.0, test_fraction=0.0, seed=args.seed) if args.all_data
+            else SplitSpec(args.dataset, seed=args.seed))
+    ckpt = train.train_on_data(spec, args.data, args.out, model_cfg, train_cfg,
                                progress=not args.quiet, model_name=args.name)
     m = ckpt.metrics
     print(f"saved {args.out}: {len(ckpt.terms)} words with centroids, best epoch {m['best_epoch']} of "
@@ -44,10 +49,12 @@ def register(subparsers: Any) -> None:
                    help="folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA")
     p.add_argument("--out", metavar="DIR", default="runs/model", help="model directory to write (default runs/model)")
     p.add_argument("--epochs", type=int, default=None, help="maximum epochs (early stopping may end sooner)")
-    p.add_argument("--latent-dim", type=int, choices=(32, 64), default=32)
+    p.add_argument("--latent-dim", type=int, choices=(32, 64), default=32, help="size of the latent code (32)")
     p.add_argument("--seed", type=int, default=0, help="seed of the split and of training")
     p.add_argument("--name", default="eqmorph", help="model name recorded in provenance and the model id")
     p.add_argument("--no-contrastive", action="store_true", help="ablation: drop the SupCon term")
     p.add_argument("--no-response-loss", action="store_true", help="ablation: parameter loss only")
+    p.add_argument("--all-data", action="store_true",
+                   help="train on every row (no validation or test rows; runs all --epochs): the bundled model")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_train)

@@ -1,0 +1,44 @@
+"""``eqmorph blend``: the EQ of several words mixed by weight."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
+from eqmorph.cli.generate import INTENSITY_HELP
+from eqmorph.errors import ParameterError
+
+
+def parse_weights(items: list[str]) -> dict[str, float]:
+    """``["warm=0.6", "bright=0.4"]`` -> ``{"warm": 0.6, "bright": 0.4}``."""
+    weights: dict[str, float] = {}
+    for item in items:
+        word, sep, value = item.rpartition("=")
+        try:
+            if not sep or not word.strip():
+                raise ValueError
+            weights[word.strip()] = float(value)
+        except ValueError:
+            raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a number, e.g. warm=0.6") from None
+    return weights
+
+
+def run_blend(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph blend``; returns the exit code."""
+    m = load_model(args)
+    weights = parse_weights(args.weights)
+    eq = m.blend(weights, intensity=args.intensity, source=args.source)
+    emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=args.intensity))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph blend WORD=WEIGHT ...``."""
+    p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4")
+    p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT", help="a word and its weight, e.g. warm=0.6")
+    p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
+    add_model_arg(p)
+    add_source_arg(p)
+    add_format_args(p)
+    p.set_defaults(func=run_blend)

@@ -1,0 +1,117 @@
+"""What every ``eqmorph`` sub-command shares: ``--model``, the EQ output options, "wrote PATH", error handling.
+
+Kept free of numpy and model imports so that building the parser stays cheap; what a handler
+needs is imported when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eqmorph.errors import EqmorphError
+
+if TYPE_CHECKING:
+    from eqmorph.core.eq import EQ
+    from eqmorph.semantic.morph import Morpher
+
+# eqmorph.io.presets' formats and the names that ask for them, here so the parser needs no numpy (a test keeps
+# them equal).
+FORMATS: tuple[str, ...] = ("json", "apo", "csv", "graphiceq", "table")
+SUFFIXES = ".json json, .txt/.apo apo, .csv csv, '... GraphicEQ.txt' graphiceq"
+
+
+def add_model_arg(parser: argparse.ArgumentParser, *, help: str | None = None) -> None:
+    """``--model DIR``, the one declaration every model-using command shares."""
+    parser.add_argument("--model", metavar="DIR", default=None,
+                        help=help or "model directory (default: the bundled model)")
+
+
+SOURCES = ("socialfx", "safe")  # the crowds a model may hold words of (eqmorph.datasets.paths.SOURCES)
+
+
+def add_source_arg(parser: argparse.ArgumentParser) -> None:
+    """``--source socialfx|safe``: one crowd's words instead of both crowds' (the default)."""
+    parser.add_argument("--source", choices=SOURCES, default=None,
+                        help="use one crowd's meaning of the words: socialfx or safe (default: both crowds)")
+
+
+def add_format_args(parser: argparse.ArgumentParser) -> None:
+    """``--format`` and ``-o/--output OUT`` for commands that produce an EQ."""
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help=f"output format (default: table on screen; with -o, told by OUT's extension: {SUFFIXES})",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the preset to OUT atomically")
+
+
+def wrote(path: str | os.PathLike[str]) -> None:
+    """Tell the user a file was written: every command says it the same way."""
+    print(f"wrote {path}")
+
+
+def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (), **meta: Any) -> None:
+    """Print ``eq`` in ``args.format``, or write it to ``args.output`` (never over one of ``inputs``).
+
+    ``meta`` (words, weights, alpha, intensity, model_id, source) is recorded in the file and shown in the table.
+    """
+    from eqmorph.io.fileio import refuse_same_path
+    from eqmorph.io.presets import format_eq, output_format, save_preset
+
+    if getattr(args, "source", None) is not None:
+        meta.setdefault("source", args.source)  # exports name the crowd whose words made them
+    if args.output:
+        for path in inputs:
+            refuse_same_path(path, args.output)
+        save_preset(args.output, eq, output_format(args.output, args.format), **meta)
+        wrote(args.output)
+    else:
+        sys.stdout.write(format_eq(eq, args.format or "table", **meta))
+
+
+def load_model(args: argparse.Namespace) -> Morpher:
+    """The model ``--model`` names (the bundled one by default), with the open vocabulary if asked for."""
+    from eqmorph.semantic.morph import load
+
+    return load(args.model, open_vocabulary=getattr(args, "open_vocab", False))
+
+
+def say_resolved(m: Morpher, *words: str, quiet: bool = False) -> None:
+    """Tell the user, on stderr, how each word or phrase was understood (:mod:`eqmorph.cli.phrases`)."""
+    from eqmorph.cli.phrases import say_understood
+
+    say_understood(m, *words, quiet=quiet)
+
+
+def model_meta(m: Morpher, **kw: Any) -> dict[str, Any]:
+    """Preset metadata: the model's id and every given (not None) item of ``kw``."""
+    return {"model_id": m.model_id, **{k: v for k, v in kw.items() if v is not None}}
+
+
+def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str | None) -> None:
+    """The model directory is an input: nothing may be written into it."""
+    from eqmorph.errors import ParameterError
+    from eqmorph.semantic.morph import bundled_model_dir
+
+    model_dir = Path(model if model is not None else bundled_model_dir()).resolve()
+    out = Path(output).resolve()
+    if out == model_dir or model_dir in out.parents:
+        raise ParameterError(option, str(output), f"a path outside the model directory {str(model_dir)!r}")
+
+
+def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2."""
+    try:
+        return int(func(args) or 0)
+    except EqmorphError as exc:
+        print(f"eqmorph {command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"eqmorph {command}: interrupted", file=sys.stderr)
+        return 130

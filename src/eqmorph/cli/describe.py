@@ -1,0 +1,49 @@
+"""``eqmorph describe``: what a preset does, in the model's words."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from eqmorph.cli.common import add_model_arg, load_model
+
+DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
+
+
+def run_describe(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph describe``; returns the exit code."""
+    from eqmorph.errors import ParameterError
+    from eqmorph.io.presets import load_preset
+
+    if args.top < 1:
+        raise ParameterError("--top", args.top, "an integer >= 1")
+    eq = load_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    m = load_model(args)
+    words = m.describe(eq, k=min(args.top, len(m.terms)))
+    text = m.describe_text(eq)
+    if args.json:
+        print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "model_id": m.model_id}))
+        return 0
+    width = max(len(w) for w, _ in words)
+    print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
+    for word, score in words:
+        print(f"  {word:<{width}}  {score:+.2f}")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph describe PRESET [--top K] [--json] [--model DIR]``."""
+    p = subparsers.add_parser(
+        "describe",
+        help="say in words what a preset does",
+        description="Read a preset (eqmorph JSON, Equalizer APO/AutoEq text, GraphicEQ, CSV) and print the words "
+        "whose sound it has most, with scores from -1 (the opposite) to 1 (the word's own EQ), and a short "
+        "phrase that 'eqmorph generate' reads back.",
+    )
+    p.add_argument("preset", metavar="PRESET", help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")
+    p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
+                   help=f"how many words to list (default {DEFAULT_TOP})")
+    p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, model_id")
+    add_model_arg(p)
+    p.set_defaults(func=run_describe)

@@ -1,0 +1,42 @@
+"""``eqmorph generate``: the EQ for a word."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from eqmorph.cli.common import (
+    add_format_args,
+    add_model_arg,
+    add_source_arg,
+    emit,
+    load_model,
+    model_meta,
+    say_resolved,
+)
+from eqmorph.cli.phrases import add_quiet_arg
+
+INTENSITY_HELP = "0 flat, 1 the word, >1 more, <0 the opposite (default 1)"
+OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text extra)"
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph generate``; returns the exit code."""
+    m = load_model(args)
+    eq = m.generate(args.word, intensity=args.intensity, source=args.source)
+    say_resolved(m, args.word, quiet=args.quiet)
+    emit(eq, args, **model_meta(m, words=[args.word], intensity=args.intensity))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph generate WORD``."""
+    p = subparsers.add_parser("generate", help="the EQ for a word")
+    p.add_argument("word", help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido'")
+    p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
+    add_model_arg(p)
+    add_source_arg(p)
+    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_quiet_arg(p)
+    add_format_args(p)
+    p.set_defaults(func=run_generate)

@@ -1,0 +1,72 @@
+"""``eqmorph match``: the EQ that makes one recording sound like another, what it means in words, applied."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from eqmorph.cli.common import add_format_args, add_model_arg, emit, load_model, wrote
+
+
+def run_match(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph match``; returns the exit code."""
+    from eqmorph.audio.files import output_format, process_file
+    from eqmorph.errors import ParameterError
+    from eqmorph.io.fileio import refuse_same_path, same_file
+    from eqmorph.semantic.describe import comparison
+    from eqmorph.semantic.match import match_files
+
+    inputs = [args.input, args.reference]
+    # Every output is checked before any work, so a typo never costs the inputs or a minute of analysis.
+    for out in (args.apply, args.output):
+        if out is not None:
+            for path in inputs:
+                refuse_same_path(path, out)
+    if args.apply is not None:
+        output_format(args.apply)
+        if args.output is not None and same_file(args.apply, args.output):
+            raise ParameterError("-o", args.output, "a path different from --apply's")
+    elif args.auto_gain:
+        raise ParameterError("--auto-gain", True, "--auto-gain together with --apply OUT")
+    m = load_model(args)  # before the analysis, so a wrong --model fails at once
+    result = match_files(args.input, args.reference, amount=args.amount)
+    for note in result.warnings:
+        print(f"eqmorph match: warning: {note}", file=sys.stderr)
+    sentence = comparison(m.describer.changes(result.eq))
+    # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
+    to_stdout = args.output is not None or args.format in (None, "table")
+    print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)
+    emit(result.eq, args, inputs=inputs)
+    if args.apply is not None:
+        report = process_file(args.input, args.apply, eq=result.eq, auto_gain=args.auto_gain,
+                              progress=not args.quiet)
+        wrote(args.apply)
+        if report.clipped:
+            print(f"eqmorph match: warning: {report.clipped_samples} sample(s) of {args.apply} exceed full scale "
+                  f"(peak {report.peak_dbfs:+.1f} dBFS); use --auto-gain", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph match INPUT REFERENCE [--amount A] [--apply OUT] [-o PRESET] [--format F]``."""
+    p = subparsers.add_parser(
+        "match",
+        help="the EQ that makes INPUT sound like REFERENCE, in words; write it or apply it",
+        description="Compare the long-term spectra of two recordings (1/6-octave smoothed, loudness removed) "
+        "and fit the 5-band EQ that moves INPUT's toward REFERENCE's. Prints the EQ (or writes it with -o) "
+        "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
+        "works in bounded memory. Outputs are written atomically and never over an input.",
+    )
+    p.add_argument("input", metavar="INPUT", help="the recording to change (WAV, FLAC, OGG, AIFF, ...)")
+    p.add_argument("reference", metavar="REFERENCE", help="the recording whose tone to match")
+    p.add_argument("--amount", type=float, default=1.0, metavar="A",
+                   help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way)")
+    p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "
+                   "(.wav, .flac or .ogg)")
+    p.add_argument("--auto-gain", action="store_true", help="with --apply: lower the level by the EQ's largest "
+                   "boost so it cannot clip")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
+    add_format_args(p)
+    p.set_defaults(func=run_match)

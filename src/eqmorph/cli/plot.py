@@ -1,0 +1,60 @@
+"""``eqmorph plot``: one word's EQ, or two words and their morph, as a PNG."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+from eqmorph.cli.common import add_model_arg, add_source_arg, load_model, refuse_inside_model, wrote
+from eqmorph.errors import ParameterError
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+
+
+def default_plot_name(word: str, to: str | None) -> str:
+    """``warm.png`` or ``warm-to-bright.png``: a file name from the words, safe on every file system."""
+    def slug(w: str) -> str:
+        return re.sub(r"[^\w-]+", "_", w.strip().lower()).strip("_") or "eq"
+
+    return f"{slug(word)}.png" if to is None else f"{slug(word)}-to-{slug(to)}.png"
+
+
+def run_plot(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph plot``; returns the exit code."""
+    if args.alpha is not None and args.to is None:
+        raise ParameterError("--alpha", args.alpha, "--alpha together with --to WORD2")
+    output = args.output or default_plot_name(args.word, args.to)
+    refuse_inside_model("-o", output, args.model)
+    from eqmorph.plots.figures import plot_eqs
+
+    m = load_model(args)
+    k = args.intensity
+    suffix = "" if k == 1.0 else f" (intensity {k:g})"
+    if args.to is None:
+        curves = [(args.word + suffix, m.generate(args.word, k, source=args.source))]
+        title = f"eqmorph: '{args.word}'{suffix}"
+    else:
+        alpha = 0.5 if args.alpha is None else args.alpha
+        mixed = m.interpolate(args.word, args.to, alpha, intensity=k, method=args.method, source=args.source)
+        curves = [(args.word, m.generate(args.word, k, source=args.source)),
+                  (args.to, m.generate(args.to, k, source=args.source)),
+                  (f"{args.word} \u2192 {args.to} at alpha {alpha:g}", mixed)]
+        title = f"eqmorph: '{args.word}', '{args.to}' and their morph{suffix}"
+    wrote(plot_eqs(curves, output, title=title))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph plot``."""
+    p = subparsers.add_parser("plot", help="plot a word's EQ, or two words and their morph, to a PNG")
+    p.add_argument("word", help="the word to plot, e.g. warm")
+    p.add_argument("--to", metavar="WORD2", default=None, help="also plot WORD2 and the morph between them")
+    p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
+    p.add_argument("--intensity", type=float, default=1.0, help="0 flat, 1 the word, >1 more, <0 the opposite")
+    p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
+                   help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION})")
+    add_model_arg(p)
+    add_source_arg(p)
+    p.add_argument("-o", "--output", metavar="PNG", default=None,
+                   help="output image (.png); default WORD.png or WORD-to-WORD2.png in the current folder")
+    p.set_defaults(func=run_plot)

@@ -1,0 +1,50 @@
+"""``eqmorph sample``: n plausible variations of a word, printed or written to numbered files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
+from eqmorph.cli.generate import OPEN_VOCAB_HELP
+
+
+def numbered_paths(output: str, n: int) -> list[Path]:
+    """``s.txt`` and 3 -> ``s-1.txt, s-2.txt, s-3.txt``: one preset per file, as every preset format holds one EQ."""
+    p = Path(output)
+    return [p.with_name(f"{p.stem}-{i}{p.suffix}") for i in range(1, n + 1)]
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    """Handler of ``eqmorph sample``; returns the exit code."""
+    from eqmorph.io.presets import output_format
+
+    if args.output:
+        output_format(args.output, args.format)  # a wrong name fails before the model loads
+    m = load_model(args)
+    eqs = m.sample(args.word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
+    paths = numbered_paths(args.output, len(eqs)) if args.output else [None] * len(eqs)
+    for i, (eq, path) in enumerate(zip(eqs, paths), 1):
+        if path is None:
+            print(f"# {args.word} variation {i} of {len(eqs)}")
+        sys.stdout.flush()
+        emit(eq, argparse.Namespace(**{**vars(args), "output": None if path is None else str(path)}),
+             **model_meta(m, words=[args.word]))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``eqmorph sample WORD [-n N]``."""
+    p = subparsers.add_parser("sample", help="n plausible variations of a word")
+    p.add_argument("word", help="a descriptor, e.g. warm")
+    p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
+    p.add_argument("--temperature", type=float, default=1.0, help="spread of the variations (0 = the word)")
+    p.add_argument("--seed", type=int, default=None, help="random seed, for the same variations every run")
+    add_model_arg(p)
+    add_source_arg(p)
+    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_format_args(p)
+    p.epilog = "With -o OUT, variation i is written to OUT's name with -i before the extension (s.txt: s-1.txt, ...)."
+    p.set_defaults(func=run_sample)

@@ -1,0 +1,56 @@
+"""``eqmorph describe PRESET``: words with scores and a phrase for any preset; clean errors for bad input."""
+
+import json
+
+import pytest
+
+import eqmorph
+from eqmorph import cli
+from eqmorph.io.apo import to_apo
+from eqmorph.io.presets import load_preset, save_preset
+
+
+@pytest.fixture(scope="module")
+def m():
+    return eqmorph.load()
+
+
+def _run(argv, capsys):
+    code = cli.main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("name", ["warm.json", "warm.txt", "warm.csv"])
+def test_describe_prints_top_words_and_phrase(tmp_path, capsys, m, name):
+    save_preset(tmp_path / name, m.generate("warm"))
+    code, out, err = _run(["describe", tmp_path / name], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].endswith("sounds like warm")
+    assert lines[1].split() == ["warm", "+1.00"]
+    assert len(lines) == 1 + 5
+
+
+def test_describe_json_and_top(tmp_path, capsys, m):
+    (tmp_path / "p.txt").write_text(to_apo(m.generate("muddy", intensity=-1.0)))
+    code, out, _ = _run(["describe", tmp_path / "p.txt", "--json", "--top", "3"], capsys)
+    doc = json.loads(out)
+    eq = load_preset(tmp_path / "p.txt")
+    assert code == 0 and doc["phrase"] == m.describe_text(eq) and doc["model_id"] == m.model_id
+    assert doc["words"] == [[w, round(s, 4)] for w, s in m.describe(eq, k=3)]
+
+
+def test_a_file_that_is_not_a_preset_gives_one_clean_line(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("shopping list: eggs, milk\n")
+    code, out, err = _run(["describe", tmp_path / "notes.txt"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("eqmorph describe: error: ") and err.count("\n") == 1
+
+
+def test_missing_preset_and_bad_top_are_refused(tmp_path, capsys, m):
+    code, _, err = _run(["describe", tmp_path / "missing.json"], capsys)
+    assert code == 2 and "missing.json" in err
+    save_preset(tmp_path / "w.json", m.generate("warm"))
+    code, _, err = _run(["describe", tmp_path / "w.json", "--top", "0"], capsys)
+    assert code == 2 and "--top" in err

@@ -1,0 +1,103 @@
+"""``eqmorph match INPUT REFERENCE``: the EQ, what it means in words, the preset and the processed file; bad input."""
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from eqmorph import EQ, cli
+from eqmorph.audio.filtering import apply_eq
+from eqmorph.io.presets import load_preset
+
+SR = 44100
+BRIGHTER = EQ.from_array([[-3.0, 200.0, 0.71], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                          [6.0, 4000.0, 0.71]])
+
+
+def _noise(seconds, seed=0):
+    """Stereo pink-ish noise, peak 0.3."""
+    rng = np.random.default_rng(seed)
+    spec = np.fft.rfft(rng.standard_normal((int(seconds * SR), 2)), axis=0)
+    spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))[:, None]
+    x = np.fft.irfft(spec, n=int(seconds * SR), axis=0)
+    return 0.3 * x / np.abs(x).max()
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """song.wav and a brighter reference.wav (PCM_16), 1.5 s each."""
+    dry = _noise(1.5)
+    sf.write(tmp_path / "song.wav", dry, SR, subtype="PCM_16")
+    sf.write(tmp_path / "reference.wav", 0.5 * apply_eq(dry, SR, BRIGHTER), SR, subtype="PCM_16")
+    return tmp_path / "song.wav", tmp_path / "reference.wav"
+
+
+def _run(argv, capsys):
+    code = cli.main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_match_applies_writes_and_says_what_changed(pair, tmp_path, capsys):
+    song, ref = pair
+    before = song.read_bytes()
+    code, out, err = _run(["match", song, ref, "--apply", tmp_path / "out.wav", "-o", tmp_path / "m.json",
+                           "--quiet"], capsys)
+    assert code == 0, err
+    assert out.startswith("the reference is ") and "(fit error" in out
+    assert f"wrote {tmp_path / 'out.wav'}" in out and f"wrote {tmp_path / 'm.json'}" in out
+    matched = load_preset(tmp_path / "m.json")
+    freqs = np.geomspace(40, 16000, 64)
+    diff = matched.response_db(freqs, SR) - BRIGHTER.response_db(freqs, SR)
+    assert np.sqrt(np.mean((diff - diff.mean()) ** 2)) < 0.5
+    processed, rate = sf.read(tmp_path / "out.wav")
+    assert rate == SR and processed.shape == sf.read(song)[0].shape
+    assert song.read_bytes() == before
+
+
+def test_match_prints_the_eq_table_and_the_words(pair, capsys):
+    code, out, _ = _run(["match", *pair, "--amount", "0.5"], capsys)
+    assert code == 0
+    assert "the reference is " in out and "high_shelf" in out
+
+
+def test_machine_readable_format_keeps_stdout_clean(pair, capsys):
+    code, out, err = _run(["match", *pair, "--format", "csv"], capsys)
+    assert code == 0 and out.startswith("name,") and "the reference is" in err
+
+
+def test_silent_reference_is_named_and_nothing_is_written(pair, tmp_path, capsys):
+    sf.write(tmp_path / "silence.wav", np.zeros((SR, 2)), SR)
+    code, out, err = _run(["match", pair[0], tmp_path / "silence.wav", "--apply", tmp_path / "out.wav"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("eqmorph match: error: the reference") and "silent" in err and err.count("\n") == 1
+    assert not (tmp_path / "out.wav").exists()
+
+
+def test_short_clip_is_refused(pair, tmp_path, capsys):
+    sf.write(tmp_path / "short.wav", _noise(0.3), SR)
+    code, _, err = _run(["match", tmp_path / "short.wav", pair[1]], capsys)
+    assert code == 2 and "the input" in err and "0.5 s" in err
+
+
+def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys):
+    song, ref = pair
+    before = ref.read_bytes()
+    code, _, err = _run(["match", song, ref, "--apply", ref], capsys)
+    assert code == 2 and "different from the input" in err
+    assert ref.read_bytes() == before
+    code, _, err = _run(["match", song, ref, "-o", song], capsys)
+    assert code == 2
+
+
+@pytest.mark.parametrize("argv_tail,expected", [(["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),
+                                               (["--auto-gain"], "--auto-gain")])
+def test_bad_options_are_refused(pair, tmp_path, capsys, argv_tail, expected):
+    code, _, err = _run(["match", *pair, *argv_tail], capsys)
+    assert code == 2 and expected in err
+
+
+def test_missing_file_and_non_audio_are_refused(pair, tmp_path, capsys):
+    (tmp_path / "notes.wav").write_text("not audio")
+    for bad in (tmp_path / "missing.wav", tmp_path / "notes.wav"):
+        code, out, err = _run(["match", pair[0], bad], capsys)
+        assert code == 2 and out == "" and "the reference" in err and "Traceback" not in err
