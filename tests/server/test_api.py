@@ -10,6 +10,7 @@ import pytest
 from eqmorph.core.dsp import log_freq_grid
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
 from eqmorph.io.presets import format_eq, from_csv, from_json
+from eqmorph.language.parse import MAX_TEXT_CHARS
 
 GRID_HZ = log_freq_grid(128)
 SAMPLE_RATE = 48000.0
@@ -27,7 +28,7 @@ def _check_eq_body(body, eq) -> None:
     assert [b["type"] for b in body["bands"]] == list(BAND_KINDS)
     rows = np.array([[b["gain_db"], b["freq_hz"], b["q"]] for b in body["bands"]])
     np.testing.assert_array_equal(rows, eq.to_array())
-    assert body["units"] == {"gain_db": "dB", "freq_hz": "Hz", "q": ""}
+    assert body["units"] == {"gain_db": "dB", "freq_hz": "Hz", "q": "dimensionless"}  # eqmorph.core.schema.UNITS
     curve = body["response"]
     assert curve["sample_rate"] == SAMPLE_RATE
     np.testing.assert_allclose(curve["freqs_hz"], GRID_HZ, atol=0.006)
@@ -219,7 +220,7 @@ MORPH = {"a": "warm", "b": "bright", "alpha": "0.5"}
     ("/api/morph", {**MORPH, "intensity": "nan"}, "intensity"),
     ("/api/morph", {**MORPH, "intensity": "-inf"}, "intensity"),
     ("/api/morph", {**MORPH, "intensity": "4.5"}, "intensity"),
-    ("/api/morph", {**MORPH, "a": "w" * 65}, "a"),
+    ("/api/morph", {**MORPH, "a": "w" * (MAX_TEXT_CHARS + 1)}, "a"),
     ("/api/generate", {"word": ""}, "word"),
     ("/api/generate", {"word": "warm", "intensity": "1e999"}, "intensity"),
     ("/api/sample", {"word": "warm", "n": "0"}, "n"),

@@ -10,10 +10,11 @@ import time
 import numpy as np
 import pytest
 
+from eqmorph.core import schema
 from eqmorph.errors import ParameterError
-from eqmorph.server.app import _Api
 from eqmorph.server.batching import Batcher, LRUCache
 from eqmorph.server.payload import CurveGrid
+from eqmorph.server.service import Service
 
 
 class _Compute:
@@ -102,9 +103,9 @@ def test_cache_size_must_be_a_non_negative_integer(size):
 
 
 def test_a_batch_of_mixed_morphs_equals_each_morph_computed_alone(tiny_model):
-    api = _Api(tiny_model, CurveGrid())
-    keys = [("warm", "bright", 0.3, 1.0), ("muddy", "thin", 0.7, 1.0), ("warm", "bright", 0.9, 1.0),
-            ("warm", "bright", 0.3, -2.0), ("thin", "thin", 0.0, 1.0)]
+    api = Service(tiny_model, CurveGrid())
+    keys = [("warm", "bright", 0.3, 1.0, None), ("muddy", "thin", 0.7, 1.0, None), ("warm", "bright", 0.9, 1.0, None),
+            ("warm", "bright", 0.3, -2.0, None), ("thin", "thin", 0.0, 1.0, None)]
     together = [json.loads(b) for b in api.morph_many(keys)]
     for key, body in zip(keys, together):
         alone = json.loads(api.morph_many([key])[0])
@@ -113,4 +114,5 @@ def test_a_batch_of_mixed_morphs_equals_each_morph_computed_alone(tiny_model):
         # Batched and single responses are computed in different numpy shapes; rounding to
         # 1e-4 dB may then differ in the last digit.
         np.testing.assert_allclose(body["response"]["db"], alone["response"]["db"], atol=1.01e-4)
-        np.testing.assert_array_equal(body["vector"], tiny_model.interpolate(*key).to_vector())
+        np.testing.assert_array_equal(body["vector"], tiny_model.interpolate(*key[:4]).to_vector())
+        assert body["bands"] == schema.bands_data(tiny_model.interpolate(*key[:4]))  # the one EQ schema

@@ -1,4 +1,16 @@
-"""The local web app (``eqmorph serve``): a JSON API over one model and a page to morph between words."""
+"""The local web app (``eqmorph serve``): a JSON API over one model and a page to morph between words.
+
+The path of a request: the ASGI server hands it to :class:`~.limits.BodySizeLimit`, which refuses
+bodies over the limit with 413; then :class:`~.fastpath.ShortPath` answers a well-formed slider
+request (``GET /api/morph`` or ``/api/generate`` with known words and in-range numbers, bounds from
+:mod:`.bounds`) by awaiting the service directly; anything else goes to FastAPI, whose routes
+(:mod:`.routes`) validate the query against the same bounds and call the same
+:class:`~.service.Service`. The service checks words with the model, computes the EQ and renders
+the JSON bytes (:mod:`.payload`); morphs go through :class:`~.batching.Batcher`, which answers from an
+LRU cache or computes the misses that arrived in one event-loop turn in one numpy pass. Every
+error raised on the way becomes a JSON answer naming the parameter (:mod:`.errors`).
+:func:`~.app.create_app` only wires these together.
+"""
 
 from eqmorph.server.app import create_app
 

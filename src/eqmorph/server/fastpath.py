@@ -21,7 +21,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from eqmorph.semantic.morph import MAX_INTENSITY
+from eqmorph.server.bounds import ALPHA, INTENSITY, Bound
 from eqmorph.server.limits import ASGIApp, Receive, Scope, Send
 
 # What the short path accepts as a number: an optional minus, digits with at most one point.
@@ -30,6 +30,7 @@ from eqmorph.server.limits import ASGIApp, Receive, Scope, Send
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 MAX_NUMBER_CHARS = 40  # a slider sends a handful of digits; longer numbers go the validating way
 _HEADERS = [(b"content-type", b"application/json")]
+DEFERRED = frozenset({"source"})  # parameters the short path leaves to the validating route (crowds: rarely used)
 
 
 def _number(text: str, low: float, high: float) -> float | None:
@@ -43,17 +44,19 @@ def _number(text: str, low: float, high: float) -> float | None:
 class _Route:
     """One short-path route: its word and number parameters and the function that renders it."""
 
-    def __init__(self, words: tuple[str, ...], numbers: dict[str, tuple[float, float, float | None]],
+    def __init__(self, words: tuple[str, ...], numbers: tuple[Bound, ...],
                  answer: Callable[..., Awaitable[bytes]]) -> None:
         self.words = words  # parameters holding a vocabulary word
-        self.numbers = numbers  # name -> (low, high, default or None when required)
+        self.numbers = numbers  # number parameters with their bounds and defaults (None: required)
         self.answer = answer  # awaited with the words then the numbers, in the order above
-        self.names = frozenset(words) | frozenset(numbers)
+        self.names = frozenset(words) | frozenset(b.name for b in numbers)
 
     def args(self, query: bytes, vocabulary: frozenset[str]) -> list[str | float] | None:
         """The answer's arguments from a raw query string, or None to hand the request on."""
         found: dict[str, str] = {}
         for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+            if key in DEFERRED:
+                return None
             if key in self.names:
                 if key in found:  # which copy counts is the validating route's business
                     return None
@@ -64,13 +67,13 @@ class _Route:
             if word not in vocabulary:
                 return None
             out.append(word)
-        for name, (low, high, default) in self.numbers.items():
-            if name not in found:
-                if default is None:
+        for bound in self.numbers:
+            if bound.name not in found:
+                if bound.default is None:
                     return None
-                out.append(default)
+                out.append(bound.default)
                 continue
-            number = _number(found[name], low, high)
+            number = _number(found[bound.name], bound.low, bound.high)
             if number is None:
                 return None
             out.append(number)
@@ -89,10 +92,9 @@ class ShortPath:
                  generate: Callable[..., Awaitable[bytes]]) -> None:
         self.app = app
         self.vocabulary = frozenset(vocabulary)
-        intensity = (-MAX_INTENSITY, MAX_INTENSITY, 1.0)
         self.routes = {
-            "/api/morph": _Route(("a", "b"), {"alpha": (0.0, 1.0, None), "intensity": intensity}, morph),
-            "/api/generate": _Route(("word",), {"intensity": intensity}, generate),
+            "/api/morph": _Route(("a", "b"), (ALPHA, INTENSITY), morph),
+            "/api/generate": _Route(("word",), (INTENSITY,), generate),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

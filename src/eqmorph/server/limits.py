@@ -22,7 +22,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-DEFAULT_MAX_BODY_BYTES = 16 * 1024  # a blend of a hundred words fits; anything bigger is not a request of ours
+# Two page-measured spectra for /api/match (8193 bins each, ~50 KB) fit; anything bigger is not a request of ours.
+DEFAULT_MAX_BODY_BYTES = 96 * 1024
 
 
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:

@@ -2,8 +2,8 @@
 
 A response body for one EQ looks like::
 
-    {"model_id": "...", "words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0,
-     "units": {"gain_db": "dB", "freq_hz": "Hz", "q": ""},
+    {"model_id": "...", "words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0, "source": null,
+     "units": {"gain_db": "dB", "freq_hz": "Hz", "q": "dimensionless"},
      "bands": [{"name": "low_shelf", "type": "low_shelf", "gain_db": 3.1, "freq_hz": 180.0, "q": 0.71}, ...],
      "vector": [15 numbers: (gain_db, freq_hz, q) per band],
      "response": {"sample_rate": 48000.0, "freqs_hz": [...], "db": [...]}}
@@ -27,12 +27,13 @@ from typing import Any
 import numpy as np
 import orjson
 
-from eqmorph.core import dsp
+from eqmorph.core import dsp, schema
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import EQ
-from eqmorph.core.ranges import BAND_NAMES
+from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
 from eqmorph.errors import ParameterError
 
-UNITS = {"gain_db": "dB", "freq_hz": "Hz", "q": ""}
+UNITS = schema.UNITS  # the one EQ schema's units (eqmorph.core.schema)
 DB_DECIMALS = 4  # 1e-4 dB: far below what a plot or an ear resolves, and it halves the JSON size
 FREQ_DECIMALS = 2  # grid frequencies in Hz as shown to clients
 
@@ -45,9 +46,9 @@ class CurveGrid:
     """
 
     n_points: int = 128  # enough for a smooth curve at any plot width; Q 10 peaks stay visible
-    sample_rate: float = 48000.0  # Web Audio's usual rate, so the plot matches what the preview plays
-    low_hz: float = 20.0  # the audible range, as on every EQ plot
-    high_hz: float = 20000.0
+    sample_rate: float = ANALYSIS_SAMPLE_RATE  # Web Audio's usual rate, so the plot matches what the preview plays
+    low_hz: float = AUDIBLE_LOW_HZ  # the audible range, as on every EQ plot
+    high_hz: float = AUDIBLE_HIGH_HZ
     freqs_hz: np.ndarray = field(init=False, repr=False, compare=False)
     freqs_json: bytes = field(init=False, repr=False, compare=False)
     basis: np.ndarray = field(init=False, repr=False, compare=False)  # dsp.phi_basis of the grid, (3, n_points)
@@ -81,19 +82,17 @@ class CurveGrid:
                 "high_hz": self.high_hz}
 
 
-def bands_of(eq: EQ) -> list[dict[str, Any]]:
-    """The five bands as ``[{name, type, gain_db, freq_hz, q}, ...]`` in canonical order."""
-    return [{"name": name, "type": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
-            for name, b in zip(BAND_NAMES, eq.bands)]
+bands_of = schema.bands_data  # the five bands as [{name, type, gain_db, freq_hz, q}, ...], the one EQ schema
 
 
 def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], intensity: float,
             alpha: float | None = None, weights: dict[str, float] | None = None,
-            resolved: dict[str, list[tuple[str, float]]] | None = None,
+            resolved: dict[str, list[tuple[str, float]]] | None = None, source: str | None = None,
             response_db: np.ndarray | None = None) -> dict[str, Any]:
     """The JSON-ready description of one EQ and how it was made (see the module docstring).
 
-    ``response_db``: the EQ's response on ``grid`` when already computed (a batch), else computed here.
+    ``source``: the crowd whose words made it (None: both); ``response_db``: the EQ's response on
+    ``grid`` when already computed (a batch), else computed here.
     """
     if response_db is None:
         response_db = grid.response_db(eq)
@@ -102,6 +101,7 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
         "words": list(words),
         "alpha": alpha,
         "intensity": intensity,
+        "source": source,
         "units": UNITS,
         "bands": bands_of(eq),
         "vector": eq.to_vector().tolist(),
@@ -112,6 +112,28 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
     if resolved:
         body["resolved"] = {w: [[t, wt] for t, wt in parts] for w, parts in resolved.items()}
     return body
+
+
+def morph_body(rows: list[list[float]], response_db: np.ndarray, grid: CurveGrid, *, model_id: str, a: str, b: str,
+               alpha: float, intensity: float, source: str | None = None) -> dict[str, Any]:
+    """:func:`eq_body` of a morph whose EQ is given as its ``(5, 3)`` rows (nested lists, canonical order).
+
+    The batch path of the morph endpoint: building an :class:`EQ` (five frozen dataclasses) for each
+    answer cost as much as serialising it, for bands that are already valid and canonical. The
+    bands have the schema's shape (:func:`eqmorph.core.schema.bands_data`; tests/server check they agree).
+    """
+    return {
+        "model_id": model_id,
+        "words": [a, b],
+        "alpha": alpha,
+        "intensity": intensity,
+        "source": source,
+        "units": UNITS,
+        "bands": [{"name": name, "type": kind, "gain_db": g, "freq_hz": f, "q": q}
+                  for name, kind, (g, f, q) in zip(BAND_NAMES, BAND_KINDS, rows)],
+        "vector": [v for row in rows for v in row],
+        "response": {"sample_rate": grid.sample_rate, "freqs_hz": None, "db": response_db},
+    }
 
 
 _FREQS_SLOT = b'"freqs_hz":null'

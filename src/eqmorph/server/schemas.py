@@ -6,18 +6,17 @@ re-validated through these models); the models here document the same shapes.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from eqmorph.semantic.morph import MAX_INTENSITY
+from eqmorph.server.bounds import INTENSITY, MAX_TEXT_CHARS
 
-MAX_WORD_CHARS = 64  # the longest SocialFX/SAFE descriptor is far shorter; caps the cost of suggestions
 MAX_BLEND_WORDS = 64  # more words than anyone blends by hand
 
-Word = Annotated[str, StringConstraints(min_length=1, max_length=MAX_WORD_CHARS)]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
 Weight = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
-Intensity = Annotated[float, Field(ge=-MAX_INTENSITY, le=MAX_INTENSITY, allow_inf_nan=False)]
+Intensity = Annotated[float, Field(ge=INTENSITY.low, le=INTENSITY.high, allow_inf_nan=False)]
 
 
 class BlendRequest(BaseModel):
@@ -26,7 +25,36 @@ class BlendRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     weights: Annotated[dict[Word, Weight], Field(min_length=1, max_length=MAX_BLEND_WORDS)]
-    intensity: Intensity = 1.0
+    intensity: Intensity = INTENSITY.default
+
+
+MAX_SPECTRUM_BINS = 8193  # an 8192-point FFT's bins, 0 Hz to Nyquist: what the page sends (5.9 Hz at 48 kHz)
+
+
+class SpectrumIn(BaseModel):
+    """A recording's long-term average spectrum as the page measures it (Welch, Hann frames, channels summed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sample_rate: Annotated[float, Field(ge=8000.0, le=384000.0, allow_inf_nan=False)]
+    power_db: Annotated[list[Annotated[float, Field(ge=-400.0, le=400.0, allow_inf_nan=False)]],
+                        Field(min_length=65, max_length=MAX_SPECTRUM_BINS,
+                              description="power density in dB at bins evenly spaced from 0 Hz to sample_rate / 2")]
+    seconds: Annotated[float, Field(ge=0.0, le=86400.0, allow_inf_nan=False)]
+    channels: Annotated[int, Field(ge=1, le=64)]
+    rms_dbfs: Annotated[float | None, Field(le=20.0, allow_inf_nan=False,
+                                            description="level of the whole recording; null: digital silence")]
+    clipped_runs: Annotated[int, Field(ge=0)] = 0
+
+
+class MatchRequest(BaseModel):
+    """``POST /api/match``: the EQ that moves ``input``'s spectrum toward ``reference``'s."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    input: SpectrumIn
+    reference: SpectrumIn
+    amount: Annotated[float, Field(ge=0.0, le=2.0, allow_inf_nan=False)] = 1.0
 
 
 class WordOut(BaseModel):
@@ -61,6 +89,7 @@ class EQOut(BaseModel):
     words: list[str]
     alpha: float | None = None
     intensity: float
+    source: str | None = Field(None, description="the crowd whose words made the EQ; null: both crowds")
     units: dict[str, str]
     bands: list[BandOut]
     vector: list[float] = Field(description="15 numbers: (gain_db, freq_hz, q) per band")
@@ -92,6 +121,60 @@ class HealthOut(BaseModel):
     grid: GridOut
     max_intensity: float
     formats: list[str]
+    sources: list[str] = Field(description="crowds with their own words (source=); empty: one combined vocabulary")
+
+
+class BoundOut(BaseModel):
+    low: float
+    high: float
+    default: float | None = Field(description="the value when the parameter is left out; null: required")
+    step: float = Field(description="the page's slider step")
+    description: str
+
+
+class LimitsOut(BaseModel):
+    alpha: BoundOut
+    intensity: BoundOut
+    text_chars: int = Field(description="longest word or phrase a request may carry")
+
+
+class ScoredWord(BaseModel):
+    word: str
+    score: float = Field(description="-1..1: 1 is the word's own EQ, negative the opposite")
+
+
+class DescribeOut(BaseModel):
+    model_id: str
+    words: list[str] = Field(description="the words the EQ was made from")
+    alpha: float | None = None
+    intensity: float
+    sounds_like: list[ScoredWord] = Field(description="the words the EQ sounds most like, best first")
+    text: str = Field(description="a phrase for the EQ that the model reads back ('' when flat)")
+
+
+class ParsedWeight(BaseModel):
+    word: str
+    weight: float
+
+
+class ParseOut(BaseModel):
+    text: str
+    summary: str = Field(description="the interpretation as one line, e.g. 'less muddy -> muddy x -1.0'")
+    weights: list[ParsedWeight] = Field(description="known words and signed weights, largest first")
+    intensity: float
+    source: str | None
+    ignored: list[str]
+    notes: list[str]
+    pieces: list[dict[str, Any]] = Field(description="each piece of the phrase and how it was understood")
+
+
+class MatchOut(BaseModel):
+    eq: EQOut
+    sounds_like: list[ScoredWord]
+    text: str = Field(description="the matched EQ as a phrase, e.g. 'brighter, a bit less boomy'")
+    rms_db: float = Field(description="fit error against the smoothed target difference, dB RMS")
+    warnings: list[str]
+    exports: dict[str, str] = Field(description="the matched EQ as preset files: json, apo, csv")
 
 
 class Suggestion(BaseModel):

@@ -1,0 +1,180 @@
+"""The web API's routes: each checks its query with FastAPI, asks the :class:`~.service.Service`, sends bytes.
+
+Endpoints (all ``GET`` but blend; every EQ answer has the shape of :class:`.schemas.EQOut`):
+
+* ``/api/health``: model id, vocabulary size, curve grid
+* ``/api/limits``: the bounds of alpha, intensity and word length (:mod:`.bounds`), which the page's sliders use
+* ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions
+* ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, export and describe
+  also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them), ``POST /api/blend``,
+  ``/api/sample?word=&n=&temperature=&seed=``
+* ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=json|apo|csv|table``: a download
+* ``/api/describe`` (the same EQ parameters as export, and ``k=``): the words the EQ sounds like and a phrase
+* ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation)
+* ``POST /api/match``: two spectra the page measured (:class:`.schemas.SpectrumIn`, within the body
+  limit) -> the matched EQ, its curve, words and preset files
+* ``/``: the page (its scripts and style sheet are mounted by the app under ``/static``).
+
+Cheap endpoints (health, limits, words, generate, morph, parse, describe: well under a millisecond) are
+``async def`` and run on the event loop; handing them to the threadpool would only add a
+thread switch and GIL contention to every slider frame. Endpoints whose work grows with the
+request (blend, sample, match with its fit, export with its preamp search) are plain ``def`` and run in the
+threadpool, so they never hold up the loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse, Response
+
+from eqmorph.errors import ParameterError
+from eqmorph.io.presets import FORMATS, format_eq
+from eqmorph.language.spelling import search
+from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
+from eqmorph.server.payload import render
+from eqmorph.server.schemas import (
+    ERROR_RESPONSES,
+    BlendRequest,
+    DescribeOut,
+    EQOut,
+    HealthOut,
+    LimitsOut,
+    MatchOut,
+    MatchRequest,
+    ParseOut,
+    SampleOut,
+    WordsOut,
+)
+from eqmorph.server.service import Service
+
+MAX_DESCRIBE_WORDS = 20  # words in a /api/describe answer; the page shows five
+MAX_SAMPLES = 64  # variations per /api/sample request; the library allows more, a page never shows them
+EXPORT_TYPES = {  # format -> (media type, file extension)
+    "json": ("application/json", "json"),
+    "apo": ("text/plain; charset=utf-8", "txt"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "table": ("text/plain; charset=utf-8", "txt"),
+}
+# The page loads nothing from anywhere but this server.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+PAGE_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
+
+WordQ = Annotated[str, Query(min_length=1, max_length=MAX_TEXT_CHARS, description="a word the model knows")]
+OptionalWordQ = Annotated[str | None, Query(min_length=1, max_length=MAX_TEXT_CHARS)]
+IntensityQ = Annotated[float, Query(ge=INTENSITY.low, le=INTENSITY.high, allow_inf_nan=False,
+                                    description=INTENSITY.description)]
+AlphaQ = Annotated[float, Query(ge=ALPHA.low, le=ALPHA.high, allow_inf_nan=False, description=ALPHA.description)]
+OptionalAlphaQ = Annotated[float | None, Query(ge=ALPHA.low, le=ALPHA.high, allow_inf_nan=False)]
+DEFAULT_INTENSITY = INTENSITY.default
+SourceQ = Annotated[str | None, Query(min_length=1, max_length=32,
+                                      description="a crowd the model has (see /api/health sources); none: both")]
+
+
+def _json(body: bytes) -> Response:
+    return Response(content=body, media_type="application/json")
+
+
+def make_router(api: Service, page: Path) -> APIRouter:
+    """The routes of the API over ``api``, and ``/`` serving the file ``page``."""
+    morpher = api.m
+    router = APIRouter()
+
+    @router.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(page, media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
+
+    @router.get("/api/health", response_model=HealthOut)
+    async def health() -> dict[str, Any]:
+        return {"status": "ok", "model_id": morpher.model_id, "words": len(morpher.terms),
+                "grid": api.grid.describe(), "max_intensity": INTENSITY.high, "formats": list(FORMATS),
+                "sources": list(morpher.sources)}
+
+    @router.get("/api/limits", response_model=LimitsOut)
+    async def limits() -> dict[str, Any]:
+        return limits_body()
+
+    @router.get("/api/words", response_model=WordsOut)
+    async def words(search_text: Annotated[str | None, Query(alias="search", max_length=MAX_TEXT_CHARS,
+                                                       description="only words starting with or holding this")] = None,
+              limit: Annotated[int | None, Query(ge=1, le=100_000, description="at most this many words")] = None,
+              ) -> Response:
+        total = len(api.entries)
+        if search_text is None:
+            chosen = list(api.entries.values())[:limit]
+        else:
+            chosen = [api.entries[w] for w, _ in search(search_text, morpher.counts, limit or max(total, 1))]
+        return _json(render({"total": total, "words": chosen}, api.grid))
+
+    @router.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
+    async def generate(word: WordQ, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None) -> Response:
+        w, parts = api.known("word", word)
+        return _json(await api.generate(w, intensity, parts, source))
+
+    @router.get("/api/morph", response_model=EQOut, responses=ERROR_RESPONSES)
+    async def morph(a: WordQ, b: WordQ, alpha: AlphaQ, intensity: IntensityQ = DEFAULT_INTENSITY,
+                    source: SourceQ = None) -> Response:
+        (wa, _), (wb, _) = api.known("a", a), api.known("b", b)
+        api.check_source(source)  # before the batch, so a bad crowd fails alone with its own 422
+        return _json(await api.morph(wa, wb, alpha, intensity, source))
+
+    @router.get("/api/parse", response_model=ParseOut, responses=ERROR_RESPONSES)
+    async def parse(text: Annotated[str, Query(min_length=1, max_length=MAX_TEXT_CHARS,
+                                               description="a word or a phrase: 'a bit brighter', 'less muddy'")],
+                    ) -> dict[str, Any]:
+        return api.parse(text)
+
+    @router.get("/api/describe", response_model=DescribeOut, responses=ERROR_RESPONSES)
+    async def describe(word: OptionalWordQ = None, a: OptionalWordQ = None, b: OptionalWordQ = None,
+                       alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY,
+                       source: SourceQ = None,
+                       k: Annotated[int, Query(ge=1, le=MAX_DESCRIBE_WORDS, description="how many words")] = 5,
+                       ) -> Response:
+        eq, meta, _ = api.requested_eq(word, a, b, alpha, intensity, source)
+        return _json(render({**meta, **api.describe(eq, k)}, api.grid))
+
+    @router.post("/api/match", response_model=MatchOut, responses=ERROR_RESPONSES)
+    def match(request: MatchRequest) -> Response:
+        return _json(render(api.match(request), api.grid))
+
+    @router.post("/api/blend", response_model=EQOut, responses=ERROR_RESPONSES)
+    def blend(request: BlendRequest) -> Response:
+        weights: dict[str, float] = {}
+        for word, weight in request.weights.items():
+            w, _ = api.known("weights", word)
+            weights[w] = weights.get(w, 0.0) + weight
+        eq = morpher.blend(weights, request.intensity)
+        return _json(render(api.body(eq, list(weights), request.intensity, weights=weights), api.grid))
+
+    @router.get("/api/sample", response_model=SampleOut, responses=ERROR_RESPONSES)
+    def sample(word: WordQ,
+               n: Annotated[int, Query(ge=1, le=MAX_SAMPLES, description="how many variations")] = 5,
+               temperature: Annotated[float, Query(ge=0.0, le=10.0, allow_inf_nan=False,
+                                                   description="spread of the variations; 0 is the word")] = 1.0,
+               seed: Annotated[int | None, Query(ge=0, le=2**32 - 1, description="same seed, same variations")] = None,
+               ) -> Response:
+        w, _ = api.known("word", word)
+        eqs = morpher.sample(w, n, temperature=temperature, seed=seed)
+        bodies = [api.body(eq, [w], 1.0) for eq in eqs]
+        return _json(render({"word": w, "n": n, "temperature": temperature, "seed": seed, "eqs": bodies}, api.grid))
+
+    @router.get("/api/export", responses={**ERROR_RESPONSES, 200: {
+        "description": "the preset as a download", "content": {t: {} for t, _ in EXPORT_TYPES.values()}}})
+    def export(word: OptionalWordQ = None, a: OptionalWordQ = None, b: OptionalWordQ = None,
+               alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None,
+               format: Annotated[str, Query(max_length=16, description="json, apo, csv or table")] = "json",
+               ) -> Response:
+        if format not in EXPORT_TYPES:
+            raise ParameterError("format", format, ", ".join(EXPORT_TYPES))
+        eq, meta, stem = api.requested_eq(word, a, b, alpha, intensity, source)
+        media_type, ext = EXPORT_TYPES[format]
+        return Response(content=format_eq(eq, format, **meta), media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="{stem}.{ext}"'})
+
+    return router

@@ -1,0 +1,163 @@
+"""What the routes ask of the model: words checked, EQs computed and rendered, morphs cached and batched.
+
+One :class:`Service` per app holds the model, the curve grid and the vocabulary prepared for the
+word list; it is read-only after construction, except for the morph batcher's answer cache.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from eqmorph.audio.spectrum import Spectrum
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import N_BANDS
+from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.io.presets import format_eq
+from eqmorph.language.spelling import fold, normalise_term
+from eqmorph.semantic.match import match_spectra
+from eqmorph.semantic.morph import Morpher
+from eqmorph.server import errors
+from eqmorph.server.batching import Batcher
+from eqmorph.server.bounds import MAX_TEXT_CHARS
+from eqmorph.server.payload import CurveGrid, eq_body, morph_body, render
+from eqmorph.server.schemas import MatchRequest, SpectrumIn
+
+MorphKey = tuple[str, str, float, float, str | None]  # a, b, alpha, intensity, source (None: both crowds)
+MORPH_CACHE_SIZE = 4096  # rendered morph answers (~3 KB each, ~12 MB at most): a few drags' worth
+
+
+MATCH_EXPORTS = ("json", "apo", "csv")  # preset files sent with a match; the page offers them as downloads
+
+
+def _spectrum(s: SpectrumIn) -> Spectrum:
+    """The library's :class:`Spectrum` of a page-measured one: bins evenly spaced from 0 Hz to Nyquist."""
+    power = 10.0 ** (np.asarray(s.power_db, dtype=np.float64) / 10.0)
+    return Spectrum(freqs_hz=np.linspace(0.0, s.sample_rate / 2.0, len(power)), power=power,
+                    sample_rate=s.sample_rate, frames=round(s.seconds * s.sample_rate), channels=s.channels,
+                    rms_dbfs=-math.inf if s.rms_dbfs is None else s.rms_dbfs, clipped_runs=s.clipped_runs)
+
+
+def slug(word: str) -> str:
+    """A file-name-safe, ASCII form of a word (``"Cálido brillo"`` -> ``"calido-brillo"``)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")[:32] or "word"
+
+
+class Service:
+    """The model, the grid and the prepared vocabulary that the routes share."""
+
+    def __init__(self, morpher: Morpher, grid: CurveGrid) -> None:
+        self.m = morpher
+        self.grid = grid
+        xy = morpher.word_map
+        self.entries: dict[str, dict[str, Any]] = {}  # most examples first, as Morpher.words() lists them
+        for i, word in enumerate(morpher.terms):
+            info = morpher.word_info(word)
+            self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
+                                  "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
+        self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
+
+    def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
+        """The vocabulary spelling of ``word`` and, for open-vocabulary words, what stands in for it."""
+        try:
+            parts = self.m.resolve(word)
+        except UnknownWordError as exc:
+            raise errors.WordNotFound(parameter, exc) from None
+        if len(parts) == 1 and parts[0][1] == 1.0:
+            return parts[0][0], None
+        return normalise_term(word), parts
+
+    def check_source(self, source: str | None) -> None:
+        """:class:`ParameterError` unless ``source`` is None or one of the model's crowds."""
+        if source is not None and source not in self.m.sources:
+            allowed = " or ".join(self.m.sources) if self.m.sources else "none: this model has one combined vocabulary"
+            raise ParameterError("source", source, allowed)
+
+    def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
+        return eq_body(eq, self.grid, model_id=self.m.model_id, words=words, intensity=intensity, **kw)
+
+    def morph_many(self, keys: Sequence[MorphKey]) -> list[bytes]:
+        """Rendered morphs for ``(a, b, alpha, intensity, source)`` keys.
+
+        The model is asked once per word pair, intensity and crowd (many alphas at once); the curves
+        of the whole batch, whatever their pairs, are then one numpy pass: on a busy server the batch
+        holds requests from many pages, and numpy's per-call overhead, not the arithmetic, is what costs.
+        """
+        groups: dict[tuple[str, str, float, str | None], list[int]] = {}
+        for i, (a, b, _, intensity, source) in enumerate(keys):
+            groups.setdefault((a, b, intensity, source), []).append(i)
+        params = np.empty((len(keys), N_BANDS, 3))
+        for (a, b, intensity, source), rows in groups.items():
+            alphas = [keys[i][2] for i in rows]
+            params[rows] = self.m.interpolate_params(a, b, alphas, intensity, source=source)  # (n, 5, 3)
+        curves = self.grid.responses_db(params)  # (batch, n_points)
+        model_id, grid = self.m.model_id, self.grid
+        return [render(morph_body(rows, db, grid, model_id=model_id, a=a, b=b, alpha=alpha, intensity=intensity,
+                                  source=source), grid)
+                for (a, b, alpha, intensity, source), rows, db in zip(keys, params.tolist(), curves)]
+
+    async def morph(self, a: str, b: str, alpha: float, intensity: float, source: str | None = None) -> bytes:
+        """The rendered morph of two words, cached, batched with others in flight."""
+        return await self.morphs.get((a, b, alpha, intensity, source))
+
+    async def generate(self, word: str, intensity: float, parts: list[tuple[str, float]] | None = None,
+                       source: str | None = None) -> bytes:
+        """The rendered EQ of one word (a dictionary look-up and one response: not worth batching)."""
+        eq = self.m.generate(word, intensity, source=source)
+        return render(self.body(eq, [word], intensity, resolved={word: parts} if parts else None, source=source),
+                      self.grid)
+
+    def exact_words(self) -> list[str]:
+        """Vocabulary words a route would accept as spelled and report back unchanged."""
+        return [w for w in self.m.terms if len(w) <= MAX_TEXT_CHARS and self.known("word", w) == (w, None)]
+
+    def requested_eq(self, word: str | None, a: str | None, b: str | None, alpha: float | None,
+                     intensity: float, source: str | None = None) -> tuple[EQ, dict[str, Any], str]:
+        """The EQ a request names (``word=``, or ``a=``, ``b=`` and ``alpha=``), its metadata and a file stem."""
+        if word is not None:
+            if a is not None or b is not None or alpha is not None:
+                raise ParameterError("word", word, "either word=, or a=, b= and alpha=, not both")
+            w, _ = self.known("word", word)
+            stem = f"eqmorph-{slug(w)}"
+            eq, meta = self.m.generate(w, intensity, source=source), {"words": [w]}
+        else:
+            if a is None or b is None:
+                missing = "a" if a is None else "b"
+                raise ParameterError(missing, None, "word=WORD, or two words a= and b= with alpha=")
+            if alpha is None:
+                raise ParameterError("alpha", None, "a number in [0, 1] when a and b are given")
+            (wa, _), (wb, _) = self.known("a", a), self.known("b", b)
+            stem = f"eqmorph-{slug(wa)}-{slug(wb)}-{alpha:.3f}"
+            eq, meta = self.m.interpolate(wa, wb, alpha, intensity, source=source), {"words": [wa, wb], "alpha": alpha}
+        if intensity != 1.0:
+            stem += f"-x{intensity:g}"
+        if source is not None:
+            stem += f"-{slug(source)}"
+            meta["source"] = source
+        return eq, {**meta, "intensity": intensity, "model_id": self.m.model_id}, stem
+
+    def parse(self, text: str) -> dict[str, Any]:
+        """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready."""
+        try:
+            return self.m.parse(text).to_dict()
+        except UnknownWordError as exc:
+            raise errors.WordNotFound("text", exc) from None
+
+    def match(self, request: MatchRequest) -> dict[str, Any]:
+        """The matched EQ of two page-measured spectra, with its curve, words and preset files."""
+        spectra = [_spectrum(s) for s in (request.input, request.reference)]
+        result = match_spectra(*spectra, amount=request.amount)
+        meta = {"words": ["match"], "intensity": request.amount, "model_id": self.m.model_id}
+        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5),
+                "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
+                "exports": {fmt: format_eq(result.eq, fmt, **meta) for fmt in MATCH_EXPORTS}}
+
+    def describe(self, eq: EQ, k: int) -> dict[str, Any]:
+        """The ``k`` words ``eq`` sounds most like (all of them in a smaller vocabulary), with scores, and a phrase."""
+        ranked = self.m.describe(eq, min(k, len(self.m.terms)))
+        words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
+        return {"sounds_like": words, "text": self.m.describe_text(eq)}
