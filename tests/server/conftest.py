@@ -30,3 +30,16 @@ def client(app) -> Iterator[TestClient]:
 def live_server(app) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for the page tests (skips where it cannot run; see browser_fixtures.py).
+
+    Per module, not per session: Playwright's sync API keeps an event loop running in this thread
+    while a browser is open, and later tests (the load benchmark's) start their own with asyncio.run.
+    """
+    from browser_fixtures import launch
+
+    with launch() as b:
+        yield b

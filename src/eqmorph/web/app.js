@@ -1,30 +1,64 @@
 // eqmorph page: word pickers, word map, morph slider, live response plot, band table, audio preview, export.
 // Plain JavaScript (ES2020 modules), no dependencies and no build step; it talks only to this server's /api.
 // This entry owns the changes of words and sliders and fans them out to the views in the other modules.
+// A new word is shown only once the server has answered the morph with it: until then every view keeps
+// the pair it shows, and a word the server refuses is reported next to its box and changes nothing.
 import { api } from "./api.js";
-import { applyEq, wireAudio } from "./audio.js";
+import { applyEq, setPreviewRate, wireAudio } from "./audio.js";
+import { requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
 import { updateExports } from "./export.js";
 import { readHash, saveHash } from "./hash.js";
+import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
-import { fetchEnds, onMorph, requestMorph } from "./requests.js";
+import { fetchEnds, fetchMorph, onMorph, requestMorph } from "./requests.js";
 import { state } from "./state.js";
-import { onSuggestion, showError, showStatus } from "./status.js";
+import { clearWordError, onSuggestion, showError, showStatus, showWordError } from "./status.js";
 import { renderTable } from "./table.js";
 import { setVocabulary } from "./vocab.js";
 import { drawMap, updateMap } from "./wordmap.js";
 
 const pickers = {};
 
-const SLIDER_DIGITS = { alpha: 3, intensity: 2 }; // as the value is shown next to each slider
-
 // Keeps a slider's text as well as its number: the API is asked for exactly the value on display.
 function readSlider(name) {
   const text = $(`#${name}`).value;
   state[`${name}Text`] = text;
   state[name] = Number(text);
-  $(`#${name}-value`).textContent = state[name].toFixed(SLIDER_DIGITS[name]);
+  $(`#${name}-value`).textContent = state[name].toFixed(state.digits[name]);
+}
+
+// The sliders' ranges and steps come from the server (/api/limits), which enforces the same bounds.
+function setLimits(limits) {
+  state.limits = limits;
+  for (const name of ["alpha", "intensity"]) {
+    const { low, high, step } = limits[name];
+    const input = $(`#${name}`);
+    Object.assign(input, { min: String(low), max: String(high), step: String(step) });
+    state.digits[name] = Math.max(0, Math.round(-Math.log10(step)));
+  }
+  $("#intensity-low").textContent = String(limits.intensity.low).replace("-", "−");
+  $("#intensity-high").textContent = String(limits.intensity.high);
+  for (const side of ["a", "b"]) $(`#word-${side}`).maxLength = limits.text_chars;
+}
+
+// The crowd choice shows only for a model trained with per-crowd words; "" (both crowds) is the default.
+function setCrowds(sources) {
+  const select = $("#crowd");
+  for (const source of sources) {
+    const option = document.createElement("option");
+    option.value = source;
+    option.textContent = { socialfx: "SocialFX", safe: "SAFE" }[source] || source;
+    select.append(option);
+  }
+  $("#crowd-row").hidden = sources.length === 0;
+  select.addEventListener("change", () => {
+    state.source = select.value;
+    saveHash();
+    fetchEnds();
+    requestMorph();
+  });
 }
 
 // A moved slider asks for a new morph after onInput has updated what depends on that slider alone.
@@ -39,43 +73,105 @@ function wireSlider(name, onInput) {
   return input;
 }
 
-function setWord(side, word, { fetch = true } = {}) {
-  state[side] = word;
-  pickers[side].show(word);
-  state.ends[side] = null;
-  $(`#alpha-${side}-label`).textContent = word || side.toUpperCase();
-  $(`#legend-${side}`).textContent = word ? `${side.toUpperCase()}: ${word}` : side.toUpperCase();
+// The words of an answered morph become the page's pair, in every view at once. Errors next to the
+// boxes go, but those of sides in keepErrors (a link's refused word, replaced by a default).
+function commitWords(body, keepErrors) {
+  const [a, b] = body.words;
+  for (const [side, word] of [["a", a], ["b", b]]) {
+    if (state[side] !== word) state.ends[side] = null;
+    state[side] = word;
+    pickers[side].show(word);
+    if (!keepErrors.has(side)) clearWordError(side);
+    $(`#alpha-${side}-label`).textContent = word;
+    $(`#legend-${side}`).textContent = `${side.toUpperCase()}: ${word}`;
+  }
+  updateMap();
+  saveHash();
+  showInterpretations();
+  showMorph(body, 0);
+  fetchEnds();
+  requestMorph(); // the slider may have moved while the words were being checked
+}
+
+// Word changes not yet answered: a change proposed while another is in flight includes its words,
+// and only the answer to the latest change is shown (an earlier one would undo the later choice).
+const wordChange = { seq: 0, pending: {} };
+
+// Asks for the morph with the proposed words; shows it everywhere if the server takes them and returns "".
+// If it does not, returns the refused side ("a" or "b"), whose box shows why; nothing else changes.
+async function chooseWords(proposed, keepErrors = new Set()) {
+  Object.assign(wordChange.pending, proposed);
+  const a = wordChange.pending.a ?? state.a;
+  const b = wordChange.pending.b ?? state.b;
+  const seq = ++wordChange.seq;
+  try {
+    const body = await fetchMorph(a, b);
+    if (seq !== wordChange.seq) return "";
+    wordChange.pending = {};
+    commitWords(body, keepErrors);
+    return "";
+  } catch (error) {
+    if (seq !== wordChange.seq) return ""; // the latest change asks with the same words and reports
+    const parameter = (error.body || {}).parameter;
+    const side = parameter === "a" || parameter === "b" ? parameter : "b" in proposed ? "b" : "a";
+    if (error.name !== "AbortError") showWordError(side, error, side === "a" ? a : b);
+    pickers[side].show(state[side]);
+    delete wordChange.pending[side];
+    const others = Object.keys(wordChange.pending).length;
+    if (others && state.a && state.b) chooseWords({}, keepErrors); // the other box's choice still stands
+    else wordChange.pending = {};
+    return side;
+  }
+}
+
+// Under each box, how a phrase or a word outside the vocabulary was understood (the language layer).
+function showInterpretations() {
+  for (const side of ["a", "b"]) {
+    const note = $(`#word-${side}-note`);
+    const word = state[side];
+    if (state.byWord.has(word)) {
+      note.hidden = true;
+      note.textContent = "";
+      continue;
+    }
+    api("/api/parse", { text: word })
+      .then((meant) => {
+        if (state[side] !== word) return;
+        note.textContent = meant.summary;
+        note.hidden = false;
+      })
+      .catch(() => {
+        note.hidden = true;
+      });
+  }
+}
+
+function chooseWord(side, word) {
   if (side === state.mapTarget) {
     state.mapTarget = side === "a" ? "b" : "a"; // the next map click sets the other word
     $(`#map-target-${state.mapTarget}`).checked = true;
   }
-  updateMap();
-  saveHash();
-  if (fetch) {
-    fetchEnds();
-    requestMorph();
-  }
+  return chooseWords({ [side]: word });
 }
 
 function showMorph(body, seq) {
+  // an answer for a pair or a crowd no longer shown
+  if (body.words[0] !== state.a || body.words[1] !== state.b || (body.source || "") !== state.source) return;
   state.current = body;
   plotMorph(body, seq);
   renderTable(body);
   applyEq(body);
   updateExports();
+  requestDescribe();
   showStatus("");
 }
 
 function wire() {
-  onSuggestion(setWord);
   onMorph(showMorph);
-  pickers.a = makePicker("a", (word) => setWord("a", word));
-  pickers.b = makePicker("b", (word) => setWord("b", word));
-  $("#swap").addEventListener("click", () => {
-    const { a, b } = state;
-    setWord("a", b, { fetch: false });
-    setWord("b", a);
-  });
+  onSuggestion(chooseWord);
+  pickers.a = makePicker("a", (word) => chooseWord("a", word));
+  pickers.b = makePicker("b", (word) => chooseWord("b", word));
+  $("#swap").addEventListener("click", () => chooseWords({ a: state.b, b: state.a }));
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {
@@ -88,30 +184,48 @@ function wire() {
     });
   }
   wireAudio();
+  wireMatch();
   initPlot();
+}
+
+// The pair to start with: the link's words if the server takes them, else a default for each one refused.
+async function startWords(saved, defaults) {
+  const given = (word) => Boolean(word && word.trim());
+  const wanted = { a: given(saved.a) ? saved.a : defaults.a, b: given(saved.b) ? saved.b : defaults.b };
+  const refused = new Set();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const side = await chooseWords(wanted, refused);
+    if (!side || refused.has(side)) return;
+    refused.add(side);
+    wanted[side] = defaults[side];
+  }
 }
 
 async function init() {
   wire();
   try {
-    const [health, vocab] = await Promise.all([api("/api/health"), api("/api/words")]);
+    const [health, limits, vocab] = await Promise.all([api("/api/health"), api("/api/limits"), api("/api/words")]);
     const info = $("#model-info");
     info.textContent = `model ${health.model_id} · ${health.words} words`;
     info.dataset.modelId = health.model_id;
+    setPreviewRate(health.grid.sample_rate);
+    setCrowds(health.sources || []);
+    setLimits(limits);
     setVocabulary(vocab.words);
-    drawMap((word) => setWord(state.mapTarget, word));
-    const saved = readHash();
-    const pick = (wanted, fallback) => (wanted && wanted.trim() ? wanted : fallback);
+    drawMap((word) => chooseWord(state.mapTarget, word));
+    const saved = readHash(limits);
     const known = (w) => (state.byWord.has(w) ? w : "");
-    const first = known("warm") || (state.words[0] || {}).word || "";
-    const second = known("bright") || (state.words[1] || state.words[0] || {}).word || "";
-    if (saved.alpha !== null) $("#alpha").value = saved.alpha;
-    if (saved.intensity !== null) $("#intensity").value = saved.intensity;
+    const defaults = {
+      a: known("warm") || (state.words[0] || {}).word || "",
+      b: known("bright") || (state.words[1] || state.words[0] || {}).word || "",
+    };
+    $("#alpha").value = saved.alpha ?? "0.5";
+    $("#intensity").value = saved.intensity ?? String(limits.intensity.default);
     readSlider("alpha");
     readSlider("intensity");
+    if ((health.sources || []).includes(saved.source)) state.source = $("#crowd").value = saved.source;
     state.mapTarget = "a";
-    setWord("a", pick(saved.a, first), { fetch: false });
-    setWord("b", pick(saved.b, second));
+    await startWords(saved, defaults);
     document.body.dataset.ready = "1";
   } catch (error) {
     showError(error);

@@ -1,36 +1,66 @@
-// eqmorph page: the audio preview: a loop or the user's file through five Web Audio biquads, with bypass.
+// eqmorph page: the audio preview: a loop or the user's file through the EQ's five filters, with bypass.
+// The filters are IIR filters with the RBJ cookbook coefficients the server plots and exports
+// (eqmorph.core.dsp), shelf Q included, at the plot's sample rate: what you hear is what you export.
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
 import { state } from "./state.js";
 
-const WEB_AUDIO_TYPES = { low_shelf: "lowshelf", peaking: "peaking", high_shelf: "highshelf" };
-const SMOOTHING_S = 0.015; // setTargetAtTime time constant: settles in ~50 ms, follows a drag, never clicks
+const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
+const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
+const NYQUIST_FRACTION = 0.49; // as eqmorph.core.dsp: keeps w0 away from pi, where a biquad degenerates
 
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
-const audio = { ctx: null, filters: [], input: null, wet: null, dry: null, master: null, source: null,
-  buffers: {}, playing: false, preamp: 1 };
+const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
+  buffers: {}, playing: false, preamp: 1, sampleRate: undefined };
+
+// The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
+export function setPreviewRate(sampleRate) {
+  audio.sampleRate = sampleRate;
+}
+
+// RBJ cookbook biquad, as eqmorph.core.dsp._rbj: [feedforward b0..b2, feedback 1, a1, a2], normalised by a0.
+export function rbjCoefficients(type, gainDb, freqHz, q, sampleRate) {
+  const f = Math.min(Math.max(freqHz, 1e-3), NYQUIST_FRACTION * sampleRate);
+  const a = 10 ** (gainDb / 40);
+  const w0 = (2 * Math.PI * f) / sampleRate;
+  const cos = Math.cos(w0);
+  const alpha = Math.sin(w0) / (2 * q);
+  let b;
+  let d;
+  if (type === "peaking") {
+    b = [1 + alpha * a, -2 * cos, 1 - alpha * a];
+    d = [1 + alpha / a, -2 * cos, 1 - alpha / a];
+  } else {
+    const s = 2 * Math.sqrt(a) * alpha;
+    const ap1 = a + 1;
+    const am1 = a - 1;
+    if (type === "low_shelf") {
+      b = [a * (ap1 - am1 * cos + s), 2 * a * (am1 - ap1 * cos), a * (ap1 - am1 * cos - s)];
+      d = [ap1 + am1 * cos + s, -2 * (am1 + ap1 * cos), ap1 + am1 * cos - s];
+    } else {
+      b = [a * (ap1 + am1 * cos + s), -2 * a * (am1 + ap1 * cos), a * (ap1 + am1 * cos - s)];
+      d = [ap1 - am1 * cos + s, 2 * (am1 - ap1 * cos), ap1 - am1 * cos - s];
+    }
+  }
+  return { feedforward: b.map((x) => x / d[0]), feedback: d.map((x) => x / d[0]) };
+}
+
+function makeContext() {
+  try {
+    return new AudioContext({ sampleRate: audio.sampleRate });
+  } catch {
+    return new AudioContext(); // a rate this browser cannot run: its own (the curve may then differ above ~10 kHz)
+  }
+}
 
 function ensureAudio() {
   if (audio.ctx) return audio.ctx;
-  const ctx = new AudioContext();
+  const ctx = makeContext();
   audio.ctx = ctx;
   audio.input = ctx.createGain();
   audio.wet = ctx.createGain();
   audio.dry = ctx.createGain();
   audio.master = ctx.createGain();
-  const kinds = ["low_shelf", "peaking", "peaking", "peaking", "high_shelf"];
-  audio.filters = kinds.map((kind) => {
-    const f = ctx.createBiquadFilter();
-    f.type = WEB_AUDIO_TYPES[kind];
-    f.gain.value = 0;
-    return f;
-  });
-  let node = audio.input;
-  for (const f of audio.filters) {
-    node.connect(f);
-    node = f;
-  }
-  node.connect(audio.wet);
   audio.input.connect(audio.dry);
   audio.wet.connect(audio.master);
   audio.dry.connect(audio.master);
@@ -43,21 +73,62 @@ function ensureAudio() {
 
 const volume = () => Number($("#volume").value) ** 2; // perceptually smoother than linear
 
+// Five IIR filters from the input to a fader into the wet path.
+function makeChain(bands) {
+  const ctx = audio.ctx;
+  const filters = bands.map((band) => {
+    const c = rbjCoefficients(band.type, band.gain_db, band.freq_hz, band.q, ctx.sampleRate);
+    return ctx.createIIRFilter(c.feedforward, c.feedback);
+  });
+  const fader = ctx.createGain();
+  let node = audio.input;
+  for (const f of filters) {
+    node.connect(f);
+    node = f;
+  }
+  node.connect(fader);
+  fader.connect(audio.wet);
+  return { filters, fader };
+}
+
+// The new chain fades in while the old one fades out and is then disconnected.
 export function applyEq(body) {
   if (!audio.ctx || !body) return;
   const t = audio.ctx.currentTime;
-  const nyquist = audio.ctx.sampleRate / 2;
-  body.bands.forEach((band, i) => {
-    const f = audio.filters[i];
-    f.frequency.setTargetAtTime(Math.min(band.freq_hz, 0.49 * audio.ctx.sampleRate, nyquist), t, SMOOTHING_S);
-    f.gain.setTargetAtTime(band.gain_db, t, SMOOTHING_S);
-    if (band.type === "peaking") f.Q.setTargetAtTime(band.q, t, SMOOTHING_S); // shelves ignore Q in Web Audio
-  });
+  const old = audio.chain;
+  const chain = makeChain(body.bands);
+  audio.chain = chain;
+  if (old) {
+    chain.fader.gain.setValueAtTime(0, t);
+    chain.fader.gain.linearRampToValueAtTime(1, t + CROSSFADE_S);
+    old.fader.gain.setValueAtTime(old.fader.gain.value, t);
+    old.fader.gain.linearRampToValueAtTime(0, t + CROSSFADE_S);
+    setTimeout(() => {
+      audio.input.disconnect(old.filters[0]);
+      old.fader.disconnect();
+    }, 4 * CROSSFADE_S * 1000);
+  }
   // Keep boosts from clipping: lower the EQ'd path by the curve's peak.
   const peak = Math.max(0, ...body.response.db);
   audio.preamp = 10 ** (-peak / 20);
   setBypass();
   $("#audio-info").textContent = peak > 0 ? `EQ path lowered by ${peak.toFixed(1)} dB so boosts do not clip.` : "";
+}
+
+// The magnitude response in dB of the filters now playing, at `freqs` (Hz): what the preview does to the sound.
+export function previewResponseDb(freqs) {
+  if (!audio.chain) return null;
+  const f = Float32Array.from(freqs);
+  const mag = new Float32Array(f.length);
+  const phase = new Float32Array(f.length);
+  const db = new Array(f.length).fill(0);
+  for (const filter of audio.chain.filters) {
+    filter.getFrequencyResponse(f, mag, phase);
+    mag.forEach((m, i) => {
+      db[i] += 20 * Math.log10(m);
+    });
+  }
+  return db;
 }
 
 function setBypass(immediate = false) {

@@ -1,12 +1,13 @@
 // eqmorph page: the export links, which ask /api/export for the current setting as a preset file.
 import { $ } from "./dom.js";
+import { withSource } from "./requests.js";
 import { state } from "./state.js";
 
 export function updateExports() {
   const ready = Boolean(state.a && state.b);
   for (const format of ["json", "apo", "csv"]) {
     const link = $(`#export-${format}`);
-    const params = { a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText, format };
+    const params = withSource({ a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText, format });
     link.href = ready ? `/api/export?${new URLSearchParams(params)}` : "#";
     link.setAttribute("aria-disabled", String(!ready));
   }

@@ -3,6 +3,7 @@ import { $ } from "./dom.js";
 import { state } from "./state.js";
 
 const HANDLE_LABELS = ["L", "1", "2", "3", "H"];
+const HANDLE_R = 7; // px radius of a band handle
 const FREQ_TICKS = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
 const fmtHz = (f) => (f >= 1000 ? `${f / 1000}k` : `${f}`);
@@ -39,7 +40,7 @@ export function drawPlot() {
   const lo = Math.log10(20);
   const hi = Math.log10(20000);
   const x = (f) => m.left + ((Math.log10(f) - lo) / (hi - lo)) * w;
-  const curves = [state.ends.a, state.ends.b, state.current].filter(Boolean);
+  const curves = [state.ends.a, state.ends.b, state.current, state.match].filter(Boolean);
   let peak = 0;
   for (const body of curves) {
     for (const v of body.response.db) peak = Math.max(peak, Math.abs(v));
@@ -110,14 +111,33 @@ export function drawPlot() {
   };
   if (state.ends.a) line(state.ends.a, colour("--col-a"), 1.5, [5, 4]);
   if (state.ends.b) line(state.ends.b, colour("--col-b"), 1.5, [5, 4]);
+  if (state.match) line(state.match, colour("--col-match"), 2, [2, 3]);
   if (!state.current) return;
   line(state.current, colour("--col-now"), 2.5, []);
+  const anchors = state.current.bands.map((band) => ({
+    x: x(Math.min(20000, Math.max(20, band.freq_hz))),
+    y: y(Math.max(-range, Math.min(range, band.gain_db))),
+  }));
+  const spots = handleSpots(anchors, m.top + HANDLE_R, m.top + h - HANDLE_R);
+  plot.canvas.dataset.handles = JSON.stringify(spots.map((p) => [p.x, p.y]));
+  plot.canvas.dataset.handleAnchors = JSON.stringify(anchors.map((p) => [p.x, p.y]));
   ctx.textAlign = "center";
-  state.current.bands.forEach((band, i) => {
-    const hx = x(Math.min(20000, Math.max(20, band.freq_hz)));
-    const hy = y(Math.max(-range, Math.min(range, band.gain_db)));
+  spots.forEach((spot, i) => {
+    const anchor = anchors[i];
+    if (spot.y !== anchor.y) { // moved off its band's point to stay readable: a leader line shows where it belongs
+      ctx.strokeStyle = colour("--accent");
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(anchor.x, anchor.y);
+      ctx.lineTo(spot.x, spot.y);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(anchor.x, anchor.y, 2, 0, 2 * Math.PI);
+      ctx.fillStyle = colour("--accent");
+      ctx.fill();
+    }
     ctx.beginPath();
-    ctx.arc(hx, hy, 7, 0, 2 * Math.PI);
+    ctx.arc(spot.x, spot.y, HANDLE_R, 0, 2 * Math.PI);
     ctx.fillStyle = colour("--card");
     ctx.fill();
     ctx.strokeStyle = colour("--accent");
@@ -125,8 +145,25 @@ export function drawPlot() {
     ctx.stroke();
     ctx.fillStyle = colour("--ink");
     ctx.font = "bold 9px system-ui, sans-serif";
-    ctx.fillText(HANDLE_LABELS[i], hx, hy + 3);
+    ctx.fillText(HANDLE_LABELS[i], spot.x, spot.y + 3);
   });
+}
+
+// Band handles that would overlap an earlier one move up or down (alternately, a step at a time, staying
+// between top and bottom) to the nearest free place on their frequency's vertical.
+function handleSpots(anchors, top, bottom) {
+  const gap = 2 * HANDLE_R + 2;
+  const placed = [];
+  for (const a of anchors) {
+    const clash = (yy) => placed.some((p) => Math.hypot(p.x - a.x, p.y - yy) < gap);
+    let spot = a.y;
+    for (let k = 1; clash(spot) && k <= 40; k += 1) {
+      const candidate = a.y + (k % 2 ? -1 : 1) * Math.ceil(k / 2) * gap;
+      if (candidate >= top && candidate <= bottom) spot = candidate;
+    }
+    placed.push({ x: a.x, y: spot });
+  }
+  return placed;
 }
 
 // The answer on display also goes on the canvas's data-* attributes, which tests and scripts wait on and read.
@@ -137,6 +174,7 @@ export function plotMorph(body, seq) {
   canvas.dataset.a = body.words[0];
   canvas.dataset.b = body.words[1];
   canvas.dataset.intensity = String(body.intensity);
+  canvas.dataset.source = body.source || "";
   canvas.dataset.seq = String(seq);
   drawPlot();
 }

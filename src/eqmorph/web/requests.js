@@ -12,8 +12,18 @@ const morphFetch = { dirty: false, frame: 0, controller: null, startedAt: 0, seq
 // Set by the entry: showing an answer touches every view, which this module leaves to it.
 let showMorph = () => {};
 
+// Query parameters plus the chosen crowd, if one is (none means both crowds).
+export function withSource(params) {
+  return state.source ? { ...params, source: state.source } : params;
+}
+
 export function onMorph(handler) {
   showMorph = handler;
+}
+
+// The morph of words a and b at the sliders' values, for a change of words (not rate-limited: one per change).
+export function fetchMorph(a, b) {
+  return api("/api/morph", withSource({ a, b, alpha: state.alphaText, intensity: state.intensityText }));
 }
 
 export function requestMorph() {
@@ -40,7 +50,7 @@ function flushMorph() {
   const seq = ++morphFetch.seq;
   morphFetch.controller = controller;
   morphFetch.startedAt = performance.now();
-  const params = { a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText };
+  const params = withSource({ a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText });
   api("/api/morph", params, controller.signal)
     .then((body) => {
       if (seq > morphFetch.shownSeq) {
@@ -67,7 +77,7 @@ export function fetchEnds() {
     for (const side of ["a", "b"]) {
       const word = state[side];
       if (!word) continue;
-      api("/api/generate", { word, intensity: state.intensityText }, controller.signal)
+      api("/api/generate", withSource({ word, intensity: state.intensityText }), controller.signal)
         .then((body) => {
           if (state[side] === word) {
             state.ends[side] = body;

@@ -11,5 +11,9 @@ export const state = {
   intensityText: "1",
   ends: { a: null, b: null }, // /api/generate answers for A and B at the current intensity
   current: null, // the morph answer on display
+  match: null, // the matched EQ (/api/match answer's eq), drawn as a third curve
   mapTarget: "a",
+  source: "", // the crowd whose words are used ("socialfx", "safe"); "" is both
+  limits: null, // /api/limits: the bounds of alpha and intensity, which the sliders use
+  digits: { alpha: 3, intensity: 2 }, // decimals shown next to each slider, from its step
 };

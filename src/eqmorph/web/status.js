@@ -1,6 +1,6 @@
-// eqmorph page: the status line, where errors show, and an unknown word's suggestions become buttons.
+// eqmorph page: where messages show: a refused word next to its box (with known words spelled like it
+// as buttons), anything else in the status line.
 import { $ } from "./dom.js";
-import { state } from "./state.js";
 
 // Set by the entry: choosing a suggestion sets a word, which this module must not know how to do.
 let pickSuggestion = () => {};
@@ -9,27 +9,40 @@ export function onSuggestion(handler) {
   pickSuggestion = handler;
 }
 
-export function showStatus(text, isError = false, suggestions = [], side = null) {
+export function showStatus(text, isError = false) {
   const el = $("#status");
   el.replaceChildren(document.createTextNode(text));
   el.classList.toggle("error", isError);
-  for (const s of suggestions) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = `${s.word} (${s.count})`;
-    button.addEventListener("click", () => pickSuggestion(side || state.mapTarget, s.word));
-    el.append(button);
-  }
 }
 
 export function showError(error) {
   if (error.name === "AbortError") return;
+  showStatus(error.message || String(error), true);
+}
+
+// Why the server refused `word` for box `side`, under that box; an unknown word's suggestions are buttons.
+export function showWordError(side, error, word) {
+  const el = $(`#word-${side}-error`);
   const body = error.body || {};
   if (body.error === "unknown_word") {
-    const side = body.parameter === "b" ? "b" : "a";
-    const hint = body.suggestions.length ? " Did you mean:" : " No similar words known.";
-    showStatus(`Unknown word “${body.word}”.${hint}`, true, body.suggestions, side);
+    const suggestions = body.suggestions || [];
+    const hint = suggestions.length ? " Did you mean:" : " No similar words known.";
+    el.replaceChildren(document.createTextNode(`Unknown word “${body.word ?? word}”.${hint} `));
+    for (const s of suggestions) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = `${s.word} (${s.count})`;
+      button.addEventListener("click", () => pickSuggestion(side, s.word));
+      el.append(button);
+    }
   } else {
-    showStatus(error.message || String(error), true);
+    el.replaceChildren(document.createTextNode(`“${word}”: ${error.message || String(error)}`));
   }
+  el.hidden = false;
+}
+
+export function clearWordError(side) {
+  const el = $(`#word-${side}-error`);
+  el.hidden = true;
+  el.replaceChildren();
 }

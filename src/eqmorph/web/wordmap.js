@@ -3,9 +3,10 @@ import { $ } from "./dom.js";
 import { state } from "./state.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const MAP_LABELS = 30; // at most this many permanent labels on the map; every word has one on hover
+const MAP_LABELS = 30; // at most this many labels on the map; every circle names its word on hover
 
-const map = { dots: new Map(), labels: new Map(), path: null, cursor: null, w: 400, h: 300, pad: 18 };
+const map = { dots: new Map(), labels: new Map(), spots: new Map(), order: [], labelled: "", path: null, cursor: null,
+  w: 400, h: 300, pad: 18 };
 const mapX = (x) => map.pad + ((x + 1) / 2) * (map.w - 2 * map.pad);
 const mapY = (y) => map.h - map.pad - ((y + 1) / 2) * (map.h - 2 * map.pad); // +y is up
 
@@ -17,21 +18,51 @@ function svg(tag, attrs) {
 
 const dotRadius = (count, maxCount) => 2.5 + 9 * Math.sqrt(count / maxCount);
 
-// The most frequent words get a permanent label, skipping any whose label would overlap one already placed.
-function labelSpots(maxCount) {
+// Where a label may sit around its circle of radius r: right, left, above, below, then the diagonals.
+const SPOTS = [
+  (r) => ({ dx: r + 2, dy: 3.5, anchor: "start" }),
+  (r) => ({ dx: -r - 2, dy: 3.5, anchor: "end" }),
+  (r) => ({ dx: 0, dy: -r - 3, anchor: "middle" }),
+  (r) => ({ dx: 0, dy: r + 10, anchor: "middle" }),
+  (r) => ({ dx: r * 0.7 + 1, dy: -r * 0.7 - 2, anchor: "start" }),
+  (r) => ({ dx: -r * 0.7 - 1, dy: -r * 0.7 - 2, anchor: "end" }),
+  (r) => ({ dx: r * 0.7 + 1, dy: r * 0.7 + 9, anchor: "start" }),
+  (r) => ({ dx: -r * 0.7 - 1, dy: r * 0.7 + 9, anchor: "end" }),
+];
+const LABEL_GAP = 1; // px kept clear around every label
+
+const overlaps = (p, q) => p.x < q.x + q.width + LABEL_GAP && q.x < p.x + p.width + LABEL_GAP
+  && p.y < q.y + q.height + LABEL_GAP && q.y < p.y + p.height + LABEL_GAP;
+
+// Shows labels without overlap: A and B first, then the words with most examples, each at the first spot
+// around its circle (measured as rendered) that overlaps no label placed before it and stays on the map.
+function placeLabels() {
   const placed = [];
-  const chosen = new Set();
-  for (const entry of state.words.slice().sort((p, q) => q.count - p.count)) {
-    if (chosen.size >= MAP_LABELS) break;
-    const r = dotRadius(entry.count, maxCount);
-    const width = 5.6 * entry.word.length; // 10 px system font, average glyph width
-    const x0 = entry.x > 0.4 ? mapX(entry.x) - r - 2 - width : mapX(entry.x) + r + 2;
-    const box = { x0, x1: x0 + width, y0: mapY(entry.y) - 6, y1: mapY(entry.y) + 6 };
-    if (placed.some((o) => box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1)) continue;
-    placed.push(box);
-    chosen.add(entry.word);
+  const order = [state.a, state.b, ...map.order.filter((w) => w !== state.a && w !== state.b)];
+  let shown = 0;
+  for (const word of order) {
+    const label = map.labels.get(word);
+    if (!label) continue;
+    label.setAttribute("visibility", "hidden");
+    const mustShow = word === state.a || word === state.b;
+    if (!mustShow && shown >= MAP_LABELS) continue;
+    const { cx, cy, r } = map.spots.get(word);
+    for (const spot of SPOTS) {
+      const { dx, dy, anchor } = spot(r);
+      label.setAttribute("x", cx + dx);
+      label.setAttribute("y", cy + dy);
+      label.setAttribute("text-anchor", anchor);
+      const box = label.getBBox();
+      const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= map.w && box.y + box.height <= map.h;
+      if (inside && !placed.some((other) => overlaps(box, other))) {
+        placed.push(box);
+        label.setAttribute("visibility", "visible");
+        shown += 1;
+        break;
+      }
+    }
   }
-  return chosen;
+  map.labelled = `${state.a}\u0000${state.b}`;
 }
 
 // onClick(word) is called when a word's circle is clicked.
@@ -42,24 +73,24 @@ export function drawMap(onClick) {
   const labels = svg("g", {});
   map.path = svg("line", { class: "path", x1: 0, y1: 0, x2: 0, y2: 0, visibility: "hidden" });
   map.cursor = svg("circle", { class: "cursor", r: 3.5, cx: 0, cy: 0, visibility: "hidden" });
-  const labelled = labelSpots(maxCount);
+  map.order = [...state.words].sort((p, q) => q.count - p.count).map((w) => w.word);
   // Big circles first so that small ones stay on top and clickable.
-  for (const entry of [...state.words].sort((p, q) => q.count - p.count)) {
+  for (const word of map.order) {
+    const entry = state.byWord.get(word);
     const r = dotRadius(entry.count, maxCount);
-    const dot = svg("circle", { class: "dot", cx: mapX(entry.x), cy: mapY(entry.y), r, "data-word": entry.word });
+    const cx = mapX(entry.x);
+    const cy = mapY(entry.y);
+    const dot = svg("circle", { class: "dot", cx, cy, r, "data-word": word });
     const title = svg("title", {});
-    title.textContent = `${entry.word}: ${entry.count} examples, confidence ${entry.confidence.toFixed(2)}`;
+    title.textContent = `${word}: ${entry.count} examples, confidence ${entry.confidence.toFixed(2)}`;
     dot.append(title);
     dots.append(dot);
-    map.dots.set(entry.word, dot);
-    const onRight = entry.x > 0.4; // labels of words near the right edge go to the left of their circle
-    const label = svg("text", { x: mapX(entry.x) + (onRight ? -r - 2 : r + 2), y: mapY(entry.y) + 3.5,
-      "text-anchor": onRight ? "end" : "start" });
-    label.textContent = entry.word;
-    label.setAttribute("visibility", labelled.has(entry.word) ? "visible" : "hidden");
-    label.dataset.always = labelled.has(entry.word) ? "1" : "";
+    map.dots.set(word, dot);
+    map.spots.set(word, { cx, cy, r });
+    const label = svg("text", { x: cx, y: cy, visibility: "hidden" });
+    label.textContent = word;
     labels.append(label);
-    map.labels.set(entry.word, label);
+    map.labels.set(word, label);
   }
   root.replaceChildren(map.path, dots, labels, map.cursor);
   root.addEventListener("click", (event) => {
@@ -76,8 +107,9 @@ export function updateMap() {
     const label = map.labels.get(word);
     label.classList.toggle("is-a", role === "is-a");
     label.classList.toggle("is-b", role === "is-b");
-    label.setAttribute("visibility", role || label.dataset.always ? "visible" : "hidden");
   }
+  // Labels move only when A or B changes (their bold labels come first); a slider step moves only the cursor.
+  if (map.labelled !== `${state.a}\u0000${state.b}`) placeLabels();
   const pa = state.byWord.get(state.a);
   const pb = state.byWord.get(state.b);
   const both = Boolean(pa && pb && map.path);

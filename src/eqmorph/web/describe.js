@@ -1,0 +1,40 @@
+// eqmorph page: "sounds like: ..." under the curve, the words the EQ on display sounds like (/api/describe),
+// following the slider: at most one request in flight, and the latest EQ is described when it returns.
+import { api } from "./api.js";
+import { $ } from "./dom.js";
+import { state } from "./state.js";
+
+const describeFetch = { busy: false, dirty: false };
+
+export function requestDescribe() {
+  describeFetch.dirty = true;
+  if (!describeFetch.busy) sendDescribe();
+}
+
+function sendDescribe() {
+  const body = state.current;
+  describeFetch.dirty = false;
+  if (!body) return;
+  describeFetch.busy = true;
+  const params = { a: body.words[0], b: body.words[1], alpha: String(body.alpha), intensity: String(body.intensity) };
+  api("/api/describe", body.source ? { ...params, source: body.source } : params)
+    .then((answer) => {
+      if (state.current === body) showDescription(answer);
+    })
+    .catch(() => {
+      $("#sounds-like").textContent = ""; // a description is extra: the curve and table still stand
+    })
+    .finally(() => {
+      describeFetch.busy = false;
+      if (describeFetch.dirty) sendDescribe();
+    });
+}
+
+function showDescription(answer) {
+  const el = $("#sounds-like");
+  const top = answer.sounds_like.slice(0, 3).map((s) => `${s.word} (${s.score.toFixed(2)})`).join(", ");
+  el.textContent = answer.text ? `sounds like: ${answer.text}` : "sounds like: flat, no word stands out";
+  el.title = `closest words: ${top}`;
+  Object.assign(el.dataset, { a: answer.words[0], b: answer.words[1], alpha: String(answer.alpha),
+    intensity: String(answer.intensity), text: answer.text });
+}

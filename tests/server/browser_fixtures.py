@@ -1,0 +1,90 @@
+"""Headless Chromium for the page tests: launch it, open the page, check it raised no errors.
+
+Needs Playwright (dev extra) and the system Chromium at /usr/bin/chromium (never ``playwright install``).
+Without them the tests skip, unless the CI environment variable is set: then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required"]
+WAIT_MS = 15_000  # guard against a hang only; the page updates within a frame or two
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[dev]')"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (CI installs it with: apt-get update && apt-get install -y chromium)"
+    return None
+
+
+@contextmanager
+def launch():
+    """A headless Chromium, or a skip (a failure on CI) when it cannot run here."""
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser test cannot run on CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@contextmanager
+def open_page(browser, url: str, *, viewport: dict[str, int] = DESKTOP, fragment: str = ""):
+    """The page at ``url`` once it is ready; afterwards, no JavaScript errors and no foreign requests.
+
+    Set ``page.expect_404 = True`` in a test that provokes a 404 on purpose (the browser logs it).
+    """
+    context = browser.new_context(viewport=viewport, device_scale_factor=1)
+    pg = context.new_page()
+    pg.set_default_timeout(WAIT_MS)
+    pg.errors, pg.foreign, pg.expect_404 = [], [], False
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    # Console errors include Content-Security-Policy violations and failed loads.
+    pg.on("console", lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("request", lambda req: None if req.url.startswith((url, "data:", "blob:")) else pg.foreign.append(req.url))
+    try:
+        pg.goto(url + "/" + fragment)
+        pg.wait_for_selector("body[data-ready='1']")
+        yield pg
+    finally:
+        context.close()
+    errors = [e for e in pg.errors if not (pg.expect_404 and "404 (Not Found)" in e)]
+    assert errors == [], f"the page raised JavaScript errors: {errors}"
+    assert pg.foreign == [], "the page requested something other than this server"
+
+
+def shown(page, a: str, b: str, alpha: str) -> None:
+    """Wait until the plot shows the morph a -> b at alpha.
+
+    Waits use selectors, not ``wait_for_function``: Playwright evaluates predicate strings
+    inside the page, which the page's Content-Security-Policy (no eval) rightly refuses.
+    """
+    page.wait_for_selector(f"#curve[data-a='{a}'][data-b='{b}'][data-alpha='{alpha}']", state="attached")
+
+
+def pick(page, side: str, typed: str) -> None:
+    """Type into word box A or B and press Enter."""
+    box = f"#word-{side}"
+    page.click(box)
+    page.fill(box, typed)
+    page.press(box, "Enter")

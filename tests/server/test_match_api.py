@@ -1,0 +1,86 @@
+"""POST /api/match: two spectra measured as the page measures them -> the EQ between them, its words and files."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from scipy.signal import sosfilt
+
+from eqmorph.core import dsp
+from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES
+
+SR = 48000
+N_FFT = 8192  # as the page's match.js
+KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
+
+
+def page_spectrum(x: np.ndarray, sr: int = SR) -> dict:
+    """What match.js sends: Welch with Hann frames of N_FFT, hop N_FFT / 2, power in dB to 0.1 dB."""
+    window = np.hanning(N_FFT)
+    frames = np.lib.stride_tricks.sliding_window_view(x, N_FFT)[:: N_FFT // 2]
+    power = (np.abs(np.fft.rfft(frames * window, axis=-1)) ** 2).mean(0) / (sr * np.sum(window**2))
+    rms = float(np.mean(x**2))
+    return {"sample_rate": sr, "power_db": np.round(10 * np.log10(np.maximum(power, 1e-30)), 1).tolist(),
+            "seconds": len(x) / sr, "channels": 1, "rms_dbfs": 10 * np.log10(rms) if rms > 0 else None,
+            "clipped_runs": 0}
+
+
+@pytest.fixture(scope="module")
+def dry_and_wet():
+    rng = np.random.default_rng(0)
+    dry = 0.1 * rng.standard_normal(SR * 4)
+    return dry, sosfilt(dsp.sos_np(KNOWN, SR), dry)
+
+
+def test_the_match_recovers_a_known_eq_and_names_it(client, dry_and_wet):
+    dry, wet = dry_and_wet
+    body = {"input": page_spectrum(dry), "reference": page_spectrum(wet)}
+    assert len(json.dumps(body)) < DEFAULT_MAX_BODY_BYTES  # the page's request fits the stated limit
+    r = client.post("/api/match", json=body)
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    freqs = np.asarray(answer["eq"]["response"]["freqs_hz"])
+    got, want = np.asarray(answer["eq"]["response"]["db"]), dsp.response_db_np(KNOWN, freqs, SR)
+    band = (freqs > 60) & (freqs < 15000)
+    error = (got - want)[band]
+    assert np.sqrt(np.mean((error - error.mean()) ** 2)) < 1.0  # level-free, as the match is
+    assert answer["sounds_like"] and isinstance(answer["text"], str)
+    assert any(line.startswith("Preamp:") for line in answer["exports"]["apo"].splitlines())
+    assert set(answer["exports"]) == {"json", "apo", "csv"}
+
+
+def test_a_silent_reference_is_a_clear_error_naming_it(client, dry_and_wet):
+    dry, _ = dry_and_wet
+    r = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(np.zeros(SR))})
+    assert r.status_code == 400
+    assert "reference" in r.json()["detail"] and "silent" in r.json()["detail"]
+
+
+def test_a_malformed_spectrum_is_a_422_naming_the_field(client, dry_and_wet):
+    dry, _ = dry_and_wet
+    spec = page_spectrum(dry)
+    r = client.post("/api/match", json={"input": {**spec, "power_db": [0.0] * 10}, "reference": spec})
+    assert r.status_code == 422 and r.json()["parameter"].startswith("input.power_db")
+
+
+def test_the_page_matches_two_local_files_and_offers_the_result(browser, live_server, dry_and_wet, tmp_path):
+    from browser_fixtures import open_page
+
+    sf = pytest.importorskip("soundfile")
+    dry, wet = dry_and_wet
+    sf.write(tmp_path / "dry.wav", dry.astype(np.float32), SR, subtype="FLOAT")
+    sf.write(tmp_path / "wet.wav", wet.astype(np.float32), SR, subtype="FLOAT")
+    with open_page(browser, live_server.url) as page:
+        page.click(".match summary")
+        page.set_input_files("#match-input", str(tmp_path / "dry.wav"))
+        page.set_input_files("#match-reference", str(tmp_path / "wet.wav"))
+        page.click("#match-run")
+        page.wait_for_selector("#match-result[data-text]", state="attached")
+        got = np.asarray(json.loads(page.get_attribute("#curve", "data-match")))
+        assert page.get_attribute("#match-apo", "href").startswith("blob:")
+        assert page.is_visible("#legend-match-row")
+    freqs = dsp.log_freq_grid(len(got))
+    error = (got - dsp.response_db_np(KNOWN, freqs, SR))[(freqs > 60) & (freqs < 15000)]
+    assert np.sqrt(np.mean((error - error.mean()) ** 2)) < 1.0
