@@ -50,3 +50,16 @@ def test_lemma_candidates_include_the_base_word(word, base):
 def test_superlatives_are_recognised():
     assert lemmas.is_superlative("brightest") and lemmas.is_superlative("suavísimo")
     assert not lemmas.is_superlative("bright")
+
+
+def test_a_spanish_word_has_its_english_translations_and_an_english_word_has_none():
+    assert set(lexicon.english_translations("fresco")) == {"cool", "fresh"}
+    assert lexicon.english_translations("Cálido") == ("warm",)
+    assert lexicon.english_translations("calidez") == ("warm",)  # through its Spanish synonym cálido
+    assert lexicon.english_translations("warm") == ()
+
+
+def test_the_header_says_rows_never_come_from_the_crowd_responses():
+    text = (importlib.resources.files("eqmorph.language") / lexicon.LEXICON_FILE).read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "never from the crowd's EQ responses" in header

@@ -205,9 +205,11 @@ def test_too_many_descriptors_are_refused(parser):
 class FixedNeighbours:
     def __init__(self) -> None:
         self.asked: list[str] = []
+        self.given: list[list[str]] = []  # the lexicon's reading handed over with each word
 
-    def meanings(self, word: str) -> list[Meaning]:
+    def meanings(self, word: str, lexicon_meanings=()) -> list[Meaning]:
         self.asked.append(word)
+        self.given.append([m.word for m in lexicon_meanings])
         return [Meaning("bright", 0.7, "embedding", similarity=0.8), Meaning("warm", -0.2, "embedding", 0.6)]
 
 
@@ -225,9 +227,11 @@ def test_known_words_never_reach_the_open_vocabulary():
     assert nb.asked == []
 
 
-def test_lexicon_words_are_mixed_half_and_half_with_the_open_vocabulary():
-    meant = Parser(COUNTS, FixedNeighbours()).parse("cálido")
-    assert dict(meant.weights) == pytest.approx({"warm": 0.25 - 0.1, "caliente": 0.25, "bright": 0.35})
+def test_lexicon_words_go_to_the_open_vocabulary_with_the_lexicons_reading_which_decides_the_mix():
+    nb = FixedNeighbours()
+    meant = Parser(COUNTS, nb).parse("cálido")
+    assert nb.given == [["warm", "caliente"]]
+    assert dict(meant.weights) == pytest.approx({"bright": 0.7, "warm": -0.2})
 
 
 # --- any text: an interpretation or one of eqmorph's errors, never a crash -------------------

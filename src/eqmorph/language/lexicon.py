@@ -49,10 +49,14 @@ def parse_lexicon(text: str) -> tuple[Relation, ...]:
 
 
 @functools.cache
+def _rows() -> tuple[Relation, ...]:
+    return parse_lexicon((importlib.resources.files("eqmorph.language") / LEXICON_FILE).read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _index() -> dict[str, tuple[Relation, ...]]:
-    text = (importlib.resources.files("eqmorph.language") / LEXICON_FILE).read_text(encoding="utf-8")
     out: dict[str, list[Relation]] = {}
-    for row in parse_lexicon(text):
+    for row in _rows():
         out.setdefault(row.word, []).append(row)
         out.setdefault(row.other, []).append(Relation(row.other, row.relation, row.word, row.source))
     return {k: tuple(v) for k, v in out.items()}
@@ -61,6 +65,24 @@ def _index() -> dict[str, tuple[Relation, ...]]:
 def related(word: str) -> tuple[Relation, ...]:
     """Every lexicon row that mentions ``word`` (normalised), seen from it; ``()`` if none."""
     return _index().get(normalise_term(word), ())
+
+
+@functools.cache
+def _english_of() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in _rows():
+        if row.relation == "translation":  # the file's convention: Spanish word first, English equivalent second
+            out.setdefault(row.word, []).append(row.other)
+    for row in _rows():  # a Spanish synonym of a translated word shares its English ("calidez" ~ "cálido")
+        if row.relation == "synonym" and row.word not in out and row.other in out:
+            out[row.word] = list(out[row.other])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def english_translations(word: str) -> tuple[str, ...]:
+    """English equivalents of a Spanish ``word`` (its translation rows, else its Spanish synonym's); ``()``
+    for an English word or a word the lexicon does not translate."""
+    return _english_of().get(normalise_term(word), ())
 
 
 def lexicon_words() -> frozenset[str]:

@@ -61,9 +61,10 @@ MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit",
 
 
 class Neighbourhood(Protocol):
-    """What the parser needs of an open vocabulary: signed known-word neighbours of an unknown word."""
+    """What the parser needs of an open vocabulary: signed known-word meanings of an unknown word,
+    given what the lexicon made of it (``()`` if nothing); the answer may combine and damp both."""
 
-    def meanings(self, word: str) -> list[Meaning]: ...
+    def meanings(self, word: str, lexicon_meanings: Sequence[Meaning] = ()) -> list[Meaning]: ...
 
 
 class Parser:
@@ -109,18 +110,20 @@ class Parser:
         n = len(found)
         return [Meaning(m.word, m.share / n, m.how, source=m.source) for m in found.values()]
 
+    def lexicon_meanings(self, word: str) -> list[Meaning]:
+        """What the lexicon alone makes of ``word`` (normalised): no inflections, no embedding."""
+        return self._via_lexicon(word)
+
     def _with_embedding(self, word: str, found: list[Meaning]) -> list[Meaning]:
-        """Lexicon meanings, half and half with the open vocabulary's when one is attached.
+        """Lexicon meanings, mixed with the open vocabulary's when one is attached.
 
         The two readings err differently (the crowds' English and Spanish words do not always sound
-        alike; the embedding confuses opposites): their mean scored best in benchmarks/open_vocab.py.
+        alike; the embedding confuses opposites); the open vocabulary weighs and damps the mix with
+        settings it calibrated on its own words (eqmorph.language.learned.calibrate).
         """
         if self.open_vocabulary is None or " " in word:
             return found
-        learned = self.open_vocabulary.meanings(word)
-        if not learned:
-            return found
-        return [Meaning(m.word, m.share / 2, m.how, m.similarity, m.source) for m in found + learned]
+        return self.open_vocabulary.meanings(word, found) or found
 
     def meanings(self, word: str) -> list[Meaning]:
         """What ``word`` (normalised) stands for among known words; ``[]`` if nothing."""
