@@ -69,6 +69,9 @@ class FitConfig:
     # cancel (338 of 1,276 have a band beyond 15 dB); 0.3 leaves 61 (1 beyond 20 dB) for +0.01 dB median error.
     gain_penalty: float = 0.3
     tolerance: float = 1e-9  # a curve stops once an accepted step lowers its mean square error less than this
+    # Fit up to a constant dB offset (residuals and rms_db lose their mean): for targets whose level is
+    # arbitrary, such as a match between recordings; a 5-band EQ cannot add a constant itself.
+    free_offset: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def fit_curves(
     if n == 0:
         return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
     model = _Model(freqs, float(sample_rate))
+    target = _centred(target, cfg.free_offset)  # so the starts' shelf gains do not carry the offset either
     starts = [_greedy_start(model, target, *s) for s in cfg.greedy_starts]
     if cfg.fixed_peaks_hz:
         starts.append(_fixed_start(model, target, cfg.fixed_peaks_hz))
@@ -126,7 +130,8 @@ def fit_curves(
             progress(stages, stages)
     params = clip_to_ranges(from_model_space(np.clip(best_x, -1.0, 1.0)))
     # Measure with the project's reference response, not the fit's fast path.
-    rms_db = np.sqrt(np.mean((dsp.response_db(np, params, freqs, float(sample_rate)) - target) ** 2, axis=1))
+    error = _centred(dsp.response_db(np, params, freqs, float(sample_rate)) - target, cfg.free_offset)
+    rms_db = np.sqrt(np.mean(error**2, axis=1))
     return FitResult(params, rms_db)
 
 
@@ -203,6 +208,11 @@ def _fixed_start(model: _Model, target: np.ndarray, peaks_hz: tuple[float, ...])
     return _to_start(params)
 
 
+def _centred(values: np.ndarray, free_offset: bool) -> np.ndarray:
+    """``values`` ``(n, F, ...)`` minus their mean over frequencies (axis 1) when the fit ignores a constant offset."""
+    return values - values.mean(axis=1, keepdims=True) if free_offset else values
+
+
 def _levenberg_marquardt(
     model: _Model, x0: np.ndarray, target: np.ndarray, iterations: int, cfg: FitConfig
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -220,7 +230,7 @@ def _levenberg_marquardt(
         return (np.sum(rr**2, axis=1) + ridge * np.sum(xx[..., 0] ** 2, axis=1)) / n_freqs
 
     bands = model.bands(x)
-    residual = bands.sum(axis=1) - target
+    residual = _centred(bands.sum(axis=1) - target, cfg.free_offset)
     cost = objective(x, residual)
     damping = np.full(n, cfg.initial_damping)
     active = np.arange(n)
@@ -234,7 +244,7 @@ def _levenberg_marquardt(
             shifted = xa.copy()
             shifted[..., p] += cfg.fd_step
             jac[..., p] = np.swapaxes(model.bands(shifted) - ba, 1, 2) / cfg.fd_step
-        jac = jac.reshape(len(active), n_freqs, 3 * N_BANDS)
+        jac = _centred(jac.reshape(len(active), n_freqs, 3 * N_BANDS), cfg.free_offset)
         jt = np.swapaxes(jac, 1, 2)
         jtj = jt @ jac
         grad = (jt @ ra[..., None])[..., 0]
@@ -245,7 +255,7 @@ def _levenberg_marquardt(
         step = -np.linalg.solve(lhs, grad[..., None])[..., 0]
         x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), -1.0, 1.0)
         b_new = model.bands(x_new)
-        r_new = b_new.sum(axis=1) - target[active]
+        r_new = _centred(b_new.sum(axis=1) - target[active], cfg.free_offset)
         c_new = objective(x_new, r_new)
         accept = c_new < cost[active]
         done = (accept & (cost[active] - c_new < cfg.tolerance)) | (damping[active] > 1e8) | (c_new < 1e-20)

@@ -1,0 +1,30 @@
+"""The response fit with a free offset (FitConfig.free_offset): for targets known only up to a constant."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from eqmorph.core.dsp import response_db_np
+from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
+
+TRUE = np.array([[3.0, 120.0, 0.7], [-4.0, 500.0, 1.2], [2.5, 2000.0, 2.0], [-3.0, 6000.0, 1.0], [2.0, 10000.0, 0.7]])
+LIGHT = FitConfig(gain_penalty=0.03)  # the light ridge match uses
+FREQS = fit_grid(128)
+
+
+def test_a_free_offset_fit_ignores_the_targets_level():
+    target = response_db_np(TRUE, FREQS, 48000.0)
+    free = replace(LIGHT, free_offset=True)
+    low, high = (fit_curves(target[None] + c, FREQS, 48000.0, free) for c in (-6.0, 9.0))
+    np.testing.assert_allclose(low.params, high.params, rtol=1e-6, atol=1e-6)
+    assert low.rms_db[0] < 0.01
+    residual = response_db_np(low.params[0], FREQS, 48000.0) - (target - 6.0)
+    np.testing.assert_allclose(np.sqrt(np.mean((residual - residual.mean()) ** 2)), low.rms_db[0], rtol=1e-9)
+
+
+def test_a_level_free_target_is_fitted_better_with_the_offset_free():
+    target = response_db_np(TRUE, FREQS, 48000.0)
+    level_free = target - target.mean()  # what a match between two recordings knows
+    free = fit_curves(level_free[None], FREQS, 48000.0, replace(LIGHT, free_offset=True))
+    fixed = fit_curves(level_free[None], FREQS, 48000.0, LIGHT)  # must spend its shelves on the missing constant
+    assert free.rms_db[0] < 0.01 and fixed.rms_db[0] > 10.0 * free.rms_db[0]
