@@ -13,14 +13,34 @@ from eqmorph.errors import (
 
 __version__ = "0.1.0"
 
-from eqmorph.semantic.morph import Morpher, WordInfo, load  # noqa: E402  (needs __version__ defined first)
+from eqmorph.language.interpretation import Interpretation  # noqa: E402  (needs __version__ defined first)
+from eqmorph.language.parse import MAX_TEXT_CHARS  # noqa: E402
+from eqmorph.semantic.morph import Morpher, WordInfo, load  # noqa: E402
+from eqmorph.semantic.path import MorphPath  # noqa: E402
+
+
+def __getattr__(name: str) -> object:
+    """``eqmorph.match`` (:func:`eqmorph.semantic.match.match`), imported on first use (PEP 562).
+
+    Matching needs the audio analysis and the response fit, which generating a word's EQ does not:
+    ``import eqmorph`` stays that much lighter.
+    """
+    if name == "match":
+        from eqmorph.semantic.match import match
+
+        return match
+    raise AttributeError(f"module 'eqmorph' has no attribute {name!r}")
 
 __all__ = [
     "EQ",
     "Band",
+    "Interpretation",
+    "MAX_TEXT_CHARS",
     "Morpher",
+    "MorphPath",
     "WordInfo",
     "load",
+    "match",
     "AudioError",
     "DataFormatError",
     "DataUnavailableError",

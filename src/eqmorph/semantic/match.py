@@ -1,0 +1,306 @@
+"""Match EQ: the 5-band EQ that moves one recording's long-term spectrum toward a reference's.
+
+Steps (each constant below says why it has its value):
+
+1. Long-term average spectrum of each recording (:mod:`eqmorph.audio.spectrum`: Welch, Tukey frames,
+   summed over channels), each at its own sample rate. Densities per Hz compare directly, so
+   recordings at different rates need no resampling and none of its filter edges.
+2. Smoothing: the power in a 1/6-octave band around each point of the fit grid (256 log-spaced
+   points, 20 Hz-20 kHz). 1/6 octave is narrower than the narrowest bell a matched EQ should
+   follow (Q 3 is about 1/2 octave wide) yet wide enough that single harmonics and room modes
+   do not turn into peaks the EQ would chase; commercial match EQs offer 1/3 to 1/12.
+3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
+   energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits.
+   Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
+   noise over noise and is ignored.
+4. Its mean over those points is removed, so a louder reference asks for no gain: the match is
+   level-independent. ``amount`` then scales the difference (1 the full match, 0.5 half-way in dB).
+5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
+   input's sample rate, where the EQ will run, on those points only, from many starts at once
+   (:func:`_fit_shape`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from eqmorph.audio.filtering import check_sample_rate
+from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smooth_octave
+from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
+from eqmorph.core.eq import EQ, canonical_array
+from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
+from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
+from eqmorph.core.schema import eq_data
+from eqmorph.errors import AudioError, ParameterError
+
+SMOOTHING_FRACTION = 6  # 1/6-octave smoothing (see the module docstring)
+DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
+MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
+MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
+SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
+MAX_AMOUNT = 2.0  # beyond twice the difference the fit pins gains to the range ends
+# The search in _fit_shape (numbers from recovering random 5-band EQs, benchmarks/match_describe.py):
+# greedy starts from every pair of these shelf frequencies, plus seeded random ones, all fitted in one batch.
+START_LOW_SHELF_HZ = (40.0, 80.0, 150.0, 300.0, 600.0)  # about an octave apart over the band's range
+START_HIGH_SHELF_HZ = (1500.0, 3000.0, 6000.0, 12000.0)
+START_SHELF_Q = 0.7  # about Butterworth: the fit finds resonant shelves from there
+# Random starts find resonant shelves and overlapping bells the greedy ones miss (0 raised p95 0.1 dB, 16 no better).
+RANDOM_STARTS = 8
+# The search fits every 3rd grid point (8.5 per octave); every 4th fit the shared clips' differences 0.1-0.3 dB worse
+SEARCH_STEP = 3
+SEARCH_ITERATIONS = 15  # LM iterations of the batched search; 25 changed the median by 0.005 dB
+POLISH_ITERATIONS = 15  # LM iterations polishing the search's best on every point (polishing two bought nothing)
+# A light gain ridge: the default 0.3 shrinks a 9 dB bell by a few tenths of a dB, which a match must not.
+# free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
+_SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
+                        gain_penalty=0.03, free_offset=True)
+_POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """What :func:`match_spectra` found; arrays share the fit grid ``freqs_hz`` ``(F,)``.
+
+    target_db: the level-free, ``amount``-scaled difference (reference minus input), 0 where unused;
+    used: the points the EQ was fitted on; fitted_db: the matched EQ's response; rms_db: its RMS error
+    against the target on the used points. warnings: plain sentences (clipping), already raised as
+    ``UserWarning`` by :func:`match`.
+    """
+
+    eq: EQ
+    freqs_hz: np.ndarray
+    target_db: np.ndarray
+    used: np.ndarray
+    fitted_db: np.ndarray
+    rms_db: float
+    amount: float
+    warnings: tuple[str, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able: ``{"eq": eq_data(eq), "freqs_hz", "target_db", "fitted_db" (lists, None where
+        unused or above Nyquist), "rms_db", "amount", "warnings"}``."""
+        def listed(values: np.ndarray, keep: np.ndarray) -> list[float | None]:
+            return [float(v) if k else None for v, k in zip(values, keep)]
+
+        return {"eq": eq_data(self.eq), "freqs_hz": self.freqs_hz.tolist(),
+                "target_db": listed(self.target_db, self.used),
+                "fitted_db": listed(self.fitted_db, np.isfinite(self.fitted_db)),
+                "rms_db": self.rms_db, "amount": self.amount, "warnings": list(self.warnings)}
+
+
+def _check_amount(amount: float) -> float:
+    try:
+        a = float(amount)
+    except (TypeError, ValueError):
+        raise ParameterError("amount", amount, f"a number in [0, {MAX_AMOUNT:g}]") from None
+    if not (math.isfinite(a) and 0.0 <= a <= MAX_AMOUNT):
+        raise ParameterError("amount", amount, f"a number in [0, {MAX_AMOUNT:g}]")
+    return a
+
+
+def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
+    """Raise :class:`AudioError` naming ``role`` for a short or silent recording; return warnings."""
+    _check_length(spec.seconds, role)
+    if not spec.rms_dbfs > SILENCE_DBFS:
+        raise AudioError(
+            f"the {role} is silent (RMS {spec.rms_dbfs:.0f} dBFS): expected audio above {SILENCE_DBFS:g} dBFS"
+        )
+    if spec.clipped_runs:
+        return [f"the {role} clips in {spec.clipped_runs} place(s) (full-scale samples in a row); the match "
+                "includes the distortion's added high frequencies"]
+    return []
+
+
+def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0) -> MatchResult:
+    """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps)."""
+    amount = _check_amount(amount)
+    notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
+    freqs = fit_grid()
+    p_in = smooth_octave(spectrum, freqs, SMOOTHING_FRACTION)
+    p_ref = smooth_octave(reference, freqs, SMOOTHING_FRACTION)
+    nyquist = NYQUIST_FRACTION * min(spectrum.sample_rate, reference.sample_rate)
+    used = (freqs < nyquist) & _has_energy(p_in) & _has_energy(p_ref)
+    if np.count_nonzero(used) < MIN_USED_POINTS:
+        raise AudioError(
+            f"the input and the reference share energy at only {np.count_nonzero(used)} of {len(freqs)} "
+            f"frequencies: expected at least {MIN_USED_POINTS} (do they overlap in frequency?)"
+        )
+    diff = 10.0 * np.log10(p_ref[used] / p_in[used])
+    diff = amount * (diff - diff.mean())
+    target = np.zeros_like(freqs)
+    target[used] = diff
+    rate = spectrum.sample_rate
+    if amount == 0.0:
+        eq, rms_db = EQ.flat(), 0.0  # nothing asked for: no fit, no search noise
+    else:
+        params, rms_db = _fit_shape(diff, freqs[used], rate)
+        eq = EQ.from_array(canonical_array(params))
+    fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
+    fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
+    return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes))
+
+
+def _fit_shape(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> tuple[np.ndarray, float]:
+    """Fit ``(5, 3)`` params to ``target_db`` ``(F,)`` up to a constant; returns them and the RMS error in dB.
+
+    The target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant
+    (a boost everywhere but in one notch has a positive mean), so the fit ignores the offset
+    (``FitConfig.free_offset``). A difference between recordings can need resonant shelves and
+    overlapping bells that one start misses, so every start of :func:`_starts` is fitted at once,
+    as one batch, on every ``SEARCH_STEP``-th point; the best is then polished on every point.
+    The random starts' seed is fixed: the same recordings always give the same EQ.
+    """
+    coarse_f, coarse_t = freqs_hz[::SEARCH_STEP], target_db[::SEARCH_STEP]
+    starts = _starts(coarse_t, coarse_f, sample_rate, np.random.default_rng(0))
+    search = fit_curves(np.repeat(coarse_t[None], len(starts), axis=0), coarse_f, sample_rate, _SEARCH_FIT,
+                        starts=starts[None])
+    best = search.params[int(np.argmin(search.rms_db))]
+    polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=best[None, None])
+    return polish.params[0], float(polish.rms_db[0])
+
+
+def _starts(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float, rng: np.random.Generator) -> np.ndarray:
+    """``(k, 5, 3)`` starts: shelves (gains from the curve's ends), then bells on the largest bumps.
+
+    Shelf frequencies: every pair of ``START_LOW_SHELF_HZ`` x ``START_HIGH_SHELF_HZ``, plus
+    ``RANDOM_STARTS`` random pairs with random shelf Q. Each bell goes on the largest remaining
+    residual bump with the Q of that bump's width (:func:`_bump_q`); the random starts' Qs are jittered.
+    """
+    low, high = (a.ravel() for a in np.meshgrid(START_LOW_SHELF_HZ, START_HIGH_SHELF_HZ, indexing="ij"))
+    n_grid, k = len(low), len(low) + RANDOM_STARTS
+    p = np.zeros((k, N_BANDS, 3))
+    p[:, 0, 1] = np.concatenate([low, np.exp(rng.uniform(np.log(25.0), np.log(900.0), RANDOM_STARTS))])
+    p[:, 4, 1] = np.concatenate([high, np.exp(rng.uniform(np.log(600.0), np.log(18000.0), RANDOM_STARTS))])
+    p[:n_grid, (0, 4), 2] = START_SHELF_Q
+    p[n_grid:, (0, 4), 2] = np.exp(rng.uniform(np.log(0.5), np.log(2.5), (RANDOM_STARTS, 2)))
+    ends = max(1, len(freqs_hz) // 16)
+    p[:, 0, 0], p[:, 4, 0] = target_db[:ends].mean(), target_db[-ends:].mean()
+    p[:, PEAK_SLICE, 1], p[:, PEAK_SLICE, 2] = 1000.0, 1.0
+    rows = np.arange(k)
+    for band in (1, 2, 3):
+        residual = target_db - response_db_np(p, freqs_hz, sample_rate)
+        residual -= residual.mean(axis=1, keepdims=True)
+        at = np.argmax(np.abs(residual), axis=1)
+        p[:, band, 0], p[:, band, 1] = residual[rows, at], freqs_hz[at]
+        p[:, band, 2] = _bump_q(residual, at, freqs_hz)
+        p[n_grid:, band, 2] *= np.exp(rng.normal(0.0, 0.3, RANDOM_STARTS))  # about 1.35x either way
+    return clip_to_ranges(p)
+
+
+def _bump_q(residual_db: np.ndarray, at: np.ndarray, freqs_hz: np.ndarray) -> np.ndarray:
+    """Q ``(k,)`` of a bell as wide as each row's bump at index ``at`` ``(k,)`` of ``residual_db`` ``(k, F)``.
+
+    The width is where the bump falls to half its dB height either side (the grid's ends if it does
+    not), and Q = 1 / (2 sinh(ln 2 / 2 * octaves)), the cookbook's bandwidth-to-Q relation.
+    """
+    idx = np.arange(residual_db.shape[1])
+    height = residual_db[np.arange(len(at)), at]
+    below = residual_db * np.sign(height)[:, None] < np.abs(height)[:, None] / 2.0
+    left = np.where(below & (idx < at[:, None]), idx, 0).max(axis=1)
+    right = np.where(below & (idx > at[:, None]), idx, len(idx) - 1).min(axis=1)
+    octaves = np.maximum(np.log2(freqs_hz[right] / freqs_hz[left]), 0.1)
+    return 1.0 / (2.0 * np.sinh(np.log(2.0) / 2.0 * octaves))
+
+
+def _has_energy(power: np.ndarray) -> np.ndarray:
+    peak = float(power.max())
+    return (power > 0) & (power >= peak * 10.0 ** (-DYNAMIC_RANGE_DB / 10.0))
+
+
+def match_result(
+    audio: np.ndarray,
+    reference: np.ndarray,
+    sample_rate: float,
+    *,
+    reference_sample_rate: float | None = None,
+    amount: float = 1.0,
+) -> MatchResult:
+    """:func:`match` with everything it found: target, used points, fitted curve and warnings."""
+    amount = _check_amount(amount)
+    spec = _spectrum_of(audio, sample_rate, "input")
+    ref = _spectrum_of(reference, sample_rate if reference_sample_rate is None else reference_sample_rate,
+                       "reference")
+    return match_spectra(spec, ref, amount)
+
+
+def _spectrum_of(samples: np.ndarray, sample_rate: float, role: str) -> Spectrum:
+    """Spectrum of one recording; errors name the role, and a short clip is refused before any work."""
+    x = np.asarray(samples)
+    if x.ndim in (1, 2):
+        rate = _check_rate(sample_rate, "sample_rate" if role == "input" else "reference_sample_rate")
+        _check_length(x.shape[0] / rate, role)
+    with _naming(role):
+        return audio_spectrum(x, sample_rate)
+
+
+def _check_rate(sample_rate: float, name: str) -> float:
+    """:func:`eqmorph.audio.filtering.check_sample_rate`, with the error naming parameter ``name``."""
+    try:
+        return check_sample_rate(sample_rate)
+    except ParameterError as exc:
+        raise ParameterError(name, exc.value, exc.allowed) from None
+
+
+def _check_length(seconds: float, role: str) -> None:
+    if seconds < MIN_SECONDS:
+        raise AudioError(f"the {role} is {seconds:.2f} s long: expected at least {MIN_SECONDS:g} s of audio")
+
+
+@contextlib.contextmanager
+def _naming(role: str) -> Iterator[None]:
+    """Prefix an :class:`AudioError` raised inside with ``the {role}: `` so the user knows which file it is."""
+    try:
+        yield
+    except AudioError as exc:
+        text = str(exc)
+        raise AudioError(text if text.startswith(f"the {role}") else f"the {role}: {text}") from None
+
+
+def match(
+    audio: np.ndarray,
+    reference: np.ndarray,
+    sample_rate: float,
+    *,
+    reference_sample_rate: float | None = None,
+    amount: float = 1.0,
+) -> EQ:
+    """The 5-band EQ that makes ``audio`` sound like ``reference`` in tone (not in level).
+
+    audio, reference: float samples ``(frames,)`` or ``(frames, channels)`` as soundfile reads them,
+    any channel counts; ``reference_sample_rate`` defaults to ``sample_rate``. ``amount`` in [0, 2]
+    scales the difference in dB. Raises :class:`AudioError` naming the input or the reference when
+    one is silent, shorter than 0.5 s or holds NaN/Inf; warns (``UserWarning``) when one clips.
+    """
+    result = match_result(audio, reference, sample_rate, reference_sample_rate=reference_sample_rate, amount=amount)
+    for note in result.warnings:
+        warnings.warn(note, stacklevel=2)
+    return result.eq
+
+
+def match_files(
+    input_path: str | os.PathLike[str],
+    reference_path: str | os.PathLike[str],
+    *,
+    amount: float = 1.0,
+) -> MatchResult:
+    """:func:`match_result` for two audio files, each streamed from disk in blocks (bounded memory)."""
+    from eqmorph.audio.files import read_info
+
+    amount = _check_amount(amount)
+    specs = []
+    for path, role in ((input_path, "input"), (reference_path, "reference")):
+        with _naming(role):
+            _check_length(read_info(path).seconds, f"{role} {str(path)!r}")
+            specs.append(file_spectrum(path))
+    return match_spectra(specs[0], specs[1], amount)
+
+
+__all__ = ["MatchResult", "match", "match_files", "match_result", "match_spectra"]

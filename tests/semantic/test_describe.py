@@ -1,0 +1,130 @@
+"""Describe: EQs back to words on the bundled model; scores signed and comparable; phrases generate reads back."""
+
+import numpy as np
+import pytest
+
+import eqmorph
+from eqmorph import EQ
+from eqmorph.core.fit import fit_grid
+from eqmorph.errors import ParameterError
+from eqmorph.semantic.describe import NEGATION_WEIGHT, Describer, comparison, degree, phrase, phrase_amounts
+
+
+@pytest.fixture(scope="module")
+def m():
+    return eqmorph.load()
+
+
+def _inverse(eq):
+    params = eq.to_array()
+    params[:, 0] *= -1.0
+    return EQ.from_array(params)
+
+
+def _correlation(a, b):
+    f = fit_grid()
+    return float(np.corrcoef(a.response_db(f, 48000.0), b.response_db(f, 48000.0))[0, 1])
+
+
+def test_describe_reads_the_same_response_as_the_eq_itself(m):
+    d = m.describer
+    for eq in [m.generate("warm"), m.generate("harsh", intensity=-1.5), _inverse(m.generate("bright")), EQ.flat()]:
+        np.testing.assert_allclose(d.response(eq), eq.response_db(d.freqs_hz, d.sample_rate), atol=1e-9)
+
+
+def test_scores_of_one_response_equal_the_batched_scores(m):
+    d = m.describer
+    responses = np.stack([d.response(m.generate(w)) for w in m.terms[:4]])
+    np.testing.assert_allclose(np.stack([d.scores_of(r) for r in responses]), d.scores_of(responses), atol=1e-12)
+
+
+def test_warm_eq_is_described_as_warm_first(m):
+    words = m.describe(m.generate("warm"))
+    assert words[0][0] == "warm"
+    assert words[0][1] == pytest.approx(1.0)
+    assert len(words) == 5 and [s for _, s in words] == sorted((s for _, s in words), reverse=True)
+
+
+def test_every_word_ranks_itself_in_the_top_three(m):
+    missed = [w for w in m.terms if w not in [t for t, _ in m.describe(m.generate(w), k=3)]]
+    assert len(missed) <= 0.05 * len(m.terms), missed
+
+
+def test_inverse_eq_gets_opposite_scores(m):
+    eq = m.blend({"bright": 0.6, "warm": 0.4})
+    scores, inverse = m.describer.scores(eq), m.describer.scores(_inverse(eq))
+    np.testing.assert_allclose(inverse, -scores, atol=1e-9)
+    assert dict(m.describe(_inverse(m.generate("muddy")), k=None))["muddy"] == pytest.approx(-1.0)
+
+
+def test_scores_are_bounded_and_a_weaker_eq_scores_lower(m):
+    strong, weak = m.generate("bright"), m.generate("bright", intensity=0.4)
+    assert np.all(np.abs(m.describer.scores(strong)) <= 1.0 + 1e-9)
+    assert dict(m.describe(weak, k=None))["bright"] == pytest.approx(0.4, abs=0.02)
+
+
+def test_k_none_ranks_the_whole_vocabulary(m):
+    ranked = m.describe(m.generate("warm"), k=None)
+    assert sorted(w for w, _ in ranked) == sorted(m.terms)
+    assert all(isinstance(w, str) and isinstance(s, float) for w, s in ranked)
+
+
+@pytest.mark.parametrize("k", [0, -1, 1000, 2.5, True, "3"])
+def test_bad_k_is_refused(m, k):
+    with pytest.raises(ParameterError, match="k="):
+        m.describe(m.generate("warm"), k=k)
+
+
+def test_only_eqs_are_described(m):
+    with pytest.raises(ParameterError, match="eq="):
+        m.describe(m.generate("warm").to_array())
+
+
+def test_word_eq_is_described_by_its_word_and_flat_by_nothing(m):
+    assert m.describe_text(m.generate("warm")) == "warm"
+    assert m.describe_text(m.generate("harsh", intensity=-0.5)) == "a bit less harsh"
+    assert m.describe_text(EQ.flat()) == ""
+
+
+def test_phrase_is_read_back_as_the_same_words_and_signs(m):
+    eq = m.interpolate("warm", "bright", 0.5)
+    amounts = m.describer.amounts(eq)
+    parsed = dict(m.parse(m.describe_text(eq)).weights)
+    assert set(parsed) == set(amounts)
+    assert all(np.sign(parsed[w]) == np.sign(a) for w, a in amounts.items())
+
+
+def test_generate_of_the_phrase_sounds_like_the_eq(m):
+    for a, b in [("warm", "bright"), ("muddy", "clear"), ("soft", "harsh")]:
+        eq = m.interpolate(a, b, 0.5)
+        assert _correlation(m.generate(m.describe_text(eq)), eq) >= 0.8, (a, b, m.describe_text(eq))
+
+
+def test_degree_words_follow_the_amount():
+    assert phrase({"warm": 1.0, "harsh": -0.5}) == "warm, a bit less harsh"
+    assert phrase({"bright": 2.0, "boomy": -1.6}) == "very bright, much less boomy"
+    assert degree(0.5)[0] == "a bit" and degree(1.0)[0] == "" and degree(1.3)[0] == "very"
+    assert phrase_amounts({"warm": 0.6, "harsh": -1.8}) == {"warm": 0.5, "harsh": -1.25}
+
+
+def test_a_flat_word_never_scores():
+    params = np.stack([EQ.flat().to_array(), EQ.from_array([[6.0, 100.0, 0.71], *EQ.flat().to_array()[1:]]).to_array()])
+    d = Describer.from_params(("nothing", "bass"), params)
+    scores = d.scores(EQ.from_array(params[1]))
+    assert scores[0] == 0.0 and scores[1] == pytest.approx(1.0)
+
+
+def test_changes_name_the_main_words_with_their_signed_scores(m):
+    eq = m.generate("bright")
+    assert m.describer.changes(eq) == [("bright", pytest.approx(1.0))]
+    # The inverse is "less bright" (-1), unless a word scores at least NEGATION_WEIGHT: a word reads easier.
+    word, score = m.describer.changes(_inverse(eq))[0]
+    assert (word, score) == ("bright", pytest.approx(-1.0)) or score >= NEGATION_WEIGHT
+    assert m.describer.changes(EQ.flat()) == []
+
+
+def test_comparison_sentence():
+    sentence = comparison([("bright", 0.81), ("boomy", -0.42)])
+    assert sentence == "the reference is more bright (0.81) and less boomy (0.42)"
+    assert comparison([("warm", 0.5)], "the mix") == "the mix is more warm (0.50)"
+    assert comparison([]) == "the reference sounds the same in tone"

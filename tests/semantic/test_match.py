@@ -1,0 +1,185 @@
+"""Match EQ: a known EQ applied to a signal is found again; level, rate and channel count do not matter; bad input.
+
+The test signal is a dense multi-sine (pink-weighted, fixed random phases) written as a function of
+time, so the same sound can be sampled at 44.1 and 48 kHz. It starts at 20 Hz, the bottom of the
+analysed band: below the lowest sine of a signal only window leakage is left, which differs
+between sample rates, and the 40 dB evaluation mask would count it.
+"""
+
+import functools
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+import eqmorph
+from eqmorph import EQ, match
+from eqmorph.audio.filtering import apply_eq
+from eqmorph.audio.spectrum import (
+    SpectrumAccumulator,
+    audio_spectrum,
+    frame_length,
+    smooth_octave,
+    taper_length,
+    tukey_window,
+)
+from eqmorph.errors import AudioError, ParameterError
+from eqmorph.semantic.match import match_files, match_result
+
+KNOWN = EQ.from_array([[4.0, 150.0, 0.71], [-5.0, 400.0, 1.5], [3.0, 1800.0, 2.0], [-4.0, 5000.0, 1.0],
+                       [2.0, 9000.0, 0.71]])
+TOLERANCE_DB = 0.35  # RMS after the mean offset, where the signal has energy
+
+
+def multisine(seconds, sample_rate, channels=1, seed=0):
+    """``(frames, channels)``: 300 log-spaced sines, 20 Hz-18 kHz, amplitude ~ 1/sqrt(f) (pink), peak 0.5."""
+    return _multisine(float(seconds), int(sample_rate), channels, seed).copy()
+
+
+@functools.lru_cache(maxsize=16)
+def _multisine(seconds, sample_rate, channels, seed):
+    rng = np.random.default_rng(seed)
+    freqs = np.geomspace(20.0, 18000.0, 300)
+    phases = rng.uniform(0, 2 * np.pi, (channels, len(freqs)))
+    t = np.arange(int(seconds * sample_rate)) / sample_rate
+    out = np.empty((len(t), channels))
+    for c in range(channels):
+        out[:, c] = np.sin(2 * np.pi * np.outer(t, freqs).astype(np.float32) + phases[c].astype(np.float32)) \
+            @ (1.0 / np.sqrt(freqs)).astype(np.float32)
+    return 0.5 * out / np.abs(out).max()
+
+
+def recovery_error_db(found, true, signal, sample_rate):
+    """RMS of the response difference (mean removed) where the signal's smoothed spectrum is within 40 dB of its max."""
+    freqs = np.geomspace(20.0, 20000.0, 256)
+    power = smooth_octave(audio_spectrum(signal, sample_rate), freqs, 6)
+    keep = 10 * np.log10(np.maximum(power, 1e-30)) >= 10 * np.log10(power.max()) - 40
+    diff = found.response_db(freqs[keep], sample_rate) - true.response_db(freqs[keep], sample_rate)
+    return float(np.sqrt(np.mean((diff - diff.mean()) ** 2)))
+
+
+@pytest.mark.parametrize("sample_rate", [44100, 48000])
+@pytest.mark.parametrize("channels", [1, 2])
+def test_known_eq_is_recovered(sample_rate, channels):
+    dry = multisine(2.0, sample_rate, channels)
+    wet = 0.3 * apply_eq(dry, sample_rate, KNOWN)  # re-levelled: the match must ignore the level
+    found = match(dry[:, 0] if channels == 1 else dry, wet[:, 0] if channels == 1 else wet, sample_rate)
+    assert recovery_error_db(found, KNOWN, dry, sample_rate) <= TOLERANCE_DB
+
+
+def test_recordings_at_different_rates_and_channel_counts_match():
+    dry = multisine(2.0, 44100, channels=1)
+    wet = apply_eq(multisine(2.0, 48000, channels=2), 48000, KNOWN)
+    found = match(dry, wet, 44100, reference_sample_rate=48000)
+    assert recovery_error_db(found, KNOWN, dry, 44100) <= TOLERANCE_DB
+
+
+def test_a_recording_matched_to_itself_gives_a_flat_eq():
+    dry = multisine(1.0, 44100, 2)
+    found = match(dry, 0.1 * dry, 44100)
+    assert np.abs(found.response_db(np.geomspace(30, 16000, 64), 44100)).max() < 0.1
+
+
+def test_amount_scales_the_difference():
+    dry = multisine(1.0, 44100)
+    wet = apply_eq(dry, 44100, KNOWN)
+    full = match_result(dry, wet, 44100).fitted_db
+    half = match_result(dry, wet, 44100, amount=0.5).fitted_db
+    assert np.nanmax(np.abs(half - 0.5 * full)) < 0.35
+    assert match(dry, wet, 44100, amount=0.0) == EQ.flat()
+
+
+def test_result_reports_target_used_points_and_json_data():
+    dry = multisine(1.0, 44100)
+    result = match_result(dry, apply_eq(dry, 44100, KNOWN), 44100)
+    assert result.used.sum() > 200 and result.rms_db < 0.3
+    data = result.to_data()
+    assert data["eq"]["bands"][0]["name"] == "low_shelf"
+    assert len(data["target_db"]) == len(data["freqs_hz"]) == len(result.freqs_hz)
+    assert all(v is None or np.isfinite(v) for v in data["fitted_db"])
+
+
+def test_files_are_matched_like_arrays(tmp_path):
+    dry = multisine(1.0, 44100, 2)
+    wet = apply_eq(dry, 44100, KNOWN)
+    sf.write(tmp_path / "dry.wav", dry, 44100, subtype="FLOAT")
+    sf.write(tmp_path / "wet.wav", wet, 44100, subtype="FLOAT")
+    from_files = match_files(tmp_path / "dry.wav", tmp_path / "wet.wav")
+    from_arrays = match_result(dry, wet, 44100)
+    np.testing.assert_allclose(from_files.eq.to_array(), from_arrays.eq.to_array(), rtol=1e-4, atol=1e-3)
+
+
+def test_spectrum_does_not_depend_on_block_size():
+    x = multisine(1.0, 44100, 2)
+    acc = SpectrumAccumulator(44100, 2, total_frames=len(x))
+    for start in range(0, len(x), 1000):
+        acc.update(x[start:start + 1000])
+    np.testing.assert_allclose(acc.result().power, audio_spectrum(x, 44100).power, rtol=1e-5, atol=1e-12)
+
+
+@pytest.mark.parametrize("n_fft", [4096, 65536])
+def test_overlapping_windows_add_up_to_one_so_every_sample_counts(n_fft):
+    window, hop = tukey_window(n_fft), n_fft - taper_length(n_fft)
+    total = np.zeros(hop * 6 + n_fft)
+    for k in range(7):
+        total[k * hop : k * hop + n_fft] += window
+    np.testing.assert_allclose(total[n_fft : hop * 6], 1.0, atol=1e-12)  # away from the first and last frame
+
+
+def test_frames_are_two_seconds_at_most_and_a_third_of_a_short_recording():
+    assert frame_length(44100) == frame_length(48000) == 65536
+    assert frame_length(44100, total_frames=10 * 44100) == 65536
+    assert frame_length(44100, total_frames=2 * 44100) == 16384  # 29,400 samples is a third
+    assert frame_length(44100, total_frames=10) == 256
+    with pytest.raises(ParameterError, match="total_frames"):
+        frame_length(44100, total_frames=0)
+
+
+def test_importing_eqmorph_leaves_match_unloaded_until_used():
+    probe = ("import sys, eqmorph\nm = eqmorph.load()\nm.generate('warm')\n"
+             "print(any(k in sys.modules for k in ('eqmorph.semantic.match', 'eqmorph.audio.spectrum',"
+             " 'eqmorph.semantic.describe')))\nprint(eqmorph.match.__module__)\n"
+             "print('eqmorph.semantic.match' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "eqmorph.semantic.match", "True"]
+    with pytest.raises(AttributeError, match="no attribute 'matches'"):
+        eqmorph.matches  # noqa: B018  (the lazy lookup still refuses unknown names)
+
+
+@pytest.mark.parametrize("role", ["input", "reference"])
+def test_silent_recording_is_refused_by_name(role):
+    sound, silence = multisine(1.0, 44100), np.zeros((44100, 1))
+    args = (silence, sound) if role == "input" else (sound, silence)
+    with pytest.raises(AudioError, match=f"the {role} is silent"):
+        match(*args, 44100)
+
+
+def test_short_clip_is_refused():
+    with pytest.raises(AudioError, match=r"the reference is 0\.30 s long: expected at least 0\.5 s"):
+        match(multisine(1.0, 44100), multisine(0.3, 44100), 44100)
+
+
+def test_non_finite_samples_are_refused_by_name():
+    bad = multisine(1.0, 44100)
+    bad[100, 0] = np.nan
+    with pytest.raises(AudioError, match="the input: .*NaN"):
+        match(bad, multisine(1.0, 44100), 44100)
+
+
+def test_clipping_warns():
+    clipped = np.clip(4.0 * multisine(1.0, 44100), -1.0, 1.0)
+    with pytest.warns(UserWarning, match="the reference clips"):
+        match(multisine(1.0, 44100), clipped, 44100)
+
+
+@pytest.mark.parametrize("amount", [-0.5, 2.5, float("nan"), "lots"])
+def test_bad_amount_is_refused(amount):
+    with pytest.raises(ParameterError, match="amount"):
+        match(multisine(1.0, 44100), multisine(1.0, 44100), 44100, amount=amount)
+
+
+def test_bad_reference_rate_is_named():
+    with pytest.raises(ParameterError, match="reference_sample_rate"):
+        match(multisine(1.0, 44100), multisine(1.0, 44100), 44100, reference_sample_rate=100)
