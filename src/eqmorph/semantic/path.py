@@ -3,7 +3,8 @@
 The default morph blends two EQs linearly in model space (gain in dB, log frequency, log Q).
 Which peak of A turns into which peak of B is free, because an EQ keeps its peaks sorted by
 frequency; :func:`peak_order` picks the pairing once (the costly part of a new word pair: the
-responses of three blends on a coarse grid). :class:`MorphPath` then holds everything that does
+responses of three blends on a coarse grid; a model keeps it for every pair of its words, see
+:mod:`eqmorph.semantic.pairings`, so only phrases pay it). :class:`MorphPath` then holds everything that does
 not depend on alpha, so a slider step is 15 multiply-adds, ten exponentials and a sort of three
 peaks, mostly on Python floats: on 15 numbers numpy's per-call overhead costs more than the
 arithmetic. One alpha and a batch of alphas run the same operations and give the same bits.
@@ -48,10 +49,11 @@ _CYCLE_ROWS = np.array([[0, 1, 2, 3, 4], [0, 2, 3, 1, 4], [0, 3, 1, 2, 4]])
 # For pairing p and band b: the shift whose path holds that band's response (shelves: any, take 0). (6, 5)
 _SHELF = np.zeros((len(PEAK_PERMS), 1), dtype=int)
 _PICK_CYCLE = np.column_stack([_SHELF, (PEAK_PERMS - np.arange(3)) % 3, _SHELF])
-_PICK_BAND = np.broadcast_to(np.arange(5), _PICK_CYCLE.shape)
 _PERM_ROWS = np.column_stack([_SHELF, PEAK_PERMS + 1, _SHELF + 4])  # (6, 5) band rows of B for each pairing
 _FREQ = itemgetter(1)
-_BOUNDS = [tuple(x) for x in np.stack([LOW, HIGH], axis=-1).reshape(N_BANDS, 6).tolist()]  # (lo, hi) x 3 per band
+# Six tuples of five: low and high gain, frequency and Q of every band (a path's per-band constants).
+_BOUND_COLUMNS = tuple(zip(*np.stack([LOW, HIGH], axis=-1).reshape(N_BANDS, 6).tolist()))
+_IS_LOG_2 = np.concatenate([IS_LOG, IS_LOG])  # (10, 3): which entries of both ends are logged
 
 
 def check_number(name: str, value: float, low: float = -math.inf, high: float = math.inf) -> float:
@@ -91,14 +93,28 @@ def peak_order(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
 
 
 def _best_pairing(xa: np.ndarray, xb: np.ndarray) -> int:
-    paths = from_model_space(_W0 * xa + _W1 * xb[_CYCLE_ROWS][:, None])  # (3, A, 5, 3)
-    bands = dsp.basis_band_response_db(np, paths, _MATCH_BASIS, ANALYSIS_SAMPLE_RATE)  # (3, A, 5, F)
-    # (6, 5, A, F) summed over bands in order, as response_db sums a whole EQ, so ties fall the same way.
-    total = bands[_PICK_CYCLE, :, _PICK_BAND].sum(axis=1)  # (6, A, F)
-    steps = np.diff(total, axis=1)  # (6, A - 1, F)
-    mono = np.mean(np.all(steps >= -1e-6, axis=1) | np.all(steps <= 1e-6, axis=1), axis=-1)
-    travel = np.abs(xb[PEAK_SLICE, 1][PEAK_PERMS] - xa[PEAK_SLICE, 1]).sum(-1)
-    return int(np.lexsort((travel, -mono))[0])
+    """Index into ``PEAK_PERMS`` of the pairing :func:`peak_order` picks for model-space ``(5, 3)`` ends."""
+    return int(best_pairings(xa[None], xb[None])[0])
+
+
+def best_pairings(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+    """``(n,)`` indices into ``PEAK_PERMS``: :func:`peak_order` of ``n`` pairs of model-space ends ``(n, 5, 3)``.
+
+    One pair is this with ``n = 1``, so a model's pairing table (:mod:`eqmorph.semantic.pairings`) and
+    a pair computed on demand run the same operations.
+    """
+    paths = from_model_space(_W0 * xa[:, None, None] + _W1 * xb[:, _CYCLE_ROWS][:, :, None])  # (n, 3, A, 5, 3)
+    bands = dsp.basis_band_response_db(np, paths, _MATCH_BASIS, ANALYSIS_SAMPLE_RATE)  # (n, 3, A, 5, F)
+    # (n, 6, A, F): the pairing's five bands summed in band order, as response_db sums a whole EQ, so ties
+    # fall the same way. Added band by band: one gather of the whole (n, 6, 5, A, F) costs more than the sums.
+    total = bands[:, :, :, 0][:, _PICK_CYCLE[:, 0]]
+    for b in range(1, N_BANDS):
+        total = total + bands[:, :, :, b][:, _PICK_CYCLE[:, b]]
+    steps = np.diff(total, axis=2)  # (n, 6, A - 1, F)
+    mono = np.mean(np.all(steps >= -1e-6, axis=2) | np.all(steps <= 1e-6, axis=2), axis=-1)  # (n, 6)
+    travel = np.abs(xb[:, PEAK_SLICE, 1][:, PEAK_PERMS] - xa[:, None, PEAK_SLICE, 1]).sum(-1)  # (n, 6)
+    # Most monotonic first, then least travel, then the first in PEAK_PERMS (argmin keeps the first of ties).
+    return np.argmin(np.where(mono == mono.max(-1, keepdims=True), travel, np.inf), axis=-1)
 
 
 class MorphPath:
@@ -117,26 +133,33 @@ class MorphPath:
         self._setup(_frozen(start), _frozen(end))
 
     @classmethod
-    def _trusted(cls, start: np.ndarray, end: np.ndarray) -> MorphPath:
-        """From read-only ``(5, 3)`` arrays already known valid and canonical (decoded words): no checks."""
+    def _trusted(cls, start: np.ndarray, end: np.ndarray, pairing: int | None = None) -> MorphPath:
+        """From read-only ``(5, 3)`` arrays already known valid and canonical (decoded words): no checks.
+
+        ``pairing``: the index into ``PEAK_PERMS`` that :func:`best_pairings` gives for these ends, when
+        it is known (a model's pairing table); ``None`` computes it.
+        """
         path = object.__new__(cls)
-        path._setup(start, end)
+        path._setup(start, end, pairing)
         return path
 
-    def _setup(self, start: np.ndarray, end: np.ndarray) -> None:
+    def _setup(self, start: np.ndarray, end: np.ndarray, pairing: int | None = None) -> None:
         self.start, self.end = start, end
-        xa, xb = to_model_space(np.stack([start, end]))
-        rows = _PERM_ROWS[_best_pairing(xa, xb)]
+        if pairing is None:
+            xa, xb = to_model_space(np.stack([start, end]))
+            pairing = _best_pairing(xa, xb)
+        rows = _PERM_ROWS[pairing]
         # Model space is affine in (dB, log Hz, log Q), so blending there is blending these.
-        ends = np.stack([self.start, self.end[rows]])  # (2, 5, 3), B's peaks paired with A's
-        t = np.where(IS_LOG, np.log(np.where(IS_LOG, ends, 1.0)), ends)
+        ends = np.concatenate((start, end[rows]))  # (10, 3): A's bands, then B's with its peaks paired to A's
+        # Log frequency and Q, gains as they are: one masked ufunc call (np.log: the same bits however called).
+        t = np.log(ends, out=ends.copy(), where=_IS_LOG_2)
         # t(alpha) = ta + alpha (tb - ta) both here and in params_many, so one alpha and a batch agree bit for bit.
-        self._ta, self._step = t[0], t[1] - t[0]  # (5, 3) each
-        self._start_rows: list[list[float]] = self.start.tolist()
-        self._end_rows: list[list[float]] = self.end.tolist()
-        # Per band: the gain at both ends, then the ranges of gain, frequency and Q.
-        self._bands = [(ga, dg, *bounds) for ga, dg, bounds in zip(self._ta[:, 0].tolist(), self._step[:, 0].tolist(),
-                                                                   _BOUNDS)]
+        self._ta = t[:N_BANDS]
+        self._step = t[N_BANDS:] - self._ta  # (5, 3) each
+        self._start_rows: list[list[float]] = start.tolist()
+        self._end_rows: list[list[float]] = end.tolist()
+        # Per band: the gain at A and its change to B, then the ranges of gain, frequency and Q.
+        self._bands = list(zip(self._ta[:, 0].tolist(), self._step[:, 0].tolist(), *_BOUND_COLUMNS))
         self._log_a, self._log_step = self._ta[:, 1:].ravel(), self._step[:, 1:].ravel()  # (10,) freq, Q per band
 
     def _rows(self, alpha: float) -> list[list[float]]:
