@@ -45,6 +45,12 @@ MIN_AMOUNT = 0.25  # a word at less than a quarter of its own strength is not wo
 NEGATION_WEIGHT = 0.85
 MIN_CHANGE_SCORE = 0.1  # Describer.changes leaves out words scoring less than this on the whole EQ
 FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
+# A phrase only uses words the crowd agrees on (word_info confidence, docs/model.md): a word whose
+# examples disagree ("pleasant", split-half reliability below 0) names no sound a reader could expect.
+# 0.2 keeps about half of the bundled vocabulary, every word with a reliable crowd mean and >= 5 examples.
+MIN_PHRASE_CONFIDENCE = 0.2
+SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is the word, whatever its confidence
+MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
 # Degree words the phrase uses, with the multipliers the language layer reads them as; an amount takes
 # the degree whose multiplier is nearest on a log scale (boundaries at the geometric means).
 _A_BIT, _VERY = PARSER_DEGREES[("a", "bit")], PARSER_DEGREES[("very",)]
@@ -62,6 +68,14 @@ class WordModel(Protocol):
 
     def generate_params(self, word: str, intensity: float = 1.0) -> np.ndarray: ...
 
+    def word_info(self, word: str) -> WordConfidence: ...
+
+
+class WordConfidence(Protocol):
+    """What :class:`Describer` reads of a word's info: how much the crowd agrees on it (0..1)."""
+
+    confidence: float
+
 
 @dataclass(frozen=True)
 class Describer:
@@ -70,7 +84,8 @@ class Describer:
     responses_db ``(W, F)``: each word's EQ response on ``freqs_hz`` ``(F,)``; norms_db ``(W,)``
     their RMS; units ``(W, F)`` the responses divided by their norms and by F, so that
     ``units @ x`` is ``cos(x, r_w) * |x|`` for a response ``x``; basis ``(3, F)``: the grid's
-    :func:`eqmorph.core.dsp.phi_basis`, made once so an EQ's response is one small product.
+    :func:`eqmorph.core.dsp.phi_basis`, made once so an EQ's response is one small product;
+    speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all).
     """
 
     terms: tuple[str, ...]
@@ -80,24 +95,32 @@ class Describer:
     norms_db: np.ndarray
     units: np.ndarray
     basis: np.ndarray
+    speakable: np.ndarray
 
     @classmethod
     def from_model(cls, model: WordModel) -> Describer:
         """Compute every word's response once (about a millisecond per word)."""
         terms = tuple(model.terms)
         params = np.stack([model.generate_params(t) for t in terms])
-        return cls.from_params(terms, params)
+        confidence = np.array([model.word_info(t).confidence for t in terms], dtype=np.float64)
+        return cls.from_params(terms, params, confidence)
 
     @classmethod
-    def from_params(cls, terms: tuple[str, ...], params: np.ndarray) -> Describer:
-        """From words and their EQs ``(W, 5, 3)``."""
+    def from_params(cls, terms: tuple[str, ...], params: np.ndarray,
+                    confidence: np.ndarray | None = None) -> Describer:
+        """From words, their EQs ``(W, 5, 3)`` and optionally their confidences ``(W,)`` (phrase words)."""
         freqs = dsp.log_freq_grid(DESCRIBE_GRID_POINTS)  # the fit grid's span, 20 Hz-20 kHz
         responses = dsp.response_db_np(np.asarray(params, dtype=np.float64), freqs, ANALYSIS_SAMPLE_RATE)
         norms = np.sqrt(np.mean(responses**2, axis=1))
         # A word whose EQ is flat has no direction; its unit row stays zero so it always scores 0.
         units = np.where(norms[:, None] > 0, responses / np.maximum(norms, 1e-12)[:, None], 0.0) / len(freqs)
         basis = dsp.phi_basis(np, freqs, ANALYSIS_SAMPLE_RATE)
-        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, norms, units, basis)
+        speakable = np.ones(len(terms), dtype=bool)
+        if confidence is not None:
+            confident = np.asarray(confidence, dtype=np.float64) >= MIN_PHRASE_CONFIDENCE
+            if confident.sum() >= MIN_PHRASE_VOCABULARY:
+                speakable = confident
+        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, norms, units, basis, speakable)
 
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
@@ -147,14 +170,23 @@ class Describer:
         chosen: dict[int, float] = {}
         residual = x
         for _ in range(MAX_PHRASE_WORDS):
-            # The word that best describes what is left (the describe score: a word far stronger than
-            # the residual would enter at a tiny amount and be dropped, so shape alone is not enough).
-            score = self.scores_of(residual)
-            score = np.where(score > 0, score, -NEGATION_WEIGHT * score)
-            score[list(chosen)] = -np.inf
-            best = int(np.argmax(score))
+            # The word whose shape best matches what is left (cosine), among the words worth saying at
+            # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
+            # A word the crowd does not agree on may speak only for an EQ that is its own shape.
+            rms = max(float(np.sqrt(residual @ residual / len(residual))), 1e-12)
+            projection = self.units @ residual  # cos * |residual|
+            cos = projection / rms
+            amount = projection / np.maximum(self.norms_db, 1e-12)
+            score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
+            allowed = (self.speakable | (np.abs(cos) >= SELF_DESCRIBING_COS)) & (np.abs(amount) >= MIN_AMOUNT)
+            allowed[list(chosen)] = False
+            if not allowed.any():
+                if chosen:
+                    break
+                allowed = np.ones(len(score), dtype=bool)  # the first word is always said
+            best = int(np.argmax(np.where(allowed, score, -np.inf)))
             # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
-            chosen[best] = float(residual @ self.units[best] / max(self.norms_db[best], 1e-12))
+            chosen[best] = float(amount[best])
             residual = residual - chosen[best] * self.responses_db[best]
             if 1.0 - float(np.sum(residual**2)) / total >= EXPLAINED_ENOUGH:
                 break
