@@ -17,6 +17,7 @@ import numpy as np
 
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.ranges import HIGH, LOW, N_BANDS, N_PARAMS
+from eqmorph.datasets.stoplist import stoplist
 from eqmorph.errors import ParameterError
 
 MIN_EXAMPLES_TO_STRATIFY = 3  # a term with fewer examples cannot be both learned from and evaluated
@@ -155,16 +156,24 @@ class EQDataset:
                 part[members] = 0  # moving into train never takes a term out of train
         return tuple(self.subset(np.flatnonzero(part == k)) for k in range(3))  # type: ignore[return-value]
 
+    def stoplisted(self) -> Counter[str]:
+        """Examples per stop-listed term (:mod:`eqmorph.datasets.stoplist`), most common first."""
+        stop = stoplist()
+        return Counter({t: c for t, c in self.term_counts().items() if t in stop})
+
     def summary(self, top: int = 10) -> str:
-        """A few lines: size, terms, sources, languages, most frequent terms, skipped rows."""
+        """A few lines: size, terms, sources, languages, most frequent terms, stop-listed terms, skipped rows."""
         counts = self.term_counts()
         langs = Counter("none" if lang is None else lang for lang in self.lang)
+        stop = self.stoplisted()
         lines = [
             f"examples: {len(self)}",
             f"distinct terms: {len(counts)}",
             "sources: " + _join(Counter(self.source)),
             "languages: " + _join(langs),
             f"top {top} terms: " + ", ".join(f"{t} ({c})" for t, c in list(counts.items())[:top]),
+            f"stop-listed (not sound words, never in a model's vocabulary): {len(stop)} terms, "
+            f"{sum(stop.values())} examples" + (": " + _join(stop) if stop else ""),
             "skipped rows: " + (_join(self.skipped) if self.skipped else "none"),
         ]
         fit = self.fit_error_summary()

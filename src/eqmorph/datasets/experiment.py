@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from eqmorph.datasets import EQDataset, combine, load_safe, load_socialfx, resolve_data_path
+from eqmorph.datasets.paths import DATASETS, sources_of
 from eqmorph.errors import ModelFileError, ParameterError
 from eqmorph.io.fileio import file_sha256
-
-DATASETS = ("socialfx", "safe", "all")
 
 
 @dataclass(frozen=True)
 class SplitSpec:
-    """A deterministic train/val/test split of a named dataset."""
+    """A deterministic train/val/test split of a named dataset (fractions 0 and 0: train on every row)."""
 
     dataset: str = "all"  # socialfx, safe, or all (both combined)
     val_fraction: float = 0.1  # early stopping and model selection
@@ -44,21 +43,19 @@ class SplitSpec:
             raise ModelFileError(f"provenance.json 'split' is not usable: {exc}") from exc
 
 
-def _sources(name: str) -> tuple[str, ...]:
-    if name not in DATASETS:
-        raise ParameterError("dataset", name, " or ".join(DATASETS))
-    return ("socialfx", "safe") if name == "all" else (name,)
-
-
 def data_files(name: str, data: str | os.PathLike[str] | None) -> dict[str, Path]:
     """Source name -> file for dataset ``name`` (see :func:`eqmorph.datasets.resolve_data_path`)."""
-    return {src: resolve_data_path(data, src) for src in _sources(name)}
+    return {src: resolve_data_path(data, src) for src in sources_of(name)}
 
 
-def load_dataset(name: str, data: str | os.PathLike[str] | None = None) -> EQDataset:
+def load_source(source: str, path: Path, *, fit: bool = True) -> EQDataset:
+    """One crowd's data file; ``fit=False`` skips SocialFX's 5-band fit (params flat, no fit error)."""
+    return load_socialfx(path, fit=fit) if source == "socialfx" else load_safe(path)
+
+
+def load_dataset(name: str, data: str | os.PathLike[str] | None = None, *, fit: bool = True) -> EQDataset:
     """SocialFX, SAFE-DB, or both combined (``"all"``), from ``data`` or ``$EQMORPH_DATA``."""
-    loaders = {"socialfx": load_socialfx, "safe": load_safe}
-    return combine(*(loaders[src](path) for src, path in data_files(name, data).items()))
+    return combine(*(load_source(src, path, fit=fit) for src, path in data_files(name, data).items()))
 
 
 def split_dataset(ds: EQDataset, spec: SplitSpec) -> tuple[EQDataset, EQDataset, EQDataset]:

@@ -21,7 +21,8 @@ from eqmorph.errors import DataUnavailableError, EqmorphError, ParameterError
 DATA_ENV = "EQMORPH_DATA"
 SOCIALFX_REPO = "seungheondoh/socialfx-original"
 SAFE_FILENAME = "SAFEEqualiserUserData.csv"
-DATASETS = ("socialfx", "safe")
+SOURCES = ("socialfx", "safe")  # the crowds: one data file each
+DATASETS = (*SOURCES, "all")  # what --dataset accepts everywhere; "all" is both crowds combined
 
 _SOCIALFX_PATTERNS = (
     "data/eq-*.parquet",
@@ -35,8 +36,35 @@ _HOW_TO_POINT = f"pass --data PATH (or set {DATA_ENV}) to a file or a folder hol
 
 
 def _check_dataset(dataset: str) -> None:
+    if dataset not in SOURCES:
+        raise ParameterError("dataset", dataset, " or ".join(SOURCES))
+
+
+def _given(data: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
+    """``data`` if given, else ``$EQMORPH_DATA`` if set, else None: the one rule for "where is the data"."""
+    if data is not None and str(data) != "":
+        return data
+    return os.environ.get(DATA_ENV) or None
+
+
+def sources_of(dataset: str) -> tuple[str, ...]:
+    """The crowds a ``--dataset`` name stands for: ``"all"`` is both."""
     if dataset not in DATASETS:
         raise ParameterError("dataset", dataset, " or ".join(DATASETS))
+    return SOURCES if dataset == "all" else (dataset,)
+
+
+def data_root(data: str | os.PathLike[str] | None, fallback: str | os.PathLike[str] | None = None) -> Path | None:
+    """The data folder to use: ``data``, else ``$EQMORPH_DATA``, else ``fallback``; ``None`` if that is no folder.
+
+    The one place that decides where data comes from when no file is named (benchmarks pass the
+    checkout's ``../shared/data`` as ``fallback``); :func:`resolve_data_path` finds each file in it.
+    """
+    chosen = _given(data) or fallback
+    if chosen is None:
+        return None
+    path = Path(chosen).expanduser()
+    return path if path.is_dir() else None
 
 
 def find_dataset_file(path: str | os.PathLike[str], dataset: str) -> Path:
@@ -62,8 +90,10 @@ def download_socialfx() -> Path:
     try:
         from huggingface_hub import snapshot_download
     except ImportError as exc:
+        from eqmorph.core.install import install_hint
+
         raise EqmorphError(
-            f"downloading SocialFX needs huggingface_hub: pip install eqmorph[data] (or {_HOW_TO_POINT})"
+            f"downloading SocialFX needs huggingface_hub: {install_hint('data')} (or {_HOW_TO_POINT})"
         ) from exc
     try:
         folder = snapshot_download(repo_id=SOCIALFX_REPO, repo_type="dataset", allow_patterns=["data/eq-*.parquet"])
@@ -81,10 +111,9 @@ def resolve_data_path(data: str | os.PathLike[str] | None, dataset: str) -> Path
     and SAFE raises :class:`DataUnavailableError` naming ``--data``.
     """
     _check_dataset(dataset)
-    if data is None or str(data) == "":
-        data = os.environ.get(DATA_ENV) or None
+    data = _given(data)
     if data is not None:
-        return find_dataset_file(data, dataset)
+        return find_dataset_file(data, dataset)  # a file or a folder
     if dataset == "socialfx":
         return download_socialfx()
     raise DataUnavailableError(

@@ -61,7 +61,9 @@ def read_socialfx(path: str | os.PathLike[str]) -> SocialFXRows:
     try:
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise EqmorphError("reading SocialFX needs pyarrow: pip install eqmorph[data]") from exc
+        from eqmorph.core.install import install_hint
+
+        raise EqmorphError(f"reading SocialFX needs pyarrow: {install_hint('data')}") from exc
     import pyarrow as pa
 
     file = find_dataset_file(path, "socialfx")
@@ -153,8 +155,17 @@ def fit_socialfx_curves(curves: np.ndarray, config: FitConfig | None = None, *, 
     """Render ``curves (n, 40)`` as the Audealize equaliser does and fit them: params ``(n, 5, 3)``, rms_db ``(n,)``."""
 
     def compute() -> FitResult:
+        from tqdm import tqdm  # a cold fit takes about half a minute: show it moving (stderr, terminals only)
+
         freqs = fit_grid()
-        return fit_curves(render_audealize_db(curves, freqs), freqs, AUDEALIZE_SAMPLE_RATE, config)
+        with tqdm(desc=f"fitting {len(curves)} SocialFX curves (cached afterwards)", unit="start", leave=False,
+                  disable=None) as bar:
+            def step(done: int, total: int) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            return fit_curves(render_audealize_db(curves, freqs), freqs, AUDEALIZE_SAMPLE_RATE, config,
+                              progress=step)
 
     return cached_fit(curves, config or FitConfig(), compute) if cache else compute()
 

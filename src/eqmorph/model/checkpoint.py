@@ -4,9 +4,16 @@ A model directory holds:
 
 - ``config.json``: format tag, :class:`ModelConfig`, training config, band layout and ranges;
 - ``weights.safetensors``: network tensors (names as in ``network.py``), no pickle anywhere;
-- ``vocab.json``: known words, most examples first, and their training example counts;
+- ``vocab.json``: known words, most examples first, and their training example counts; optionally
+  (models trained on labelled crowds) ``sources`` with ``source_counts (S, k)``, ``languages`` with
+  ``language_counts (L, k)`` and ``reliability (k,)`` (split-half reliability of each word's mean response);
 - ``latents.safetensors``: per-word ``centroids (k, d)``, ``spreads (k, d)`` (std per latent
   dimension), ``word_map (k, 2)`` (2-D projection for display) and ``flat (d,)`` (latent of the 0 dB EQ);
+  with ``sources``, also ``source_centroids (S, k, d)`` and ``source_spreads (S, k, d)`` (one set per crowd;
+  a word a crowd never used gets the combined centroid there, and a count of 0).
+
+The optional entries were added later; a directory without them still loads (the model then has no
+per-crowd words and its confidence falls back to the example count alone).
 - ``provenance.json`` (data files, rows, split) and ``metrics.json`` (validation metrics), optional
   ``history.json`` (loss per epoch).
 
@@ -53,11 +60,26 @@ class Checkpoint:
     provenance: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     history: list[dict[str, float]] = field(default_factory=list)
+    sources: tuple[str, ...] = ()  # crowds with their own centroids, e.g. ("safe", "socialfx")
+    source_counts: np.ndarray | None = None  # (S, k) training examples per crowd and word
+    source_centroids: np.ndarray | None = None  # (S, k, d)
+    source_spreads: np.ndarray | None = None  # (S, k, d)
+    languages: tuple[str, ...] = ()  # e.g. ("en", "es", "none"); "none" for rows without a language
+    language_counts: np.ndarray | None = None  # (L, k)
+    reliability: np.ndarray | None = None  # (k,) split-half (Spearman-Brown) reliability, NaN when undefined
 
     def __post_init__(self) -> None:
         check_weights(self.config, self.weights)
         k, d = len(self.terms), self.config.latent_dim
+        s, n_lang = len(self.sources), len(self.languages)
         expect = {"counts": (k,), "centroids": (k, d), "spreads": (k, d), "flat": (d,), "word_map": (k, 2)}
+        optional = {"source_counts": (s, k), "source_centroids": (s, k, d), "source_spreads": (s, k, d),
+                    "language_counts": (n_lang, k), "reliability": (k,)}
+        for name, shape in optional.items():
+            # Per-crowd and per-language tables come with their names; given without them they are an error.
+            named = s if name.startswith("source") else n_lang if name == "language_counts" else None
+            if named or getattr(self, name) is not None:
+                expect[name] = shape
         for name, shape in expect.items():
             got = tuple(np.shape(getattr(self, name)))
             if got != shape:
@@ -66,6 +88,8 @@ class Checkpoint:
                 )
         if len(set(self.terms)) != k:
             raise ModelFileError("vocabulary: words are not unique")
+        if len(set(self.sources)) != s or len(set(self.languages)) != n_lang:
+            raise ModelFileError("vocabulary: sources and languages must be unique names")
 
 
 def _layout() -> dict[str, Any]:
@@ -90,9 +114,11 @@ def save(ckpt: Checkpoint, directory: str | os.PathLike[str]) -> Path:
         (tmp / "config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
         save_file({k: np.ascontiguousarray(v, dtype=np.float32) for k, v in ckpt.weights.items()},
                   str(tmp / "weights.safetensors"))
-        vocab = {"terms": list(ckpt.terms), "counts": [int(c) for c in ckpt.counts]}
-        (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), encoding="utf-8")
+        (tmp / "vocab.json").write_text(json.dumps(_vocab_json(ckpt), ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
         latents = {"centroids": ckpt.centroids, "spreads": ckpt.spreads, "flat": ckpt.flat, "word_map": ckpt.word_map}
+        if ckpt.sources:
+            latents.update(source_centroids=ckpt.source_centroids, source_spreads=ckpt.source_spreads)
         save_file({k: np.ascontiguousarray(v, dtype=np.float32) for k, v in latents.items()},
                   str(tmp / "latents.safetensors"))
         for name, obj in (("provenance", ckpt.provenance), ("metrics", ckpt.metrics), ("history", ckpt.history)):
@@ -112,6 +138,47 @@ def save(ckpt: Checkpoint, directory: str | os.PathLike[str]) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def _vocab_json(ckpt: Checkpoint) -> dict[str, Any]:
+    vocab: dict[str, Any] = {"terms": list(ckpt.terms), "counts": [int(c) for c in ckpt.counts]}
+    if ckpt.sources:
+        vocab["sources"] = list(ckpt.sources)
+        vocab["source_counts"] = np.asarray(ckpt.source_counts, dtype=np.int64).tolist()
+    if ckpt.languages:
+        vocab["languages"] = list(ckpt.languages)
+        vocab["language_counts"] = np.asarray(ckpt.language_counts, dtype=np.int64).tolist()
+    if ckpt.reliability is not None:
+        # JSON has no NaN: an undefined reliability (a word with one example) is written as null.
+        vocab["reliability"] = [None if not np.isfinite(r) else round(float(r), 6) for r in ckpt.reliability]
+    return vocab
+
+
+def _optional_vocab(vocab: dict[str, Any]) -> dict[str, Any]:
+    """The optional crowd, language and reliability entries of ``vocab.json``, type-checked (sizes are
+    checked against the vocabulary by :class:`Checkpoint`)."""
+    out: dict[str, Any] = {}
+    for names, counts in (("sources", "source_counts"), ("languages", "language_counts")):
+        if names not in vocab:
+            continue
+        labels, table = vocab[names], vocab.get(counts)
+        if labels == []:
+            continue
+        if not (isinstance(labels, list) and all(isinstance(x, str) for x in labels) and isinstance(table, list)
+                and len(table) == len(labels) and all(isinstance(row, list) for row in table)
+                and len({len(row) for row in table}) <= 1
+                and all(isinstance(c, int) and c >= 0 for row in table for c in row)):
+            raise ModelFileError(f"vocab.json: {names!r} must be a list of names and {counts!r} one equally long "
+                                 "list of integers >= 0 per name")
+        out[names] = tuple(labels)
+        out[counts] = np.asarray(table, dtype=np.int64).reshape(len(labels), -1)
+    if "reliability" in vocab:
+        rel = vocab["reliability"]
+        if not (isinstance(rel, list)
+                and all(r is None or (isinstance(r, int | float) and -1.0 <= r <= 1.0) for r in rel)):
+            raise ModelFileError("vocab.json: 'reliability' must be a list of numbers in [-1, 1] or null")
+        out["reliability"] = np.array([np.nan if r is None else float(r) for r in rel], dtype=np.float64)
+    return out
 
 
 def _inside(root: Path, name: str, required: bool = True) -> Path | None:
@@ -181,6 +248,12 @@ def load(directory: str | os.PathLike[str]) -> Checkpoint:
     for k, v in latents.items():
         if not np.all(np.isfinite(v)):
             raise ModelFileError(f"latents.safetensors: {k!r} holds NaN or Inf values")
+    extra = _optional_vocab(vocab)
+    if extra.get("sources"):
+        absent = {"source_centroids", "source_spreads"} - set(latents)
+        if absent:
+            raise ModelFileError(f"vocab.json names sources but latents.safetensors lacks {sorted(absent)}")
+        extra.update(source_centroids=latents["source_centroids"], source_spreads=latents["source_spreads"])
     return Checkpoint(
         config=cfg,
         weights=_read_tensors(root, "weights.safetensors"),
@@ -194,4 +267,5 @@ def load(directory: str | os.PathLike[str]) -> Checkpoint:
         provenance=_read_json(root, "provenance.json", required=False) or {},
         metrics=_read_json(root, "metrics.json", required=False) or {},
         history=_read_json(root, "history.json", required=False) or [],
+        **extra,
     )

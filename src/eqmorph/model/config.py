@@ -27,6 +27,9 @@ class ModelConfig:
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
 
 
+COMBINE_RULES = ("count", "balanced")  # how the two crowds make the default (source=None) word
+
+
 @dataclass(frozen=True)
 class TrainConfig:
     """How the model is trained; the defaults are what the bundled model used."""
@@ -45,6 +48,10 @@ class TrainConfig:
     centroid_weight: float = 1.0  # decoded batch centroids must sound like their word's average (docs/model.md)
     use_consistency_weight: bool = False  # weighting SocialFX rows by ratings_consistency: no gain measured
     min_count: int = 3  # words with fewer training examples get no centroid
+    # Vocabulary recipe, chosen by 5-fold cross-validation (docs/model.md, "Centroids"):
+    combine: str = "count"  # source=None centroid: "count" (all rows pooled; CV: better) or "balanced"
+    centroid_fit: bool = True  # centroids fitted so the decoded EQ matches the crowd's mean response
+    shrink_examples: float = 2.0  # pseudo-examples pulling a crowd's word toward both crowds' / its crowd's mean
     seed: int = 0  # everything random (init, batches, dropout) follows this
 
     def __post_init__(self) -> None:
@@ -57,6 +64,10 @@ class TrainConfig:
             raise ParameterError("temperature", self.temperature, "a positive temperature")
         if self.min_count < 1:
             raise ParameterError("min_count", self.min_count, "an integer >= 1")
+        if self.combine not in COMBINE_RULES:
+            raise ParameterError("combine", self.combine, " or ".join(COMBINE_RULES))
+        if not self.shrink_examples >= 0:
+            raise ParameterError("shrink_examples", self.shrink_examples, "a number >= 0")
 
 
 def config_to_dict(cfg: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ are reconstructed too. SocialFX rows are weighted by their ratings_consistency (
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import time
 from collections import Counter
@@ -26,34 +27,36 @@ import torch
 from eqmorph.core import dsp
 from eqmorph.core.ranges import flat_params, to_model_space
 from eqmorph.datasets.experiment import SplitSpec, data_files, load_dataset, provenance, split_dataset
-from eqmorph.errors import EqmorphError, ParameterError
+from eqmorph.errors import ParameterError
 from eqmorph.model.checkpoint import Checkpoint, save
 from eqmorph.model.config import ModelConfig, TrainConfig, config_to_dict
 from eqmorph.model.losses import centroid_loss, model_to_physical, param_loss, response_loss, supcon_loss
 from eqmorph.model.network import EQAutoencoder
+from eqmorph.semantic.pairings import write_pairings
+from eqmorph.training.vocabulary import TrainingError, Vocabulary, build_vocabulary, vocabulary_words
 
 MIN_EXAMPLE_WEIGHT = 0.1  # a rating consistency of 0 still says something about the word
-
-
-class TrainingError(EqmorphError):
-    """Training cannot produce a usable model (no data, no word with enough examples, NaN loss)."""
 
 
 @dataclass(frozen=True)
 class TrainData:
     """What training needs from a dataset, as arrays.
 
-    params: ``(n, 5, 3)`` physical; terms: ``(n,)`` words; weight: ``(n,)``.
+    params: ``(n, 5, 3)`` physical; terms: ``(n,)`` words; weight: ``(n,)``; source: ``(n,)`` crowd of each
+    row (``None``: one unnamed crowd, no per-crowd words); lang: ``(n,)`` language or ``None`` per row.
     """
 
     params: np.ndarray
     terms: tuple[str, ...]
     weight: np.ndarray
+    source: tuple[str, ...] | None = None
+    lang: tuple[str | None, ...] | None = None
 
     @classmethod
     def from_dataset(cls, ds: Any) -> TrainData:
-        """From an :class:`eqmorph.datasets.EQDataset` (anything with params_array/terms/weight)."""
-        return cls(np.asarray(ds.params_array(), dtype=np.float64), tuple(ds.terms), np.asarray(ds.weight, float))
+        """From an :class:`eqmorph.datasets.EQDataset` (anything with params_array/terms/weight/source/lang)."""
+        return cls(np.asarray(ds.params_array(), dtype=np.float64), tuple(ds.terms), np.asarray(ds.weight, float),
+                   tuple(ds.source), tuple(ds.lang))
 
 
 def _batch_sampler(terms: Sequence[str], cfg: TrainConfig, rng: np.random.Generator) -> Callable[[], np.ndarray]:
@@ -94,20 +97,6 @@ def _losses(model: EQAutoencoder, x: torch.Tensor, labels: torch.Tensor, w: torc
     return out
 
 
-def _centroids(z: np.ndarray, terms: Sequence[str], min_count: int):
-    counts = Counter(terms)
-    words = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
-    if not words:
-        raise TrainingError(
-            f"no word has at least min_count={min_count} training examples "
-            f"(most frequent: {counts.most_common(3)}); lower --min-count or add data"
-        )
-    arr = np.asarray(terms)
-    cents = np.stack([z[arr == w].mean(0) for w in words])
-    spreads = np.stack([z[arr == w].std(0) for w in words])
-    return tuple(words), np.array([counts[w] for w in words]), cents, spreads
-
-
 def _word_map(centroids: np.ndarray) -> np.ndarray:
     """2-D PCA of the centroids ``(k, d)`` -> ``(k, 2)``, scaled to [-1, 1]; sign fixed for stability."""
     k = centroids.shape[0]
@@ -121,46 +110,40 @@ def _word_map(centroids: np.ndarray) -> np.ndarray:
     return xy / max(np.abs(xy).max(), 1e-12)
 
 
-def train_model(
-    train: TrainData,
-    val: TrainData | None = None,
-    model_cfg: ModelConfig | None = None,
-    train_cfg: TrainConfig | None = None,
-    *,
-    provenance: dict[str, Any] | None = None,
-    progress: bool = False,
-) -> Checkpoint:
-    """Train a model and return its checkpoint (weights, vocabulary, centroids, history, metrics).
+def _tensors(d: TrainData, cfg: TrainConfig) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Model-space inputs ``(n, 5, 3)``, integer word labels ``(n,)`` and example weights ``(n,)``."""
+    word_ids = {w: i for i, w in enumerate(sorted(set(d.terms)))}
+    x = torch.tensor(to_model_space(d.params), dtype=torch.float32)
+    labels = torch.tensor([word_ids[t] for t in d.terms])
+    w = np.maximum(d.weight, MIN_EXAMPLE_WEIGHT) if cfg.use_consistency_weight else np.ones(len(d.terms))
+    return x, labels, torch.tensor(w, dtype=torch.float32)
 
-    Early stopping keeps the epoch with the lowest validation reconstruction loss (training
-    loss when ``val`` is empty). Raises :class:`TrainingError` for unusable data or NaN losses.
-    """
-    model_cfg = model_cfg or ModelConfig()
-    cfg = train_cfg or TrainConfig()
+
+def _check(train: TrainData) -> None:
     n = len(train.terms)
     if n < 2:
         raise TrainingError(f"training needs at least 2 examples, got {n}")
     if train.params.shape != (n, 5, 3) or train.weight.shape != (n,):
         raise TrainingError(f"params {train.params.shape} / weight {train.weight.shape} do not match {n} terms")
-    torch.manual_seed(cfg.seed)
+    for name in ("source", "lang"):
+        column = getattr(train, name)
+        if column is not None and len(column) != n:
+            raise TrainingError(f"{name} has {len(column)} values for {n} terms")
+
+
+def _train_loop(model: EQAutoencoder, train: TrainData, val: TrainData | None, cfg: TrainConfig,
+                progress: bool) -> tuple[int, list[dict[str, float]], float]:
+    """Train ``model`` in place; keep the epoch with the lowest validation (else training) reconstruction loss.
+
+    Returns ``(best epoch, history, seconds)``.
+    """
     rng = np.random.default_rng(cfg.seed)
-    torch.set_num_threads(1)  # the network is small: one thread beats two, and is reproducible
-
-    def tensors(d: TrainData):
-        word_ids = {w: i for i, w in enumerate(sorted(set(d.terms)))}
-        x = torch.tensor(to_model_space(d.params), dtype=torch.float32)
-        labels = torch.tensor([word_ids[t] for t in d.terms])
-        w = np.maximum(d.weight, MIN_EXAMPLE_WEIGHT) if cfg.use_consistency_weight else np.ones(len(d.terms))
-        return x, labels, torch.tensor(w, dtype=torch.float32)
-
-    x_tr, y_tr, w_tr = tensors(train)
+    x_tr, y_tr, w_tr = _tensors(train, cfg)
     has_val = val is not None and len(val.terms) > 0
-    x_va, y_va, w_va = tensors(val) if has_val else (x_tr, y_tr, w_tr)
+    x_va, y_va, w_va = _tensors(val, cfg) if has_val else (x_tr, y_tr, w_tr)  # type: ignore[arg-type]
     freqs = torch.tensor(dsp.log_freq_grid(cfg.response_points), dtype=torch.float32)
-    model = EQAutoencoder(model_cfg)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     sample = _batch_sampler(train.terms, cfg, rng)
-
     history: list[dict[str, float]] = []
     best = (float("inf"), -1, copy.deepcopy(model.state_dict()))
     start = time.perf_counter()
@@ -193,41 +176,97 @@ def train_model(
         elif epoch - best[1] >= cfg.patience:
             break
     bar.close()
-    seconds = time.perf_counter() - start
     model.load_state_dict(best[2])
     model.eval()
-    with torch.no_grad():
-        z = model.encoder(x_tr.flatten(1)).numpy().astype(np.float64)
-        flat = model.encoder(torch.tensor(to_model_space(flat_params()), dtype=torch.float32).reshape(1, -1))
-    terms, counts, cents, spreads = _centroids(z, train.terms, cfg.min_count)
+    return best[1], history, time.perf_counter() - start
+
+
+def _metrics(model: EQAutoencoder, val: TrainData | None, train: TrainData, cfg: TrainConfig) -> dict[str, Any]:
+    """Reconstruction errors on the validation rows (training rows when there are none)."""
+    has_val = val is not None and len(val.terms) > 0
+    x_va = _tensors(val if has_val else train, cfg)[0]  # type: ignore[arg-type]
     with torch.no_grad():
         recon = model.decoder(model.encoder(x_va.flatten(1)))
         grid = torch.tensor(dsp.log_freq_grid(256))
         r_err = (dsp.response_db(torch, model_to_physical(recon.double()), grid, 44100.0)
                  - dsp.response_db(torch, model_to_physical(x_va.double()), grid, 44100.0))
-    metrics = {
-        "best_epoch": best[1],
-        "epochs_run": len(history),
-        "train_seconds": seconds,
+    return {
         "val_param_mse": float((recon - x_va).pow(2).mean()),
         "val_response_rms_db": float(r_err.pow(2).mean(-1).sqrt().mean()),
         "selected_on": "validation" if has_val else "training (no validation rows)",
     }
+
+
+def _checkpoint(model: EQAutoencoder, model_cfg: ModelConfig, cfg: TrainConfig, vocab: Vocabulary,
+                provenance: dict[str, Any] | None, metrics: dict[str, Any],
+                history: list[dict[str, float]]) -> Checkpoint:
+    with torch.no_grad():
+        flat = model.encoder(torch.tensor(to_model_space(flat_params()), dtype=torch.float32).reshape(1, -1))
     return Checkpoint(
         config=model_cfg,
         weights={k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()},
-        terms=terms,
-        counts=counts,
-        centroids=cents,
-        spreads=spreads,
         flat=flat.numpy()[0].astype(np.float64),
-        word_map=_word_map(cents),
         train_config=config_to_dict(cfg),
         provenance=dict(provenance or {}),
         metrics=metrics,
         history=history,
+        **_vocabulary_fields(vocab),
     )
 
+
+def _vocabulary_fields(vocab: Vocabulary) -> dict[str, Any]:
+    return {"terms": vocab.terms, "counts": vocab.counts, "centroids": vocab.centroids, "spreads": vocab.spreads,
+            "word_map": _word_map(vocab.centroids), "sources": vocab.sources, "source_counts": vocab.source_counts,
+            "source_centroids": vocab.source_centroids, "source_spreads": vocab.source_spreads,
+            "languages": vocab.languages, "language_counts": vocab.language_counts,
+            "reliability": vocab.reliability}
+
+
+def with_vocabulary(ckpt: Checkpoint, train: TrainData, cfg: TrainConfig) -> Checkpoint:
+    """``ckpt`` with its vocabulary rebuilt from ``train`` under ``cfg`` (same network weights).
+
+    Centroid recipes (``combine``, ``centroid_fit``, ``shrink_examples``, ``min_count``) only change this
+    step, so cross-validation compares them on one trained network per fold.
+    """
+    model = EQAutoencoder(ckpt.config)
+    model.load_state_dict({k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in ckpt.weights.items()})
+    model.eval()
+    with torch.no_grad():
+        z = model.encoder(_tensors(train, cfg)[0].flatten(1)).numpy().astype(np.float64)
+    vocab = build_vocabulary(z, train.params, train.terms, train.source, train.lang, cfg, model.decoder)
+    return dataclasses.replace(ckpt, train_config=config_to_dict(cfg), **_vocabulary_fields(vocab))
+
+
+def train_model(
+    train: TrainData,
+    val: TrainData | None = None,
+    model_cfg: ModelConfig | None = None,
+    train_cfg: TrainConfig | None = None,
+    *,
+    provenance: dict[str, Any] | None = None,
+    progress: bool = False,
+) -> Checkpoint:
+    """Train a model and return its checkpoint (weights, vocabulary, centroids, history, metrics).
+
+    Steps: the training loop (early stopping keeps the epoch with the lowest validation
+    reconstruction loss, training loss when ``val`` is empty), the vocabulary (centroids per crowd
+    and combined, see :mod:`eqmorph.training.vocabulary`), metrics, the checkpoint.
+    Raises :class:`TrainingError` for unusable data or NaN losses.
+    """
+    model_cfg = model_cfg or ModelConfig()
+    cfg = train_cfg or TrainConfig()
+    _check(train)
+    vocabulary_words(train.terms, cfg.min_count)  # fail before training, not after
+    torch.manual_seed(cfg.seed)
+    torch.set_num_threads(1)  # the network is small: one thread beats two, and is reproducible
+    model = EQAutoencoder(model_cfg)
+    best_epoch, history, seconds = _train_loop(model, train, val, cfg, progress)
+    with torch.no_grad():
+        z = model.encoder(_tensors(train, cfg)[0].flatten(1)).numpy().astype(np.float64)
+    vocab = build_vocabulary(z, train.params, train.terms, train.source, train.lang, cfg, model.decoder)
+    metrics = {"best_epoch": best_epoch, "epochs_run": len(history), "train_seconds": seconds,
+               **_metrics(model, val, train, cfg)}
+    return _checkpoint(model, model_cfg, cfg, vocab, provenance, metrics, history)
 
 
 def train_on_data(
@@ -247,8 +286,12 @@ def train_on_data(
             raise ParameterError("--out", str(out), "a folder that does not hold the training data")
     full = load_dataset(spec.dataset, data)
     train, val, test = split_dataset(full, spec)
-    prov = provenance(spec, files, full, train, val, test, model_name=model_name, torch=torch.__version__)
+    held_out = ("none: trained on every row (evaluate with cross-validation, eqmorph evaluate)"
+                if len(val) + len(test) == 0 else "val and test rows of the split")
+    prov = provenance(spec, files, full, train, val, test, model_name=model_name, torch=torch.__version__,
+                      held_out=held_out)
     ckpt = train_model(TrainData.from_dataset(train), TrainData.from_dataset(val), model_cfg, train_cfg,
                        provenance=prov, progress=progress)
     save(ckpt, out)
+    write_pairings(out)  # every word pair's peak pairing, so a new pair costs no pairing (eqmorph.semantic.pairings)
     return ckpt
