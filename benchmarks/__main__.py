@@ -10,6 +10,7 @@ is reported as skipped, never faked.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -23,7 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks import edit_steps, inference_speed, morph_quality, report
+from benchmarks import edit_steps, fidelity_cv, inference_speed, match_describe, morph_quality, report
+from eqmorph.datasets.paths import data_root
 from eqmorph.errors import EqmorphError
 from eqmorph.io.fileio import write_text_atomic
 from eqmorph.semantic.morph import bundled_model_dir, load
@@ -88,8 +90,7 @@ def memory_section() -> dict[str, Any]:
 
 
 def _data_path(arg: str | None) -> Path | None:
-    path = Path(arg or os.environ.get("EQMORPH_DATA") or ROOT.parent / "shared" / "data")
-    return path if path.is_dir() else None
+    return data_root(arg, ROOT.parent / "shared" / "data")
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -126,11 +127,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     section("edit", lambda: edit_steps.run_all(model))
     section("audio", lambda: sections.audio(quick=args.quick))
     section("memory", memory_section)
+    section("cli_walltime", lambda: importlib.import_module("benchmarks.cli_walltime").run(args.model, args.quick))
     section("server", lambda: sections.server(args.model, quick=args.quick), slow=False)
     section("fit", lambda: sections.fit(data), needs_data=True, slow=True)
     section("training", lambda: held_out.training(), needs_data=True, slow=True)
     section("quality", lambda: held_out.quality(), needs_data=True, slow=True)
     section("open_vocab", lambda: held_out.open_vocab(), needs_data=True, slow=True)
+    section("fidelity_cv", lambda: fidelity_cv.run(data), needs_data=True, slow=True)
+    section("match_describe", lambda: match_describe.run(model, data, quick=args.quick))
     section("audio_semantic", lambda: sections.audio_semantic(args.model, data, quick=args.quick), needs_data=True,
             slow=True)
     return results

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -53,6 +52,7 @@ from eqmorph.core.eq import canonical_array
 from eqmorph.core.ranges import from_model_space
 from eqmorph.datasets.experiment import SplitSpec, load_dataset, split_dataset
 from eqmorph.datasets.fit_cache import cache_dir
+from eqmorph.datasets.paths import data_root
 from eqmorph.errors import DataUnavailableError, EqmorphError, ModelFileError
 from eqmorph.io.fileio import write_text_atomic
 from eqmorph.semantic.morph import load
@@ -247,6 +247,9 @@ def run(model_path: str | None = None, data_path: str = "../shared/data", *, qui
         hint = "the bundled model is not there yet: pass --model DIR (e.g. runs/model-v1)"
         raise ModelFileError(f"{exc}; {hint}") from exc
     spec = SplitSpec.from_provenance(model.checkpoint.provenance)
+    if spec.val_fraction == 0.0 and spec.test_fraction == 0.0:
+        raise EqmorphError("the model was trained on every row: no held-out crowd EQs to compare it with; pass "
+                           "--model of a model trained with a split (eqmorph train without --all-data)")
     data = load_split(spec, data_path, log)
     t_data = time.perf_counter()
     train = data["part"] == 0
@@ -367,7 +370,8 @@ def format_markdown(result: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.audio_semantic", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=os.environ.get("EQMORPH_DATA", "../shared/data"),
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    parser.add_argument("--data", default=str(data_root(None, shared) or shared),
                         help="folder holding socialfx/, safe/ and audio/ (default $EQMORPH_DATA or ../shared/data)")
     parser.add_argument("--model", help="model directory (default: the bundled model)")
     parser.add_argument("--quick", action="store_true", help=f"{len(QUICK_WORDS)} words, "

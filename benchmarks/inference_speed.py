@@ -1,7 +1,8 @@
 """Inference latency as users meet it: a new word pair, slider steps on a picked pair, batches.
 
-Every row says whether it is cold (a word pair asked for the first time: the peak pairing runs)
-or warm (the pair's path is already kept), and whether it uses one pair or many. Words are decoded
+Every row says whether it is cold (a word pair asked for the first time: its peak pairing is read
+from the model's pairing table, or computed in the "no pairing table" row) or warm (the pair's path
+is already kept), and whether it uses one pair or many. Words are decoded
 when the model loads, so "cold" here is a new pair on a loaded model, not a fresh process (the
 CLI benchmark times that). The torch rows load the same weights into
 ``eqmorph.model.network.Decoder`` and run it eagerly under ``torch.no_grad()`` in the same
@@ -86,6 +87,10 @@ def run(model: Morpher | None = None, *, quick: bool = False, floweq: Any = None
     fresh = _new_pairs(model)
     rows["interpolate, new pair each call (cold, many pairs)"] = timed(
         lambda: model.interpolate(*next(fresh), float(rng.random())), cold_n, warmup=0)
+    # The same model without its directory's pairing table (eqmorph.semantic.pairings): each new pair computes it.
+    no_table, fresh_again = Morpher(model.checkpoint), _new_pairs(model)
+    rows["interpolate, new pair each call, no pairing table (cold, many pairs)"] = timed(
+        lambda: no_table.interpolate(*next(fresh_again), float(rng.random())), cold_n, warmup=0)
     path = model.path(a, b)
     rows["slider step on a picked pair, EQ (warm, one pair)"] = timed(lambda: path.eq(float(rng.random())), single_n)
     rows["slider step on a picked pair, (5, 3) array (warm, one pair)"] = timed(

@@ -21,7 +21,7 @@ def test_stats_of_all_datasets_print_counts_terms_skips_and_fit_error(safe_csv, 
     assert run(["data", "stats", "--data", str(root)]) == 0
     out = capsys.readouterr().out
     assert "== socialfx ==" in out and "== safe ==" in out and "== all ==" in out
-    assert "examples:        4" in out and "examples:        5" in out and "examples:        9" in out
+    assert "examples: 4" in out and "examples: 5" in out and "examples: 9" in out
     assert "en 3, es 1" in out
     assert "placeholder descriptor 1" in out and "wrong column count 1" in out
     assert "fit error (RMS dB" in out
@@ -38,3 +38,19 @@ def test_stats_without_data_for_safe_raises_the_error_naming_the_data_option(mon
     monkeypatch.delenv("EQMORPH_DATA", raising=False)
     with pytest.raises(DataUnavailableError, match="--data"):
         run(["data", "stats", "--dataset", "safe"])
+
+
+def test_stats_count_stop_listed_terms_and_the_model_vocabulary_they_leave_out():
+    import numpy as np
+
+    from eqmorph.core.ranges import flat_params
+    from eqmorph.datasets.dataset import EQDataset
+
+    terms = ("warm",) * 3 + ("guitar",) * 4 + ("hello",) * 1
+    n = len(terms)
+    ds = EQDataset(flat_params(n).reshape(n, 15), terms, ("safe",) * n, (None,) * n, np.ones(n),
+                   tuple(f"r{i}" for i in range(n)), np.full(n, np.nan))
+    out = data_cli.format_stats("safe", ds)
+    assert "stop-listed (not sound words, never in a model's vocabulary): 2 terms, 5 examples" in out
+    assert "guitar 4" in out
+    assert "model vocabulary (>= 3 examples, not stop-listed): 1 terms" in out

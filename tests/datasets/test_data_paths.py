@@ -46,3 +46,17 @@ def test_socialfx_without_any_path_downloads_from_the_hub(tmp_path, monkeypatch)
 def test_an_unknown_dataset_name_raises_a_parameter_error(tmp_path):
     with pytest.raises(ParameterError, match="dataset"):
         resolve_data_path(tmp_path, "freesound")
+
+
+def test_data_root_prefers_the_argument_then_the_environment_then_the_fallback(tmp_path, monkeypatch):
+    from eqmorph.datasets.paths import data_root
+
+    arg, env, fallback = (tmp_path / n for n in ("arg", "env", "fallback"))
+    for d in (arg, env, fallback):
+        d.mkdir()
+    monkeypatch.setenv(DATA_ENV, str(env))
+    assert data_root(str(arg), fallback) == arg
+    assert data_root(None, fallback) == env
+    monkeypatch.delenv(DATA_ENV)
+    assert data_root(None, fallback) == fallback
+    assert data_root(None, tmp_path / "missing") is None

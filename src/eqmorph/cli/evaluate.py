@@ -109,7 +109,8 @@ def _run(args: argparse.Namespace) -> int:
     model = eqmorph.load(model_dir)
     train, test, split = load_test_split(model, args.data)
     if len(test) == 0:
-        raise ParameterError("test_fraction", split.get("test_fraction"), "a split that leaves test examples")
+        raise ParameterError("--model", args.model, "a model trained with a held-out test split (this one saw "
+                             "every row: run 'eqmorph evaluate' without --model to cross-validate its recipe)")
     min_count = int(getattr(model.checkpoint, "train_config", {}).get("min_count", 1))
 
     def progress(msg: str) -> None:
