@@ -13,60 +13,39 @@ Intensity scales the decoded gains (dB), as the Audealize "amount" does: 0 is th
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import itertools
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eqmorph.core import dsp
 from eqmorph.core.eq import EQ, canonical_array
-from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
-from eqmorph.core.ranges import GAIN_DB, PEAK_SLICE, clip_to_ranges, from_model_space, to_model_space
+from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ParameterError
+from eqmorph.language.compose import signed_blend_params
+from eqmorph.language.interpretation import Interpretation
+from eqmorph.language.parse import Neighbourhood, Parser
 from eqmorph.language.spelling import normalise_term, unknown_word_error
 from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.runtime import NumpyAutoencoder
+from eqmorph.model.wordinfo import WordInfo, word_infos
+from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
+from eqmorph.semantic.edit import edit_eq
+from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, scale_gains
+from eqmorph.semantic.path import check_number as _check_number
+
+if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
+    from eqmorph.semantic.describe import Describer
+    from eqmorph.semantic.pairings import PairingLookup
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
-EDIT_METHODS = ("response", "latent")
-EDIT_SAMPLE_RATE = 48000.0  # where edit targets are fitted; the same grid the SocialFX fit uses
-# Edits start from the EQ itself and from the latent step, plus one generic start; a light gain ridge
-# (the SocialFX fit uses 0.3) keeps cancelling peak pairs away without shrinking what the user asked for.
-EDIT_FIT = FitConfig(greedy_starts=((150.0, 6000.0, 1.4),), fixed_peaks_hz=(), polish_iterations=15,
-                     gain_penalty=0.05)
-WORD_CACHE_SIZE = 4096  # decoded word EQs kept; a slider asks for the same two words again and again
-_PEAK_PERMS = np.array(list(itertools.permutations(range(3))))  # (6, 3) pairings of B's peaks with A's
-_MATCH_FREQS = np.geomspace(20.0, 20000.0, 64)
-
-
-@dataclass(frozen=True)
-class WordInfo:
-    """What the model knows about one word."""
-
-    word: str
-    count: int  # training examples behind the centroid
-    confidence: float  # 0..1: 1 / (1 + standard error of the centroid / typical distance between words)
-    spread: float  # RMS std of the word's training latents
-
-
-def _check_number(name: str, value: float, low: float = -math.inf, high: float = math.inf) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError) as exc:
-        raise ParameterError(name, value, f"a number in [{low:g}, {high:g}]") from exc
-    if not (math.isfinite(v) and low <= v <= high):
-        raise ParameterError(name, value, f"a finite number in [{low:g}, {high:g}]")
-    return v
-
-
-MAX_INTENSITY = 4.0  # beyond this gains pin to the range ends and the word's shape is lost
+WORD_CACHE_SIZE = 4096  # decoded open-vocabulary words and word-pair paths kept; starts over when full
 
 
 class Morpher:
@@ -76,7 +55,7 @@ class Morpher:
     ``decode_params``, ``centroid``, ``generate_params``).
     """
 
-    def __init__(self, ckpt: Checkpoint, *, open_vocabulary: object | None = None) -> None:
+    def __init__(self, ckpt: Checkpoint, *, open_vocabulary: Neighbourhood | None = None) -> None:
         self.checkpoint = ckpt
         self._net = NumpyAutoencoder(ckpt.config, ckpt.weights)
         self.terms: list[str] = list(ckpt.terms)
@@ -85,35 +64,36 @@ class Morpher:
         self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
         self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
         self._flat = np.asarray(ckpt.flat, dtype=np.float32)
+        # Each crowd's own centroids (source="socialfx" / "safe"); a word a crowd never used keeps the
+        # combined centroid there (count 0 in word_info). source=None uses the combined ones above.
+        self.sources: tuple[str, ...] = tuple(ckpt.sources)
+        self._crowd: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            s: (np.asarray(ckpt.source_centroids[i], dtype=np.float32),
+                np.asarray(ckpt.source_spreads[i], dtype=np.float32))
+            for i, s in enumerate(self.sources)}
         self.latent_dim = ckpt.config.latent_dim
         self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
         self._open_vocabulary = open_vocabulary
+        self._parser: Parser | None = None  # built on the first phrase: exact words never need it
         self._cache: dict[str, np.ndarray] = {}
+        self._paths: dict[tuple[str, str, str | None], MorphPath] = {}
+        self._pairings: PairingLookup | None = None  # the model directory's pairing table (set by load)
+        # Every known word's EQ (combined and per crowd), decoded once here so a new word pair costs
+        # no decoder pass. One word at a time: batched matmuls round differently, and a word's EQ must
+        # not depend on how it was asked for (blend of one word == generate).
+        self._decoded: dict[str | None, np.ndarray] = {
+            src: _read_only(np.stack([self.decode_params(z) for z in table]))
+            for src, table in [(None, self._centroids), *((s, c) for s, (c, _) in self._crowd.items())]}
         digest = hashlib.sha256()
         for k in sorted(ckpt.weights):
             digest.update(k.encode())
             digest.update(np.ascontiguousarray(ckpt.weights[k], dtype=np.float32).tobytes())
         self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + digest.hexdigest()[:12]
-        self._info = self._word_infos()
+        self._info = word_infos(ckpt)
 
     # --- vocabulary -------------------------------------------------------
-    def _word_infos(self) -> dict[str, WordInfo]:
-        c = self._centroids.astype(np.float64)
-        if len(c) > 1:
-            d = np.linalg.norm(c[:, None] - c[None], axis=-1)
-            np.fill_diagonal(d, np.inf)
-            typical = float(np.median(d.min(1)))
-        else:
-            typical = 1.0
-        out = {}
-        for t, i in self._index.items():
-            spread = float(np.sqrt(np.mean(self._spreads[i].astype(np.float64) ** 2)))
-            se = spread / math.sqrt(max(self.counts[t], 1))
-            out[t] = WordInfo(t, self.counts[t], 1.0 / (1.0 + se / max(typical, 1e-9)), spread)
-        return out
-
     def word_info(self, word: str) -> WordInfo:
-        """Count, confidence and spread of a known word."""
+        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word."""
         return self._info[self._lookup(word)]
 
     def words(self) -> list[WordInfo]:
@@ -131,30 +111,51 @@ class Morpher:
         raise unknown_word_error(word, self.counts)
 
     def resolve(self, word: str) -> list[tuple[str, float]]:
-        """Known words and weights that stand for ``word``: itself, or (open vocabulary) its neighbours."""
+        """Known words and signed weights that stand for ``word``: itself, or the words of a phrase."""
         try:
             return [(self._lookup(word), 1.0)]
         except LookupError:
-            if self._open_vocabulary is None:
-                raise
-            return list(self._open_vocabulary.neighbours(normalise_term(word)))  # type: ignore[attr-defined]
+            return list(self.parse(word).weights)
+
+    def parse(self, text: str) -> Interpretation:
+        """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
+        if self._parser is None:
+            self._parser = Parser(self.counts, self._open_vocabulary)
+        return self._parser.parse(text)
 
     # --- latent codes -------------------------------------------------------
-    def centroid(self, word: str) -> np.ndarray:
-        """Latent centroid ``(latent_dim,)`` of ``word`` (a blend of neighbours for open-vocabulary words)."""
-        parts = self.resolve(word)
-        if len(parts) == 1:
-            return self._centroids[self._index[parts[0][0]]]
-        return self._blend_code(dict(parts))
+    def _check_source(self, source: str | None) -> str | None:
+        """``source`` if this model has that crowd's words; ``None`` means both crowds."""
+        if source is None or (isinstance(source, str) and source in self._crowd):
+            return source
+        allowed = (" or ".join([*self.sources, "None (both crowds)"]) if self.sources
+                   else "None (this model has no per-crowd words)")
+        raise ParameterError("source", source, allowed)
 
-    def _blend_code(self, weights: Mapping[str, float]) -> np.ndarray:
+    def _code(self, term: str, source: str | None) -> np.ndarray:
+        """Centroid of a known ``term`` for one crowd (``None``: combined)."""
+        table = self._centroids if source is None else self._crowd[source][0]
+        return table[self._index[term]]
+
+    def centroid(self, word: str, source: str | None = None) -> np.ndarray:
+        """Latent centroid ``(latent_dim,)`` of ``word`` as crowd ``source`` describes it (``None``: both crowds).
+
+        An open-vocabulary word is a blend of known neighbours.
+        """
+        source = self._check_source(source)
+        parts = self.resolve(word)
+        if len(parts) == 1 and parts[0][1] == 1.0:
+            return self._code(parts[0][0], source)
+        return self.encode_params(self._word_params(word, source)[None])[0]  # a phrase: the code of its EQ
+
+    def _blend_code(self, weights: Mapping[str, float], source: str | None = None) -> np.ndarray:
         if not weights:
             raise ParameterError("weights", dict(weights), "at least one word with a weight > 0")
-        ws = {self._lookup(w): _check_number(f"weight of {w!r}", v, 0.0) for w, v in weights.items()}
+        ws = {w: _check_number(f"weight of {w!r}", v, 0.0) for w, v in weights.items()}
         total = sum(ws.values())
         if total <= 0:
             raise ParameterError("weights", dict(weights), "weights >= 0 with a positive sum")
-        return sum((v / total) * self._centroids[self._index[w]] for w, v in ws.items())  # type: ignore[return-value]
+        return sum((v / total) * self.centroid(w, source) for w, v in ws.items())  # type: ignore[return-value]
 
     def encode_params(self, params: np.ndarray) -> np.ndarray:
         """Physical ``(n, 5, 3)`` -> latent ``(n, latent_dim)``."""
@@ -177,29 +178,17 @@ class Morpher:
         return EQ.from_array(self.decode_params(z))
 
     # --- words to EQs -------------------------------------------------------
-    @staticmethod
-    def _scale(params: np.ndarray, intensity: float) -> np.ndarray:
-        """Scale gains of ``(..., 5, 3)`` by ``intensity``, saturating all bands together.
-
-        Once the largest gain reaches the range limit the whole EQ stops growing; clipping
-        bands one by one would let the others keep growing and change the word's shape.
-        """
-        if intensity != 1.0:
-            gains = params[..., 0]
-            peak = np.abs(gains).max(-1, keepdims=True)
-            limit = np.where(peak > 0, GAIN_DB.high / np.maximum(peak, 1e-12), np.inf)
-            k = np.sign(intensity) * np.minimum(abs(intensity), limit)
-            params[..., 0] = np.clip(gains * k, GAIN_DB.low, GAIN_DB.high)
-        return params
-
-    def generate_params(self, word: str, intensity: float = 1.0) -> np.ndarray:
-        """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``."""
+    def generate_params(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> np.ndarray:
+        """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``, as crowd ``source`` describes it."""
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return self._scale(self._word_params(word).copy(), intensity)
+        return scale_gains(self._word_params(word, source).copy(), intensity)
 
-    def generate(self, word: str, intensity: float = 1.0) -> EQ:
-        """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite."""
-        return EQ._trusted(self.generate_params(word, intensity))
+    def generate(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> EQ:
+        """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite.
+
+        ``source``: ``"socialfx"`` or ``"safe"`` for that crowd's word, ``None`` (default) for both crowds.
+        """
+        return EQ._trusted(self.generate_params(word, intensity, source=source))
 
     def _cached(self, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
         """``compute()`` once per key, kept read-only; the cache starts over when full."""
@@ -211,47 +200,68 @@ class Morpher:
             value.flags.writeable = False
         return value
 
-    def _word_params(self, word: str) -> np.ndarray:
-        """Decoded ``(5, 3)`` EQ of ``word`` at intensity 1, cached: the ends of every morph."""
-        return self._cached(word, lambda: self.decode_params(self.centroid(word)))
+    def _word_params(self, word: str, source: str | None = None) -> np.ndarray:
+        """Decoded ``(5, 3)`` EQ of ``word`` (crowd ``source``) at intensity 1, read-only: the ends of every morph.
 
-    def _matched_ends(self, a: str, b: str, pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Model-space ends of the params morph, with B's peaks paired to A's peaks.
-
-        Which peak of A turns into which peak of B is free (the EQ sorts them afterwards); of the
-        six pairings, keep the one whose response moves most monotonically on a coarse alpha grid
-        (ties: least frequency travel). Cached per word pair: a slider asks for it at every move.
+        Known words come from the table decoded at load, so a new word pair needs no decoder pass;
+        spelling variants and open-vocabulary words are resolved once and cached.
         """
-        ends = self._cached(f"{a}\x00{b}", lambda: _pair_peaks(to_model_space(pa), to_model_space(pb)))
-        return ends[0], ends[1]
+        source = self._check_source(source)
+        i = self._index.get(word)
+        if i is not None:
+            return self._decoded[source][i]
+        key = word if source is None else f"{word}\x01{source}"
+        return self._cached(key, lambda: self._decode_word(word, source))
 
-    def _path(self, a: str, b: str, al: np.ndarray, method: str) -> np.ndarray:
+    def _decode_word(self, word: str, source: str | None) -> np.ndarray:
+        """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""
+        meant = self.parse(word)
+        source = self._check_source(meant.source) if source is None and meant.source else source
+        return signed_blend_params(meant.weights, lambda w: self._word_params(w, source), scale_gains)
+
+    def path(self, a: str, b: str, *, source: str | None = None) -> MorphPath:
+        """The default ("params") morph from word ``a`` (alpha 0) to ``b`` (alpha 1), ready for many alphas.
+
+        Pick two words once, then call ``path.eq(alpha, intensity)`` (or ``path.params``) at every
+        slider step: the same EQs as ``interpolate``, without its per-call word lookups. Cached per pair.
+        """
+        key = (a, b, source)
+        found = self._paths.get(key)
+        if found is None:
+            if len(self._paths) >= WORD_CACHE_SIZE:
+                self._paths.clear()
+            pa, pb = self._word_params(a, source), self._word_params(b, source)  # checks source first
+            # Vocabulary words take their peak pairing from the model's table; phrases compute it.
+            pairing = self._pairings.get(source, self._index.get(a), self._index.get(b)) if self._pairings else None
+            found = self._paths[key] = MorphPath._trusted(pa, pb, pairing)
+        return found
+
+    def _path(self, a: str, b: str, al: np.ndarray, method: str, source: str | None = None) -> np.ndarray:
         """Physical ``(n, 5, 3)`` at alphas ``al (n,)``; the ends are exactly the words' EQs."""
         if method not in INTERPOLATIONS:
             raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
-        pa, pb = self._word_params(a), self._word_params(b)
         if method == "params":
-            xa, xb = self._matched_ends(a, b, pa, pb)
-            x = (1.0 - al)[:, None, None] * xa + al[:, None, None] * xb
-            out = canonical_array(clip_to_ranges(from_model_space(x)))
-        else:
-            z = _mix(self.centroid(a), self.centroid(b), al, method)
-            out = self.decode_params(z[0])[None] if len(al) == 1 else self.decode_params(z)
+            path = self.path(a, b, source=source)
+            # One alpha (a server request on a new pair): the step on Python floats, the same bits as a batch.
+            return path.params(float(al[0]))[None] if len(al) == 1 else path.params_many(al)
+        pa, pb = self._word_params(a, source), self._word_params(b, source)
+        z = _mix(self.centroid(a, source), self.centroid(b, source), al, method)
+        out = self.decode_params(z[0])[None] if len(al) == 1 else self.decode_params(z)
         out[al == 0.0] = pa
         out[al == 1.0] = pb
         return out
 
     def interpolate_params(self, a: str, b: str, alphas: Sequence[float] | np.ndarray, intensity: float = 1.0,
-                           method: str = DEFAULT_INTERPOLATION) -> np.ndarray:
+                           method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> np.ndarray:
         """Physical ``(n, 5, 3)`` EQs along the morph from ``a`` (alpha 0) to ``b`` (alpha 1)."""
         al = np.asarray(alphas, dtype=np.float64).reshape(-1)
         if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
             raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return self._scale(self._path(a, b, al, method), intensity)
+        return scale_gains(self._path(a, b, al, method, source), intensity)
 
     def interpolate(self, a: str, b: str, alpha: float, intensity: float = 1.0,
-                    method: str = DEFAULT_INTERPOLATION) -> EQ:
+                    method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> EQ:
         """The EQ at ``alpha`` between words ``a`` (0) and ``b`` (1); the ends equal ``generate``.
 
         ``method``: "params" (default) blends the two words' EQs linearly in model space
@@ -260,73 +270,64 @@ class Morpher:
         """
         alpha = _check_number("alpha", alpha, 0.0, 1.0)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return EQ._trusted(self._scale(self._path(a, b, np.array([alpha]), method)[0], intensity))
+        if method == "params":
+            return self.path(a, b, source=source).eq(alpha, intensity)
+        return EQ._trusted(scale_gains(self._path(a, b, np.array([alpha]), method, source)[0], intensity))
 
-    def blend(self, weights: Mapping[str, float], intensity: float = 1.0) -> EQ:
+    def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
         if not isinstance(weights, Mapping):
             raise ParameterError("weights", weights, "a mapping of word -> weight")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return EQ._trusted(self._scale(self.decode_params(self._blend_code(weights)), intensity))
+        code = self._blend_code(weights, self._check_source(source))
+        return EQ._trusted(scale_gains(self.decode_params(code), intensity))
 
-    def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None) -> list[EQ]:
+    def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
+               source: str | None = None) -> list[EQ]:
         """``n`` plausible variations of ``word``, drawn from a Gaussian with its latent spread."""
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= 1000:
             raise ParameterError("n", n, "an integer from 1 to 1000")
         temperature = _check_number("temperature", temperature, 0.0, 10.0)
         parts = self.resolve(word)
-        spread = sum(w * self._spreads[self._index[t]] for t, w in parts)
+        spreads = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
+        spread = sum(abs(w) * spreads[self._index[t]] for t, w in parts) / sum(abs(w) for _, w in parts)
         rng = np.random.default_rng(seed)
-        z = self.centroid(word) + temperature * spread * rng.standard_normal((n, self.latent_dim))
+        z = self.centroid(word, source) + temperature * spread * rng.standard_normal((n, self.latent_dim))
         z = np.clip(z, -1.0, 1.0)  # the encoder's tanh never leaves this box
         return [EQ._trusted(p) for p in self.decode_params(z)]
 
-    def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response") -> EQ:
+    def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response", *,
+             source: str | None = None) -> EQ:
         """Move ``eq`` towards (amount > 0) or away from (< 0) words, keeping the rest of it.
 
-        ``method="latent"``: step along each word's latent direction (centroid minus flat) at the
-        latent code of ``eq`` and add only the resulting change of the decoded parameters to
-        ``eq`` (model space), so amount 0 returns ``eq`` unchanged even where the autoencoder would
-        not reproduce it. ``method="response"`` (default) takes the sound that asks for,
-        ``response(eq) + sum(amount x response(generate(word)))``, and fits the 5-band EQ closest
-        to it by least squares, starting from ``eq`` and from the latent step; it follows the words
-        more faithfully (docs/benchmarks.md, edit steps).
+        ``method``: one of ``EDIT_METHODS``, "response" (default, fits the sound the words ask for)
+        or "latent"; :mod:`eqmorph.semantic.edit` describes both (docs/benchmarks.md, edit steps).
         """
-        if not isinstance(changes, Mapping) or not changes:
-            raise ParameterError("changes", changes, "a mapping of word -> amount, e.g. {'warm': 0.5}")
-        if method not in EDIT_METHODS:
-            raise ParameterError("method", method, " or ".join(EDIT_METHODS))
-        amounts = {w: _check_number(f"amount of {w!r}", a, -MAX_INTENSITY, MAX_INTENSITY) for w, a in changes.items()}
-        if all(a == 0.0 for a in amounts.values()):
-            return eq
-        z0 = self.encode(eq)
-        step = np.zeros(self.latent_dim, dtype=np.float64)
-        for word, amount in amounts.items():
-            step += amount * (self.centroid(word).astype(np.float64) - self._flat)
-        moved = self._net.decode(np.stack([z0, np.clip(z0 + step, -1.0, 1.0)]).astype(np.float32))
-        x = eq.to_model_space() + (moved[1].astype(np.float64) - moved[0])
-        latent = canonical_array(clip_to_ranges(from_model_space(np.clip(x, -1.0, 1.0))))
-        if method == "latent":
-            return EQ.from_array(latent)
-        freqs = fit_grid()
-        target = eq.response_db(freqs, EDIT_SAMPLE_RATE)
-        for word, amount in amounts.items():
-            target = target + amount * dsp.response_db_np(self._word_params(word), freqs, EDIT_SAMPLE_RATE)
-        starts = np.stack([eq.to_array(), latent])[:, None]  # (2 starts, 1 curve, 5, 3)
-        fit = fit_curves(target[None], freqs, EDIT_SAMPLE_RATE, EDIT_FIT, starts=starts)
-        return EQ.from_array(canonical_array(fit.params[0]))
+        return edit_eq(self, eq, changes, method, source=source)
+
+    # --- EQs to words (eqmorph.semantic.describe) ---------------------------
+    @functools.cached_property
+    def describer(self) -> Describer:
+        """Every known word's response, computed on first use (and its module imported then)."""
+        from eqmorph.semantic.describe import Describer
+
+        return Describer.from_model(self)
+
+    def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
+        """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
+
+        Scores lie in [-1, 1] and compare across EQs: 1 is the word's own EQ, a negative score the opposite.
+        """
+        return self.describer.describe(eq, k)
+
+    def describe_text(self, eq: EQ) -> str:
+        """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat)."""
+        return self.describer.text(eq)
 
 
-def _pair_peaks(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
-    """``(2, 5, 3)``: model-space ``xa`` and ``xb`` with B's peaks reordered for the most monotonic blend."""
-    candidates = np.repeat(xb[None], len(_PEAK_PERMS), axis=0)
-    candidates[:, PEAK_SLICE] = xb[PEAK_SLICE][_PEAK_PERMS]
-    al = np.linspace(0.0, 1.0, 11)[None, :, None, None]
-    paths = from_model_space((1.0 - al) * xa + al * candidates[:, None])  # (6, 11, 5, 3)
-    steps = np.diff(dsp.response_db_np(paths, _MATCH_FREQS, 44100.0), axis=1)  # (6, 10, F)
-    mono = np.mean(np.all(steps >= -1e-6, axis=1) | np.all(steps <= 1e-6, axis=1), axis=-1)
-    travel = np.abs(candidates[:, PEAK_SLICE, 1] - xa[PEAK_SLICE, 1]).sum(-1)
-    return np.stack([xa, candidates[int(np.lexsort((travel, -mono))[0])]])
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
 def _mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:
@@ -355,14 +356,17 @@ def bundled_model_dir() -> Path:
 def load(path: str | os.PathLike[str] | None = None, *, open_vocabulary: bool = False) -> Morpher:
     """Load a model directory (``None``: the bundled pretrained model).
 
-    ``open_vocabulary=True`` maps unknown words to blends of known ones through offline
-    sentence embeddings (needs the ``text`` extra).
+    ``open_vocabulary=True`` maps unknown words to signed blends of known ones through offline
+    sentence embeddings and a map learned from the EQ data (:mod:`eqmorph.language.learned`;
+    needs the ``text`` extra's weights, loaded on the first unknown word).
     """
-    ckpt = checkpoint.load(bundled_model_dir() if path is None else path)
-    vocab = None
-    if open_vocabulary:
-        from eqmorph.language.openvocab import OpenVocabulary, SentenceEmbedder
+    folder = bundled_model_dir() if path is None else path
+    m = Morpher(checkpoint.load(folder))
+    from eqmorph.semantic.pairings import PairingLookup  # here: `python -m eqmorph.semantic.pairings` runs it
 
-        vocab = OpenVocabulary(list(ckpt.terms), dict(zip(ckpt.terms, (int(c) for c in ckpt.counts))),
-                               SentenceEmbedder())
-    return Morpher(ckpt, open_vocabulary=vocab)
+    m._pairings = PairingLookup(folder, m)
+    if open_vocabulary:
+        from eqmorph.language.learned import LazyVocabulary
+
+        m._open_vocabulary = LazyVocabulary(folder, m.terms, m.counts, m.generate_params)
+    return m
