@@ -41,4 +41,5 @@ BUNDLED_BUILD ?= build/bundled-model
 bundled-model: $(VENV)/.test-installed
 	$(BIN)/eqmorph train --dataset all --data $(DATA) --out $(BUNDLED_BUILD) --seed 0 --all-data --epochs 150 --quiet
 	cp $(BUNDLED_BUILD)/*.json $(BUNDLED_BUILD)/*.safetensors src/eqmorph/pretrained/default/
+	$(BIN)/python -m eqmorph.language.learned src/eqmorph/pretrained/default  # term embeddings: the vocabulary's MiniLM vectors
 	sha256sum src/eqmorph/pretrained/default/weights.safetensors src/eqmorph/pretrained/default/latents.safetensors

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from eqmorph.errors import EqmorphError, ParameterError
@@ -79,3 +80,23 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def folder_writer_main(prog: str, description: str, write: Callable[[str], Path],
+                       argv: Sequence[str] | None = None) -> int:
+    """``python -m PROG MODEL_DIR``: run ``write(MODEL_DIR)``, print ``wrote PATH``; errors are one line, exit 2.
+
+    The shape of the small commands that (re)write a file kept beside a model's weights (term
+    embeddings, the pairing table) after a retrain.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("model_dir", help="model directory, e.g. src/eqmorph/pretrained/default")
+    args = parser.parse_args(argv)
+    try:
+        print(f"wrote {write(args.model_dir)}")
+    except EqmorphError as exc:
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return 2
+    return 0

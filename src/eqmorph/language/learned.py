@@ -20,7 +20,6 @@ precomputed into the model directory (:data:`TERM_EMBEDDINGS_FILE`, written by
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
 import sys
@@ -30,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from eqmorph.errors import EqmorphError, ModelFileError, ParameterError
+from eqmorph.errors import ModelFileError, ParameterError
+from eqmorph.io.fileio import folder_writer_main
 from eqmorph.language import lexicon
 from eqmorph.language.calibration import (
     KINDS,
@@ -377,15 +377,7 @@ class LazyVocabulary:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m eqmorph.language.learned MODEL_DIR``: (re)write the model's term embeddings."""
-    parser = argparse.ArgumentParser(prog="python -m eqmorph.language.learned", description=main.__doc__)
-    parser.add_argument("model_dir", help="model directory, e.g. src/eqmorph/pretrained/default")
-    args = parser.parse_args(argv)
-    try:
-        print(f"wrote {write_term_embeddings(args.model_dir)}")
-    except EqmorphError as exc:
-        print(f"eqmorph.language.learned: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    return folder_writer_main("python -m eqmorph.language.learned", main.__doc__ or "", write_term_embeddings, argv)
 
 
 if __name__ == "__main__":

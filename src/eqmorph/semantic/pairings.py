@@ -18,7 +18,6 @@ Write it after (re)training a model: ``python -m eqmorph.semantic.pairings MODEL
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -30,7 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from eqmorph.core.ranges import PEAK_PERMS, to_model_space
-from eqmorph.errors import EqmorphError, ModelFileError
+from eqmorph.errors import ModelFileError
+from eqmorph.io.fileio import folder_writer_main
 from eqmorph.semantic.path import best_pairings
 
 if TYPE_CHECKING:
@@ -155,15 +155,7 @@ class PairingLookup:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m eqmorph.semantic.pairings MODEL_DIR``: (re)write the model's pairing table."""
-    parser = argparse.ArgumentParser(prog="python -m eqmorph.semantic.pairings", description=main.__doc__)
-    parser.add_argument("model_dir", help="model directory, e.g. src/eqmorph/pretrained/default")
-    args = parser.parse_args(argv)
-    try:
-        print(f"wrote {write_pairings(args.model_dir)}")
-    except EqmorphError as exc:
-        print(f"eqmorph.semantic.pairings: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    return folder_writer_main("python -m eqmorph.semantic.pairings", main.__doc__ or "", write_pairings, argv)
 
 
 if __name__ == "__main__":
