@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.core.fit import fit_curves
 from eqmorph.errors import ParameterError
 
 POOLED = ""  # the crowd key of "both crowds together"
-POOLED_SAMPLE_RATE = 44100.0  # pooled 5-band fits are rendered where eqmorph's default EQ is
+POOLED_SAMPLE_RATE = SAFE_SAMPLE_RATE  # pooled 5-band fits are rendered where eqmorph's default EQ is
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ import os
 import numpy as np
 
 from eqmorph.core import dsp
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.datasets.audealize import AUDEALIZE_SAMPLE_RATE, render_audealize_db
 from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.socialfx import read_socialfx
 from eqmorph.errors import DataFormatError
 
-SAFE_SAMPLE_RATE = 44100.0  # FlowEQ renders SAFE's EQs at 44.1 kHz
 SAMPLE_RATES = {"socialfx": AUDEALIZE_SAMPLE_RATE, "safe": SAFE_SAMPLE_RATE}  # crowd -> rate its sounds were made at
 
 

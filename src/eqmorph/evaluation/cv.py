@@ -30,6 +30,7 @@ from eqmorph.baselines.crowd_mean import POOLED, CrowdMeanBaseline
 from eqmorph.baselines.floweq import FlowEQBaseline
 from eqmorph.baselines.word_mean import WordMeanBaseline
 from eqmorph.core import dsp
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.responses import SAMPLE_RATES
 from eqmorph.datasets.stoplist import stoplist
@@ -148,7 +149,7 @@ def _crowd_masks(ds: EQDataset) -> dict[str, np.ndarray]:
 def _predict(models: dict[str, Any], crowd_mean: CrowdMeanBaseline, word: str, crowd: str,
              freqs: np.ndarray) -> dict[str, np.ndarray]:
     """Each method's response ``(F,)`` for ``word`` as crowd ``crowd`` (``POOLED``: both) would have it."""
-    rate = SAMPLE_RATES.get(crowd, 44100.0)
+    rate = SAMPLE_RATES.get(crowd, SAFE_SAMPLE_RATE)
     source = None if crowd == POOLED else crowd
     out: dict[str, np.ndarray] = {}
     for name, m in models.items():

@@ -15,11 +15,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.core.dsp import log_freq_grid, response_db_np
 from eqmorph.core.ranges import N_BANDS, to_model_space
 from eqmorph.errors import ParameterError
 
-SAMPLE_RATE = 44100.0  # FlowEQ and SAFE render their EQs at 44.1 kHz
+SAMPLE_RATE = SAFE_SAMPLE_RATE  # FlowEQ and SAFE render their EQs at 44.1 kHz
 N_FREQS = 256  # points of the log response grid, 20 Hz - 20 kHz
 RETRIEVAL_MIN_COUNT = 8  # words need this many training examples to be retrieval / silhouette classes
 FIDELITY_MIN_TEST = 5  # words need this many test examples for semantic fidelity

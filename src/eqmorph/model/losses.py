@@ -9,6 +9,7 @@ from __future__ import annotations
 import torch
 
 from eqmorph.core import dsp, ranges
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 
 RESPONSE_SCALE_DB = 12.0  # squared errors are divided by this squared, so 12 dB off costs about 1
 
@@ -19,7 +20,7 @@ def model_to_physical(x: torch.Tensor) -> torch.Tensor:
 
 
 def response_loss(pred: torch.Tensor, target: torch.Tensor, freqs_hz: torch.Tensor, weight: torch.Tensor,
-                  sample_rate: float = 44100.0) -> torch.Tensor:
+                  sample_rate: float = SAFE_SAMPLE_RATE) -> torch.Tensor:
     """Weighted mean squared error of magnitude responses in dB, scaled by ``RESPONSE_SCALE_DB``.
 
     pred, target: model space ``(batch, 5, 3)``; weight ``(batch,)``.
@@ -57,7 +58,7 @@ def supcon_loss(proj: torch.Tensor, labels: torch.Tensor, temperature: float) ->
 
 
 def centroid_loss(decoder: torch.nn.Module, z: torch.Tensor, x: torch.Tensor, labels: torch.Tensor,
-                  freqs_hz: torch.Tensor, sample_rate: float = 44100.0) -> torch.Tensor:
+                  freqs_hz: torch.Tensor, sample_rate: float = SAFE_SAMPLE_RATE) -> torch.Tensor:
     """Decoded word centroids should sound like the word's average: scaled response MSE.
 
     For every word with at least two examples in the batch, the mean latent ``z (batch, d)`` of

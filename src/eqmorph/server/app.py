@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
@@ -28,7 +29,7 @@ def web_dir() -> Path:
 
 
 def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, n_points: int = 128,
-               sample_rate: float = 48000.0, short_path: bool = True) -> FastAPI:
+               sample_rate: float = ANALYSIS_SAMPLE_RATE, short_path: bool = True) -> FastAPI:
     """The web app serving ``morpher``.
 
     ``max_body_bytes``: larger request bodies get 413; ``n_points`` and ``sample_rate``: the

@@ -25,6 +25,7 @@ import numpy as np
 import torch
 
 from eqmorph.core import dsp
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.core.ranges import flat_params, to_model_space
 from eqmorph.datasets.experiment import SplitSpec, data_files, load_dataset, provenance, split_dataset
 from eqmorph.errors import ParameterError
@@ -188,8 +189,8 @@ def _metrics(model: EQAutoencoder, val: TrainData | None, train: TrainData, cfg:
     with torch.no_grad():
         recon = model.decoder(model.encoder(x_va.flatten(1)))
         grid = torch.tensor(dsp.log_freq_grid(256))
-        r_err = (dsp.response_db(torch, model_to_physical(recon.double()), grid, 44100.0)
-                 - dsp.response_db(torch, model_to_physical(x_va.double()), grid, 44100.0))
+        r_err = (dsp.response_db(torch, model_to_physical(recon.double()), grid, SAFE_SAMPLE_RATE)
+                 - dsp.response_db(torch, model_to_physical(x_va.double()), grid, SAFE_SAMPLE_RATE))
     return {
         "val_param_mse": float((recon - x_va).pow(2).mean()),
         "val_response_rms_db": float(r_err.pow(2).mean(-1).sqrt().mean()),

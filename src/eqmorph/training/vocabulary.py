@@ -28,6 +28,7 @@ import numpy as np
 import torch
 
 from eqmorph.core import dsp
+from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.datasets.stoplist import stoplist
 from eqmorph.errors import EqmorphError
 from eqmorph.model.config import TrainConfig
@@ -36,7 +37,7 @@ from eqmorph.model.losses import model_to_physical
 SPLIT_HALF_REPEATS = 32  # random half splits averaged per word; the estimate's noise is small next to its range
 FIT_STEPS = 300  # Adam steps of the centroid fit; the loss flattens well before this
 FIT_LR = 0.02  # latent units per step; the latent lives in the tanh box [-1, 1]
-RESPONSE_SAMPLE_RATE = 44100.0  # the response loss's rate
+RESPONSE_SAMPLE_RATE = SAFE_SAMPLE_RATE  # the response loss's rate
 
 
 class TrainingError(EqmorphError):
