@@ -10,15 +10,19 @@ Run as ``eqmorph serve`` or, before the sub-command is registered, ``python -m e
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import ipaddress
 import signal
 import socket
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eqmorph.cli.common import add_model_arg, run_handler
 from eqmorph.errors import EqmorphError, ParameterError
+
+if TYPE_CHECKING:
+    from eqmorph.semantic.morph import Morpher
 
 GRACEFUL_SHUTDOWN_S = 3  # open requests get this long after SIGTERM; morph answers take milliseconds
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
@@ -66,6 +70,34 @@ def _url(sock: socket.socket) -> str:
     return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
 
 
+# A word no model knows, asked once at start-up so the first visitor's unknown word does not wait for
+# the sentence model to load (about 0.1 s plus the embedding of the vocabulary on a cold disk).
+WARM_UP_WORD = "velvety"
+
+
+def load_for_web(model: str | None, open_vocab: bool | None) -> Morpher:
+    """The model the page talks to; unknown words go through the open vocabulary when the ``text`` extra is there.
+
+    ``open_vocab`` None: on when the MiniLM weights package is installed, otherwise off with a note on stderr
+    (the page then answers unknown words with spelling suggestions). True: required, an error without it.
+    """
+    from eqmorph.language.openvocab import MODEL_PACKAGE
+    from eqmorph.semantic.morph import load
+
+    if open_vocab is None:
+        open_vocab = importlib.util.find_spec(MODEL_PACKAGE) is not None and importlib.util.find_spec(
+            "tokenizers") is not None
+        if not open_vocab:
+            from eqmorph.core.install import install_hint
+
+            print("eqmorph serve: unknown words get spelling suggestions only; for the open vocabulary: "
+                  f"{install_hint('text')}", file=sys.stderr)
+    morpher = load(model, open_vocabulary=open_vocab)
+    if open_vocab:
+        morpher.generate(WARM_UP_WORD)  # fails here, with the install hint, if the text extra is broken
+    return morpher
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     check_port(args.port)  # every check that needs no model comes before loading it
     if not is_loopback(args.host):
@@ -83,9 +115,7 @@ def _run_serve(args: argparse.Namespace) -> int:
 
         raise EqmorphError(f"the web app needs the server extra ({exc.name} is missing): "
                            f"{install_hint('server')}") from exc
-    from eqmorph.semantic.morph import load
-
-    morpher = load(args.model)
+    morpher = load_for_web(args.model, args.open_vocab)
     app = create_app(morpher)
     sock = bind_socket(args.host, args.port)
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, server_header=False,
@@ -118,6 +148,8 @@ def register(subparsers: Any) -> None:
     add_model_arg(p)
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a non-loopback --host (the server has no authentication)")
+    p.add_argument("--open-vocab", action=argparse.BooleanOptionalAction, default=None,
+                   help="unknown words through the open vocabulary (default: on when the text extra is installed)")
     p.add_argument("--log-level", choices=LOG_LEVELS, default="warning", help="uvicorn log level (default warning)")
     p.set_defaults(func=_run_serve)
 

