@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
-from eqmorph.cli.generate import INTENSITY_HELP
+from eqmorph.cli.generate import INTENSITY_HELP, OPEN_VOCAB_HELP
+from eqmorph.cli.phrases import add_quiet_arg, say_understood
 from eqmorph.errors import ParameterError
 
 
@@ -29,6 +30,7 @@ def run_blend(args: argparse.Namespace) -> int:
     m = load_model(args)
     weights = parse_weights(args.weights)
     eq = m.blend(weights, intensity=args.intensity, source=args.source)
+    say_understood(m, *weights, quiet=args.quiet)
     emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=args.intensity))
     return 0
 
@@ -40,5 +42,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     add_model_arg(p)
     add_source_arg(p)
+    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_quiet_arg(p)
     add_format_args(p)
     p.set_defaults(func=run_blend)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eqmorph.errors import EqmorphError
+from eqmorph.errors import EqmorphError, UnknownWordError
 
 if TYPE_CHECKING:
     from eqmorph.core.eq import EQ
@@ -40,6 +40,13 @@ def add_source_arg(parser: argparse.ArgumentParser) -> None:
                         help="use one crowd's meaning of the words: socialfx or safe (default: both crowds)")
 
 
+def output_name(text: str) -> str:
+    """argparse type of ``-o``: an empty name (``-o "$UNSET_VAR"``) is refused, not taken as "no -o"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"expected a file name, not {text!r}")
+    return text
+
+
 def add_format_args(parser: argparse.ArgumentParser) -> None:
     """``--format`` and ``-o/--output OUT`` for commands that produce an EQ."""
     parser.add_argument(
@@ -48,7 +55,8 @@ def add_format_args(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"output format (default: table on screen; with -o, told by OUT's extension: {SUFFIXES})",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the preset to OUT atomically")
+    parser.add_argument("-o", "--output", metavar="OUT", type=output_name, default=None,
+                        help="write the preset to OUT atomically")
 
 
 def wrote(path: str | os.PathLike[str]) -> None:
@@ -110,8 +118,15 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
     try:
         return int(func(args) or 0)
     except EqmorphError as exc:
-        print(f"eqmorph {command}: error: {exc}", file=sys.stderr)
+        print(f"eqmorph {command}: error: {exc}{_open_vocab_hint(exc, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"eqmorph {command}: interrupted", file=sys.stderr)
         return 130
+
+
+def _open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
+    """For an unknown word on a command that has ``--open-vocab`` but was run without it: say it exists."""
+    if isinstance(exc, UnknownWordError) and getattr(args, "open_vocab", None) is False:
+        return "; or add --open-vocab to map it to known words by meaning (extra: text)"
+    return ""

@@ -8,6 +8,7 @@ from typing import Any
 
 from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
 from eqmorph.cli.generate import OPEN_VOCAB_HELP
+from eqmorph.cli.phrases import add_quiet_arg, say_understood
 from eqmorph.errors import EqmorphError
 
 
@@ -27,6 +28,7 @@ def run_edit(args: argparse.Namespace) -> int:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     m = load_model(args)
     eq = m.edit(imported.eq, changes, source=args.source)
+    say_understood(m, *changes, quiet=args.quiet)
     emit(eq, args, inputs=[args.preset], **model_meta(m, words=list(changes), weights=changes))
     return 0
 
@@ -42,5 +44,6 @@ def register(subparsers: Any) -> None:
     add_model_arg(p)
     add_source_arg(p)
     p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_quiet_arg(p)
     add_format_args(p)
     p.set_defaults(func=run_edit)

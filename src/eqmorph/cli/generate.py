@@ -23,16 +23,18 @@ OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text ex
 def run_generate(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph generate``; returns the exit code."""
     m = load_model(args)
-    eq = m.generate(args.word, intensity=args.intensity, source=args.source)
-    say_resolved(m, args.word, quiet=args.quiet)
-    emit(eq, args, **model_meta(m, words=[args.word], intensity=args.intensity))
+    word = " ".join(args.word)  # `eqmorph generate a bit brighter` unquoted is the phrase "a bit brighter"
+    eq = m.generate(word, intensity=args.intensity, source=args.source)
+    say_resolved(m, word, quiet=args.quiet)
+    emit(eq, args, **model_meta(m, words=[word], intensity=args.intensity))
     return 0
 
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph generate WORD``."""
     p = subparsers.add_parser("generate", help="the EQ for a word")
-    p.add_argument("word", help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido'")
+    p.add_argument("word", nargs="+", metavar="WORD",
+                   help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     add_model_arg(p)
     add_source_arg(p)

@@ -14,6 +14,7 @@ def run_match(args: argparse.Namespace) -> int:
     from eqmorph.audio.files import output_format, process_file
     from eqmorph.errors import ParameterError
     from eqmorph.io.fileio import refuse_same_path, same_file
+    from eqmorph.io.presets import output_format as preset_format
     from eqmorph.semantic.describe import comparison
     from eqmorph.semantic.match import match_files
 
@@ -23,6 +24,8 @@ def run_match(args: argparse.Namespace) -> int:
         if out is not None:
             for path in inputs:
                 refuse_same_path(path, out)
+    if args.output is not None:
+        preset_format(args.output, args.format)  # a folder or a name of no format fails before the analysis
     if args.apply is not None:
         output_format(args.apply)
         if args.output is not None and same_file(args.apply, args.output):

@@ -11,11 +11,14 @@ from eqmorph.cli.common import add_model_arg, load_model
 def run_words(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph words``; returns the exit code."""
     m = load_model(args)
-    from eqmorph.language.spelling import search
+    from eqmorph.language.spelling import search, suggest
 
     chosen = search(args.search, m.counts, args.limit) if args.search else [(w, m.counts[w]) for w in m.terms]
     if not chosen:
-        print(f"no known word matches {args.search!r}; run 'eqmorph words' for all {len(m.terms)} words")
+        # A typo ("brigth") contains no known word: offer the words spelled like it, as generate does.
+        close = ", ".join(w for w, _ in suggest(args.search, m.counts))
+        hint = f"closest known words: {close}; " if close else ""
+        print(f"no known word matches {args.search!r}; {hint}run 'eqmorph words' for all {len(m.terms)} words")
         return 0
     # Per crowd and language: the training rows behind each word (the bundled model saw every row, so these
     # equal `eqmorph data stats`; stop-listed and rarer words are not in a model, see docs/model.md).
