@@ -86,4 +86,4 @@ def test_an_unquoted_phrase_is_read_as_the_phrase(capsys):
     code, out, err = _run(capsys, "generate", "a", "bit", "brighter", "--format", "json")
     quoted = _run(capsys, "generate", "a bit brighter", "--format", "json")
     assert code == 0 and (code, out, err) == quoted
-    assert err.splitlines() == ["a bit brighter -> brighter x 0.5"]
+    assert err.splitlines() == ["a bit brighter -> bright x 0.5 (brighter: inflection of bright)"]

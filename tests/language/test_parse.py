@@ -55,8 +55,14 @@ def test_inflections_and_derivations_reach_the_base_word(parser, text, word):
     assert meant.pieces[0].meanings[0].how == "inflection"
 
 
-def test_an_exact_vocabulary_word_wins_over_its_base(parser):
-    assert weights(parser, "brighter") == {"brighter": 1.0}
+def test_a_rare_comparative_gives_way_to_its_well_attested_base(parser):
+    # "brighter" (5 examples) against "bright" (30, at least SHADOW_RATIO times more): more of bright.
+    assert weights(parser, "brighter") == {"bright": 1.0}
+    assert weights(parser, "a bit brighter") == {"bright": 0.5}
+
+
+def test_an_exact_vocabulary_word_wins_over_a_base_with_few_more_examples():
+    assert weights(Parser({**COUNTS, "brighter": 20}), "brighter") == {"brighter": 1.0}
 
 
 def test_a_superlative_counts_as_a_high_degree(parser):

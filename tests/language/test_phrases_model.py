@@ -101,3 +101,13 @@ def test_naming_a_crowd_the_model_does_not_have_is_a_parameter_error(m):
         pytest.skip("the bundled model has per-crowd words")
     with pytest.raises(ParameterError, match="source"):
         m.generate("warm (safe)")
+
+
+def test_a_bit_brighter_is_half_of_bright_on_the_bundled_model():
+    # The README's headline: "brighter" (5 crowd examples) is read as more of "bright" (hundreds).
+    m = eqmorph.load()
+    freqs = [50.0, 1000.0, 10000.0]
+    np.testing.assert_allclose(m.generate("brighter").response_db(freqs), m.generate("bright").response_db(freqs))
+    half = m.generate("a bit brighter").response_db(freqs)
+    assert half[2] > 0.3 * m.generate("bright").response_db(freqs)[2] > 0  # treble up, as bright's
+    assert "brighter" in m.terms and m.word_info("brighter").count >= 1  # its rows and counts are still there

@@ -79,6 +79,8 @@ def test_the_bundled_model_ships_a_current_table_that_agrees_with_computing():
     for row, source in enumerate((None, *model.sources)):
         x = to_model_space(np.stack([model.generate_params(w, source=source) for w in model.terms]))
         for i, j in rng.integers(0, n, (150, 2)):
+            if model.terms[i] in model.shadowed or model.terms[j] in model.shadowed:
+                continue  # text never names them directly ("brighter" is more of bright): their rows go unread
             assert table[row, i, j] == _best_pairing(x[i], x[j])
 
 

@@ -15,6 +15,7 @@ or in the lexicon, so a wrong guess never invents a word.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 # (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters.
 _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""))
@@ -51,3 +52,38 @@ def candidates(word: str) -> tuple[str, ...]:
 def is_superlative(word: str) -> bool:
     """True for "brightest", "suavísimo": the parser gives them a high degree."""
     return word.endswith(SUPERLATIVE_ENDINGS) and len(word) >= 6
+
+
+# A comparative or superlative in the vocabulary ("brighter", 5 examples) gives way to its base word when the
+# base has at least this many times its examples ("bright", 423): a user asking for "a bit brighter" means more
+# of bright, and a handful of rows cannot say better what bright is than hundreds.
+SHADOW_RATIO = 4
+
+
+def _comparative_bases(word: str) -> tuple[str, ...]:
+    """Base-word guesses for an English comparative or superlative: brighter, hotter, wider, muddier, -est."""
+    out: list[str] = []
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            if len(stem) >= 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+def shadowed_forms(counts: Mapping[str, int]) -> dict[str, str]:
+    """Vocabulary comparatives and superlatives that give way to their base word: ``{"brighter": "bright"}``.
+
+    Cheap string rules, never LemmInflect: this runs when a model loads, and a guess counts only if the base is
+    itself a vocabulary word with at least ``SHADOW_RATIO`` times the form's examples.
+    """
+    shadowed = {}
+    for word, n in counts.items():
+        for base in _comparative_bases(word):
+            if base != word and counts.get(base, 0) >= SHADOW_RATIO * max(n, 1):
+                shadowed[word] = base
+                break
+    return shadowed

@@ -77,6 +77,7 @@ class Parser:
         self.counts = dict(counts)
         self.open_vocabulary = open_vocabulary
         self._known = {normalise_term(w): w for w in self.counts}
+        self._shadowed = lemmas.shadowed_forms(self.counts)  # "brighter" -> "bright" (more of bright)
         folded: dict[str, list[str]] = {}
         for w in self.counts:
             folded.setdefault(fold(w), []).append(w)
@@ -128,6 +129,8 @@ class Parser:
     def meanings(self, word: str) -> list[Meaning]:
         """What ``word`` (normalised) stands for among known words; ``[]`` if nothing."""
         hit = self._known_word(word)
+        if hit and hit[0] in self._shadowed:
+            return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
         if hit:
             return [Meaning(hit[0], 1.0, hit[1])]
         found = self._via_lexicon(word)

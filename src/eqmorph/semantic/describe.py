@@ -102,7 +102,9 @@ class Describer:
         """Compute every word's response once (about a millisecond per word)."""
         terms = tuple(model.terms)
         params = np.stack([model.generate_params(t) for t in terms])
-        confidence = np.array([model.word_info(t).confidence for t in terms], dtype=np.float64)
+        # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
+        shadowed = getattr(model, "shadowed", {})
+        confidence = np.array([0.0 if t in shadowed else model.word_info(t).confidence for t in terms])
         return cls.from_params(terms, params, confidence)
 
     @classmethod

@@ -28,6 +28,7 @@ from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ParameterError
 from eqmorph.language.compose import signed_blend_params
 from eqmorph.language.interpretation import Interpretation
+from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.parse import Neighbourhood, Parser
 from eqmorph.language.spelling import normalise_term, unknown_word_error
 from eqmorph.model import checkpoint
@@ -61,6 +62,10 @@ class Morpher:
         self.terms: list[str] = list(ckpt.terms)
         self.counts: dict[str, int] = {t: int(c) for t, c in zip(ckpt.terms, ckpt.counts)}
         self._index = {t: i for i, t in enumerate(self.terms)}
+        # Comparatives that give way to their base word ("brighter" -> more of "bright"; language/lemmas.py): they
+        # stay in the vocabulary (their rows, counts and tables), but text naming them goes through the parser.
+        self.shadowed: dict[str, str] = shadowed_forms(self.counts)
+        self._exact = {t: i for t, i in self._index.items() if t not in self.shadowed}
         self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
         self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
         self._flat = np.asarray(ckpt.flat, dtype=np.float32)
@@ -94,19 +99,21 @@ class Morpher:
     # --- vocabulary -------------------------------------------------------
     def word_info(self, word: str) -> WordInfo:
         """Count (in all, per crowd and per language), confidence, reliability and spread of a known word."""
-        return self._info[self._lookup(word)]
+        return self._info[self._lookup(word, self._index)]
 
     def words(self) -> list[WordInfo]:
         """Every known word, most examples first."""
         return [self._info[t] for t in self.terms]
 
-    def _lookup(self, word: str) -> str:
+    def _lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
+        """The vocabulary word ``word`` names exactly (``index``: default the words text may name directly)."""
+        index = self._exact if index is None else index
         if not isinstance(word, str):
             raise ParameterError("word", word, "a text descriptor such as 'warm'")
-        if word in self._index:
+        if word in index:
             return word
         norm = normalise_term(word)
-        if norm in self._index:
+        if norm in index:
             return norm
         raise unknown_word_error(word, self.counts)
 
@@ -207,7 +214,7 @@ class Morpher:
         spelling variants and open-vocabulary words are resolved once and cached.
         """
         source = self._check_source(source)
-        i = self._index.get(word)
+        i = self._exact.get(word)
         if i is not None:
             return self._decoded[source][i]
         key = word if source is None else f"{word}\x01{source}"
@@ -232,7 +239,7 @@ class Morpher:
                 self._paths.clear()
             pa, pb = self._word_params(a, source), self._word_params(b, source)  # checks source first
             # Vocabulary words take their peak pairing from the model's table; phrases compute it.
-            pairing = self._pairings.get(source, self._index.get(a), self._index.get(b)) if self._pairings else None
+            pairing = self._pairings.get(source, self._exact.get(a), self._exact.get(b)) if self._pairings else None
             found = self._paths[key] = MorphPath._trusted(pa, pb, pairing)
         return found
 
