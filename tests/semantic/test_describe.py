@@ -148,6 +148,7 @@ def test_changes_name_the_main_words_with_their_signed_scores(m):
 
 def test_comparison_sentence():
     sentence = comparison([("bright", 0.81), ("boomy", -0.42)])
-    assert sentence == "the reference is more bright (0.81) and less boomy (0.42)"
-    assert comparison([("warm", 0.5)], "the mix") == "the mix is more warm (0.50)"
+    assert sentence == "the reference is brighter (0.81) and less boomy (0.42)"
+    assert comparison([("warm", 0.5)], "the mix") == "the mix is warmer (0.50)"
+    assert comparison([("claro", 0.3)]) == "the reference is more claro (0.30)"  # no English form: "more"
     assert comparison([]) == "the reference sounds the same in tone"

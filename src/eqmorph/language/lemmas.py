@@ -87,3 +87,15 @@ def shadowed_forms(counts: Mapping[str, int]) -> dict[str, str]:
                 shadowed[word] = base
                 break
     return shadowed
+
+
+def comparative(word: str) -> str | None:
+    """The English comparative of an adjective LemmInflect's dictionary knows ("bright" -> "brighter"), else None.
+
+    Only dictionary forms (no guessing for unknown words: "claro" must not become "claroer"); the caller says
+    "more X" instead.
+    """
+    if " " in word or not word.isascii():
+        return None
+    forms = _lemminflect().getInflection(word, tag="JJR", inflect_oov=False)
+    return forms[0] if forms else None

@@ -35,6 +35,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
+from eqmorph.language.lemmas import comparative
 from eqmorph.language.parse import DEGREES as PARSER_DEGREES
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
@@ -228,11 +229,16 @@ def cascade_response_db(coeffs: np.ndarray, basis: np.ndarray) -> np.ndarray:
 
 
 def comparison(changes: list[tuple[str, float]], subject: str = "the reference") -> str:
-    """"the reference is more bright (0.81) and less boomy (0.42)" from :meth:`Describer.changes`."""
+    """"the reference is brighter (0.81) and less boomy (0.42)" from :meth:`Describer.changes`."""
     if not changes:
         return f"{subject} sounds the same in tone"
-    parts = [f"{'more' if s > 0 else 'less'} {w} ({abs(s):.2f})" for w, s in changes]
+    parts = [f"{_more(w) if s > 0 else 'less ' + w} ({abs(s):.2f})" for w, s in changes]
     return f"{subject} is " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+
+
+def _more(word: str) -> str:
+    """"brighter" where English has the form, else "more claro"."""
+    return comparative(word) or f"more {word}"
 
 
 def degree(amount: float) -> tuple[str, float]:
