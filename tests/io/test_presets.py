@@ -378,3 +378,11 @@ def test_load_preset_errors_name_the_file_and_keep_the_parameter_error_type(tmp_
     with pytest.raises(ParameterError) as err:
         load_preset(path)
     assert str(err.value).startswith(f"{path}: line 1: low_shelf.gain_db=40.0")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# a comment only\n", "   \n# x\n"])
+def test_an_empty_apo_preset_is_refused_not_read_as_a_flat_eq(tmp_path, text):
+    path = tmp_path / "empty.txt"
+    path.write_text(text)
+    with pytest.raises(DataFormatError, match="empty"):
+        load_preset(path)

@@ -239,10 +239,14 @@ def _include(name: str, root: Path | None, folder: Path | None, where: str, chai
 def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
     """Every active filter, GraphicEQ curve and the summed preamp of an Equalizer APO text.
 
-    OFF filters, comments and blank lines are ignored; ``Include:`` files are read
-    relative to ``base_dir`` and must stay inside it.
+    OFF filters, comments and blank lines are ignored (a text of nothing else is refused as empty);
+    ``Include:`` files are read relative to ``base_dir`` and must stay inside it.
     """
     root = None if base_dir is None else Path(base_dir).resolve()
+    if not any(line.strip() and not line.strip().startswith("#") for line in text.splitlines()):
+        # An empty file is more likely a failed save than a flat EQ: say so rather than import nothing.
+        raise DataFormatError("no Preamp, Filter, GraphicEQ or Include line: the preset is empty (only blank "
+                              "or comment lines)")
     return _parse_apo(text, root, root, "", ())
 
 
