@@ -1,4 +1,4 @@
-"""``eqmorph demo``: print two words' EQs and their morph, and plot them."""
+"""``eqmorph demo``: print two words' EQs, their morph and a few phrases, in words too, and plot the curves."""
 
 from __future__ import annotations
 
@@ -8,15 +8,22 @@ from typing import Any
 
 from eqmorph.cli.common import add_model_arg, load_model, wrote
 
+DEFAULT_PHRASES = ("a bit brighter", "warm but not muddy")
+
 
 def run_demo(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph demo``; returns the exit code."""
     m = load_model(args)
     a, b = args.a, args.b
+    if args.phrases is None:  # argparse's append would add to a list default instead of replacing it
+        args.phrases = list(DEFAULT_PHRASES)
     curves = [(a, m.generate(a)), (b, m.generate(b)), (f"{a} -> {b} 50/50", m.interpolate(a, b, 0.5))]
     print(f"eqmorph demo on model {m.model_id} ({len(m.terms)} words)\n")
     for label, eq in curves:
-        print(f"== {label}\n{eq}\n")
+        print(f"== {label}  (sounds like: {m.describe_text(eq) or 'nothing, flat'})\n{eq}\n")
+    # What people type: phrases go through the language layer, and each says how it was understood.
+    for phrase in args.phrases:
+        print(f"== {m.parse(phrase)}\n{m.generate(phrase)}\n")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from eqmorph.plots.figures import plot_eqs
@@ -32,6 +39,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("demo", help="print warm, bright and their morph, and plot them")
     p.add_argument("--a", default="warm", help="the first word (default warm)")
     p.add_argument("--b", default="bright", help="the second word (default bright)")
+    p.add_argument("--phrase", dest="phrases", action="append", default=None,
+                   help="a phrase to show as well (repeatable; default: 'a bit brighter' and 'warm but not muddy')")
     p.add_argument("--out", default="demo-output", help="folder for the curve PNG (default demo-output)")
     add_model_arg(p)
     p.set_defaults(func=run_demo)
