@@ -96,11 +96,12 @@ def test_bad_text_is_one_of_eqmorphs_errors(m, text, error):
         m.generate(text)
 
 
-def test_naming_a_crowd_the_model_does_not_have_is_a_parameter_error(m):
-    if m.sources:
-        pytest.skip("the bundled model has per-crowd words")
-    with pytest.raises(ParameterError, match="source"):
-        m.generate("warm (safe)")
+def test_a_crowd_named_in_the_text_picks_that_crowds_word(m):
+    assert m.sources == ("safe", "socialfx")
+    freqs = [100.0, 1000.0, 8000.0]
+    named = m.generate("warm (safe)").response_db(freqs)
+    np.testing.assert_array_equal(named, m.generate("warm", source="safe").response_db(freqs))
+    assert not np.allclose(named, m.generate("warm", source="socialfx").response_db(freqs))
 
 
 def test_a_bit_brighter_is_half_of_bright_on_the_bundled_model():
