@@ -60,14 +60,11 @@ def test_term_counts_are_most_common_first_with_ties_alphabetical():
     assert list(counts.items()) == [("b", 2), ("c", 2), ("a", 1)]
 
 
-def test_subset_and_filter_min_count_keep_rows_and_their_columns_together():
+def test_subset_keeps_rows_and_their_columns_together():
     ds = make(TERMS)
     sub = ds.subset([5, 0])
     assert sub.ids == (ds.ids[5], ds.ids[0]) and np.array_equal(sub.params, ds.params[[5, 0]])
-    common = ds.filter_min_count(4)
-    assert set(common.terms) == {"warm", "bright", "cold", "soft", "loud", "calm"}
-    with pytest.raises(ParameterError, match="min_count"):
-        ds.filter_min_count(0)
+    assert sub.terms == (ds.terms[5], ds.terms[0])
 
 
 def test_combine_concatenates_rows_and_adds_up_skipped_counts():

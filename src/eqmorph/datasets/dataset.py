@@ -101,13 +101,6 @@ class EQDataset:
             skipped=self.skipped,
         )
 
-    def filter_min_count(self, min_count: int) -> EQDataset:
-        """Only the rows whose term has at least ``min_count`` examples."""
-        if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-            raise ParameterError("min_count", min_count, "an integer >= 1")
-        counts = Counter(self.terms)
-        return self.subset([i for i, t in enumerate(self.terms) if counts[t] >= min_count])
-
     def split(
         self, val_fraction: float = 0.1, test_fraction: float = 0.1, seed: int = 0
     ) -> tuple[EQDataset, EQDataset, EQDataset]:
