@@ -11,8 +11,7 @@ import numpy as np
 
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
-from eqmorph.cli.common import add_model_arg, add_source_arg, load_model, wrote
-from eqmorph.cli.generate import OPEN_VOCAB_HELP
+from eqmorph.cli.common import add_word_args, load_model, wrote
 from eqmorph.cli.phrases import say_understood
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
@@ -60,9 +59,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="lower the level by the EQ's largest boost (like Equalizer APO's Preamp) so it cannot clip",
     )
-    add_model_arg(parser)
-    add_source_arg(parser)
-    parser.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_word_args(parser, quiet=False)
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no report (warnings still shown)")
     parser.set_defaults(func=run_apply)
 

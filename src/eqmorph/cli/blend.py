@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
-from eqmorph.cli.generate import INTENSITY_HELP, OPEN_VOCAB_HELP
-from eqmorph.cli.phrases import add_quiet_arg, say_understood
+from eqmorph.cli.common import (
+    add_format_args,
+    add_word_args,
+    emit,
+    load_model,
+    model_meta,
+)
+from eqmorph.cli.generate import INTENSITY_HELP
+from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import ParameterError
 
 
@@ -40,9 +46,6 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4")
     p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT", help="a word and its weight, e.g. warm=0.6")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
-    add_quiet_arg(p)
+    add_word_args(p)
     add_format_args(p)
     p.set_defaults(func=run_blend)

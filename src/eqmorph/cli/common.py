@@ -47,6 +47,21 @@ def output_name(text: str) -> str:
     return text
 
 
+OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text extra)"
+
+
+def add_word_args(parser: argparse.ArgumentParser, *, quiet: bool = True) -> None:
+    """The options of every command that turns words into EQs: ``--model``, ``--source``, ``--open-vocab``
+    and (``quiet``) ``--quiet``, which hides how phrases were understood."""
+    add_model_arg(parser)
+    add_source_arg(parser)
+    parser.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    if quiet:
+        from eqmorph.cli.phrases import add_quiet_arg
+
+        add_quiet_arg(parser)
+
+
 def add_format_args(parser: argparse.ArgumentParser) -> None:
     """``--format`` and ``-o/--output OUT`` for commands that produce an EQ."""
     parser.add_argument(

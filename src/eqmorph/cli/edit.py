@@ -6,9 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
-from eqmorph.cli.generate import OPEN_VOCAB_HELP
-from eqmorph.cli.phrases import add_quiet_arg, say_understood
+from eqmorph.cli.common import (
+    add_format_args,
+    add_word_args,
+    emit,
+    load_model,
+    model_meta,
+)
+from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import EqmorphError
 
 
@@ -41,9 +46,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--more", action="append", default=[], metavar="WORD", help="move towards WORD (repeatable)")
     p.add_argument("--less", action="append", default=[], metavar="WORD", help="move away from WORD (repeatable)")
     p.add_argument("--amount", type=float, default=0.5, help="step size per word (default 0.5)")
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
-    add_quiet_arg(p)
+    add_word_args(p)
     add_format_args(p)
     p.set_defaults(func=run_edit)

@@ -7,17 +7,14 @@ from typing import Any
 
 from eqmorph.cli.common import (
     add_format_args,
-    add_model_arg,
-    add_source_arg,
+    add_word_args,
     emit,
     load_model,
     model_meta,
     say_resolved,
 )
-from eqmorph.cli.phrases import add_quiet_arg
 
 INTENSITY_HELP = "0 flat, 1 the word, >1 more, <0 the opposite (default 1)"
-OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text extra)"
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -36,9 +33,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("word", nargs="+", metavar="WORD",
                    help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
-    add_quiet_arg(p)
+    add_word_args(p)
     add_format_args(p)
     p.set_defaults(func=run_generate)

@@ -7,15 +7,13 @@ from typing import Any
 
 from eqmorph.cli.common import (
     add_format_args,
-    add_model_arg,
-    add_source_arg,
+    add_word_args,
     emit,
     load_model,
     model_meta,
     say_resolved,
 )
-from eqmorph.cli.generate import INTENSITY_HELP, OPEN_VOCAB_HELP
-from eqmorph.cli.phrases import add_quiet_arg
+from eqmorph.cli.generate import INTENSITY_HELP
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 
@@ -38,9 +36,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
                    help="how the words are mixed: params (their EQs), latent (their codes) or slerp "
                    f"(spherical code blend); default {DEFAULT_INTERPOLATION}")
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
-    add_quiet_arg(p)
+    add_word_args(p)
     add_format_args(p)
     p.set_defaults(func=run_morph)

@@ -6,8 +6,13 @@ import argparse
 import re
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, add_source_arg, load_model, output_name, refuse_inside_model, wrote
-from eqmorph.cli.generate import OPEN_VOCAB_HELP
+from eqmorph.cli.common import (
+    add_word_args,
+    load_model,
+    output_name,
+    refuse_inside_model,
+    wrote,
+)
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
@@ -54,9 +59,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--intensity", type=float, default=1.0, help="0 flat, 1 the word, >1 more, <0 the opposite")
     p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
                    help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION})")
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_word_args(p, quiet=False)
     p.add_argument("-o", "--output", metavar="PNG", type=output_name, default=None,
                    help="output image (.png); default WORD.png or WORD-to-WORD2.png in the current folder")
     p.set_defaults(func=run_plot)

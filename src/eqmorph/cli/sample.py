@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_model_arg, add_source_arg, emit, load_model, model_meta
-from eqmorph.cli.generate import OPEN_VOCAB_HELP
+from eqmorph.cli.common import (
+    add_format_args,
+    add_word_args,
+    emit,
+    load_model,
+    model_meta,
+)
 
 
 def numbered_paths(output: str, n: int) -> list[Path]:
@@ -42,9 +47,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
     p.add_argument("--temperature", type=float, default=1.0, help="spread of the variations (0 = the word)")
     p.add_argument("--seed", type=int, default=None, help="random seed, for the same variations every run")
-    add_model_arg(p)
-    add_source_arg(p)
-    p.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_word_args(p, quiet=False)
     add_format_args(p)
     p.epilog = "With -o OUT, variation i is written to OUT's name with -i before the extension (s.txt: s-1.txt, ...)."
     p.set_defaults(func=run_sample)
