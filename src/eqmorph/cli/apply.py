@@ -11,7 +11,7 @@ import numpy as np
 
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
-from eqmorph.cli.common import add_word_args, load_model, wrote
+from eqmorph.cli.common import add_word_args, clip_warning, load_model, wrote
 from eqmorph.cli.phrases import say_understood
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
@@ -121,7 +121,7 @@ def run_apply(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_report_text(report, what))
         wrote(report.out_path)
-    warning = _clip_warning(report)
+    warning = clip_warning(report, "use --auto-gain or a lower --intensity")
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
     return 0
@@ -140,12 +140,3 @@ def _report_text(report: ProcessReport, what: list[str]) -> str:
     )
 
 
-def _clip_warning(report: ProcessReport) -> str | None:
-    if not report.clipped:
-        return None
-    kept = report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE")
-    fate = "kept above full scale in the float file" if kept else "clipped in the output"
-    return (
-        f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
-        f"{fate}; use --auto-gain or a lower --intensity"
-    )

@@ -145,3 +145,16 @@ def _open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
     if isinstance(exc, UnknownWordError) and getattr(args, "open_vocab", None) is False:
         return "; or add --open-vocab to map it to known words by meaning (extra: text)"
     return ""
+
+
+def clip_warning(report: Any, advice: str) -> str | None:
+    """The warning for an audio file written with samples above full scale (None if none were), then ``advice``.
+
+    ``report``: :class:`eqmorph.audio.files.ProcessReport` (``apply`` and ``match --apply`` both write through it).
+    """
+    if not report.clipped:
+        return None
+    kept = report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE")
+    fate = "kept above full scale in the float file" if kept else "clipped in the output"
+    return (f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
+            f"{fate}; {advice}")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_model_arg, emit, load_model, wrote
+from eqmorph.cli.common import add_format_args, add_model_arg, clip_warning, emit, load_model, wrote
 
 
 def run_match(args: argparse.Namespace) -> int:
@@ -45,9 +45,9 @@ def run_match(args: argparse.Namespace) -> int:
         report = process_file(args.input, args.apply, eq=result.eq, auto_gain=args.auto_gain,
                               progress=not args.quiet)
         wrote(args.apply)
-        if report.clipped:
-            print(f"eqmorph match: warning: {report.clipped_samples} sample(s) of {args.apply} exceed full scale "
-                  f"(peak {report.peak_dbfs:+.1f} dBFS); use --auto-gain", file=sys.stderr)
+        warning = clip_warning(report, "use --auto-gain")
+        if warning:
+            print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
     return 0
 
 

@@ -73,11 +73,13 @@ class Parser:
     counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
     """
 
-    def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None) -> None:
+    def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None,
+                 shadowed: Mapping[str, str] | None = None) -> None:
         self.counts = dict(counts)
         self.open_vocabulary = open_vocabulary
         self._known = {normalise_term(w): w for w in self.counts}
-        self._shadowed = lemmas.shadowed_forms(self.counts)  # "brighter" -> "bright" (more of bright)
+        # "brighter" -> "bright" (more of bright); a model passes the map it already made.
+        self._shadowed = dict(lemmas.shadowed_forms(self.counts) if shadowed is None else shadowed)
         folded: dict[str, list[str]] = {}
         for w in self.counts:
             folded.setdefault(fold(w), []).append(w)

@@ -127,7 +127,7 @@ class Morpher:
     def parse(self, text: str) -> Interpretation:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
         if self._parser is None:
-            self._parser = Parser(self.counts, self._open_vocabulary)
+            self._parser = Parser(self.counts, self._open_vocabulary, self.shadowed)
         return self._parser.parse(text)
 
     # --- latent codes -------------------------------------------------------
