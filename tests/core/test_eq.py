@@ -70,3 +70,17 @@ def test_with_band_changes_one_value_and_validates():
     assert eq.bands[0].gain_db == 5.0
     with pytest.raises(ParameterError):
         eq.with_band(0, q=0.0)
+
+
+@pytest.mark.parametrize("as_rows", [False, True], ids=["array", "float-rows"])
+def test_a_trusted_eq_is_the_same_object_as_a_validated_one(as_rows):
+    checked = EQ.from_vector(VALID)
+    params = checked.to_array()  # canonical: trusted values are
+    trusted = EQ._trusted(params.tolist() if as_rows else params)
+    assert trusted == checked and hash(trusted) == hash(checked) and repr(trusted) == repr(checked)
+    for fast, slow in zip(trusted.bands, checked.bands):
+        assert fast == slow and hash(fast) == hash(slow)
+        assert all(type(getattr(fast, name)) is type(getattr(slow, name)) for name in ("kind", "gain_db", "q"))
+    with pytest.raises(AttributeError):  # still frozen
+        trusted.bands[0].gain_db = 1.0
+    np.testing.assert_array_equal(trusted.to_array(), params)

@@ -100,10 +100,14 @@ class EQ:
         return cls(_bands_from_array(arr))
 
     @classmethod
-    def _trusted(cls, params: np.ndarray) -> EQ:
-        """From a ``(5, 3)`` array already known valid and canonical (e.g. decoder output); skips checks."""
+    def _trusted(cls, params: np.ndarray | Sequence[Sequence[float]]) -> EQ:
+        """From ``(5, 3)`` values already known valid and canonical (decoder output, a morph step); skips checks.
+
+        ``params``: an array, or rows of Python floats (a :class:`~eqmorph.semantic.path.MorphPath` step).
+        """
+        rows = params.tolist() if isinstance(params, np.ndarray) else params
         eq = object.__new__(cls)
-        object.__setattr__(eq, "bands", _bands_from_array(params))
+        object.__setattr__(eq, "bands", _trusted_bands(rows))
         return eq
 
     @classmethod
@@ -178,6 +182,23 @@ def _bands_from_array(arr: np.ndarray) -> tuple[Band, ...]:
     return tuple(
         Band(kind, float(g), float(f), float(q)) for kind, (g, f, q) in zip(BAND_KINDS, arr)
     )
+
+
+def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
+    """The five :class:`Band` of ``(5, 3)`` rows of Python floats, built without ``Band.__init__``.
+
+    A slider step builds five bands. A frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, four calls per band, which cost about as much as computing the step
+    (benchmarks/inference_speed.py); setting the instance dict once makes the same object (same
+    fields, equality, hash and repr) in half the time.
+    """
+    new, set_attr = object.__new__, object.__setattr__
+    bands = []
+    for kind, (gain_db, freq_hz, q) in zip(BAND_KINDS, rows):
+        band = new(Band)
+        set_attr(band, "__dict__", {"kind": kind, "gain_db": gain_db, "freq_hz": freq_hz, "q": q})
+        bands.append(band)
+    return tuple(bands)
 
 
 __all__ = ["EQ", "Band", "canonical_array", "check_params", "DEFAULT_SHELF_Q"]
