@@ -161,11 +161,24 @@ def test_short_clip_is_refused():
         match(multisine(1.0, 44100), multisine(0.3, 44100), 44100)
 
 
-def test_non_finite_samples_are_refused_by_name():
+@pytest.mark.parametrize("role", ["input", "reference", "both"])
+@pytest.mark.parametrize("value", [np.nan, np.inf])
+def test_non_finite_samples_are_refused_by_name_and_place(role, value):
     bad = multisine(1.0, 44100)
-    bad[100, 0] = np.nan
-    with pytest.raises(AudioError, match="the input: .*NaN"):
-        match(bad, multisine(1.0, 44100), 44100)
+    bad[22050, 0] = value  # 0.5 s in
+    good = multisine(1.0, 44100)
+    args = {"input": (bad, good), "reference": (good, bad), "both": (bad, bad)}[role]
+    named = "input" if role == "both" else role  # the input is checked first
+    with pytest.raises(AudioError, match=rf"the {named}: 1 sample\(s\) are NaN or infinite; the first at frame "
+                                         r"22050 \(0\.500 s\), channel 0"):
+        match(*args, 44100)
+
+
+def test_float32_audio_is_analysed_as_float64_audio_is():
+    x = multisine(2.0, 44100, channels=2)
+    wide, narrow = audio_spectrum(x, 44100), audio_spectrum(x.astype(np.float32), 44100)
+    np.testing.assert_allclose(narrow.power, wide.power, rtol=1e-4, atol=1e-12 * wide.power.max())
+    assert narrow.rms_dbfs == pytest.approx(wide.rms_dbfs, abs=1e-5)
 
 
 def test_clipping_warns():

@@ -113,15 +113,18 @@ def read_info(path: PathLike) -> AudioInfo:
     return info
 
 
-def iter_blocks(path: PathLike, block_frames: int = BLOCK_FRAMES) -> Iterator[np.ndarray]:
-    """Yield float64 blocks ``(frames, channels)`` of ``path``, checking every sample is finite.
+def iter_blocks(path: PathLike, block_frames: int = BLOCK_FRAMES, dtype: str = "float64") -> Iterator[np.ndarray]:
+    """Yield blocks ``(frames, channels)`` of ``path`` as ``dtype`` ("float64" or "float32"), checking every
+    sample is finite.
 
     On a NaN/Inf the rest of the file is scanned so the :class:`AudioError` can say how many there are.
     """
     info = read_info(path)
     if not isinstance(block_frames, int) or block_frames < 1:
         raise ParameterError("block_frames", block_frames, "an integer >= 1")
-    blocks = _raw_blocks(path, block_frames)
+    if dtype not in ("float64", "float32"):
+        raise ParameterError("dtype", dtype, '"float64" or "float32"')
+    blocks = _raw_blocks(path, block_frames, dtype)
     start = 0
     for block in blocks:
         bad = non_finite_report(block, start)
@@ -271,10 +274,10 @@ def _stream(
     return meter
 
 
-def _raw_blocks(path: PathLike, block_frames: int) -> Iterator[np.ndarray]:
+def _raw_blocks(path: PathLike, block_frames: int, dtype: str = "float64") -> Iterator[np.ndarray]:
     try:
         with sf.SoundFile(path) as f:
-            yield from f.blocks(blocksize=block_frames, dtype="float64", always_2d=True)
+            yield from f.blocks(blocksize=block_frames, dtype=dtype, always_2d=True)
     except (sf.SoundFileError, OSError) as exc:
         raise AudioError(f"cannot read {str(path)!r}: {_reason(exc)}") from None
 

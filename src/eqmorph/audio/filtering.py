@@ -106,6 +106,19 @@ def check_audio(samples: np.ndarray, sample_rate: float, channels: int | None = 
     samples: ``(frames,)`` or ``(frames, channels)``; ``channels`` if given must match.
     Raises :class:`AudioError` for a wrong shape, 0 frames or NaN/Inf samples.
     """
+    x = np.asarray(check_audio_shape(samples, sample_rate, channels), dtype=np.float64)
+    bad = non_finite_report(x)
+    if bad is not None:
+        raise AudioError(non_finite_message(*bad, check_sample_rate(sample_rate)))
+    return x
+
+
+def check_audio_shape(samples: np.ndarray, sample_rate: float, channels: int | None = None) -> np.ndarray:
+    """:func:`check_audio` without the float64 copy and the NaN/Inf scan: float ``(frames, channels)`` as given.
+
+    For callers that scan the samples anyway (the spectrum's sum of squares is NaN or infinite
+    exactly when a sample is) and work in float32 (a float32 recording is not doubled in memory).
+    """
     check_sample_rate(sample_rate)
     x = np.asarray(samples)
     if x.ndim == 1:
@@ -118,10 +131,6 @@ def check_audio(samples: np.ndarray, sample_rate: float, channels: int | None = 
         raise AudioError("audio has 0 frames: expected at least one sample")
     if not np.issubdtype(x.dtype, np.floating):
         raise AudioError(f"audio dtype {x.dtype} is not allowed: expected float samples (full scale 1.0)")
-    x = np.asarray(x, dtype=np.float64)
-    bad = non_finite_report(x)
-    if bad is not None:
-        raise AudioError(non_finite_message(*bad, check_sample_rate(sample_rate)))
     return x
 
 
