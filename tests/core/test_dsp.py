@@ -119,3 +119,16 @@ def test_bands_above_nyquist_are_clamped_and_the_response_stays_finite(sample_ra
     params[4] = [-12.0, 20000.0, 0.1]
     resp = EQ.from_array(params).response_db(np.linspace(1, sample_rate / 2, 100), sample_rate)
     assert np.all(np.isfinite(resp))
+
+
+@pytest.mark.parametrize("sample_rate", [44100.0, 48000.0, 96000.0])
+def test_whole_response_from_one_logarithm_equals_the_sum_of_band_responses(sample_rate):
+    rng = np.random.default_rng(4)
+    params = flat_params(64)
+    params[:, :, 0] = rng.uniform(-24.0, 24.0, (64, 5))  # the whole gain range, deep notches included
+    params[:, 1:4, 1] = np.exp(rng.uniform(np.log(20.0), np.log(20000.0), (64, 3)))
+    params[:, :, 2] = np.exp(rng.uniform(np.log(0.1), np.log(10.0), (64, 5)))
+    freqs = dsp.log_freq_grid(128)
+    basis = dsp.phi_basis(np, freqs, sample_rate)
+    expected = dsp.basis_band_response_db(np, params, basis, sample_rate).sum(-2)
+    np.testing.assert_allclose(dsp.basis_response_db_np(params, basis, sample_rate), expected, rtol=0, atol=1e-9)

@@ -100,7 +100,46 @@ def _short_path() -> tuple[ShortPath, _Recorder, list[tuple]]:
         asked.append(("generate", *args))
         return b'{"g":1}'
 
-    return ShortPath(inner, vocabulary=["warm", "bright"], morph=morph, generate=generate), inner, asked
+    return ShortPath(inner, vocabulary=["warm", "bright"], morph_vocabulary=["warm", "bright", "brighter"],
+                     morph=morph, generate=generate), inner, asked
+
+
+def test_a_word_standing_for_another_takes_the_short_path_to_a_morph_but_not_to_generate():
+    short, inner, asked = _short_path()
+    _call(short, "/api/morph", b"a=brighter&b=warm&alpha=0.5")
+    assert (inner.calls, asked) == (0, [("morph", "brighter", "warm", 0.5, 1.0)])
+    _call(short, "/api/generate", b"word=brighter")  # its answer names what the word stands for
+    assert (inner.calls, len(asked)) == (1, 1)
+
+
+def test_a_shadowed_word_gets_the_same_morph_either_way():
+    import eqmorph
+
+    model = eqmorph.load()
+    shadowed = [w for w in model.terms if model.resolve(w) != [(w, 1.0)]]
+    if not shadowed:
+        pytest.skip("the bundled model has no word that stands for another")
+    url = f"/api/morph?a={shadowed[0]}&b={model.terms[0]}&alpha=0.3"
+    with TestClient(create_app(model)) as fast, TestClient(create_app(model, short_path=False)) as slow:
+        _same_answer(fast.get(url), slow.get(url))
+
+
+def test_the_short_path_answers_before_the_middleware_stack(tiny_model):
+    app, seen = create_app(tiny_model), []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        async def __call__(self, scope, receive, send):
+            seen.append(scope.get("path"))
+            await self.inner(scope, receive, send)
+
+    app.add_middleware(Counting)
+    with TestClient(app) as c:
+        assert c.get("/api/morph?a=warm&b=bright&alpha=0.5").status_code == 200
+        assert c.get("/api/words").status_code == 200
+    assert "/api/morph" not in seen and "/api/words" in seen
 
 
 def test_a_valid_morph_is_answered_without_the_inner_app_and_with_parsed_values():

@@ -118,8 +118,9 @@ def _run_serve(args: argparse.Namespace) -> int:
     morpher = load_for_web(args.model, args.open_vocab)
     app = create_app(morpher)
     sock = bind_socket(args.host, args.port)
+    # proxy_headers off: no access log reads the client address it rewrites, and its layer wrapped every request.
     config = uvicorn.Config(app, log_level=args.log_level, access_log=False, server_header=False,
-                            lifespan="off", timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+                            lifespan="off", timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, proxy_headers=False)
     server = uvicorn.Server(config)
     stops: list[int] = []
     # uvicorn shuts down on SIGINT/SIGTERM, then re-raises the signal through the handler that was

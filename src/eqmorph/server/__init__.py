@@ -1,9 +1,9 @@
 """The local web app (``eqmorph serve``): a JSON API over one model and a page to morph between words.
 
-The path of a request: the ASGI server hands it to :class:`~.limits.BodySizeLimit`, which refuses
-bodies over the limit with 413; then :class:`~.fastpath.ShortPath` answers a well-formed slider
-request (``GET /api/morph`` or ``/api/generate`` with known words and in-range numbers, bounds from
-:mod:`.bounds`) by awaiting the service directly; anything else goes to FastAPI, whose routes
+The path of a request: first :class:`~.fastpath.ShortPath` answers a well-formed slider request
+(``GET /api/morph`` or ``/api/generate`` with no body, known words and in-range numbers, bounds from
+:mod:`.bounds`) by awaiting the service directly, before any middleware; anything else goes to
+:class:`~.limits.BodySizeLimit`, which refuses bodies over the limit with 413, then to FastAPI, whose routes
 (:mod:`.routes`) validate the query against the same bounds and call the same
 :class:`~.service.Service`. The service checks words with the model, computes the EQ and renders
 the JSON bytes (:mod:`.payload`); morphs go through :class:`~.batching.Batcher`, which answers from an

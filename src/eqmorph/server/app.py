@@ -5,6 +5,7 @@ Clients never name files: the model is fixed when the app is created.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 from importlib import resources
 from pathlib import Path
@@ -17,7 +18,14 @@ from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
 from eqmorph.server.fastpath import ShortPath
-from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit, check_max_body_bytes
+from eqmorph.server.limits import (
+    DEFAULT_MAX_BODY_BYTES,
+    BodySizeLimit,
+    Receive,
+    Scope,
+    Send,
+    check_max_body_bytes,
+)
 from eqmorph.server.payload import CurveGrid
 from eqmorph.server.routes import make_router
 from eqmorph.server.service import Service
@@ -26,6 +34,24 @@ from eqmorph.server.service import Service
 def web_dir() -> Path:
     """Folder of the page's static files inside the package."""
     return Path(str(resources.files("eqmorph") / "web"))
+
+
+class _WebApp(FastAPI):
+    """FastAPI with the short path (:mod:`eqmorph.server.fastpath`) in front of its whole middleware stack.
+
+    Added with ``add_middleware``, the short path ran inside Starlette's error middleware, FastAPI's
+    own (body limit, exception telemetry) and the body-size limit: wrappers that took about a third
+    of the server's time per slider answer under load (py-spy on benchmarks/server_load.py). It only
+    answers requests without a body, so the body-size limit has nothing to check in them.
+    """
+
+    short_path: ShortPath | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.short_path is None:
+            await super().__call__(scope, receive, send)
+        else:
+            await self.short_path(scope, receive, send)
 
 
 def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, n_points: int = 128,
@@ -43,13 +69,14 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
         raise ParameterError("short_path", short_path, "True or False")
     api = Service(morpher, CurveGrid(n_points=n_points, sample_rate=sample_rate))
     # /docs and /redoc would load Swagger UI from a CDN; the page must work with no network but localhost.
-    app = FastAPI(title="eqmorph", version="1", docs_url=None, redoc_url=None,
+    app = _WebApp(title="eqmorph", version="1", docs_url=None, redoc_url=None,
                   description="Words to 5-band parametric EQ, and morphs between two words.")
     app.state.api = api
     errors.install(app)
-    if short_path:  # added first, so it runs inside the body-size limit
-        app.add_middleware(ShortPath, vocabulary=api.exact_words(), morph=api.morph, generate=api.generate)
     app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes))
+    if short_path:
+        app.short_path = ShortPath(functools.partial(FastAPI.__call__, app), vocabulary=api.exact_words(),
+                                   morph_vocabulary=api.morph_words(), morph=api.morph, generate=api.generate)
     static = web_dir()
     # The page's scripts are ES modules, which browsers run only when served with a JavaScript type;
     # some systems' registries map .js to text/plain, and StaticFiles asks the mimetypes table.

@@ -45,14 +45,16 @@ class _Route:
     """One short-path route: its word and number parameters and the function that renders it."""
 
     def __init__(self, words: tuple[str, ...], numbers: tuple[Bound, ...],
-                 answer: Callable[..., Awaitable[bytes]]) -> None:
+                 answer: Callable[..., Awaitable[bytes]], vocabulary: frozenset[str]) -> None:
         self.words = words  # parameters holding a vocabulary word
+        self.vocabulary = vocabulary  # the words this route accepts as spelled
         self.numbers = numbers  # number parameters with their bounds and defaults (None: required)
         self.answer = answer  # awaited with the words then the numbers, in the order above
         self.names = frozenset(words) | frozenset(b.name for b in numbers)
 
-    def args(self, query: bytes, vocabulary: frozenset[str]) -> list[str | float] | None:
+    def args(self, query: bytes) -> list[str | float] | None:
         """The answer's arguments from a raw query string, or None to hand the request on."""
+        vocabulary = self.vocabulary
         found: dict[str, str] = {}
         for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
             if key in DEFERRED:
@@ -84,23 +86,27 @@ class ShortPath:
     """ASGI middleware answering valid slider requests directly and passing on everything else.
 
     ``vocabulary``: the words the short path may accept, each exactly as the validating
-    route would report it back; ``morph(a, b, alpha, intensity)`` and ``generate(word, intensity)``
-    are the coroutines the FastAPI routes await for the JSON bytes they send.
+    route would report it back; ``morph_vocabulary`` (default: the same) the words the morph
+    route passes on unchanged (a word that stands for another, "brighter" for more "bright",
+    is reported back with what it stands for by ``/api/generate`` but not by ``/api/morph``);
+    ``morph(a, b, alpha, intensity)`` and ``generate(word, intensity)`` are the coroutines the
+    FastAPI routes await for the JSON bytes they send.
     """
 
     def __init__(self, app: ASGIApp, *, vocabulary: Iterable[str], morph: Callable[..., Awaitable[bytes]],
-                 generate: Callable[..., Awaitable[bytes]]) -> None:
+                 generate: Callable[..., Awaitable[bytes]], morph_vocabulary: Iterable[str] | None = None) -> None:
         self.app = app
-        self.vocabulary = frozenset(vocabulary)
+        exact = frozenset(vocabulary)
         self.routes = {
-            "/api/morph": _Route(("a", "b"), (ALPHA, INTENSITY), morph),
-            "/api/generate": _Route(("word",), (INTENSITY,), generate),
+            "/api/morph": _Route(("a", "b"), (ALPHA, INTENSITY), morph,
+                                 exact if morph_vocabulary is None else frozenset(morph_vocabulary)),
+            "/api/generate": _Route(("word",), (INTENSITY,), generate, exact),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"]) if scope["type"] == "http" and scope["method"] == "GET" else None
         if route is not None and not any(k in (b"content-length", b"transfer-encoding") for k, _ in scope["headers"]):
-            args = route.args(scope["query_string"], self.vocabulary)
+            args = route.args(scope["query_string"])
             if args is not None:
                 body = await route.answer(*args)
                 await send({"type": "http.response.start", "status": 200,

@@ -92,6 +92,9 @@ class Service:
             groups.setdefault((a, b, intensity, source), []).append(i)
         params = np.empty((len(keys), N_BANDS, 3))
         for (a, b, intensity, source), rows in groups.items():
+            if len(rows) == 1:  # one request on this pair (pages each on their own pair): the path's float step
+                params[rows[0]] = self.m.path(a, b, source=source).params(keys[rows[0]][2], intensity)
+                continue
             alphas = [keys[i][2] for i in rows]
             params[rows] = self.m.interpolate_params(a, b, alphas, intensity, source=source)  # (n, 5, 3)
         curves = self.grid.responses_db(params)  # (batch, n_points)
@@ -114,6 +117,10 @@ class Service:
     def exact_words(self) -> list[str]:
         """Vocabulary words a route would accept as spelled and report back unchanged."""
         return [w for w in self.m.terms if len(w) <= MAX_TEXT_CHARS and self.known("word", w) == (w, None)]
+
+    def morph_words(self) -> list[str]:
+        """Vocabulary words the morph route passes to :meth:`morph` as spelled (it drops what they stand for)."""
+        return [w for w in self.m.terms if len(w) <= MAX_TEXT_CHARS and self.known("a", w)[0] == w]
 
     def requested_eq(self, word: str | None, a: str | None, b: str | None, alpha: float | None,
                      intensity: float, source: str | None = None) -> tuple[EQ, dict[str, Any], str]:
