@@ -75,8 +75,8 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes))
     if short_path:
-        app.short_path = ShortPath(functools.partial(FastAPI.__call__, app), vocabulary=api.exact_words(),
-                                   morph_vocabulary=api.morph_words(), morph=api.morph, generate=api.generate)
+        app.short_path = ShortPath(functools.partial(FastAPI.__call__, app), vocabulary=api.short_words(),
+                                   morph=api.morph, generate=api.generate)
     static = web_dir()
     # The page's scripts are ES modules, which browsers run only when served with a JavaScript type;
     # some systems' registries map .js to text/plain, and StaticFiles asks the mimetypes table.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from urllib.parse import parse_qsl
 
 from eqmorph.server.bounds import ALPHA, INTENSITY, Bound
@@ -45,9 +45,9 @@ class _Route:
     """One short-path route: its word and number parameters and the function that renders it."""
 
     def __init__(self, words: tuple[str, ...], numbers: tuple[Bound, ...],
-                 answer: Callable[..., Awaitable[bytes]], vocabulary: frozenset[str]) -> None:
+                 answer: Callable[..., Awaitable[bytes]], vocabulary: Mapping[str, str]) -> None:
         self.words = words  # parameters holding a vocabulary word
-        self.vocabulary = vocabulary  # the words this route accepts as spelled
+        self.vocabulary = vocabulary  # spelling accepted -> the word the validating route answers with
         self.numbers = numbers  # number parameters with their bounds and defaults (None: required)
         self.answer = answer  # awaited with the words then the numbers, in the order above
         self.names = frozenset(words) | frozenset(b.name for b in numbers)
@@ -65,8 +65,8 @@ class _Route:
                 found[key] = value
         out: list[str | float] = []
         for name in self.words:
-            word = found.get(name)
-            if word not in vocabulary:
+            word = vocabulary.get(found.get(name, ""))
+            if word is None:
                 return None
             out.append(word)
         for bound in self.numbers:
@@ -85,22 +85,20 @@ class _Route:
 class ShortPath:
     """ASGI middleware answering valid slider requests directly and passing on everything else.
 
-    ``vocabulary``: the words the short path may accept, each exactly as the validating
-    route would report it back; ``morph_vocabulary`` (default: the same) the words the morph
-    route passes on unchanged (a word that stands for another, "brighter" for more "bright",
-    is reported back with what it stands for by ``/api/generate`` but not by ``/api/morph``);
-    ``morph(a, b, alpha, intensity)`` and ``generate(word, intensity)`` are the coroutines the
-    FastAPI routes await for the JSON bytes they send.
+    ``vocabulary``: the words the short path may accept, each exactly as the validating route
+    would report it back, or a mapping from a spelling the short path accepts to the word the
+    validating route answers with ("brighter" -> "bright", a rare comparative that stands for its
+    base); ``morph(a, b, alpha, intensity)`` and ``generate(word, intensity)`` are the coroutines
+    the FastAPI routes await for the JSON bytes they send.
     """
 
-    def __init__(self, app: ASGIApp, *, vocabulary: Iterable[str], morph: Callable[..., Awaitable[bytes]],
-                 generate: Callable[..., Awaitable[bytes]], morph_vocabulary: Iterable[str] | None = None) -> None:
+    def __init__(self, app: ASGIApp, *, vocabulary: Iterable[str] | Mapping[str, str],
+                 morph: Callable[..., Awaitable[bytes]], generate: Callable[..., Awaitable[bytes]]) -> None:
         self.app = app
-        exact = frozenset(vocabulary)
+        words = dict(vocabulary) if isinstance(vocabulary, Mapping) else {w: w for w in vocabulary}
         self.routes = {
-            "/api/morph": _Route(("a", "b"), (ALPHA, INTENSITY), morph,
-                                 exact if morph_vocabulary is None else frozenset(morph_vocabulary)),
-            "/api/generate": _Route(("word",), (INTENSITY,), generate, exact),
+            "/api/morph": _Route(("a", "b"), (ALPHA, INTENSITY), morph, words),
+            "/api/generate": _Route(("word",), (INTENSITY,), generate, words),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

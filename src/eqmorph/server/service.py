@@ -114,13 +114,11 @@ class Service:
         return render(self.body(eq, [word], intensity, resolved={word: parts} if parts else None, source=source),
                       self.grid)
 
-    def exact_words(self) -> list[str]:
-        """Vocabulary words a route would accept as spelled and report back unchanged."""
-        return [w for w in self.m.terms if len(w) <= MAX_TEXT_CHARS and self.known("word", w) == (w, None)]
-
-    def morph_words(self) -> list[str]:
-        """Vocabulary words the morph route passes to :meth:`morph` as spelled (it drops what they stand for)."""
-        return [w for w in self.m.terms if len(w) <= MAX_TEXT_CHARS and self.known("a", w)[0] == w]
+    def short_words(self) -> dict[str, str]:
+        """Vocabulary words as spelled -> the one word a route answers with (itself, or the word it stands for:
+        "brighter" -> "bright"); words a route answers with several words are left out."""
+        known = {w: self.known("word", w) for w in self.m.terms if len(w) <= MAX_TEXT_CHARS}
+        return {w: word for w, (word, parts) in known.items() if parts is None}
 
     def requested_eq(self, word: str | None, a: str | None, b: str | None, alpha: float | None,
                      intensity: float, source: str | None = None) -> tuple[EQ, dict[str, Any], str]:
