@@ -13,6 +13,7 @@ from eqmorph.cli.common import (
     emit,
     load_model,
     model_meta,
+    say_resolved,
 )
 
 
@@ -29,25 +30,28 @@ def run_sample(args: argparse.Namespace) -> int:
     if args.output:
         output_format(args.output, args.format)  # a wrong name fails before the model loads
     m = load_model(args)
-    eqs = m.sample(args.word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
+    word = " ".join(args.word)  # `eqmorph sample a bit warm` unquoted is the phrase "a bit warm"
+    eqs = m.sample(word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
+    say_resolved(m, word, quiet=args.quiet)
     paths = numbered_paths(args.output, len(eqs)) if args.output else [None] * len(eqs)
     for i, (eq, path) in enumerate(zip(eqs, paths), 1):
         if path is None:
-            print(f"# {args.word} variation {i} of {len(eqs)}")
+            print(f"# {word} variation {i} of {len(eqs)}")
         sys.stdout.flush()
         emit(eq, argparse.Namespace(**{**vars(args), "output": None if path is None else str(path)}),
-             **model_meta(m, words=[args.word]))
+             **model_meta(m, words=[word]))
     return 0
 
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph sample WORD [-n N]``."""
     p = subparsers.add_parser("sample", help="n plausible variations of a word")
-    p.add_argument("word", help="a descriptor, e.g. warm")
+    p.add_argument("word", nargs="+", metavar="WORD",
+                   help="a descriptor or phrase, e.g. warm, 'a bit warm' (its degree scales the variations)")
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
     p.add_argument("--temperature", type=float, default=1.0, help="spread of the variations (0 = the word)")
     p.add_argument("--seed", type=int, default=None, help="random seed, for the same variations every run")
-    add_word_args(p, quiet=False)
+    add_word_args(p)
     add_format_args(p)
     p.epilog = "With -o OUT, variation i is written to OUT's name with -i before the extension (s.txt: s-1.txt, ...)."
     p.set_defaults(func=run_sample)

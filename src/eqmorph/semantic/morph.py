@@ -291,17 +291,31 @@ class Morpher:
 
     def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
                source: str | None = None) -> list[EQ]:
-        """``n`` plausible variations of ``word``, drawn from a Gaussian with its latent spread."""
+        """``n`` plausible variations of ``word``, drawn from a Gaussian with its latent spread.
+
+        A phrase's degree and direction scale the variations' gains as they scale ``generate``'s EQ:
+        "a bit warm" gives warm's variations at half their gains, "less warm" inverts them.
+        """
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= 1000:
             raise ParameterError("n", n, "an integer from 1 to 1000")
         temperature = _check_number("temperature", temperature, 0.0, 10.0)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
+            raise ParameterError("seed", seed, "a non-negative integer or None")  # numpy's seeds
         parts = self.resolve(word)
+        strength = sum(abs(w) for _, w in parts)  # the phrase's intensity (1 for a plain word)
         spreads = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
-        spread = sum(abs(w) * spreads[self._index[t]] for t, w in parts) / sum(abs(w) for _, w in parts)
+        spread = sum(abs(w) * spreads[self._index[t]] for t, w in parts) / strength
+        # Vary the phrase at full strength and scale the gains afterwards: the latent space holds EQs of
+        # crowd strength, so the code of a scaled-down EQ decodes back near full strength (the degree was lost).
+        if len(parts) == 1:
+            centre, gain = self._code(parts[0][0], source), parts[0][1]
+        else:
+            unit = scale_gains(self._word_params(word, source).copy(), 1.0 / strength)
+            centre, gain = self.encode_params(unit[None])[0], strength
         rng = np.random.default_rng(seed)
-        z = self.centroid(word, source) + temperature * spread * rng.standard_normal((n, self.latent_dim))
+        z = centre + temperature * spread * rng.standard_normal((n, self.latent_dim))
         z = np.clip(z, -1.0, 1.0)  # the encoder's tanh never leaves this box
-        return [EQ._trusted(p) for p in self.decode_params(z)]
+        return [EQ._trusted(p) for p in scale_gains(self.decode_params(z), gain)]
 
     def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response", *,
              source: str | None = None) -> EQ:
