@@ -100,6 +100,20 @@ def test_positive_directions_keep_the_word(parser, text):
     assert weights(parser, text) == {"air": 1.0}
 
 
+@pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not so muddy", "not overly muddy",
+                                  "not that muddy", "no demasiado muddy", "no tan muddy"])
+def test_not_too_asks_for_the_word_moderately_not_for_its_opposite(parser, text):
+    meant = parser.parse(text)
+    assert weights(parser, text) == {"muddy": DEGREES[("a", "bit")]}
+    assert meant.ignored == ()  # "too" is understood, not dropped
+    assert weights(parser, "not muddy") == {"muddy": -1.0}  # plain negation still inverts
+
+
+def test_not_too_inside_a_phrase_softens_only_its_own_word(parser):
+    assert weights(parser, "warm but not too bright") == {"warm": 0.5, "bright": 0.25}
+    assert weights(parser, "not too bright, less muddy") == {"bright": 0.25, "muddy": -0.5}
+
+
 def test_direction_and_degree_combine(parser):
     assert weights(parser, "a bit less muddy") == {"muddy": -0.5}
     assert weights(parser, "un poco menos muddy") == {"muddy": -0.5}

@@ -45,6 +45,14 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
 }
 SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
+# Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
+# phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
+HEDGES: dict[tuple[str, ...], float] = {
+    hedge: DEGREES[("a", "bit")] for hedge in [
+        ("not", "too"), ("not", "too", "much"), ("not", "so"), ("not", "overly"), ("not", "that"),
+        ("not", "excessively"), ("no", "demasiado"), ("no", "tan")]
+}
+_DEGREE_PHRASES = {**DEGREES, **HEDGES}
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
@@ -174,8 +182,8 @@ class Parser:
             while i < len(tokens):
                 tok = tokens[i]
                 span = self._phrase_at(tokens, i)
-                if span and span[0] in DEGREES:
-                    degree *= DEGREES[span[0]]
+                if span and span[0] in _DEGREE_PHRASES:
+                    degree *= _DEGREE_PHRASES[span[0]]
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
@@ -219,7 +227,7 @@ class Parser:
         """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
         for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             words = tuple(tokens[i:i + n])
-            if words in DEGREES or (n > 1 and words in self._multi):
+            if words in _DEGREE_PHRASES or (n > 1 and words in self._multi):
                 return (words,)
         return None
 
