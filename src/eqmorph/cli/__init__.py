@@ -5,7 +5,9 @@ Each sub-command lives in the module of this package named after it (``import`` 
 that adds its parser and sets ``func`` to a handler ``(args) -> int``.  Options several
 commands share (``--model``, ``--format``/``-o``) and the error handling are in
 :mod:`eqmorph.cli.common`: errors the library raises on purpose
-(:class:`eqmorph.errors.EqmorphError`) become one line on stderr and exit code 2.
+(:class:`eqmorph.errors.EqmorphError`) become one line on stderr and exit code 2, naming the
+option the user typed (``-o``, not the library's ``output``); an unknown option is refused with
+the sub-command's usage.
 
 Only the invoked command's module is imported, so ``eqmorph generate`` does not pay for
 the audio, dataset or server imports of other commands; ``eqmorph --help`` imports all.
@@ -18,7 +20,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from eqmorph.cli.common import run_handler
+from eqmorph.cli.common import command_parser, run_handler
 
 # Command -> module of this package, in the order `eqmorph --help` lists them.
 COMMANDS: dict[str, str] = {
@@ -55,8 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``eqmorph`` console script; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
-    args = build_parser(first).parse_args(argv)
-    return run_handler(args.command, args.func, args)
+    parser = build_parser(first)
+    args, unknown = parser.parse_known_args(argv)
+    command = command_parser(parser, args)
+    if unknown:  # said by the sub-command's parser, with its usage, not by the top-level one
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return run_handler(args.command, args.func, args, command, argv)
 
 
 if __name__ == "__main__":

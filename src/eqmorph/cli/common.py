@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eqmorph.errors import EqmorphError, UnknownWordError
+from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError
 
 if TYPE_CHECKING:
     from eqmorph.core.eq import EQ
@@ -119,7 +119,6 @@ def model_meta(m: Morpher, **kw: Any) -> dict[str, Any]:
 
 def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str | None) -> None:
     """The model directory is an input: nothing may be written into it."""
-    from eqmorph.errors import ParameterError
     from eqmorph.semantic.morph import bundled_model_dir
 
     model_dir = Path(model if model is not None else bundled_model_dir()).resolve()
@@ -128,16 +127,87 @@ def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str 
         raise ParameterError(option, str(output), f"a path outside the model directory {str(model_dir)!r}")
 
 
-def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
-    """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2."""
+def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,
+                parser: argparse.ArgumentParser | None = None, argv: Sequence[str] = ()) -> int:
+    """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2.
+
+    With the sub-command's ``parser`` and the ``argv`` typed, a :class:`ParameterError` from the library
+    names the option or argument the user gave (``-o``, ``--intensity``, ``OUT``), not the library's parameter.
+    """
     try:
         return int(func(args) or 0)
     except EqmorphError as exc:
-        print(f"eqmorph {command}: error: {exc}{_open_vocab_hint(exc, args)}", file=sys.stderr)
+        shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
+        print(f"eqmorph {command}: error: {shown}{_open_vocab_hint(exc, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"eqmorph {command}: interrupted", file=sys.stderr)
         return 130
+
+
+# Library parameter names whose value a CLI option of another name carries (eqmorph.plots.canvas "path", the
+# phrase parser's "text", eqmorph.plots.figures "out_dir"); a name and value the command line gave is used first.
+LIBRARY_NAMES: dict[str, tuple[str, ...]] = {"path": ("output",), "text": ("word",), "out_dir": ("out",)}
+
+
+def in_user_terms(exc: EqmorphError, parser: argparse.ArgumentParser, args: argparse.Namespace,
+                  argv: Sequence[str]) -> EqmorphError:
+    """``exc`` with a library parameter's name replaced by the option the user typed, when one gave its value.
+
+    ``output='x'`` from :mod:`eqmorph.io.fileio` becomes ``-o='x'`` (or ``--output``, as typed), ``OUT='x'`` for a
+    positional, ``--apply='x'`` when that option gave the path; a name that is already an option is kept.
+    """
+    if not isinstance(exc, ParameterError) or exc.name.startswith("-"):
+        return exc
+    action = _action_for(exc, command_parser(parser, args), args)
+    if action is None:
+        return exc
+    return ParameterError(_as_typed(action, argv), exc.value, exc.allowed)
+
+
+def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub-)sub-command ``args`` ran: ``eqmorph data stats`` -> the ``stats`` parser."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            return parser if chosen is None else command_parser(chosen, args)
+    return parser
+
+
+def _action_for(exc: ParameterError, parser: argparse.ArgumentParser,
+                args: argparse.Namespace) -> argparse.Action | None:
+    """The argument that gave ``exc``'s value: named like the parameter, else the only one with that value."""
+    names = {exc.name, *LIBRARY_NAMES.get(exc.name, ())}
+    actions = [a for a in parser._actions if a.dest != argparse.SUPPRESS and a.dest != "help"]
+    given = [a for a in actions if _holds(getattr(args, a.dest, None), exc.value)]
+    for found in ([a for a in given if a.dest in names], given if len(given) == 1 else [],
+                  [a for a in actions if a.dest in names]):
+        if found:
+            return found[0]
+    return None
+
+
+def _holds(arg: Any, value: Any) -> bool:
+    """Whether a parsed argument (a value or a list of them, e.g. ``nargs="+"``) is ``value``."""
+    if arg is None or isinstance(arg, bool) or isinstance(value, bool):
+        return False
+    items = [*arg, " ".join(map(str, arg))] if isinstance(arg, list) else [arg]
+    return any(item == value or str(item) == str(value) for item in items)
+
+
+def _as_typed(action: argparse.Action, argv: Sequence[str]) -> str:
+    """How the user wrote ``action``: the option string in ``argv`` (``-o`` or ``--output``), else its longest
+    spelling; a positional by its metavar (``OUT``)."""
+    if not action.option_strings:
+        return str(action.metavar or action.dest.upper())
+    for token in argv:
+        if token == "--":
+            break
+        for option in action.option_strings:
+            short = len(option) == 2 and not token.startswith("--")  # -oNAME
+            if token == option or token.startswith(option + "=") or (short and token.startswith(option)):
+                return option
+    return max(action.option_strings, key=len)
 
 
 def _open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from eqmorph.cli.common import add_format_args, add_model_arg, clip_warning, emit, load_model, wrote
@@ -24,6 +25,8 @@ def run_match(args: argparse.Namespace) -> int:
         if out is not None:
             for path in inputs:
                 refuse_same_path(path, out)
+            if not (Path(out).parent or Path(".")).is_dir():
+                raise ParameterError("output", str(out), "a path in an existing folder")
     if args.output is not None:
         preset_format(args.output, args.format)  # a folder or a name of no format fails before the analysis
     if args.apply is not None:

@@ -9,6 +9,10 @@ from eqmorph.datasets.experiment import DATASETS
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    if args.seed < 0:  # numpy and torch take non-negative seeds; say so before the data loads
+        from eqmorph.errors import ParameterError
+
+        raise ParameterError("--seed", args.seed, "an integer >= 0")
     try:
         from eqmorph.training import train
     except ModuleNotFoundError as exc:

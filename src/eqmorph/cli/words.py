@@ -10,6 +10,10 @@ from eqmorph.cli.common import add_model_arg, load_model
 
 def run_words(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph words``; returns the exit code."""
+    if args.limit < 1:
+        from eqmorph.errors import ParameterError
+
+        raise ParameterError("--limit", args.limit, "an integer >= 1")
     m = load_model(args)
     from eqmorph.language.spelling import search, suggest
 
