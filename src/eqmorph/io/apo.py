@@ -68,10 +68,18 @@ def parse_number(token: str, name: str, where: str) -> float:
 
 # --- Equalizer APO / AutoEq --------------------------------------------------
 def describe_origin(meta: Mapping[str, Any]) -> str:
-    """``words warm, bright; alpha 0.5; ...``: how an EQ was made, for a comment line (empty if unknown)."""
+    """``words warm, bright; alpha 0.5; ...``: how an EQ was made, for a comment line (empty if unknown).
+
+    An edit (``start``: the preset it began from) reads ``edited from warm.txt: more bright 0.5; model ...``.
+    """
     parts = []
+    start = meta.get("start")
+    if start is not None:
+        weights = meta.get("weights") or {}
+        moves = ", ".join(f"{'more' if v >= 0 else 'less'} {w} {abs(v):g}" for w, v in weights.items())
+        parts.append(f"edited from {start}" + (f": {moves}" if moves else ""))
     for key, value in meta.items():
-        if value is None:
+        if value is None or (start is not None and key in ("start", "words", "weights")):
             continue
         if key == "words":
             value = ", ".join(value)

@@ -44,7 +44,7 @@ SUFFIX_FORMATS = {".json": "json", ".txt": "apo", ".apo": "apo", ".csv": "csv"}
 _ALLOWED_BY_SUFFIX = {".json": {"json"}, ".csv": {"csv"}, ".apo": {"apo", "graphiceq"}, ".txt": set(FORMATS)}
 JSON_FORMAT = "eqmorph-eq"
 JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is still read
-META_KEYS = ("words", "weights", "alpha", "intensity", "source", "model_id")
+META_KEYS = ("words", "weights", "alpha", "intensity", "source", "model_id", "start")  # start: the preset edited
 
 _CSV_HEADER = list(schema.BAND_KEYS)
 
@@ -74,7 +74,7 @@ def _check_meta(meta: dict[str, Any]) -> dict[str, Any]:
                 isinstance(w, str) and isinstance(v, int | float) and math.isfinite(v) for w, v in weights.items())):
             raise ParameterError("weights", weights, "a mapping of word -> finite number")
         out["weights"] = {w: float(v) for w, v in weights.items()}
-    for key in ("model_id", "source"):
+    for key in ("model_id", "source", "start"):
         if out[key] is not None and not isinstance(out[key], str):
             raise ParameterError(key, out[key], "a string or None")
     return out
@@ -89,10 +89,11 @@ def to_json(
     intensity: float | None = None,
     source: str | None = None,
     model_id: str | None = None,
+    start: str | None = None,
 ) -> str:
     """The EQ (:func:`eqmorph.core.schema.eq_data`) and how it was made as eqmorph JSON; floats written exactly."""
     meta = _check_meta({"words": words, "weights": weights, "alpha": alpha, "intensity": intensity,
-                        "source": source, "model_id": model_id})
+                        "source": source, "model_id": model_id, "start": start})
     doc = {"format": JSON_FORMAT, "version": JSON_VERSION, **schema.eq_data(eq), **meta, "preamp_db": preamp_db(eq)}
     return json.dumps(doc, indent=2) + "\n"
 
@@ -153,7 +154,8 @@ def from_csv(text: str) -> EQ:
 def to_table(eq: EQ, **meta: Any) -> str:
     """A readable, aligned table of the five bands, preceded by any ``words``/``alpha``/... given."""
     info = {k: v for k, v in _check_meta(meta).items() if v is not None}
-    lines = [f"{key}: {', '.join(v) if key == 'words' else v}" for key, v in info.items()]
+    shown = {"words": ", ".join, "weights": lambda ws: ", ".join(f"{w}={v:g}" for w, v in ws.items())}
+    lines = [f"{key}: {shown.get(key, str)(v)}" for key, v in info.items()]
     lines += schema.table_lines(eq)
     lines.append(f"preamp for no clipping: {preamp_db(eq):.1f} dB")
     return "\n".join(lines) + "\n"
