@@ -25,7 +25,7 @@ from eqmorph.language.interpretation import Meaning
 from eqmorph.language.terms import normalise_term
 
 if TYPE_CHECKING:
-    from eqmorph.language.learned import LearnedVocabulary
+    from eqmorph.language.learned import LearnedConfig, LearnedVocabulary
 
 KINDS = ("equivalent", "antonym", "embedding")  # how a word was placed: lexicon equivalents, lexicon opposites, or
 # the embedding alone. The lexicon's two kinds of evidence are weighed and damped separately: a translation and an
@@ -73,6 +73,14 @@ def _lexicon_reading(vocab: LearnedVocabulary, word: str) -> tuple[str, np.ndarr
     return ("other", None) if parser.meanings(word) else ("embedding", None)
 
 
+def held_out_words(vocab: LearnedVocabulary) -> tuple[list[int], dict[int, tuple[str, np.ndarray | None]]]:
+    """The calibration's held-out words (indices into ``vocab.terms``: >= ``calibration_min_count`` examples and
+    not placed by inflections) and how the lexicon reads each (:func:`_lexicon_reading`)."""
+    held = [i for i, t in enumerate(vocab.terms) if vocab.counts[t] >= vocab.config.calibration_min_count]
+    readings = {i: _lexicon_reading(vocab, vocab._keys[i]) for i in held}
+    return [i for i in held if readings[i][0] != "other"], readings
+
+
 def calibrate(vocab: LearnedVocabulary) -> Calibration:
     """Choose the map's settings by leave-one-word-out over ``vocab``'s own words.
 
@@ -83,9 +91,7 @@ def calibrate(vocab: LearnedVocabulary) -> Calibration:
     kind that gives the lowest mean RMS. A word asked for later is never among these.
     """
     cfg = vocab.config
-    held = [i for i, t in enumerate(vocab.terms) if vocab.counts[t] >= cfg.calibration_min_count]
-    readings = {i: _lexicon_reading(vocab, vocab._keys[i]) for i in held}
-    held = [i for i in held if readings[i][0] != "other"]
+    held, readings = held_out_words(vocab)
     if len(held) < 3:  # too few words to learn settings from: the middle candidates, half and half, undamped
         return Calibration(sorted(cfg.kernel_temperatures)[len(cfg.kernel_temperatures) // 2],
                            sorted(cfg.ridges)[len(cfg.ridges) // 2], {k: 0.5 for k in KINDS[:2]},
@@ -98,45 +104,62 @@ def calibrate(vocab: LearnedVocabulary) -> Calibration:
         return _calibrate(vocab, held, readings)
 
 
+class InnerFolds:
+    """The calibration's leave-one-word-out folds over ``held`` (indices into ``vocab.terms``): each fold's
+    training rows, and every row text's vector, embedded once for all folds and settings."""
+
+    def __init__(self, vocab: LearnedVocabulary, held: Sequence[int]) -> None:
+        self.vocab, self.held = vocab, list(held)
+        self.rows = {i: vocab._rows(i) for i in self.held}
+        texts = list(dict.fromkeys(t for i in self.held for t in self.rows[i][0]))
+        self.where = {t: j for j, t in enumerate(texts)}
+        x = np.stack([vocab.represent(t) for t in texts])  # every row text of every fold, (m, dim)
+        self.gram = x @ x.T
+
+    def predictions(self, temperature: float, ridge: float) -> tuple[dict[int, np.ndarray], dict[int, float]]:
+        """Each held-out word's map response ``(F,)`` (undamped, no lexicon) and the map's confidence in it."""
+        vocab = self.vocab
+        kernel = np.exp((self.gram - 1.0) / temperature)  # (m, m), sliced per fold
+        pred, conf = {}, {}
+        for i in self.held:
+            fold_texts, words, signs, weight = self.rows[i]
+            idx = np.array([self.where[t] for t in fold_texts])
+            k_q = kernel[idx, self.where[vocab._keys[i]]]  # the held-out word is a row of the other folds
+            alpha = np.linalg.solve(kernel[np.ix_(idx, idx)] + ridge * np.diag(1.0 / weight), k_q)
+            coef, conf[i] = vocab._coef(words, signs, vocab._mean_share(words, weight), alpha, k_q)
+            pred[i] = coef @ vocab._y
+        return pred, conf
+
+
 def _calibrate(vocab: LearnedVocabulary, held: list[int],
                readings: Mapping[int, tuple[str, np.ndarray | None]]) -> Calibration:
     cfg = vocab.config
     truth = {i: vocab._y[i] for i in held}
-    rows = {i: vocab._rows(i) for i in held}
-    texts = list(dict.fromkeys(t for i in held for t in rows[i][0]))
-    where = {t: j for j, t in enumerate(texts)}
+    folds = InnerFolds(vocab, held)
     tried = []
-    x = np.stack([vocab.represent(t) for t in texts])  # every row text of every fold, (m, dim)
-    gram = x @ x.T
     for temperature in cfg.kernel_temperatures:
-        kernel = np.exp((gram - 1.0) / temperature)  # (m, m), sliced per fold
         for ridge in cfg.ridges:
-            pred, conf = {}, {}
-            for i in held:
-                fold_texts, words, signs, weight = rows[i]
-                idx = np.array([where[t] for t in fold_texts])
-                k_q = kernel[idx, where[vocab._keys[i]]]  # the held-out word is a row of the other folds
-                alpha = np.linalg.solve(kernel[np.ix_(idx, idx)] + ridge * np.diag(1.0 / weight), k_q)
-                coef, conf[i] = vocab._coef(words, signs, vocab._mean_share(words, weight), alpha, k_q)
-                pred[i] = coef @ vocab._y
-            shares, answers = _best_shares(cfg.lexicon_shares, pred, readings, truth)
+            pred, conf = folds.predictions(temperature, ridge)
+            shares, answers = best_shares(cfg.lexicon_shares, pred, readings, truth)
             score = float(np.mean([_corr(answers[i], truth[i]) for i in held]))
             tried.append((score, temperature, ridge, shares, answers, conf))
     score, temperature, ridge, shares, answers, conf = max(tried, key=lambda t: t[0])  # first of equals
-
-    def damping(kind: str) -> tuple[float, float]:
-        group = [i for i in held if readings[i][0] == kind]
-        if not group:
-            return 1.0, 0.0
-        return min(((float(s), float(p)) for p in cfg.confidence_powers for s in cfg.shrinks),
-                   key=lambda sp: np.mean([_rms(sp[0] * conf[i] ** sp[1] * answers[i] - truth[i]) for i in group]))
-
-    damp = {k: damping(k) for k in KINDS}
+    damp = {k: best_damping(cfg, [i for i in held if readings[i][0] == k], conf, answers, truth) for k in KINDS}
     return Calibration(temperature, ridge, shares, {k: d[0] for k, d in damp.items()},
                        {k: d[1] for k, d in damp.items()}, score, len(held))
 
 
-def _best_shares(shares: Sequence[float], pred: Mapping[int, np.ndarray],
+def best_damping(cfg: LearnedConfig, group: Sequence[int], conf: Mapping[int, float],
+                 answers: Mapping[int, np.ndarray], truth: Mapping[int, np.ndarray]) -> tuple[float, float]:
+    """The damping factor and confidence power (from ``cfg``'s grids) with the lowest mean RMS over ``group``;
+    ``(1, 0)`` (undamped) for an empty group."""
+    if not group:
+        return 1.0, 0.0
+    return min(((float(s), float(p)) for p in cfg.confidence_powers for s in cfg.shrinks),
+               key=lambda sp: np.mean([_rms(sp[0] * conf[i] ** sp[1] * answers[i] - truth[i]) for i in group]))
+
+
+def best_shares(shares: Sequence[float], pred: Mapping[int, np.ndarray],
                  readings: Mapping[int, tuple[str, np.ndarray | None]],
                  truth: Mapping[int, np.ndarray]) -> tuple[dict[str, float], dict[int, np.ndarray]]:
     """Per lexicon kind, the share with the highest mean correlation over the words of that kind, and every
