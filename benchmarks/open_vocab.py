@@ -30,7 +30,8 @@ word EQs were trained on all words, the held-out one included (its own EQ is nev
 Also measured: the gibberish guard (:mod:`eqmorph.language.wordlike`) on the crowd's own single words (the
 share it would refuse) and on random letter strings (the share it refuses); and, for the sign errors, how
 well the crowd's answers for a Spanish word and for its dictionary translations agree (when they disagree,
-no translation can help).
+no translation can help). Why the Spanish words miss, word by word, and the variants tried against it:
+:mod:`benchmarks.open_vocab_diagnosis`.
 
 Run: ``python -m benchmarks.open_vocab --data /work/shared/data [--model DIR]``.
 """
@@ -45,7 +46,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -422,20 +423,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the CLI and warm-process timings")
     parser.add_argument("--json", help="also write the full result as JSON to this file")
     args = parser.parse_args(argv)
+
+    def compute(model: Any) -> dict[str, Any]:
+        return run(model, _load_datasets(args.data), args.min_examples, speed=not args.no_speed, model_dir=args.model)
+
+    return report("open_vocab", args.model, compute, format_markdown, args.json)
+
+
+def report(prog: str, model_dir: str | None, compute: Callable[[Any], dict[str, Any]],
+           fmt: Callable[[Mapping[str, Any]], str], json_path: str | None) -> int:
+    """Load the model, ``compute(model)`` the result, print ``fmt(result)`` and, with ``json_path``, write the
+    result there as JSON (atomically); an eqmorph error is printed as ``PROG: error: ...`` with exit code 2."""
     try:
         import eqmorph
 
-        model = eqmorph.load(args.model)
-        result = run(model, _load_datasets(args.data), args.min_examples, speed=not args.no_speed,
-                     model_dir=args.model)
+        result = compute(eqmorph.load(model_dir))
     except EqmorphError as exc:
-        print(f"open_vocab: error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return 2
-    print(format_markdown(result))
-    if args.json:
+    print(fmt(result))
+    if json_path:
         from eqmorph.io.fileio import write_text_atomic
 
-        write_text_atomic(args.json, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        write_text_atomic(json_path, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
