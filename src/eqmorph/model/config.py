@@ -28,6 +28,7 @@ class ModelConfig:
 
 
 COMBINE_RULES = ("count", "balanced")  # how the two crowds make the default (source=None) word
+SHRINK_PRIORS = ("word", "neighbours")  # what a crowd's word target is shrunk toward (training/shrinkage.py)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ class TrainConfig:
     # Vocabulary recipe, chosen by 5-fold cross-validation (docs/model.md, "Centroids"):
     combine: str = "count"  # source=None centroid: "count" (all rows pooled; CV: better) or "balanced"
     centroid_fit: bool = True  # centroids fitted so the decoded EQ matches the crowd's mean response
-    shrink_examples: float = 2.0  # pseudo-examples pulling a crowd's word toward both crowds' / its crowd's mean
+    shrink_examples: float = 2.0  # pseudo-examples pulling a crowd's word toward its prior (fallback of shrink_select)
+    shrink_toward: str = "neighbours"  # prior: "word" (both crowds' / its crowd's mean) or "neighbours" (+ EQ
+    # neighbours); CV: neighbours lift Spanish, SAFE and pooled fidelity (docs/model.md, "Small words")
+    shrink_select: bool = True  # shrink_examples chosen by leave-one-out on the training rows (training/shrinkage)
     seed: int = 0  # everything random (init, batches, dropout) follows this
 
     def __post_init__(self) -> None:
@@ -68,6 +72,8 @@ class TrainConfig:
             raise ParameterError("combine", self.combine, " or ".join(COMBINE_RULES))
         if not self.shrink_examples >= 0:
             raise ParameterError("shrink_examples", self.shrink_examples, "a number >= 0")
+        if self.shrink_toward not in SHRINK_PRIORS:
+            raise ParameterError("shrink_toward", self.shrink_toward, " or ".join(SHRINK_PRIORS))
 
 
 def config_to_dict(cfg: Any) -> dict[str, Any]:

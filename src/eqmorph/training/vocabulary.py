@@ -7,9 +7,11 @@ Steps (each a function, all called by :func:`build_vocabulary`):
    (:mod:`eqmorph.datasets.stoplist`);
 2. mean latents: per word, the mean training latent of each crowd and of all rows (count-weighted);
 3. targets (``centroid_fit``): per word and crowd the mean dB response of its training examples,
-   shrunk toward a prior by ``shrink_examples`` pseudo-examples (the word's mean over both crowds when
-   the other crowd used it too, else that crowd's mean over all words); the combined target is the
-   count-weighted or crowd-balanced mix of the crowd targets (``combine``);
+   shrunk toward a prior by ``shrink_examples`` pseudo-examples (:mod:`eqmorph.training.shrinkage`:
+   the word's mean over both crowds when the other crowd used it too, else that crowd's mean over all
+   words, and with ``shrink_toward="neighbours"`` also its EQ neighbours; ``shrink_select`` chooses the
+   number of pseudo-examples on the training rows); the combined target is the count-weighted or
+   crowd-balanced mix of the crowd targets (``combine``);
 4. centroids (``centroid_fit``): latents found by gradient descent on the frozen decoder, started at
    the mean latents, so that each decoded centroid's response is as close as the decoder allows to
    its target; otherwise the mean latents themselves;
@@ -33,6 +35,7 @@ from eqmorph.datasets.stoplist import stoplist
 from eqmorph.errors import EqmorphError
 from eqmorph.model.config import TrainConfig
 from eqmorph.model.losses import model_to_physical
+from eqmorph.training.shrinkage import Priors, select_kappa, shrink
 
 SPLIT_HALF_REPEATS = 32  # random half splits averaged per word; the estimate's noise is small next to its range
 FIT_STEPS = 300  # Adam steps of the centroid fit; the loss flattens well before this
@@ -50,6 +53,7 @@ class Vocabulary:
 
     centroids, spreads ``(k, d)``; counts ``(k,)``; source_centroids, source_spreads ``(S, k, d)``;
     source_counts ``(S, k)``; language_counts ``(L, k)``; reliability ``(k,)`` (NaN below 2 examples).
+    shrink_examples: the kappa of the response targets (0 without ``centroid_fit``).
     """
 
     terms: tuple[str, ...]
@@ -63,6 +67,7 @@ class Vocabulary:
     languages: tuple[str, ...]
     language_counts: np.ndarray | None
     reliability: np.ndarray
+    shrink_examples: float = 0.0  # pseudo-examples the crowd targets were shrunk by (chosen, with shrink_select)
 
 
 def vocabulary_words(terms: Sequence[str], min_count: int) -> tuple[str, ...]:
@@ -115,11 +120,16 @@ def _groups(terms: Sequence[str], words: Sequence[str], source: Sequence[str]) -
 
 
 def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words: Sequence[str],
-             sources: Sequence[str], source: Sequence[str], cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Shrunk mean responses ``(S, k, F)`` per crowd and the combined ones ``(k, F)``."""
+             sources: Sequence[str], source: Sequence[str], cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, float]:
+    """Shrunk mean responses ``(S, k, F)`` per crowd, the combined ones ``(k, F)`` and the kappa used.
+
+    Shrinkage: :mod:`eqmorph.training.shrinkage` (prior ``cfg.shrink_toward``, ``cfg.shrink_examples``
+    pseudo-examples, or chosen on these rows when ``cfg.shrink_select``).
+    """
     k, f = len(words), resp.shape[1]
-    src = np.asarray(source)
-    grand = {s: resp[src == s].mean(0) for s in sources}
+    priors = Priors.build(resp, groups, sources, source)
+    kappa = (select_kappa(resp, groups, sources, priors, cfg.shrink_toward, cfg.shrink_examples)
+             if cfg.shrink_select else cfg.shrink_examples)
     per = np.zeros((len(sources), k, f))
     n = np.zeros((len(sources), k))
     for j, w in enumerate(words):
@@ -130,16 +140,15 @@ def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words:
                 per[i, j] = pooled  # the crowd never used the word: it stands for the other crowd's
                 continue
             n[i, j] = len(rows)
-            others = len(groups[(w, "")]) > len(rows)
-            prior = pooled if others else grand[s]
-            kappa = cfg.shrink_examples
-            per[i, j] = (len(rows) * resp[rows].mean(0) + kappa * prior) / (len(rows) + kappa)
+            mean = resp[rows].mean(0)
+            both = pooled if len(groups[(w, "")]) > len(rows) else None
+            per[i, j] = shrink(mean, len(rows), priors.prior(w, s, mean, both, cfg.shrink_toward), kappa)
     if cfg.combine == "balanced":
         used = n > 0
         combined = (per * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
     else:
         combined = (per * n[..., None]).sum(0) / np.maximum(n.sum(0), 1)[:, None]
-    return per, combined
+    return per, combined, kappa
 
 
 def fit_centroids(decoder: torch.nn.Module, start: np.ndarray, targets_db: np.ndarray, freqs_hz: np.ndarray,
@@ -198,21 +207,24 @@ def build_vocabulary(z: np.ndarray, params: np.ndarray, terms: Sequence[str], so
     if sources and cfg.combine == "balanced":
         used = s_counts > 0
         cents = (s_cents * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
+    kappa = 0.0
     if cfg.centroid_fit:
-        per, combined = _targets(resp, groups, words, sources or ("",), crowd, cfg)
+        per, combined, kappa = _targets(resp, groups, words, sources or ("",), crowd, cfg)
         start = np.concatenate([cents, s_cents.reshape(-1, d)]) if sources else cents
         target = np.concatenate([combined, per.reshape(-1, per.shape[-1])]) if sources else combined
         fitted = fit_centroids(decoder, start, target, freqs)
         cents, s_cents = fitted[:k], fitted[k:].reshape(len(sources), k, d)
-        unused = s_counts == 0
-        s_cents[unused] = np.broadcast_to(cents, s_cents.shape)[unused]  # a crowd's missing word: the combined one
+        # A crowd's missing word is the combined one; so is a word only one crowd used (same target, same
+        # start): copied rather than fitted twice, so float rounding in the fit cannot tell the two apart.
+        alone = (s_counts == 0) | (s_counts == s_counts.sum(0))
+        s_cents[alone] = np.broadcast_to(cents, s_cents.shape)[alone]
     rng = np.random.default_rng(cfg.seed)
     reliability = np.array([split_half_reliability(resp[groups[(w, "")]], rng) for w in words])
     languages, lang_counts = _language_counts(words, terms, lang)
     counts = np.array([len(groups[(w, "")]) for w in words], dtype=np.int64)
     return Vocabulary(words, counts, cents, spreads, sources, s_counts if sources else None,
                       s_cents if sources else None, s_spreads if sources else None, languages, lang_counts,
-                      reliability)
+                      reliability, kappa)
 
 
 def _language_counts(words: Sequence[str], terms: Sequence[str],

@@ -1,0 +1,85 @@
+"""Shrinkage of a crowd's word target toward its prior: the word's other crowd, its EQ neighbours."""
+
+import numpy as np
+import pytest
+
+from eqmorph.errors import ParameterError
+from eqmorph.model import TrainConfig
+from eqmorph.training.shrinkage import KAPPA_GRID, Priors, select_kappa, shrink
+
+F = 64
+LOW_SHELF = np.tanh(np.linspace(3, -3, F)) * 6.0  # a muddy/boomy/dark kind of shape
+HIGH_SHELF = -LOW_SHELF  # bright: the opposite
+
+
+def _corr(a, b):
+    a, b = a - a.mean(), b - b.mean()
+    return float(a @ b / np.sqrt((a @ a) * (b @ b)))
+
+
+def _data(words, seed=0):
+    """words: name -> (shape (F,), count, noise dB); one crowd "socialfx". Returns resp, groups, source."""
+    rng = np.random.default_rng(seed)
+    resp, groups, start = [], {}, 0
+    for name, (shape, n, noise) in words.items():
+        resp.append(shape + rng.normal(0.0, noise, (n, F)))
+        rows = np.arange(start, start + n)
+        groups[(name, "socialfx")] = groups[(name, "")] = rows
+        start += n
+    resp = np.concatenate(resp)
+    return resp, groups, ["socialfx"] * len(resp)
+
+
+def test_a_three_example_word_moves_toward_its_eq_neighbours_and_a_300_example_word_barely_moves():
+    resp, groups, source = _data({"muddy": (LOW_SHELF, 30, 1.0), "boomy": (LOW_SHELF, 30, 1.0),
+                                  "bright": (HIGH_SHELF, 30, 1.0), "dark": (LOW_SHELF, 3, 8.0),
+                                  "warm": (LOW_SHELF, 300, 8.0)})
+    priors = Priors.build(resp, groups, ("socialfx",), source)
+    moved = {}
+    for word in ("dark", "warm"):
+        rows = groups[(word, "socialfx")]
+        mean = resp[rows].mean(0)
+        target = shrink(mean, len(rows), priors.prior(word, "socialfx", mean, None, "neighbours"), 4.0)
+        moved[word] = float(np.sqrt(np.mean((target - mean) ** 2)))
+        assert _corr(target, LOW_SHELF) > _corr(mean, LOW_SHELF)
+    assert moved["warm"] < 0.05 * moved["dark"]
+
+
+def test_eq_neighbours_are_the_words_that_sound_alike_never_the_opposite_nor_the_word_itself():
+    resp, groups, source = _data({"muddy": (LOW_SHELF, 10, 0.5), "bright": (HIGH_SHELF, 10, 0.5),
+                                  "dark": (LOW_SHELF * 0.5, 10, 0.5)})
+    priors = Priors.build(resp, groups, ("socialfx",), source)
+    near = priors.neighbours("dark", resp[groups[("dark", "")]].mean(0))
+    np.testing.assert_allclose(near, resp[groups[("muddy", "")]].mean(0))  # bright (r < 0) and dark lend nothing
+    assert priors.neighbours("dark", np.ones(F)) is None  # a flat mean correlates with nothing
+
+
+def test_the_word_prior_is_the_other_crowds_word_when_there_is_one_else_the_crowds_grand_mean():
+    resp, groups, source = _data({"muddy": (LOW_SHELF, 10, 0.5), "bright": (HIGH_SHELF, 10, 0.5)})
+    priors = Priors.build(resp, groups, ("socialfx",), source)
+    mean = resp[:10].mean(0)
+    np.testing.assert_allclose(priors.prior("muddy", "socialfx", mean, None, "word"), resp.mean(0))
+    np.testing.assert_allclose(priors.prior("muddy", "socialfx", mean, HIGH_SHELF, "word"), HIGH_SHELF)
+
+
+def test_selected_shrinkage_is_strong_when_words_differ_only_by_noise_and_weak_when_they_differ_truly():
+    noise_only = _data({f"w{i}": (LOW_SHELF, 6, 6.0) for i in range(12)}, seed=1)
+    rng = np.random.default_rng(2)
+    distinct = _data({f"w{i}": (rng.normal(0.0, 6.0, F), 6, 0.3) for i in range(12)}, seed=3)
+    chosen = []
+    for resp, groups, source in (noise_only, distinct):
+        priors = Priors.build(resp, groups, ("socialfx",), source)
+        chosen.append(select_kappa(resp, groups, ("socialfx",), priors, "word", fallback=2.0))
+    assert chosen[0] >= 8.0 and chosen[1] <= 1.0
+    assert set(chosen) <= set(KAPPA_GRID)
+
+
+def test_selection_falls_back_to_the_configured_kappa_when_no_word_can_decide():
+    resp, groups, source = _data({"warm": (LOW_SHELF, 40, 1.0), "bright": (HIGH_SHELF, 40, 1.0)})
+    priors = Priors.build(resp, groups, ("socialfx",), source)
+    assert select_kappa(resp, groups, ("socialfx",), priors, "neighbours", fallback=2.5) == 2.5
+
+
+def test_an_unknown_shrinkage_prior_is_rejected_with_the_allowed_ones():
+    with pytest.raises(ParameterError, match="neighbours"):
+        TrainConfig(shrink_toward="text")
