@@ -58,13 +58,17 @@ def test_retrieval_ranks_each_held_out_row_among_its_crowds_words(cv_result):
     assert len(recs) == 40 and all(r["n_candidates"] == 2 for r in recs)
     assert all(1 <= rank <= 2 for r in recs for rank in r["ranks"].values())
     assert "describe" in recs[0]["ranks"] and "raw response" in recs[0]["ranks"]
+    assert "describe, the crowd's words" in recs[0]["ranks"]
 
 
 def test_the_report_has_every_table_and_judges_each_target(cv_result):
     md = render_markdown(cv_result, "response-fit, count-weighted")
     for heading in ("**Fidelity**", "**By training-count bucket**", "**Retrieval**", "**Targets**"):
         assert heading in md
-    assert all(isinstance(t["met"], bool) for t in targets(cv_result, "response-fit, count-weighted"))
+    judged = targets(cv_result, "response-fit, count-weighted")
+    assert all(isinstance(t["met"], bool) for t in judged)
+    retrieval = [t["target"] for t in judged if t["target"].startswith("retrieval")]
+    assert len(retrieval) == 3 and any("(describe, the crowd's words)" in t for t in retrieval)
 
 
 def test_buckets_follow_the_training_count():
@@ -97,7 +101,8 @@ def test_eqmorph_evaluate_without_a_model_cross_validates_and_writes_both_report
 def test_every_recipe_names_all_its_settings_and_the_default_is_the_bundled_recipe():
     from eqmorph.evaluation.cv import VARIANTS, default_variant
 
-    assert all(set(v) == {"centroid_fit", "combine", "shrink_examples"} for v in VARIANTS.values())
+    settings = {"centroid_fit", "combine", "shrink_examples", "shrink_toward", "shrink_select"}
+    assert all(set(v) == settings for v in VARIANTS.values())
     chosen = VARIANTS[default_variant(VARIANTS)]
     defaults = TrainConfig()
     assert all(getattr(defaults, k) == v for k, v in chosen.items())

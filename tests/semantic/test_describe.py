@@ -152,3 +152,13 @@ def test_comparison_sentence():
     assert comparison([("warm", 0.5)], "the mix") == "the mix is warmer (0.50)"
     assert comparison([("claro", 0.3)]) == "the reference is more claro (0.30)"  # no English form: "more"
     assert comparison([]) == "the reference sounds the same in tone"
+
+
+def test_describing_in_one_crowds_words_uses_that_crowds_eqs(m):
+    social = Describer.from_model(m, source="socialfx")
+    warm = m.terms.index("warm")
+    np.testing.assert_allclose(social.responses_db[warm],
+                               Describer.from_params(("warm",), m.generate_params("warm", source="socialfx")[None])
+                               .responses_db[0])
+    assert not np.allclose(social.responses_db[warm], m.describer.responses_db[warm], atol=0.1)
+    assert social.describe(m.generate("warm", source="socialfx"), 1)[0] == ("warm", pytest.approx(1.0))

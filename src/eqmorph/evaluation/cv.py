@@ -35,6 +35,7 @@ from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.responses import SAMPLE_RATES
 from eqmorph.datasets.stoplist import stoplist
 from eqmorph.errors import ParameterError
+from eqmorph.evaluation.cv_report import DESCRIBE_METHODS
 from eqmorph.evaluation.folds import DEFAULT_FOLDS, cv_folds
 from eqmorph.model.config import TrainConfig
 from eqmorph.training.vocabulary import split_half_reliability
@@ -44,15 +45,30 @@ from eqmorph.training.vocabulary import split_half_reliability
 # rank every method the same (docs/model.md), and 10 keeps 5 folds well inside 15 minutes on 2 shared cores.
 # min_count 2 so words with 2-4 training examples are scored too.
 CV_TRAIN = TrainConfig(epochs=10, patience=10, min_count=2)
-# Centroid recipes compared on each fold's network: name -> TrainConfig overrides (docs/model.md).
+
+
+def _recipe(centroid_fit: bool, combine: str, shrink_examples: float, shrink_toward: str = "word",
+            shrink_select: bool = False) -> dict[str, Any]:
+    """TrainConfig overrides naming all five centroid settings, so the defaults match one recipe only."""
+    return {"centroid_fit": centroid_fit, "combine": combine, "shrink_examples": shrink_examples,
+            "shrink_toward": shrink_toward, "shrink_select": shrink_select}
+
+
+# Centroid recipes compared on each fold's network: name -> TrainConfig overrides (docs/model.md). The last four
+# are the ablation of issue 12's small-word ideas (eqmorph.training.shrinkage): kappa chosen by leave-one-out on
+# the fold's training rows, EQ neighbours in the prior, and both.
 VARIANTS: dict[str, dict[str, Any]] = {
-    "mean latent, count-weighted": {"centroid_fit": False, "combine": "count", "shrink_examples": 0.0},
-    "mean latent, crowd-balanced": {"centroid_fit": False, "combine": "balanced", "shrink_examples": 0.0},
-    "response-fit, count-weighted": {"centroid_fit": True, "combine": "count", "shrink_examples": 0.0},
-    "response-fit, crowd-balanced": {"centroid_fit": True, "combine": "balanced", "shrink_examples": 0.0},
-    "response-fit + shrinkage 2, count-weighted": {"centroid_fit": True, "combine": "count", "shrink_examples": 2.0},
-    "response-fit + shrinkage 2, crowd-balanced": {"centroid_fit": True, "combine": "balanced",
-                                                   "shrink_examples": 2.0},
+    "mean latent, count-weighted": _recipe(False, "count", 0.0),
+    "mean latent, crowd-balanced": _recipe(False, "balanced", 0.0),
+    "response-fit, count-weighted": _recipe(True, "count", 0.0),
+    "response-fit, crowd-balanced": _recipe(True, "balanced", 0.0),
+    "response-fit + shrinkage 2, count-weighted": _recipe(True, "count", 2.0),
+    "response-fit + shrinkage 2, crowd-balanced": _recipe(True, "balanced", 2.0),
+    "response-fit + shrinkage (selected), count-weighted": _recipe(True, "count", 2.0, "word", True),
+    "response-fit + EQ-neighbour shrinkage 2, count-weighted": _recipe(True, "count", 2.0, "neighbours"),
+    "response-fit + EQ-neighbour shrinkage (selected), count-weighted": _recipe(True, "count", 2.0, "neighbours", True),
+    "response-fit + EQ-neighbour shrinkage (selected), crowd-balanced": _recipe(True, "balanced", 2.0, "neighbours",
+                                                                                True),
 }
 BASELINES = ("crowd mean (a)", "crowd mean, 5-band fit (b)", "parameter mean (c)", "FlowEQ-style (d)")
 
@@ -190,19 +206,33 @@ def _fidelity(models: dict[str, Any], crowd_mean: CrowdMeanBaseline, train: EQDa
     return obs
 
 
-def _describer(models: dict[str, Any], cfg: CVConfig) -> Callable[[np.ndarray, str], Sequence[Any]] | None:
-    """``(params (5, 3), crowd) -> ranked words`` from the default recipe's ``describe`` (None without one)."""
+Describe = Callable[[np.ndarray, str], Sequence[Any]]  # (params (5, 3), crowd) -> ranked words or (word, score)
+DESCRIBE_BOTH, DESCRIBE_CROWD = DESCRIBE_METHODS  # retrieval method names: both crowds' words, the crowd's
+
+
+def _describers(models: dict[str, Any], cfg: CVConfig) -> dict[str, Describe]:
+    """The default recipe's ``describe`` rankings: with the default (both crowds) word EQs, and with the
+    example's crowd's own word EQs (``source=crowd``, as raw space uses that crowd's means). Empty without one."""
     model = models.get(default_variant(cfg.variants))
     if not cfg.describe or not hasattr(model, "describe"):
-        return None
+        return {}
     from eqmorph.core.eq import EQ
+    from eqmorph.semantic.describe import Describer
 
-    return lambda params, crowd: model.describe(EQ.from_array(params), None)
+    per_crowd: dict[str, Describer] = {}
+
+    def crowd_describe(params: np.ndarray, crowd: str) -> Sequence[Any]:
+        if crowd not in per_crowd:
+            per_crowd[crowd] = Describer.from_model(model, source=crowd if crowd in model.sources else None)
+        return per_crowd[crowd].describe(EQ.from_array(params), None)
+
+    return {DESCRIBE_BOTH: lambda params, crowd: model.describe(EQ.from_array(params), None),
+            DESCRIBE_CROWD: crowd_describe}
 
 
 def _retrieval(models: dict[str, Any], crowd_mean: CrowdMeanBaseline, train: EQDataset, test: EQDataset,
                test_ref: np.ndarray, scopes: dict[tuple[str, str], str], cfg: CVConfig,
-               describe: Callable[[np.ndarray, str], Sequence[Any]] | None) -> list[dict[str, Any]]:
+               describers: dict[str, Describe]) -> list[dict[str, Any]]:
     """One record per held-out row whose word is a candidate of its crowd: rank of the true word per method."""
     stop = stoplist()
     counts = Counter(zip(train.terms, train.source))
@@ -229,9 +259,8 @@ def _retrieval(models: dict[str, Any], crowd_mean: CrowdMeanBaseline, train: EQD
             cents = np.stack([m.centroid(w, source=crowd) for w in cands])
             ranks[f"latent: {name}"] = _rank(np.linalg.norm(z[:, None] - cents[None], axis=-1), rows, test,
                                              cand_index)
-        if describe is not None:
-            ranks["describe"] = np.array([_describe_rank(describe(params[i], crowd), test.terms[i], cands)
-                                          for i in rows])
+        for name, describe in describers.items():
+            ranks[name] = np.array([_describe_rank(describe(params[i], crowd), test.terms[i], cands) for i in rows])
         for j, i in enumerate(rows):
             out.append({"crowd": crowd, "scope": scopes[(test.terms[i], crowd)], "n_candidates": len(cands),
                         "ranks": {name: int(r[j]) for name, r in ranks.items()}})
@@ -253,12 +282,13 @@ def _describe_rank(ranked: Sequence[Any], word: str, cands: Sequence[str]) -> in
 
 
 def run_cv(ds: EQDataset, references_db: np.ndarray, freqs_hz: np.ndarray, cfg: CVConfig | None = None, *,
-           describe: Callable[[np.ndarray, str], Sequence[Any]] | None = None,
+           describe: Describe | None = None,
            progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Cross-validate on ``ds`` with reference responses ``references_db (n, F)`` at ``freqs_hz (F,)``.
 
     describe: optional ``(params (5, 3), crowd) -> ranked words or (word, score) pairs``, scored as the
-    ``describe`` retrieval method; by default the fold's default-recipe ``Morpher.describe`` (``cfg.describe``).
+    ``describe`` retrieval method; by default the fold's default-recipe ``Morpher.describe`` and the same
+    with the example's crowd's words (``cfg.describe``).
     Returns ``{"config", "rows", "fold_sizes", "fidelity", "retrieval", "noise_ceiling", "seconds"}``.
     """
     cfg = cfg or CVConfig()
@@ -282,7 +312,7 @@ def run_cv(ds: EQDataset, references_db: np.ndarray, freqs_hz: np.ndarray, cfg: 
         timing[f"fold_{f}_fit_seconds"] = time.perf_counter() - t0
         fidelity += _fidelity(models, crowd_mean, train, test, ref[fold == f], scopes, freqs_hz, f)
         retrieval += _retrieval(models, crowd_mean, train, test, ref[fold == f], scopes, cfg,
-                                describe or _describer(models, cfg))
+                                {DESCRIBE_BOTH: describe} if describe else _describers(models, cfg))
     timing["total_seconds"] = time.perf_counter() - start
     return {
         "config": {**{k: v for k, v in asdict(cfg).items() if k not in ("train", "variants")},

@@ -21,6 +21,7 @@ BUCKETS = ((2, 4), (5, 9), (10, 29), (30, None))  # training examples of the wor
 HEADLINE_MIN_EXAMPLES = 5  # examples (all folds) a word needs for the headline tables
 SMALL_WORD_GAIN = 0.02  # target: mean r gain over baseline (b) on words with 2-9 training examples
 FIT_BASELINE = "crowd mean, 5-band fit (b)"
+DESCRIBE_METHODS = ("describe", "describe, the crowd's words")  # retrieval by describe (evaluation.cv)
 
 
 def _bucket(n: int) -> str:
@@ -119,9 +120,12 @@ def targets(res: dict[str, Any], method: str) -> list[dict[str, Any]]:
                     "measured": ours, "baseline": base, "met": ours >= base})
     if "pooled" in ret:
         m = ret["pooled"]["methods"]
-        ours, base = m.get(f"latent: {method}", (np.nan, np.nan))[1], m["raw response"][1]
-        out.append({"target": "retrieval top-5 of held-out examples (latent) >= raw response space",
-                    "measured": ours, "baseline": base, "met": bool(ours >= base)})
+        base = m["raw response"][1]
+        # Issue 12 ranks by the latent and by describe; issue 14 asks the same of describe.
+        for name, label in ((f"latent: {method}", "latent"), *((d, d) for d in DESCRIBE_METHODS if d in m)):
+            ours = m.get(name, (np.nan, np.nan))[1]
+            out.append({"target": f"retrieval top-5 of held-out examples ({label}) >= raw response space",
+                        "measured": ours, "baseline": base, "met": bool(ours >= base)})
     return out
 
 

@@ -67,7 +67,7 @@ class WordModel(Protocol):
 
     terms: list[str]
 
-    def generate_params(self, word: str, intensity: float = 1.0) -> np.ndarray: ...
+    def generate_params(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> np.ndarray: ...
 
     def word_info(self, word: str) -> WordConfidence: ...
 
@@ -99,10 +99,15 @@ class Describer:
     speakable: np.ndarray
 
     @classmethod
-    def from_model(cls, model: WordModel) -> Describer:
-        """Compute every word's response once (about a millisecond per word)."""
+    def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
+        """Compute every word's response once (about a millisecond per word).
+
+        source: describe in crowd ``source``'s words (``model.generate_params(w, source=source)``);
+        ``None``, the default, in both crowds' words. Cross-validation measures both (docs/model.md).
+        """
         terms = tuple(model.terms)
-        params = np.stack([model.generate_params(t) for t in terms])
+        params = np.stack([model.generate_params(t) if source is None else model.generate_params(t, source=source)
+                           for t in terms])
         # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
         shadowed = getattr(model, "shadowed", {})
         confidence = np.array([0.0 if t in shadowed else model.word_info(t).confidence for t in terms])
