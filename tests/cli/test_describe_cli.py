@@ -41,6 +41,15 @@ def test_describe_json_and_top(tmp_path, capsys, m):
     assert doc["words"] == [[w, round(s, 4)] for w, s in m.describe(eq, k=3)]
 
 
+def test_describe_in_one_crowds_words(tmp_path, capsys, m):
+    save_preset(tmp_path / "w.json", m.generate("warm", source="socialfx"))
+    code, out, _ = _run(["describe", tmp_path / "w.json", "--json", "--source", "socialfx"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["source"] == "socialfx" and doc["words"][0] == ["warm", 1.0]
+    _, out, _ = _run(["describe", tmp_path / "w.json", "--json"], capsys)
+    assert json.loads(out)["words"][0] != ["warm", 1.0]  # both crowds' warm is another EQ
+
+
 def test_a_file_that_is_not_a_preset_gives_one_clean_line(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("shopping list: eggs, milk\n")
     code, out, err = _run(["describe", tmp_path / "notes.txt"], capsys)

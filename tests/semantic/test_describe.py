@@ -162,3 +162,14 @@ def test_describing_in_one_crowds_words_uses_that_crowds_eqs(m):
                                .responses_db[0])
     assert not np.allclose(social.responses_db[warm], m.describer.responses_db[warm], atol=0.1)
     assert social.describe(m.generate("warm", source="socialfx"), 1)[0] == ("warm", pytest.approx(1.0))
+
+
+def test_describe_in_a_crowds_words_from_the_model_api(m):
+    social_warm = m.generate("warm", source="socialfx")
+    assert m.describe(social_warm, 1, source="socialfx") == [("warm", pytest.approx(1.0))]
+    assert m.describe(social_warm, 1)[0][1] < 1.0  # both crowds' warm is another EQ
+    assert m.describer_for("socialfx") is m.describer_for("socialfx")  # built once
+    text = m.describe_text(social_warm, source="socialfx")
+    assert _correlation(m.generate(text, source="socialfx"), social_warm) >= 0.8
+    with pytest.raises(ParameterError, match="source"):
+        m.describe(social_warm, source="radio")

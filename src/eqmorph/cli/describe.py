@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, load_model
+from eqmorph.cli.common import add_model_arg, add_source_arg, load_model
 
 DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
 
@@ -20,10 +20,11 @@ def run_describe(args: argparse.Namespace) -> int:
         raise ParameterError("--top", args.top, "an integer >= 1")
     eq = load_preset(args.preset)  # before the model loads, so a bad preset fails fast
     m = load_model(args)
-    words = m.describe(eq, k=min(args.top, len(m.terms)))
-    text = m.describe_text(eq)
+    words = m.describe(eq, k=min(args.top, len(m.terms)), source=args.source)
+    text = m.describe_text(eq, source=args.source)
     if args.json:
-        print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "model_id": m.model_id}))
+        print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
+                          "model_id": m.model_id}))
         return 0
     width = max(len(w) for w, _ in words)
     print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
@@ -33,7 +34,7 @@ def run_describe(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph describe PRESET [--top K] [--json] [--model DIR]``."""
+    """Add ``eqmorph describe PRESET [--top K] [--json] [--source CROWD] [--model DIR]``."""
     p = subparsers.add_parser(
         "describe",
         help="say in words what a preset does",
@@ -44,6 +45,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("preset", metavar="PRESET", help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
-    p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, model_id")
+    p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, model_id")
+    add_source_arg(p)
     add_model_arg(p)
     p.set_defaults(func=run_describe)

@@ -82,6 +82,7 @@ class Morpher:
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
         self._cache: dict[str, np.ndarray] = {}
         self._paths: dict[tuple[str, str, str | None], MorphPath] = {}
+        self._crowd_describers: dict[str, Describer] = {}  # per crowd, built on first use (describe(source=))
         self._pairings: PairingLookup | None = None  # the model directory's pairing table (set by load)
         # Every known word's EQ (combined and per crowd), decoded once here so a new word pair costs
         # no decoder pass. One word at a time: batched matmuls round differently, and a word's EQ must
@@ -334,16 +335,31 @@ class Morpher:
 
         return Describer.from_model(self)
 
-    def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
+    def describer_for(self, source: str | None = None) -> Describer:
+        """The describer in crowd ``source``'s words (``None``: both crowds', :attr:`describer`), built once."""
+        if self._check_source(source) is None:
+            return self.describer
+        found = self._crowd_describers.get(source)  # type: ignore[arg-type]  # source: a crowd name here
+        if found is None:
+            from eqmorph.semantic.describe import Describer
+
+            found = self._crowd_describers[source] = Describer.from_model(self, source=source)  # type: ignore[index]
+        return found
+
+    def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None) -> list[tuple[str, float]]:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
         Scores lie in [-1, 1] and compare across EQs: 1 is the word's own EQ, a negative score the opposite.
+        ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         """
-        return self.describer.describe(eq, k)
+        return self.describer_for(source).describe(eq, k)
 
-    def describe_text(self, eq: EQ) -> str:
-        """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat)."""
-        return self.describer.text(eq)
+    def describe_text(self, eq: EQ, *, source: str | None = None) -> str:
+        """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat).
+
+        ``source``: the phrase in crowd ``source``'s words, read back by ``generate(..., source=source)``.
+        """
+        return self.describer_for(source).text(eq)
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
