@@ -102,6 +102,7 @@ class SpectrumAccumulator:
         self.channels = int(channels)
         self.n_fft = frame_length(self.sample_rate, total_frames)
         self._window = tukey_window(self.n_fft).astype(np.float32)
+        self._batch = np.empty((FRAMES_PER_BATCH, self.n_fft), dtype=np.float32)  # frames being transformed
         self._taper = taper_length(self.n_fft)
         self.hop = self.n_fft - self._taper
         self._tail = np.zeros((0, self.channels), dtype=np.float32)
@@ -147,7 +148,9 @@ class SpectrumAccumulator:
             for start in range(0, n_frames, FRAMES_PER_BATCH):
                 # The window is 1 between its tapers, so only they are multiplied; the complex result is
                 # viewed as (re, im) pairs so |X|^2 summed over frames is one float32 product.
-                windowed = frames[start : start + FRAMES_PER_BATCH].astype(np.float32)
+                batch = frames[start : start + FRAMES_PER_BATCH]
+                windowed = self._batch[: len(batch)]
+                np.copyto(windowed, batch, casting="same_kind")  # into one reused buffer: no new pages per batch
                 windowed[:, :m] *= self._window[:m]
                 windowed[:, self.n_fft - m :] *= self._window[self.n_fft - m :]
                 pairs = fft.rfft(windowed, axis=-1).view(np.float32)
