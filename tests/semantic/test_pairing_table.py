@@ -125,6 +125,23 @@ def test_a_new_pair_takes_its_pairing_from_the_table(model_dir):
         np.testing.assert_array_equal(doctored.params(x), expected.params(x))
 
 
+def test_a_word_standing_for_its_base_pairs_from_the_base_words_row(monkeypatch):
+    model = load()
+    if not model.shadowed:
+        pytest.skip("the bundled model has no word that stands for another")
+    form, base = next(iter(model.shadowed.items()))
+    other = next(w for w in model.terms if w not in (form, base))
+
+    def no_computing(*args):
+        raise AssertionError("the pairing was computed, not read from the table")
+
+    monkeypatch.setattr("eqmorph.semantic.path._best_pairing", no_computing)
+    for a, b in ((form, other), (other, form)):
+        path, expected = model.path(a, b), model.path(a.replace(form, base), b.replace(form, base))
+        for x in (0.3, 0.6):
+            np.testing.assert_array_equal(path.params(x), expected.params(x))
+
+
 def _write(folder, table, **meta):
     from safetensors.numpy import save_file
 

@@ -66,6 +66,9 @@ class Morpher:
         # stay in the vocabulary (their rows, counts and tables), but text naming them goes through the parser.
         self.shadowed: dict[str, str] = shadowed_forms(self.counts)
         self._exact = {t: i for t, i in self._index.items() if t not in self.shadowed}
+        # The pairing table's row of each word: a shadowed form ("brighter") is its base word at weight 1, so
+        # its morphs pair as the base's do and a new pair with it costs no pairing either.
+        self._table_rows = {**self._exact, **{t: self._index[base] for t, base in self.shadowed.items()}}
         self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
         self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
         self._flat = np.asarray(ckpt.flat, dtype=np.float32)
@@ -240,7 +243,8 @@ class Morpher:
                 self._paths.clear()
             pa, pb = self._word_params(a, source), self._word_params(b, source)  # checks source first
             # Vocabulary words take their peak pairing from the model's table; phrases compute it.
-            pairing = self._pairings.get(source, self._exact.get(a), self._exact.get(b)) if self._pairings else None
+            rows = self._table_rows
+            pairing = self._pairings.get(source, rows.get(a), rows.get(b)) if self._pairings else None
             found = self._paths[key] = MorphPath._trusted(pa, pb, pairing)
         return found
 
