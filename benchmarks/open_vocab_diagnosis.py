@@ -87,17 +87,12 @@ def crowd_agreement(examples: np.ndarray, splits: int = SPLITS, seed: int = 0) -
     ``reliability``: that corrected to the whole crowd (Spearman-Brown, ``2 r / (1 + r)``), 0 when the halves
     do not agree at all (r <= 0); ``against_rest``: share of examples correlating negatively with the others' mean.
     """
+    from eqmorph.training.vocabulary import split_half_correlation  # the model's own reliability measure
+
     x = np.asarray(examples, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
         raise ParameterError("examples", f"shape {x.shape}", "(m, F) responses with m >= 2")
-    rng = np.random.default_rng(seed)
-    half = x.shape[0] // 2
-    corrs = []
-    for _ in range(splits):
-        p = rng.permutation(x.shape[0])
-        c = _pearson(x[p[:half]].mean(0), x[p[half:2 * half]].mean(0))
-        corrs.append(0.0 if c is None else c)
-    r = float(np.mean(corrs))
+    r = split_half_correlation(x, np.random.default_rng(seed), splits)
     rest = [_pearson(x[i], np.delete(x, i, 0).mean(0)) for i in range(x.shape[0])]
     return {"split_half": r, "reliability": 2 * r / (1 + r) if r > 0 else 0.0,
             "against_rest": float(np.mean([c is not None and c < 0 for c in rest]))}

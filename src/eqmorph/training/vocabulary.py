@@ -85,13 +85,21 @@ def vocabulary_words(terms: Sequence[str], min_count: int) -> tuple[str, ...]:
 
 def split_half_reliability(responses: np.ndarray, rng: np.random.Generator,
                            repeats: int = SPLIT_HALF_REPEATS) -> float:
-    """Spearman-Brown corrected correlation between the mean responses of two random halves.
+    """Spearman-Brown corrected :func:`split_half_correlation` of one word's examples ``(n, F)`` (dB).
 
-    responses: ``(n, F)`` dB of one word's examples. The halves' means are correlated over
-    frequency, ``r``, averaged over ``repeats`` splits; the full mean's reliability is
-    ``2 r / (1 + r)`` for ``r > 0`` and ``r`` itself otherwise (halves that disagree: the correction is
-    only meaningful for a positive correlation), so it lies in [-1, 1]. NaN for fewer than 2 examples;
-    a half whose mean is flat counts as r = 0.
+    The full mean's reliability is ``2 r / (1 + r)`` for ``r > 0`` and ``r`` itself otherwise (halves
+    that disagree: the correction is only meaningful for a positive correlation), so it lies in
+    [-1, 1]. NaN for fewer than 2 examples.
+    """
+    r = split_half_correlation(responses, rng, repeats)
+    return 2.0 * r / (1.0 + r) if r > 0.0 else r
+
+
+def split_half_correlation(responses: np.ndarray, rng: np.random.Generator,
+                           repeats: int = SPLIT_HALF_REPEATS) -> float:
+    """Correlation over frequency of the mean responses of two random halves of ``responses`` ``(n, F)``.
+
+    Averaged over ``repeats`` splits; NaN for fewer than 2 examples; a half whose mean is flat counts as r = 0.
     """
     n = len(responses)
     if n < 2:
@@ -103,8 +111,7 @@ def split_half_reliability(responses: np.ndarray, rng: np.random.Generator,
         a, b = a - a.mean(), b - b.mean()
         denom = float(np.sqrt((a @ a) * (b @ b)))
         rs.append(float(a @ b) / denom if denom > 1e-12 else 0.0)
-    r = float(np.mean(rs))
-    return 2.0 * r / (1.0 + r) if r > 0.0 else r
+    return float(np.mean(rs))
 
 
 def _groups(terms: Sequence[str], words: Sequence[str], source: Sequence[str]) -> dict[tuple[str, str], np.ndarray]:
@@ -242,5 +249,6 @@ def _language_counts(words: Sequence[str], terms: Sequence[str],
     return languages, table
 
 
-__all__ = ["TrainingError", "Vocabulary", "build_vocabulary", "fit_centroids", "split_half_reliability",
+__all__ = ["TrainingError", "Vocabulary", "build_vocabulary", "fit_centroids", "split_half_correlation",
+           "split_half_reliability",
            "vocabulary_words"]
