@@ -41,6 +41,7 @@ from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
 from eqmorph.core.schema import eq_data
+from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 
 SMOOTHING_FRACTION = 6  # 1/6-octave smoothing (see the module docstring)
@@ -123,6 +124,11 @@ def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
 
 def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0) -> MatchResult:
     """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps)."""
+    with single_blas_thread():  # the fit's products are small: BLAS workers would only spin
+        return _match_spectra(spectrum, reference, amount)
+
+
+def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> MatchResult:
     amount = _check_amount(amount)
     notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
     freqs = fit_grid()
@@ -253,9 +259,10 @@ def _run_both(analyses: tuple[Callable[[], Spectrum], Callable[[], Spectrum]]) -
     """The input's and the reference's spectra, computed at the same time.
 
     The FFTs and numpy reductions release the GIL, so on two cores two threads take about half
-    the wall time of one after the other; the input's error, if any, is the one raised.
+    the wall time of one after the other; the input's error, if any, is the one raised. BLAS keeps to
+    one thread meanwhile (:mod:`eqmorph.core.threads`): its workers would compete for the same cores.
     """
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with single_blas_thread(), ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(analysis) for analysis in analyses]
         return futures[0].result(), futures[1].result()
 

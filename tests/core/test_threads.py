@@ -1,0 +1,45 @@
+"""core/threads.py: BLAS keeps to one thread inside single_blas_thread, and gets its count back after."""
+
+import numpy as np
+import pytest
+from threadpoolctl import threadpool_info
+
+from eqmorph.core.threads import single_blas_thread
+
+
+def _blas_threads() -> list[int]:
+    return [info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"]
+
+
+def test_blas_uses_one_thread_inside_and_its_own_count_after():
+    before = _blas_threads()
+    if not before:
+        pytest.skip("no BLAS library that threadpoolctl can control is loaded")
+    with single_blas_thread():
+        assert _blas_threads() == [1] * len(before)
+    assert _blas_threads() == before
+
+
+def test_the_count_comes_back_when_the_body_raises():
+    before = _blas_threads()
+    with pytest.raises(RuntimeError), single_blas_thread():
+        raise RuntimeError("boom")
+    assert _blas_threads() == before
+
+
+def test_a_match_runs_with_one_blas_thread(monkeypatch):
+    """match() analyses and fits with BLAS on one thread (its workers only competed with the analyses)."""
+    from eqmorph.semantic import match as match_module
+
+    seen: list[list[int]] = []
+    fit_shape = match_module._fit_shape
+
+    def spy(*args, **kwargs):
+        seen.append(_blas_threads())
+        return fit_shape(*args, **kwargs)
+
+    monkeypatch.setattr(match_module, "_fit_shape", spy)
+    rng = np.random.default_rng(0)
+    x = 0.1 * rng.standard_normal((44100, 2))
+    match_module.match(x, np.cumsum(x, axis=0) * 0.01, 44100)
+    assert seen and all(n == 1 for n in seen[0])
