@@ -54,9 +54,9 @@ def _recipe(centroid_fit: bool, combine: str, shrink_examples: float, shrink_tow
             "shrink_toward": shrink_toward, "shrink_select": shrink_select}
 
 
-# Centroid recipes compared on each fold's network: name -> TrainConfig overrides (docs/model.md). The last four
+# Centroid recipes compared on each fold's network: name -> TrainConfig overrides (docs/model.md). The last six
 # are the ablation of issue 12's small-word ideas (eqmorph.training.shrinkage): kappa chosen by leave-one-out on
-# the fold's training rows, EQ neighbours in the prior, and both.
+# the fold's training rows, EQ neighbours in the prior, both, and the lexicon's relations beside the neighbours.
 VARIANTS: dict[str, dict[str, Any]] = {
     "mean latent, count-weighted": _recipe(False, "count", 0.0),
     "mean latent, crowd-balanced": _recipe(False, "balanced", 0.0),
@@ -69,6 +69,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "response-fit + EQ-neighbour shrinkage (selected), count-weighted": _recipe(True, "count", 2.0, "neighbours", True),
     "response-fit + EQ-neighbour shrinkage (selected), crowd-balanced": _recipe(True, "balanced", 2.0, "neighbours",
                                                                                 True),
+    "response-fit + EQ-neighbour and lexicon shrinkage (selected), count-weighted": _recipe(True, "count", 2.0,
+                                                                                           "lexicon", True),
+    "response-fit + EQ-neighbour and lexicon shrinkage (selected), crowd-balanced": _recipe(True, "balanced", 2.0,
+                                                                                           "lexicon", True),
 }
 BASELINES = ("crowd mean (a)", "crowd mean, 5-band fit (b)", "parameter mean (c)", "FlowEQ-style (d)")
 

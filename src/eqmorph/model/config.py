@@ -28,7 +28,7 @@ class ModelConfig:
 
 
 COMBINE_RULES = ("count", "balanced")  # how the two crowds make the default (source=None) word
-SHRINK_PRIORS = ("word", "neighbours")  # what a crowd's word target is shrunk toward (training/shrinkage.py)
+SHRINK_PRIORS = ("word", "neighbours", "lexicon")  # what a crowd's word target is shrunk toward (training/shrinkage.py)
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,12 @@ class TrainConfig:
     combine: str = "count"  # source=None centroid: "count" (all rows pooled; CV: better) or "balanced"
     centroid_fit: bool = True  # centroids fitted so the decoded EQ matches the crowd's mean response
     shrink_examples: float = 2.0  # pseudo-examples pulling a crowd's word toward its prior (fallback of shrink_select)
-    shrink_toward: str = "neighbours"  # prior: "word" (both crowds' / its crowd's mean) or "neighbours" (+ EQ
-    # neighbours); CV: neighbours lift Spanish, SAFE and pooled fidelity (docs/model.md, "Small words")
-    shrink_select: bool = True  # shrink_examples chosen by leave-one-out on the training rows (training/shrinkage)
+    # Prior: "word" (both crowds' / its crowd's mean), "neighbours" (+ EQ neighbours) or "lexicon" (+ EQ
+    # neighbours and the lexicon's translations, synonyms, antonyms); CV: each lifts small-word fidelity
+    # (docs/model.md, "Small words")
+    shrink_toward: str = "lexicon"
+    # shrink_examples (and the lexicon's weight) chosen by leave-one-out on the training rows (training/shrinkage)
+    shrink_select: bool = True
     seed: int = 0  # everything random (init, batches, dropout) follows this
 
     def __post_init__(self) -> None:

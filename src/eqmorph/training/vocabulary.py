@@ -9,8 +9,9 @@ Steps (each a function, all called by :func:`build_vocabulary`):
 3. targets (``centroid_fit``): per word and crowd the mean dB response of its training examples,
    shrunk toward a prior by ``shrink_examples`` pseudo-examples (:mod:`eqmorph.training.shrinkage`:
    the word's mean over both crowds when the other crowd used it too, else that crowd's mean over all
-   words, and with ``shrink_toward="neighbours"`` also its EQ neighbours; ``shrink_select`` chooses the
-   number of pseudo-examples on the training rows); the combined target is the count-weighted or
+   words, with ``shrink_toward="neighbours"`` also its EQ neighbours, with ``"lexicon"`` also the
+   lexicon's related words; ``shrink_select`` chooses the number of pseudo-examples and the lexicon's
+   weight on the training rows); the combined target is the count-weighted or
    crowd-balanced mix of the crowd targets (``combine``);
 4. centroids (``centroid_fit``): latents found by gradient descent on the frozen decoder, started at
    the mean latents, so that each decoded centroid's response is as close as the decoder allows to
@@ -35,7 +36,7 @@ from eqmorph.datasets.stoplist import stoplist
 from eqmorph.errors import EqmorphError
 from eqmorph.model.config import TrainConfig
 from eqmorph.model.losses import model_to_physical
-from eqmorph.training.shrinkage import Priors, select_kappa, shrink
+from eqmorph.training.shrinkage import LEXICON_WEIGHT, Priors, Shrinkage, select_shrinkage, shrink
 
 SPLIT_HALF_REPEATS = 32  # random half splits averaged per word; the estimate's noise is small next to its range
 FIT_STEPS = 300  # Adam steps of the centroid fit; the loss flattens well before this
@@ -53,7 +54,7 @@ class Vocabulary:
 
     centroids, spreads ``(k, d)``; counts ``(k,)``; source_centroids, source_spreads ``(S, k, d)``;
     source_counts ``(S, k)``; language_counts ``(L, k)``; reliability ``(k,)`` (NaN below 2 examples).
-    shrink_examples: the kappa of the response targets (0 without ``centroid_fit``).
+    shrink_examples, lexicon_weight: the shrinkage of the response targets (0 without ``centroid_fit``).
     """
 
     terms: tuple[str, ...]
@@ -68,6 +69,7 @@ class Vocabulary:
     language_counts: np.ndarray | None
     reliability: np.ndarray
     shrink_examples: float = 0.0  # pseudo-examples the crowd targets were shrunk by (chosen, with shrink_select)
+    lexicon_weight: float = 0.0  # weight of the lexicon's relations in the "lexicon" prior (chosen, with shrink_select)
 
 
 def vocabulary_words(terms: Sequence[str], min_count: int) -> tuple[str, ...]:
@@ -127,16 +129,16 @@ def _groups(terms: Sequence[str], words: Sequence[str], source: Sequence[str]) -
 
 
 def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words: Sequence[str],
-             sources: Sequence[str], source: Sequence[str], cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, float]:
-    """Shrunk mean responses ``(S, k, F)`` per crowd, the combined ones ``(k, F)`` and the kappa used.
+             sources: Sequence[str], source: Sequence[str], cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, Shrinkage]:
+    """Shrunk mean responses ``(S, k, F)`` per crowd, the combined ones ``(k, F)`` and the shrinkage used.
 
     Shrinkage: :mod:`eqmorph.training.shrinkage` (prior ``cfg.shrink_toward``, ``cfg.shrink_examples``
-    pseudo-examples, or chosen on these rows when ``cfg.shrink_select``).
+    pseudo-examples and the lexicon at ``LEXICON_WEIGHT``, or both chosen on these rows when ``cfg.shrink_select``).
     """
     k, f = len(words), resp.shape[1]
     priors = Priors.build(resp, groups, sources, source)
-    kappa = (select_kappa(resp, groups, sources, priors, cfg.shrink_toward, cfg.shrink_examples)
-             if cfg.shrink_select else cfg.shrink_examples)
+    chosen = (select_shrinkage(resp, groups, sources, priors, cfg.shrink_toward, cfg.shrink_examples)
+              if cfg.shrink_select else Shrinkage(cfg.shrink_examples, LEXICON_WEIGHT))
     per = np.zeros((len(sources), k, f))
     n = np.zeros((len(sources), k))
     for j, w in enumerate(words):
@@ -149,13 +151,14 @@ def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words:
             n[i, j] = len(rows)
             mean = resp[rows].mean(0)
             both = pooled if len(groups[(w, "")]) > len(rows) else None
-            per[i, j] = shrink(mean, len(rows), priors.prior(w, s, mean, both, cfg.shrink_toward), kappa)
+            prior = priors.prior(w, s, mean, both, cfg.shrink_toward, chosen.lexicon_weight)
+            per[i, j] = shrink(mean, len(rows), prior, chosen.kappa)
     if cfg.combine == "balanced":
         used = n > 0
         combined = (per * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
     else:
         combined = (per * n[..., None]).sum(0) / np.maximum(n.sum(0), 1)[:, None]
-    return per, combined, kappa
+    return per, combined, chosen
 
 
 def fit_centroids(decoder: torch.nn.Module, start: np.ndarray, targets_db: np.ndarray, freqs_hz: np.ndarray,
@@ -214,9 +217,9 @@ def build_vocabulary(z: np.ndarray, params: np.ndarray, terms: Sequence[str], so
     if sources and cfg.combine == "balanced":
         used = s_counts > 0
         cents = (s_cents * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
-    kappa = 0.0
+    chosen = Shrinkage(0.0, 0.0)
     if cfg.centroid_fit:
-        per, combined, kappa = _targets(resp, groups, words, sources or ("",), crowd, cfg)
+        per, combined, chosen = _targets(resp, groups, words, sources or ("",), crowd, cfg)
         start = np.concatenate([cents, s_cents.reshape(-1, d)]) if sources else cents
         target = np.concatenate([combined, per.reshape(-1, per.shape[-1])]) if sources else combined
         fitted = fit_centroids(decoder, start, target, freqs)
@@ -231,7 +234,7 @@ def build_vocabulary(z: np.ndarray, params: np.ndarray, terms: Sequence[str], so
     counts = np.array([len(groups[(w, "")]) for w in words], dtype=np.int64)
     return Vocabulary(words, counts, cents, spreads, sources, s_counts if sources else None,
                       s_cents if sources else None, s_spreads if sources else None, languages, lang_counts,
-                      reliability, kappa)
+                      reliability, chosen.kappa, chosen.lexicon_weight)
 
 
 def _language_counts(words: Sequence[str], terms: Sequence[str],
