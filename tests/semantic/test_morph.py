@@ -127,3 +127,15 @@ def test_changing_generated_params_does_not_change_the_word(tiny_model):
     before = tiny_model.generate("warm")
     tiny_model.generate_params("warm")[:, 0] = 20.0
     assert tiny_model.generate("warm") == before
+
+
+def test_the_model_id_changes_with_the_words_centroids_not_only_with_the_network(tiny_model):
+    """A vocabulary rebuilt on the same network (another shrinkage recipe) answers differently: another id."""
+    from dataclasses import replace
+
+    from eqmorph.semantic.morph import Morpher
+
+    ckpt = tiny_model.checkpoint
+    assert Morpher(ckpt).model_id == tiny_model.model_id  # same model, same id
+    moved = replace(ckpt, centroids=ckpt.centroids + np.float32(0.01))
+    assert Morpher(moved).model_id != tiny_model.model_id

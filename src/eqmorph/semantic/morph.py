@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -93,10 +94,16 @@ class Morpher:
         self._decoded: dict[str | None, np.ndarray] = {
             src: _read_only(np.stack([self.decode_params(z) for z in table]))
             for src, table in [(None, self._centroids), *((s, c) for s, (c, _) in self._crowd.items())]}
+        # The id names what the model answers: its network and its words' centroids (a vocabulary rebuilt on
+        # the same network, e.g. with another shrinkage recipe, gives other EQs and so another id).
         digest = hashlib.sha256()
         for k in sorted(ckpt.weights):
             digest.update(k.encode())
             digest.update(np.ascontiguousarray(ckpt.weights[k], dtype=np.float32).tobytes())
+        digest.update(json.dumps([list(ckpt.terms), list(ckpt.sources)], ensure_ascii=False).encode())
+        for table in (ckpt.centroids, ckpt.source_centroids):
+            if table is not None:
+                digest.update(np.ascontiguousarray(table, dtype=np.float32).tobytes())
         self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + digest.hexdigest()[:12]
         self._info = word_infos(ckpt)
 
