@@ -129,7 +129,8 @@ def _groups(terms: Sequence[str], words: Sequence[str], source: Sequence[str]) -
 
 
 def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words: Sequence[str],
-             sources: Sequence[str], source: Sequence[str], cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, Shrinkage]:
+             sources: Sequence[str], source: Sequence[str],
+             cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, Shrinkage]:
     """Shrunk mean responses ``(S, k, F)`` per crowd, the combined ones ``(k, F)`` and the shrinkage used.
 
     Shrinkage: :mod:`eqmorph.training.shrinkage` (prior ``cfg.shrink_toward``, ``cfg.shrink_examples``
