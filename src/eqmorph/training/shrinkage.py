@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from eqmorph.language.lexicon import RELATION_SIGN, related
 from eqmorph.model.config import SHRINK_PRIORS  # the priors below, named where TrainConfig checks them
 
 NEIGHBOUR_MIN_COUNT = 5  # a neighbour lends its mean only if that mean rests on this many examples
@@ -60,8 +61,6 @@ class Shrinkage(NamedTuple):
 
 def lexicon_relations(word: str) -> list[tuple[str, float]]:
     """The lexicon's words related to ``word``, with +1 (translation, synonym) or -1 (antonym)."""
-    from eqmorph.language.lexicon import RELATION_SIGN, related
-
     return [(r.other, RELATION_SIGN[r.relation]) for r in related(word)]
 
 
