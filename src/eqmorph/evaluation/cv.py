@@ -221,14 +221,9 @@ def _describers(models: dict[str, Any], cfg: CVConfig) -> dict[str, Describe]:
     if not cfg.describe or not hasattr(model, "describe"):
         return {}
     from eqmorph.core.eq import EQ
-    from eqmorph.semantic.describe import Describer
-
-    per_crowd: dict[str, Describer] = {}
 
     def crowd_describe(params: np.ndarray, crowd: str) -> Sequence[Any]:
-        if crowd not in per_crowd:
-            per_crowd[crowd] = Describer.from_model(model, source=crowd if crowd in model.sources else None)
-        return per_crowd[crowd].describe(EQ.from_array(params), None)
+        return model.describe(EQ.from_array(params), None, source=crowd if crowd in model.sources else None)
 
     return {DESCRIBE_BOTH: lambda params, crowd: model.describe(EQ.from_array(params), None),
             DESCRIBE_CROWD: crowd_describe}

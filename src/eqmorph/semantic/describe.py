@@ -106,8 +106,7 @@ class Describer:
         ``None``, the default, in both crowds' words. Cross-validation measures both (docs/model.md).
         """
         terms = tuple(model.terms)
-        params = np.stack([model.generate_params(t) if source is None else model.generate_params(t, source=source)
-                           for t in terms])
+        params = np.stack([model.generate_params(t, source=source) for t in terms])
         # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
         shadowed = getattr(model, "shadowed", {})
         confidence = np.array([0.0 if t in shadowed else model.word_info(t).confidence for t in terms])

@@ -54,7 +54,6 @@ class Vocabulary:
 
     centroids, spreads ``(k, d)``; counts ``(k,)``; source_centroids, source_spreads ``(S, k, d)``;
     source_counts ``(S, k)``; language_counts ``(L, k)``; reliability ``(k,)`` (NaN below 2 examples).
-    shrink_examples, lexicon_weight: the shrinkage of the response targets (0 without ``centroid_fit``).
     """
 
     terms: tuple[str, ...]
@@ -68,8 +67,6 @@ class Vocabulary:
     languages: tuple[str, ...]
     language_counts: np.ndarray | None
     reliability: np.ndarray
-    shrink_examples: float = 0.0  # pseudo-examples the crowd targets were shrunk by (chosen, with shrink_select)
-    lexicon_weight: float = 0.0  # weight of the lexicon's relations in the "lexicon" prior (chosen, with shrink_select)
 
 
 def vocabulary_words(terms: Sequence[str], min_count: int) -> tuple[str, ...]:
@@ -130,8 +127,8 @@ def _groups(terms: Sequence[str], words: Sequence[str], source: Sequence[str]) -
 
 def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words: Sequence[str],
              sources: Sequence[str], source: Sequence[str],
-             cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, Shrinkage]:
-    """Shrunk mean responses ``(S, k, F)`` per crowd, the combined ones ``(k, F)`` and the shrinkage used.
+             cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Shrunk mean responses ``(S, k, F)`` per crowd and the combined ones ``(k, F)``.
 
     Shrinkage: :mod:`eqmorph.training.shrinkage` (prior ``cfg.shrink_toward``, ``cfg.shrink_examples``
     pseudo-examples and the lexicon at ``LEXICON_WEIGHT``, or both chosen on these rows when ``cfg.shrink_select``).
@@ -159,7 +156,7 @@ def _targets(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray], words:
         combined = (per * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
     else:
         combined = (per * n[..., None]).sum(0) / np.maximum(n.sum(0), 1)[:, None]
-    return per, combined, chosen
+    return per, combined
 
 
 def fit_centroids(decoder: torch.nn.Module, start: np.ndarray, targets_db: np.ndarray, freqs_hz: np.ndarray,
@@ -218,9 +215,8 @@ def build_vocabulary(z: np.ndarray, params: np.ndarray, terms: Sequence[str], so
     if sources and cfg.combine == "balanced":
         used = s_counts > 0
         cents = (s_cents * used[..., None]).sum(0) / np.maximum(used.sum(0), 1)[:, None]
-    chosen = Shrinkage(0.0, 0.0)
     if cfg.centroid_fit:
-        per, combined, chosen = _targets(resp, groups, words, sources or ("",), crowd, cfg)
+        per, combined = _targets(resp, groups, words, sources or ("",), crowd, cfg)
         start = np.concatenate([cents, s_cents.reshape(-1, d)]) if sources else cents
         target = np.concatenate([combined, per.reshape(-1, per.shape[-1])]) if sources else combined
         fitted = fit_centroids(decoder, start, target, freqs)
@@ -235,7 +231,7 @@ def build_vocabulary(z: np.ndarray, params: np.ndarray, terms: Sequence[str], so
     counts = np.array([len(groups[(w, "")]) for w in words], dtype=np.int64)
     return Vocabulary(words, counts, cents, spreads, sources, s_counts if sources else None,
                       s_cents if sources else None, s_spreads if sources else None, languages, lang_counts,
-                      reliability, chosen.kappa, chosen.lexicon_weight)
+                      reliability)
 
 
 def _language_counts(words: Sequence[str], terms: Sequence[str],
