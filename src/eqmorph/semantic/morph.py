@@ -104,7 +104,8 @@ class Morpher:
         for table in (ckpt.centroids, ckpt.source_centroids):
             if table is not None:
                 digest.update(np.ascontiguousarray(table, dtype=np.float32).tobytes())
-        self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + digest.hexdigest()[:12]
+        self.fingerprint = digest.hexdigest()  # sha256 of the weights, words, crowds and centroids
+        self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + self.fingerprint[:12]
         self._info = word_infos(ckpt)
 
     # --- vocabulary -------------------------------------------------------

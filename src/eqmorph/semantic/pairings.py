@@ -7,8 +7,8 @@ each crowd with its own words, and stores it as ``pairings.safetensors`` in the 
 one ``uint8`` table ``(1 + S, k, k)`` (row 0: both crowds, then the crowds in ``Morpher.sources``
 order; entry ``[s, i, j]`` indexes ``PEAK_PERMS`` for the morph from word ``i`` to word ``j``).
 
-The table belongs to one model: its metadata holds a key hashed from the weights (``Morpher.model_id``),
-the words, the crowds and their centroids, and the version of the pairing rule. A table whose key
+The table belongs to one model: its metadata holds a key hashed from the model's fingerprint
+(``Morpher.fingerprint``: weights, words, crowds and centroids) and the version of the pairing rule. A table whose key
 differs (a retrained model, an older rule) is ignored with a warning and pairs are computed as
 before; a file that is not such a table is a :class:`ModelFileError`. Phrases and spelling variants
 are not in the table and are computed on demand, by the same function.
@@ -62,14 +62,9 @@ def pairing_table(ends: np.ndarray) -> np.ndarray:
 
 
 def model_key(model: Morpher) -> str:
-    """Hex digest of what a model's pairings depend on: weights, words, crowds and centroids, and the rule."""
-    ckpt = model.checkpoint
-    digest = hashlib.sha256(f"{FORMAT} {RULE_VERSION} {model.model_id}".encode())
-    digest.update(json.dumps([list(model.terms), list(model.sources)], ensure_ascii=False).encode())
-    tables = [ckpt.centroids] + ([ckpt.source_centroids] if model.sources else [])
-    for table in tables:
-        digest.update(np.ascontiguousarray(table, dtype=np.float32).tobytes())
-    return digest.hexdigest()
+    """Hex digest of what a model's pairings depend on: the model (``Morpher.fingerprint``: weights, words,
+    crowds and centroids) and the pairing rule."""
+    return hashlib.sha256(f"{FORMAT} {RULE_VERSION} {model.fingerprint}".encode()).hexdigest()
 
 
 def compute_pairings(model: Morpher) -> np.ndarray:
