@@ -166,11 +166,7 @@ def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLE
         mine = term_arr == word
         truth = responses[mine].mean(0)
         vocab_model = without(word)
-        others = [t for t in vocab_model.terms if t != word]
-        other_counts = {t: int(vocab_model.counts[t]) for t in others}
-        word_params = {t: np.asarray(vocab_model.generate_params(t)) for t in others}
-        # The map's training targets exactly as the product builds them (fit grid, analysis rate).
-        map_resp = dict(zip(others, word_responses(others, word_params.__getitem__)))
+        others, other_counts, word_params, map_resp = answering_words(vocab_model, word)
 
         def eq_of(weights: Sequence[tuple[str, float]], word_params: dict[str, np.ndarray] = word_params) -> np.ndarray:
             return signed_blend_params(list(weights), word_params.__getitem__, scale_gains)
@@ -223,6 +219,16 @@ def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLE
         result["speed"] = measure_speed(model_dir)
         result["targets"] += _speed_targets(result["speed"])
     return result
+
+
+def answering_words(vocab_model: Any, word: str) -> tuple[list[str], dict[str, int], dict[str, np.ndarray],
+                                                          dict[str, np.ndarray]]:
+    """What answers held-out ``word``: the other words of ``vocab_model``, their counts, their EQs ``(5, 3)`` and
+    the learned map's training targets, exactly as the product builds them (fit grid, analysis rate)."""
+    others = [t for t in vocab_model.terms if t != word]
+    counts = {t: int(vocab_model.counts[t]) for t in others}
+    word_params = {t: np.asarray(vocab_model.generate_params(t)) for t in others}
+    return others, counts, word_params, dict(zip(others, word_responses(others, word_params.__getitem__)))
 
 
 def vocabulary_without(model: Any, datasets: Sequence[Any]) -> Callable[[str], Any]:

@@ -52,6 +52,7 @@ from benchmarks.open_vocab import (
     _pearson,
     _rms,
     _summary,
+    answering_words,
     report,
     vocabulary_without,
 )
@@ -73,7 +74,6 @@ from eqmorph.language.learned import (
     LearnedVocabulary,
     default_embedder,
     read_term_embeddings,
-    word_responses,
 )
 from eqmorph.language.parse import Parser
 from eqmorph.semantic.path import scale_gains
@@ -169,11 +169,7 @@ def run(model: Any, datasets: Sequence[Any], model_dir: str | None = None,
     rows = []
     for word in chosen:
         truth = crowd[word]
-        vocab_model = without(word)
-        others = [t for t in vocab_model.terms if t != word]
-        counts = {t: int(vocab_model.counts[t]) for t in others}
-        word_params = {t: np.asarray(vocab_model.generate_params(t)) for t in others}
-        map_resp = dict(zip(others, word_responses(others, word_params.__getitem__)))
+        others, counts, word_params, map_resp = answering_words(without(word), word)
 
         def response_of(weights: Sequence[tuple[str, float]],
                         word_params: dict[str, np.ndarray] = word_params) -> np.ndarray:
