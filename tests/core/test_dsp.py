@@ -121,14 +121,40 @@ def test_bands_above_nyquist_are_clamped_and_the_response_stays_finite(sample_ra
     assert np.all(np.isfinite(resp))
 
 
+def _random_eqs(n_eqs: int, seed: int = 4) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    params = flat_params(n_eqs)
+    params[:, :, 0] = rng.uniform(-24.0, 24.0, (n_eqs, 5))  # the whole gain range, deep notches included
+    params[:, 1:4, 1] = np.exp(rng.uniform(np.log(20.0), np.log(20000.0), (n_eqs, 3)))
+    params[:, :, 2] = np.exp(rng.uniform(np.log(0.1), np.log(10.0), (n_eqs, 5)))
+    return params
+
+
+# Up to SMALL_BATCH_EQS EQs are designed on floats, more as arrays: both sides of the switch.
+@pytest.mark.parametrize("n_eqs", [1, 3, dsp.SMALL_BATCH_EQS, dsp.SMALL_BATCH_EQS + 1, 64])
 @pytest.mark.parametrize("sample_rate", [44100.0, 48000.0, 96000.0])
-def test_whole_response_from_one_logarithm_equals_the_sum_of_band_responses(sample_rate):
-    rng = np.random.default_rng(4)
-    params = flat_params(64)
-    params[:, :, 0] = rng.uniform(-24.0, 24.0, (64, 5))  # the whole gain range, deep notches included
-    params[:, 1:4, 1] = np.exp(rng.uniform(np.log(20.0), np.log(20000.0), (64, 3)))
-    params[:, :, 2] = np.exp(rng.uniform(np.log(0.1), np.log(10.0), (64, 5)))
-    freqs = dsp.log_freq_grid(128)
-    basis = dsp.phi_basis(np, freqs, sample_rate)
+def test_whole_response_from_one_logarithm_equals_the_sum_of_band_responses(sample_rate, n_eqs):
+    params = _random_eqs(n_eqs)
+    basis = dsp.phi_basis(np, dsp.log_freq_grid(128), sample_rate)
     expected = dsp.basis_band_response_db(np, params, basis, sample_rate).sum(-2)
     np.testing.assert_allclose(dsp.basis_response_db_np(params, basis, sample_rate), expected, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(dsp.rows_response_db(params.tolist(), basis, sample_rate), expected, rtol=0, atol=1e-9)
+
+
+def test_one_eq_without_a_batch_axis_gives_one_curve():
+    params = _random_eqs(1)
+    basis = dsp.phi_basis(np, dsp.log_freq_grid(64), 48000.0)
+    out = dsp.basis_response_db_np(params[0], basis, 48000.0)
+    assert out.shape == (64,)
+    np.testing.assert_allclose(out, dsp.basis_band_response_db(np, params[0], basis, 48000.0).sum(-2), atol=1e-9)
+
+
+def test_values_floats_cannot_hold_take_the_array_path_with_the_same_answer():
+    params = _random_eqs(2)
+    params[1, 2, 0] = 1e6  # 10 ** (gain / 40) overflows a Python float; numpy gives inf
+    basis = dsp.phi_basis(np, dsp.log_freq_grid(32), 48000.0)
+    with np.errstate(all="ignore"):
+        expected = dsp.basis_band_response_db(np, params, basis, 48000.0).sum(-2)
+        out = dsp.basis_response_db_np(params, basis, 48000.0)
+    np.testing.assert_array_equal(np.isnan(out), np.isnan(expected))
+    np.testing.assert_allclose(out[0], expected[0], atol=1e-9)

@@ -101,6 +101,15 @@ def test_the_path_of_two_words_equals_interpolate_at_every_alpha(tiny_model, a, 
         for intensity in (1.0, 0.3, -2.0):
             assert path.eq(float(x), intensity) == tiny_model.interpolate(a, b, float(x), intensity)
             np.testing.assert_array_equal(path.params(float(x), intensity), path.eq(float(x), intensity).to_array())
+            assert path.rows(float(x), intensity) == path.params(float(x), intensity).tolist()
+
+
+def test_rows_of_a_path_are_new_lists_that_a_caller_may_change(tiny_model):
+    path = tiny_model.path("warm", "bright")
+    for x in (0.0, 0.4, 1.0):
+        rows = path.rows(x)
+        rows[0][0] = 99.0
+        assert path.rows(x)[0][0] != 99.0
 
 
 @pytest.mark.parametrize("intensity", [1.0, 0.0, 0.5, -1.0, 3.0, 4.0, -4.0])

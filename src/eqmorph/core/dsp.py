@@ -26,6 +26,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDI
 from eqmorph.core.ranges import BAND_KINDS, N_BANDS
 
 NYQUIST_FRACTION = 0.49  # keeps w0 away from pi, where a biquad degenerates
+SMALL_BATCH_EQS = 16  # up to this many EQs, floats beat numpy's per-call overhead (measured: equal near 20)
 
 
 class _Floats:
@@ -173,9 +174,61 @@ def basis_response_db_np(params: np.ndarray, basis: np.ndarray, sample_rate: flo
     the bands' power gains instead of five (the logarithms were most of the cost); the two agree to
     about 1e-12 dB. Each band's ``|H|^2`` is floored at 1e-30, so a product of five stays far above
     float64's smallest number. For callers that need whole responses fast (the server's curves).
+    Up to ``SMALL_BATCH_EQS`` EQs are designed on Python floats: on a server's small batches,
+    numpy's per-call overhead on 5-element arrays was most of the cost (about 100 us for one EQ).
     """
+    n_eqs = params.size // (3 * N_BANDS)
+    if params.shape[-2:] == (N_BANDS, 3) and 0 < n_eqs <= SMALL_BATCH_EQS:
+        out = _float_response_db(params.reshape(n_eqs, N_BANDS, 3).tolist(), basis, sample_rate)
+        if out is not None:
+            return out.reshape(*params.shape[:-2], basis.shape[-1])
+    return _array_response_db(params, basis, sample_rate)
+
+
+def rows_response_db(eqs: list[list[list[float]]], basis: np.ndarray, sample_rate: float) -> np.ndarray:
+    """:func:`basis_response_db_np` of EQs given as ``(n, 5, 3)`` nested lists of floats -> ``(n, F)`` in dB.
+
+    For callers that hold EQs as rows already (a morph path's steps): a small batch never becomes an array.
+    """
+    out = _float_response_db(eqs, basis, sample_rate) if 0 < len(eqs) <= SMALL_BATCH_EQS else None
+    return out if out is not None else _array_response_db(np.array(eqs, dtype=np.float64), basis, sample_rate)
+
+
+def _array_response_db(params: np.ndarray, basis: np.ndarray, sample_rate: float) -> np.ndarray:
     num, den = _power_terms(np, band_coefficients(np, params, sample_rate), basis)
     return 10.0 * np.log10(num.prod(axis=-2) / den.prod(axis=-2))
+
+
+def _float_response_db(eqs: list[list[list[float]]], basis: np.ndarray, sample_rate: float) -> np.ndarray | None:
+    """``(n, F)`` responses of ``(n, 5, 3)`` nested lists, the filters designed on floats; None as below."""
+    polys = _power_polynomials(eqs, sample_rate)
+    if polys is None:
+        return None
+    terms = _floor(np, np.array(polys).reshape(-1, 3) @ basis, 1e-30).reshape(len(eqs), N_BANDS, 2, -1)
+    power = terms.prod(axis=1)  # (n, 2, F): the whole EQ's numerator and denominator
+    return 10.0 * np.log10(power[:, 0] / power[:, 1])
+
+
+def _power_polynomials(eqs: list[list[list[float]]], sample_rate: float) -> list[list[list[float]]] | None:
+    """:func:`_power_terms`' polynomial coefficients in phi for a few EQs, computed on floats.
+
+    ``eqs``: ``(n, 5, 3)`` nested lists of (gain_db, freq_hz, q); returns ``(n, 5, 6)``: per band the
+    numerator's then the denominator's three coefficients. None where a value is not a finite float
+    of sane size, so the array path decides what such input gives (as in :func:`_one_eq_coefficients`).
+    """
+    out = []
+    try:
+        for rows in eqs:
+            bands = []
+            for kind, (gain_db, freq_hz, q) in zip(BAND_KINDS, rows):
+                b0, b1, b2, a0, a1, a2 = _rbj(_Floats, kind, gain_db, freq_hz, q, sample_rate)
+                b0, b1, b2, a1, a2 = b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0
+                bands.append([(b0 + b1 + b2) ** 2, -4.0 * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2), 16.0 * b0 * b2,
+                              (1.0 + a1 + a2) ** 2, -4.0 * (a1 + 4.0 * a2 + a1 * a2), 16.0 * a2])
+            out.append(bands)
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    return out
 
 
 def coefficient_response_db(xp: Any, coeffs: Any, freqs_hz: Any, sample_rate: float) -> Any:

@@ -180,6 +180,10 @@ class MorphPath:
         """Physical ``(5, 3)`` EQ at ``alpha`` (0 start .. 1 end) and ``intensity``."""
         return np.array(self._scaled(alpha, intensity))
 
+    def rows(self, alpha: float, intensity: float = 1.0) -> list[list[float]]:
+        """The EQ at ``alpha`` and ``intensity`` as ``(5, 3)`` nested lists (a new list each call)."""
+        return self._scaled(alpha, intensity)
+
     def eq(self, alpha: float, intensity: float = 1.0) -> EQ:
         """The EQ at ``alpha`` (0 start .. 1 end) and ``intensity``."""
         return EQ._trusted(self._scaled(alpha, intensity))  # type: ignore[arg-type]  # rows: (5, 3) floats

@@ -75,6 +75,10 @@ class CurveGrid:
         """Magnitude responses of EQs ``(..., 5, 3)`` on the grid, ``(..., n_points)`` in dB rounded to 1e-4."""
         return np.round(dsp.basis_response_db_np(params, self.basis, self.sample_rate), DB_DECIMALS)
 
+    def rows_responses_db(self, rows: list[list[list[float]]]) -> np.ndarray:
+        """:meth:`responses_db` of EQs given as ``(n, 5, 3)`` nested lists: ``(n, n_points)`` in dB rounded to 1e-4."""
+        return np.round(dsp.rows_response_db(rows, self.basis, self.sample_rate), DB_DECIMALS)
+
     def describe(self) -> dict[str, Any]:
         """The grid's settings (not its values) for ``/api/health``."""
         return {"n_points": self.n_points, "sample_rate": self.sample_rate, "low_hz": self.low_hz,

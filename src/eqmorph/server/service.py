@@ -15,7 +15,6 @@ import numpy as np
 
 from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
-from eqmorph.core.ranges import N_BANDS
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
 from eqmorph.language.spelling import fold, normalise_term
@@ -90,18 +89,19 @@ class Service:
         groups: dict[tuple[str, str, float, str | None], list[int]] = {}
         for i, (a, b, _, intensity, source) in enumerate(keys):
             groups.setdefault((a, b, intensity, source), []).append(i)
-        params = np.empty((len(keys), N_BANDS, 3))
-        for (a, b, intensity, source), rows in groups.items():
-            if len(rows) == 1:  # one request on this pair (pages each on their own pair): the path's float step
-                params[rows[0]] = self.m.path(a, b, source=source).params(keys[rows[0]][2], intensity)
+        rows: list[list[list[float]]] = [[]] * len(keys)  # (batch, 5, 3) nested lists
+        for (a, b, intensity, source), members in groups.items():
+            if len(members) == 1:  # one request on this pair (pages each on their own pair): the path's float step
+                rows[members[0]] = self.m.path(a, b, source=source).rows(keys[members[0]][2], intensity)
                 continue
-            alphas = [keys[i][2] for i in rows]
-            params[rows] = self.m.interpolate_params(a, b, alphas, intensity, source=source)  # (n, 5, 3)
-        curves = self.grid.responses_db(params)  # (batch, n_points)
+            alphas = [keys[i][2] for i in members]
+            for i, eq_rows in zip(members, self.m.interpolate_params(a, b, alphas, intensity, source=source).tolist()):
+                rows[i] = eq_rows
+        curves = self.grid.rows_responses_db(rows)  # (batch, n_points)
         model_id, grid = self.m.model_id, self.grid
-        return [render(morph_body(rows, db, grid, model_id=model_id, a=a, b=b, alpha=alpha, intensity=intensity,
+        return [render(morph_body(eq_rows, db, grid, model_id=model_id, a=a, b=b, alpha=alpha, intensity=intensity,
                                   source=source), grid)
-                for (a, b, alpha, intensity, source), rows, db in zip(keys, params.tolist(), curves)]
+                for (a, b, alpha, intensity, source), eq_rows, db in zip(keys, rows, curves)]
 
     async def morph(self, a: str, b: str, alpha: float, intensity: float, source: str | None = None) -> bytes:
         """The rendered morph of two words, cached, batched with others in flight."""
