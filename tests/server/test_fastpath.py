@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from urllib.parse import parse_qsl
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from eqmorph.errors import ParameterError
 from eqmorph.server import create_app
-from eqmorph.server.fastpath import ShortPath
+from eqmorph.server.fastpath import ShortPath, _query_pairs
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,11 @@ def _query(parts: list[tuple[str, str]]) -> str:
 def test_any_query_gets_the_same_answer_with_and_without_the_short_path(client, slow_client, parts, path):
     url = f"{path}?{_query(parts)}"
     _same_answer(client.get(url), slow_client.get(url))
+
+
+@given(query=st.text(alphabet="ab=&%+;2F. \u00e9", max_size=30))
+def test_the_short_path_reads_a_query_as_starlette_does(query):
+    assert _query_pairs(query) == parse_qsl(query, keep_blank_values=True)
 
 
 @pytest.mark.parametrize("url", [
