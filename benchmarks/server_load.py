@@ -30,7 +30,10 @@ hid what was measured. The client freezes its heap (``gc.freeze``) while it load
 garbage collection of whatever else the benchmark process holds is not counted as server latency. The
 client's loop is uvloop (the server's too): on asyncio's own loop the client
 took about 15 % more of the shared CPU, which the server's latency paid for (rows measured before
-2026-12-01 used it). Client and server still share the machine's cores, so the numbers are an upper bound.
+2026-12-01 used it). For the same reason each word pair's query is quoted once, and a request's
+timeout is ``asyncio.timeout`` rather than ``wait_for`` (a task per request): together about 15 us
+of client CPU per request (rows measured before 2026-12-02 paid it). Client and server still share
+the machine's cores, so the numbers are an upper bound.
 
 Run: ``python -m benchmarks.server_load [--model DIR] [--requests 5000] [--seconds 10] [--modes ...]
 [--clients 1 20 100] [--json OUT]``.
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import json
 import os
@@ -139,7 +143,7 @@ class _Connection:
 
     async def get(self, target: str) -> tuple[int, bytes]:
         reader, writer = await self.connect()  # again after an error or a server's "connection: close"
-        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("latin-1"))
         head = await reader.readuntil(b"\r\n\r\n")
         length = _CONTENT_LENGTH.search(head)
         body = await reader.readexactly(int(length.group(1)) if length else 0)
@@ -151,6 +155,13 @@ class _Connection:
         if self.writer is not None:
             self.writer.close()
         self.reader = self.writer = None
+
+
+@functools.cache
+def _pair_target(a: str, b: str) -> str:
+    """``/api/morph?a=..&b=..&alpha=`` for a word pair, quoted once: the client's own CPU time is the
+    server's loss on shared cores (``urlencode`` on every request cost about 15 us of it)."""
+    return f"{ENDPOINT}?{urlencode({'a': a, 'b': b})}&alpha="
 
 
 def _pair(rng: np.random.Generator, vocabulary: Sequence[str]) -> tuple[str, str]:
@@ -187,10 +198,11 @@ async def _level(host: str, port: int, vocabulary: Sequence[str], clients: int, 
                 issued += 1
                 if mode == "random-pairs":
                     words = _pair(rng, vocabulary)
-                query = urlencode({"a": words[0], "b": words[1], "alpha": f"{rng.random():.{digits}f}"})
+                target = f"{_pair_target(*words)}{rng.random():.{digits}f}"
                 t0 = time.perf_counter()
                 try:
-                    status, _ = await asyncio.wait_for(conn.get(f"{ENDPOINT}?{query}"), REQUEST_TIMEOUT_S)
+                    async with asyncio.timeout(REQUEST_TIMEOUT_S):
+                        status, _ = await conn.get(target)
                 except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                     errors.append(type(exc).__name__)
                     conn.close()
