@@ -11,6 +11,8 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.ranges import (
     GAIN_DB,
+    HIGH,
+    LOW,
     PEAK_PERMS,
     PEAK_SLICE,
     clip_to_ranges,
@@ -188,3 +190,21 @@ def test_one_alpha_at_a_time_gives_the_same_bits_as_a_batch(tiny_model, intensit
         path = tiny_model.path(a, b)
         np.testing.assert_array_equal(path.params_many(xs, intensity),
                                       np.stack([path.params(float(x), intensity) for x in xs]))
+
+
+@pytest.mark.parametrize("on_bound", [None, (0, 0, "high"), (2, 1, "low"), (4, 1, "high"), (3, 2, "high")])
+def test_a_step_between_ends_on_a_range_bound_stays_in_range_and_agrees_with_a_batch(on_bound):
+    # Ends well inside every range skip the step's clipping; ends on a bound must keep it. Both give a batch's bits.
+    rng = np.random.default_rng(11)
+    start, end = _random_eq(rng), _random_eq(rng)
+    if on_bound is not None:
+        band, column, side = on_bound
+        end[band, column] = (HIGH if side == "high" else LOW)[band, column]
+        end = canonical_array(end)
+    path = MorphPath(start, end)
+    near_ends = np.ldexp(1.0, -np.arange(1, 54))  # alphas within an ulp or so of 0 and of 1
+    xs = np.concatenate([np.linspace(0.0, 1.0, 513), near_ends, 1.0 - near_ends])
+    one_by_one = np.stack([path.params(float(x)) for x in xs])
+    np.testing.assert_array_equal(path.params_many(xs), one_by_one)
+    assert np.all(one_by_one >= LOW) and np.all(one_by_one <= HIGH)
+    np.testing.assert_allclose(one_by_one, _reference_morph(path.start, path.end, xs), rtol=1e-10, atol=1e-10)

@@ -54,6 +54,9 @@ _FREQ = itemgetter(1)
 # Six tuples of five: low and high gain, frequency and Q of every band (a path's per-band constants).
 _BOUND_COLUMNS = tuple(zip(*np.stack([LOW, HIGH], axis=-1).reshape(N_BANDS, 6).tolist()))
 _IS_LOG_2 = np.concatenate([IS_LOG, IS_LOG])  # (10, 3): which entries of both ends are logged
+# (10, 3) bounds of both ends, pulled in by far more than a blend's rounding (about 1e-15 relative).
+_INSIDE_LOW = np.tile(LOW + 1e-9 * np.maximum(1.0, np.abs(LOW)), (2, 1))
+_INSIDE_HIGH = np.tile(HIGH - 1e-9 * np.maximum(1.0, np.abs(HIGH)), (2, 1))
 
 
 def check_number(name: str, value: float, low: float = -math.inf, high: float = math.inf) -> float:
@@ -127,7 +130,8 @@ class MorphPath:
     ``Morpher.interpolate`` (it uses this class).
     """
 
-    __slots__ = ("start", "end", "_start_rows", "_end_rows", "_bands", "_log_a", "_log_step", "_ta", "_step")
+    __slots__ = ("start", "end", "_start_rows", "_end_rows", "_bands", "_gains", "_inside", "_log_a", "_log_step",
+                 "_ta", "_step")
 
     def __init__(self, start: np.ndarray, end: np.ndarray) -> None:
         self._setup(_frozen(start), _frozen(end))
@@ -160,6 +164,10 @@ class MorphPath:
         self._end_rows: list[list[float]] = end.tolist()
         # Per band: the gain at A and its change to B, then the ranges of gain, frequency and Q.
         self._bands = list(zip(self._ta[:, 0].tolist(), self._step[:, 0].tolist(), *_BOUND_COLUMNS))
+        self._gains = [band[:2] for band in self._bands]
+        # Ends inside every range by more than rounding can move a blend: clipping is the identity, so the
+        # slider step may skip it (the same bits). Ends on a bound (a 24 dB gain) keep the clipped step.
+        self._inside = bool(np.all((ends > _INSIDE_LOW) & (ends < _INSIDE_HIGH)))
         self._log_a, self._log_step = self._ta[:, 1:].ravel(), self._step[:, 1:].ravel()  # (10,) freq, Q per band
 
     def _rows(self, alpha: float) -> list[list[float]]:
@@ -170,8 +178,11 @@ class MorphPath:
             return [row[:] for row in self._end_rows]
         # The operations of params_many, with np.exp (math.exp differs in the last bit).
         fq = np.exp(self._log_step * alpha + self._log_a).tolist()
-        rows = [[min(max(dg * alpha + ga, glo), ghi), min(max(f, flo), fhi), min(max(q, qlo), qhi)]
-                for (ga, dg, glo, ghi, flo, fhi, qlo, qhi), f, q in zip(self._bands, fq[0::2], fq[1::2])]
+        if self._inside:
+            rows = [[dg * alpha + ga, f, q] for (ga, dg), f, q in zip(self._gains, fq[0::2], fq[1::2])]
+        else:
+            rows = [[min(max(dg * alpha + ga, glo), ghi), min(max(f, flo), fhi), min(max(q, qlo), qhi)]
+                    for (ga, dg, glo, ghi, flo, fhi, qlo, qhi), f, q in zip(self._bands, fq[0::2], fq[1::2])]
         if not rows[1][1] <= rows[2][1] <= rows[3][1]:
             rows[PEAK_SLICE] = sorted(rows[PEAK_SLICE], key=_FREQ)  # stable, like canonical_array
         return rows
