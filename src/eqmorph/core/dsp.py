@@ -157,14 +157,19 @@ def poly_response_db(xp: Any, coeffs: Any, basis: Any) -> Any:
 def _power_terms(xp: Any, coeffs: Any, basis: Any) -> tuple[Any, Any]:
     """Numerator and denominator of ``|H|^2`` of biquads ``(..., k, 6)`` on a basis ``(3, F)``: ``(..., k, F)`` each."""
     b0, b1, b2, a0, a1, a2 = (coeffs[..., i] for i in range(6))
-    num = xp.stack([(b0 + b1 + b2) ** 2, -4.0 * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2), 16.0 * b0 * b2], -1)
-    den = xp.stack([(a0 + a1 + a2) ** 2, -4.0 * (a0 * a1 + 4.0 * a0 * a2 + a1 * a2), 16.0 * a0 * a2], -1)
+    num, den = xp.stack(_phi_polynomial(b0, b1, b2), -1), xp.stack(_phi_polynomial(a0, a1, a2), -1)
     shape = (*tuple(coeffs.shape[:-1]), basis.shape[-1])
     if xp is not np:
         basis = basis.to(num.dtype)  # torch does not promote dtypes inside a matmul
     # Rounding can push |H|^2 of a deep notch a hair below zero; floor it at -300 dB.
     return (_floor(xp, num.reshape(-1, 3) @ basis, 1e-30).reshape(shape),
             _floor(xp, den.reshape(-1, 3) @ basis, 1e-30).reshape(shape))
+
+
+def _phi_polynomial(c0: Any, c1: Any, c2: Any) -> list[Any]:
+    """``|c0 + c1 z^-1 + c2 z^-2|^2`` as a polynomial in phi: its coefficients for phi^0, phi^1, phi^2
+    (see :func:`poly_response_db`); floats or arrays alike."""
+    return [(c0 + c1 + c2) ** 2, -4.0 * (c0 * c1 + 4.0 * c0 * c2 + c1 * c2), 16.0 * c0 * c2]
 
 
 def basis_response_db_np(params: np.ndarray, basis: np.ndarray, sample_rate: float) -> np.ndarray:
@@ -222,9 +227,7 @@ def _power_polynomials(eqs: list[list[list[float]]], sample_rate: float) -> list
             bands = []
             for kind, (gain_db, freq_hz, q) in zip(BAND_KINDS, rows):
                 b0, b1, b2, a0, a1, a2 = _rbj(_Floats, kind, gain_db, freq_hz, q, sample_rate)
-                b0, b1, b2, a1, a2 = b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0
-                bands.append([(b0 + b1 + b2) ** 2, -4.0 * (b0 * b1 + 4.0 * b0 * b2 + b1 * b2), 16.0 * b0 * b2,
-                              (1.0 + a1 + a2) ** 2, -4.0 * (a1 + 4.0 * a2 + a1 * a2), 16.0 * a2])
+                bands.append(_phi_polynomial(b0 / a0, b1 / a0, b2 / a0) + _phi_polynomial(1.0, a1 / a0, a2 / a0))
             out.append(bands)
     except (OverflowError, ZeroDivisionError, ValueError):
         return None
