@@ -134,11 +134,14 @@ class Priors:
         """The prior ``(F,)`` of ``word`` in ``crowd`` whose own examples average ``mean``.
 
         both_crowds_mean: the word's mean over both crowds when the other crowd used it too, else None;
-        lexicon_weight: used by the ``"lexicon"`` prior only.
+        lexicon_weight: the weight of lexicon relations, which only the ``"lexicon"`` prior has.
         """
-        return self._mix(self._base(crowd, both_crowds_mean),
-                         None if toward == "word" else self._parts(word, mean, toward == "lexicon"),
-                         lexicon_weight if toward == "lexicon" else 0.0)
+        return self._mix(self._base(crowd, both_crowds_mean), self._parts_toward(word, mean, toward), lexicon_weight)
+
+    def _parts_toward(self, word: str, mean: np.ndarray, toward: str) -> _Parts | None:
+        """The neighbour parts the prior ``toward`` mixes in (no lexicon relations but for ``"lexicon"``, so
+        a lexicon weight changes nothing there); None for ``"word"``."""
+        return None if toward == "word" else self._parts(word, mean, toward == "lexicon")
 
     def _base(self, crowd: str, both_crowds_mean: np.ndarray | None) -> np.ndarray:
         return both_crowds_mean if both_crowds_mean is not None else self.grand[crowd]
@@ -176,7 +179,7 @@ def select_shrinkage(resp: np.ndarray, groups: dict[tuple[str, str], np.ndarray]
             mean = resp[rest].mean(0)
             others = everyone[everyone != i]
             base = priors._base(crowd, resp[others].mean(0) if len(others) > len(rest) else None)
-            parts = None if toward == "word" else priors._parts(word, mean, toward == "lexicon")
+            parts = priors._parts_toward(word, mean, toward)
             target = resp[i] - resp[i].mean()
             if float(target @ target) <= 1e-12:
                 per_row.append(np.zeros((len(weights), len(KAPPA_GRID))))
