@@ -95,6 +95,15 @@ def test_negative_directions_invert_the_word(parser, text):
     assert weights(parser, text) == {"muddy": -1.0}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("less less muddy", -1.0), ("reduce less muddy", -1.0), ("menos menos muddy", -1.0),  # one "less" is enough
+    ("not not muddy", 1.0), ("not less muddy", 1.0), ("no menos muddy", 1.0),  # each negation flips
+    ("not less less muddy", 1.0), ("without no muddy", 1.0),
+])
+def test_a_repeated_less_keeps_its_way_while_each_negation_flips(parser, text, expected):
+    assert weights(parser, text) == {"muddy": expected}
+
+
 @pytest.mark.parametrize("text", ["more air", "add air", "boost air", "más air"])
 def test_positive_directions_keep_the_word(parser, text):
     assert weights(parser, text) == {"air": 1.0}

@@ -177,7 +177,7 @@ class Parser:
         for clause in _SPLIT.split(norm):
             tokens = [t.strip("'’-") for t in _TOKEN.findall(clause)]
             tokens = [t for t in tokens if t]
-            sign, degree, start, i = 1.0, 1.0, 0, 0
+            sign, degree, start, i, lessened = 1.0, 1.0, 0, 0, False
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             while i < len(tokens):
                 tok = tokens[i]
@@ -189,10 +189,14 @@ class Parser:
                     continue
                 if tok in _CONJUNCTIONS:
                     ignored.extend(pending)
-                    sign, degree, start, i, pending = 1.0, 1.0, i + 1, i + 1, []
+                    sign, degree, start, i, pending, lessened = 1.0, 1.0, i + 1, i + 1, [], False
                     continue
                 if tok in NOT or tok in LESS or tok in MORE:
-                    sign = -sign if tok not in MORE else sign
+                    # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
+                    # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
+                    if tok in NOT or (tok in LESS and not lessened):
+                        sign = -sign
+                    lessened = lessened or tok in LESS
                     pending.append(tok)
                     i += 1
                     continue
@@ -212,7 +216,8 @@ class Parser:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, sign, piece_degree, tuple(found)))
                 i += len(words)
-                sign, degree, start, pending = 1.0, 1.0, i, []  # modifiers belong to the descriptor they precede
+                # modifiers belong to the descriptor they precede
+                sign, degree, start, pending, lessened = 1.0, 1.0, i, [], False
             ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", f"{len(pieces)} descriptors", f"at most {MAX_PIECES} descriptors")
