@@ -83,10 +83,12 @@ def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys)
     song, ref = pair
     before = ref.read_bytes()
     code, _, err = _run(["match", song, ref, "--apply", ref], capsys)
-    assert code == 2 and "different from the input" in err
+    assert code == 2 and "--apply=" in err and "different from the input" in err  # the option that gave it
     assert ref.read_bytes() == before
     code, _, err = _run(["match", song, ref, "-o", song], capsys)
-    assert code == 2
+    assert code == 2 and "-o=" in err
+    code, _, err = _run(["match", song, ref, "--apply", tmp_path / "no such folder" / "out.wav"], capsys)
+    assert code == 2 and "--apply=" in err and "existing folder" in err
 
 
 @pytest.mark.parametrize("argv_tail,expected", [(["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),

@@ -21,12 +21,13 @@ def run_match(args: argparse.Namespace) -> int:
 
     inputs = [args.input, args.reference]
     # Every output is checked before any work, so a typo never costs the inputs or a minute of analysis.
-    for out in (args.apply, args.output):
+    # The option is named here: an --apply path equal to INPUT would otherwise be told apart from -o by value only.
+    for option, out in (("--apply", args.apply), ("output", args.output)):
         if out is not None:
             for path in inputs:
-                refuse_same_path(path, out)
+                refuse_same_path(path, out, name=option)
             if not (Path(out).parent or Path(".")).is_dir():
-                raise ParameterError("output", str(out), "a path in an existing folder")
+                raise ParameterError(option, str(out), "a path in an existing folder")
     if args.output is not None:
         preset_format(args.output, args.format)  # a folder or a name of no format fails before the analysis
     if args.apply is not None:

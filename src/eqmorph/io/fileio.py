@@ -27,10 +27,11 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     return pa.resolve() == pb.resolve()
 
 
-def refuse_same_path(input_path: str | os.PathLike[str], output_path: str | os.PathLike[str]) -> None:
-    """Raise if writing ``output_path`` would overwrite ``input_path``."""
+def refuse_same_path(input_path: str | os.PathLike[str], output_path: str | os.PathLike[str],
+                     name: str = "output") -> None:
+    """Raise (naming parameter ``name``) if writing ``output_path`` would overwrite ``input_path``."""
     if same_file(input_path, output_path):
-        raise ParameterError("output", str(output_path), "a path different from the input file")
+        raise ParameterError(name, str(output_path), "a path different from the input file")
 
 
 @contextlib.contextmanager
