@@ -24,7 +24,12 @@ Frames are cast to float32, windowed (only the tapers: the middle is 1), transfo
 in float32 (only the per-block sums are float64): its rounding floor lies about 140 dB below the
 signal, far under any level an EQ match looks at, and it makes the analysis about three times
 faster than float64. For the same reason files are decoded to float32, and float32 arrays are
-analysed without a float64 copy.
+analysed without a float64 copy. The transform is ``scipy.fftpack.rfft`` in place, in its
+half-complex layout: the same pocketfft transform as ``scipy.fft.rfft`` (the spectra are the same
+bits), but it allocates nothing. ``scipy.fft.rfft`` returned a new 4 MB complex array per batch,
+and its fresh pages were most of a match's 3,000-10,000 page faults; in place is also a quarter
+faster (16 frames of 65,536: 2.1 against 2.8 ms). ``scipy.fftpack`` is SciPy's legacy interface,
+kept and tested upstream; ``scipy.fft`` has no in-place real transform.
 
 Spectra are densities per Hz, so recordings at different sample rates compare directly in Hz
 with no resampling: each is analysed at its own rate and both are read at the same frequencies.
@@ -37,7 +42,7 @@ import os
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import fft  # at import, not in the first match: it takes a few tenths of a second to load
+from scipy import fftpack  # at import, not in the first match: it takes a few tenths of a second to load
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate, non_finite_message, non_finite_report
 from eqmorph.errors import AudioError, ParameterError
@@ -103,6 +108,7 @@ class SpectrumAccumulator:
         self.n_fft = frame_length(self.sample_rate, total_frames)
         self._window = tukey_window(self.n_fft).astype(np.float32)
         self._batch = np.empty((FRAMES_PER_BATCH, self.n_fft), dtype=np.float32)  # frames being transformed
+        self._squares = np.empty(self.n_fft, dtype=np.float32)  # their squared transforms summed over frames
         self._taper = taper_length(self.n_fft)
         self.hop = self.n_fft - self._taper
         self._tail = np.zeros((0, self.channels), dtype=np.float32)
@@ -156,12 +162,13 @@ class SpectrumAccumulator:
                 np.copyto(windowed, batch, casting="same_kind")  # into one reused buffer: no new pages per batch
                 windowed[:, :m] *= self._window[:m]
                 windowed[:, self.n_fft - m :] *= self._window[self.n_fft - m :]
-                pairs = fft.rfft(windowed, axis=-1).view(np.float32)
-                # re^2 and im^2 of each bin, interleaved; added to the float64 sums one after the other (a
-                # float64 sum over pairs of a (bins, 2) view costs ten times more on numpy's short inner loop).
-                squares = np.einsum("ij,ij->j", pairs, pairs)
-                self._power += squares[0::2]
-                self._power += squares[1::2]
+                # In place, in fftpack's half-complex layout: DC, (re, im) of bins 1 .. n/2 - 1, Nyquist.
+                packed = fftpack.rfft(windowed, axis=-1, overwrite_x=True)
+                squares = np.einsum("ij,ij->j", packed, packed, out=self._squares)
+                self._power[0] += squares[0]
+                self._power[1:-1] += squares[1:-1:2]
+                self._power[1:-1] += squares[2:-1:2]
+                self._power[-1] += squares[-1]
         self._n_frames += n_frames
 
     def result(self) -> Spectrum:
