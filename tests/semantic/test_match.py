@@ -119,6 +119,23 @@ def test_spectrum_does_not_depend_on_block_size():
     np.testing.assert_allclose(acc.result().power, audio_spectrum(x, 44100).power, rtol=1e-5, atol=1e-12)
 
 
+@pytest.mark.parametrize("channels", [1, 2])
+def test_spectrum_is_the_average_windowed_periodogram_per_hz_at_every_bin(channels):
+    """Welch written out in float64 numpy: DC, every bin between and Nyquist (the in-place transform's layout)."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((3 * 44100, channels)) * 0.1
+    spec = audio_spectrum(x, 44100)
+    n_fft, window = spec.freqs_hz.size * 2 - 2, tukey_window(spec.freqs_hz.size * 2 - 2)
+    hop = n_fft - taper_length(n_fft)
+    starts = range(0, len(x) - n_fft + 1, hop)
+    power = sum(np.abs(np.fft.rfft(window * x[s:s + n_fft, c])) ** 2 for s in starts for c in range(channels))
+    density = power / (44100 * np.sum(window**2) * len(starts))
+    density[1:-1] *= 2.0
+    np.testing.assert_allclose(spec.power, density, rtol=2e-4, atol=1e-6 * density.max())
+    assert spec.power[0] == pytest.approx(density[0], rel=2e-4)  # DC and Nyquist sit apart in the layout
+    assert spec.power[-1] == pytest.approx(density[-1], rel=2e-4)
+
+
 @pytest.mark.parametrize("n_fft", [4096, 65536])
 def test_overlapping_windows_add_up_to_one_so_every_sample_counts(n_fft):
     window, hop = tukey_window(n_fft), n_fft - taper_length(n_fft)
