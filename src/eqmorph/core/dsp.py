@@ -184,9 +184,8 @@ def basis_response_db_np(params: np.ndarray, basis: np.ndarray, sample_rate: flo
     """
     n_eqs = params.size // (3 * N_BANDS)
     if params.shape[-2:] == (N_BANDS, 3) and 0 < n_eqs <= SMALL_BATCH_EQS:
-        out = _float_response_db(params.reshape(n_eqs, N_BANDS, 3).tolist(), basis, sample_rate)
-        if out is not None:
-            return out.reshape(*params.shape[:-2], basis.shape[-1])
+        rows = params.reshape(n_eqs, N_BANDS, 3).tolist()
+        return rows_response_db(rows, basis, sample_rate).reshape(*params.shape[:-2], basis.shape[-1])
     return _array_response_db(params, basis, sample_rate)
 
 
