@@ -49,6 +49,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -136,6 +137,53 @@ def _summary(rows: list[dict[str, Any]], method: str) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class HeldOutSetup:
+    """What every leave-one-word-out run starts from (this benchmark and its diagnosis).
+
+    responses ``(n, F)``: every example's dB response on ``freqs_hz`` ``(F,)``; term_arr, spanish_arr ``(n,)``:
+    its word and whether its crowd is Spanish; chosen: the words held out in turn; without(word): the model
+    that answers for ``word`` (rebuilt without its examples when nested).
+    """
+
+    freqs_hz: np.ndarray
+    responses: np.ndarray
+    term_arr: np.ndarray
+    spanish_arr: np.ndarray
+    n_examples: Counter[str]
+    chosen: list[str]
+    config: LearnedConfig
+    embeddings: dict[str, np.ndarray]
+    encode: Any
+    without: Callable[[str], Any]
+
+
+def held_out_setup(model: Any, datasets: Sequence[Dataset], min_examples: int, model_dir: str | None,
+                   nested: bool) -> HeldOutSetup:
+    """The examples' responses, the words to hold out (>= ``min_examples`` examples), the text side, the answerer."""
+    from eqmorph.semantic.morph import bundled_model_dir
+
+    params, terms, spanish = _combine(datasets)
+    freqs_hz = log_freq_grid(N_FREQS)
+    n_examples = Counter(terms)
+    chosen = [w for w in model.terms if n_examples[w] >= min_examples]
+    if not chosen:
+        raise ParameterError("model", f"{len(model.terms)} known words", f"known words with >= {min_examples} examples")
+    config = LearnedConfig()
+    return HeldOutSetup(
+        freqs_hz=freqs_hz,
+        responses=response_db_np(params, freqs_hz, SAMPLE_RATE),
+        term_arr=np.asarray(terms, dtype=object),
+        spanish_arr=np.asarray(spanish),
+        n_examples=n_examples,
+        chosen=chosen,
+        config=config,
+        embeddings=read_term_embeddings(model_dir or bundled_model_dir(), config.template),
+        encode=default_embedder(),
+        without=vocabulary_without(model, datasets) if nested else (lambda word: model),
+    )
+
+
 def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLES, speed: bool = True,
         model_dir: str | None = None, nested: bool = True) -> dict[str, Any]:
     """Leave-one-word-out scores per language and method, the targets, and (``speed``) the timings.
@@ -143,22 +191,10 @@ def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLE
     nested: answer each held-out word from a vocabulary rebuilt without its examples (:func:`vocabulary_without`;
     needs torch and datasets with crowds); otherwise from the model's own vocabulary, which borrowed from it.
     """
-    from eqmorph.semantic.morph import bundled_model_dir
-
-    params, terms, spanish = _combine(datasets)
-    freqs_hz = log_freq_grid(N_FREQS)
-    responses = response_db_np(params, freqs_hz, SAMPLE_RATE)  # (n, F)
-    term_arr = np.asarray(terms, dtype=object)
-    spanish_arr = np.asarray(spanish)
-    n_examples = Counter(terms)
-    chosen = [w for w in model.terms if n_examples[w] >= min_examples]
-    if not chosen:
-        raise ParameterError("model", f"{len(model.terms)} known words", f"known words with >= {min_examples} examples")
-    config = LearnedConfig()
-    embeddings = read_term_embeddings(model_dir or bundled_model_dir(), config.template)
-    encode = default_embedder()
+    held = held_out_setup(model, datasets, min_examples, model_dir, nested)
+    freqs_hz, responses, term_arr, spanish_arr = held.freqs_hz, held.responses, held.term_arr, held.spanish_arr
+    chosen, config, embeddings, encode, without = held.chosen, held.config, held.embeddings, held.encode, held.without
     own_params = {t: np.asarray(model.generate_params(t)) for t in model.terms}
-    without = vocabulary_without(model, datasets) if nested else (lambda word: model)
 
     knn_encoder = _Encoder(encode, {config.template.replace("{}", w): v for w, v in embeddings.items()})
     rows = []
@@ -212,7 +248,7 @@ def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLE
     result["targets"] = _targets(summary)
     result["calibrations"] = Counter(r["calibration"] for r in rows).most_common()
     result["translation_agreement"] = _translation_agreement(rows, responses, term_arr, model.terms)
-    result["guard"] = _guard_rates(terms)
+    result["guard"] = _guard_rates(term_arr.tolist())
     result["oracle_damping"] = {lang: _oracle_damping([r for r in rows if r["language"] == lang])
                                 for lang in summary}
     if speed:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -46,17 +45,16 @@ from benchmarks.open_vocab import (
     MIN_EXAMPLES,
     N_FREQS,
     SAMPLE_RATE,
-    _combine,
     _fmt,
     _load_datasets,
     _pearson,
     _rms,
     _summary,
     answering_words,
+    held_out_setup,
     report,
-    vocabulary_without,
 )
-from eqmorph.core.dsp import log_freq_grid, response_db_np
+from eqmorph.core.dsp import response_db_np
 from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.language import lexicon
 from eqmorph.language.calibration import (
@@ -70,10 +68,7 @@ from eqmorph.language.calibration import (
 )
 from eqmorph.language.compose import signed_blend_params
 from eqmorph.language.learned import (
-    LearnedConfig,
     LearnedVocabulary,
-    default_embedder,
-    read_term_embeddings,
 )
 from eqmorph.language.parse import Parser
 from eqmorph.semantic.path import scale_gains
@@ -145,20 +140,10 @@ def run(model: Any, datasets: Sequence[Any], model_dir: str | None = None,
     nested: each held-out word is answered from the vocabulary rebuilt without its examples, as in
     :func:`benchmarks.open_vocab.run`.
     """
-    from eqmorph.semantic.morph import bundled_model_dir
-
-    params, terms, spanish_rows = _combine(datasets)
-    freqs_hz = log_freq_grid(N_FREQS)
-    responses = response_db_np(params, freqs_hz, SAMPLE_RATE)  # (n, F)
-    term_arr, spanish_arr = np.asarray(terms, dtype=object), np.asarray(spanish_rows)
-    n_examples = Counter(terms)
-    chosen = [w for w in model.terms if n_examples[w] >= min_examples]
-    if not chosen:
-        raise ParameterError("model", f"{len(model.terms)} known words", f"known words with >= {min_examples} examples")
-    config = LearnedConfig()
-    embeddings = read_term_embeddings(model_dir or bundled_model_dir(), config.template)
-    encode = default_embedder()
-    without = vocabulary_without(model, datasets) if nested else (lambda word: model)
+    held = held_out_setup(model, datasets, min_examples, model_dir, nested)
+    freqs_hz, responses, term_arr, spanish_arr = held.freqs_hz, held.responses, held.term_arr, held.spanish_arr
+    n_examples, chosen, without = held.n_examples, held.chosen, held.without
+    config, embeddings, encode = held.config, held.embeddings, held.encode
     crowd = {t: responses[term_arr == t].mean(0) for t in model.terms if n_examples[t] > 0}
     crowd_spanish = {t: bool(spanish_arr[term_arr == t].mean() > 0.5) for t in crowd}
     known_spanish = {t: _spanish_by_counts(model.word_info(t).counts_by_language) for t in model.terms}
