@@ -28,3 +28,24 @@ def test_a_level_free_target_is_fitted_better_with_the_offset_free():
     free = fit_curves(level_free[None], FREQS, 48000.0, replace(LIGHT, free_offset=True))
     fixed = fit_curves(level_free[None], FREQS, 48000.0, LIGHT)  # must spend its shelves on the missing constant
     assert free.rms_db[0] < 0.01 and fixed.rms_db[0] > 10.0 * free.rms_db[0]
+
+
+def test_a_level_weight_picks_the_level_neutral_eq_of_an_offset_free_target():
+    # A treble tilt: a high-shelf boost or a low-shelf cut of the same corner fit it alike up to a constant.
+    bass_cut = np.array([[-8.0, 1500.0, 0.7], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                         [0.0, 10000.0, 0.7]])
+    tilt = response_db_np(bass_cut, FREQS, 48000.0)
+    tilt -= tilt.mean()
+    starts = bass_cut[None]  # from the cut, where the fit without the level term stays
+    free = replace(LIGHT, free_offset=True, greedy_starts=(), fixed_peaks_hz=())
+    plain = fit_curves(tilt[None], FREQS, 48000.0, free, starts=starts[None])
+    neutral = fit_curves(tilt[None], FREQS, 48000.0, replace(free, level_weight=0.01), starts=starts[None])
+    level = [float(response_db_np(r.params[0], FREQS, 48000.0).mean()) for r in (plain, neutral)]
+    assert level[0] < -2.0 and abs(level[1]) < 0.5
+    assert neutral.rms_db[0] < 0.3  # the shape is still the tilt's
+
+
+def test_the_level_weight_changes_nothing_without_a_free_offset():
+    target = response_db_np(TRUE, FREQS, 48000.0)[None]
+    fits = [fit_curves(target, FREQS, 48000.0, replace(LIGHT, level_weight=w)) for w in (0.0, 1.0)]
+    np.testing.assert_array_equal(fits[0].params, fits[1].params)

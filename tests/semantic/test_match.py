@@ -213,3 +213,17 @@ def test_bad_amount_is_refused(amount):
 def test_bad_reference_rate_is_named():
     with pytest.raises(ParameterError, match="reference_sample_rate"):
         match(multisine(1.0, 44100), multisine(1.0, 44100), 44100, reference_sample_rate=100)
+
+
+def test_matching_plain_noise_to_a_brightened_reference_is_level_neutral_and_reads_brighter():
+    # The new user's case: white noise against other white noise through the word "bright"'s EQ.
+    m = eqmorph.load()
+    rng = np.random.default_rng(3)
+    dry = 0.1 * rng.standard_normal((2 * 48000, 2))
+    reference = apply_eq(0.1 * rng.standard_normal(3 * 44100), 44100, m.generate("bright"))
+    result = match_result(dry, reference, 48000, reference_sample_rate=44100)
+    level_db = float(result.eq.response_db(result.freqs_hz[result.used], 48000).mean())
+    assert abs(level_db) < 0.5  # it was -5 to -11 dB: the matched file came out quieter
+    words = [w for w, _ in m.describe(result.eq, 3, level_free=True)]
+    assert "bright" in words
+    assert m.describer.level_free.changes(result.eq)[0][1] > 0.8

@@ -72,6 +72,11 @@ class FitConfig:
     # Fit up to a constant dB offset (residuals and rms_db lose their mean): for targets whose level is
     # arbitrary, such as a match between recordings; a 5-band EQ cannot add a constant itself.
     free_offset: bool = False
+    # With free_offset: weight of the EQ's mean level (its response's mean dB over the grid) in the cost, per point,
+    # as if it were one more residual of that size at every point. An offset-free target leaves the level to the
+    # fit (a brighter target is a high-shelf boost or a low-shelf cut alike); a weight > 0 picks the level-neutral
+    # EQ among those shapes. 0: the level is whatever the starts lead to.
+    level_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -226,12 +231,21 @@ def _levenberg_marquardt(
     ridge = (cfg.gain_penalty * _GAIN_HALF_RANGE_DB) ** 2
     gain_idx = np.arange(0, 3 * N_BANDS, 3)
 
-    def objective(xx: np.ndarray, rr: np.ndarray) -> np.ndarray:
-        return (np.sum(rr**2, axis=1) + ridge * np.sum(xx[..., 0] ** 2, axis=1)) / n_freqs
+    # The level term (FitConfig.level_weight): level_weight * F * mean(response)^2, one more residual row.
+    level_w = cfg.level_weight * n_freqs if cfg.free_offset else 0.0
+
+    def objective(xx: np.ndarray, rr: np.ndarray, level: np.ndarray | None) -> np.ndarray:
+        cost = np.sum(rr**2, axis=1) + ridge * np.sum(xx[..., 0] ** 2, axis=1)
+        return (cost if level is None else cost + level_w * level**2) / n_freqs
+
+    def levels(bb: np.ndarray) -> np.ndarray | None:
+        # The EQ's mean level over the grid: the offset the centred residual leaves out.
+        return bb.sum(axis=1).mean(axis=1) if level_w else None
 
     bands = model.bands(x)
     residual = _centred(bands.sum(axis=1) - target, cfg.free_offset)
-    cost = objective(x, residual)
+    level = levels(bands)
+    cost = objective(x, residual, level)
     damping = np.full(n, cfg.initial_damping)
     active = np.arange(n)
     eye = np.eye(3 * N_BANDS)
@@ -246,10 +260,15 @@ def _levenberg_marquardt(
             shifted[p, ..., p] += cfg.fd_step
         moved = model.bands(shifted.reshape(-1, N_BANDS, 3)).reshape(3, len(active), N_BANDS, n_freqs)
         jac = np.moveaxis((moved - ba[None]) / cfg.fd_step, 0, -1)  # (n, 5, F, 3)
-        jac = _centred(np.swapaxes(jac, 1, 2).reshape(len(active), n_freqs, 3 * N_BANDS), cfg.free_offset)
+        jac = np.swapaxes(jac, 1, 2).reshape(len(active), n_freqs, 3 * N_BANDS)
+        level_jac = jac.mean(axis=1) if level_w else None  # (n, 15): how each parameter moves the mean level
+        jac = _centred(jac, cfg.free_offset)
         jt = np.swapaxes(jac, 1, 2)
         jtj = jt @ jac
         grad = (jt @ ra[..., None])[..., 0]
+        if level_jac is not None:
+            jtj += level_w * level_jac[:, :, None] * level_jac[:, None, :]
+            grad += level_w * level_jac * level[active, None]
         jtj[:, gain_idx, gain_idx] += ridge
         grad[:, gain_idx] += ridge * xa[..., 0]
         diag = np.diagonal(jtj, axis1=1, axis2=2)
@@ -258,11 +277,14 @@ def _levenberg_marquardt(
         x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), -1.0, 1.0)
         b_new = model.bands(x_new)
         r_new = _centred(b_new.sum(axis=1) - target[active], cfg.free_offset)
-        c_new = objective(x_new, r_new)
+        l_new = levels(b_new)
+        c_new = objective(x_new, r_new, l_new)
         accept = c_new < cost[active]
         done = (accept & (cost[active] - c_new < cfg.tolerance)) | (damping[active] > 1e8) | (c_new < 1e-20)
         took = active[accept]
         x[took], bands[took], residual[took], cost[took] = x_new[accept], b_new[accept], r_new[accept], c_new[accept]
+        if level is not None and l_new is not None:
+            level[took] = l_new[accept]
         damping[active] = np.where(accept, damping[active] / 3.0, damping[active] * 4.0)
         active = active[~done]
     return x, cost

@@ -19,6 +19,11 @@ Steps (each constant below says why it has its value):
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points only, from many starts at once
    (:func:`_fit_shape`).
+6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
+   a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
+   average) that made the matched file quieter. So the fit prefers the level-neutral EQ: its mean gain
+   over the fitted points counts in the cost (``LEVEL_WEIGHT``), and lands within a few tenths of a dB of 0.
+   Its words are judged on the shape alone (``Morpher.describe(..., level_free=True)``).
 """
 
 from __future__ import annotations
@@ -61,10 +66,16 @@ RANDOM_STARTS = 8
 SEARCH_STEP = 3
 SEARCH_ITERATIONS = 15  # LM iterations of the batched search; 25 changed the median by 0.005 dB
 POLISH_ITERATIONS = 15  # LM iterations polishing the search's best on every point (polishing two bought nothing)
+# Weight of the EQ's mean level in the fit (FitConfig.level_weight; step 6 of the module docstring). Measured on
+# white noise matched to references through 7 words' EQs (14 pairs) and on the recovery set
+# (benchmarks/match_describe.py): 0 left levels up to -11 dB; 0.01-0.03 some still at 3 dB (the search settles
+# in a cut-everything basin); 0.1 keeps all within 0.22 dB, for recovery median 0.120 / p95 0.366 dB RMS
+# (0.080 / 0.311 at 0, both far inside the 0.25 / 0.5 targets); 1 gave the same recovery and worse real-clip fits.
+LEVEL_WEIGHT = 0.1
 # A light gain ridge: the default 0.3 shrinks a 9 dB bell by a few tenths of a dB, which a match must not.
 # free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
 _SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
-                        gain_penalty=0.03, free_offset=True)
+                        gain_penalty=0.03, free_offset=True, level_weight=LEVEL_WEIGHT)
 _POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
 
 
