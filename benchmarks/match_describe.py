@@ -222,7 +222,7 @@ def real_use(model: Morpher, clips: dict[str, np.ndarray]) -> dict[str, Any]:
         for b in CLIPS:
             if a != b:
                 result = match_result(clips[a], clips[b], SR)
-                words = comparison(model.describer.changes(result.eq))
+                words = comparison(model.describer.level_free.changes(result.eq))
                 pairs[f"{a} -> {b}"] = {"rms_db": result.rms_db, "words": words, "eq": result.eq.to_array().tolist()}
                 if (a, b) == ("drums", "piano"):
                     shown = result

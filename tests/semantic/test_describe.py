@@ -180,3 +180,30 @@ def test_describe_in_a_crowds_words_from_the_model_api(m):
     assert _correlation(m.generate(text, source="socialfx"), social_warm) >= 0.8
     with pytest.raises(ParameterError, match="source"):
         m.describe(social_warm, source="radio")
+
+
+def test_level_free_a_treble_boost_and_a_bass_cut_of_the_same_tilt_read_alike(m):
+    # RBJ shelves at one corner: a +6 dB high shelf is a -6 dB low shelf plus 6 dB everywhere.
+    boost = EQ.from_array([[0.0, 100.0, 0.7], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                           [6.0, 800.0, 0.7]])
+    cut = EQ.from_array([[-6.0, 800.0, 0.7], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                         [0.0, 10000.0, 0.7]])
+    plain = [m.describer.scores(eq) for eq in (boost, cut)]
+    free = [m.describer.level_free.scores(eq) for eq in (boost, cut)]
+    assert np.abs(plain[0] - plain[1]).max() > 0.3  # the plain describer hears the cut's lower level
+    np.testing.assert_allclose(free[0], free[1], atol=0.02)
+    assert m.describe(cut, 3, level_free=True) == m.describer.level_free.describe(cut, 3)
+    assert m.describe_text(cut, level_free=True) == m.describe_text(boost, level_free=True)
+
+
+def test_level_free_every_word_ranks_itself_in_the_top_three(m):
+    for word in m.terms:
+        assert word in [w for w, _ in m.describe(m.generate(word), 3, level_free=True)]
+
+
+@pytest.mark.parametrize("source", ["safe", "socialfx"])
+def test_describing_in_a_crowds_words_names_only_words_that_crowd_used(m, source):
+    used = {w for w in m.terms if m.word_info(w).counts_by_source.get(source, 0) > 0}
+    assert 0 < len(used) < len(m.terms)  # the bundled crowds each miss some of the other's words
+    ranked = [w for w, _ in m.describe(m.generate("warm"), None, source=source)]
+    assert set(ranked) == used

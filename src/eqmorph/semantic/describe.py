@@ -25,6 +25,7 @@ so ``m.generate(m.describe_text(eq))`` reads the phrase back (benchmarks/match_d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -73,9 +74,10 @@ class WordModel(Protocol):
 
 
 class WordConfidence(Protocol):
-    """What :class:`Describer` reads of a word's info: how much the crowd agrees on it (0..1)."""
+    """What :class:`Describer` reads of a word's info: how much the crowd agrees on it (0..1), who used it."""
 
     confidence: float
+    counts_by_source: Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ class Describer:
     their RMS; units ``(W, F)`` the responses divided by their norms and by F, so that
     ``units @ x`` is ``cos(x, r_w) * |x|`` for a response ``x``; basis ``(3, F)``: the grid's
     :func:`eqmorph.core.dsp.phi_basis`, made once so an EQ's response is one small product;
-    speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all).
+    speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all); centred: whether responses
+    (the words' and the described EQ's) have their mean over the grid removed (:attr:`level_free`).
     """
 
     terms: tuple[str, ...]
@@ -97,15 +100,22 @@ class Describer:
     units: np.ndarray
     basis: np.ndarray
     speakable: np.ndarray
+    centred: bool = False
 
     @classmethod
     def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
         """Compute every word's response once (about a millisecond per word).
 
-        source: describe in crowd ``source``'s words (``model.generate_params(w, source=source)``);
-        ``None``, the default, in both crowds' words. Cross-validation measures both (docs/model.md).
+        source: describe in crowd ``source``'s words: the words that crowd used, with its EQs for them
+        (``model.generate_params(w, source=source)``); ``None``, the default, in both crowds' words.
+        Cross-validation measures both (docs/model.md).
         """
         terms = tuple(model.terms)
+        if source is not None:
+            # A word the crowd never used has both crowds' EQ there (docs/model.md): not that crowd's word.
+            terms = tuple(t for t in terms if model.word_info(t).counts_by_source.get(source, 0) > 0)
+            if not terms:
+                raise ParameterError("source", source, "a crowd that used at least one of the model's words")
         params = np.stack([model.generate_params(t, source=source) for t in terms])
         # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
         shadowed = getattr(model, "shadowed", {})
@@ -118,23 +128,35 @@ class Describer:
         """From words, their EQs ``(W, 5, 3)`` and optionally their confidences ``(W,)`` (phrase words)."""
         freqs = dsp.log_freq_grid(DESCRIBE_GRID_POINTS)  # the fit grid's span, 20 Hz-20 kHz
         responses = dsp.response_db_np(np.asarray(params, dtype=np.float64), freqs, ANALYSIS_SAMPLE_RATE)
-        norms = np.sqrt(np.mean(responses**2, axis=1))
-        # A word whose EQ is flat has no direction; its unit row stays zero so it always scores 0.
-        units = np.where(norms[:, None] > 0, responses / np.maximum(norms, 1e-12)[:, None], 0.0) / len(freqs)
         basis = dsp.phi_basis(np, freqs, ANALYSIS_SAMPLE_RATE)
         speakable = np.ones(len(terms), dtype=bool)
         if confidence is not None:
             confident = np.asarray(confidence, dtype=np.float64) >= MIN_PHRASE_CONFIDENCE
             if confident.sum() >= MIN_PHRASE_VOCABULARY:
                 speakable = confident
-        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, norms, units, basis, speakable)
+        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, *_norms_and_units(responses), basis, speakable)
+
+    @functools.cached_property
+    def level_free(self) -> Describer:
+        """This describer judging shapes only: every response, the words' and the described EQ's, less its mean dB.
+
+        For EQs whose overall level means nothing, such as a match between two recordings (its level is
+        the fit's choice, not the reference's): a treble boost and a bass cut of the same tilt are the
+        same "brighter" there, while the plain describer also hears the cut's lower level ("quieter").
+        """
+        if self.centred:
+            return self
+        shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
+        return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
+                         self.speakable, centred=True)
 
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
         """``eq``'s dB response ``(F,)`` on this grid (:func:`cascade_response_db` of its five bands)."""
         if not isinstance(eq, EQ):
             raise ParameterError("eq", type(eq).__name__, "an eqmorph.EQ (e.g. from generate or load_preset)")
-        return cascade_response_db(dsp.band_coefficients(np, eq.to_array(), self.sample_rate), self.basis)
+        x = cascade_response_db(dsp.band_coefficients(np, eq.to_array(), self.sample_rate), self.basis)
+        return x - x.mean() if self.centred else x
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:
         """Scores ``(..., W)`` of responses ``(..., F)`` (see the module docstring)."""
@@ -213,6 +235,14 @@ class Describer:
         scores = dict(zip(self.terms, self.scores(eq).tolist()))
         ranked = sorted(((w, scores[w]) for w in self.amounts(eq)), key=lambda ws: -abs(ws[1]))
         return ranked[:1] + [(w, s) for w, s in ranked[1:] if abs(s) >= MIN_CHANGE_SCORE]
+
+
+def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """RMS norms ``(W,)`` of word responses ``(W, F)`` and the responses divided by them and by F ``(W, F)``."""
+    norms = np.sqrt(np.mean(responses**2, axis=1))
+    # A word whose EQ is flat has no direction; its unit row stays zero so it always scores 0.
+    units = np.where(norms[:, None] > 0, responses / np.maximum(norms, 1e-12)[:, None], 0.0) / responses.shape[1]
+    return norms, units
 
 
 def cascade_response_db(coeffs: np.ndarray, basis: np.ndarray) -> np.ndarray:

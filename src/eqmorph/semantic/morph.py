@@ -358,20 +358,27 @@ class Morpher:
             found = self._crowd_describers[source] = Describer.from_model(self, source=source)  # type: ignore[index]
         return found
 
-    def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None) -> list[tuple[str, float]]:
+    def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None,
+                 level_free: bool = False) -> list[tuple[str, float]]:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
         Scores lie in [-1, 1] and compare across EQs: 1 is the word's own EQ, a negative score the opposite.
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
+        ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
         """
-        return self.describer_for(source).describe(eq, k)
+        return self._describer(source, level_free).describe(eq, k)
 
-    def describe_text(self, eq: EQ, *, source: str | None = None) -> str:
+    def describe_text(self, eq: EQ, *, source: str | None = None, level_free: bool = False) -> str:
         """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat).
 
-        ``source``: the phrase in crowd ``source``'s words, read back by ``generate(..., source=source)``.
+        ``source``: the phrase in crowd ``source``'s words, read back by ``generate(..., source=source)``;
+        ``level_free`` as in :meth:`describe`.
         """
-        return self.describer_for(source).text(eq)
+        return self._describer(source, level_free).text(eq)
+
+    def _describer(self, source: str | None, level_free: bool) -> Describer:
+        found = self.describer_for(source)
+        return found.level_free if level_free else found
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
