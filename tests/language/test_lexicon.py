@@ -63,3 +63,16 @@ def test_the_header_says_rows_never_come_from_the_crowd_responses():
     text = (importlib.resources.files("eqmorph.language") / lexicon.LEXICON_FILE).read_text(encoding="utf-8")
     header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     assert "never from the crowd's EQ responses" in header
+
+
+def test_an_unaccented_spelling_reaches_the_one_lexicon_word_it_folds_to(monkeypatch):
+    assert lexicon.lexicon_word("calido") == "cálido"
+    assert lexicon.related("calido") == lexicon.related("cálido") != ()
+    assert lexicon.english_translations("nitido") == lexicon.english_translations("nítido") != ()
+    # Two lexicon words that fold alike: neither is guessed.
+    monkeypatch.setattr(lexicon, "_index", lambda: {"año": (), "anó": ()})
+    lexicon._by_folded.cache_clear()
+    try:
+        assert lexicon.lexicon_word("ano") == "ano"
+    finally:
+        lexicon._by_folded.cache_clear()

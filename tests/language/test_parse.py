@@ -45,10 +45,17 @@ def test_accents_are_not_guessed_when_two_known_words_fold_alike():
         Parser({"año": 5, "anó": 5}).parse("ano")
 
 
+@pytest.mark.parametrize("typed, accented", [("calido", "cálido"), ("calida", "cálida"), ("nitido", "nítido")])
+def test_a_lexicon_word_typed_without_its_accents_is_understood_as_with_them(parser, typed, accented):
+    assert weights(parser, typed) == weights(parser, accented) != {}
+    assert weights(parser, f"un poco mas {typed}") == weights(parser, f"un poco más {accented}")
+
+
 # --- inflections and derivations ------------------------------------------------------
 @pytest.mark.parametrize("text, word", [("muddier", "muddy"), ("boomier", "boomy"), ("muddiness", "muddy"),
                                         ("boominess", "boomy"), ("harshness", "harsh"), ("warmer", "warm"),
-                                        ("darker", "dark"), ("suaves", "suave"), ("clearest", "clear")])
+                                        ("darker", "dark"), ("suaves", "suave"), ("clearest", "clear"),
+                                        ("fría", "frío"), ("fria", "frío")])
 def test_inflections_and_derivations_reach_the_base_word(parser, text, word):
     meant = parser.parse(text)
     assert [w for w, _ in meant.weights] == [word]

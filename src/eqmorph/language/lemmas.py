@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-# (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters.
+# (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters (see candidates).
 _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
             ("ísimo", ""), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
@@ -42,10 +42,10 @@ def candidates(word: str) -> tuple[str, ...]:
         for lemmas in (li.getAllLemmas(word), li.getAllLemmasOOV(word, "ADJ")):
             for pos in ("ADJ", "NOUN", "VERB", "ADV"):
                 found.extend(lemmas.get(pos, ()))
-    if len(word) >= 5:
-        for suffix, repl in _DERIVATIONS + _SPANISH:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                found.append(word[: -len(suffix)] + repl)
+    # Spanish endings on any stem of 3+ letters ("fría" -> "frío"); English derivations on words of 5+ letters.
+    for suffix, repl in (_DERIVATIONS if len(word) >= 5 else ()) + _SPANISH:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.append(word[: -len(suffix)] + repl)
     return tuple(c for c in dict.fromkeys(found) if c and c != word)
 
 

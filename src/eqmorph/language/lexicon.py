@@ -15,6 +15,7 @@ import importlib.resources
 from dataclasses import dataclass
 
 from eqmorph.errors import DataFormatError
+from eqmorph.language.spelling import fold
 from eqmorph.language.terms import normalise_term
 
 RELATIONS = ("translation", "synonym", "antonym")
@@ -62,9 +63,25 @@ def _index() -> dict[str, tuple[Relation, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def _by_folded() -> dict[str, str]:
+    """Accent- and case-free key -> the one lexicon word it stands for; a key two words share is left out."""
+    groups: dict[str, set[str]] = {}
+    for word in _index():
+        groups.setdefault(fold(word), set()).add(word)
+    return {key: next(iter(words)) for key, words in groups.items() if len(words) == 1}
+
+
+def lexicon_word(word: str) -> str:
+    """``word`` normalised, or the lexicon word it spells without accents ("calido" -> "cálido") when exactly
+    one lexicon word folds to it: people type Spanish without accents on keyboards that lack them."""
+    w = normalise_term(word)
+    return w if w in _index() else _by_folded().get(fold(w), w)
+
+
 def related(word: str) -> tuple[Relation, ...]:
-    """Every lexicon row that mentions ``word`` (normalised), seen from it; ``()`` if none."""
-    return _index().get(normalise_term(word), ())
+    """Every lexicon row that mentions ``word`` (normalised, accents as :func:`lexicon_word`), seen from it."""
+    return _index().get(lexicon_word(word), ())
 
 
 @functools.cache
@@ -82,7 +99,7 @@ def _english_of() -> dict[str, tuple[str, ...]]:
 def english_translations(word: str) -> tuple[str, ...]:
     """English equivalents of a Spanish ``word`` (its translation rows, else its Spanish synonym's); ``()``
     for an English word or a word the lexicon does not translate."""
-    return _english_of().get(normalise_term(word), ())
+    return _english_of().get(lexicon_word(word), ())
 
 
 def lexicon_words() -> frozenset[str]:
