@@ -9,7 +9,7 @@ import pytest
 
 from eqmorph.core.dsp import log_freq_grid
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
-from eqmorph.io.presets import format_eq, from_csv, from_json
+from eqmorph.io.presets import FORMATS, format_eq, format_for_path, from_csv, from_json
 from eqmorph.language.parse import MAX_TEXT_CHARS
 
 GRID_HZ = log_freq_grid(128)
@@ -155,6 +155,31 @@ def test_export_of_a_morph_reads_back_as_the_morph(client, tiny_model):
     np.testing.assert_array_equal(from_csv(csv_text).to_array(), eq.to_array())
 
 
+def test_export_writes_graphiceq_the_health_route_lists(client, tiny_model):
+    assert "graphiceq" in client.get("/api/health").json()["formats"]
+    r = client.get("/api/export", params={"word": "thin", "intensity": 1.5, "format": "graphiceq"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/plain")
+    name = "eqmorph-thin-x1.5-GraphicEQ.txt"
+    assert r.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert format_for_path(name) == "graphiceq"  # the CLI reads the download as GraphicEQ again
+    assert r.text == format_eq(tiny_model.generate("thin", 1.5), "graphiceq")  # the io layer's one writer
+
+
+def test_export_serves_every_format_the_health_route_lists_and_no_other(client, tiny_model):
+    formats = client.get("/api/health").json()["formats"]
+    assert sorted(formats) == sorted(FORMATS)
+    params = {"a": "warm", "b": "bright", "alpha": 0.3}
+    meta = {"words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0, "model_id": tiny_model.model_id}
+    eq = tiny_model.interpolate("warm", "bright", 0.3)
+    for fmt in formats:
+        r = client.get("/api/export", params={**params, "format": fmt})
+        assert r.status_code == 200, (fmt, r.text)
+        assert r.text == format_eq(eq, fmt, **meta)
+    refused = client.get("/api/export", params={**params, "format": "xml"}).json()
+    assert refused["allowed"] == ", ".join(formats)
+
+
 def test_openapi_schema_lists_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/health", "/api/words", "/api/generate", "/api/morph", "/api/blend", "/api/sample",
@@ -264,6 +289,23 @@ def test_bad_blend_bodies_are_422_naming_the_parameter(client, payload, paramete
     r = client.post("/api/blend", content=payload, headers={"content-type": "application/json"})
     assert r.status_code == 422, r.text
     assert r.json()["parameter"].startswith(parameter)
+
+
+@pytest.mark.parametrize("sent", ['{"words": [', '{"weights": {"warm": 1,}}', "weights=warm"])
+def test_a_blend_body_that_is_not_json_is_quoted_and_called_not_json(client, sent):
+    r = client.post("/api/blend", content=sent, headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["parameter"], body["value"]) == ("body", sent)
+    assert "not valid JSON" in body["allowed"] and "JSON object" in body["allowed"]
+    assert body["detail"].startswith("body: not valid JSON")
+
+
+def test_a_long_body_that_is_not_json_is_quoted_only_in_part(client):
+    sent = '{"weights": {"' + "w" * 5000
+    body = client.post("/api/blend", content=sent, headers={"content-type": "application/json"}).json()
+    assert body["parameter"] == "body"
+    assert body["value"] == sent[:80] + "..."
 
 
 def test_error_bodies_echo_long_values_only_in_part(client):

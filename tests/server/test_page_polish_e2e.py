@@ -79,6 +79,39 @@ def test_an_unknown_word_changes_nothing_and_is_reported_next_to_its_box(page):
     assert not page.text_content("#status").strip()
 
 
+LAPTOP = {"width": 1280, "height": 800}
+# One token with no break opportunity, within the text limit: the word the new user typed was of this kind.
+LONG_UNKNOWN = "supercalifragilisticvelvetyglossysmoothsilkenbuttery" * 2
+
+
+def _text_box(page, selector: str) -> dict[str, float]:
+    """Where the text inside ``selector`` is drawn, which may overflow the element's own box."""
+    return page.eval_on_selector(selector, "el => { const range = document.createRange(); range.selectNodeContents(el);"
+                                           " const r = range.getBoundingClientRect();"
+                                           " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }")
+
+
+def _overlap(p: dict[str, float], q: dict[str, float]) -> bool:
+    return p["left"] < q["right"] and q["left"] < p["right"] and p["top"] < q["bottom"] and q["top"] < p["bottom"]
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x800", "390x844"])
+def test_a_long_unknown_word_wraps_inside_its_column_clear_of_box_b(browser, live_server, viewport):
+    with open_page(browser, live_server.url, viewport=viewport) as page:
+        page.expect_404 = True
+        a = page.get_attribute("#word-a", "data-word")
+        pick(page, "b", "less muddy")  # a phrase: B shows its interpretation in a note under the box
+        shown(page, a, "less muddy", "0.5")
+        page.wait_for_selector("#word-b-note:not([hidden])")
+        pick(page, "a", LONG_UNKNOWN)
+        page.wait_for_selector("#word-a-error:not([hidden])")
+        assert LONG_UNKNOWN[:60] in page.text_content("#word-a-error")  # the server echoes long words in part
+        text, column = _text_box(page, "#word-a-error"), _box(page, ".picker-a")
+        assert column["left"] <= text["left"] and text["right"] <= column["right"], (text, column)
+        for other in (".picker-b", "#word-b-note", "#word-b"):
+            assert not _overlap(text, _box(page, other)), other
+
+
 def test_a_suggestion_next_to_the_box_sets_that_word_everywhere(page):
     page.expect_404 = True
     a = page.get_attribute("#word-a", "data-word")

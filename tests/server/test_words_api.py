@@ -38,6 +38,39 @@ def test_text_longer_than_the_language_layer_takes_is_refused(client, path, name
     assert client.get("/api/limits").json()["text_chars"] == MAX_TEXT_CHARS
 
 
+ONLY_DEGREE = "very"  # a degree word with no descriptor after it
+CONTRADICTION = "more warm, less warm"  # descriptors that cancel out
+
+
+@pytest.mark.parametrize("path,params,parameter", [
+    ("/api/generate", {"word": ONLY_DEGREE}, "word"),
+    ("/api/generate", {"word": CONTRADICTION}, "word"),
+    ("/api/morph", {"a": ONLY_DEGREE, "b": "warm", "alpha": "0.5"}, "a"),
+    ("/api/morph", {"a": "warm", "b": CONTRADICTION, "alpha": "0.5"}, "b"),
+    ("/api/sample", {"word": ONLY_DEGREE}, "word"),
+    ("/api/export", {"word": CONTRADICTION}, "word"),
+    ("/api/export", {"a": "warm", "b": ONLY_DEGREE, "alpha": "0.5"}, "b"),
+    ("/api/describe", {"word": ONLY_DEGREE}, "word"),
+    ("/api/describe", {"a": CONTRADICTION, "b": "warm", "alpha": "0.5"}, "a"),
+    ("/api/parse", {"text": CONTRADICTION}, "text"),
+])
+def test_a_phrase_the_language_layer_refuses_is_422_naming_the_parameter_sent(client, path, params, parameter):
+    r = client.get(path, params=params)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["error"], body["parameter"], body["value"]) == ("invalid_parameter", parameter, params[parameter])
+    assert body["allowed"] and body["detail"].startswith(f"{parameter}=")
+
+
+@pytest.mark.parametrize("phrase", [ONLY_DEGREE, CONTRADICTION])
+def test_a_phrase_the_language_layer_refuses_in_a_blend_names_the_weights(client, phrase):
+    r = client.post("/api/blend", json={"weights": {"warm": 1, phrase: 1}})
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["parameter"], body["value"]) == ("weights", phrase)
+    assert body["detail"].startswith("weights=")
+
+
 def test_describe_names_the_words_an_eq_sounds_like(client, tiny_model):
     body = client.get("/api/describe", params={"word": "warm", "k": "3"}).json()
     eq = tiny_model.generate("warm")

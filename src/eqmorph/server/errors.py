@@ -3,12 +3,17 @@
 * unknown word -> 404 ``{"error": "unknown_word", "parameter", "word", "suggestions": [{"word", "count"}]}``
 * a value out of range, not a number, NaN, a wrong format -> 422
   ``{"error": "invalid_parameter", "parameter", "value", "allowed", "detail"}``
-  (whether FastAPI's validation or the library's :class:`ParameterError` caught it)
+  (whether FastAPI's validation or the library's :class:`ParameterError` caught it); a body that is not
+  JSON is ``"parameter": "body"`` with the start of the body as its value
+* errors about a word or phrase name the request's parameter that held it (``word``, ``a``, ``b``,
+  ``weights``, ``text``), never the library's own name for it (:func:`as_parameter`)
 * any other :class:`EqmorphError` -> 400 with its one-line message.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -36,6 +41,30 @@ class WordNotFound(Exception):
         self.error = error
 
 
+# The name the language layer gives the text it reads (eqmorph.language.parse: ParameterError("text", ...)); it
+# cannot know which request parameter the text came in, so the server renames it (see as_parameter).
+LANGUAGE_TEXT = "text"
+
+
+@contextmanager
+def as_parameter(parameter: str) -> Iterator[None]:
+    """Errors about a word or phrase a request carried, named after the request's ``parameter``.
+
+    An :class:`UnknownWordError` becomes :class:`WordNotFound` (404) for ``parameter``; the language layer's
+    :class:`ParameterError` about its ``text`` (only degree words, words that cancel out, too many descriptors)
+    is raised again under ``parameter`` with the same value and allowed values, so a client of
+    ``/api/generate?word=very`` is told about ``word``, the parameter it sent.
+    """
+    try:
+        yield
+    except UnknownWordError as exc:
+        raise WordNotFound(parameter, exc) from None
+    except ParameterError as exc:
+        if exc.name != LANGUAGE_TEXT:
+            raise
+        raise ParameterError(parameter, exc.value, exc.allowed) from None
+
+
 def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
     """The 404 body: which parameter held the word, and known words spelled like it with their counts."""
     return {
@@ -50,17 +79,28 @@ def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]
 def _parameter_of(error: dict[str, Any]) -> str:
     """``("query", "alpha")`` -> ``alpha``; ``("body", "weights", "warm")`` -> ``weights.warm``."""
     loc = error.get("loc", ())
-    if error.get("type") == "json_invalid" or len(loc) < 2:  # the location of a JSON syntax error is a byte offset
+    if len(loc) < 2:
         return "body"
     return ".".join(str(p) for p in loc[1:])
 
 
+def _described(error: dict[str, Any], body: object) -> dict[str, Any]:
+    """One validation error as ``{"parameter", "message", "type", "value"}``, the value echoed in part."""
+    kind = error.get("type")
+    if kind == "json_invalid":
+        # FastAPI gives such an error the input {} (nothing was parsed): what was sent is the request's body, and
+        # the location's second part is the character where parsing stopped, not a parameter.
+        loc = error.get("loc", ())
+        where = f" at character {loc[1]}" if len(loc) > 1 else ""
+        reason = str((error.get("ctx") or {}).get("error", "")) or "JSON decode error"
+        return {"parameter": "body", "type": kind, "value": _echo(body),
+                "message": f"not valid JSON ({reason}{where}); expected a JSON object"}
+    return {"parameter": _parameter_of(error), "message": str(error.get("msg", "")), "type": kind,
+            "value": _echo(error.get("input")) if kind != "missing" else None}
+
+
 def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = [
-        {"parameter": _parameter_of(e), "message": str(e.get("msg", "")), "type": e.get("type"),
-         "value": _echo(e.get("input")) if e.get("type") != "missing" else None}
-        for e in exc.errors()
-    ]
+    errors = [_described(e, exc.body) for e in exc.errors()]
     first = errors[0] if errors else {"parameter": "request", "message": "invalid request", "value": None}
     return JSONResponse(status_code=422, content={
         "error": "invalid_parameter",

@@ -8,7 +8,8 @@ Endpoints (all ``GET`` but blend; every EQ answer has the shape of :class:`.sche
 * ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, export and describe
   also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them), ``POST /api/blend``,
   ``/api/sample?word=&n=&temperature=&seed=``
-* ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=json|apo|csv|table``: a download
+* ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=``: a download in one of the
+  preset formats ``/api/health`` lists (:data:`EXPORT_TYPES`: the io layer's JSON, APO, CSV, GraphicEQ, table)
 * ``/api/describe`` (the same EQ parameters as export, and ``k=``): the words the EQ sounds like and a phrase
 * ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation)
 * ``POST /api/match``: two spectra the page measured (:class:`.schemas.SpectrumIn`, within the body
@@ -52,12 +53,14 @@ from eqmorph.server.service import Service
 
 MAX_DESCRIBE_WORDS = 20  # words in a /api/describe answer; the page shows five
 MAX_SAMPLES = 64  # variations per /api/sample request; the library allows more, a page never shows them
-EXPORT_TYPES = {  # format -> (media type, file extension)
-    "json": ("application/json", "json"),
-    "apo": ("text/plain; charset=utf-8", "txt"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "table": ("text/plain; charset=utf-8", "txt"),
-}
+_TEXT = "text/plain; charset=utf-8"
+# How a preset is sent: media type and the end of its file name; formats not listed are text in a .txt file.
+# "-GraphicEQ.txt" is AutoEq's name, so `eqmorph import` and `-o` read such a download as GraphicEQ again.
+_EXPORT_FILES = {"json": ("application/json", ".json"), "csv": ("text/csv; charset=utf-8", ".csv"),
+                 "graphiceq": (_TEXT, "-GraphicEQ.txt")}
+# format -> (media type, file-name ending), for every format the io layer writes (eqmorph.io.presets.FORMATS):
+# /api/health lists these keys and /api/export serves them, so the two cannot disagree.
+EXPORT_TYPES: dict[str, tuple[str, str]] = {fmt: _EXPORT_FILES.get(fmt, (_TEXT, ".txt")) for fmt in FORMATS}
 # The page loads nothing from anywhere but this server.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -93,7 +96,7 @@ def make_router(api: Service, page: Path) -> APIRouter:
     @router.get("/api/health", response_model=HealthOut)
     async def health() -> dict[str, Any]:
         return {"status": "ok", "model_id": morpher.model_id, "words": len(morpher.terms),
-                "grid": api.grid.describe(), "max_intensity": INTENSITY.high, "formats": list(FORMATS),
+                "grid": api.grid.describe(), "max_intensity": INTENSITY.high, "formats": list(EXPORT_TYPES),
                 "sources": list(morpher.sources)}
 
     @router.get("/api/limits", response_model=LimitsOut)
@@ -168,13 +171,13 @@ def make_router(api: Service, page: Path) -> APIRouter:
         "description": "the preset as a download", "content": {t: {} for t, _ in EXPORT_TYPES.values()}}})
     def export(word: OptionalWordQ = None, a: OptionalWordQ = None, b: OptionalWordQ = None,
                alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None,
-               format: Annotated[str, Query(max_length=16, description="json, apo, csv or table")] = "json",
+               format: Annotated[str, Query(max_length=16, description=", ".join(EXPORT_TYPES))] = "json",
                ) -> Response:
         if format not in EXPORT_TYPES:
             raise ParameterError("format", format, ", ".join(EXPORT_TYPES))
         eq, meta, stem = api.requested_eq(word, a, b, alpha, intensity, source)
-        media_type, ext = EXPORT_TYPES[format]
+        media_type, ending = EXPORT_TYPES[format]
         return Response(content=format_eq(eq, format, **meta), media_type=media_type,
-                        headers={"Content-Disposition": f'attachment; filename="{stem}.{ext}"'})
+                        headers={"Content-Disposition": f'attachment; filename="{stem}{ending}"'})
 
     return router
