@@ -84,3 +84,14 @@ def test_the_page_matches_two_local_files_and_offers_the_result(browser, live_se
     freqs = dsp.log_freq_grid(len(got))
     error = (got - dsp.response_db_np(KNOWN, freqs, SR))[(freqs > 60) & (freqs < 15000)]
     assert np.sqrt(np.mean((error - error.mean()) ** 2)) < 1.0
+
+
+def test_the_matchs_words_judge_its_shape_not_its_level(client, tiny_model, dry_and_wet):
+    from eqmorph import EQ
+
+    dry, wet = dry_and_wet
+    answer = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
+    m = tiny_model
+    eq = EQ.from_array([[b["gain_db"], b["freq_hz"], b["q"]] for b in answer["eq"]["bands"]])
+    assert [w["word"] for w in answer["sounds_like"]] == [w for w, _ in m.describe(eq, None, level_free=True)][:5]
+    assert answer["text"] == m.describe_text(eq, level_free=True)

@@ -15,7 +15,7 @@ import numpy as np
 
 from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
-from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.errors import ParameterError
 from eqmorph.io.presets import format_eq
 from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.match import match_spectra
@@ -61,11 +61,12 @@ class Service:
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
     def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
-        """The vocabulary spelling of ``word`` and, for open-vocabulary words, what stands in for it."""
-        try:
+        """The vocabulary spelling of ``word`` and, for phrases and open-vocabulary words, what stands in for it.
+
+        Errors name ``parameter``, the request's name for ``word`` (:func:`.errors.as_parameter`).
+        """
+        with errors.as_parameter(parameter):
             parts = self.m.resolve(word)
-        except UnknownWordError as exc:
-            raise errors.WordNotFound(parameter, exc) from None
         if len(parts) == 1 and parts[0][1] == 1.0:
             return parts[0][0], None
         return normalise_term(word), parts
@@ -147,22 +148,23 @@ class Service:
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready."""
-        try:
+        with errors.as_parameter("text"):  # /api/parse's parameter, which happens to be the language layer's name
             return self.m.parse(text).to_dict()
-        except UnknownWordError as exc:
-            raise errors.WordNotFound("text", exc) from None
 
     def match(self, request: MatchRequest) -> dict[str, Any]:
         """The matched EQ of two page-measured spectra, with its curve, words and preset files."""
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
         meta = {"words": ["match"], "intensity": request.amount, "model_id": self.m.model_id}
-        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5),
+        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5, level_free=True),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, **meta) for fmt in MATCH_EXPORTS}}
 
-    def describe(self, eq: EQ, k: int) -> dict[str, Any]:
-        """The ``k`` words ``eq`` sounds most like (all of them in a smaller vocabulary), with scores, and a phrase."""
-        ranked = self.m.describe(eq, min(k, len(self.m.terms)))
+    def describe(self, eq: EQ, k: int, *, level_free: bool = False) -> dict[str, Any]:
+        """The ``k`` words ``eq`` sounds most like (all of them in a smaller vocabulary), with scores, and a phrase.
+
+        ``level_free``: judge the shape only (a match, whose level is the fit's; ``Morpher.describe``).
+        """
+        ranked = self.m.describe(eq, min(k, len(self.m.terms)), level_free=level_free)
         words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
-        return {"sounds_like": words, "text": self.m.describe_text(eq)}
+        return {"sounds_like": words, "text": self.m.describe_text(eq, level_free=level_free)}
