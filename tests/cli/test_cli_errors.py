@@ -99,3 +99,57 @@ def test_an_edited_preset_says_what_it_started_from_and_the_edit(capsys, files, 
     code, _, _ = _run(capsys, "edit", files["preset"], "--more", "bright", "-o", tmp_path / "out.json")
     doc = (tmp_path / "out.json").read_text()
     assert code == 0 and '"start": "start.txt"' in doc and from_json(doc) is not None
+
+
+@pytest.mark.parametrize("argv, named", [
+    (["apply", "{folder}", "o.wav", "--word", "warm"], "IN="),
+    (["match", "{folder}", "{ref}"], "INPUT="),
+    (["match", "{song}", "{folder}"], "REFERENCE="),
+    (["describe", "{folder}"], "PRESET="),
+    (["import", "{folder}"], "PRESET="),
+    (["edit", "{folder}", "--more", "warm"], "PRESET="),
+])
+def test_a_folder_given_as_an_input_file_is_called_a_folder(capsys, files, tmp_path, argv, named):
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+    code, out, err = _run(capsys, *(a.format(folder=folder, **files) for a in argv))
+    assert code == 2 and out == ""
+    assert f"{named}{str(folder)!r}" in err and "not a folder" in err and "no such file" not in err, err
+
+
+def test_a_negative_seed_is_refused_in_terms_the_command_line_accepts(capsys):
+    code, out, err = _run(capsys, "sample", "warm", "--seed", "-1")
+    assert code == 2 and out == ""
+    assert "--seed=-1" in err and "an integer >= 0, or leave --seed out for a random seed" in err
+    assert "None" not in err
+
+
+@pytest.mark.parametrize("more, less", [
+    ("bright", "bright"),
+    ("Bright", "brighter"),  # the same word, told apart only by case and inflection
+])
+def test_edit_refuses_the_same_word_with_more_and_less(capsys, files, more, less):
+    code, out, err = _run(capsys, "edit", files["preset"], "--more", more, "--less", less)
+    assert code == 2 and out == ""
+    assert f"--more {more!r}" in err and f"--less {less!r}" in err and "bright both ways" in err, err
+    assert err.count("\n") == 1
+    code, _, err = _run(capsys, "edit", files["preset"], "--less", less, "--more", more)  # either order
+    assert code == 2 and "bright both ways" in err
+
+
+def test_edit_refuses_a_word_asked_for_both_ways_within_one_option(capsys, files):
+    code, out, err = _run(capsys, "edit", files["preset"], "--more", "muddy", "--more", "less muddy")
+    assert code == 2 and out == ""
+    assert "--more 'muddy' and --more 'less muddy' ask for muddy both ways" in err
+
+
+def test_edit_counts_a_word_repeated_in_one_direction_once_as_the_phrase_grammar_does(capsys, files):
+    grammar = eqmorph.load().parse("more bright, more brighter").weights
+    assert grammar == eqmorph.load().parse("more bright").weights  # the rule the CLI follows
+    once = _run(capsys, "edit", files["preset"], "--more", "bright", "--format", "csv", "--quiet")
+    for repeated in (["--more", "bright", "--more", "bright"], ["--more", "bright", "--more", "brighter"],
+                     ["--more", "bright", "--less", "less bright"]):
+        code, out, err = _run(capsys, "edit", files["preset"], *repeated, "--format", "csv", "--quiet")
+        assert (code, out) == once[:2], (repeated, err)
+    code, out, _ = _run(capsys, "edit", files["preset"], "--more", "bright", "--more", "Brighter")
+    assert code == 0 and "weights: bright=0.5\n" in out

@@ -6,7 +6,7 @@ import pytest
 
 from eqmorph import EQ
 from eqmorph.cli import main
-from eqmorph.io.presets import load_preset, save_preset
+from eqmorph.io.presets import from_json, load_preset, save_preset
 
 
 def _run(capsys, *argv):
@@ -39,7 +39,8 @@ def test_morph_writes_json_with_alpha_and_words(capsys, tiny_model_dir, tiny_mod
         (["generate", "wram"], "closest known words: warm (40 examples)"),
         (["morph", "warm", "bright", "--alpha", "1.5"], "alpha=1.5"),
         (["blend", "warm=abc"], "WORD=WEIGHT"),
-        (["blend", "warm=-1"], "weight of 'warm'"),
+        (["blend", "warm=-1"], "WORD=WEIGHT='warm=-1'"),
+        (["blend", "warm=2", "warm=-1"], "WORD=WEIGHT='warm=-1'"),  # refused, not hidden in the sum
         (["sample", "warm", "-n", "0"], "n=0"),
         (["generate", "warm", "--intensity", "nan"], "intensity"),
     ],
@@ -87,3 +88,17 @@ def test_seed_facade_forwards_to_the_real_api(tiny_model_dir, tiny_model):
     assert system.generate_eq_from_semantic("warm") == tiny_model.generate("warm")
     expected = tiny_model.interpolate("warm", "bright", 0.3)
     assert system.interpolate_semantic_terms("warm", "bright", alpha=0.3) == expected
+
+
+def test_blend_adds_the_weights_of_a_repeated_word_as_the_library_does(capsys, tiny_model_dir, tiny_model):
+    def blend(*weights):
+        code, out, err = _run(capsys, "blend", *weights, "--model", str(tiny_model_dir), "--format", "json")
+        assert code == 0, err
+        return json.loads(out)["weights"], list(from_json(out).to_vector())
+
+    weights, repeated = blend("warm=1", "warm=2", "bright=1")
+    assert weights == {"warm": 3.0, "bright": 1.0}
+    assert repeated == blend("warm=3", "bright=1")[1]
+    assert repeated != blend("warm=2", "bright=1")[1]  # the last weight alone, as before
+    # The library: one word given twice (in two spellings, as a mapping cannot repeat a key) adds up.
+    assert repeated == pytest.approx(list(tiny_model.blend({"warm": 1.0, "Warm": 2.0, "bright": 1.0}).to_vector()))

@@ -11,7 +11,7 @@ import numpy as np
 
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
-from eqmorph.cli.common import add_word_args, clip_warning, load_model, wrote
+from eqmorph.cli.common import add_input_arg, add_word_args, clip_warning, load_model, wrote
 from eqmorph.cli.phrases import say_understood
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
@@ -29,7 +29,8 @@ def register(subparsers: Any) -> None:
         "EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. OUT is "
         "written atomically and may never be IN.",
     )
-    parser.add_argument("input", metavar="IN", help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
+    add_input_arg(parser, "input", metavar="IN", kind="an audio file",
+                  help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
     parser.add_argument("output", metavar="OUT", help=f"audio file to write: {', '.join(OUTPUT_FORMATS)}")
     parser.add_argument("--word", required=True, metavar="WORD", help="descriptor, e.g. warm")
     parser.add_argument("--to", metavar="WORD2", default=None, help="second word to blend or morph towards")

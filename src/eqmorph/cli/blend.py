@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
 from eqmorph.cli.common import (
@@ -18,16 +19,25 @@ from eqmorph.errors import ParameterError
 
 
 def parse_weights(items: list[str]) -> dict[str, float]:
-    """``["warm=0.6", "bright=0.4"]`` -> ``{"warm": 0.6, "bright": 0.4}``."""
+    """``["warm=0.6", "bright=0.4"]`` -> ``{"warm": 0.6, "bright": 0.4}``; a repeated word's weights add up.
+
+    Adding is what ``Morpher.blend`` does with one word given twice (``{"warm": 1, "Warm": 2}`` blends as
+    ``{"warm": 3}``) and what the server's blend does. Each weight is checked on its own first, as the library
+    checks each of its weights, so a negative one is refused rather than hidden in a sum.
+    """
     weights: dict[str, float] = {}
     for item in items:
         word, sep, value = item.rpartition("=")
         try:
             if not sep or not word.strip():
                 raise ValueError
-            weights[word.strip()] = float(value)
+            weight = float(value)
+            if not (math.isfinite(weight) and weight >= 0.0):
+                raise ValueError
         except ValueError:
-            raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a number, e.g. warm=0.6") from None
+            raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a number >= 0, e.g. warm=0.6") from None
+        word = word.strip()
+        weights[word] = weights.get(word, 0.0) + weight
     return weights
 
 
@@ -44,7 +54,8 @@ def run_blend(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph blend WORD=WEIGHT ...``."""
     p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4")
-    p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT", help="a word and its weight, e.g. warm=0.6")
+    p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT",
+                   help="a word and its weight, e.g. warm=0.6 (a repeated word's weights add up)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     add_word_args(p)
     add_format_args(p)

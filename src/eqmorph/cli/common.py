@@ -7,9 +7,11 @@ needs is imported when it runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +40,24 @@ def add_source_arg(parser: argparse.ArgumentParser) -> None:
     """``--source socialfx|safe``: one crowd's words instead of both crowds' (the default)."""
     parser.add_argument("--source", choices=SOURCES, default=None,
                         help="use one crowd's meaning of the words: socialfx or safe (default: both crowds)")
+
+
+def add_input_arg(parser: argparse.ArgumentParser, dest: str, *, metavar: str, kind: str, help: str) -> None:
+    """A positional naming a file the command reads, e.g. ``IN``, an audio file; :func:`run_handler` refuses a
+    folder there before the command runs, for every command alike."""
+    parser.add_argument(dest, metavar=metavar, help=help)
+    parser.set_defaults(input_files={**(parser.get_default("input_files") or {}), dest: kind})
+
+
+def refuse_folder_inputs(args: argparse.Namespace) -> None:
+    """Refuse a folder given where a command reads a file (:func:`add_input_arg`).
+
+    The readers below would call it a missing or unreadable file, which sends the user looking for a typo.
+    """
+    for dest, kind in (getattr(args, "input_files", None) or {}).items():
+        path = getattr(args, dest, None)
+        if path is not None and Path(path).is_dir():
+            raise ParameterError(dest, str(path), f"{kind}, not a folder")
 
 
 def output_name(text: str) -> str:
@@ -129,20 +149,52 @@ def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str 
 
 def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,
                 parser: argparse.ArgumentParser | None = None, argv: Sequence[str] = ()) -> int:
-    """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2.
+    """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2; Ctrl-C exits with
+    130 and SIGTERM with 143, both after the handler's cleanup (no partial output).
 
     With the sub-command's ``parser`` and the ``argv`` typed, a :class:`ParameterError` from the library
     names the option or argument the user gave (``-o``, ``--intensity``, ``OUT``), not the library's parameter.
     """
+    with _sigterm_raises():
+        try:
+            refuse_folder_inputs(args)
+            return int(func(args) or 0)
+        except EqmorphError as exc:
+            shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
+            print(f"eqmorph {command}: error: {shown}{_open_vocab_hint(exc, args)}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print(f"eqmorph {command}: interrupted", file=sys.stderr)
+            return 130
+        except Terminated:
+            print(f"eqmorph {command}: terminated", file=sys.stderr)
+            return 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM (``timeout``, ``kill``, a service manager stopping a job), raised where the program was.
+
+    A BaseException like KeyboardInterrupt, so that no ``except Exception`` swallows it and every ``finally`` and
+    the atomic writer's cleanup run as they do for Ctrl-C: no partial output is left behind.
+    """
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` while a command runs; the previous handler is restored afterwards."""
     try:
-        return int(func(args) or 0)
-    except EqmorphError as exc:
-        shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
-        print(f"eqmorph {command}: error: {shown}{_open_vocab_hint(exc, args)}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"eqmorph {command}: interrupted", file=sys.stderr)
-        return 130
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # main() called from another thread (an embedding program): its signals are not ours
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # Library parameter names whose value a CLI option of another name carries (eqmorph.plots.canvas "path", the

@@ -6,28 +6,44 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, load_model, wrote
+from eqmorph.cli.common import add_model_arg, load_model, refuse_inside_model, wrote
+from eqmorph.errors import ParameterError
 
 DEFAULT_PHRASES = ("a bit brighter", "warm but not muddy")
 
 
+def check_out_folder(option: str, out: str, model: str | None) -> Path:
+    """``out`` as a folder to write into, refused as ``eqmorph figures --out`` refuses it: not a file, not inside
+    the model, and created only if its parent exists (a typo in the parent must not build a tree of folders)."""
+    refuse_inside_model(option, out, model)
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError(option, out, "a folder, not a file")
+    if not folder.parent.is_dir():
+        raise ParameterError(option, out, "a folder whose parent exists (only the last folder is created)")
+    return folder
+
+
 def run_demo(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph demo``; returns the exit code."""
-    m = load_model(args)
     a, b = args.a, args.b
     if args.phrases is None:  # argparse's append would add to a list default instead of replacing it
         args.phrases = list(DEFAULT_PHRASES)
-    curves = [(a, m.generate(a)), (b, m.generate(b)), (f"{a} -> {b} 50/50", m.interpolate(a, b, 0.5))]
-    print(f"eqmorph demo on model {m.model_id} ({len(m.terms)} words)\n")
-    for label, eq in curves:
-        print(f"== {label}  (sounds like: {m.describe_text(eq) or 'nothing, flat'})\n{eq}\n")
-    # What people type: phrases go through the language layer, and each says how it was understood.
     for phrase in args.phrases:
-        print(f"== {m.parse(phrase)}\n{m.generate(phrase)}\n")
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+        if not phrase.strip():
+            raise ParameterError("--phrase", phrase, "a phrase with at least one word, e.g. 'a bit brighter'")
+    out = check_out_folder("--out", args.out, args.model)
+    m = load_model(args)
+    # Everything is computed before anything is printed, so an unknown word fails with no half-printed demo.
+    curves = [(a, m.generate(a)), (b, m.generate(b)), (f"{a} -> {b} 50/50", m.interpolate(a, b, 0.5))]
+    blocks = [f"== {label}  (sounds like: {m.describe_text(eq) or 'nothing, flat'})\n{eq}\n" for label, eq in curves]
+    # What people type: phrases go through the language layer, and each says how it was understood.
+    blocks += [f"== {m.parse(phrase)}\n{m.generate(phrase)}\n" for phrase in args.phrases]
     from eqmorph.plots.figures import plot_eqs
 
+    print(f"eqmorph demo on model {m.model_id} ({len(m.terms)} words)\n")
+    print("\n".join(blocks))
+    out.mkdir(exist_ok=True)
     png = out / "demo_curves.png"
     plot_eqs(curves, png, title=f"eqmorph: {a}, {b} and their 50/50 morph")
     wrote(png)
@@ -41,6 +57,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--b", default="bright", help="the second word (default bright)")
     p.add_argument("--phrase", dest="phrases", action="append", default=None,
                    help="a phrase to show as well (repeatable; default: 'a bit brighter' and 'warm but not muddy')")
-    p.add_argument("--out", default="demo-output", help="folder for the curve PNG (default demo-output)")
+    p.add_argument("--out", default="demo-output",
+                   help="folder for the curve PNG, created if only it is missing (default demo-output)")
     add_model_arg(p)
     p.set_defaults(func=run_demo)

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, add_source_arg, load_model
+from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, load_model
 
 DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
 
@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
         "whose sound it has most, with scores from -1 (the opposite) to 1 (the word's own EQ), and a short "
         "phrase that 'eqmorph generate' reads back.",
     )
-    p.add_argument("preset", metavar="PRESET", help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")
+    add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
+                  help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, model_id")

@@ -6,10 +6,11 @@ import argparse
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eqmorph.cli.common import (
     add_format_args,
+    add_input_arg,
     add_word_args,
     emit,
     load_model,
@@ -17,6 +18,33 @@ from eqmorph.cli.common import (
 )
 from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import EqmorphError, ParameterError
+
+if TYPE_CHECKING:
+    from eqmorph.semantic.morph import Morpher
+
+
+def word_changes(m: Morpher, more: list[str], less: list[str], amount: float) -> dict[str, float]:
+    """``--more``/``--less`` words -> signed amounts, read the way the phrase grammar reads "more warm, less warm".
+
+    Words are compared by what they mean to ``m`` (``Bright``, ``brighter`` and ``bright`` are one word): one
+    asked for both ways is refused, as the grammar refuses "more warm, less warm"; one repeated the same way
+    counts once, as "more warm, more warmer" is warm x 1, and keeps its first spelling.
+    """
+    seen: dict[tuple[tuple[str, float], ...], tuple[str, str]] = {}  # signed meaning -> (option, word as typed)
+    changes: dict[str, float] = {}
+    for option, words, sign in (("--more", more, 1.0), ("--less", less, -1.0)):
+        for word in words:
+            meaning = tuple(sorted((term, sign * weight) for term, weight in m.resolve(word)))
+            opposite = seen.get(tuple((term, -weight) for term, weight in meaning))
+            if opposite is not None:
+                first_option, first = opposite
+                what = meaning[0][0] if len(meaning) == 1 else repr(word)
+                raise ParameterError(option, word, f"each word asked for one way only ({first_option} {first!r} "
+                                                   f"and {option} {word!r} ask for {what} both ways)")
+            if meaning not in seen:
+                seen[meaning] = (option, word)
+                changes[word] = sign * amount
+    return changes
 
 
 def run_edit(args: argparse.Namespace) -> int:
@@ -29,14 +57,14 @@ def run_edit(args: argparse.Namespace) -> int:
         refuse_same_path(args.preset, args.output)
     if not math.isfinite(args.amount) or not 0.0 < args.amount <= MAX_INTENSITY:  # before --less negates it
         raise ParameterError("--amount", args.amount, f"a number in (0, {MAX_INTENSITY:g}]")
-    changes = {w: args.amount for w in args.more} | {w: -args.amount for w in args.less}
-    if not changes:
+    if not args.more and not args.less:
         raise EqmorphError(f"nothing to move {args.preset} by: add --more WORD or --less WORD, "
                            f"e.g. eqmorph edit {args.preset} --more warm")
     imported = import_preset(args.preset)
+    m = load_model(args)
+    changes = word_changes(m, args.more, args.less, args.amount)  # before the fit note: nothing said, then refused
     if imported.fitted:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
-    m = load_model(args)
     eq = m.edit(imported.eq, changes, source=args.source)
     say_understood(m, *changes, quiet=args.quiet)
     emit(eq, args, inputs=[args.preset], **model_meta(m, words=list(changes), weights=changes,
@@ -47,9 +75,10 @@ def run_edit(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph edit PRESET --more WORD --less WORD``."""
     p = subparsers.add_parser("edit", help="move any preset towards or away from words")
-    p.add_argument("preset", metavar="PRESET",
-                   help="preset file (JSON, Equalizer APO/AutoEq text, GraphicEQ or CSV); other layouts are fitted")
-    p.add_argument("--more", action="append", default=[], metavar="WORD", help="move towards WORD (repeatable)")
+    add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
+                  help="preset file (JSON, Equalizer APO/AutoEq text, GraphicEQ or CSV); other layouts are fitted")
+    p.add_argument("--more", action="append", default=[], metavar="WORD",
+                   help="move towards WORD (repeatable; a word repeated counts once)")
     p.add_argument("--less", action="append", default=[], metavar="WORD", help="move away from WORD (repeatable)")
     p.add_argument("--amount", type=float, default=0.5, help="step size per word, > 0 (default 0.5)")
     add_word_args(p)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, emit
+from eqmorph.cli.common import add_format_args, add_input_arg, emit
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
         "shelf) is kept exactly; any other (more peaks, missing shelves, a GraphicEQ curve) is fitted into "
         "the 5-band layout by its response, and the fit error is reported.",
     )
-    parser.add_argument("preset", metavar="PRESET",
-                        help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")
+    add_input_arg(parser, "preset", metavar="PRESET", kind="a preset file",
+                  help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")
     add_format_args(parser)
     parser.set_defaults(func=run_import)

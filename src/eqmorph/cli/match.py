@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_model_arg, clip_warning, emit, load_model, wrote
+from eqmorph.cli.common import (
+    add_format_args,
+    add_input_arg,
+    add_model_arg,
+    clip_warning,
+    emit,
+    load_model,
+    wrote,
+)
 
 
 def run_match(args: argparse.Namespace) -> int:
@@ -40,7 +48,7 @@ def run_match(args: argparse.Namespace) -> int:
     result = match_files(args.input, args.reference, amount=args.amount)
     for note in result.warnings:
         print(f"eqmorph match: warning: {note}", file=sys.stderr)
-    sentence = comparison(m.describer.changes(result.eq))
+    sentence = comparison(m.describer.level_free.changes(result.eq))  # a match's level is the fit's, not a sound
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
     to_stdout = args.output is not None or args.format in (None, "table")
     print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)
@@ -65,8 +73,10 @@ def register(subparsers: Any) -> None:
         "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
         "works in bounded memory. Outputs are written atomically and never over an input.",
     )
-    p.add_argument("input", metavar="INPUT", help="the recording to change (WAV, FLAC, OGG, AIFF, ...)")
-    p.add_argument("reference", metavar="REFERENCE", help="the recording whose tone to match")
+    add_input_arg(p, "input", metavar="INPUT", kind="an audio file",
+                  help="the recording to change (WAV, FLAC, OGG, AIFF, ...)")
+    add_input_arg(p, "reference", metavar="REFERENCE", kind="an audio file",
+                  help="the recording whose tone to match")
     p.add_argument("--amount", type=float, default=1.0, metavar="A",
                    help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way)")
     p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "

@@ -15,6 +15,7 @@ from eqmorph.cli.common import (
     model_meta,
     say_resolved,
 )
+from eqmorph.errors import ParameterError
 
 
 def numbered_paths(output: str, n: int) -> list[Path]:
@@ -27,6 +28,8 @@ def run_sample(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph sample``; returns the exit code."""
     from eqmorph.io.presets import output_format
 
+    if args.seed is not None and args.seed < 0:  # the library would offer "None", which no one can type here
+        raise ParameterError("--seed", args.seed, "an integer >= 0, or leave --seed out for a random seed")
     if args.output:
         output_format(args.output, args.format)  # a wrong name fails before the model loads
     m = load_model(args)
@@ -50,7 +53,8 @@ def register(subparsers: Any) -> None:
                    help="a descriptor or phrase, e.g. warm, 'a bit warm' (its degree scales the variations)")
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
     p.add_argument("--temperature", type=float, default=1.0, help="spread of the variations (0 = the word)")
-    p.add_argument("--seed", type=int, default=None, help="random seed, for the same variations every run")
+    p.add_argument("--seed", type=int, default=None,
+                   help="random seed >= 0, for the same variations every run (default: a random seed)")
     add_word_args(p)
     add_format_args(p)
     p.epilog = "With -o OUT, variation i is written to OUT's name with -i before the extension (s.txt: s-1.txt, ...)."
