@@ -85,3 +85,12 @@ def test_a_path_that_is_not_a_directory_is_a_clear_error(tmp_path):
     (tmp_path / "f").write_text("x")
     with pytest.raises(ModelFileError, match="not a directory"):
         load(tmp_path / "f")
+
+
+@pytest.mark.parametrize("path", [5, None, ["model"]])
+def test_a_model_path_that_is_not_a_path_is_refused_naming_path(path):
+    from eqmorph.errors import ParameterError
+    from eqmorph.model import load
+
+    with pytest.raises(ParameterError, match="path=.*a model folder"):
+        load(path)

@@ -72,6 +72,13 @@ def test_an_unknown_source_is_refused_naming_the_choices(crowd_model):
         crowd_model.generate("warm", source="audealize")
 
 
+def test_a_crowd_named_in_the_phrase_is_used_and_a_different_source_is_refused(crowd_model):
+    m = crowd_model
+    assert m.generate("warm (safe)") == m.generate("warm", source="safe") == m.generate("warm (safe)", source="safe")
+    with pytest.raises(ParameterError, match="source='socialfx'.*'safe', the crowd 'warm \\(safe\\)' names"):
+        m.generate("warm (safe)", source="socialfx")
+
+
 def test_word_info_counts_examples_per_crowd_and_language(crowd_model):
     warm = crowd_model.word_info("warm")
     assert dict(warm.counts_by_source) == {"safe": 30, "socialfx": 20}

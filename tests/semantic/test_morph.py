@@ -32,6 +32,14 @@ def test_alpha_outside_0_1_names_the_parameter(tiny_model, alpha):
         tiny_model.interpolate("warm", "bright", alpha)
 
 
+@pytest.mark.parametrize("word", [["warm"], 5, None, b"warm"])
+def test_a_word_that_is_not_a_string_is_refused_naming_word(tiny_model, word):
+    with pytest.raises(ParameterError, match="word=.*a word or phrase"):
+        tiny_model.generate(word)
+    with pytest.raises(ParameterError, match="word=.*a word or phrase"):
+        tiny_model.interpolate("warm", word, 0.5)
+
+
 def test_intensity_0_is_the_flat_eq(tiny_model):
     assert np.all(tiny_model.generate("warm", intensity=0.0).to_array()[:, 0] == 0.0)
     assert _size_db(tiny_model.generate("warm", intensity=0.0)) < 1e-9

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, HIGH, LOW
-from eqmorph.errors import ModelFileError
+from eqmorph.errors import ModelFileError, ParameterError
 from eqmorph.model.config import ModelConfig, config_from_dict, config_to_dict
 from eqmorph.model.runtime import check_weights
 
@@ -220,6 +220,8 @@ def _read_tensors(root: Path, name: str) -> dict[str, np.ndarray]:
 
 def load(directory: str | os.PathLike[str]) -> Checkpoint:
     """Read and check a model directory written by :func:`save`."""
+    if not isinstance(directory, str | os.PathLike):
+        raise ParameterError("path", directory, "a model folder (a str or os.PathLike path)")
     root = Path(directory)
     if not root.is_dir():
         raise ModelFileError(f"model path {str(directory)!r} is not a directory")

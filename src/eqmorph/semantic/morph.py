@@ -226,6 +226,8 @@ class Morpher:
         spelling variants and open-vocabulary words are resolved once and cached.
         """
         source = self._check_source(source)
+        if not isinstance(word, str):  # before the lookups: a list is unhashable, a number no word
+            raise ParameterError("word", word, "a word or phrase (a str), e.g. 'warm' or 'less muddy'")
         i = self._exact.get(word)
         if i is not None:
             return self._decoded[source][i]
@@ -235,6 +237,8 @@ class Morpher:
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""
         meant = self.parse(word)
+        if meant.source and source is not None and meant.source != source:
+            raise ParameterError("source", source, f"{meant.source!r}, the crowd {word!r} names, or none")
         source = self._check_source(meant.source) if source is None and meant.source else source
         return signed_blend_params(meant.weights, lambda w: self._word_params(w, source), scale_gains)
 
@@ -245,7 +249,10 @@ class Morpher:
         slider step: the same EQs as ``interpolate``, without its per-call word lookups. Cached per pair.
         """
         key = (a, b, source)
-        found = self._paths.get(key)
+        try:
+            found = self._paths.get(key)
+        except TypeError:  # an unhashable word (a list): _word_params below names it
+            found = None
         if found is None:
             if len(self._paths) >= WORD_CACHE_SIZE:
                 self._paths.clear()
