@@ -61,3 +61,33 @@ def test_automation_points_are_checked():
     assert as_automation([(0, 0.0), (2, 1.0)]).alphas == (0.0, 1.0)
     with pytest.raises(ParameterError, match="automation"):
         as_automation([(0, 0.0, 1)])
+
+
+def _entry_points():
+    from eqmorph.audio.files import write_audio
+    from eqmorph.audio.spectrum import audio_spectrum
+
+    eq = EQ.from_array(ROWS)
+    return {
+        "EQ.process": lambda x: eq.process(x, SR),
+        "apply_eq": lambda x: apply_eq(x, SR, eq),
+        "apply_morph": lambda x: apply_morph(x, SR, lambda a: np.repeat(eq.to_array()[None], len(a), axis=0),
+                                             parse_automation("0:0", "automation")),
+        "audio_spectrum": lambda x: audio_spectrum(x, SR),
+        "write_audio": lambda x: write_audio("never-written.wav", x, SR),
+    }
+
+
+@pytest.mark.parametrize("entry", ["EQ.process", "apply_eq", "apply_morph", "audio_spectrum", "write_audio"])
+def test_a_channels_first_array_is_refused_saying_to_pass_its_transpose(entry, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    x = _noise((2, SR))  # (channels, frames): as 44,100 channels of 2 frames it would be mangled audio
+    with pytest.raises(AudioError, match=r"channels-first.*\(frames, channels\).*audio\.T"):
+        _entry_points()[entry](x)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("shape", [(1, 2), (2, 2), (1, 16), (4, 16), (17, 17), (5000, 64)])
+def test_short_blocks_and_many_channel_recordings_are_still_frames_by_channels(shape):
+    y = EQ.from_array(ROWS).process(_noise(shape), SR)
+    assert y.shape == shape and np.all(np.isfinite(y))

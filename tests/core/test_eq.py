@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from eqmorph import EQ, ParameterError
+from eqmorph.core import dsp
 from eqmorph.core.ranges import GAIN_DB, N_PARAMS, flat_params, from_model_space, to_model_space
 
 VALID = [3.0, 100.0, 0.71, -2.0, 2500.0, 1.0, 4.0, 300.0, 2.0, 1.0, 900.0, 0.5, -3.0, 8000.0, 0.71]
@@ -84,3 +85,28 @@ def test_a_trusted_eq_is_the_same_object_as_a_validated_one(as_rows):
     with pytest.raises(AttributeError):  # still frozen
         trusted.bands[0].gain_db = 1.0
     np.testing.assert_array_equal(trusted.to_array(), params)
+
+
+@pytest.mark.parametrize("freqs,value", [([-100.0], -100.0), ([0.0], 0.0), ([100.0, float("nan")], "nan"),
+                                         ([float("inf")], float("inf")), ([24000.0], 24000.0), ([30000.0], 30000.0)])
+def test_response_frequencies_must_be_finite_above_0_and_below_nyquist(freqs, value):
+    with pytest.raises(ParameterError) as err:
+        EQ.from_vector(VALID).response_db(freqs, 48000.0)
+    assert err.value.name == "freqs_hz" and "below 24000 Hz" in str(err.value)
+    assert np.isnan(err.value.value) if value == "nan" else err.value.value == value
+
+
+@pytest.mark.parametrize("sample_rate", [0, -48000.0, float("nan"), float("inf"), "44100", True, None])
+def test_response_sample_rate_must_be_a_positive_finite_number(sample_rate):
+    with pytest.raises(ParameterError) as err:
+        EQ.from_vector(VALID).response_db([1000.0], sample_rate)
+    assert err.value.name == "sample_rate" and err.value.value is sample_rate
+    assert "positive, finite number" in str(err.value)
+
+
+def test_valid_responses_are_unchanged_by_the_checks():
+    eq = EQ.from_vector(VALID)
+    freqs = np.geomspace(20.0, 20000.0, 64)
+    expected = dsp.response_db_np(eq.to_array(), freqs, 44100.0)
+    np.testing.assert_array_equal(eq.response_db(freqs, 44100), expected)
+    np.testing.assert_array_equal(eq.response_db(list(freqs), np.float32(44100.0)), expected)

@@ -78,7 +78,8 @@ def test_every_valid_eq_round_trips_through_apo_text_to_the_printed_precision(eq
 @FAST
 @given(valid_eqs, st.floats(min_value=8000.0, max_value=192000.0))
 def test_responses_and_filters_are_finite_for_every_valid_eq_at_every_sample_rate(eq, sample_rate):
-    assert np.all(np.isfinite(eq.response_db(dsp.log_freq_grid(64), sample_rate)))
+    below_nyquist = dsp.log_freq_grid(64, 20.0, min(20000.0, 0.499 * sample_rate))  # response_db's domain
+    assert np.all(np.isfinite(eq.response_db(below_nyquist, sample_rate)))
     assert np.all(np.isfinite(eq.sos(sample_rate)))
 
 

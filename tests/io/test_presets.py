@@ -102,12 +102,13 @@ def test_a_wrong_layout_error_names_what_was_found_and_what_is_allowed(extra, fo
     with pytest.raises(DataFormatError) as err:
         from_apo(SHELVES + extra)
     assert found in str(err.value)
-    assert "exactly one low shelf, up to three peaking filters and exactly one high shelf" in str(err.value)
+    assert "at most one low shelf, up to three peaking filters and at most one high shelf" in str(err.value)
 
 
-def test_a_missing_high_shelf_is_a_layout_error_that_says_none_was_found():
-    with pytest.raises(DataFormatError, match="high shelf x0"):
-        from_apo("Filter: ON LSC Fc 105 Hz Gain 3 dB Q 0.71\n")
+def test_a_missing_high_shelf_is_read_exactly_as_the_flat_eqs_high_shelf():
+    eq = from_apo("Filter: ON LSC Fc 105 Hz Gain 3 dB Q 0.71\n").eq
+    assert (eq.bands[0].gain_db, eq.bands[0].freq_hz, eq.bands[0].q) == (3.0, 105.0, 0.71)
+    assert eq.to_array()[1:].tolist() == EQ.flat().to_array()[1:].tolist()
 
 
 @pytest.mark.parametrize(
@@ -133,8 +134,8 @@ def test_lines_eqmorph_cannot_represent_are_refused_with_their_line_number(line,
     "values,name,value,allowed",
     [
         ("Fc 1000 Hz Gain 30 dB Q 1", "peaking.gain_db", 30.0, "-24..24 dB"),
-        ("Fc 1000 Hz Gain 3 dB Q 1e400", "peaking.q", math.inf, "0.1..10"),
-        ("Fc 1000 Hz Gain 3 dB BW Oct 1e308", "peaking.bw_oct", 1e308, "octaves (Q 0.1..10)"),
+        ("Fc 1000 Hz Gain 3 dB Q 1e400", "peaking.q", math.inf, "0.001..1000"),
+        ("Fc 1000 Hz Gain 3 dB BW Oct 1e308", "peaking.bw_oct", 1e308, "octaves (Q 0.001..1000)"),
     ],
 )
 def test_out_of_range_values_raise_the_eqs_parameter_error_with_the_line_number(values, name, value, allowed):
@@ -323,8 +324,9 @@ def test_saved_presets_load_back_whatever_the_extension_says(tmp_path, fmt, name
 def test_save_takes_the_format_from_the_extension(tmp_path):
     save_preset(tmp_path / "p.csv", example_eq())
     assert (tmp_path / "p.csv").read_text().startswith("name,type,")
-    with pytest.raises(ParameterError, match="--format"):
+    with pytest.raises(ParameterError, match=r"or format=json\|") as err:
         save_preset(tmp_path / "p.wav", example_eq())
+    assert err.value.name == "path"
 
 
 def test_a_failing_save_leaves_the_old_file_intact_and_no_temporary_file(tmp_path, monkeypatch):
@@ -374,10 +376,10 @@ def test_load_preset_reads_utf16_and_bom_prefixed_apo_files_from_windows_editors
 
 def test_load_preset_errors_name_the_file_and_keep_the_parameter_error_type(tmp_path):
     path = tmp_path / "loud.txt"
-    path.write_text(SHELVES.replace("Gain 3.0", "Gain 40"))
+    path.write_text(SHELVES.replace("Gain 3.0", "Gain 140"))
     with pytest.raises(ParameterError) as err:
         load_preset(path)
-    assert str(err.value).startswith(f"{path}: line 1: low_shelf.gain_db=40.0")
+    assert str(err.value).startswith(f"{path}: line 1: low_shelf.gain_db=140.0")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# a comment only\n", "   \n# x\n"])
@@ -386,3 +388,4 @@ def test_an_empty_apo_preset_is_refused_not_read_as_a_flat_eq(tmp_path, text):
     path.write_text(text)
     with pytest.raises(DataFormatError, match="empty"):
         load_preset(path)
+

@@ -39,6 +39,10 @@ from eqmorph.errors import AudioError, ParameterError
 MIN_SAMPLE_RATE = 8000.0
 MAX_SAMPLE_RATE = 384000.0
 UPDATE_FRAMES = 64  # 1.5 ms at 44.1 kHz: fast enough to sound continuous, cheap enough for ~100x real time
+# More channels than this, and more channels than frames, is an array given channels-first: (2, 44100) would be
+# 44,100 channels of 2 frames.  16 covers the largest common layouts (9.1.6, third-order ambisonics), and a
+# short block of a few channels ((1, 2): one stereo frame) stays valid.
+MAX_CHANNELS_BEFORE_FRAMES = 16
 PATH_ALPHAS = 257  # alphas sampled along a morph's path for its auto gain
 
 ParamsAt = Callable[[np.ndarray], np.ndarray]
@@ -116,6 +120,9 @@ def check_audio(samples: np.ndarray, sample_rate: float, channels: int | None = 
 def check_audio_shape(samples: np.ndarray, sample_rate: float, channels: int | None = None) -> np.ndarray:
     """:func:`check_audio` without the float64 copy and the NaN/Inf scan: float ``(frames, channels)`` as given.
 
+    The one shape check of every array entry point: a 2-D array with more channels than frames and
+    more than :data:`MAX_CHANNELS_BEFORE_FRAMES` channels is refused as channels-first.
+
     For callers that scan the samples anyway (the spectrum's sum of squares is NaN or infinite
     exactly when a sample is) and work in float32 (a float32 recording is not doubled in memory).
     """
@@ -125,6 +132,11 @@ def check_audio_shape(samples: np.ndarray, sample_rate: float, channels: int | N
         x = x[:, None]
     if x.ndim != 2 or x.shape[1] < 1:
         raise AudioError(f"audio shape {np.shape(samples)} is not allowed: expected (frames,) or (frames, channels)")
+    if 0 < x.shape[0] < x.shape[1] and x.shape[1] > MAX_CHANNELS_BEFORE_FRAMES:
+        raise AudioError(
+            f"audio shape {x.shape} looks channels-first ({x.shape[0]} channel(s) of {x.shape[1]} frames): expected "
+            "(frames, channels), the layout soundfile returns; pass audio.T"
+        )
     if channels is not None and x.shape[1] != channels:
         raise AudioError(f"audio has {x.shape[1]} channel(s): expected {channels}, as the processor was set up")
     if x.shape[0] == 0:

@@ -211,10 +211,14 @@ def in_user_terms(exc: EqmorphError, parser: argparse.ArgumentParser, args: argp
     """
     if not isinstance(exc, ParameterError) or exc.name.startswith("-"):
         return exc
-    action = _action_for(exc, command_parser(parser, args), args)
+    command = command_parser(parser, args)
+    action = _action_for(exc, command, args)
     if action is None:
         return exc
-    return ParameterError(_as_typed(action, argv), exc.value, exc.allowed)
+    # The library's hint "(or format=json|apo|...)" names its own keyword; here the choice is --format.
+    has_format = any("--format" in a.option_strings for a in command._actions)
+    allowed = exc.allowed.replace("format=", "--format ") if has_format else exc.allowed
+    return ParameterError(_as_typed(action, argv), exc.value, allowed)
 
 
 def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:

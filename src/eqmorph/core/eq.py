@@ -147,8 +147,12 @@ class EQ:
     # --- sound -----------------------------------------------------------
     def response_db(self, freqs_hz: np.ndarray | Sequence[float],
                     sample_rate: float = ANALYSIS_SAMPLE_RATE) -> np.ndarray:
-        """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``."""
-        return dsp.response_db_np(self.to_array(), np.asarray(freqs_hz, dtype=np.float64), sample_rate)
+        """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``.
+
+        ``sample_rate``: a positive number of Hz; ``freqs_hz``: finite, above 0 and below ``sample_rate / 2``.
+        """
+        sr = _check_rate(sample_rate)
+        return dsp.response_db_np(self.to_array(), _check_freqs(freqs_hz, sr), sr)
 
     def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
         """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; same shape and float dtype.
@@ -178,6 +182,36 @@ class EQ:
         return "\n".join(table_lines(self))
 
 
+def check_eq(eq: object, name: str = "eq") -> EQ:
+    """``eq`` if it is an :class:`EQ`; anything else (a word, an array) -> :class:`ParameterError` naming ``name``."""
+    if not isinstance(eq, EQ):
+        raise ParameterError(name, type(eq).__name__,
+                             "an eqmorph.EQ (e.g. from generate, EQ.from_array or load_preset)")
+    return eq
+
+
+def _check_rate(sample_rate: float) -> float:
+    # A string or bool would pass float() (or numpy's comparisons) and give a plausible wrong answer.
+    if isinstance(sample_rate, bool) or not isinstance(sample_rate, (int, float, np.integer, np.floating)) \
+            or not 0.0 < sample_rate < math.inf:
+        raise ParameterError("sample_rate", sample_rate, "a positive, finite number of Hz")
+    return float(sample_rate)
+
+
+def _check_freqs(freqs_hz: np.ndarray | Sequence[float], sample_rate: float) -> np.ndarray:
+    """``freqs_hz`` as float64; each finite, above 0 and below Nyquist (NaN fails both comparisons)."""
+    try:
+        freqs = np.asarray(freqs_hz, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ParameterError("freqs_hz", freqs_hz, "numbers of Hz") from None
+    nyquist = 0.5 * sample_rate
+    inside = (freqs > 0.0) & (freqs < nyquist)
+    if not inside.all():
+        raise ParameterError("freqs_hz", float(freqs[~inside].flat[0]),
+                             f"finite frequencies above 0 and below {nyquist:g} Hz (sample_rate / 2)")
+    return freqs
+
+
 def _bands_from_array(arr: np.ndarray) -> tuple[Band, ...]:
     return tuple(
         Band(kind, float(g), float(f), float(q)) for kind, (g, f, q) in zip(BAND_KINDS, arr)
@@ -201,4 +235,4 @@ def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-__all__ = ["EQ", "Band", "canonical_array", "check_params", "DEFAULT_SHELF_Q"]
+__all__ = ["EQ", "Band", "canonical_array", "check_eq", "check_params", "DEFAULT_SHELF_Q"]

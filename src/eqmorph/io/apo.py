@@ -14,6 +14,19 @@ bandwidth given as ``BW Oct N`` becomes ``Q = 1 / (2 sinh(ln(2) / 2 * N))``
 GraphicEQ.txt, see :mod:`eqmorph.io.graphiceq`) are read as curves.  Parsing uses no regex
 with nested repetition and no ``eval``, so hostile text costs linear time.
 
+One rule for a filter's values, whatever the preset's layout (:data:`READABLE`):
+
+- a value no preset means is refused when the line is read, naming the line, the value and the
+  range: gains beyond +-100 dB, Qs outside 0.001..1000 (``BW Oct`` too, through its Q), and
+  frequencies outside 1 Hz..24 kHz (above 24 kHz, Nyquist at 48 kHz, a filter acts on nothing the
+  streams presets are made for carry).  A lone ``PK Fc 100000 Hz`` and the same filter among
+  five are refused alike;
+- a preset whose filters fit the layout (at most one low shelf, three peaking filters and one
+  high shelf) and each the ranges of its own band is placed exactly (:func:`placeable`);
+  missing bands are 0 dB;
+- anything else readable is fitted (:mod:`eqmorph.io.layout`), alone or among five: a 2 kHz low
+  shelf (eqmorph's stops at 1 kHz), a Q 12 notch of a room correction, a 10 Hz shelf, a 30 dB boost.
+
 :func:`read_apo` reads any number of shelves and peaks and any curves; :func:`from_apo` takes
 only text in eqmorph's layout and keeps its values exactly; :mod:`eqmorph.io.layout` fits the rest.
 The preamp written is :func:`eqmorph.core.preamp.preamp_db`, the one every export uses.
@@ -29,7 +42,15 @@ from typing import Any, NamedTuple
 
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
-from eqmorph.core.ranges import BAND_KINDS, DEFAULT_SHELF_Q, PARAM_NAMES, PEAK_SLICE, Q, flat_params, param_range
+from eqmorph.core.ranges import (
+    BAND_KINDS,
+    DEFAULT_SHELF_Q,
+    PARAM_NAMES,
+    PEAK_SLICE,
+    ParamRange,
+    flat_params,
+    param_range,
+)
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq
 
@@ -43,7 +64,7 @@ _APO_KINDS = {
     "HS": "high_shelf", "HSC": "high_shelf", "HSQ": "high_shelf",
 }  # fmt: skip
 _APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
-_LAYOUT = "eqmorph's 5-band layout allows exactly one low shelf, up to three peaking filters and exactly one high shelf"
+_LAYOUT = "eqmorph's 5-band layout allows at most one low shelf, up to three peaking filters and at most one high shelf"
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
 
@@ -121,16 +142,26 @@ class ApoText(NamedTuple):
     filters: list[ApoFilter]
     curves: list[GraphicCurve]
     preamp_db: float
+    # Whether any Preamp line was given: "Preamp: 0.0 dB" says a curve is at its own level as much as -3 dB does.
+    has_preamp: bool = False
 
 
-_SANE = {"gain_db": (-100.0, 100.0), "freq_hz": (1.0, 1e6), "q": (1e-3, 1e3)}  # beyond these no preset means it
+# What a filter's values may be in any preset (see the module docstring): wider than eqmorph's bands, whose
+# ranges (eqmorph.core.ranges) decide only between placing a preset exactly and fitting it.
+READABLE: dict[str, ParamRange] = {
+    "gain_db": ParamRange(-100.0, 100.0, "dB", log=False),
+    "freq_hz": ParamRange(1.0, 24000.0, "Hz", log=True),
+    "q": ParamRange(1e-3, 1e3, "", log=True),
+}
 
 
 def _q_from_octaves(octaves: float, where: str) -> float:
     """Peaking Q from a bandwidth in octaves: ``1/Q = 2 sinh(ln(2)/2 * BW)`` (RBJ Audio-EQ-Cookbook)."""
-    low, high = (2.0 / math.log(2.0) * math.asinh(1.0 / (2.0 * q)) for q in (Q.high, Q.low))
+    readable = READABLE["q"]  # the same limits as a Q given as such
+    low, high = (2.0 / math.log(2.0) * math.asinh(1.0 / (2.0 * q)) for q in (readable.high, readable.low))
     if not low <= octaves <= high:
-        raise ParameterError(f"{where}: peaking.bw_oct", octaves, f"{low:.4g}..{high:.4g} octaves (Q {Q.describe()})")
+        allowed = f"{low:.4g}..{high:.4g} octaves (Q {readable.describe()})"
+        raise ParameterError(f"{where}: peaking.bw_oct", octaves, allowed)
     return 1.0 / (2.0 * math.sinh(math.log(2.0) / 2.0 * octaves))
 
 
@@ -170,14 +201,20 @@ def _parse_filter(rest: str, where: str) -> ApoFilter | None:
         raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
     f = ApoFilter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
     for name, value in zip(PARAM_NAMES, f[1:4]):
-        low, high = _SANE[name]
-        if not (math.isfinite(value) and low <= value <= high):
-            _check_in_range(f)  # names eqmorph's range, which is narrower than the sane one
+        r = READABLE[name]
+        if not (math.isfinite(value) and r.low <= value <= r.high):
+            raise ParameterError(f"{where}: {kind}.{name}", value, r.describe())
     return f
 
 
+def in_own_range(f: ApoFilter) -> bool:
+    """Whether the band of ``f``'s kind can hold ``f``'s values as they are (:mod:`eqmorph.core.ranges`)."""
+    band = BAND_KINDS.index(f.kind)
+    return all(param_range(band, p).low <= value <= param_range(band, p).high for p, value in enumerate(f[1:4]))
+
+
 def _check_in_range(f: ApoFilter) -> None:
-    """Raise the EQ's :class:`ParameterError` (with the line) if ``f`` lies outside eqmorph's ranges."""
+    """Raise the EQ's :class:`ParameterError` (with the line) if ``f`` lies outside its own band's ranges."""
     band = BAND_KINDS.index(f.kind)
     for p, value in enumerate((f.gain_db, f.freq_hz, f.q)):
         r = param_range(band, p)
@@ -190,6 +227,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
     filters: list[ApoFilter] = []
     curves: list[GraphicCurve] = []
     preamp = 0.0
+    has_preamp = False
     for n, line in enumerate(text.splitlines(), start=1):
         where = f"{label}line {n}"
         stripped = line.strip()
@@ -205,6 +243,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
             if not tokens or len(tokens) > 2 or (len(tokens) == 2 and tokens[1].upper() != "DB"):
                 raise DataFormatError(f"{where}: expected 'Preamp: <gain> dB', found {quote_short(stripped)}")
             preamp += parse_number(tokens[0], "Preamp", where)
+            has_preamp = True
         elif command == "graphiceq" and not m.group(2):
             curves.append(parse_graphiceq(m.group(3), where))
         elif command == "include" and not m.group(2):
@@ -212,6 +251,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
             filters += sub.filters
             curves += sub.curves
             preamp += sub.preamp_db
+            has_preamp = has_preamp or sub.has_preamp
         elif command in ("channel", "device") and not m.group(2) and m.group(3).strip().lower() == "all":
             continue  # applies to everything, as eqmorph's EQ does
         else:
@@ -219,7 +259,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
                 f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter, GraphicEQ "
                 "and Include lines"
             )
-    return ApoText(filters, curves, preamp)
+    return ApoText(filters, curves, preamp, has_preamp)
 
 
 def _include(name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]) -> ApoText:
@@ -259,9 +299,10 @@ def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
 
 
 def layout_problem(content: ApoText) -> str | None:
-    """Why ``content`` is not in eqmorph's 5-band layout (None if it is): what was found and what is allowed."""
+    """Why ``content``'s filters do not fit eqmorph's 5-band layout (None if they do): what was found and what is
+    allowed.  Fewer filters fit too: a lone peaking filter is a layout of one peak and four 0 dB bands."""
     found = {kind: [f for f in content.filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
-    if len(found["low_shelf"]) == 1 and len(found["peaking"]) <= 3 and len(found["high_shelf"]) == 1:
+    if len(found["low_shelf"]) <= 1 and len(found["peaking"]) <= 3 and len(found["high_shelf"]) <= 1:
         if not content.curves:
             return None
     described = ", ".join(
@@ -272,12 +313,19 @@ def layout_problem(content: ApoText) -> str | None:
     return f"found active filters: {described}{curves}; {_LAYOUT}"
 
 
+def placeable(content: ApoText) -> bool:
+    """Whether ``content`` is placed in the 5-band layout exactly: its filters fit the layout and each the ranges
+    of its own band (see the module docstring); anything else is fitted."""
+    return layout_problem(content) is None and all(in_own_range(f) for f in content.filters)
+
+
 def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
     """Read Equalizer APO / AutoEq text in eqmorph's layout into an :class:`ApoPreset` ``(eq, preamp_db)``, exactly.
 
-    One low shelf, up to three peaking filters and one high shelf; missing peaks become 0 dB
-    peaks at neutral frequencies.  Other layouts raise :class:`DataFormatError` saying what was
-    found; :func:`eqmorph.io.layout.import_apo` fits them instead.
+    At most one low shelf, up to three peaking filters and at most one high shelf; missing bands
+    become 0 dB bands (see :func:`exact_eq`).  Other layouts raise :class:`DataFormatError` saying
+    what was found, and values outside their band's range :class:`ParameterError`;
+    :func:`eqmorph.io.layout.import_apo` fits both instead.
     """
     content = read_apo(text, base_dir=base_dir)
     problem = layout_problem(content)
@@ -287,17 +335,23 @@ def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
 
 
 def exact_eq(filters: list[ApoFilter]) -> EQ:
-    """The EQ of filters already in eqmorph's layout (see :func:`layout_problem`), values kept exactly."""
+    """The EQ of filters already in eqmorph's layout (see :func:`layout_problem`), values kept exactly.
+
+    A missing shelf is the flat EQ's (0 dB at its neutral frequency and Q); missing peaks are 0 dB.
+    """
     for f in filters:
         _check_in_range(f)
+    flat = flat_params()
     found = {kind: [f for f in filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
     # Missing peaks: 0 dB at the neutral frequencies farthest from the given peaks, so none coincide.
     neutral = sorted(
-        flat_params()[PEAK_SLICE].tolist(),
+        flat[PEAK_SLICE].tolist(),
         key=lambda row: -min((abs(math.log(row[1] / f.freq_hz)) for f in found["peaking"]), default=0.0),
     )
-    rows = [found["low_shelf"][0][1:4], *(f[1:4] for f in found["peaking"]), *neutral, found["high_shelf"][0][1:4]]
-    return EQ.from_array([*rows[:4], rows[-1]])
+    low = found["low_shelf"][0][1:4] if found["low_shelf"] else flat[0]
+    high = found["high_shelf"][0][1:4] if found["high_shelf"] else flat[-1]
+    peaks = [*(f[1:4] for f in found["peaking"]), *neutral][:3]
+    return EQ.from_array([low, *peaks, high])
 
 
 def read_preset_text(path: str | Path) -> str:

@@ -1,10 +1,22 @@
 """AutoEq's ``GraphicEQ:`` line: a response curve as ``frequency gain`` pairs, read by Equalizer APO and Wavelet.
 
-Written as AutoEq writes ``GraphicEQ.txt``: one line, 127 log-spaced points from 20 Hz to about
-20 kHz, gains in dB with one decimal, the EQ's response lowered by its preamp so no point is
-above 0 dB (Wavelet applies the curve as given and has no preamp of its own)::
+Written with AutoEq's points (127 log-spaced whole-Hz frequencies from 20 Hz to about 20 kHz,
+gains in dB with one decimal), the EQ's own response, after a ``Preamp`` line with the EQ's
+preamp (:func:`eqmorph.core.preamp.preamp_db`, the number every export carries)::
 
-    GraphicEQ: 20 -6.1; 21 -6.1; 22 -6.0; ...; 19871 -4.2
+    Preamp: -3.5 dB
+    GraphicEQ: 20 0.3; 21 0.3; 22 0.3; ...; 19871 -2.4
+
+Equalizer APO (and Peace, which edits its configuration) plays both lines: the curve lowered by
+the preamp, so nothing clips.  AutoEq instead folds the preamp into the curve, which loses the
+curve's 0 dB: reading such a file back cannot tell the EQ's level from its headroom, and the
+fitted EQ moves its shelves to make up the difference.  With the preamp on its own line eqmorph
+reads its own file back (:mod:`eqmorph.io.layout`) as the preamp it wrote and an EQ of the same
+response, within a few hundredths of a dB RMS for the model's words (a curve does not say which
+of the 5-band EQs with that response it came from, so the bands' values may differ).  Wavelet
+normalises the curves it imports to 0 dB itself, so the curve's level does not matter to it; its
+import page shows a file of the GraphicEQ line alone, so an app that insists on that needs the
+Preamp line deleted.
 
 Read as a curve (:class:`GraphicCurve`), interpolated linearly in dB over log frequency and
 held flat beyond its ends, which is how Equalizer APO draws it; a curve is never an EQ of
@@ -46,11 +58,11 @@ def graphic_freqs() -> np.ndarray:
 
 
 def to_graphiceq(eq: EQ) -> str:
-    """``eq``'s response, lowered by its preamp, as one AutoEq ``GraphicEQ:`` line (with a final newline)."""
+    """A ``Preamp:`` line with ``eq``'s preamp, then ``eq``'s response as one ``GraphicEQ:`` line (see above)."""
     freqs = graphic_freqs()
-    gains = eq.response_db(freqs, GRAPHIC_SAMPLE_RATE) + preamp_db(eq)
-    gains = np.minimum(np.round(gains, 1), 0.0) + 0.0  # the 0.1 dB rounding must not push a point above 0; no -0.0
-    return "GraphicEQ: " + "; ".join(f"{f:.0f} {g:.1f}" for f, g in zip(freqs, gains)) + "\n"
+    gains = np.round(eq.response_db(freqs, GRAPHIC_SAMPLE_RATE), 1) + 0.0  # + 0.0: no "-0.0" in the file
+    curve = "; ".join(f"{f:.0f} {g:.1f}" for f, g in zip(freqs, gains))
+    return f"Preamp: {preamp_db(eq):.1f} dB\nGraphicEQ: {curve}\n"
 
 
 def parse_graphiceq(rest: str, where: str) -> GraphicCurve:

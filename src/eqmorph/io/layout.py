@@ -1,14 +1,20 @@
 """Any preset into eqmorph's 5-band layout: exact when it already fits, else fitted by its response.
 
-A preset in the layout (one low shelf, up to three peaking filters, one high shelf) keeps its
-values exactly.  Any other (four peaks, a missing shelf, ten filters, a ``GraphicEQ`` curve)
-is turned into the magnitude response it produces (the sum of its filters' RBJ responses and
-its curves) on the fit grid (20 Hz-20 kHz, :func:`eqmorph.core.fit.fit_grid`) and fitted with
-:func:`eqmorph.core.fit.fit_curves`; the result says how far the fit is from the preset.  The
-preset's own filters (its shelves and its three largest peaks, clipped into eqmorph's ranges)
-are one of the fit's starts, so a preset that nearly fits is kept nearly as it is.  A GraphicEQ
-curve alone has no 0 dB reference (AutoEq lowers curves by their largest boost): its level is
-fitted too, and returned as the preamp.
+A preset whose filters fit the layout (at most one low shelf, three peaking filters and one
+high shelf, each inside the ranges of its own band: :func:`eqmorph.io.apo.placeable`) keeps its
+values exactly; bands it lacks are 0 dB.  Any other (four peaks, a 2 kHz low shelf, ten filters,
+a ``GraphicEQ`` curve) is turned into the magnitude response it produces (the sum of its
+filters' RBJ responses and its curves) on the fit grid (20 Hz-20 kHz,
+:func:`eqmorph.core.fit.fit_grid`) and fitted with :func:`eqmorph.core.fit.fit_curves`; the
+result says how far the fit is from the preset.  The preset's own filters (its shelves and its
+three largest peaks, clipped into eqmorph's ranges) are one of the fit's starts, so a preset that
+nearly fits is kept nearly as it is.  Values no band can hold are refused when the text is read
+(:mod:`eqmorph.io.apo`).
+
+A curve's level: with a ``Preamp`` line in the text (eqmorph's own GraphicEQ files, Equalizer
+APO configurations) the curve is read at its own level and the Preamp lines are the headroom,
+as Equalizer APO plays them.  A curve alone (AutoEq's GraphicEQ.txt) has no 0 dB reference, as
+AutoEq lowers it by its largest boost: its level is fitted too, and returned as the preamp.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ
 from eqmorph.core.fit import fit_curves, fit_grid
 from eqmorph.core.ranges import clip_to_ranges, flat_params
-from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, layout_problem, read_apo
+from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, placeable, read_apo
 
 CURVE_LEVELS = 13  # levels tried for a GraphicEQ curve's 0 dB, spread over its range (about 0.7 dB apart for 8 dB)
 _ROW = {"low_shelf": 0, "peaking": 1, "high_shelf": 4}  # where a filter of each kind sits in a (5, 3) array
@@ -85,15 +91,16 @@ def _what(content: ApoText) -> str:
 
 def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> ImportedPreset:
     """``content`` in the layout exactly, or fitted by its response (see the module docstring)."""
-    if layout_problem(content) is None:
+    if placeable(content):
         return ImportedPreset(exact_eq(content.filters), content.preamp_db, fitted=False)
     grid = fit_grid()
     target = filters_response_db(content.filters, grid, sample_rate)
     for curve in content.curves:
         target = target + curve.response_db(grid)
-    # A curve alone has no 0 dB reference: AutoEq lowers GraphicEQ curves by their largest boost (as
-    # to_graphiceq does), so the level is a preamp.  Several levels are fitted in one batch; the best is kept.
-    levels = np.unique(np.r_[0.0, np.linspace(target.min(), target.max(), CURVE_LEVELS)]) if not content.filters \
+    # A curve alone has no 0 dB reference: AutoEq lowers GraphicEQ curves by their largest boost, so the
+    # level is a preamp.  Several levels are fitted in one batch; the best is kept.
+    level_unknown = bool(content.curves) and not content.filters and not content.has_preamp
+    levels = np.unique(np.r_[0.0, np.linspace(target.min(), target.max(), CURVE_LEVELS)]) if level_unknown \
         else np.zeros(1)
     starts = np.broadcast_to(_start(content.filters), (1, len(levels), 5, 3))
     result = fit_curves(target[None] - levels[:, None], grid, sample_rate, starts=starts)

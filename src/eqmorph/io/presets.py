@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eqmorph.core import schema
-from eqmorph.core.eq import EQ
+from eqmorph.core.eq import EQ, check_eq
 from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES
 from eqmorph.errors import DataFormatError, ParameterError
@@ -164,6 +164,7 @@ def to_table(eq: EQ, **meta: Any) -> str:
 # --- one entry point for the CLI and the server -------------------------------
 def format_eq(eq: EQ, format: str, **meta: Any) -> str:
     """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON, APO and table."""
+    check_eq(eq)
     if format == "json":
         return to_json(eq, **meta)
     checked = _check_meta(meta)
@@ -192,28 +193,35 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     """The format to write ``path`` in: ``format`` if given, else the one its name asks for.
 
     Refuses a folder, a name that asks for no format when none is given, and a clear conflict
-    (``--format apo`` into ``warm.json``).  Errors name the option the user typed (``-o``, ``--format``).
+    (format ``apo`` into ``warm.json``).  Errors name this function's parameters (``path``, ``format``);
+    the CLI renames them to the options the user typed (``-o``, ``--format``).
     """
     p = Path(path)
     if p.is_dir() or str(path).endswith(("/", "\\")):
-        raise ParameterError("-o", str(path), f"a file name, not a folder; e.g. {str(p / 'warm.txt')!r}")
+        raise ParameterError("path", str(path), f"a file name, not a folder; e.g. {str(p / 'warm.txt')!r}")
     implied = format_for_path(p)
     if format is None:
         if implied is None:
-            raise ParameterError("-o", str(path), f"a file ending in {', '.join(SUFFIX_FORMATS)} "
-                                 f"(or give --format {'|'.join(FORMATS)})")
+            raise ParameterError("path", str(path), f"a file ending in {', '.join(SUFFIX_FORMATS)} "
+                                 f"(or format={'|'.join(FORMATS)})")
         return implied
     if format not in FORMATS:
-        raise ParameterError("--format", format, ", ".join(FORMATS))
+        raise ParameterError("format", format, ", ".join(FORMATS))
     if implied is not None and format not in _ALLOWED_BY_SUFFIX[p.suffix.lower()]:
-        raise ParameterError("--format", format, f"{implied}, as the name {p.name!r} says; or -o with a "
-                             f"name that fits {format}")
+        raise ParameterError("format", format, f"{implied}, as the name {p.name!r} says; or a path whose "
+                             f"name fits {format}")
     return format
 
 
 def save_preset(path: str | Path, eq: EQ, format: str | None = None, **meta: Any) -> None:
     """Write ``eq`` to ``path`` atomically, in ``format`` or the one its name asks for (see :func:`output_format`)."""
-    write_text_atomic(path, format_eq(eq, output_format(path, format), **meta))
+    text = format_eq(eq, output_format(path, format), **meta)
+    try:
+        write_text_atomic(path, text)
+    except ParameterError as exc:  # the atomic writer calls its target "output"; here it is this function's path
+        if exc.name != "output":
+            raise
+        raise ParameterError("path", exc.value, exc.allowed) from None
 
 
 def import_preset(path: str | Path) -> ImportedPreset:
