@@ -5,7 +5,7 @@ import { state } from "./state.js";
 
 export function updateExports() {
   const ready = Boolean(state.a && state.b);
-  for (const format of ["json", "apo", "csv"]) {
+  for (const format of ["json", "apo", "graphiceq", "csv"]) {
     const link = $(`#export-${format}`);
     const params = withSource({ a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText, format });
     link.href = ready ? `/api/export?${new URLSearchParams(params)}` : "#";
