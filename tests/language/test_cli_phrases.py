@@ -33,3 +33,17 @@ def test_a_phrase_without_a_descriptor_is_one_error_line(capsys):
     assert main(["generate", "very", "--format", "apo"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "descriptor" in err
+
+
+def test_a_source_that_never_used_the_word_is_noted_and_quiet_hides_the_note(capsys):
+    import eqmorph
+
+    m = eqmorph.load()
+    only_social = next(w for w in m.terms if m.word_info(w).counts_by_source.get("safe", 0) == 0)
+    both = next(w for w in m.terms if min(m.word_info(w).counts_by_source.values()) > 0)
+    assert main(["generate", only_social, "--source", "safe"]) == 0
+    assert f"note: safe never used {only_social!r}" in capsys.readouterr().err
+    assert main(["generate", both, "--source", "safe"]) == 0
+    assert "never used" not in capsys.readouterr().err
+    assert main(["generate", only_social, "--source", "safe", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

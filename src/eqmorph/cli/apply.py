@@ -91,7 +91,7 @@ def run_apply(args: argparse.Namespace) -> int:
 
     model = load_model(args)
     word, to, intensity = args.word, args.to, args.intensity
-    say_understood(model, *(w for w in (word, to) if w is not None), quiet=args.quiet)
+    say_understood(model, *(w for w in (word, to) if w is not None), quiet=args.quiet, source=args.source)
     method = args.method or DEFAULT_INTERPOLATION
     if automation is not None:
 

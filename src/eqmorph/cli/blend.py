@@ -46,7 +46,7 @@ def run_blend(args: argparse.Namespace) -> int:
     m = load_model(args)
     weights = parse_weights(args.weights)
     eq = m.blend(weights, intensity=args.intensity, source=args.source)
-    say_understood(m, *weights, quiet=args.quiet)
+    say_understood(m, *weights, quiet=args.quiet, source=args.source)
     emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=args.intensity))
     return 0
 

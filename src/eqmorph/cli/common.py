@@ -125,11 +125,11 @@ def load_model(args: argparse.Namespace) -> Morpher:
     return load(args.model, open_vocabulary=getattr(args, "open_vocab", False))
 
 
-def say_resolved(m: Morpher, *words: str, quiet: bool = False) -> None:
+def say_resolved(m: Morpher, *words: str, quiet: bool = False, source: str | None = None) -> None:
     """Tell the user, on stderr, how each word or phrase was understood (:mod:`eqmorph.cli.phrases`)."""
     from eqmorph.cli.phrases import say_understood
 
-    say_understood(m, *words, quiet=quiet)
+    say_understood(m, *words, quiet=quiet, source=source)
 
 
 def model_meta(m: Morpher, **kw: Any) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def run_generate(args: argparse.Namespace) -> int:
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph generate a bit brighter` unquoted is the phrase "a bit brighter"
     eq = m.generate(word, intensity=args.intensity, source=args.source)
-    say_resolved(m, word, quiet=args.quiet)
+    say_resolved(m, word, quiet=args.quiet, source=args.source)
     emit(eq, args, **model_meta(m, words=[word], intensity=args.intensity))
     return 0
 

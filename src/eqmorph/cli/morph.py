@@ -21,7 +21,7 @@ def run_morph(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph morph``; returns the exit code."""
     m = load_model(args)
     eq = m.interpolate(args.a, args.b, args.alpha, intensity=args.intensity, method=args.method, source=args.source)
-    say_resolved(m, args.a, args.b, quiet=args.quiet)
+    say_resolved(m, args.a, args.b, quiet=args.quiet, source=args.source)
     emit(eq, args, **model_meta(m, words=[args.a, args.b], alpha=args.alpha, intensity=args.intensity))
     return 0
 

@@ -20,13 +20,19 @@ def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="do not print how the words were understood")
 
 
-def say_understood(m: Morpher, *texts: str, quiet: bool = False) -> None:
-    """Print, on stderr, the interpretation of each text that is not simply a known word."""
+def say_understood(m: Morpher, *texts: str, quiet: bool = False, source: str | None = None) -> None:
+    """Print, on stderr, the interpretation of each text that is not simply a known word, and with ``source``
+    (``--source``) a note for each word that crowd never used: the model gives it both crowds' EQ there
+    (docs/model.md), which a user who asked for one crowd's meaning should know."""
     if quiet:
         return
     from eqmorph.language.terms import normalise_term
 
     for text in texts:
-        if normalise_term(text) in m.counts:
+        if normalise_term(text) not in m.counts:
+            print(str(m.parse(text)), file=sys.stderr)
+        if source is None or not m.sources:
             continue
-        print(str(m.parse(text)), file=sys.stderr)
+        for word, _ in m.resolve(text):
+            if m.word_info(word).counts_by_source.get(source, 0) == 0:
+                print(f"note: {source} never used {word!r}; using its EQ over both crowds", file=sys.stderr)

@@ -35,7 +35,7 @@ def run_sample(args: argparse.Namespace) -> int:
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph sample a bit warm` unquoted is the phrase "a bit warm"
     eqs = m.sample(word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
-    say_resolved(m, word, quiet=args.quiet)
+    say_resolved(m, word, quiet=args.quiet, source=args.source)
     paths = numbered_paths(args.output, len(eqs)) if args.output else [None] * len(eqs)
     for i, (eq, path) in enumerate(zip(eqs, paths), 1):
         if path is None:
