@@ -39,8 +39,9 @@ def test_eq_process_keeps_float32_and_auto_gain_lowers_by_the_preamp():
 def test_eq_process_refuses_integer_samples_and_bad_rates():
     with pytest.raises(AudioError, match="float"):
         EQ.flat().process(np.zeros(100, dtype=np.int16), SR)
-    with pytest.raises(ParameterError, match="sample_rate"):
-        EQ.flat().process(np.zeros(100), 1000)
+    for rate in (1000, "44100", True):  # a string or bool is an argument mix-up, never a rate
+        with pytest.raises(ParameterError, match="sample_rate"):
+            EQ.flat().process(np.zeros(100), rate)
 
 
 def test_morph_audio_follows_the_automation_on_arrays(tiny_model):

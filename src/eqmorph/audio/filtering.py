@@ -77,7 +77,10 @@ def _sosfilt(*args: Any, **kwargs: Any) -> Any:
 
 # --- input checks ---------------------------------------------------------------
 def check_sample_rate(sample_rate: float) -> float:
-    """Return ``sample_rate`` as float, or raise :class:`ParameterError` outside 8 kHz..384 kHz."""
+    """Return ``sample_rate`` as float, or raise :class:`ParameterError` outside 8 kHz..384 kHz or not a number."""
+    # float("44100") would pass: a string here is a mix-up (an argument in the wrong place), not a rate.
+    if isinstance(sample_rate, str | bytes | bool):
+        raise ParameterError("sample_rate", sample_rate, "a number of Hz from 8000 to 384000")
     try:
         sr = float(sample_rate)
     except (TypeError, ValueError):
