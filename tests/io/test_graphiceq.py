@@ -115,3 +115,14 @@ def test_a_folder_or_a_name_without_a_format_is_refused_saying_what_to_do(tmp_pa
     with pytest.raises(ParameterError, match=r"or format=json\|apo\|") as err:
         output_format(tmp_path / "warm")
     assert err.value.name == "path" and "None" not in str(err.value)
+
+
+def test_a_graphiceq_export_names_what_it_is_in_a_comment_and_reads_back():
+    from eqmorph.io.layout import import_apo
+    from eqmorph.io.presets import format_eq
+
+    eq = EQ.from_array(ROWS)
+    text = format_eq(eq, "graphiceq", words=["warm"], intensity=1.0, model_id="m1")
+    assert text.splitlines()[0] == "# eqmorph 5-band EQ as a GraphicEQ curve: words warm; intensity 1; model m1"
+    assert text.splitlines()[1:] == to_graphiceq(eq).splitlines()
+    assert import_apo(text).preamp_db == preamp_db(eq)

@@ -303,7 +303,8 @@ def test_table_is_aligned_and_shows_every_band_and_the_words():
 def test_every_format_is_available_through_format_eq_and_bad_requests_are_refused():
     eq = example_eq()
     assert {f: format_eq(eq, f) for f in FORMATS} == {
-        "json": to_json(eq), "apo": to_apo(eq), "csv": to_csv(eq), "graphiceq": to_graphiceq(eq),
+        "json": to_json(eq), "apo": to_apo(eq), "csv": to_csv(eq),
+        "graphiceq": "# eqmorph 5-band EQ as a GraphicEQ curve\n" + to_graphiceq(eq),
         "table": to_table(eq)
     }
     with pytest.raises(ParameterError, match="json, apo, csv, graphiceq, table"):

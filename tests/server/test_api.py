@@ -163,7 +163,9 @@ def test_export_writes_graphiceq_the_health_route_lists(client, tiny_model):
     name = "eqmorph-thin-x1.5-GraphicEQ.txt"
     assert r.headers["content-disposition"] == f'attachment; filename="{name}"'
     assert format_for_path(name) == "graphiceq"  # the CLI reads the download as GraphicEQ again
-    assert r.text == format_eq(tiny_model.generate("thin", 1.5), "graphiceq")  # the io layer's one writer
+    written = format_eq(tiny_model.generate("thin", 1.5), "graphiceq")  # the io layer's one writer
+    assert r.text.startswith("# eqmorph 5-band EQ as a GraphicEQ curve: words thin; intensity 1.5")
+    assert r.text.splitlines()[1:] == written.splitlines()[1:]
 
 
 def test_export_serves_every_format_the_health_route_lists_and_no_other(client, tiny_model):

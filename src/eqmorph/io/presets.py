@@ -26,6 +26,7 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     MAX_INCLUDE_DEPTH,
     MAX_PRESET_BYTES,
     ApoPreset,
+    describe_origin,
     from_apo,
     parse_number,
     quote_short,
@@ -163,7 +164,8 @@ def to_table(eq: EQ, **meta: Any) -> str:
 
 # --- one entry point for the CLI and the server -------------------------------
 def format_eq(eq: EQ, format: str, **meta: Any) -> str:
-    """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON, APO and table."""
+    """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON, APO, GraphicEQ
+    and table."""
     check_eq(eq)
     if format == "json":
         return to_json(eq, **meta)
@@ -172,8 +174,9 @@ def format_eq(eq: EQ, format: str, **meta: Any) -> str:
         return to_apo(eq, **checked)
     if format == "csv":
         return to_csv(eq)
-    if format == "graphiceq":
-        return to_graphiceq(eq)
+    if format == "graphiceq":  # named as the APO text is: the file holds APO lines (Preamp, GraphicEQ) too
+        origin = describe_origin(checked)
+        return f"# eqmorph 5-band EQ as a GraphicEQ curve{': ' + origin if origin else ''}\n" + to_graphiceq(eq)
     if format == "table":
         return to_table(eq, **meta)
     raise ParameterError("format", format, ", ".join(FORMATS))
