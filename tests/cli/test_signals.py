@@ -67,3 +67,16 @@ def test_the_sigterm_handler_is_the_callers_again_after_a_command(capsys):
     before = signal.getsignal(signal.SIGTERM)
     assert main(["words", "--limit", "1"]) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.parametrize("command", [["words"], ["generate", "warm"], ["describe", "{preset}"]])
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(tmp_path, command):
+    # `eqmorph describe warm.txt | head -3`: the reader is gone before the output is written.
+    preset = tmp_path / "warm.txt"
+    preset.write_text("Filter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\n")
+    argv = [part.format(preset=preset) for part in command]
+    proc = subprocess.Popen([sys.executable, "-c", ENTRY, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 128 + signal.SIGPIPE
+    assert err == ""

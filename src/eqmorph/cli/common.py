@@ -150,7 +150,7 @@ def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str 
 def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,
                 parser: argparse.ArgumentParser | None = None, argv: Sequence[str] = ()) -> int:
     """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2; Ctrl-C exits with
-    130 and SIGTERM with 143, both after the handler's cleanup (no partial output).
+    130 and SIGTERM with 143, both after the handler's cleanup (no partial output); a closed output pipe, 141.
 
     With the sub-command's ``parser`` and the ``argv`` typed, a :class:`ParameterError` from the library
     names the option or argument the user gave (``-o``, ``--intensity``, ``OUT``), not the library's parameter.
@@ -158,7 +158,14 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
     with _sigterm_raises():
         try:
             refuse_folder_inputs(args)
-            return int(func(args) or 0)
+            code = int(func(args) or 0)
+            sys.stdout.flush()  # here, not at exit, so a reader that went away is handled below
+            return code
+        except BrokenPipeError:
+            # The reader closed the pipe (`eqmorph words | head -3`): stop quietly, as command-line tools do, and
+            # point stdout at /dev/null so the interpreter's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 128 + signal.SIGPIPE
         except EqmorphError as exc:
             shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
             print(f"eqmorph {command}: error: {shown}{_open_vocab_hint(exc, args)}", file=sys.stderr)
