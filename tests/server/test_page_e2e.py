@@ -87,7 +87,8 @@ def test_clicking_the_word_map_sets_the_chosen_word_and_the_exports_follow(page,
     assert any(line.startswith("Preamp:") for line in r.text.splitlines())
     graphic = httpx.get(live_server.url + page.get_attribute("#export-graphiceq", "href"))
     assert graphic.status_code == 200 and "GraphicEQ.txt" in graphic.headers["content-disposition"]
-    assert graphic.text.splitlines()[1].startswith("GraphicEQ: 20 ")
+    comment, preamp, curve = graphic.text.splitlines()
+    assert comment.startswith("# eqmorph") and preamp.startswith("Preamp:") and curve.startswith("GraphicEQ: 20 ")
 
 
 def test_audio_preview_plays_through_the_eq_and_bypass_toggles(page):
