@@ -32,6 +32,7 @@ import numpy as np
 from eqmorph.audio.automation import Automation
 from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
+from eqmorph.core.eq import check_sample_rate as check_rate_type
 from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import N_BANDS, PEAK_PERMS, PEAK_SLICE, to_model_space
 from eqmorph.errors import AudioError, ParameterError
@@ -77,13 +78,11 @@ def _sosfilt(*args: Any, **kwargs: Any) -> Any:
 
 # --- input checks ---------------------------------------------------------------
 def check_sample_rate(sample_rate: float) -> float:
-    """Return ``sample_rate`` as float, or raise :class:`ParameterError` outside 8 kHz..384 kHz or not a number."""
-    # float("44100") would pass: a string here is a mix-up (an argument in the wrong place), not a rate.
-    if isinstance(sample_rate, str | bytes | bool):
-        raise ParameterError("sample_rate", sample_rate, "a number of Hz from 8000 to 384000")
+    """Return ``sample_rate`` as float, or raise :class:`ParameterError` outside 8 kHz..384 kHz or not a number
+    (:func:`eqmorph.core.eq.check_sample_rate`, the one type check, then the range audio runs at)."""
     try:
-        sr = float(sample_rate)
-    except (TypeError, ValueError):
+        sr = check_rate_type(sample_rate)
+    except ParameterError:
         raise ParameterError("sample_rate", sample_rate, "a number of Hz from 8000 to 384000") from None
     if not MIN_SAMPLE_RATE <= sr <= MAX_SAMPLE_RATE:
         raise ParameterError("sample_rate", sample_rate, f"{MIN_SAMPLE_RATE:g}..{MAX_SAMPLE_RATE:g} Hz")

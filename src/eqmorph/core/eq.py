@@ -151,7 +151,7 @@ class EQ:
 
         ``sample_rate``: a positive number of Hz; ``freqs_hz``: finite, above 0 and below ``sample_rate / 2``.
         """
-        sr = _check_rate(sample_rate)
+        sr = check_sample_rate(sample_rate)
         return dsp.response_db_np(self.to_array(), _check_freqs(freqs_hz, sr), sr)
 
     def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
@@ -190,8 +190,12 @@ def check_eq(eq: object, name: str = "eq") -> EQ:
     return eq
 
 
-def _check_rate(sample_rate: float) -> float:
-    # A string or bool would pass float() (or numpy's comparisons) and give a plausible wrong answer.
+def check_sample_rate(sample_rate: float) -> float:
+    """``sample_rate`` as a float if it is a positive, finite number of Hz, else :class:`ParameterError`.
+
+    The type check every rate goes through (audio adds its 8-384 kHz range, eqmorph.audio.filtering): a string
+    or bool would pass ``float()`` (or numpy's comparisons) and give a plausible wrong answer.
+    """
     if isinstance(sample_rate, bool) or not isinstance(sample_rate, (int, float, np.integer, np.floating)) \
             or not 0.0 < sample_rate < math.inf:
         raise ParameterError("sample_rate", sample_rate, "a positive, finite number of Hz")
@@ -235,4 +239,4 @@ def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-__all__ = ["EQ", "Band", "canonical_array", "check_eq", "check_params", "DEFAULT_SHELF_Q"]
+__all__ = ["EQ", "Band", "canonical_array", "check_eq", "check_params", "check_sample_rate", "DEFAULT_SHELF_Q"]

@@ -8,7 +8,6 @@ when a figure is drawn; no pyplot state; PNGs written atomically). The network d
 from __future__ import annotations
 
 import importlib.util
-import math
 import os
 import warnings
 from collections.abc import Mapping, Sequence
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from eqmorph.audio.filtering import check_sample_rate  # the one check of a rate audio runs at
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import EQ
@@ -40,16 +40,6 @@ LABELS = {"train_total": "train total (every weighted term)", "val_recon": "vali
 SHOWCASE_WORDS = ("warm", "bright", "dark", "heavy", "tinny", "soft", "crisp")  # preferred words for make_all
 
 
-def _check_sample_rate(sample_rate: float) -> float:
-    try:
-        sr = float(sample_rate)
-    except (TypeError, ValueError) as exc:
-        raise ParameterError("sample_rate", sample_rate, "a number of Hz >= 8000") from exc
-    if not (math.isfinite(sr) and sr >= 8000.0):
-        raise ParameterError("sample_rate", sample_rate, "a number of Hz >= 8000")
-    return sr
-
-
 def _grid(sample_rate: float) -> np.ndarray:
     """``(GRID_POINTS,)`` frequencies from 20 Hz to 20 kHz, or to just below Nyquist at low rates."""
     return dsp.log_freq_grid(GRID_POINTS, AUDIBLE_LOW_HZ, min(AUDIBLE_HIGH_HZ, dsp.NYQUIST_FRACTION * sample_rate))
@@ -68,7 +58,7 @@ def eqs_figure(curves: Sequence[tuple[str, EQ]], *, title: str | None = None,
             raise ParameterError(f"curves[{i}]", item, "a (label, EQ) pair")
     if title is not None and not isinstance(title, str):
         raise ParameterError("title", title, "a string or None")
-    sr = _check_sample_rate(sample_rate)
+    sr = check_sample_rate(sample_rate)
     freqs = _grid(sr)
     params = np.stack([eq.to_array() for _, eq in curves])  # (n, 5, 3)
     responses = dsp.response_db_np(params, freqs, sr)  # (n, F)
@@ -107,7 +97,7 @@ def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[s
     check_png(path)
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or not 2 <= steps <= 101:
         raise ParameterError("steps", steps, "an integer from 2 to 101")
-    sr = _check_sample_rate(sample_rate)
+    sr = check_sample_rate(sample_rate)
     import matplotlib
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
