@@ -14,6 +14,9 @@ import soundfile as sf
 SR = 44100
 LONG_S = 300  # long enough that writing the output takes seconds, so the signal lands mid-write
 POLL_S = 0.02
+# Runs of a command whose signal may land after it finished writing (seen once in a full suite run); a signal the
+# command never handles fails every attempt.
+ATTEMPTS = 3
 START_TIMEOUT_S = 60.0  # only a guard against a hang; the .part file appears within a second or two
 # Runs eqmorph's entry point as the console script does, in a fresh interpreter that can be signalled.
 ENTRY = "import sys; from eqmorph.cli import main; sys.exit(main())"
@@ -46,16 +49,20 @@ def _wait_for_part(proc: subprocess.Popen, folder, name: str) -> None:
 def test_sigterm_while_writing_leaves_no_partial_output(tmp_path, long_wav, command):
     out = tmp_path / "long_out.wav"
     argv = [a.format(long=long_wav, out=out) for a in command]
-    proc = subprocess.Popen([sys.executable, "-c", ENTRY, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        _wait_for_part(proc, tmp_path, out.name)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=START_TIMEOUT_S)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    for _ in range(ATTEMPTS):
+        proc = subprocess.Popen([sys.executable, "-c", ENTRY, *argv], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_for_part(proc, tmp_path, out.name)
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=START_TIMEOUT_S)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        if proc.returncode != 0:
+            break
+        out.unlink()  # it finished before the signal was handled (a loaded machine): try again
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert err.splitlines()[-1] == f"eqmorph {command[0]}: terminated" and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["long.wav"]
