@@ -152,7 +152,7 @@ class EQ:
         ``sample_rate``: a positive number of Hz; ``freqs_hz``: finite, above 0 and below ``sample_rate / 2``.
         """
         sr = check_sample_rate(sample_rate)
-        return dsp.response_db_np(self.to_array(), _check_freqs(freqs_hz, sr), sr)
+        return dsp.response_db_np(self.to_array(), check_freqs_hz(freqs_hz, sr), sr)
 
     def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
         """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; same shape and float dtype.
@@ -202,8 +202,11 @@ def check_sample_rate(sample_rate: float) -> float:
     return float(sample_rate)
 
 
-def _check_freqs(freqs_hz: np.ndarray | Sequence[float], sample_rate: float) -> np.ndarray:
-    """``freqs_hz`` as float64; each finite, above 0 and below Nyquist (NaN fails both comparisons)."""
+def check_freqs_hz(freqs_hz: np.ndarray | Sequence[float], sample_rate: float) -> np.ndarray:
+    """``freqs_hz`` (any shape) as float64; each finite, above 0 and below Nyquist (NaN fails both comparisons).
+
+    ``sample_rate``: already checked (:func:`check_sample_rate`).
+    """
     try:
         freqs = np.asarray(freqs_hz, dtype=np.float64)
     except (TypeError, ValueError):
@@ -239,4 +242,7 @@ def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-__all__ = ["EQ", "Band", "canonical_array", "check_eq", "check_params", "check_sample_rate", "DEFAULT_SHELF_Q"]
+__all__ = [
+    "EQ", "Band", "canonical_array", "check_eq", "check_freqs_hz", "check_params", "check_sample_rate",
+    "DEFAULT_SHELF_Q",
+]

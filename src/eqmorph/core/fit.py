@@ -26,6 +26,7 @@ import numpy as np
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
+from eqmorph.core.eq import check_freqs_hz, check_sample_rate
 from eqmorph.core.ranges import (
     DEFAULT_SHELF_Q,
     GAIN_DB,
@@ -144,12 +145,10 @@ def fit_curves(
 
 
 def check_freqs(freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
-    if not (np.isfinite(sample_rate) and sample_rate > 0):
-        raise ParameterError("sample_rate", sample_rate, "a positive number of Hz")
-    freqs = np.asarray(freqs_hz, dtype=np.float64)
-    if freqs.ndim != 1 or len(freqs) == 0 or not np.all((freqs > 0) & (freqs < sample_rate / 2)):
-        allowed = f"1-D frequencies in (0, {sample_rate / 2:g}) Hz"
-        raise ParameterError("freqs_hz", f"array of shape {freqs.shape}", allowed)
+    """A fit grid: :func:`eqmorph.core.eq.check_freqs_hz` (the one frequency check), and 1-D, not empty."""
+    freqs = check_freqs_hz(freqs_hz, check_sample_rate(sample_rate))
+    if freqs.ndim != 1 or len(freqs) == 0:
+        raise ParameterError("freqs_hz", f"array of shape {freqs.shape}", "a 1-D grid of at least one frequency")
     return freqs
 
 
