@@ -34,7 +34,7 @@ import numpy as np
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
-from eqmorph.core.eq import EQ
+from eqmorph.core.eq import EQ, check_eq
 from eqmorph.errors import ParameterError
 from eqmorph.language.lemmas import comparative
 from eqmorph.language.parse import DEGREES as PARSER_DEGREES
@@ -153,9 +153,7 @@ class Describer:
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
         """``eq``'s dB response ``(F,)`` on this grid (:func:`cascade_response_db` of its five bands)."""
-        if not isinstance(eq, EQ):
-            raise ParameterError("eq", type(eq).__name__, "an eqmorph.EQ (e.g. from generate or load_preset)")
-        x = cascade_response_db(dsp.band_coefficients(np, eq.to_array(), self.sample_rate), self.basis)
+        x = cascade_response_db(dsp.band_coefficients(np, check_eq(eq).to_array(), self.sample_rate), self.basis)
         return x - x.mean() if self.centred else x
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
-from eqmorph.core.eq import EQ, canonical_array
+from eqmorph.core.eq import EQ, canonical_array, check_eq
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.core.ranges import clip_to_ranges, from_model_space
 from eqmorph.errors import ParameterError
@@ -44,8 +44,7 @@ def edit_eq(model: Morpher, eq: EQ, changes: Mapping[str, float], method: str = 
     This is the Morpher's own editing moved out of its class, so it reads the model's decoder and
     flat code directly.
     """
-    if not isinstance(eq, EQ):
-        raise ParameterError("eq", type(eq).__name__, "an eqmorph.EQ")
+    check_eq(eq)
     if not isinstance(changes, Mapping) or not changes:
         raise ParameterError("changes", changes, "a mapping of word -> amount, e.g. {'warm': 0.5}")
     if method not in EDIT_METHODS:
