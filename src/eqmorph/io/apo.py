@@ -112,11 +112,16 @@ def describe_origin(meta: Mapping[str, Any]) -> str:
     return " ".join("; ".join(parts).split())  # one line whatever the words hold
 
 
+def comment_line(what: str, meta: Mapping[str, Any]) -> str:
+    """``# what: how it was made`` (:func:`describe_origin`), the first line of eqmorph's APO-syntax files."""
+    origin = describe_origin(meta)
+    return f"# {what}" + (f": {origin}" if origin else "")
+
+
 def to_apo(eq: EQ, **meta: Any) -> str:
     """Equalizer APO parametric text: a ``#`` line saying how the EQ was made (``meta``), the preamp, 5 filters."""
     d = APO_DECIMALS
-    origin = describe_origin(meta)
-    lines = ["# eqmorph 5-band EQ" + (f": {origin}" if origin else "")]
+    lines = [comment_line("eqmorph 5-band EQ", meta)]
     lines.append(f"Preamp: {preamp_db(eq):.1f} dB")
     for i, b in enumerate(eq.bands, start=1):
         lines.append(

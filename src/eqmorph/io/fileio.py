@@ -35,15 +35,16 @@ def refuse_same_path(input_path: str | os.PathLike[str], output_path: str | os.P
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str], name: str = "output") -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path`` in one rename.
 
-    On any error the temporary file is removed, so no partial output is left behind.
+    On any error the temporary file is removed, so no partial output is left behind. A path in a
+    missing folder raises :class:`ParameterError` naming the caller's parameter ``name``.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise ParameterError("output", str(target), "a path in an existing folder")
+        raise ParameterError(name, str(target), "a path in an existing folder")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part" + target.suffix, dir=directory)
     except OSError as exc:
@@ -62,9 +63,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    with atomic_path(path) as tmp:
+def write_text_atomic(path: str | os.PathLike[str], text: str, name: str = "output") -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (errors name parameter ``name``, see :func:`atomic_path`)."""
+    with atomic_path(path, name) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
 

@@ -26,7 +26,7 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     MAX_INCLUDE_DEPTH,
     MAX_PRESET_BYTES,
     ApoPreset,
-    describe_origin,
+    comment_line,
     from_apo,
     parse_number,
     quote_short,
@@ -175,8 +175,7 @@ def format_eq(eq: EQ, format: str, **meta: Any) -> str:
     if format == "csv":
         return to_csv(eq)
     if format == "graphiceq":  # named as the APO text is: the file holds APO lines (Preamp, GraphicEQ) too
-        origin = describe_origin(checked)
-        return f"# eqmorph 5-band EQ as a GraphicEQ curve{': ' + origin if origin else ''}\n" + to_graphiceq(eq)
+        return comment_line("eqmorph 5-band EQ as a GraphicEQ curve", checked) + "\n" + to_graphiceq(eq)
     if format == "table":
         return to_table(eq, **meta)
     raise ParameterError("format", format, ", ".join(FORMATS))
@@ -219,12 +218,7 @@ def output_format(path: str | Path, format: str | None = None) -> str:
 def save_preset(path: str | Path, eq: EQ, format: str | None = None, **meta: Any) -> None:
     """Write ``eq`` to ``path`` atomically, in ``format`` or the one its name asks for (see :func:`output_format`)."""
     text = format_eq(eq, output_format(path, format), **meta)
-    try:
-        write_text_atomic(path, text)
-    except ParameterError as exc:  # the atomic writer calls its target "output"; here it is this function's path
-        if exc.name != "output":
-            raise
-        raise ParameterError("path", exc.value, exc.allowed) from None
+    write_text_atomic(path, text, name="path")
 
 
 def import_preset(path: str | Path) -> ImportedPreset:
