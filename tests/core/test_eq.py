@@ -87,6 +87,21 @@ def test_a_trusted_eq_is_the_same_object_as_a_validated_one(as_rows):
     np.testing.assert_array_equal(trusted.to_array(), params)
 
 
+def test_a_trusted_eq_reads_as_numbers_before_its_bands_are_built_and_copies_like_any_eq():
+    import copy
+    import pickle
+
+    checked = EQ.from_vector(VALID)
+    trusted = EQ._trusted(checked.to_array().tolist())
+    np.testing.assert_array_equal(trusted.to_array(), checked.to_array())  # straight from the stored rows
+    for twin in (copy.copy(trusted), copy.deepcopy(trusted), pickle.loads(pickle.dumps(trusted))):
+        assert twin == checked and twin.bands == checked.bands
+    with pytest.raises(AttributeError, match="no attribute 'gains'"):
+        trusted.gains  # noqa: B018  # only the bands are built on demand
+    with pytest.raises(AttributeError):  # still frozen
+        trusted.bands = checked.bands
+
+
 @pytest.mark.parametrize("freqs,value", [([-100.0], -100.0), ([0.0], 0.0), ([100.0, float("nan")], "nan"),
                                          ([float("inf")], float("inf")), ([24000.0], 24000.0), ([30000.0], 30000.0)])
 def test_response_frequencies_must_be_finite_above_0_and_below_nyquist(freqs, value):

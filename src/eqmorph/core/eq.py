@@ -107,8 +107,19 @@ class EQ:
         """
         rows = params.tolist() if isinstance(params, np.ndarray) else params
         eq = object.__new__(cls)
-        object.__setattr__(eq, "bands", _trusted_bands(rows))
+        # The bands are built on first use (__getattr__): a slider step that is only read as numbers, or
+        # sent as JSON, never pays for five Band objects. The EQ owns ``rows`` from here on.
+        object.__setattr__(eq, "_rows", rows)
         return eq
+
+    def __getattr__(self, name: str) -> tuple[Band, ...]:
+        # Only reached when ``name`` is not set: an EQ from _trusted gets its bands when first asked.
+        rows = self.__dict__.get("_rows")
+        if name != "bands" or rows is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        bands = _trusted_bands(rows)
+        object.__setattr__(self, "bands", bands)
+        return bands
 
     @classmethod
     def from_vector(cls, vector: Iterable[float]) -> EQ:
@@ -134,6 +145,9 @@ class EQ:
     # --- views ----------------------------------------------------------
     def to_array(self) -> np.ndarray:
         """``(5, 3)`` float64 array of ``(gain_db, freq_hz, q)`` rows."""
+        rows = self.__dict__.get("_rows")
+        if rows is not None:
+            return np.array(rows, dtype=np.float64)
         return np.array([[b.gain_db, b.freq_hz, b.q] for b in self.bands], dtype=np.float64)
 
     def to_vector(self) -> np.ndarray:
@@ -228,10 +242,10 @@ def _bands_from_array(arr: np.ndarray) -> tuple[Band, ...]:
 def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
     """The five :class:`Band` of ``(5, 3)`` rows of Python floats, built without ``Band.__init__``.
 
-    A slider step builds five bands. A frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__``, four calls per band, which cost about as much as computing the step
-    (benchmarks/inference_speed.py); setting the instance dict once makes the same object (same
-    fields, equality, hash and repr) in half the time.
+    A trusted EQ (a slider step, a decoded word) builds its bands when they are first read. A frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, four calls per band, which
+    cost about as much as computing a slider step (benchmarks/inference_speed.py); setting the instance
+    dict once makes the same object (same fields, equality, hash and repr) in half the time.
     """
     new, set_attr = object.__new__, object.__setattr__
     bands = []

@@ -17,7 +17,7 @@ an API answer is this shape plus the words, the curve and the 15-number vector
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,8 +33,13 @@ _SHORT_TYPE = {"low_shelf": "LS", "peaking": "PK", "high_shelf": "HS"}
 
 def bands_data(eq: EQ) -> list[dict[str, Any]]:
     """The five bands as ``[{name, type, gain_db, freq_hz, q}, ...]`` in canonical order."""
-    return [{"name": name, "type": b.kind, "gain_db": b.gain_db, "freq_hz": b.freq_hz, "q": b.q}
-            for name, b in zip(BAND_NAMES, eq.bands)]
+    return rows_data([(b.gain_db, b.freq_hz, b.q) for b in eq.bands])
+
+
+def rows_data(rows: Sequence[Sequence[float]]) -> list[dict[str, Any]]:
+    """:func:`bands_data` of an EQ given as its ``(5, 3)`` canonical rows (a server answer's batch path)."""
+    return [{"name": name, "type": kind, "gain_db": g, "freq_hz": f, "q": q}
+            for name, kind, (g, f, q) in zip(BAND_NAMES, BAND_KINDS, rows)]
 
 
 def eq_data(eq: EQ) -> dict[str, Any]:

@@ -30,7 +30,6 @@ import orjson
 from eqmorph.core import dsp, schema
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import EQ
-from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
 from eqmorph.errors import ParameterError
 
 UNITS = schema.UNITS  # the one EQ schema's units (eqmorph.core.schema)
@@ -123,7 +122,7 @@ def morph_body(rows: list[list[float]], response_db: np.ndarray, grid: CurveGrid
 
     The batch path of the morph endpoint: building an :class:`EQ` (five frozen dataclasses) for each
     answer cost as much as serialising it, for bands that are already valid and canonical. The
-    bands have the schema's shape (:func:`eqmorph.core.schema.bands_data`; tests/server check they agree).
+    bands are the schema's (:func:`eqmorph.core.schema.rows_data`).
     """
     return {
         "model_id": model_id,
@@ -132,8 +131,7 @@ def morph_body(rows: list[list[float]], response_db: np.ndarray, grid: CurveGrid
         "intensity": intensity,
         "source": source,
         "units": UNITS,
-        "bands": [{"name": name, "type": kind, "gain_db": g, "freq_hz": f, "q": q}
-                  for name, kind, (g, f, q) in zip(BAND_NAMES, BAND_KINDS, rows)],
+        "bands": schema.rows_data(rows),
         "vector": [v for row in rows for v in row],
         "response": {"sample_rate": grid.sample_rate, "freqs_hz": None, "db": response_db},
     }
