@@ -6,7 +6,7 @@ from synthetic import synthetic_params
 
 torch = pytest.importorskip("torch")
 
-from eqmorph.datasets.stoplist import is_stopword, parse_stoplist, stoplist  # noqa: E402
+from eqmorph.language.stoplist import is_stopword, parse_stoplist, stoplist  # noqa: E402
 from eqmorph.model import ModelConfig, TrainConfig  # noqa: E402
 from eqmorph.model.wordinfo import confidence, word_infos  # noqa: E402
 from eqmorph.semantic.morph import Morpher  # noqa: E402

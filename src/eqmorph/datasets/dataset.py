@@ -17,7 +17,7 @@ import numpy as np
 
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.ranges import HIGH, LOW, N_BANDS, N_PARAMS
-from eqmorph.datasets.stoplist import stoplist
+from eqmorph.language.stoplist import stoplist
 from eqmorph.errors import ParameterError
 
 MIN_EXAMPLES_TO_STRATIFY = 3  # a term with fewer examples cannot be both learned from and evaluated
@@ -150,7 +150,7 @@ class EQDataset:
         return tuple(self.subset(np.flatnonzero(part == k)) for k in range(3))  # type: ignore[return-value]
 
     def stoplisted(self) -> Counter[str]:
-        """Examples per stop-listed term (:mod:`eqmorph.datasets.stoplist`), most common first."""
+        """Examples per stop-listed term (:mod:`eqmorph.language.stoplist`), most common first."""
         stop = stoplist()
         return Counter({t: c for t, c in self.term_counts().items() if t in stop})
 

@@ -4,7 +4,7 @@ reliable each word's crowd mean is.
 Steps (each a function, all called by :func:`build_vocabulary`):
 
 1. words: every term with at least ``min_count`` training examples that is not on the stop list
-   (:mod:`eqmorph.datasets.stoplist`);
+   (:mod:`eqmorph.language.stoplist`);
 2. mean latents: per word, the mean training latent of each crowd and of all rows (count-weighted);
 3. targets (``centroid_fit``): per word and crowd the mean dB response of its training examples,
    shrunk toward a prior by ``shrink_examples`` pseudo-examples (:mod:`eqmorph.training.shrinkage`:
@@ -32,7 +32,7 @@ import torch
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import SAFE_SAMPLE_RATE
-from eqmorph.datasets.stoplist import stoplist
+from eqmorph.language.stoplist import stoplist
 from eqmorph.errors import EqmorphError
 from eqmorph.model.config import TrainConfig
 from eqmorph.model.losses import model_to_physical

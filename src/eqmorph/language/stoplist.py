@@ -2,7 +2,9 @@
 
 Rows with such a descriptor stay in the datasets (their EQs are real EQs and still train the
 autoencoder), but training gives them no word in the model's vocabulary, so they never appear in
-``Morpher.terms``. How the list was reviewed is written in the file's header.
+``Morpher.terms``, and the phrase parser refuses them even when an open vocabulary would find
+neighbours for any text. How the list was reviewed is written in the file's header. It lives in the
+language layer, which the data, training and evaluation layers build on.
 """
 
 from __future__ import annotations
