@@ -117,12 +117,35 @@ def test_positive_directions_keep_the_word(parser, text):
 
 
 @pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not so muddy", "not overly muddy",
-                                  "not that muddy", "no demasiado muddy", "no tan muddy"])
+                                  "not that muddy", "no demasiado muddy", "no tan muddy", "not very muddy",
+                                  "not really muddy", "no muy muddy"])
 def test_not_too_asks_for_the_word_moderately_not_for_its_opposite(parser, text):
     meant = parser.parse(text)
     assert weights(parser, text) == {"muddy": DEGREES[("a", "bit")]}
     assert meant.ignored == ()  # "too" is understood, not dropped
     assert weights(parser, "not muddy") == {"muddy": -1.0}  # plain negation still inverts
+
+
+@pytest.mark.parametrize("text", ["too muddy", "it's too muddy", "overly muddy", "demasiado muddy", "too much muddy"])
+def test_too_names_a_problem_and_asks_for_less_of_the_word_moderately(parser, text):
+    meant = parser.parse(text)
+    assert weights(parser, text) == {"muddy": -DEGREES[("a", "bit")]}
+    assert meant.ignored == ()
+    assert weights(parser, "warm but too bright") == {"warm": 0.5, "bright": -0.25}
+
+
+@pytest.mark.parametrize("text,expected", [("half warm", 0.5), ("twice as warm", 2.0), ("double warm", 2.0),
+                                           ("doble warm", 2.0)])
+def test_literal_multiples_scale_the_word(parser, text, expected):
+    assert weights(parser, text) == {"warm": expected}
+    assert parser.parse(text).ignored == ()
+
+
+@pytest.mark.parametrize("text", ["warmish", "warm-ish"])
+def test_ish_reads_as_a_bit_of_the_base_word(parser, text):
+    meant = parser.parse(text)
+    assert weights(parser, text) == {"warm": DEGREES[("a", "bit")]}
+    assert meant.pieces[0].meanings[0].how == "inflection"
 
 
 def test_not_too_inside_a_phrase_softens_only_its_own_word(parser):
@@ -268,6 +291,24 @@ def test_lexicon_words_go_to_the_open_vocabulary_with_the_lexicons_reading_which
     meant = Parser(COUNTS, nb).parse("cálido")
     assert nb.given == [["warm", "caliente"]]
     assert dict(meant.weights) == pytest.approx({"bright": 0.7, "warm": -0.2})
+
+
+@pytest.mark.parametrize("word", ["hello", "drums", "Guitar"])
+def test_a_stop_listed_descriptor_is_refused_even_with_an_open_vocabulary(word):
+    from eqmorph.errors import UnknownWordError
+
+    nb = FixedNeighbours()
+    with pytest.raises(UnknownWordError, match="names no sound"):
+        Parser(COUNTS, nb).parse(word)
+    assert nb.asked == []  # the embedding never saw it
+    assert dict(Parser(COUNTS, nb).parse(f"warm {word}").weights) == {"warm": 1.0}  # the rest of a phrase stands
+
+
+def test_an_inflection_of_a_lexicon_word_reads_as_its_base_does_with_an_open_vocabulary():
+    nb = FixedNeighbours()
+    parser = Parser(COUNTS, nb)
+    assert parser.parse("cálida").weights == parser.parse("cálido").weights
+    assert nb.asked == ["cálido", "cálido"]  # the base word, both times
 
 
 # --- any text: an interpretation or one of eqmorph's errors, never a crash -------------------

@@ -9,7 +9,8 @@ LemmInflect does not undo derivations ("muddiness" is a noun of its own to it), 
 Spanish; the few rules below cover those: "-iness" -> "-y", "-ness" -> "", and Spanish plural
 ("-s", "-es") and feminine ("-a" -> "-o") endings, and the absolute superlative "-ísimo".
 Every candidate is only a guess: the parser keeps a candidate only if it is a known word
-or in the lexicon, so a wrong guess never invents a word.
+or in the lexicon, so a wrong guess never invents a word. "-ish" ("warmish") is read as its
+base word, a bit.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import functools
 from collections.abc import Mapping
 
 # (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters (see candidates).
-_DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""))
+_DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("-ish", ""), ("ish", ""))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
             ("ísimo", ""), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
 _INFLECTED = ("er", "est", "s", "ed", "ing")  # comparative, superlative, plural / 3rd person, past, gerund
@@ -47,6 +48,14 @@ def candidates(word: str) -> tuple[str, ...]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             found.append(word[: -len(suffix)] + repl)
     return tuple(c for c in dict.fromkeys(found) if c and c != word)
+
+
+APPROXIMATE_ENDINGS = ("ish",)  # "warmish", "warm-ish": the parser reads these as "a bit"
+
+
+def is_approximate(word: str) -> bool:
+    """True for "warmish", "bright-ish": the parser gives them the degree of "a bit"."""
+    return word.endswith(APPROXIMATE_ENDINGS) and len(word) >= 6
 
 
 def is_superlative(word: str) -> bool:

@@ -20,8 +20,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from eqmorph.errors import ParameterError
+from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
+from eqmorph.language.stoplist import stoplist
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece
 from eqmorph.language.spelling import fold, unknown_word_error
 from eqmorph.language.terms import normalise_term
@@ -52,7 +53,19 @@ HEDGES: dict[tuple[str, ...], float] = {
         ("not", "too"), ("not", "too", "much"), ("not", "so"), ("not", "overly"), ("not", "that"),
         ("not", "excessively"), ("no", "demasiado"), ("no", "tan")]
 }
-_DEGREE_PHRASES = {**DEGREES, **HEDGES}
+# "not very bright" is a little bright, as "not too bright" is: only "not" + an intensifier softens; "not bright"
+# still inverts.
+HEDGES.update({hedge: DEGREES[("a", "bit")] for hedge in [("not", "very"), ("not", "really"), ("no", "muy")]})
+# Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
+# of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
+EXCESS: dict[tuple[str, ...], float] = {
+    excess: DEGREES[("a", "bit")] for excess in [
+        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
+}
+# Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
+DEGREES.update({("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0})
+APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
+_DEGREE_PHRASES = {**DEGREES, **HEDGES, **EXCESS}
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
@@ -60,7 +73,8 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada"})
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
-                  "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer"})
+                  "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
+                  "is", "as", "es", "está", "esta"})
 _CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
 _SPLIT = re.compile(r"[,;:/&+|\n]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -137,7 +151,9 @@ class Parser:
         return self.open_vocabulary.meanings(word, found) or found
 
     def meanings(self, word: str) -> list[Meaning]:
-        """What ``word`` (normalised) stands for among known words; ``[]`` if nothing."""
+        """What ``word`` (normalised) stands for among known words; ``[]`` if nothing or if it names no sound."""
+        if word in stoplist():  # an embedding finds neighbours for any text, "hello" included
+            return []
         hit = self._known_word(word)
         if hit and hit[0] in self._shadowed:
             return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
@@ -151,8 +167,8 @@ class Parser:
             if hit:
                 return [Meaning(hit[0], 1.0, "inflection")]
             found = self._via_lexicon(base)
-            if found:
-                return found
+            if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
+                return self._with_embedding(base, found)
         if self.open_vocabulary is not None and " " not in word:
             return list(self.open_vocabulary.meanings(word))
         return []
@@ -184,6 +200,8 @@ class Parser:
                 span = self._phrase_at(tokens, i)
                 if span and span[0] in _DEGREE_PHRASES:
                     degree *= _DEGREE_PHRASES[span[0]]
+                    if span[0] in EXCESS:
+                        sign = -sign
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
@@ -210,8 +228,9 @@ class Parser:
                     unknown.append(term)
                     i += len(words)
                     continue
-                piece_degree = degree * (SUPERLATIVE_DEGREE if lemmas.is_superlative(term)
-                                         and found[0].how == "inflection" else 1.0)
+                derived = found[0].how == "inflection"
+                piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term) else
+                                         APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term) else 1.0)
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, sign, piece_degree, tuple(found)))
@@ -223,10 +242,18 @@ class Parser:
             raise ParameterError("text", f"{len(pieces)} descriptors", f"at most {MAX_PIECES} descriptors")
         if not pieces:
             if unknown:
-                raise unknown_word_error(unknown[0], self.counts)
+                raise self._unknown(unknown[0])
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped)
+
+    def _unknown(self, term: str) -> UnknownWordError:
+        if term in stoplist():
+            return UnknownWordError(term, [], message=(
+                f"{term!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "
+                "sound (instruments, genres, things, greetings, codes); say how it should sound, e.g. "
+                "'warm' or 'a bit brighter'"))
+        return unknown_word_error(term, self.counts)
 
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
         """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
