@@ -53,8 +53,9 @@ def test_warm_eq_is_described_as_warm_first(m):
     assert len(words) == 5 and [s for _, s in words] == sorted((s for _, s in words), reverse=True)
 
 
-def test_every_word_ranks_itself_in_the_top_three(m):
-    missed = [w for w in m.terms if w not in [t for t, _ in m.describe(m.generate(w), k=3)]]
+@pytest.mark.parametrize("intensity", [0.25, 0.5, 1.0, 1.5])
+def test_every_word_ranks_itself_in_the_top_three_at_any_strength(m, intensity):
+    missed = [w for w in m.terms if w not in [t for t, _ in m.describe(m.generate(w, intensity=intensity), k=3)]]
     assert len(missed) <= 0.05 * len(m.terms), missed
 
 
@@ -65,10 +66,15 @@ def test_inverse_eq_gets_opposite_scores(m):
     assert dict(m.describe(_inverse(m.generate("muddy")), k=None))["muddy"] == pytest.approx(-1.0)
 
 
-def test_scores_are_bounded_and_a_weaker_eq_scores_lower(m):
-    strong, weak = m.generate("bright"), m.generate("bright", intensity=0.4)
-    assert np.all(np.abs(m.describer.scores(strong)) <= 1.0 + 1e-9)
-    assert dict(m.describe(weak, k=None))["bright"] == pytest.approx(0.4, abs=0.02)
+def test_scores_are_bounded_and_only_an_eq_too_faint_to_hear_scores_lower(m):
+    from eqmorph.semantic.describe import AUDIBLE_RMS_DB
+
+    d = m.describer
+    strong, half = m.generate("bright"), m.generate("bright", intensity=0.5)
+    assert np.all(np.abs(d.scores(strong)) <= 1.0 + 1e-9)
+    assert dict(m.describe(half, k=None))["bright"] == pytest.approx(1.0, abs=0.01)  # the same shape, weaker
+    faint = 0.2 * AUDIBLE_RMS_DB * d.response(strong) / np.sqrt(np.mean(d.response(strong) ** 2))
+    np.testing.assert_allclose(d.scores_of(faint), 0.2 * d.scores(strong), atol=1e-9)
 
 
 def test_k_none_ranks_the_whole_vocabulary(m):
@@ -99,6 +105,25 @@ def test_half_a_words_inverse_reads_as_something_that_sounds_like_it_never_as_th
     for w, text in phrases.items():
         assert dict(m.parse(text).weights).get(w, 0.0) <= 0.0, (w, text)  # never the word itself, positively
         assert _correlation(m.generate(text), m.generate(w, intensity=-0.5)) >= 0.8, (w, text)
+
+
+@pytest.mark.parametrize("word", ["bright", "warm", "muddy", "harsh"])
+def test_a_words_exact_inverse_reads_as_less_of_that_word(m, word):
+    # Not the nearest other word ("jammy" for the inverse of bright): the opposite the reader knows.
+    assert m.describe_text(m.generate(word, intensity=-1.0)) == f"less {word}"
+    assert m.describer.level_free.text(_inverse(m.generate(word))).endswith(f"less {word}")
+
+
+def test_a_level_free_description_never_names_loudness(m):
+    from eqmorph.semantic.describe import LEVEL_WORDS, comparison
+
+    d = m.describer.level_free
+    for word in sorted(LEVEL_WORDS & set(m.terms)):
+        for eq in (m.generate(word), _inverse(m.generate(word))):
+            said = d.amounts(eq)
+            assert said and not set(said) & LEVEL_WORDS, (word, said)
+            assert not any(w in comparison(d.changes(eq)) for w in ("loud", "quiet")), word
+    assert "quiet" in m.describer.amounts(m.generate("quiet"))  # with its level, the word is its own name
 
 
 def test_phrase_is_read_back_as_the_same_words_and_signs(m):

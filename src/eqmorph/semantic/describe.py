@@ -1,21 +1,26 @@
 """From an EQ back to words: how much each known word's sound is in it, and a short phrase.
 
-Every word's sound is its EQ's dB response ``r_w`` on the fit grid (256 log-spaced points,
+Every word's sound is its EQ's dB response ``r_w`` on the fit grid (128 log-spaced points,
 20 Hz-20 kHz, at the analysis rate). An EQ with response ``x`` scores, for each word,
 
-    score_w(x) = cos(x, r_w) * min(1, |x| / |r_w|)        (|.| = RMS over the grid)
+    score_w(x) = cos(x, r_w) * min(1, |x| / AUDIBLE_RMS_DB)        (|.| = RMS over the grid)
 
-the agreement of the shapes, scaled down when the EQ is weaker than the word. So scores lie in
-[-1, 1] and mean the same for every EQ: 1 is the word itself (or stronger), 0.5 is half of it or
-a loose likeness, a negative score the opposite sound ("less muddy"). The score is odd in ``x``
+the agreement of the shapes, scaled down only for an EQ too faint to hear clearly. So scores lie
+in [-1, 1] and mean the same for every EQ: 1 is the word's own shape, a negative score the
+opposite sound ("less muddy"). The ranking is by shape alone, whatever the EQ's strength: a
+half-strength "bright" is still bright first (how much of it is the phrase's job: "a bit bright").
+An earlier score, ``cos * min(1, |x| / |r_w|)``, also scaled each word by how much weaker the EQ
+was than that word's own EQ; it ranked words with faint EQs first for any EQ below full strength
+(a half-strength word was in its own top 3 for 17% of the vocabulary). The score is odd in ``x``
 (the inverse EQ has the opposite response, hence opposite scores), and no other word can reach a
-word's own score of 1 on its own EQ, so ``describe(generate(w))`` always ranks ``w`` first
-unless two words have the same EQ. With the unit responses precomputed as a ``(W, F)`` matrix,
-scoring is one matrix-vector product.
+word's own score on its own EQ, so ``describe(generate(w, intensity=s))`` ranks ``w`` first for
+any ``s > 0`` unless two words have the same shape. With the unit responses precomputed as a
+``(W, F)`` matrix, scoring is one matrix-vector product.
 
 The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
-word with the highest score on what is left, subtract its share, stop after ``MAX_PHRASE_WORDS``
-or once what is left is small. Similar words (warm, caliente) are not repeated, because the second
+word with the highest score on what is left (a word's exact shape or its exact opposite first: the
+inverse of "bright" is "less bright", not the nearest other word), subtract its share, stop after
+``MAX_PHRASE_WORDS`` or once what is left is small. Similar words (warm, caliente) are not repeated, because the second
 explains little that is new. Amounts are not refitted jointly (orthogonal matching pursuit): with
 words as alike as these, least squares answers with large amounts of opposite sign that cancel
 ("very strong, much less oscuro"), which read as nonsense. Amounts
@@ -47,6 +52,12 @@ MIN_AMOUNT = 0.25  # a word at less than a quarter of its own strength is not wo
 NEGATION_WEIGHT = 0.85
 MIN_CHANGE_SCORE = 0.1  # Describer.changes leaves out words scoring less than this on the whole EQ
 FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
+# Scores of EQs fainter than this (RMS over the grid) fade in proportion: about the smallest broadband level
+# change listeners reliably notice. Every word's own EQ is stronger (the bundled vocabulary's faintest: 0.51 dB).
+AUDIBLE_RMS_DB = 0.5
+# Words that name loudness. A level-free description (a match: its level is the fit's choice) never says
+# them: "the reference is quieter" reads as loudness, whatever shape the crowd's "quiet" had.
+LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"})
 # A phrase only uses words the crowd agrees on (word_info confidence, docs/model.md): a word whose
 # examples disagree ("pleasant", split-half reliability below 0) names no sound a reader could expect.
 # 0.2 keeps about half of the bundled vocabulary, every word with a reliable crowd mean and >= 5 examples.
@@ -88,8 +99,10 @@ class Describer:
     their RMS; units ``(W, F)`` the responses divided by their norms and by F, so that
     ``units @ x`` is ``cos(x, r_w) * |x|`` for a response ``x``; basis ``(3, F)``: the grid's
     :func:`eqmorph.core.dsp.phi_basis`, made once so an EQ's response is one small product;
-    speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all); centred: whether responses
-    (the words' and the described EQ's) have their mean over the grid removed (:attr:`level_free`).
+    speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all; a word outside it may still
+    name an EQ of its exact shape); centred: whether responses (the words' and the described EQ's) have their
+    mean over the grid removed (:attr:`level_free`); muted ``(W,)``: words a phrase never says, even for their
+    own shape (in a level-free describer, the ``LEVEL_WORDS``); ``None``, none.
     """
 
     terms: tuple[str, ...]
@@ -101,6 +114,7 @@ class Describer:
     basis: np.ndarray
     speakable: np.ndarray
     centred: bool = False
+    muted: np.ndarray | None = None
 
     @classmethod
     def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
@@ -148,7 +162,7 @@ class Describer:
             return self
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
         return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
-                         self.speakable, centred=True)
+                         self.speakable, centred=True, muted=np.isin(self.terms, list(LEVEL_WORDS)))
 
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
@@ -158,13 +172,13 @@ class Describer:
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:
         """Scores ``(..., W)`` of responses ``(..., F)`` (see the module docstring)."""
+        # units @ x is cos * |x|, so cos * min(1, |x| / AUDIBLE_RMS_DB) is units @ x / max(|x|, AUDIBLE_RMS_DB).
         x = np.asarray(responses_db, dtype=np.float64)
         if x.ndim == 1:  # one response (describe's hot path): scalar RMS, no broadcasting temporaries
             rms = float(np.sqrt(x @ x / len(x)))
-            return (self.units @ x) / np.maximum(self.norms_db, max(rms, 1e-12))
+            return (self.units @ x) / max(rms, AUDIBLE_RMS_DB)
         rms = np.sqrt(np.mean(x**2, axis=-1, keepdims=True))
-        projection = x @ self.units.T  # cos * |x|
-        return projection / np.maximum(np.maximum(rms, self.norms_db), 1e-12)
+        return (x @ self.units.T) / np.maximum(rms, AUDIBLE_RMS_DB)
 
     def scores(self, eq: EQ) -> np.ndarray:
         """Scores ``(W,)`` of ``eq``, in the order of ``terms``."""
@@ -205,12 +219,17 @@ class Describer:
             cos = projection / rms
             amount = projection / np.maximum(self.norms_db, 1e-12)
             score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
+            # A word's exact shape, or its exact opposite, beats any likeness: names it outright.
+            score = np.where(np.abs(cos) >= SELF_DESCRIBING_COS, 1.0 + np.abs(cos), score)
             allowed = (self.speakable | (np.abs(cos) >= SELF_DESCRIBING_COS)) & (np.abs(amount) >= MIN_AMOUNT)
             allowed[list(chosen)] = False
+            if self.muted is not None:
+                allowed &= ~self.muted
             if not allowed.any():
                 if chosen:
                     break
-                allowed = np.ones(len(score), dtype=bool)  # the first word is always said
+                # The first word is always said: any the phrase may say at all.
+                allowed = np.ones(len(score), dtype=bool) if self.muted is None else ~self.muted
             best = int(np.argmax(np.where(allowed, score, -np.inf)))
             # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
             chosen[best] = float(amount[best])
