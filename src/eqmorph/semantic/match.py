@@ -47,6 +47,7 @@ from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
+from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.errors import AudioError, ParameterError
 
 SMOOTHING_FRACTION = 6  # 1/6-octave smoothing (see the module docstring)
@@ -55,6 +56,10 @@ MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an o
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
 MAX_AMOUNT = 2.0  # beyond twice the difference the fit pins gains to the range ends
+# A target closer to flat than this (RMS dB, level removed) gets the flat EQ, as amount 0 does: a recording
+# matched to itself is not answered with faint bells the search left at arbitrary places. describe's
+# FLAT_RMS_DB: the same level below which an EQ counts as flat.
+FLAT_TARGET_RMS_DB = FLAT_RMS_DB
 # The search in _fit_shape (numbers from recovering random 5-band EQs, benchmarks/match_describe.py):
 # greedy starts from every pair of these shelf frequencies, plus seeded random ones, all fitted in one batch.
 START_LOW_SHELF_HZ = (40.0, 80.0, 150.0, 300.0, 600.0)  # about an octave apart over the band's range
@@ -157,8 +162,9 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     target = np.zeros_like(freqs)
     target[used] = diff
     rate = spectrum.sample_rate
-    if amount == 0.0:
-        eq, rms_db = EQ.flat(), 0.0  # nothing asked for: no fit, no search noise
+    flat_rms_db = float(np.sqrt(np.mean(diff**2)))  # the flat EQ's error: diff's mean is already 0
+    if flat_rms_db < FLAT_TARGET_RMS_DB:
+        eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible) asked for: no fit, no search noise
     else:
         params, rms_db = _fit_shape(diff, freqs[used], rate)
         eq = EQ.from_array(canonical_array(params))
