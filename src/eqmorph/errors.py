@@ -7,19 +7,51 @@ catching unrelated bugs.
 
 from __future__ import annotations
 
+import os
+import re
+
+# Messages stay one short line: a value is echoed for context, never in full (a 500-word phrase, an EQ's repr).
+MAX_VALUE_CHARS = 60
+# ... except a path, which the user needs whole to know which file is meant; this only bounds the line.
+MAX_PATH_CHARS = 1024
+
+
+def shown_value(value: object, *, with_type: bool = False) -> str:
+    """``value`` as a message shows it: its repr on one line, cut to :data:`MAX_VALUE_CHARS` characters.
+
+    A path (an ``os.PathLike``, or text holding a ``/`` or the system's separator) may take :data:`MAX_PATH_CHARS`.
+    ``with_type``: ``<str 'warm'>``, for a value of the wrong type (a bare ``'str'`` would read as the value).
+    """
+    text = re.sub(r"\s*\n\s*", " ", repr(value))  # an array's repr spans lines
+    is_path = isinstance(value, os.PathLike) or (isinstance(value, str) and ("/" in value or os.sep in value))
+    limit = MAX_PATH_CHARS if is_path else MAX_VALUE_CHARS
+    if len(text) > limit:
+        text = text[:limit - 3] + "..."
+    return f"<{type(value).__name__} {text}>" if with_type else text
+
 
 class EqmorphError(Exception):
     """Base class for every error eqmorph raises on purpose."""
 
 
 class ParameterError(EqmorphError, ValueError):
-    """A value is outside what a parameter allows."""
+    """A value is outside what a parameter allows.
 
-    def __init__(self, name: str, value: object, allowed: str) -> None:
+    ``wrong_type``: the value is not even of the kind asked for (a word where an EQ is expected), so the
+    message shows its type as well as its value.
+    """
+
+    def __init__(self, name: str, value: object, allowed: str, *, wrong_type: bool = False) -> None:
         self.name = name
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{name}={value!r} is not allowed: expected {allowed}")
+        self.wrong_type = wrong_type
+        super().__init__(f"{name}={shown_value(value, with_type=wrong_type)} is not allowed: expected {allowed}")
+
+    def renamed(self, name: str, allowed: str | None = None) -> ParameterError:
+        """The same error about parameter ``name`` (as the caller knows it), optionally with other allowed values."""
+        return ParameterError(name, self.value, self.allowed if allowed is None else allowed,
+                              wrong_type=self.wrong_type)
 
 
 class DataFormatError(EqmorphError, ValueError):
@@ -33,14 +65,18 @@ class ModelFileError(EqmorphError, ValueError):
 class UnknownWordError(EqmorphError, LookupError):
     """A descriptor the model has no centroid for."""
 
-    def __init__(self, word: str, suggestions: list[tuple[str, int]]) -> None:
+    def __init__(self, word: str, suggestions: list[tuple[str, int]], message: str | None = None) -> None:
+        """``suggestions``: known words with their example counts; ``message``: instead of the spelling hint."""
         self.word = word
         self.suggestions = suggestions
-        if suggestions:
+        shown = shown_value(word)
+        if message is not None:
+            msg = message
+        elif suggestions:
             hint = ", ".join(f"{w} ({n} examples)" for w, n in suggestions)
-            msg = f"unknown word {word!r}; closest known words: {hint}"
+            msg = f"unknown word {shown}; closest known words: {hint}"
         else:
-            msg = f"unknown word {word!r}; no similar known words"
+            msg = f"unknown word {shown}; no similar known words"
         super().__init__(msg)
 
     def __str__(self) -> str:

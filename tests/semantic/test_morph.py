@@ -147,3 +147,56 @@ def test_the_model_id_changes_with_the_words_centroids_not_only_with_the_network
     assert Morpher(ckpt).model_id == tiny_model.model_id  # same model, same id
     moved = replace(ckpt, centroids=ckpt.centroids + np.float32(0.01))
     assert Morpher(moved).model_id != tiny_model.model_id
+
+
+@pytest.mark.parametrize("call,parameter", [
+    (lambda m: m.generate("warm", intensity="0.5"), "intensity"),
+    (lambda m: m.generate("warm", intensity=True), "intensity"),
+    (lambda m: m.generate("warm", intensity=np.bool_(True)), "intensity"),
+    (lambda m: m.interpolate("warm", "bright", "0.3"), "alpha"),
+    (lambda m: m.interpolate("warm", "bright", False), "alpha"),
+    (lambda m: m.interpolate("warm", "bright", 0.3, intensity=True), "intensity"),
+    (lambda m: m.interpolate_params("warm", "bright", ["0.3"]), "alpha"),
+    (lambda m: m.interpolate_params("warm", "bright", [True, False]), "alpha"),
+    (lambda m: m.blend({"warm": "0.5"}), "weight of 'warm'"),
+    (lambda m: m.edit(m.generate("warm"), {"bright": "0.5"}), "amount of 'bright'"),
+    (lambda m: m.sample("warm", 2, temperature="1"), "temperature"),
+])
+def test_numbers_given_as_text_or_bools_are_refused_naming_the_parameter(tiny_model, call, parameter):
+    with pytest.raises(ParameterError, match=rf"^{parameter}=<(str|bool|list) .*never (a )?str or bool"):
+        call(tiny_model)
+
+
+def test_numpy_numbers_and_ints_are_numbers(tiny_model):
+    assert tiny_model.generate("warm", intensity=np.float32(0.5)) == tiny_model.generate("warm", intensity=0.5)
+    assert tiny_model.interpolate("warm", "bright", np.float64(0.3), np.int64(1)) == \
+        tiny_model.interpolate("warm", "bright", 0.3)
+    assert tiny_model.blend({"warm": np.int64(1), "bright": 1}) == tiny_model.blend({"warm": 0.5, "bright": 0.5})
+
+
+def test_interpolate_without_alpha_is_halfway_as_on_the_cli(tiny_model):
+    assert tiny_model.interpolate("warm", "bright") == tiny_model.interpolate("warm", "bright", 0.5)
+
+
+def test_an_eq_given_as_a_word_is_named_by_type_in_a_short_message(tiny_model):
+    with pytest.raises(ParameterError) as err:
+        tiny_model.interpolate(tiny_model.generate("warm"), "bright", 0.5)
+    assert str(err.value).startswith("word=<EQ EQ(bands=") and len(str(err.value)) < 200
+
+
+@pytest.mark.parametrize("text,meant", [("warmer", ["warm"]), ("less muddy", ["muddy"]), ("cálido", ["warm"]),
+                                        ("warm but not muddy", ["warm", "muddy"])])
+def test_word_info_of_a_phrase_says_how_it_is_understood_and_which_words_to_ask_about(tiny_model, text, meant):
+    with pytest.raises(UnknownWordError) as err:
+        tiny_model.word_info(text)
+    message = str(err.value)
+    assert str(tiny_model.parse(text)) in message and "word_info takes one vocabulary word" in message
+    assert "closest known words" not in message
+    assert err.value.suggestions == [(w, tiny_model.counts[w]) for w in meant]
+    assert all(tiny_model.word_info(w).word == w for w, _ in err.value.suggestions)
+
+
+@pytest.mark.parametrize("text", ["wram", "very"])
+def test_word_info_of_text_nothing_understands_suggests_spellings_as_before(tiny_model, text):
+    with pytest.raises(UnknownWordError, match=rf"^unknown word '{text}'"):
+        tiny_model.word_info(text)

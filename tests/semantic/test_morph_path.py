@@ -208,3 +208,18 @@ def test_a_step_between_ends_on_a_range_bound_stays_in_range_and_agrees_with_a_b
     np.testing.assert_array_equal(path.params_many(xs), one_by_one)
     assert np.all(one_by_one >= LOW) and np.all(one_by_one <= HIGH)
     np.testing.assert_allclose(one_by_one, _reference_morph(path.start, path.end, xs), rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("alpha,intensity,parameter", [("0.5", 1.0, "alpha"), (True, 1.0, "alpha"),
+                                                       (0.5, True, "intensity"), (0.5, "2", "intensity")])
+def test_a_path_refuses_text_and_bools_naming_the_parameter(tiny_model, alpha, intensity, parameter):
+    path = tiny_model.path("warm", "bright")
+    for step in (path.eq, path.rows, path.params):
+        with pytest.raises(ParameterError, match=rf"^{parameter}=<(str|bool) "):
+            step(alpha, intensity)
+
+
+def test_a_path_takes_numpy_numbers_and_ints_as_numbers(tiny_model):
+    path = tiny_model.path("warm", "bright")
+    assert path.rows(np.float32(0.25), np.int64(1)) == path.rows(0.25)
+    assert path.rows(1, np.float64(2.0)) == path.rows(1.0, 2.0)

@@ -320,3 +320,25 @@ def test_morph_values_are_finite_json_numbers_at_the_intensity_limits(client):
     for intensity in (-4, 4):
         body = client.get("/api/morph", params={**MORPH, "intensity": intensity}).json()
         assert all(math.isfinite(v) for v in body["response"]["db"] + body["vector"])
+
+
+@pytest.mark.parametrize("headers,sent", [({"content-type": "application/x-www-form-urlencoded"},
+                                           "Content-Type 'application/x-www-form-urlencoded'"),
+                                          ({"content-type": "text/plain"}, "Content-Type 'text/plain'"),
+                                          ({}, "no Content-Type")])
+def test_a_json_body_sent_without_a_json_content_type_is_told_to_send_one(client, headers, sent):
+    """curl -d sends a form: the body is never parsed, so 'a valid dictionary' would mislead."""
+    payload = '{"weights": {"warm": 1}}'
+    r = client.post("/api/blend", content=payload, headers=headers)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["parameter"], body["value"]) == ("body", payload)
+    assert "Content-Type: application/json" in body["detail"] and sent in body["detail"]
+    assert "valid dictionary" not in r.text
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/json; charset=utf-8",
+                                          "application/vnd.api+json"])
+def test_a_json_content_type_with_parameters_or_a_suffix_is_json(client, content_type):
+    r = client.post("/api/blend", content='{"weights": {"warm": 1}}', headers={"content-type": content_type})
+    assert r.status_code == 200, r.text

@@ -26,12 +26,19 @@ def _like(y: np.ndarray, audio: np.ndarray) -> np.ndarray:
     return y.astype(dtype, copy=False) if np.issubdtype(dtype, np.floating) else y
 
 
+def check_flag(name: str, value: bool) -> bool:
+    """``value`` if it is True or False, else :class:`ParameterError`: ``"no"`` is truthy and would mean yes."""
+    if not isinstance(value, bool | np.bool_):
+        raise ParameterError(name, value, "True or False", wrong_type=True)
+    return bool(value)
+
+
 def process_eq(eq: EQ, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
     """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through ``eq``; same shape and dtype.
 
     ``auto_gain`` lowers the level by the EQ's preamp (:mod:`eqmorph.core.preamp`) so a boost cannot clip.
     """
-    gain_db = auto_gain_db(eq, sample_rate) if auto_gain else 0.0
+    gain_db = auto_gain_db(eq, sample_rate) if check_flag("auto_gain", auto_gain) else 0.0
     return _like(apply_eq(audio, sample_rate, eq, gain_db=gain_db), audio)
 
 
@@ -66,6 +73,7 @@ def morph_audio(
     ``automation``: alpha over time, e.g. ``"0:0,8:1"`` or ``[(0, 0), (8, 1)]`` (held before the first
     and after the last point).  Same shape and dtype out; ``auto_gain`` uses the worst boost reached.
     """
+    auto_gain = check_flag("auto_gain", auto_gain)
     auto = as_automation(automation)
     kwargs = {} if method is None else {"method": method}
 

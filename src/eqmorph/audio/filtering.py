@@ -24,6 +24,7 @@ exported preset carries), so a boost cannot push a full-scale sine above 0 dBFS.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -35,7 +36,7 @@ from eqmorph.core.eq import EQ
 from eqmorph.core.eq import check_sample_rate as check_rate_type
 from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import N_BANDS, PEAK_PERMS, PEAK_SLICE, to_model_space
-from eqmorph.errors import AudioError, ParameterError
+from eqmorph.errors import AudioError, ParameterError, shown_value
 
 MIN_SAMPLE_RATE = 8000.0
 MAX_SAMPLE_RATE = 384000.0
@@ -130,6 +131,14 @@ def check_audio_shape(samples: np.ndarray, sample_rate: float, channels: int | N
     """
     check_sample_rate(sample_rate)
     x = np.asarray(samples)
+    # A path, given as it is or already wrapped by np.asarray (a 0-d array): say what to do instead of its shape ().
+    given = x.item() if x.ndim == 0 and x.dtype.kind in "USO" else samples
+    if isinstance(given, str | bytes | os.PathLike):
+        raise AudioError(
+            f"audio {shown_value(given, with_type=True)} is not allowed: expected a numpy array of samples, "
+            "(frames,) or (frames, channels), as soundfile.read returns; read the file with soundfile first "
+            "(to match two files, give their paths to eqmorph.semantic.match.match_files)"
+        )
     if x.ndim == 1:
         x = x[:, None]
     if x.ndim != 2 or x.shape[1] < 1:

@@ -161,12 +161,17 @@ class EQ:
     # --- sound -----------------------------------------------------------
     def response_db(self, freqs_hz: np.ndarray | Sequence[float],
                     sample_rate: float = ANALYSIS_SAMPLE_RATE) -> np.ndarray:
-        """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``.
+        """Magnitude response in dB at ``freqs_hz`` ``(F,)`` -> ``(F,)``; one frequency (a number) -> a float.
 
         ``sample_rate``: a positive number of Hz; ``freqs_hz``: finite, above 0 and below ``sample_rate / 2``.
         """
         sr = check_sample_rate(sample_rate)
-        return dsp.response_db_np(self.to_array(), check_freqs_hz(freqs_hz, sr), sr)
+        freqs = check_freqs_hz(freqs_hz, sr)
+        if freqs.ndim == 0:
+            return float(dsp.response_db_np(self.to_array(), freqs[None], sr)[0])  # type: ignore[return-value]
+        if freqs.ndim != 1:
+            raise ParameterError("freqs_hz", freqs_hz, f"a number or a 1-D sequence of Hz, not shape {freqs.shape}")
+        return dsp.response_db_np(self.to_array(), freqs, sr)
 
     def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
         """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; same shape and float dtype.
@@ -199,8 +204,8 @@ class EQ:
 def check_eq(eq: object, name: str = "eq") -> EQ:
     """``eq`` if it is an :class:`EQ`; anything else (a word, an array) -> :class:`ParameterError` naming ``name``."""
     if not isinstance(eq, EQ):
-        raise ParameterError(name, type(eq).__name__,
-                             "an eqmorph.EQ (e.g. from generate, EQ.from_array or load_preset)")
+        raise ParameterError(name, eq, "an eqmorph.EQ (e.g. from generate, EQ.from_array or load_preset)",
+                             wrong_type=True)
     return eq
 
 
@@ -216,15 +221,28 @@ def check_sample_rate(sample_rate: float) -> float:
     return float(sample_rate)
 
 
+def real_numbers(value: object, name: str, allowed: str) -> np.ndarray:
+    """``value`` (a number or any nesting of them) as a float64 array, or :class:`ParameterError` naming ``name``.
+
+    Text, bools, ragged lists and arrays of anything but real numbers are refused: numpy would read ``"1000"``
+    as 1000 and ``True`` as 1, a caller's mistake that would otherwise give a plausible answer.
+    """
+    try:
+        given = None if isinstance(value, str | bytes) else np.asarray(value)
+    except (TypeError, ValueError):  # a ragged list
+        given = None
+    if given is None or given.dtype.kind not in "iuf":
+        raise ParameterError(name, value, allowed, wrong_type=True)
+    return given.astype(np.float64, copy=False)
+
+
 def check_freqs_hz(freqs_hz: np.ndarray | Sequence[float], sample_rate: float) -> np.ndarray:
     """``freqs_hz`` (any shape) as float64; each finite, above 0 and below Nyquist (NaN fails both comparisons).
 
-    ``sample_rate``: already checked (:func:`check_sample_rate`).
+    ``sample_rate``: already checked (:func:`check_sample_rate`). Text and bools are refused, as for a sample
+    rate: numpy would read ``"1000"`` as 1000 Hz and ``True`` as 1 Hz.
     """
-    try:
-        freqs = np.asarray(freqs_hz, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ParameterError("freqs_hz", freqs_hz, "numbers of Hz") from None
+    freqs = real_numbers(freqs_hz, "freqs_hz", "numbers of Hz (a number or a sequence of numbers, never str or bool)")
     nyquist = 0.5 * sample_rate
     inside = (freqs > 0.0) & (freqs < nyquist)
     if not inside.all():
@@ -257,6 +275,6 @@ def _trusted_bands(rows: Sequence[Sequence[float]]) -> tuple[Band, ...]:
 
 
 __all__ = [
-    "EQ", "Band", "canonical_array", "check_eq", "check_freqs_hz", "check_params", "check_sample_rate",
+    "EQ", "Band", "canonical_array", "check_eq", "check_freqs_hz", "check_params", "check_sample_rate", "real_numbers",
     "DEFAULT_SHELF_Q",
 ]

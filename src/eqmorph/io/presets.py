@@ -242,7 +242,7 @@ def import_preset(path: str | Path) -> ImportedPreset:
             return ImportedPreset(from_csv(text), 0.0, fitted=False)
         return import_apo(text, base_dir=p.parent)
     except ParameterError as exc:
-        raise ParameterError(f"{p}: {exc.name}", exc.value, exc.allowed) from exc
+        raise exc.renamed(f"{p}: {exc.name}") from exc
     except DataFormatError as exc:
         raise DataFormatError(f"{p}: {exc}") from exc
 

@@ -22,9 +22,9 @@ from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
-from eqmorph.language.stoplist import stoplist
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece
 from eqmorph.language.spelling import fold, unknown_word_error
+from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
 MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
@@ -179,7 +179,7 @@ class Parser:
         if not isinstance(text, str):
             raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
         if len(text) > MAX_TEXT_CHARS:
-            raise ParameterError("text", f"{len(text)} characters", f"at most {MAX_TEXT_CHARS} characters")
+            raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
         norm = normalise_term(text)
         source = None
         tag = _SOURCE_TAG.search(norm)

@@ -47,8 +47,8 @@ from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
-from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.errors import AudioError, ParameterError
+from eqmorph.semantic.describe import FLAT_RMS_DB
 
 SMOOTHING_FRACTION = 6  # 1/6-octave smoothing (see the module docstring)
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
@@ -289,7 +289,7 @@ def _check_rate(sample_rate: float, name: str) -> float:
     try:
         return check_sample_rate(sample_rate)
     except ParameterError as exc:
-        raise ParameterError(name, exc.value, exc.allowed) from None
+        raise exc.renamed(name) from None
 
 
 def _check_length(seconds: float, role: str) -> None:

@@ -26,7 +26,7 @@ import numpy as np
 
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
-from eqmorph.errors import ParameterError
+from eqmorph.errors import ParameterError, UnknownWordError, shown_value
 from eqmorph.language.compose import signed_blend_params
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
@@ -38,7 +38,7 @@ from eqmorph.model.runtime import NumpyAutoencoder
 from eqmorph.model.wordinfo import WordInfo, word_infos
 from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
 from eqmorph.semantic.edit import edit_eq
-from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, scale_gains
+from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, check_alphas, scale_gains
 from eqmorph.semantic.path import check_number as _check_number
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
@@ -110,8 +110,22 @@ class Morpher:
 
     # --- vocabulary -------------------------------------------------------
     def word_info(self, word: str) -> WordInfo:
-        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word."""
-        return self._info[self._lookup(word, self._index)]
+        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word.
+
+        Text that is no vocabulary word but a phrase or form the language layer reads ("cálido", "warmer") raises
+        :class:`UnknownWordError` saying what it is read as, with the vocabulary words it stands for as suggestions.
+        """
+        try:
+            return self._info[self._lookup(word, self._index)]
+        except UnknownWordError as unknown:
+            try:
+                meant = self.parse(word)
+            except (UnknownWordError, ParameterError):
+                raise unknown from None  # not understood either: the spelling suggestions stand
+        words = [w for w, _ in meant.weights]
+        raise UnknownWordError(word, [(w, self.counts[w]) for w in words], (
+            f"{shown_value(word)} is not a vocabulary word, and word_info takes one vocabulary word; it is "
+            f"understood as {meant}; ask about {' or '.join(shown_value(w) for w in words)}"))
 
     def words(self) -> list[WordInfo]:
         """Every known word, most examples first."""
@@ -227,7 +241,8 @@ class Morpher:
         """
         source = self._check_source(source)
         if not isinstance(word, str):  # before the lookups: a list is unhashable, a number no word
-            raise ParameterError("word", word, "a word or phrase (a str), e.g. 'warm' or 'less muddy'")
+            raise ParameterError("word", word, "a word or phrase (a str), e.g. 'warm' or 'less muddy'",
+                                 wrong_type=True)
         i = self._exact.get(word)
         if i is not None:
             return self._decoded[source][i]
@@ -281,15 +296,14 @@ class Morpher:
     def interpolate_params(self, a: str, b: str, alphas: Sequence[float] | np.ndarray, intensity: float = 1.0,
                            method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> np.ndarray:
         """Physical ``(n, 5, 3)`` EQs along the morph from ``a`` (alpha 0) to ``b`` (alpha 1)."""
-        al = np.asarray(alphas, dtype=np.float64).reshape(-1)
-        if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
-            raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
+        al = check_alphas(alphas)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         return scale_gains(self._path(a, b, al, method, source), intensity)
 
-    def interpolate(self, a: str, b: str, alpha: float, intensity: float = 1.0,
+    def interpolate(self, a: str, b: str, alpha: float = 0.5, intensity: float = 1.0,
                     method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> EQ:
-        """The EQ at ``alpha`` between words ``a`` (0) and ``b`` (1); the ends equal ``generate``.
+        """The EQ at ``alpha`` (default 0.5, halfway, as the CLI) between words ``a`` (0) and ``b`` (1); the ends
+        equal ``generate``.
 
         ``method``: "params" (default) blends the two words' EQs linearly in model space
         (log frequency, log Q); "latent" decodes the linear blend of the two centroids;

@@ -23,7 +23,7 @@ import numpy as np
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
-from eqmorph.core.eq import EQ, canonical_array, check_params
+from eqmorph.core.eq import EQ, canonical_array, check_params, real_numbers
 from eqmorph.core.ranges import (
     GAIN_DB,
     HIGH,
@@ -60,7 +60,13 @@ _INSIDE_HIGH = np.tile(HIGH - 1e-9 * np.maximum(1.0, np.abs(HIGH)), (2, 1))
 
 
 def check_number(name: str, value: float, low: float = -math.inf, high: float = math.inf) -> float:
-    """``value`` as a float, or :class:`ParameterError` naming ``name`` if it is not a finite number in range."""
+    """``value`` as a float, or :class:`ParameterError` naming ``name`` if it is not a finite number in range.
+
+    Text and bools are refused although ``float()`` takes them: ``"0.5"`` or ``True`` is a caller's mistake that
+    would otherwise give a plausible EQ (the sample rate's check refuses them too).
+    """
+    if isinstance(value, str | bytes | bool | np.bool_):
+        raise ParameterError(name, value, f"a number in [{low:g}, {high:g}], never a str or bool", wrong_type=True)
     try:
         v = float(value)
     except (TypeError, ValueError) as exc:
@@ -68,6 +74,17 @@ def check_number(name: str, value: float, low: float = -math.inf, high: float = 
     if not (math.isfinite(v) and low <= v <= high):
         raise ParameterError(name, value, f"a finite number in [{low:g}, {high:g}]")
     return v
+
+
+def check_alphas(alphas: Sequence[float] | np.ndarray) -> np.ndarray:
+    """``alphas`` as a float64 ``(n,)`` array of at least one number in [0, 1], or :class:`ParameterError`.
+
+    As :func:`check_number`, text and bools are refused (numpy would read ``["0.3"]`` as 0.3).
+    """
+    al = real_numbers(alphas, "alpha", "numbers in [0, 1], never str or bool").reshape(-1)
+    if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
+        raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
+    return al
 
 
 def scale_gains(params: np.ndarray, intensity: float) -> np.ndarray:
@@ -205,7 +222,8 @@ class MorphPath:
         # One float check each: this is the slider's hot path.
         if not (isinstance(alpha, float) and 0.0 <= alpha <= 1.0):
             alpha = check_number("alpha", alpha, 0.0, 1.0)
-        if intensity != 1.0:
+        # The type test too: True == 1.0, and must be refused all the same.
+        if type(intensity) is not float or intensity != 1.0:
             intensity = check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         rows = self._rows(alpha)
         if intensity != 1.0:
@@ -214,9 +232,7 @@ class MorphPath:
 
     def params_many(self, alphas: Sequence[float] | np.ndarray, intensity: float = 1.0) -> np.ndarray:
         """Physical ``(n, 5, 3)`` EQs at ``alphas (n,)`` in one vectorised pass."""
-        al = np.asarray(alphas, dtype=np.float64).reshape(-1)
-        if al.size == 0 or not np.all(np.isfinite(al)) or al.min() < 0.0 or al.max() > 1.0:
-            raise ParameterError("alpha", alphas if al.size < 8 else f"{al.size} values", "numbers in [0, 1]")
+        al = check_alphas(alphas)
         intensity = check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         w = al[:, None, None]
         t = self._step * w + self._ta

@@ -4,7 +4,8 @@
 * a value out of range, not a number, NaN, a wrong format -> 422
   ``{"error": "invalid_parameter", "parameter", "value", "allowed", "detail"}``
   (whether FastAPI's validation or the library's :class:`ParameterError` caught it); a body that is not
-  JSON is ``"parameter": "body"`` with the start of the body as its value
+  JSON is ``"parameter": "body"`` with the start of the body as its value, and so is a body sent without
+  ``Content-Type: application/json`` (curl's ``-d`` sends a form), whose message asks for that header
 * errors about a word or phrase name the request's parameter that held it (``word``, ``a``, ``b``,
   ``weights``, ``text``), never the library's own name for it (:func:`as_parameter`)
 * any other :class:`EqmorphError` -> 400 with its one-line message.
@@ -62,7 +63,7 @@ def as_parameter(parameter: str) -> Iterator[None]:
     except ParameterError as exc:
         if exc.name != LANGUAGE_TEXT:
             raise
-        raise ParameterError(parameter, exc.value, exc.allowed) from None
+        raise exc.renamed(parameter) from None
 
 
 def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
@@ -99,8 +100,26 @@ def _described(error: dict[str, Any], body: object) -> dict[str, Any]:
             "value": _echo(error.get("input")) if kind != "missing" else None}
 
 
-def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+def _is_json(content_type: str) -> bool:
+    """Whether FastAPI parses a body of this Content-Type as JSON (``application/json`` or ``application/*+json``)."""
+    mime = content_type.split(";")[0].strip().lower()
+    return mime == "application/json" or (mime.startswith("application/") and mime.endswith("+json"))
+
+
+def _not_json(content_type: str, body: object) -> dict[str, Any]:
+    """The error for a body FastAPI never parsed, because its Content-Type did not say JSON (curl -d sends a form)."""
+    sent = f"Content-Type {content_type!r}" if content_type else "no Content-Type"
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    return {"parameter": "body", "type": "content_type", "value": _echo(text),
+            "message": f"send a JSON object with Content-Type: application/json (this request had {sent})"}
+
+
+def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = [_described(e, exc.body) for e in exc.errors()]
+    content_type = request.headers.get("content-type", "")
+    if not _is_json(content_type) and any(e["parameter"].split(".")[0] == "body" for e in errors):
+        # The body was read as bytes, so every complaint about it ("a valid dictionary") misleads: name the header.
+        errors = [_not_json(content_type, exc.body)] + [e for e in errors if e["parameter"].split(".")[0] != "body"]
     first = errors[0] if errors else {"parameter": "request", "message": "invalid request", "value": None}
     return JSONResponse(status_code=422, content={
         "error": "invalid_parameter",
