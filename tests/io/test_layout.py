@@ -7,7 +7,7 @@ from eqmorph import EQ, ParameterError
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.ranges import flat_params
 from eqmorph.io.apo import read_apo
-from eqmorph.io.layout import filters_response_db, import_apo
+from eqmorph.io.layout import ERROR_GRID_POINTS, filters_response_db, import_apo
 from eqmorph.io.presets import import_preset, load_preset, to_apo
 
 LAYOUT_ROWS = [[3.0, 105.0, 0.71], [1.5, 250.0, 2.0], [-2.5, 1000.0, 1.41], [4.0, 4000.0, 0.8], [2.0, 8000.0, 0.71]]
@@ -21,7 +21,7 @@ TEN_FILTERS = ("Filter 1: ON LSC Fc 105 Hz Gain 5.5 dB Q 0.70\n" + "".join(
 
 
 def _response_error_db(imported, text):
-    grid = fit_grid()
+    grid = fit_grid(ERROR_GRID_POINTS)
     content = read_apo(text)
     target = filters_response_db(content.filters, grid, 48000.0)
     for curve in content.curves:
@@ -132,3 +132,16 @@ def test_a_value_no_band_can_hold_is_refused_alone_or_in_the_layout_naming_line_
     assert err.value.value == value and allowed in str(err.value)
     line = 1 if layout == LONE else 2
     assert str(err.value).startswith(f"{path}: line {line}: {name}={value!r}")
+
+
+@pytest.mark.parametrize("q", [12.0, 20.0, 40.0])
+def test_the_reported_fit_error_of_a_narrow_filter_is_its_largest_error_at_any_frequency(q):
+    """A peak narrower than eqmorph's Q 10 falls between the fit's grid points: the report must not miss its top."""
+    text = f"Filter 1: ON PK Fc 1000 Hz Gain 3 dB Q {q:g}\n"
+    imported = import_apo(text)
+    dense = np.geomspace(20.0, 20000.0, 50000)
+    true_max = np.abs(imported.eq.response_db(dense, 48000.0)
+                      - filters_response_db(read_apo(text).filters, dense, 48000.0)).max()
+    assert imported.fitted
+    assert imported.max_error_db == pytest.approx(true_max, rel=0.02)
+    assert f"at most {imported.max_error_db:.2f} dB" in imported.describe_fit()
