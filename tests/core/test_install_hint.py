@@ -27,3 +27,18 @@ def test_an_index_install_gets_the_package_name(monkeypatch):
 
 def test_this_checkout_is_editable():
     assert install_hint("train").startswith("pip install -e ") and install_hint("train").endswith("[train]'")
+
+
+def test_the_train_extra_holds_every_package_of_the_data_extra():
+    # eqmorph train names [train] when pyarrow (a [data] package) is missing: that must bring it.
+    import re
+    import tomllib
+    from pathlib import Path
+
+    extras = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+
+    def names(extra):
+        return {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", r).group(0)).lower() for r in extras[extra]}
+
+    assert names("data") and names("data") <= names("train")

@@ -70,12 +70,17 @@ def output_name(text: str) -> str:
 OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text extra)"
 
 
+def add_open_vocab_arg(parser: argparse.ArgumentParser) -> None:
+    """``--open-vocab``; a command that has it gets :func:`open_vocab_hint` on its unknown-word errors."""
+    parser.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+
+
 def add_word_args(parser: argparse.ArgumentParser, *, quiet: bool = True) -> None:
     """The options of every command that turns words into EQs: ``--model``, ``--source``, ``--open-vocab``
     and (``quiet``) ``--quiet``, which hides how phrases were understood."""
     add_model_arg(parser)
     add_source_arg(parser)
-    parser.add_argument("--open-vocab", action="store_true", help=OPEN_VOCAB_HELP)
+    add_open_vocab_arg(parser)
     if quiet:
         from eqmorph.cli.phrases import add_quiet_arg
 
@@ -147,6 +152,21 @@ def refuse_inside_model(option: str, output: str | os.PathLike[str], model: str 
         raise ParameterError(option, str(output), f"a path outside the model directory {str(model_dir)!r}")
 
 
+def require_module(module: str, task: str, extra: str) -> None:
+    """Fail before any work, with the pip command that adds ``extra``, when ``module`` (e.g. torch) is missing.
+
+    Found later, after the data has loaded, it would cost the user that wait first; and the library's own hint
+    names the package's extra (``data`` for pyarrow), while the command needs ``extra`` (``train``), which
+    installs everything it uses.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:  # also None for a module blocked in sys.modules
+        from eqmorph.core.install import install_hint
+
+        raise EqmorphError(f"{task} needs {module.split('.')[0]}: {install_hint(extra)}")
+
+
 def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,
                 parser: argparse.ArgumentParser | None = None, argv: Sequence[str] = ()) -> int:
     """Run a sub-command's handler: eqmorph's errors become one line on stderr and exit code 2; Ctrl-C exits with
@@ -168,7 +188,7 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
             return 128 + signal.SIGPIPE
         except EqmorphError as exc:
             shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
-            print(f"eqmorph {command}: error: {shown}{_open_vocab_hint(exc, args)}", file=sys.stderr)
+            print(f"eqmorph {command}: error: {shown}{open_vocab_hint(exc, args)}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             print(f"eqmorph {command}: interrupted", file=sys.stderr)
@@ -225,7 +245,7 @@ def in_user_terms(exc: EqmorphError, parser: argparse.ArgumentParser, args: argp
     # The library's hint "(or format=json|apo|...)" names its own keyword; here the choice is --format.
     has_format = any("--format" in a.option_strings for a in command._actions)
     allowed = exc.allowed.replace("format=", "--format ") if has_format else exc.allowed
-    return ParameterError(_as_typed(action, argv), exc.value, allowed)
+    return exc.renamed(_as_typed(action, argv), allowed)
 
 
 def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
@@ -273,7 +293,7 @@ def _as_typed(action: argparse.Action, argv: Sequence[str]) -> str:
     return max(action.option_strings, key=len)
 
 
-def _open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
+def open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
     """For an unknown word on a command that has ``--open-vocab`` but was run without it: say it exists."""
     if isinstance(exc, UnknownWordError) and getattr(args, "open_vocab", None) is False:
         return "; or add --open-vocab to map it to known words by meaning (extra: text)"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, load_model, refuse_inside_model, wrote
+from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model, refuse_inside_model, wrote
 from eqmorph.errors import ParameterError
 
 DEFAULT_PHRASES = ("a bit brighter", "warm but not muddy")
@@ -60,4 +60,5 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", default="demo-output",
                    help="folder for the curve PNG, created if only it is missing (default demo-output)")
     add_model_arg(p)
+    add_open_vocab_arg(p)
     p.set_defaults(func=run_demo)

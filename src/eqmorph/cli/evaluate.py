@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg
+from eqmorph.cli.common import add_model_arg, require_module
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.fileio import file_sha256
 
@@ -79,6 +79,7 @@ def run_cross_validation(args: argparse.Namespace) -> int:
         raise ParameterError("--epochs", epochs, "an integer >= 1")
     cfg = CVConfig(folds=args.folds, train=replace(CV_TRAIN, epochs=epochs, patience=epochs),
                    floweq=not args.no_floweq)
+    require_module("pyarrow.parquet", "reading SocialFX", "train")  # the CV covers both crowds
     freqs = dsp.log_freq_grid(cfg.n_freqs)
     ds, ref = load_with_references("all", args.data, freqs)
     results = run_cv(ds, ref, freqs, cfg, progress=lambda msg: print(f"eqmorph evaluate: {msg}", file=sys.stderr))
@@ -92,6 +93,7 @@ def run_cross_validation(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    require_module("torch", "evaluation", "train")  # every fold and baseline is a trained network
     if args.model is None:
         return run_cross_validation(args)
     import eqmorph

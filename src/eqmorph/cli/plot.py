@@ -11,6 +11,7 @@ from eqmorph.cli.common import (
     load_model,
     output_name,
     refuse_inside_model,
+    say_resolved,
     wrote,
 )
 from eqmorph.errors import ParameterError
@@ -29,7 +30,8 @@ def run_plot(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph plot``; returns the exit code."""
     if args.alpha is not None and args.to is None:
         raise ParameterError("--alpha", args.alpha, "--alpha together with --to WORD2")
-    output = args.output or default_plot_name(args.word, args.to)
+    word = " ".join(args.word)  # `eqmorph plot less muddy` unquoted is the phrase "less muddy", as in generate
+    output = args.output or default_plot_name(word, args.to)
     refuse_inside_model("-o", output, args.model)
     from eqmorph.plots.figures import plot_eqs
 
@@ -37,15 +39,16 @@ def run_plot(args: argparse.Namespace) -> int:
     k = args.intensity
     suffix = "" if k == 1.0 else f" (intensity {k:g})"
     if args.to is None:
-        curves = [(args.word + suffix, m.generate(args.word, k, source=args.source))]
-        title = f"eqmorph: '{args.word}'{suffix}"
+        curves = [(word + suffix, m.generate(word, k, source=args.source))]
+        title = f"eqmorph: '{word}'{suffix}"
     else:
         alpha = 0.5 if args.alpha is None else args.alpha
-        mixed = m.interpolate(args.word, args.to, alpha, intensity=k, method=args.method, source=args.source)
-        curves = [(args.word, m.generate(args.word, k, source=args.source)),
+        mixed = m.interpolate(word, args.to, alpha, intensity=k, method=args.method, source=args.source)
+        curves = [(word, m.generate(word, k, source=args.source)),
                   (args.to, m.generate(args.to, k, source=args.source)),
-                  (f"{args.word} \u2192 {args.to} at alpha {alpha:g}", mixed)]
-        title = f"eqmorph: '{args.word}', '{args.to}' and their morph{suffix}"
+                  (f"{word} \u2192 {args.to} at alpha {alpha:g}", mixed)]
+        title = f"eqmorph: '{word}', '{args.to}' and their morph{suffix}"
+    say_resolved(m, *[w for w in (word, args.to) if w is not None], quiet=args.quiet, source=args.source)
     wrote(plot_eqs(curves, output, title=title))
     return 0
 
@@ -53,13 +56,14 @@ def run_plot(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph plot``."""
     p = subparsers.add_parser("plot", help="plot a word's EQ, or two words and their morph, to a PNG")
-    p.add_argument("word", help="the word to plot, e.g. warm")
+    p.add_argument("word", nargs="+", metavar="WORD",
+                   help="the word or phrase to plot, e.g. warm, 'less muddy' (quotes optional)")
     p.add_argument("--to", metavar="WORD2", default=None, help="also plot WORD2 and the morph between them")
     p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
     p.add_argument("--intensity", type=float, default=1.0, help="0 flat, 1 the word, >1 more, <0 the opposite")
     p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
                    help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION})")
-    add_word_args(p, quiet=False)
+    add_word_args(p)
     p.add_argument("-o", "--output", metavar="PNG", type=output_name, default=None,
                    help="output image (.png); default WORD.png or WORD-to-WORD2.png in the current folder")
     p.set_defaults(func=run_plot)

@@ -30,8 +30,9 @@ def run_sample(args: argparse.Namespace) -> int:
 
     if args.seed is not None and args.seed < 0:  # the library would offer "None", which no one can type here
         raise ParameterError("--seed", args.seed, "an integer >= 0, or leave --seed out for a random seed")
-    if args.output:
-        output_format(args.output, args.format)  # a wrong name fails before the model loads
+    # The format comes from the name the user typed, before "-i" is added: "s GraphicEQ-1.txt" no longer ends
+    # in "GraphicEQ" and would otherwise be written as parametric APO. A wrong name fails before the model loads.
+    fmt = output_format(args.output, args.format) if args.output else args.format
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph sample a bit warm` unquoted is the phrase "a bit warm"
     eqs = m.sample(word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
@@ -41,7 +42,7 @@ def run_sample(args: argparse.Namespace) -> int:
         if path is None:
             print(f"# {word} variation {i} of {len(eqs)}")
         sys.stdout.flush()
-        emit(eq, argparse.Namespace(**{**vars(args), "output": None if path is None else str(path)}),
+        emit(eq, argparse.Namespace(**{**vars(args), "format": fmt, "output": None if path is None else str(path)}),
              **model_meta(m, words=[word]))
     return 0
 

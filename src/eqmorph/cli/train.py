@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from eqmorph.cli.common import require_module
 from eqmorph.datasets.experiment import DATASETS
 
 
@@ -13,17 +14,12 @@ def _run_train(args: argparse.Namespace) -> int:
         from eqmorph.errors import ParameterError
 
         raise ParameterError("--seed", args.seed, "an integer >= 0")
-    try:
-        from eqmorph.training import train
-    except ModuleNotFoundError as exc:
-        if exc.name != "torch":
-            raise
-        from eqmorph.core.install import install_hint
-        from eqmorph.errors import EqmorphError
-
-        raise EqmorphError(f"training needs torch: {install_hint('train')}") from exc
+    require_module("torch", "training", "train")
+    if args.dataset != "safe":  # SocialFX is parquet (SAFE-DB is CSV)
+        require_module("pyarrow.parquet", "reading SocialFX", "train")
     from eqmorph.datasets.experiment import SplitSpec
     from eqmorph.model import ModelConfig, TrainConfig
+    from eqmorph.training import train
 
     model_cfg = ModelConfig(latent_dim=args.latent_dim)
     epochs = args.epochs if args.epochs is not None else TrainConfig.epochs

@@ -1,0 +1,122 @@
+"""The word commands agree with each other: sample's file format, plot's phrases, demo's and words' unknown words."""
+
+import pytest
+
+import eqmorph
+from eqmorph.cli import main
+from eqmorph.io.presets import format_eq
+
+
+def _run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_graphiceq_name_gives_graphiceq_files_for_every_sample(capsys, tiny_model_dir, tmp_path):
+    code, _, err = _run(capsys, "sample", "warm", "-n", "2", "--seed", "1", "-o", tmp_path / "s GraphicEQ.txt",
+                        "--model", tiny_model_dir)
+    assert code == 0, err
+    code, _, err = _run(capsys, "sample", "warm", "-n", "2", "--seed", "1", "-o", tmp_path / "s.txt",
+                        "--format", "graphiceq", "--model", tiny_model_dir)
+    assert code == 0, err
+    for i in (1, 2):
+        by_name = (tmp_path / f"s GraphicEQ-{i}.txt").read_text().splitlines()
+        asked = (tmp_path / f"s-{i}.txt").read_text().splitlines()
+        assert sum(line.startswith("GraphicEQ:") for line in by_name) == 1
+        assert not any(line.startswith("Filter") for line in by_name)
+        assert [line for line in by_name if not line.startswith("#")] == [
+            line for line in asked if not line.startswith("#")]
+
+
+def test_sample_with_a_plain_txt_name_still_writes_parametric_apo(capsys, tiny_model_dir, tmp_path):
+    code, _, err = _run(capsys, "sample", "warm", "-n", "1", "-o", tmp_path / "s.txt", "--model", tiny_model_dir)
+    assert code == 0, err
+    text = (tmp_path / "s-1.txt").read_text()
+    assert "Filter 1:" in text and "GraphicEQ:" not in text
+
+
+def test_plot_takes_an_unquoted_phrase_and_says_how_it_was_understood(capsys, tiny_model_dir, tmp_path,
+                                                                      monkeypatch):
+    pytest.importorskip("matplotlib")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(capsys, "plot", "less", "muddy", "--model", tiny_model_dir)
+    assert code == 0, err
+    assert out.strip() == "wrote less_muddy.png" and (tmp_path / "less_muddy.png").stat().st_size > 1000
+    assert err.strip() == str(eqmorph.load(tiny_model_dir).parse("less muddy"))
+
+
+def test_plot_says_how_both_words_were_understood_and_quiet_hides_it(capsys, tiny_model_dir, tmp_path):
+    pytest.importorskip("matplotlib")
+    m = eqmorph.load(tiny_model_dir)
+    code, _, err = _run(capsys, "plot", "a", "bit", "warm", "--to", "less muddy", "-o", tmp_path / "p.png",
+                        "--model", tiny_model_dir)
+    assert code == 0, err
+    assert err.splitlines() == [str(m.parse("a bit warm")), str(m.parse("less muddy"))]
+    code, _, err = _run(capsys, "plot", "less", "muddy", "--quiet", "-o", tmp_path / "q.png",
+                        "--model", tiny_model_dir)
+    assert code == 0 and err == ""
+
+
+def test_plot_of_a_known_word_prints_nothing_on_stderr(capsys, tiny_model_dir, tmp_path):
+    pytest.importorskip("matplotlib")
+    code, _, err = _run(capsys, "plot", "warm", "-o", tmp_path / "w.png", "--model", tiny_model_dir)
+    assert code == 0 and err == ""
+
+
+def test_demo_points_an_unknown_word_to_the_open_vocabulary(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    code, out, err = _run(capsys, "demo", "--phrase", "blorptastic", "--out", tmp_path / "d")
+    assert code == 2 and out == ""
+    assert "unknown word 'blorptastic'" in err and "add --open-vocab" in err
+    assert not (tmp_path / "d").exists()
+
+
+def test_demo_accepts_open_vocab():
+    from eqmorph.cli import build_parser
+
+    args = build_parser("demo").parse_args(["demo", "--open-vocab"])
+    assert args.open_vocab is True
+
+
+@pytest.mark.parametrize("text", ["cálido", "calido", "warmer", "less muddy"])
+def test_words_search_says_how_text_it_understands_is_read_and_lists_its_words(capsys, text):
+    m = eqmorph.load()
+    understood = m.parse(text)
+    code, out, err = _run(capsys, "words", "--search", text)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == str(understood)
+    assert "closest known words" not in out
+    rows = [line.split() for line in lines[2:]]
+    assert [row[0] for row in rows] == [w for w, _ in understood.weights]
+    assert [int(row[1]) for row in rows] == [m.word_info(w).count for w, _ in understood.weights]
+
+
+def test_words_search_of_a_typo_still_offers_words_spelled_like_it(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--search", "brigth", "--model", tiny_model_dir)
+    assert code == 0
+    assert out.startswith("no known word matches 'brigth'; closest known words: bright")
+    assert "add --open-vocab" in out
+
+
+def test_words_search_of_a_phrase_that_cancels_out_says_why(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--search", "warm but not warm", "--model", tiny_model_dir)
+    assert code == 0
+    assert "no known word matches 'warm but not warm'; as a phrase, expected" in out and "cancel" in out
+
+
+def test_words_search_of_a_known_word_is_still_the_table(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--search", "warm", "--model", tiny_model_dir)
+    assert code == 0
+    assert out.splitlines()[0].split()[0] == "word" and out.splitlines()[1].split()[0] == "warm"
+
+
+def test_a_sample_written_under_a_graphiceq_name_holds_that_samples_curve(capsys, tiny_model_dir, tmp_path):
+    m = eqmorph.load(tiny_model_dir)
+    eq = m.sample("warm", 1, seed=4)[0]
+    code, _, err = _run(capsys, "sample", "warm", "-n", "1", "--seed", "4", "-o", tmp_path / "a GraphicEQ.txt",
+                        "--model", tiny_model_dir)
+    assert code == 0, err
+    written = (tmp_path / "a GraphicEQ-1.txt").read_text()
+    assert written.splitlines()[-1] == format_eq(eq, "graphiceq").splitlines()[-1]
