@@ -52,12 +52,13 @@ def launch():
 def open_page(browser, url: str, *, viewport: dict[str, int] = DESKTOP, fragment: str = ""):
     """The page at ``url`` once it is ready; afterwards, no JavaScript errors and no foreign requests.
 
-    Set ``page.expect_404 = True`` in a test that provokes a 404 on purpose (the browser logs it).
+    Set ``page.expect_404 = True`` in a test that provokes a 404 on purpose (the browser logs it), or add
+    other statuses a test provokes to ``page.expect_status`` (the browser logs every failed load).
     """
     context = browser.new_context(viewport=viewport, device_scale_factor=1)
     pg = context.new_page()
     pg.set_default_timeout(WAIT_MS)
-    pg.errors, pg.foreign, pg.expect_404 = [], [], False
+    pg.errors, pg.foreign, pg.expect_404, pg.expect_status = [], [], False, set()
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     # Console errors include Content-Security-Policy violations and failed loads.
     pg.on("console", lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None)
@@ -68,7 +69,8 @@ def open_page(browser, url: str, *, viewport: dict[str, int] = DESKTOP, fragment
         yield pg
     finally:
         context.close()
-    errors = [e for e in pg.errors if not (pg.expect_404 and "404 (Not Found)" in e)]
+    expected = pg.expect_status | ({404} if pg.expect_404 else set())
+    errors = [e for e in pg.errors if not any(f"status of {code} (" in e for code in expected)]
     assert errors == [], f"the page raised JavaScript errors: {errors}"
     assert pg.foreign == [], "the page requested something other than this server"
 

@@ -95,3 +95,16 @@ def test_the_matchs_words_judge_its_shape_not_its_level(client, tiny_model, dry_
     eq = EQ.from_array([[b["gain_db"], b["freq_hz"], b["q"]] for b in answer["eq"]["bands"]])
     assert [w["word"] for w in answer["sounds_like"]] == [w for w, _ in m.describe(eq, None, level_free=True)][:5]
     assert answer["text"] == m.describe_text(eq, level_free=True)
+
+
+def test_the_match_says_what_changed_in_the_clis_sentence_and_its_files_claim_no_words(client, tiny_model,
+                                                                                        dry_and_wet):
+    from eqmorph import EQ
+
+    dry, wet = dry_and_wet
+    answer = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
+    eq = EQ.from_array([[b["gain_db"], b["freq_hz"], b["q"]] for b in answer["eq"]["bands"]])
+    assert answer["comparison"] == tiny_model.describer.compare(eq)  # what `eqmorph match` prints
+    assert answer["comparison"].startswith("the reference ")
+    header = answer["exports"]["apo"].splitlines()[0]
+    assert header.startswith("# eqmorph") and "match" not in header and "intensity" not in header

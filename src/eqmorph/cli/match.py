@@ -24,7 +24,6 @@ def run_match(args: argparse.Namespace) -> int:
     from eqmorph.errors import ParameterError
     from eqmorph.io.fileio import refuse_same_path, same_file
     from eqmorph.io.presets import output_format as preset_format
-    from eqmorph.semantic.describe import comparison
     from eqmorph.semantic.match import match_files
 
     inputs = [args.input, args.reference]
@@ -48,7 +47,7 @@ def run_match(args: argparse.Namespace) -> int:
     result = match_files(args.input, args.reference, amount=args.amount)
     for note in result.warnings:
         print(f"eqmorph match: warning: {note}", file=sys.stderr)
-    sentence = comparison(m.describer.level_free.changes(result.eq))  # a match's level is the fit's, not a sound
+    sentence = m.describer.compare(result.eq)
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
     to_stdout = args.output is not None or args.format in (None, "table")
     print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)

@@ -254,6 +254,15 @@ class Describer:
         return ranked[:1] + [(w, s) for w, s in ranked[1:] if abs(s) >= MIN_CHANGE_SCORE]
 
 
+    def compare(self, eq: EQ, subject: str = "the reference") -> str:
+        """What a match ``eq`` changes, as one sentence: "the reference is brighter (0.97) and less boomy (0.42)".
+
+        Judged on shape alone (:attr:`level_free`): a match's level is the fit's choice, not a sound.
+        The CLI's ``eqmorph match`` and the web app's match say the same sentence.
+        """
+        return comparison(self.level_free.changes(eq), subject)
+
+
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """RMS norms ``(W,)`` of word responses ``(W, F)`` and the responses divided by them and by F ``(W, F)``."""
     norms = np.sqrt(np.mean(responses**2, axis=1))

@@ -172,6 +172,8 @@ class MatchOut(BaseModel):
     eq: EQOut
     sounds_like: list[ScoredWord]
     text: str = Field(description="the matched EQ as a phrase, e.g. 'brighter, a bit less boomy'")
+    comparison: str = Field(description="what the match changes, as `eqmorph match` says it: "
+                                        "'the reference is brighter (0.97) and less boomy (0.42)'")
     rms_db: float = Field(description="fit error against the smoothed target difference, dB RMS")
     warnings: list[str]
     exports: dict[str, str] = Field(description="the matched EQ as preset files: json, apo, csv")

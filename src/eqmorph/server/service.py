@@ -155,10 +155,11 @@ class Service:
         """The matched EQ of two page-measured spectra, with its curve, words and preset files."""
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
-        meta = {"words": ["match"], "intensity": request.amount, "model_id": self.m.model_id}
+        # The files name the model only, as `eqmorph match -o` writes them: a match has no words or intensity.
         return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5, level_free=True),
+                "comparison": self.m.describer.compare(result.eq),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
-                "exports": {fmt: format_eq(result.eq, fmt, **meta) for fmt in MATCH_EXPORTS}}
+                "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
     def describe(self, eq: EQ, k: int, *, level_free: bool = False) -> dict[str, Any]:
         """The ``k`` words ``eq`` sounds most like (all of them in a smaller vocabulary), with scores, and a phrase.

@@ -175,8 +175,11 @@ function wire() {
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {
-    intensity.value = "1";
+    if (!state.limits) return; // not started: the default is the server's
+    intensity.value = String(state.limits.intensity.default);
+    // Both events, as a drag ends: "change" writes the link, which a double-click's first click has just set.
     intensity.dispatchEvent(new Event("input"));
+    intensity.dispatchEvent(new Event("change"));
   });
   for (const side of ["a", "b"]) {
     $(`#map-target-${side}`).addEventListener("change", () => {
@@ -201,6 +204,18 @@ async function startWords(saved, defaults) {
   }
 }
 
+// What the link (the URL hash) holds, shown as opening it shows it: values it lacks or the server's limits
+// refuse are the defaults, and so is a word the server refuses (reported next to its box).
+async function followLink(sources, defaults) {
+  const saved = readHash(state.limits);
+  $("#alpha").value = saved.alpha ?? "0.5";
+  $("#intensity").value = saved.intensity ?? String(state.limits.intensity.default);
+  readSlider("alpha");
+  readSlider("intensity");
+  state.source = $("#crowd").value = sources.includes(saved.source) ? saved.source : "";
+  await startWords(saved, defaults);
+}
+
 async function init() {
   wire();
   try {
@@ -213,19 +228,16 @@ async function init() {
     setLimits(limits);
     setVocabulary(vocab.words);
     drawMap((word) => chooseWord(state.mapTarget, word));
-    const saved = readHash(limits);
     const known = (w) => (state.byWord.has(w) ? w : "");
     const defaults = {
       a: known("warm") || (state.words[0] || {}).word || "",
       b: known("bright") || (state.words[1] || state.words[0] || {}).word || "",
     };
-    $("#alpha").value = saved.alpha ?? "0.5";
-    $("#intensity").value = saved.intensity ?? String(limits.intensity.default);
-    readSlider("alpha");
-    readSlider("intensity");
-    if ((health.sources || []).includes(saved.source)) state.source = $("#crowd").value = saved.source;
     state.mapTarget = "a";
-    await startWords(saved, defaults);
+    const follow = () => followLink(health.sources || [], defaults);
+    await follow();
+    // A link edited in the address bar (or set by a script) is followed as if it had been opened.
+    window.addEventListener("hashchange", () => follow().catch(showError));
     document.body.dataset.ready = "1";
   } catch (error) {
     showError(error);

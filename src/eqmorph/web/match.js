@@ -62,9 +62,11 @@ export function spectrumOf(buffer) {
       run = Math.abs(x[i]) >= CLIP_LEVEL ? run + 1 : 0;
       if (run === CLIP_RUN) clipped += 1;
     }
-    for (let start = 0; start + N_FFT <= frames; start += N_FFT / 2) {
+    // A clip shorter than one frame is one zero-padded frame: how short is too short is the library's to say
+    // (eqmorph.semantic.match, through /api/match), in the same words as `eqmorph match`.
+    for (let start = 0; start === 0 || start + N_FFT <= frames; start += N_FFT / 2) {
       for (let i = 0; i < N_FFT; i += 1) {
-        re[i] = x[start + i] * window[i];
+        re[i] = start + i < frames ? x[start + i] * window[i] : 0;
         im[i] = 0;
       }
       fft(re, im);
@@ -72,8 +74,7 @@ export function spectrumOf(buffer) {
       if (c === 0) count += 1;
     }
   }
-  if (count === 0) throw new Error(`shorter than ${(N_FFT / sr).toFixed(2)} s: too short to analyse`);
-  const meanSq = sumSq / (frames * buffer.numberOfChannels);
+  const meanSq = frames ? sumSq / (frames * buffer.numberOfChannels) : 0;
   return {
     sample_rate: sr,
     power_db: Array.from(power, (p) => Math.round(100 * Math.log10(Math.max(p / (count * norm), 1e-30))) / 10),
@@ -92,11 +93,7 @@ async function analyse(file, role) {
   } catch (error) {
     throw new Error(`the ${role} (${file.name}) cannot be decoded: ${error.message || error}`);
   }
-  try {
-    return spectrumOf(buffer);
-  } catch (error) {
-    throw new Error(`the ${role} (${file.name}) is ${error.message}`);
-  }
+  return spectrumOf(buffer);
 }
 
 function setExports(exports) {
@@ -132,8 +129,8 @@ async function runMatch() {
     $("#curve").dataset.match = JSON.stringify(answer.eq.response.db);
     drawPlot();
     $("#legend-match-row").hidden = false;
-    const said = answer.text ? `the reference is ${answer.text}` : "the two sound alike in tone";
-    out.textContent = `Match: ${said} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`
+    // The sentence `eqmorph match` prints, made by the server from the same describer.
+    out.textContent = `Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`
       + (answer.warnings.length ? ` ${answer.warnings.join(" ")}` : "");
     out.dataset.text = answer.text;
     setExports(answer.exports);

@@ -36,9 +36,18 @@ export function showWordError(side, error, word) {
       el.append(button);
     }
   } else {
-    el.replaceChildren(document.createTextNode(`“${word}”: ${error.message || String(error)}`));
+    el.replaceChildren(document.createTextNode(refusal(word, error)));
   }
   el.hidden = false;
+}
+
+// The server's own sentence names its query parameter ("b='not' is not allowed"), which the user never typed:
+// the page says it with the word instead. A library refusal (ParameterError) gives what is allowed; a request
+// check (FastAPI's, its body listing "errors") gives a whole sentence of its own.
+function refusal(word, error) {
+  const body = error.body || {};
+  if (body.error !== "invalid_parameter" || !body.allowed) return `“${word}”: ${error.message || String(error)}`;
+  return body.errors ? `“${word}”: ${body.allowed}` : `“${word}” is not allowed: expected ${body.allowed}`;
 }
 
 export function clearWordError(side) {
