@@ -17,8 +17,8 @@ import numpy as np
 
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.ranges import HIGH, LOW, N_BANDS, N_PARAMS
-from eqmorph.language.stoplist import stoplist
 from eqmorph.errors import ParameterError
+from eqmorph.language.stoplist import stoplist
 
 MIN_EXAMPLES_TO_STRATIFY = 3  # a term with fewer examples cannot be both learned from and evaluated
 

@@ -33,10 +33,10 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.datasets.dataset import EQDataset
 from eqmorph.datasets.responses import SAMPLE_RATES
-from eqmorph.language.stoplist import stoplist
 from eqmorph.errors import ParameterError
 from eqmorph.evaluation.cv_report import DESCRIBE_METHODS
 from eqmorph.evaluation.folds import DEFAULT_FOLDS, cv_folds
+from eqmorph.language.stoplist import stoplist
 from eqmorph.model.config import TrainConfig
 from eqmorph.training.vocabulary import split_half_reliability
 

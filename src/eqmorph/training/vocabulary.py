@@ -32,8 +32,8 @@ import torch
 
 from eqmorph.core import dsp
 from eqmorph.core.conventions import SAFE_SAMPLE_RATE
-from eqmorph.language.stoplist import stoplist
 from eqmorph.errors import EqmorphError
+from eqmorph.language.stoplist import stoplist
 from eqmorph.model.config import TrainConfig
 from eqmorph.model.losses import model_to_physical
 from eqmorph.training.shrinkage import LEXICON_WEIGHT, Priors, Shrinkage, select_shrinkage, shrink
