@@ -232,3 +232,23 @@ def test_describing_in_a_crowds_words_names_only_words_that_crowd_used(m, source
     assert 0 < len(used) < len(m.terms)  # the bundled crowds each miss some of the other's words
     ranked = [w for w, _ in m.describe(m.generate("warm"), None, source=source)]
     assert set(ranked) == used
+
+
+def test_in_language_keeps_the_words_used_in_that_language(m):
+    d = m.describer
+    english, spanish = d.in_language("en"), d.in_language("es")
+    assert set(english.terms) == {w for w in m.terms if m.word_info(w).counts_by_language.get("en", 0) > 0}
+    assert set(spanish.terms) == {w for w in m.terms if m.word_info(w).counts_by_language.get("es", 0) > 0}
+    assert d.in_language("xx") is d and d.in_language("en") is english  # too few words: all; built once
+    np.testing.assert_allclose(english.scores(m.generate("warm")),
+                               d.scores(m.generate("warm"))[[d.terms.index(w) for w in english.terms]])
+
+
+def test_the_match_sentence_says_english_words_only(m):
+    # "the reference is more ligero": a Spanish word in an English sentence (a new user's trial).
+    english = set(m.describer.in_language("en").terms)
+    for word in ("suave", "ligero", "dulce"):
+        eq = m.generate(word)
+        said = m.describer.in_language("en").level_free.changes(eq)
+        assert said and {w for w, _ in said} <= english, (word, said)
+        assert word not in m.describer.compare(eq).split()

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -102,7 +102,8 @@ class Describer:
     speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all; a word outside it may still
     name an EQ of its exact shape); centred: whether responses (the words' and the described EQ's) have their
     mean over the grid removed (:attr:`level_free`); muted ``(W,)``: words a phrase never says, even for their
-    own shape (in a level-free describer, the ``LEVEL_WORDS``); ``None``, none.
+    own shape (in a level-free describer, the ``LEVEL_WORDS``); ``None``, none; languages ``(W,)``: the
+    languages each word was used in ("en", "es"; from the model's word info), ``None`` when unknown.
     """
 
     terms: tuple[str, ...]
@@ -115,6 +116,8 @@ class Describer:
     speakable: np.ndarray
     centred: bool = False
     muted: np.ndarray | None = None
+    languages: tuple[frozenset[str], ...] | None = None
+    _in_language: dict[str, Describer] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
@@ -134,7 +137,9 @@ class Describer:
         # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
         shadowed = getattr(model, "shadowed", {})
         confidence = np.array([0.0 if t in shadowed else model.word_info(t).confidence for t in terms])
-        return cls.from_params(terms, params, confidence)
+        languages = tuple(frozenset(lang for lang, n in model.word_info(t).counts_by_language.items() if n > 0)
+                          for t in terms)
+        return replace(cls.from_params(terms, params, confidence), languages=languages)
 
     @classmethod
     def from_params(cls, terms: tuple[str, ...], params: np.ndarray,
@@ -162,7 +167,29 @@ class Describer:
             return self
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
         return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
-                         self.speakable, centred=True, muted=np.isin(self.terms, list(LEVEL_WORDS)))
+                         self.speakable, centred=True, muted=np.isin(self.terms, list(LEVEL_WORDS)),
+                         languages=self.languages)
+
+    def in_language(self, language: str) -> Describer:
+        """This describer with only the words used in ``language`` ("en", "es"), built once per language.
+
+        For sentences in one language: "the reference is brighter" says English words, not "more ligero". Itself
+        when the words' languages are unknown (:meth:`from_params`) or fewer than ``MIN_PHRASE_VOCABULARY`` remain.
+        """
+        found = self._in_language.get(language)
+        if found is None:
+            keep = np.array([language in langs for langs in self.languages or ()], dtype=bool)
+            if self.languages is None or keep.sum() < MIN_PHRASE_VOCABULARY:
+                found = self
+            else:
+                rows = np.flatnonzero(keep)
+                found = Describer(tuple(self.terms[i] for i in rows), self.freqs_hz, self.sample_rate,
+                                  self.responses_db[rows], self.norms_db[rows], self.units[rows], self.basis,
+                                  self.speakable[rows], self.centred,
+                                  None if self.muted is None else self.muted[rows],
+                                  tuple(self.languages[i] for i in rows))
+            self._in_language[language] = found
+        return found
 
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
@@ -255,12 +282,13 @@ class Describer:
 
 
     def compare(self, eq: EQ, subject: str = "the reference") -> str:
-        """What a match ``eq`` changes, as one sentence: "the reference is brighter (0.97) and less boomy (0.42)".
+        """What a match ``eq`` changes, as one English sentence: "the reference is brighter (0.97) and less boomy
+        (0.42)", in the English words (:meth:`in_language`).
 
         Judged on shape alone (:attr:`level_free`): a match's level is the fit's choice, not a sound.
         The CLI's ``eqmorph match`` and the web app's match say the same sentence.
         """
-        return comparison(self.level_free.changes(eq), subject)
+        return comparison(self.in_language("en").level_free.changes(eq), subject)
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
