@@ -100,6 +100,12 @@ def test_words_search_of_a_typo_still_offers_words_spelled_like_it(capsys, tiny_
     assert "add --open-vocab" in out
 
 
+def test_words_search_of_a_stop_listed_word_says_it_names_no_sound(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--search", "hello", "--model", tiny_model_dir)
+    assert code == 0
+    assert out.startswith("'hello' names no sound") and "closest" not in out
+
+
 def test_words_search_of_a_phrase_that_cancels_out_says_why(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "words", "--search", "warm but not warm", "--model", tiny_model_dir)
     assert code == 0

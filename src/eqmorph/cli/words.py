@@ -19,6 +19,7 @@ def run_words(args: argparse.Namespace) -> int:
         raise ParameterError("--limit", args.limit, "an integer >= 1")
     m = load_model(args)
     from eqmorph.language.spelling import search, suggest
+    from eqmorph.language.stoplist import is_stopword
 
     chosen = search(args.search, m.counts, args.limit) if args.search else [(w, m.counts[w]) for w in m.terms]
     if chosen:
@@ -29,6 +30,9 @@ def run_words(args: argparse.Namespace) -> int:
     try:
         understood = m.parse(args.search)
     except UnknownWordError as exc:  # a typo ("brigth"): offer the words spelled like it, as generate does
+        if is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
+            print(exc)
+            return 0
         close = ", ".join(w for w, _ in suggest(args.search, m.counts))
         reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
     except ParameterError as exc:  # a phrase refused for a reason ("warm but not warm" cancels out): say it
