@@ -383,7 +383,8 @@ class Morpher:
                  level_free: bool = False) -> list[tuple[str, float]]:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
-        Scores lie in [-1, 1] and compare across EQs: 1 is the word's own EQ, a negative score the opposite.
+        Scores lie in [-1, 1] and compare across EQs: 1 is the word's own shape at any audible strength, a
+        negative score the opposite (semantic/describe.py).
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
         """
