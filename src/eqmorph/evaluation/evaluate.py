@@ -97,7 +97,7 @@ class LabelledEQs:
         if isinstance(data, LabelledEQs):
             return data
         if not (hasattr(data, "params_array") and hasattr(data, "terms")):
-            raise ParameterError("data", type(data).__name__, "an EQDataset or LabelledEQs")
+            raise ParameterError("data", data, "an EQDataset or LabelledEQs", wrong_type=True)
         return cls.from_arrays(data.params_array(), tuple(data.terms), tuple(getattr(data, "source", "unknown")))
 
     def __len__(self) -> int:
@@ -160,7 +160,7 @@ def evaluate_model(
         out.update(kind="generator", space=None, latent_dim=None, reconstruction=None)
         z_test = z_train = cents = None
     else:
-        raise ParameterError("model", type(model).__name__, "a LatentEQModel, WordMeanBaseline or WordEQModel")
+        raise ParameterError("model", model, "a LatentEQModel, WordMeanBaseline or WordEQModel", wrong_type=True)
 
     if z_test is not None:
         out["silhouette_train"] = metrics.silhouette(z_train, tr.terms, retrieval_min_count)

@@ -74,7 +74,7 @@ def to_jsonable(obj: Any) -> Any:
         return obj
     if isinstance(obj, os.PathLike):
         return os.fspath(obj)
-    raise ParameterError("results value", type(obj).__name__, "numbers, strings, lists and dicts")
+    raise ParameterError("results value", obj, "numbers, strings, lists and dicts", wrong_type=True)
 
 
 def _label(name: str) -> str:
@@ -151,7 +151,7 @@ def _fidelity_words(scope: Mapping[str, Any], limit: int = 12) -> list[str]:
 def render_markdown(results: Mapping[str, Any], claims: Mapping[str, float] = SEED_REPORT_CLAIMS) -> str:
     """Markdown report of :func:`eqmorph.evaluation.evaluate_all` results."""
     if not isinstance(results, Mapping) or "scopes" not in results:
-        raise ParameterError("results", type(results).__name__, "the dict evaluate_all returns (with 'scopes')")
+        raise ParameterError("results", results, "the dict evaluate_all returns (with 'scopes')", wrong_type=True)
     out = ["# eqmorph evaluation", ""]
     prov = results.get("provenance")
     if isinstance(prov, Mapping) and prov:

@@ -232,12 +232,12 @@ class OpenVocabulary:
         if isinstance(terms, str) or not all(isinstance(t, str) for t in terms):
             raise ParameterError("terms", terms, "a sequence of words")
         if not isinstance(counts, Mapping):
-            raise ParameterError("counts", type(counts).__name__, "a mapping word -> number of examples")
+            raise ParameterError("counts", counts, "a mapping word -> number of examples", wrong_type=True)
         missing = [t for t in terms if t not in counts]
         if missing:
             raise ParameterError("counts", f"no count for {missing[:5]}", "a count for every term")
         if not callable(getattr(embedder, "encode", None)):
-            raise ParameterError("embedder", type(embedder).__name__, "an object with encode(list[str]) -> (n, dim)")
+            raise ParameterError("embedder", embedder, "an object with encode(list[str]) -> (n, dim)", wrong_type=True)
         self.embedder = embedder
         self.terms = tuple(terms)
         self.counts = {t: int(counts[t]) for t in self.terms}

@@ -44,7 +44,7 @@ def fold(text: str) -> str:
 
 def _check_counts(counts: object) -> Mapping[str, int]:
     if not isinstance(counts, Mapping):
-        raise ParameterError("counts", type(counts).__name__, "a mapping word -> number of examples")
+        raise ParameterError("counts", counts, "a mapping word -> number of examples", wrong_type=True)
     for word, n in counts.items():
         if not isinstance(word, str) or isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ParameterError("counts", f"{word!r}: {n!r}", "string words with integer counts >= 0")

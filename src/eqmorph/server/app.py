@@ -64,7 +64,7 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     (:mod:`eqmorph.server.fastpath`); False sends every request through it, same answers, slower.
     """
     if not isinstance(morpher, Morpher):
-        raise ParameterError("morpher", type(morpher).__name__, "an eqmorph.Morpher (from eqmorph.load)")
+        raise ParameterError("morpher", morpher, "an eqmorph.Morpher (from eqmorph.load)", wrong_type=True)
     if not isinstance(short_path, bool):
         raise ParameterError("short_path", short_path, "True or False")
     api = Service(morpher, CurveGrid(n_points=n_points, sample_rate=sample_rate))
