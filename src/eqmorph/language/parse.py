@@ -44,26 +44,25 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
     ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
     ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
+    # Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
+    ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
 }
 SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
-# Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
-# phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
+# Negated excess or intensity: "not too bright", "not very bright" ask for bright, but moderately, not for its
+# opposite (the flat EQ is where a phrase starts, so there is no brightness to cut). They take the degree of
+# "a bit"; "not bright" still inverts.
 HEDGES: dict[tuple[str, ...], float] = {
     hedge: DEGREES[("a", "bit")] for hedge in [
         ("not", "too"), ("not", "too", "much"), ("not", "so"), ("not", "overly"), ("not", "that"),
-        ("not", "excessively"), ("no", "demasiado"), ("no", "tan")]
+        ("not", "excessively"), ("no", "demasiado"), ("no", "tan"), ("not", "very"), ("not", "really"),
+        ("no", "muy")]
 }
-# "not very bright" is a little bright, as "not too bright" is: only "not" + an intensifier softens; "not bright"
-# still inverts.
-HEDGES.update({hedge: DEGREES[("a", "bit")] for hedge in [("not", "very"), ("not", "really"), ("no", "muy")]})
 # Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
 # of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
 EXCESS: dict[tuple[str, ...], float] = {
     excess: DEGREES[("a", "bit")] for excess in [
         ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
 }
-# Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
-DEGREES.update({("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0})
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
 _DEGREE_PHRASES = {**DEGREES, **HEDGES, **EXCESS}
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
