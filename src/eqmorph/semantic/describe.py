@@ -85,10 +85,12 @@ class WordModel(Protocol):
 
 
 class WordConfidence(Protocol):
-    """What :class:`Describer` reads of a word's info: how much the crowd agrees on it (0..1), who used it."""
+    """What :class:`Describer` reads of a word's info: how much the crowd agrees on it (0..1), who used it, in
+    which languages."""
 
     confidence: float
     counts_by_source: Mapping[str, int]
+    counts_by_language: Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class Describer:
     speakable ``(W,)``: the words a phrase may use (``describe`` ranks them all; a word outside it may still
     name an EQ of its exact shape); centred: whether responses (the words' and the described EQ's) have their
     mean over the grid removed (:attr:`level_free`); muted ``(W,)``: words a phrase never says, even for their
-    own shape (in a level-free describer, the ``LEVEL_WORDS``); ``None``, none; languages ``(W,)``: the
+    own shape (in a level-free describer, the ``LEVEL_WORDS``; ``None`` at construction: none); languages ``(W,)``: the
     languages each word was used in ("en", "es"; from the model's word info), ``None`` when unknown.
     """
 
@@ -119,6 +121,10 @@ class Describer:
     languages: tuple[frozenset[str], ...] | None = None
     _in_language: dict[str, Describer] = field(default_factory=dict, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.muted is None:
+            object.__setattr__(self, "muted", np.zeros(len(self.terms), dtype=bool))
+
     @classmethod
     def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
         """Compute every word's response once (about a millisecond per word).
@@ -127,18 +133,18 @@ class Describer:
         (``model.generate_params(w, source=source)``); ``None``, the default, in both crowds' words.
         Cross-validation measures both (docs/model.md).
         """
+        infos = {t: model.word_info(t) for t in model.terms}
         terms = tuple(model.terms)
         if source is not None:
             # A word the crowd never used has both crowds' EQ there (docs/model.md): not that crowd's word.
-            terms = tuple(t for t in terms if model.word_info(t).counts_by_source.get(source, 0) > 0)
+            terms = tuple(t for t in terms if infos[t].counts_by_source.get(source, 0) > 0)
             if not terms:
                 raise ParameterError("source", source, "a crowd that used at least one of the model's words")
         params = np.stack([model.generate_params(t, source=source) for t in terms])
         # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
         shadowed = getattr(model, "shadowed", {})
-        confidence = np.array([0.0 if t in shadowed else model.word_info(t).confidence for t in terms])
-        languages = tuple(frozenset(lang for lang, n in model.word_info(t).counts_by_language.items() if n > 0)
-                          for t in terms)
+        confidence = np.array([0.0 if t in shadowed else infos[t].confidence for t in terms])
+        languages = tuple(frozenset(lang for lang, n in infos[t].counts_by_language.items() if n > 0) for t in terms)
         return replace(cls.from_params(terms, params, confidence), languages=languages)
 
     @classmethod
@@ -186,7 +192,7 @@ class Describer:
                 found = Describer(tuple(self.terms[i] for i in rows), self.freqs_hz, self.sample_rate,
                                   self.responses_db[rows], self.norms_db[rows], self.units[rows], self.basis,
                                   self.speakable[rows], self.centred,
-                                  None if self.muted is None else self.muted[rows],
+                                  self.muted[rows],
                                   tuple(self.languages[i] for i in rows))
             self._in_language[language] = found
         return found
@@ -247,16 +253,15 @@ class Describer:
             amount = projection / np.maximum(self.norms_db, 1e-12)
             score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
             # A word's exact shape, or its exact opposite, beats any likeness: names it outright.
-            score = np.where(np.abs(cos) >= SELF_DESCRIBING_COS, 1.0 + np.abs(cos), score)
-            allowed = (self.speakable | (np.abs(cos) >= SELF_DESCRIBING_COS)) & (np.abs(amount) >= MIN_AMOUNT)
+            exact = np.abs(cos) >= SELF_DESCRIBING_COS
+            score = np.where(exact, 1.0 + np.abs(cos), score)
+            allowed = (self.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~self.muted
             allowed[list(chosen)] = False
-            if self.muted is not None:
-                allowed &= ~self.muted
             if not allowed.any():
                 if chosen:
                     break
                 # The first word is always said: any the phrase may say at all.
-                allowed = np.ones(len(score), dtype=bool) if self.muted is None else ~self.muted
+                allowed = ~self.muted
             best = int(np.argmax(np.where(allowed, score, -np.inf)))
             # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
             chosen[best] = float(amount[best])
