@@ -280,3 +280,20 @@ def test_write_audio_and_read_audio_round_trip(tmp_path):
     y, sample_rate = read_audio(tmp_path / "x.wav")
     assert sample_rate == 22050
     np.testing.assert_allclose(y, x, atol=1e-7)
+
+
+@pytest.mark.parametrize(
+    "ext, subtype", [(".wav", "PCM_16"), (".flac", "PCM_24"), (".wav", "PCM_32"), (".wav", "FLOAT")]
+)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_blocks_hold_the_same_samples_as_libsndfiles_own_float_conversion(tmp_path, ext, subtype, dtype):
+    # Integer PCM is read as integers and scaled by numpy (faster); it must be the same bits, full scale included.
+    x = np.clip(0.3 * np.random.default_rng(0).standard_normal((5000, 2)), -1.0, 1.0)
+    x[10, 0], x[11, 1] = 1.0, -1.0
+    path = tmp_path / f"in{ext}"
+    sf.write(path, x, 44100, subtype=subtype)
+    blocks = list(audio_io.iter_blocks(path, 1234, dtype=dtype))
+    assert [len(b) for b in blocks] == [1234] * 4 + [5000 - 4 * 1234]
+    got = np.concatenate(blocks)
+    assert got.dtype == np.dtype(dtype)
+    np.testing.assert_array_equal(got, sf.read(path, dtype=dtype, always_2d=True)[0])

@@ -50,6 +50,12 @@ OUTPUT_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
 MAX_CHANNELS = {"FLAC": 8}
 MAX_RATE_HZ = {"OGG": 192000.0}
 _ALLOWED_OUT = ", ".join(OUTPUT_FORMATS)
+# Integer PCM is read as integers and scaled by numpy: libsndfile's own conversion to float took 16 ms per
+# stereo minute of PCM_16 at 44.1 kHz, an int16 read 1-3 ms and the scaling 3 ms. The values are the same
+# bits (libsndfile's normalisation multiplies by the same power of two, after the same int -> float rounding;
+# 24-bit samples arrive in the top bytes of an int32). Other subtypes (FLOAT, compressed formats' own
+# decoders) are read as floats.
+INTEGER_READS = {"PCM_16": ("int16", 2.0**-15), "PCM_24": ("int32", 2.0**-31), "PCM_32": ("int32", 2.0**-31)}
 
 PathLike = str | os.PathLike[str]
 
@@ -124,6 +130,9 @@ def iter_blocks(path: PathLike, block_frames: int = BLOCK_FRAMES, dtype: str = "
         raise ParameterError("block_frames", block_frames, "an integer >= 1")
     if dtype not in ("float64", "float32"):
         raise ParameterError("dtype", dtype, '"float64" or "float32"')
+    if info.subtype in INTEGER_READS:
+        yield from _integer_blocks(path, block_frames, dtype, *INTEGER_READS[info.subtype])
+        return
     blocks = _raw_blocks(path, block_frames, dtype)
     start = 0
     for block in blocks:
@@ -280,6 +289,15 @@ def _raw_blocks(path: PathLike, block_frames: int, dtype: str = "float64") -> It
             yield from f.blocks(blocksize=block_frames, dtype=dtype, always_2d=True)
     except (sf.SoundFileError, OSError) as exc:
         raise AudioError(f"cannot read {str(path)!r}: {_reason(exc)}") from None
+
+
+def _integer_blocks(path: PathLike, block_frames: int, dtype: str, raw: str, scale: float) -> Iterator[np.ndarray]:
+    """Blocks of an integer PCM file read as ``raw`` integers and scaled here (see ``INTEGER_READS``).
+
+    Integer samples are finite by construction, so no block needs the NaN/Inf scan either.
+    """
+    for block in _raw_blocks(path, block_frames, raw):
+        yield np.multiply(block, scale, dtype=dtype)
 
 
 def _open_output(tmp: Path, out_path: PathLike, fmt: str, subtype: str, info: AudioInfo) -> sf.SoundFile:
