@@ -141,6 +141,36 @@ def test_literal_multiples_scale_the_word(parser, text, expected):
     assert parser.parse(text).ignored == ()
 
 
+@pytest.mark.parametrize("text,expected", [("50% warm", 0.5), ("50 % warm", 0.5), ("150% warm", 1.5), ("2x warm", 2.0),
+                                           ("x2 warm", 2.0), ("1.5x warm", 1.5), ("1,5x warm", 1.5),
+                                           ("20% less warm", -0.2), ("un 50 % más warm", 0.5)])
+def test_numbers_written_as_percent_or_times_scale_the_word(parser, text, expected):
+    assert weights(parser, text) == {"warm": expected}
+    assert parser.parse(text).ignored == ()
+
+
+def test_a_decimal_comma_does_not_split_the_phrase_but_a_comma_between_words_does(parser):
+    assert weights(parser, "warm, 2x muddy") == {"warm": 0.5, "muddy": 1.0}
+    assert weights(parser, "warm,muddy") == {"warm": 0.5, "muddy": 0.5}
+
+
+@pytest.mark.parametrize("text", ["0% warm", "0x warm", "0.0x warm"])
+def test_a_zero_degree_is_refused_naming_the_number(parser, text):
+    with pytest.raises(ParameterError, match=r"text='0(\.0)?[%x]'.*above 0"):
+        parser.parse(text)
+
+
+def test_an_absurd_number_is_capped_and_said(parser):
+    meant = parser.parse("1000% warm")
+    assert weights(parser, "1000% warm") == {"warm": MAX_DEGREE}
+    assert any("capped" in note for note in meant.notes)
+
+
+def test_numbers_that_are_not_degrees_stay_ignored(parser):
+    assert parser.parse("warm 3").ignored == ("3",)
+    assert parser.parse("warm 2x2").ignored == ("2x2",)
+
+
 @pytest.mark.parametrize("text", ["warmish", "warm-ish"])
 def test_ish_reads_as_a_bit_of_the_base_word(parser, text):
     meant = parser.parse(text)

@@ -75,10 +75,29 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
                   "is", "as", "es", "está", "esta"})
 _CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
-_SPLIT = re.compile(r"[,;:/&+|\n]")
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
+# A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
+_NUMBER = r"\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?x(?![^\W_])|x\d+(?:[.,]\d+)?(?![^\W_])"
+_TOKEN = re.compile(_NUMBER + r"|[^\W_]+(?:['’-][^\W_]+)*")
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+_TIMES = re.compile(r"(\d+(?:[.,]\d+)?)x|x(\d+(?:[.,]\d+)?)")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
+
+
+def _number_degree(token: str) -> float | None:
+    """The multiplier a number token writes ("50%" 0.5, "2x" and "x2" 2.0, "1,5x" 1.5); None for any other token.
+
+    A zero asks for nothing, so it is refused (the flat EQ is ``intensity=0``, not a phrase).
+    """
+    percent, times = _PERCENT.fullmatch(token), _TIMES.fullmatch(token)
+    if percent is None and times is None:
+        return None
+    digits = percent.group(1) if percent else next(g for g in times.groups() if g)
+    value = float(digits.replace(",", ".")) / (100.0 if percent else 1.0)
+    if value <= 0.0:
+        raise ParameterError("text", token, "a degree above 0, such as '50%' or '2x' (0 asks for no change)")
+    return value
 
 
 class Neighbourhood(Protocol):
@@ -203,6 +222,12 @@ class Parser:
                         sign = -sign
                     pending.extend(span[0])
                     i += len(span[0])
+                    continue
+                number = _number_degree(tok)
+                if number is not None:
+                    degree *= number
+                    pending.append(tok)
+                    i += 1
                     continue
                 if tok in _CONJUNCTIONS:
                     ignored.extend(pending)
