@@ -220,6 +220,13 @@ def test_a_spanish_word_outside_the_vocabulary_reaches_its_equivalents(parser):
     assert weights(parser, "cálida") == {"warm": 0.5, "caliente": 0.5}  # feminine form, through the lemmas
 
 
+@pytest.mark.parametrize("text,expected", [("sin barro", {"muddy": -1.0}), ("menos barro", {"muddy": -1.0}),
+                                           ("barroso", {"muddy": 1.0}), ("más redondo", {"warm": 1.0})])
+def test_spanish_studio_words_reach_the_english_crowds_words(parser, text, expected):
+    # "barro" (mud) reaches muddy through the English noun, two hops: translation, then synonym.
+    assert weights(parser, text) == expected
+
+
 def test_an_antonym_from_the_lexicon_inverts_the_known_word():
     p = Parser({"warm": 40})
     assert p.parse("cold").weights == (("warm", -1.0),)
