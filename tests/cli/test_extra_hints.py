@@ -47,3 +47,34 @@ def test_train_and_evaluate_without_torch_name_the_train_extra_before_reading_da
     assert code == 2
     assert err.strip() == f"eqmorph {argv[0]}: error: {task} needs torch: {install_hint('train')}"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv, extra", [
+    (["train", "--dataset", "socialfx", "--epochs", "1", "--out", "{tmp}/run"], "train"),
+    (["evaluate", "--out", "{tmp}/cv"], "train"),
+])
+def test_a_missing_pyarrow_package_gives_the_hint_not_a_traceback(capsys, tmp_path, monkeypatch, argv, extra):
+    # find_spec("pyarrow.parquet") imports the parent package first, which raises when pyarrow is not installed.
+    pytest.importorskip("torch")
+    for name in [n for n in sys.modules if n == "pyarrow" or n.startswith("pyarrow.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    code = main([a.format(tmp=tmp_path) for a in argv] + ["--data", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert "needs pyarrow" in err and err.strip().endswith(install_hint(extra))
+    assert not (tmp_path / "run").exists() and not (tmp_path / "cv").exists()
+
+
+def test_open_vocabulary_without_the_text_extra_names_the_command_for_this_installation(capsys, monkeypatch):
+    import importlib.util
+
+    from eqmorph.language.openvocab import MODEL_PACKAGE
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == MODEL_PACKAGE else real_find_spec(name, *a))
+    code = main(["generate", "velvety", "--open-vocab"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().endswith(install_hint("text"))

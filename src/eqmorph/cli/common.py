@@ -161,7 +161,11 @@ def require_module(module: str, task: str, extra: str) -> None:
     """
     import importlib.util
 
-    if importlib.util.find_spec(module) is None:  # also None for a module blocked in sys.modules
+    try:
+        found = importlib.util.find_spec(module) is not None  # also None for a module blocked in sys.modules
+    except ModuleNotFoundError:  # "pyarrow.parquet" imports its parent first, which raises when pyarrow is missing
+        found = False
+    if not found:
         from eqmorph.core.install import install_hint
 
         raise EqmorphError(f"{task} needs {module.split('.')[0]}: {install_hint(extra)}")
