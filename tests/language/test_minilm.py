@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
@@ -39,3 +41,15 @@ def test_a_text_is_embedded_the_same_alone_or_in_a_batch(numpy_model):
 def test_a_bare_string_is_a_parameter_error(numpy_model):
     with pytest.raises(ParameterError):
         numpy_model.encode("a warm sound")
+
+
+def test_the_open_vocabulary_needs_neither_torch_nor_sentence_transformers(numpy_model, monkeypatch):
+    # The [text] extra's weights package pulls those in, but eqmorph runs the model in numpy: a light install
+    # (the weights package with --no-deps, plus tokenizers) must work.
+    import eqmorph
+
+    for name in ("sentence_transformers", "torch", "transformers"):
+        monkeypatch.setitem(sys.modules, name, None)
+    meant = eqmorph.load(open_vocabulary=True).parse("velvety")
+    assert meant.pieces[0].meanings[0].how == "embedding"
+    assert len(meant.weights) > 1

