@@ -370,3 +370,25 @@ def test_arbitrary_text_gives_an_interpretation_or_an_eqmorph_error(parser):
         assert isinstance(str(meant), str) and meant.to_dict()["summary"] == str(meant)
 
     check()
+
+
+@pytest.mark.parametrize("typo, meant", [("wram", "warm"), ("brigth", "bright"), ("harhs", "harsh"),
+                                         ("muddyy", "muddy"), ("sofft", "soft")])
+def test_a_slip_of_a_known_word_is_refused_with_the_word_suggested_not_sent_to_the_open_vocabulary(typo, meant):
+    nb = FixedNeighbours()
+    with pytest.raises(UnknownWordError) as err:
+        Parser(COUNTS, nb, is_dictionary_word=lambda w: False).parse(f"a bit {typo}")
+    assert err.value.suggestions[0][0] == meant
+    assert nb.asked == []
+
+
+def test_a_common_word_one_slip_from_a_known_word_still_reaches_the_open_vocabulary():
+    nb = FixedNeighbours()  # "warn" is an English word, not a slip of "warm": the embedding reads it
+    Parser(COUNTS, nb, is_dictionary_word=lambda w: w == "warn").parse("warn")
+    assert nb.asked == ["warn"]
+
+
+def test_a_word_far_from_every_known_word_reaches_the_open_vocabulary():
+    nb = FixedNeighbours()
+    Parser(COUNTS, nb, is_dictionary_word=lambda w: False).parse("velvety")
+    assert nb.asked == ["velvety"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from eqmorph.errors import ParameterError, UnknownWordError
-from eqmorph.language.spelling import fold, normalise_term, search, suggest, unknown_word_error
+from eqmorph.language.spelling import (
+    fold,
+    normalise_term,
+    one_edit_apart,
+    search,
+    suggest,
+    typo_of,
+    unknown_word_error,
+)
 from eqmorph.language.terms import normalise_term as datasets_normalise_term
 
 COUNTS = {
@@ -109,3 +117,20 @@ def test_the_vocabulary_normalises_terms_exactly_as_the_datasets_do() -> None:
 def test_fold_rejects_non_strings() -> None:
     with pytest.raises(ParameterError, match="text"):
         fold(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("wram", "warm", True), ("warmm", "warm", True), ("wam", "warm", True), ("worm", "warm", True),
+    ("Frio", "frío", False),  # the same word once accents are folded: not a slip
+    ("birght", "bright", True), ("brite", "bright", False), ("mraw", "warm", False), ("warm", "warm", False),
+])
+def test_one_edit_apart_is_one_changed_added_dropped_or_swapped_letter(a, b, expected) -> None:
+    assert one_edit_apart(a, b) is expected
+    assert one_edit_apart(b, a) is expected
+
+
+def test_a_typo_names_the_known_word_with_most_examples_and_short_words_are_never_typos() -> None:
+    counts = {"warm": 40, "worm": 2, "air": 9, "aim": 3}
+    assert typo_of("wirm", counts) == "warm"  # one slip from both warm and worm
+    assert typo_of("velvety", counts) is None
+    assert typo_of("aie", counts) is None  # three letters: too many words are one slip apart

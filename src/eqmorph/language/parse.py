@@ -9,7 +9,8 @@ descriptor is resolved to known words, first match wins:
 2. accents: "frio" = "frío" when only one known word folds to it;
 3. inflection or derivation: "muddier", "boominess", "cálida" (:mod:`eqmorph.language.lemmas`);
 4. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
-5. embedding: the open vocabulary's learned neighbours, when one is attached.
+5. embedding: the open vocabulary's learned neighbours, when one is attached; a slip of a known word
+   ("wram") that is no English word is refused with the known word suggested instead.
 
 The tables and the numbers are documented, and each row tested, in docs/language.md.
 """
@@ -17,13 +18,13 @@ The tables and the numbers are documented, and each row tested, in docs/language
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece
-from eqmorph.language.spelling import fold, unknown_word_error
+from eqmorph.language.spelling import fold, typo_of, unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
@@ -114,9 +115,12 @@ class Parser:
     """
 
     def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None,
-                 shadowed: Mapping[str, str] | None = None) -> None:
+                 shadowed: Mapping[str, str] | None = None,
+                 is_dictionary_word: Callable[[str], bool] | None = None) -> None:
         self.counts = dict(counts)
         self.open_vocabulary = open_vocabulary
+        # Is a word a common English word as it stands (default: MiniLM's word list, loaded with the open vocabulary)?
+        self._is_dictionary_word = is_dictionary_word
         self._known = {normalise_term(w): w for w in self.counts}
         # "brighter" -> "bright" (more of bright); a model passes the map it already made.
         self._shadowed = dict(lemmas.shadowed_forms(self.counts) if shadowed is None else shadowed)
@@ -188,8 +192,20 @@ class Parser:
             if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
                 return self._with_embedding(base, found)
         if self.open_vocabulary is not None and " " not in word:
+            if self._is_typo(word):  # "wram" is warm mistyped, not a new word: the embedding read it as tinny
+                return []
             return list(self.open_vocabulary.meanings(word))
         return []
+
+    def _is_typo(self, word: str) -> bool:
+        """A slip of a known word ("wram", "brigth") that is not itself a common English word ("warn" is)."""
+        if typo_of(word, self.counts) is None:
+            return False
+        if self._is_dictionary_word is None:
+            from eqmorph.language.wordlike import is_dictionary_word
+
+            self._is_dictionary_word = is_dictionary_word
+        return not self._is_dictionary_word(word)
 
     # --- phrases --------------------------------------------------------------
     def parse(self, text: str) -> Interpretation:
@@ -263,7 +279,7 @@ class Parser:
                 sign, degree, start, pending, lessened = 1.0, 1.0, i, [], False
             ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
-            raise ParameterError("text", f"{len(pieces)} descriptors", f"at most {MAX_PIECES} descriptors")
+            raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
             if unknown:
                 raise self._unknown(unknown[0])

@@ -24,10 +24,11 @@ from collections.abc import Mapping
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.terms import normalise_term
 
-__all__ = ["fold", "normalise_term", "search", "suggest", "unknown_word_error"]
+__all__ = ["fold", "normalise_term", "one_edit_apart", "search", "suggest", "typo_of", "unknown_word_error"]
 
 SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches: below it, words rarely look alike
 SEARCH_LIMIT = 10  # enough rows for an autocomplete drop-down
+TYPO_MIN_LETTERS = 4  # shorter words are one slip from too many others ("air", "aim", "arm") to call typos
 
 
 def fold(text: str) -> str:
@@ -92,6 +93,29 @@ def suggest(
             scored.append((-round(ratio, 9), -count, known))
     scored.sort()
     return [(known, -neg_count) for _, neg_count, known in scored[:n]]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` (accents and case folded) by one typing slip: one letter changed, added or
+    dropped, or two neighbouring letters swapped ("wram" / "warm"); equal words are not one edit apart."""
+    a, b = fold(a), fold(b)
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        return len(diff) == 1 or swapped
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def typo_of(word: str, counts: Mapping[str, int], min_letters: int = TYPO_MIN_LETTERS) -> str | None:
+    """The known word ``word`` is one slip away from (:func:`one_edit_apart`; the one with most examples when
+    several are), or None. Words shorter than ``min_letters`` are never typos: "air" and "aim" are both words."""
+    if len(fold(word)) < min_letters:
+        return None
+    near = [(count, known) for known, count in _check_counts(counts).items() if one_edit_apart(word, known)]
+    return max(near)[1] if near else None
 
 
 def unknown_word_error(word: str, counts: Mapping[str, int], n: int = 5) -> UnknownWordError:
