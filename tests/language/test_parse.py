@@ -330,7 +330,7 @@ def test_lexicon_words_go_to_the_open_vocabulary_with_the_lexicons_reading_which
     assert dict(meant.weights) == pytest.approx({"bright": 0.7, "warm": -0.2})
 
 
-@pytest.mark.parametrize("word", ["hello", "drums", "Guitar"])
+@pytest.mark.parametrize("word", ["hello", "drums", "Guitar", "drum", "snare", "batería"])
 def test_a_stop_listed_descriptor_is_refused_even_with_an_open_vocabulary(word):
     from eqmorph.errors import UnknownWordError
 
