@@ -200,3 +200,21 @@ def test_word_info_of_a_phrase_says_how_it_is_understood_and_which_words_to_ask_
 def test_word_info_of_text_nothing_understands_suggests_spellings_as_before(tiny_model, text):
     with pytest.raises(UnknownWordError, match=rf"^unknown word '{text}'"):
         tiny_model.word_info(text)
+
+
+@pytest.mark.parametrize("intensity", [4.0, -4.0, 3.0])
+def test_a_phrases_degree_and_the_intensity_never_scale_a_word_past_4(tiny_model, intensity):
+    # "very" x4 is a degree of 2.44; with intensity 4 it asked for 9.8 times the word before the cap.
+    strong = tiny_model.generate("very very very very warm", intensity=intensity)
+    limit = tiny_model.generate("warm", intensity=4.0 if intensity > 0 else -4.0)
+    assert strong == limit
+    assert tiny_model.interpolate("very very very very warm", "bright", 0.0, intensity) == limit
+
+
+def test_a_phrase_within_the_limit_keeps_degree_times_intensity(tiny_model):
+    assert tiny_model.generate("a bit warm", intensity=4.0) == tiny_model.generate("warm", intensity=2.0)
+
+
+def test_blend_weights_near_the_largest_float_give_the_equal_weights_blend(tiny_model):
+    huge = tiny_model.blend({"warm": 1e308, "bright": 1e308})
+    assert huge == tiny_model.blend({"warm": 1.0, "bright": 1.0})

@@ -38,7 +38,7 @@ from eqmorph.model.runtime import NumpyAutoencoder
 from eqmorph.model.wordinfo import WordInfo, word_infos
 from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
 from eqmorph.semantic.edit import edit_eq
-from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, check_alphas, scale_gains
+from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, check_alphas, scale_gains
 from eqmorph.semantic.path import check_number as _check_number
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
@@ -185,9 +185,12 @@ class Morpher:
         if not weights:
             raise ParameterError("weights", dict(weights), "at least one word with a weight > 0")
         ws = {w: _check_number(f"weight of {w!r}", v, 0.0) for w, v in weights.items()}
-        total = sum(ws.values())
-        if total <= 0:
+        top = max(ws.values())
+        if top <= 0:
             raise ParameterError("weights", dict(weights), "weights >= 0 with a positive sum")
+        # Shares of the largest weight first: the sum of two weights near 1e308 overflows to inf, every share to 0.
+        ws = {w: v / top for w, v in ws.items()}
+        total = sum(ws.values())
         return sum((v / total) * self.centroid(w, source) for w, v in ws.items())  # type: ignore[return-value]
 
     def encode_params(self, params: np.ndarray) -> np.ndarray:
@@ -214,7 +217,14 @@ class Morpher:
     def generate_params(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> np.ndarray:
         """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``, as crowd ``source`` describes it."""
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return scale_gains(self._word_params(word, source).copy(), intensity)
+        params = self._word_params(word, source)
+        return scale_gains(params.copy(), capped_intensity(intensity, self._strength(word)))
+
+    def _strength(self, word: str) -> float:
+        """How far ``word`` scales its known words: 1 for a word, a phrase's summed weight sizes ("a bit warm" 0.5)."""
+        if word in self._exact:
+            return 1.0
+        return sum(abs(w) for _, w in self.resolve(word))
 
     def generate(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite.
@@ -298,7 +308,8 @@ class Morpher:
         """Physical ``(n, 5, 3)`` EQs along the morph from ``a`` (alpha 0) to ``b`` (alpha 1)."""
         al = check_alphas(alphas)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        return scale_gains(self._path(a, b, al, method, source), intensity)
+        params = self._path(a, b, al, method, source)
+        return scale_gains(params, self._pair_intensity(a, b, intensity))
 
     def interpolate(self, a: str, b: str, alpha: float = 0.5, intensity: float = 1.0,
                     method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> EQ:
@@ -312,8 +323,16 @@ class Morpher:
         alpha = _check_number("alpha", alpha, 0.0, 1.0)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         if method == "params":
-            return self.path(a, b, source=source).eq(alpha, intensity)
-        return EQ._trusted(scale_gains(self._path(a, b, np.array([alpha]), method, source)[0], intensity))
+            path = self.path(a, b, source=source)  # checks both words
+            return path.eq(alpha, self._pair_intensity(a, b, intensity))
+        params = self._path(a, b, np.array([alpha]), method, source)[0]
+        return EQ._trusted(scale_gains(params, self._pair_intensity(a, b, intensity)))
+
+    def _pair_intensity(self, a: str, b: str, intensity: float) -> float:
+        """``intensity`` for a morph between checked words: capped when a phrase's degree would take it past 4."""
+        if a in self._exact and b in self._exact:  # the slider's usual case: two words, nothing to cap
+            return intensity
+        return capped_intensity(intensity, max(self._strength(a), self._strength(b)))
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""

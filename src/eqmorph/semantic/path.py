@@ -38,6 +38,20 @@ from eqmorph.core.ranges import (
 from eqmorph.errors import ParameterError
 
 MAX_INTENSITY = 4.0  # beyond this gains pin to the range ends and the word's shape is lost
+
+
+def capped_intensity(intensity: float, strength: float) -> float:
+    """``intensity`` limited so that ``intensity x strength`` stays within +-MAX_INTENSITY.
+
+    strength: how far a phrase already scales its words (the sum of its weights' sizes: 1 for a word,
+    2.44 for "very very very very warm"). Nothing is asked for beyond MAX_INTENSITY times a word, so a
+    degree (capped at 4 by the parser) and an intensity (at most 4) do not multiply to 16.
+    """
+    if strength * abs(intensity) <= MAX_INTENSITY:
+        return intensity
+    return math.copysign(MAX_INTENSITY / strength, intensity)
+
+
 # The pairing is judged on a coarse grid: enough to see a response turn back, cheap for a new pair.
 MATCH_ALPHAS = np.linspace(0.0, 1.0, 11)
 MATCH_FREQS_HZ = np.geomspace(AUDIBLE_LOW_HZ, AUDIBLE_HIGH_HZ, 64)
