@@ -217,16 +217,29 @@ class Describer:
         """Scores ``(W,)`` of ``eq``, in the order of ``terms``."""
         return self.scores_of(self.response(eq))
 
+    @functools.cached_property
+    def distinct(self) -> np.ndarray:
+        """``(W,)``: the first word of each distinct EQ. A comparative that gives way to its base word
+        ("brighter": more of bright) has the base's EQ and score, so a top-k answer lists only one of them."""
+        r = self.responses_db
+        first = np.ones(len(r), dtype=bool)
+        for i in range(1, len(r)):
+            first[i] = not np.any(np.all(np.abs(r[:i][first[:i]] - r[i]) < 1e-9, axis=1))
+        return first
+
     def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
-        """The ``k`` best-fitting words (all with ``k=None``) as ``(word, score)``, highest score first."""
+        """The ``k`` best-fitting words as ``(word, score)``, highest score first, each distinct EQ once (a
+        word with another's exact EQ is left out); ``k=None`` ranks every word of the vocabulary."""
         n = len(self.terms)
         if k is not None and (isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= n):
             raise ParameterError("k", k, f"an integer from 1 to {n} (the vocabulary size), or None for all")
         s = self.scores(eq)
-        if k is None or k >= n:
+        if k is None:
             order = np.argsort(-s, kind="stable")
         else:
-            top = np.argpartition(-s, k - 1)[:k]
+            listed = np.flatnonzero(self.distinct)
+            k = min(k, len(listed))
+            top = listed[np.argpartition(-s[listed], k - 1)[:k]]
             order = top[np.argsort(-s[top], kind="stable")]
         return [(self.terms[i], float(s[i])) for i in order]
 
