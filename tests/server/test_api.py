@@ -259,7 +259,7 @@ MORPH = {"a": "warm", "b": "bright", "alpha": "0.5"}
     ("/api/words", {"limit": "0"}, "limit"),
     ("/api/export", {"word": "warm", "format": "xml"}, "format"),
     ("/api/export", {"word": "warm", "format": "../../etc/passwd"}, "format"),
-    ("/api/export", {}, "a"),
+    ("/api/export", {}, "word"),
     ("/api/export", {"a": "warm", "alpha": "0.5"}, "b"),
     ("/api/export", {"a": "warm", "b": "bright"}, "alpha"),
     ("/api/export", {"word": "warm", "a": "warm"}, "word"),

@@ -1,6 +1,8 @@
 """The local web app (``eqmorph serve``): a JSON API over one model and a page to morph between words.
 
-The path of a request: first :class:`~.fastpath.ShortPath` answers a well-formed slider request
+The path of a request: a request reaching the server on a loopback address whose ``Host`` is not
+localhost is refused (:mod:`.hosts`, against DNS rebinding), and a ``HEAD`` becomes a ``GET`` whose body
+is dropped; then :class:`~.fastpath.ShortPath` answers a well-formed slider request
 (``GET /api/morph`` or ``/api/generate`` with no body, known words and in-range numbers, bounds from
 :mod:`.bounds`) by awaiting the service directly, before any middleware; anything else goes to
 :class:`~.limits.BodySizeLimit`, which refuses bodies over the limit with 413, then to FastAPI, whose routes
@@ -8,7 +10,8 @@ The path of a request: first :class:`~.fastpath.ShortPath` answers a well-formed
 :class:`~.service.Service`. The service checks words with the model, computes the EQ and renders
 the JSON bytes (:mod:`.payload`); morphs go through :class:`~.batching.Batcher`, which answers from an
 LRU cache or computes the misses that arrived in one event-loop turn in one numpy pass. Every
-error raised on the way becomes a JSON answer naming the parameter (:mod:`.errors`).
+error raised on the way, and every refusal of Starlette's own (no such path, wrong method), becomes a JSON
+answer of one shape naming the parameter (:mod:`.errors`).
 :func:`~.app.create_app` only wires these together.
 """
 

@@ -1,14 +1,22 @@
 """How bad requests are answered: JSON bodies that name the parameter, the value and what is allowed.
 
-* unknown word -> 404 ``{"error": "unknown_word", "parameter", "word", "suggestions": [{"word", "count"}]}``
-* a value out of range, not a number, NaN, a wrong format -> 422
-  ``{"error": "invalid_parameter", "parameter", "value", "allowed", "detail"}``
-  (whether FastAPI's validation or the library's :class:`ParameterError` caught it); a body that is not
-  JSON is ``"parameter": "body"`` with the start of the body as its value, and so is a body sent without
-  ``Content-Type: application/json`` (curl's ``-d`` sends a form), whose message asks for that header
+Every error the app sends has one shape, ``{"error", "parameter", "value", "allowed", "detail"}``
+(:func:`error_body`; ``parameter``, ``value`` and ``allowed`` are null where nothing more precise can be
+said), with extra keys for some kinds:
+
+* unknown word -> 404 ``"error": "unknown_word"``, plus ``"word"`` and ``"suggestions": [{"word", "count"}]``
+* a value out of range, not a number, NaN, a wrong format, a required parameter left out -> 422
+  ``"error": "invalid_parameter"``, plus ``"errors"`` (each problem) when FastAPI's validation caught it; a
+  body that is not JSON (or nested too deeply, or not UTF-8) is ``"parameter": "body"``, and so is a body
+  sent without ``Content-Type: application/json`` (curl's ``-d`` sends a form), whose message asks for that header
 * errors about a word or phrase name the request's parameter that held it (``word``, ``a``, ``b``,
   ``weights``, ``text``), never the library's own name for it (:func:`as_parameter`)
-* any other :class:`EqmorphError` -> 400 with its one-line message.
+* a path the server does not have -> 404 ``"not_found"`` (``"parameter": "path"``); a method a path does
+  not answer -> 405 ``"method_not_allowed"`` (``"parameter": "method"``, and the ``Allow`` header)
+* a body over the size limit -> 413 ``"body_too_large"`` (:mod:`.limits`); a ``Host`` a loopback server
+  must refuse -> 400 ``"host_not_allowed"`` (:mod:`.hosts`)
+* any other :class:`EqmorphError` -> 400 ``"bad_request"`` with its one-line message; a bug -> 500
+  ``"internal_error"`` (the traceback goes to the server's log, not to the client).
 """
 
 from __future__ import annotations
@@ -20,17 +28,35 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError
 
 MAX_ECHO_CHARS = 80  # values are echoed back for context, never in full
 
 
-def _echo(value: object) -> str | None:
+def echo(value: object) -> str | None:
+    """``value`` as an error body shows it: text as sent, anything else as its repr, cut after MAX_ECHO_CHARS."""
     if value is None:
         return None
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= MAX_ECHO_CHARS else text[:MAX_ECHO_CHARS] + "..."
+
+
+def error_body(error: str, parameter: str | None, value: object, allowed: str | None, detail: str,
+               **extra: Any) -> dict[str, Any]:
+    """The one shape of every error answer: what went wrong, about which parameter, the value sent (in part),
+    what is allowed and a one-line message; ``extra``: keys of one kind of error (an unknown word's suggestions)."""
+    return {"error": error, "parameter": parameter, "value": echo(value), "allowed": allowed,
+            "detail": detail, **extra}
+
+
+class MissingParameter(ParameterError):
+    """A parameter the request had to send and did not: the message says it is missing, not ``a=None``."""
+
+    def __init__(self, name: str, allowed: str) -> None:
+        super().__init__(name, None, allowed)
+        self.args = (f"{name} is missing: expected {allowed}",)
 
 
 class WordNotFound(Exception):
@@ -66,15 +92,13 @@ def as_parameter(parameter: str) -> Iterator[None]:
         raise exc.renamed(parameter) from None
 
 
+KNOWN_WORD = "a word the model knows (GET /api/words lists them) or a phrase of such words"
+
+
 def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
     """The 404 body: which parameter held the word, and known words spelled like it with their counts."""
-    return {
-        "error": "unknown_word",
-        "parameter": parameter,
-        "word": _echo(error.word),
-        "suggestions": [{"word": w, "count": int(n)} for w, n in error.suggestions],
-        "detail": str(error),
-    }
+    return error_body("unknown_word", parameter, error.word, KNOWN_WORD, str(error), word=echo(error.word),
+                      suggestions=[{"word": w, "count": int(n)} for w, n in error.suggestions])
 
 
 def _parameter_of(error: dict[str, Any]) -> str:
@@ -94,10 +118,10 @@ def _described(error: dict[str, Any], body: object) -> dict[str, Any]:
         loc = error.get("loc", ())
         where = f" at character {loc[1]}" if len(loc) > 1 else ""
         reason = str((error.get("ctx") or {}).get("error", "")) or "JSON decode error"
-        return {"parameter": "body", "type": kind, "value": _echo(body),
+        return {"parameter": "body", "type": kind, "value": echo(body),
                 "message": f"not valid JSON ({reason}{where}); expected a JSON object"}
     return {"parameter": _parameter_of(error), "message": str(error.get("msg", "")), "type": kind,
-            "value": _echo(error.get("input")) if kind != "missing" else None}
+            "value": echo(error.get("input")) if kind != "missing" else None}
 
 
 def _is_json(content_type: str) -> bool:
@@ -110,7 +134,7 @@ def _not_json(content_type: str, body: object) -> dict[str, Any]:
     """The error for a body FastAPI never parsed, because its Content-Type did not say JSON (curl -d sends a form)."""
     sent = f"Content-Type {content_type!r}" if content_type else "no Content-Type"
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-    return {"parameter": "body", "type": "content_type", "value": _echo(text),
+    return {"parameter": "body", "type": "content_type", "value": echo(text),
             "message": f"send a JSON object with Content-Type: application/json (this request had {sent})"}
 
 
@@ -121,21 +145,15 @@ def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         # The body was read as bytes, so every complaint about it ("a valid dictionary") misleads: name the header.
         errors = [_not_json(content_type, exc.body)] + [e for e in errors if e["parameter"].split(".")[0] != "body"]
     first = errors[0] if errors else {"parameter": "request", "message": "invalid request", "value": None}
-    return JSONResponse(status_code=422, content={
-        "error": "invalid_parameter",
-        "parameter": first["parameter"],
-        "value": first["value"],
-        "allowed": first["message"],
-        "detail": f"{first['parameter']}: {first['message']}",
-        "errors": errors,
-    })
+    # The value was echoed (in part) already: error_body would add "..." to a cut one again.
+    body = error_body("invalid_parameter", first["parameter"], None, first["message"],
+                      f"{first['parameter']}: {first['message']}", errors=errors)
+    return JSONResponse(status_code=422, content={**body, "value": first["value"]})
 
 
 def _parameter_error(_: Request, exc: ParameterError) -> JSONResponse:
-    return JSONResponse(status_code=422, content={
-        "error": "invalid_parameter", "parameter": exc.name, "value": _echo(exc.value), "allowed": exc.allowed,
-        "detail": str(exc)[:300],
-    })
+    return JSONResponse(status_code=422, content=error_body("invalid_parameter", exc.name, exc.value, exc.allowed,
+                                                            str(exc)[:300]))
 
 
 def _word_not_found(_: Request, exc: WordNotFound) -> JSONResponse:
@@ -147,7 +165,55 @@ def _unknown_word(_: Request, exc: UnknownWordError) -> JSONResponse:
 
 
 def _eqmorph_error(_: Request, exc: EqmorphError) -> JSONResponse:
-    return JSONResponse(status_code=400, content={"error": "bad_request", "detail": str(exc)[:300]})
+    return JSONResponse(status_code=400, content=error_body("bad_request", None, None, None, str(exc)[:300]))
+
+
+def _api_paths(request: Request) -> str:
+    """The API's paths as its OpenAPI schema lists them (built once per app, then cached by FastAPI)."""
+    app = request.scope.get("app")
+    paths = app.openapi().get("paths", {}) if isinstance(app, FastAPI) else {}
+    return "one of the API's paths: " + ", ".join(p for p in paths if p.startswith("/api/"))
+
+
+def _unreadable_body(cause: BaseException) -> str:
+    """Why FastAPI could not parse a JSON body it was given (it raises HTTP 400 from the parser's error)."""
+    if isinstance(cause, RecursionError):
+        return "nested too deeply"
+    if isinstance(cause, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return type(cause).__name__
+
+
+def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """Starlette's and FastAPI's own errors (no such path, wrong method, a body the parser gave up on) in our shape."""
+    headers = dict(exc.headers or {})
+    path, method = request.url.path, request.method
+    if exc.status_code == 404:
+        body = error_body("not_found", "path", path, f"the page /, its files under /static/, or {_api_paths(request)}",
+                          f"no such path: {echo(path)}")
+    elif exc.status_code == 405:
+        allow = [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
+        if "GET" in allow and "HEAD" not in allow:
+            allow.append("HEAD")  # the app answers HEAD wherever it answers GET (app._WebApp)
+        headers["Allow"] = ", ".join(allow)
+        body = error_body("method_not_allowed", "method", method, headers["Allow"],
+                          f"{method} is not allowed on {echo(path)}: it answers {headers['Allow']}")
+    elif exc.status_code == 400 and exc.__cause__ is not None:
+        # FastAPI's "There was an error parsing the body": json.loads raised something other than a decode error.
+        message = f"not readable as JSON ({_unreadable_body(exc.__cause__)}); expected a JSON object"
+        return JSONResponse(status_code=422, content=error_body("invalid_parameter", "body", None, message,
+                                                                f"body: {message}"))
+    else:
+        body = error_body("bad_request" if exc.status_code < 500 else "internal_error", None, None, None,
+                          str(exc.detail))
+    return JSONResponse(status_code=exc.status_code, content=body, headers=headers)
+
+
+def _internal_error(_: Request, exc: Exception) -> JSONResponse:
+    # Starlette logs the traceback after this answer; the client learns only that the fault is the server's.
+    return JSONResponse(status_code=500, content=error_body(
+        "internal_error", None, None, None, f"the server failed on this request ({type(exc).__name__}); "
+        "its log has the details"))
 
 
 def install(app: FastAPI) -> None:
@@ -157,3 +223,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(UnknownWordError, _unknown_word)
     app.add_exception_handler(ParameterError, _parameter_error)
     app.add_exception_handler(EqmorphError, _eqmorph_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _internal_error)

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from eqmorph.errors import ParameterError
+from eqmorph.server.errors import error_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -26,7 +27,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 DEFAULT_MAX_BODY_BYTES = 96 * 1024
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+async def send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    """Answer with ``body`` as JSON and close the connection (the request's body may be left unread)."""
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
@@ -49,10 +51,10 @@ class BodySizeLimit:
         self.max_body_bytes = check_max_body_bytes(max_body_bytes)
 
     def _too_large(self, send: Send, size: str) -> Awaitable[None]:
-        return _send_json(send, 413, {
-            "error": "body_too_large", "parameter": "body", "limit_bytes": self.max_body_bytes,
-            "detail": f"request body of {size} is larger than the limit of {self.max_body_bytes} bytes",
-        })
+        return send_json(send, 413, error_body(
+            "body_too_large", "body", None, f"a body of at most {self.max_body_bytes} bytes",
+            f"request body of {size} is larger than the limit of {self.max_body_bytes} bytes",
+            limit_bytes=self.max_body_bytes))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,8 +64,9 @@ class BodySizeLimit:
         if declared:
             text = declared[0].decode("latin-1").strip()
             if len(declared) > 1 or not text.isdigit():
-                await _send_json(send, 400, {"error": "bad_request", "parameter": "content-length",
-                                             "detail": "Content-Length must be one non-negative integer"})
+                await send_json(send, 400, error_body(
+                    "bad_request", "content-length", ", ".join(v.decode("latin-1") for v in declared),
+                    "one non-negative integer", "Content-Length must be one non-negative integer"))
                 return
             if int(text) > self.max_body_bytes:
                 await self._too_large(send, f"{int(text)} bytes")

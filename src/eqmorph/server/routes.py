@@ -1,10 +1,12 @@
 """The web API's routes: each checks its query with FastAPI, asks the :class:`~.service.Service`, sends bytes.
 
-Endpoints (all ``GET`` but blend; every EQ answer has the shape of :class:`.schemas.EQOut`):
+Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer has the shape of
+:class:`.schemas.EQOut`; every error the one shape of :func:`.errors.error_body`):
 
 * ``/api/health``: model id, vocabulary size, curve grid
 * ``/api/limits``: the bounds of alpha, intensity and word length (:mod:`.bounds`), which the page's sliders use
-* ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions
+* ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions; ``total`` is
+  how many words match the search (all of them without one), before ``limit``; ``vocabulary_size`` all words
 * ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, export and describe
   also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them), ``POST /api/blend``,
   ``/api/sample?word=&n=&temperature=&seed=``
@@ -108,12 +110,13 @@ def make_router(api: Service, page: Path) -> APIRouter:
                                                        description="only words starting with or holding this")] = None,
               limit: Annotated[int | None, Query(ge=1, le=100_000, description="at most this many words")] = None,
               ) -> Response:
-        total = len(api.entries)
+        size = len(api.entries)
         if search_text is None:
-            chosen = list(api.entries.values())[:limit]
+            matches = list(api.entries.values())
         else:
-            chosen = [api.entries[w] for w, _ in search(search_text, morpher.counts, limit or max(total, 1))]
-        return _json(render({"total": total, "words": chosen}, api.grid))
+            matches = [api.entries[w] for w, _ in search(search_text, morpher.counts, max(size, 1))]
+        # total counts the matches before limit cuts the list, so a client knows how many it did not get.
+        return _json(render({"total": len(matches), "vocabulary_size": size, "words": matches[:limit]}, api.grid))
 
     @router.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
     async def generate(word: WordQ, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None) -> Response:

@@ -13,9 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from eqmorph.server.bounds import INTENSITY, MAX_TEXT_CHARS
 
 MAX_BLEND_WORDS = 64  # more words than anyone blends by hand
+# Blend weights are relative (each is divided by their sum), so a bound costs nothing: 1e6 : 1 is already a
+# blend of one word. Unbounded, weights such as 1e308 overflowed the sum to inf and gave another EQ silently.
+MAX_BLEND_WEIGHT = 1e6
 
 Word = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
-Weight = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+Weight = Annotated[float, Field(ge=0.0, le=MAX_BLEND_WEIGHT, allow_inf_nan=False,
+                                description=f"relative weight, 0 to {MAX_BLEND_WEIGHT:g}")]
 Intensity = Annotated[float, Field(ge=INTENSITY.low, le=INTENSITY.high, allow_inf_nan=False)]
 
 
@@ -66,7 +70,8 @@ class WordOut(BaseModel):
 
 
 class WordsOut(BaseModel):
-    total: int = Field(description="words the model knows")
+    total: int = Field(description="words matching the search (every word without one), before limit")
+    vocabulary_size: int = Field(description="words the model knows")
     words: list[WordOut]
 
 

@@ -131,11 +131,15 @@ class Service:
             stem = f"eqmorph-{slug(w)}"
             eq, meta = self.m.generate(w, intensity, source=source), {"words": [w]}
         else:
+            if a is None and b is None:
+                raise errors.MissingParameter("word", "word=WORD for one word's EQ, or a=WORD and b=WORD with "
+                                                      "alpha= from 0 to 1 for a morph between two")
             if a is None or b is None:
-                missing = "a" if a is None else "b"
-                raise ParameterError(missing, None, "word=WORD, or two words a= and b= with alpha=")
+                missing, given = ("a", "b") if a is None else ("b", "a")
+                raise errors.MissingParameter(missing, f"a second word {missing}=WORD along with {given}= "
+                                                       "(or word=WORD alone)")
             if alpha is None:
-                raise ParameterError("alpha", None, "a number in [0, 1] when a and b are given")
+                raise errors.MissingParameter("alpha", "a number in [0, 1] when a and b are given")
             (wa, _), (wb, _) = self.known("a", a), self.known("b", b)
             stem = f"eqmorph-{slug(wa)}-{slug(wb)}-{alpha:.3f}"
             eq, meta = self.m.interpolate(wa, wb, alpha, intensity, source=source), {"words": [wa, wb], "alpha": alpha}
