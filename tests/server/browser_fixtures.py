@@ -90,3 +90,13 @@ def pick(page, side: str, typed: str) -> None:
     page.click(box)
     page.fill(box, typed)
     page.press(box, "Enter")
+
+
+def pick_row(page, side: str, typed: str, rows_down: int = 1) -> None:
+    """Type into word box A or B, move the highlight down ``rows_down`` rows of the drop-down, press Enter."""
+    box = f"#word-{side}"
+    page.click(box)
+    page.fill(box, typed)
+    for _ in range(rows_down):
+        page.press(box, "ArrowDown")
+    page.press(box, "Enter")

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
-from browser_fixtures import open_page, pick, shown
+from browser_fixtures import open_page, pick_row, shown
 
 from eqmorph.io.fileio import write_bytes_atomic
 
@@ -40,8 +40,8 @@ def _formatted(band: dict) -> dict[str, str]:
 
 
 def test_moving_the_slider_updates_curve_and_table_to_the_api_answer(page, live_server):
-    pick(page, "a", "mud")  # autocomplete: the first match is chosen
-    pick(page, "b", "thi")  # at once: the second choice must not undo the first
+    pick_row(page, "a", "mud")  # autocomplete: the arrow key highlights the first row, Enter takes it
+    pick_row(page, "b", "thi")  # at once: the second choice must not undo the first
     shown(page, "muddy", "thin", "0.5")
     assert page.get_attribute("#word-a", "data-word") == "muddy"
     assert page.get_attribute("#word-b", "data-word") == "thin"

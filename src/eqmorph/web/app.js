@@ -3,6 +3,8 @@
 // This entry owns the changes of words and sliders and fans them out to the views in the other modules.
 // A new word is shown only once the server has answered the morph with it: until then every view keeps
 // the pair it shows, and a word the server refuses is reported next to its box and changes nothing.
+// Each side has two names: the user's text (state.text, in the box, labels, legend and link) and the server's
+// word for it (state.a, state.b: "bright" for "brighter"), which the requests and the word map use.
 import { api } from "./api.js";
 import { applyEq, setPreviewRate, wireAudio } from "./audio.js";
 import { requestDescribe } from "./describe.js";
@@ -14,9 +16,9 @@ import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
 import { fetchEnds, fetchMorph, onMorph, requestMorph } from "./requests.js";
 import { state } from "./state.js";
-import { clearWordError, onSuggestion, showError, showStatus, showWordError } from "./status.js";
+import { clearWordError, clearWordErrors, onSuggestion, showError, showStatus, showWordError } from "./status.js";
 import { renderTable } from "./table.js";
-import { setVocabulary } from "./vocab.js";
+import { fold, setVocabulary } from "./vocab.js";
 import { drawMap, updateMap } from "./wordmap.js";
 
 const pickers = {};
@@ -54,6 +56,7 @@ function setCrowds(sources) {
   }
   $("#crowd-row").hidden = sources.length === 0;
   select.addEventListener("change", () => {
+    clearWordErrors(); // a refusal is about the change before this one
     state.source = select.value;
     saveHash();
     fetchEnds();
@@ -65,6 +68,7 @@ function setCrowds(sources) {
 function wireSlider(name, onInput) {
   const input = $(`#${name}`);
   input.addEventListener("input", () => {
+    clearWordErrors(); // a refusal is about the change before this one
     readSlider(name);
     onInput();
     requestMorph();
@@ -73,17 +77,29 @@ function wireSlider(name, onInput) {
   return input;
 }
 
-// The words of an answered morph become the page's pair, in every view at once. Errors next to the
-// boxes go, but those of sides in keepErrors (a link's refused word, replaced by a default).
-function commitWords(body, keepErrors) {
+// The text a box keeps for what the user typed, once the server has named it `word`: the user's own words,
+// unless they are that word up to case, accents and spacing ("Warm" is "warm"). "brighter", "50% brighter"
+// or "warm drums" stay as typed, with a note saying how they were read, rather than turning into "bright",
+// which would hide a degree, an inflection or an ignored word.
+function boxText(typed, word) {
+  const text = typed.trim();
+  return fold(text) === fold(word) ? word : text;
+}
+
+// The words of an answered morph become the page's pair, in every view at once. `typed`: the texts the
+// answer was asked for, by side; a side not in it keeps its text. Errors next to the boxes go, but those of
+// sides in keepErrors (a link's refused word, replaced by a default).
+function commitWords(body, keepErrors, typed) {
   const [a, b] = body.words;
   for (const [side, word] of [["a", a], ["b", b]]) {
     if (state[side] !== word) state.ends[side] = null;
+    const text = boxText(typed[side] ?? (state[side] === word && state.text[side] ? state.text[side] : word), word);
     state[side] = word;
-    pickers[side].show(word);
+    state.text[side] = text;
+    pickers[side].show(text, word);
     if (!keepErrors.has(side)) clearWordError(side);
-    $(`#alpha-${side}-label`).textContent = word;
-    $(`#legend-${side}`).textContent = `${side.toUpperCase()}: ${word}`;
+    $(`#alpha-${side}-label`).textContent = text;
+    $(`#legend-${side}`).textContent = `${side.toUpperCase()}: ${text}`;
   }
   updateMap();
   saveHash();
@@ -100,6 +116,10 @@ const wordChange = { seq: 0, pending: {} };
 // Asks for the morph with the proposed words; shows it everywhere if the server takes them and returns "".
 // If it does not, returns the refused side ("a" or "b"), whose box shows why; nothing else changes.
 async function chooseWords(proposed, keepErrors = new Set()) {
+  // A change starting afresh (none in flight) makes any refusal shown for an earlier one stale.
+  if (!Object.keys(wordChange.pending).length) {
+    for (const side of ["a", "b"]) if (!keepErrors.has(side)) clearWordError(side);
+  }
   Object.assign(wordChange.pending, proposed);
   const a = wordChange.pending.a ?? state.a;
   const b = wordChange.pending.b ?? state.b;
@@ -107,15 +127,16 @@ async function chooseWords(proposed, keepErrors = new Set()) {
   try {
     const body = await fetchMorph(a, b);
     if (seq !== wordChange.seq) return "";
+    const typed = wordChange.pending;
     wordChange.pending = {};
-    commitWords(body, keepErrors);
+    commitWords(body, keepErrors, typed);
     return "";
   } catch (error) {
     if (seq !== wordChange.seq) return ""; // the latest change asks with the same words and reports
     const parameter = (error.body || {}).parameter;
     const side = parameter === "a" || parameter === "b" ? parameter : "b" in proposed ? "b" : "a";
     if (error.name !== "AbortError") showWordError(side, error, side === "a" ? a : b);
-    pickers[side].show(state[side]);
+    pickers[side].show(state.text[side], state[side]);
     delete wordChange.pending[side];
     const others = Object.keys(wordChange.pending).length;
     if (others && state.a && state.b) chooseWords({}, keepErrors); // the other box's choice still stands
@@ -124,19 +145,21 @@ async function chooseWords(proposed, keepErrors = new Set()) {
   }
 }
 
-// Under each box, how a phrase or a word outside the vocabulary was understood (the language layer).
+// Under each box, how its text was understood (the language layer), unless it is exactly one vocabulary word
+// taken at weight 1: a degree ("50% brighter"), an inflection ("brighter"), a phrase, a word outside the
+// vocabulary or an ignored word ("warm drums") is explained.
 function showInterpretations() {
   for (const side of ["a", "b"]) {
     const note = $(`#word-${side}-note`);
-    const word = state[side];
-    if (state.byWord.has(word)) {
+    const text = state.text[side];
+    if (state.byWord.has(text) && text === state[side]) {
       note.hidden = true;
       note.textContent = "";
       continue;
     }
-    api("/api/parse", { text: word })
+    api("/api/parse", { text })
       .then((meant) => {
-        if (state[side] !== word) return;
+        if (state.text[side] !== text) return;
         note.textContent = meant.summary;
         note.hidden = false;
       })
@@ -171,7 +194,7 @@ function wire() {
   onSuggestion(chooseWord);
   pickers.a = makePicker("a", (word) => chooseWord("a", word));
   pickers.b = makePicker("b", (word) => chooseWord("b", word));
-  $("#swap").addEventListener("click", () => chooseWords({ a: state.b, b: state.a }));
+  $("#swap").addEventListener("click", () => chooseWords({ a: state.text.b, b: state.text.a }));
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {

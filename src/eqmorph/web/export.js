@@ -8,7 +8,9 @@ export function updateExports() {
   for (const format of ["json", "apo", "graphiceq", "csv"]) {
     const link = $(`#export-${format}`);
     const params = withSource({ a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText, format });
-    link.href = ready ? `/api/export?${new URLSearchParams(params)}` : "#";
+    // Not "#" when not ready: following it would empty the link (the URL hash) and reset the page.
+    if (ready) link.href = `/api/export?${new URLSearchParams(params)}`;
+    else link.removeAttribute("href");
     link.setAttribute("aria-disabled", String(!ready));
   }
 }

@@ -2,7 +2,8 @@
 import { state } from "./state.js";
 
 export function saveHash() {
-  const params = new URLSearchParams({ a: state.a, b: state.b, alpha: state.alphaText, i: state.intensityText });
+  const params = new URLSearchParams({ a: state.text.a, b: state.text.b, alpha: state.alphaText,
+    i: state.intensityText });
   if (state.source) params.set("src", state.source);
   history.replaceState(null, "", `#${params}`);
 }

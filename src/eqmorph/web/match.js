@@ -96,6 +96,18 @@ async function analyse(file, role) {
   return spectrumOf(buffer);
 }
 
+const AMOUNT_SETTLE_MS = 250; // a moved Amount slider re-runs the match once it has rested this long
+
+// The spectra of the chosen files (an amount change re-fits them without decoding the files again), and
+// the latest run: only its answer is shown, and a newer run aborts it.
+const match = { spectra: {}, seq: 0, controller: null, timer: 0, ran: false };
+
+function spectrumFor(file, role) {
+  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+  if (match.spectra[role]?.key !== key) match.spectra[role] = { key, spectrum: analyse(file, role) };
+  return match.spectra[role].spectrum;
+}
+
 function setExports(exports) {
   for (const [format, type, ext] of [["json", "application/json", "json"], ["apo", "text/plain", "txt"],
     ["csv", "text/csv", "csv"]]) {
@@ -107,38 +119,100 @@ function setExports(exports) {
   }
 }
 
+// No match on show: not its curve, legend entry or downloads, so nothing from an earlier pair of files or
+// a failed run can pass for the current result.
+function clearMatch(message) {
+  state.match = null;
+  delete $("#curve").dataset.match;
+  drawPlot();
+  $("#legend-match-row").hidden = true;
+  for (const format of ["json", "apo", "csv"]) {
+    const link = $(`#match-${format}`);
+    if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+    link.removeAttribute("href");
+    link.setAttribute("aria-disabled", "true");
+  }
+  const out = $("#match-result");
+  out.textContent = message;
+  delete out.dataset.text;
+  delete out.dataset.amount;
+}
+
+function readAmount() {
+  const amount = Number($("#match-amount").value);
+  $("#match-amount-value").textContent = amount.toFixed(2);
+  return amount;
+}
+
 async function runMatch() {
+  clearTimeout(match.timer);
   const input = $("#match-input").files[0];
   const reference = $("#match-reference").files[0];
   const out = $("#match-result");
+  const seq = ++match.seq;
+  if (match.controller) match.controller.abort();
   if (!input || !reference) {
-    out.textContent = "Choose two files: the one to change and the reference.";
+    clearMatch("Choose two files: the one to change and the reference.");
     return;
   }
-  out.textContent = "Analysing…";
+  match.ran = true;
+  const amount = readAmount();
+  if (!state.match) out.textContent = "Analysing…"; // a re-run keeps the result on show until its answer
+  const controller = new AbortController();
+  match.controller = controller;
   try {
-    const [a, b] = await Promise.all([analyse(input, "input"), analyse(reference, "reference")]);
+    const [a, b] = await Promise.all([spectrumFor(input, "input"), spectrumFor(reference, "reference")]);
     const response = await fetch("/api/match", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ input: a, reference: b, amount: Number($("#match-amount").value) }),
+      body: JSON.stringify({ input: a, reference: b, amount }),
+      signal: controller.signal,
     });
     const answer = await response.json();
+    if (seq !== match.seq) return;
     if (!response.ok) throw new Error(answer.detail || `HTTP ${response.status}`);
     state.match = answer.eq;
     $("#curve").dataset.match = JSON.stringify(answer.eq.response.db);
     drawPlot();
+    // The match does not depend on the words A and B, so it stays when they change; the legend says
+    // which files it is for, so that it is not taken for the words' EQ.
+    $("#legend-match").textContent = `match: ${input.name} → ${reference.name}`;
     $("#legend-match-row").hidden = false;
     // The sentence `eqmorph match` prints, made by the server from the same describer.
     out.textContent = `Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`
       + (answer.warnings.length ? ` ${answer.warnings.join(" ")}` : "");
     out.dataset.text = answer.text;
+    out.dataset.amount = String(amount);
     setExports(answer.exports);
   } catch (error) {
-    out.textContent = `Cannot match: ${error.message || error}`;
+    if (seq !== match.seq || error.name === "AbortError") return;
+    clearMatch(`Cannot match: ${error.message || error}`);
+  } finally {
+    if (match.controller === controller) match.controller = null;
   }
+}
+
+// Other files make the match on show a match of files no longer chosen: it goes, until Match is pressed.
+function filesChanged() {
+  clearTimeout(match.timer);
+  match.seq += 1; // an answer still on its way is for the old files
+  if (match.controller) match.controller.abort();
+  match.ran = false;
+  clearMatch("");
+}
+
+// Once a match has been run, the Amount slider re-runs it (debounced): its value is the match's.
+function amountMoved() {
+  readAmount();
+  if (!match.ran) return;
+  clearTimeout(match.timer);
+  match.timer = setTimeout(runMatch, AMOUNT_SETTLE_MS);
 }
 
 export function wireMatch() {
   $("#match-run").addEventListener("click", runMatch);
+  $("#match-input").addEventListener("change", filesChanged);
+  $("#match-reference").addEventListener("change", filesChanged);
+  $("#match-amount").addEventListener("input", amountMoved);
+  readAmount();
 }

@@ -1,14 +1,19 @@
 // eqmorph page: the word pickers, ARIA combo boxes that autocomplete from the vocabulary.
+// Enter takes what was typed, a word or a phrase; a row of the drop-down is taken only when it is
+// highlighted: the vocabulary word that is the typed text (highlighted as the user types), or a row the
+// user moved to with the arrow keys or clicked. So "air" stays "air" though "airy" is listed too, and
+// "low" is asked for as typed, not replaced by "hollow", which merely contains it.
 import { $ } from "./dom.js";
-import { state } from "./state.js";
-import { searchWords } from "./vocab.js";
+import { fold, searchWords } from "./vocab.js";
 
-// onChoose(word) is called with the word the user settled on; the picker shows state[side] until then.
+// onChoose(text) is called with the text the user settled on; until show() is called with the answer,
+// the picker goes back to the text it last showed whenever the user leaves it.
 export function makePicker(side, onChoose) {
   const input = $(`#word-${side}`);
   const list = $(`#word-${side}-list`);
   let options = [];
   let active = -1;
+  let shown = "";
 
   function render() {
     const items = options.map((entry, i) => {
@@ -38,9 +43,12 @@ export function makePicker(side, onChoose) {
     if (current) current.scrollIntoView({ block: "nearest" });
   }
 
-  function open(query) {
+  // typed: the list follows typing, and highlights the typed word itself if the vocabulary has it;
+  // otherwise (opening on focus or by an arrow key) the highlight stays where the user put it.
+  function open(query, typed) {
     options = searchWords(query);
-    active = options.length ? Math.max(0, Math.min(active, options.length - 1)) : -1;
+    if (typed) active = options.length && options[0].folded === fold(query) ? 0 : -1;
+    else active = Math.min(active, options.length - 1);
     render();
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
@@ -52,42 +60,41 @@ export function makePicker(side, onChoose) {
     input.removeAttribute("aria-activedescendant");
   }
 
-  function commit(word) {
+  function commit(text) {
     close();
-    const chosen = (word || "").trim();
+    const chosen = (text || "").trim();
     if (chosen) onChoose(chosen);
-    else input.value = state[side];
+    else input.value = shown;
   }
 
   input.addEventListener("focus", () => {
     input.select();
     active = -1;
-    open("");
+    open("", false);
   });
-  input.addEventListener("input", () => {
-    active = 0;
-    open(input.value);
-  });
+  input.addEventListener("input", () => open(input.value, true));
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      if (list.hidden) open(input.value);
+      if (list.hidden) open(input.value, false);
       const step = event.key === "ArrowDown" ? 1 : -1;
-      active = options.length ? (active + step + options.length) % options.length : -1;
+      // From no highlight, down goes to the first row and up to the last.
+      const from = active < 0 && step < 0 ? options.length : active;
+      active = options.length ? (from + step + options.length) % options.length : -1;
       render();
     } else if (event.key === "Enter") {
       event.preventDefault();
       commit(active >= 0 && options[active] ? options[active].word : input.value);
       input.blur();
     } else if (event.key === "Escape") {
-      input.value = state[side];
+      input.value = shown;
       close();
       input.blur();
     }
   });
   input.addEventListener("blur", () => {
     close();
-    input.value = state[side];
+    input.value = shown;
   });
   // mousedown, not click: a click would blur the input (and revert it) before choosing.
   list.addEventListener("mousedown", (event) => {
@@ -100,9 +107,12 @@ export function makePicker(side, onChoose) {
   });
 
   return {
-    show(word) {
-      input.value = word;
-      input.dataset.word = word;
+    // text: what the box shows (the user's words); word: the server's name for what they mean
+    show(text, word) {
+      shown = text;
+      input.value = text;
+      input.dataset.word = text;
+      input.dataset.serverWord = word;
     },
   };
 }

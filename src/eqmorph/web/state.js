@@ -3,8 +3,9 @@
 export const state = {
   words: [], // [{word, count, confidence, x, y, folded}], most examples first
   byWord: new Map(),
-  a: "",
+  a: "", // the server's word for each side ("bright"), as the API answers and takes it
   b: "",
+  text: { a: "", b: "" }, // each side as the user gave it ("brighter"), shown in its box and kept in the link
   alpha: 0.5,
   alphaText: "0.5", // sent exactly as the slider gives it, so the request matches what is displayed
   intensity: 1,

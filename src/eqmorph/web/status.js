@@ -2,6 +2,9 @@
 // as buttons), anything else in the status line.
 import { $ } from "./dom.js";
 
+// How eqmorph.errors.UnknownWordError starts its message when it has nothing more specific to say.
+const GENERIC_UNKNOWN = "unknown word ";
+
 // Set by the entry: choosing a suggestion sets a word, which this module must not know how to do.
 let pickSuggestion = () => {};
 
@@ -21,13 +24,19 @@ export function showError(error) {
 }
 
 // Why the server refused `word` for box `side`, under that box; an unknown word's suggestions are buttons.
+// The server's generic "unknown word 'x'; closest known words: ..." is said more shortly here (the
+// suggestions are the buttons); any other refusal of a word keeps the server's sentence, which says why
+// ("'hello' names no sound: it is on eqmorph's stop list ...").
 export function showWordError(side, error, word) {
   const el = $(`#word-${side}-error`);
   const body = error.body || {};
   if (body.error === "unknown_word") {
     const suggestions = body.suggestions || [];
+    const generic = !body.detail || body.detail.startsWith(GENERIC_UNKNOWN);
     const hint = suggestions.length ? " Did you mean:" : " No similar words known.";
-    el.replaceChildren(document.createTextNode(`Unknown word “${body.word ?? word}”.${hint} `));
+    const said = generic ? `Unknown word “${body.word ?? word}”.` : body.detail.replace(/[^.!?]$/, "$&.");
+    const text = generic || suggestions.length ? `${said}${hint}` : said;
+    el.replaceChildren(document.createTextNode(`${text} `));
     for (const s of suggestions) {
       const button = document.createElement("button");
       button.type = "button";
@@ -54,4 +63,9 @@ export function clearWordError(side) {
   const el = $(`#word-${side}-error`);
   el.hidden = true;
   el.replaceChildren();
+}
+
+export function clearWordErrors() {
+  clearWordError("a");
+  clearWordError("b");
 }
