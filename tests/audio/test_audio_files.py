@@ -297,3 +297,16 @@ def test_blocks_hold_the_same_samples_as_libsndfiles_own_float_conversion(tmp_pa
     got = np.concatenate(blocks)
     assert got.dtype == np.dtype(dtype)
     np.testing.assert_array_equal(got, sf.read(path, dtype=dtype, always_2d=True)[0])
+
+
+def test_an_explicit_gain_is_applied_and_is_not_combined_with_auto_gain(tmp_path):
+    x = 0.1 * np.random.default_rng(0).standard_normal((4000, 2))
+    src = tmp_path / "in.wav"
+    sf.write(src, x, 44100, subtype="FLOAT")
+    report = process_file(src, tmp_path / "out.wav", eq=EQ.flat(), gain_db=-6.0)
+    out, _ = sf.read(tmp_path / "out.wav", always_2d=True)
+    np.testing.assert_allclose(out, x * 10.0 ** (-6.0 / 20.0), atol=1e-6)
+    assert report.gain_db == -6.0
+    with pytest.raises(ParameterError, match="gain_db"):
+        process_file(src, tmp_path / "out2.wav", eq=EQ.flat(), gain_db=-6.0, auto_gain=True)
+    assert not (tmp_path / "out2.wav").exists()

@@ -261,3 +261,11 @@ def test_the_match_sentence_says_english_words_only(m):
         said = m.describer.in_language("en").level_free.changes(eq)
         assert said and {w for w, _ in said} <= english, (word, said)
         assert word not in m.describer.compare(eq).split()
+
+
+def test_a_match_under_half_a_db_is_about_the_same_in_tone_not_a_faint_word(m):
+    faint = m.generate("bright", intensity=0.05)  # well under 0.5 dB RMS, above the flat threshold
+    said = m.describer.compare(faint)
+    assert said == "the reference sounds about the same in tone (the differences are under 0.5 dB)"
+    assert m.describer.compare(EQ.flat()) == "the reference sounds the same in tone"
+    assert m.describer.compare(m.generate("bright")).startswith("the reference is brighter")

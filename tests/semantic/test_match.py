@@ -227,3 +227,41 @@ def test_matching_plain_noise_to_a_brightened_reference_is_level_neutral_and_rea
     words = [w for w, _ in m.describe(result.eq, 3, level_free=True)]
     assert "bright" in words
     assert m.describer.level_free.changes(result.eq)[0][1] > 0.8
+
+
+def test_the_level_free_difference_is_limited_to_12_db_either_way():
+    from eqmorph.semantic.match import MAX_TARGET_DB
+
+    dry = multisine(3.0, 44100)
+    wet = apply_eq(dry, 44100, EQ.from_array([[0.0, 100.0, 0.71], [20.0, 1000.0, 1.0], [0.0, 2000.0, 1.0],
+                                             [0.0, 4000.0, 1.0], [0.0, 9000.0, 0.71]]))
+    result = match_result(dry, wet, 44100)
+    assert MAX_TARGET_DB == 12.0
+    assert np.abs(result.target_db[result.used]).max() <= MAX_TARGET_DB + 1e-9
+    assert result.eq.to_array()[:, 0].max() < 20.0  # the +20 dB bell is not followed to its top
+
+
+@pytest.mark.parametrize("treble", ["cut", "boosted"])
+def test_the_level_gain_keeps_the_matched_input_as_loud_as_it_came_in(treble):
+    from scipy.signal import butter, sosfilt
+
+    noise = 0.1 * np.random.default_rng(1).standard_normal((4 * 44100, 1))
+    dull = sosfilt(butter(2, 300.0, fs=44100, output="sos"), noise, axis=0)
+    dry, reference = (noise, dull) if treble == "cut" else (dull, noise)
+    result = match_result(dry, reference, 44100)
+    plain = apply_eq(dry, 44100, result.eq)
+    levelled = plain * 10.0 ** (result.level_gain_db / 20.0)
+    assert abs(10.0 * np.log10(np.mean(plain**2) / np.mean(dry**2))) > 3.0  # the EQ alone changes the level
+    assert abs(10.0 * np.log10(np.mean(levelled**2) / np.mean(dry**2))) < 0.5
+
+
+def test_a_band_pinned_at_its_range_end_is_warned_about_but_a_faint_one_at_the_q_limit_is_not():
+    from eqmorph.semantic.match import _rough_fit_notes
+
+    pinned = EQ.from_array([[0.0, 100.0, 0.71], [24.0, 80.0, 6.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                            [0.0, 9000.0, 0.71]])
+    faint = EQ.from_array([[0.0, 100.0, 0.71], [0.3, 80.0, 10.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                           [0.0, 9000.0, 0.71]])
+    assert any("peak1 +24.0 dB" in note for note in _rough_fit_notes(pinned, 0.5))
+    assert _rough_fit_notes(faint, 0.5) == []
+    assert any("rough" in note for note in _rough_fit_notes(faint, 2.5))

@@ -88,7 +88,7 @@ class ProcessReport:
     channels: int
     format: str  # of the output
     subtype: str  # of the output
-    gain_db: float  # preamp applied (0 unless auto gain)
+    gain_db: float  # preamp applied (0 unless auto gain or an explicit gain_db)
     peak_dbfs: float  # of the processed signal, before the output format clips it
     clipped_samples: int  # samples beyond full scale; integer and Vorbis output clips them, FLOAT WAV keeps them
 
@@ -211,21 +211,28 @@ def process_file(
     auto_gain: bool = False,
     progress: bool = False,
     block_frames: int = BLOCK_FRAMES,
+    gain_db: float | None = None,
 ) -> ProcessReport:
     """Filter ``in_path`` into ``out_path`` through a static ``eq``, or a morph (``params_at`` + ``automation``).
 
     ``params_at(alphas (n,)) -> (n, 5, 3)`` gives the EQ at each morph position.
-    ``auto_gain`` applies a preamp of ``-max(0, max boost in dB)``; ``progress``
+    ``auto_gain`` applies a preamp of ``-max(0, max boost in dB)``; ``gain_db`` a preamp the caller chose
+    instead (a match's level gain, which keeps the input's loudness); ``progress``
     shows a tqdm bar on stderr for long files.  Nothing is written unless the
     whole file is processed; the input is never touched.
     """
     _check_what_to_apply(eq, params_at, automation)
+    if gain_db is not None:
+        if auto_gain:
+            raise ParameterError("gain_db", gain_db, "None when auto_gain is True (one preamp or the other)")
+        if isinstance(gain_db, bool) or not isinstance(gain_db, int | float) or not -100.0 <= gain_db <= 100.0:
+            raise ParameterError("gain_db", gain_db, "a number of dB from -100 to 100, or None")
     fmt = output_format(out_path)
     refuse_same_path(in_path, out_path)
     info = read_info(in_path)
     check_output(out_path, fmt, info.sample_rate, info.channels)
     subtype = output_subtype(fmt, info.subtype)
-    proc = _processor(info, eq, params_at, automation, auto_gain)
+    proc = _processor(info, eq, params_at, automation, auto_gain, gain_db)
     meter = _stream(in_path, out_path, proc, info, fmt, subtype, progress=progress, block_frames=block_frames)
     return ProcessReport(str(in_path), str(out_path), info.frames, info.seconds, info.sample_rate, info.channels,
                          fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples)
@@ -243,14 +250,17 @@ def _check_what_to_apply(eq: EQ | None, params_at: ParamsAt | None, automation: 
 
 
 def _processor(
-    info: AudioInfo, eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None, auto_gain: bool
+    info: AudioInfo, eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None, auto_gain: bool,
+    gain_db: float | None = None,
 ) -> EQProcessor | MorphProcessor:
-    """The processor for the file, with the auto gain (the preamp at the file's rate) if asked for."""
+    """The processor for the file, with the auto gain (the preamp at the file's rate) or ``gain_db`` if asked for."""
     if eq is not None:
-        gain_db = auto_gain_db(eq, info.sample_rate) if auto_gain else 0.0
-        return EQProcessor.from_eq(eq, info.sample_rate, info.channels, gain_db)
-    gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
-    return MorphProcessor(params_at, automation, info.sample_rate, info.channels, gain_db)
+        if gain_db is None:
+            gain_db = auto_gain_db(eq, info.sample_rate) if auto_gain else 0.0
+        return EQProcessor.from_eq(eq, info.sample_rate, info.channels, float(gain_db))
+    if gain_db is None:
+        gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
+    return MorphProcessor(params_at, automation, info.sample_rate, info.channels, float(gain_db))
 
 
 def _stream(

@@ -306,7 +306,12 @@ class Describer:
         Judged on shape alone (:attr:`level_free`): a match's level is the fit's choice, not a sound.
         The CLI's ``eqmorph match`` and the web app's match say the same sentence.
         """
-        return comparison(self.in_language("en").level_free.changes(eq), subject)
+        describer = self.in_language("en").level_free
+        x = describer.response(eq)
+        rms_db = float(np.sqrt(x @ x / len(x)))
+        if FLAT_RMS_DB <= rms_db < AUDIBLE_RMS_DB:  # a word's score would only say how faint the difference is
+            return f"{subject} sounds about the same in tone (the differences are under {AUDIBLE_RMS_DB:g} dB)"
+        return comparison(describer.changes(eq), subject)
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,16 +6,20 @@ Steps (each constant below says why it has its value):
    summed over channels), each at its own sample rate. Densities per Hz compare directly, so
    recordings at different rates need no resampling and none of its filter edges. The two
    recordings are analysed at the same time in two threads (the FFTs release the GIL).
-2. Smoothing: the power in a 1/6-octave band around each point of the fit grid (256 log-spaced
-   points, 20 Hz-20 kHz). 1/6 octave is narrower than the narrowest bell a matched EQ should
-   follow (Q 3 is about 1/2 octave wide) yet wide enough that single harmonics and room modes
-   do not turn into peaks the EQ would chase; commercial match EQs offer 1/3 to 1/12.
+2. Smoothing: the power in a 1/4-octave band around each point of the fit grid (256 log-spaced
+   points, 20 Hz-20 kHz). 1/4 octave is narrower than the narrowest bell a matched EQ should
+   follow (Q 3 is about 1/2 octave wide) yet spans three semitones, so the notes two recordings
+   happen to play do not turn into peaks the EQ would chase. 1/6 octave did: a guitar matched to a
+   piano got +16, +21 and -24 dB bells of Q 5-10 between 70 and 130 Hz (their bass notes), and the
+   same recording at 44.1 and 48 kHz got opposing Q 10 bells 4 Hz apart. Commercial match EQs offer
+   1/3 to 1/12.
 3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
    energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits.
    Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
    noise over noise and is ignored.
 4. Its mean over those points is removed, so a louder reference asks for no gain: the match is
-   level-independent. ``amount`` then scales the difference (1 the full match, 0.5 half-way in dB).
+   level-independent. It is then limited to +-``MAX_TARGET_DB``, and ``amount`` scales it (1 the full
+   match, 0.5 half-way in dB).
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points only, from many starts at once
    (:func:`_fit_shape`).
@@ -44,14 +48,21 @@ from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smoo
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
-from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
+from eqmorph.core.ranges import BAND_NAMES, HIGH, LOW, N_BANDS, PEAK_SLICE, clip_to_ranges
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
 
-SMOOTHING_FRACTION = 6  # 1/6-octave smoothing (see the module docstring)
+SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
+# The level-free difference is limited to this either way: where one recording has a kick drum and the other
+# nothing (drums matched to piano: +30 dB at 80 Hz), following it gave +-24 dB bells at the range ends. A mix is
+# rarely more than 12 dB from its reference anywhere; the random EQs of the recovery benchmark stay within it.
+MAX_TARGET_DB = 12.0
+# Warn when the fit is this far from the target (RMS dB): the recordings differ in more than a 5-band tone.
+ROUGH_FIT_DB = 2.0
+AUDIBLE_GAIN_DB = 1.0  # a band at the Q limit is worth a warning only with at least this much gain
 MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
@@ -76,11 +87,14 @@ POLISH_ITERATIONS = 15  # LM iterations polishing the search's best on every poi
 # (benchmarks/match_describe.py): 0 left levels up to -11 dB; 0.01-0.03 some still at 3 dB (the search settles
 # in a cut-everything basin); 0.1 keeps all within 0.22 dB, for recovery median 0.120 / p95 0.366 dB RMS
 # (0.080 / 0.311 at 0, both far inside the 0.25 / 0.5 targets); 1 gave the same recovery and worse real-clip fits.
+# (Measured with 1/6-octave smoothing, an unlimited target and a 0.03 gain ridge, the settings until 2026-12-02.)
 LEVEL_WEIGHT = 0.1
-# A light gain ridge: the default 0.3 shrinks a 9 dB bell by a few tenths of a dB, which a match must not.
+# The default gain ridge (0.3). With 1/4-octave smoothing and the target limited to +-12 dB it cost recovery
+# nothing (median / p95 0.159 / 0.413 dB, against 0.174 / 0.411 with the 0.03 used before) and holds the shared
+# clips' largest bells a little lower (drums to guitar 22.4 dB instead of 24); 0.6 pushed recovery to 0.22 / 0.47.
 # free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
 _SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
-                        gain_penalty=0.03, free_offset=True, level_weight=LEVEL_WEIGHT)
+                        free_offset=True, level_weight=LEVEL_WEIGHT)
 _POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
 
 
@@ -102,6 +116,11 @@ class MatchResult:
     rms_db: float
     amount: float
     warnings: tuple[str, ...]
+    # The gain (dB) that keeps the matched input as loud as it came in: minus the EQ's level change on the
+    # input's own spectrum (what --auto-gain applies to a matched file). Lowering by the largest boost, as for a
+    # word's EQ, left a piano matched to drums 25 dB quieter: that boost, +24 dB at 83 Hz, was where the piano
+    # had almost nothing.
+    level_gain_db: float = 0.0
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able: ``{"eq": eq_data(eq), "freqs_hz", "target_db", "fitted_db" (lists, None where
@@ -112,7 +131,8 @@ class MatchResult:
         return {"eq": eq_data(self.eq), "freqs_hz": self.freqs_hz.tolist(),
                 "target_db": listed(self.target_db, self.used),
                 "fitted_db": listed(self.fitted_db, np.isfinite(self.fitted_db)),
-                "rms_db": self.rms_db, "amount": self.amount, "warnings": list(self.warnings)}
+                "rms_db": self.rms_db, "amount": self.amount, "warnings": list(self.warnings),
+                "level_gain_db": self.level_gain_db}
 
 
 def _check_amount(amount: float) -> float:
@@ -158,19 +178,50 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
             f"frequencies: expected at least {MIN_USED_POINTS} (do they overlap in frequency?)"
         )
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
-    diff = amount * (diff - diff.mean())
+    diff = amount * np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
     target = np.zeros_like(freqs)
     target[used] = diff
     rate = spectrum.sample_rate
-    flat_rms_db = float(np.sqrt(np.mean(diff**2)))  # the flat EQ's error: diff's mean is already 0
+    flat_rms_db = float(np.std(diff))  # the flat EQ's error, up to the offset the fit is free to leave
     if flat_rms_db < FLAT_TARGET_RMS_DB:
         eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible) asked for: no fit, no search noise
     else:
         params, rms_db = _fit_shape(diff, freqs[used], rate)
         eq = EQ.from_array(canonical_array(params))
+        notes += _rough_fit_notes(eq, rms_db)
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
-    return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes))
+    return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
+                       level_gain_db=-_level_change_db(p_in, freqs, fitted))
+
+
+def _level_change_db(power: np.ndarray, freqs_hz: np.ndarray, response_db: np.ndarray) -> float:
+    """How much louder (dB) a recording of smoothed power density ``power`` ``(F,)`` gets through an EQ of
+    ``response_db`` ``(F,)`` (NaN above its Nyquist: left out), on the log grid ``freqs_hz`` (each point stands
+    for a band as wide as its frequency times a constant, so its power is density x frequency)."""
+    ok = np.isfinite(response_db) & (power > 0)
+    if not ok.any():
+        return 0.0
+    band = power[ok] * freqs_hz[ok]
+    return float(10.0 * np.log10(np.sum(band * 10.0 ** (response_db[ok] / 10.0)) / np.sum(band)))
+
+
+def _rough_fit_notes(eq: EQ, rms_db: float) -> list[str]:
+    """Warnings for a match the 5 bands follow only roughly: bands pinned at their range's end, a large error."""
+    params = eq.to_array()
+    pinned = [f"{name} {params[b, 0]:+.1f} dB" for b, name in enumerate(BAND_NAMES)
+              if min(params[b, 0] - LOW[b, 0], HIGH[b, 0] - params[b, 0]) < 0.05]
+    # A faint band at the Q limit is the search settling on nothing in particular, not a correction to doubt.
+    pinned += [f"{name} Q {params[b, 2]:.1f}" for b, name in enumerate(BAND_NAMES)
+               if HIGH[b, 2] - params[b, 2] < 0.05 and abs(params[b, 0]) >= AUDIBLE_GAIN_DB]
+    notes = []
+    if pinned:
+        notes.append(f"bands at the end of their range ({', '.join(pinned)}): the recordings differ more than "
+                     "an EQ should correct there; try amount 0.5, or check they hold the same kind of music")
+    if rms_db > ROUGH_FIT_DB:
+        notes.append(f"the fit is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in more "
+                     "than tone (other instruments or notes); the EQ follows their broad balance only")
+    return notes
 
 
 def _fit_shape(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> tuple[np.ndarray, float]:
