@@ -95,7 +95,7 @@ def test_an_autoeq_curve_without_a_preamp_line_has_its_level_fitted_as_the_pream
 
 @pytest.mark.parametrize("name,fmt,expected", [("a.txt", None, "apo"), ("a GraphicEQ.txt", None, "graphiceq"),
                                                ("a.txt", "graphiceq", "graphiceq"), ("a.apo", "graphiceq", "graphiceq"),
-                                               ("a.txt", "json", "json"), ("a.preset", "csv", "csv")])
+                                               ("a.preset", "json", "json"), ("a.preset", "csv", "csv")])
 def test_the_format_follows_the_name_unless_given(name, fmt, expected):
     assert output_format(name, fmt) == expected
 

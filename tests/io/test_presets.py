@@ -120,7 +120,8 @@ def test_a_missing_high_shelf_is_read_exactly_as_the_flat_eqs_high_shelf():
         ("GraphicEQ: 20", "expected 'frequency gain'"),
         ("GraphicEQ: 40 0; 20 1", "increasing frequencies"),
         ("GraphicEQ:", "no points"),
-        ("Channel: L", "Preamp, Filter, GraphicEQ and Include"),
+        ("Channel: L", "applies the lines after it to some channels only"),
+        ("Stage: pre-mix", "Preamp, Filter, GraphicEQ and Include"),
         ("Filter 2: ON LSC 12 dB Fc 100 Hz Gain 2 dB", "slopes"),
     ],
 )
@@ -242,10 +243,11 @@ def _doc(**changes):
     [
         ("{", "not valid JSON"),
         ("[1, 2]", "must be an object"),
-        (_doc(format="other"), "has format 'other' version 2; expected format 'eqmorph-eq' version 2"),
-        (_doc(version=3), "version 3; expected format 'eqmorph-eq' version 2"),
+        (_doc(format="other"), 'has format "other", version 2; expected format "eqmorph-eq" version 2'),
+        (_doc(version=3), 'version 3; expected format "eqmorph-eq" version 2'),
         (_doc(units={"gain_db": "dB", "freq_hz": "kHz", "q": "dimensionless"}), "units are"),
-        (_doc(bands=[]), "list of 5 objects"),
+        (_doc(bands=[]), "list of 1 to 5 band objects.*found 0 items"),
+        (_doc(bands=[{"name": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 6), "found 6 items"),
         (_doc(bands=[{"name": "peak1"}] * 5), "lacks gain_db, freq_hz, q"),
         (_doc(bands=[{"name": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5), "expected each of"),
         (_doc(bands=[{"name": "low_shelf", "type": "peaking", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5),
@@ -284,7 +286,8 @@ def test_csv_ends_with_the_preamp_row_and_files_with_the_old_band_header_still_r
 
 @pytest.mark.parametrize(
     "text,match",
-    [("gain,freq\n", "header"), ("band,type,gain_db,freq_hz,q\nlow_shelf,low_shelf,1,100,1\n", "5 band rows")],
+    [("gain,freq\n", "header"), ("name,type,gain_db,freq_hz,q\npreamp,preamp,-1,,\n", "no band rows"),
+     ("name,type,gain_db,freq_hz,q\npeak1,peaking,1,100,1\npeak1,peaking,2,200,1\n", "at most once")],
 )
 def test_csv_of_the_wrong_shape_says_what_is_wrong(text, match):
     with pytest.raises(DataFormatError, match=match):
@@ -314,7 +317,7 @@ def test_every_format_is_available_through_format_eq_and_bad_requests_are_refuse
 
 
 @pytest.mark.parametrize("fmt,name", [("json", "p.json"), ("apo", "p.txt"), ("apo", "p.apo"), ("csv", "p.csv"),
-                                      ("json", "p.txt"), ("csv", "p.txt")])
+                                      ("json", "p.preset"), ("csv", "p.preset")])
 def test_saved_presets_load_back_whatever_the_extension_says(tmp_path, fmt, name):
     eq = example_eq()
     save_preset(tmp_path / name, eq, fmt, words="warm")

@@ -14,7 +14,8 @@ bandwidth given as ``BW Oct N`` becomes ``Q = 1 / (2 sinh(ln(2) / 2 * N))``
 GraphicEQ.txt, see :mod:`eqmorph.io.graphiceq`) are read as curves.  Parsing uses no regex
 with nested repetition and no ``eval``, so hostile text costs linear time.
 
-One rule for a filter's values, whatever the preset's layout (:data:`READABLE`):
+One rule for a filter's values, whatever the preset's layout (:data:`READABLE`, applied to each
+``Filter`` line by :mod:`eqmorph.io.apo_filter`):
 
 - a value no preset means is refused when the line is read, naming the line, the value and the
   range: gains beyond +-100 dB, Qs outside 0.001..1000 (``BW Oct`` too, through its Q), and
@@ -42,30 +43,24 @@ from typing import Any, NamedTuple
 
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
-from eqmorph.core.ranges import (
-    BAND_KINDS,
-    DEFAULT_SHELF_Q,
-    PARAM_NAMES,
-    PEAK_SLICE,
-    ParamRange,
-    flat_params,
-    param_range,
-)
+from eqmorph.core.ranges import BAND_KINDS, PARAM_NAMES, PEAK_SLICE, flat_params, param_range
 from eqmorph.errors import DataFormatError, ParameterError
+from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: the rule's home is this module)
+    READABLE,
+    ApoFilter,
+    parse_filter,
+    parse_number,
+    quote_short,
+    readable_rule,
+)
 from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq
 
 MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
 MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
 
-_APO_KINDS = {
-    "LS": "low_shelf", "LSC": "low_shelf", "LSQ": "low_shelf",
-    "PK": "peaking", "PEQ": "peaking",
-    "HS": "high_shelf", "HSC": "high_shelf", "HSQ": "high_shelf",
-}  # fmt: skip
 _APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
 _LAYOUT = "eqmorph's 5-band layout allows at most one low shelf, up to three peaking filters and at most one high shelf"
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
 
 
@@ -74,17 +69,6 @@ class ApoPreset(NamedTuple):
 
     eq: EQ
     preamp_db: float
-
-
-def quote_short(text: str, limit: int = 60) -> str:
-    """``repr`` of at most ``limit`` characters, so error messages stay on one short line."""
-    return repr(text if len(text) <= limit else text[:limit] + "...")
-
-
-def parse_number(token: str, name: str, where: str) -> float:
-    if not _NUMBER.fullmatch(token):
-        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number")
-    return float(token)
 
 
 # --- Equalizer APO / AutoEq --------------------------------------------------
@@ -122,23 +106,19 @@ def to_apo(eq: EQ, **meta: Any) -> str:
     """Equalizer APO parametric text: a ``#`` line saying how the EQ was made (``meta``), the preamp, 5 filters."""
     d = APO_DECIMALS
     lines = [comment_line("eqmorph 5-band EQ", meta)]
-    lines.append(f"Preamp: {preamp_db(eq):.1f} dB")
+    lines.append(f"Preamp: {fixed(preamp_db(eq), 1)} dB")
     for i, b in enumerate(eq.bands, start=1):
         lines.append(
             f"Filter {i}: ON {_APO_WRITE[b.kind]} Fc {b.freq_hz:.{d['freq_hz']}f} Hz "
-            f"Gain {b.gain_db:.{d['gain_db']}f} dB Q {b.q:.{d['q']}f}"
+            f"Gain {fixed(b.gain_db, d['gain_db'])} dB Q {b.q:.{d['q']}f}"
         )
     return "\n".join(lines) + "\n"
 
 
-class ApoFilter(NamedTuple):
-    """One active filter as the text gave it (any values a biquad can have); ``where`` names its line."""
-
-    kind: str  # "low_shelf", "peaking" or "high_shelf"
-    gain_db: float
-    freq_hz: float
-    q: float
-    where: str
+def fixed(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals, a value that rounds to zero as ``0.00``: "-0.00 dB" reads as a cut."""
+    text = f"{value:.{decimals}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0.0 else text
 
 
 class ApoText(NamedTuple):
@@ -149,67 +129,6 @@ class ApoText(NamedTuple):
     preamp_db: float
     # Whether any Preamp line was given: "Preamp: 0.0 dB" says a curve is at its own level as much as -3 dB does.
     has_preamp: bool = False
-
-
-# What a filter's values may be in any preset (see the module docstring): wider than eqmorph's bands, whose
-# ranges (eqmorph.core.ranges) decide only between placing a preset exactly and fitting it.
-READABLE: dict[str, ParamRange] = {
-    "gain_db": ParamRange(-100.0, 100.0, "dB", log=False),
-    "freq_hz": ParamRange(1.0, 24000.0, "Hz", log=True),
-    "q": ParamRange(1e-3, 1e3, "", log=True),
-}
-
-
-def _q_from_octaves(octaves: float, where: str) -> float:
-    """Peaking Q from a bandwidth in octaves: ``1/Q = 2 sinh(ln(2)/2 * BW)`` (RBJ Audio-EQ-Cookbook)."""
-    readable = READABLE["q"]  # the same limits as a Q given as such
-    low, high = (2.0 / math.log(2.0) * math.asinh(1.0 / (2.0 * q)) for q in (readable.high, readable.low))
-    if not low <= octaves <= high:
-        allowed = f"{low:.4g}..{high:.4g} octaves (Q {readable.describe()})"
-        raise ParameterError(f"{where}: peaking.bw_oct", octaves, allowed)
-    return 1.0 / (2.0 * math.sinh(math.log(2.0) / 2.0 * octaves))
-
-
-def _parse_filter(rest: str, where: str) -> ApoFilter | None:
-    """One ``Filter:`` line after the colon; None for filters switched OFF."""
-    tokens = rest.split()
-    if not tokens or tokens[0].upper() not in ("ON", "OFF"):
-        raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
-    if tokens[0].upper() == "OFF":
-        return None
-    kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
-    if kind is None:
-        found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
-        raise DataFormatError(
-            f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
-            "peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
-        )
-    values: dict[str, float] = {}
-    units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
-    i = 2
-    while i < len(tokens):
-        key = tokens[i].upper()
-        if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
-            values["Q"] = _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where)
-            i += 3
-        elif key in units and i + 1 < len(tokens):
-            values[key] = parse_number(tokens[i + 1], key.capitalize(), where)
-            i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
-        elif i == 2 and _NUMBER.fullmatch(tokens[i]):
-            raise DataFormatError(f"{where}: shelf slopes in dB cannot be read; give the shelf a Q instead")
-        else:
-            raise DataFormatError(f"{where}: unexpected {quote_short(tokens[i])}; expected Fc, Gain, Q or BW Oct")
-    if kind == "peaking" and "Q" not in values:
-        raise DataFormatError(f"{where}: a peaking filter needs Q or BW Oct")
-    missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
-    if missing:
-        raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
-    f = ApoFilter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
-    for name, value in zip(PARAM_NAMES, f[1:4]):
-        r = READABLE[name]
-        if not (math.isfinite(value) and r.low <= value <= r.high):
-            raise ParameterError(f"{where}: {kind}.{name}", value, r.describe())
-    return f
 
 
 def in_own_range(f: ApoFilter) -> bool:
@@ -241,7 +160,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
         m = _COMMAND.fullmatch(stripped)
         command = m.group(1).lower() if m else ""
         if command == "filter":
-            f = _parse_filter(m.group(3), where)
+            f = parse_filter(m.group(3), where)
             filters += [f] if f else []
         elif command == "preamp" and not m.group(2):
             tokens = re.sub(r"(?i)db$", " dB", m.group(3).strip()).split()  # "-3dB" is common too
@@ -257,12 +176,19 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
             curves += sub.curves
             preamp += sub.preamp_db
             has_preamp = has_preamp or sub.has_preamp
-        elif command in ("channel", "device") and not m.group(2) and m.group(3).strip().lower() == "all":
-            continue  # applies to everything, as eqmorph's EQ does
+        elif command == "device" and not m.group(2):
+            continue  # names the sound card a config.txt is for; eqmorph's EQ is not tied to one
+        elif command == "channel" and not m.group(2):
+            if m.group(3).strip().lower() != "all":  # "all" is what eqmorph's EQ does anyway
+                raise DataFormatError(
+                    f"{where}: {quote_short(stripped)} applies the lines after it to some channels only, but "
+                    "eqmorph's EQ applies to every channel; remove the Channel lines (or write 'Channel: all') "
+                    "to use the filters on every channel"
+                )
         else:
             raise DataFormatError(
                 f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter, GraphicEQ "
-                "and Include lines"
+                "and Include lines (Device lines and 'Channel: all' are skipped)"
             )
     return ApoText(filters, curves, preamp, has_preamp)
 
@@ -293,7 +219,9 @@ def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
     """Every active filter, GraphicEQ curve and the summed preamp of an Equalizer APO text.
 
     OFF filters, comments and blank lines are ignored (a text of nothing else is refused as empty);
-    ``Include:`` files are read relative to ``base_dir`` and must stay inside it.
+    ``Include:`` files are read relative to ``base_dir`` and must stay inside it.  An Equalizer APO
+    config.txt's ``Device:`` lines and ``Channel: all`` are skipped; a ``Channel:`` naming some channels
+    (``L``, ``1 2``) is refused, as eqmorph's EQ applies to every channel.
     """
     root = None if base_dir is None else Path(base_dir).resolve()
     if not any(line.strip() and not line.strip().startswith("#") for line in text.splitlines()):
@@ -316,6 +244,22 @@ def layout_problem(content: ApoText) -> str | None:
     )
     curves = f", GraphicEQ curve x{len(content.curves)}" if content.curves else ""
     return f"found active filters: {described}{curves}; {_LAYOUT}"
+
+
+def fit_reason(content: ApoText) -> str:
+    """Why ``content`` is fitted rather than placed (empty if it is placed): the first thing no band holds as it is."""
+    if content.curves:
+        return "a GraphicEQ curve is a response, not filters"
+    if layout_problem(content) is not None:
+        return "it holds more filters of a kind than the layout has bands for"
+    for f in content.filters:
+        band = BAND_KINDS.index(f.kind)
+        for p, value in enumerate(f[1:4]):
+            r = param_range(band, p)
+            if not r.low <= value <= r.high:
+                return (f"{f.where}'s {f.kind.replace('_', ' ')} {PARAM_NAMES[p]} {value:g} is outside eqmorph's "
+                        f"range {r.describe()}")
+    return ""
 
 
 def placeable(content: ApoText) -> bool:

@@ -67,7 +67,7 @@ def to_graphiceq(eq: EQ) -> str:
 
 def parse_graphiceq(rest: str, where: str) -> GraphicCurve:
     """The text after ``GraphicEQ:``: ``f g; f g; ...`` with frequencies increasing (repeats keep the last)."""
-    from eqmorph.io.apo import parse_number, quote_short  # apo imports this module for its curves
+    from eqmorph.io.apo_filter import parse_number, quote_short
 
     pairs = [p for p in rest.split(";") if p.strip()]
     if not pairs:

@@ -29,7 +29,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ
 from eqmorph.core.fit import fit_curves, fit_grid
 from eqmorph.core.ranges import clip_to_ranges, flat_params
-from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, placeable, read_apo
+from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, fit_reason, placeable, read_apo
 
 # Points of the grid a fit's error is reported on, 20 Hz-20 kHz: 400 per octave, a dozen across a Q 20 peak.
 ERROR_GRID_POINTS = 4096
@@ -47,13 +47,15 @@ class ImportedPreset:
     rms_db: float = 0.0  # fitted only: RMS difference of the responses over 20 Hz-20 kHz (fit_error_db)
     max_error_db: float = 0.0  # fitted only: largest difference there
     what: str = ""  # fitted only: what the preset held, e.g. "4 peaking filters"
+    why: str = ""  # fitted only: why it could not be placed exactly (:func:`eqmorph.io.apo.fit_reason`)
 
     def describe_fit(self) -> str:
-        """One line for the user: what was fitted and how well (empty when kept exactly)."""
+        """One line for the user: what was fitted, why, and how well (empty when kept exactly)."""
         if not self.fitted:
             return ""
+        why = f"; fitted because {self.why}" if self.why else ""
         return (f"fitted {self.what} into eqmorph's 5-band layout (low shelf, 3 peaks, high shelf): "
-                f"response error {self.rms_db:.2f} dB RMS, at most {self.max_error_db:.2f} dB, 20 Hz-20 kHz")
+                f"response error {self.rms_db:.2f} dB RMS, at most {self.max_error_db:.2f} dB, 20 Hz-20 kHz{why}")
 
 
 def filters_response_db(filters: list[ApoFilter], freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
@@ -108,7 +110,7 @@ def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Impo
     eq = EQ.from_array(result.params[best])
     rms_db, max_error_db = fit_error_db(content, eq, float(levels[best]), sample_rate)
     return ImportedPreset(eq, content.preamp_db + float(levels[best]), fitted=True, rms_db=rms_db,
-                          max_error_db=max_error_db, what=_what(content))
+                          max_error_db=max_error_db, what=_what(content), why=fit_reason(content))
 
 
 def _response_db(content: ApoText, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:

@@ -25,8 +25,10 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     APO_DECIMALS,
     MAX_INCLUDE_DEPTH,
     MAX_PRESET_BYTES,
+    ApoFilter,
     ApoPreset,
     comment_line,
+    exact_eq,
     from_apo,
     parse_number,
     quote_short,
@@ -40,9 +42,14 @@ if TYPE_CHECKING:
     from eqmorph.io.layout import ImportedPreset
 
 FORMATS: tuple[str, ...] = ("json", "apo", "csv", "graphiceq", "table")
+FILE_FORMATS: tuple[str, ...] = ("json", "apo", "csv", "graphiceq")  # table is for the screen: nothing reads it back
 SUFFIX_FORMATS = {".json": "json", ".txt": "apo", ".apo": "apo", ".csv": "csv"}
-# What each extension may hold: .txt is any text, .apo either kind of Equalizer APO text.
-_ALLOWED_BY_SUFFIX = {".json": {"json"}, ".csv": {"csv"}, ".apo": {"apo", "graphiceq"}, ".txt": set(FORMATS)}
+# The one rule for a file's name and format: the file holds a format its name asks for (format_for_path). Equalizer
+# APO text is either kind, parametric or GraphicEQ, as Equalizer APO plays both from any .txt/.apo; a name ending in
+# "GraphicEQ" (AutoEq's "... GraphicEQ.txt") asks for the curve alone.  A name of no known extension takes any.
+_HELD_BY_FORMAT = {"json": {"json"}, "csv": {"csv"}, "apo": {"apo", "graphiceq"}, "graphiceq": {"graphiceq"}}
+_NAMES_FOR = {"json": "a .json name", "apo": "a .txt or .apo name", "csv": "a .csv name",
+              "graphiceq": "a name ending in 'GraphicEQ.txt' (or .txt, .apo)"}
 JSON_FORMAT = "eqmorph-eq"
 JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is still read
 META_KEYS = ("words", "weights", "alpha", "intensity", "source", "model_id", "start")  # start: the preset edited
@@ -100,31 +107,93 @@ def to_json(
 
 
 def from_json(text: str) -> EQ:
-    """Read eqmorph JSON (as written by :func:`to_json`, or version 1); the wrong shape -> :class:`DataFormatError`."""
+    """Read eqmorph JSON (as written by :func:`to_json`, or version 1) or any object with its ``"bands"`` list: a
+    hand-written ``{"bands": [...]}`` or an EQ answer of the web API (``/api/generate``, ``/api/morph``), whose
+    other keys are ignored.  1 to 5 bands, as in :func:`from_csv`; the wrong shape -> :class:`DataFormatError`."""
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
         raise DataFormatError(f"not valid JSON: {str(exc).splitlines()[0][:120]}") from exc
     if not isinstance(doc, dict):
         raise DataFormatError(f"JSON preset must be an object, found {type(doc).__name__}")
-    if doc.get("format") != JSON_FORMAT or doc.get("version") not in (1, JSON_VERSION):
-        found = f"format {doc.get('format')!r:.60} version {doc.get('version')!r:.20}"
-        raise DataFormatError(f"JSON preset has {found}; expected format {JSON_FORMAT!r} version {JSON_VERSION}")
-    legacy = doc["version"] == 1  # version 1 named the band's role "band"
-    return schema.eq_from_data(doc, where="JSON", name_key="band" if legacy else "name")
+    expected = f'format "{JSON_FORMAT}" version {JSON_VERSION}, or an object with a "bands" list'
+    if "format" in doc or "version" in doc:  # it says what it is: then it must be eqmorph's
+        if doc.get("format") != JSON_FORMAT or doc.get("version") not in (1, JSON_VERSION):
+            found = ", ".join(f"{key} {_json_value(doc[key])}" if key in doc else f"no {key}"
+                              for key in ("format", "version"))
+            raise DataFormatError(f"JSON preset has {found}; expected {expected}")
+    elif "bands" not in doc:
+        keys = ", ".join(_json_value(k) for k in list(doc)[:6]) or "none"
+        raise DataFormatError(f"JSON holds no \"bands\" list (its keys: {keys}); expected {expected} "
+                              "such as eqmorph's /api/generate answers")
+    units = doc.get("units", schema.UNITS)
+    if units != schema.UNITS:
+        raise DataFormatError(f"JSON units are {str(units)[:80]}; expected {schema.UNITS}")
+    name_key = "band" if doc.get("version") == 1 else "name"  # version 1 named the band's role "band"
+    bands = doc.get("bands")
+    if not isinstance(bands, list) or not 1 <= len(bands) <= len(BAND_NAMES):
+        found = f"{len(bands)} items" if isinstance(bands, list) else type(bands).__name__
+        raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
+                              f"{', '.join(BAND_NAMES)} at most once); found {found}")
+    rows = []
+    for i, band in enumerate(bands):
+        where = f"JSON bands[{i}]"
+        if not isinstance(band, dict):
+            raise DataFormatError(f"{where} must be an object, found {type(band).__name__}")
+        name = band.get(name_key)
+        if name not in BAND_NAMES or name in (row[0] for row in rows):
+            raise DataFormatError(f"{where}.{name_key} is {str(name)[:40]!r}; expected each of {BAND_NAMES} at "
+                                  "most once")
+        kind = BAND_KINDS[BAND_NAMES.index(name)]
+        if band.get("type", kind) != kind:
+            raise DataFormatError(f"{where}.type is {str(band.get('type'))[:40]!r}; {name} is a {kind}")
+        missing = [p for p in PARAM_NAMES if p not in band]
+        if missing:
+            raise DataFormatError(f"{where} ({name}) lacks {', '.join(missing)}")
+        rows.append((name, [_json_number(band[p], f"{where} {name}.{p}") for p in PARAM_NAMES], where))
+    return _named_bands_eq(rows)
+
+
+def _json_value(value: object) -> str:
+    """A value from a JSON document as JSON writes it (``null``, ``"x"``), cut short for a message."""
+    return json.dumps(value)[:60]
+
+
+def _json_number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DataFormatError(f"{where} is {str(value)[:40]!r}; expected a number")
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf  # an integer too big for a float; the range check names it
+
+
+def _named_bands_eq(rows: Sequence[tuple[str, Sequence[float], str]]) -> EQ:
+    """The EQ of bands given by name ``(name, (gain_db, freq_hz, q), where)``, each name at most once.
+
+    Bands left out are 0 dB, placed as in Equalizer APO text with fewer filters (:func:`eqmorph.io.apo.exact_eq`),
+    so a preset of two bands reads alike in every format.  JSON and CSV name eqmorph's own bands, so a value
+    outside its band's range is refused (:class:`ParameterError` naming ``where``), not fitted.
+    """
+    return exact_eq([ApoFilter(BAND_KINDS[BAND_NAMES.index(name)], *values, where) for name, values, where in rows])
 
 
 # --- CSV and table -----------------------------------------------------------
 def to_csv(eq: EQ) -> str:
     """Header ``name,type,gain_db,freq_hz,q``, one row per band (floats exact), then a ``preamp`` row."""
     rows = [",".join(_CSV_HEADER)]
-    rows += [f"{d['name']},{d['type']},{d['gain_db']!r},{d['freq_hz']!r},{d['q']!r}" for d in schema.bands_data(eq)]
-    rows.append(f"preamp,preamp,{preamp_db(eq)!r},,")
+    # + 0.0 turns -0.0 (a word at intensity 0) into 0.0 and leaves every other float as it is.
+    rows += [f"{d['name']},{d['type']},{d['gain_db'] + 0.0!r},{d['freq_hz']!r},{d['q']!r}"
+             for d in schema.bands_data(eq)]
+    rows.append(f"preamp,preamp,{preamp_db(eq) + 0.0!r},,")
     return "\n".join(rows) + "\n"
 
 
 def from_csv(text: str) -> EQ:
-    """Read the CSV :func:`to_csv` writes (``,`` or ``;`` separated, bands in any order, ``band`` header too)."""
+    """Read the CSV :func:`to_csv` writes (``,`` or ``;`` separated, bands in any order, ``band`` header too).
+
+    1 to 5 band rows, each band at most once; the bands left out are 0 dB (:func:`_named_bands_eq`).
+    """
     first = text.lstrip().split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
     try:
@@ -138,18 +207,21 @@ def from_csv(text: str) -> EQ:
         found = quote_short(",".join(rows[0])) if rows else "nothing"
         raise DataFormatError(f"CSV header must be {','.join(_CSV_HEADER)!r}, found {found}")
     rows = [r for r in rows[1:] if r[0].strip() != "preamp"]  # written for players; the EQ's own is recomputed
-    if len(rows) != len(BAND_NAMES):
-        raise DataFormatError(f"CSV must have {len(BAND_NAMES)} band rows, found {len(rows)}")
-    params: dict[str, list[float]] = {}
+    if not rows:
+        raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
+                              f"{', '.join(BAND_NAMES)} at most once)")
+    bands: list[tuple[str, list[float], str]] = []
     for n, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
-        if len(cells) != len(_CSV_HEADER) or cells[0] not in BAND_NAMES or cells[0] in params:
-            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of {BAND_NAMES} once")
+        if len(cells) != len(_CSV_HEADER) or cells[0] not in BAND_NAMES or cells[0] in (b[0] for b in bands):
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of {BAND_NAMES} "
+                                  "at most once, with a value in each column")
         kind = BAND_KINDS[BAND_NAMES.index(cells[0])]
         if cells[1] != kind:
             raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
-        params[cells[0]] = [parse_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)]
-    return EQ.from_array([params[name] for name in BAND_NAMES])
+        bands.append((cells[0], [parse_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)],
+                      f"CSV row {n}"))
+    return _named_bands_eq(bands)
 
 
 def to_table(eq: EQ, **meta: Any) -> str:
@@ -194,9 +266,10 @@ def format_for_path(path: str | Path) -> str | None:
 def output_format(path: str | Path, format: str | None = None) -> str:
     """The format to write ``path`` in: ``format`` if given, else the one its name asks for.
 
-    Refuses a folder, a name that asks for no format when none is given, and a clear conflict
-    (format ``apo`` into ``warm.json``).  Errors name this function's parameters (``path``, ``format``);
-    the CLI renames them to the options the user typed (``-o``, ``--format``).
+    Refuses a folder, a name that asks for no format when none is given, ``table`` (a display format that nothing
+    reads back), and a format the name does not ask for (``csv`` into ``warm.txt``, ``json`` into
+    ``warm GraphicEQ.txt``: see :data:`_HELD_BY_FORMAT`).  Errors name this function's parameters (``path``,
+    ``format``); the CLI renames them to the options the user typed (``-o``, ``--format``).
     """
     p = Path(path)
     if p.is_dir() or str(path).endswith(("/", "\\")):
@@ -205,13 +278,17 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     if format is None:
         if implied is None:
             raise ParameterError("path", str(path), f"a file ending in {', '.join(SUFFIX_FORMATS)} "
-                                 f"(or format={'|'.join(FORMATS)})")
+                                 f"(or format={'|'.join(FILE_FORMATS)})")
         return implied
     if format not in FORMATS:
         raise ParameterError("format", format, ", ".join(FORMATS))
-    if implied is not None and format not in _ALLOWED_BY_SUFFIX[p.suffix.lower()]:
-        raise ParameterError("format", format, f"{implied}, as the name {p.name!r} says; or a path whose "
-                             f"name fits {format}")
+    if format not in FILE_FORMATS:
+        raise ParameterError("format", format, f"{', '.join(FILE_FORMATS[:-1])} or {FILE_FORMATS[-1]} to write a "
+                             f"file; {format} is for the screen only, as nothing reads it back")
+    if implied is not None and format not in _HELD_BY_FORMAT[implied]:
+        held = " or ".join(sorted(_HELD_BY_FORMAT[implied]))
+        raise ParameterError("format", format, f"{held}, as the name {p.name!r} says; or {_NAMES_FOR[format]} "
+                             f"for {format}")
     return format
 
 
@@ -224,8 +301,9 @@ def save_preset(path: str | Path, eq: EQ, format: str | None = None, **meta: Any
 def import_preset(path: str | Path) -> ImportedPreset:
     """Read a preset of any layout, its format told by extension (.json, .csv, .txt/.apo) or else by content.
 
-    eqmorph JSON and CSV hold the 5-band layout; Equalizer APO / AutoEq text (parametric or
-    GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`).
+    JSON (eqmorph's, a hand-written ``{"bands": [...]}`` or an API answer) and CSV name eqmorph's bands, 1 to 5 of
+    them, and are kept exactly (bands left out are 0 dB, as in APO text); Equalizer APO / AutoEq text (parametric
+    or GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`).
     """
     from eqmorph.io.layout import ImportedPreset, import_apo  # the response fit: only when reading presets
 

@@ -1,0 +1,146 @@
+"""One Equalizer APO ``Filter:`` line: its type, Fc, Gain and Q (or ``BW Oct``), and the values any preset may hold.
+
+What eqmorph reads and how the values are checked is described in :mod:`eqmorph.io.apo`, which reads
+whole texts with this module; a line is parsed token by token, without regex backtracking or ``eval``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from eqmorph.core.ranges import BAND_KINDS, DEFAULT_SHELF_Q, PARAM_NAMES, ParamRange, param_range
+from eqmorph.errors import DataFormatError, ParameterError
+
+_APO_KINDS = {
+    "LS": "low_shelf", "LSC": "low_shelf", "LSQ": "low_shelf",
+    "PK": "peaking", "PEQ": "peaking",
+    "HS": "high_shelf", "HSC": "high_shelf", "HSQ": "high_shelf",
+}  # fmt: skip
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def quote_short(text: str, limit: int = 60) -> str:
+    """``repr`` of at most ``limit`` characters, so error messages stay on one short line."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def parse_number(token: str, name: str, where: str) -> float:
+    if not _NUMBER.fullmatch(token):
+        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number")
+    return float(token)
+
+
+class ApoFilter(NamedTuple):
+    """One active filter as the text gave it (any values a biquad can have); ``where`` names its line."""
+
+    kind: str  # "low_shelf", "peaking" or "high_shelf"
+    gain_db: float
+    freq_hz: float
+    q: float
+    where: str
+
+
+# What a filter's values may be in any preset (see eqmorph.io.apo's docstring): wider than eqmorph's bands, whose
+# ranges (eqmorph.core.ranges) decide only between placing a preset exactly and fitting it.
+READABLE: dict[str, ParamRange] = {
+    "gain_db": ParamRange(-100.0, 100.0, "dB", log=False),
+    "freq_hz": ParamRange(1.0, 24000.0, "Hz", log=True),
+    "q": ParamRange(1e-3, 1e3, "", log=True),
+}
+
+
+def _q_from_octaves(octaves: float, where: str) -> float:
+    """Peaking Q from a bandwidth in octaves: ``1/Q = 2 sinh(ln(2)/2 * BW)`` (RBJ Audio-EQ-Cookbook)."""
+    readable = READABLE["q"]  # the same limits as a Q given as such
+    low, high = (2.0 / math.log(2.0) * math.asinh(1.0 / (2.0 * q)) for q in (readable.high, readable.low))
+    if not low <= octaves <= high:
+        allowed = readable_rule("peaking", "q", f"{low:.4g}..{high:.4g} octaves (Q {readable.describe()})")
+        raise ParameterError(f"{where}: peaking.bw_oct", octaves, allowed)
+    return 1.0 / (2.0 * math.sinh(math.log(2.0) / 2.0 * octaves))
+
+
+def parse_filter(rest: str, where: str) -> ApoFilter | None:
+    """One ``Filter:`` line after the colon; None for filters switched OFF."""
+    tokens = rest.split()
+    if not tokens or tokens[0].upper() not in ("ON", "OFF"):
+        raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
+    if tokens[0].upper() == "OFF":
+        return None
+    kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
+    if kind is None:
+        found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
+        raise DataFormatError(
+            f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
+            "peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
+        )
+    values: dict[str, float] = {}
+    units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
+    slope = _shelf_slope(tokens, kind)
+    i = 2 if slope is None else 2 + len(slope.split())
+    while i < len(tokens):
+        key = tokens[i].upper()
+        if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
+            values["Q"] = _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where)
+            i += 3
+        elif key in units and i + 1 < len(tokens):
+            values[key] = parse_number(tokens[i + 1], key.capitalize(), where)
+            i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
+        else:
+            raise DataFormatError(f"{where}: {_unexpected(tokens, i)}")
+    if slope is not None:
+        # Equalizer APO sets these shelves by a slope in dB, eqmorph's bands by the RBJ Q; no conversion between the
+        # two is known here, and reading the Q while dropping the slope could import a shape the preset does not have.
+        if "Q" in values:
+            raise DataFormatError(f"{where}: the shelf gives both a slope ({slope!r}) and a Q ({values['Q']:g}); "
+                                  f"eqmorph reads shelves by their Q alone: remove {slope!r} to read it by its Q")
+        raise DataFormatError(f"{where}: shelf slopes in dB ({slope!r}) cannot be read; eqmorph reads shelves by "
+                              f"their Q, as AutoEq writes them: '{tokens[1]} Fc <Hz> Hz Gain <dB> dB Q 0.71'")
+    if kind == "peaking" and "Q" not in values:
+        raise DataFormatError(f"{where}: a peaking filter needs Q or BW Oct")
+    missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
+    if missing:
+        raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
+    f = ApoFilter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
+    for name, value in zip(PARAM_NAMES, f[1:4]):
+        r = READABLE[name]
+        if not (math.isfinite(value) and r.low <= value <= r.high):
+            raise ParameterError(f"{where}: {kind}.{name}", value, readable_rule(kind, name))
+    return f
+
+
+def readable_rule(kind: str, name: str, described: str | None = None) -> str:
+    """What a preset filter's ``name`` (gain_db, freq_hz, q) may be, and what happens inside that range but outside
+    the band's own: the one wording, for every refusal, of the rule in :mod:`eqmorph.io.apo`.
+
+    ``described``: the readable range in other terms (``BW Oct`` in octaves), else :data:`READABLE`'s.
+    """
+    band = param_range(BAND_KINDS.index(kind), PARAM_NAMES.index(name))
+    readable = READABLE[name].describe()
+    label = {"gain_db": "gain", "freq_hz": "frequency", "q": "Q"}[name]
+    return (f"{described or readable} in a preset; within {readable} a {label} outside eqmorph's "
+            f"{kind.replace('_', ' ')} range {band.describe()} is fitted, not refused")
+
+
+def _shelf_slope(tokens: list[str], kind: str) -> str | None:
+    """``"12 dB"`` when a shelf's type is followed by a slope (Equalizer APO's ``LSC 12 dB Fc ...``), else None."""
+    if kind == "peaking" or len(tokens) < 3:
+        return None
+    first = tokens[2]
+    if first.upper().endswith("DB") and _NUMBER.fullmatch(first[:-2]):  # "12dB"
+        return first
+    if _NUMBER.fullmatch(first) and len(tokens) > 3 and tokens[3].upper() == "DB":
+        return f"{first} {tokens[3]}"
+    return None
+
+
+def _unexpected(tokens: list[str], i: int) -> str:
+    """Why ``tokens[i]`` cannot be read where a keyword belongs: a value without its keyword says which one."""
+    token = tokens[i]
+    unit = tokens[i + 1].upper() if i + 1 < len(tokens) else ""
+    if _NUMBER.fullmatch(token) and unit in ("HZ", "DB"):
+        keyword, what = ("Fc", "frequency") if unit == "HZ" else ("Gain", "gain")
+        return (f"the {keyword} keyword is missing before {quote_short(f'{token} {tokens[i + 1]}')}; a {what} is "
+                f"written '{keyword} {token} {tokens[i + 1]}'")
+    return f"unexpected {quote_short(token)}; expected Fc, Gain, Q or BW Oct"
