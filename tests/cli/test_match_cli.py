@@ -103,3 +103,27 @@ def test_missing_file_and_non_audio_are_refused(pair, tmp_path, capsys):
     for bad in (tmp_path / "missing.wav", tmp_path / "notes.wav"):
         code, out, err = _run(["match", pair[0], bad], capsys)
         assert code == 2 and out == "" and "the reference" in err and "Traceback" not in err
+
+
+def test_auto_gain_keeps_the_matched_file_about_as_loud_as_its_input(tmp_path, capsys):
+    # A dull input matched to a bright reference: the level-neutral EQ cuts the lows where the input's energy is;
+    # --auto-gain undoes that level change (it used to lower the file by the largest boost, in the treble).
+    from scipy.signal import butter, sosfilt
+
+    noise = _noise(2.0, seed=3)
+    dull = sosfilt(butter(2, 300.0, fs=SR, output="sos"), noise, axis=0)
+    dull *= 0.3 / np.abs(dull).max()
+    sf.write(tmp_path / "dull.wav", dull, SR, subtype="FLOAT")
+    sf.write(tmp_path / "bright.wav", noise, SR, subtype="FLOAT")
+
+    def level_db(path):
+        x = sf.read(path)[0]
+        return 10.0 * np.log10(np.mean(x**2))
+
+    for flag in ([], ["--auto-gain"]):
+        out = tmp_path / f"out{len(flag)}.wav"
+        code, _, err = _run(["match", tmp_path / "dull.wav", tmp_path / "bright.wav", "--apply", out, "--quiet",
+                             *flag], capsys)
+        assert code == 0, err
+        change_db = level_db(out) - level_db(tmp_path / "dull.wav")
+        assert (abs(change_db) < 0.5) if flag else (abs(change_db) > 3.0)

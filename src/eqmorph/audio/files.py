@@ -76,6 +76,15 @@ class AudioInfo:
         return self.frames / self.sample_rate
 
 
+def duration_text(frames: int, sample_rate: float) -> str:
+    """A file's length as a person reads it: ``12.35 s``, or under a second in ms and samples (``100 samples,
+    2.3 ms``), where ``0.00 s`` would say nothing."""
+    seconds = frames / sample_rate
+    if seconds >= 1.0:
+        return f"{seconds:.2f} s"
+    return f"{frames} sample{'s' if frames != 1 else ''}, {1000.0 * seconds:.3g} ms"
+
+
 @dataclass(frozen=True)
 class ProcessReport:
     """What :func:`process_file` did."""
@@ -327,6 +336,7 @@ def _reason(exc: BaseException) -> str:
 
 __all__ = [
     "AudioInfo",
+    "duration_text",
     "BLOCK_FRAMES",
     "ProcessReport",
     "check_output",

@@ -1,4 +1,4 @@
-"""``eqmorph apply``: filter an audio file through a word's EQ, a blend of two words, or a morph over time."""
+"""``eqmorph apply``: filter an audio file through a word's EQ, a blend of two words, a morph over time, or a preset."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from eqmorph.audio.automation import parse_automation
-from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, output_format, process_file, read_info
+from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
 from eqmorph.cli.common import add_input_arg, add_word_args, clip_warning, load_model, wrote
 from eqmorph.cli.phrases import say_understood
 from eqmorph.core.schema import one_line
@@ -20,19 +20,27 @@ from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph apply IN OUT --word WORD [--to WORD2 (--alpha X | --automate SPEC) [--method M]] ...``."""
+    """Add ``eqmorph apply IN OUT (--word WORD [--to WORD2 (--alpha X | --automate SPEC) [--method M]] | --preset
+    PRESET) ...``."""
     parser = subparsers.add_parser(
         "apply",
-        help="apply a word's EQ (or a morph between two words) to an audio file",
-        description="Filter IN through the EQ of WORD and write OUT (.wav, .flac or .ogg, told by its "
-        "extension) with IN's sample rate, channels, length and sample format. With --to, use the "
-        "EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. OUT is "
+        help="apply a word's EQ (or a morph between two words) or a preset file to an audio file",
+        description="Filter IN through the EQ of WORD, or of the preset file PRESET, and write OUT (.wav, .flac "
+        "or .ogg, told by its extension) with IN's sample rate, channels, length and sample format. With --to, "
+        "use the EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. A preset is "
+        "read as 'eqmorph import' reads it (a layout other than eqmorph's 5 bands is fitted and the fit error "
+        "reported); its Preamp line is applied, as Equalizer APO does (--auto-gain replaces it). OUT is "
         "written atomically and may never be IN.",
     )
     add_input_arg(parser, "input", metavar="IN", kind="an audio file",
                   help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
     parser.add_argument("output", metavar="OUT", help=f"audio file to write: {', '.join(OUTPUT_FORMATS)}")
-    parser.add_argument("--word", required=True, metavar="WORD", help="descriptor, e.g. warm")
+    source = parser.add_mutually_exclusive_group(required=True)  # argparse names both when neither or both are given
+    source.add_argument("--word", metavar="WORD", help="descriptor or phrase, e.g. warm, 'a bit brighter'")
+    source.add_argument("--preset", metavar="PRESET", default=None,
+                        help="preset file instead of a word: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) "
+                        "or .csv, as 'eqmorph import' reads it")
+    parser.set_defaults(input_files={**(parser.get_default("input_files") or {}), "preset": "a preset file"})
     parser.add_argument("--to", metavar="WORD2", default=None, help="second word to blend or morph towards")
     position = parser.add_mutually_exclusive_group()
     position.add_argument(
@@ -52,8 +60,9 @@ def register(subparsers: Any) -> None:
         help="how WORD and WORD2 are blended: params (their EQs, in log frequency and log Q), latent "
         f"(decode the blend of their latent codes) or slerp (spherical latent blend); default {DEFAULT_INTERPOLATION}",
     )
-    parser.add_argument(
-        "--intensity", type=float, default=1.0, metavar="Y", help="scale of the EQ's gains (default 1; 0 is flat)"
+    parser.add_argument(  # default None, read as 1 for words, so that --intensity with --preset is refused
+        "--intensity", type=float, default=None, metavar="Y",
+        help="scale of the word's EQ gains (default 1; 0 is flat); with --word only",
     )
     parser.add_argument(
         "--auto-gain",
@@ -65,8 +74,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run_apply)
 
 
+# Options that only a word's EQ takes, with the value that means "not given".
+WORD_ONLY: dict[str, tuple[str, object]] = {
+    "--to": ("to", None), "--alpha": ("alpha", None), "--automate": ("automate", None), "--method": ("method", None),
+    "--intensity": ("intensity", None), "--model": ("model", None), "--source": ("source", None),
+    "--open-vocab": ("open_vocab", False),
+}
+
+
 def run_apply(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph apply``; returns the exit code."""
+    if args.preset is not None:
+        return _apply_preset(args)
     automation = None
     if args.to is None:
         if args.alpha is not None:
@@ -86,11 +105,12 @@ def run_apply(args: argparse.Namespace) -> int:
     info = read_info(args.input)
     if automation is not None and automation.times_s[-1] > info.seconds:
         print(f"eqmorph apply: warning: --automate reaches {automation.times_s[-1]:g} s but {args.input} lasts "
-              f"{info.seconds:.2f} s; the morph stops at alpha {automation.alpha_at(np.array([info.seconds]))[0]:.2f}",
-              file=sys.stderr)
+              f"{duration_text(info.frames, info.sample_rate)}; the morph stops at alpha "
+              f"{automation.alpha_at(np.array([info.seconds]))[0]:.2f}", file=sys.stderr)
 
     model = load_model(args)
-    word, to, intensity = args.word, args.to, args.intensity
+    word, to = args.word, args.to
+    intensity = 1.0 if args.intensity is None else args.intensity
     say_understood(model, *(w for w in (word, to) if w is not None), quiet=args.quiet, source=args.source)
     method = args.method or DEFAULT_INTERPOLATION
     if automation is not None:
@@ -119,21 +139,49 @@ def run_apply(args: argparse.Namespace) -> int:
                 f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {intensity:g}): " + one_line(eq)
             ]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+    _finish(args, report, what, "use --auto-gain or a lower --intensity")
+    return 0
+
+
+def _apply_preset(args: argparse.Namespace) -> int:
+    """``eqmorph apply IN OUT --preset PRESET``: the preset's EQ as ``eqmorph import`` reads it; no model is loaded."""
+    from eqmorph.io.presets import import_preset
+
+    for option, (dest, unset) in WORD_ONLY.items():
+        value = getattr(args, dest, unset)
+        if value != unset:
+            raise ParameterError(option, value, f"{option} together with --word WORD; a preset is applied as it is")
+    # Every file is checked before the preset is read (and perhaps fitted), so typos fail fast.
+    output_format(args.output)
+    refuse_same_path(args.input, args.output)
+    refuse_same_path(args.preset, args.output)
+    read_info(args.input)
+    imported = import_preset(args.preset)
+    if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
+        print(f"eqmorph apply: {imported.describe_fit()}", file=sys.stderr)
+    # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.
+    report = process_file(args.input, args.output, eq=imported.eq, auto_gain=args.auto_gain,
+                          gain_db=None if args.auto_gain else imported.preamp_db, progress=not args.quiet)
+    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain")
+    return 0
+
+
+def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], advice: str) -> None:
+    """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets."""
     if not args.quiet:
         print(_report_text(report, what))
         wrote(report.out_path)
-    warning = clip_warning(report, "use --auto-gain or a lower --intensity")
+    warning = clip_warning(report, advice)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
-    return 0
 
 
 def _report_text(report: ProcessReport, what: list[str]) -> str:
     gain = f"{report.gain_db:+.1f} dB auto gain, " if report.gain_db else ""
     return "\n".join(
         [
-            f"{report.in_path} -> {report.out_path}: {report.seconds:.2f} s, {report.sample_rate} Hz, "
-            f"{report.channels} ch, {report.format} {report.subtype}",
+            f"{report.in_path} -> {report.out_path}: {duration_text(report.frames, report.sample_rate)}, "
+            f"{report.sample_rate} Hz, {report.channels} ch, {report.format} {report.subtype}",
             "EQ: " + what[0],
             *what[1:],
             f"output: {gain}peak {report.peak_dbfs:+.1f} dBFS",

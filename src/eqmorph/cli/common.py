@@ -88,15 +88,27 @@ def add_word_args(parser: argparse.ArgumentParser, *, quiet: bool = True) -> Non
 
 
 def add_format_args(parser: argparse.ArgumentParser) -> None:
-    """``--format`` and ``-o/--output OUT`` for commands that produce an EQ."""
+    """``--format`` and ``-o/--output OUT`` for commands that produce an EQ; :func:`run_handler` checks the pair
+    before the command runs (:func:`refuse_bad_preset_output`)."""
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
-        help=f"output format (default: table on screen; with -o, told by OUT's extension: {SUFFIXES})",
+        help=f"output format (default: table on screen; with -o, told by OUT's extension: {SUFFIXES}; a "
+        "format OUT's name does not ask for is refused, and table is never written to a file)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", type=output_name, default=None,
                         help="write the preset to OUT atomically")
+    parser.set_defaults(preset_output=True)
+
+
+def refuse_bad_preset_output(args: argparse.Namespace) -> None:
+    """Refuse ``-o``/``--format`` that cannot go together (``--format csv -o x.txt``, ``--format table -o t``) before
+    the command does any work, for every command alike (:func:`eqmorph.io.presets.output_format` has the rule)."""
+    if getattr(args, "preset_output", False) and getattr(args, "output", None):
+        from eqmorph.io.presets import output_format
+
+        output_format(args.output, args.format)
 
 
 def wrote(path: str | os.PathLike[str]) -> None:
@@ -182,6 +194,7 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
     with _sigterm_raises():
         try:
             refuse_folder_inputs(args)
+            refuse_bad_preset_output(args)
             code = int(func(args) or 0)
             sys.stdout.flush()  # here, not at exit, so a reader that went away is handled below
             return code

@@ -53,10 +53,12 @@ def run_match(args: argparse.Namespace) -> int:
     print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)
     emit(result.eq, args, inputs=inputs)
     if args.apply is not None:
-        report = process_file(args.input, args.apply, eq=result.eq, auto_gain=args.auto_gain,
-                              progress=not args.quiet)
+        # --auto-gain keeps the input's loudness (the match's level gain), not the largest boost's headroom: a
+        # match's largest boost often sits where the input has nothing (semantic/match.py, MatchResult).
+        report = process_file(args.input, args.apply, eq=result.eq,
+                              gain_db=result.level_gain_db if args.auto_gain else None, progress=not args.quiet)
         wrote(args.apply)
-        warning = clip_warning(report, "use --auto-gain")
+        warning = clip_warning(report, "use a lower --amount" if args.auto_gain else "use --auto-gain")
         if warning:
             print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
     return 0
@@ -67,7 +69,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "match",
         help="the EQ that makes INPUT sound like REFERENCE, in words; write it or apply it",
-        description="Compare the long-term spectra of two recordings (1/6-octave smoothed, loudness removed) "
+        description="Compare the long-term spectra of two recordings (1/4-octave smoothed, loudness removed) "
         "and fit the 5-band EQ that moves INPUT's toward REFERENCE's. Prints the EQ (or writes it with -o) "
         "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
         "works in bounded memory. Outputs are written atomically and never over an input.",
@@ -80,8 +82,8 @@ def register(subparsers: Any) -> None:
                    help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way)")
     p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "
                    "(.wav, .flac or .ogg)")
-    p.add_argument("--auto-gain", action="store_true", help="with --apply: lower the level by the EQ's largest "
-                   "boost so it cannot clip")
+    p.add_argument("--auto-gain", action="store_true", help="with --apply: keep OUT as loud as INPUT (the EQ's "
+                   "level change on INPUT's own spectrum is undone; clipping is still reported)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
     add_format_args(p)

@@ -36,7 +36,14 @@ def run_words(args: argparse.Namespace) -> int:
         close = ", ".join(w for w, _ in suggest(args.search, m.counts))
         reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
     except ParameterError as exc:  # a phrase refused for a reason ("warm but not warm" cancels out): say it
-        reason = f"; as a phrase, expected {exc.allowed}"
+        grammar = grammar_word(args.search)
+        if grammar == "filler word":
+            reason = f"; {args.search!r} is a filler word that phrases skip, not a descriptor"
+        elif grammar:
+            reason = (f"; {args.search!r} is a {grammar} of phrases, not a descriptor: it goes before one, e.g. "
+                      f"'{args.search} warm'")
+        else:
+            reason = f"; as a phrase, expected {exc.allowed}"
     else:
         print(understood)
         if understood.weights:
@@ -44,6 +51,25 @@ def run_words(args: argparse.Namespace) -> int:
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return 0
+
+
+def grammar_word(text: str) -> str | None:
+    """What kind of word of the phrase grammar ``text`` is ("direction word" for "más", "degree word" for "a bit"),
+    None if it is not one: a search for it finds no descriptor, and saying why beats "expected a descriptor"."""
+    from eqmorph.language.parse import DEGREES, EXCESS, HEDGES, LESS, MORE, NOT, STOP
+    from eqmorph.language.terms import normalise_term
+
+    tokens = tuple(normalise_term(text).split())
+    one = tokens[0] if len(tokens) == 1 else None
+    if one in MORE or one in LESS:
+        return "direction word"
+    if one in NOT:
+        return "negation"
+    if tokens in DEGREES or tokens in HEDGES or tokens in EXCESS:
+        return "degree word"
+    if one in STOP:
+        return "filler word"
+    return None
 
 
 def print_word_table(m: Morpher, words: Sequence[str]) -> None:

@@ -62,6 +62,7 @@ DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are wi
 MAX_TARGET_DB = 12.0
 # Warn when the fit is this far from the target (RMS dB): the recordings differ in more than a 5-band tone.
 ROUGH_FIT_DB = 2.0
+LEVEL_GRID_POINTS = 512  # log grid the EQ's response is read on for level_change_db (then interpolated to bins)
 AUDIBLE_GAIN_DB = 1.0  # a band at the Q limit is worth a warning only with at least this much gain
 MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
@@ -147,7 +148,7 @@ def _check_amount(amount: float) -> float:
 
 def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
     """Raise :class:`AudioError` naming ``role`` for a short or silent recording; return warnings."""
-    _check_length(spec.seconds, role)
+    _check_length(spec.frames, spec.sample_rate, role)
     if not spec.rms_dbfs > SILENCE_DBFS:
         raise AudioError(
             f"the {role} is silent (RMS {spec.rms_dbfs:.0f} dBFS): expected audio above {SILENCE_DBFS:g} dBFS"
@@ -192,18 +193,18 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
-                       level_gain_db=-_level_change_db(p_in, freqs, fitted))
+                       level_gain_db=-level_change_db(spectrum, eq))
 
 
-def _level_change_db(power: np.ndarray, freqs_hz: np.ndarray, response_db: np.ndarray) -> float:
-    """How much louder (dB) a recording of smoothed power density ``power`` ``(F,)`` gets through an EQ of
-    ``response_db`` ``(F,)`` (NaN above its Nyquist: left out), on the log grid ``freqs_hz`` (each point stands
-    for a band as wide as its frequency times a constant, so its power is density x frequency)."""
-    ok = np.isfinite(response_db) & (power > 0)
-    if not ok.any():
-        return 0.0
-    band = power[ok] * freqs_hz[ok]
-    return float(10.0 * np.log10(np.sum(band * 10.0 ** (response_db[ok] / 10.0)) / np.sum(band)))
+def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
+    """How much louder (dB) the recording of ``spectrum`` gets through ``eq``: its power at every FFT bin,
+    DC to Nyquist, weighted by the EQ's power gain there (the 20 Hz-20 kHz fit grid would miss what lies
+    outside it: a recording's rumble below 20 Hz goes through the low shelf too)."""
+    rate = spectrum.sample_rate
+    grid = np.geomspace(1.0, NYQUIST_FRACTION * rate, LEVEL_GRID_POINTS)
+    gain = 10.0 ** (np.interp(spectrum.freqs_hz, grid, response_db_np(eq.to_array(), grid, rate)) / 10.0)
+    total = float(np.sum(spectrum.power))
+    return float(10.0 * np.log10(float(spectrum.power @ gain) / total)) if total > 0 else 0.0
 
 
 def _rough_fit_notes(eq: EQ, rms_db: float) -> list[str]:
@@ -314,7 +315,7 @@ def _analysis(samples: np.ndarray, sample_rate: float, role: str) -> Callable[[]
     x = np.asarray(samples)
     if x.ndim in (1, 2):
         rate = _check_rate(sample_rate, "sample_rate" if role == "input" else "reference_sample_rate")
-        _check_length(x.shape[0] / rate, role)
+        _check_length(x.shape[0], rate, role)
 
     def run() -> Spectrum:
         with _naming(role):
@@ -343,9 +344,12 @@ def _check_rate(sample_rate: float, name: str) -> float:
         raise exc.renamed(name) from None
 
 
-def _check_length(seconds: float, role: str) -> None:
-    if seconds < MIN_SECONDS:
-        raise AudioError(f"the {role} is {seconds:.2f} s long: expected at least {MIN_SECONDS:g} s of audio")
+def _check_length(frames: int, sample_rate: float, role: str) -> None:
+    if frames < MIN_SECONDS * sample_rate:
+        from eqmorph.audio.files import duration_text  # only on this error path: it imports soundfile and tqdm
+
+        raise AudioError(f"the {role} is {duration_text(frames, sample_rate)} long: expected at least "
+                         f"{MIN_SECONDS:g} s of audio")
 
 
 @contextlib.contextmanager
@@ -355,7 +359,9 @@ def _naming(role: str) -> Iterator[None]:
         yield
     except AudioError as exc:
         text = str(exc)
-        raise AudioError(text if text.startswith(f"the {role}") else f"the {role}: {text}") from None
+        # "'x.wav' holds no audio" reads "the input 'x.wav' holds no audio"; other messages follow a colon.
+        raise AudioError(text if text.startswith(f"the {role}") else
+                         f"the {role} {text}" if text.startswith("'") else f"the {role}: {text}") from None
 
 
 def match(
@@ -392,7 +398,8 @@ def match_files(
     analyses = []
     for path, role in ((input_path, "input"), (reference_path, "reference")):
         with _naming(role):
-            _check_length(read_info(path).seconds, f"{role} {str(path)!r}")
+            info = read_info(path)
+            _check_length(info.frames, info.sample_rate, f"{role} {str(path)!r}")
         analyses.append(_file_analysis(path, role))
     return match_spectra(*_run_both((analyses[0], analyses[1])), amount)
 
@@ -405,4 +412,4 @@ def _file_analysis(path: str | os.PathLike[str], role: str) -> Callable[[], Spec
     return run
 
 
-__all__ = ["MatchResult", "match", "match_files", "match_result", "match_spectra"]
+__all__ = ["MatchResult", "level_change_db", "match", "match_files", "match_result", "match_spectra"]
