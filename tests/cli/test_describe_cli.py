@@ -28,8 +28,19 @@ def test_describe_prints_top_words_and_phrase(tmp_path, capsys, m, name):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].endswith("sounds like warm")
-    assert lines[1].split() == ["warm", "+1.00"]
-    assert len(lines) == 1 + 5
+    assert lines[1].startswith("words most alike in shape, each on its own")  # not a breakdown of the phrase
+    assert lines[2].split() == ["warm", "+1.00"]
+    assert len(lines) == 2 + 5
+
+
+def test_a_flat_preset_lists_no_words(tmp_path, capsys):
+    from eqmorph import EQ
+
+    save_preset(tmp_path / "flat.json", EQ.flat())
+    code, out, _ = _run(["describe", tmp_path / "flat.json"], capsys)
+    assert code == 0 and out.splitlines() == [f"{tmp_path / 'flat.json'}: sounds like nothing: the EQ is flat"]
+    code, out, _ = _run(["describe", tmp_path / "flat.json", "--json"], capsys)
+    assert json.loads(out)["words"] == [] and json.loads(out)["phrase"] == ""
 
 
 def test_describe_json_and_top(tmp_path, capsys, m):

@@ -75,3 +75,11 @@ def test_the_text_renderings_share_one_table():
     assert format_eq(eq, "table").splitlines()[: len(table)] == table
     assert schema.one_line(eq) == schema.one_line(np.asarray(ROWS)[[0, 1, 2, 3, 4]])
     assert schema.one_line(eq).startswith("LS +3.0 dB 105 Hz | PK +1.5 dB 250 Hz Q2.00 | ")
+
+
+def test_a_zero_gain_is_never_printed_as_a_negative_zero():
+    from eqmorph.core.schema import one_line, table_lines
+
+    eq = EQ.from_array(np.array([[-0.0, 100.0, 0.71], [-0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [-0.0, 3000.0, 1.0],
+                                 [-0.0, 8000.0, 0.71]]))
+    assert "-0.0" not in one_line(eq) and not any("-0.00" in line for line in table_lines(eq))

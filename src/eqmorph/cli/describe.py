@@ -20,16 +20,21 @@ def run_describe(args: argparse.Namespace) -> int:
         raise ParameterError("--top", args.top, "an integer >= 1")
     eq = load_preset(args.preset)  # before the model loads, so a bad preset fails fast
     m = load_model(args)
-    words = m.describe(eq, k=min(args.top, len(m.terms)), source=args.source)
     text = m.describe_text(eq, source=args.source)
+    # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
+    words = m.describe(eq, k=min(args.top, len(m.terms)), source=args.source) if text else []
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
                           "model_id": m.model_id}))
         return 0
-    width = max(len(w) for w, _ in words)
     print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
-    for word, score in words:
-        print(f"  {word:<{width}}  {score:+.2f}")
+    if words:
+        # The phrase is the few words whose EQs add up to this one; the list ranks each word alone by shape, so
+        # the two can name different words: labelled so neither reads as a summary of the other.
+        print("words most alike in shape, each on its own (1: the word's EQ, -1: its opposite):")
+        width = max(len(w) for w, _ in words)
+        for word, score in words:
+            print(f"  {word:<{width}}  {score:+.2f}")
     return 0
 
 
@@ -38,9 +43,10 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "describe",
         help="say in words what a preset does",
-        description="Read a preset (eqmorph JSON, Equalizer APO/AutoEq text, GraphicEQ, CSV) and print the words "
-        "whose sound it has most, with scores from -1 (the opposite) to 1 (the word's own EQ), and a short "
-        "phrase that 'eqmorph generate' reads back.",
+        description="Read a preset (eqmorph JSON, Equalizer APO/AutoEq text, GraphicEQ, CSV) and print a short "
+        "phrase that 'eqmorph generate' reads back as a similar EQ (the few words whose EQs add up to it), then "
+        "the words most alike in shape each on its own, with scores from -1 (the opposite) to 1 (the word's own "
+        "EQ). A flat EQ lists no words.",
     )
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")

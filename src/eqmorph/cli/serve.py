@@ -148,7 +148,9 @@ def _run_serve(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph serve [--host H] [--port P] [--model DIR] [--allow-remote] [--log-level L]``."""
     p = subparsers.add_parser("serve", help="the local web app: morph between words with a slider and listen",
-                              description="Serve the eqmorph web app and its JSON API (loopback only by default).")
+                              description="Serve the eqmorph web app and its JSON API (loopback only by default). On "
+                              "loopback it answers only requests addressed to localhost, 127.0.0.1 or [::1] (any "
+                              "port), so that web pages on other sites cannot read it (DNS rebinding).")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000; 0 picks a free one)")
     add_model_arg(p)
