@@ -1,5 +1,7 @@
 """The word commands agree with each other: sample's file format, plot's phrases, demo's and words' unknown words."""
 
+import json
+
 import pytest
 
 import eqmorph
@@ -126,3 +128,15 @@ def test_a_sample_written_under_a_graphiceq_name_holds_that_samples_curve(capsys
     assert code == 0, err
     written = (tmp_path / "a GraphicEQ-1.txt").read_text()
     assert written.splitlines()[-1] == format_eq(eq, "graphiceq").splitlines()[-1]
+
+
+def test_generate_says_when_a_phrases_degree_caps_the_intensity_and_writes_the_applied_one(capsys):
+    from eqmorph import cli
+
+    code = cli.main(["generate", "very very very very warm", "--intensity", "4", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "stops at 4: intensity 1.64 applied" in err
+    assert json.loads(out)["intensity"] == pytest.approx(4.0 / 1.25**4)
+    code = cli.main(["generate", "warm", "--intensity", "4", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert "stops at" not in err and json.loads(out)["intensity"] == 4.0
