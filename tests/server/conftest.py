@@ -43,3 +43,21 @@ def browser():
 
     with launch() as b:
         yield b
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page on the tiny model's server (its console errors fail the test: browser_fixtures.open_page)."""
+    from browser_fixtures import open_page
+
+    with open_page(browser, live_server.url) as pg:
+        yield pg
+
+
+@pytest.fixture(scope="module")
+def bundled_server() -> Iterator[LiveServer]:
+    """The page over the bundled model: 110 words, words inside other words (air, airy), a crowded word map."""
+    from eqmorph.semantic.morph import load
+
+    with LiveServer(create_app(load())) as server:
+        yield server

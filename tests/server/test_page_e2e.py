@@ -11,18 +11,12 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
-from browser_fixtures import open_page, pick_row, shown
+from browser_fixtures import pick_row, shown
 
 from eqmorph.io.fileio import write_bytes_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-@pytest.fixture
-def page(browser, live_server):
-    with open_page(browser, live_server.url) as pg:
-        yield pg
 
 
 def _table(page) -> dict[str, dict[str, tuple[str, float]]]:

@@ -18,12 +18,6 @@ from browser_fixtures import open_page, pick, shown
 from eqmorph.semantic.match import MIN_SECONDS
 
 
-@pytest.fixture
-def page(browser, live_server):
-    with open_page(browser, live_server.url) as pg:
-        yield pg
-
-
 def _link(page) -> dict[str, str]:
     """The page's URL hash as one value per key (a key with an empty value kept as "")."""
     hash_ = page.evaluate("() => location.hash")

@@ -12,28 +12,13 @@ import httpx
 import numpy as np
 import pytest
 from browser_fixtures import PHONE, open_page, pick, shown
-from server_fixtures import LiveServer
 
 from eqmorph.semantic.morph import MAX_INTENSITY, load
-from eqmorph.server import create_app
 
 PREVIEW_RESPONSE = """async (freqs) => {
   const audio = await import('/static/audio.js');
   return audio.previewResponseDb(freqs);
 }"""
-
-
-@pytest.fixture
-def page(browser, live_server):
-    with open_page(browser, live_server.url) as pg:
-        yield pg
-
-
-@pytest.fixture(scope="module")
-def bundled_server():
-    """The page over the bundled model: 106 words, enough to crowd the word map."""
-    with LiveServer(create_app(load())) as server:
-        yield server
 
 
 def _box(page, selector: str) -> dict[str, float]:

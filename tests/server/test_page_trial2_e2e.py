@@ -14,28 +14,12 @@ import pytest
 import soundfile as sf
 from browser_fixtures import PHONE, open_page, pick, pick_row, shown
 from scipy.signal import sosfilt
-from server_fixtures import LiveServer
 
 from eqmorph.core import dsp
-from eqmorph.semantic.morph import load
-from eqmorph.server import create_app
 
 LAPTOP = {"width": 1280, "height": 800}
 SR = 48_000
 KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
-
-
-@pytest.fixture
-def page(browser, live_server):
-    with open_page(browser, live_server.url) as pg:
-        yield pg
-
-
-@pytest.fixture(scope="module")
-def bundled_server():
-    """The page over the bundled model, whose vocabulary has words inside other words (air, airy)."""
-    with LiveServer(create_app(load())) as server:
-        yield server
 
 
 def _link(page) -> dict[str, str]:

@@ -68,13 +68,24 @@ def eq_from_data(doc: Mapping[str, Any], *, where: str = "EQ", name_key: str = "
     bands = doc.get("bands")
     if not isinstance(bands, list) or len(bands) != len(BAND_NAMES):
         raise DataFormatError(f"{where} 'bands' must be a list of {len(BAND_NAMES)} objects ({', '.join(BAND_NAMES)})")
+    rows = named_band_values(bands, where=where, name_key=name_key)
+    return EQ.from_array([rows[name] for name in BAND_NAMES])
+
+
+def named_band_values(bands: list[Any], *, where: str = "EQ", name_key: str = "name") -> dict[str, list[float]]:
+    """Band objects (:func:`bands_data`'s shape) -> ``{name: [gain_db, freq_hz, q]}``, each band name at most once.
+
+    A wrong shape (not an object, an unknown or repeated name, a type that is not the band's, a missing or
+    non-numeric value) -> :class:`DataFormatError` naming ``where bands[i]``; ranges are the EQ's to check.
+    """
     rows: dict[str, list[float]] = {}
     for i, band in enumerate(bands):
         if not isinstance(band, dict):
             raise DataFormatError(f"{where} bands[{i}] must be an object, found {type(band).__name__}")
         name = band.get(name_key)
         if name not in BAND_NAMES or name in rows:
-            raise DataFormatError(f"{where} bands[{i}].{name_key} is {str(name)[:40]!r}; expected each of {BAND_NAMES}")
+            raise DataFormatError(f"{where} bands[{i}].{name_key} is {str(name)[:40]!r}; expected each of "
+                                  f"{BAND_NAMES} at most once")
         kind = BAND_KINDS[BAND_NAMES.index(name)]
         if band.get("type", kind) != kind:
             raise DataFormatError(f"{where} bands[{i}].type is {str(band.get('type'))[:40]!r}; {name} is a {kind}")
@@ -82,7 +93,7 @@ def eq_from_data(doc: Mapping[str, Any], *, where: str = "EQ", name_key: str = "
         if missing:
             raise DataFormatError(f"{where} bands[{i}] ({name}) lacks {', '.join(missing)}")
         rows[name] = [_number(band[p], f"{where} {name}.{p}") for p in PARAM_NAMES]
-    return EQ.from_array([rows[name] for name in BAND_NAMES])
+    return rows
 
 
 # --- text -------------------------------------------------------------------------

@@ -135,37 +135,13 @@ def from_json(text: str) -> EQ:
         found = f"{len(bands)} items" if isinstance(bands, list) else type(bands).__name__
         raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
                               f"{', '.join(BAND_NAMES)} at most once); found {found}")
-    rows = []
-    for i, band in enumerate(bands):
-        where = f"JSON bands[{i}]"
-        if not isinstance(band, dict):
-            raise DataFormatError(f"{where} must be an object, found {type(band).__name__}")
-        name = band.get(name_key)
-        if name not in BAND_NAMES or name in (row[0] for row in rows):
-            raise DataFormatError(f"{where}.{name_key} is {str(name)[:40]!r}; expected each of {BAND_NAMES} at "
-                                  "most once")
-        kind = BAND_KINDS[BAND_NAMES.index(name)]
-        if band.get("type", kind) != kind:
-            raise DataFormatError(f"{where}.type is {str(band.get('type'))[:40]!r}; {name} is a {kind}")
-        missing = [p for p in PARAM_NAMES if p not in band]
-        if missing:
-            raise DataFormatError(f"{where} ({name}) lacks {', '.join(missing)}")
-        rows.append((name, [_json_number(band[p], f"{where} {name}.{p}") for p in PARAM_NAMES], where))
-    return _named_bands_eq(rows)
+    values = schema.named_band_values(bands, where="JSON", name_key=name_key)
+    return _named_bands_eq([(name, row, f"JSON {name}") for name, row in values.items()])
 
 
 def _json_value(value: object) -> str:
     """A value from a JSON document as JSON writes it (``null``, ``"x"``), cut short for a message."""
     return json.dumps(value)[:60]
-
-
-def _json_number(value: object, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DataFormatError(f"{where} is {str(value)[:40]!r}; expected a number")
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf  # an integer too big for a float; the range check names it
 
 
 def _named_bands_eq(rows: Sequence[tuple[str, Sequence[float], str]]) -> EQ:
