@@ -34,7 +34,9 @@ clean:
 	rm -rf $(VENV) demo-output
 
 # Retrain the bundled model with its recipe (needs ../shared/data or EQMORPH_DATA): every row, no rows held back,
-# a fixed 150 epochs, seed 0 (docs/model.md). Same data and seed give the same weights bit for bit. Its
+# a fixed 150 epochs, seed 0 (docs/model.md). Same data and seed give the same weights bit for bit on the same kind of
+# machine; on another CPU torch's kernels may round differently (the benchmark's early-stopped training, whose code
+# did not change, stopped at 257 epochs on an AMD EPYC and at 370 on an Intel Xeon). Its
 # evaluation.md (cross-validation numbers from `eqmorph evaluate`) is kept: only the model files are replaced.
 DATA ?= ../shared/data
 BUNDLED_BUILD ?= build/bundled-model
