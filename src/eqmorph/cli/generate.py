@@ -25,7 +25,7 @@ def run_generate(args: argparse.Namespace) -> int:
     word = " ".join(args.word)  # `eqmorph generate a bit brighter` unquoted is the phrase "a bit brighter"
     eq = m.generate(word, intensity=args.intensity, source=args.source)
     say_resolved(m, word, quiet=args.quiet, source=args.source)
-    strength = sum(abs(w) for _, w in m.resolve(word))  # a phrase's degree: 1 for a word
+    strength = m.strength(word)  # a phrase's degree (1 for a word), kept from generate: no second parse
     intensity = capped_intensity(args.intensity, strength)  # what generate applied (semantic/path.py)
     if intensity != args.intensity:
         print(f"eqmorph generate: note: --intensity {args.intensity:g} on a phrase of degree {strength:.3g} would "

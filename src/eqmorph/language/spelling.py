@@ -98,7 +98,11 @@ def suggest(
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` (accents and case folded) by one typing slip: one letter changed, added or
     dropped, or two neighbouring letters swapped ("wram" / "warm"); equal words are not one edit apart."""
-    a, b = fold(a), fold(b)
+    return _one_slip(fold(a), fold(b))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """:func:`one_edit_apart` of two spellings already folded."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -112,9 +116,10 @@ def one_edit_apart(a: str, b: str) -> bool:
 def typo_of(word: str, counts: Mapping[str, int], min_letters: int = TYPO_MIN_LETTERS) -> str | None:
     """The known word ``word`` is one slip away from (:func:`one_edit_apart`; the one with most examples when
     several are), or None. Words shorter than ``min_letters`` are never typos: "air" and "aim" are both words."""
-    if len(fold(word)) < min_letters:
+    key = fold(word)  # once, not once per known word
+    if len(key) < min_letters:
         return None
-    near = [(count, known) for known, count in _check_counts(counts).items() if one_edit_apart(word, known)]
+    near = [(count, known) for known, count in _check_counts(counts).items() if _one_slip(key, fold(known))]
     return max(near)[1] if near else None
 
 

@@ -219,9 +219,9 @@ class Morpher:
         """Physical ``(5, 3)`` EQ for ``word`` at ``intensity``, as crowd ``source`` describes it."""
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         params = self._word_params(word, source)
-        return scale_gains(params.copy(), capped_intensity(intensity, self._strength(word)))
+        return scale_gains(params.copy(), capped_intensity(intensity, self.strength(word)))
 
-    def _strength(self, word: str) -> float:
+    def strength(self, word: str) -> float:
         """How far ``word`` scales its known words: 1 for a word, a phrase's summed weight sizes ("a bit warm" 0.5)."""
         if word in self._exact:
             return 1.0
@@ -337,7 +337,7 @@ class Morpher:
         """``intensity`` for a morph between checked words: capped when a phrase's degree would take it past 4."""
         if a in self._exact and b in self._exact:  # the slider's usual case: two words, nothing to cap
             return intensity
-        return capped_intensity(intensity, max(self._strength(a), self._strength(b)))
+        return capped_intensity(intensity, max(self.strength(a), self.strength(b)))
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
