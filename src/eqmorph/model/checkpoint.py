@@ -23,6 +23,7 @@ directory whose parts disagree is rejected with a message saying what disagrees.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -90,6 +91,22 @@ class Checkpoint:
             raise ModelFileError("vocabulary: words are not unique")
         if len(set(self.sources)) != s or len(set(self.languages)) != n_lang:
             raise ModelFileError("vocabulary: sources and languages must be unique names")
+
+
+def fingerprint(ckpt: Checkpoint) -> str:
+    """Hex sha256 of what a model answers: its network's weights, its words and crowds, and their centroids.
+
+    A vocabulary rebuilt on the same network (another shrinkage recipe) gives other EQs, so another print.
+    """
+    digest = hashlib.sha256()
+    for k in sorted(ckpt.weights):
+        digest.update(k.encode())
+        digest.update(np.ascontiguousarray(ckpt.weights[k], dtype=np.float32).tobytes())
+    digest.update(json.dumps([list(ckpt.terms), list(ckpt.sources)], ensure_ascii=False).encode())
+    for table in (ckpt.centroids, ckpt.source_centroids):
+        if table is not None:
+            digest.update(np.ascontiguousarray(table, dtype=np.float32).tobytes())
+    return digest.hexdigest()
 
 
 def _layout() -> dict[str, Any]:

@@ -14,9 +14,6 @@ Intensity scales the decoded gains (dB), as the Audealize "amount" does: 0 is th
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -36,10 +33,12 @@ from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.runtime import NumpyAutoencoder
 from eqmorph.model.wordinfo import WordInfo, word_infos
+from eqmorph.semantic.cache import Bounded, read_only
 from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
 from eqmorph.semantic.edit import edit_eq
-from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, check_alphas, scale_gains
+from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, check_alphas, latent_mix, scale_gains
 from eqmorph.semantic.path import check_number as _check_number
+from eqmorph.semantic.sample import sample_eqs
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
     from eqmorph.semantic.describe import Describer
@@ -47,8 +46,6 @@ if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a wo
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
-WORD_CACHE_SIZE = 4096  # decoded open-vocabulary words and word-pair paths kept; starts over when full
-
 
 class Morpher:
     """A trained model ready to turn words into EQs.
@@ -84,28 +81,20 @@ class Morpher:
         self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
         self._open_vocabulary = open_vocabulary
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
-        self._cache: dict[str, np.ndarray] = {}
-        self._strengths: dict[str, float] = {}  # a phrase's summed weight sizes, kept with its cached EQ
-        self._paths: dict[tuple[str, str, str | None], MorphPath] = {}
+        self._cache = Bounded()  # str -> read-only (5, 3) EQ of a phrase or spelling variant
+        self._strengths = Bounded()  # str -> a phrase's summed weight sizes, kept with its cached EQ
+        self._paths = Bounded()  # (a, b, source) -> MorphPath
         self._crowd_describers: dict[str, Describer] = {}  # per crowd, built on first use (describe(source=))
         self._pairings: PairingLookup | None = None  # the model directory's pairing table (set by load)
         # Every known word's EQ (combined and per crowd), decoded once here so a new word pair costs
         # no decoder pass. One word at a time: batched matmuls round differently, and a word's EQ must
         # not depend on how it was asked for (blend of one word == generate).
         self._decoded: dict[str | None, np.ndarray] = {
-            src: _read_only(np.stack([self.decode_params(z) for z in table]))
+            src: read_only(np.stack([self.decode_params(z) for z in table]))
             for src, table in [(None, self._centroids), *((s, c) for s, (c, _) in self._crowd.items())]}
         # The id names what the model answers: its network and its words' centroids (a vocabulary rebuilt on
         # the same network, e.g. with another shrinkage recipe, gives other EQs and so another id).
-        digest = hashlib.sha256()
-        for k in sorted(ckpt.weights):
-            digest.update(k.encode())
-            digest.update(np.ascontiguousarray(ckpt.weights[k], dtype=np.float32).tobytes())
-        digest.update(json.dumps([list(ckpt.terms), list(ckpt.sources)], ensure_ascii=False).encode())
-        for table in (ckpt.centroids, ckpt.source_centroids):
-            if table is not None:
-                digest.update(np.ascontiguousarray(table, dtype=np.float32).tobytes())
-        self.fingerprint = digest.hexdigest()  # sha256 of the weights, words, crowds and centroids
+        self.fingerprint = checkpoint.fingerprint(ckpt)  # sha256 of the weights, words, crowds and centroids
         self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + self.fingerprint[:12]
         self._info = word_infos(ckpt)
 
@@ -236,13 +225,12 @@ class Morpher:
         return EQ._trusted(self.generate_params(word, intensity, source=source))
 
     def _cached(self, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
-        """``compute()`` once per key, kept read-only; the cache starts over when full."""
+        """``compute()`` once per key, kept read-only (the oldest key goes when the cache is full)."""
         value = self._cache.get(key)
         if value is None:
-            if len(self._cache) >= WORD_CACHE_SIZE:
-                self._cache.clear()
-            value = self._cache[key] = compute()
+            value = compute()
             value.flags.writeable = False
+            self._cache.remember(key, value)
         return value
 
     def _word_params(self, word: str, source: str | None = None) -> np.ndarray:
@@ -264,9 +252,7 @@ class Morpher:
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""
         meant = self.parse(word)
-        if len(self._strengths) >= WORD_CACHE_SIZE:
-            self._strengths.clear()
-        self._strengths[word] = sum(abs(w) for _, w in meant.weights)
+        self._strengths.remember(word, sum(abs(w) for _, w in meant.weights))
         if meant.source and source is not None and meant.source != source:
             raise ParameterError("source", source, f"{meant.source!r}, the crowd {word!r} names, or none")
         source = self._check_source(meant.source) if source is None and meant.source else source
@@ -284,13 +270,12 @@ class Morpher:
         except TypeError:  # an unhashable word (a list): _word_params below names it
             found = None
         if found is None:
-            if len(self._paths) >= WORD_CACHE_SIZE:
-                self._paths.clear()
             pa, pb = self._word_params(a, source), self._word_params(b, source)  # checks source first
             # Vocabulary words take their peak pairing from the model's table; phrases compute it.
             rows = self._table_rows
             pairing = self._pairings.get(source, rows.get(a), rows.get(b)) if self._pairings else None
-            found = self._paths[key] = MorphPath._trusted(pa, pb, pairing)
+            found = MorphPath._trusted(pa, pb, pairing)
+            self._paths.remember(key, found)
         return found
 
     def _path(self, a: str, b: str, al: np.ndarray, method: str, source: str | None = None) -> np.ndarray:
@@ -302,7 +287,7 @@ class Morpher:
             # One alpha (a server request on a new pair): the step on Python floats, the same bits as a batch.
             return path.params(float(al[0]))[None] if len(al) == 1 else path.params_many(al)
         pa, pb = self._word_params(a, source), self._word_params(b, source)
-        z = _mix(self.centroid(a, source), self.centroid(b, source), al, method)
+        z = latent_mix(self.centroid(a, source), self.centroid(b, source), al, method)
         out = self.decode_params(z[0])[None] if len(al) == 1 else self.decode_params(z)
         out[al == 0.0] = pa
         out[al == 1.0] = pb
@@ -354,26 +339,12 @@ class Morpher:
         A phrase's degree and direction scale the variations' gains as they scale ``generate``'s EQ:
         "a bit warm" gives warm's variations at half their gains, "less warm" inverts them.
         """
-        if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= 1000:
-            raise ParameterError("n", n, "an integer from 1 to 1000")
-        temperature = _check_number("temperature", temperature, 0.0, 10.0)
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
-            raise ParameterError("seed", seed, "a non-negative integer or None")  # numpy's seeds
-        parts = self.resolve(word)
-        strength = sum(abs(w) for _, w in parts)  # the phrase's intensity (1 for a plain word)
-        spreads = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
-        spread = sum(abs(w) * spreads[self._index[t]] for t, w in parts) / strength
-        # Vary the phrase at full strength and scale the gains afterwards: the latent space holds EQs of
-        # crowd strength, so the code of a scaled-down EQ decodes back near full strength (the degree was lost).
-        if len(parts) == 1:
-            centre, gain = self._code(parts[0][0], source), parts[0][1]
-        else:
-            unit = scale_gains(self._word_params(word, source).copy(), 1.0 / strength)
-            centre, gain = self.encode_params(unit[None])[0], strength
-        rng = np.random.default_rng(seed)
-        z = centre + temperature * spread * rng.standard_normal((n, self.latent_dim))
-        z = np.clip(z, -1.0, 1.0)  # the encoder's tanh never leaves this box
-        return [EQ._trusted(p) for p in scale_gains(self.decode_params(z), gain)]
+        return sample_eqs(self, word, n, temperature, seed, source=source)
+
+    def _spread(self, term: str, source: str | None) -> np.ndarray:
+        """Latent spread ``(latent_dim,)`` of a known ``term``'s training examples in crowd ``source`` (None: both)."""
+        table = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
+        return table[self._index[term]]
 
     def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response", *,
              source: str | None = None) -> EQ:
@@ -425,29 +396,6 @@ class Morpher:
     def _describer(self, source: str | None, level_free: bool) -> Describer:
         found = self.describer_for(source)
         return found.level_free if level_free else found
-
-
-def _read_only(array: np.ndarray) -> np.ndarray:
-    array.flags.writeable = False
-    return array
-
-
-def _mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:
-    """Latent points ``(n, d)`` between ``za`` and ``zb``; alpha 0 and 1 give the ends exactly."""
-    al = alphas.astype(np.float32)[:, None]
-    if method == "slerp":
-        na, nb = float(np.linalg.norm(za)), float(np.linalg.norm(zb))
-        cos = float(np.dot(za, zb) / max(na * nb, 1e-12))
-        omega = math.acos(min(1.0, max(-1.0, cos)))
-        if omega > 1e-4:
-            # Spherical on direction, linear on length, so the path stays inside the latent box.
-            ua, ub = za / max(na, 1e-12), zb / max(nb, 1e-12)
-            wa = np.sin((1.0 - al) * omega) / math.sin(omega)
-            wb = np.sin(al * omega) / math.sin(omega)
-            z = (wa * ua + wb * ub) * ((1.0 - al) * na + al * nb)
-            z = np.where(al == 0.0, za, np.where(al == 1.0, zb, z))
-            return z.astype(np.float32)
-    return ((1.0 - al) * za + al * zb).astype(np.float32)
 
 
 def bundled_model_dir() -> Path:

@@ -256,6 +256,24 @@ class MorphPath:
         return scale_gains(out, intensity)
 
 
+def latent_mix(za: np.ndarray, zb: np.ndarray, alphas: np.ndarray, method: str) -> np.ndarray:
+    """Latent points ``(n, d)`` between ``za`` and ``zb``; alpha 0 and 1 give the ends exactly."""
+    al = alphas.astype(np.float32)[:, None]
+    if method == "slerp":
+        na, nb = float(np.linalg.norm(za)), float(np.linalg.norm(zb))
+        cos = float(np.dot(za, zb) / max(na * nb, 1e-12))
+        omega = math.acos(min(1.0, max(-1.0, cos)))
+        if omega > 1e-4:
+            # Spherical on direction, linear on length, so the path stays inside the latent box.
+            ua, ub = za / max(na, 1e-12), zb / max(nb, 1e-12)
+            wa = np.sin((1.0 - al) * omega) / math.sin(omega)
+            wb = np.sin(al * omega) / math.sin(omega)
+            z = (wa * ua + wb * ub) * ((1.0 - al) * na + al * nb)
+            z = np.where(al == 0.0, za, np.where(al == 1.0, zb, z))
+            return z.astype(np.float32)
+    return ((1.0 - al) * za + al * zb).astype(np.float32)
+
+
 def _frozen(params: np.ndarray) -> np.ndarray:
     """A read-only, valid, canonical ``(5, 3)`` copy of ``params``, or :class:`ParameterError`."""
     out = np.array(params, dtype=np.float64)
