@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from scipy.special import erf
 
+from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import EqmorphError, ParameterError
 
 _PIECES = "embeddings.word_embeddings.weight"
@@ -69,9 +70,10 @@ class NumpyMiniLM:
         }
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        # einsum's own single-threaded loop, not BLAS: on a few tokens a threaded sgemm is 0.17 ms at the median
-        # but 24 ms at p90 when other processes hold the cores (measured here); einsum stays under 0.5 ms.
-        return np.einsum("...i,io->...o", x, self._w[name + ".weight"]) + self._w[name + ".bias"]
+        # BLAS, run by encode on one thread: a threaded sgemm on a few tokens was 0.17 ms at the median but
+        # 24 ms at p90 when other processes held the cores; einsum's own loop (used before) is single-threaded
+        # but slower: 16-19 against 13-14 ms per word on the 2-core benchmark VM, most of it reading the weights.
+        return x @ self._w[name + ".weight"] + self._w[name + ".bias"]
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Hidden states ``(n, t, 384)`` of token ids ``(n, t)`` with attention mask ``(n, t)``."""
@@ -111,10 +113,15 @@ class NumpyMiniLM:
         if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
             raise ParameterError("texts", texts, "a list of strings")
         out = np.zeros((len(texts), self._w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
-        for i, text in enumerate(texts):  # one at a time: no padding, and phrases are few
-            ids = np.asarray(self._tokenizer.encode(text).ids, dtype=np.int64)[None]
-            mask = np.ones_like(ids, dtype=np.float32)
-            hidden = self._forward(ids, mask)
-            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-            out[i] = pooled[0] / max(float(np.linalg.norm(pooled[0])), 1e-12)
+        with single_blas_thread():  # see _linear
+            for i, text in enumerate(texts):  # one at a time: no padding, and phrases are few
+                out[i] = self._encode_one(text)
         return out
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        """Unit embedding ``(384,)`` of one text."""
+        ids = np.asarray(self._tokenizer.encode(text).ids, dtype=np.int64)[None]
+        mask = np.ones_like(ids, dtype=np.float32)
+        hidden = self._forward(ids, mask)
+        pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled[0] / max(float(np.linalg.norm(pooled[0])), 1e-12)
