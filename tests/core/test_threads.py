@@ -32,13 +32,13 @@ def test_a_match_runs_with_one_blas_thread(monkeypatch):
     from eqmorph.semantic import match as match_module
 
     seen: list[list[int]] = []
-    fit_shape = match_module._fit_shape
+    fit = match_module.fit_match_target
 
     def spy(*args, **kwargs):
         seen.append(_blas_threads())
-        return fit_shape(*args, **kwargs)
+        return fit(*args, **kwargs)
 
-    monkeypatch.setattr(match_module, "_fit_shape", spy)
+    monkeypatch.setattr(match_module, "fit_match_target", spy)
     rng = np.random.default_rng(0)
     x = 0.1 * rng.standard_normal((44100, 2))
     match_module.match(x, np.cumsum(x, axis=0) * 0.01, 44100)

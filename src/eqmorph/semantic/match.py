@@ -22,7 +22,7 @@ Steps (each constant below says why it has its value):
    match, 0.5 half-way in dB).
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points only, from many starts at once
-   (:func:`_fit_shape`).
+   (:func:`eqmorph.semantic.match_fit.fit_match_target`).
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
    a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
    average) that made the matched file quieter. So the fit prefers the level-neutral EQ: its mean gain
@@ -38,7 +38,7 @@ import os
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -47,12 +47,13 @@ from eqmorph.audio.filtering import check_sample_rate
 from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smooth_octave
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
-from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
-from eqmorph.core.ranges import BAND_NAMES, HIGH, LOW, N_BANDS, PEAK_SLICE, clip_to_ranges
+from eqmorph.core.fit import fit_grid
+from eqmorph.core.ranges import BAND_NAMES, HIGH, LOW
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
+from eqmorph.semantic.match_fit import fit_match_target
 
 SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
@@ -72,31 +73,6 @@ MAX_AMOUNT = 2.0  # beyond twice the difference the fit pins gains to the range 
 # matched to itself is not answered with faint bells the search left at arbitrary places. describe's
 # FLAT_RMS_DB: the same level below which an EQ counts as flat.
 FLAT_TARGET_RMS_DB = FLAT_RMS_DB
-# The search in _fit_shape (numbers from recovering random 5-band EQs, benchmarks/match_describe.py):
-# greedy starts from every pair of these shelf frequencies, plus seeded random ones, all fitted in one batch.
-START_LOW_SHELF_HZ = (40.0, 80.0, 150.0, 300.0, 600.0)  # about an octave apart over the band's range
-START_HIGH_SHELF_HZ = (1500.0, 3000.0, 6000.0, 12000.0)
-START_SHELF_Q = 0.7  # about Butterworth: the fit finds resonant shelves from there
-# Random starts find resonant shelves and overlapping bells the greedy ones miss (0 raised p95 0.1 dB, 16 no better).
-RANDOM_STARTS = 8
-# The search fits every 3rd grid point (8.5 per octave); every 4th fit the shared clips' differences 0.1-0.3 dB worse
-SEARCH_STEP = 3
-SEARCH_ITERATIONS = 15  # LM iterations of the batched search; 25 changed the median by 0.005 dB
-POLISH_ITERATIONS = 15  # LM iterations polishing the search's best on every point (polishing two bought nothing)
-# Weight of the EQ's mean level in the fit (FitConfig.level_weight; step 6 of the module docstring). Measured on
-# white noise matched to references through 7 words' EQs (14 pairs) and on the recovery set
-# (benchmarks/match_describe.py): 0 left levels up to -11 dB; 0.01-0.03 some still at 3 dB (the search settles
-# in a cut-everything basin); 0.1 keeps all within 0.22 dB, for recovery median 0.120 / p95 0.366 dB RMS
-# (0.080 / 0.311 at 0, both far inside the 0.25 / 0.5 targets); 1 gave the same recovery and worse real-clip fits.
-# (Measured with 1/6-octave smoothing, an unlimited target and a 0.03 gain ridge, the settings until 2026-12-02.)
-LEVEL_WEIGHT = 0.1
-# The default gain ridge (0.3). With 1/4-octave smoothing and the target limited to +-12 dB it cost recovery
-# nothing (median / p95 0.159 / 0.413 dB, against 0.174 / 0.411 with the 0.03 used before) and holds the shared
-# clips' largest bells a little lower (drums to guitar 22.4 dB instead of 24); 0.6 pushed recovery to 0.22 / 0.47.
-# free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
-_SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
-                        free_offset=True, level_weight=LEVEL_WEIGHT)
-_POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
 
 
 @dataclass(frozen=True)
@@ -187,7 +163,7 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     if flat_rms_db < FLAT_TARGET_RMS_DB:
         eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible) asked for: no fit, no search noise
     else:
-        params, rms_db = _fit_shape(diff, freqs[used], rate)
+        params, rms_db = fit_match_target(diff, freqs[used], rate)
         eq = EQ.from_array(canonical_array(params))
         notes += _rough_fit_notes(eq, rms_db)
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
@@ -223,68 +199,6 @@ def _rough_fit_notes(eq: EQ, rms_db: float) -> list[str]:
         notes.append(f"the fit is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in more "
                      "than tone (other instruments or notes); the EQ follows their broad balance only")
     return notes
-
-
-def _fit_shape(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> tuple[np.ndarray, float]:
-    """Fit ``(5, 3)`` params to ``target_db`` ``(F,)`` up to a constant; returns them and the RMS error in dB.
-
-    The target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant
-    (a boost everywhere but in one notch has a positive mean), so the fit ignores the offset
-    (``FitConfig.free_offset``). A difference between recordings can need resonant shelves and
-    overlapping bells that one start misses, so every start of :func:`_starts` is fitted at once,
-    as one batch, on every ``SEARCH_STEP``-th point; the best is then polished on every point.
-    The random starts' seed is fixed: the same recordings always give the same EQ.
-    """
-    coarse_f, coarse_t = freqs_hz[::SEARCH_STEP], target_db[::SEARCH_STEP]
-    starts = _starts(coarse_t, coarse_f, sample_rate, np.random.default_rng(0))
-    search = fit_curves(np.repeat(coarse_t[None], len(starts), axis=0), coarse_f, sample_rate, _SEARCH_FIT,
-                        starts=starts[None])
-    best = search.params[int(np.argmin(search.rms_db))]
-    polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=best[None, None])
-    return polish.params[0], float(polish.rms_db[0])
-
-
-def _starts(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float, rng: np.random.Generator) -> np.ndarray:
-    """``(k, 5, 3)`` starts: shelves (gains from the curve's ends), then bells on the largest bumps.
-
-    Shelf frequencies: every pair of ``START_LOW_SHELF_HZ`` x ``START_HIGH_SHELF_HZ``, plus
-    ``RANDOM_STARTS`` random pairs with random shelf Q. Each bell goes on the largest remaining
-    residual bump with the Q of that bump's width (:func:`_bump_q`); the random starts' Qs are jittered.
-    """
-    low, high = (a.ravel() for a in np.meshgrid(START_LOW_SHELF_HZ, START_HIGH_SHELF_HZ, indexing="ij"))
-    n_grid, k = len(low), len(low) + RANDOM_STARTS
-    p = np.zeros((k, N_BANDS, 3))
-    p[:, 0, 1] = np.concatenate([low, np.exp(rng.uniform(np.log(25.0), np.log(900.0), RANDOM_STARTS))])
-    p[:, 4, 1] = np.concatenate([high, np.exp(rng.uniform(np.log(600.0), np.log(18000.0), RANDOM_STARTS))])
-    p[:n_grid, (0, 4), 2] = START_SHELF_Q
-    p[n_grid:, (0, 4), 2] = np.exp(rng.uniform(np.log(0.5), np.log(2.5), (RANDOM_STARTS, 2)))
-    ends = max(1, len(freqs_hz) // 16)
-    p[:, 0, 0], p[:, 4, 0] = target_db[:ends].mean(), target_db[-ends:].mean()
-    p[:, PEAK_SLICE, 1], p[:, PEAK_SLICE, 2] = 1000.0, 1.0
-    rows = np.arange(k)
-    for band in (1, 2, 3):
-        residual = target_db - response_db_np(p, freqs_hz, sample_rate)
-        residual -= residual.mean(axis=1, keepdims=True)
-        at = np.argmax(np.abs(residual), axis=1)
-        p[:, band, 0], p[:, band, 1] = residual[rows, at], freqs_hz[at]
-        p[:, band, 2] = _bump_q(residual, at, freqs_hz)
-        p[n_grid:, band, 2] *= np.exp(rng.normal(0.0, 0.3, RANDOM_STARTS))  # about 1.35x either way
-    return clip_to_ranges(p)
-
-
-def _bump_q(residual_db: np.ndarray, at: np.ndarray, freqs_hz: np.ndarray) -> np.ndarray:
-    """Q ``(k,)`` of a bell as wide as each row's bump at index ``at`` ``(k,)`` of ``residual_db`` ``(k, F)``.
-
-    The width is where the bump falls to half its dB height either side (the grid's ends if it does
-    not), and Q = 1 / (2 sinh(ln 2 / 2 * octaves)), the cookbook's bandwidth-to-Q relation.
-    """
-    idx = np.arange(residual_db.shape[1])
-    height = residual_db[np.arange(len(at)), at]
-    below = residual_db * np.sign(height)[:, None] < np.abs(height)[:, None] / 2.0
-    left = np.where(below & (idx < at[:, None]), idx, 0).max(axis=1)
-    right = np.where(below & (idx > at[:, None]), idx, len(idx) - 1).min(axis=1)
-    octaves = np.maximum(np.log2(freqs_hz[right] / freqs_hz[left]), 0.1)
-    return 1.0 / (2.0 * np.sinh(np.log(2.0) / 2.0 * octaves))
 
 
 def _has_energy(power: np.ndarray) -> np.ndarray:
