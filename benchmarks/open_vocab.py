@@ -42,11 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
-import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +50,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from benchmarks.open_vocab_speed import measure_speed, speed_targets
 from eqmorph.core.dsp import log_freq_grid, response_db_np
 from eqmorph.errors import EqmorphError, ParameterError
 from eqmorph.language.compose import signed_blend_params
@@ -77,10 +74,6 @@ METHODS = ("pipeline", "learned", "lexicon", "knn (old)", "own centroid", "flat"
 TARGET_CORR = 0.5
 TARGET_RMS_RATIO = 0.85  # mean RMS at most this share of the flat EQ's
 TARGET_SIGN_SHARE = 0.10
-TARGET_CLI_EXTRA_S = 1.5  # an unknown word from the CLI costs at most this much more than a known one
-TARGET_SERVER_MS = 50.0  # an unknown word in a warm process
-# Words only the embedding reads ("boxey", used until 2026-12-02, is now refused as a slip of boxy)
-SPEED_WORDS = ("sparkly", "fluffy", "glassy", "velvety", "nasal", "honky", "buttery", "silky", "woolly", "zingy")
 
 
 class Dataset(Protocol):
@@ -254,7 +247,7 @@ def run(model: Any, datasets: Sequence[Dataset], min_examples: int = MIN_EXAMPLE
                                 for lang in summary}
     if speed:
         result["speed"] = measure_speed(model_dir)
-        result["targets"] += _speed_targets(result["speed"])
+        result["targets"] += speed_targets(result["speed"])
     return result
 
 
@@ -382,59 +375,6 @@ def _targets(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
              "value": s["sign_error_share"], "met": s["sign_error_share"] <= TARGET_SIGN_SHARE},
         ]
     return out
-
-
-_CLI = "import sys; from eqmorph.cli import main; sys.exit(main(sys.argv[1:]))"  # what the console script runs
-
-
-def _cli_seconds(args: list[str], repeats: int = 3) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of ``eqmorph ARGS`` in a fresh interpreter.
-
-    CPU time is shown next to wall time because on a shared machine the wall time mostly measures
-    the other processes.
-    """
-    import resource
-
-    walls, cpus = [], []
-    for _ in range(repeats):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", _CLI, *args, "--format", "apo", "--quiet"], check=True,
-                       capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-
-
-def measure_speed(model_dir: str | None = None) -> dict[str, float]:
-    """CLI seconds for a known and an unknown word, and in-process ms per unknown word after warm-up."""
-    import eqmorph
-
-    extra = ["--model", model_dir] if model_dir else []
-    known, known_cpu = _cli_seconds(["generate", "warm", *extra])
-    unknown, unknown_cpu = _cli_seconds(["generate", "sparkly", "--open-vocab", *extra])
-    m = eqmorph.load(model_dir, open_vocabulary=True)
-    m.generate("fluffy")  # warm-up: the text model and the learned map load once
-    per_word, per_word_cpu = [], []
-    for w in SPEED_WORDS:
-        start, cpu = time.perf_counter(), time.process_time()
-        m.generate(w)
-        per_word.append((time.perf_counter() - start) * 1000.0)
-        per_word_cpu.append((time.process_time() - cpu) * 1000.0)
-    return {"cli_known_s": known, "cli_unknown_s": unknown, "cli_extra_s": unknown - known,
-            "cli_extra_cpu_s": unknown_cpu - known_cpu,
-            "server_unknown_ms_median": statistics.median(per_word), "server_unknown_ms_max": max(per_word),
-            "server_unknown_cpu_ms_median": statistics.median(per_word_cpu), "load_average": os.getloadavg()[0]}
-
-
-def _speed_targets(speed: Mapping[str, float]) -> list[dict[str, Any]]:
-    return [
-        {"what": "CLI: unknown word minus known word (s, median of 3)", "target": f"<= {TARGET_CLI_EXTRA_S}",
-         "value": speed["cli_extra_s"], "met": speed["cli_extra_s"] <= TARGET_CLI_EXTRA_S},
-        {"what": "warm process: unknown word to EQ (ms, median of 10 words)", "target": f"<= {TARGET_SERVER_MS:g}",
-         "value": speed["server_unknown_ms_median"], "met": speed["server_unknown_ms_median"] <= TARGET_SERVER_MS},
-    ]
 
 
 def _fmt(x: float | None, digits: int = 2) -> str:
