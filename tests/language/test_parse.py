@@ -392,3 +392,55 @@ def test_a_word_far_from_every_known_word_reaches_the_open_vocabulary():
     nb = FixedNeighbours()
     Parser(COUNTS, nb, is_dictionary_word=lambda w: False).parse("velvety")
     assert nb.asked == ["velvety"]
+
+
+# --- negations, degrees and postfixes a new user typed (trial 3) -------------------------------------------
+def test_neither_nor_negates_both_words(parser):
+    assert weights(parser, "neither warm nor bright") == {"warm": -0.5, "bright": -0.5}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("warm cut", {"warm": -1.0}), ("bright boost", {"bright": 1.0}), ("muddy reduction", {"muddy": -1.0}),
+    ("air lift, muddy cut", {"air": 0.5, "muddy": -0.5}), ("cut the warm", {"warm": -1.0})])
+def test_a_direction_written_after_the_word_applies_to_it(parser, text, expected):
+    assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("warm x2", 2.0), ("warm 50%", 0.5), ("very warm x2", 2.5), ("x2 warm", 2.0), ("warm x2, bright", None)])
+def test_a_number_after_the_word_is_its_degree(parser, text, expected):
+    got = weights(parser, text)
+    if expected is None:
+        assert got == {"warm": 1.0, "bright": 0.5}
+    else:
+        assert got == {"warm": expected}
+
+
+def test_a_postfix_word_with_no_word_before_it_is_ignored_not_applied_to_another_clause(parser):
+    meant = parser.parse("warm and cut")
+    assert dict(meant.weights) == {"warm": 1.0}
+    assert meant.ignored == ("cut",)
+
+
+@pytest.mark.parametrize("text, degree", [
+    ("hardly warm", 0.5), ("scarcely warm", 0.5), ("tad warm", 0.5), ("quite warm", 0.85), ("kinda warm", 0.65),
+    ("sorta warm", 0.65), ("sort of warm", 0.65), ("poco suave", 0.5), ("un poco suave", 0.5)])
+def test_more_degree_words_scale_the_word(parser, text, degree):
+    word = "suave" if "suave" in text else "warm"
+    assert weights(parser, text) == {word: degree}
+
+
+def test_hardly_is_a_degree_not_an_inflection_of_hard():
+    assert weights(Parser({"hard": 5, "bright": 9}), "hardly bright") == {"bright": 0.5}
+
+
+@pytest.mark.parametrize("text", ["SELECT * FROM users", "<img src=x onerror=alert(1)>", "warm=1", "warm #1",
+                                  "{warm}"])
+def test_text_with_characters_no_description_uses_is_refused_naming_the_character(parser, text):
+    with pytest.raises(ParameterError, match="it has"):
+        parser.parse(text)
+
+
+def test_a_contrast_says_what_the_denied_word_takes_away(parser):
+    assert "muddy: only what it adds to warm is taken away" in str(parser.parse("warm but not muddy"))
+    assert "taken away" not in str(parser.parse("less muddy, less boomy"))

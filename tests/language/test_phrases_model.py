@@ -46,10 +46,34 @@ def test_warm_but_not_harsh_leans_to_warm_and_away_from_harsh(m):
 
 
 def test_several_words_fit_their_signed_response_sum_closely(m):
-    target = 0.5 * response(m.generate_params("air")) - 0.5 * response(m.generate_params("boomy"))
+    target = 0.5 * response(m.generate_params("air")) + 0.5 * response(m.generate_params("boomy"))
+    got = response(m.generate_params("more air and boomy"))
+    assert np.corrcoef(got, target)[0, 1] > 0.98
+    assert float(np.sqrt(np.mean((got - target) ** 2))) < 1.0
+
+
+def test_a_contrast_takes_away_only_what_the_denied_word_adds(m):
+    """"more air, less boomy": boomy's response minus its projection on air's is what is taken away."""
+    air, boomy = response(m.generate_params("air")), response(m.generate_params("boomy"))
+    outside = boomy - (boomy @ air) / (air @ air) * air
+    target = 0.5 * air - 0.5 * outside
     got = response(m.generate_params("more air, less boomy"))
     assert np.corrcoef(got, target)[0, 1] > 0.98
     assert float(np.sqrt(np.mean((got - target) ** 2))) < 1.0
+    assert "only what it adds to air is taken away" in str(m.parse("more air, less boomy"))
+
+
+@pytest.mark.parametrize("phrase, asked, denied", [
+    ("warm but not muddy", "warm", "muddy"), ("warm but not boomy", "warm", "boomy"),
+    ("warm but not dark", "warm", "dark"), ("clear but not thin", "clear", "thin")])
+def test_x_but_not_y_still_sounds_like_x_when_x_and_y_share_a_boost(m, phrase, asked, denied):
+    """Warm and muddy correlate 0.87: subtracting all of muddy cancelled warm's own boost (r with warm -0.55)."""
+    eq = m.generate_params(phrase)
+    assert corr(eq, m.generate_params(asked)) > 0.5
+    outside = response(m.generate_params(denied)) - response(m.generate_params(asked)) * (
+        response(m.generate_params(denied)) @ response(m.generate_params(asked))
+        / (response(m.generate_params(asked)) @ response(m.generate_params(asked))))
+    assert float(np.corrcoef(response(eq), outside)[0, 1]) < 0.0  # what only the denied word adds is cut
 
 
 def test_a_word_in_another_case_is_the_same_eq(m):

@@ -77,6 +77,20 @@ class Interpretation:
         return float(sum(abs(w) for _, w in self.weights))
 
     @property
+    def contrast(self) -> bool:
+        """True when the phrase asks for some words and against others ("warm but not muddy")."""
+        signs = {p.sign > 0 for p in self.pieces}
+        return len(signs) == 2
+
+    def piece_weights(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
+        """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``.
+
+        The weights of all pieces summed per word are :attr:`weights`.
+        """
+        n = len(self.pieces)
+        return [(p.sign, tuple((m.word, p.sign * p.degree * m.share / n) for m in p.meanings)) for p in self.pieces]
+
+    @property
     def single_word(self) -> tuple[str, float] | None:
         """``(word, weight)`` when the phrase stands for one known word scaled, else ``None``."""
         return self.weights[0] if len(self.weights) == 1 else None

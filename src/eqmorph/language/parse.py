@@ -18,7 +18,9 @@ The tables and the numbers are documented, and each row tested, in docs/language
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
@@ -38,9 +40,11 @@ SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe
 # Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
 DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
-    ("slightly",): 0.5, ("barely",): 0.5, ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
-    ("somewhat",): 0.65, ("kind", "of"): 0.65, ("algo",): 0.65,
-    ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("bastante",): 0.85,
+    ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
+    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
+    ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
+    ("algo",): 0.65,
+    ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
     ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
     ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
     ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
@@ -56,7 +60,7 @@ HEDGES: dict[tuple[str, ...], float] = {
     hedge: DEGREES[("a", "bit")] for hedge in [
         ("not", "too"), ("not", "too", "much"), ("not", "so"), ("not", "overly"), ("not", "that"),
         ("not", "excessively"), ("no", "demasiado"), ("no", "tan"), ("not", "very"), ("not", "really"),
-        ("no", "muy")]
+        ("no", "muy"), ("poco",)]  # Spanish "poco brillante" is "no muy brillante" ("un poco" is "a bit")
 }
 # Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
 # of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
@@ -70,7 +74,11 @@ MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", 
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
-NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
+NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
+# Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
+POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
+                                       "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0}
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
@@ -83,6 +91,9 @@ _TOKEN = re.compile(_NUMBER + r"|[^\W_]+(?:['’-][^\W_]+)*")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
 _TIMES = re.compile(r"(\d+(?:[.,]\d+)?)x|x(\d+(?:[.,]\d+)?)")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
+# Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
+# else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
+_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
 
 
@@ -214,6 +225,10 @@ class Parser:
             raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
         if len(text) > MAX_TEXT_CHARS:
             raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
+        odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
+        if odd:  # combining marks (a decomposed accent) belong to their letter
+            raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) between them (it has "
+                                               f"{odd!r}), e.g. 'warm' or 'a bit brighter, less muddy'")
         norm = normalise_term(text)
         source = None
         tag = _SOURCE_TAG.search(norm)
@@ -228,9 +243,11 @@ class Parser:
             tokens = [t.strip("'’-") for t in _TOKEN.findall(clause)]
             tokens = [t for t in tokens if t]
             sign, degree, start, i, lessened = 1.0, 1.0, 0, 0, False
+            after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             while i < len(tokens):
                 tok = tokens[i]
+                closes, after_piece = after_piece, False
                 span = self._phrase_at(tokens, i)
                 if span and span[0] in _DEGREE_PHRASES:
                     degree *= _DEGREE_PHRASES[span[0]]
@@ -240,14 +257,24 @@ class Parser:
                     i += len(span[0])
                     continue
                 number = _number_degree(tok)
+                postfix = self._postfix(tokens, i, closes, number)
+                if postfix is not None:  # "warm x2", "treble cut": it changes the descriptor just before it
+                    last = pieces[-1]
+                    pieces[-1] = replace(last, text=f"{last.text} {tok}", sign=last.sign * postfix[0],
+                                         degree=min(last.degree * postfix[1], MAX_DEGREE))
+                    capped = capped or last.degree * postfix[1] > MAX_DEGREE
+                    start = i = i + 1
+                    after_piece = True
+                    continue
                 if number is not None:
                     degree *= number
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in _CONJUNCTIONS:
+                if tok in _CONJUNCTIONS or tok in NOR:
                     ignored.extend(pending)
                     sign, degree, start, i, pending, lessened = 1.0, 1.0, i + 1, i + 1, [], False
+                    sign = -1.0 if tok in NOR else 1.0
                     continue
                 if tok in NOT or tok in LESS or tok in MORE:
                     # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
@@ -277,6 +304,8 @@ class Parser:
                 i += len(words)
                 # modifiers belong to the descriptor they precede
                 sign, degree, start, pending, lessened = 1.0, 1.0, i, [], False
+                after_piece = True
+                continue
             ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
@@ -286,6 +315,19 @@ class Parser:
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped)
+
+    @staticmethod
+    def _postfix(tokens: Sequence[str], i: int, after_piece: bool, number: float | None) -> tuple[float, float] | None:
+        """``(sign, degree)`` when ``tokens[i]`` is a direction word or number closing the descriptor just read.
+
+        It must follow a descriptor directly (``after_piece``) and end the clause or come before a
+        conjunction, so "cut the bass" and "2x warmer" keep reading forwards.
+        """
+        if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
+            return None
+        if i + 1 < len(tokens) and tokens[i + 1] not in _CONJUNCTIONS and tokens[i + 1] not in NOR:
+            return None
+        return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
     def _unknown(self, term: str) -> UnknownWordError:
         if term in stoplist():
@@ -311,6 +353,11 @@ class Parser:
             for m in p.meanings:
                 totals[m.word] = totals.get(m.word, 0.0) + p.sign * p.degree * m.share / len(pieces)
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
+        asked = [p.term for p in pieces if p.sign > 0]
+        denied = [p.term for p in pieces if p.sign < 0]
+        if asked and denied:  # language/compose.py: phrase_params
+            notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
+                         f"{', '.join(asked)} is taken away")
         cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
         if cancelled:
             notes.append("cancel out: " + ", ".join(cancelled))

@@ -24,7 +24,7 @@ import numpy as np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ParameterError, UnknownWordError, shown_value
-from eqmorph.language.compose import signed_blend_params
+from eqmorph.language.compose import phrase_params
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.parse import Neighbourhood, Parser
@@ -256,7 +256,7 @@ class Morpher:
         if meant.source and source is not None and meant.source != source:
             raise ParameterError("source", source, f"{meant.source!r}, the crowd {word!r} names, or none")
         source = self._check_source(meant.source) if source is None and meant.source else source
-        return signed_blend_params(meant.weights, lambda w: self._word_params(w, source), scale_gains)
+        return phrase_params(meant, lambda w: self._word_params(w, source), scale_gains)
 
     def path(self, a: str, b: str, *, source: str | None = None) -> MorphPath:
         """The default ("params") morph from word ``a`` (alpha 0) to ``b`` (alpha 1), ready for many alphas.
