@@ -3,9 +3,12 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from eqmorph.core.dsp import response_db_np
+from eqmorph.core.eq import EQ
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
+from eqmorph.errors import ParameterError
 
 TRUE = np.array([[3.0, 120.0, 0.7], [-4.0, 500.0, 1.2], [2.5, 2000.0, 2.0], [-3.0, 6000.0, 1.0], [2.0, 10000.0, 0.7]])
 LIGHT = FitConfig(gain_penalty=0.03)  # the light ridge match uses
@@ -49,3 +52,22 @@ def test_the_level_weight_changes_nothing_without_a_free_offset():
     target = response_db_np(TRUE, FREQS, 48000.0)[None]
     fits = [fit_curves(target, FREQS, 48000.0, replace(LIGHT, level_weight=w)) for w in (0.0, 1.0)]
     np.testing.assert_array_equal(fits[0].params, fits[1].params)
+
+
+def test_max_q_and_max_gain_keep_every_fitted_band_within_them():
+    """A narrow +18 dB bell asked of a fit limited to Q 3 and 12 dB gets a broad bell at most 12 dB high."""
+    freqs = fit_grid(128)
+    target = EQ.from_array([[0.0, 100.0, 0.71], [18.0, 1000.0, 8.0], [0.0, 2000.0, 1.0], [0.0, 4000.0, 1.0],
+                            [0.0, 9000.0, 0.71]]).response_db(freqs, 48000)[None]
+    free = fit_curves(target, freqs, 48000, FitConfig(iterations=10, polish_iterations=5))
+    limited = fit_curves(target, freqs, 48000, FitConfig(iterations=10, polish_iterations=5, max_q=3.0,
+                                                          max_gain_db=12.0))
+    assert free.params[0, :, 2].max() > 3.0  # unlimited, the fit follows the narrow bell
+    assert limited.params[0, :, 2].max() <= 3.0 + 1e-9
+    assert np.abs(limited.params[0, :, 0]).max() <= 12.0 + 1e-9
+
+
+def test_a_fit_limit_that_is_no_number_above_zero_is_refused():
+    freqs = fit_grid(32)
+    with pytest.raises(ParameterError, match="max_q"):
+        fit_curves(np.zeros((1, 32)), freqs, 48000, FitConfig(max_q=0.0))

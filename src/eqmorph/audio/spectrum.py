@@ -87,10 +87,21 @@ class Spectrum:
     channels: int
     rms_dbfs: float  # level of the whole signal, all channels together (-inf for digital silence)
     clipped_runs: int  # places where CLIP_RUN or more samples in a row sit at full scale
+    # Analysis frames averaged (None: not known, e.g. a spectrum the web page measured; see frames_averaged).
+    n_frames: int | None = None
 
     @property
     def seconds(self) -> float:
         return self.frames / self.sample_rate
+
+    @property
+    def frames_averaged(self) -> int:
+        """Periodograms averaged into ``power``: ``n_frames``, or for a spectrum of unknown analysis the count
+        of half-overlapping frames of its FFT length in its length (Welch's usual layout)."""
+        if self.n_frames is not None:
+            return max(int(self.n_frames), 1)
+        n_fft = 2 * (len(self.freqs_hz) - 1)
+        return max(int(2 * self.frames // max(n_fft, 1)) - 1, 1)
 
 
 class SpectrumAccumulator:
@@ -190,7 +201,8 @@ class SpectrumAccumulator:
         freqs = np.fft.rfftfreq(self.n_fft, 1.0 / self.sample_rate)
         mean_sq = self._sum_sq / max(self.frames * self.channels, 1)
         rms_dbfs = 10.0 * math.log10(mean_sq) if mean_sq > 0 else -math.inf
-        return Spectrum(freqs, power, self.sample_rate, self.frames, self.channels, rms_dbfs, self._clipped_runs)
+        return Spectrum(freqs, power, self.sample_rate, self.frames, self.channels, rms_dbfs, self._clipped_runs,
+                        n_frames=self._n_frames)
 
 
 def taper_length(n_fft: int) -> int:
@@ -260,16 +272,30 @@ def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float) -> 
     between bins, which differs between sample rates. Returns ``(F,)``; frequencies at or above the
     spectrum's Nyquist get 0.
     """
-    if not (isinstance(fraction, int | float) and math.isfinite(fraction) and fraction > 0):
-        raise ParameterError("fraction", fraction, "a positive number of bands per octave")
     f = np.asarray(freqs_hz, dtype=np.float64)
-    ratio = 2.0 ** (0.5 / fraction)
-    reach_hz = MIN_HALF_WIDTH_BINS * float(spectrum.freqs_hz[1])
+    lo, hi = _band_edges(spectrum, f, fraction)
     csum = np.concatenate([[0.0], np.cumsum(spectrum.power)])
-    lo = np.searchsorted(spectrum.freqs_hz, np.minimum(f / ratio, f - reach_hz), side="left")
-    hi = np.searchsorted(spectrum.freqs_hz, np.maximum(f * ratio, f + reach_hz), side="right")
     mean = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)
     return np.where(f < spectrum.freqs_hz[-1], mean, 0.0)
+
+
+def smoothing_counts(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float) -> np.ndarray:
+    """How many periodogram values :func:`smooth_octave` averages at each of ``freqs_hz`` ``(F,)``: the bins in
+    the band times the frames averaged. The standard deviation of the smoothed level in dB is about
+    ``10 / ln 10 / sqrt(count)`` (each value is exponentially distributed for noise-like signals)."""
+    lo, hi = _band_edges(spectrum, np.asarray(freqs_hz, dtype=np.float64), fraction)
+    return np.maximum(hi - lo, 1) * spectrum.frames_averaged
+
+
+def _band_edges(spectrum: Spectrum, f: np.ndarray, fraction: float) -> tuple[np.ndarray, np.ndarray]:
+    """Bin index ranges ``[lo, hi)`` ``(F,)`` each of the ``1/fraction``-octave bands of :func:`smooth_octave`."""
+    if not (isinstance(fraction, int | float) and math.isfinite(fraction) and fraction > 0):
+        raise ParameterError("fraction", fraction, "a positive number of bands per octave")
+    ratio = 2.0 ** (0.5 / fraction)
+    reach_hz = MIN_HALF_WIDTH_BINS * float(spectrum.freqs_hz[1])
+    lo = np.searchsorted(spectrum.freqs_hz, np.minimum(f / ratio, f - reach_hz), side="left")
+    hi = np.searchsorted(spectrum.freqs_hz, np.maximum(f * ratio, f + reach_hz), side="right")
+    return lo, hi
 
 
 __all__ = [
@@ -280,6 +306,7 @@ __all__ = [
     "file_spectrum",
     "frame_length",
     "smooth_octave",
+    "smoothing_counts",
     "taper_length",
     "tukey_window",
 ]

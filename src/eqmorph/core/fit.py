@@ -78,6 +78,10 @@ class FitConfig:
     # fit (a brighter target is a high-shelf boost or a low-shelf cut alike); a weight > 0 picks the level-neutral
     # EQ among those shapes. 0: the level is whatever the starts lead to.
     level_weight: float = 0.0
+    # Narrower limits for one use (None: the range table's): the highest Q (10) and the largest |gain_db| (24)
+    # any band may take. Not another range table: a match corrects tone, so its bands stay broad and moderate.
+    max_q: float | None = None
+    max_gain_db: float | None = None
 
 
 @dataclass(frozen=True)
@@ -115,10 +119,13 @@ def fit_curves(
     if n == 0:
         return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
     model = _Model(freqs, float(sample_rate))
+    lower, upper = _bounds(cfg)
+    given = [np.clip(x, lower + 1e-3, upper - 1e-3) for x in given]
     target = _centred(target, cfg.free_offset)  # so the starts' shelf gains do not carry the offset either
     starts = [_greedy_start(model, target, *s) for s in cfg.greedy_starts]
     if cfg.fixed_peaks_hz:
         starts.append(_fixed_start(model, target, cfg.fixed_peaks_hz))
+    starts = [np.clip(x, lower + 1e-3, upper - 1e-3) for x in starts]
     stages = len(given) + len(starts) + (1 if cfg.polish_iterations else 0)
     best_x, best_cost = None, None
     for done, x0 in enumerate([*given, *starts], 1):
@@ -134,7 +141,7 @@ def fit_curves(
         best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg)
         if progress is not None:
             progress(stages, stages)
-    params = clip_to_ranges(from_model_space(np.clip(best_x, -1.0, 1.0)))
+    params = clip_to_ranges(from_model_space(np.clip(best_x, lower, upper)))
     # Measure with the project's reference response, not the fit's fast path.
     error = _centred(dsp.response_db(np, params, freqs, float(sample_rate)) - target, cfg.free_offset)
     rms_db = np.sqrt(np.mean(error**2, axis=1))
@@ -165,6 +172,22 @@ class _Model:
 
     def physical_bands(self, params: np.ndarray) -> np.ndarray:
         return dsp.basis_band_response_db(np, params, self.basis, self.sample_rate)
+
+
+def _bounds(cfg: FitConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Model-space bounds ``(5, 3)`` each: +-1 (the range table's ends), narrowed by ``max_q`` and ``max_gain_db``."""
+    lower, upper = -np.ones((N_BANDS, 3)), np.ones((N_BANDS, 3))
+    if cfg.max_q is not None:
+        if not 0.0 < cfg.max_q:
+            raise ParameterError("max_q", cfg.max_q, "a Q above 0, or None")
+        q = np.tile(np.array([0.0, 1000.0, cfg.max_q]), (N_BANDS, 1))
+        upper[:, 2] = np.maximum(to_model_space(clip_to_ranges(q))[:, 2], -0.99)
+    if cfg.max_gain_db is not None:
+        if not 0.0 < cfg.max_gain_db:
+            raise ParameterError("max_gain_db", cfg.max_gain_db, "a gain above 0 dB, or None")
+        upper[:, 0] = min(cfg.max_gain_db / _GAIN_HALF_RANGE_DB, 1.0)
+        lower[:, 0] = -upper[:, 0]
+    return lower, upper
 
 
 def _end_gains_db(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -226,6 +249,7 @@ def _levenberg_marquardt(
     """
     x = np.array(x0, dtype=np.float64, copy=True)
     n, n_freqs = target.shape
+    lower, upper = _bounds(cfg)
     # Ridge on gains: cost = (|r|^2 + sum_b (w g_b)^2) / F, and g_b = GAIN_HALF_RANGE * x_b in model space.
     ridge = (cfg.gain_penalty * _GAIN_HALF_RANGE_DB) ** 2
     gain_idx = np.arange(0, 3 * N_BANDS, 3)
@@ -273,7 +297,7 @@ def _levenberg_marquardt(
         diag = np.diagonal(jtj, axis1=1, axis2=2)
         lhs = jtj + (damping[active, None] * (diag + 1e-9))[..., None] * eye
         step = -np.linalg.solve(lhs, grad[..., None])[..., 0]
-        x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), -1.0, 1.0)
+        x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), lower, upper)
         b_new = model.bands(x_new)
         r_new = _centred(b_new.sum(axis=1) - target[active], cfg.free_offset)
         l_new = levels(b_new)

@@ -12,17 +12,20 @@ Steps (each constant below says why it has its value):
    happen to play do not turn into peaks the EQ would chase. 1/6 octave did: a guitar matched to a
    piano got +16, +21 and -24 dB bells of Q 5-10 between 70 and 130 Hz (their bass notes), and the
    same recording at 44.1 and 48 kHz got opposing Q 10 bells 4 Hz apart. Commercial match EQs offer
-   1/3 to 1/12.
+   1/3 to 1/12. At 1/4 octave the bass notes still show (guitar to piano: +12 to -9 dB between 113 and
+   133 Hz), so the fit's bands are kept broad and moderate too (step 5).
 3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
    energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits.
    Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
    noise over noise and is ignored.
 4. Its mean over those points is removed, so a louder reference asks for no gain: the match is
    level-independent. It is then limited to +-``MAX_TARGET_DB``, and ``amount`` scales it (1 the full
-   match, 0.5 half-way in dB).
+   match, 0.5 half-way in dB). A difference within ``NOISE_FACTOR`` times the estimation noise of two
+   recordings that short (:func:`eqmorph.audio.spectrum.smoothing_counts`) is no difference: the flat EQ, and
+   a note that says so.
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
-   input's sample rate, where the EQ will run, on those points only, from many starts at once
-   (:func:`eqmorph.semantic.match_fit.fit_match_target`).
+   input's sample rate, where the EQ will run, on those points only, from many starts at once, with
+   broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`).
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
    a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
    average) that made the matched file quieter. So the fit prefers the level-neutral EQ: its mean gain
@@ -44,27 +47,27 @@ from typing import Any
 import numpy as np
 
 from eqmorph.audio.filtering import check_sample_rate
-from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smooth_octave
+from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smooth_octave, smoothing_counts
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
-from eqmorph.core.ranges import BAND_NAMES, HIGH, LOW
+from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
-from eqmorph.semantic.match_fit import fit_match_target
+from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target
 
 SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
 # The level-free difference is limited to this either way: where one recording has a kick drum and the other
 # nothing (drums matched to piano: +30 dB at 80 Hz), following it gave +-24 dB bells at the range ends. A mix is
 # rarely more than 12 dB from its reference anywhere; the random EQs of the recovery benchmark stay within it.
-MAX_TARGET_DB = 12.0
+# The match's bands keep within the same limit (semantic/match_fit.py).
+MAX_TARGET_DB = MAX_GAIN_DB
 # Warn when the fit is this far from the target (RMS dB): the recordings differ in more than a 5-band tone.
 ROUGH_FIT_DB = 2.0
 LEVEL_GRID_POINTS = 512  # log grid the EQ's response is read on for level_change_db (then interpolated to bins)
-AUDIBLE_GAIN_DB = 1.0  # a band at the Q limit is worth a warning only with at least this much gain
 MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
@@ -73,6 +76,12 @@ MAX_AMOUNT = 2.0  # beyond twice the difference the fit pins gains to the range 
 # matched to itself is not answered with faint bells the search left at arbitrary places. describe's
 # FLAT_RMS_DB: the same level below which an EQ counts as flat.
 FLAT_TARGET_RMS_DB = FLAT_RMS_DB
+# Short recordings: a difference no larger than this many times what estimation noise alone gives (the RMS over
+# the used points of 10/ln10 * sqrt(1/n_in + 1/n_ref), n the periodogram values each smoothed point averages,
+# audio/spectrum.smoothing_counts) is no difference: the flat EQ. Two independent white noises measured 0.73-0.83
+# times the prediction at 1-60 s; 2-second noises had been matched with Q 3-6 bells and "the reference is
+# hollower (0.55)".
+NOISE_FACTOR = 1.5
 
 
 @dataclass(frozen=True)
@@ -155,13 +164,19 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
             f"frequencies: expected at least {MIN_USED_POINTS} (do they overlap in frequency?)"
         )
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
-    diff = amount * np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
+    diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
+    noise_db = _noise_rms_db(spectrum, reference, freqs[used])
+    within_noise = float(np.std(diff)) < NOISE_FACTOR * noise_db
+    if within_noise:
+        notes.append(f"the recordings differ by {float(np.std(diff)):.2f} dB RMS, within what their length lets "
+                     f"the analysis tell apart ({noise_db:.2f} dB of estimation noise): treated as the same tone")
+    diff = amount * diff
     target = np.zeros_like(freqs)
     target[used] = diff
     rate = spectrum.sample_rate
     flat_rms_db = float(np.std(diff))  # the flat EQ's error, up to the offset the fit is free to leave
-    if flat_rms_db < FLAT_TARGET_RMS_DB:
-        eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible) asked for: no fit, no search noise
+    if flat_rms_db < FLAT_TARGET_RMS_DB or within_noise:
+        eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible, or real) asked for: no fit, no search noise
     else:
         params, rms_db = fit_match_target(diff, freqs[used], rate)
         eq = EQ.from_array(canonical_array(params))
@@ -170,6 +185,14 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
                        level_gain_db=-level_change_db(spectrum, eq))
+
+
+def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray) -> float:
+    """RMS over ``freqs_hz`` of the estimation noise (dB) of the smoothed level difference of two recordings."""
+    n_in = smoothing_counts(spectrum, freqs_hz, SMOOTHING_FRACTION)
+    n_ref = smoothing_counts(reference, freqs_hz, SMOOTHING_FRACTION)
+    sigma = 10.0 / math.log(10.0) * np.sqrt(1.0 / n_in + 1.0 / n_ref)
+    return float(np.sqrt(np.mean(sigma**2)))
 
 
 def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
@@ -184,17 +207,18 @@ def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
 
 
 def _rough_fit_notes(eq: EQ, rms_db: float) -> list[str]:
-    """Warnings for a match the 5 bands follow only roughly: bands pinned at their range's end, a large error."""
+    """Warnings for a match the 5 bands follow only roughly: gains pinned at the match's limit, a large error.
+
+    A band at the Q limit is no warning: Q 3 is a broad bell the search often settles on.
+    """
     params = eq.to_array()
     pinned = [f"{name} {params[b, 0]:+.1f} dB" for b, name in enumerate(BAND_NAMES)
-              if min(params[b, 0] - LOW[b, 0], HIGH[b, 0] - params[b, 0]) < 0.05]
-    # A faint band at the Q limit is the search settling on nothing in particular, not a correction to doubt.
-    pinned += [f"{name} Q {params[b, 2]:.1f}" for b, name in enumerate(BAND_NAMES)
-               if HIGH[b, 2] - params[b, 2] < 0.05 and abs(params[b, 0]) >= AUDIBLE_GAIN_DB]
+              if MAX_GAIN_DB - abs(params[b, 0]) < 0.05]
     notes = []
     if pinned:
-        notes.append(f"bands at the end of their range ({', '.join(pinned)}): the recordings differ more than "
-                     "an EQ should correct there; try amount 0.5, or check they hold the same kind of music")
+        notes.append(f"bands at a match's limit of +-{MAX_GAIN_DB:g} dB ({', '.join(pinned)}): the recordings "
+                     "differ more than an EQ should correct there; try amount 0.5, or check they hold the same "
+                     "kind of music")
     if rms_db > ROUGH_FIT_DB:
         notes.append(f"the fit is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in more "
                      "than tone (other instruments or notes); the EQ follows their broad balance only")

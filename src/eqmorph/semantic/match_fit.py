@@ -38,9 +38,18 @@ LEVEL_WEIGHT = 0.1
 # The default gain ridge (0.3). With 1/4-octave smoothing and the target limited to +-12 dB it cost recovery
 # nothing (median / p95 0.159 / 0.413 dB, against 0.174 / 0.411 with the 0.03 used before) and holds the shared
 # clips' largest bells a little lower (drums to guitar 22.4 dB instead of 24); 0.6 pushed recovery to 0.22 / 0.47.
+# Limits of a match's bands. A new user's guitar matched to piano got +13 and -12 dB bells of Q 5-6.6 a third of
+# an octave apart (105 and 129 Hz, the two clips' bass notes) and drums to guitar a +22 dB band: a 5-band EQ
+# chasing notes with pairs of bands that cancel. A match corrects tone: Q at most 3 (about half an octave, the
+# recovery set's narrowest) and gains within the target's own +-MAX_TARGET_DB (semantic/match.py). Recovery of
+# random EQs (gains +-9 dB, Q 0.5-3) stayed at median / p95 0.170 / 0.412 dB (0.159 / 0.413 without limits); the
+# clips' largest band went from 22.4 to 12 dB, their fit error from 1.5-2.9 to 1.8-3.0 dB (the notes it no
+# longer follows).
+MAX_Q = 3.0
+MAX_GAIN_DB = 12.0
 # free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
 _SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
-                        free_offset=True, level_weight=LEVEL_WEIGHT)
+                        free_offset=True, level_weight=LEVEL_WEIGHT, max_q=MAX_Q, max_gain_db=MAX_GAIN_DB)
 _POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
 
 
@@ -106,4 +115,4 @@ def _bump_q(residual_db: np.ndarray, at: np.ndarray, freqs_hz: np.ndarray) -> np
     return 1.0 / (2.0 * np.sinh(np.log(2.0) / 2.0 * octaves))
 
 
-__all__ = ["fit_match_target"]
+__all__ = ["MAX_GAIN_DB", "MAX_Q", "fit_match_target"]
