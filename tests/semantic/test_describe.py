@@ -269,3 +269,24 @@ def test_a_match_under_half_a_db_is_about_the_same_in_tone_not_a_faint_word(m):
     assert said == "the reference sounds about the same in tone (the differences are under 0.5 dB)"
     assert m.describer.compare(EQ.flat()) == "the reference sounds the same in tone"
     assert m.describer.compare(m.generate("bright")).startswith("the reference is brighter")
+
+
+@pytest.mark.parametrize("eq_of", [
+    lambda m: m.interpolate("muddy", "clear", 0.2), lambda m: m.generate("más cálido"),
+    lambda m: m.generate("warm but not muddy"), lambda m: m.interpolate("warm", "bright", 0.5)])
+def test_a_phrase_describing_an_eq_says_no_word_of_feeling_unless_it_is_that_words_eq(m, eq_of):
+    """A user read "much less feo" for a muddy EQ and "melodic" for "más cálido"."""
+    from eqmorph.language.stoplist import feeling_words
+
+    said = m.describer.amounts(eq_of(m))
+    assert said and not set(said) & feeling_words()
+
+
+def test_a_feeling_words_own_eq_is_still_named_by_it_when_no_sound_word_has_its_shape(m):
+    assert m.describe_text(m.generate("happy")) == "happy"
+
+
+def test_every_feeling_word_of_the_list_is_a_normalised_vocabulary_word_of_the_bundled_model(m):
+    from eqmorph.language.stoplist import feeling_words
+
+    assert feeling_words() <= set(m.terms)

@@ -17,6 +17,10 @@ word's own score on its own EQ, so ``describe(generate(w, intensity=s))`` ranks 
 any ``s > 0`` unless two words have the same shape. With the unit responses precomputed as a
 ``(W, F)`` matrix, scoring is one matrix-vector product.
 
+The phrase says only sound words the crowd agrees on: not words of feeling or judgement ("happy", "feo",
+"melodic": ``language/feelings.txt``) nor words whose examples disagree, unless the EQ has that word's own shape
+and no sayable word has it too. ``describe`` ranks every word.
+
 The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
 word with the highest score on what is left (a word's exact shape or its exact opposite first: the
 inverse of "bright" is "less bright", not the nearest other word), subtract its share, stop after
@@ -43,6 +47,7 @@ from eqmorph.core.eq import EQ, check_eq
 from eqmorph.errors import ParameterError
 from eqmorph.language.lemmas import comparative
 from eqmorph.language.parse import DEGREES as PARSER_DEGREES
+from eqmorph.language.stoplist import feeling_words
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
 MAX_PHRASE_WORDS = 3  # a phrase a person reads at a glance
@@ -141,9 +146,10 @@ class Describer:
             if not terms:
                 raise ParameterError("source", source, "a crowd that used at least one of the model's words")
         params = np.stack([model.generate_params(t, source=source) for t in terms])
-        # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase.
-        shadowed = getattr(model, "shadowed", {})
-        confidence = np.array([0.0 if t in shadowed else infos[t].confidence for t in terms])
+        # A comparative that gives way to its base word ("brighter": more of bright) is never said in a phrase, nor is
+        # a word of feeling ("happy", "feo": language/feelings.txt), unless the EQ has its own shape.
+        unsaid = set(getattr(model, "shadowed", {})) | feeling_words()
+        confidence = np.array([0.0 if t in unsaid else infos[t].confidence for t in terms])
         languages = tuple(frozenset(lang for lang, n in infos[t].counts_by_language.items() if n > 0) for t in terms)
         return replace(cls.from_params(terms, params, confidence), languages=languages)
 
@@ -265,9 +271,10 @@ class Describer:
             cos = projection / rms
             amount = projection / np.maximum(self.norms_db, 1e-12)
             score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
-            # A word's exact shape, or its exact opposite, beats any likeness: names it outright.
+            # A word's exact shape, or its exact opposite, beats any likeness: names it outright. Among several
+            # such words a sayable one comes first: a muddy EQ is "muddy" before it is "much less feo".
             exact = np.abs(cos) >= SELF_DESCRIBING_COS
-            score = np.where(exact, 1.0 + np.abs(cos), score)
+            score = np.where(exact, 1.0 + np.abs(cos) + self.speakable, score)
             allowed = (self.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~self.muted
             allowed[list(chosen)] = False
             if not allowed.any():
