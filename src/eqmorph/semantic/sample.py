@@ -3,6 +3,7 @@
 A word's training examples scatter around its centroid in the latent space; the scatter per dimension
 (``spreads``, stored in the checkpoint) is the Gaussian's standard deviation, times ``temperature``.
 Codes are clipped to [-1, 1], the box the encoder's tanh never leaves, and decoded to ``(5, 3)`` EQs.
+A draw that no longer sounds like the word (``MIN_LIKENESS``) is drawn again.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.path import check_number, scale_gains
@@ -20,6 +23,13 @@ if TYPE_CHECKING:
 
 MAX_SAMPLES = 1000  # EQs per call: more is a loop's job, and 1,000 decode in a few milliseconds
 MAX_TEMPERATURE = 10.0  # times the crowd's spread; far beyond it every code sits on the box's corners
+# A variation must still sound like the word: its response correlates at least this much with the word's EQ.
+# Drawn freely, 12% of the bundled vocabulary's variations correlated negatively with their word (a "harsh"
+# variation at -0.60) and 21% below 0.3; such draws are redrawn (rejection sampling: the Gaussian conditioned on
+# likeness). Below 0.3 describe no longer names the word among a variation's first words.
+MIN_LIKENESS = 0.3
+MAX_ROUNDS = 8  # rounds of redrawing; after them the likest of the rest fill the answer (a word of wide spread)
+_GRID = dsp.log_freq_grid(64)
 
 
 def sample_eqs(model: Morpher, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
@@ -45,9 +55,29 @@ def sample_eqs(model: Morpher, word: str, n: int, temperature: float = 1.0, seed
         unit = scale_gains(model._word_params(word, source).copy(), 1.0 / strength)
         centre, gain = model.encode_params(unit[None])[0], strength
     rng = np.random.default_rng(seed)
-    z = centre + temperature * spread * rng.standard_normal((n, model.latent_dim))
-    z = np.clip(z, -1.0, 1.0)
-    return [EQ._trusted(p) for p in scale_gains(model.decode_params(z), gain)]
+    like = dsp.response_db_np(model.decode_params(centre), _GRID, ANALYSIS_SAMPLE_RATE)
+    kept: list[np.ndarray] = []
+    rest: list[tuple[float, np.ndarray]] = []  # (likeness, params) of refused draws, the best of them as a last resort
+    for _ in range(MAX_ROUNDS):
+        z = np.clip(centre + temperature * spread * rng.standard_normal((n, model.latent_dim)), -1.0, 1.0)
+        params = model.decode_params(z)
+        likeness = _likeness(dsp.response_db_np(params, _GRID, ANALYSIS_SAMPLE_RATE), like)
+        kept.extend(params[likeness >= MIN_LIKENESS])
+        rest.extend(zip(likeness[likeness < MIN_LIKENESS].tolist(), params[likeness < MIN_LIKENESS]))
+        if len(kept) >= n:
+            break
+    if len(kept) < n:
+        kept.extend(p for _, p in sorted(rest, key=lambda lp: -lp[0])[: n - len(kept)])
+    return [EQ._trusted(p) for p in scale_gains(np.stack(kept[:n]), gain)]
+
+
+def _likeness(responses_db: np.ndarray, reference_db: np.ndarray) -> np.ndarray:
+    """Pearson correlation ``(n,)`` of each response ``(n, F)`` with ``reference_db`` ``(F,)``; 1 when either is
+    flat (a flat word has no shape to stray from)."""
+    a = responses_db - responses_db.mean(axis=1, keepdims=True)
+    b = reference_db - reference_db.mean()
+    norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b)
+    return np.where(norms > 1e-9, (a @ b) / np.maximum(norms, 1e-12), 1.0)
 
 
 __all__ = ["MAX_SAMPLES", "sample_eqs"]
