@@ -173,13 +173,15 @@ class Parser:
         return self._via_lexicon(word)
 
     def _with_embedding(self, word: str, found: list[Meaning]) -> list[Meaning]:
-        """Lexicon meanings, mixed with the open vocabulary's when one is attached.
+        """Lexicon meanings, mixed with the open vocabulary's when one is attached and the lexicon translated.
 
-        The two readings err differently (the crowds' English and Spanish words do not always sound
-        alike; the embedding confuses opposites); the open vocabulary weighs and damps the mix with
-        settings it calibrated on its own words (eqmorph.language.learned.calibrate).
+        A translation and the embedding err differently (the crowds' English and Spanish words do not always
+        sound alike; the embedding confuses opposites); the open vocabulary weighs and damps the mix with
+        settings it calibrated on its own words (eqmorph.language.learned.calibrate). A same-language synonym
+        ("treble" -> bright, "mud" -> muddy) keeps the lexicon's reading alone: mixed in, the embedding turned
+        "treble" into bright x 0.26 and 34 faint neighbours, another EQ than the CLI's without it.
         """
-        if self.open_vocabulary is None or " " in word:
+        if self.open_vocabulary is None or " " in word or all(m.how == "synonym" for m in found):
             return found
         return self.open_vocabulary.meanings(word, found) or found
 
