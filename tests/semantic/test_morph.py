@@ -218,3 +218,15 @@ def test_a_phrase_within_the_limit_keeps_degree_times_intensity(tiny_model):
 def test_blend_weights_near_the_largest_float_give_the_equal_weights_blend(tiny_model):
     huge = tiny_model.blend({"warm": 1e308, "bright": 1e308})
     assert huge == tiny_model.blend({"warm": 1.0, "bright": 1.0})
+
+
+def test_blend_caps_a_phrases_degree_times_the_intensity_as_generate_does():
+    from eqmorph.semantic.morph import load
+    from eqmorph.semantic.path import capped_intensity
+
+    m = load()
+    strong = "very very muddy"  # degree 1.5625
+    capped = capped_intensity(4.0, m.strength(strong))
+    assert capped < 4.0
+    assert m.blend({strong: 1.0}, 4.0) == m.blend({strong: 1.0}, capped)
+    assert m.blend({"muddy": 1.0}, 4.0) != m.blend({"muddy": 1.0}, capped)  # a plain word is not capped

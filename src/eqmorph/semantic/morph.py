@@ -330,7 +330,9 @@ class Morpher:
             raise ParameterError("weights", weights, "a mapping of word -> weight")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         code = self._blend_code(weights, self._check_source(source))
-        return EQ._trusted(scale_gains(self.decode_params(code), intensity))
+        # A phrase's degree caps the intensity as in generate ("very very muddy" at 4 is muddy at 4, not 6.25).
+        strength = max(self.strength(w) for w in weights)
+        return EQ._trusted(scale_gains(self.decode_params(code), capped_intensity(intensity, strength)))
 
     def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
                source: str | None = None) -> list[EQ]:
