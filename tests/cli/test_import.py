@@ -68,7 +68,7 @@ def test_import_needs_a_format_when_out_has_no_known_extension(apo_file, capsys)
         ("broken.json", b'{"format": "eqmorph-eq", "version": 1, "bands": 3', "not valid JSON"),
         ("lowpass.txt", b"Filter: ON LP Fc 100 Hz\n", "'LP'"),
         ("loud.csv", None, "gain_db=40.0"),
-        ("missing.json", None, "not a readable file"),
+        ("missing.json", None, "no such file"),
     ],
 )
 def test_a_bad_preset_exits_2_with_one_line_naming_the_file(tmp_path, capsys, name, content, message):

@@ -17,6 +17,7 @@ from eqmorph.io.presets import (
     from_apo,
     from_csv,
     from_json,
+    import_preset,
     load_preset,
     preamp_db,
     save_preset,
@@ -167,9 +168,12 @@ def test_include_outside_the_folder_is_refused(tmp_path, how):
         from_apo(SHELVES + f"Include: {name}\n", base_dir=base)
 
 
-def test_an_include_that_is_not_a_file_names_the_including_line(tmp_path):
-    with pytest.raises(DataFormatError, match="line 3: Include 'nowhere.txt': .* not a readable file"):
+def test_an_include_of_a_missing_file_says_no_such_file_naming_the_including_line(tmp_path):
+    with pytest.raises(DataFormatError, match="line 3: Include 'nowhere.txt': .*nowhere.txt': no such file"):
         from_apo(SHELVES + "Include: nowhere.txt\n", base_dir=tmp_path)
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(DataFormatError, match="line 3: Include 'sub': .* is a folder, not a preset file"):
+        from_apo(SHELVES + "Include: sub\n", base_dir=tmp_path)
 
 
 def test_include_loops_are_stopped(tmp_path):
@@ -312,7 +316,7 @@ def test_every_format_is_available_through_format_eq_and_bad_requests_are_refuse
     }
     with pytest.raises(ParameterError, match="json, apo, csv, graphiceq, table"):
         format_eq(eq, "xml")
-    with pytest.raises(ParameterError, match="words, weights, alpha, intensity, source, model_id"):
+    with pytest.raises(ParameterError, match="words, weights, alpha, intensity, source, .*model_id"):
         format_eq(eq, "apo", colour="red")
 
 
@@ -365,11 +369,25 @@ def test_unreadable_presets_are_refused_naming_the_path(tmp_path, content, match
     assert str(path) in str(err.value)
 
 
-@pytest.mark.parametrize("name", ["missing.json", "."])
-def test_missing_files_and_folders_are_refused_naming_the_path(tmp_path, name):
-    with pytest.raises(DataFormatError, match="not a readable file") as err:
-        load_preset(tmp_path / name)
-    assert str(tmp_path) in str(err.value)
+def test_a_missing_preset_says_no_such_file_naming_the_path(tmp_path):
+    with pytest.raises(DataFormatError, match="no such file") as err:
+        load_preset(tmp_path / "missing.json")
+    assert str(tmp_path / "missing.json") in str(err.value)
+
+
+@pytest.mark.parametrize("folder", [".", "{tmp}", "{tmp}/."])
+def test_a_folder_is_refused_as_a_parameter_saying_it_is_a_folder(tmp_path, folder):
+    path = folder.format(tmp=tmp_path)
+    with pytest.raises(ParameterError, match="expected a preset file, not a folder") as err:
+        import_preset(path)
+    assert err.value.name == "path" and err.value.value == path
+
+
+@pytest.mark.parametrize("path", [b"a.txt", 3, None, ["a.txt"]])
+def test_a_path_of_the_wrong_type_is_a_parameter_error_not_a_bare_type_error(path):
+    with pytest.raises(ParameterError, match="expected a preset file's path") as err:
+        import_preset(path)
+    assert err.value.name == "path" and err.value.wrong_type
 
 
 def test_load_preset_reads_utf16_and_bom_prefixed_apo_files_from_windows_editors(tmp_path):

@@ -11,6 +11,7 @@ from eqmorph.cli.common import add_format_args, add_input_arg, emit
 
 def run_import(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph import``; returns the exit code."""
+    from eqmorph.core.preamp import max_response_db
     from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import import_preset
 
@@ -19,7 +20,17 @@ def run_import(args: argparse.Namespace) -> int:
     imported = import_preset(args.preset)
     if imported.fitted:
         print(f"eqmorph import: {imported.describe_fit()}", file=sys.stderr)
-    emit(imported.eq, args, inputs=[args.preset])
+    # The preset's own Preamp is carried over, not replaced by eqmorph's, so the converted file plays exactly as
+    # loud as the original (`apply --preset` and Equalizer APO apply the Preamp either file says).  Said when that
+    # Preamp leaves the EQ above 0 dB: the original could clip too, and the user may want eqmorph's headroom.
+    peak = max_response_db(imported.eq) + imported.preamp_db
+    if peak > 0.05:  # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost
+        from eqmorph.core.preamp import preamp_db
+
+        print(f"eqmorph import: note: kept the preset's Preamp {imported.preamp_db:+.1f} dB, with which the EQ "
+              f"peaks at {peak:+.1f} dB and may clip; for no clipping it would be {preamp_db(imported.eq):.1f} dB",
+              file=sys.stderr)
+    emit(imported.eq, args, inputs=[args.preset], preamp=imported.preamp_db)
     return 0
 
 
@@ -31,7 +42,8 @@ def register(subparsers: Any) -> None:
         description="Read a preset and print it (table by default) or write it to OUT in another format. "
         "A preset that already has eqmorph's layout (one low shelf, up to three peaking filters, one high "
         "shelf) is kept exactly; any other (more peaks, missing shelves, a GraphicEQ curve) is fitted into "
-        "the 5-band layout by its response, and the fit error is reported.",
+        "the 5-band layout by its response, and the fit error is reported. The preset's own Preamp (0 dB "
+        "if it has none) is carried over, so OUT plays as loud as PRESET; a note says when it lets the EQ clip.",
     )
     add_input_arg(parser, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")

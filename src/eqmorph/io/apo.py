@@ -53,9 +53,10 @@ from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: 
     quote_short,
     readable_rule,
 )
-from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq
+from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq, preamp_text
 
 MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
+MAX_PREAMP_DB = READABLE["gain_db"].high  # a preamp written or read as far as a filter's gain may go, no further
 MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
 
@@ -75,7 +76,8 @@ class ApoPreset(NamedTuple):
 def describe_origin(meta: Mapping[str, Any]) -> str:
     """``words warm, bright; alpha 0.5; ...``: how an EQ was made, for a comment line (empty if unknown).
 
-    An edit (``start``: the preset it began from) reads ``edited from warm.txt: more bright 0.5; model ...``.
+    An edit (``start``: the preset it began from) reads ``edited from warm.txt: more bright 0.5; model ...``; a match
+    (``input`` and ``reference``: the recordings) ``match of guitar.wav to piano.wav; amount 1; model ...``.
     """
     parts = []
     start = meta.get("start")
@@ -83,8 +85,12 @@ def describe_origin(meta: Mapping[str, Any]) -> str:
         weights = meta.get("weights") or {}
         moves = ", ".join(f"{'more' if v >= 0 else 'less'} {w} {abs(v):g}" for w, v in weights.items())
         parts.append(f"edited from {start}" + (f": {moves}" if moves else ""))
+    said = {"start", "words", "weights"} if start is not None else set()
+    if meta.get("input") is not None and meta.get("reference") is not None:
+        parts.append(f"match of {meta['input']} to {meta['reference']}")
+        said |= {"input", "reference"}
     for key, value in meta.items():
-        if value is None or (start is not None and key in ("start", "words", "weights")):
+        if value is None or key in said:
             continue
         if key == "words":
             value = ", ".join(value)
@@ -102,11 +108,29 @@ def comment_line(what: str, meta: Mapping[str, Any]) -> str:
     return f"# {what}" + (f": {origin}" if origin else "")
 
 
-def to_apo(eq: EQ, **meta: Any) -> str:
-    """Equalizer APO parametric text: a ``#`` line saying how the EQ was made (``meta``), the preamp, 5 filters."""
+def check_preamp(preamp: float | None) -> float | None:
+    """``preamp`` (dB) to write instead of the EQ's own, or None: a finite number within +-:data:`MAX_PREAMP_DB`."""
+    if preamp is None:
+        return None
+    if isinstance(preamp, bool) or not isinstance(preamp, int | float) or not abs(preamp) <= MAX_PREAMP_DB:
+        raise ParameterError("preamp", preamp, f"a number of dB from {-MAX_PREAMP_DB:g} to {MAX_PREAMP_DB:g}, or "
+                             "None for the EQ's own preamp")
+    return float(preamp)
+
+
+def preamp_or_own(eq: EQ, preamp: float | None) -> float:
+    """The preamp a file of ``eq`` says: ``preamp`` when given (a converted preset's own), else the EQ's
+    (:func:`eqmorph.core.preamp.preamp_db`)."""
+    checked = check_preamp(preamp)
+    return preamp_db(eq) if checked is None else checked
+
+
+def to_apo(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
+    """Equalizer APO parametric text: a ``#`` line saying how the EQ was made (``meta``), the preamp (the EQ's, or
+    ``preamp`` when given: a converted preset's own), 5 filters."""
     d = APO_DECIMALS
     lines = [comment_line("eqmorph 5-band EQ", meta)]
-    lines.append(f"Preamp: {fixed(preamp_db(eq), 1)} dB")
+    lines.append(f"Preamp: {preamp_text(preamp_or_own(eq, preamp))} dB")
     for i, b in enumerate(eq.bands, start=1):
         lines.append(
             f"Filter {i}: ON {_APO_WRITE[b.kind]} Fc {b.freq_hz:.{d['freq_hz']}f} Hz "
@@ -304,11 +328,16 @@ def exact_eq(filters: list[ApoFilter]) -> EQ:
 
 
 def read_preset_text(path: str | Path) -> str:
-    """The text of a preset file; missing, unreadable, binary or > 1 MiB -> :class:`DataFormatError`."""
+    """The text of a preset file; missing, a folder, unreadable, binary or > 1 MiB -> :class:`DataFormatError`."""
     p = Path(path)
     try:
-        if not p.is_file():  # a folder or a device would otherwise read as an empty or endless preset
-            raise DataFormatError(f"preset {str(p)!r} is not a readable file")
+        # Each case said as it is: "not a readable file" for a typo in the name sent users looking at permissions.
+        if not p.exists():
+            raise DataFormatError(f"cannot read preset {str(p)!r}: no such file")
+        if p.is_dir():
+            raise DataFormatError(f"preset {str(p)!r} is a folder, not a preset file")
+        if not p.is_file():  # a device or a pipe would otherwise read as an empty or endless preset
+            raise DataFormatError(f"preset {str(p)!r} is not a regular file")
         with p.open("rb") as fh:
             data = fh.read(MAX_PRESET_BYTES + 1)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path

@@ -57,12 +57,20 @@ def graphic_freqs() -> np.ndarray:
     return np.round(np.geomspace(AUDIBLE_LOW_HZ, GRAPHIC_HIGH_HZ, GRAPHIC_POINTS))
 
 
-def to_graphiceq(eq: EQ) -> str:
-    """A ``Preamp:`` line with ``eq``'s preamp, then ``eq``'s response as one ``GraphicEQ:`` line (see above)."""
+def to_graphiceq(eq: EQ, preamp: float | None = None) -> str:
+    """A ``Preamp:`` line with ``eq``'s preamp (or ``preamp`` dB, a converted preset's own, checked by the caller:
+    :func:`eqmorph.io.apo.check_preamp`), then ``eq``'s response as one ``GraphicEQ:`` line (see above)."""
     freqs = graphic_freqs()
     gains = np.round(eq.response_db(freqs, GRAPHIC_SAMPLE_RATE), 1) + 0.0  # + 0.0: no "-0.0" in the file
     curve = "; ".join(f"{f:.0f} {g:.1f}" for f, g in zip(freqs, gains))
-    return f"Preamp: {preamp_db(eq):.1f} dB\nGraphicEQ: {curve}\n"
+    return f"Preamp: {preamp_text(preamp_db(eq) if preamp is None else preamp)} dB\nGraphicEQ: {curve}\n"
+
+
+def preamp_text(db: float) -> str:
+    """A preamp as a ``Preamp:`` line says it: to 0.01 dB, with one decimal when that is exact (eqmorph's own are
+    multiples of 0.1 dB), never ``-0.0``; a converted preset's own (-3.25 dB) keeps its level to 0.005 dB."""
+    text = f"{round(float(db), 2) + 0.0:.2f}"
+    return text[:-1] if text.endswith("0") else text
 
 
 def parse_graphiceq(rest: str, where: str) -> GraphicCurve:

@@ -2,8 +2,12 @@
 
 Every format names what it holds: JSON is the EQ schema of :mod:`eqmorph.core.schema` with
 units, how the EQ was made and its preamp; APO text starts with a ``#`` line saying the same;
-CSV ends with a ``preamp`` row.  The preamp is :func:`eqmorph.core.preamp.preamp_db` everywhere.
-Reading takes a preset of any layout (:func:`import_preset`: exact when it fits, else fitted).
+CSV ends with a ``preamp`` row.  The preamp written is :func:`eqmorph.core.preamp.preamp_db` (the
+headroom the EQ needs), except when a preset is converted: then its own preamp is carried over
+(``preamp=``), so the converted file plays exactly as loud as the original.
+Reading takes a preset of any layout (:func:`import_preset`: exact when it fits, else fitted) and its
+preamp: APO ``Preamp`` lines, JSON's ``preamp_db``, CSV's ``preamp`` row (0 dB when it has none), which
+is what ``eqmorph apply --preset`` applies, as Equalizer APO does.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import io
 import json
 import math
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,13 +29,16 @@ from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here, where users look first)
     APO_DECIMALS,
     MAX_INCLUDE_DEPTH,
+    MAX_PREAMP_DB,
     MAX_PRESET_BYTES,
     ApoFilter,
     ApoPreset,
+    check_preamp,
     comment_line,
     exact_eq,
     from_apo,
     parse_number,
+    preamp_or_own,
     quote_short,
     read_preset_text,
     to_apo,
@@ -52,7 +60,8 @@ _NAMES_FOR = {"json": "a .json name", "apo": "a .txt or .apo name", "csv": "a .c
               "graphiceq": "a name ending in 'GraphicEQ.txt' (or .txt, .apo)"}
 JSON_FORMAT = "eqmorph-eq"
 JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is still read
-META_KEYS = ("words", "weights", "alpha", "intensity", "source", "model_id", "start")  # start: the preset edited
+# start: the preset edited; input, reference and amount: the recordings a match was made from, and its amount.
+META_KEYS = ("words", "weights", "alpha", "intensity", "source", "input", "reference", "amount", "model_id", "start")
 
 _CSV_HEADER = list(schema.BAND_KEYS)
 
@@ -70,7 +79,7 @@ def _check_meta(meta: dict[str, Any]) -> dict[str, Any]:
         if not (isinstance(words, Sequence) and all(isinstance(w, str) for w in words)):
             raise ParameterError("words", words, "a word or a list of words")
         out["words"] = list(words)
-    for key in ("alpha", "intensity"):
+    for key in ("alpha", "intensity", "amount"):
         value = out[key]
         if value is not None:
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -82,7 +91,7 @@ def _check_meta(meta: dict[str, Any]) -> dict[str, Any]:
                 isinstance(w, str) and isinstance(v, int | float) and math.isfinite(v) for w, v in weights.items())):
             raise ParameterError("weights", weights, "a mapping of word -> finite number")
         out["weights"] = {w: float(v) for w, v in weights.items()}
-    for key in ("model_id", "source", "start"):
+    for key in ("model_id", "source", "start", "input", "reference"):
         if out[key] is not None and not isinstance(out[key], str):
             raise ParameterError(key, out[key], "a string or None")
     return out
@@ -98,11 +107,20 @@ def to_json(
     source: str | None = None,
     model_id: str | None = None,
     start: str | None = None,
+    input: str | None = None,
+    reference: str | None = None,
+    amount: float | None = None,
+    preamp: float | None = None,
 ) -> str:
-    """The EQ (:func:`eqmorph.core.schema.eq_data`) and how it was made as eqmorph JSON; floats written exactly."""
+    """The EQ (:func:`eqmorph.core.schema.eq_data`) and how it was made as eqmorph JSON; floats written exactly.
+
+    ``preamp_db`` is the EQ's preamp, or ``preamp`` when given (a converted preset's own).
+    """
     meta = _check_meta({"words": words, "weights": weights, "alpha": alpha, "intensity": intensity,
-                        "source": source, "model_id": model_id, "start": start})
-    doc = {"format": JSON_FORMAT, "version": JSON_VERSION, **schema.eq_data(eq), **meta, "preamp_db": preamp_db(eq)}
+                        "source": source, "model_id": model_id, "start": start, "input": input,
+                        "reference": reference, "amount": amount})
+    doc = {"format": JSON_FORMAT, "version": JSON_VERSION, **schema.eq_data(eq), **meta,
+           "preamp_db": preamp_or_own(eq, preamp)}
     return json.dumps(doc, indent=2) + "\n"
 
 
@@ -110,6 +128,11 @@ def from_json(text: str) -> EQ:
     """Read eqmorph JSON (as written by :func:`to_json`, or version 1) or any object with its ``"bands"`` list: a
     hand-written ``{"bands": [...]}`` or an EQ answer of the web API (``/api/generate``, ``/api/morph``), whose
     other keys are ignored.  1 to 5 bands, as in :func:`from_csv`; the wrong shape -> :class:`DataFormatError`."""
+    return _read_json(text)[0]
+
+
+def _read_json(text: str) -> tuple[EQ, float]:
+    """:func:`from_json`'s EQ and the document's ``preamp_db`` (0 dB without one, as a preset with no Preamp line)."""
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
@@ -136,7 +159,14 @@ def from_json(text: str) -> EQ:
         raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
                               f"{', '.join(BAND_NAMES)} at most once); found {found}")
     values = schema.named_band_values(bands, where="JSON", name_key=name_key)
-    return _named_bands_eq([(name, row, f"JSON {name}") for name, row in values.items()])
+    eq = _named_bands_eq([(name, row, f"JSON {name}") for name, row in values.items()])
+    preamp = doc.get("preamp_db")
+    if preamp is None:
+        return eq, 0.0
+    if isinstance(preamp, bool) or not isinstance(preamp, int | float) or not abs(preamp) <= MAX_PREAMP_DB:
+        raise DataFormatError(f"JSON \"preamp_db\" is {_json_value(preamp)}; expected a number of dB from "
+                              f"{-MAX_PREAMP_DB:g} to {MAX_PREAMP_DB:g} (or no preamp_db: 0 dB)")
+    return eq, float(preamp)
 
 
 def _json_value(value: object) -> str:
@@ -155,14 +185,18 @@ def _named_bands_eq(rows: Sequence[tuple[str, Sequence[float], str]]) -> EQ:
 
 
 # --- CSV and table -----------------------------------------------------------
-def to_csv(eq: EQ) -> str:
-    """Header ``name,type,gain_db,freq_hz,q``, one row per band (floats exact), then a ``preamp`` row."""
-    rows = [",".join(_CSV_HEADER)]
+def to_csv(eq: EQ, *, preamp: float | None = None) -> str:
+    """Header ``name,type,gain_db,freq_hz,q``, one row per band (floats exact), then a ``preamp`` row: the EQ's
+    preamp, or ``preamp`` when given (a converted preset's own)."""
+    return "\n".join([",".join(_CSV_HEADER), *_csv_rows(eq, preamp)]) + "\n"
+
+
+def _csv_rows(eq: EQ, preamp: float | None) -> list[str]:
     # + 0.0 turns -0.0 (a word at intensity 0) into 0.0 and leaves every other float as it is.
-    rows += [f"{d['name']},{d['type']},{d['gain_db'] + 0.0!r},{d['freq_hz']!r},{d['q']!r}"
-             for d in schema.bands_data(eq)]
-    rows.append(f"preamp,preamp,{preamp_db(eq) + 0.0!r},,")
-    return "\n".join(rows) + "\n"
+    rows = [f"{d['name']},{d['type']},{d['gain_db'] + 0.0!r},{d['freq_hz']!r},{d['q']!r}"
+            for d in schema.bands_data(eq)]
+    rows.append(f"preamp,preamp,{preamp_or_own(eq, preamp) + 0.0!r},,")
+    return rows
 
 
 def from_csv(text: str) -> EQ:
@@ -170,6 +204,11 @@ def from_csv(text: str) -> EQ:
 
     1 to 5 band rows, each band at most once; the bands left out are 0 dB (:func:`_named_bands_eq`).
     """
+    return _read_csv(text)[0]
+
+
+def _read_csv(text: str) -> tuple[EQ, float]:
+    """:func:`from_csv`'s EQ and the ``preamp`` row's gain (0 dB without one, as a preset with no Preamp line)."""
     first = text.lstrip().split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
     try:
@@ -182,7 +221,20 @@ def from_csv(text: str) -> EQ:
     if header != _CSV_HEADER:
         found = quote_short(",".join(rows[0])) if rows else "nothing"
         raise DataFormatError(f"CSV header must be {','.join(_CSV_HEADER)!r}, found {found}")
-    rows = [r for r in rows[1:] if r[0].strip() != "preamp"]  # written for players; the EQ's own is recomputed
+    preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip() == "preamp"]
+    if len(preamps) > 1:
+        raise DataFormatError(f"CSV has {len(preamps)} preamp rows (rows {', '.join(str(n) for n, _ in preamps)}); "
+                              "expected at most one")
+    preamp = 0.0
+    for n, row in preamps:
+        cells = [c.strip() for c in row]
+        if len(cells) < 3:
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
+        preamp = parse_number(cells[2], "preamp", f"CSV row {n}")
+        if not abs(preamp) <= MAX_PREAMP_DB:
+            raise DataFormatError(f"CSV row {n}: preamp {preamp:g} dB; expected {-MAX_PREAMP_DB:g} to "
+                                  f"{MAX_PREAMP_DB:g} dB")
+    rows = [r for r in rows[1:] if r[0].strip() != "preamp"]
     if not rows:
         raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
                               f"{', '.join(BAND_NAMES)} at most once)")
@@ -197,36 +249,60 @@ def from_csv(text: str) -> EQ:
             raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
         bands.append((cells[0], [parse_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)],
                       f"CSV row {n}"))
-    return _named_bands_eq(bands)
+    return _named_bands_eq(bands), preamp
 
 
-def to_table(eq: EQ, **meta: Any) -> str:
-    """A readable, aligned table of the five bands, preceded by any ``words``/``alpha``/... given."""
+def to_table(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
+    """A readable, aligned table of the five bands, preceded by any ``words``/``alpha``/... given, then the preamp:
+    the EQ's, or ``preamp`` when given (a converted preset's own, with the EQ's beside it)."""
     info = {k: v for k, v in _check_meta(meta).items() if v is not None}
     shown = {"words": ", ".join, "weights": lambda ws: ", ".join(f"{w}={v:g}" for w, v in ws.items())}
     lines = [f"{key}: {shown.get(key, str)(v)}" for key, v in info.items()]
     lines += schema.table_lines(eq)
-    lines.append(f"preamp for no clipping: {preamp_db(eq):.1f} dB")
+    own = check_preamp(preamp)
+    if own is None:
+        lines.append(f"preamp for no clipping: {preamp_db(eq):.1f} dB")
+    else:
+        lines.append(f"preamp (the preset's own): {own:.1f} dB; for no clipping: {preamp_db(eq):.1f} dB")
     return "\n".join(lines) + "\n"
 
 
 # --- one entry point for the CLI and the server -------------------------------
-def format_eq(eq: EQ, format: str, **meta: Any) -> str:
+def format_eq(eq: EQ, format: str, *, preamp: float | None = None, **meta: Any) -> str:
     """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON, APO, GraphicEQ
-    and table."""
+    and table.  ``preamp``: the dB every format's preamp says instead of the EQ's own (a converted preset's, so the
+    file plays as loud as the one it came from); None for the EQ's own."""
     check_eq(eq)
+    check_preamp(preamp)
     if format == "json":
-        return to_json(eq, **meta)
+        return to_json(eq, preamp=preamp, **meta)
     checked = _check_meta(meta)
     if format == "apo":
-        return to_apo(eq, **checked)
+        return to_apo(eq, preamp=preamp, **checked)
     if format == "csv":
-        return to_csv(eq)
+        return to_csv(eq, preamp=preamp)
     if format == "graphiceq":  # named as the APO text is: the file holds APO lines (Preamp, GraphicEQ) too
-        return comment_line("eqmorph 5-band EQ as a GraphicEQ curve", checked) + "\n" + to_graphiceq(eq)
+        return comment_line("eqmorph 5-band EQ as a GraphicEQ curve", checked) + "\n" + to_graphiceq(eq, preamp)
     if format == "table":
-        return to_table(eq, **meta)
+        return to_table(eq, preamp=preamp, **meta)
     raise ParameterError("format", format, ", ".join(FORMATS))
+
+
+def format_eqs(eqs: Sequence[EQ], format: str, label: str = "EQ", **meta: Any) -> str:
+    """Several EQs (a word's variations) as one text that stays valid in ``format``: CSV gets a first column
+    ``variation`` (1, 2, ...) under one header, JSON is an array of the documents, and the formats of ``#``
+    comments (APO, GraphicEQ, table) get a ``# {label} i of n`` line before each EQ."""
+    if not eqs:
+        raise ParameterError("eqs", eqs, "at least one EQ")
+    if format == "csv":
+        for eq in eqs:
+            check_eq(eq)
+        rows = [",".join(["variation", *_CSV_HEADER])]
+        rows += [f"{i},{row}" for i, eq in enumerate(eqs, 1) for row in _csv_rows(eq, None)]
+        return "\n".join(rows) + "\n"
+    if format == "json":
+        return json.dumps([json.loads(format_eq(eq, "json", **meta)) for eq in eqs], indent=2) + "\n"
+    return "".join(f"# {label} {i} of {len(eqs)}\n" + format_eq(eq, format, **meta) for i, eq in enumerate(eqs, 1))
 
 
 def format_for_path(path: str | Path) -> str | None:
@@ -268,9 +344,11 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     return format
 
 
-def save_preset(path: str | Path, eq: EQ, format: str | None = None, **meta: Any) -> None:
-    """Write ``eq`` to ``path`` atomically, in ``format`` or the one its name asks for (see :func:`output_format`)."""
-    text = format_eq(eq, output_format(path, format), **meta)
+def save_preset(path: str | Path, eq: EQ, format: str | None = None, *, preamp: float | None = None,
+                **meta: Any) -> None:
+    """Write ``eq`` to ``path`` atomically, in ``format`` or the one its name asks for (see :func:`output_format`);
+    ``preamp`` as in :func:`format_eq`."""
+    text = format_eq(eq, output_format(path, format), preamp=preamp, **meta)
     write_text_atomic(path, text, name="path")
 
 
@@ -279,11 +357,20 @@ def import_preset(path: str | Path) -> ImportedPreset:
 
     JSON (eqmorph's, a hand-written ``{"bands": [...]}`` or an API answer) and CSV name eqmorph's bands, 1 to 5 of
     them, and are kept exactly (bands left out are 0 dB, as in APO text); Equalizer APO / AutoEq text (parametric
-    or GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`).
+    or GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`).  The
+    result's ``preamp_db`` is the preset's own (Preamp lines, ``preamp_db``, the ``preamp`` row; 0 without one).
+    ``path`` must be a file's path (str or os.PathLike): anything else, or a folder, is a :class:`ParameterError`.
     """
     from eqmorph.io.layout import ImportedPreset, import_apo  # the response fit: only when reading presets
 
-    p = Path(path)
+    if not isinstance(path, str | os.PathLike):  # bytes too: Path() would raise a bare TypeError
+        raise ParameterError("path", path, "a preset file's path (str or os.PathLike)", wrong_type=True)
+    try:
+        p = Path(path)
+    except TypeError:  # an os.PathLike whose __fspath__ gives bytes
+        raise ParameterError("path", path, "a preset file's path (str or os.PathLike)", wrong_type=True) from None
+    if p.is_dir():
+        raise ParameterError("path", str(path), "a preset file, not a folder")
     text = read_preset_text(p)
     kind = SUFFIX_FORMATS.get(p.suffix.lower())
     if kind not in ("json", "csv"):
@@ -291,9 +378,9 @@ def import_preset(path: str | Path) -> ImportedPreset:
         kind = "json" if head.startswith("{") else "csv" if head.startswith(("band,", "name,")) else "apo"
     try:
         if kind == "json":
-            return ImportedPreset(from_json(text), 0.0, fitted=False)
+            return ImportedPreset(*_read_json(text), fitted=False)
         if kind == "csv":
-            return ImportedPreset(from_csv(text), 0.0, fitted=False)
+            return ImportedPreset(*_read_csv(text), fitted=False)
         return import_apo(text, base_dir=p.parent)
     except ParameterError as exc:
         raise exc.renamed(f"{p}: {exc.name}") from exc
