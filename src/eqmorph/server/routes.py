@@ -7,8 +7,9 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
 * ``/api/limits``: the bounds of alpha, intensity and word length (:mod:`.bounds`), which the page's sliders use
 * ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions; ``total`` is
   how many words match the search (all of them without one), before ``limit``; ``vocabulary_size`` all words
-* ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, export and describe
-  also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them), ``POST /api/blend``,
+* ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, sample, export and describe
+  also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, and blend's body ``"source"``),
+  ``POST /api/blend`` (weights and intensity JSON numbers, as the library takes them),
   ``/api/sample?word=&n=&temperature=&seed=``
 * ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=``: a download in one of the
   preset formats ``/api/health`` lists (:data:`EXPORT_TYPES`: the io layer's JSON, APO, CSV, GraphicEQ, table)
@@ -151,12 +152,14 @@ def make_router(api: Service, page: Path) -> APIRouter:
 
     @router.post("/api/blend", response_model=EQOut, responses=ERROR_RESPONSES)
     def blend(request: BlendRequest) -> Response:
+        api.check_source(request.source)
         weights: dict[str, float] = {}
         for word, weight in request.weights.items():
             w, _ = api.known("weights", word)
             weights[w] = weights.get(w, 0.0) + weight
-        eq = morpher.blend(weights, request.intensity)
-        return _json(render(api.body(eq, list(weights), request.intensity, weights=weights), api.grid))
+        eq = morpher.blend(weights, request.intensity, source=request.source)
+        return _json(render(api.body(eq, list(weights), request.intensity, weights=weights, source=request.source),
+                            api.grid))
 
     @router.get("/api/sample", response_model=SampleOut, responses=ERROR_RESPONSES)
     def sample(word: WordQ,
@@ -164,11 +167,14 @@ def make_router(api: Service, page: Path) -> APIRouter:
                temperature: Annotated[float, Query(ge=0.0, le=10.0, allow_inf_nan=False,
                                                    description="spread of the variations; 0 is the word")] = 1.0,
                seed: Annotated[int | None, Query(ge=0, le=2**32 - 1, description="same seed, same variations")] = None,
+               source: SourceQ = None,
                ) -> Response:
         w, _ = api.known("word", word)
-        eqs = morpher.sample(w, n, temperature=temperature, seed=seed)
-        bodies = [api.body(eq, [w], 1.0) for eq in eqs]
-        return _json(render({"word": w, "n": n, "temperature": temperature, "seed": seed, "eqs": bodies}, api.grid))
+        api.check_source(source)
+        eqs = morpher.sample(w, n, temperature=temperature, seed=seed, source=source)
+        bodies = [api.body(eq, [w], 1.0, source=source) for eq in eqs]
+        return _json(render({"word": w, "n": n, "temperature": temperature, "seed": seed, "source": source,
+                             "eqs": bodies}, api.grid))
 
     @router.get("/api/export", responses={**ERROR_RESPONSES, 200: {
         "description": "the preset as a download", "content": {t: {} for t, _ in EXPORT_TYPES.values()}}})

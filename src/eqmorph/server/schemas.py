@@ -18,18 +18,23 @@ MAX_BLEND_WORDS = 64  # more words than anyone blends by hand
 MAX_BLEND_WEIGHT = 1e6
 
 Word = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
-Weight = Annotated[float, Field(ge=0.0, le=MAX_BLEND_WEIGHT, allow_inf_nan=False,
-                                description=f"relative weight, 0 to {MAX_BLEND_WEIGHT:g}")]
-Intensity = Annotated[float, Field(ge=INTENSITY.low, le=INTENSITY.high, allow_inf_nan=False)]
+# Strict: a JSON number only, as Morpher.blend takes numbers only. Lax, true counted as 1 and "0.5" as 0.5, so a
+# client's bug (a checkbox's value, a field read as text) gave an EQ instead of an error.
+Weight = Annotated[float, Field(ge=0.0, le=MAX_BLEND_WEIGHT, allow_inf_nan=False, strict=True,
+                                description=f"relative weight, a number from 0 to {MAX_BLEND_WEIGHT:g}")]
+Intensity = Annotated[float, Field(ge=INTENSITY.low, le=INTENSITY.high, allow_inf_nan=False, strict=True)]
+Source = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 
 
 class BlendRequest(BaseModel):
-    """``POST /api/blend`` body: ``{"weights": {"warm": 0.6, "bright": 0.4}, "intensity": 1}``."""
+    """``POST /api/blend`` body: ``{"weights": {"warm": 0.6, "bright": 0.4}, "intensity": 1, "source": "safe"}``
+    (``intensity`` and ``source`` optional)."""
 
     model_config = ConfigDict(extra="forbid")
 
     weights: Annotated[dict[Word, Weight], Field(min_length=1, max_length=MAX_BLEND_WORDS)]
     intensity: Intensity = INTENSITY.default
+    source: Source | None = Field(None, description="a crowd the model has (see /api/health sources); null: both")
 
 
 MAX_SPECTRUM_BINS = 8193  # an 8192-point FFT's bins, 0 Hz to Nyquist: what the page sends (5.9 Hz at 48 kHz)
@@ -109,6 +114,7 @@ class SampleOut(BaseModel):
     n: int
     temperature: float
     seed: int | None
+    source: str | None = Field(None, description="the crowd whose variations these are; null: both crowds")
     eqs: list[EQOut]
 
 
