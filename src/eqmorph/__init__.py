@@ -18,18 +18,20 @@ from eqmorph.language.parse import MAX_TEXT_CHARS  # noqa: E402
 from eqmorph.semantic.morph import Morpher, WordInfo, load  # noqa: E402
 from eqmorph.semantic.path import MorphPath  # noqa: E402
 
+# Matching needs the audio analysis and the response fit, which generating a word's EQ does not: these names are
+# imported on first use (PEP 562), so ``import eqmorph`` stays that much lighter.
+_MATCH_NAMES = ("match", "match_files", "match_result", "MatchResult")
+
 
 def __getattr__(name: str) -> object:
-    """``eqmorph.match`` (:func:`eqmorph.semantic.match.match`), imported on first use (PEP 562).
+    """``eqmorph.match``, ``match_files``, ``match_result`` and ``MatchResult`` (:mod:`eqmorph.semantic.match`),
+    imported on first use."""
+    if name in _MATCH_NAMES:
+        from eqmorph.semantic import match
 
-    Matching needs the audio analysis and the response fit, which generating a word's EQ does not:
-    ``import eqmorph`` stays that much lighter.
-    """
-    if name == "match":
-        from eqmorph.semantic.match import match
-
-        return match
+        return getattr(match, name)
     raise AttributeError(f"module 'eqmorph' has no attribute {name!r}")
+
 
 __all__ = [
     "EQ",
@@ -41,6 +43,9 @@ __all__ = [
     "WordInfo",
     "load",
     "match",
+    "match_files",
+    "match_result",
+    "MatchResult",
     "AudioError",
     "DataFormatError",
     "DataUnavailableError",

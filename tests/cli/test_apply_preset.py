@@ -129,7 +129,7 @@ def test_options_of_words_are_refused_with_a_preset_naming_the_option(tmp_path, 
 
 @pytest.mark.parametrize("make,said", [
     (lambda d: d, "--preset="),
-    (lambda d: d / "missing.txt", "not a readable file"),
+    (lambda d: d / "missing.txt", "no such file"),
     (lambda d: (d / "bad.txt").write_text("Filter 1: ON PK 1000 Hz Gain 3 dB Q 1\n") and d / "bad.txt",
      "the Fc keyword is missing"),
 ])

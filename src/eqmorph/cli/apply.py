@@ -9,10 +9,10 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.audio.automation import parse_automation
+from eqmorph.audio.automation import RAMP_S, parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
 from eqmorph.cli.common import add_input_arg, add_word_args, clip_warning, load_model, wrote
-from eqmorph.cli.phrases import say_understood
+from eqmorph.cli.phrases import applied_intensity, say_understood
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
 from eqmorph.io.fileio import refuse_same_path
@@ -51,7 +51,7 @@ def register(subparsers: Any) -> None:
         metavar="SPEC",
         default=None,
         help="morph over time as SECONDS:ALPHA points, e.g. '0:0,8:1' (alpha held before the first "
-        "and after the last point)",
+        f"and after the last point; a jump, e.g. '2:0,2.001:1', becomes a {RAMP_S * 1000:g} ms ramp, with no click)",
     )
     parser.add_argument(
         "--method",
@@ -111,7 +111,8 @@ def run_apply(args: argparse.Namespace) -> int:
     model = load_model(args)
     word, to = args.word, args.to
     intensity = 1.0 if args.intensity is None else args.intensity
-    say_understood(model, *(w for w in (word, to) if w is not None), quiet=args.quiet, source=args.source)
+    words = [w for w in (word, to) if w is not None]
+    say_understood(model, *words, command="apply", quiet=args.quiet, source=args.source)
     method = args.method or DEFAULT_INTERPOLATION
     if automation is not None:
 
@@ -120,8 +121,9 @@ def run_apply(args: argparse.Namespace) -> int:
 
         low, high = automation.alpha_range(info.seconds)
         ends = params_at(np.array([low, high]))
+        applied = applied_intensity("apply", model, intensity, words)  # what interpolate applies, said if capped
         what = [
-            f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {intensity:g})",
+            f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {applied:.3g})",
             f"  alpha {low:.2f}: {one_line(ends[0])}",
             f"  alpha {high:.2f}: {one_line(ends[1])}",
         ]
@@ -132,14 +134,16 @@ def run_apply(args: argparse.Namespace) -> int:
     else:
         if to is None:
             eq = model.generate(word, intensity=intensity, source=args.source)
-            what = [f"{word!r} (intensity {intensity:g}): {one_line(eq)}"]
+            applied = applied_intensity("apply", model, intensity, words)
+            what = [f"{word!r} (intensity {applied:.3g}): {one_line(eq)}"]
         else:
             eq = model.interpolate(word, to, alpha, intensity=intensity, method=method, source=args.source)
+            applied = applied_intensity("apply", model, intensity, words)
             what = [
-                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {intensity:g}): " + one_line(eq)
+                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {applied:.3g}): " + one_line(eq)
             ]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
-    _finish(args, report, what, "use --auto-gain or a lower --intensity")
+    _finish(args, report, what, "use --auto-gain or a lower --intensity", "auto gain")
     return 0
 
 
@@ -162,22 +166,25 @@ def _apply_preset(args: argparse.Namespace) -> int:
     # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.
     report = process_file(args.input, args.output, eq=imported.eq, auto_gain=args.auto_gain,
                           gain_db=None if args.auto_gain else imported.preamp_db, progress=not args.quiet)
-    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain")
+    # The gain is the preset's own Preamp unless --auto-gain replaced it: named for what it is.
+    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain",
+            "auto gain" if args.auto_gain else "preset Preamp")
     return 0
 
 
-def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], advice: str) -> None:
-    """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets."""
+def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], advice: str, gain: str) -> None:
+    """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets; ``gain``
+    names the level change applied ("auto gain", "preset Preamp")."""
     if not args.quiet:
-        print(_report_text(report, what))
+        print(_report_text(report, what, gain))
         wrote(report.out_path)
     warning = clip_warning(report, advice)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
 
 
-def _report_text(report: ProcessReport, what: list[str]) -> str:
-    gain = f"{report.gain_db:+.1f} dB auto gain, " if report.gain_db else ""
+def _report_text(report: ProcessReport, what: list[str], gain_name: str) -> str:
+    gain = f"{report.gain_db:+.1f} dB {gain_name}, " if report.gain_db else ""
     return "\n".join(
         [
             f"{report.in_path} -> {report.out_path}: {duration_text(report.frames, report.sample_rate)}, "

@@ -14,7 +14,7 @@ from eqmorph.cli.common import (
     model_meta,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
-from eqmorph.cli.phrases import say_understood
+from eqmorph.cli.phrases import applied_intensity, say_understood
 from eqmorph.errors import ParameterError
 
 
@@ -46,8 +46,9 @@ def run_blend(args: argparse.Namespace) -> int:
     m = load_model(args)
     weights = parse_weights(args.weights)
     eq = m.blend(weights, intensity=args.intensity, source=args.source)
-    say_understood(m, *weights, quiet=args.quiet, source=args.source)
-    emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=args.intensity))
+    say_understood(m, *weights, command="blend", quiet=args.quiet, source=args.source)
+    intensity = applied_intensity("blend", m, args.intensity, list(weights))  # Morpher.blend caps as generate does
+    emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=intensity))
     return 0
 
 

@@ -37,9 +37,10 @@ SOURCES = ("socialfx", "safe")  # the crowds a model may hold words of (eqmorph.
 
 
 def add_source_arg(parser: argparse.ArgumentParser) -> None:
-    """``--source socialfx|safe``: one crowd's words instead of both crowds' (the default)."""
-    parser.add_argument("--source", choices=SOURCES, default=None,
-                        help="use one crowd's meaning of the words: socialfx or safe (default: both crowds)")
+    """``--source socialfx|safe``: one crowd's words instead of both crowds' (the default), in any case (``SAFE``,
+    ``SocialFX``), as words are."""
+    parser.add_argument("--source", type=str.lower, choices=SOURCES, default=None,
+                        help="use one crowd's meaning of the words: socialfx or safe, any case (default: both crowds)")
 
 
 def add_input_arg(parser: argparse.ArgumentParser, dest: str, *, metavar: str, kind: str, help: str) -> None:
@@ -111,15 +112,41 @@ def refuse_bad_preset_output(args: argparse.Namespace) -> None:
         output_format(args.output, args.format)
 
 
+def check_out_folder(option: str, out: str, model: str | None) -> Path:
+    """``out`` as a folder to write into (``demo --out``, ``figures --out``), checked before any work: not a file, not
+    inside the model, and created only if its parent exists (a typo in the parent must not build a tree of folders).
+    :func:`make_out_folder` creates it."""
+    refuse_inside_model(option, out, model)
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError(option, out, "a folder, not a file")
+    if not folder.parent.is_dir():
+        raise ParameterError(option, out, "a folder whose parent exists (only the last folder is created)")
+    return folder
+
+
+def make_out_folder(folder: Path) -> Path:
+    """Create ``folder`` if missing (its parent exists: :func:`check_out_folder`); a place that cannot hold it (a
+    read-only disk, no permission) is the one-line "cannot write" every command says, not a traceback."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise EqmorphError(f"cannot write {str(folder)!r}: {exc.strerror or exc}") from None
+    return folder
+
+
 def wrote(path: str | os.PathLike[str]) -> None:
     """Tell the user a file was written: every command says it the same way."""
     print(f"wrote {path}")
 
 
-def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (), **meta: Any) -> None:
+def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (),
+         preamp: float | None = None, **meta: Any) -> None:
     """Print ``eq`` in ``args.format``, or write it to ``args.output`` (never over one of ``inputs``).
 
-    ``meta`` (words, weights, alpha, intensity, model_id, source) is recorded in the file and shown in the table.
+    ``meta`` (words, weights, alpha, intensity, model_id, source) is recorded in the file and shown in the table;
+    ``preamp``: the preamp to write instead of the EQ's own (a converted preset's; see
+    :func:`eqmorph.io.presets.format_eq`).
     """
     from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import format_eq, output_format, save_preset
@@ -129,10 +156,10 @@ def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike
     if args.output:
         for path in inputs:
             refuse_same_path(path, args.output)
-        save_preset(args.output, eq, output_format(args.output, args.format), **meta)
+        save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
         wrote(args.output)
     else:
-        sys.stdout.write(format_eq(eq, args.format or "table", **meta))
+        sys.stdout.write(format_eq(eq, args.format or "table", preamp=preamp, **meta))
 
 
 def load_model(args: argparse.Namespace) -> Morpher:
@@ -142,11 +169,11 @@ def load_model(args: argparse.Namespace) -> Morpher:
     return load(args.model, open_vocabulary=getattr(args, "open_vocab", False))
 
 
-def say_resolved(m: Morpher, *words: str, quiet: bool = False, source: str | None = None) -> None:
+def say_resolved(m: Morpher, *words: str, command: str, quiet: bool = False, source: str | None = None) -> None:
     """Tell the user, on stderr, how each word or phrase was understood (:mod:`eqmorph.cli.phrases`)."""
     from eqmorph.cli.phrases import say_understood
 
-    say_understood(m, *words, quiet=quiet, source=source)
+    say_understood(m, *words, command=command, quiet=quiet, source=source)
 
 
 def model_meta(m: Morpher, **kw: Any) -> dict[str, Any]:

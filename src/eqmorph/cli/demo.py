@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model, refuse_inside_model, wrote
+from eqmorph.cli.common import (
+    add_model_arg,
+    add_open_vocab_arg,
+    check_out_folder,
+    load_model,
+    make_out_folder,
+    wrote,
+)
 from eqmorph.errors import ParameterError
 
 DEFAULT_PHRASES = ("a bit brighter", "warm but not muddy")
-
-
-def check_out_folder(option: str, out: str, model: str | None) -> Path:
-    """``out`` as a folder to write into, refused as ``eqmorph figures --out`` refuses it: not a file, not inside
-    the model, and created only if its parent exists (a typo in the parent must not build a tree of folders)."""
-    refuse_inside_model(option, out, model)
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise ParameterError(option, out, "a folder, not a file")
-    if not folder.parent.is_dir():
-        raise ParameterError(option, out, "a folder whose parent exists (only the last folder is created)")
-    return folder
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -41,9 +35,9 @@ def run_demo(args: argparse.Namespace) -> int:
     blocks += [f"== {m.parse(phrase)}\n{m.generate(phrase)}\n" for phrase in args.phrases]
     from eqmorph.plots.figures import plot_eqs
 
+    make_out_folder(out)  # before printing: a place that cannot be written fails with one line and nothing else
     print(f"eqmorph demo on model {m.model_id} ({len(m.terms)} words)\n")
     print("\n".join(blocks))
-    out.mkdir(exist_ok=True)
     png = out / "demo_curves.png"
     plot_eqs(curves, png, title=f"eqmorph: {a}, {b} and their 50/50 morph")
     wrote(png)

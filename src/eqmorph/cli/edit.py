@@ -66,7 +66,7 @@ def run_edit(args: argparse.Namespace) -> int:
     if imported.fitted:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
-    say_understood(m, *changes, quiet=args.quiet, source=args.source)
+    say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source)
     emit(eq, args, inputs=[args.preset], **model_meta(m, words=list(changes), weights=changes,
                                                       start=Path(args.preset).name))
     return 0

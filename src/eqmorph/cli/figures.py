@@ -6,18 +6,20 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from eqmorph.cli.common import add_model_arg, load_model, refuse_inside_model, wrote
+from eqmorph.cli.common import add_model_arg, check_out_folder, load_model, make_out_folder, wrote
 from eqmorph.errors import ParameterError
 
 
 def run_figures(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph figures``; returns the exit code."""
-    refuse_inside_model("--out", args.out, args.model)
-    if args.data is not None and Path(args.data).resolve() == Path(args.out).resolve():
+    out = check_out_folder("--out", args.out, args.model)  # the rule demo --out follows, checked before any work
+    if args.data is not None and Path(args.data).resolve() == out.resolve():
         raise ParameterError("--out", args.out, "a folder other than the --data path")
     from eqmorph.plots.figures import make_all
 
-    for path in make_all(load_model(args), args.out, data_path=args.data):
+    model = load_model(args)
+    make_out_folder(out)  # here, so a place that cannot be written is one line, not make_all's traceback
+    for path in make_all(model, out, data_path=args.data):
         wrote(path)
     return 0
 

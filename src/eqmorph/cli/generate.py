@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from eqmorph.cli.common import (
@@ -14,7 +13,7 @@ from eqmorph.cli.common import (
     model_meta,
     say_resolved,
 )
-from eqmorph.semantic.path import MAX_INTENSITY, capped_intensity
+from eqmorph.cli.phrases import applied_intensity
 
 INTENSITY_HELP = "0 flat, 1 the word, >1 more, <0 the opposite (default 1)"
 
@@ -24,13 +23,8 @@ def run_generate(args: argparse.Namespace) -> int:
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph generate a bit brighter` unquoted is the phrase "a bit brighter"
     eq = m.generate(word, intensity=args.intensity, source=args.source)
-    say_resolved(m, word, quiet=args.quiet, source=args.source)
-    strength = m.strength(word)  # a phrase's degree (1 for a word), kept from generate: no second parse
-    intensity = capped_intensity(args.intensity, strength)  # what generate applied (semantic/path.py)
-    if intensity != args.intensity:
-        print(f"eqmorph generate: note: --intensity {args.intensity:g} on a phrase of degree {strength:.3g} would "
-              f"scale its words {abs(args.intensity) * strength:.3g} times; it stops at {MAX_INTENSITY:g}: "
-              f"intensity {intensity:.3g} applied", file=sys.stderr)
+    say_resolved(m, word, command="generate", quiet=args.quiet, source=args.source)
+    intensity = applied_intensity("generate", m, args.intensity, [word])  # what generate applied, said if capped
     emit(eq, args, **model_meta(m, words=[word], intensity=intensity))
     return 0
 

@@ -14,6 +14,7 @@ from eqmorph.cli.common import (
     clip_warning,
     emit,
     load_model,
+    model_meta,
     wrote,
 )
 
@@ -51,7 +52,9 @@ def run_match(args: argparse.Namespace) -> int:
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
     to_stdout = args.output is not None or args.format in (None, "table")
     print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)
-    emit(result.eq, args, inputs=inputs)
+    # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
+    emit(result.eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name,
+                                                      reference=Path(args.reference).name, amount=args.amount))
     if args.apply is not None:
         # --auto-gain keeps the input's loudness (the match's level gain), not the largest boost's headroom: a
         # match's largest boost often sits where the input has nothing (semantic/match.py, MatchResult).

@@ -14,6 +14,7 @@ from eqmorph.cli.common import (
     say_resolved,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
+from eqmorph.cli.phrases import applied_intensity
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 
@@ -21,8 +22,9 @@ def run_morph(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph morph``; returns the exit code."""
     m = load_model(args)
     eq = m.interpolate(args.a, args.b, args.alpha, intensity=args.intensity, method=args.method, source=args.source)
-    say_resolved(m, args.a, args.b, quiet=args.quiet, source=args.source)
-    emit(eq, args, **model_meta(m, words=[args.a, args.b], alpha=args.alpha, intensity=args.intensity))
+    say_resolved(m, args.a, args.b, command="morph", quiet=args.quiet, source=args.source)
+    intensity = applied_intensity("morph", m, args.intensity, [args.a, args.b])  # what interpolate applied
+    emit(eq, args, **model_meta(m, words=[args.a, args.b], alpha=args.alpha, intensity=intensity))
     return 0
 
 

@@ -1,17 +1,20 @@
 """How the CLI tells the user what a word or phrase was understood as (one helper for every command).
 
 ``eqmorph generate "less muddy"`` prints ``less muddy -> muddy x -1.0`` on stderr, so stdout stays
-the preset; a plain vocabulary word (in any case or spacing: ``Warm``) prints nothing, and
-``--quiet`` prints nothing at all.
+the preset; a plain vocabulary word, however it is typed (``Warm``, ``WARM``, ``Warm!``: case, spacing
+and punctuation the parser drops), prints nothing, and ``--quiet`` prints nothing at all.  Notes
+(a crowd that never used a word, an intensity a phrase's degree caps) start ``eqmorph COMMAND: note:``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from eqmorph.language.interpretation import Interpretation
     from eqmorph.semantic.morph import Morpher
 
 
@@ -20,19 +23,58 @@ def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="do not print how the words were understood")
 
 
-def say_understood(m: Morpher, *texts: str, quiet: bool = False, source: str | None = None) -> None:
+def note(command: str, text: str) -> None:
+    """``eqmorph COMMAND: note: TEXT`` on stderr: how every note of every command starts."""
+    print(f"eqmorph {command}: note: {text}", file=sys.stderr)
+
+
+def merely_a_word(meant: Interpretation) -> bool:
+    """Whether ``meant`` is one vocabulary word as it is, the text differing from it only in what the parser drops
+    (case, spaces, punctuation): saying ``Warm! -> warm x 1.0`` would tell the user nothing."""
+    if len(meant.pieces) != 1 or meant.ignored or meant.notes or meant.source:
+        return False
+    piece = meant.pieces[0]
+    return (piece.sign == 1.0 and piece.degree == 1.0 and len(piece.meanings) == 1
+            and piece.meanings[0].how == "exact" and meant.weights == ((piece.meanings[0].word, 1.0),))
+
+
+def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, source: str | None = None) -> None:
     """Print, on stderr, the interpretation of each text that is not simply a known word, and with ``source``
     (``--source``) a note for each word that crowd never used: the model gives it both crowds' EQ there
-    (docs/model.md), which a user who asked for one crowd's meaning should know."""
+    (docs/model.md), which a user who asked for one crowd's meaning should know.  ``command`` names the
+    sub-command in the note, as its errors and other notes are named."""
     if quiet:
         return
     from eqmorph.language.terms import normalise_term
 
     for text in texts:
         if normalise_term(text) not in m.counts:
-            print(str(m.parse(text)), file=sys.stderr)
+            meant = m.parse(text)
+            if not merely_a_word(meant):
+                print(str(meant), file=sys.stderr)
         if source is None or not m.sources:
             continue
         for word, _ in m.resolve(text):
             if m.word_info(word).counts_by_source.get(source, 0) == 0:
-                print(f"note: {source} never used {word!r}; using its EQ over both crowds", file=sys.stderr)
+                note(command, f"{source} never used {word!r}; using its EQ over both crowds")
+
+
+def applied_intensity(command: str, m: Morpher, intensity: float, texts: Sequence[str]) -> float:
+    """The intensity ``m`` applies to ``texts`` (a word or phrase, or the two ends of a morph) at ``intensity``.
+
+    A phrase's degree multiplies the intensity, and the product stops at MAX_INTENSITY
+    (:func:`eqmorph.semantic.path.capped_intensity`, what ``Morpher.generate`` and ``interpolate`` apply; a morph
+    takes the larger degree of its ends).  When it stops there, a note says so on stderr, and the caller labels its
+    output with the value returned, so no command shows an intensity it did not apply.
+    """
+    from eqmorph.semantic.path import MAX_INTENSITY, capped_intensity
+
+    strengths = {text: m.strength(text) for text in texts}  # kept by the Morpher from generating: no second parse
+    phrase = max(strengths, key=lambda text: strengths[text])
+    strength = strengths[phrase]
+    applied = capped_intensity(intensity, strength)
+    if applied != intensity:
+        note(command, f"--intensity {intensity:g} on {phrase!r}, a phrase of degree {strength:.3g}, would scale its "
+                      f"words {abs(intensity) * strength:.3g} times; it stops at {MAX_INTENSITY:g}: intensity "
+                      f"{applied:.3g} applied")
+    return applied

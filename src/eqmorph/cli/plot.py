@@ -14,8 +14,10 @@ from eqmorph.cli.common import (
     say_resolved,
     wrote,
 )
+from eqmorph.cli.phrases import applied_intensity
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+from eqmorph.semantic.path import capped_intensity
 
 
 def default_plot_name(word: str, to: str | None) -> str:
@@ -37,20 +39,32 @@ def run_plot(args: argparse.Namespace) -> int:
 
     m = load_model(args)
     k = args.intensity
-    suffix = "" if k == 1.0 else f" (intensity {k:g})"
     if args.to is None:
-        curves = [(word + suffix, m.generate(word, k, source=args.source))]
+        eq = m.generate(word, k, source=args.source)
+        say_resolved(m, word, command="plot", quiet=args.quiet, source=args.source)
+        # Labelled with the intensity applied: a phrase's degree may cap it (applied_intensity says so in a note).
+        suffix = _intensity_suffix(applied_intensity("plot", m, k, [word]))
+        curves = [(word + suffix, eq)]
         title = f"eqmorph: '{word}'{suffix}"
     else:
         alpha = 0.5 if args.alpha is None else args.alpha
         mixed = m.interpolate(word, args.to, alpha, intensity=k, method=args.method, source=args.source)
-        curves = [(word, m.generate(word, k, source=args.source)),
-                  (args.to, m.generate(args.to, k, source=args.source)),
-                  (f"{word} \u2192 {args.to} at alpha {alpha:g}", mixed)]
-        title = f"eqmorph: '{word}', '{args.to}' and their morph{suffix}"
-    say_resolved(m, *[w for w in (word, args.to) if w is not None], quiet=args.quiet, source=args.source)
+        ends = [(w, m.generate(w, k, source=args.source)) for w in (word, args.to)]
+        say_resolved(m, word, args.to, command="plot", quiet=args.quiet, source=args.source)
+        applied = applied_intensity("plot", m, k, [word, args.to])  # the morph's: the larger degree of its ends
+        curves = []
+        for w, eq in ends:  # each end is its word's own EQ, capped by its own degree: labelled if not the title's
+            own = capped_intensity(k, m.strength(w))
+            curves.append((w if own == applied else w + _intensity_suffix(own), eq))
+        curves.append((f"{word} \u2192 {args.to} at alpha {alpha:g}", mixed))
+        title = f"eqmorph: '{word}', '{args.to}' and their morph{_intensity_suffix(applied)}"
     wrote(plot_eqs(curves, output, title=title))
     return 0
+
+
+def _intensity_suffix(intensity: float) -> str:
+    """`` (intensity 3.2)`` for a curve or a title; nothing at 1, the word itself."""
+    return "" if intensity == 1.0 else f" (intensity {intensity:.3g})"
 
 
 def register(subparsers: Any) -> None:

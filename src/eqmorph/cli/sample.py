@@ -26,7 +26,7 @@ def numbered_paths(output: str, n: int) -> list[Path]:
 
 def run_sample(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph sample``; returns the exit code."""
-    from eqmorph.io.presets import output_format
+    from eqmorph.io.presets import format_eqs, output_format
 
     if args.seed is not None and args.seed < 0:  # the library would offer "None", which no one can type here
         raise ParameterError("--seed", args.seed, "an integer >= 0, or leave --seed out for a random seed")
@@ -36,14 +36,15 @@ def run_sample(args: argparse.Namespace) -> int:
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph sample a bit warm` unquoted is the phrase "a bit warm"
     eqs = m.sample(word, args.n, temperature=args.temperature, seed=args.seed, source=args.source)
-    say_resolved(m, word, quiet=args.quiet, source=args.source)
-    paths = numbered_paths(args.output, len(eqs)) if args.output else [None] * len(eqs)
-    for i, (eq, path) in enumerate(zip(eqs, paths), 1):
-        if path is None:
-            print(f"# {word} variation {i} of {len(eqs)}")
-        sys.stdout.flush()
-        emit(eq, argparse.Namespace(**{**vars(args), "format": fmt, "output": None if path is None else str(path)}),
-             **model_meta(m, words=[word]))
+    say_resolved(m, word, command="sample", quiet=args.quiet, source=args.source)
+    meta = model_meta(m, words=[word], source=args.source)
+    if not args.output:
+        # One text on stdout that stays valid in its format: CSV with a variation column, a JSON array, "#" lines
+        # between the EQs of formats whose comments they are (io/presets.py: format_eqs).
+        sys.stdout.write(format_eqs(eqs, fmt or "table", f"{word} variation", **meta))
+        return 0
+    for eq, path in zip(eqs, numbered_paths(args.output, len(eqs))):
+        emit(eq, argparse.Namespace(**{**vars(args), "format": fmt, "output": str(path)}), **meta)
     return 0
 
 
