@@ -65,3 +65,20 @@ def test_blend_refuses_an_intensity_that_is_not_a_number(client, intensity):
 def test_blend_still_takes_integer_weights_and_intensity(client, tiny_model):
     body = client.post("/api/blend", json={"weights": {"warm": 1, "bright": 3}, "intensity": 2}).json()
     np.testing.assert_allclose(body["vector"], tiny_model.blend({"warm": 1, "bright": 3}, 2).to_vector())
+
+
+def test_a_phrase_morph_is_capped_and_labelled_with_the_intensity_applied_as_the_library_does(bundled):
+    m = bundled.model
+    phrase = "very very very warm"  # degree 1.95: intensity 4 stops at 4 / 1.95
+    got = bundled.get("/api/morph", params={"a": phrase, "b": "bright", "alpha": 0.0, "intensity": 4}).json()
+    applied = m.applied_intensity(4.0, phrase, "bright")
+    assert applied < 4.0
+    assert got["intensity"] == pytest.approx(applied)
+    expected = m.interpolate(phrase, "bright", 0.0, 4.0).to_array()
+    np.testing.assert_allclose(np.reshape(got["vector"], (5, 3)), expected, rtol=1e-6, atol=1e-6)
+
+
+def test_a_phrase_generated_at_a_capped_intensity_says_the_intensity_applied(bundled):
+    got = bundled.get("/api/generate", params={"word": "very very very warm", "intensity": 4}).json()
+    assert got["intensity"] == pytest.approx(bundled.model.applied_intensity(4.0, "very very very warm"))
+    assert got["intensity"] < 4.0

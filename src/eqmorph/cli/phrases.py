@@ -67,13 +67,12 @@ def applied_intensity(command: str, m: Morpher, intensity: float, texts: Sequenc
     takes the larger degree of its ends).  When it stops there, a note says so on stderr, and the caller labels its
     output with the value returned, so no command shows an intensity it did not apply.
     """
-    from eqmorph.semantic.path import MAX_INTENSITY, capped_intensity
+    from eqmorph.semantic.path import MAX_INTENSITY
 
-    strengths = {text: m.strength(text) for text in texts}  # kept by the Morpher from generating: no second parse
-    phrase = max(strengths, key=lambda text: strengths[text])
-    strength = strengths[phrase]
-    applied = capped_intensity(intensity, strength)
+    applied = m.applied_intensity(intensity, *texts)
     if applied != intensity:
+        phrase = max(texts, key=m.strength)  # kept by the Morpher from generating: no second parse
+        strength = m.strength(phrase)
         note(command, f"--intensity {intensity:g} on {phrase!r}, a phrase of degree {strength:.3g}, would scale its "
                       f"words {abs(intensity) * strength:.3g} times; it stops at {MAX_INTENSITY:g}: intensity "
                       f"{applied:.3g} applied")

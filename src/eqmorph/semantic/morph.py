@@ -318,11 +318,15 @@ class Morpher:
         params = self._path(a, b, np.array([alpha]), method, source)[0]
         return EQ._trusted(scale_gains(params, self._pair_intensity(a, b, intensity)))
 
-    def _pair_intensity(self, a: str, b: str, intensity: float) -> float:
-        """``intensity`` for a morph between checked words: capped when a phrase's degree would take it past 4."""
-        if a in self._exact and b in self._exact:  # the slider's usual case: two words, nothing to cap
+    def applied_intensity(self, intensity: float, *texts: str) -> float:
+        """The intensity an EQ of ``texts`` (a word or phrase, a morph's two ends, a blend's words) gets at
+        ``intensity``: capped when a phrase's degree times it would pass MAX_INTENSITY (the larger degree counts)."""
+        if all(t in self._exact for t in texts):  # the slider's usual case: words, nothing to cap
             return intensity
-        return capped_intensity(intensity, max(self.strength(a), self.strength(b)))
+        return capped_intensity(intensity, max(self.strength(t) for t in texts))
+
+    def _pair_intensity(self, a: str, b: str, intensity: float) -> float:
+        return self.applied_intensity(intensity, a, b)
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
@@ -331,8 +335,7 @@ class Morpher:
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         code = self._blend_code(weights, self._check_source(source))
         # A phrase's degree caps the intensity as in generate ("very very muddy" at 4 is muddy at 4, not 6.25).
-        strength = max(self.strength(w) for w in weights)
-        return EQ._trusted(scale_gains(self.decode_params(code), capped_intensity(intensity, strength)))
+        return EQ._trusted(scale_gains(self.decode_params(code), self.applied_intensity(intensity, *weights)))
 
     def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
                source: str | None = None) -> list[EQ]:

@@ -87,6 +87,9 @@ class Service:
         of the whole batch, whatever their pairs, are then one numpy pass: on a busy server the batch
         holds requests from many pages, and numpy's per-call overhead, not the arithmetic, is what costs.
         """
+        # A phrase's degree caps the intensity as the library's interpolate does (the path's step does not).
+        applied = self.m.applied_intensity
+        keys = [(a, b, alpha, applied(intensity, a, b), source) for a, b, alpha, intensity, source in keys]
         groups: dict[tuple[str, str, float, str | None], list[int]] = {}
         for i, (a, b, _, intensity, source) in enumerate(keys):
             groups.setdefault((a, b, intensity, source), []).append(i)
@@ -112,7 +115,8 @@ class Service:
                        source: str | None = None) -> bytes:
         """The rendered EQ of one word (a dictionary look-up and one response: not worth batching)."""
         eq = self.m.generate(word, intensity, source=source)
-        return render(self.body(eq, [word], intensity, resolved={word: parts} if parts else None, source=source),
+        applied = self.m.applied_intensity(intensity, word)  # what generate applied: a phrase's degree caps it
+        return render(self.body(eq, [word], applied, resolved={word: parts} if parts else None, source=source),
                       self.grid)
 
     def short_words(self) -> dict[str, str]:
@@ -143,6 +147,7 @@ class Service:
             (wa, _), (wb, _) = self.known("a", a), self.known("b", b)
             stem = f"eqmorph-{slug(wa)}-{slug(wb)}-{alpha:.3f}"
             eq, meta = self.m.interpolate(wa, wb, alpha, intensity, source=source), {"words": [wa, wb], "alpha": alpha}
+        intensity = self.m.applied_intensity(intensity, *meta["words"])  # what was applied: a phrase's degree caps it
         if intensity != 1.0:
             stem += f"-x{intensity:g}"
         if source is not None:
