@@ -24,17 +24,6 @@ SR = 44100
 
 
 @pytest.fixture
-def tones_wav(tmp_path):
-    """Half a second of low, mid and high tones (every word of the tiny model changes it), stereo FLOAT WAV."""
-    t = np.arange(SR // 2) / SR
-    mono = sum(0.1 * np.sin(2 * np.pi * f * t) for f in (150.0, 1000.0, 6000.0))
-    x = mono[:, None] * [1.0, 0.5]
-    path = tmp_path / "in.wav"
-    sf.write(path, x, SR, subtype="FLOAT")
-    return path, sf.read(path)[0]
-
-
-@pytest.fixture
 def missing_model(tmp_path):
     """A --model that cannot load: an error naming anything else shows the check came before loading."""
     return tmp_path / "no-model-here"

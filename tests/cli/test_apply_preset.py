@@ -14,16 +14,6 @@ FOUR_PEAKS = "".join(f"Filter {i}: ON PK Fc {f} Hz Gain 4 dB Q 2\n" for i, f in 
 
 
 @pytest.fixture
-def tones_wav(tmp_path):
-    """Half a second of low, mid and high tones, stereo FLOAT WAV."""
-    t = np.arange(SR // 2) / SR
-    mono = sum(0.1 * np.sin(2 * np.pi * f * t) for f in (150.0, 1000.0, 6000.0))
-    path = tmp_path / "in.wav"
-    sf.write(path, mono[:, None] * [1.0, 0.5], SR, subtype="FLOAT")
-    return path, sf.read(path)[0]
-
-
-@pytest.fixture
 def preset(tmp_path):
     path = tmp_path / "preset.txt"
     path.write_text(to_apo(EQ.from_array(ROWS)))

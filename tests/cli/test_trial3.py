@@ -30,16 +30,6 @@ def _run(capsys, *argv):
     return code, out, err
 
 
-@pytest.fixture
-def tones_wav(tmp_path):
-    """Half a second of low, mid and high tones, stereo FLOAT WAV."""
-    t = np.arange(SR // 2) / SR
-    mono = sum(0.1 * np.sin(2 * np.pi * f * t) for f in (150.0, 1000.0, 6000.0))
-    path = tmp_path / "in.wav"
-    sf.write(path, mono[:, None] * [1.0, 0.5], SR, subtype="FLOAT")
-    return path
-
-
 # --- #8: a converted preset keeps its own Preamp ------------------------------------------------------------------
 P10 = "Preamp: -10 dB\nFilter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\n"
 TWO_LINES = "Preamp: -3 dB\nPreamp: -7 dB\nFilter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\n"
@@ -49,6 +39,7 @@ TWO_LINES = "Preamp: -3 dB\nPreamp: -7 dB\nFilter 1: ON PK Fc 1000 Hz Gain 3 dB 
 @pytest.mark.parametrize("name", ["p.json", "p.txt", "p.csv", "p GraphicEQ.txt"])
 def test_import_carries_the_presets_preamp_into_every_format_so_apply_is_as_loud(tmp_path, tones_wav, capsys, text,
                                                                                name):
+    tones_wav, _ = tones_wav
     original = tmp_path / "original.txt"
     original.write_text(text)
     code, _, err = _run(capsys, "import", original, "-o", tmp_path / name)
@@ -92,6 +83,7 @@ def test_generate_exports_still_carry_eqmorphs_own_preamp(tmp_path, capsys):
 
 # --- #17: apply --preset names the preset's Preamp as such ------------------------------------------------------------
 def test_apply_preset_calls_the_presets_preamp_preset_preamp_not_auto_gain(tmp_path, tones_wav, capsys):
+    tones_wav, _ = tones_wav
     preset = tmp_path / "p10.txt"
     preset.write_text(P10)
     code, out, _ = _run(capsys, "apply", tones_wav, tmp_path / "o.wav", "--preset", preset)
@@ -139,6 +131,7 @@ def test_blend_says_the_cap_and_writes_the_intensity_applied(capsys):
 
 
 def test_apply_labels_the_intensity_applied(tmp_path, tones_wav, capsys):
+    tones_wav, _ = tones_wav
     code, out, err = _run(capsys, "apply", tones_wav, tmp_path / "o.wav", "--word", PHRASE, "--intensity", "4")
     assert code == 0 and _note("apply") in err
     assert f"EQ: {PHRASE!r} (intensity {APPLIED}):" in out
