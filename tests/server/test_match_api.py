@@ -12,7 +12,7 @@ from eqmorph.core import dsp
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES
 
 SR = 48000
-N_FFT = 8192  # as the page's match.js
+N_FFT = 8192  # as the page's spectrum.js
 KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
 
 

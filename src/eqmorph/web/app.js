@@ -10,7 +10,7 @@ import { applyEq, setPreviewRate, wireAudio } from "./audio.js";
 import { requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
 import { updateExports } from "./export.js";
-import { readHash, saveHash } from "./hash.js";
+import { hashIsOwn, historyMoved, readHash, saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
@@ -58,7 +58,7 @@ function setCrowds(sources) {
   select.addEventListener("change", () => {
     clearWordErrors(); // a refusal is about the change before this one
     state.source = select.value;
-    saveHash();
+    saveHash({ push: true });
     fetchEnds();
     requestMorph();
   });
@@ -73,7 +73,7 @@ function wireSlider(name, onInput) {
     onInput();
     requestMorph();
   });
-  input.addEventListener("change", saveHash);
+  input.addEventListener("change", () => saveHash({ push: true })); // once a drag ends: one history entry
   return input;
 }
 
@@ -88,8 +88,9 @@ function boxText(typed, word) {
 
 // The words of an answered morph become the page's pair, in every view at once. `typed`: the texts the
 // answer was asked for, by side; a side not in it keeps its text. Errors next to the boxes go, but those of
-// sides in keepErrors (a link's refused word, replaced by a default).
-function commitWords(body, keepErrors, typed) {
+// sides in keepErrors (a link's refused word, replaced by a default). fromLink: the words are a link's (the
+// page's start, Back or Forward), not a change of the user's, which is a new history entry.
+function commitWords(body, keepErrors, typed, fromLink) {
   const [a, b] = body.words;
   for (const [side, word] of [["a", a], ["b", b]]) {
     if (state[side] !== word) state.ends[side] = null;
@@ -102,7 +103,7 @@ function commitWords(body, keepErrors, typed) {
     $(`#legend-${side}`).textContent = `${side.toUpperCase()}: ${text}`;
   }
   updateMap();
-  saveHash();
+  saveHash({ push: !fromLink });
   showInterpretations();
   showMorph(body, 0);
   fetchEnds();
@@ -111,16 +112,17 @@ function commitWords(body, keepErrors, typed) {
 
 // Word changes not yet answered: a change proposed while another is in flight includes its words,
 // and only the answer to the latest change is shown (an earlier one would undo the later choice).
-const wordChange = { seq: 0, pending: {} };
+const wordChange = { seq: 0, pending: {}, fromLink: false };
 
 // Asks for the morph with the proposed words; shows it everywhere if the server takes them and returns "".
 // If it does not, returns the refused side ("a" or "b"), whose box shows why; nothing else changes.
-async function chooseWords(proposed, keepErrors = new Set()) {
+async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
   // A change starting afresh (none in flight) makes any refusal shown for an earlier one stale.
   if (!Object.keys(wordChange.pending).length) {
     for (const side of ["a", "b"]) if (!keepErrors.has(side)) clearWordError(side);
   }
   Object.assign(wordChange.pending, proposed);
+  wordChange.fromLink = fromLink;
   const a = wordChange.pending.a ?? state.a;
   const b = wordChange.pending.b ?? state.b;
   const seq = ++wordChange.seq;
@@ -129,7 +131,7 @@ async function chooseWords(proposed, keepErrors = new Set()) {
     if (seq !== wordChange.seq) return "";
     const typed = wordChange.pending;
     wordChange.pending = {};
-    commitWords(body, keepErrors, typed);
+    commitWords(body, keepErrors, typed, wordChange.fromLink);
     return "";
   } catch (error) {
     if (seq !== wordChange.seq) return ""; // the latest change asks with the same words and reports
@@ -139,7 +141,7 @@ async function chooseWords(proposed, keepErrors = new Set()) {
     pickers[side].show(state.text[side], state[side]);
     delete wordChange.pending[side];
     const others = Object.keys(wordChange.pending).length;
-    if (others && state.a && state.b) chooseWords({}, keepErrors); // the other box's choice still stands
+    if (others && state.a && state.b) chooseWords({}, keepErrors, fromLink); // the other box's choice still stands
     else wordChange.pending = {};
     return side;
   }
@@ -220,7 +222,7 @@ async function startWords(saved, defaults) {
   const wanted = { a: given(saved.a) ? saved.a : defaults.a, b: given(saved.b) ? saved.b : defaults.b };
   const refused = new Set();
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const side = await chooseWords(wanted, refused);
+    const side = await chooseWords(wanted, refused, true);
     if (!side || refused.has(side)) return;
     refused.add(side);
     wanted[side] = defaults[side];
@@ -259,8 +261,19 @@ async function init() {
     state.mapTarget = "a";
     const follow = () => followLink(health.sources || [], defaults);
     await follow();
-    // A link edited in the address bar (or set by a script) is followed as if it had been opened.
-    window.addEventListener("hashchange", () => follow().catch(showError));
+    // A link edited in the address bar (or set by a script) is followed as if it had been opened, and so is
+    // the entry Back or Forward goes to. Both events may come for one move: a hash is followed once.
+    let following = "";
+    const followNew = () => {
+      if (hashIsOwn() || location.hash === following) return;
+      historyMoved();
+      following = location.hash;
+      follow().catch(showError).finally(() => {
+        following = "";
+      });
+    };
+    window.addEventListener("hashchange", followNew);
+    window.addEventListener("popstate", followNew);
     document.body.dataset.ready = "1";
   } catch (error) {
     showError(error);

@@ -11,7 +11,7 @@ const NYQUIST_FRACTION = 0.49; // as eqmorph.core.dsp: keeps w0 away from pi, wh
 
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
 const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
-  buffers: {}, playing: false, preamp: 1, sampleRate: undefined };
+  buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined };
 
 // The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
 export function setPreviewRate(sampleRate) {
@@ -108,11 +108,20 @@ export function applyEq(body) {
       old.fader.disconnect();
     }, 4 * CROSSFADE_S * 1000);
   }
-  // Keep boosts from clipping: lower the EQ'd path by the curve's peak.
+  // Keep boosts from clipping: lower the EQ'd path by the curve's peak, and the bypass path as much, so that
+  // Bypass compares the EQ with the dry sound at the same level (not a louder dry sound).
   const peak = Math.max(0, ...body.response.db);
   audio.preamp = 10 ** (-peak / 20);
   setBypass();
-  $("#audio-info").textContent = peak > 0 ? `EQ path lowered by ${peak.toFixed(1)} dB so boosts do not clip.` : "";
+  $("#audio-level-info").textContent = peak > 0
+    ? `EQ path lowered by ${peak.toFixed(1)} dB so boosts do not clip, and the bypass path as much, for a fair A/B.`
+    : "";
+}
+
+// The gains the preview is heading for (the paths ramp to them): the EQ'd path, the bypass path, and the
+// level both are lowered by; null before the preview has started.
+export function previewLevels() {
+  return audio.ctx ? { ...audio.levels, preamp: audio.preamp } : null;
 }
 
 // The magnitude response in dB of the filters now playing, at `freqs` (Hz): what the preview does to the sound.
@@ -136,7 +145,8 @@ function setBypass(immediate = false) {
   const bypass = $("#bypass").checked;
   const t = audio.ctx.currentTime;
   const wet = bypass ? 0 : audio.preamp;
-  const dry = bypass ? 1 : 0;
+  const dry = bypass ? audio.preamp : 0;
+  audio.levels = { wet, dry };
   if (immediate) {
     audio.wet.gain.value = wet;
     audio.dry.gain.value = dry;
@@ -159,7 +169,7 @@ function startSource() {
   stopSource();
   const buffer = currentBuffer();
   if (!buffer) {
-    $("#audio-info").textContent = "Choose an audio file first.";
+    $("#audio-source-info").textContent = "Choose an audio file first.";
     return false;
   }
   const source = audio.ctx.createBufferSource();
@@ -168,6 +178,7 @@ function startSource() {
   source.connect(audio.input);
   source.start();
   audio.source = source;
+  if (!audio.buffers.file) $("#audio-source-info").textContent = ""; // "Choose an audio file first." is done
   return true;
 }
 
@@ -201,10 +212,11 @@ async function loadFile(file) {
   const ctx = ensureAudio();
   try {
     audio.buffers.file = await ctx.decodeAudioData(await file.arrayBuffer());
-    $("#audio-info").textContent = `${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser)`;
+    $("#audio-source-info").textContent =
+      `${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser).`;
     if (audio.playing) startSource();
   } catch (error) {
-    $("#audio-info").textContent = `Cannot decode ${file.name}: ${error.message || error}`;
+    $("#audio-source-info").textContent = `Cannot decode ${file.name}: ${error.message || error}`;
   }
 }
 

@@ -1,111 +1,126 @@
 // eqmorph page: "Match to a reference": two local files are analysed here in the browser (long-term
 // average spectra; the audio never leaves it), the server fits the 5-band EQ between them (/api/match),
-// and the match shows as a third curve with its words and preset downloads.
+// and the match shows as a third curve with its words and preset downloads. The analysis runs in a Web
+// Worker (match-worker.js, spectrum.js), so the page answers while a long file is read; the card shows how
+// far it has got.
 import { $ } from "./dom.js";
 import { drawPlot } from "./plot.js";
+import { MAX_SECONDS, takesRate } from "./spectrum.js";
 import { state } from "./state.js";
 
-const N_FFT = 8192; // 5.9 Hz bins at 48 kHz; the 8193 bins of two spectra fit the server's body limit
-const ANALYSIS_RATE = 48000; // files are decoded (resampled) to this rate
-const MAX_SECONDS = 600; // analyse at most the first ten minutes: a long-term average settles well before
-const CLIP_LEVEL = 0.999; // as eqmorph.audio.spectrum: a sample at full scale
-const CLIP_RUN = 3; // this many full-scale samples in a row count as one clipped peak
+const ANALYSIS_RATE = 48000; // a file whose rate the page cannot tell, or the API does not take, is decoded at this
 
-// In-place iterative radix-2 FFT of re, im (length a power of two).
-function fft(re, im) {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i += 1) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
-    }
-  }
-  for (let size = 2; size <= n; size <<= 1) {
-    const step = (-2 * Math.PI) / size;
-    for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < size / 2; k += 1) {
-        const wr = Math.cos(step * k);
-        const wi = Math.sin(step * k);
-        const a = start + k;
-        const b = a + size / 2;
-        const tr = re[b] * wr - im[b] * wi;
-        const ti = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-      }
-    }
-  }
-}
-
-// Welch spectrum as eqmorph.audio.spectrum computes it: Hann frames, half overlap, channels summed.
-export function spectrumOf(buffer) {
-  const sr = buffer.sampleRate;
-  const frames = Math.min(buffer.length, Math.round(MAX_SECONDS * sr));
-  const window = Float64Array.from({ length: N_FFT }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / N_FFT));
-  const norm = sr * window.reduce((s, w) => s + w * w, 0);
-  const power = new Float64Array(N_FFT / 2 + 1);
-  const re = new Float64Array(N_FFT);
-  const im = new Float64Array(N_FFT);
-  let count = 0;
-  let sumSq = 0;
-  let clipped = 0;
+// The page's part of an analysis the worker cannot do alone: decoding a compressed file with the browser's
+// decoders (Web Audio has none in a worker), at `rate`, keeping its first MAX_SECONDS.
+async function decodeSamples(file, rate) {
+  const ctx = new OfflineAudioContext(1, 1, takesRate(rate) ? rate : ANALYSIS_RATE);
+  const buffer = await ctx.decodeAudioData(await file.arrayBuffer());
+  const frames = Math.min(buffer.length, Math.round(MAX_SECONDS * buffer.sampleRate));
+  const channels = [];
   for (let c = 0; c < buffer.numberOfChannels; c += 1) {
-    const x = buffer.getChannelData(c);
-    let run = 0;
-    for (let i = 0; i < frames; i += 1) {
-      sumSq += x[i] * x[i];
-      run = Math.abs(x[i]) >= CLIP_LEVEL ? run + 1 : 0;
-      if (run === CLIP_RUN) clipped += 1;
-    }
-    // A clip shorter than one frame is one zero-padded frame: how short is too short is the library's to say
-    // (eqmorph.semantic.match, through /api/match), in the same words as `eqmorph match`.
-    for (let start = 0; start === 0 || start + N_FFT <= frames; start += N_FFT / 2) {
-      for (let i = 0; i < N_FFT; i += 1) {
-        re[i] = start + i < frames ? x[start + i] * window[i] : 0;
-        im[i] = 0;
-      }
-      fft(re, im);
-      for (let k = 0; k <= N_FFT / 2; k += 1) power[k] += re[k] * re[k] + im[k] * im[k];
-      if (c === 0) count += 1;
-    }
+    const x = new Float32Array(frames);
+    buffer.copyFromChannel(x, c);
+    channels.push(x);
   }
-  const meanSq = frames ? sumSq / (frames * buffer.numberOfChannels) : 0;
-  return {
-    sample_rate: sr,
-    power_db: Array.from(power, (p) => Math.round(100 * Math.log10(Math.max(p / (count * norm), 1e-30))) / 10),
-    seconds: frames / sr,
-    channels: buffer.numberOfChannels,
-    rms_dbfs: meanSq > 0 ? 10 * Math.log10(meanSq) : null,
-    clipped_runs: clipped,
-  };
+  return { sampleRate: buffer.sampleRate, channels, fileSeconds: buffer.duration };
 }
 
-async function analyse(file, role) {
-  const ctx = new OfflineAudioContext(1, 1, ANALYSIS_RATE);
-  let buffer;
-  try {
-    buffer = await ctx.decodeAudioData(await file.arrayBuffer());
-  } catch (error) {
-    throw new Error(`the ${role} (${file.name}) cannot be decoded: ${error.message || error}`);
-  }
-  return spectrumOf(buffer);
+// The spectrum of `file` (match-worker.js, off the main thread): {promise, cancel}. The promise gives
+// {spectrum, seconds, fileSeconds}: what /api/match takes, the seconds analysed and the file's length.
+// onProgress(done, total) follows it, in samples per channel.
+function analyse(file, role, onProgress) {
+  const worker = new Worker(new URL("./match-worker.js", import.meta.url), { type: "module" });
+  let cancelled = false;
+  const promise = new Promise((resolve, reject) => {
+    const fail = (why) => {
+      worker.terminate();
+      if (cancelled) return;
+      reject(new Error(`the ${role} (${file.name}) cannot be decoded: ${why}`));
+    };
+    worker.addEventListener("error", (event) => fail(event.message || "the analysis did not start"));
+    worker.addEventListener("message", async ({ data }) => {
+      if (data.type === "progress") onProgress(data.done, data.total);
+      else if (data.type === "error") fail(data.message);
+      else if (data.type === "result") {
+        worker.terminate();
+        resolve(data);
+      } else if (data.type === "decode") {
+        try {
+          const samples = await decodeSamples(file, data.sampleRate);
+          if (!cancelled) worker.postMessage({ type: "samples", ...samples }, samples.channels.map((x) => x.buffer));
+        } catch (error) {
+          fail(error.message || error);
+        }
+      }
+    });
+    worker.postMessage({ type: "file", file });
+  });
+  const cancel = () => {
+    cancelled = true;
+    worker.terminate();
+  };
+  return { promise, cancel };
 }
 
 const AMOUNT_SETTLE_MS = 250; // a moved Amount slider re-runs the match once it has rested this long
 
-// The spectra of the chosen files (an amount change re-fits them without decoding the files again), and
-// the latest run: only its answer is shown, and a newer run aborts it.
-const match = { spectra: {}, seq: 0, controller: null, timer: 0, ran: false };
+// The analyses of the chosen files (an amount change re-fits their spectra without reading the files again),
+// and the latest run: only its answer is shown, and a newer run aborts it.
+const match = { spectra: {}, seq: 0, controller: null, timer: 0, ran: false, waiting: 0 };
+
+const fileKey = (file) => `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+
+// "Analysing… 42%" while a run waits for its files' analyses (none shows once both are done or cached).
+function showProgress() {
+  if (match.waiting !== match.seq || state.match) return;
+  const entries = Object.values(match.spectra);
+  const total = entries.reduce((sum, e) => sum + e.total, 0);
+  const done = entries.reduce((sum, e) => sum + e.done, 0);
+  const out = $("#match-result");
+  out.textContent = total ? `Analysing… ${Math.floor((100 * done) / total)}%` : "Analysing…";
+  out.dataset.progress = total ? String(Math.floor((100 * done) / total)) : "0";
+}
 
 function spectrumFor(file, role) {
-  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
-  if (match.spectra[role]?.key !== key) match.spectra[role] = { key, spectrum: analyse(file, role) };
-  return match.spectra[role].spectrum;
+  const key = fileKey(file);
+  if (match.spectra[role]?.key !== key) {
+    match.spectra[role]?.cancel();
+    const entry = { key, done: 0, total: 0 };
+    Object.assign(entry, analyse(file, role, (done, total) => {
+      Object.assign(entry, { done, total });
+      showProgress();
+    }));
+    match.spectra[role] = entry;
+  }
+  return match.spectra[role].promise;
+}
+
+// An analysis of a file no longer chosen is stopped (a long file's would go on for nothing).
+function dropStaleAnalyses() {
+  for (const role of ["input", "reference"]) {
+    const file = $(`#match-${role}`).files[0];
+    const entry = match.spectra[role];
+    if (entry && (!file || entry.key !== fileKey(file))) {
+      entry.cancel();
+      delete match.spectra[role];
+    }
+  }
+}
+
+const oneLine = (text) => String(text).split(/\s+/).filter(Boolean).join(" ");
+
+// What a match is of, in its preset files, as `eqmorph match` writes it (eqmorph.io.apo.describe_origin): the APO
+// text's first line reads "# eqmorph 5-band EQ: match of guitar.wav to piano.wav; model ...; amount 1", and JSON
+// has "input", "reference" and "amount". The server knows the spectra only, so the page adds the files' names.
+function withOrigin(exports, input, reference, amount) {
+  const names = { input: oneLine(input), reference: oneLine(reference) };
+  const apo = exports.apo.replace(/^# eqmorph 5-band EQ(?:: (.*))?$/m, (_, origin) =>
+    `# eqmorph 5-band EQ: ${[`match of ${names.input} to ${names.reference}`, origin, `amount ${amount}`]
+      .filter(Boolean).join("; ")}`);
+  // JSON numbers are doubles in both languages, and JavaScript writes each as the shortest text that reads back
+  // as it: the bands stay exactly as the server wrote them.
+  const json = `${JSON.stringify(Object.assign(JSON.parse(exports.json), { ...names, amount }), null, 2)}\n`;
+  return { ...exports, apo, json };
 }
 
 function setExports(exports) {
@@ -117,6 +132,21 @@ function setExports(exports) {
     link.download = `eqmorph-match.${ext}`;
     link.setAttribute("aria-disabled", "false");
   }
+}
+
+// The library's notes are clauses ("the fit is rough (...): ..."); after the page's sentence each is one too.
+const sentence = (text) => {
+  const t = String(text).trim();
+  return t ? `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? "" : "."}` : "";
+};
+
+// The files of which only the first MAX_SECONDS were analysed, said as the card's note says it.
+function cutNote(files) {
+  const cut = files.filter(({ analysis }) => analysis.fileSeconds > analysis.seconds + 1e-6);
+  if (!cut.length) return "";
+  const minutes = (s) => `${(s / 60).toFixed(1)} minutes`;
+  const names = cut.map(({ file, analysis }) => `${file.name} (${minutes(analysis.fileSeconds)})`).join(" and ");
+  return ` Only the first ${MAX_SECONDS / 60} minutes of ${names} were analysed.`;
 }
 
 // No match on show: not its curve, legend entry or downloads, so nothing from an earlier pair of files or
@@ -134,6 +164,7 @@ function clearMatch(message) {
   }
   const out = $("#match-result");
   out.textContent = message;
+  delete out.dataset.progress;
   delete out.dataset.text;
   delete out.dataset.amount;
 }
@@ -157,15 +188,18 @@ async function runMatch() {
   }
   match.ran = true;
   const amount = readAmount();
-  if (!state.match) out.textContent = "Analysing…"; // a re-run keeps the result on show until its answer
   const controller = new AbortController();
   match.controller = controller;
   try {
-    const [a, b] = await Promise.all([spectrumFor(input, "input"), spectrumFor(reference, "reference")]);
+    const pending = [spectrumFor(input, "input"), spectrumFor(reference, "reference")];
+    match.waiting = seq;
+    showProgress(); // a re-run keeps the result on show until its answer
+    const [a, b] = await Promise.all(pending);
+    if (seq !== match.seq) return;
     const response = await fetch("/api/match", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ input: a, reference: b, amount }),
+      body: JSON.stringify({ input: a.spectrum, reference: b.spectrum, amount }),
       signal: controller.signal,
     });
     const answer = await response.json();
@@ -179,16 +213,19 @@ async function runMatch() {
     $("#legend-match").textContent = `match: ${input.name} → ${reference.name}`;
     $("#legend-match-row").hidden = false;
     // The sentence `eqmorph match` prints, made by the server from the same describer.
-    out.textContent = `Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`
-      + (answer.warnings.length ? ` ${answer.warnings.join(" ")}` : "");
+    out.textContent = [`Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`,
+      ...answer.warnings.map(sentence)].join(" ")
+      + cutNote([{ file: input, analysis: a }, { file: reference, analysis: b }]);
+    delete out.dataset.progress;
     out.dataset.text = answer.text;
     out.dataset.amount = String(amount);
-    setExports(answer.exports);
+    setExports(withOrigin(answer.exports, input.name, reference.name, amount));
   } catch (error) {
     if (seq !== match.seq || error.name === "AbortError") return;
     clearMatch(`Cannot match: ${error.message || error}`);
   } finally {
     if (match.controller === controller) match.controller = null;
+    if (match.waiting === seq) match.waiting = 0;
   }
 }
 
@@ -198,6 +235,7 @@ function filesChanged() {
   match.seq += 1; // an answer still on its way is for the old files
   if (match.controller) match.controller.abort();
   match.ran = false;
+  dropStaleAnalyses();
   clearMatch("");
 }
 

@@ -92,6 +92,10 @@ export function makePicker(side, onChoose) {
       input.blur();
     }
   });
+  // The list is out of the Tab order (tabindex -1 here and in the page): Chromium makes a scrolling box with no
+  // focusable content a Tab stop of its own, so Tab went from the box to the list, which this handler then
+  // hid, leaving the focus on <body> instead of the next control.
+  list.tabIndex = -1;
   input.addEventListener("blur", () => {
     close();
     input.value = shown;

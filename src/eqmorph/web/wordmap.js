@@ -80,7 +80,9 @@ export function drawMap(onClick) {
     const r = dotRadius(entry.count, maxCount);
     const cx = mapX(entry.x);
     const cy = mapY(entry.y);
-    const dot = svg("circle", { class: "dot", cx, cy, r, "data-word": word });
+    // A button for the keyboard too: one circle at a time is in the Tab order, the arrow keys move (moveFocus).
+    const dot = svg("circle", { class: "dot", cx, cy, r, "data-word": word, role: "button", tabindex: -1,
+      "aria-label": `${word}, ${entry.count} examples` });
     const title = svg("title", {});
     title.textContent = `${word}: ${entry.count} examples, confidence ${entry.confidence.toFixed(2)}`;
     dot.append(title);
@@ -93,10 +95,50 @@ export function drawMap(onClick) {
     map.labels.set(word, label);
   }
   root.replaceChildren(map.path, dots, labels, map.cursor);
+  if (map.order.length) map.dots.get(map.order[0]).setAttribute("tabindex", "0");
   root.addEventListener("click", (event) => {
     const dot = event.target.closest("circle[data-word]");
     if (dot) onClick(dot.dataset.word);
   });
+  root.addEventListener("keydown", (event) => {
+    const dot = event.target.closest("circle[data-word]");
+    if (!dot) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onClick(dot.dataset.word);
+    } else if (ARROWS[event.key]) {
+      event.preventDefault();
+      moveFocus(dot.dataset.word, ARROWS[event.key]);
+    }
+  });
+  // The focused circle is the map's stop in the Tab order, and shows its word while it has the focus.
+  root.addEventListener("focusin", (event) => {
+    const dot = event.target.closest("circle[data-word]");
+    if (!dot) return;
+    for (const other of map.dots.values()) other.setAttribute("tabindex", other === dot ? "0" : "-1");
+    map.labels.get(dot.dataset.word).classList.add("is-focus");
+  });
+  root.addEventListener("focusout", (event) => {
+    const dot = event.target.closest("circle[data-word]");
+    if (dot) map.labels.get(dot.dataset.word).classList.remove("is-focus");
+  });
+}
+
+// Arrow keys move the focus to the nearest circle that way (screen directions: +y is down).
+const ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+
+function moveFocus(word, [dx, dy]) {
+  const from = map.spots.get(word);
+  let best = null;
+  let bestCost = Infinity;
+  for (const [other, spot] of map.spots) {
+    const along = (spot.cx - from.cx) * dx + (spot.cy - from.cy) * dy;
+    const across = Math.abs((spot.cx - from.cx) * dy - (spot.cy - from.cy) * dx);
+    if (other === word || along <= 0 || across > 2 * along) continue; // within 63 degrees of the arrow
+    const cost = along + 2 * across;
+    if (cost < bestCost) [best, bestCost] = [other, cost];
+  }
+  if (best) map.dots.get(best).focus();
 }
 
 export function updateMap() {

@@ -1,0 +1,189 @@
+// eqmorph page: the long-term average spectrum of a recording, as eqmorph.audio.spectrum defines it (Welch:
+// Hann frames, half overlap, power averaged over the frames and summed over the channels, a density per Hz),
+// fed block by block so that a long file never has to be in memory at once. No DOM: the match worker
+// (match-worker.js) runs it off the page's main thread.
+
+export const N_FFT = 8192; // 5.4-5.9 Hz bins at 44.1-48 kHz; the 4097 bins of two spectra fit the server's body limit
+export const MAX_SECONDS = 600; // analyse at most the first ten minutes: a long-term average settles well before
+const CLIP_LEVEL = 0.999; // as eqmorph.audio.spectrum: a sample at full scale
+const CLIP_RUN = 3; // this many full-scale samples in a row count as one clipped peak
+const MIN_RATE = 8000; // the sample rates /api/match takes (eqmorph.server.schemas.SpectrumIn)
+const MAX_RATE = 384000;
+const LOW_RATE = 44100; // above twice this, frames are longer, so the bins stay this fine (see plan)
+const MIN_FRAMES = 3; // as eqmorph.audio.spectrum: longer frames only where the recording holds this many
+
+// Whether /api/match takes a spectrum measured at this rate: then a file is analysed at its own rate, as
+// `eqmorph match` does (spectra are densities per Hz, so two rates compare directly).
+export const takesRate = (rate) => rate >= MIN_RATE && rate <= MAX_RATE;
+
+// The frame length and the rate the spectrum is sent at, for a recording of `frames` samples (per channel,
+// those analysed) at `sampleRate`. At 88.2 kHz and above a frame of N_FFT samples would give coarse bins
+// (11.7 Hz at 96 kHz), so the frame is 2, 4 or 8 times longer and only its bins up to a quarter, an eighth
+// or a sixteenth of the rate are sent, as a spectrum at half, a quarter or an eighth of the rate (what it
+// holds above 22-24 kHz is not heard and not matched). A recording too short for three such frames is
+// analysed at its own rate: the server judges (and names in its refusal) its length in its own samples.
+export function plan(sampleRate, frames) {
+  let shift = 0;
+  while (sampleRate / 2 ** (shift + 1) >= LOW_RATE) shift += 1;
+  if (shift && frames < MIN_FRAMES * N_FFT * 2 ** shift) shift = 0;
+  return { n: N_FFT * 2 ** shift, rate: sampleRate / 2 ** shift, bins: N_FFT / 2 + 1 };
+}
+
+// In-place iterative radix-2 FFT of length n (a power of two), with its tables computed once.
+function makeFft(n) {
+  const bits = Math.round(Math.log2(n));
+  const rev = new Uint32Array(n);
+  for (let i = 1; i < n; i += 1) rev[i] = (rev[i >> 1] >> 1) | ((i & 1) << (bits - 1));
+  const cos = new Float64Array(n / 2);
+  const sin = new Float64Array(n / 2);
+  for (let i = 0; i < n / 2; i += 1) {
+    cos[i] = Math.cos((-2 * Math.PI * i) / n);
+    sin[i] = Math.sin((-2 * Math.PI * i) / n);
+  }
+  return (re, im) => {
+    for (let i = 0; i < n; i += 1) {
+      const j = rev[i];
+      if (i < j) {
+        let t = re[i]; re[i] = re[j]; re[j] = t;
+        t = im[i]; im[i] = im[j]; im[j] = t;
+      }
+    }
+    for (let size = 2; size <= n; size <<= 1) {
+      const half = size >> 1;
+      const step = n / size;
+      for (let start = 0; start < n; start += size) {
+        for (let k = 0, t = 0; k < half; k += 1, t += step) {
+          const wr = cos[t];
+          const wi = sin[t];
+          const a = start + k;
+          const b = a + half;
+          const tr = re[b] * wr - im[b] * wi;
+          const ti = re[b] * wi + im[b] * wr;
+          re[b] = re[a] - tr;
+          im[b] = im[a] - ti;
+          re[a] += tr;
+          im[a] += ti;
+        }
+      }
+    }
+  };
+}
+
+// The Welch spectrum of `channels` channels at `sampleRate`, of which `frames` samples per channel will be
+// given to add(): frames of n samples every n / 2, as `for (start = 0; start + n <= frames; start += n / 2)`,
+// or one zero-padded frame for a recording shorter than a frame (how short is too short is the library's to
+// say, through /api/match, in the words of `eqmorph match`).
+export class Welch {
+  constructor(sampleRate, channels, frames) {
+    Object.assign(this, plan(sampleRate, frames));
+    this.sampleRate = sampleRate;
+    this.channels = channels;
+    const n = this.n;
+    this.window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+    this.norm = sampleRate * this.window.reduce((s, w) => s + w * w, 0);
+    this.fft = makeFft(n);
+    this.power = new Float64Array(this.bins);
+    this.re = new Float64Array(n);
+    this.im = new Float64Array(n);
+    this.held = false; // a windowed frame in re, waiting for a second one to share its transform
+    // Per channel: the last full half frame, the half being filled, and the clip run at the end of the last block.
+    this.prev = Array.from({ length: channels }, () => new Float32Array(n / 2));
+    this.cur = Array.from({ length: channels }, () => new Float32Array(n / 2));
+    this.fill = 0;
+    this.halves = 0; // complete halves per channel so far
+    this.run = new Int32Array(channels);
+    this.frames = 0; // samples per channel added
+    this.count = 0; // frames per channel transformed
+    this.sumSq = 0;
+    this.clipped = 0;
+  }
+
+  // One block: an array of channels, each a Float32Array of the same length.
+  add(block) {
+    const length = block[0].length;
+    for (let c = 0; c < this.channels; c += 1) {
+      const x = block[c];
+      let run = this.run[c];
+      let sumSq = 0;
+      for (let i = 0; i < length; i += 1) {
+        const v = x[i];
+        sumSq += v * v;
+        run = Math.abs(v) >= CLIP_LEVEL ? run + 1 : 0;
+        if (run === CLIP_RUN) this.clipped += 1;
+      }
+      this.run[c] = run;
+      this.sumSq += sumSq;
+    }
+    const half = this.n / 2;
+    for (let i = 0; i < length;) {
+      const take = Math.min(half - this.fill, length - i);
+      for (let c = 0; c < this.channels; c += 1) this.cur[c].set(block[c].subarray(i, i + take), this.fill);
+      this.fill += take;
+      i += take;
+      if (this.fill === half) {
+        this.halves += 1;
+        if (this.halves >= 2) {
+          for (let c = 0; c < this.channels; c += 1) this.frame(this.prev[c], this.cur[c], half);
+          this.count += 1;
+        }
+        [this.prev, this.cur] = [this.cur, this.prev];
+        this.fill = 0;
+      }
+    }
+    this.frames += length;
+  }
+
+  // A windowed frame: its first half from `first`, then `rest` samples of `second`, zeros after them.
+  frame(first, second, rest) {
+    const n = this.n;
+    const half = n / 2;
+    const into = this.held ? this.im : this.re;
+    const w = this.window;
+    for (let i = 0; i < half; i += 1) into[i] = first[i] * w[i];
+    for (let i = 0; i < half; i += 1) into[half + i] = i < rest ? second[i] * w[half + i] : 0;
+    if (this.held) this.transform();
+    else this.held = true;
+  }
+
+  // Two real frames in one complex transform (re, im): at bin k the sum of their powers is
+  // (|Z[k]|^2 + |Z[n - k]|^2) / 2, and |Z[k]|^2 at 0 and n / 2.
+  transform() {
+    const { n, re, im, power } = this;
+    this.fft(re, im);
+    for (let k = 0; k < power.length; k += 1) {
+      const m = k === 0 || k === n / 2 ? k : n - k;
+      const p = re[k] * re[k] + im[k] * im[k];
+      power[k] += k === m ? p : (p + re[m] * re[m] + im[m] * im[m]) / 2;
+    }
+    this.held = false;
+  }
+
+  // What /api/match takes (eqmorph.server.schemas.SpectrumIn).
+  result() {
+    if (this.count === 0) {
+      // Shorter than a frame: one zero-padded frame of what there is.
+      // Before the first half is full, cur holds its samples and zeros after them (it is written up to fill
+      // only); after it, prev is that half and cur the part of the second.
+      const zeros = new Float32Array(this.n / 2);
+      for (let c = 0; c < this.channels; c += 1) {
+        if (this.halves === 0) this.frame(this.cur[c], zeros, 0);
+        else this.frame(this.prev[c], this.cur[c], this.fill);
+      }
+      this.count = 1;
+    }
+    if (this.held) {
+      this.im.fill(0);
+      this.transform();
+    }
+    const meanSq = this.frames ? this.sumSq / (this.frames * this.channels) : 0;
+    const scale = this.count * this.norm;
+    return {
+      sample_rate: this.rate,
+      power_db: Array.from(this.power, (p) => Math.round(100 * Math.log10(Math.max(p / scale, 1e-30))) / 10),
+      seconds: this.frames / this.sampleRate,
+      channels: this.channels,
+      rms_dbfs: meanSq > 0 ? 10 * Math.log10(meanSq) : null,
+      clipped_runs: this.clipped,
+    };
+  }
+}
