@@ -303,3 +303,10 @@ def test_a_real_difference_in_a_short_clip_is_still_matched():
     assert not any("estimation noise" in note for note in result.warnings)
     high = result.eq.response_db(np.array([10000.0]), 44100)[0] - result.eq.response_db(np.array([200.0]), 44100)[0]
     assert high > 5.0
+
+
+def test_a_recording_matched_to_itself_gets_no_note_about_noise():
+    x = 0.1 * np.random.default_rng(13).standard_normal((2 * 44100, 2))
+    result = match_result(x, x.copy(), 44100)
+    assert result.eq == EQ.flat()
+    assert not any("estimation noise" in note for note in result.warnings)
