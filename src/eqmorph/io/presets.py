@@ -161,12 +161,16 @@ def _read_json(text: str) -> tuple[EQ, float]:
     values = schema.named_band_values(bands, where="JSON", name_key=name_key)
     eq = _named_bands_eq([(name, row, f"JSON {name}") for name, row in values.items()])
     preamp = doc.get("preamp_db")
-    if preamp is None:
-        return eq, 0.0
-    if isinstance(preamp, bool) or not isinstance(preamp, int | float) or not abs(preamp) <= MAX_PREAMP_DB:
-        raise DataFormatError(f"JSON \"preamp_db\" is {_json_value(preamp)}; expected a number of dB from "
-                              f"{-MAX_PREAMP_DB:g} to {MAX_PREAMP_DB:g} (or no preamp_db: 0 dB)")
-    return eq, float(preamp)
+    return eq, 0.0 if preamp is None else _file_preamp(preamp, 'JSON "preamp_db"')
+
+
+def _file_preamp(value: object, where: str) -> float:
+    """A preamp read from a file (JSON's ``preamp_db``, CSV's ``preamp`` row): a number of dB within
+    +-:data:`MAX_PREAMP_DB`, else :class:`DataFormatError` naming ``where``."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not abs(value) <= MAX_PREAMP_DB:
+        raise DataFormatError(f"{where} is {_json_value(value)}; expected a number of dB from {-MAX_PREAMP_DB:g} to "
+                              f"{MAX_PREAMP_DB:g} (0 dB when the file has none)")
+    return float(value)
 
 
 def _json_value(value: object) -> str:
@@ -230,10 +234,7 @@ def _read_csv(text: str) -> tuple[EQ, float]:
         cells = [c.strip() for c in row]
         if len(cells) < 3:
             raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
-        preamp = parse_number(cells[2], "preamp", f"CSV row {n}")
-        if not abs(preamp) <= MAX_PREAMP_DB:
-            raise DataFormatError(f"CSV row {n}: preamp {preamp:g} dB; expected {-MAX_PREAMP_DB:g} to "
-                                  f"{MAX_PREAMP_DB:g} dB")
+        preamp = _file_preamp(parse_number(cells[2], "preamp", f"CSV row {n}"), f"CSV row {n}: preamp")
     rows = [r for r in rows[1:] if r[0].strip() != "preamp"]
     if not rows:
         raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
