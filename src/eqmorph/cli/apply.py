@@ -134,14 +134,11 @@ def run_apply(args: argparse.Namespace) -> int:
     else:
         if to is None:
             eq = model.generate(word, intensity=intensity, source=args.source)
-            applied = applied_intensity("apply", model, intensity, words)
-            what = [f"{word!r} (intensity {applied:.3g}): {one_line(eq)}"]
         else:
             eq = model.interpolate(word, to, alpha, intensity=intensity, method=method, source=args.source)
-            applied = applied_intensity("apply", model, intensity, words)
-            what = [
-                f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, intensity {applied:.3g}): " + one_line(eq)
-            ]
+        applied = applied_intensity("apply", model, intensity, words)  # after generating: the strength is kept
+        head = f"{word!r} (" if to is None else f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, "
+        what = [f"{head}intensity {applied:.3g}): {one_line(eq)}"]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
     _finish(args, report, what, "use --auto-gain or a lower --intensity", "auto gain")
     return 0
