@@ -82,3 +82,10 @@ def test_a_phrase_generated_at_a_capped_intensity_says_the_intensity_applied(bun
     got = bundled.get("/api/generate", params={"word": "very very very warm", "intensity": 4}).json()
     assert got["intensity"] == pytest.approx(bundled.model.applied_intensity(4.0, "very very very warm"))
     assert got["intensity"] < 4.0
+
+
+def test_a_blend_of_a_phrase_says_the_intensity_applied(bundled):
+    phrase = "very very very warm"
+    got = bundled.post("/api/blend", json={"weights": {phrase: 1.0}, "intensity": 4}).json()
+    assert got["intensity"] == pytest.approx(bundled.model.applied_intensity(4.0, phrase))
+    assert got["intensity"] < 4.0

@@ -17,7 +17,6 @@ from eqmorph.cli.common import (
 from eqmorph.cli.phrases import applied_intensity
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
-from eqmorph.semantic.path import capped_intensity
 
 
 def default_plot_name(word: str, to: str | None) -> str:
@@ -54,7 +53,7 @@ def run_plot(args: argparse.Namespace) -> int:
         applied = applied_intensity("plot", m, k, [word, args.to])  # the morph's: the larger degree of its ends
         curves = []
         for w, eq in ends:  # each end is its word's own EQ, capped by its own degree: labelled if not the title's
-            own = capped_intensity(k, m.strength(w))
+            own = m.applied_intensity(k, w)
             curves.append((w if own == applied else w + _intensity_suffix(own), eq))
         curves.append((f"{word} \u2192 {args.to} at alpha {alpha:g}", mixed))
         title = f"eqmorph: '{word}', '{args.to}' and their morph{_intensity_suffix(applied)}"

@@ -158,8 +158,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
             w, _ = api.known("weights", word)
             weights[w] = weights.get(w, 0.0) + weight
         eq = morpher.blend(weights, request.intensity, source=request.source)
-        return _json(render(api.body(eq, list(weights), request.intensity, weights=weights, source=request.source),
-                            api.grid))
+        applied = morpher.applied_intensity(request.intensity, *weights)  # what blend applied: a phrase caps it
+        return _json(render(api.body(eq, list(weights), applied, weights=weights, source=request.source), api.grid))
 
     @router.get("/api/sample", response_model=SampleOut, responses=ERROR_RESPONSES)
     def sample(word: WordQ,
