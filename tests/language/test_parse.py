@@ -454,3 +454,8 @@ def test_a_same_language_synonym_keeps_the_lexicons_reading_with_an_open_vocabul
     meant = Parser(counts, nb).parse(text)
     assert nb.asked == []
     assert dict(meant.weights) == {word: 1.0}
+
+
+def test_a_word_asked_for_both_ways_is_said_to_cancel_not_to_take_anything_away(parser):
+    said = str(parser.parse("more warm, less warm, bright"))
+    assert "cancel out: warm" in said and "taken away" not in said

@@ -136,3 +136,10 @@ def test_a_bit_brighter_is_half_of_bright_on_the_bundled_model():
     half = m.generate("a bit brighter").response_db(freqs)
     assert half[2] > 0.3 * m.generate("bright").response_db(freqs)[2] > 0  # treble up, as bright's
     assert "brighter" in m.terms and m.word_info("brighter").count >= 1  # its rows and counts are still there
+
+
+def test_a_contrast_whose_word_is_asked_for_both_ways_still_gives_the_rest(m):
+    """"more warm, less warm, bright": warm cancels (said in a note) and the EQ is bright's."""
+    meant = m.parse("more warm, less warm, bright")
+    assert dict(meant.weights) == pytest.approx({"bright": 1 / 3})
+    assert corr(m.generate_params("more warm, less warm, bright"), m.generate_params("bright")) > 0.9

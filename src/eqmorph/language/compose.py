@@ -64,26 +64,36 @@ def phrase_params(
     contrast each negated piece takes away only its part outside the asked-for pieces' responses."""
     if not meant.contrast:
         return signed_blend_params(meant.weights, word_params, scale)
-    words = list(dict.fromkeys(w for w, _ in meant.weights))
+    pieces = meant.piece_weights()
+    # Every word a piece names, also one whose pieces cancel ("more warm, less warm, bright": not in the weights).
+    words = list(dict.fromkeys(w for _, ws in pieces for w, _ in ws))
+    column = {w: i for i, w in enumerate(words)}
     stacked = np.stack([word_params(word) for word in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
-    column = {w: i for i, w in enumerate(words)}
-    pieces = []  # (sign, the piece's response (F,))
-    for sign, weights in meant.piece_weights():
-        coef = np.zeros(len(words))
-        for word, w in weights:
-            coef[column[word]] += w
-        pieces.append((sign, coef @ responses))
-    asked = np.stack([r for sign, r in pieces if sign > 0])  # (p, F)
-    target = asked.sum(axis=0)
-    for sign, r in pieces:
-        if sign < 0:
-            # Least-squares projection on the span of the asked-for pieces (rows of `asked`).
-            coef_fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)
-            target = target + r - asked.T @ coef_fit
-    weights = np.array([max(w, 0.0) for _, w in meant.weights], dtype=np.float64)  # start from an asked-for word
-    order = [column[w] for w, _ in meant.weights]
-    return _fit_target(target, stacked[order], weights, scale)
+    asked_words = {w for sign, ws in pieces if sign > 0 for w, _ in ws}
+    plain = np.zeros(len(words))  # the asked-for pieces, and a denied word also asked for (it cancels, as weights say)
+    asked_rows, denied_rows = [], []
+    for sign, ws in pieces:
+        row = np.zeros(len(words))
+        for word, w in ws:
+            if sign < 0 and word in asked_words:
+                plain[column[word]] += w
+            else:
+                row[column[word]] += w
+        if sign > 0:
+            plain += row
+            asked_rows.append(row)
+        else:
+            denied_rows.append(row)
+    asked = np.stack(asked_rows) @ responses  # (p, F)
+    target = plain @ responses
+    for row in denied_rows:
+        r = row @ responses
+        fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)  # least-squares projection on the asked-for pieces
+        target = target + r - asked.T @ fit
+    asked_weight = dict(meant.weights)
+    start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w in words])  # start from an asked-for word
+    return _fit_target(target, stacked, start, scale)
 
 
 def _fit_target(target: np.ndarray, stacked: np.ndarray, coef: np.ndarray,

@@ -54,6 +54,12 @@ class Piece:
         return f"{self.term}: {'; '.join(parts)}"
 
 
+def piece_scale(piece: Piece, n_pieces: int) -> float:
+    """How much of the phrase's EQ one of its ``n_pieces`` pieces is: its sign times its degree, shared among the
+    pieces so two words are not twice as loud. A meaning's weight is this times its share."""
+    return piece.sign * piece.degree / n_pieces
+
+
 @dataclass(frozen=True)
 class Interpretation:
     """How a phrase was understood.
@@ -88,7 +94,7 @@ class Interpretation:
         The weights of all pieces summed per word are :attr:`weights`.
         """
         n = len(self.pieces)
-        return [(p.sign, tuple((m.word, p.sign * p.degree * m.share / n) for m in p.meanings)) for p in self.pieces]
+        return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings)) for p in self.pieces]
 
     @property
     def single_word(self) -> tuple[str, float] | None:

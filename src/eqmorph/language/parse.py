@@ -25,7 +25,7 @@ from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece, piece_scale
 from eqmorph.language.spelling import fold, typo_of, unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
@@ -353,10 +353,10 @@ class Parser:
         totals: dict[str, float] = {}
         for p in pieces:
             for m in p.meanings:
-                totals[m.word] = totals.get(m.word, 0.0) + p.sign * p.degree * m.share / len(pieces)
+                totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, len(pieces)) * m.share
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
         asked = [p.term for p in pieces if p.sign > 0]
-        denied = [p.term for p in pieces if p.sign < 0]
+        denied = [p.term for p in pieces if p.sign < 0 and p.term not in asked]  # a word asked both ways cancels
         if asked and denied:  # language/compose.py: phrase_params
             notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
                          f"{', '.join(asked)} is taken away")

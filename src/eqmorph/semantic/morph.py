@@ -299,7 +299,7 @@ class Morpher:
         al = check_alphas(alphas)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         params = self._path(a, b, al, method, source)
-        return scale_gains(params, self._pair_intensity(a, b, intensity))
+        return scale_gains(params, self.applied_intensity(intensity, a, b))
 
     def interpolate(self, a: str, b: str, alpha: float = 0.5, intensity: float = 1.0,
                     method: str = DEFAULT_INTERPOLATION, *, source: str | None = None) -> EQ:
@@ -314,9 +314,9 @@ class Morpher:
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         if method == "params":
             path = self.path(a, b, source=source)  # checks both words
-            return path.eq(alpha, self._pair_intensity(a, b, intensity))
+            return path.eq(alpha, self.applied_intensity(intensity, a, b))
         params = self._path(a, b, np.array([alpha]), method, source)[0]
-        return EQ._trusted(scale_gains(params, self._pair_intensity(a, b, intensity)))
+        return EQ._trusted(scale_gains(params, self.applied_intensity(intensity, a, b)))
 
     def applied_intensity(self, intensity: float, *texts: str) -> float:
         """The intensity an EQ of ``texts`` (a word or phrase, a morph's two ends, a blend's words) gets at
@@ -324,9 +324,6 @@ class Morpher:
         if all(t in self._exact for t in texts):  # the slider's usual case: words, nothing to cap
             return intensity
         return capped_intensity(intensity, max(self.strength(t) for t in texts))
-
-    def _pair_intensity(self, a: str, b: str, intensity: float) -> float:
-        return self.applied_intensity(intensity, a, b)
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
