@@ -129,7 +129,7 @@ def fit_curves(
     stages = len(given) + len(starts) + (1 if cfg.polish_iterations else 0)
     best_x, best_cost = None, None
     for done, x0 in enumerate([*given, *starts], 1):
-        x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg)
+        x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg, (lower, upper))
         if best_x is None:
             best_x, best_cost = x, cost
         else:
@@ -138,7 +138,7 @@ def fit_curves(
         if progress is not None:
             progress(done, stages)
     if cfg.polish_iterations:
-        best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg)
+        best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg, (lower, upper))
         if progress is not None:
             progress(stages, stages)
     params = clip_to_ranges(from_model_space(np.clip(best_x, lower, upper)))
@@ -241,15 +241,17 @@ def _centred(values: np.ndarray, free_offset: bool) -> np.ndarray:
 
 
 def _levenberg_marquardt(
-    model: _Model, x0: np.ndarray, target: np.ndarray, iterations: int, cfg: FitConfig
+    model: _Model, x0: np.ndarray, target: np.ndarray, iterations: int, cfg: FitConfig,
+    bounds: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Batched projected LM in model space.
 
-    x0: ``(n, 5, 3)``; returns x ``(n, 5, 3)`` and the objective ``(n,)``: mean square error plus gain ridge.
+    x0: ``(n, 5, 3)``; bounds: model-space ``(lower, upper)``, ``(5, 3)`` each (:func:`_bounds`, made once per fit);
+    returns x ``(n, 5, 3)`` and the objective ``(n,)``: mean square error plus gain ridge.
     """
     x = np.array(x0, dtype=np.float64, copy=True)
     n, n_freqs = target.shape
-    lower, upper = _bounds(cfg)
+    lower, upper = bounds
     # Ridge on gains: cost = (|r|^2 + sum_b (w g_b)^2) / F, and g_b = GAIN_HALF_RANGE * x_b in model space.
     ridge = (cfg.gain_penalty * _GAIN_HALF_RANGE_DB) ** 2
     gain_idx = np.arange(0, 3 * N_BANDS, 3)
