@@ -166,9 +166,10 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
     diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
     noise_db = _noise_rms_db(spectrum, reference, freqs[used])
-    within_noise = float(np.std(diff)) < NOISE_FACTOR * noise_db
-    if within_noise and float(np.std(diff)) >= FLAT_TARGET_RMS_DB:  # a flat difference needs no excuse
-        notes.append(f"the recordings differ by {float(np.std(diff)):.2f} dB RMS, within what their length lets "
+    spread_db = float(np.std(diff))  # the difference's RMS about its (removed) level
+    within_noise = spread_db < NOISE_FACTOR * noise_db
+    if within_noise and spread_db >= FLAT_TARGET_RMS_DB:  # a flat difference needs no excuse
+        notes.append(f"the recordings differ by {spread_db:.2f} dB RMS, within what their length lets "
                      f"the analysis tell apart ({noise_db:.2f} dB of estimation noise): treated as the same tone")
     diff = amount * diff
     target = np.zeros_like(freqs)
