@@ -55,7 +55,7 @@ def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, s
         if source is None or not m.sources:
             continue
         for word, _ in m.resolve(text):
-            if m.word_info(word).counts_by_source.get(source, 0) == 0:
+            if word in m.counts and m.word_info(word).counts_by_source.get(source, 0) == 0:  # not band words
                 note(command, f"{source} never used {word!r}; using its EQ over both crowds")
 
 

@@ -46,8 +46,9 @@ def run_words(args: argparse.Namespace) -> int:
             reason = f"; as a phrase, expected {exc.allowed}"
     else:
         print(understood)
-        if understood.weights:
-            print_word_table(m, [w for w, _ in understood.weights][: args.limit])
+        known = [w for w, _ in understood.weights if w in m.counts]  # band words have no examples to show
+        if known:
+            print_word_table(m, known[: args.limit])
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return 0

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding")
+# "defined": a band word, a studio term with a fixed EQ move (eqmorph.language.band_words), not a crowd word.
+HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding", "defined")
 
 
 def format_weight(w: float) -> str:
@@ -22,7 +23,7 @@ def format_weight(w: float) -> str:
 class Meaning:
     """One known word a typed word was taken to mean."""
 
-    word: str  # a vocabulary word of the model
+    word: str  # a vocabulary word of the model, or a band word's name ("defined")
     share: float  # signed share of the piece (antonyms negative); a piece's shares sum to 1 in absolute value
     how: str  # one of HOWS
     similarity: float | None = None  # cosine similarity of the text embeddings ("embedding" only)
@@ -49,6 +50,11 @@ class Piece:
             if how == "embedding":
                 near = sorted(mine, key=lambda m: -(m.similarity or 0.0))[:3]
                 parts.append("embedding neighbours " + ", ".join(f"{m.word} {m.similarity:.2f}" for m in near))
+            elif how == "defined":
+                from eqmorph.language.band_words import band_word  # the table, read once, only for band words
+
+                parts.extend(f"band word{'' if m.word == self.term else ' ' + m.word}, {band.summary()}"
+                             for m in mine if (band := band_word(m.word)) is not None)
             else:
                 parts.append(f"{how} of {', '.join(m.word for m in mine)}")
         return f"{self.term}: {'; '.join(parts)}"

@@ -7,9 +7,11 @@ descriptor is resolved to known words, first match wins:
 
 1. exact (after NFC, case, surrounding punctuation and spaces are normalised);
 2. accents: "frio" = "frío" when only one known word folds to it;
-3. inflection or derivation: "muddier", "boominess", "cálida" (:mod:`eqmorph.language.lemmas`);
-4. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
-5. embedding: the open vocabulary's learned neighbours, when one is attached; a slip of a known word
+3. band word: a studio term for a region, defined as an EQ move ("presence", "sibilance", "rumble";
+   :mod:`eqmorph.language.band_words`), only when the vocabulary lacks it;
+4. inflection or derivation: "muddier", "boominess", "cálida" (:mod:`eqmorph.language.lemmas`);
+5. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
+6. embedding: the open vocabulary's learned neighbours, when one is attached; a slip of a known word
    ("wram") that is no English word is refused with the known word suggested instead.
 
 The tables and the numbers are documented, and each row tested, in docs/language.md.
@@ -25,6 +27,7 @@ from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
+from eqmorph.language.band_words import band_word, band_word_forms
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece, piece_scale
 from eqmorph.language.spelling import fold, typo_of, unknown_word_error
 from eqmorph.language.stoplist import stoplist
@@ -139,7 +142,8 @@ class Parser:
         for w in self.counts:
             folded.setdefault(fold(w), []).append(w)
         self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}  # only unambiguous accent matches
-        self._multi = {tuple(w.split()) for w in list(self._known) + list(lexicon.lexicon_words()) if " " in w}
+        self._multi = {tuple(w.split()) for w in [*self._known, *lexicon.lexicon_words(), *band_word_forms()]
+                       if " " in w}
 
     # --- single words -------------------------------------------------------
     def _known_word(self, word: str) -> tuple[str, str] | None:
@@ -194,6 +198,9 @@ class Parser:
             return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
         if hit:
             return [Meaning(hit[0], 1.0, hit[1])]
+        band = band_word(word)  # before the lexicon and the embedding: a studio term means its defined move
+        if band is not None:
+            return [Meaning(band.name, 1.0, "defined", source=band.source)]
         found = self._via_lexicon(word)
         if found:
             return self._with_embedding(word, found)
@@ -201,6 +208,9 @@ class Parser:
             hit = self._known_word(base)
             if hit:
                 return [Meaning(hit[0], 1.0, "inflection")]
+            band = band_word(base)
+            if band is not None:
+                return [Meaning(band.name, 1.0, "defined", source=band.source)]
             found = self._via_lexicon(base)
             if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
                 return self._with_embedding(base, found)

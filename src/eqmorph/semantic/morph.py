@@ -24,6 +24,7 @@ import numpy as np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
 from eqmorph.errors import ParameterError, UnknownWordError, shown_value
+from eqmorph.language.band_words import band_params, band_word
 from eqmorph.language.compose import phrase_params
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
@@ -82,6 +83,7 @@ class Morpher:
         self._open_vocabulary = open_vocabulary
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
         self._cache = Bounded()  # str -> read-only (5, 3) EQ of a phrase or spelling variant
+        self._band_codes: dict[str, np.ndarray] = {}  # band word -> latent code of its defined EQ
         self._strengths = Bounded()  # str -> a phrase's summed weight sizes, kept with its cached EQ
         self._paths = Bounded()  # (a, b, source) -> MorphPath
         self._crowd_describers: dict[str, Describer] = {}  # per crowd, built on first use (describe(source=))
@@ -112,7 +114,13 @@ class Morpher:
                 meant = self.parse(word)
             except (UnknownWordError, ParameterError):
                 raise unknown from None  # not understood either: the spelling suggestions stand
-        words = [w for w, _ in meant.weights]
+        words = [w for w, _ in meant.weights if w in self.counts]
+        band = band_word(word)
+        if band is not None and not words:  # a studio term: nothing to count, its definition is the answer
+            raise UnknownWordError(word, [], (
+                f"{shown_value(word)} is a band word, a studio term eqmorph defines as an EQ move rather than "
+                f"learns from a crowd (no examples, no confidence): {band.summary()}; word_info takes a "
+                "vocabulary word"))
         raise UnknownWordError(word, [(w, self.counts[w]) for w in words], (
             f"{shown_value(word)} is not a vocabulary word, and word_info takes one vocabulary word; it is "
             f"understood as {meant}; ask about {' or '.join(shown_value(w) for w in words)}"))
@@ -156,9 +164,22 @@ class Morpher:
         raise ParameterError("source", source, allowed)
 
     def _code(self, term: str, source: str | None) -> np.ndarray:
-        """Centroid of a known ``term`` for one crowd (``None``: combined)."""
+        """Centroid of a known ``term`` for one crowd (``None``: combined); a band word's is its EQ's code."""
+        j = self._index.get(term)
+        if j is None:
+            return self._band_code(term)
         table = self._centroids if source is None else self._crowd[source][0]
-        return table[self._index[term]]
+        return table[j]
+
+    def _band_code(self, name: str) -> np.ndarray:
+        """Latent code of band word ``name``'s defined EQ (the same for every crowd: no crowd described it)."""
+        code = self._band_codes.get(name)
+        if code is None:
+            params = band_params(name)
+            if params is None:
+                raise unknown_word_error(name, self.counts)
+            code = self._band_codes[name] = read_only(self.encode_params(params[None])[0])
+        return code
 
     def centroid(self, word: str, source: str | None = None) -> np.ndarray:
         """Latent centroid ``(latent_dim,)`` of ``word`` as crowd ``source`` describes it (``None``: both crowds).
@@ -246,6 +267,9 @@ class Morpher:
         i = self._exact.get(word)
         if i is not None:
             return self._decoded[source][i]
+        band = band_params(word)  # a band word's name, as the parser gives it: its defined EQ, every crowd alike
+        if band is not None:
+            return band
         key = word if source is None else f"{word}\x01{source}"
         return self._cached(key, lambda: self._decode_word(word, source))
 
@@ -346,7 +370,9 @@ class Morpher:
     def _spread(self, term: str, source: str | None) -> np.ndarray:
         """Latent spread ``(latent_dim,)`` of a known ``term``'s training examples in crowd ``source`` (None: both)."""
         table = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
-        return table[self._index[term]]
+        j = self._index.get(term)
+        # A band word has no examples: its variations spread as a typical word's do.
+        return np.median(table, axis=0) if j is None else table[j]
 
     def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response", *,
              source: str | None = None) -> EQ:

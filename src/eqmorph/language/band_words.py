@@ -1,0 +1,163 @@
+"""Band words: studio terms for a region of the spectrum ("presence", "sibilance", "rumble"), defined as EQ moves.
+
+The crowd data has no examples of them, so the model cannot learn them; they are the words a mixing
+engineer types most ("more presence", "less sibilant", "cut the rumble"), and each names a region
+by convention. ``band_words.tsv`` (next to this module) defines each as a bell or shelf at intensity 1,
+with its source (Kulka's six ranges, the telephone band, studio usage). The parser reads a word from
+this table only when the vocabulary does not know it, so no crowd word is ever replaced.
+
+A band word's EQ is the flat EQ with its band(s) set: a shelf takes the shelf slot, a bell the
+peaking slot whose neutral frequency (300, 1,000, 3,000 Hz) lies nearest on a log scale, and the
+peaks are kept sorted as every EQ's are.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from eqmorph.core.eq import canonical_array, check_params
+from eqmorph.core.ranges import PEAK_SLICE, flat_params
+from eqmorph.errors import DataFormatError, ParameterError
+from eqmorph.language.terms import normalise_term
+
+BAND_WORDS_FILE = "band_words.tsv"
+_SLOTS = {"low_shelf": 0, "high_shelf": 4}  # shelves have one slot each; bells take the nearest peaking slot
+_KINDS = ("low_shelf", "peaking", "high_shelf")
+
+
+@dataclass(frozen=True)
+class BandMove:
+    """One filter of a band word at intensity 1."""
+
+    kind: str  # low_shelf, peaking or high_shelf
+    freq_hz: float
+    q: float
+    gain_db: float
+
+
+@dataclass(frozen=True)
+class BandWord:
+    """A studio term and the EQ move it names."""
+
+    name: str  # the first form in the table, e.g. "sibilance"
+    forms: tuple[str, ...]  # every spelling that reads as it, the name first
+    moves: tuple[BandMove, ...]
+    source: str  # kulka, itu or eng (the table's header says what each is)
+    range_text: str  # the region in words, e.g. "5.8-8.4 kHz"
+
+    def params(self) -> np.ndarray:
+        """Physical ``(5, 3)`` EQ: the flat EQ with this word's bands set (see the module docstring)."""
+        p = flat_params()
+        for move in self.moves:
+            slot = _SLOTS.get(move.kind)
+            if slot is None:
+                peaks = p[PEAK_SLICE, 1]
+                slot = 1 + int(np.argmin(np.abs(np.log(peaks / move.freq_hz))))
+            p[slot] = (move.gain_db, move.freq_hz, move.q)
+        return canonical_array(p)
+
+    def summary(self) -> str:
+        """The move in words, e.g. ``+6 dB bell at 7 kHz, Q 2 (5.8-8.4 kHz ...)``."""
+        moves = " and ".join(f"{m.gain_db:+g} dB {_KIND_TEXT[m.kind]} at {_hz(m.freq_hz)}"
+                             + (f", Q {m.q:g}" if m.kind == "peaking" else "") for m in self.moves)
+        return f"{moves} ({self.range_text})"
+
+
+_KIND_TEXT = {"low_shelf": "low shelf", "peaking": "bell", "high_shelf": "high shelf"}
+
+
+def _hz(freq_hz: float) -> str:
+    return f"{freq_hz / 1000:g} kHz" if freq_hz >= 1000 else f"{freq_hz:g} Hz"
+
+
+def parse_band_words(text: str) -> dict[str, BandWord]:
+    """Band words of a table (``#`` comments; tab-separated ``forms band freq_hz q gain_db source range``), by name.
+
+    A row whose first form names a word already read adds a filter to it (lo-fi has two shelves).
+    :class:`DataFormatError` names the line of a malformed row or one outside the EQ's ranges.
+    """
+    words: dict[str, BandWord] = {}
+    owner: dict[str, str] = {}  # form -> name
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{BAND_WORDS_FILE} line {number}"
+        cells = line.split("\t")
+        if len(cells) != 7 or cells[1] not in _KINDS or not all(c.strip() for c in cells):
+            raise DataFormatError(f"{where}: expected 'forms<TAB>band<TAB>freq_hz<TAB>q<TAB>gain_db<TAB>source"
+                                  f"<TAB>range' with band one of {', '.join(_KINDS)}, got {line!r}")
+        try:
+            freq_hz, q, gain_db = (float(c) for c in cells[2:5])
+        except ValueError:
+            raise DataFormatError(f"{where}: freq_hz, q and gain_db must be numbers, got {cells[2:5]}") from None
+        forms = tuple(dict.fromkeys(normalise_term(f) for f in cells[0].split(",") if f.strip()))
+        move = BandMove(cells[1], freq_hz, q, gain_db)
+        name = forms[0]
+        if name in words:
+            w = words[name]
+            words[name] = BandWord(name, w.forms, (*w.moves, move), w.source, w.range_text)
+        else:
+            words[name] = BandWord(name, forms, (move,), cells[5].strip(), cells[6].strip())
+        for form in forms:
+            if owner.setdefault(form, name) != name:
+                raise DataFormatError(f"{where}: {form!r} is already a form of {owner[form]!r}")
+    for w in words.values():
+        _check_moves(w)
+    return words
+
+
+def _check_moves(word: BandWord) -> None:
+    """:class:`DataFormatError` if ``word``'s filters fall outside the EQ's ranges or fight for one slot."""
+    kinds = [m.kind for m in word.moves]
+    if len(kinds) != len(set(kinds)) or not all(math.isfinite(v) for m in word.moves
+                                                 for v in (m.freq_hz, m.q, m.gain_db)):
+        raise DataFormatError(f"{BAND_WORDS_FILE}: {word.name!r} needs finite values and one filter per band kind")
+    try:
+        check_params(word.params())
+    except ParameterError as exc:
+        raise DataFormatError(f"{BAND_WORDS_FILE}: {word.name!r} is outside the EQ's ranges: {exc}") from None
+
+
+@functools.cache
+def band_words() -> dict[str, BandWord]:
+    """Every band word of the bundled table, by name (read once per process)."""
+    text = (importlib.resources.files("eqmorph.language") / BAND_WORDS_FILE).read_text(encoding="utf-8")
+    return parse_band_words(text)
+
+
+@functools.cache
+def _by_form() -> dict[str, BandWord]:
+    return {form: w for w in band_words().values() for form in w.forms}
+
+
+def band_word(text: str) -> BandWord | None:
+    """The band word ``text`` spells (any of its forms, normalised), else ``None``."""
+    return _by_form().get(normalise_term(text))
+
+
+@functools.cache
+def _params_by_name() -> dict[str, np.ndarray]:
+    out = {}
+    for name, w in band_words().items():
+        p = w.params()
+        p.flags.writeable = False  # shared by every caller, as the Morpher's decoded word table is
+        out[name] = p
+    return out
+
+
+def band_params(name: str) -> np.ndarray | None:
+    """Read-only ``(5, 3)`` EQ of the band word called ``name`` exactly (its first form), else ``None``."""
+    return _params_by_name().get(name)
+
+
+def band_word_forms() -> frozenset[str]:
+    """Every spelling of every band word (for multi-word matching and tests)."""
+    return frozenset(_by_form())
+
+
+__all__ = ["BandMove", "BandWord", "band_params", "band_word", "band_word_forms", "band_words", "parse_band_words"]

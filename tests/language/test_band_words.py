@@ -1,0 +1,128 @@
+"""Band words: studio terms ("presence", "sibilance", "rumble") read as their defined EQ moves."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import eqmorph
+from eqmorph.core import dsp
+from eqmorph.core.eq import check_params
+from eqmorph.errors import DataFormatError, UnknownWordError
+from eqmorph.language.band_words import band_word, band_word_forms, band_words, parse_band_words
+from eqmorph.language.parse import Parser
+
+SR = 48000.0
+
+
+@pytest.fixture(scope="module")
+def m():
+    return eqmorph.load()
+
+
+def gain_at(params: np.ndarray, freq_hz: float) -> float:
+    return float(dsp.response_db_np(np.asarray(params, dtype=np.float64), np.array([freq_hz]), SR)[0])
+
+
+def test_every_band_word_is_a_valid_eq_whose_largest_move_sits_in_its_range():
+    for word in band_words().values():
+        params = word.params()
+        check_params(params)
+        for move in word.moves:
+            # a bell's centre and a shelf's plateau (two octaves past its corner) carry the row's gain
+            probe = move.freq_hz if move.kind == "peaking" else (
+                move.freq_hz / 4 if move.kind == "low_shelf" else min(move.freq_hz * 4, 20000.0))
+            assert gain_at(params, probe) == pytest.approx(move.gain_db, abs=0.6), (word.name, move)
+
+
+def test_no_form_belongs_to_two_band_words_and_every_form_finds_its_word():
+    for word in band_words().values():
+        for form in word.forms:
+            assert band_word(form) is word
+    assert band_word("Sibilant ") is band_words()["sibilance"]  # normalised like any descriptor
+    assert band_word("warm") is None
+
+
+def test_less_sibilant_cuts_at_the_sibilance_band_and_leaves_the_bass_alone(m):
+    eq = m.generate_params("less sibilant")
+    assert gain_at(eq, 7000.0) == pytest.approx(-6.0, abs=0.01)
+    assert abs(gain_at(eq, 100.0)) < 0.1
+    assert str(m.parse("less sibilant")).startswith("less sibilant -> sibilance x -1.0 (sibilant: band word sibilance")
+
+
+@pytest.mark.parametrize("text, freq_hz, gain_db", [
+    ("more presence", 5000.0, 6.0),
+    ("a bit more presence", 5000.0, 3.0),
+    ("cut the rumble", 15.0, -6.0),
+    ("mid scoop", 1000.0, -6.0),
+    ("menos sibilancia", 7000.0, -6.0),
+    ("un poco más presencia", 5000.0, 3.0),
+    ("honkier", 700.0, 6.0),
+    ("sub bass boost", 15.0, 6.0),
+])
+def test_degree_direction_inflection_and_spanish_apply_to_band_words(m, text, freq_hz, gain_db):
+    assert gain_at(m.generate_params(text), freq_hz) == pytest.approx(gain_db, abs=0.35)
+
+
+def test_a_vocabulary_word_is_never_replaced_by_a_band_word():
+    parser = Parser({"presence": 12, "warm": 40})
+    meaning = parser.parse("presence").pieces[0].meanings[0]
+    assert (meaning.word, meaning.how) == ("presence", "exact")
+    assert parser.parse("less sibilance").pieces[0].meanings[0].how == "defined"
+
+
+def test_a_band_word_in_a_contrast_keeps_the_other_words_sound(m):
+    warm, phrase = m.generate_params("warm"), m.generate_params("warm but less sibilant")
+    grid = np.geomspace(20.0, 2000.0, 60)
+    r_warm = dsp.response_db_np(warm, grid, SR)
+    r_phrase = dsp.response_db_np(phrase, grid, SR)
+    assert np.corrcoef(r_warm, r_phrase)[0, 1] > 0.8
+    assert gain_at(phrase, 7000.0) < gain_at(warm, 7000.0) - 1.0
+
+
+def test_a_band_word_morphs_blends_samples_and_edits_like_a_word(m):
+    ends = m.interpolate_params("warm", "presence", [0.0, 1.0])
+    np.testing.assert_array_equal(ends[1], m.generate_params("presence"))
+    np.testing.assert_array_equal(ends[0], m.generate_params("warm"))
+    mixed = m.blend({"presence": 1.0, "bright": 1.0}).to_array()
+    assert gain_at(mixed, 5000.0) > 1.0
+    samples = m.sample("presence", 4, seed=0)
+    assert np.mean([gain_at(s.to_array(), 5000.0) for s in samples]) > 2.0
+    edited = m.edit(m.generate("warm"), {"less sibilant": 1.0}).to_array()
+    assert gain_at(edited, 7000.0) < gain_at(m.generate_params("warm"), 7000.0) - 2.0
+
+
+def test_a_band_word_is_the_same_for_every_crowd(m):
+    for source in m.sources:
+        np.testing.assert_array_equal(m.generate_params("hiss", source=source), m.generate_params("hiss"))
+
+
+def test_word_info_of_a_band_word_says_it_is_defined_not_learned(m):
+    with pytest.raises(UnknownWordError, match="band word.*bell at 7 kHz"):
+        m.word_info("sibilant")
+
+
+def test_multi_word_band_words_are_read_as_one_descriptor(m):
+    meant = m.parse("more low mids, less high mids")
+    assert dict(meant.weights) == {"low mids": 0.5, "high mids": -0.5}
+
+
+def test_a_flat_band_scaled_negative_is_zero_not_minus_zero(m):
+    gains = m.generate_params("less presence")[:, 0]
+    assert not np.any(np.signbit(gains[gains == 0.0]))
+
+
+@pytest.mark.parametrize("row, message", [
+    ("presence\tpeaking\t5000\t1.4\t6\tkulka", "expected 'forms"),
+    ("presence\tnotch\t5000\t1.4\t6\tkulka\t4-6 kHz", "band one of"),
+    ("presence\tpeaking\tfive\t1.4\t6\tkulka\t4-6 kHz", "must be numbers"),
+    ("presence\tpeaking\t5000\t1.4\t60\tkulka\t4-6 kHz", "outside the EQ's ranges"),
+    ("presence\tpeaking\t5000\t1.4\t6\tkulka\t4-6 kHz\nair,presence\tpeaking\t9000\t1\t6\teng\tair", "already a form"),
+])
+def test_a_malformed_band_word_table_is_refused_naming_the_fault(row, message):
+    with pytest.raises(DataFormatError, match=message):
+        parse_band_words(row)
+
+
+def test_band_word_forms_include_the_spanish_spellings():
+    assert {"presencia", "sibilancia", "medios graves"} <= band_word_forms()
