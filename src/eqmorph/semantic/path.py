@@ -112,7 +112,8 @@ def scale_gains(params: np.ndarray, intensity: float) -> np.ndarray:
         peak = np.abs(gains).max(-1, keepdims=True)
         limit = np.where(peak > 0, GAIN_DB.high / np.maximum(peak, 1e-12), np.inf)
         k = np.sign(intensity) * np.minimum(abs(intensity), limit)
-        params[..., 0] = np.clip(gains * k, GAIN_DB.low, GAIN_DB.high)
+        # + 0.0 turns the -0.0 of a flat band scaled by a negative intensity into 0.0 ("gain_db": -0.0 in JSON).
+        params[..., 0] = np.clip(gains * k, GAIN_DB.low, GAIN_DB.high) + 0.0
     return params
 
 
