@@ -69,8 +69,10 @@ def test_a_missing_pyarrow_package_gives_the_hint_not_a_traceback(capsys, tmp_pa
 def test_open_vocabulary_without_the_text_extra_names_the_command_for_this_installation(capsys, monkeypatch):
     import importlib.util
 
+    from eqmorph.language.learned import default_embedder
     from eqmorph.language.openvocab import MODEL_PACKAGE
 
+    default_embedder.cache_clear()  # a test before this one may have loaded the embedder into this process
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name == MODEL_PACKAGE else real_find_spec(name, *a))
