@@ -85,7 +85,7 @@ def test_vocabulary_words_never_reach_the_language_layer(m):
     fresh.generate("warm")
     fresh.interpolate("warm", "bright", 0.3)
     fresh.path("cold", "soft").eq(0.5)
-    assert fresh._parser is None  # the slider's fast path stayed free of parsing
+    assert fresh.vocabulary._parser is None  # the slider's fast path stayed free of parsing
 
 
 def test_interpolate_blend_sample_and_edit_take_phrases(m):

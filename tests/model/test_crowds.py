@@ -142,3 +142,12 @@ def test_a_model_saved_before_crowds_and_reliability_loads_with_count_only_confi
     info = m.word_info("warm")
     assert m.sources == () and info.reliability is None and dict(info.counts_by_source) == {}
     assert info.confidence == pytest.approx(50 / (50 + CONFIDENCE_HALF_COUNT))
+
+
+@pytest.mark.parametrize("spelled", ["SAFE", " Safe ", "safe"])
+def test_source_names_a_crowd_in_any_case_as_the_cli_does(crowd_model, spelled):
+    m = crowd_model
+    assert m.generate("warm", source=spelled) == m.generate("warm", source="safe")
+    assert m.interpolate("warm", "bright", 0.3, source=spelled) == m.interpolate("warm", "bright", 0.3, source="safe")
+    assert m.sample("warm", 2, seed=0, source=spelled) == m.sample("warm", 2, seed=0, source="safe")
+    assert m.describe(m.generate("warm"), 2, source=spelled) == m.describe(m.generate("warm"), 2, source="safe")

@@ -89,6 +89,14 @@ class Interpretation:
         return float(sum(abs(w) for _, w in self.weights))
 
     @property
+    def degree(self) -> float:
+        """How far the phrase itself scales what it names: its pieces' degrees, shared as their weights are (1 for
+        a word, 1.25 for "very warm", 0.5 for "a bit warm" and for "warm and bright" each half). Unlike
+        :attr:`intensity` it does not count how many known words a piece spreads over: an unknown word read as 60
+        embedding neighbours whose weights sum to 2 is still one word at degree 1."""
+        return float(sum(abs(piece_scale(p, len(self.pieces))) for p in self.pieces))
+
+    @property
     def contrast(self) -> bool:
         """True when the phrase asks for some words and against others ("warm but not muddy")."""
         signs = {p.sign > 0 for p in self.pieces}

@@ -23,23 +23,23 @@ import numpy as np
 
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
-from eqmorph.errors import ParameterError, UnknownWordError, shown_value
-from eqmorph.language.band_words import band_params, band_word
+from eqmorph.errors import ParameterError
+from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params
 from eqmorph.language.interpretation import Interpretation
-from eqmorph.language.lemmas import shadowed_forms
-from eqmorph.language.parse import Neighbourhood, Parser
-from eqmorph.language.spelling import normalise_term, unknown_word_error
+from eqmorph.language.parse import Neighbourhood
+from eqmorph.language.spelling import unknown_word_error
 from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.runtime import NumpyAutoencoder
-from eqmorph.model.wordinfo import WordInfo, word_infos
+from eqmorph.model.wordinfo import WordInfo
 from eqmorph.semantic.cache import Bounded, read_only
 from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
 from eqmorph.semantic.edit import edit_eq
 from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, check_alphas, latent_mix, scale_gains
 from eqmorph.semantic.path import check_number as _check_number
 from eqmorph.semantic.sample import sample_eqs
+from eqmorph.semantic.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
     from eqmorph.semantic.describe import Describer
@@ -58,16 +58,10 @@ class Morpher:
     def __init__(self, ckpt: Checkpoint, *, open_vocabulary: Neighbourhood | None = None) -> None:
         self.checkpoint = ckpt
         self._net = NumpyAutoencoder(ckpt.config, ckpt.weights)
-        self.terms: list[str] = list(ckpt.terms)
-        self.counts: dict[str, int] = {t: int(c) for t, c in zip(ckpt.terms, ckpt.counts)}
-        self._index = {t: i for i, t in enumerate(self.terms)}
-        # Comparatives that give way to their base word ("brighter" -> more of "bright"; language/lemmas.py): they
-        # stay in the vocabulary (their rows, counts and tables), but text naming them goes through the parser.
-        self.shadowed: dict[str, str] = shadowed_forms(self.counts)
-        self._exact = {t: i for t, i in self._index.items() if t not in self.shadowed}
-        # The pairing table's row of each word: a shadowed form ("brighter") is its base word at weight 1, so
-        # its morphs pair as the base's do and a new pair with it costs no pairing either.
-        self._table_rows = {**self._exact, **{t: self._index[base] for t, base in self.shadowed.items()}}
+        self.vocabulary = Vocabulary(ckpt, open_vocabulary)
+        self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
+        self._index, self._exact = self.vocabulary.index, self.vocabulary.exact
+        self._table_rows = self.vocabulary.table_rows
         self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
         self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
         self._flat = np.asarray(ckpt.flat, dtype=np.float32)
@@ -80,8 +74,6 @@ class Morpher:
             for i, s in enumerate(self.sources)}
         self.latent_dim = ckpt.config.latent_dim
         self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
-        self._open_vocabulary = open_vocabulary
-        self._parser: Parser | None = None  # built on the first phrase: exact words never need it
         self._cache = Bounded()  # str -> read-only (5, 3) EQ of a phrase or spelling variant
         self._band_codes: dict[str, np.ndarray] = {}  # band word -> latent code of its defined EQ
         self._strengths = Bounded()  # str -> a phrase's summed weight sizes, kept with its cached EQ
@@ -98,67 +90,34 @@ class Morpher:
         # the same network, e.g. with another shrinkage recipe, gives other EQs and so another id).
         self.fingerprint = checkpoint.fingerprint(ckpt)  # sha256 of the weights, words, crowds and centroids
         self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + self.fingerprint[:12]
-        self._info = word_infos(ckpt)
 
-    # --- vocabulary -------------------------------------------------------
+    # --- vocabulary (eqmorph.semantic.vocabulary) ---------------------------
     def word_info(self, word: str) -> WordInfo:
-        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word.
-
-        Text that is no vocabulary word but a phrase or form the language layer reads ("cálido", "warmer") raises
-        :class:`UnknownWordError` saying what it is read as, with the vocabulary words it stands for as suggestions.
-        """
-        try:
-            return self._info[self._lookup(word, self._index)]
-        except UnknownWordError as unknown:
-            try:
-                meant = self.parse(word)
-            except (UnknownWordError, ParameterError):
-                raise unknown from None  # not understood either: the spelling suggestions stand
-        words = [w for w, _ in meant.weights if w in self.counts]
-        band = band_word(word)
-        if band is not None and not words:  # a studio term: nothing to count, its definition is the answer
-            raise UnknownWordError(word, [], (
-                f"{shown_value(word)} is a band word, a studio term eqmorph defines as an EQ move rather than "
-                f"learns from a crowd (no examples, no confidence): {band.summary()}; word_info takes a "
-                "vocabulary word"))
-        raise UnknownWordError(word, [(w, self.counts[w]) for w in words], (
-            f"{shown_value(word)} is not a vocabulary word, and word_info takes one vocabulary word; it is "
-            f"understood as {meant}; ask about {' or '.join(shown_value(w) for w in words)}"))
+        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word
+        (:meth:`Vocabulary.word_info`: a phrase or band word raises :class:`UnknownWordError` saying what it is)."""
+        return self.vocabulary.word_info(word)
 
     def words(self) -> list[WordInfo]:
         """Every known word, most examples first."""
-        return [self._info[t] for t in self.terms]
-
-    def _lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
-        """The vocabulary word ``word`` names exactly (``index``: default the words text may name directly)."""
-        index = self._exact if index is None else index
-        if not isinstance(word, str):
-            raise ParameterError("word", word, "a text descriptor such as 'warm'")
-        if word in index:
-            return word
-        norm = normalise_term(word)
-        if norm in index:
-            return norm
-        raise unknown_word_error(word, self.counts)
+        return self.vocabulary.words()
 
     def resolve(self, word: str) -> list[tuple[str, float]]:
         """Known words and signed weights that stand for ``word``: itself, or the words of a phrase."""
-        try:
-            return [(self._lookup(word), 1.0)]
-        except LookupError:
-            return list(self.parse(word).weights)
+        return self.vocabulary.resolve(word)
 
     def parse(self, text: str) -> Interpretation:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
-        if self._parser is None:
-            self._parser = Parser(self.counts, self._open_vocabulary, self.shadowed)
-        return self._parser.parse(text)
+        return self.vocabulary.parse(text)
 
     # --- latent codes -------------------------------------------------------
     def _check_source(self, source: str | None) -> str | None:
-        """``source`` if this model has that crowd's words; ``None`` means both crowds."""
-        if source is None or (isinstance(source, str) and source in self._crowd):
+        """The crowd ``source`` names if this model has its words (any case, as the CLI's ``--source``); ``None``
+        means both crowds."""
+        if source is None or source in self._crowd:
             return source
+        key = source.strip().lower() if isinstance(source, str) else None
+        if key in self._crowd:
+            return key
         allowed = (" or ".join([*self.sources, "None (both crowds)"]) if self.sources
                    else "None (this model has no per-crowd words)")
         raise ParameterError("source", source, allowed)
@@ -168,6 +127,7 @@ class Morpher:
         j = self._index.get(term)
         if j is None:
             return self._band_code(term)
+        source = self._check_source(source)
         table = self._centroids if source is None else self._crowd[source][0]
         return table[j]
 
@@ -232,11 +192,18 @@ class Morpher:
         return scale_gains(params.copy(), capped_intensity(intensity, self.strength(word)))
 
     def strength(self, word: str) -> float:
-        """How far ``word`` scales its known words: 1 for a word, a phrase's summed weight sizes ("a bit warm" 0.5)."""
+        """How far ``word`` scales what it names: 1 for a word, a phrase's degree (``Interpretation.degree``: "a bit
+        warm" 0.5, "very warm" 1.25); what the intensity cap (``capped_intensity``) multiplies."""
         if word in self._exact:
             return 1.0
         strength = self._strengths.get(word)  # kept by _decode_word: parsing an unknown word twice cost ~15 ms
-        return sum(abs(w) for _, w in self.resolve(word)) if strength is None else strength
+        if strength is None:
+            try:
+                self.vocabulary.lookup(word)  # a vocabulary word spelled another way ("Warm")
+                strength = 1.0
+            except LookupError:
+                strength = self.parse(word).degree
+        return strength
 
     def generate(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite.
@@ -276,7 +243,7 @@ class Morpher:
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""
         meant = self.parse(word)
-        self._strengths.remember(word, sum(abs(w) for _, w in meant.weights))
+        self._strengths.remember(word, meant.degree)
         if meant.source and source is not None and meant.source != source:
             raise ParameterError("source", source, f"{meant.source!r}, the crowd {word!r} names, or none")
         source = self._check_source(meant.source) if source is None and meant.source else source
@@ -288,13 +255,14 @@ class Morpher:
         Pick two words once, then call ``path.eq(alpha, intensity)`` (or ``path.params``) at every
         slider step: the same EQs as ``interpolate``, without its per-call word lookups. Cached per pair.
         """
+        source = self._check_source(source)
         key = (a, b, source)
         try:
             found = self._paths.get(key)
         except TypeError:  # an unhashable word (a list): _word_params below names it
             found = None
         if found is None:
-            pa, pb = self._word_params(a, source), self._word_params(b, source)  # checks source first
+            pa, pb = self._word_params(a, source), self._word_params(b, source)
             # Vocabulary words take their peak pairing from the model's table; phrases compute it.
             rows = self._table_rows
             pairing = self._pairings.get(source, rows.get(a), rows.get(b)) if self._pairings else None
@@ -369,7 +337,8 @@ class Morpher:
 
     def _spread(self, term: str, source: str | None) -> np.ndarray:
         """Latent spread ``(latent_dim,)`` of a known ``term``'s training examples in crowd ``source`` (None: both)."""
-        table = self._spreads if self._check_source(source) is None else self._crowd[source][1]  # type: ignore[index]
+        source = self._check_source(source)
+        table = self._spreads if source is None else self._crowd[source][1]
         j = self._index.get(term)
         # A band word has no examples: its variations spread as a typical word's do.
         return np.median(table, axis=0) if j is None else table[j]
@@ -393,13 +362,14 @@ class Morpher:
 
     def describer_for(self, source: str | None = None) -> Describer:
         """The describer in crowd ``source``'s words (``None``: both crowds', :attr:`describer`), built once."""
-        if self._check_source(source) is None:
+        source = self._check_source(source)
+        if source is None:
             return self.describer
-        found = self._crowd_describers.get(source)  # type: ignore[arg-type]  # source: a crowd name here
+        found = self._crowd_describers.get(source)
         if found is None:
             from eqmorph.semantic.describe import Describer
 
-            found = self._crowd_describers[source] = Describer.from_model(self, source=source)  # type: ignore[index]
+            found = self._crowd_describers[source] = Describer.from_model(self, source=source)
         return found
 
     def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None,
@@ -446,5 +416,5 @@ def load(path: str | os.PathLike[str] | None = None, *, open_vocabulary: bool = 
     if open_vocabulary:
         from eqmorph.language.learned import LazyVocabulary
 
-        m._open_vocabulary = LazyVocabulary(folder, m.terms, m.counts, m.generate_params)
+        m.vocabulary.open_vocabulary = LazyVocabulary(folder, m.terms, m.counts, m.generate_params)
     return m

@@ -73,7 +73,7 @@ class Service:
 
     def check_source(self, source: str | None) -> None:
         """:class:`ParameterError` unless ``source`` is None or one of the model's crowds."""
-        if source is not None and source not in self.m.sources:
+        if source is not None and source.strip().lower() not in self.m.sources:  # any case, as the library takes
             allowed = " or ".join(self.m.sources) if self.m.sources else "none: this model has one combined vocabulary"
             raise ParameterError("source", source, allowed)
 

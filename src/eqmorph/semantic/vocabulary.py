@@ -1,0 +1,97 @@
+"""A model's vocabulary and how text reaches it: exact spellings, phrases, band words, and what is known of a word.
+
+The :class:`~eqmorph.semantic.morph.Morpher` turns words into EQs; this module answers which words
+a text stands for (:meth:`Vocabulary.resolve`, through the phrase grammar of
+:mod:`eqmorph.language.parse`) and what the model knows of one (:meth:`Vocabulary.word_info`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from eqmorph.errors import ParameterError, UnknownWordError, shown_value
+from eqmorph.language.band_words import band_word
+from eqmorph.language.interpretation import Interpretation
+from eqmorph.language.lemmas import shadowed_forms
+from eqmorph.language.parse import Neighbourhood, Parser
+from eqmorph.language.spelling import normalise_term, unknown_word_error
+from eqmorph.model.checkpoint import Checkpoint
+from eqmorph.model.wordinfo import WordInfo, word_infos
+
+
+class Vocabulary:
+    """The words of one model and the way from typed text to them.
+
+    ``open_vocabulary``: optional embedding fallback for unknown words (set before the first phrase is parsed).
+    """
+
+    def __init__(self, ckpt: Checkpoint, open_vocabulary: Neighbourhood | None = None) -> None:
+        self.terms: list[str] = list(ckpt.terms)  # most examples first
+        self.counts: dict[str, int] = {t: int(c) for t, c in zip(ckpt.terms, ckpt.counts)}
+        self.index = {t: i for i, t in enumerate(self.terms)}  # word -> its row of the model's tables
+        # Comparatives that give way to their base word ("brighter" -> more of "bright"; language/lemmas.py): they
+        # stay in the vocabulary (their rows, counts and tables), but text naming them goes through the parser.
+        self.shadowed: dict[str, str] = shadowed_forms(self.counts)
+        self.exact = {t: i for t, i in self.index.items() if t not in self.shadowed}  # words text names directly
+        # The pairing table's row of each word: a shadowed form ("brighter") is its base word at weight 1, so
+        # its morphs pair as the base's do and a new pair with it costs no pairing either.
+        self.table_rows = {**self.exact, **{t: self.index[base] for t, base in self.shadowed.items()}}
+        self.open_vocabulary = open_vocabulary
+        self._parser: Parser | None = None  # built on the first phrase: exact words never need it
+        self._info = word_infos(ckpt)
+
+    def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
+        """The vocabulary word ``word`` names exactly (``index``: default the words text may name directly)."""
+        index = self.exact if index is None else index
+        if not isinstance(word, str):
+            raise ParameterError("word", word, "a text descriptor such as 'warm'")
+        if word in index:
+            return word
+        norm = normalise_term(word)
+        if norm in index:
+            return norm
+        raise unknown_word_error(word, self.counts)
+
+    def resolve(self, word: str) -> list[tuple[str, float]]:
+        """Known words and signed weights that stand for ``word``: itself, or the words of a phrase."""
+        try:
+            return [(self.lookup(word), 1.0)]
+        except LookupError:
+            return list(self.parse(word).weights)
+
+    def parse(self, text: str) -> Interpretation:
+        """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
+        if self._parser is None:
+            self._parser = Parser(self.counts, self.open_vocabulary, self.shadowed)
+        return self._parser.parse(text)
+
+    def word_info(self, word: str) -> WordInfo:
+        """Count (in all, per crowd and per language), confidence, reliability and spread of a known word.
+
+        Text that is no vocabulary word but a phrase or form the language layer reads ("cálido", "warmer") raises
+        :class:`UnknownWordError` saying what it is read as, with the vocabulary words it stands for as suggestions.
+        """
+        try:
+            return self._info[self.lookup(word, self.index)]
+        except UnknownWordError as unknown:
+            try:
+                meant = self.parse(word)
+            except (UnknownWordError, ParameterError):
+                raise unknown from None  # not understood either: the spelling suggestions stand
+        words = [w for w, _ in meant.weights if w in self.counts]
+        band = band_word(word)
+        if band is not None and not words:  # a studio term: nothing to count, its definition is the answer
+            raise UnknownWordError(word, [], (
+                f"{shown_value(word)} is a band word, a studio term eqmorph defines as an EQ move rather than "
+                f"learns from a crowd (no examples, no confidence): {band.summary()}; word_info takes a "
+                "vocabulary word"))
+        raise UnknownWordError(word, [(w, self.counts[w]) for w in words], (
+            f"{shown_value(word)} is not a vocabulary word, and word_info takes one vocabulary word; it is "
+            f"understood as {meant}; ask about {' or '.join(shown_value(w) for w in words)}"))
+
+    def words(self) -> list[WordInfo]:
+        """Every known word, most examples first."""
+        return [self._info[t] for t in self.terms]
+
+
+__all__ = ["Vocabulary"]
