@@ -116,14 +116,22 @@ def test_positive_directions_keep_the_word(parser, text):
     assert weights(parser, text) == {"air": 1.0}
 
 
-@pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not so muddy", "not overly muddy",
-                                  "not that muddy", "no demasiado muddy", "no tan muddy", "not very muddy",
-                                  "not really muddy", "no muy muddy"])
+@pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not overly muddy", "not excessively muddy",
+                                  "no demasiado muddy"])
 def test_not_too_asks_for_the_word_moderately_not_for_its_opposite(parser, text):
     meant = parser.parse(text)
     assert weights(parser, text) == {"muddy": DEGREES[("a", "bit")]}
     assert meant.ignored == ()  # "too" is understood, not dropped
     assert weights(parser, "not muddy") == {"muddy": -1.0}  # plain negation still inverts
+
+
+@pytest.mark.parametrize("text", ["not very muddy", "not really muddy", "not so muddy", "not that muddy",
+                                  "no muy muddy", "no tan muddy", "poco muddy"])
+def test_not_very_describes_the_other_side_a_bit_less_of_the_word(parser, text):
+    meant = parser.parse(text)
+    assert weights(parser, text) == {"muddy": -DEGREES[("a", "bit")]}
+    assert meant.ignored == ()
+    assert weights(parser, "un poco muddy") == {"muddy": DEGREES[("a", "bit")]}  # "a bit" is still positive
 
 
 @pytest.mark.parametrize("text", ["too muddy", "it's too muddy", "overly muddy", "demasiado muddy", "too much muddy"])
@@ -169,6 +177,37 @@ def test_an_absurd_number_is_capped_and_said(parser):
 def test_numbers_that_are_not_degrees_stay_ignored(parser):
     assert parser.parse("warm 3").ignored == ("3",)
     assert parser.parse("warm 2x2").ignored == ("2x2",)
+    assert parser.parse("warm, 0.5").ignored == ("0.5",)  # a number alone in its clause, kept whole
+
+
+@pytest.mark.parametrize("text, degree", [
+    ("warm x 0.5", 0.5), ("warm x0.5", 0.5), ("0.5 x warm", 0.5), ("warm × 2", 2.0), ("0.5 warm", 0.5),
+    ("warm 0.5", 0.5), ("warm 0,5", 0.5), ("1.5 warm", 1.5)])
+def test_the_interpretations_own_notation_and_decimals_read_back_as_degrees(parser, text, degree):
+    assert weights(parser, text) == {"warm": degree}
+    assert parser.parse(text).ignored == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("-warm", {"warm": -1.0}), ("−warm", {"warm": -1.0}), ("+bright", {"bright": 1.0}),
+    ("warm -bright", {"warm": 0.5, "bright": -0.5}), ("+air -boomy", {"air": 0.5, "boomy": -0.5})])
+def test_a_sign_written_against_a_word_is_its_direction(parser, text, expected):
+    assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", ["bright rather than dark", "bright instead of dark", "bright in place of dark",
+                                  "brillante en vez de dark", "brillante en lugar de dark"])
+def test_rather_than_and_instead_of_ask_against_the_word_after_them(text):
+    parser = Parser({**COUNTS, "brillante": 5})
+    got = weights(parser, text)
+    assert got[next(w for w in got if w.startswith("bri"))] == 0.5 and got["dark"] == -0.5
+    assert parser.parse(text).ignored == ()
+
+
+def test_or_after_a_negated_word_carries_the_negation(parser):
+    assert weights(parser, "not warm or bright") == {"warm": -0.5, "bright": -0.5}
+    assert weights(parser, "warm or bright") == {"warm": 0.5, "bright": 0.5}
+    assert weights(parser, "sin warm o bright") == {"warm": -0.5, "bright": -0.5}
 
 
 @pytest.mark.parametrize("text", ["warmish", "warm-ish"])
@@ -424,7 +463,7 @@ def test_a_postfix_word_with_no_word_before_it_is_ignored_not_applied_to_another
 
 @pytest.mark.parametrize("text, degree", [
     ("hardly warm", 0.5), ("scarcely warm", 0.5), ("tad warm", 0.5), ("quite warm", 0.85), ("kinda warm", 0.65),
-    ("sorta warm", 0.65), ("sort of warm", 0.65), ("poco suave", 0.5), ("un poco suave", 0.5)])
+    ("sorta warm", 0.65), ("sort of warm", 0.65), ("poco suave", -0.5), ("un poco suave", 0.5)])
 def test_more_degree_words_scale_the_word(parser, text, degree):
     word = "suave" if "suave" in text else "warm"
     assert weights(parser, text) == {word: degree}
@@ -459,3 +498,14 @@ def test_a_same_language_synonym_keeps_the_lexicons_reading_with_an_open_vocabul
 def test_a_word_asked_for_both_ways_is_said_to_cancel_not_to_take_anything_away(parser):
     said = str(parser.parse("more warm, less warm, bright"))
     assert "cancel out: warm" in said and "taken away" not in said
+
+
+def test_an_open_vocabulary_word_is_one_word_at_degree_1_however_many_neighbours_it_spreads_over():
+    class ManyNeighbours:
+        def meanings(self, word, lexicon_meanings=()):
+            return [Meaning(w, 0.4, "embedding", similarity=0.5) for w in ("warm", "bright", "soft", "dark", "clear")]
+
+    meant = Parser(COUNTS, ManyNeighbours()).parse("velvety")
+    assert meant.intensity == pytest.approx(2.0)  # the map's weights, summed
+    assert meant.degree == 1.0  # what the phrase asks for: one word, no degree word
+    assert Parser(COUNTS).parse("very warm and a bit bright").degree == pytest.approx((1.25 + 0.5) / 2)

@@ -57,7 +57,7 @@ def run_words(args: argparse.Namespace) -> int:
 def grammar_word(text: str) -> str | None:
     """What kind of word of the phrase grammar ``text`` is ("direction word" for "más", "degree word" for "a bit"),
     None if it is not one: a search for it finds no descriptor, and saying why beats "expected a descriptor"."""
-    from eqmorph.language.parse import DEGREES, EXCESS, HEDGES, LESS, MORE, NOT, STOP
+    from eqmorph.language.parse import DEGREES, EXCESS, HEDGES, LESS, LITOTES, MORE, NOT, STOP
     from eqmorph.language.terms import normalise_term
 
     tokens = tuple(normalise_term(text).split())
@@ -66,7 +66,7 @@ def grammar_word(text: str) -> str | None:
         return "direction word"
     if one in NOT:
         return "negation"
-    if tokens in DEGREES or tokens in HEDGES or tokens in EXCESS:
+    if tokens in DEGREES or tokens in HEDGES or tokens in LITOTES or tokens in EXCESS:
         return "degree word"
     if one in STOP:
         return "filler word"

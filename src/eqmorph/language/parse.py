@@ -56,14 +56,18 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
 }
 SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
-# Negated excess or intensity: "not too bright", "not very bright" ask for bright, but moderately, not for its
-# opposite (the flat EQ is where a phrase starts, so there is no brightness to cut). They take the degree of
-# "a bit"; "not bright" still inverts.
+# Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
+# phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
 HEDGES: dict[tuple[str, ...], float] = {
     hedge: DEGREES[("a", "bit")] for hedge in [
-        ("not", "too"), ("not", "too", "much"), ("not", "so"), ("not", "overly"), ("not", "that"),
-        ("not", "excessively"), ("no", "demasiado"), ("no", "tan"), ("not", "very"), ("not", "really"),
-        ("no", "muy"), ("poco",)]  # Spanish "poco brillante" is "no muy brillante" ("un poco" is "a bit")
+        ("not", "too"), ("not", "too", "much"), ("not", "overly"), ("not", "excessively"), ("no", "demasiado")]
+}
+# Negated intensity (litotes): "not very bright", "no tan brillante" and Spanish "poco brillante" describe a sound
+# on the dull side: a bit less bright, the degree of "a bit" with the sign turned ("un poco" is still "a bit").
+LITOTES: dict[tuple[str, ...], float] = {
+    litotes: DEGREES[("a", "bit")] for litotes in [
+        ("not", "very"), ("not", "really"), ("not", "so"), ("not", "that"), ("no", "muy"), ("no", "tan"),
+        ("poco",)]
 }
 # Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
 # of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
@@ -72,7 +76,13 @@ EXCESS: dict[tuple[str, ...], float] = {
         ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
 }
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
-_DEGREE_PHRASES = {**DEGREES, **HEDGES, **EXCESS}
+_DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
+# Connectors that ask against the descriptor after them: "bright rather than dark", "warm instead of boomy",
+# "cálido en vez de brillante" (as "nor" does: a conjunction whose next piece is negated).
+AGAINST: frozenset[tuple[str, ...]] = frozenset({
+    ("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("en", "vez", "de"), ("en", "lugar", "de")})
+# "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
+OR = frozenset({"or", "o", "u"})
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
@@ -89,26 +99,35 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
 _CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
 _SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
 # A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
-_NUMBER = r"\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?x(?![^\W_])|x\d+(?:[.,]\d+)?(?![^\W_])"
+# "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
+# A bare number is one token too ("0.5" stays whole): a decimal ("0.5 warm") is a degree, an integer is not
+# ("warm 3" might mean 3 dB), see _number_degree.
+_NUMBER = (r"\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?[x×](?![^\W_])|[x×]\s?\d+(?:[.,]\d+)?(?![^\W_])"
+           r"|\d+(?:[.,]\d+)?(?![^\W_])")
 _TOKEN = re.compile(_NUMBER + r"|[^\W_]+(?:['’-][^\W_]+)*")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
-_TIMES = re.compile(r"(\d+(?:[.,]\d+)?)x|x(\d+(?:[.,]\d+)?)")
+_TIMES = re.compile(r"(\d+(?:[.,]\d+)?)\s?[x×]|[x×]\s?(\d+(?:[.,]\d+)?)")
+_DECIMAL = re.compile(r"(\d+[.,]\d+)")
+# A minus sign written against a word, as on a console ("-warm", "+bright" is a split, see _SPLIT): less of it.
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
 # Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
-_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-%.!?()\"“”«»¡¿]")
+_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
 
 
 def _number_degree(token: str) -> float | None:
-    """The multiplier a number token writes ("50%" 0.5, "2x" and "x2" 2.0, "1,5x" 1.5); None for any other token.
+    """The multiplier a number token writes ("50%" 0.5, "2x", "x2" and "x 2" 2.0, "1,5x" and "0.5" 1.5 and 0.5);
+    None for any other token, a bare integer included ("warm 3": 3 dB, 3 times or a preset's number?).
 
     A zero asks for nothing, so it is refused (the flat EQ is ``intensity=0``, not a phrase).
     """
-    percent, times = _PERCENT.fullmatch(token), _TIMES.fullmatch(token)
-    if percent is None and times is None:
+    percent, times, decimal = _PERCENT.fullmatch(token), _TIMES.fullmatch(token), _DECIMAL.fullmatch(token)
+    if percent is None and times is None and decimal is None:
         return None
-    digits = percent.group(1) if percent else next(g for g in times.groups() if g)
+    digits = (percent.group(1) if percent else decimal.group(1) if decimal
+              else next(g for g in times.groups() if g))
     value = float(digits.replace(",", ".")) / (100.0 if percent else 1.0)
     if value <= 0.0:
         raise ParameterError("text", token, "a degree above 0, such as '50%' or '2x' (0 asks for no change)")
@@ -252,7 +271,7 @@ class Parser:
         unknown: list[str] = []
         capped = False
         for clause in _SPLIT.split(norm):
-            tokens = [t.strip("'’-") for t in _TOKEN.findall(clause)]
+            tokens = [t.strip("'’-") for t in _TOKEN.findall(_MINUS.sub(" less ", clause))]
             tokens = [t for t in tokens if t]
             sign, degree, start, i, lessened = 1.0, 1.0, 0, 0, False
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
@@ -261,9 +280,14 @@ class Parser:
                 tok = tokens[i]
                 closes, after_piece = after_piece, False
                 span = self._phrase_at(tokens, i)
+                if span and span[0] in AGAINST:  # "bright rather than dark": the next piece is asked against
+                    ignored.extend(pending)
+                    sign, degree, i, pending, lessened = -1.0, 1.0, i + len(span[0]), [], False
+                    start = i
+                    continue
                 if span and span[0] in _DEGREE_PHRASES:
                     degree *= _DEGREE_PHRASES[span[0]]
-                    if span[0] in EXCESS:
+                    if span[0] in EXCESS or span[0] in LITOTES:
                         sign = -sign
                     pending.extend(span[0])
                     i += len(span[0])
@@ -283,10 +307,12 @@ class Parser:
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in _CONJUNCTIONS or tok in NOR:
+                if tok in _CONJUNCTIONS or tok in NOR or tok in OR:
+                    # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
+                    negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
                     sign, degree, start, i, pending, lessened = 1.0, 1.0, i + 1, i + 1, [], False
-                    sign = -1.0 if tok in NOR else 1.0
+                    sign = -1.0 if negate else 1.0
                     continue
                 if tok in NOT or tok in LESS or tok in MORE:
                     # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
@@ -337,7 +363,7 @@ class Parser:
         """
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
-        if i + 1 < len(tokens) and tokens[i + 1] not in _CONJUNCTIONS and tokens[i + 1] not in NOR:
+        if i + 1 < len(tokens) and not (tokens[i + 1] in _CONJUNCTIONS or tokens[i + 1] in NOR or tokens[i + 1] in OR):
             return None
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
@@ -353,7 +379,7 @@ class Parser:
         """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
         for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             words = tuple(tokens[i:i + n])
-            if words in _DEGREE_PHRASES or (n > 1 and words in self._multi):
+            if words in _DEGREE_PHRASES or words in AGAINST or (n > 1 and words in self._multi):
                 return (words,)
         return None
 
