@@ -23,3 +23,9 @@ def test_loading_and_using_the_bundled_model_does_not_import_datasets_or_torch()
     assert "eqmorph.semantic.morph" in loaded
     assert not any(m.startswith("eqmorph.datasets") for m in loaded)
     assert not any(m.startswith("eqmorph.training") for m in loaded)
+
+
+def test_dir_of_the_package_lists_the_lazily_imported_match_functions():
+    import eqmorph
+
+    assert {"match", "match_files", "match_result", "MatchResult", "load", "EQ"} <= set(dir(eqmorph))

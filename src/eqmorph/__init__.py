@@ -33,6 +33,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'eqmorph' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported match functions included (tab completion, ``help``)."""
+    return sorted(set(globals()) | set(_MATCH_NAMES))
+
+
 __all__ = [
     "EQ",
     "Band",
