@@ -8,6 +8,8 @@ import eqmorph
 from eqmorph import cli
 from eqmorph.io.apo import to_apo
 from eqmorph.io.presets import load_preset, save_preset
+from eqmorph.language.stoplist import feeling_words
+from eqmorph.semantic.describe import word_languages
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +50,21 @@ def test_describe_json_and_top(tmp_path, capsys, m):
     code, out, _ = _run(["describe", tmp_path / "p.txt", "--json", "--top", "3"], capsys)
     doc = json.loads(out)
     eq = load_preset(tmp_path / "p.txt")
-    assert code == 0 and doc["phrase"] == m.describe_text(eq) and doc["model_id"] == m.model_id
-    assert doc["words"] == [[w, round(s, 4)] for w, s in m.describe(eq, k=3)]
+    assert code == 0 and doc["phrase"] == m.describe_text(eq, language="en") and doc["model_id"] == m.model_id
+    unsaid = feeling_words()
+    ranked = [(w, s) for w, s in m.describe(eq, k=None, language="en") if w not in unsaid]
+    assert doc["words"] == [[w, round(s, 4)] for w, s in ranked[:3]] and doc["language"] == "en"
+
+
+def test_describe_speaks_english_unless_asked_and_lists_no_words_of_feeling(tmp_path, capsys, m):
+    (tmp_path / "mix.txt").write_text(to_apo(m.interpolate("warm", "bright", 0.5)))
+    english = {w for w in m.terms if "en" in word_languages(m.word_info(w).counts_by_language)}
+    code, out, _ = _run(["describe", tmp_path / "mix.txt", "--json", "--top", "20"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and {w for w, _ in doc["words"]} <= english - feeling_words()
+    assert all(w in english for w, _ in m.parse(doc["phrase"]).weights)
+    _, out, _ = _run(["describe", tmp_path / "mix.txt", "--json", "--language", "any", "--top", "110"], capsys)
+    assert any(w not in english for w, _ in json.loads(out)["words"])
 
 
 def test_describe_in_one_crowds_words(tmp_path, capsys, m):

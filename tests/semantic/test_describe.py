@@ -15,6 +15,7 @@ from eqmorph.semantic.describe import (
     degree,
     phrase,
     phrase_amounts,
+    word_languages,
 )
 
 
@@ -243,11 +244,13 @@ def test_describing_in_a_crowds_words_names_only_words_that_crowd_used(m, source
     assert set(ranked) == used
 
 
-def test_in_language_keeps_the_words_used_in_that_language(m):
+def test_in_language_keeps_the_words_of_that_language(m):
     d = m.describer
     english, spanish = d.in_language("en"), d.in_language("es")
-    assert set(english.terms) == {w for w in m.terms if m.word_info(w).counts_by_language.get("en", 0) > 0}
-    assert set(spanish.terms) == {w for w in m.terms if m.word_info(w).counts_by_language.get("es", 0) > 0}
+    assert set(english.terms) == {w for w in m.terms if "en" in word_languages(m.word_info(w).counts_by_language)}
+    assert set(spanish.terms) == {w for w in m.terms if "es" in word_languages(m.word_info(w).counts_by_language)}
+    assert {"jammy", "warm"} <= set(english.terms)  # SAFE's words (no language recorded) are English
+    assert "brillante" in spanish.terms and "brillante" not in english.terms  # 3 of its 4 examples are Spanish
     assert d.in_language("xx") is d and d.in_language("en") is english  # too few words: all; built once
     np.testing.assert_allclose(english.scores(m.generate("warm")),
                                d.scores(m.generate("warm"))[[d.terms.index(w) for w in english.terms]])
@@ -290,3 +293,22 @@ def test_every_feeling_word_of_the_list_is_a_normalised_vocabulary_word_of_the_b
     from eqmorph.language.stoplist import feeling_words
 
     assert feeling_words() <= set(m.terms)
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ({"en": 1, "es": 3}, {"es"}), ({"none": 4}, {"en"}), ({"en": 2, "es": 2}, {"en", "es"}),
+    ({"en": 51, "none": 429}, {"en"}), ({"es": 0, "en": 0}, set())])
+def test_a_word_is_a_word_of_the_languages_half_its_examples_were_written_in(counts, expected):
+    assert word_languages(counts) == frozenset(expected)
+
+
+def test_describe_in_one_language_says_only_that_languages_words(m):
+    mixed = m.interpolate("warm", "bright", 0.5)
+    english = {w for w in m.terms if "en" in word_languages(m.word_info(w).counts_by_language)}
+    assert {w for w, _ in m.describe(mixed, None, language="en")} == english
+    said = m.parse(m.describe_text(m.generate("claro"), language="en"))
+    assert all(w in english for w, _ in said.weights)
+    spanish_text = m.describe_text(m.generate("suave"), language="es")
+    assert spanish_text.split()[-1] == "suave"
+    with pytest.raises(ParameterError, match="language='fr'.*en or es"):
+        m.describe(mixed, language="fr")

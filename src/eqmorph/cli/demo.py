@@ -30,7 +30,8 @@ def run_demo(args: argparse.Namespace) -> int:
     m = load_model(args)
     # Everything is computed before anything is printed, so an unknown word fails with no half-printed demo.
     curves = [(a, m.generate(a)), (b, m.generate(b)), (f"{a} -> {b} 50/50", m.interpolate(a, b, 0.5))]
-    blocks = [f"== {label}  (sounds like: {m.describe_text(eq) or 'nothing, flat'})\n{eq}\n" for label, eq in curves]
+    blocks = [f"== {label}  (sounds like: {m.describe_text(eq, language='en') or 'nothing, flat'})\n{eq}\n"
+              for label, eq in curves]
     # What people type: phrases go through the language layer, and each says how it was understood.
     blocks += [f"== {m.parse(phrase)}\n{m.generate(phrase)}\n" for phrase in args.phrases]
     from eqmorph.plots.figures import plot_eqs

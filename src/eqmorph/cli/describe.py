@@ -9,6 +9,8 @@ from typing import Any
 from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, load_model
 
 DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
+# The command speaks English unless asked: "a bit claro, a bit bright" reads as a slip to an English reader.
+DEFAULT_LANGUAGE = "en"
 
 
 def run_describe(args: argparse.Namespace) -> int:
@@ -19,13 +21,19 @@ def run_describe(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise ParameterError("--top", args.top, "an integer >= 1")
     eq = load_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    from eqmorph.language.stoplist import feeling_words
+
     m = load_model(args)
-    text = m.describe_text(eq, source=args.source)
-    # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
-    words = m.describe(eq, k=min(args.top, len(m.terms)), source=args.source) if text else []
+    language = None if args.language == "any" else args.language
+    text = m.describe_text(eq, source=args.source, language=language)
+    # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise. Words of
+    # feeling ("love", "scary") name no sound: the list leaves them out, as the phrase does.
+    unsaid = feeling_words()
+    ranked = m.describe(eq, k=None, source=args.source, language=language) if text else []
+    words = [(w, s) for w, s in ranked if w not in unsaid][: args.top]
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
-                          "model_id": m.model_id}))
+                          "language": language, "model_id": m.model_id}))
         return 0
     print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
     if words:
@@ -53,6 +61,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, model_id")
+    p.add_argument("--language", choices=("en", "es", "any"), default=DEFAULT_LANGUAGE,
+                   help="describe in English (en, the default), Spanish (es) or any of the model's words (any)")
     add_source_arg(p)
     add_model_arg(p)
     p.set_defaults(func=run_describe)

@@ -150,7 +150,7 @@ class Describer:
         # a word of feeling ("happy", "feo": language/feelings.txt), unless the EQ has its own shape.
         unsaid = set(getattr(model, "shadowed", {})) | feeling_words()
         confidence = np.array([0.0 if t in unsaid else infos[t].confidence for t in terms])
-        languages = tuple(frozenset(lang for lang, n in infos[t].counts_by_language.items() if n > 0) for t in terms)
+        languages = tuple(word_languages(infos[t].counts_by_language) for t in terms)
         return replace(cls.from_params(terms, params, confidence), languages=languages)
 
     @classmethod
@@ -319,6 +319,23 @@ class Describer:
         if FLAT_RMS_DB <= rms_db < AUDIBLE_RMS_DB:  # a word's score would only say how faint the difference is
             return f"{subject} sounds about the same in tone (the differences are under {AUDIBLE_RMS_DB:g} dB)"
         return comparison(describer.changes(eq), subject)
+
+
+LANGUAGES = ("en", "es")  # what in_language and the describe calls' language= take
+
+
+def word_languages(counts_by_language: Mapping[str, int]) -> frozenset[str]:
+    """The languages a word is a word of: those at least half of its examples were written in.
+
+    SAFE-DB's descriptors carry no language ("none") and were typed in an English plug-in by English-speaking
+    engineers: English. "brillante" (3 Spanish examples, 1 English) is Spanish; a word as common in both is both.
+    """
+    counts: dict[str, int] = {}
+    for lang, n in counts_by_language.items():
+        key = "en" if lang == "none" else lang
+        counts[key] = counts.get(key, 0) + int(n)
+    total = sum(counts.values())
+    return frozenset(lang for lang, n in counts.items() if n > 0 and 2 * n >= total)
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
