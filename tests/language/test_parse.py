@@ -509,3 +509,9 @@ def test_an_open_vocabulary_word_is_one_word_at_degree_1_however_many_neighbours
     assert meant.intensity == pytest.approx(2.0)  # the map's weights, summed
     assert meant.degree == 1.0  # what the phrase asks for: one word, no degree word
     assert Parser(COUNTS).parse("very warm and a bit bright").degree == pytest.approx((1.25 + 0.5) / 2)
+
+
+def test_a_repeated_less_is_listed_as_ignored(parser):
+    meant = parser.parse("less less muddy")
+    assert dict(meant.weights) == {"muddy": -1.0} and meant.ignored == ("less",)
+    assert parser.parse("not not muddy").ignored == ()  # each negation counts: nothing was dropped

@@ -312,3 +312,16 @@ def test_describe_in_one_language_says_only_that_languages_words(m):
     assert spanish_text.split()[-1] == "suave"
     with pytest.raises(ParameterError, match="language='fr'.*en or es"):
         m.describe(mixed, language="fr")
+
+
+def test_the_match_sentence_never_says_a_word_the_other_way_round_from_the_phrase(m):
+    # A morph between "toppy" and "dark" whose phrase is "a bit toppy, a bit less cold" while the whole EQ scores
+    # +0.4 on cold: cold only corrects toppy's share, and "colder" in the sentence would contradict the phrase.
+    eq = EQ.from_array(np.array([[-2.545, 126.684, 0.808], [0.805, 294.281, 0.555], [-2.134, 1078.891, 0.513],
+                                 [2.31, 4494.366, 0.574], [-0.509, 3690.442, 0.799]]))
+    d = m.describer.in_language("en").level_free
+    amounts = d.amounts(eq)
+    assert amounts["cold"] < 0 < dict(zip(d.terms, d.scores(eq)))["cold"]  # the case this test is about
+    changes = d.changes(eq)
+    assert changes and all((score > 0) == (amounts[w] > 0) for w, score in changes)
+    assert "cold" not in d.compare(eq)

@@ -319,8 +319,12 @@ class Parser:
                     # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
                     if tok in NOT or (tok in LESS and not lessened):
                         sign = -sign
+                        pending.append(tok)
+                    elif tok in LESS:
+                        ignored.append(tok)  # said so: "less less muddy" -> muddy x -1.0 (ignored: less)
+                    else:
+                        pending.append(tok)
                     lessened = lessened or tok in LESS
-                    pending.append(tok)
                     i += 1
                     continue
                 if tok in STOP:

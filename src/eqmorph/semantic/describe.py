@@ -299,11 +299,15 @@ class Describer:
         """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes.
 
         A word the pursuit needed only to correct the others (``|score| < MIN_CHANGE_SCORE`` on the
-        whole EQ) is left out; the first always stays.
+        whole EQ, or a score whose sign is not its amount's) is left out; the first always stays.
         """
         scores = dict(zip(self.terms, self.scores(eq).tolist()))
-        ranked = sorted(((w, scores[w]) for w in self.amounts(eq)), key=lambda ws: -abs(ws[1]))
-        return ranked[:1] + [(w, s) for w, s in ranked[1:] if abs(s) >= MIN_CHANGE_SCORE]
+        amounts = self.amounts(eq)
+        ranked = sorted(((w, scores[w]) for w in amounts), key=lambda ws: -abs(ws[1]))
+        # A word the phrase takes away ("a bit less smooth") while the whole EQ leans its way (score > 0) only
+        # corrects the words before it: the sentence would say the opposite ("smoother"), so it is left out.
+        return ranked[:1] + [(w, s) for w, s in ranked[1:]
+                             if abs(s) >= MIN_CHANGE_SCORE and (s > 0) == (amounts[w] > 0)]
 
 
     def compare(self, eq: EQ, subject: str = "the reference") -> str:
