@@ -122,7 +122,7 @@ def test_every_option_of_every_command_has_help_text():
 
 def test_words_search_without_a_match_says_so(capsys, tiny_model_dir):
     code, stdout, _ = _run(capsys, "words", "--search", "zzz", "--model", tiny_model_dir)
-    assert code == 0 and "no known word matches 'zzz'" in stdout and "word " not in stdout.splitlines()[0][:5]
+    assert code == 1 and "no known word matches 'zzz'" in stdout and "word " not in stdout.splitlines()[0][:5]
 
 
 def test_automation_beyond_the_end_of_the_file_warns(capsys, tiny_model_dir, tmp_path):

@@ -44,11 +44,11 @@ def test_table_on_screen_is_still_the_default_and_a_format_fitting_the_name_is_w
 def test_searching_for_a_grammar_word_says_what_it_is_not_that_a_phrase_needs_a_descriptor(capsys, tiny_model_dir,
                                                                                           text, kind):
     code, out, err = _run(capsys, "words", "--search", text, "--model", tiny_model_dir)
-    assert code == 0 and err == ""
+    assert code == 1 and err == ""
     assert f"no known word matches {text!r}; {text!r} is a {kind} of phrases, not a descriptor" in out
     assert "as a phrase" not in out and f"'{text} warm'" in out
 
 
 def test_searching_for_a_filler_word_says_phrases_skip_it(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "words", "--search", "the", "--model", tiny_model_dir)
-    assert code == 0 and "'the' is a filler word that phrases skip, not a descriptor" in out
+    assert code == 1 and "'the' is a filler word that phrases skip, not a descriptor" in out

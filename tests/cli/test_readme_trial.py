@@ -68,7 +68,7 @@ def test_blend_says_how_a_phrase_was_understood(capsys):
 
 def test_words_search_with_a_typo_offers_the_words_spelled_like_it(capsys):
     code, out, _ = _run(capsys, "words", "--search", "brigth")
-    assert code == 0
+    assert code == 1
     assert out.startswith("no known word matches 'brigth'; closest known words: bright")
 
 

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from eqmorph.semantic.morph import Morpher
 
 
+NO_MATCH = 1  # exit code of a search that found nothing, as grep's: a script can tell (the message still says why)
+
+
 def run_words(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph words``; returns the exit code."""
     if args.limit < 1:
@@ -32,7 +35,7 @@ def run_words(args: argparse.Namespace) -> int:
     except UnknownWordError as exc:  # a typo ("brigth"): offer the words spelled like it, as generate does
         if is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
             print(exc)
-            return 0
+            return NO_MATCH
         close = ", ".join(w for w, _ in suggest(args.search, m.counts))
         reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
     except ParameterError as exc:  # a phrase refused for a reason ("warm but not warm" cancels out): say it
@@ -51,7 +54,7 @@ def run_words(args: argparse.Namespace) -> int:
             print_word_table(m, known[: args.limit])
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
-    return 0
+    return NO_MATCH
 
 
 def grammar_word(text: str) -> str | None:
@@ -91,7 +94,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("words", help="known words with example counts and confidence")
     p.add_argument("--search", default=None,
                    help="only words containing this text; or, if none does, the words a phrase or translation "
-                   "stands for (e.g. 'cálido', 'less muddy')")
+                   "stands for (e.g. 'cálido', 'less muddy'); exit code 1 when nothing matched")
     p.add_argument("--limit", type=int, default=50, help="at most this many words (default 50)")
     add_model_arg(p)
     add_open_vocab_arg(p)
