@@ -61,3 +61,15 @@ def bundled_server() -> Iterator[LiveServer]:
 
     with LiveServer(create_app(load())) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Iterator[TestClient]:
+    """A client of the bundled model, which has both crowds (the tiny model has none) and Spanish words; the model
+    is ``client.model``."""
+    from eqmorph.semantic.morph import load
+
+    model = load()
+    with TestClient(create_app(model)) as c:
+        c.model = model
+        yield c

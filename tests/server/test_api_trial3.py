@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fastapi.testclient import TestClient
-
-import eqmorph
-from eqmorph.server import create_app
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    """The bundled model, which has both crowds (the tiny model has none)."""
-    model = eqmorph.load()
-    with TestClient(create_app(model)) as c:
-        c.model = model
-        yield c
 
 
 @pytest.mark.parametrize("source", ["safe", "socialfx"])

@@ -24,6 +24,7 @@ from eqmorph.server.fastpath import ShortPath
 from eqmorph.server.hosts import HostGuard
 from eqmorph.server.limits import (
     DEFAULT_MAX_BODY_BYTES,
+    PATH_MAX_BODY_BYTES,
     BodySizeLimit,
     Message,
     Receive,
@@ -85,7 +86,8 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
                allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The web app serving ``morpher``.
 
-    ``max_body_bytes``: larger request bodies get 413; ``n_points`` and ``sample_rate``: the
+    ``max_body_bytes``: larger request bodies get 413 (``/api/match``'s two spectra may take more:
+    :data:`.limits.MATCH_MAX_BODY_BYTES`); ``n_points`` and ``sample_rate``: the
     log-frequency grid (20 Hz-20 kHz) every magnitude response is evaluated on;
     ``short_path``: answer valid slider requests without FastAPI's validation layer
     (:mod:`eqmorph.server.fastpath`); False sends every request through it, same answers, slower;
@@ -104,7 +106,8 @@ def create_app(morpher: Morpher, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     app.state.api = api
     app.host_guard = guard
     errors.install(app)
-    app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes))
+    app.add_middleware(BodySizeLimit, max_body_bytes=check_max_body_bytes(max_body_bytes),
+                       path_limits=PATH_MAX_BODY_BYTES)
     if short_path:
         app.short_path = ShortPath(functools.partial(FastAPI.__call__, app), vocabulary=api.short_words(),
                                    morph=api.morph, generate=api.generate)

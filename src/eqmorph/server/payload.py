@@ -2,7 +2,7 @@
 
 A response body for one EQ looks like::
 
-    {"model_id": "...", "words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0, "source": null,
+    {"model_id": "...", "words": ["warm", "bright"], "alpha": 0.3, "intensity": 1.0, "source": null, "notes": [],
      "units": {"gain_db": "dB", "freq_hz": "Hz", "q": "dimensionless"},
      "bands": [{"name": "low_shelf", "type": "low_shelf", "gain_db": 3.1, "freq_hz": 180.0, "q": 0.71}, ...],
      "vector": [15 numbers: (gain_db, freq_hz, q) per band],
@@ -90,11 +90,12 @@ bands_of = schema.bands_data  # the five bands as [{name, type, gain_db, freq_hz
 def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], intensity: float,
             alpha: float | None = None, weights: dict[str, float] | None = None,
             resolved: dict[str, list[tuple[str, float]]] | None = None, source: str | None = None,
-            response_db: np.ndarray | None = None) -> dict[str, Any]:
+            notes: Sequence[str] = (), response_db: np.ndarray | None = None) -> dict[str, Any]:
     """The JSON-ready description of one EQ and how it was made (see the module docstring).
 
-    ``source``: the crowd whose words made it (None: both); ``response_db``: the EQ's response on
-    ``grid`` when already computed (a batch), else computed here.
+    ``source``: the crowd whose words made it (None: both); ``notes``: sentences a client shows with the words
+    (a crowd that never used one); ``response_db``: the EQ's response on ``grid`` when already computed (a
+    batch), else computed here.
     """
     if response_db is None:
         response_db = grid.response_db(eq)
@@ -104,6 +105,7 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
         "alpha": alpha,
         "intensity": intensity,
         "source": source,
+        "notes": list(notes),
         "units": UNITS,
         "bands": bands_of(eq),
         "vector": eq.to_vector().tolist(),
@@ -117,7 +119,8 @@ def eq_body(eq: EQ, grid: CurveGrid, *, model_id: str, words: Sequence[str], int
 
 
 def morph_body(rows: list[list[float]], response_db: np.ndarray, grid: CurveGrid, *, model_id: str, a: str, b: str,
-               alpha: float, intensity: float, source: str | None = None) -> dict[str, Any]:
+               alpha: float, intensity: float, source: str | None = None, notes: Sequence[str] = ()
+               ) -> dict[str, Any]:
     """:func:`eq_body` of a morph whose EQ is given as its ``(5, 3)`` rows (nested lists, canonical order).
 
     The batch path of the morph endpoint: building an :class:`EQ` (five frozen dataclasses) for each
@@ -130,6 +133,7 @@ def morph_body(rows: list[list[float]], response_db: np.ndarray, grid: CurveGrid
         "alpha": alpha,
         "intensity": intensity,
         "source": source,
+        "notes": list(notes),
         "units": UNITS,
         "bands": schema.rows_data(rows),
         "vector": [v for row in rows for v in row],

@@ -6,13 +6,17 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
 * ``/api/health``: model id, vocabulary size, curve grid
 * ``/api/limits``: the bounds of alpha, intensity and word length (:mod:`.bounds`), which the page's sliders use
 * ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions; ``total`` is
-  how many words match the search (all of them without one), before ``limit``; ``vocabulary_size`` all words
+  how many words match the search (all of them without one), before ``limit``; ``vocabulary_size`` all words.
+  A search no word contains that the language layer understands ("cálido", "less muddy") answers the words it
+  stands for, with ``interpretation`` its summary line, as ``eqmorph words --search`` does
 * ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, sample, export and describe
-  also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, and blend's body ``"source"``),
+  also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, in any case, and blend's body
+  ``"source"``; EQ and describe answers carry ``notes``, e.g. that the crowd never used a word),
   ``POST /api/blend`` (weights and intensity JSON numbers, as the library takes them),
   ``/api/sample?word=&n=&temperature=&seed=``
 * ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=``: a download in one of the
-  preset formats ``/api/health`` lists (:data:`EXPORT_TYPES`: the io layer's JSON, APO, CSV, GraphicEQ, table)
+  preset formats ``/api/health`` lists (:data:`EXPORT_TYPES`: the io layer's JSON, APO, CSV, GraphicEQ), or the
+  table, shown inline: it is for reading, and nothing imports it (the CLI never writes it to a file either)
 * ``/api/describe`` (the same EQ parameters as export, and ``k=``): the words the EQ sounds like and a phrase
 * ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation)
 * ``POST /api/match``: two spectra the page measured (:class:`.schemas.SpectrumIn`, within the body
@@ -35,8 +39,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, Response
 
 from eqmorph.errors import ParameterError
-from eqmorph.io.presets import FORMATS, format_eq
-from eqmorph.language.spelling import search
+from eqmorph.io.presets import FILE_FORMATS, FORMATS, format_eq
 from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
 from eqmorph.server.payload import render
 from eqmorph.server.schemas import (
@@ -64,6 +67,8 @@ _EXPORT_FILES = {"json": ("application/json", ".json"), "csv": ("text/csv; chars
 # format -> (media type, file-name ending), for every format the io layer writes (eqmorph.io.presets.FORMATS):
 # /api/health lists these keys and /api/export serves them, so the two cannot disagree.
 EXPORT_TYPES: dict[str, tuple[str, str]] = {fmt: _EXPORT_FILES.get(fmt, (_TEXT, ".txt")) for fmt in FORMATS}
+# Formats for the screen, sent inline: a file named like the APO export would be a preset `eqmorph import` refuses.
+INLINE_FORMATS = frozenset(FORMATS) - frozenset(FILE_FORMATS)
 # The page loads nothing from anywhere but this server.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -113,11 +118,12 @@ def make_router(api: Service, page: Path) -> APIRouter:
               ) -> Response:
         size = len(api.entries)
         if search_text is None:
-            matches = list(api.entries.values())
+            matches, understood = list(api.entries.values()), None
         else:
-            matches = [api.entries[w] for w, _ in search(search_text, morpher.counts, max(size, 1))]
+            matches, understood = api.search(search_text)
         # total counts the matches before limit cuts the list, so a client knows how many it did not get.
-        return _json(render({"total": len(matches), "vocabulary_size": size, "words": matches[:limit]}, api.grid))
+        return _json(render({"total": len(matches), "vocabulary_size": size, "words": matches[:limit],
+                             "interpretation": understood}, api.grid))
 
     @router.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
     async def generate(word: WordQ, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None) -> Response:
@@ -128,8 +134,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
     async def morph(a: WordQ, b: WordQ, alpha: AlphaQ, intensity: IntensityQ = DEFAULT_INTENSITY,
                     source: SourceQ = None) -> Response:
         (wa, _), (wb, _) = api.known("a", a), api.known("b", b)
-        api.check_source(source)  # before the batch, so a bad crowd fails alone with its own 422
-        return _json(await api.morph(wa, wb, alpha, intensity, source))
+        crowd = api.check_source(source)  # before the batch, so a bad crowd fails alone with its own 422
+        return _json(await api.morph(wa, wb, alpha, intensity, crowd))
 
     @router.get("/api/parse", response_model=ParseOut, responses=ERROR_RESPONSES)
     async def parse(text: Annotated[str, Query(min_length=1, max_length=MAX_TEXT_CHARS,
@@ -143,8 +149,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
                        source: SourceQ = None,
                        k: Annotated[int, Query(ge=1, le=MAX_DESCRIBE_WORDS, description="how many words")] = 5,
                        ) -> Response:
-        eq, meta, _ = api.requested_eq(word, a, b, alpha, intensity, source)
-        return _json(render({**meta, **api.describe(eq, k)}, api.grid))
+        eq, meta, _, notes = api.requested_eq(word, a, b, alpha, intensity, source)
+        return _json(render({**meta, "notes": notes, **api.describe(eq, k)}, api.grid))
 
     @router.post("/api/match", response_model=MatchOut, responses=ERROR_RESPONSES)
     def match(request: MatchRequest) -> Response:
@@ -152,14 +158,15 @@ def make_router(api: Service, page: Path) -> APIRouter:
 
     @router.post("/api/blend", response_model=EQOut, responses=ERROR_RESPONSES)
     def blend(request: BlendRequest) -> Response:
-        api.check_source(request.source)
+        crowd = api.check_source(request.source)
         weights: dict[str, float] = {}
         for word, weight in request.weights.items():
             w, _ = api.known("weights", word)
             weights[w] = weights.get(w, 0.0) + weight
-        eq = morpher.blend(weights, request.intensity, source=request.source)
+        eq = morpher.blend(weights, request.intensity, source=crowd)
         applied = morpher.applied_intensity(request.intensity, *weights)  # what blend applied: a phrase caps it
-        return _json(render(api.body(eq, list(weights), applied, weights=weights, source=request.source), api.grid))
+        return _json(render(api.body(eq, list(weights), applied, weights=weights, source=crowd,
+                                     notes=api.notes(crowd, *weights)), api.grid))
 
     @router.get("/api/sample", response_model=SampleOut, responses=ERROR_RESPONSES)
     def sample(word: WordQ,
@@ -170,10 +177,11 @@ def make_router(api: Service, page: Path) -> APIRouter:
                source: SourceQ = None,
                ) -> Response:
         w, _ = api.known("word", word)
-        api.check_source(source)
-        eqs = morpher.sample(w, n, temperature=temperature, seed=seed, source=source)
-        bodies = [api.body(eq, [w], 1.0, source=source) for eq in eqs]
-        return _json(render({"word": w, "n": n, "temperature": temperature, "seed": seed, "source": source,
+        crowd = api.check_source(source)
+        eqs = morpher.sample(w, n, temperature=temperature, seed=seed, source=crowd)
+        notes = api.notes(crowd, w)
+        bodies = [api.body(eq, [w], 1.0, source=crowd, notes=notes) for eq in eqs]
+        return _json(render({"word": w, "n": n, "temperature": temperature, "seed": seed, "source": crowd,
                              "eqs": bodies}, api.grid))
 
     @router.get("/api/export", responses={**ERROR_RESPONSES, 200: {
@@ -184,9 +192,10 @@ def make_router(api: Service, page: Path) -> APIRouter:
                ) -> Response:
         if format not in EXPORT_TYPES:
             raise ParameterError("format", format, ", ".join(EXPORT_TYPES))
-        eq, meta, stem = api.requested_eq(word, a, b, alpha, intensity, source)
+        eq, meta, stem, _ = api.requested_eq(word, a, b, alpha, intensity, source)
         media_type, ending = EXPORT_TYPES[format]
+        disposition = "inline" if format in INLINE_FORMATS else f'attachment; filename="{stem}{ending}"'
         return Response(content=format_eq(eq, format, **meta), media_type=media_type,
-                        headers={"Content-Disposition": f'attachment; filename="{stem}{ending}"'})
+                        headers={"Content-Disposition": disposition})
 
     return router

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from eqmorph.semantic.match import MIN_SECONDS
 from eqmorph.server.bounds import INTENSITY, MAX_TEXT_CHARS
 
 MAX_BLEND_WORDS = 64  # more words than anyone blends by hand
@@ -37,7 +38,10 @@ class BlendRequest(BaseModel):
     source: Source | None = Field(None, description="a crowd the model has (see /api/health sources); null: both")
 
 
-MAX_SPECTRUM_BINS = 8193  # an 8192-point FFT's bins, 0 Hz to Nyquist: what the page sends (5.9 Hz at 48 kHz)
+# A 16384-point FFT's bins, 0 Hz to Nyquist (2.9 Hz at 48 kHz): twice what the page sends (web/spectrum.js), so a
+# client may measure more finely; the body limit of /api/match (limits.MATCH_MAX_BODY_BYTES) fits two such spectra
+# written as JSON numbers at full precision.
+MAX_SPECTRUM_BINS = 8193
 
 
 class SpectrumIn(BaseModel):
@@ -49,7 +53,8 @@ class SpectrumIn(BaseModel):
     power_db: Annotated[list[Annotated[float, Field(ge=-400.0, le=400.0, allow_inf_nan=False)]],
                         Field(min_length=65, max_length=MAX_SPECTRUM_BINS,
                               description="power density in dB at bins evenly spaced from 0 Hz to sample_rate / 2")]
-    seconds: Annotated[float, Field(ge=0.0, le=86400.0, allow_inf_nan=False)]
+    seconds: Annotated[float, Field(ge=MIN_SECONDS, le=86400.0, allow_inf_nan=False,
+                                    description="length of the recording measured; shorter clips average too little")]
     channels: Annotated[int, Field(ge=1, le=64)]
     rms_dbfs: Annotated[float | None, Field(le=20.0, allow_inf_nan=False,
                                             description="level of the whole recording; null: digital silence")]
@@ -78,6 +83,9 @@ class WordsOut(BaseModel):
     total: int = Field(description="words matching the search (every word without one), before limit")
     vocabulary_size: int = Field(description="words the model knows")
     words: list[WordOut]
+    interpretation: str | None = Field(None, description=(
+        "when no word contains the search but it reads as a phrase or translation ('cálido', 'less muddy'): how it "
+        "is understood, as /api/parse's summary, and words lists the words it stands for; else null"))
 
 
 class BandOut(BaseModel):
@@ -100,6 +108,9 @@ class EQOut(BaseModel):
     alpha: float | None = None
     intensity: float
     source: str | None = Field(None, description="the crowd whose words made the EQ; null: both crowds")
+    notes: list[str] = Field(default_factory=list, description=(
+        "sentences to show with the words, e.g. \"safe never used 'claro'; using its EQ over both crowds\"; "
+        "empty when there is nothing to say"))
     units: dict[str, str]
     bands: list[BandOut]
     vector: list[float] = Field(description="15 numbers: (gain_db, freq_hz, q) per band")
@@ -159,6 +170,10 @@ class DescribeOut(BaseModel):
     words: list[str] = Field(description="the words the EQ was made from")
     alpha: float | None = None
     intensity: float
+    source: str | None = Field(None, description="the crowd whose words made the EQ; null: both crowds")
+    notes: list[str] = Field(default_factory=list, description=(
+        "sentences to show with the words, e.g. \"safe never used 'claro'; using its EQ over both crowds\"; "
+        "empty when there is nothing to say"))
     sounds_like: list[ScoredWord] = Field(description="the words the EQ sounds most like, best first")
     text: str = Field(description="a phrase for the EQ that the model reads back ('' when flat)")
 
@@ -180,7 +195,8 @@ class ParseOut(BaseModel):
 
 
 class MatchOut(BaseModel):
-    eq: EQOut
+    eq: EQOut = Field(description="the matched EQ as fitted (its intensity is 1: amount scales the target)")
+    amount: float = Field(description="the share of the difference the EQ was fitted to, as requested")
     sounds_like: list[ScoredWord]
     text: str = Field(description="the matched EQ as a phrase, e.g. 'brighter, a bit less boomy'")
     comparison: str = Field(description="what the match changes, as `eqmorph match` says it: "

@@ -6,6 +6,7 @@ word list; it is read-only after construction, except for the morph batcher's an
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -15,9 +16,9 @@ import numpy as np
 
 from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
-from eqmorph.errors import ParameterError
+from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
-from eqmorph.language.spelling import fold, normalise_term
+from eqmorph.language.spelling import fold, normalise_term, search
 from eqmorph.semantic.match import match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
@@ -28,6 +29,7 @@ from eqmorph.server.schemas import MatchRequest, SpectrumIn
 
 MorphKey = tuple[str, str, float, float, str | None]  # a, b, alpha, intensity, source (None: both crowds)
 MORPH_CACHE_SIZE = 4096  # rendered morph answers (~3 KB each, ~12 MB at most): a few drags' worth
+NOTES_CACHE_SIZE = 4096  # (text, crowd) -> notes: a phrase's words come from a parse, which open vocabulary makes slow
 
 
 MATCH_EXPORTS = ("json", "apo", "csv")  # preset files sent with a match; the page offers them as downloads
@@ -54,10 +56,16 @@ class Service:
         self.grid = grid
         xy = morpher.word_map
         self.entries: dict[str, dict[str, Any]] = {}  # most examples first, as Morpher.words() lists them
+        # Per crowd, the vocabulary words it never used: the model gives them both crowds' EQ there (docs/model.md).
+        self.unused: dict[str, set[str]] = {s: set() for s in morpher.sources}
         for i, word in enumerate(morpher.terms):
             info = morpher.word_info(word)
             self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
                                   "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
+            for crowd, unused in self.unused.items():
+                if info.counts_by_source.get(crowd, 0) == 0:
+                    unused.add(word)
+        self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(self._notes_of)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
     def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
@@ -71,11 +79,32 @@ class Service:
             return parts[0][0], None
         return normalise_term(word), parts
 
-    def check_source(self, source: str | None) -> None:
-        """:class:`ParameterError` unless ``source`` is None or one of the model's crowds."""
-        if source is not None and source.strip().lower() not in self.m.sources:  # any case, as the library takes
+    def check_source(self, source: str | None) -> str | None:
+        """The crowd ``source`` names, as the model spells it (None: both crowds); :class:`ParameterError` unless
+        it is None or one of the model's crowds."""
+        if source is None:
+            return None
+        crowd = source.strip().lower()  # any case, as the library takes
+        if crowd not in self.m.sources:
             allowed = " or ".join(self.m.sources) if self.m.sources else "none: this model has one combined vocabulary"
             raise ParameterError("source", source, allowed)
+        return crowd  # one spelling, so "SAFE" and "safe" share a cached answer and read the same in it
+
+    def notes(self, source: str | None, *texts: str) -> list[str]:
+        """What an answer made from ``texts`` (words or phrases) as crowd ``source`` says besides its EQ: for each
+        word that crowd never used, the note ``eqmorph generate --source`` prints (cli/phrases.py say_understood),
+        because the answer's EQ there is both crowds' (docs/model.md); [] when there is nothing to say.
+
+        Band words ("presence") have no crowd examples at all and are the same for every crowd: no note.
+        """
+        if source is None or not self.m.sources:
+            return []
+        return list(dict.fromkeys(note for text in texts for note in self._text_notes(text, source)))
+
+    def _notes_of(self, text: str, source: str) -> tuple[str, ...]:
+        unused = self.unused[source]
+        return tuple(f"{source} never used {word!r}; using its EQ over both crowds"
+                     for word, _ in self.m.resolve(text) if word in unused)
 
     def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
         return eq_body(eq, self.grid, model_id=self.m.model_id, words=words, intensity=intensity, **kw)
@@ -94,6 +123,7 @@ class Service:
         for i, (a, b, _, intensity, source) in enumerate(keys):
             groups.setdefault((a, b, intensity, source), []).append(i)
         rows: list[list[list[float]]] = [[]] * len(keys)  # (batch, 5, 3) nested lists
+        notes = {(a, b, source): self.notes(source, a, b) for a, b, _, source in groups}
         for (a, b, intensity, source), members in groups.items():
             if len(members) == 1:  # one request on this pair (pages each on their own pair): the path's float step
                 rows[members[0]] = self.m.path(a, b, source=source).rows(keys[members[0]][2], intensity)
@@ -104,20 +134,22 @@ class Service:
         curves = self.grid.rows_responses_db(rows)  # (batch, n_points)
         model_id, grid = self.m.model_id, self.grid
         return [render(morph_body(eq_rows, db, grid, model_id=model_id, a=a, b=b, alpha=alpha, intensity=intensity,
-                                  source=source), grid)
+                                  source=source, notes=notes[a, b, source]), grid)
                 for (a, b, alpha, intensity, source), eq_rows, db in zip(keys, rows, curves)]
 
     async def morph(self, a: str, b: str, alpha: float, intensity: float, source: str | None = None) -> bytes:
-        """The rendered morph of two words, cached, batched with others in flight."""
+        """The rendered morph of two words, cached, batched with others in flight (``source``: as checked by
+        :meth:`check_source`)."""
         return await self.morphs.get((a, b, alpha, intensity, source))
 
     async def generate(self, word: str, intensity: float, parts: list[tuple[str, float]] | None = None,
                        source: str | None = None) -> bytes:
         """The rendered EQ of one word (a dictionary look-up and one response: not worth batching)."""
+        source = self.check_source(source)
         eq = self.m.generate(word, intensity, source=source)
         applied = self.m.applied_intensity(intensity, word)  # what generate applied: a phrase's degree caps it
-        return render(self.body(eq, [word], applied, resolved={word: parts} if parts else None, source=source),
-                      self.grid)
+        return render(self.body(eq, [word], applied, resolved={word: parts} if parts else None, source=source,
+                                notes=self.notes(source, word)), self.grid)
 
     def short_words(self) -> dict[str, str]:
         """Vocabulary words as spelled -> the one word a route answers with (itself, or the word it stands for:
@@ -126,8 +158,10 @@ class Service:
         return {w: word for w, (word, parts) in known.items() if parts is None}
 
     def requested_eq(self, word: str | None, a: str | None, b: str | None, alpha: float | None,
-                     intensity: float, source: str | None = None) -> tuple[EQ, dict[str, Any], str]:
-        """The EQ a request names (``word=``, or ``a=``, ``b=`` and ``alpha=``), its metadata and a file stem."""
+                     intensity: float, source: str | None = None) -> tuple[EQ, dict[str, Any], str, list[str]]:
+        """The EQ a request names (``word=``, or ``a=``, ``b=`` and ``alpha=``), its metadata, a file stem and its
+        :meth:`notes`."""
+        source = self.check_source(source)
         if word is not None:
             if a is not None or b is not None or alpha is not None:
                 raise ParameterError("word", word, "either word=, or a=, b= and alpha=, not both")
@@ -153,7 +187,25 @@ class Service:
         if source is not None:
             stem += f"-{slug(source)}"
             meta["source"] = source
-        return eq, {**meta, "intensity": intensity, "model_id": self.m.model_id}, stem
+        notes = self.notes(source, *meta["words"])
+        return eq, {**meta, "intensity": intensity, "model_id": self.m.model_id}, stem, notes
+
+    def search(self, text: str) -> tuple[list[dict[str, Any]], str | None]:
+        """``/api/words?search=``: the word entries containing ``text``, as ``eqmorph words --search`` finds them,
+        and None; or, when none does but the language layer understands ``text`` ("cálido", "less muddy"), the
+        entries of the words it stands for and its interpretation's summary line.
+
+        The same two steps as cli/words.py run_words, whose printing keeps them from being shared.
+        """
+        found = search(text, self.m.counts, max(len(self.entries), 1))
+        if found:
+            return [self.entries[w] for w, _ in found], None
+        try:
+            meant = self.m.parse(text)
+        except (UnknownWordError, ParameterError):  # neither a word nor a phrase ("zzz", "very"): found nothing
+            return [], None
+        # Band words ("presence") have no entry: no examples, counts or word-map position to show.
+        return [self.entries[w] for w, _ in meant.weights if w in self.entries], str(meant)
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready."""
@@ -165,8 +217,9 @@ class Service:
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
         # The files name the model only, as `eqmorph match -o` writes them: a match has no words or intensity.
-        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5, level_free=True),
-                "comparison": self.m.describer.compare(result.eq),
+        # The amount scales the target the fit chases, not the fitted EQ, so the EQ's intensity is 1 (as fitted).
+        return {"eq": self.body(result.eq, ["match"], 1.0), **self.describe(result.eq, 5, level_free=True),
+                "amount": request.amount, "comparison": self.m.describer.compare(result.eq),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
