@@ -36,9 +36,7 @@ def test_eq_process_keeps_float32_and_auto_gain_lowers_by_the_preamp():
     np.testing.assert_allclose(quiet, y * 10 ** (preamp_db(eq, SR) / 20), rtol=1e-5, atol=1e-7)
 
 
-def test_eq_process_refuses_integer_samples_and_bad_rates():
-    with pytest.raises(AudioError, match="float"):
-        EQ.flat().process(np.zeros(100, dtype=np.int16), SR)
+def test_eq_process_refuses_bad_rates():
     for rate in (1000, "44100", True):  # a string or bool is an argument mix-up, never a rate
         with pytest.raises(ParameterError, match="sample_rate"):
             EQ.flat().process(np.zeros(100), rate)

@@ -278,7 +278,7 @@ def test_many_channels_are_filtered_independently():
     assert np.abs(y[:, 5]).sum() > 1.0
 
 
-@pytest.mark.parametrize("samples", [np.zeros((10, 2, 2)), np.zeros((10, 2), dtype=np.int16)])
+@pytest.mark.parametrize("samples", [np.zeros((10, 2, 2)), np.zeros((10, 2), dtype=np.int64)])
 def test_arrays_that_are_not_float_frames_by_channels_are_refused(samples):
     with pytest.raises(AudioError):
         apply_eq(samples, 44100, EQ.flat())

@@ -1,8 +1,10 @@
 """Audio arrays in, audio arrays out: an EQ, or a morph between two words over time.
 
 Like pedalboard's ``board(audio, sample_rate)``: ``audio`` is what soundfile returns,
-``(frames,)`` or ``(frames, channels)`` float samples (full scale 1.0); the result has the same
-shape and float dtype (float32 stays float32; the filtering itself runs in float64).
+``(frames,)`` or ``(frames, channels)`` float samples (full scale 1.0) or integer PCM (int16, int32,
+uint8, int8: what ``scipy.io.wavfile.read`` and ``soundfile.read(..., dtype="int16")`` return, read at the
+type's full scale); the result has the same shape and dtype (float32 stays float32, int16 stays int16 with
+overs clipped as a PCM file clips them; the filtering itself runs in float64).
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from eqmorph.audio.automation import Automation, parse_automation
-from eqmorph.audio.filtering import apply_eq, apply_morph, auto_gain_db, auto_gain_db_path, check_audio
+from eqmorph.audio.filtering import (
+    PCM_DTYPES,
+    apply_eq,
+    apply_morph,
+    auto_gain_db,
+    auto_gain_db_path,
+    check_audio,
+    float_to_pcm,
+)
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
 
@@ -23,6 +33,8 @@ if TYPE_CHECKING:
 
 def _like(y: np.ndarray, audio: np.ndarray) -> np.ndarray:
     dtype = np.asarray(audio).dtype
+    if dtype in PCM_DTYPES:
+        return float_to_pcm(y, dtype)
     return y.astype(dtype, copy=False) if np.issubdtype(dtype, np.floating) else y
 
 

@@ -99,7 +99,7 @@ class ProcessReport:
     subtype: str  # of the output
     gain_db: float  # preamp applied (0 unless auto gain or an explicit gain_db)
     peak_dbfs: float  # of the processed signal, before the output format clips it
-    clipped_samples: int  # samples beyond full scale; integer and Vorbis output clips them, FLOAT WAV keeps them
+    clipped_samples: int  # samples beyond full scale; integer PCM output clips them, FLOAT WAV and Vorbis keep them
 
     @property
     def clipped(self) -> bool:

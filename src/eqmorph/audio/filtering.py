@@ -1,7 +1,8 @@
 """Filtering audio arrays through the 5-band EQ, static or morphing along an automation path.
 
 Audio arrays have shape ``(frames, channels)`` (a 1-D array is one channel)
-and hold float samples, full scale = 1.0.  Any channel count >= 1 and any
+and hold float samples, full scale = 1.0, or integer PCM (:data:`PCM_DTYPES`, as scipy.io.wavfile and
+soundfile's ``dtype="int16"`` return it), read at its full scale.  Any channel count >= 1 and any
 sample rate from 8 kHz to 384 kHz is accepted; bands above
 ``dsp.NYQUIST_FRACTION * sample_rate`` are clamped there by :mod:`eqmorph.core.dsp`
 (a 16 kHz high shelf at 8 kHz acts at 3.9 kHz instead).
@@ -37,6 +38,7 @@ from eqmorph.core.eq import check_sample_rate as check_rate_type
 from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import N_BANDS, PEAK_PERMS, PEAK_SLICE, to_model_space
 from eqmorph.errors import AudioError, ParameterError, shown_value
+from eqmorph.io.apo import MAX_PREAMP_DB  # a preset's Preamp is applied as this gain: one limit for both
 
 MIN_SAMPLE_RATE = 8000.0
 MAX_SAMPLE_RATE = 384000.0
@@ -46,6 +48,9 @@ UPDATE_FRAMES = 64  # 1.5 ms at 44.1 kHz: fast enough to sound continuous, cheap
 # short block of a few channels ((1, 2): one stereo frame) stays valid.
 MAX_CHANNELS_BEFORE_FRAMES = 16
 PATH_ALPHAS = 257  # alphas sampled along a morph's path for its auto gain
+# Integer PCM -> (zero code, full scale), as libsndfile scales it (int16 / 2**15; 8-bit WAV is unsigned around 128).
+PCM_DTYPES = {np.dtype(np.int16): (0, 2.0**15), np.dtype(np.int32): (0, 2.0**31), np.dtype(np.uint8): (128, 2.0**7),
+              np.dtype(np.int8): (0, 2.0**7)}
 
 ParamsAt = Callable[[np.ndarray], np.ndarray]
 """``params_at(alphas (n,)) -> (n, 5, 3)`` physical EQ parameters along a morph."""
@@ -152,9 +157,29 @@ def check_audio_shape(samples: np.ndarray, sample_rate: float, channels: int | N
         raise AudioError(f"audio has {x.shape[1]} channel(s): expected {channels}, as the processor was set up")
     if x.shape[0] == 0:
         raise AudioError("audio has 0 frames: expected at least one sample")
-    if not np.issubdtype(x.dtype, np.floating):
-        raise AudioError(f"audio dtype {x.dtype} is not allowed: expected float samples (full scale 1.0)")
-    return x
+    return pcm_to_float(x)
+
+
+def pcm_to_float(x: np.ndarray) -> np.ndarray:
+    """Float samples as given, integer PCM (:data:`PCM_DTYPES`) scaled to full scale 1.0; other dtypes refused.
+
+    float32 is exact for 16-bit PCM and keeps the spectrum's float32 path; 32-bit PCM needs float64.
+    """
+    if np.issubdtype(x.dtype, np.floating):
+        return x
+    if x.dtype not in PCM_DTYPES:
+        raise AudioError(f"audio dtype {x.dtype} is not allowed: expected float samples (full scale 1.0) or integer "
+                         f"PCM ({', '.join(map(str, PCM_DTYPES))})")
+    zero, scale = PCM_DTYPES[x.dtype]
+    out = np.float64 if x.dtype == np.int32 else np.float32
+    return np.multiply(np.subtract(x, zero, dtype=out), 1.0 / scale, dtype=out)
+
+
+def float_to_pcm(y: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """Float samples back to the integer PCM ``dtype`` they came from: rounded, overs clipped as a PCM file clips."""
+    zero, scale = PCM_DTYPES[np.dtype(dtype)]
+    info = np.iinfo(dtype)
+    return np.clip(np.rint(y * scale + zero), info.min, info.max).astype(dtype)
 
 
 def check_params(params: np.ndarray, n: int) -> np.ndarray:
@@ -345,13 +370,14 @@ def _check_channels(channels: int) -> int:
 
 
 def _check_gain(gain_db: float) -> float:
-    if not (isinstance(gain_db, (int, float, np.floating)) and math.isfinite(gain_db) and -120 <= gain_db <= 48):
-        raise ParameterError("gain_db", gain_db, "a finite number of dB from -120 to 48")
+    if not (isinstance(gain_db, (int, float, np.floating)) and math.isfinite(gain_db)
+            and -120 <= gain_db <= MAX_PREAMP_DB):  # -120: a fade to silence is a gain, not a preset's Preamp
+        raise ParameterError("gain_db", gain_db, f"a finite number of dB from -120 to {MAX_PREAMP_DB:g}")
     return float(gain_db)
 
 
 def _check_block(block: np.ndarray, proc: EQProcessor | MorphProcessor) -> np.ndarray:
-    x = np.asarray(block, dtype=np.float64)
+    x = np.asarray(pcm_to_float(np.asarray(block)), dtype=np.float64)
     if x.ndim != 2 or x.shape[1] != proc.channels:
         raise AudioError(f"block shape {x.shape} is not allowed: expected (frames, {proc.channels})")
     bad = non_finite_report(x, proc.frame)

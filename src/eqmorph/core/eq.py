@@ -95,6 +95,9 @@ class EQ:
     def from_array(cls, params: np.ndarray | Sequence[Sequence[float]]) -> EQ:
         """From a ``(5, 3)`` array of ``(gain_db, freq_hz, q)`` rows."""
         arr = np.asarray(params, dtype=np.float64)
+        if arr.shape == (3 * N_BANDS,):  # eq.to_vector()'s shape: say which constructor reads it
+            raise ParameterError("params.shape", arr.shape, f"({N_BANDS}, 3); a flat ({3 * N_BANDS},) vector, as "
+                                 "to_vector() gives, is read by EQ.from_vector")
         if arr.shape != (N_BANDS, 3):
             raise ParameterError("params.shape", arr.shape, f"({N_BANDS}, 3)")
         return cls(_bands_from_array(arr))
@@ -174,7 +177,8 @@ class EQ:
         return dsp.response_db_np(self.to_array(), freqs, sr)
 
     def process(self, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
-        """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; same shape and float dtype.
+        """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; the same shape and dtype out
+        (float, or integer PCM such as int16, read at its full scale and rounded and clipped back).
 
         Like pedalboard's ``board(audio, sample_rate)``; see :func:`eqmorph.audio.arrays.process_eq`.
         """

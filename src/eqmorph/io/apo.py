@@ -41,6 +41,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import BAND_KINDS, PARAM_NAMES, PEAK_SLICE, flat_params, param_range
@@ -48,6 +50,7 @@ from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: the rule's home is this module)
     READABLE,
     ApoFilter,
+    decimal_point,
     parse_filter,
     parse_number,
     quote_short,
@@ -56,7 +59,11 @@ from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: 
 from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq, preamp_text
 
 MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
-MAX_PREAMP_DB = READABLE["gain_db"].high  # a preamp written or read as far as a filter's gain may go, no further
+# A preamp written, read or applied goes as far as a filter's gain may, no further: eqmorph.audio.filtering takes
+# the same limit for the gain it applies, so a preset that import accepts is one that apply plays.
+MIN_PREAMP_DB = READABLE["gain_db"].low
+MAX_PREAMP_DB = READABLE["gain_db"].high
+PREAMP_RULE = f"a number of dB from {MIN_PREAMP_DB:g} to {MAX_PREAMP_DB:g}"
 MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
 
@@ -112,10 +119,14 @@ def check_preamp(preamp: float | None) -> float | None:
     """``preamp`` (dB) to write instead of the EQ's own, or None: a finite number within +-:data:`MAX_PREAMP_DB`."""
     if preamp is None:
         return None
-    if isinstance(preamp, bool) or not isinstance(preamp, int | float) or not abs(preamp) <= MAX_PREAMP_DB:
-        raise ParameterError("preamp", preamp, f"a number of dB from {-MAX_PREAMP_DB:g} to {MAX_PREAMP_DB:g}, or "
-                             "None for the EQ's own preamp")
+    if isinstance(preamp, bool) or not isinstance(preamp, int | float) or not in_preamp_range(preamp):
+        raise ParameterError("preamp", preamp, f"{PREAMP_RULE}, or None for the EQ's own preamp")
     return float(preamp)
+
+
+def in_preamp_range(db: float) -> bool:
+    """Whether ``db`` is a preamp eqmorph reads, writes and applies (:data:`MIN_PREAMP_DB`..:data:`MAX_PREAMP_DB`)."""
+    return MIN_PREAMP_DB <= db <= MAX_PREAMP_DB
 
 
 def preamp_or_own(eq: EQ, preamp: float | None) -> float:
@@ -252,7 +263,10 @@ def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
         # An empty file is more likely a failed save than a flat EQ: say so rather than import nothing.
         raise DataFormatError("no Preamp, Filter, GraphicEQ or Include line: the preset is empty (only blank "
                               "or comment lines)")
-    return _parse_apo(text, root, root, "", ())
+    content = _parse_apo(text, root, root, "", ())
+    if not in_preamp_range(content.preamp_db):  # refused here, not later by apply under another name
+        raise DataFormatError(f"the Preamp lines add up to {content.preamp_db:g} dB; expected {PREAMP_RULE}")
+    return content
 
 
 def layout_problem(content: ApoText) -> str | None:
@@ -325,6 +339,41 @@ def exact_eq(filters: list[ApoFilter]) -> EQ:
     high = found["high_shelf"][0][1:4] if found["high_shelf"] else flat[-1]
     peaks = [*(f[1:4] for f in found["peaking"]), *neutral][:3]
     return EQ.from_array([low, *peaks, high])
+
+
+def named_eq(rows: dict[str, tuple[list[float], str]]) -> EQ:
+    """The EQ of bands given by eqmorph's names (JSON, CSV) ``{name: ([gain_db, freq_hz, q], where)}``, exactly.
+
+    Peaks are sorted by frequency, so a name is a place in that order: the missing peaks are 0 dB peaks placed so
+    that each given peak keeps its name (``peak1`` alone at 1 kHz stays peak1, with 0 dB peaks above it), at their
+    neutral frequencies where those keep the order, else spread evenly in log frequency across the gap they fill.
+    Missing shelves are the flat EQ's; a value outside its band's range is a :class:`ParameterError` naming where.
+    """
+    from eqmorph.core.ranges import BAND_NAMES
+
+    filters = [ApoFilter(BAND_KINDS[BAND_NAMES.index(name)], *values, where) for name, (values, where) in rows.items()]
+    for f in filters:
+        _check_in_range(f)
+    params = flat_params()
+    for name, (values, _) in rows.items():
+        params[BAND_NAMES.index(name)] = values
+    peaks = list(range(PEAK_SLICE.start, PEAK_SLICE.stop))
+    given = [i for i in peaks if BAND_NAMES[i] in rows]
+    low_hz, high_hz = param_range(peaks[0], 1).low, param_range(peaks[0], 1).high
+    run: list[int] = []
+    for i in [*peaks, None]:  # each run of missing peaks between given ones (or the range's ends)
+        if i is not None and i not in given:
+            run.append(i)
+            continue
+        if run:
+            below = max((params[g, 1] for g in given if g < run[0]), default=low_hz)
+            above = min((params[g, 1] for g in given if g > run[-1]), default=high_hz)
+            neutral = params[run, 1]
+            if not (below <= neutral.min() and neutral.max() <= above):
+                steps = np.arange(1, len(run) + 1) / (len(run) + 1)
+                params[run, 1] = below * (above / below) ** steps if above >= below else below
+            run = []
+    return EQ.from_array(params)
 
 
 def read_preset_text(path: str | Path) -> str:

@@ -28,8 +28,15 @@ def quote_short(text: str, limit: int = 60) -> str:
 
 def parse_number(token: str, name: str, where: str) -> float:
     if not _NUMBER.fullmatch(token):
-        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number")
+        comma = "; use '.' as the decimal point" if _NUMBER.fullmatch(token.replace(",", ".", 1)) else ""
+        raise DataFormatError(f"{where}: {name} {quote_short(token)} is not a number{comma}")
     return float(token)
+
+
+def decimal_point(cell: str, delimiter: str) -> str:
+    """A CSV number cell with its decimal comma read as a point where ``;`` separates the cells: that is how European
+    spreadsheets write CSV, and there "3,5" can only be 3.5."""
+    return cell.replace(",", ".", 1) if delimiter == ";" and cell.count(",") == 1 else cell
 
 
 class ApoFilter(NamedTuple):

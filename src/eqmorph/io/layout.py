@@ -13,8 +13,13 @@ nearly fits is kept nearly as it is.  Values no band can hold are refused when t
 
 A curve's level: with a ``Preamp`` line in the text (eqmorph's own GraphicEQ files, Equalizer
 APO configurations) the curve is read at its own level and the Preamp lines are the headroom,
-as Equalizer APO plays them.  A curve alone (AutoEq's GraphicEQ.txt) has no 0 dB reference, as
-AutoEq lowers it by its largest boost: its level is fitted too, and returned as the preamp.
+as Equalizer APO plays them.  A curve alone (AutoEq's GraphicEQ.txt) may have been lowered by its largest
+boost, as AutoEq does, so its 0 dB is not known: it is fitted at its own level and at levels spread over its
+range, and the fit keeps the level nearest the curve's own among those that fit within
+:data:`LEVEL_SLACK_DB` of the best, so a curve that a 5-band EQ follows as written keeps its 0 dB and the
+bands hold its shape (``describe`` judges what the file says).  A level the fit did move is no Preamp of the
+file: it is :attr:`ImportedPreset.level_db`, said as "the curve's level, found by the fit", and
+:attr:`ImportedPreset.preamp_db` includes it, so the EQ plays as loud as the curve.
 """
 
 from __future__ import annotations
@@ -29,11 +34,24 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ
 from eqmorph.core.fit import fit_curves, fit_grid
 from eqmorph.core.ranges import clip_to_ranges, flat_params
-from eqmorph.io.apo import ApoFilter, ApoText, exact_eq, fit_reason, placeable, read_apo
+from eqmorph.errors import DataFormatError
+from eqmorph.io.apo import (
+    PREAMP_RULE,
+    ApoFilter,
+    ApoText,
+    exact_eq,
+    fit_reason,
+    in_preamp_range,
+    placeable,
+    read_apo,
+)
 
 # Points of the grid a fit's error is reported on, 20 Hz-20 kHz: 400 per octave, a dozen across a Q 20 peak.
 ERROR_GRID_POINTS = 4096
 CURVE_LEVELS = 13  # levels tried for a GraphicEQ curve's 0 dB, spread over its range (about 0.7 dB apart for 8 dB)
+# Fits of a curve whose RMS errors differ by less than this are equally good: GraphicEQ gains are written to 0.1 dB.
+# Among them the level nearest the curve's own wins, so the level is moved out of the bands only when it must be.
+LEVEL_SLACK_DB = 0.05
 _ROW = {"low_shelf": 0, "peaking": 1, "high_shelf": 4}  # where a filter of each kind sits in a (5, 3) array
 
 
@@ -42,12 +60,29 @@ class ImportedPreset:
     """A preset as eqmorph's EQ, and how exactly it was kept."""
 
     eq: EQ
-    preamp_db: float  # the preset's own preamp (sum of its Preamp lines; 0 for JSON/CSV)
+    # The dB to play ``eq`` at so it sounds as the file does: the file's Preamp lines (0 for JSON/CSV without
+    # one) plus ``level_db``.
+    preamp_db: float
     fitted: bool  # False: the preset's values are kept exactly
     rms_db: float = 0.0  # fitted only: RMS difference of the responses over 20 Hz-20 kHz (fit_error_db)
     max_error_db: float = 0.0  # fitted only: largest difference there
     what: str = ""  # fitted only: what the preset held, e.g. "4 peaking filters"
     why: str = ""  # fitted only: why it could not be placed exactly (:func:`eqmorph.io.apo.fit_reason`)
+    # A GraphicEQ curve without a Preamp line only: the curve's level the fit moved out of the bands (a 5-band EQ
+    # has no level band). Part of ``preamp_db``, but found by the fit, not written in the file.
+    level_db: float = 0.0
+
+    @property
+    def file_preamp_db(self) -> float:
+        """The preamp the file itself says (its Preamp lines, JSON's ``preamp_db``, CSV's row; 0 without one)."""
+        return self.preamp_db - self.level_db
+
+    def describe_preamp(self) -> str:
+        """What ``preamp_db`` is, for a table or a note: the file's own Preamp, or the curve's level from the fit."""
+        if self.level_db == 0.0:
+            return "the preset's own"
+        level = f"the curve's level {self.level_db:+.1f} dB, found by the fit"
+        return level if self.file_preamp_db == 0.0 else f"the preset's own {self.file_preamp_db:+.1f} dB and {level}"
 
     def describe_fit(self) -> str:
         """One line for the user: what was fitted, why, and how well (empty when kept exactly)."""
@@ -106,11 +141,20 @@ def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Impo
         else np.zeros(1)
     starts = np.broadcast_to(_start(content.filters), (1, len(levels), 5, 3))
     result = fit_curves(target[None] - levels[:, None], grid, sample_rate, starts=starts)
-    best = int(np.argmin(result.rms_db))
+    rms = np.asarray(result.rms_db)
+    # The best fit kept the level anywhere in the curve's range: a level near the best fit's error but nearer the
+    # curve's own 0 dB keeps the shape in the bands (trial 4: a +3 dB, Q 0.11 "peak" against a -3 dB "Preamp").
+    good = np.flatnonzero(rms <= rms.min() + LEVEL_SLACK_DB)
+    best = int(good[np.argmin(np.abs(levels[good]))])
+    level = float(levels[best]) + 0.0
+    if not in_preamp_range(content.preamp_db + level):
+        raise DataFormatError(f"the curve's level ({level:+.1f} dB, found by the fit) and the Preamp lines "
+                              f"({content.preamp_db:+.1f} dB) add up to {content.preamp_db + level:+.1f} dB; "
+                              f"expected {PREAMP_RULE}")
     eq = EQ.from_array(result.params[best])
-    rms_db, max_error_db = fit_error_db(content, eq, float(levels[best]), sample_rate)
-    return ImportedPreset(eq, content.preamp_db + float(levels[best]), fitted=True, rms_db=rms_db,
-                          max_error_db=max_error_db, what=_what(content), why=fit_reason(content))
+    rms_db, max_error_db = fit_error_db(content, eq, level, sample_rate)
+    return ImportedPreset(eq, content.preamp_db + level, fitted=True, rms_db=rms_db, max_error_db=max_error_db,
+                          what=_what(content), why=fit_reason(content), level_db=level)
 
 
 def _response_db(content: ApoText, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:

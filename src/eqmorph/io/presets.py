@@ -31,12 +31,17 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     MAX_INCLUDE_DEPTH,
     MAX_PREAMP_DB,
     MAX_PRESET_BYTES,
+    MIN_PREAMP_DB,
+    PREAMP_RULE,
     ApoFilter,
     ApoPreset,
     check_preamp,
     comment_line,
+    decimal_point,
     exact_eq,
     from_apo,
+    in_preamp_range,
+    named_eq,
     parse_number,
     preamp_or_own,
     quote_short,
@@ -154,6 +159,14 @@ def _read_json(text: str) -> tuple[EQ, float]:
         raise DataFormatError(f"JSON units are {str(units)[:80]}; expected {schema.UNITS}")
     name_key = "band" if doc.get("version") == 1 else "name"  # version 1 named the band's role "band"
     bands = doc.get("bands")
+    other = "name" if name_key == "band" else "band"
+    if isinstance(bands, list) and bands and all(isinstance(b, dict) and other in b and name_key not in b
+                                                 for b in bands):
+        # Each version keys the band's role differently: the key the file used tells which version it meant.
+        raise DataFormatError(f'JSON says version {doc.get("version", 2)}, whose bands name their role '
+                              f'"{name_key}", but its bands use "{other}" (version {1 if other == "band" else 2}\'s '
+                              f'key); write "version": {1 if other == "band" else 2} or rename the key')
+
     if not isinstance(bands, list) or not 1 <= len(bands) <= len(BAND_NAMES):
         found = f"{len(bands)} items" if isinstance(bands, list) else type(bands).__name__
         raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
@@ -165,11 +178,12 @@ def _read_json(text: str) -> tuple[EQ, float]:
 
 
 def _file_preamp(value: object, where: str) -> float:
-    """A preamp read from a file (JSON's ``preamp_db``, CSV's ``preamp`` row): a number of dB within
-    +-:data:`MAX_PREAMP_DB`, else :class:`DataFormatError` naming ``where``."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not abs(value) <= MAX_PREAMP_DB:
-        raise DataFormatError(f"{where} is {_json_value(value)}; expected a number of dB from {-MAX_PREAMP_DB:g} to "
-                              f"{MAX_PREAMP_DB:g} (0 dB when the file has none)")
+    """A preamp read from a file (JSON's ``preamp_db``, CSV's ``preamp`` row): a number of dB from
+    :data:`MIN_PREAMP_DB` to :data:`MAX_PREAMP_DB` (what apply plays), else :class:`DataFormatError` naming
+    ``where``."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not in_preamp_range(value):
+        raise DataFormatError(f"{where} is {_json_value(value)}; expected {PREAMP_RULE} (0 dB when the file has "
+                              "none)")
     return float(value)
 
 
@@ -181,11 +195,11 @@ def _json_value(value: object) -> str:
 def _named_bands_eq(rows: Sequence[tuple[str, Sequence[float], str]]) -> EQ:
     """The EQ of bands given by name ``(name, (gain_db, freq_hz, q), where)``, each name at most once.
 
-    Bands left out are 0 dB, placed as in Equalizer APO text with fewer filters (:func:`eqmorph.io.apo.exact_eq`),
-    so a preset of two bands reads alike in every format.  JSON and CSV name eqmorph's own bands, so a value
-    outside its band's range is refused (:class:`ParameterError` naming ``where``), not fitted.
+    Bands left out are 0 dB, placed so that every given band keeps its name (:func:`eqmorph.io.apo.named_eq`).
+    JSON and CSV name eqmorph's own bands, so a value outside its band's range is refused (:class:`ParameterError`
+    naming ``where``), not fitted.
     """
-    return exact_eq([ApoFilter(BAND_KINDS[BAND_NAMES.index(name)], *values, where) for name, values, where in rows])
+    return named_eq({name: (list(values), where) for name, values, where in rows})
 
 
 # --- CSV and table -----------------------------------------------------------
@@ -234,7 +248,8 @@ def _read_csv(text: str) -> tuple[EQ, float]:
         cells = [c.strip() for c in row]
         if len(cells) < 3:
             raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
-        preamp = _file_preamp(parse_number(cells[2], "preamp", f"CSV row {n}"), f"CSV row {n}: preamp")
+        preamp = _file_preamp(parse_number(decimal_point(cells[2], delimiter), "preamp", f"CSV row {n}"),
+                              f"CSV row {n}: preamp")
     rows = [r for r in rows[1:] if r[0].strip() != "preamp"]
     if not rows:
         raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
@@ -248,14 +263,15 @@ def _read_csv(text: str) -> tuple[EQ, float]:
         kind = BAND_KINDS[BAND_NAMES.index(cells[0])]
         if cells[1] != kind:
             raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
-        bands.append((cells[0], [parse_number(c, p, f"CSV row {n}") for c, p in zip(cells[2:], PARAM_NAMES)],
-                      f"CSV row {n}"))
+        bands.append((cells[0], [parse_number(decimal_point(c, delimiter), p, f"CSV row {n}")
+                                 for c, p in zip(cells[2:], PARAM_NAMES)], f"CSV row {n}"))
     return _named_bands_eq(bands), preamp
 
 
-def to_table(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
+def to_table(eq: EQ, *, preamp: float | None = None, preamp_is: str = "the preset's own", **meta: Any) -> str:
     """A readable, aligned table of the five bands, preceded by any ``words``/``alpha``/... given, then the preamp:
-    the EQ's, or ``preamp`` when given (a converted preset's own, with the EQ's beside it)."""
+    the EQ's, or ``preamp`` when given (a converted preset's, with the EQ's beside it), labelled ``preamp_is``
+    (:meth:`eqmorph.io.layout.ImportedPreset.describe_preamp`: a fitted curve's level is not the file's own)."""
     info = {k: v for k, v in _check_meta(meta).items() if v is not None}
     shown = {"words": ", ".join, "weights": lambda ws: ", ".join(f"{w}={v:g}" for w, v in ws.items())}
     lines = [f"{key}: {shown.get(key, str)(v)}" for key, v in info.items()]
@@ -264,15 +280,17 @@ def to_table(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
     if own is None:
         lines.append(f"preamp for no clipping: {preamp_db(eq):.1f} dB")
     else:
-        lines.append(f"preamp (the preset's own): {own:.1f} dB; for no clipping: {preamp_db(eq):.1f} dB")
+        lines.append(f"preamp ({preamp_is}): {own:.1f} dB; for no clipping: {preamp_db(eq):.1f} dB")
     return "\n".join(lines) + "\n"
 
 
 # --- one entry point for the CLI and the server -------------------------------
-def format_eq(eq: EQ, format: str, *, preamp: float | None = None, **meta: Any) -> str:
+def format_eq(eq: EQ, format: str, *, preamp: float | None = None, preamp_is: str = "the preset's own",
+              **meta: Any) -> str:
     """``eq`` as text in one of :data:`FORMATS`; ``meta`` (see :data:`META_KEYS`) goes into JSON, APO, GraphicEQ
     and table.  ``preamp``: the dB every format's preamp says instead of the EQ's own (a converted preset's, so the
-    file plays as loud as the one it came from); None for the EQ's own."""
+    file plays as loud as the one it came from); None for the EQ's own.  ``preamp_is``: what that preamp is, as the
+    table says it."""
     check_eq(eq)
     check_preamp(preamp)
     if format == "json":
@@ -285,7 +303,7 @@ def format_eq(eq: EQ, format: str, *, preamp: float | None = None, **meta: Any) 
     if format == "graphiceq":  # named as the APO text is: the file holds APO lines (Preamp, GraphicEQ) too
         return comment_line("eqmorph 5-band EQ as a GraphicEQ curve", checked) + "\n" + to_graphiceq(eq, preamp)
     if format == "table":
-        return to_table(eq, preamp=preamp, **meta)
+        return to_table(eq, preamp=preamp, preamp_is=preamp_is, **meta)
     raise ParameterError("format", format, ", ".join(FORMATS))
 
 
