@@ -7,7 +7,7 @@ import pytest
 import eqmorph
 from eqmorph import cli
 from eqmorph.io.apo import to_apo
-from eqmorph.io.presets import load_preset, save_preset
+from eqmorph.io.presets import import_preset, load_preset, save_preset
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.semantic.describe import word_languages
 
@@ -89,3 +89,13 @@ def test_missing_preset_and_bad_top_are_refused(tmp_path, capsys, m):
     save_preset(tmp_path / "w.json", m.generate("warm"))
     code, _, err = _run(["describe", tmp_path / "w.json", "--top", "0"], capsys)
     assert code == 2 and "--top" in err
+
+
+def test_a_curve_whose_level_the_fit_moved_is_described_by_its_shape(tmp_path, capsys, m):
+    path = tmp_path / "down.txt"
+    path.write_text("GraphicEQ: 20 -12; 1000 -10; 20000 -12\n")  # 10 dB down everywhere: the fit moves the level
+    imported = import_preset(path)
+    assert imported.level_db != 0.0  # the case this test is about
+    code, out, _ = _run(["describe", path, "--json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["phrase"] == m.describe_text(imported.eq, level_free=True, language="en")

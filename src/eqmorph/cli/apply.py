@@ -13,6 +13,10 @@ from eqmorph.audio.automation import RAMP_S, parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
 from eqmorph.cli.common import add_input_arg, add_word_args, clip_warning, load_model, wrote
 from eqmorph.cli.phrases import applied_intensity, say_understood
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_LOW_HZ
+from eqmorph.core.dsp import NYQUIST_FRACTION
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
 from eqmorph.io.fileio import refuse_same_path
@@ -51,7 +55,8 @@ def register(subparsers: Any) -> None:
         metavar="SPEC",
         default=None,
         help="morph over time as SECONDS:ALPHA points, e.g. '0:0,8:1' (alpha held before the first "
-        f"and after the last point; a jump, e.g. '2:0,2.001:1', becomes a {RAMP_S * 1000:g} ms ramp, with no click)",
+        f"and after the last point; a jump, e.g. '2:0,2.001:1', becomes a {RAMP_S * 1000:g} ms ramp, with no click); "
+        "write --automate=SPEC when SPEC starts with '-', which would read as an option",
     )
     parser.add_argument(
         "--method",
@@ -122,11 +127,10 @@ def run_apply(args: argparse.Namespace) -> int:
         low, high = automation.alpha_range(info.seconds)
         ends = params_at(np.array([low, high]))
         applied = applied_intensity("apply", model, intensity, words)  # what interpolate applies, said if capped
-        what = [
-            f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {applied:.3g})",
-            f"  alpha {low:.2f}: {one_line(ends[0])}",
-            f"  alpha {high:.2f}: {one_line(ends[1])}",
-        ]
+        what = [f"morph {word!r} -> {to!r} along {automation} ({method}, intensity {applied:.3g})"]
+        # A constant alpha (one point, or the file ends before the morph moves) is one EQ: listed once.
+        what += [f"  alpha {a:.2f}: {one_line(e)}" for a, e in zip((low, high), ends)][:1 if low == high else 2]
+        applied_eqs = [EQ.from_array(e) for e in ends]
         report = process_file(
             args.input, args.output, params_at=params_at, automation=automation,
             auto_gain=args.auto_gain, progress=not args.quiet,
@@ -139,7 +143,9 @@ def run_apply(args: argparse.Namespace) -> int:
         applied = applied_intensity("apply", model, intensity, words)  # after generating: the strength is kept
         head = f"{word!r} (" if to is None else f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, "
         what = [f"{head}intensity {applied:.3g}): {one_line(eq)}"]
+        applied_eqs = [eq]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+    say_nyquist(args.input, info.sample_rate, applied_eqs)
     _finish(args, report, what, "use --auto-gain or a lower --intensity", "auto gain")
     return 0
 
@@ -156,17 +162,46 @@ def _apply_preset(args: argparse.Namespace) -> int:
     output_format(args.output)
     refuse_same_path(args.input, args.output)
     refuse_same_path(args.preset, args.output)
-    read_info(args.input)
+    info = read_info(args.input)
     imported = import_preset(args.preset)
     if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
         print(f"eqmorph apply: {imported.describe_fit()}", file=sys.stderr)
     # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.
     report = process_file(args.input, args.output, eq=imported.eq, auto_gain=args.auto_gain,
                           gain_db=None if args.auto_gain else imported.preamp_db, progress=not args.quiet)
-    # The gain is the preset's own Preamp unless --auto-gain replaced it: named for what it is.
-    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain",
-            "auto gain" if args.auto_gain else "preset Preamp")
+    say_nyquist(args.input, info.sample_rate, [imported.eq])
+    # The gain is the preset's own Preamp unless --auto-gain replaced it: named for what it is (a GraphicEQ curve's
+    # level found by the fit is no Preamp line of the file).
+    gain = "auto gain" if args.auto_gain else \
+        "preset Preamp" if imported.level_db == 0.0 else f"preamp: {imported.describe_preamp()}"
+    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain", gain)
     return 0
+
+
+def nyquist_note(sample_rate: float, eqs: list[EQ]) -> str | None:
+    """What a file's rate does to the EQs printed for it (None if nothing): the bands placed below its Nyquist
+    (:data:`eqmorph.core.dsp.NYQUIST_FRACTION`), and the largest difference, 20 Hz to the Nyquist, between the
+    response applied and the printed EQ's (its response at 48 kHz, where every band is where it says)."""
+    limit_hz = NYQUIST_FRACTION * sample_rate
+    moved = {(name, b.freq_hz) for eq in eqs for name, b in zip(BAND_NAMES, eq.bands)
+             if b.freq_hz > limit_hz and b.gain_db != 0.0}
+    if not moved:
+        return None
+    freqs = np.geomspace(AUDIBLE_LOW_HZ, limit_hz, 512)
+    diffs = [eq.response_db(freqs, sample_rate) - eq.response_db(freqs, ANALYSIS_SAMPLE_RATE) for eq in eqs]
+    worst = max(diffs, key=lambda d: float(np.abs(d).max()))
+    at = int(np.argmax(np.abs(worst)))
+    bands = ", ".join(f"{name.replace('_', ' ')} {freq_hz:.0f} Hz" for name, freq_hz in sorted(moved))
+    return (f"the file's sample rate {sample_rate:g} Hz (Nyquist {sample_rate / 2:g} Hz) cannot hold {bands}: "
+            f"placed at {limit_hz:.0f} Hz, so the EQ applied differs from the one printed by up to "
+            f"{worst[at]:+.1f} dB (at {freqs[at]:.0f} Hz)")
+
+
+def say_nyquist(path: str, sample_rate: float, eqs: list[EQ]) -> None:
+    """:func:`nyquist_note` on stderr, even with --quiet: the audio was filtered by other values than printed."""
+    note = nyquist_note(sample_rate, eqs)
+    if note:
+        print(f"eqmorph apply: note: {path}: {note}", file=sys.stderr)
 
 
 def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], advice: str, gain: str) -> None:

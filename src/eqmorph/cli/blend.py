@@ -35,7 +35,7 @@ def parse_weights(items: list[str]) -> dict[str, float]:
             if not (math.isfinite(weight) and weight >= 0.0):
                 raise ValueError
         except ValueError:
-            raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a number >= 0, e.g. warm=0.6") from None
+            raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a finite number >= 0, e.g. warm=0.6") from None
         word = word.strip()
         weights[word] = weights.get(word, 0.0) + weight
     return weights

@@ -141,12 +141,12 @@ def wrote(path: str | os.PathLike[str]) -> None:
 
 
 def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (),
-         preamp: float | None = None, **meta: Any) -> None:
+         preamp: float | None = None, preamp_is: str = "the preset's own", **meta: Any) -> None:
     """Print ``eq`` in ``args.format``, or write it to ``args.output`` (never over one of ``inputs``).
 
     ``meta`` (words, weights, alpha, intensity, model_id, source) is recorded in the file and shown in the table;
     ``preamp``: the preamp to write instead of the EQ's own (a converted preset's; see
-    :func:`eqmorph.io.presets.format_eq`).
+    :func:`eqmorph.io.presets.format_eq`), which the table calls ``preamp_is``.
     """
     from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import format_eq, output_format, save_preset
@@ -159,7 +159,7 @@ def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike
         save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
         wrote(args.output)
     else:
-        sys.stdout.write(format_eq(eq, args.format or "table", preamp=preamp, **meta))
+        sys.stdout.write(format_eq(eq, args.format or "table", preamp=preamp, preamp_is=preamp_is, **meta))
 
 
 def load_model(args: argparse.Namespace) -> Morpher:
@@ -351,7 +351,13 @@ def clip_warning(report: Any, advice: str) -> str | None:
     """
     if not report.clipped:
         return None
-    kept = report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE")
-    fate = "kept above full scale in the float file" if kept else "clipped in the output"
+    # Float WAV and Ogg Vorbis store samples as floats: their overs stay in the file (a trial found +20 dBFS in an
+    # .ogg said to be clipped); integer PCM (WAV, FLAC) clips them.
+    if report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE"):
+        fate = "kept above full scale in the float file"
+    elif report.format == "OGG":
+        fate = "kept above full scale in the Ogg Vorbis file (it stores floats), to clip in whatever plays it"
+    else:
+        fate = "clipped in the output"
     return (f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
             f"{fate}; {advice}")

@@ -16,20 +16,24 @@ DEFAULT_LANGUAGE = "en"
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.errors import ParameterError
-    from eqmorph.io.presets import load_preset
+    from eqmorph.io.presets import import_preset
 
     if args.top < 1:
         raise ParameterError("--top", args.top, "an integer >= 1")
-    eq = load_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    imported = import_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    eq = imported.eq
+    # A curve whose level the fit moved out of the bands (a GraphicEQ without a Preamp line) says nothing about
+    # loudness: its shape is what the file holds, so it is judged level-free, as a match is.
+    level_free = imported.level_db != 0.0
     from eqmorph.language.stoplist import feeling_words
 
     m = load_model(args)
     language = None if args.language == "any" else args.language
-    text = m.describe_text(eq, source=args.source, language=language)
+    text = m.describe_text(eq, source=args.source, language=language, level_free=level_free)
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise. Words of
     # feeling ("love", "scary") name no sound: the list leaves them out, as the phrase does.
     unsaid = feeling_words()
-    ranked = m.describe(eq, k=None, source=args.source, language=language) if text else []
+    ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
     words = [(w, s) for w, s in ranked if w not in unsaid][: args.top]
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,

@@ -23,14 +23,20 @@ def run_import(args: argparse.Namespace) -> int:
     # The preset's own Preamp is carried over, not replaced by eqmorph's, so the converted file plays exactly as
     # loud as the original (`apply --preset` and Equalizer APO apply the Preamp either file says).  Said when that
     # Preamp leaves the EQ above 0 dB: the original could clip too, and the user may want eqmorph's headroom.
+    if imported.level_db != 0.0:
+        # A curve with no Preamp line: the level is the fit's finding, said as such rather than as the file's Preamp.
+        print(f"eqmorph import: note: the curve has no Preamp line; the fit set its level {imported.level_db:+.1f} "
+              "dB apart from the bands (a 5-band EQ has no level band), kept as the preamp so the EQ plays as loud "
+              "as the curve", file=sys.stderr)
     peak = max_response_db(imported.eq) + imported.preamp_db
     if peak > 0.05:  # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost
         from eqmorph.core.preamp import preamp_db
 
-        print(f"eqmorph import: note: kept the preset's Preamp {imported.preamp_db:+.1f} dB, with which the EQ "
-              f"peaks at {peak:+.1f} dB and may clip; for no clipping it would be {preamp_db(imported.eq):.1f} dB",
-              file=sys.stderr)
-    emit(imported.eq, args, inputs=[args.preset], preamp=imported.preamp_db)
+        kept = f"the preset's Preamp {imported.preamp_db:+.1f} dB" if imported.level_db == 0.0 else \
+            f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})"
+        print(f"eqmorph import: note: kept {kept}, with which the EQ peaks at {peak:+.1f} dB and may clip; for no "
+              f"clipping it would be {preamp_db(imported.eq):.1f} dB", file=sys.stderr)
+    emit(imported.eq, args, inputs=[args.preset], preamp=imported.preamp_db, preamp_is=imported.describe_preamp())
     return 0
 
 

@@ -18,6 +18,9 @@ from eqmorph.cli.common import (
     wrote,
 )
 
+# A level change the ear notices between two plays of a recording; a smaller one is not worth a note.
+LEVEL_NOTE_DB = 1.0
+
 
 def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
@@ -61,6 +64,11 @@ def run_match(args: argparse.Namespace) -> int:
         report = process_file(args.input, args.apply, eq=result.eq,
                               gain_db=result.level_gain_db if args.auto_gain else None, progress=not args.quiet)
         wrote(args.apply)
+        level_change_db = -result.level_gain_db  # what the EQ does to INPUT's loudness when nothing undoes it
+        if not args.auto_gain and abs(level_change_db) > LEVEL_NOTE_DB:
+            print(f"eqmorph match: note: {args.apply} is {abs(level_change_db):.1f} dB "
+                  f"{'louder' if level_change_db > 0 else 'quieter'} than {args.input}: the match changes the tone, "
+                  "and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
         warning = clip_warning(report, "use a lower --amount" if args.auto_gain else "use --auto-gain")
         if warning:
             print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
