@@ -98,7 +98,7 @@ def _wav(path, seconds: float, rate: int = 48_000) -> str:
 @pytest.mark.parametrize("seconds", [0.1, 0.3], ids=["shorter-than-one-frame", "a-few-frames"])
 def test_a_reference_too_short_to_match_is_refused_at_the_clis_length_in_the_librarys_words(
         page, tmp_path, seconds):
-    page.expect_status.add(400)  # the API's refusal of the short clip
+    page.expect_status.add(422)  # the API's refusal of the short clip
     page.click("details.match summary")
     page.set_input_files("#match-input", _wav(tmp_path / "long.wav", 2.0))
     page.set_input_files("#match-reference", _wav(tmp_path / "short.wav", seconds))
@@ -106,7 +106,7 @@ def test_a_reference_too_short_to_match_is_refused_at_the_clis_length_in_the_lib
     page.wait_for_selector("#match-result:text('Cannot match')")
     said = page.text_content("#match-result")
     # Under a second the length is said in samples and ms ("0.00 s" said nothing for a very short file).
-    expected = rf"the reference is \d+ samples, {seconds * 1000:.3g} ms long: expected at least {MIN_SECONDS:g} s"
-    assert re.search(expected,
-                     said), said
+    expected = (rf"expected at least {MIN_SECONDS:g} s of audio "
+                rf"\(the reference is \d+ samples, {seconds * 1000:.3g} ms long\)")
+    assert re.search(expected, said), said
     assert page.get_attribute("#match-apo", "aria-disabled") == "true"

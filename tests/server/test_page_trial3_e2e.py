@@ -170,7 +170,7 @@ def test_the_worker_reads_each_sample_format_as_soundfile_does(page, tmp_path, n
 
 @pytest.mark.parametrize("kind", ["short-wav", "short-flac"])
 def test_a_file_too_short_to_match_is_told_in_its_own_samples(page, recordings, kind):
-    page.expect_status.add(400)  # the API's refusal of the short clip
+    page.expect_status.add(422)  # the API's refusal of the short clip
     _choose(page, recordings, kind, "dry")
     page.click("#match-run")
     page.wait_for_selector("#match-result:text('Cannot match')")

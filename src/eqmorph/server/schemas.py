@@ -53,8 +53,9 @@ class SpectrumIn(BaseModel):
     power_db: Annotated[list[Annotated[float, Field(ge=-400.0, le=400.0, allow_inf_nan=False)]],
                         Field(min_length=65, max_length=MAX_SPECTRUM_BINS,
                               description="power density in dB at bins evenly spaced from 0 Hz to sample_rate / 2")]
-    seconds: Annotated[float, Field(ge=MIN_SECONDS, le=86400.0, allow_inf_nan=False,
-                                    description="length of the recording measured; shorter clips average too little")]
+    seconds: Annotated[float, Field(ge=0.0, le=86400.0, allow_inf_nan=False,
+                                    description=f"length of the recording measured; at least {MIN_SECONDS:g} s "
+                                                "(shorter clips average too little)")]
     channels: Annotated[int, Field(ge=1, le=64)]
     rms_dbfs: Annotated[float | None, Field(le=20.0, allow_inf_nan=False,
                                             description="level of the whole recording; null: digital silence")]

@@ -14,12 +14,13 @@ from typing import Any
 
 import numpy as np
 
+from eqmorph.audio.files import duration_text
 from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
 from eqmorph.language.spelling import fold, normalise_term, search
-from eqmorph.semantic.match import match_spectra
+from eqmorph.semantic.match import MIN_SECONDS, match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
@@ -214,6 +215,12 @@ class Service:
 
     def match(self, request: MatchRequest) -> dict[str, Any]:
         """The matched EQ of two page-measured spectra, with its curve, words and preset files."""
+        for role, measured in (("input", request.input), ("reference", request.reference)):
+            if measured.seconds < MIN_SECONDS:  # said in the recording's own samples, as the library's error does
+                frames = round(measured.seconds * measured.sample_rate)
+                raise ParameterError(f"{role}.seconds", measured.seconds,
+                                     f"at least {MIN_SECONDS:g} s of audio (the {role} is "
+                                     f"{duration_text(frames, measured.sample_rate)} long)")
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
         # The files name the model only, as `eqmorph match -o` writes them: a match has no words or intensity.
