@@ -7,8 +7,10 @@
 // word for it (state.a, state.b: "bright" for "brighter"), which the requests and the word map use.
 import { api } from "./api.js";
 import { applyEq, setPreviewRate, wireAudio } from "./audio.js";
+import { markFresh, onServerBack } from "./connection.js";
 import { requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
+import { learnCap, showEqNotes, showIntensity } from "./eqnotes.js";
 import { updateExports } from "./export.js";
 import { hashIsOwn, historyMoved, readHash, saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
@@ -28,7 +30,8 @@ function readSlider(name) {
   const text = $(`#${name}`).value;
   state[`${name}Text`] = text;
   state[name] = Number(text);
-  $(`#${name}-value`).textContent = state[name].toFixed(state.digits[name]);
+  if (name === "intensity") showIntensity(); // the value applied, which a phrase's degree may cap
+  else $(`#${name}-value`).textContent = state[name].toFixed(state.digits[name]);
 }
 
 // The sliders' ranges and steps come from the server (/api/limits), which enforces the same bounds.
@@ -183,6 +186,10 @@ function showMorph(body, seq) {
   // an answer for a pair or a crowd no longer shown
   if (body.words[0] !== state.a || body.words[1] !== state.b || (body.source || "") !== state.source) return;
   state.current = body;
+  markFresh();
+  learnCap(body, body.askedIntensity);
+  showIntensity();
+  showEqNotes(body);
   plotMorph(body, seq);
   renderTable(body);
   applyEq(body);
@@ -193,10 +200,16 @@ function showMorph(body, seq) {
 
 function wire() {
   onMorph(showMorph);
+  onServerBack(() => {
+    fetchEnds();
+    requestMorph();
+  });
   onSuggestion(chooseWord);
   pickers.a = makePicker("a", (word) => chooseWord("a", word));
   pickers.b = makePicker("b", (word) => chooseWord("b", word));
-  $("#swap").addEventListener("click", () => chooseWords({ a: state.text.b, b: state.text.a }));
+  // A word still being checked (typed, then Swap clicked, which commits it on blur) is swapped too.
+  $("#swap").addEventListener("click", () => chooseWords({ a: wordChange.pending.b ?? state.text.b,
+    b: wordChange.pending.a ?? state.text.a }));
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {

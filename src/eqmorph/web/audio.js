@@ -11,7 +11,8 @@ const NYQUIST_FRACTION = 0.49; // as eqmorph.core.dsp: keeps w0 away from pi, wh
 
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
 const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
-  buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined };
+  buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined,
+  fileName: "", lastSource: "drums" };
 
 // The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
 export function setPreviewRate(sampleRate) {
@@ -169,7 +170,7 @@ function startSource() {
   stopSource();
   const buffer = currentBuffer();
   if (!buffer) {
-    $("#audio-source-info").textContent = "Choose an audio file first.";
+    sourceInfo("Choose an audio file first.");
     return false;
   }
   const source = audio.ctx.createBufferSource();
@@ -178,7 +179,7 @@ function startSource() {
   source.connect(audio.input);
   source.start();
   audio.source = source;
-  if (!audio.buffers.file) $("#audio-source-info").textContent = ""; // "Choose an audio file first." is done
+  if (!audio.buffers.file) sourceInfo(""); // "Choose an audio file first." is done
   return true;
 }
 
@@ -208,16 +209,40 @@ async function togglePlay() {
   }
 }
 
+// The Listen card's line about its source: what plays, or (isError) why a file cannot.
+function sourceInfo(text, isError = false) {
+  const el = $("#audio-source-info");
+  el.textContent = text;
+  el.classList.toggle("error", isError);
+  el.classList.toggle("muted", !isError);
+  el.setAttribute("role", isError ? "alert" : "status");
+}
+
+const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
+
+// A file that cannot be decoded leaves the source as it was: the file played before, or the clip chosen
+// before "Your own file…", so that Play never starts nothing.
 async function loadFile(file) {
   const ctx = ensureAudio();
   try {
     audio.buffers.file = await ctx.decodeAudioData(await file.arrayBuffer());
-    $("#audio-source-info").textContent =
-      `${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser).`;
+    audio.fileName = file.name;
+    audio.lastSource = "file";
+    sourceInfo(`${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser).`);
     if (audio.playing) startSource();
   } catch (error) {
-    $("#audio-source-info").textContent = `Cannot decode ${file.name}: ${error.message || error}`;
+    const reason = String(error.message || error).replace(/[.!?]?$/, ".");
+    const kept = audio.buffers.file ? `Still playing ${audio.fileName}.` : backToClip();
+    sourceInfo(`Cannot decode ${file.name}: ${reason} ${kept}`, true);
   }
+}
+
+// No file to play: the source goes back to the clip chosen before, and the sentence saying so.
+function backToClip() {
+  const select = $("#source");
+  select.value = audio.lastSource === "file" ? "drums" : audio.lastSource;
+  if (audio.playing) startSource();
+  return `The source is back to ${sourceName(select.value)}.`;
 }
 
 export function wireAudio() {
@@ -227,11 +252,20 @@ export function wireAudio() {
     if (audio.ctx) audio.master.gain.setTargetAtTime(volume(), audio.ctx.currentTime, SMOOTHING_S);
   });
   $("#source").addEventListener("change", () => {
-    if ($("#source").value === "file" && !audio.buffers.file) $("#file").click();
-    else if (audio.playing) startSource();
+    const value = $("#source").value;
+    if (value === "file" && !audio.buffers.file) {
+      $("#file").click();
+      return;
+    }
+    audio.lastSource = value;
+    if (audio.playing) startSource();
   });
   $("#file").addEventListener("change", () => {
     const file = $("#file").files[0];
     if (file) loadFile(file);
+  });
+  // The file chooser closed without a file: nothing to play from "Your own file…" yet.
+  $("#file").addEventListener("cancel", () => {
+    if (!audio.buffers.file) backToClip();
   });
 }

@@ -3,6 +3,8 @@
 // and the match shows as a third curve with its words and preset downloads. The analysis runs in a Web
 // Worker (match-worker.js, spectrum.js), so the page answers while a long file is read; the card shows how
 // far it has got.
+import { ServerUnreachable } from "./api.js";
+import { serverAnswered, serverUnreachable } from "./connection.js";
 import { $ } from "./dom.js";
 import { drawPlot } from "./plot.js";
 import { MAX_SECONDS, takesRate } from "./spectrum.js";
@@ -201,7 +203,12 @@ async function runMatch() {
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify({ input: a.spectrum, reference: b.spectrum, amount }),
       signal: controller.signal,
+    }).catch((error) => {
+      if (error.name === "AbortError") throw error;
+      serverUnreachable();
+      throw new ServerUnreachable();
     });
+    serverAnswered();
     const answer = await response.json();
     if (seq !== match.seq) return;
     if (!response.ok) throw new Error(answer.detail || `HTTP ${response.status}`);

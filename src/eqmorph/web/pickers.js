@@ -1,5 +1,7 @@
 // eqmorph page: the word pickers, ARIA combo boxes that autocomplete from the vocabulary.
-// Enter takes what was typed, a word or a phrase; a row of the drop-down is taken only when it is
+// Enter takes what was typed, a word or a phrase, and so does leaving the box (a click on the slider, Tab):
+// typed text is never dropped silently. Escape is the way back to the word on show. A row of the drop-down is
+// taken only when it is
 // highlighted: the vocabulary word that is the typed text (highlighted as the user types), or a row the
 // user moved to with the arrow keys or clicked. So "air" stays "air" though "airy" is listed too, and
 // "low" is asked for as typed, not replaced by "hollow", which merely contains it.
@@ -7,7 +9,7 @@ import { $ } from "./dom.js";
 import { fold, searchWords } from "./vocab.js";
 
 // onChoose(text) is called with the text the user settled on; until show() is called with the answer,
-// the picker goes back to the text it last showed whenever the user leaves it.
+// the box shows the text it last showed.
 export function makePicker(side, onChoose) {
   const input = $(`#word-${side}`);
   const list = $(`#word-${side}-list`);
@@ -60,11 +62,14 @@ export function makePicker(side, onChoose) {
     input.removeAttribute("aria-activedescendant");
   }
 
+  // The box goes back to the text on show until the answer: show() then writes the new one (or, for a word the
+  // server refuses, the old one again, with the reason under the box).
   function commit(text) {
+    active = -1;
     close();
     const chosen = (text || "").trim();
+    input.value = shown;
     if (chosen) onChoose(chosen);
-    else input.value = shown;
   }
 
   input.addEventListener("focus", () => {
@@ -88,6 +93,7 @@ export function makePicker(side, onChoose) {
       input.blur();
     } else if (event.key === "Escape") {
       input.value = shown;
+      active = -1;
       close();
       input.blur();
     }
@@ -96,8 +102,13 @@ export function makePicker(side, onChoose) {
   // focusable content a Tab stop of its own, so Tab went from the box to the list, which this handler then
   // hid, leaving the focus on <body> instead of the next control.
   list.tabIndex = -1;
+  // Enter, Escape and a click on a row have settled the box before they blur it; any other way out (a click
+  // elsewhere, Tab) takes the text as Enter would, the highlighted row included.
   input.addEventListener("blur", () => {
-    close();
+    const row = active >= 0 && !list.hidden ? options[active] : null;
+    const choice = row ? row.word : input.value.trim();
+    if (choice && choice !== shown) commit(choice);
+    else close();
     input.value = shown;
   });
   // mousedown, not click: a click would blur the input (and revert it) before choosing.

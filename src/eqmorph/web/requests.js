@@ -21,9 +21,15 @@ export function onMorph(handler) {
   showMorph = handler;
 }
 
+// /api/morph, its answer with the intensity asked for (askedIntensity): the answer's own "intensity" is the
+// one applied, which a phrase's degree may cap.
+function morph(params, signal) {
+  return api("/api/morph", params, signal).then((body) => ({ ...body, askedIntensity: Number(params.intensity) }));
+}
+
 // The morph of words a and b at the sliders' values, for a change of words (not rate-limited: one per change).
 export function fetchMorph(a, b) {
-  return api("/api/morph", withSource({ a, b, alpha: state.alphaText, intensity: state.intensityText }));
+  return morph(withSource({ a, b, alpha: state.alphaText, intensity: state.intensityText }));
 }
 
 export function requestMorph() {
@@ -51,7 +57,7 @@ function flushMorph() {
   morphFetch.controller = controller;
   morphFetch.startedAt = performance.now();
   const params = withSource({ a: state.a, b: state.b, alpha: state.alphaText, intensity: state.intensityText });
-  api("/api/morph", params, controller.signal)
+  morph(params, controller.signal)
     .then((body) => {
       if (seq > morphFetch.shownSeq) {
         morphFetch.shownSeq = seq;

@@ -19,7 +19,8 @@ export function showStatus(text, isError = false) {
 }
 
 export function showError(error) {
-  if (error.name === "AbortError") return;
+  // A server that does not answer is said next to the controls (connection.js), not down here as well.
+  if (error.name === "AbortError" || error.name === "ServerUnreachable") return;
   showStatus(error.message || String(error), true);
 }
 
