@@ -169,10 +169,10 @@ def test_a_recording_too_short_to_match_is_422_naming_its_seconds(client, noise,
     assert str(MIN_SECONDS) in body["allowed"] and f"the {role} is " in body["allowed"]  # in its own samples
 
 
-def test_the_match_answers_its_amount_as_amount_and_the_eq_as_fitted(client, noise):
+def test_the_match_answers_its_amount_as_amount_and_as_the_eqs_intensity(client, noise):
     spec = spectrum(noise, 4097, decimals=1)
-    body = client.post("/api/match", json={"input": spec, "reference": spec, "amount": 0.0}).json()
-    assert body["amount"] == 0.0 and body["eq"]["intensity"] == 1.0
+    body = client.post("/api/match", json={"input": spec, "reference": spec, "amount": 0.25}).json()
+    assert body["amount"] == 0.25 and body["eq"]["intensity"] == 0.25  # the full match's gains, scaled
     assert body["eq"]["notes"] == []
 
 

@@ -17,20 +17,30 @@ Steps (each constant below says why it has its value):
 3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
    energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits.
    Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
-   noise over noise and is ignored.
+   noise over noise, or content over nothing, and is ignored; a note names each band a recording
+   lacks and why (its sample rate, or its level there), and the band the match covers. That includes
+   the "darker reference": a band where the input has content and the reference (a phone call, an
+   8 kHz file, a lo-fi record) has almost none is not cut. The ratio there measures the reference's
+   medium, not a tone: following it would ask for a low-pass filter's 40-60 dB, which the target's
+   limit (+-``MAX_TARGET_DB``) and a 5-band EQ cannot honestly give; the note tells the user, who can
+   cut with a word ("darker") where they want it. A band the input lacks cannot be added by an EQ.
 4. Its mean over those points is removed, so a louder reference asks for no gain: the match is
-   level-independent. It is then limited to +-``MAX_TARGET_DB``, and ``amount`` scales it (1 the full
-   match, 0.5 half-way in dB). A difference within ``NOISE_FACTOR`` times the estimation noise of two
-   recordings that short (:func:`eqmorph.audio.spectrum.smoothing_counts`) is no difference: the flat EQ, and
-   a note that says so.
+   level-independent. It is then limited to +-``MAX_TARGET_DB``. A difference within ``NOISE_FACTOR``
+   times the estimation noise of two recordings that short (:func:`eqmorph.audio.spectrum.smoothing_counts`)
+   is no difference: the flat EQ, and a note that says so.
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points only, from many starts at once, with
-   broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`).
+   broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`,
+   which also merges two peaking bands the fit left at the same frequency and Q).
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
    a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
    average) that made the matched file quieter. So the fit prefers the level-neutral EQ: its mean gain
    over the fitted points counts in the cost (``LEVEL_WEIGHT``), and lands within a few tenths of a dB of 0.
    Its words are judged on the shape alone (``Morpher.describe(..., level_free=True)``).
+7. ``amount`` scales that one EQ's gains (:func:`eqmorph.semantic.path.scale_gains`): 1 the full match,
+   0.5 the same bands at half their gains, half-way in dB in every band, as ``eqmorph match --help``
+   says. Fitting ``amount`` times the difference instead gave another EQ: a guitar matched to a piano
+   at 0.5 had bands at other frequencies, +2.1 dB at 200 Hz where the full match had -0.2.
 """
 
 from __future__ import annotations
@@ -51,12 +61,13 @@ from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smoo
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
-from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target
+from eqmorph.semantic.match_fit import rough_fit_notes as _rough_fit_notes
+from eqmorph.semantic.path import scale_gains
 
 SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
@@ -65,13 +76,13 @@ DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are wi
 # rarely more than 12 dB from its reference anywhere; the random EQs of the recovery benchmark stay within it.
 # The match's bands keep within the same limit (semantic/match_fit.py).
 MAX_TARGET_DB = MAX_GAIN_DB
-# Warn when the fit is this far from the target (RMS dB): the recordings differ in more than a 5-band tone.
-ROUGH_FIT_DB = 2.0
 LEVEL_GRID_POINTS = 512  # log grid the EQ's response is read on for level_change_db (then interpolated to bins)
 MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
-MAX_AMOUNT = 2.0  # beyond twice the difference the fit pins gains to the range ends
+MAX_AMOUNT = 2.0  # twice the full match's largest gain (+-12 dB) is the EQ's range end (+-24 dB)
+# A band a recording lacks is named when it spans at least this much: a narrower gap is a notch between notes.
+MIN_GAP_OCTAVES = 1.0 / 6.0
 # A target closer to flat than this (RMS dB, level removed) gets the flat EQ, as amount 0 does: a recording
 # matched to itself is not answered with faint bells the search left at arbitrary places. describe's
 # FLAT_RMS_DB: the same level below which an EQ counts as flat.
@@ -88,10 +99,12 @@ NOISE_FACTOR = 1.5
 class MatchResult:
     """What :func:`match_spectra` found; arrays share the fit grid ``freqs_hz`` ``(F,)``.
 
-    target_db: the level-free, ``amount``-scaled difference (reference minus input), 0 where unused;
-    used: the points the EQ was fitted on; fitted_db: the matched EQ's response; rms_db: its RMS error
-    against the target on the used points. warnings: plain sentences (clipping), already raised as
-    ``UserWarning`` by :func:`match`.
+    target_db: ``amount`` times the level-free, limited difference (reference minus input) the full match
+    was fitted to, 0 where unused: what the returned EQ (the full match's gains times ``amount``) aims at.
+    used: the points the EQ was fitted on; fitted_db: the returned EQ's response (NaN above the input's
+    Nyquist); rms_db: its RMS error against ``target_db`` on the used points, up to a constant. warnings:
+    plain sentences (clipping, bands a recording lacks, a rough fit), already raised as ``UserWarning`` by
+    :func:`match`.
     """
 
     eq: EQ
@@ -163,6 +176,7 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
             f"the input and the reference share energy at only {np.count_nonzero(used)} of {len(freqs)} "
             f"frequencies: expected at least {MIN_USED_POINTS} (do they overlap in frequency?)"
         )
+    notes += _coverage_notes(freqs, used, (spectrum, p_in), (reference, p_ref))
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
     diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
     noise_db = _noise_rms_db(spectrum, reference, freqs[used])
@@ -171,21 +185,80 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     if within_noise and spread_db >= FLAT_TARGET_RMS_DB:  # a flat difference needs no excuse
         notes.append(f"the recordings differ by {spread_db:.2f} dB RMS, within what their length lets "
                      f"the analysis tell apart ({noise_db:.2f} dB of estimation noise): treated as the same tone")
-    diff = amount * diff
     target = np.zeros_like(freqs)
-    target[used] = diff
+    target[used] = amount * diff
     rate = spectrum.sample_rate
-    flat_rms_db = float(np.std(diff))  # the flat EQ's error, up to the offset the fit is free to leave
+    flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
     if flat_rms_db < FLAT_TARGET_RMS_DB or within_noise:
         eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible, or real) asked for: no fit, no search noise
     else:
-        params, rms_db = fit_match_target(diff, freqs[used], rate)
-        eq = EQ.from_array(canonical_array(params))
-        notes += _rough_fit_notes(eq, rms_db)
+        params, full_rms_db = fit_match_target(diff, freqs[used], rate, noise_db=noise_db)
+        notes += _rough_fit_notes(EQ.from_array(canonical_array(params)), full_rms_db, amount)
+        eq = EQ.from_array(canonical_array(scale_gains(params, amount)))
+        rms_db = _offset_free_rms_db(eq, target[used], freqs[used], rate)
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
                        level_gain_db=-level_change_db(spectrum, eq))
+
+
+def _offset_free_rms_db(eq: EQ, target_db: np.ndarray, freqs_hz: np.ndarray, rate: float) -> float:
+    error = response_db_np(eq.to_array(), freqs_hz, rate) - target_db
+    return float(np.sqrt(np.mean((error - error.mean()) ** 2)))
+
+
+def _coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectrum, np.ndarray]) -> list[str]:
+    """One note per recording that lacks a band of the grid ``freqs`` the other holds (``analysed``: the input's
+    and the reference's spectrum and smoothed power): which band, why, and the band the match covers (``used``).
+
+    Only bands of at least ``MIN_GAP_OCTAVES`` where the other recording holds at least that much count: two
+    8 kHz files lose nothing to each other above 4 kHz.
+    """
+    lacks = [(freqs >= NYQUIST_FRACTION * spectrum.sample_rate) | ~_has_energy(power) for spectrum, power in analysed]
+    step_octaves = float(np.log2(freqs[1] / freqs[0]))
+    covered = f"{_hz_text(freqs[used][0])}-{_hz_text(freqs[used][-1])}"
+    notes = []
+    for role, (spectrum, _), own, other in zip(("input", "reference"), analysed, lacks, lacks[::-1]):
+        gaps = [_gap_text(freqs, start, stop, spectrum.sample_rate) for start, stop in _runs(own)
+                if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
+                and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
+        if gaps:
+            effect = "an EQ cannot add what the input lacks" if role == "input" else "the input is not cut there"
+            notes.append(f"the {role} holds {' and '.join(gaps)}: the match covers {covered} only, and {effect}")
+    return notes
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """``[start, stop)`` index ranges of the runs of True in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
+    """Width of the run ``[start, stop)`` of grid points, from the point before it to the point after it
+    (the grid's ends at its ends), in octaves."""
+    return float(np.log2(freqs[min(stop, len(freqs) - 1)] / freqs[max(start - 1, 0)]))
+
+
+def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> str:
+    """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks."""
+    if stop == len(freqs):
+        where = f"above {_hz_text(freqs[start - 1])}"
+    elif start == 0:
+        where = f"below {_hz_text(freqs[stop])}"
+    else:
+        where = f"between {_hz_text(freqs[start - 1])} and {_hz_text(freqs[stop])}"
+    # Past Nyquist there is nothing at all; a roll-off before it (a resampler's filter) is the same loss.
+    if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
+        return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
+    return f"almost nothing {where} (more than {DYNAMIC_RANGE_DB:g} dB below its loudest band)"
+
+
+def _hz_text(freq_hz: float) -> str:
+    """``"40 Hz"``, ``"3.9 kHz"``, ``"20 kHz"``."""
+    if freq_hz < 1000.0:
+        return f"{freq_hz:.0f} Hz"
+    return f"{freq_hz / 1000.0:.1f}".rstrip("0").rstrip(".") + " kHz"
 
 
 def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray) -> float:
@@ -205,25 +278,6 @@ def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
     gain = 10.0 ** (np.interp(spectrum.freqs_hz, grid, response_db_np(eq.to_array(), grid, rate)) / 10.0)
     total = float(np.sum(spectrum.power))
     return float(10.0 * np.log10(float(spectrum.power @ gain) / total)) if total > 0 else 0.0
-
-
-def _rough_fit_notes(eq: EQ, rms_db: float) -> list[str]:
-    """Warnings for a match the 5 bands follow only roughly: gains pinned at the match's limit, a large error.
-
-    A band at the Q limit is no warning: Q 3 is a broad bell the search often settles on.
-    """
-    params = eq.to_array()
-    pinned = [f"{name} {params[b, 0]:+.1f} dB" for b, name in enumerate(BAND_NAMES)
-              if MAX_GAIN_DB - abs(params[b, 0]) < 0.05]
-    notes = []
-    if pinned:
-        notes.append(f"bands at a match's limit of +-{MAX_GAIN_DB:g} dB ({', '.join(pinned)}): the recordings "
-                     "differ more than an EQ should correct there; try amount 0.5, or check they hold the same "
-                     "kind of music")
-    if rms_db > ROUGH_FIT_DB:
-        notes.append(f"the fit is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in more "
-                     "than tone (other instruments or notes); the EQ follows their broad balance only")
-    return notes
 
 
 def _has_energy(power: np.ndarray) -> np.ndarray:
@@ -315,8 +369,9 @@ def match(
 
     audio, reference: float samples ``(frames,)`` or ``(frames, channels)`` as soundfile reads them,
     any channel counts; ``reference_sample_rate`` defaults to ``sample_rate``. ``amount`` in [0, 2]
-    scales the difference in dB. Raises :class:`AudioError` naming the input or the reference when
-    one is silent, shorter than 0.5 s or holds NaN/Inf; warns (``UserWarning``) when one clips.
+    scales the full match's gains (0.5: half-way in dB in every band). Raises :class:`AudioError` naming
+    the input or the reference when one is silent, shorter than 0.5 s or holds NaN/Inf; warns
+    (``UserWarning``) when one clips, lacks a band the other holds, or the fit is rough.
     """
     result = match_result(audio, reference, sample_rate, reference_sample_rate=reference_sample_rate, amount=amount)
     for note in result.warnings:

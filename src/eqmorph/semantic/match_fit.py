@@ -5,17 +5,26 @@ limited) can need resonant shelves and overlapping bells that one start of the r
 (:mod:`eqmorph.core.fit`) misses. So many starts are fitted at once, as one batch, on a coarse grid,
 and the best is polished on every point. Every number below was chosen by recovering random 5-band
 EQs and fitting the shared clips' differences (``benchmarks/match_describe.py``).
+
+Last, two peaking bands at (nearly) the same frequency and Q, which the search sometimes leaves as two halves
+of one bell (a guitar matched to itself through "less bright": -1.88 dB at 2906 Hz Q 0.296 and -1.81 dB at
+2908 Hz Q 0.288), are merged into one and the other is freed (0 dB), when the fit's error rises by no more
+than the target's own estimation noise: a user copies the bands into a plug-in, where two copies of one
+band are a puzzle and a waste of a band.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import combinations
 
 import numpy as np
 
 from eqmorph.core.dsp import response_db_np
+from eqmorph.core.eq import EQ
 from eqmorph.core.fit import FitConfig, fit_curves
-from eqmorph.core.ranges import N_BANDS, PEAK_SLICE, clip_to_ranges
+from eqmorph.core.ranges import BAND_NAMES, N_BANDS, PEAK_SLICE, Q, clip_to_ranges, flat_params, param_range
+from eqmorph.errors import ParameterError
 
 # The search in fit_match_target (numbers from recovering random 5-band EQs, benchmarks/match_describe.py):
 # greedy starts from every pair of these shelf frequencies, plus seeded random ones, all fitted in one batch.
@@ -47,13 +56,27 @@ LEVEL_WEIGHT = 0.1
 # longer follows).
 MAX_Q = 3.0
 MAX_GAIN_DB = 12.0
+# Warn when the fit is this far from the target (RMS dB): the recordings differ in more than a 5-band tone.
+ROUGH_FIT_DB = 2.0
 # free_offset: the target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant.
 _SEARCH_FIT = FitConfig(greedy_starts=(), fixed_peaks_hz=(), iterations=SEARCH_ITERATIONS, polish_iterations=0,
                         free_offset=True, level_weight=LEVEL_WEIGHT, max_q=MAX_Q, max_gain_db=MAX_GAIN_DB)
 _POLISH_FIT = replace(_SEARCH_FIT, iterations=POLISH_ITERATIONS)
+# Duplicate peaking bands (module docstring): candidates are pairs this close in frequency and in Q (octaves
+# either way); whether they merge is decided by the fit's error, so these only bound the search. Two bells a
+# sixth of an octave apart with Qs within a factor 1.5 overlap over most of their width.
+DUPLICATE_OCTAVES = 1.0 / 6.0
+DUPLICATE_Q_RATIO = 1.5
+# A merge may raise the fit's RMS error by the target's estimation noise (what the recordings cannot tell
+# apart), but never by more than this: recovering random EQs must not pay for tidier bands.
+MERGE_MAX_RISE_DB = 0.1
+# Response evaluations of the polish that follows a merge (12 parameters: about a dozen steps).
+POLISH_MAX_EVALUATIONS = 200
 
 
-def fit_match_target(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> tuple[np.ndarray, float]:
+def fit_match_target(
+    target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float, *, noise_db: float = 0.0
+) -> tuple[np.ndarray, float]:
     """Fit ``(5, 3)`` params to ``target_db`` ``(F,)`` up to a constant; returns them and the RMS error in dB.
 
     The target's level is arbitrary (its mean was removed) and a 5-band EQ cannot add a constant
@@ -61,7 +84,9 @@ def fit_match_target(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: f
     (``FitConfig.free_offset``). A difference between recordings can need resonant shelves and
     overlapping bells that one start misses, so every start of :func:`_starts` is fitted at once,
     as one batch, on every ``SEARCH_STEP``-th point; the best is then polished on every point.
-    The random starts' seed is fixed: the same recordings always give the same EQ.
+    The random starts' seed is fixed: the same recordings always give the same EQ. ``noise_db``: the
+    target's estimation noise (RMS dB), by which merging duplicate peaking bands
+    (:func:`merge_duplicate_peaks`) may raise the error.
     """
     coarse_f, coarse_t = freqs_hz[::SEARCH_STEP], target_db[::SEARCH_STEP]
     starts = _starts(coarse_t, coarse_f, sample_rate, np.random.default_rng(0))
@@ -69,7 +94,130 @@ def fit_match_target(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: f
                         starts=starts[None])
     best = search.params[int(np.argmin(search.rms_db))]
     polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=best[None, None])
-    return polish.params[0], float(polish.rms_db[0])
+    return merge_duplicate_peaks(polish.params[0], target_db, freqs_hz, sample_rate,
+                                 min(max(noise_db, 0.0), MERGE_MAX_RISE_DB))
+
+
+def merge_duplicate_peaks(
+    params: np.ndarray, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float, max_rise_db: float
+) -> tuple[np.ndarray, float]:
+    """``params`` ``(5, 3)`` with each pair of near-identical peaking bands merged into one, and its RMS error.
+
+    A pair qualifies when its bands lie within ``DUPLICATE_OCTAVES`` and a Q ratio of ``DUPLICATE_Q_RATIO``;
+    it is merged (gains summed, frequency and Q their gain-weighted geometric means, the other band freed to
+    0 dB) when the error against ``target_db`` (up to a constant) stays within ``max_rise_db`` of the fit's;
+    if it does not at once, the remaining bands are polished (:func:`_polish_without`) and checked again.
+    """
+    params = np.asarray(params, dtype=np.float64)
+    if params.shape != (N_BANDS, 3):
+        raise ParameterError("params", f"array of shape {params.shape}", f"shape ({N_BANDS}, 3)")
+    if np.shape(target_db) != np.shape(freqs_hz) or np.ndim(freqs_hz) != 1:
+        raise ParameterError("target_db", f"array of shape {np.shape(target_db)}",
+                             f"one value per frequency of freqs_hz, shape {np.shape(freqs_hz)}")
+    if not (np.isfinite(max_rise_db) and max_rise_db >= 0.0):
+        raise ParameterError("max_rise_db", max_rise_db, "a finite number of dB >= 0")
+    rms_db = _offset_free_rms(params, target_db, freqs_hz, sample_rate)
+    limit = rms_db + max_rise_db
+    merged_any = True
+    while merged_any:  # each merge frees a band, so this ends after two at most
+        merged_any = False
+        for keep, free in _duplicate_pairs(params):
+            candidate = _merged(params, keep, free)
+            rms = _offset_free_rms(candidate, target_db, freqs_hz, sample_rate)
+            if rms > limit:
+                candidate = _polish_without(candidate, free, target_db, freqs_hz, sample_rate)
+                rms = _offset_free_rms(candidate, target_db, freqs_hz, sample_rate)
+            if rms <= limit:
+                params, rms_db, merged_any = candidate, rms, True
+                break
+    return params, rms_db
+
+
+def _duplicate_pairs(params: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs ``(keep, free)`` of sounding peaking bands close enough to be one, the closest first; ``keep`` is
+    the stronger band."""
+    pairs = []
+    for i, j in combinations(range(PEAK_SLICE.start, PEAK_SLICE.stop), 2):
+        if params[i, 0] == 0.0 or params[j, 0] == 0.0:
+            continue
+        octaves = abs(np.log2(params[i, 1] / params[j, 1]))
+        q_octaves = abs(np.log2(params[i, 2] / params[j, 2]))
+        if octaves <= DUPLICATE_OCTAVES and q_octaves <= np.log2(DUPLICATE_Q_RATIO):
+            keep, free = (i, j) if abs(params[i, 0]) >= abs(params[j, 0]) else (j, i)
+            pairs.append((octaves + q_octaves, keep, free))
+    return [(keep, free) for _, keep, free in sorted(pairs)]
+
+
+def _merged(params: np.ndarray, keep: int, free: int) -> np.ndarray:
+    """``params`` with band ``free`` folded into band ``keep`` and reset to the flat EQ's band (0 dB)."""
+    out = params.copy()
+    weights = np.abs(params[[keep, free], 0])
+    for p in (1, 2):  # frequency and Q, on a log scale like the ear's
+        out[keep, p] = float(np.exp(np.average(np.log(params[[keep, free], p]), weights=weights)))
+    out[keep, 0] = float(np.clip(params[keep, 0] + params[free, 0], -MAX_GAIN_DB, MAX_GAIN_DB))
+    out[free] = flat_params()[free]
+    return out
+
+
+def _polish_without(
+    params: np.ndarray, free: int, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float
+) -> np.ndarray:
+    """``params`` polished with band ``free`` held at 0 dB, under the fit's cost (core/fit.py: centred
+    error, the level weight and the gain ridge) and the match's limits.
+
+    fit_curves moves every band, so it would put the freed band back to work; this least-squares
+    polish of the other four (gain, log frequency, log Q each) keeps it free.
+    """
+    # Here, not at import: scipy.optimize takes tenths of a second and tens of MB, and few matches get here.
+    from scipy.optimize import least_squares
+
+    bands = [b for b in range(N_BANDS) if b != free]
+    lower = np.array([[-MAX_GAIN_DB, np.log(param_range(b, 1).low), np.log(Q.low)] for b in bands]).ravel()
+    upper = np.array([[MAX_GAIN_DB, np.log(param_range(b, 1).high), np.log(MAX_Q)] for b in bands]).ravel()
+    n_points = len(freqs_hz)
+
+    def unpack(x: np.ndarray) -> np.ndarray:
+        out = params.copy()
+        rows = x.reshape(len(bands), 3)
+        out[bands] = np.column_stack([rows[:, 0], np.exp(rows[:, 1]), np.exp(rows[:, 2])])
+        return out
+
+    def residuals(x: np.ndarray) -> np.ndarray:
+        p = unpack(x)
+        response = response_db_np(p, freqs_hz, sample_rate)
+        error = response - target_db
+        level = np.sqrt(LEVEL_WEIGHT * n_points) * response.mean()
+        return np.concatenate([error - error.mean(), [level], _SEARCH_FIT.gain_penalty * p[bands, 0]])
+
+    start = np.column_stack([params[bands, 0], np.log(params[bands, 1]), np.log(params[bands, 2])]).ravel()
+    start = np.clip(start, lower + 1e-9, upper - 1e-9)
+    return unpack(least_squares(residuals, start, bounds=(lower, upper), max_nfev=POLISH_MAX_EVALUATIONS).x)
+
+
+def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0) -> list[str]:
+    """Warnings for a full match (``eq``, ``rms_db``: amount 1) the 5 bands follow only roughly: gains pinned at
+    the match's limit, a large error; ``amount``: what the returned EQ scales it by.
+
+    A band at the Q limit is no warning: Q 3 is a broad bell the search often settles on.
+    """
+    params = eq.to_array()
+    pinned = [f"{name} {params[b, 0]:+.1f} dB" for b, name in enumerate(BAND_NAMES)
+              if MAX_GAIN_DB - abs(params[b, 0]) < 0.05]
+    full = "" if amount == 1.0 else f" of the full match (here times amount {amount:g})"
+    notes = []
+    if pinned:
+        advice = "try amount 0.5, or check" if amount > 0.5 else "check"
+        notes.append(f"bands{full} at a match's limit of +-{MAX_GAIN_DB:g} dB ({', '.join(pinned)}): the recordings "
+                     f"differ more than an EQ should correct there; {advice} they hold the same kind of music")
+    if rms_db > ROUGH_FIT_DB:
+        notes.append(f"the fit{full} is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in "
+                     "more than tone (other instruments or notes); the EQ follows their broad balance only")
+    return notes
+
+
+def _offset_free_rms(params: np.ndarray, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> float:
+    error = response_db_np(params, freqs_hz, sample_rate) - target_db
+    return float(np.sqrt(np.mean((error - error.mean()) ** 2)))
 
 
 def _starts(target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float, rng: np.random.Generator) -> np.ndarray:
@@ -115,4 +263,4 @@ def _bump_q(residual_db: np.ndarray, at: np.ndarray, freqs_hz: np.ndarray) -> np
     return 1.0 / (2.0 * np.sinh(np.log(2.0) / 2.0 * octaves))
 
 
-__all__ = ["MAX_GAIN_DB", "MAX_Q", "fit_match_target"]
+__all__ = ["MAX_GAIN_DB", "MAX_Q", "ROUGH_FIT_DB", "fit_match_target", "merge_duplicate_peaks", "rough_fit_notes"]

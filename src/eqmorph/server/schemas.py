@@ -196,7 +196,7 @@ class ParseOut(BaseModel):
 
 
 class MatchOut(BaseModel):
-    eq: EQOut = Field(description="the matched EQ as fitted (its intensity is 1: amount scales the target)")
+    eq: EQOut = Field(description="the matched EQ: the full match with its gains scaled by amount (its intensity)")
     amount: float = Field(description="the share of the difference the EQ was fitted to, as requested")
     sounds_like: list[ScoredWord]
     text: str = Field(description="the matched EQ as a phrase, e.g. 'brighter, a bit less boomy'")

@@ -224,8 +224,8 @@ class Service:
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
         # The files name the model only, as `eqmorph match -o` writes them: a match has no words or intensity.
-        # The amount scales the target the fit chases, not the fitted EQ, so the EQ's intensity is 1 (as fitted).
-        return {"eq": self.body(result.eq, ["match"], 1.0), **self.describe(result.eq, 5, level_free=True),
+        # The EQ is the full match with its gains scaled by the amount, as intensity scales a word's: said as such.
+        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5, level_free=True),
                 "amount": request.amount, "comparison": self.m.describer.compare(result.eq),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
