@@ -145,11 +145,12 @@ def test_two_copies_of_one_bell_are_merged_into_one_band_and_the_other_is_freed(
     assert rms_db < 0.02
 
 
-def test_a_merge_of_two_strong_halves_is_polished_with_the_freed_band_kept_at_0_db():
-    target, two = split_band_case(12.0)  # two +6 dB halves: summing the gains alone misses by about 0.25 dB
-    merged, rms_db = merge_duplicate_peaks(two, target, FREQS, RATE, MERGE_MAX_RISE_DB)
-    assert np.count_nonzero(merged[1:4, 0]) == 2
-    assert rms_db <= MERGE_MAX_RISE_DB
+def test_two_strong_halves_a_plain_merge_cannot_hold_stay_two_bands():
+    _, two = split_band_case(12.0)
+    target = response_db_np(two, FREQS, RATE)  # what two +6 dB bells make: one +12 dB bell is narrower at the top
+    kept, rms_db = merge_duplicate_peaks(two, target, FREQS, RATE, MERGE_MAX_RISE_DB)
+    np.testing.assert_array_equal(kept, two)  # no second fit re-works the other bands for a tidier layout
+    assert rms_db < 1e-9
 
 
 def test_two_bells_the_target_needs_as_two_are_not_merged():

@@ -23,7 +23,7 @@ import numpy as np
 from eqmorph.core.dsp import response_db_np
 from eqmorph.core.eq import EQ
 from eqmorph.core.fit import FitConfig, fit_curves
-from eqmorph.core.ranges import BAND_NAMES, N_BANDS, PEAK_SLICE, Q, clip_to_ranges, flat_params, param_range
+from eqmorph.core.ranges import BAND_NAMES, N_BANDS, PEAK_SLICE, clip_to_ranges, flat_params
 from eqmorph.errors import ParameterError
 
 # The search in fit_match_target (numbers from recovering random 5-band EQs, benchmarks/match_describe.py):
@@ -70,8 +70,6 @@ DUPLICATE_Q_RATIO = 1.5
 # A merge may raise the fit's RMS error by the target's estimation noise (what the recordings cannot tell
 # apart), but never by more than this: recovering random EQs must not pay for tidier bands.
 MERGE_MAX_RISE_DB = 0.1
-# Response evaluations of the polish that follows a merge (12 parameters: about a dozen steps).
-POLISH_MAX_EVALUATIONS = 200
 
 
 def fit_match_target(
@@ -105,8 +103,9 @@ def merge_duplicate_peaks(
 
     A pair qualifies when its bands lie within ``DUPLICATE_OCTAVES`` and a Q ratio of ``DUPLICATE_Q_RATIO``;
     it is merged (gains summed, frequency and Q their gain-weighted geometric means, the other band freed to
-    0 dB) when the error against ``target_db`` (up to a constant) stays within ``max_rise_db`` of the fit's;
-    if it does not at once, the remaining bands are polished (:func:`_polish_without`) and checked again.
+    0 dB) when the error against ``target_db`` (up to a constant) stays within ``max_rise_db`` of the fit's.
+    A pair the plain merge cannot hold stays two bands: re-fitting the other four would need a second fit
+    beside the project's one (core/fit.py), for a tidier layout only.
     """
     params = np.asarray(params, dtype=np.float64)
     if params.shape != (N_BANDS, 3):
@@ -124,9 +123,6 @@ def merge_duplicate_peaks(
         for keep, free in _duplicate_pairs(params):
             candidate = _merged(params, keep, free)
             rms = _offset_free_rms(candidate, target_db, freqs_hz, sample_rate)
-            if rms > limit:
-                candidate = _polish_without(candidate, free, target_db, freqs_hz, sample_rate)
-                rms = _offset_free_rms(candidate, target_db, freqs_hz, sample_rate)
             if rms <= limit:
                 params, rms_db, merged_any = candidate, rms, True
                 break
@@ -157,41 +153,6 @@ def _merged(params: np.ndarray, keep: int, free: int) -> np.ndarray:
     out[keep, 0] = float(np.clip(params[keep, 0] + params[free, 0], -MAX_GAIN_DB, MAX_GAIN_DB))
     out[free] = flat_params()[free]
     return out
-
-
-def _polish_without(
-    params: np.ndarray, free: int, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float
-) -> np.ndarray:
-    """``params`` polished with band ``free`` held at 0 dB, under the fit's cost (core/fit.py: centred
-    error, the level weight and the gain ridge) and the match's limits.
-
-    fit_curves moves every band, so it would put the freed band back to work; this least-squares
-    polish of the other four (gain, log frequency, log Q each) keeps it free.
-    """
-    # Here, not at import: scipy.optimize takes tenths of a second and tens of MB, and few matches get here.
-    from scipy.optimize import least_squares
-
-    bands = [b for b in range(N_BANDS) if b != free]
-    lower = np.array([[-MAX_GAIN_DB, np.log(param_range(b, 1).low), np.log(Q.low)] for b in bands]).ravel()
-    upper = np.array([[MAX_GAIN_DB, np.log(param_range(b, 1).high), np.log(MAX_Q)] for b in bands]).ravel()
-    n_points = len(freqs_hz)
-
-    def unpack(x: np.ndarray) -> np.ndarray:
-        out = params.copy()
-        rows = x.reshape(len(bands), 3)
-        out[bands] = np.column_stack([rows[:, 0], np.exp(rows[:, 1]), np.exp(rows[:, 2])])
-        return out
-
-    def residuals(x: np.ndarray) -> np.ndarray:
-        p = unpack(x)
-        response = response_db_np(p, freqs_hz, sample_rate)
-        error = response - target_db
-        level = np.sqrt(LEVEL_WEIGHT * n_points) * response.mean()
-        return np.concatenate([error - error.mean(), [level], _SEARCH_FIT.gain_penalty * p[bands, 0]])
-
-    start = np.column_stack([params[bands, 0], np.log(params[bands, 1]), np.log(params[bands, 2])]).ravel()
-    start = np.clip(start, lower + 1e-9, upper - 1e-9)
-    return unpack(least_squares(residuals, start, bounds=(lower, upper), max_nfev=POLISH_MAX_EVALUATIONS).x)
 
 
 def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0) -> list[str]:
