@@ -43,7 +43,6 @@ from eqmorph.audio.filtering import apply_eq
 from eqmorph.audio.spectrum import audio_spectrum, smooth_octave
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.ranges import FREQ_HZ
-from eqmorph.semantic.describe import comparison
 from eqmorph.semantic.match import SMOOTHING_FRACTION, MatchResult, match, match_result
 from eqmorph.semantic.morph import Morpher, load
 
@@ -231,7 +230,7 @@ def real_use(model: Morpher, clips: dict[str, np.ndarray]) -> dict[str, Any]:
         for b in CLIPS:
             if a != b:
                 result = match_result(clips[a], clips[b], SR)
-                words = comparison(model.describer.level_free.changes(result.eq))
+                words = model.describer.compare(result.eq)  # the sentence `eqmorph match` and the page say
                 pairs[f"{a} -> {b}"] = {"rms_db": result.rms_db, "words": words, "eq": result.eq.to_array().tolist()}
                 if (a, b) == ("drums", "piano"):
                     shown = result
