@@ -29,6 +29,13 @@ def _slide(page, selector: str, value: str) -> None:
         el.dispatchEvent(new Event('change')); }""", value)
 
 
+def _intensity_shown(page, value: str) -> str:
+    """Slide the intensity to ``value``, wait for the curve of that intensity and return the number shown."""
+    _slide(page, "#intensity", value)
+    page.wait_for_selector(f"#curve[data-intensity='{value}']", state="attached")
+    return page.text_content("#intensity-value")
+
+
 def _box(page, selector: str) -> dict[str, float]:
     return page.eval_on_selector(selector, "el => { const r = el.getBoundingClientRect(); "
                                            "return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }")
@@ -50,17 +57,13 @@ def test_the_intensity_shown_is_the_one_a_phrase_caps_it_at_with_a_note_saying_w
         assert page.text_content("#intensity-value") == f"{-CAP:.2f}"
         page.wait_for_selector(f"#curve[data-intensity='{-CAP}']", state="attached")
         # Below the cap the value asked is the value applied, and nothing needs saying.
-        _slide(page, "#intensity", "2")
-        page.wait_for_selector("#curve[data-intensity='2']", state="attached")
-        assert page.text_content("#intensity-value") == "2.00"
+        assert _intensity_shown(page, "2") == "2.00"
         assert page.is_hidden("#intensity-note")
 
 
 def test_words_the_intensity_is_not_capped_for_show_it_as_asked(page):
     shown(page, "warm", "bright", "0.5")
-    _slide(page, "#intensity", "4")
-    page.wait_for_selector("#curve[data-intensity='4']", state="attached")
-    assert page.text_content("#intensity-value") == "4.00"
+    assert _intensity_shown(page, "4") == "4.00"
     assert page.is_hidden("#intensity-note")
 
 
