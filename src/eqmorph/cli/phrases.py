@@ -54,9 +54,8 @@ def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, s
                 print(str(meant), file=sys.stderr)
         if source is None or not m.sources:
             continue
-        for word, _ in m.resolve(text):
-            if word in m.counts and m.word_info(word).counts_by_source.get(source, 0) == 0:  # not band words
-                note(command, f"{source} never used {word!r}; using its EQ over both crowds")
+        for sentence in m.vocabulary.crowd_notes(text, source):
+            note(command, sentence)
 
 
 def applied_intensity(command: str, m: Morpher, intensity: float, texts: Sequence[str]) -> float:

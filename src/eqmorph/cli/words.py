@@ -21,17 +21,16 @@ def run_words(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise ParameterError("--limit", args.limit, "an integer >= 1")
     m = load_model(args)
-    from eqmorph.language.spelling import search, suggest
+    from eqmorph.language.spelling import suggest
     from eqmorph.language.stoplist import is_stopword
 
-    chosen = search(args.search, m.counts, args.limit) if args.search else [(w, m.counts[w]) for w in m.terms]
-    if chosen:
-        print_word_table(m, [w for w, _ in chosen[: args.limit]])
+    if not args.search:
+        print_word_table(m, m.terms[: args.limit])
         return 0
-    # No word contains the text, but generate may still understand it ("cálido", "warmer", "less muddy"): say how,
-    # and show the words it stands for rather than words merely spelled like it.
+    # Words containing the text; or, if none does, what generate understands it as ("cálido", "warmer", "less
+    # muddy"), said, with the words it stands for rather than words merely spelled like it.
     try:
-        understood = m.parse(args.search)
+        words, understood = m.vocabulary.search(args.search, args.limit)
     except UnknownWordError as exc:  # a typo ("brigth"): offer the words spelled like it, as generate does
         if is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
             print(exc)
@@ -48,10 +47,10 @@ def run_words(args: argparse.Namespace) -> int:
         else:
             reason = f"; as a phrase, expected {exc.allowed}"
     else:
-        print(understood)
-        known = [w for w, _ in understood.weights if w in m.counts]  # band words have no examples to show
-        if known:
-            print_word_table(m, known[: args.limit])
+        if understood is not None:
+            print(understood)
+        if words:  # a band word has no examples to show
+            print_word_table(m, words[: args.limit])
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH

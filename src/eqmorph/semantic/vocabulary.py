@@ -14,7 +14,7 @@ from eqmorph.language.band_words import band_word
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.parse import Neighbourhood, Parser
-from eqmorph.language.spelling import normalise_term, unknown_word_error
+from eqmorph.language.spelling import normalise_term, search, unknown_word_error
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.wordinfo import WordInfo, word_infos
 
@@ -92,6 +92,22 @@ class Vocabulary:
     def words(self) -> list[WordInfo]:
         """Every known word, most examples first."""
         return [self._info[t] for t in self.terms]
+
+    def search(self, text: str, limit: int) -> tuple[list[str], Interpretation | None]:
+        """``eqmorph words --search`` and ``/api/words?search=``: up to ``limit`` words containing ``text`` (spelling
+        search) and None; or, when none does, the vocabulary words the language layer reads ``text`` as ("cálido",
+        "less muddy"; a band word has none) and that reading. Raises the parser's error when ``text`` is neither."""
+        found = search(text, self.counts, limit)
+        if found:
+            return [w for w, _ in found], None
+        meant = self.parse(text)
+        return [w for w, _ in meant.weights if w in self.counts], meant
+
+    def crowd_notes(self, text: str, source: str) -> list[str]:
+        """A sentence for each vocabulary word ``text`` stands for that crowd ``source`` never used: the model gives
+        it both crowds' EQ there (docs/model.md). Band words are the same for every crowd: no note."""
+        return [f"{source} never used {word!r}; using its EQ over both crowds" for word, _ in self.resolve(text)
+                if word in self._info and self._info[word].counts_by_source.get(source, 0) == 0]
 
 
 __all__ = ["Vocabulary"]

@@ -19,7 +19,7 @@ from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
-from eqmorph.language.spelling import fold, normalise_term, search
+from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.match import MIN_SECONDS, match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
@@ -57,16 +57,11 @@ class Service:
         self.grid = grid
         xy = morpher.word_map
         self.entries: dict[str, dict[str, Any]] = {}  # most examples first, as Morpher.words() lists them
-        # Per crowd, the vocabulary words it never used: the model gives them both crowds' EQ there (docs/model.md).
-        self.unused: dict[str, set[str]] = {s: set() for s in morpher.sources}
         for i, word in enumerate(morpher.terms):
             info = morpher.word_info(word)
             self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
                                   "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
-            for crowd, unused in self.unused.items():
-                if info.counts_by_source.get(crowd, 0) == 0:
-                    unused.add(word)
-        self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(self._notes_of)
+        self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.crowd_notes)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
     def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
@@ -102,10 +97,6 @@ class Service:
             return []
         return list(dict.fromkeys(note for text in texts for note in self._text_notes(text, source)))
 
-    def _notes_of(self, text: str, source: str) -> tuple[str, ...]:
-        unused = self.unused[source]
-        return tuple(f"{source} never used {word!r}; using its EQ over both crowds"
-                     for word, _ in self.m.resolve(text) if word in unused)
 
     def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
         return eq_body(eq, self.grid, model_id=self.m.model_id, words=words, intensity=intensity, **kw)
@@ -196,17 +187,13 @@ class Service:
         and None; or, when none does but the language layer understands ``text`` ("cálido", "less muddy"), the
         entries of the words it stands for and its interpretation's summary line.
 
-        The same two steps as cli/words.py run_words, whose printing keeps them from being shared.
+        (:meth:`eqmorph.semantic.vocabulary.Vocabulary.search`, as the CLI's.)
         """
-        found = search(text, self.m.counts, max(len(self.entries), 1))
-        if found:
-            return [self.entries[w] for w, _ in found], None
         try:
-            meant = self.m.parse(text)
+            words, meant = self.m.vocabulary.search(text, max(len(self.entries), 1))
         except (UnknownWordError, ParameterError):  # neither a word nor a phrase ("zzz", "very"): found nothing
             return [], None
-        # Band words ("presence") have no entry: no examples, counts or word-map position to show.
-        return [self.entries[w] for w, _ in meant.weights if w in self.entries], str(meant)
+        return [self.entries[w] for w in words], None if meant is None else str(meant)
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready."""
