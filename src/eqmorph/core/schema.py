@@ -115,3 +115,10 @@ def one_line(params: EQ | np.ndarray) -> str:
         q_text = f" Q{q:.2f}" if kind == "peaking" else ""
         parts.append(f"{_SHORT_TYPE[kind]} {gain_db + 0.0:+.1f} dB {freq_hz:.0f} Hz{q_text}")
     return " | ".join(parts)
+
+
+def hz_text(freq_hz: float) -> str:
+    """A frequency as a person reads it in a sentence: ``"40 Hz"``, ``"3.9 kHz"``, ``"20 kHz"``."""
+    if freq_hz < 1000.0:
+        return f"{freq_hz:.0f} Hz"
+    return f"{freq_hz / 1000.0:.1f}".rstrip("0").rstrip(".") + " kHz"

@@ -22,6 +22,7 @@ import numpy as np
 
 from eqmorph.core.eq import canonical_array, check_params
 from eqmorph.core.ranges import PEAK_SLICE, flat_params
+from eqmorph.core.schema import hz_text
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.language.terms import normalise_term
 
@@ -63,16 +64,12 @@ class BandWord:
 
     def summary(self) -> str:
         """The move in words, e.g. ``+6 dB bell at 7 kHz, Q 2 (5.8-8.4 kHz ...)``."""
-        moves = " and ".join(f"{m.gain_db:+g} dB {_KIND_TEXT[m.kind]} at {_hz(m.freq_hz)}"
+        moves = " and ".join(f"{m.gain_db:+g} dB {_KIND_TEXT[m.kind]} at {hz_text(m.freq_hz)}"
                              + (f", Q {m.q:g}" if m.kind == "peaking" else "") for m in self.moves)
         return f"{moves} ({self.range_text})"
 
 
 _KIND_TEXT = {"low_shelf": "low shelf", "peaking": "bell", "high_shelf": "high shelf"}
-
-
-def _hz(freq_hz: float) -> str:
-    return f"{freq_hz / 1000:g} kHz" if freq_hz >= 1000 else f"{freq_hz:g} Hz"
 
 
 def parse_band_words(text: str) -> dict[str, BandWord]:

@@ -61,11 +61,11 @@ from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smoo
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
-from eqmorph.core.schema import eq_data
+from eqmorph.core.schema import eq_data, hz_text
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
-from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target
+from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target, offset_free_rms_db
 from eqmorph.semantic.match_fit import rough_fit_notes as _rough_fit_notes
 from eqmorph.semantic.path import scale_gains
 
@@ -195,16 +195,11 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
         params, full_rms_db = fit_match_target(diff, freqs[used], rate, noise_db=noise_db)
         notes += _rough_fit_notes(EQ.from_array(canonical_array(params)), full_rms_db, amount)
         eq = EQ.from_array(canonical_array(scale_gains(params, amount)))
-        rms_db = _offset_free_rms_db(eq, target[used], freqs[used], rate)
+        rms_db = offset_free_rms_db(eq.to_array(), target[used], freqs[used], rate)
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
                        level_gain_db=-level_change_db(spectrum, eq))
-
-
-def _offset_free_rms_db(eq: EQ, target_db: np.ndarray, freqs_hz: np.ndarray, rate: float) -> float:
-    error = response_db_np(eq.to_array(), freqs_hz, rate) - target_db
-    return float(np.sqrt(np.mean((error - error.mean()) ** 2)))
 
 
 def _coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectrum, np.ndarray]) -> list[str]:
@@ -216,7 +211,7 @@ def _coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectr
     """
     lacks = [(freqs >= NYQUIST_FRACTION * spectrum.sample_rate) | ~_has_energy(power) for spectrum, power in analysed]
     step_octaves = float(np.log2(freqs[1] / freqs[0]))
-    covered = f"{_hz_text(freqs[used][0])}-{_hz_text(freqs[used][-1])}"
+    covered = f"{hz_text(freqs[used][0])}-{hz_text(freqs[used][-1])}"
     notes = []
     for role, (spectrum, _), own, other in zip(("input", "reference"), analysed, lacks, lacks[::-1]):
         gaps = [_gap_text(freqs, start, stop, spectrum.sample_rate) for start, stop in _runs(own)
@@ -243,22 +238,15 @@ def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
 def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> str:
     """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks."""
     if stop == len(freqs):
-        where = f"above {_hz_text(freqs[start - 1])}"
+        where = f"above {hz_text(freqs[start - 1])}"
     elif start == 0:
-        where = f"below {_hz_text(freqs[stop])}"
+        where = f"below {hz_text(freqs[stop])}"
     else:
-        where = f"between {_hz_text(freqs[start - 1])} and {_hz_text(freqs[stop])}"
+        where = f"between {hz_text(freqs[start - 1])} and {hz_text(freqs[stop])}"
     # Past Nyquist there is nothing at all; a roll-off before it (a resampler's filter) is the same loss.
     if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
         return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
     return f"almost nothing {where} (more than {DYNAMIC_RANGE_DB:g} dB below its loudest band)"
-
-
-def _hz_text(freq_hz: float) -> str:
-    """``"40 Hz"``, ``"3.9 kHz"``, ``"20 kHz"``."""
-    if freq_hz < 1000.0:
-        return f"{freq_hz:.0f} Hz"
-    return f"{freq_hz / 1000.0:.1f}".rstrip("0").rstrip(".") + " kHz"
 
 
 def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray) -> float:

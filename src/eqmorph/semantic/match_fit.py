@@ -115,14 +115,14 @@ def merge_duplicate_peaks(
                              f"one value per frequency of freqs_hz, shape {np.shape(freqs_hz)}")
     if not (np.isfinite(max_rise_db) and max_rise_db >= 0.0):
         raise ParameterError("max_rise_db", max_rise_db, "a finite number of dB >= 0")
-    rms_db = _offset_free_rms(params, target_db, freqs_hz, sample_rate)
+    rms_db = offset_free_rms_db(params, target_db, freqs_hz, sample_rate)
     limit = rms_db + max_rise_db
     merged_any = True
     while merged_any:  # each merge frees a band, so this ends after two at most
         merged_any = False
         for keep, free in _duplicate_pairs(params):
             candidate = _merged(params, keep, free)
-            rms = _offset_free_rms(candidate, target_db, freqs_hz, sample_rate)
+            rms = offset_free_rms_db(candidate, target_db, freqs_hz, sample_rate)
             if rms <= limit:
                 params, rms_db, merged_any = candidate, rms, True
                 break
@@ -176,7 +176,10 @@ def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0) -> list[str]:
     return notes
 
 
-def _offset_free_rms(params: np.ndarray, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> float:
+def offset_free_rms_db(params: np.ndarray, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float
+                       ) -> float:
+    """RMS dB of ``params``' ``(5, 3)`` response against ``target_db`` ``(F,)`` up to a constant (a match's level
+    is the fit's choice)."""
     error = response_db_np(params, freqs_hz, sample_rate) - target_db
     return float(np.sqrt(np.mean((error - error.mean()) ** 2)))
 
@@ -224,4 +227,5 @@ def _bump_q(residual_db: np.ndarray, at: np.ndarray, freqs_hz: np.ndarray) -> np
     return 1.0 / (2.0 * np.sinh(np.log(2.0) / 2.0 * octaves))
 
 
-__all__ = ["MAX_GAIN_DB", "MAX_Q", "ROUGH_FIT_DB", "fit_match_target", "merge_duplicate_peaks", "rough_fit_notes"]
+__all__ = ["MAX_GAIN_DB", "MAX_Q", "ROUGH_FIT_DB", "fit_match_target", "merge_duplicate_peaks", "offset_free_rms_db",
+           "rough_fit_notes"]
