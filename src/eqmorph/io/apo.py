@@ -45,7 +45,7 @@ import numpy as np
 
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
-from eqmorph.core.ranges import BAND_KINDS, PARAM_NAMES, PEAK_SLICE, flat_params, param_range
+from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES, PEAK_SLICE, flat_params, param_range
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: the rule's home is this module)
     READABLE,
@@ -349,8 +349,6 @@ def named_eq(rows: dict[str, tuple[list[float], str]]) -> EQ:
     neutral frequencies where those keep the order, else spread evenly in log frequency across the gap they fill.
     Missing shelves are the flat EQ's; a value outside its band's range is a :class:`ParameterError` naming where.
     """
-    from eqmorph.core.ranges import BAND_NAMES
-
     filters = [ApoFilter(BAND_KINDS[BAND_NAMES.index(name)], *values, where) for name, (values, where) in rows.items()]
     for f in filters:
         _check_in_range(f)

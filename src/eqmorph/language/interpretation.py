@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eqmorph.language.band_words import band_word
+
 # "defined": a band word, a studio term with a fixed EQ move (eqmorph.language.band_words), not a crowd word.
 HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding", "defined")
 
@@ -51,8 +53,6 @@ class Piece:
                 near = sorted(mine, key=lambda m: -(m.similarity or 0.0))[:3]
                 parts.append("embedding neighbours " + ", ".join(f"{m.word} {m.similarity:.2f}" for m in near))
             elif how == "defined":
-                from eqmorph.language.band_words import band_word  # the table, read once, only for band words
-
                 parts.extend(f"band word{'' if m.word == self.term else ' ' + m.word}, {band.summary()}"
                              for m in mine if (band := band_word(m.word)) is not None)
             else:

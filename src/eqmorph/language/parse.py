@@ -97,6 +97,7 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
                   "is", "as", "es", "está", "esta"})
 _CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
+_JOINERS = _CONJUNCTIONS | NOR | OR  # words that close one piece and open the next
 _SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
 # A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
 # "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
@@ -132,6 +133,12 @@ def _number_degree(token: str) -> float | None:
     if value <= 0.0:
         raise ParameterError("text", token, "a degree above 0, such as '50%' or '2x' (0 asks for no change)")
     return value
+
+
+def _band_meaning(word: str) -> list[Meaning]:
+    """``[band word]`` when ``word`` (normalised) spells one of :mod:`eqmorph.language.band_words`, else ``[]``."""
+    band = band_word(word)
+    return [] if band is None else [Meaning(band.name, 1.0, "defined", source=band.source)]
 
 
 class Neighbourhood(Protocol):
@@ -217,9 +224,9 @@ class Parser:
             return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
         if hit:
             return [Meaning(hit[0], 1.0, hit[1])]
-        band = band_word(word)  # before the lexicon and the embedding: a studio term means its defined move
-        if band is not None:
-            return [Meaning(band.name, 1.0, "defined", source=band.source)]
+        band = _band_meaning(word)  # before the lexicon and the embedding: a studio term means its defined move
+        if band:
+            return band
         found = self._via_lexicon(word)
         if found:
             return self._with_embedding(word, found)
@@ -227,9 +234,9 @@ class Parser:
             hit = self._known_word(base)
             if hit:
                 return [Meaning(hit[0], 1.0, "inflection")]
-            band = band_word(base)
-            if band is not None:
-                return [Meaning(band.name, 1.0, "defined", source=band.source)]
+            band = _band_meaning(base)
+            if band:
+                return band
             found = self._via_lexicon(base)
             if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
                 return self._with_embedding(base, found)
@@ -307,12 +314,11 @@ class Parser:
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in _CONJUNCTIONS or tok in NOR or tok in OR:
+                if tok in _JOINERS:
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
-                    sign, degree, start, i, pending, lessened = 1.0, 1.0, i + 1, i + 1, [], False
-                    sign = -1.0 if negate else 1.0
+                    sign, degree, start, i, pending, lessened = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], False
                     continue
                 if tok in NOT or tok in LESS or tok in MORE:
                     # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
@@ -367,7 +373,7 @@ class Parser:
         """
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
-        if i + 1 < len(tokens) and not (tokens[i + 1] in _CONJUNCTIONS or tokens[i + 1] in NOR or tokens[i + 1] in OR):
+        if i + 1 < len(tokens) and tokens[i + 1] not in _JOINERS:
             return None
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 

@@ -197,13 +197,7 @@ class Morpher:
         if word in self._exact:
             return 1.0
         strength = self._strengths.get(word)  # kept by _decode_word: parsing an unknown word twice cost ~15 ms
-        if strength is None:
-            try:
-                self.vocabulary.lookup(word)  # a vocabulary word spelled another way ("Warm")
-                strength = 1.0
-            except LookupError:
-                strength = self.parse(word).degree
-        return strength
+        return self.parse(word).degree if strength is None else strength
 
     def generate(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """The EQ for ``word``; ``intensity`` 0 is flat, 1 the word, > 1 stronger, < 0 the opposite.
