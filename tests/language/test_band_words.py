@@ -126,3 +126,17 @@ def test_a_malformed_band_word_table_is_refused_naming_the_fault(row, message):
 
 def test_band_word_forms_include_the_spanish_spellings():
     assert {"presencia", "sibilancia", "medios graves"} <= band_word_forms()
+
+
+@pytest.mark.parametrize("text, freq_hz, sign", [
+    ("more bass", 60.0, 1), ("bass boost", 60.0, 1), ("cut the lows", 60.0, -1), ("less bass", 60.0, -1),
+    ("a bit less low end", 60.0, -1), ("menos graves", 60.0, -1), ("more treble", 12000.0, 1),
+    ("treble cut", 12000.0, -1), ("more highs", 12000.0, 1), ("más agudos", 12000.0, 1), ("bassier", 60.0, 1)])
+def test_bass_and_treble_words_move_the_bottom_or_the_top_the_way_they_say(m, text, freq_hz, sign):
+    # A user trial: "bass", "lows" and "low end" were synonyms of the crowd's "deep", so "cut the lows" gave +7.7 dB
+    # at 1.6 kHz and -0.4 dB at 30 Hz; "más agudos" left the top flat.
+    params = m.generate_params(text)
+    assert sign * gain_at(params, freq_hz) > 2.0
+    far = 12000.0 if freq_hz < 1000.0 else 60.0
+    assert abs(gain_at(params, far)) < 0.5  # the other end of the spectrum stays put
+    assert all(meaning.how == "defined" for piece in m.parse(text).pieces for meaning in piece.meanings)

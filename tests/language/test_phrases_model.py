@@ -143,3 +143,38 @@ def test_a_contrast_whose_word_is_asked_for_both_ways_still_gives_the_rest(m):
     meant = m.parse("more warm, less warm, bright")
     assert dict(meant.weights) == pytest.approx({"bright": 1 / 3})
     assert corr(m.generate_params("more warm, less warm, bright"), m.generate_params("bright")) > 0.9
+
+
+@pytest.mark.parametrize("phrase, asked, kept_hz, changed_hz", [
+    ("brighter but keep the low end", "brighter", 60.0, 6000.0),
+    ("warm but keep the highs", "warm", 12000.0, 300.0),
+    ("más brillante pero mantén los graves", "más brillante", 60.0, 3000.0)])
+def test_keep_holds_the_named_region_while_the_rest_changes_as_asked(m, phrase, asked, kept_hz, changed_hz):
+    def gain(params, hz):
+        return float(dsp.response_db_np(np.asarray(params, dtype=np.float64), np.array([hz]), 48000.0)[0])
+
+    plain, held = m.generate_params(asked), m.generate_params(phrase)
+    assert abs(gain(plain, kept_hz)) > 1.0  # the asked-for word alone does move the kept region
+    assert abs(gain(held, kept_hz)) < 0.5
+    assert gain(held, changed_hz) == pytest.approx(gain(plain, changed_hz), abs=1.5)
+    meant = m.parse(phrase)
+    assert [w for w, _ in meant.weights] == [w for w, _ in m.parse(asked).weights]  # the kept word adds nothing
+    assert meant.degree == m.parse(asked).degree  # nor halves the asked-for word as a second piece would
+    assert "kept as it is" in str(meant)
+
+
+def test_keep_alone_asks_for_a_change_as_well(m):
+    with pytest.raises(ParameterError, match="a change as well as what to keep"):
+        m.generate("keep the low end")
+
+
+def test_a_phrase_that_starts_with_a_reduction_applies_every_request(m):
+    """"less boxy and a bit warmer" was read as a contrast: the boxy cut shared with warm was dropped and the
+    200-500 Hz region did not come down. A list of requests is summed as asked."""
+    meant = m.parse("less boxy and a bit warmer")
+    assert not meant.contrast and m.parse("warm but not muddy").contrast
+    target = -0.5 * response(m.generate_params("boxy")) + 0.25 * response(m.generate_params("warm"))
+    got = response(m.generate_params("less boxy and a bit warmer"))
+    assert np.corrcoef(got, target)[0, 1] > 0.98
+    low_mids = (FREQS > 200.0) & (FREQS < 500.0)
+    assert got[low_mids].mean() < -1.0

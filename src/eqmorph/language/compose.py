@@ -10,6 +10,10 @@ A contrast ("warm but not muddy", "bright, less harsh") takes away only what the
 share with the asked-for ones: each negated piece's response loses its projection on the span of the
 positive pieces' responses (:func:`phrase_params`). Warm and muddy correlate 0.87 on the bundled model, so
 subtracting all of muddy cancelled warm's own low-mid boost and left an EQ correlating -0.55 with warm.
+A phrase that starts with a reduction ("less boxy and a bit warmer") is a list of requests, summed as asked: read
+as a contrast, the boxy cut that overlaps warm was dropped and the 200-500 Hz region did not come down.
+A kept word ("brighter but keep the low end") loses nothing and adds nothing: the asked-for response loses its
+least-squares projection on the kept word's response, so bright's bass cut is left out and its treble stays.
 Blending latent codes instead (``flat + sum weight x (centroid - flat)``)
 was measured against this on the bundled model (docs/language.md): the latent blend's response
 correlates 0.67-0.95 with the asked-for sum, the fitted one 0.997-1.0 (fit settings below).
@@ -61,20 +65,40 @@ def phrase_params(
     scale: Callable[[np.ndarray, float], np.ndarray],
 ) -> np.ndarray:
     """Physical ``(5, 3)`` EQ of a parsed phrase: :func:`signed_blend_params` of its weights, except that in a
-    contrast each negated piece takes away only its part outside the asked-for pieces' responses."""
-    if not meant.contrast:
+    contrast each negated piece takes away only its part outside the asked-for pieces' responses, and a kept word
+    ("brighter but keep the low end") has its own shape taken out of what the others change."""
+    kept = [w for w in meant.kept if w not in dict(meant.weights)]
+    if not meant.contrast and not kept:
         return signed_blend_params(meant.weights, word_params, scale)
     pieces = meant.piece_weights()
     # Every word a piece names, also one whose pieces cancel ("more warm, less warm, bright": not in the weights).
-    words = list(dict.fromkeys(w for _, ws in pieces for w, _ in ws))
+    words = list(dict.fromkeys([*(w for _, ws in pieces for w, _ in ws), *kept]))
     column = {w: i for i, w in enumerate(words)}
     stacked = np.stack([word_params(word) for word in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
+    if meant.contrast:
+        target = _contrast_target(pieces, column, responses)
+    else:
+        target = np.array([dict(meant.weights).get(w, 0.0) for w in words]) @ responses
+    if kept:
+        # Least-squares projection on the kept words' responses: what the phrase would change in their shape.
+        held = responses[[column[w] for w in kept]]  # (j, F)
+        fit, *_ = np.linalg.lstsq(held.T, target, rcond=None)
+        target = target - held.T @ fit
+    asked_weight = dict(meant.weights)
+    start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w in words])  # start from an asked-for word
+    return _fit_target(target, stacked, start, scale)
+
+
+def _contrast_target(pieces: list[tuple[float, tuple[tuple[str, float], ...]]], column: dict[str, int],
+                     responses: np.ndarray) -> np.ndarray:
+    """The response ``(F,)`` a contrast asks for: the asked-for pieces, less each denied piece's part outside
+    their span (``responses`` ``(k, F)``, one row per word of ``column``)."""
     asked_words = {w for sign, ws in pieces if sign > 0 for w, _ in ws}
-    plain = np.zeros(len(words))  # the asked-for pieces, and a denied word also asked for (it cancels, as weights say)
+    plain = np.zeros(len(column))  # the asked-for pieces, and a denied word also asked for (it cancels, as weights say)
     asked_rows, denied_rows = [], []
     for sign, ws in pieces:
-        row = np.zeros(len(words))
+        row = np.zeros(len(column))
         for word, w in ws:
             if sign < 0 and word in asked_words:
                 plain[column[word]] += w
@@ -91,9 +115,7 @@ def phrase_params(
         r = row @ responses
         fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)  # least-squares projection on the asked-for pieces
         target = target + r - asked.T @ fit
-    asked_weight = dict(meant.weights)
-    start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w in words])  # start from an asked-for word
-    return _fit_target(target, stacked, start, scale)
+    return target
 
 
 def _fit_target(target: np.ndarray, stacked: np.ndarray, coef: np.ndarray,

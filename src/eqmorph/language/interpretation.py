@@ -38,7 +38,7 @@ class Piece:
 
     text: str  # the words of the piece as typed (normalised), e.g. "a bit brighter"
     term: str  # the descriptor word itself, e.g. "brighter"
-    sign: float  # +1 towards the word, -1 away from it ("less", "not", "sin")
+    sign: float  # +1 towards the word, -1 away from it ("less", "not", "sin"), 0 kept as it is ("keep the lows")
     degree: float  # calibrated intensity of the degree words (docs/language.md), 1 without any
     meanings: tuple[Meaning, ...]
 
@@ -62,8 +62,14 @@ class Piece:
 
 def piece_scale(piece: Piece, n_pieces: int) -> float:
     """How much of the phrase's EQ one of its ``n_pieces`` pieces is: its sign times its degree, shared among the
-    pieces so two words are not twice as loud. A meaning's weight is this times its share."""
+    pieces so two words are not twice as loud. A meaning's weight is this times its share (0 for a kept piece)."""
     return piece.sign * piece.degree / n_pieces
+
+
+def moving_pieces(pieces: tuple[Piece, ...] | list[Piece]) -> int:
+    """How many pieces ask for a change (the ``n_pieces`` of :func:`piece_scale`): a kept piece ("but keep the
+    low end") shares nothing, so "brighter but keep the low end" is all of "brighter", not half. At least 1."""
+    return max(1, sum(p.sign != 0 for p in pieces))
 
 
 @dataclass(frozen=True)
@@ -94,21 +100,31 @@ class Interpretation:
         a word, 1.25 for "very warm", 0.5 for "a bit warm" and for "warm and bright" each half). Unlike
         :attr:`intensity` it does not count how many known words a piece spreads over: an unknown word read as 60
         embedding neighbours whose weights sum to 2 is still one word at degree 1."""
-        return float(sum(abs(piece_scale(p, len(self.pieces))) for p in self.pieces))
+        n = moving_pieces(self.pieces)
+        return float(sum(abs(piece_scale(p, n)) for p in self.pieces))
 
     @property
     def contrast(self) -> bool:
-        """True when the phrase asks for some words and against others ("warm but not muddy")."""
-        signs = {p.sign > 0 for p in self.pieces}
-        return len(signs) == 2
+        """True when the phrase asks for a word first and then against others ("warm but not muddy", "bright, less
+        harsh"): the later words qualify the first. A phrase that starts with a reduction ("less boxy and a bit
+        warmer") is a list of requests, each applied as asked (language/compose.py)."""
+        moving = [p for p in self.pieces if p.sign != 0]
+        return bool(moving) and moving[0].sign > 0 and any(p.sign < 0 for p in moving)
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        """Known words of the pieces to be kept as they are ("brighter but keep the low end": the bass band word)."""
+        return tuple(dict.fromkeys(m.word for p in self.pieces if p.sign == 0 for m in p.meanings))
 
     def piece_weights(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
-        """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``.
+        """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``, for the
+        pieces that ask for a change (not the kept ones).
 
         The weights of all pieces summed per word are :attr:`weights`.
         """
-        n = len(self.pieces)
-        return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings)) for p in self.pieces]
+        n = moving_pieces(self.pieces)
+        return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings))
+                for p in self.pieces if p.sign != 0]
 
     @property
     def single_word(self) -> tuple[str, float] | None:

@@ -28,7 +28,7 @@ from typing import Protocol
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import band_word, band_word_forms
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece, piece_scale
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece, moving_pieces, piece_scale
 from eqmorph.language.spelling import fold, typo_of, unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
@@ -88,6 +88,10 @@ MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", 
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
+# "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
+KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
+                  "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
+                  "conservar", "conservando", "conserva", "conserve", "respetar", "respeta"})
 NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
 # Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
 POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
@@ -95,7 +99,8 @@ POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
-                  "is", "as", "es", "está", "esta"})
+                  "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
+                  "intacta", "intactas"})
 _CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
 _JOINERS = _CONJUNCTIONS | NOR | OR  # words that close one piece and open the next
 _SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
@@ -280,7 +285,7 @@ class Parser:
         for clause in _SPLIT.split(norm):
             tokens = [t.strip("'’-") for t in _TOKEN.findall(_MINUS.sub(" less ", clause))]
             tokens = [t for t in tokens if t]
-            sign, degree, start, i, lessened = 1.0, 1.0, 0, 0, False
+            sign, degree, start, i, lessened, keep = 1.0, 1.0, 0, 0, False, False
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             while i < len(tokens):
@@ -319,6 +324,12 @@ class Parser:
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
                     sign, degree, start, i, pending, lessened = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], False
+                    keep = False
+                    continue
+                if tok in KEEP:
+                    keep = True
+                    pending.append(tok)
+                    i += 1
                     continue
                 if tok in NOT or tok in LESS or tok in MORE:
                     # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
@@ -348,10 +359,11 @@ class Parser:
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term) else 1.0)
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
-                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, sign, piece_degree, tuple(found)))
+                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, 0.0 if keep else sign,
+                                    1.0 if keep else piece_degree, tuple(found)))
                 i += len(words)
                 # modifiers belong to the descriptor they precede
-                sign, degree, start, pending, lessened = 1.0, 1.0, i, [], False
+                sign, degree, start, pending, lessened, keep = 1.0, 1.0, i, [], False, False
                 after_piece = True
                 continue
             ignored.extend(pending)
@@ -397,19 +409,29 @@ class Parser:
     def _interpretation(text: str, pieces: list[Piece], source: str | None, ignored: tuple[str, ...],
                         capped: bool) -> Interpretation:
         totals: dict[str, float] = {}
+        n = moving_pieces(pieces)
         for p in pieces:
             for m in p.meanings:
-                totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, len(pieces)) * m.share
+                if p.sign != 0:
+                    totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, n) * m.share
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
+        meant = Interpretation(text, tuple(pieces), (), source, ignored)
         asked = [p.term for p in pieces if p.sign > 0]
         denied = [p.term for p in pieces if p.sign < 0 and p.term not in asked]  # a word asked both ways cancels
-        if asked and denied:  # language/compose.py: phrase_params
+        if meant.contrast and denied:  # language/compose.py: phrase_params
             notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
                          f"{', '.join(asked)} is taken away")
+        kept = [p.term for p in pieces if p.sign == 0]
+        if kept:
+            notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
+                         f"words would change there is left out)")
         cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
         if cancelled:
             notes.append("cancel out: " + ", ".join(cancelled))
         weights = sorted(((w, v) for w, v in totals.items() if abs(v) >= 1e-9), key=lambda wv: -abs(wv[1]))
+        if not weights and not cancelled:
+            raise ParameterError("text", text, f"a change as well as what to keep ({', '.join(kept)}), e.g. "
+                                               "'brighter but keep the low end'")
         if not weights:
             raise ParameterError("text", text, "descriptors that do not cancel each other out "
                                                f"({', '.join(cancelled)} asked for both ways)")
