@@ -7,16 +7,11 @@ import eqmorph
 from eqmorph import EQ
 from eqmorph.core.fit import fit_grid
 from eqmorph.errors import ParameterError
-from eqmorph.semantic.describe import (
-    MIN_PHRASE_CONFIDENCE,
-    NEGATION_WEIGHT,
-    Describer,
-    comparison,
-    degree,
-    phrase,
-    phrase_amounts,
-    word_languages,
-)
+from eqmorph.language.band_words import band_words
+from eqmorph.semantic.describe import MIN_PHRASE_CONFIDENCE, NEGATION_WEIGHT, Describer, word_languages
+from eqmorph.semantic.wording import comparison, degree, phrase, phrase_amounts
+
+BAND_WORDS = set(band_words())
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +76,7 @@ def test_scores_are_bounded_and_only_an_eq_too_faint_to_hear_scores_lower(m):
 
 def test_k_none_ranks_the_whole_vocabulary(m):
     ranked = m.describe(m.generate("warm"), k=None)
-    assert sorted(w for w, _ in ranked) == sorted(m.terms)
+    assert sorted(w for w, _ in ranked) == sorted([*m.terms, *BAND_WORDS])  # the band words are words too
     assert all(isinstance(w, str) and isinstance(s, float) for w, s in ranked)
 
 
@@ -117,7 +112,7 @@ def test_a_words_exact_inverse_reads_as_less_of_that_word(m, word):
 
 
 def test_a_level_free_description_never_names_loudness(m):
-    from eqmorph.semantic.describe import LEVEL_WORDS, comparison
+    from eqmorph.semantic.describe import LEVEL_WORDS
 
     d = m.describer.level_free
     for word in sorted(LEVEL_WORDS & set(m.terms)):
@@ -241,13 +236,14 @@ def test_describing_in_a_crowds_words_names_only_words_that_crowd_used(m, source
     used = {w for w in m.terms if m.word_info(w).counts_by_source.get(source, 0) > 0}
     assert 0 < len(used) < len(m.terms)  # the bundled crowds each miss some of the other's words
     ranked = [w for w, _ in m.describe(m.generate("warm"), None, source=source)]
-    assert set(ranked) == used
+    assert set(ranked) == used | BAND_WORDS  # a band word is the same move in every crowd
 
 
 def test_in_language_keeps_the_words_of_that_language(m):
     d = m.describer
     english, spanish = d.in_language("en"), d.in_language("es")
-    assert set(english.terms) == {w for w in m.terms if "en" in word_languages(m.word_info(w).counts_by_language)}
+    assert set(english.terms) == {w for w in m.terms
+                                  if "en" in word_languages(m.word_info(w).counts_by_language)} | BAND_WORDS
     assert set(spanish.terms) == {w for w in m.terms if "es" in word_languages(m.word_info(w).counts_by_language)}
     assert {"jammy", "warm"} <= set(english.terms)  # SAFE's words (no language recorded) are English
     assert "brillante" in spanish.terms and "brillante" not in english.terms  # 3 of its 4 examples are Spanish
@@ -305,9 +301,9 @@ def test_a_word_is_a_word_of_the_languages_half_its_examples_were_written_in(cou
 def test_describe_in_one_language_says_only_that_languages_words(m):
     mixed = m.interpolate("warm", "bright", 0.5)
     english = {w for w in m.terms if "en" in word_languages(m.word_info(w).counts_by_language)}
-    assert {w for w, _ in m.describe(mixed, None, language="en")} == english
+    assert {w for w, _ in m.describe(mixed, None, language="en")} == english | BAND_WORDS
     said = m.parse(m.describe_text(m.generate("claro"), language="en"))
-    assert all(w in english for w, _ in said.weights)
+    assert all(w in english | BAND_WORDS for w, _ in said.weights)
     spanish_text = m.describe_text(m.generate("suave"), language="es")
     assert spanish_text.split()[-1] == "suave"
     with pytest.raises(ParameterError, match="language='fr'.*en or es"):
@@ -325,3 +321,25 @@ def test_the_match_sentence_never_says_a_word_the_other_way_round_from_the_phras
     changes = d.changes(eq)
     assert changes and all((score > 0) == (amounts[w] > 0) for w, score in changes)
     assert "cold" not in d.compare(eq)
+
+
+@pytest.mark.parametrize("band, gain_db, freq_hz, q, said", [
+    (4, 6.0, 6000.0, 0.71, "more treble"), (4, -6.0, 6000.0, 0.71, "less treble"),
+    (0, 6.0, 200.0, 0.71, "more bass"), (0, -6.0, 150.0, 0.71, "less bass"), (2, 6.0, 5000.0, 1.41, "more presence")])
+def test_a_plain_region_move_is_named_by_its_band_word(m, band, gain_db, freq_hz, q, said):
+    # A user trial: a +6 dB treble shelf read "less claro, a bit smooth, a bit bright", its inverse "very claro, ...,
+    # a bit less bright", a presence bell "a bit calm".
+    eq = EQ.flat().with_band(band, gain_db=gain_db, freq_hz=freq_hz, q=q)
+    text = m.describe_text(eq)
+    assert text.split(", ")[0] == said
+    word = said.split()[-1]
+    assert dict(m.parse(text).weights)[word] * gain_db > 0  # read back, it is the same move
+
+
+def test_a_word_whose_crowd_contradicts_its_translation_is_not_said(m):
+    # The Spanish crowd's "claro" correlates below 0 with "clear": it described a treble cut as "very claro".
+    d = m.describer
+    assert not d.speakable[d.terms.index("claro")]
+    assert d.speakable[d.terms.index("suave")]  # "suave" sounds like "soft" (0.99): said
+    cut = EQ.flat().with_band(4, gain_db=-6.0, freq_hz=6000.0, q=0.71)
+    assert "claro" not in m.describe_text(cut)

@@ -18,8 +18,10 @@ any ``s > 0`` unless two words have the same shape. With the unit responses prec
 ``(W, F)`` matrix, scoring is one matrix-vector product.
 
 The phrase says only sound words the crowd agrees on: not words of feeling or judgement ("happy", "feo",
-"melodic": ``language/feelings.txt``) nor words whose examples disagree, unless the EQ has that word's own shape
-and no sayable word has it too. ``describe`` ranks every word.
+"melodic": ``language/feelings.txt``), nor words whose examples disagree, nor a translated word whose crowd EQ
+contradicts its dictionary sense (``MIN_TRANSLATION_CORR``), unless the EQ has that word's own shape and no sayable
+word has it too. The band words ("treble", "bass", "presence": :mod:`eqmorph.language.band_words`) are words too,
+defined moves said as "more treble" (:mod:`eqmorph.semantic.wording`). ``describe`` ranks every word.
 
 The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
 word with the highest score on what is left (a word's exact shape or its exact opposite first: the
@@ -45,9 +47,10 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ, check_eq
 from eqmorph.errors import ParameterError
-from eqmorph.language.lemmas import comparative
-from eqmorph.language.parse import DEGREES as PARSER_DEGREES
+from eqmorph.language.band_words import band_words
+from eqmorph.language.lexicon import english_translations
 from eqmorph.language.stoplist import feeling_words
+from eqmorph.semantic.wording import comparison, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
 MAX_PHRASE_WORDS = 3  # a phrase a person reads at a glance
@@ -69,15 +72,9 @@ LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"}
 MIN_PHRASE_CONFIDENCE = 0.2
 SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is the word, whatever its confidence
 MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
-# Degree words the phrase uses, with the multipliers the language layer reads them as; an amount takes
-# the degree whose multiplier is nearest on a log scale (boundaries at the geometric means).
-_A_BIT, _VERY = PARSER_DEGREES[("a", "bit")], PARSER_DEGREES[("very",)]
-DEGREES: tuple[tuple[float, str, float], ...] = (
-    (float(np.sqrt(_A_BIT)), "a bit", _A_BIT),
-    (float(np.sqrt(_VERY)), "", 1.0),
-    (np.inf, "very", _VERY),
-)
-
+# A translated word whose crowd EQ correlates below this with every English translation the model knows is not
+# said: the Spanish crowd's "claro" correlates -0.13 with "clear" and described a treble cut as "very claro".
+MIN_TRANSLATION_CORR = 0.3
 
 class WordModel(Protocol):
     """What :class:`Describer` needs from a model (``eqmorph.semantic.morph.Morpher`` has it)."""
@@ -151,7 +148,27 @@ class Describer:
         unsaid = set(getattr(model, "shadowed", {})) | feeling_words()
         confidence = np.array([0.0 if t in unsaid else infos[t].confidence for t in terms])
         languages = tuple(word_languages(infos[t].counts_by_language) for t in terms)
-        return replace(cls.from_params(terms, params, confidence), languages=languages)
+        crowd = replace(cls.from_params(terms, params, confidence), languages=languages)
+        contradicted = _contradicts_its_translations(crowd)
+        return replace(crowd, speakable=crowd.speakable & ~contradicted).with_band_words()
+
+    def with_band_words(self) -> Describer:
+        """This describer with the band words ("treble", "bass", "presence"; :mod:`eqmorph.language.band_words`)
+        added: defined moves, sayable (as "more treble"), English, the same in every crowd's describer.
+
+        A crowd word for a plain region move is often no name for it: before them, a +6 dB treble shelf was "less
+        claro, a bit smooth, a bit bright" and a presence bell "a bit calm" (a user trial, 2026-12-02).
+        """
+        defined = {name: word.params() for name, word in band_words().items() if name not in self.terms}
+        if not defined or self.centred:
+            return self
+        responses = np.concatenate([self.responses_db, dsp.response_db_np(
+            np.stack(list(defined.values())), self.freqs_hz, self.sample_rate)])
+        languages = None if self.languages is None else (*self.languages, *[frozenset({"en"})] * len(defined))
+        return Describer((*self.terms, *defined), self.freqs_hz, self.sample_rate, responses,
+                         *_norms_and_units(responses), self.basis,
+                         np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),
+                         muted=np.concatenate([self.muted, np.zeros(len(defined), dtype=bool)]), languages=languages)
 
     @classmethod
     def from_params(cls, terms: tuple[str, ...], params: np.ndarray,
@@ -342,6 +359,20 @@ def word_languages(counts_by_language: Mapping[str, int]) -> frozenset[str]:
     return frozenset(lang for lang, n in counts.items() if n > 0 and 2 * n >= total)
 
 
+def _contradicts_its_translations(describer: Describer) -> np.ndarray:
+    """``(W,)``: words whose EQ correlates below ``MIN_TRANSLATION_CORR`` with every English translation (the
+    lexicon's) among the describer's words: said, they would tell a reader the opposite of their dictionary sense.
+    A word with no translation among the words is not judged."""
+    row = {t: i for i, t in enumerate(describer.terms)}
+    r = describer.responses_db - describer.responses_db.mean(axis=1, keepdims=True)
+    unit = r / np.maximum(np.linalg.norm(r, axis=1, keepdims=True), 1e-12)
+    out = np.zeros(len(describer.terms), dtype=bool)
+    for i, term in enumerate(describer.terms):
+        known = [row[t] for t in english_translations(term) if t in row and t != term]
+        out[i] = bool(known) and float(np.max(unit[known] @ unit[i])) < MIN_TRANSLATION_CORR
+    return out
+
+
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """RMS norms ``(W,)`` of word responses ``(W, F)`` and the responses divided by them and by F ``(W, F)``."""
     norms = np.sqrt(np.mean(responses**2, axis=1))
@@ -367,46 +398,4 @@ def cascade_response_db(coeffs: np.ndarray, basis: np.ndarray) -> np.ndarray:
     return 10.0 * np.log10(squared[0::2].prod(axis=0) / squared[1::2].prod(axis=0))
 
 
-def comparison(changes: list[tuple[str, float]], subject: str = "the reference") -> str:
-    """"the reference is brighter (0.81) and less boomy (0.42)" from :meth:`Describer.changes`."""
-    if not changes:
-        return f"{subject} sounds the same in tone"
-    parts = [f"{_more(w) if s > 0 else 'less ' + w} ({abs(s):.2f})" for w, s in changes]
-    return f"{subject} is " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
-
-
-def _more(word: str) -> str:
-    """"brighter" where English has the form, else "more claro"."""
-    return comparative(word) or f"more {word}"
-
-
-def degree(amount: float) -> tuple[str, float]:
-    """The degree word for ``|amount|`` and the amount it stands for, e.g. 0.6 -> ("a bit", 0.5)."""
-    a = abs(float(amount))
-    for upper, word, nominal in DEGREES:
-        if a < upper:
-            return word, nominal
-    return DEGREES[-1][1], DEGREES[-1][2]
-
-
-def phrase(amounts: Mapping[str, float]) -> str:
-    """Words and signed amounts -> "warm, a bit less harsh": largest amount first, "less" for negative.
-
-    A strong negative amount reads "much less X" ("very less" is not English; the language layer
-    reads "much" as it reads "very").
-    """
-    parts = []
-    for word, amount in sorted(amounts.items(), key=lambda kv: -abs(kv[1])):
-        deg, _ = degree(amount)
-        if amount < 0:
-            deg = {"very": "much", "": ""}.get(deg, deg) + " less"
-        parts.append(f"{deg} {word}".strip())
-    return ", ".join(parts)
-
-
-def phrase_amounts(amounts: Mapping[str, float]) -> dict[str, float]:
-    """The signed amounts the phrase of ``amounts`` says, once rounded to its degree words."""
-    return {word: float(np.sign(a)) * degree(a)[1] for word, a in amounts.items()}
-
-
-__all__ = ["DEGREES", "Describer", "cascade_response_db", "comparison", "degree", "phrase", "phrase_amounts"]
+__all__ = ["Describer", "cascade_response_db", "word_languages"]

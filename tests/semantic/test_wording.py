@@ -1,0 +1,30 @@
+"""Wording: degree words, phrases the language layer reads back, the match's sentence; band words as nouns."""
+
+import pytest
+
+import eqmorph
+from eqmorph.semantic.wording import comparison, phrase
+
+
+@pytest.mark.parametrize("amounts, said", [
+    ({"treble": 1.0}, "more treble"), ({"treble": -1.0}, "less treble"), ({"bass": 0.5}, "a bit more bass"),
+    ({"presence": 2.0}, "much more presence"), ({"bass": -2.0}, "much less bass"),
+    ({"warm": 1.0, "treble": -0.5}, "warm, a bit less treble"), ({"nasal": 0.5}, "a bit nasal")])
+def test_a_band_word_is_said_as_a_noun_with_more_or_less(amounts, said):
+    assert phrase(amounts) == said
+
+
+@pytest.mark.parametrize("text", ["more treble", "a bit less bass", "much more presence", "warm, a bit less treble"])
+def test_the_language_layer_reads_a_band_word_phrase_back_to_its_amounts(text):
+    meant = eqmorph.load().parse(text)
+    said = phrase({w: v for w, v in meant.weights} if len(meant.weights) == 1 else
+                  {w: v * len(meant.pieces) for w, v in meant.weights})
+    assert said == text
+
+
+def test_the_match_sentence_says_band_words_with_has():
+    assert comparison([("presence", 0.3)]) == "the reference has more presence (0.30)"
+    assert comparison([("bright", 0.81), ("boomy", -0.42), ("bass", -0.3)]) == (
+        "the reference is brighter (0.81), less boomy (0.42) and has less bass (0.30)")
+    assert comparison([("treble", 0.5), ("bass", -0.25)]) == "the reference has more treble (0.50) and less bass (0.25)"
+    assert comparison([("nasal", 0.4)]) == "the reference is more nasal (0.40)"  # an adjective, as named
