@@ -59,7 +59,7 @@ def run_words(args: argparse.Namespace) -> int:
 def grammar_word(text: str) -> str | None:
     """What kind of word of the phrase grammar ``text`` is ("direction word" for "más", "degree word" for "a bit"),
     None if it is not one: a search for it finds no descriptor, and saying why beats "expected a descriptor"."""
-    from eqmorph.language.parse import DEGREES, EXCESS, HEDGES, LESS, LITOTES, MORE, NOT, STOP
+    from eqmorph.language.grammar_words import DEGREES, EXCESS, HEDGES, LESS, LITOTES, MORE, NOT, STOP
     from eqmorph.language.terms import normalise_term
 
     tokens = tuple(normalise_term(text).split())

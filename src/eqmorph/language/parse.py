@@ -28,6 +28,23 @@ from typing import Protocol
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import band_word, band_word_forms
+from eqmorph.language.grammar_words import (
+    AGAINST,
+    APPROXIMATE_DEGREE,
+    DEGREE_PHRASES,
+    EXCESS,
+    JOINERS,
+    KEEP,
+    LESS,
+    LITOTES,
+    MORE,
+    NOR,
+    NOT,
+    OR,
+    POSTFIX_DIRECTION,
+    STOP,
+    SUPERLATIVE_DEGREE,
+)
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece, moving_pieces, piece_scale
 from eqmorph.language.spelling import fold, typo_of, unknown_word_error
 from eqmorph.language.stoplist import stoplist
@@ -38,71 +55,6 @@ MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ requ
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
 
-# Degree words -> multipliers of the word's gains. Rounded from Cliff (1959), "Adverbs as multipliers",
-# Psychological Review 66(1): slightly .54, somewhat .66, rather .84, pretty .88, very 1.25, extremely 1.45.
-# Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
-DEGREES: dict[tuple[str, ...], float] = {
-    ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
-    ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
-    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
-    ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
-    ("algo",): 0.65,
-    ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
-    ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
-    ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
-    ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
-    ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
-    # Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
-    ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
-}
-SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
-# Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
-# phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
-HEDGES: dict[tuple[str, ...], float] = {
-    hedge: DEGREES[("a", "bit")] for hedge in [
-        ("not", "too"), ("not", "too", "much"), ("not", "overly"), ("not", "excessively"), ("no", "demasiado")]
-}
-# Negated intensity (litotes): "not very bright", "no tan brillante" and Spanish "poco brillante" describe a sound
-# on the dull side: a bit less bright, the degree of "a bit" with the sign turned ("un poco" is still "a bit").
-LITOTES: dict[tuple[str, ...], float] = {
-    litotes: DEGREES[("a", "bit")] for litotes in [
-        ("not", "very"), ("not", "really"), ("not", "so"), ("not", "that"), ("no", "muy"), ("no", "tan"),
-        ("poco",)]
-}
-# Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
-# of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
-EXCESS: dict[tuple[str, ...], float] = {
-    excess: DEGREES[("a", "bit")] for excess in [
-        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
-}
-APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
-_DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
-# Connectors that ask against the descriptor after them: "bright rather than dark", "warm instead of boomy",
-# "cálido en vez de brillante" (as "nor" does: a conjunction whose next piece is negated).
-AGAINST: frozenset[tuple[str, ...]] = frozenset({
-    ("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("en", "vez", "de"), ("en", "lugar", "de")})
-# "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
-OR = frozenset({"or", "o", "u"})
-MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
-                  "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
-LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
-                  "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
-NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
-# "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
-KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
-                  "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
-                  "conservar", "conservando", "conserva", "conserve", "respetar", "respeta"})
-NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
-# Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
-POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
-                                       "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0}
-STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
-                  "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
-                  "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
-                  "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
-                  "intacta", "intactas"})
-_CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
-_JOINERS = _CONJUNCTIONS | NOR | OR  # words that close one piece and open the next
 _SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
 # A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
 # "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
@@ -297,8 +249,8 @@ class Parser:
                     sign, degree, i, pending, lessened = -1.0, 1.0, i + len(span[0]), [], False
                     start = i
                     continue
-                if span and span[0] in _DEGREE_PHRASES:
-                    degree *= _DEGREE_PHRASES[span[0]]
+                if span and span[0] in DEGREE_PHRASES:
+                    degree *= DEGREE_PHRASES[span[0]]
                     if span[0] in EXCESS or span[0] in LITOTES:
                         sign = -sign
                     pending.extend(span[0])
@@ -319,7 +271,7 @@ class Parser:
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in _JOINERS:
+                if tok in JOINERS:
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
@@ -385,7 +337,7 @@ class Parser:
         """
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
-        if i + 1 < len(tokens) and tokens[i + 1] not in _JOINERS:
+        if i + 1 < len(tokens) and tokens[i + 1] not in JOINERS:
             return None
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
@@ -401,7 +353,7 @@ class Parser:
         """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
         for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             words = tuple(tokens[i:i + n])
-            if words in _DEGREE_PHRASES or words in AGAINST or (n > 1 and words in self._multi):
+            if words in DEGREE_PHRASES or words in AGAINST or (n > 1 and words in self._multi):
                 return (words,)
         return None
 

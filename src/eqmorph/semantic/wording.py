@@ -13,8 +13,8 @@ from collections.abc import Mapping
 import numpy as np
 
 from eqmorph.language.band_words import band_words
+from eqmorph.language.grammar_words import DEGREES as PARSER_DEGREES
 from eqmorph.language.lemmas import comparative
-from eqmorph.language.parse import DEGREES as PARSER_DEGREES
 
 # Degree words the phrase uses, with the multipliers the language layer reads them as; an amount takes
 # the degree whose multiplier is nearest on a log scale (boundaries at the geometric means).

@@ -1,0 +1,73 @@
+"""The grammar's words: degree words and their numbers, directions, negations, joiners, "keep", stop words.
+
+:mod:`eqmorph.language.parse` reads phrases with them; docs/language.md tabulates what each does, with its test.
+Kept as data apart from the parser so the word lists can be read (and reviewed) at a glance.
+"""
+
+from __future__ import annotations
+
+# Degree words -> multipliers of the word's gains. Rounded from Cliff (1959), "Adverbs as multipliers",
+# Psychological Review 66(1): slightly .54, somewhat .66, rather .84, pretty .88, very 1.25, extremely 1.45.
+# Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
+DEGREES: dict[tuple[str, ...], float] = {
+    ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
+    ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
+    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
+    ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
+    ("algo",): 0.65,
+    ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
+    ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
+    ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
+    ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
+    ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
+    # Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
+    ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
+}
+SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
+# Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
+# phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
+HEDGES: dict[tuple[str, ...], float] = {
+    hedge: DEGREES[("a", "bit")] for hedge in [
+        ("not", "too"), ("not", "too", "much"), ("not", "overly"), ("not", "excessively"), ("no", "demasiado")]
+}
+# Negated intensity (litotes): "not very bright", "no tan brillante" and Spanish "poco brillante" describe a sound
+# on the dull side: a bit less bright, the degree of "a bit" with the sign turned ("un poco" is still "a bit").
+LITOTES: dict[tuple[str, ...], float] = {
+    litotes: DEGREES[("a", "bit")] for litotes in [
+        ("not", "very"), ("not", "really"), ("not", "so"), ("not", "that"), ("no", "muy"), ("no", "tan"),
+        ("poco",)]
+}
+# Excess: "too bright", "it's too boomy" name a problem, so they ask for less of the word, moderately (the degree
+# of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
+EXCESS: dict[tuple[str, ...], float] = {
+    excess: DEGREES[("a", "bit")] for excess in [
+        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
+}
+APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
+DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
+# Connectors that ask against the descriptor after them: "bright rather than dark", "warm instead of boomy",
+# "cálido en vez de brillante" (as "nor" does: a conjunction whose next piece is negated).
+AGAINST: frozenset[tuple[str, ...]] = frozenset({
+    ("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("en", "vez", "de"), ("en", "lugar", "de")})
+# "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
+OR = frozenset({"or", "o", "u"})
+MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
+                  "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
+LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
+                  "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
+# "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
+KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
+                  "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
+                  "conservar", "conservando", "conserva", "conserve", "respetar", "respeta"})
+NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
+# Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
+POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
+                                       "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0}
+STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
+                  "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
+                  "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
+                  "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
+                  "intacta", "intactas"})
+CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
+JOINERS = CONJUNCTIONS | NOR | OR  # words that close one piece and open the next
