@@ -7,7 +7,6 @@ from eqmorph import EQ, AudioError, ParameterError
 from eqmorph.audio.arrays import as_automation, morph_audio
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.filtering import apply_eq, apply_morph
-from eqmorph.core.preamp import preamp_db
 
 SR = 44100
 ROWS = [[6.0, 105.0, 0.71], [1.5, 250.0, 2.0], [-2.5, 1000.0, 1.41], [4.0, 4000.0, 0.8], [2.0, 8000.0, 0.71]]
@@ -27,13 +26,20 @@ def test_eq_process_keeps_the_shape_and_filters_like_apply_eq(shape):
     assert not np.allclose(y, x)
 
 
-def test_eq_process_keeps_float32_and_auto_gain_lowers_by_the_preamp():
+def test_eq_process_keeps_float32_and_auto_gain_keeps_the_input_loudness():
     eq = EQ.from_array(ROWS)
     x = _noise((2205, 2), np.float32)
     y = eq.process(x, SR)
     assert y.dtype == np.float32
-    quiet = eq.process(x, SR, auto_gain=True)
-    np.testing.assert_allclose(quiet, y * 10 ** (preamp_db(eq, SR) / 20), rtol=1e-5, atol=1e-7)
+    levelled = eq.process(x, SR, auto_gain=True)
+    assert levelled.dtype == np.float32
+
+    def mean_square_db(a):
+        return 10.0 * np.log10(np.mean(np.square(a, dtype=np.float64)))
+
+    assert abs(mean_square_db(y) - mean_square_db(x)) > 1.0  # the EQ alone changes the level
+    assert mean_square_db(levelled) == pytest.approx(mean_square_db(x), abs=0.01)
+    np.testing.assert_allclose(levelled, y * (levelled[0, 0] / y[0, 0]), rtol=1e-5, atol=1e-7)  # one gain
 
 
 def test_eq_process_refuses_bad_rates():

@@ -261,7 +261,7 @@ def test_auto_gain_prevents_the_clipping(tmp_path):
     t = np.arange(44100) / 44100
     src = _write(tmp_path / "in.wav", 0.9 * np.sin(2 * np.pi * 1000 * t)[:, None], 44100, "PCM_16")
     report = process_file(src, tmp_path / "out.wav", eq=_boost_eq(6.0), auto_gain=True)
-    assert report.gain_db == pytest.approx(-6.0, abs=1e-6)
+    assert report.gain_db == pytest.approx(-6.0, abs=0.05)  # a sine at the bell's centre: its loudness kept
     assert not report.clipped and report.peak_dbfs < 0.0
 
 

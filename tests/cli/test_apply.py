@@ -10,13 +10,9 @@ import soundfile as sf
 
 import eqmorph
 from eqmorph import cli
+from eqmorph.audio.autogain import auto_gain_for
 from eqmorph.audio.automation import parse_automation
-from eqmorph.audio.filtering import (
-    apply_eq,
-    apply_morph,
-    auto_gain_db,
-    auto_gain_db_path,
-)
+from eqmorph.audio.filtering import apply_eq, apply_morph
 from eqmorph.core.preamp import max_response_db
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
@@ -224,7 +220,7 @@ def test_output_equal_to_input_is_refused_and_input_intact(tmp_path, tones_wav, 
         out = tmp_path / "link.wav"
         out.symlink_to(src)
     code, _, err = _run(["apply", src, out, "--word", "warm", "--model", missing_model], capsys)
-    assert code == 2 and "different from the input" in err and err.count("\n") == 1
+    assert code == 2 and f"different from IN {str(src)!r}" in err and err.count("\n") == 1
     assert str(missing_model) not in err  # refused before the model loads
     assert src.read_bytes() == before
 
@@ -264,10 +260,10 @@ def test_auto_gain_lowers_the_level_and_avoids_clipping(tmp_path, tiny_model_dir
     argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--auto-gain", "--model", tiny_model_dir]
     code, out, err = _run(argv, capsys)
     assert code == 0 and err == ""
-    gain_db = auto_gain_db(eq, SR)
-    assert gain_db < -3.0 and f"{gain_db:+.1f} dB auto gain" in out
+    auto = auto_gain_for(x, apply_eq(x, SR, eq))
+    assert auto.gain_db < -3.0 and f"output: {auto.describe()}, peak" in out
     y = sf.read(tmp_path / "out.wav")[0]
-    np.testing.assert_allclose(y, apply_eq(x, SR, eq, gain_db=gain_db), atol=1e-4)  # PCM_16
+    np.testing.assert_allclose(y, apply_eq(x, SR, eq, gain_db=auto.gain_db), atol=1e-4)  # PCM_16
     assert np.abs(y).max() < 1.0
 
 
@@ -281,8 +277,8 @@ def test_auto_gain_on_a_morph_covers_the_whole_path(tmp_path, tones_wav, tiny_mo
     def params_at(alphas):
         return tiny_model.interpolate_params("warm", "bright", alphas)
 
-    gain_db = auto_gain_db_path(params_at, automation, SR, len(x) / SR)
-    assert gain_db < -3.0 and f"{gain_db:+.1f} dB auto gain" in out
+    auto = auto_gain_for(x, apply_morph(x, SR, params_at, automation))
+    assert auto.gain_db < -1.0 and f"output: {auto.describe()}, peak" in out
     y = sf.read(tmp_path / "out.wav")[0]
-    np.testing.assert_allclose(y, apply_morph(x, SR, params_at, automation, gain_db=gain_db), atol=1e-6)
+    np.testing.assert_allclose(y, apply_morph(x, SR, params_at, automation, gain_db=auto.gain_db), atol=1e-6)
     assert "morph 'warm' -> 'bright'" in out

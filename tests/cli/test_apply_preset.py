@@ -5,7 +5,8 @@ import pytest
 import soundfile as sf
 
 from eqmorph import EQ, cli
-from eqmorph.audio.filtering import apply_eq, auto_gain_db
+from eqmorph.audio.autogain import auto_gain_for
+from eqmorph.audio.filtering import apply_eq
 from eqmorph.io.presets import import_preset, to_apo
 
 SR = 44100
@@ -69,10 +70,10 @@ def test_auto_gain_works_on_a_preset_as_on_a_word(tmp_path, preset, capsys):
     assert code == 0 and "exceed full scale" in err and "--auto-gain" in err
     code, out, err = _run(["apply", src, tmp_path / "out.wav", "--preset", preset, "--auto-gain"], capsys)
     assert code == 0 and err == ""
-    gain_db = auto_gain_db(eq, SR)
-    assert gain_db < -3.0 and f"{gain_db:+.1f} dB auto gain" in out
+    auto = auto_gain_for(x, apply_eq(x, SR, eq))
+    assert auto.gain_db < -3.0 and f"output: {auto.describe()}, peak" in out
     y = sf.read(tmp_path / "out.wav")[0]
-    np.testing.assert_allclose(y, apply_eq(x, SR, eq, gain_db=gain_db), atol=1e-4)
+    np.testing.assert_allclose(y, apply_eq(x, SR, eq, gain_db=auto.gain_db), atol=1e-4)
     assert np.abs(y).max() < 1.0
 
 
@@ -87,8 +88,8 @@ def test_a_presets_preamp_line_is_applied_as_equalizer_apo_does_unless_auto_gain
     np.testing.assert_allclose(sf.read(tmp_path / "a.wav")[0], apply_eq(x, SR, eq, gain_db=-6.0), atol=1e-4)
     code, _, err = _run(["apply", src, tmp_path / "b.wav", "--preset", path, "--auto-gain"], capsys)
     assert code == 0 and err == ""
-    np.testing.assert_allclose(sf.read(tmp_path / "b.wav")[0], apply_eq(x, SR, eq, gain_db=auto_gain_db(eq, SR)),
-                               atol=1e-4)
+    auto = auto_gain_for(x, apply_eq(x, SR, eq))
+    np.testing.assert_allclose(sf.read(tmp_path / "b.wav")[0], apply_eq(x, SR, eq, gain_db=auto.gain_db), atol=1e-4)
 
 
 @pytest.mark.parametrize("choice", [[], ["--word", "warm", "--preset", "p.txt"]], ids=["neither", "both"])

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eqmorph.audio.autogain import apply_auto_gain
 from eqmorph.audio.automation import Automation, parse_automation
 from eqmorph.audio.filtering import (
     PCM_DTYPES,
     apply_eq,
     apply_morph,
-    auto_gain_db,
-    auto_gain_db_path,
     check_audio,
     float_to_pcm,
 )
@@ -48,10 +47,14 @@ def check_flag(name: str, value: bool) -> bool:
 def process_eq(eq: EQ, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
     """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through ``eq``; same shape and dtype.
 
-    ``auto_gain`` lowers the level by the EQ's preamp (:mod:`eqmorph.core.preamp`) so a boost cannot clip.
+    ``auto_gain`` keeps the output as loud as ``audio`` and its peak below full scale
+    (:mod:`eqmorph.audio.autogain`).
     """
-    gain_db = auto_gain_db(eq, sample_rate) if check_flag("auto_gain", auto_gain) else 0.0
-    return _like(apply_eq(audio, sample_rate, eq, gain_db=gain_db), audio)
+    auto_gain = check_flag("auto_gain", auto_gain)
+    y = apply_eq(audio, sample_rate, eq)
+    if auto_gain:
+        y = apply_auto_gain(check_audio(audio, sample_rate).reshape(y.shape), y)
+    return _like(y, audio)
 
 
 def as_automation(automation: Automation | str | Sequence[tuple[float, float]]) -> Automation:
@@ -83,7 +86,8 @@ def morph_audio(
     """``audio`` filtered through the morph from ``word`` (alpha 0) to ``to`` (alpha 1) along ``automation``.
 
     ``automation``: alpha over time, e.g. ``"0:0,8:1"`` or ``[(0, 0), (8, 1)]`` (held before the first
-    and after the last point).  Same shape and dtype out; ``auto_gain`` uses the worst boost reached.
+    and after the last point).  Same shape and dtype out; ``auto_gain`` keeps the output as loud as ``audio``
+    and its peak below full scale (:mod:`eqmorph.audio.autogain`).
     """
     auto_gain = check_flag("auto_gain", auto_gain)
     auto = as_automation(automation)
@@ -92,6 +96,7 @@ def morph_audio(
     def params_at(alphas: np.ndarray) -> np.ndarray:
         return model.interpolate_params(word, to, alphas, intensity=intensity, **kwargs)
 
-    frames = check_audio(audio, sample_rate).shape[0]
-    gain_db = auto_gain_db_path(params_at, auto, sample_rate, frames / float(sample_rate)) if auto_gain else 0.0
-    return _like(apply_morph(audio, sample_rate, params_at, auto, gain_db=gain_db), audio)
+    y = apply_morph(audio, sample_rate, params_at, auto)
+    if auto_gain:
+        y = apply_auto_gain(check_audio(audio, sample_rate).reshape(y.shape), y)
+    return _like(y, audio)

@@ -3,11 +3,16 @@
 Files are read with soundfile (libsndfile) in blocks of ``BLOCK_FRAMES``
 frames, so memory stays bounded whatever the file's length.  Output is WAV,
 FLAC or OGG (Vorbis), chosen by OUT's extension, with the input's sample rate,
-channel count and length, and its subtype (sample format) when the output
-format allows it: PCM_16 stays PCM_16, FLOAT WAV stays FLOAT, OGG is always
-VORBIS.  Limits of the formats, checked before anything is written: FLAC
+channel count and length, and a sample format (subtype) chosen by :func:`output_subtype` from what the OUTPUT
+format holds: the input's when the output holds it exactly (PCM_16 stays PCM_16, FLOAT WAV stays FLOAT),
+else FLOAT for WAV (a decoded MP3 or Vorbis, or a float file, is float audio that may exceed full scale: FLOAT
+keeps every sample, overs included) and PCM_24 for FLAC (integers only; 24 bits keep any source's noise floor);
+OGG is always VORBIS.  Limits of the formats, checked before anything is written: FLAC
 holds at most 8 channels, and OGG Vorbis at most 192 kHz (libsndfile 1.2
 crashes on higher rates instead of reporting an error).
+
+``auto_gain`` is :mod:`eqmorph.audio.autogain`'s: the input's loudness kept, the peak kept below full scale;
+it costs a second, measuring pass through the filter.
 
 Output is written to a temporary file beside OUT and renamed at the end
 (:func:`eqmorph.io.fileio.atomic_path`, which also gives it the permissions a new file
@@ -16,6 +21,7 @@ gets), so an error leaves no partial file; OUT naming the input itself (also thr
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -26,6 +32,7 @@ import numpy as np
 import soundfile as sf
 from tqdm import tqdm
 
+from eqmorph.audio.autogain import AutoGain, LevelMeter
 from eqmorph.audio.automation import Automation
 from eqmorph.audio.filtering import (
     MAX_SAMPLE_RATE,
@@ -34,8 +41,6 @@ from eqmorph.audio.filtering import (
     MorphProcessor,
     ParamsAt,
     PeakMeter,
-    auto_gain_db,
-    auto_gain_db_path,
     check_audio,
     non_finite_message,
     non_finite_report,
@@ -56,6 +61,12 @@ _ALLOWED_OUT = ", ".join(OUTPUT_FORMATS)
 # 24-bit samples arrive in the top bytes of an int32). Other subtypes (FLOAT, compressed formats' own
 # decoders) are read as floats.
 INTEGER_READS = {"PCM_16": ("int16", 2.0**-15), "PCM_24": ("int32", 2.0**-31), "PCM_32": ("int32", 2.0**-31)}
+
+# Sample formats each output format holds exactly; anything else (MP3, Vorbis, Opus, ADPCM, A-law, ...) is a codec,
+# decoded to float samples and written as FALLBACK_SUBTYPE.
+KEPT_SUBTYPES = {"WAV": frozenset({"PCM_U8", "PCM_16", "PCM_24", "PCM_32", "FLOAT", "DOUBLE"}),
+                 "FLAC": frozenset({"PCM_S8", "PCM_16", "PCM_24"})}
+FALLBACK_SUBTYPE = {"WAV": "FLOAT", "FLAC": "PCM_24"}
 
 PathLike = str | os.PathLike[str]
 
@@ -100,6 +111,8 @@ class ProcessReport:
     gain_db: float  # preamp applied (0 unless auto gain or an explicit gain_db)
     peak_dbfs: float  # of the processed signal, before the output format clips it
     clipped_samples: int  # samples beyond full scale; integer PCM output clips them, FLOAT WAV and Vorbis keep them
+    auto_gain: AutoGain | None = None  # how the auto gain was chosen, when asked for
+    level_change_db: float = 0.0  # OUT's mean-square level minus IN's, gain included (0 for silence)
 
     @property
     def clipped(self) -> bool:
@@ -173,14 +186,22 @@ def output_format(out_path: PathLike) -> str:
 
 
 def output_subtype(fmt: str, in_subtype: str | None) -> str:
-    """Keep the input's sample format when ``fmt`` allows it, else the nearest sensible one."""
+    """The sample format to write ``fmt`` ("WAV", "FLAC", "OGG") in, for an input of ``in_subtype``.
+
+    The input's when ``fmt`` holds it exactly (:data:`KEPT_SUBTYPES`), PCM_16 for 8-bit PCM it does not, else
+    :data:`FALLBACK_SUBTYPE`: FLOAT WAV, PCM_24 FLAC. libsndfile's own ``check_format`` is no guide: it
+    accepts WAV + MPEG_LAYER_III, which then fails to open ("Supported file format but unsupported encoding").
+    ``in_subtype`` None (arrays with no file behind them): libsndfile's default for ``fmt``.
+    """
     if fmt == "OGG":
         return "VORBIS"
-    if in_subtype and sf.check_format(fmt, in_subtype):
+    if in_subtype is None:
+        return sf.default_subtype(fmt)
+    if in_subtype in KEPT_SUBTYPES[fmt]:
         return in_subtype
-    if in_subtype in ("FLOAT", "DOUBLE", "PCM_32"):
-        return "PCM_24" if fmt == "FLAC" else "FLOAT"
-    return sf.default_subtype(fmt)
+    if in_subtype in ("PCM_S8", "PCM_U8"):  # 8-bit WAV is unsigned, 8-bit FLAC signed: 16 bits hold either
+        return "PCM_16"
+    return FALLBACK_SUBTYPE[fmt]
 
 
 def check_output(out_path: PathLike, fmt: str, sample_rate: float, channels: int) -> None:
@@ -225,10 +246,10 @@ def process_file(
     """Filter ``in_path`` into ``out_path`` through a static ``eq``, or a morph (``params_at`` + ``automation``).
 
     ``params_at(alphas (n,)) -> (n, 5, 3)`` gives the EQ at each morph position.
-    ``auto_gain`` applies a preamp of ``-max(0, max boost in dB)``; ``gain_db`` a preamp the caller chose
-    instead (a match's level gain, which keeps the input's loudness); ``progress``
-    shows a tqdm bar on stderr for long files.  Nothing is written unless the
-    whole file is processed; the input is never touched.
+    ``auto_gain`` keeps OUT as loud as IN and its peak below full scale (:mod:`eqmorph.audio.autogain`; the
+    report's ``auto_gain`` says how, and by how much the peak lowered it); ``gain_db`` is a gain the caller chose
+    instead (a preset's Preamp line); ``progress`` shows a tqdm bar on stderr for long files.  Nothing is written
+    unless the whole file is processed; the input is never touched.
     """
     _check_what_to_apply(eq, params_at, automation)
     if gain_db is not None:
@@ -241,10 +262,18 @@ def process_file(
     info = read_info(in_path)
     check_output(out_path, fmt, info.sample_rate, info.channels)
     subtype = output_subtype(fmt, info.subtype)
-    proc = _processor(info, eq, params_at, automation, auto_gain, gain_db)
-    meter = _stream(in_path, out_path, proc, info, fmt, subtype, progress=progress, block_frames=block_frames)
+    auto = None
+    if auto_gain:
+        auto = _measure(in_path, _processor(info, eq, params_at, automation, 0.0), info, progress=progress,
+                        block_frames=block_frames)
+        gain_db = auto.gain_db
+    proc = _processor(info, eq, params_at, automation, gain_db or 0.0)
+    meter, level = _stream(in_path, out_path, proc, info, fmt, subtype, progress=progress, block_frames=block_frames)
+    change_db = 0.0
+    if level.input_energy > 0.0 and level.output_energy > 0.0:
+        change_db = 10.0 * math.log10(level.output_energy / level.input_energy)
     return ProcessReport(str(in_path), str(out_path), info.frames, info.seconds, info.sample_rate, info.channels,
-                         fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples)
+                         fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples, auto, change_db)
 
 
 def _check_what_to_apply(eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None) -> None:
@@ -259,17 +288,25 @@ def _check_what_to_apply(eq: EQ | None, params_at: ParamsAt | None, automation: 
 
 
 def _processor(
-    info: AudioInfo, eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None, auto_gain: bool,
-    gain_db: float | None = None,
+    info: AudioInfo, eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None, gain_db: float,
 ) -> EQProcessor | MorphProcessor:
-    """The processor for the file, with the auto gain (the preamp at the file's rate) or ``gain_db`` if asked for."""
+    """The processor for the file, applying ``gain_db`` after the filter."""
     if eq is not None:
-        if gain_db is None:
-            gain_db = auto_gain_db(eq, info.sample_rate) if auto_gain else 0.0
         return EQProcessor.from_eq(eq, info.sample_rate, info.channels, float(gain_db))
-    if gain_db is None:
-        gain_db = auto_gain_db_path(params_at, automation, info.sample_rate, info.seconds) if auto_gain else 0.0
     return MorphProcessor(params_at, automation, info.sample_rate, info.channels, float(gain_db))
+
+
+def _measure(in_path: PathLike, proc: EQProcessor | MorphProcessor, info: AudioInfo, *, progress: bool,
+             block_frames: int) -> AutoGain:
+    """The auto gain of ``in_path`` through ``proc`` (at 0 dB): a pass that filters the file and writes nothing."""
+    meter = LevelMeter()
+    show = progress and info.frames >= PROGRESS_MIN_FRAMES
+    with tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
+              desc=f"{Path(in_path).name} (measuring level)") as bar:
+        for block in iter_blocks(in_path, block_frames):
+            meter.update(block, proc.process(block))
+            bar.update(block.shape[0])
+    return meter.result()
 
 
 def _stream(
@@ -282,9 +319,9 @@ def _stream(
     *,
     progress: bool,
     block_frames: int,
-) -> PeakMeter:
+) -> tuple[PeakMeter, LevelMeter]:
     """Filter ``in_path`` block by block into a temporary file renamed to ``out_path`` once complete."""
-    meter = PeakMeter()
+    meter, level = PeakMeter(), LevelMeter()
     show = progress and info.frames >= PROGRESS_MIN_FRAMES
     bar = tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
                desc=Path(in_path).name)
@@ -292,6 +329,7 @@ def _stream(
         for block in iter_blocks(in_path, block_frames):
             out = proc.process(block)
             meter.update(out)
+            level.update(block, out)
             try:
                 dst.write(out)
             except (sf.SoundFileError, OSError) as exc:
@@ -299,7 +337,7 @@ def _stream(
             bar.update(block.shape[0])
         if proc.frame != info.frames:
             raise AudioError(f"{str(in_path)!r} ended after {proc.frame} of its {info.frames} frames: truncated file?")
-    return meter
+    return meter, level
 
 
 def _raw_blocks(path: PathLike, block_frames: int, dtype: str = "float64") -> Iterator[np.ndarray]:

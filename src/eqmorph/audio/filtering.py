@@ -18,8 +18,9 @@ residual "zipper" stays 70 dB or more below a sine during the 1.6 s sweeps of
 tests/test_filtering.py at 44.1 kHz), and no section ever restarts.
 Coefficients come from the RBJ Audio-EQ-Cookbook formulas in :mod:`eqmorph.core.dsp`.
 
-Auto gain is the preamp of :mod:`eqmorph.core.preamp` at the file's sample rate (the number an
-exported preset carries), so a boost cannot push a full-scale sine above 0 dBFS.
+:func:`auto_gain_db` and :func:`auto_gain_db_path` are the preamp of :mod:`eqmorph.core.preamp` at a sample rate
+(the number an exported preset carries, safe for any signal). The ``auto_gain`` of files and arrays is not that
+preamp but :mod:`eqmorph.audio.autogain`'s, measured on the audio: its loudness kept, its peak below full scale.
 """
 
 from __future__ import annotations

@@ -11,7 +11,16 @@ import numpy as np
 
 from eqmorph.audio.automation import RAMP_S, parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
-from eqmorph.cli.common import add_input_arg, add_word_args, clip_warning, load_model, wrote
+from eqmorph.cli.common import (
+    AUTO_GAIN_HELP,
+    add_input_arg,
+    add_word_args,
+    clip_warning,
+    existed,
+    load_model,
+    refuse_overwriting_input,
+    wrote,
+)
 from eqmorph.cli.phrases import applied_intensity, say_understood
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_LOW_HZ
 from eqmorph.core.dsp import NYQUIST_FRACTION
@@ -19,7 +28,6 @@ from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
-from eqmorph.io.fileio import refuse_same_path
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 
@@ -34,7 +42,7 @@ def register(subparsers: Any) -> None:
         "use the EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. A preset is "
         "read as 'eqmorph import' reads it (a layout other than eqmorph's 5 bands is fitted and the fit error "
         "reported); its Preamp line is applied, as Equalizer APO does (--auto-gain replaces it). OUT is "
-        "written atomically and may never be IN.",
+        "written atomically and may never be IN or PRESET; an existing OUT is replaced (said as 'overwrote OUT').",
     )
     add_input_arg(parser, "input", metavar="IN", kind="an audio file",
                   help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
@@ -69,11 +77,7 @@ def register(subparsers: Any) -> None:
         "--intensity", type=float, default=None, metavar="Y",
         help="scale of the word's EQ gains (default 1; 0 is flat); with --word only",
     )
-    parser.add_argument(
-        "--auto-gain",
-        action="store_true",
-        help="lower the level by the EQ's largest boost (like Equalizer APO's Preamp) so it cannot clip",
-    )
+    parser.add_argument("--auto-gain", action="store_true", help=AUTO_GAIN_HELP)
     add_word_args(parser, quiet=False)
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no report (warnings still shown)")
     parser.set_defaults(func=run_apply)
@@ -106,7 +110,8 @@ def run_apply(args: argparse.Namespace) -> int:
         raise ParameterError("--alpha", args.alpha, "a number in [0, 1]")
     # Everything about the files is checked before the model loads, so typos fail fast.
     output_format(args.output)
-    refuse_same_path(args.input, args.output)
+    refuse_overwriting_input("OUT", args.output, {"IN": args.input})
+    existed_before = existed(args.output)
     info = read_info(args.input)
     if automation is not None and automation.times_s[-1] > info.seconds:
         print(f"eqmorph apply: warning: --automate reaches {automation.times_s[-1]:g} s but {args.input} lasts "
@@ -146,7 +151,7 @@ def run_apply(args: argparse.Namespace) -> int:
         applied_eqs = [eq]
         report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
     say_nyquist(args.input, info.sample_rate, applied_eqs)
-    _finish(args, report, what, "use --auto-gain or a lower --intensity", "auto gain")
+    _finish(args, report, what, "a lower --intensity", "", existed_before)
     return 0
 
 
@@ -160,8 +165,8 @@ def _apply_preset(args: argparse.Namespace) -> int:
             raise ParameterError(option, value, f"{option} together with --word WORD; a preset is applied as it is")
     # Every file is checked before the preset is read (and perhaps fitted), so typos fail fast.
     output_format(args.output)
-    refuse_same_path(args.input, args.output)
-    refuse_same_path(args.preset, args.output)
+    refuse_overwriting_input("OUT", args.output, {"IN": args.input, "--preset": args.preset})
+    existed_before = existed(args.output)
     info = read_info(args.input)
     imported = import_preset(args.preset)
     if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
@@ -172,9 +177,8 @@ def _apply_preset(args: argparse.Namespace) -> int:
     say_nyquist(args.input, info.sample_rate, [imported.eq])
     # The gain is the preset's own Preamp unless --auto-gain replaced it: named for what it is (a GraphicEQ curve's
     # level found by the fit is no Preamp line of the file).
-    gain = "auto gain" if args.auto_gain else \
-        "preset Preamp" if imported.level_db == 0.0 else f"preamp: {imported.describe_preamp()}"
-    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "use --auto-gain", gain)
+    gain = "preset Preamp" if imported.level_db == 0.0 else f"preamp: {imported.describe_preamp()}"
+    _finish(args, report, [f"preset {args.preset!r}: {one_line(imported.eq)}"], "", gain, existed_before)
     return 0
 
 
@@ -204,19 +208,24 @@ def say_nyquist(path: str, sample_rate: float, eqs: list[EQ]) -> None:
         print(f"eqmorph apply: note: {path}: {note}", file=sys.stderr)
 
 
-def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], advice: str, gain: str) -> None:
+def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], remedy: str, gain: str,
+            existed_before: bool) -> None:
     """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets; ``gain``
-    names the level change applied ("auto gain", "preset Preamp")."""
+    names the level change applied when it is not the auto gain ("preset Preamp"); ``remedy``, a way out of
+    clipping besides --auto-gain ("a lower --intensity"), or ""."""
     if not args.quiet:
         print(_report_text(report, what, gain))
-        wrote(report.out_path)
-    warning = clip_warning(report, advice)
+        wrote(report.out_path, existed_before)
+    warning = clip_warning(report, remedy)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
 
 
 def _report_text(report: ProcessReport, what: list[str], gain_name: str) -> str:
-    gain = f"{report.gain_db:+.1f} dB {gain_name}, " if report.gain_db else ""
+    if report.auto_gain is not None:
+        gain = f"{report.auto_gain.describe()}, "
+    else:
+        gain = f"{report.gain_db:+.1f} dB {gain_name}, " if report.gain_db else ""
     return "\n".join(
         [
             f"{report.in_path} -> {report.out_path}: {duration_text(report.frames, report.sample_rate)}, "

@@ -135,9 +135,36 @@ def make_out_folder(folder: Path) -> Path:
     return folder
 
 
-def wrote(path: str | os.PathLike[str]) -> None:
-    """Tell the user a file was written: every command says it the same way."""
-    print(f"wrote {path}")
+def existed(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is there before a command writes it (a link too, even a broken one), for :func:`wrote`."""
+    return os.path.lexists(path)
+
+
+def wrote(path: str | os.PathLike[str], existed_before: bool = False) -> None:
+    """Tell the user a file was written, ``overwrote PATH`` when one was there before: every command says it the
+    same way.
+
+    Outputs replace an existing file (as cp, sox and compilers' -o do: re-running a command is the common case),
+    never an input (:func:`refuse_overwriting_input`), and atomically: a failed run leaves the old file whole.
+    Saying it is what keeps the replacement from being silent.
+    """
+    print(f"{'overwrote' if existed_before else 'wrote'} {path}")
+
+
+def refuse_overwriting_input(option: str, output: str | os.PathLike[str],
+                             inputs: dict[str, str | os.PathLike[str] | None]) -> None:
+    """Refuse ``output`` (given as ``option``: ``OUT``, ``-o``, ``--apply``) when it is one of ``inputs``
+    (``{"REFERENCE": path}``), naming the input it is, also through a link."""
+    from eqmorph.io.fileio import same_file
+
+    for label, path in inputs.items():
+        if path is not None and same_file(path, output):
+            raise ParameterError(option, str(output), f"a path different from {label} {str(path)!r}, which is read")
+
+
+# What auto gain means, for every command that has --auto-gain (eqmorph.audio.autogain holds the logic).
+AUTO_GAIN_HELP = ("keep OUT as loud as the input (the same mean-square level) and never let it clip: when that "
+                  "level would put the peak above -0.1 dBFS, lower the gain further (the report says by how much)")
 
 
 def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (),
@@ -156,8 +183,9 @@ def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike
     if args.output:
         for path in inputs:
             refuse_same_path(path, args.output)
+        existed_before = existed(args.output)
         save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
-        wrote(args.output)
+        wrote(args.output, existed_before)
     else:
         sys.stdout.write(format_eq(eq, args.format or "table", preamp=preamp, preamp_is=preamp_is, **meta))
 
@@ -344,8 +372,10 @@ def open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
     return ""
 
 
-def clip_warning(report: Any, advice: str) -> str | None:
-    """The warning for an audio file written with samples above full scale (None if none were), then ``advice``.
+def clip_warning(report: Any, remedy: str = "") -> str | None:
+    """The warning for an audio file written with samples above full scale (None if none were), then what to do:
+    ``--auto-gain`` unless it was on (auto gain never clips: the advice never names a flag already given), and
+    ``remedy`` ("a lower --amount") if given.
 
     ``report``: :class:`eqmorph.audio.files.ProcessReport` (``apply`` and ``match --apply`` both write through it).
     """
@@ -359,5 +389,7 @@ def clip_warning(report: Any, advice: str) -> str | None:
         fate = "kept above full scale in the Ogg Vorbis file (it stores floats), to clip in whatever plays it"
     else:
         fate = "clipped in the output"
+    remedies = [r for r in ("--auto-gain" if report.auto_gain is None else "", remedy) if r]
+    advice = f"; use {' or '.join(remedies)}" if remedies else ""
     return (f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
-            f"{fate}; {advice}")
+            f"{fate}{advice}")

@@ -180,7 +180,15 @@ class EQ:
         """``audio`` ``(frames,)`` or ``(frames, channels)`` filtered through this EQ; the same shape and dtype out
         (float, or integer PCM such as int16, read at its full scale and rounded and clipped back).
 
+        ``sample_rate``: 8000 to 384000 Hz. ``auto_gain`` (True or False): False applies the EQ as it is, so a
+        boost can push samples past full scale (clipped in integer PCM). True keeps the output as loud as
+        ``audio`` (the same mean-square level) and never lets it clip: when that loudness would put the peak above
+        -0.1 dBFS, the gain is lowered further until it does not (:mod:`eqmorph.audio.autogain`, the same auto
+        gain as ``eqmorph apply --auto-gain`` and ``eqmorph match --apply OUT --auto-gain``).
+
         Like pedalboard's ``board(audio, sample_rate)``; see :func:`eqmorph.audio.arrays.process_eq`.
+
+        >>> warm.process(audio, 44100, auto_gain=True)  # doctest: +SKIP
         """
         from eqmorph.audio.arrays import process_eq  # audio builds on core: imported when first used
 
