@@ -83,7 +83,7 @@ def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys)
     song, ref = pair
     before = ref.read_bytes()
     code, _, err = _run(["match", song, ref, "--apply", ref], capsys)
-    assert code == 2 and "--apply=" in err and "different from the input" in err  # the option that gave it
+    assert code == 2 and "--apply=" in err and f"different from REFERENCE {str(ref)!r}" in err  # file and option
     assert ref.read_bytes() == before
     code, _, err = _run(["match", song, ref, "-o", song], capsys)
     assert code == 2 and "-o=" in err

@@ -310,3 +310,15 @@ def test_a_recording_matched_to_itself_gets_no_note_about_noise():
     result = match_result(x, x.copy(), 44100)
     assert result.eq == EQ.flat()
     assert not any("estimation noise" in note for note in result.warnings)
+
+
+@pytest.mark.parametrize("amount", [0.0, 0.5, 1.0])
+def test_the_difference_is_the_full_match_whatever_amount_is_applied(amount):
+    # `eqmorph match --amount 0` said the recordings "sound the same in tone": it described the flat EQ it applied.
+    dry = multisine(2.0, 44100)
+    wet = apply_eq(dry, 44100, KNOWN)
+    full = match_result(dry, wet, 44100)
+    result = match_result(dry, wet, 44100, amount=amount)
+    assert result.difference == (full.eq, full.rms_db)
+    assert (result.eq == EQ.flat()) == (amount == 0.0)
+    np.testing.assert_allclose(result.eq.to_array()[:, 0], amount * full.eq.to_array()[:, 0], atol=1e-9)

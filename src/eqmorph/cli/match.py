@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
 from eqmorph.cli.common import (
+    AUTO_GAIN_HELP,
     add_format_args,
     add_input_arg,
     add_model_arg,
     clip_warning,
     emit,
+    existed,
     load_model,
     model_meta,
+    refuse_overwriting_input,
     wrote,
 )
 
@@ -26,17 +30,18 @@ def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
     from eqmorph.audio.files import output_format, process_file
     from eqmorph.errors import ParameterError
-    from eqmorph.io.fileio import refuse_same_path, same_file
+    from eqmorph.io.fileio import same_file
     from eqmorph.io.presets import output_format as preset_format
-    from eqmorph.semantic.match import match_files
+    from eqmorph.semantic.match import MAX_AMOUNT, match_files
 
-    inputs = [args.input, args.reference]
+    inputs = {"INPUT": args.input, "REFERENCE": args.reference}
+    if not (math.isfinite(args.amount) and 0.0 <= args.amount <= MAX_AMOUNT):
+        raise ParameterError("--amount", args.amount, f"a number in [0, {MAX_AMOUNT:g}]")
     # Every output is checked before any work, so a typo never costs the inputs or a minute of analysis.
     # The option is named here: an --apply path equal to INPUT would otherwise be told apart from -o by value only.
     for option, out in (("--apply", args.apply), ("output", args.output)):
         if out is not None:
-            for path in inputs:
-                refuse_same_path(path, out, name=option)
+            refuse_overwriting_input(option, out, inputs)
             if not (Path(out).parent or Path(".")).is_dir():
                 raise ParameterError(option, str(out), "a path in an existing folder")
     if args.output is not None:
@@ -51,28 +56,42 @@ def run_match(args: argparse.Namespace) -> int:
     result = match_files(args.input, args.reference, amount=args.amount)
     for note in result.warnings:
         print(f"eqmorph match: warning: {note}", file=sys.stderr)
-    sentence = m.describer.compare(result.eq)
+    # The full match is what the recordings' difference is, whatever --amount applies of it: the sentence and the
+    # fit error describe it (at --amount 0 the EQ applied is flat, the recordings still differ).
+    difference, difference_rms_db = result.difference
+    sentence = f"{m.describer.compare(difference)} (fit error {difference_rms_db:.2f} dB RMS)"
+    eq = result.eq
+    if args.amount != 1.0:
+        sentence += f"; {amount_text(args.amount)}"
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
     to_stdout = args.output is not None or args.format in (None, "table")
-    print(f"{sentence} (fit error {result.rms_db:.2f} dB RMS)", file=sys.stdout if to_stdout else sys.stderr)
+    print(sentence, file=sys.stdout if to_stdout else sys.stderr)
     # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
-    emit(result.eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name,
-                                                      reference=Path(args.reference).name, amount=args.amount))
+    emit(eq, args, inputs=list(inputs.values()), **model_meta(m, input=Path(args.input).name,
+                                                              reference=Path(args.reference).name,
+                                                              amount=args.amount))
     if args.apply is not None:
-        # --auto-gain keeps the input's loudness (the match's level gain), not the largest boost's headroom: a
-        # match's largest boost often sits where the input has nothing (semantic/match.py, MatchResult).
-        report = process_file(args.input, args.apply, eq=result.eq,
-                              gain_db=result.level_gain_db if args.auto_gain else None, progress=not args.quiet)
-        wrote(args.apply)
-        level_change_db = -result.level_gain_db  # what the EQ does to INPUT's loudness when nothing undoes it
-        if not args.auto_gain and abs(level_change_db) > LEVEL_NOTE_DB:
-            print(f"eqmorph match: note: {args.apply} is {abs(level_change_db):.1f} dB "
-                  f"{'louder' if level_change_db > 0 else 'quieter'} than {args.input}: the match changes the tone, "
-                  "and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
-        warning = clip_warning(report, "use a lower --amount" if args.auto_gain else "use --auto-gain")
+        existed_before = existed(args.apply)
+        report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+        if not args.quiet and report.auto_gain is not None:
+            print(f"{args.apply}: {report.auto_gain.describe()}")
+        wrote(args.apply, existed_before)
+        if not args.auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
+            print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
+                  f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
+                  "tone, and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
+        warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "")
         if warning:
             print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
     return 0
+
+
+def amount_text(amount: float) -> str:
+    """What ``--amount`` applies of the difference just described, e.g. ``applied at amount 0.5: half of it``."""
+    if amount == 0.0:
+        return "--amount 0 applies none of it: the EQ is flat"
+    share = {0.5: "half of it", 2.0: "twice it"}.get(amount, f"{amount:g} times it")
+    return f"--amount {amount:g} applies {share}"
 
 
 def register(subparsers: Any) -> None:
@@ -83,19 +102,20 @@ def register(subparsers: Any) -> None:
         description="Compare the long-term spectra of two recordings (1/4-octave smoothed, loudness removed) "
         "and fit the 5-band EQ that moves INPUT's toward REFERENCE's. Prints the EQ (or writes it with -o) "
         "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
-        "works in bounded memory. Outputs are written atomically and never over an input.",
+        "works in bounded memory. Outputs are written atomically and never over an input; an existing output is "
+        "replaced (said as 'overwrote').",
     )
     add_input_arg(p, "input", metavar="INPUT", kind="an audio file",
                   help="the recording to change (WAV, FLAC, OGG, AIFF, ...)")
     add_input_arg(p, "reference", metavar="REFERENCE", kind="an audio file",
                   help="the recording whose tone to match")
     p.add_argument("--amount", type=float, default=1.0, metavar="A",
-                   help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way)")
+                   help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way); the "
+                   "words and the fit error always describe the full difference")
     p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "
                    "(.wav, .flac or .ogg)")
-    p.add_argument("--auto-gain", action="store_true", help="with --apply: keep OUT as loud as INPUT (the EQ's "
-                   "level change on INPUT's own spectrum is undone; clipping is still reported)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--auto-gain", action="store_true", help=f"with --apply: {AUTO_GAIN_HELP}")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no auto gain line")
     add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
     add_format_args(p)
     p.set_defaults(func=run_match)

@@ -115,11 +115,24 @@ class MatchResult:
     rms_db: float
     amount: float
     warnings: tuple[str, ...]
-    # The gain (dB) that keeps the matched input as loud as it came in: minus the EQ's level change on the
-    # input's own spectrum (what --auto-gain applies to a matched file). Lowering by the largest boost, as for a
-    # word's EQ, left a piano matched to drums 25 dB quieter: that boost, +24 dB at 83 Hz, was where the piano
-    # had almost nothing.
+    # The gain (dB) that keeps the matched input as loud as it came in, estimated from the spectra: minus the EQ's
+    # level change on the input's own spectrum (the same measure auto gain takes on the samples, where it also
+    # keeps the peak below full scale: eqmorph.audio.autogain). Lowering by the largest boost, as for a word's EQ,
+    # left a piano matched to drums 25 dB quieter: that boost, +24 dB at 83 Hz, was where the piano had almost
+    # nothing.
     level_gain_db: float = 0.0
+    # The full match (amount 1) and its RMS error against the full difference: what the recordings' difference
+    # is, whatever ``amount`` applies of it (`eqmorph match --amount 0` still says how they differ). ``None``:
+    # the same as ``eq`` and ``rms_db`` (amount 1).
+    full_eq: EQ | None = None
+    full_rms_db: float | None = None
+
+    @property
+    def difference(self) -> tuple[EQ, float]:
+        """``(EQ, rms_db)`` of the full match: the recordings' difference as a 5-band EQ, and its fit error."""
+        if self.full_eq is None or self.full_rms_db is None:
+            return self.eq, self.rms_db
+        return self.full_eq, self.full_rms_db
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able: ``{"eq": eq_data(eq), "freqs_hz", "target_db", "fitted_db" (lists, None where
@@ -188,18 +201,23 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     target = np.zeros_like(freqs)
     target[used] = amount * diff
     rate = spectrum.sample_rate
-    flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
-    if flat_rms_db < FLAT_TARGET_RMS_DB or within_noise:
-        eq, rms_db = EQ.flat(), flat_rms_db  # nothing (audible, or real) asked for: no fit, no search noise
+    if spread_db < FLAT_TARGET_RMS_DB or within_noise:
+        full, full_rms_db = EQ.flat(), spread_db  # nothing (audible, or real) asked for: no fit, no search noise
     else:
-        params, full_rms_db = fit_match_target(diff, freqs[used], rate, noise_db=noise_db)
-        notes += _rough_fit_notes(EQ.from_array(canonical_array(params)), full_rms_db, amount)
-        eq = EQ.from_array(canonical_array(scale_gains(params, amount)))
+        params, _ = fit_match_target(diff, freqs[used], rate, noise_db=noise_db)
+        full = EQ.from_array(canonical_array(params))
+        full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
+        notes += _rough_fit_notes(full, full_rms_db, amount)
+    flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
+    if flat_rms_db < FLAT_TARGET_RMS_DB or full == EQ.flat():
+        eq, rms_db = EQ.flat(), flat_rms_db
+    else:
+        eq = EQ.from_array(canonical_array(scale_gains(full.to_array(), amount)))
         rms_db = offset_free_rms_db(eq.to_array(), target[used], freqs[used], rate)
     fitted = response_db_np(eq.to_array(), freqs[freqs < NYQUIST_FRACTION * rate], rate)
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
-                       level_gain_db=-level_change_db(spectrum, eq))
+                       level_gain_db=-level_change_db(spectrum, eq), full_eq=full, full_rms_db=full_rms_db)
 
 
 def _coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectrum, np.ndarray]) -> list[str]:
