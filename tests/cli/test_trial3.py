@@ -89,7 +89,7 @@ def test_apply_preset_calls_the_presets_preamp_preset_preamp_not_auto_gain(tmp_p
     code, out, _ = _run(capsys, "apply", tones_wav, tmp_path / "o.wav", "--preset", preset)
     assert code == 0 and "output: -10.0 dB preset Preamp, peak" in out and "auto gain" not in out
     code, out, _ = _run(capsys, "apply", tones_wav, tmp_path / "o.wav", "--preset", preset, "--auto-gain")
-    assert code == 0 and "dB auto gain, peak" in out and "preset Preamp" not in out
+    assert code == 0 and "dB auto gain (keeps the input's loudness" in out and "preset Preamp" not in out
 
 
 # --- #10: folders that cannot be created ------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 import json
 from importlib import metadata
 
-from eqmorph.core.install import install_hint
+from eqmorph.core import install
+from eqmorph.core.install import install_hint, pip_command
 
 
 class _Dist:
@@ -17,16 +18,39 @@ class _Dist:
 def test_a_checkout_installed_with_pip_install_e_gets_an_editable_command(monkeypatch):
     monkeypatch.setattr(metadata, "distribution",
                         lambda name: _Dist({"url": "file:///home/me/eq%20morph", "dir_info": {"editable": True}}))
-    assert install_hint("server") == "pip install -e '/home/me/eq morph[server]'"
+    assert install_hint("server") == f"{pip_command()} install -e '/home/me/eq morph[server]'"
 
 
 def test_an_index_install_gets_the_package_name(monkeypatch):
     monkeypatch.setattr(metadata, "distribution", lambda name: _Dist(None))
-    assert install_hint("plots") == "pip install 'eqmorph[plots]'"
+    assert install_hint("plots") == f"{pip_command()} install 'eqmorph[plots]'"
 
 
 def test_this_checkout_is_editable():
-    assert install_hint("train").startswith("pip install -e ") and install_hint("train").endswith("[train]'")
+    assert install_hint("train").startswith(f"{pip_command()} install -e ") and install_hint("train").endswith(
+        "[train]'")
+
+
+def test_the_hint_names_the_pip_of_the_running_virtual_environment_not_a_bare_pip(tmp_path, monkeypatch):
+    # `make demo` installs into .venv, which is not on PATH: a bare `pip` would install into another Python.
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "pip").write_text("")
+    monkeypatch.setattr(install.sys, "prefix", str(venv))
+    monkeypatch.setattr(install.sys, "base_prefix", "/usr")
+    monkeypatch.setattr(install.os, "name", "posix")
+    monkeypatch.chdir(tmp_path)
+    assert pip_command() == ".venv/bin/pip"
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert pip_command() == str(venv / "bin" / "pip")
+
+
+def test_outside_a_virtual_environment_the_hint_runs_pip_through_the_running_python(monkeypatch):
+    monkeypatch.setattr(install.sys, "prefix", "/usr")
+    monkeypatch.setattr(install.sys, "base_prefix", "/usr")
+    monkeypatch.setattr(install.sys, "executable", "/usr/bin/python3")
+    assert pip_command() == "/usr/bin/python3 -m pip"
 
 
 def test_the_train_extra_holds_every_package_of_the_data_extra():

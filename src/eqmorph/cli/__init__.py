@@ -46,7 +46,11 @@ COMMANDS: dict[str, str] = {
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: with ``command`` (a key of :data:`COMMANDS`) only that sub-command, else all."""
+    from eqmorph import __version__
+
     parser = argparse.ArgumentParser(prog="eqmorph", description="Words to 5-band parametric EQ.")
+    parser.add_argument("--version", action="version", version=f"eqmorph {__version__}",
+                        help="print eqmorph's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in [command] if command in COMMANDS else dict.fromkeys(COMMANDS.values()):
         importlib.import_module(f"eqmorph.cli.{COMMANDS.get(name, name)}").register(sub)

@@ -38,6 +38,8 @@ def parse_weights(items: list[str]) -> dict[str, float]:
             raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a finite number >= 0, e.g. warm=0.6") from None
         word = word.strip()
         weights[word] = weights.get(word, 0.0) + weight
+    if not any(weights.values()):  # said here, as typed: the library would show its dict of weights
+        raise ParameterError("WORD=WEIGHT", " ".join(items), "at least one weight above 0, e.g. warm=0.6 bright=0.4")
     return weights
 
 

@@ -9,6 +9,7 @@ from eqmorph.cli.common import (
     add_model_arg,
     add_open_vocab_arg,
     check_out_folder,
+    existed,
     load_model,
     make_out_folder,
     wrote,
@@ -40,8 +41,9 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"eqmorph demo on model {m.model_id} ({len(m.terms)} words)\n")
     print("\n".join(blocks))
     png = out / "demo_curves.png"
+    existed_before = existed(png)
     plot_eqs(curves, png, title=f"eqmorph: {a}, {b} and their 50/50 morph")
-    wrote(png)
+    wrote(png, existed_before)
     return 0
 
 

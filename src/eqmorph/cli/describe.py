@@ -55,13 +55,15 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "describe",
         help="say in words what a preset does",
-        description="Read a preset (eqmorph JSON, Equalizer APO/AutoEq text, GraphicEQ, CSV) and print a short "
-        "phrase that 'eqmorph generate' reads back as a similar EQ (the few words whose EQs add up to it), then "
+        description="Read a preset (eqmorph JSON, Equalizer APO/AutoEq text, Equalizer APO GraphicEQ text, CSV; "
+        "any other layout than eqmorph's 5 bands is fitted into them first, as 'eqmorph import' does) and print a "
+        "short phrase that 'eqmorph generate' reads back as a similar EQ (the few words whose EQs add up to it), then "
         "the words most alike in shape each on its own, with scores from -1 (the opposite) to 1 (the word's own "
         "EQ). A flat EQ lists no words.",
     )
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
-                  help="preset file: .json, .txt/.apo (Equalizer APO) or .csv")
+                  help="preset file, read as 'eqmorph import' reads it: .json (eqmorph), .txt/.apo (Equalizer APO "
+                  "filters, AutoEq ParametricEQ, or a GraphicEQ curve, fitted into 5 bands) or .csv")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, model_id")

@@ -23,13 +23,14 @@ def run_import(args: argparse.Namespace) -> int:
     # The preset's own Preamp is carried over, not replaced by eqmorph's, so the converted file plays exactly as
     # loud as the original (`apply --preset` and Equalizer APO apply the Preamp either file says).  Said when that
     # Preamp leaves the EQ above 0 dB: the original could clip too, and the user may want eqmorph's headroom.
-    if imported.level_db != 0.0:
+    if imported.level_db != 0.0 and not args.quiet:
         # A curve with no Preamp line: the level is the fit's finding, said as such rather than as the file's Preamp.
         print(f"eqmorph import: note: the curve has no Preamp line; the fit set its level {imported.level_db:+.1f} "
               "dB apart from the bands (a 5-band EQ has no level band), kept as the preamp so the EQ plays as loud "
               "as the curve", file=sys.stderr)
     peak = max_response_db(imported.eq) + imported.preamp_db
-    if peak > 0.05:  # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost
+    # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost.
+    if peak > 0.05 and not args.quiet:
         from eqmorph.core.preamp import preamp_db
 
         kept = f"the preset's Preamp {imported.preamp_db:+.1f} dB" if imported.level_db == 0.0 else \
@@ -54,4 +55,7 @@ def register(subparsers: Any) -> None:
     add_input_arg(parser, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")
     add_format_args(parser)
+    # The fit's error is said even with --quiet, as 'apply --preset' says it: the output is then an approximation.
+    parser.add_argument("--quiet", action="store_true",
+                        help="print no notes about the preamp (a fitted preset's fit error is still said)")
     parser.set_defaults(func=run_import)

@@ -8,6 +8,7 @@ from typing import Any
 
 from eqmorph.cli.common import (
     add_word_args,
+    existed,
     load_model,
     output_name,
     refuse_inside_model,
@@ -57,7 +58,8 @@ def run_plot(args: argparse.Namespace) -> int:
             curves.append((w if own == applied else w + _intensity_suffix(own), eq))
         curves.append((f"{word} \u2192 {args.to} at alpha {alpha:g}", mixed))
         title = f"eqmorph: '{word}', '{args.to}' and their morph{_intensity_suffix(applied)}"
-    wrote(plot_eqs(curves, output, title=title))
+    existed_before = existed(output)
+    wrote(plot_eqs(curves, output, title=title), existed_before)
     return 0
 
 
