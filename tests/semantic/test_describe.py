@@ -343,3 +343,16 @@ def test_a_word_whose_crowd_contradicts_its_translation_is_not_said(m):
     assert d.speakable[d.terms.index("suave")]  # "suave" sounds like "soft" (0.99): said
     cut = EQ.flat().with_band(4, gain_db=-6.0, freq_hz=6000.0, q=0.71)
     assert "claro" not in m.describe_text(cut)
+
+
+def test_words_with_no_recorded_language_speak_in_every_language():
+    # A small model's words carry no language: its English describer had kept only the band words ("bass").
+    from dataclasses import replace
+
+    params = np.stack([EQ.flat().with_band(2, gain_db=g, freq_hz=f, q=1.0).to_array()
+                       for g, f in ((6.0, 300.0), (-6.0, 1000.0), (6.0, 3000.0), (-6.0, 3000.0))])
+    terms = ("warmish", "hollowish", "edgy", "smoothish")
+    d = replace(Describer.from_params(terms, params), languages=(frozenset(),) * 4).with_band_words()
+    english = d.in_language("en")
+    assert set(terms) <= set(english.terms) and "treble" in english.terms
+    assert english.text(EQ.flat().with_band(2, gain_db=6.0, freq_hz=3000.0, q=1.0)) == "edgy"

@@ -28,3 +28,10 @@ def test_the_match_sentence_says_band_words_with_has():
         "the reference is brighter (0.81), less boomy (0.42) and has less bass (0.30)")
     assert comparison([("treble", 0.5), ("bass", -0.25)]) == "the reference has more treble (0.50) and less bass (0.25)"
     assert comparison([("nasal", 0.4)]) == "the reference is more nasal (0.40)"  # an adjective, as named
+
+
+def test_a_spanish_phrase_is_worded_in_spanish_and_read_back_to_its_amounts():
+    said = phrase({"suave": 1.25, "áspero": -0.5, "oscuro": -1.25}, "es")
+    assert said == "muy suave, mucho menos oscuro, un poco menos áspero"
+    weights = dict(eqmorph.load().parse(said).weights)
+    assert weights == pytest.approx({"suave": 1.25 / 3, "oscuro": -1.25 / 3, "áspero": -0.5 / 3})

@@ -121,6 +121,7 @@ class Describer:
     centred: bool = False
     muted: np.ndarray | None = None
     languages: tuple[frozenset[str], ...] | None = None
+    language: str | None = None  # the language a phrase is worded in ("es": "un poco suave"); None: English
     _in_language: dict[str, Describer] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -168,7 +169,8 @@ class Describer:
         return Describer((*self.terms, *defined), self.freqs_hz, self.sample_rate, responses,
                          *_norms_and_units(responses), self.basis,
                          np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),
-                         muted=np.concatenate([self.muted, np.zeros(len(defined), dtype=bool)]), languages=languages)
+                         muted=np.concatenate([self.muted, np.zeros(len(defined), dtype=bool)]), languages=languages,
+                         language=self.language)
 
     @classmethod
     def from_params(cls, terms: tuple[str, ...], params: np.ndarray,
@@ -197,7 +199,7 @@ class Describer:
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
         return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
                          self.speakable, centred=True, muted=np.isin(self.terms, list(LEVEL_WORDS)),
-                         languages=self.languages)
+                         languages=self.languages, language=self.language)
 
     def in_language(self, language: str) -> Describer:
         """This describer with only the words used in ``language`` ("en", "es"), built once per language.
@@ -207,8 +209,11 @@ class Describer:
         """
         found = self._in_language.get(language)
         if found is None:
-            keep = np.array([language in langs for langs in self.languages or ()], dtype=bool)
-            if self.languages is None or keep.sum() < MIN_PHRASE_VOCABULARY:
+            # A word with no recorded language (a small model's) may speak in any; the band words, always there,
+            # do not count towards the words a language needs.
+            keep = np.array([language in langs or not langs for langs in self.languages or ()], dtype=bool)
+            crowd = ~np.isin(self.terms, list(band_words()))
+            if self.languages is None or (keep & crowd).sum() < MIN_PHRASE_VOCABULARY:
                 found = self
             else:
                 rows = np.flatnonzero(keep)
@@ -216,7 +221,7 @@ class Describer:
                                   self.responses_db[rows], self.norms_db[rows], self.units[rows], self.basis,
                                   self.speakable[rows], self.centred,
                                   self.muted[rows],
-                                  tuple(self.languages[i] for i in rows))
+                                  tuple(self.languages[i] for i in rows), language)
             self._in_language[language] = found
         return found
 
@@ -310,7 +315,7 @@ class Describer:
 
     def text(self, eq: EQ) -> str:
         """A short phrase for ``eq``, e.g. "warm, a bit less harsh"; "" for a flat EQ."""
-        return phrase(self.amounts(eq))
+        return phrase(self.amounts(eq), self.language)
 
     def changes(self, eq: EQ) -> list[tuple[str, float]]:
         """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes.

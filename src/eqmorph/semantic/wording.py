@@ -66,19 +66,32 @@ def degree(amount: float) -> tuple[str, float]:
     return DEGREES[-1][1], DEGREES[-1][2]
 
 
-def phrase(amounts: Mapping[str, float]) -> str:
+# The phrase's grammar words per language, all read back by the language layer as the degrees they stand for:
+# degree ("a bit", "", "very"), the degree before "less" or "more" ("much less", not "very less"), less, more.
+_WORDING = {
+    "en": ({"a bit": "a bit", "": "", "very": "very"}, {"a bit": "a bit", "": "", "very": "much"}, "less", "more"),
+    "es": ({"a bit": "un poco", "": "", "very": "muy"}, {"a bit": "un poco", "": "", "very": "mucho"}, "menos",
+           "más"),
+}
+
+
+def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
     """Words and signed amounts -> "warm, a bit less harsh, more treble": largest amount first.
 
     A crowd word is said as itself ("warm"), a band word with "more" ("more treble"); negative amounts take
     "less". A strong amount reads "very warm" or "much more treble", a strong negative one "much less X" ("very
-    less" is not English; the language layer reads "much" as it reads "very").
+    less" is not English; the language layer reads "much" as it reads "very"). ``language`` "es" words it in
+    Spanish ("un poco suave, menos áspero"); English otherwise.
     """
+    plain, before, less, more = _WORDING["es" if language == "es" else "en"]
     parts = []
     for word, amount in sorted(amounts.items(), key=lambda kv: -abs(kv[1])):
         deg, _ = degree(amount)
         if amount < 0 or is_band_word(word):
-            deg = {"very": "much", "": ""}.get(deg, deg) + (" less" if amount < 0 else " more")
-        parts.append(f"{deg} {word}".strip())
+            said = f"{before[deg]} {less if amount < 0 else more}"
+        else:
+            said = plain[deg]
+        parts.append(f"{said} {word}".strip())
     return ", ".join(parts)
 
 
