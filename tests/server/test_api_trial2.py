@@ -13,6 +13,9 @@ from eqmorph.server.schemas import MAX_BLEND_WEIGHT
 
 SHAPE = {"error", "parameter", "value", "allowed", "detail"}
 SILENT = {"sample_rate": 48000, "power_db": [-300.0] * 65, "seconds": 1.0, "channels": 1, "rms_dbfs": None}
+# Two recordings with sound in bands that do not overlap: the library's AudioError, a 400
+LOWS = {**SILENT, "power_db": [0.0] * 20 + [-300.0] * 45, "rms_dbfs": -20.0}
+HIGHS = {**LOWS, "power_db": [-300.0] * 45 + [0.0] * 20}
 
 
 def _error(r: httpx.Response, status: int) -> dict:
@@ -80,7 +83,8 @@ def test_a_body_the_json_parser_gives_up_on_is_422_naming_the_body(client, paylo
     (lambda c: c.get("/api/generate", params={"word": "wram"}), 404),
     (lambda c: c.get("/api/morph", params={"a": "warm", "b": "bright", "alpha": "2"}), 422),
     (lambda c: c.post("/api/blend", content='{"weights": ', headers={"content-type": "application/json"}), 422),
-    (lambda c: c.post("/api/match", json={"input": SILENT, "reference": SILENT}), 400),
+    (lambda c: c.post("/api/match", json={"input": SILENT, "reference": SILENT}), 422),
+    (lambda c: c.post("/api/match", json={"input": LOWS, "reference": HIGHS}), 400),
     (lambda c: c.post("/api/blend", content=b" " * 200_000, headers={"content-type": "application/json"}), 413),
 ])
 def test_every_kind_of_refusal_has_the_one_error_shape(client, send, status):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -40,7 +42,7 @@ def test_blend_refuses_a_weight_that_is_not_a_number_naming_it(client, weight):
     body = r.json()
     assert body["error"] == "invalid_parameter" and body["parameter"] == "weights.warm"
     assert "number" in body["allowed"]
-    assert body["value"] == (weight if isinstance(weight, str) or weight is None else repr(weight))  # as sent
+    assert body["value"] == (weight if isinstance(weight, str) or weight is None else json.dumps(weight))  # as sent
 
 
 @pytest.mark.parametrize("intensity", [True, "2"])

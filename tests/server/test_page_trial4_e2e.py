@@ -92,16 +92,19 @@ def test_a_server_that_stops_answering_is_said_by_the_controls_and_the_curve_is_
     page.errors[:] = [e for e in page.errors if REFUSED not in e]
 
 
-def test_a_word_typed_while_the_server_is_down_is_refused_with_the_reason(page):
+def test_a_word_typed_while_the_server_is_down_is_kept_and_asked_for_once_it_answers(page):
     shown(page, "warm", "bright", "0.5")
     page.route("**/api/**", lambda route: route.abort("connectionrefused"))
     page.fill("#word-b", "muddy")
     page.press("#word-b", "Enter")
     page.wait_for_selector("#word-b-error:not([hidden])")
-    assert "“muddy”: the eqmorph server is not reachable" in page.text_content("#word-b-error")
-    assert page.input_value("#word-b") == "bright"
+    assert "“muddy” is not checked yet: the eqmorph server is not reachable" in page.text_content("#word-b-error")
+    assert page.input_value("#word-b") == "muddy"  # trial 5: kept, not replaced by the word on show
+    assert page.get_attribute("#curve", "data-b") == "bright"
     assert page.is_visible("#server-down")
     page.unroute("**/api/**")
+    shown(page, "warm", "muddy", "0.5")
+    assert page.is_hidden("#word-b-error") and page.get_attribute("#word-b", "aria-invalid") is None
     page.errors[:] = [e for e in page.errors if REFUSED not in e]
 
 

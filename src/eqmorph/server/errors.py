@@ -5,8 +5,9 @@ Every error the app sends has one shape, ``{"error", "parameter", "value", "allo
 said), with extra keys for some kinds:
 
 * unknown word -> 404 ``"error": "unknown_word"``, plus ``"word"`` and ``"suggestions": [{"word", "count"}]``
-* a value out of range, not a number, NaN, a wrong format, a required parameter left out -> 422
-  ``"error": "invalid_parameter"``, plus ``"errors"`` (each problem) when FastAPI's validation caught it; a
+* a value out of range, not a number, NaN, a wrong format, a required parameter left out, a query parameter
+  given more than once (``?a=warm&a=bright``: no copy silently wins) -> 422 ``"error": "invalid_parameter"``,
+  plus ``"errors"`` (each problem) when FastAPI's validation caught it; a
   body that is not JSON (or nested too deeply, or not UTF-8) is ``"parameter": "body"``, and so is a body
   sent without ``Content-Type: application/json`` (curl's ``-d`` sends a form), whose message asks for that header
 * errors about a word or phrase name the request's parameter that held it (``word``, ``a``, ``b``,
@@ -17,10 +18,14 @@ said), with extra keys for some kinds:
   must refuse -> 400 ``"host_not_allowed"`` (:mod:`.hosts`)
 * any other :class:`EqmorphError` -> 400 ``"bad_request"`` with its one-line message; a bug -> 500
   ``"internal_error"`` (the traceback goes to the server's log, not to the client).
+
+Values are echoed as a JSON client wrote them: text as sent, anything else as JSON (``true``, ``null``, ``[1, 2]``),
+never as Python's repr (``True``, ``None``), and so are the values quoted in the messages (``source="x"``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,17 +35,29 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError
+from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError, shown_value
 
 MAX_ECHO_CHARS = 80  # values are echoed back for context, never in full
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_ECHO_CHARS else text[:MAX_ECHO_CHARS] + "..."
+
+
+def json_text(value: object) -> str:
+    """``value`` written as JSON (``true``, ``null``, ``"warm"``), as the client sent it; a value JSON cannot
+    write (none comes from a request) as the library's messages show it."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):
+        return shown_value(value)
+
+
 def echo(value: object) -> str | None:
-    """``value`` as an error body shows it: text as sent, anything else as its repr, cut after MAX_ECHO_CHARS."""
+    """``value`` as an error body shows it: text as sent, anything else as JSON, cut after MAX_ECHO_CHARS."""
     if value is None:
         return None
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= MAX_ECHO_CHARS else text[:MAX_ECHO_CHARS] + "..."
+    return _cut(value if isinstance(value, str) else json_text(value))
 
 
 def error_body(error: str, parameter: str | None, value: object, allowed: str | None, detail: str,
@@ -57,6 +74,42 @@ class MissingParameter(ParameterError):
     def __init__(self, name: str, allowed: str) -> None:
         super().__init__(name, None, allowed)
         self.args = (f"{name} is missing: expected {allowed}",)
+
+
+class Refused(ParameterError):
+    """A :class:`ParameterError` whose message is a sentence of its own (``the reference recording is 0.3 s long;
+    ...``) rather than ``name=value is not allowed``, for refusals a person reads on the page."""
+
+    def __init__(self, name: str, value: object, allowed: str, message: str) -> None:
+        super().__init__(name, value, allowed)
+        self.args = (message,)
+
+
+class RepeatedParameter(ParameterError):
+    """A query parameter given more than once: Starlette keeps the last copy, which would silently decide."""
+
+    def __init__(self, name: str, values: list[str]) -> None:
+        super().__init__(name, values, "one value: give each query parameter once")
+        given = ", ".join(json_text(v) for v in values)
+        self.args = (f"{name} was given {len(values)} times ({_cut(given)}): give it once",)
+
+
+async def refuse_repeated(request: Request) -> None:
+    """A dependency of every route: :class:`RepeatedParameter` for a query parameter of the route given twice.
+
+    Only the route's own parameters count, as the short path (:mod:`.fastpath`) checks only those it reads; a
+    parameter the route ignores is ignored however often it comes. ``async``: a plain ``def`` would cost every
+    request a trip to the threadpool.
+    """
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    names = None if dependant is None else {p.alias for p in dependant.query_params}
+    values: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        if names is None or key in names:
+            values.setdefault(key, []).append(value)
+    for key, given in values.items():
+        if len(given) > 1:
+            raise RepeatedParameter(key, given)
 
 
 class WordNotFound(Exception):
@@ -152,8 +205,13 @@ def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
 
 
 def _parameter_error(_: Request, exc: ParameterError) -> JSONResponse:
+    message = str(exc)
+    # The library writes the value as Python's repr ("weights={'warm': True}"); a client of a JSON API wrote JSON.
+    said = f"{exc.name}={shown_value(exc.value, with_type=exc.wrong_type)}"
+    if not exc.wrong_type and message.startswith(said):
+        message = f"{exc.name}={_cut(json_text(exc.value))}{message[len(said):]}"
     return JSONResponse(status_code=422, content=error_body("invalid_parameter", exc.name, exc.value, exc.allowed,
-                                                            str(exc)[:300]))
+                                                            message[:300]))
 
 
 def _word_not_found(_: Request, exc: WordNotFound) -> JSONResponse:

@@ -17,8 +17,11 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
 * ``/api/export?word=`` or ``?a=&b=&alpha=``, with ``&intensity=&format=``: a download in one of the
   preset formats ``/api/health`` lists (:data:`EXPORT_TYPES`: the io layer's JSON, APO, CSV, GraphicEQ), or the
   table, shown inline: it is for reading, and nothing imports it (the CLI never writes it to a file either)
-* ``/api/describe`` (the same EQ parameters as export, and ``k=``): the words the EQ sounds like and a phrase
-* ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation)
+* ``/api/describe`` (the same EQ parameters as export, ``k=`` and ``language=``): the words the EQ sounds like and
+  a phrase, in English (``en``, the default, as ``eqmorph describe``), Spanish (``es``) or any of the model's words
+* ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation), with its
+  language and its place on the word map
+* a query parameter a route reads, given twice (``?a=warm&a=bright``), is refused (:func:`.errors.refuse_repeated`)
 * ``POST /api/match``: two spectra the page measured (:class:`.schemas.SpectrumIn`, within the body
   limit) -> the matched EQ, its curve, words and preset files
 * ``/``: the page (its scripts and style sheet are mounted by the app under ``/static``).
@@ -35,11 +38,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import FileResponse, Response
 
 from eqmorph.errors import ParameterError
 from eqmorph.io.presets import FILE_FORMATS, FORMATS, format_eq
+from eqmorph.server import errors
 from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
 from eqmorph.server.payload import render
 from eqmorph.server.schemas import (
@@ -55,7 +59,7 @@ from eqmorph.server.schemas import (
     SampleOut,
     WordsOut,
 )
-from eqmorph.server.service import Service
+from eqmorph.server.service import DESCRIBE_LANGUAGES, Service
 
 MAX_DESCRIBE_WORDS = 20  # words in a /api/describe answer; the page shows five
 MAX_SAMPLES = 64  # variations per /api/sample request; the library allows more, a page never shows them
@@ -95,7 +99,7 @@ def _json(body: bytes) -> Response:
 def make_router(api: Service, page: Path) -> APIRouter:
     """The routes of the API over ``api``, and ``/`` serving the file ``page``."""
     morpher = api.m
-    router = APIRouter()
+    router = APIRouter(dependencies=[Depends(errors.refuse_repeated)])
 
     @router.get("/", include_in_schema=False)
     async def index() -> FileResponse:
@@ -148,9 +152,11 @@ def make_router(api: Service, page: Path) -> APIRouter:
                        alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY,
                        source: SourceQ = None,
                        k: Annotated[int, Query(ge=1, le=MAX_DESCRIBE_WORDS, description="how many words")] = 5,
+                       language: Annotated[str, Query(max_length=16, description=", ".join(DESCRIBE_LANGUAGES))] = "en",
                        ) -> Response:
+        words_of = api.check_language(language)  # before the EQ: a bad language fails alone with its own 422
         eq, meta, _, notes = api.requested_eq(word, a, b, alpha, intensity, source)
-        return _json(render({**meta, "notes": notes, **api.describe(eq, k)}, api.grid))
+        return _json(render({**meta, "notes": notes, **api.describe(eq, k, language=words_of)}, api.grid))
 
     @router.post("/api/match", response_model=MatchOut, responses=ERROR_RESPONSES)
     def match(request: MatchRequest) -> Response:

@@ -177,6 +177,12 @@ class DescribeOut(BaseModel):
         "empty when there is nothing to say"))
     sounds_like: list[ScoredWord] = Field(description="the words the EQ sounds most like, best first")
     text: str = Field(description="a phrase for the EQ that the model reads back ('' when flat)")
+    language: str = Field(description="the language of the words: en, es or any (language=; en by default)")
+
+
+class MapPosition(BaseModel):
+    x: float = Field(description="word-map position in [-1, 1], as /api/words gives a word's")
+    y: float = Field(description="word-map position in [-1, 1]")
 
 
 class ParsedWeight(BaseModel):
@@ -193,6 +199,11 @@ class ParseOut(BaseModel):
     ignored: list[str]
     notes: list[str]
     pieces: list[dict[str, Any]] = Field(description="each piece of the phrase and how it was understood")
+    language: str | None = Field(description=(
+        "en or es when every descriptor of the text is a word of that language (describe it back in it with "
+        "/api/describe's language=); null when they mix languages or none can tell (band words)"))
+    map: MapPosition = Field(description="where the text sits on the word map: a word at its dot, a phrase at "
+                                         "the projection of its EQ's code")
 
 
 class MatchOut(BaseModel):
@@ -200,6 +211,7 @@ class MatchOut(BaseModel):
     amount: float = Field(description="the share of the difference the EQ was fitted to, as requested")
     sounds_like: list[ScoredWord]
     text: str = Field(description="the matched EQ as a phrase, e.g. 'brighter, a bit less boomy'")
+    language: str = Field(description="en: the phrase and words are English, as the comparison is")
     comparison: str = Field(description="what the match changes, as `eqmorph match` says it: "
                                         "'the reference is brighter (0.97) and less boomy (0.42)'")
     rms_db: float = Field(description="fit error against the smoothed target difference, dB RMS")

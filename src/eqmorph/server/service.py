@@ -19,8 +19,10 @@ from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
+from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.spelling import fold, normalise_term
-from eqmorph.semantic.match import MIN_SECONDS, match_spectra
+from eqmorph.semantic.describe import word_languages
+from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
@@ -34,6 +36,32 @@ NOTES_CACHE_SIZE = 4096  # (text, crowd) -> notes: a phrase's words come from a 
 
 
 MATCH_EXPORTS = ("json", "apo", "csv")  # preset files sent with a match; the page offers them as downloads
+# /api/describe's language=, as `eqmorph describe --language` takes it: one language's words, English unless asked
+# ("a bit claro, a bit bright" reads as a slip), or "any" of the model's words.
+DESCRIBE_LANGUAGES = {"en": "en (English, the default)", "es": "es (Spanish)",
+                      "any": "any (every word the model knows)"}
+# How a typed word was read, for its language: as itself or a spelling of a known word (that word's language), or
+# as a Spanish word the lexicon translates (the lexicon's translations are Spanish to English).
+_SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
+
+
+def _seconds_text(seconds: float) -> str:
+    """A recording's length for a sentence, rounded down (0.4999 s is not "0.5 s" next to "at least 0.5 s")."""
+    if seconds >= 0.01:
+        return f"{math.floor(seconds * 100) / 100:g} s"
+    return f"{math.floor(seconds * 1e5) / 100:g} ms"
+
+
+def _map_projection(codes: np.ndarray, xy: np.ndarray) -> np.ndarray:
+    """The affine map ``(d + 1, 2)`` from a latent code (with a trailing 1) to its word-map position.
+
+    The word map is a PCA of the word centroids (training's ``_word_map``), an affine function of the code whose
+    basis the checkpoint does not keep: least squares over the centroids recovers it. Only closely: the bundled
+    model's centroids moved after its map was made (per word 0.01 of the map's width at the median, 0.3 at most),
+    which is why a word itself is shown at its own dot (:meth:`Service.map_position`) and only phrases are projected.
+    """
+    design = np.hstack([np.asarray(codes, dtype=np.float64), np.ones((len(codes), 1))])
+    return np.linalg.lstsq(design, np.asarray(xy, dtype=np.float64), rcond=None)[0]
 
 
 def _spectrum(s: SpectrumIn) -> Spectrum:
@@ -61,6 +89,7 @@ class Service:
             info = morpher.word_info(word)
             self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
                                   "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
+        self._projection = _map_projection(np.stack([morpher.centroid(w) for w in morpher.terms]), xy)
         self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.crowd_notes)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
@@ -196,32 +225,89 @@ class Service:
         return [self.entries[w] for w in words], None if meant is None else str(meant)
 
     def parse(self, text: str) -> dict[str, Any]:
-        """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready."""
+        """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready, with the language it is in
+        (:meth:`language_of`) and its place on the word map (:meth:`map_position`)."""
         with errors.as_parameter("text"):  # /api/parse's parameter, which happens to be the language layer's name
-            return self.m.parse(text).to_dict()
+            understood = self.m.parse(text)
+            return {**understood.to_dict(), "language": self.language_of(understood), "map": self.map_position(text)}
+
+    def language_of(self, understood: Interpretation) -> str | None:
+        """``"en"`` or ``"es"`` when every descriptor of a phrase is a word of that language (a word's language is
+        the one most of its examples were written in: :func:`~eqmorph.semantic.describe.word_languages`), so a
+        page can describe in the language the user typed; None when they mix languages or none can tell (a band
+        word, an open-vocabulary word, a word used as much in both)."""
+        found: set[str] = set()
+        for piece in understood.pieces:
+            for meaning in piece.meanings:
+                if meaning.how == "translation":
+                    found.add("es")
+                elif meaning.how in _SPELT and meaning.word in self.entries:
+                    languages = word_languages(self.m.word_info(meaning.word).counts_by_language)
+                    if len(languages) == 1:
+                        found |= languages
+        return found.pop() if len(found) == 1 else None
+
+    def map_position(self, text: str) -> dict[str, float]:
+        """Where ``text`` sits on the word map (``/api/words``' x and y): a known word (in any spelling the model
+        takes for it: "Warm", "brighter") at its own dot, a phrase at the projection of its code (the code of its
+        EQ), kept inside the map's [-1, 1]."""
+        word, _ = self.known("text", text)
+        entry = self.entries.get(word)
+        if entry is not None:
+            return {"x": entry["x"], "y": entry["y"]}
+        code = self.m.centroid(text)
+        x, y = np.clip(np.append(code, 1.0) @ self._projection, -1.0, 1.0)
+        return {"x": round(float(x), 4), "y": round(float(y), 4)}
+
+    def check_language(self, language: str) -> str | None:
+        """The describer's ``language=`` for ``/api/describe``'s: ``"en"``, ``"es"``, or None for ``"any"``;
+        :class:`ParameterError` naming the allowed values otherwise."""
+        key = language.strip().lower()
+        if key not in DESCRIBE_LANGUAGES:
+            raise ParameterError("language", language, ", ".join(DESCRIBE_LANGUAGES.values()))
+        return None if key == "any" else key
 
     def match(self, request: MatchRequest) -> dict[str, Any]:
         """The matched EQ of two page-measured spectra, with its curve, words and preset files."""
         for role, measured in (("input", request.input), ("reference", request.reference)):
-            if measured.seconds < MIN_SECONDS:  # said in the recording's own samples, as the library's error does
+            # Checked here, as the library would check them, to be said as a person reads them (the page shows these
+            # sentences) and to name the field: the library's AudioError knows neither.
+            if measured.seconds < MIN_SECONDS:  # allowed: in the recording's own samples, as the library says it
                 frames = round(measured.seconds * measured.sample_rate)
-                raise ParameterError(f"{role}.seconds", measured.seconds,
+                raise errors.Refused(f"{role}.seconds", measured.seconds,
                                      f"at least {MIN_SECONDS:g} s of audio (the {role} is "
-                                     f"{duration_text(frames, measured.sample_rate)} long)")
+                                     f"{duration_text(frames, measured.sample_rate)} long)",
+                                     f"the {role} recording is {_seconds_text(measured.seconds)} long; it must be at "
+                                     f"least {MIN_SECONDS:g} s")
+            level = measured.rms_dbfs
+            if level is None or not level > SILENCE_DBFS:
+                said = "every sample is 0" if level is None else f"its level is {level:.0f} dBFS"
+                raise errors.Refused(f"{role}.rms_dbfs", level, f"a level above {SILENCE_DBFS:g} dBFS",
+                                     f"the {role} recording is silent ({said}); it must have sound above "
+                                     f"{SILENCE_DBFS:g} dBFS")
         spectra = [_spectrum(s) for s in (request.input, request.reference)]
         result = match_spectra(*spectra, amount=request.amount)
         # The files name the model only, as `eqmorph match -o` writes them: a match has no words or intensity.
         # The EQ is the full match with its gains scaled by the amount, as intensity scales a word's: said as such.
-        return {"eq": self.body(result.eq, ["match"], request.amount), **self.describe(result.eq, 5, level_free=True),
-                "amount": request.amount, "comparison": self.m.describer.compare(result.eq),
+        # Its words are English, as the comparison's (Describer.compare) are, and say the recordings' difference (the
+        # full match), whatever amount is applied: at amount 0 they still differ.
+        difference, _ = result.difference
+        return {"eq": self.body(result.eq, ["match"], request.amount),
+                **self.describe(difference, 5, level_free=True, language="en"),
+                "amount": request.amount, "comparison": self.m.describer.compare(difference),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
-    def describe(self, eq: EQ, k: int, *, level_free: bool = False) -> dict[str, Any]:
-        """The ``k`` words ``eq`` sounds most like (all of them in a smaller vocabulary), with scores, and a phrase.
+    def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None) -> dict[str, Any]:
+        """The ``k`` words ``eq`` sounds most like (all of them in a smaller one), with scores, and a phrase.
 
-        ``level_free``: judge the shape only (a match, whose level is the fit's; ``Morpher.describe``).
+        ``level_free``: judge the shape only (a match, whose level is the fit's; ``Morpher.describe``);
+        ``language``: ``"en"`` or ``"es"`` for that language's words only, None for any word (:meth:`check_language`).
         """
-        ranked = self.m.describe(eq, min(k, len(self.m.terms)), level_free=level_free)
+        # The library takes k up to the number of words it describes with in that language, which the model's
+        # vocabulary does not tell (band words count, words of the other language do not).
+        describer = self.m.describer if language is None else self.m.describer.in_language(language)
+        ranked = self.m.describe(eq, min(k, len(describer.terms)), level_free=level_free, language=language)
         words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
-        return {"sounds_like": words, "text": self.m.describe_text(eq, level_free=level_free)}
+        return {"sounds_like": words, "text": self.m.describe_text(eq, level_free=level_free, language=language),
+                "language": language or "any"}

@@ -2,7 +2,8 @@
 // Plain JavaScript (ES2020 modules), no dependencies and no build step; it talks only to this server's /api.
 // This entry owns the changes of words and sliders and fans them out to the views in the other modules.
 // A new word is shown only once the server has answered the morph with it: until then every view keeps
-// the pair it shows, and a word the server refuses is reported next to its box and changes nothing.
+// the pair it shows, and a word the server refuses is reported next to its box, which keeps the text for the user
+// to fix, and changes nothing else.
 // Each side has two names: the user's text (state.text, in the box, labels, legend and link) and the server's
 // word for it (state.a, state.b: "bright" for "brighter"), which the requests and the word map use.
 import { api } from "./api.js";
@@ -16,14 +17,30 @@ import { hashIsOwn, historyMoved, readHash, saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
+import { onReading, readBoxes } from "./reading.js";
 import { fetchEnds, fetchMorph, onMorph, requestMorph } from "./requests.js";
 import { state } from "./state.js";
-import { clearWordError, clearWordErrors, onSuggestion, showError, showStatus, showWordError } from "./status.js";
+import { clearWordError, onSuggestion, showError, showStatus, showWordError } from "./status.js";
 import { renderTable } from "./table.js";
 import { fold, setVocabulary } from "./vocab.js";
 import { drawMap, updateMap } from "./wordmap.js";
 
 const pickers = {};
+// Text asked for while the server did not answer, by side: kept in its box, and asked for again once it answers.
+const retry = {};
+
+// A refusal is about the change it refused: the next change drops it, the reason under the box and the text kept
+// in it alike (the box shows the word on show again), but for text the server never answered (see retry).
+function dropRefusal(side) {
+  if (retry[side]) return;
+  clearWordError(side);
+  if (pickers[side].refused()) pickers[side].show(state.text[side], state[side]);
+}
+
+function dropRefusals() {
+  dropRefusal("a");
+  dropRefusal("b");
+}
 
 // Keeps a slider's text as well as its number: the API is asked for exactly the value on display.
 function readSlider(name) {
@@ -59,7 +76,7 @@ function setCrowds(sources) {
   }
   $("#crowd-row").hidden = sources.length === 0;
   select.addEventListener("change", () => {
-    clearWordErrors(); // a refusal is about the change before this one
+    dropRefusals();
     state.source = select.value;
     saveHash({ push: true });
     fetchEnds();
@@ -71,7 +88,7 @@ function setCrowds(sources) {
 function wireSlider(name, onInput) {
   const input = $(`#${name}`);
   input.addEventListener("input", () => {
-    clearWordErrors(); // a refusal is about the change before this one
+    dropRefusals();
     readSlider(name);
     onInput();
     requestMorph();
@@ -98,6 +115,7 @@ function commitWords(body, keepErrors, typed, fromLink) {
   for (const [side, word] of [["a", a], ["b", b]]) {
     if (state[side] !== word) state.ends[side] = null;
     const text = boxText(typed[side] ?? (state[side] === word && state.text[side] ? state.text[side] : word), word);
+    delete retry[side];
     state[side] = word;
     state.text[side] = text;
     pickers[side].show(text, word);
@@ -107,7 +125,7 @@ function commitWords(body, keepErrors, typed, fromLink) {
   }
   updateMap();
   saveHash({ push: !fromLink });
-  showInterpretations();
+  readBoxes();
   showMorph(body, 0);
   fetchEnds();
   requestMorph(); // the slider may have moved while the words were being checked
@@ -121,9 +139,15 @@ const wordChange = { seq: 0, pending: {}, fromLink: false };
 // If it does not, returns the refused side ("a" or "b"), whose box shows why; nothing else changes.
 async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
   // A change starting afresh (none in flight) makes any refusal shown for an earlier one stale.
+  // A box given new text here keeps it while it is asked for; only its old reason goes.
   if (!Object.keys(wordChange.pending).length) {
-    for (const side of ["a", "b"]) if (!keepErrors.has(side)) clearWordError(side);
+    for (const side of ["a", "b"]) {
+      if (keepErrors.has(side)) continue;
+      if (side in proposed) clearWordError(side);
+      else dropRefusal(side);
+    }
   }
+  for (const side of Object.keys(proposed)) delete retry[side]; // a new text for the box replaces the one kept
   Object.assign(wordChange.pending, proposed);
   wordChange.fromLink = fromLink;
   const a = wordChange.pending.a ?? state.a;
@@ -140,37 +164,20 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
     if (seq !== wordChange.seq) return ""; // the latest change asks with the same words and reports
     const parameter = (error.body || {}).parameter;
     const side = parameter === "a" || parameter === "b" ? parameter : "b" in proposed ? "b" : "a";
-    if (error.name !== "AbortError") showWordError(side, error, side === "a" ? a : b);
-    pickers[side].show(state.text[side], state[side]);
+    const asked = wordChange.pending[side]; // the text of that side's change; none: the side's word on show
+    if (error.name === "AbortError" || asked === undefined) {
+      pickers[side].show(state.text[side], state[side]);
+      if (error.name !== "AbortError") showWordError(side, error, state.text[side]);
+    } else {
+      showWordError(side, error, asked);
+      pickers[side].refuse(asked);
+      if (error.name === "ServerUnreachable") retry[side] = asked;
+    }
     delete wordChange.pending[side];
     const others = Object.keys(wordChange.pending).length;
     if (others && state.a && state.b) chooseWords({}, keepErrors, fromLink); // the other box's choice still stands
     else wordChange.pending = {};
     return side;
-  }
-}
-
-// Under each box, how its text was understood (the language layer), unless it is exactly one vocabulary word
-// taken at weight 1: a degree ("50% brighter"), an inflection ("brighter"), a phrase, a word outside the
-// vocabulary or an ignored word ("warm drums") is explained.
-function showInterpretations() {
-  for (const side of ["a", "b"]) {
-    const note = $(`#word-${side}-note`);
-    const text = state.text[side];
-    if (state.byWord.has(text) && text === state[side]) {
-      note.hidden = true;
-      note.textContent = "";
-      continue;
-    }
-    api("/api/parse", { text })
-      .then((meant) => {
-        if (state.text[side] !== text) return;
-        note.textContent = meant.summary;
-        note.hidden = false;
-      })
-      .catch(() => {
-        note.hidden = true;
-      });
   }
 }
 
@@ -201,12 +208,26 @@ function showMorph(body, seq) {
 function wire() {
   onMorph(showMorph);
   onServerBack(() => {
+    const again = { ...retry };
+    for (const side of Object.keys(again)) delete retry[side];
+    if (Object.keys(again).length && state.a && state.b) {
+      chooseWords(again); // its answer asks for the curves and the morph at the sliders' setting
+      return;
+    }
     fetchEnds();
     requestMorph();
   });
+  onReading(() => {
+    updateMap(); // a phrase's place on the map
+    requestDescribe(); // in the language of the words
+  });
   onSuggestion(chooseWord);
-  pickers.a = makePicker("a", (word) => chooseWord("a", word));
-  pickers.b = makePicker("b", (word) => chooseWord("b", word));
+  const forget = (side) => () => {
+    delete retry[side];
+    clearWordError(side);
+  };
+  pickers.a = makePicker("a", (word) => chooseWord("a", word), forget("a"));
+  pickers.b = makePicker("b", (word) => chooseWord("b", word), forget("b"));
   // A word still being checked (typed, then Swap clicked, which commits it on blur) is swapped too.
   $("#swap").addEventListener("click", () => chooseWords({ a: wordChange.pending.b ?? state.text.b,
     b: wordChange.pending.a ?? state.text.a }));

@@ -1,7 +1,9 @@
 // eqmorph page: "sounds like: ..." under the curve, the words the EQ on display sounds like (/api/describe),
-// following the slider: at most one request in flight, and the latest EQ is described when it returns.
+// following the slider: at most one request in flight, and the latest EQ is described when it returns. The words
+// are of one language: the user's (reading.js), English unless they typed Spanish.
 import { api } from "./api.js";
 import { $ } from "./dom.js";
+import { describeLanguage } from "./reading.js";
 import { state } from "./state.js";
 
 const describeFetch = { busy: false, dirty: false };
@@ -13,10 +15,13 @@ export function requestDescribe() {
 
 function sendDescribe() {
   const body = state.current;
+  const language = describeLanguage();
+  if (language === undefined) return; // the boxes' texts are being read: their reading asks again (app.js)
   describeFetch.dirty = false;
   if (!body) return;
   describeFetch.busy = true;
-  const params = { a: body.words[0], b: body.words[1], alpha: String(body.alpha), intensity: String(body.intensity) };
+  const params = { a: body.words[0], b: body.words[1], alpha: String(body.alpha), intensity: String(body.intensity),
+    language };
   api("/api/describe", body.source ? { ...params, source: body.source } : params)
     .then((answer) => {
       if (state.current === body) showDescription(answer);
@@ -33,8 +38,12 @@ function sendDescribe() {
 function showDescription(answer) {
   const el = $("#sounds-like");
   const top = answer.sounds_like.slice(0, 3).map((s) => `${s.word} (${s.score.toFixed(2)})`).join(", ");
-  el.textContent = answer.text ? `sounds like: ${answer.text}` : "sounds like: flat, no word stands out";
+  const words = document.createElement("span");
+  // For screen readers: Spanish words are read as Spanish.
+  words.lang = answer.text && answer.language !== "any" ? answer.language : "";
+  words.textContent = answer.text || "flat, no word stands out";
+  el.replaceChildren("sounds like: ", words);
   el.title = `closest words: ${top}`;
   Object.assign(el.dataset, { a: answer.words[0], b: answer.words[1], alpha: String(answer.alpha),
-    intensity: String(answer.intensity), text: answer.text });
+    intensity: String(answer.intensity), text: answer.text, language: answer.language });
 }

@@ -12,6 +12,17 @@ import { state } from "./state.js";
 
 const ANALYSIS_RATE = 48000; // a file whose rate the page cannot tell, or the API does not take, is decoded at this
 
+// The card's names for the two files, which the API and the library call the input and the reference.
+const ROLES = { input: "your recording", reference: "the reference" };
+
+// A message about the files in the card's words, each file named: the server's "the reference recording is 0.3 s
+// long" and a field of its request ("reference.seconds: ...") become "the reference (piano.wav) ...".
+function inCardTerms(text, files) {
+  const named = (role) => `${ROLES[role]} (${files[role].name})`;
+  return String(text).replace(/^(input|reference)(?:\.[\w.]+)?(?=: )|\bthe (input|reference)(?: recording)?\b/g,
+    (_, field, role) => named(field || role));
+}
+
 // The page's part of an analysis the worker cannot do alone: decoding a compressed file with the browser's
 // decoders (Web Audio has none in a worker), at `rate`, keeping its first MAX_SECONDS.
 async function decodeSamples(file, rate) {
@@ -37,7 +48,7 @@ function analyse(file, role, onProgress) {
     const fail = (why) => {
       worker.terminate();
       if (cancelled) return;
-      reject(new Error(`the ${role} (${file.name}) cannot be decoded: ${why}`));
+      reject(new Error(`${ROLES[role]} (${file.name}) is not audio this browser can read (${why})`));
     };
     worker.addEventListener("error", (event) => fail(event.message || "the analysis did not start"));
     worker.addEventListener("message", async ({ data }) => {
@@ -211,7 +222,7 @@ async function runMatch() {
     serverAnswered();
     const answer = await response.json();
     if (seq !== match.seq) return;
-    if (!response.ok) throw new Error(answer.detail || `HTTP ${response.status}`);
+    if (!response.ok) throw new Error(inCardTerms(answer.detail || `HTTP ${response.status}`, { input, reference }));
     state.match = answer.eq;
     $("#curve").dataset.match = JSON.stringify(answer.eq.response.db);
     drawPlot();
@@ -221,7 +232,7 @@ async function runMatch() {
     $("#legend-match-row").hidden = false;
     // The sentence `eqmorph match` prints, made by the server from the same describer.
     out.textContent = [`Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`,
-      ...answer.warnings.map(sentence)].join(" ")
+      ...answer.warnings.map((warning) => sentence(inCardTerms(warning, { input, reference })))].join(" ")
       + cutNote([{ file: input, analysis: a }, { file: reference, analysis: b }]);
     delete out.dataset.progress;
     out.dataset.text = answer.text;
@@ -229,7 +240,7 @@ async function runMatch() {
     setExports(withOrigin(answer.exports, input.name, reference.name, amount));
   } catch (error) {
     if (seq !== match.seq || error.name === "AbortError") return;
-    clearMatch(`Cannot match: ${error.message || error}`);
+    clearMatch(`Cannot match: ${String(error.message || error).replace(/[^.!?]$/, "$&.")}`);
   } finally {
     if (match.controller === controller) match.controller = null;
     if (match.waiting === seq) match.waiting = 0;

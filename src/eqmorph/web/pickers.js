@@ -1,21 +1,38 @@
 // eqmorph page: the word pickers, ARIA combo boxes that autocomplete from the vocabulary.
 // Enter takes what was typed, a word or a phrase, and so does leaving the box (a click on the slider, Tab):
-// typed text is never dropped silently. Escape is the way back to the word on show. A row of the drop-down is
-// taken only when it is
+// typed text is never dropped silently. It stays in the box while the server is asked, and stays there when the
+// server refuses it (or does not answer), marked invalid with the reason under the box, for the user to fix;
+// Escape is the way back to the word on show. A row of the drop-down is taken only when it is
 // highlighted: the vocabulary word that is the typed text (highlighted as the user types), or a row the
 // user moved to with the arrow keys or clicked. So "air" stays "air" though "airy" is listed too, and
 // "low" is asked for as typed, not replaced by "hollow", which merely contains it.
 import { $ } from "./dom.js";
 import { fold, searchWords } from "./vocab.js";
 
-// onChoose(text) is called with the text the user settled on; until show() is called with the answer,
-// the box shows the text it last showed.
-export function makePicker(side, onChoose) {
+// onChoose(text) is called with the text the user settled on, which the box shows until show() is called with the
+// answer or refuse() with the refusal; onRevert() when the user goes back to the word on show (Escape, or an emptied
+// box), so that the refusal of the text they gave up goes too.
+export function makePicker(side, onChoose, onRevert = () => {}) {
   const input = $(`#word-${side}`);
   const list = $(`#word-${side}-list`);
   let options = [];
   let active = -1;
   let shown = "";
+  // Text in the box the server has been asked for, and is still to answer or has refused: leaving the box with it
+  // as it is does not ask again (Enter does).
+  let held = "";
+
+  function hold(text, refused) {
+    held = text;
+    input.value = text || shown;
+    if (refused) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
+  function revert() {
+    hold("", false);
+    onRevert();
+  }
 
   function render() {
     const items = options.map((entry, i) => {
@@ -62,14 +79,18 @@ export function makePicker(side, onChoose) {
     input.removeAttribute("aria-activedescendant");
   }
 
-  // The box goes back to the text on show until the answer: show() then writes the new one (or, for a word the
-  // server refuses, the old one again, with the reason under the box).
+  // The box keeps the chosen text while the server is asked: show() then writes the answer's (or refuse() keeps it,
+  // with the reason under the box). An emptied box goes back to the text on show.
   function commit(text) {
     active = -1;
     close();
     const chosen = (text || "").trim();
-    input.value = shown;
-    if (chosen) onChoose(chosen);
+    if (!chosen) {
+      revert();
+      return;
+    }
+    hold(chosen, false);
+    onChoose(chosen);
   }
 
   input.addEventListener("focus", () => {
@@ -92,9 +113,9 @@ export function makePicker(side, onChoose) {
       commit(active >= 0 && options[active] ? options[active].word : input.value);
       input.blur();
     } else if (event.key === "Escape") {
-      input.value = shown;
       active = -1;
       close();
+      revert();
       input.blur();
     }
   });
@@ -104,12 +125,15 @@ export function makePicker(side, onChoose) {
   list.tabIndex = -1;
   // Enter, Escape and a click on a row have settled the box before they blur it; any other way out (a click
   // elsewhere, Tab) takes the text as Enter would, the highlighted row included.
+  // A box left with the refused text as it was is not asked again (Enter does that), nor is one left with the word
+  // on show; an emptied box goes back to the word on show.
   input.addEventListener("blur", () => {
     const row = active >= 0 && !list.hidden ? options[active] : null;
     const choice = row ? row.word : input.value.trim();
-    if (choice && choice !== shown) commit(choice);
+    if (!choice) commit("");
+    else if (choice !== shown && choice !== held) commit(choice);
+    else if (choice === shown && held) revert(); // back to the word on show by hand: its refusal goes
     else close();
-    input.value = shown;
   });
   // mousedown, not click: a click would blur the input (and revert it) before choosing.
   list.addEventListener("mousedown", (event) => {
@@ -125,9 +149,15 @@ export function makePicker(side, onChoose) {
     // text: what the box shows (the user's words); word: the server's name for what they mean
     show(text, word) {
       shown = text;
-      input.value = text;
+      hold("", false);
       input.dataset.word = text;
       input.dataset.serverWord = word;
     },
+    // text: what the user asked for and the server refused (or never answered), kept in the box to be fixed
+    refuse(text) {
+      hold(text, true);
+    },
+    // the refused text the box holds, "" if none
+    refused: () => (input.getAttribute("aria-invalid") === "true" ? held : ""),
   };
 }

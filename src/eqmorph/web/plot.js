@@ -4,6 +4,7 @@ import { state } from "./state.js";
 
 const HANDLE_LABELS = ["L", "1", "2", "3", "H"];
 const HANDLE_R = 7; // px radius of a band handle
+const HANDLE_GAP = 4; // px at least between two handles' rings, so that each reads as its own
 const FREQ_TICKS = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
 const fmtHz = (f) => (f >= 1000 ? `${f / 1000}k` : `${f}`);
@@ -122,20 +123,23 @@ export function drawPlot() {
   plot.canvas.dataset.handles = JSON.stringify(spots.map((p) => [p.x, p.y]));
   plot.canvas.dataset.handleAnchors = JSON.stringify(anchors.map((p) => [p.x, p.y]));
   ctx.textAlign = "center";
+  // Every leader line first, then every handle: a leader (or the dot at its band's point) drawn after another
+  // band's handle crossed that handle's letter when two bands share a point.
   spots.forEach((spot, i) => {
     const anchor = anchors[i];
-    if (spot.y !== anchor.y) { // moved off its band's point to stay readable: a leader line shows where it belongs
-      ctx.strokeStyle = colour("--accent");
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(anchor.x, anchor.y);
-      ctx.lineTo(spot.x, spot.y);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.arc(anchor.x, anchor.y, 2, 0, 2 * Math.PI);
-      ctx.fillStyle = colour("--accent");
-      ctx.fill();
-    }
+    if (spot.y === anchor.y) return; // on its band's point
+    ctx.strokeStyle = colour("--accent");
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(anchor.x, anchor.y);
+    ctx.lineTo(spot.x, spot.y);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(anchor.x, anchor.y, 2, 0, 2 * Math.PI);
+    ctx.fillStyle = colour("--accent");
+    ctx.fill();
+  });
+  spots.forEach((spot, i) => {
     ctx.beginPath();
     ctx.arc(spot.x, spot.y, HANDLE_R, 0, 2 * Math.PI);
     ctx.fillStyle = colour("--card");
@@ -152,7 +156,7 @@ export function drawPlot() {
 // Band handles that would overlap an earlier one move up or down (alternately, a step at a time, staying
 // between top and bottom) to the nearest free place on their frequency's vertical.
 function handleSpots(anchors, top, bottom) {
-  const gap = 2 * HANDLE_R + 2;
+  const gap = 2 * HANDLE_R + HANDLE_GAP;
   const placed = [];
   for (const a of anchors) {
     const clash = (yy) => placed.some((p) => Math.hypot(p.x - a.x, p.y - yy) < gap);

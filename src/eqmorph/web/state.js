@@ -10,6 +10,8 @@ export const state = {
   alphaText: "0.5", // sent exactly as the slider gives it, so the request matches what is displayed
   intensity: 1,
   intensityText: "1",
+  // how the server read each box's text (/api/parse, reading.js): {text, answer}; answer undefined until it comes
+  reading: { a: { text: "", answer: undefined }, b: { text: "", answer: undefined } },
   ends: { a: null, b: null }, // /api/generate answers for A and B at the current intensity
   current: null, // the morph answer on display
   match: null, // the matched EQ (/api/match answer's eq), drawn as a third curve

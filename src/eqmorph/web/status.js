@@ -52,9 +52,13 @@ export function showWordError(side, error, word) {
 }
 
 // The server's own sentence names its query parameter ("b='not' is not allowed"), which the user never typed:
-// the page says it with the word instead. A library refusal (ParameterError) gives what is allowed; a request
+// the page says it with the word instead; a server that did not answer has not refused anything. A library refusal (ParameterError) gives what is allowed; a request
 // check (FastAPI's, its body listing "errors") gives a whole sentence of its own.
 function refusal(word, error) {
+  if (error.name === "ServerUnreachable") {
+    return `“${word}” is not checked yet: the eqmorph server is not reachable. It is asked for again as soon as `
+      + "the server answers.";
+  }
   const body = error.body || {};
   if (body.error !== "invalid_parameter" || !body.allowed) return `“${word}”: ${error.message || String(error)}`;
   return body.errors ? `“${word}”: ${body.allowed}` : `“${word}” is not allowed: expected ${body.allowed}`;
@@ -64,9 +68,4 @@ export function clearWordError(side) {
   const el = $(`#word-${side}-error`);
   el.hidden = true;
   el.replaceChildren();
-}
-
-export function clearWordErrors() {
-  clearWordError("a");
-  clearWordError("b");
 }

@@ -1,0 +1,71 @@
+// eqmorph page: how the server read each box's text (/api/parse): the note under the box, the place of the text on
+// the word map (a phrase has no circle of its own) and its language, which the "sounds like" line follows.
+import { api } from "./api.js";
+import { $ } from "./dom.js";
+import { state } from "./state.js";
+
+const MAX_KEPT = 256; // readings kept by text: Swap and Back show texts read before
+const kept = new Map(); // text -> Promise of the /api/parse answer, or of null when there is none
+
+// Set by the entry: what follows a reading (the map's marks, the description's language).
+let onRead = () => {};
+
+export function onReading(handler) {
+  onRead = handler;
+}
+
+function read(text) {
+  let found = kept.get(text);
+  if (!found) {
+    // A failed reading (the server down) is not kept: the next word change asks again.
+    found = api("/api/parse", { text }).catch(() => {
+      kept.delete(text);
+      return null;
+    });
+    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value);
+    kept.set(text, found);
+  }
+  return found;
+}
+
+// The reading of side's text once it has come (undefined until then; null when the server gave none).
+export function readingOf(side) {
+  const reading = state.reading[side];
+  return reading && reading.text === state.text[side] ? reading.answer : undefined;
+}
+
+// The language the page describes in: Spanish when the user's words are Spanish (every box whose language the
+// server could tell), English otherwise, as the command line speaks unless asked. undefined while a box's text is
+// still being read, so that the description is not asked for in one language and then the other.
+export function describeLanguage() {
+  const readings = [readingOf("a"), readingOf("b")];
+  if (readings.includes(undefined)) return undefined;
+  const said = readings.map((r) => r && r.language).filter(Boolean);
+  return said.length && said.every((language) => language === "es") ? "es" : "en";
+}
+
+// Reads both boxes' texts. Under each box, how its text was understood, unless it is exactly one vocabulary word
+// taken at weight 1: a degree ("50% brighter"), an inflection ("brighter"), a phrase, a word outside the
+// vocabulary or an ignored word ("warm drums") is explained.
+export function readBoxes() {
+  for (const side of ["a", "b"]) {
+    const text = state.text[side];
+    const note = $(`#word-${side}-note`);
+    const plain = state.byWord.has(text) && text === state[side];
+    if (plain || !text) {
+      note.hidden = true;
+      note.textContent = "";
+    }
+    if (!text) continue;
+    if (state.reading[side].text !== text) state.reading[side] = { text, answer: undefined };
+    read(text).then((answer) => {
+      if (state.text[side] !== text) return; // the box has moved on
+      state.reading[side] = { text, answer };
+      if (!plain) {
+        note.textContent = answer ? answer.summary : "";
+        note.hidden = !answer;
+      }
+      onRead(side);
+    });
+  }
+}
