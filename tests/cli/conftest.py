@@ -5,8 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import soundfile as sf
+from match_signals import BRIGHTER, MATCH_SR, pink_noise
+
+from eqmorph.audio.filtering import apply_eq
 
 TONES_SR = 44100
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """song.wav and a brighter reference.wav (PCM_16), 1.5 s each."""
+    dry = pink_noise(1.5)
+    sf.write(tmp_path / "song.wav", dry, MATCH_SR, subtype="PCM_16")
+    sf.write(tmp_path / "reference.wav", 0.5 * apply_eq(dry, MATCH_SR, BRIGHTER), MATCH_SR, subtype="PCM_16")
+    return tmp_path / "song.wav", tmp_path / "reference.wav"
 
 
 @pytest.fixture

@@ -3,32 +3,12 @@
 import numpy as np
 import pytest
 import soundfile as sf
+from match_signals import BRIGHTER, pink_noise
 
-from eqmorph import EQ, cli
-from eqmorph.audio.filtering import apply_eq
+from eqmorph import cli
 from eqmorph.io.presets import load_preset
 
 SR = 44100
-BRIGHTER = EQ.from_array([[-3.0, 200.0, 0.71], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
-                          [6.0, 4000.0, 0.71]])
-
-
-def _noise(seconds, seed=0):
-    """Stereo pink-ish noise, peak 0.3."""
-    rng = np.random.default_rng(seed)
-    spec = np.fft.rfft(rng.standard_normal((int(seconds * SR), 2)), axis=0)
-    spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))[:, None]
-    x = np.fft.irfft(spec, n=int(seconds * SR), axis=0)
-    return 0.3 * x / np.abs(x).max()
-
-
-@pytest.fixture
-def pair(tmp_path):
-    """song.wav and a brighter reference.wav (PCM_16), 1.5 s each."""
-    dry = _noise(1.5)
-    sf.write(tmp_path / "song.wav", dry, SR, subtype="PCM_16")
-    sf.write(tmp_path / "reference.wav", 0.5 * apply_eq(dry, SR, BRIGHTER), SR, subtype="PCM_16")
-    return tmp_path / "song.wav", tmp_path / "reference.wav"
 
 
 def _run(argv, capsys):
@@ -74,7 +54,7 @@ def test_silent_reference_is_named_and_nothing_is_written(pair, tmp_path, capsys
 
 
 def test_short_clip_is_refused(pair, tmp_path, capsys):
-    sf.write(tmp_path / "short.wav", _noise(0.3), SR)
+    sf.write(tmp_path / "short.wav", pink_noise(0.3), SR)
     code, _, err = _run(["match", tmp_path / "short.wav", pair[1]], capsys)
     assert code == 2 and "the input" in err and "0.5 s" in err
 
@@ -110,7 +90,7 @@ def test_auto_gain_keeps_the_matched_file_about_as_loud_as_its_input(tmp_path, c
     # --auto-gain undoes that level change (it used to lower the file by the largest boost, in the treble).
     from scipy.signal import butter, sosfilt
 
-    noise = _noise(2.0, seed=3)
+    noise = pink_noise(2.0, seed=3)
     dull = sosfilt(butter(2, 300.0, fs=SR, output="sos"), noise, axis=0)
     dull *= 0.3 / np.abs(dull).max()
     sf.write(tmp_path / "dull.wav", dull, SR, subtype="FLOAT")

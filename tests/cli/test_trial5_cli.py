@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import soundfile as sf
+from match_signals import BRIGHTER, pink_noise
 
 import eqmorph
 from eqmorph import EQ, cli
@@ -10,31 +11,12 @@ from eqmorph.audio.filtering import apply_eq
 from eqmorph.io.presets import load_preset
 
 SR = 44100
-BRIGHTER = EQ.from_array([[-3.0, 200.0, 0.71], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
-                          [6.0, 4000.0, 0.71]])
 
 
 def _run(capsys, *argv):
     code = cli.main([str(a) for a in argv])
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def _noise(seconds, seed=0, peak=0.3):
-    rng = np.random.default_rng(seed)
-    spec = np.fft.rfft(rng.standard_normal((int(seconds * SR), 2)), axis=0)
-    spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))[:, None]
-    x = np.fft.irfft(spec, n=int(seconds * SR), axis=0)
-    return peak * x / np.abs(x).max()
-
-
-@pytest.fixture
-def pair(tmp_path):
-    """song.wav and a brighter reference.wav (PCM_16), 1.5 s each."""
-    dry = _noise(1.5)
-    sf.write(tmp_path / "song.wav", dry, SR, subtype="PCM_16")
-    sf.write(tmp_path / "reference.wav", 0.5 * apply_eq(dry, SR, BRIGHTER), SR, subtype="PCM_16")
-    return tmp_path / "song.wav", tmp_path / "reference.wav"
 
 
 # --- 1: an MP3 input with a .wav output ------------------------------------------------------------------------------
@@ -54,9 +36,9 @@ def test_apply_and_match_write_an_mp3_input_to_wav(tmp_path, pair, tiny_model_di
 def test_match_apply_auto_gain_keeps_loudness_and_never_clips(tmp_path, capsys):
     # A quiet input matched to a reference with far more treble: the match boosts where the input has its peaks.
     t = np.arange(int(1.5 * SR)) / SR
-    song = 0.05 * _noise(1.5) + 0.6 * np.sin(2 * np.pi * 3000.0 * t)[:, None] * (t[:, None] < 0.05)
+    song = 0.05 * pink_noise(1.5) + 0.6 * np.sin(2 * np.pi * 3000.0 * t)[:, None] * (t[:, None] < 0.05)
     sf.write(tmp_path / "song.wav", song, SR, subtype="PCM_16")
-    sf.write(tmp_path / "ref.wav", apply_eq(_noise(1.5, seed=1), SR, BRIGHTER), SR, subtype="PCM_16")
+    sf.write(tmp_path / "ref.wav", apply_eq(pink_noise(1.5, seed=1), SR, BRIGHTER), SR, subtype="PCM_16")
     code, out, err = _run(capsys, "match", tmp_path / "song.wav", tmp_path / "ref.wav", "--apply",
                           tmp_path / "out.wav", "--auto-gain")
     assert code == 0 and "exceed full scale" not in err and "--auto-gain" not in err
