@@ -24,9 +24,16 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks import edit_steps, fidelity_cv, inference_speed, match_describe, morph_quality, report
-from eqmorph.datasets.paths import data_root
+from eqmorph.cli.common import require_module
 from eqmorph.errors import EqmorphError
+
+try:  # a clear line, not a traceback, after `make demo` alone (its sections train and evaluate models)
+    require_module("torch", "python -m benchmarks", "train")
+except EqmorphError as exc:
+    sys.exit(f"python -m benchmarks: {exc}")
+
+from benchmarks import edit_steps, fidelity_cv, inference_speed, match_describe, morph_quality, report  # noqa: E402
+from eqmorph.datasets.paths import data_root  # noqa: E402
 from eqmorph.io.fileio import write_text_atomic
 from eqmorph.semantic.morph import bundled_model_dir, load
 

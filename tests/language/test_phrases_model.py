@@ -178,3 +178,12 @@ def test_a_phrase_that_starts_with_a_reduction_applies_every_request(m):
     assert np.corrcoef(got, target)[0, 1] > 0.98
     low_mids = (FREQS > 200.0) & (FREQS < 500.0)
     assert got[low_mids].mean() < -1.0
+
+
+@pytest.mark.parametrize("text, word", [
+    ("get rid of the mud", "muddy"), ("take out some mud", "muddy"), ("kill the bass", "bass"),
+    ("roll off the highs", "treble"), ("soften the highs", "treble"), ("dip the mids", "mids"),
+    ("pull back the mids", "mids"), ("lose the boom", "boomy"), ("scoop the mids", "mids")])
+def test_a_verb_that_removes_asks_for_less_of_the_word(m, text, word):
+    # A user trial: the verbs were ignored, so "kill the bass" was a +6 dB bass shelf.
+    assert dict(m.parse(text).weights) == {word: -1.0}

@@ -51,10 +51,16 @@ AGAINST: frozenset[tuple[str, ...]] = frozenset({
     ("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("en", "vez", "de"), ("en", "lugar", "de")})
 # "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
 OR = frozenset({"or", "o", "u"})
+# Verbs a mixing engineer writes before a region: an unknown verb was ignored, so "kill the bass" or "get rid of the
+# mud" boosted what it asked to remove (a user trial, 2026-12-03). "off", "out", "rid", "back" carry the direction
+# of "roll off", "take out", "get rid of", "pull back".
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
-                  "agregar", "agrega", "aumentar", "aumenta", "subir", "sube"})
+                  "agregar", "agrega", "aumentar", "aumenta", "subir", "sube", "push", "enhance", "emphasize",
+                  "emphasise", "accentuate", "bring", "up", "realza", "realzar", "resalta", "resaltar"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
-                  "reducir", "quitar", "quita", "bajar", "cortar", "corta"})
+                  "reducir", "quitar", "quita", "bajar", "cortar", "corta", "kill", "lose", "attenuate", "dip",
+                  "scoop", "soften", "pull", "off", "out", "rid", "back", "eliminate", "elimina", "eliminar",
+                  "atenúa", "atenuar", "suaviza", "suavizar"})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",

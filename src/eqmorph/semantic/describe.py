@@ -75,6 +75,9 @@ MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confide
 # A translated word whose crowd EQ correlates below this with every English translation the model knows is not
 # said: the Spanish crowd's "claro" correlates -0.13 with "clear" and described a treble cut as "very claro".
 MIN_TRANSLATION_CORR = 0.3
+# Band words that name a noise or an effect, not a tone: a phrase never says them, even for their own shape (a treble
+# shelf at 8 kHz read "more hiss", a user trial); describe still ranks them.
+UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi"})
 
 class WordModel(Protocol):
     """What :class:`Describer` needs from a model (``eqmorph.semantic.morph.Morpher`` has it)."""
@@ -169,7 +172,8 @@ class Describer:
         return Describer((*self.terms, *defined), self.freqs_hz, self.sample_rate, responses,
                          *_norms_and_units(responses), self.basis,
                          np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),
-                         muted=np.concatenate([self.muted, np.zeros(len(defined), dtype=bool)]), languages=languages,
+                         muted=np.concatenate([self.muted, np.isin(list(defined), list(UNSAID_BAND_WORDS))]),
+                         languages=languages,
                          language=self.language)
 
     @classmethod
@@ -198,7 +202,7 @@ class Describer:
             return self
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
         return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
-                         self.speakable, centred=True, muted=np.isin(self.terms, list(LEVEL_WORDS)),
+                         self.speakable, centred=True, muted=self.muted | np.isin(self.terms, list(LEVEL_WORDS)),
                          languages=self.languages, language=self.language)
 
     def in_language(self, language: str) -> Describer:
