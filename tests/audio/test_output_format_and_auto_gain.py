@@ -133,3 +133,19 @@ def test_silence_gets_no_gain():
 
 def test_a_gain_that_rounds_to_nothing_is_said_without_a_minus_sign():
     assert AutoGain(-0.02, 0.0, -3.0).describe().startswith("+0.0 dB auto gain")
+
+
+def test_a_level_meter_told_the_running_peak_gives_the_auto_gain_of_one_that_measures_it():
+    from eqmorph.audio.autogain import LevelMeter
+    from eqmorph.audio.filtering import PeakMeter
+
+    x = _noise(SR, seed=3)
+    y = apply_eq(x, SR, _bell(9.0))
+    measured, told, peaks = LevelMeter(), LevelMeter(), PeakMeter()
+    for start in range(0, SR, 4096):
+        block_in, block_out = x[start:start + 4096], y[start:start + 4096]
+        measured.update(block_in, block_out)
+        peaks.update(block_out)
+        told.update(block_in, block_out, output_peak=peaks.peak)
+    assert told.result() == measured.result()
+    assert told.output_peak == pytest.approx(float(np.abs(y).max()), rel=0, abs=0)

@@ -66,12 +66,17 @@ class LevelMeter:
         self.output_energy = 0.0
         self.output_peak = 0.0
 
-    def update(self, block_in: np.ndarray, block_out: np.ndarray) -> None:
-        """Account for one ``(frames, channels)`` block before and after filtering (at 0 dB gain)."""
+    def update(self, block_in: np.ndarray, block_out: np.ndarray, output_peak: float | None = None) -> None:
+        """Account for one ``(frames, channels)`` block before and after filtering (at 0 dB gain).
+
+        output_peak: the output's peak so far, when the caller already measures it (a
+        :class:`~eqmorph.audio.filtering.PeakMeter`): one pass over the output instead of two.
+        """
         if block_out.size:
             self.input_energy += float(np.vdot(block_in, block_in).real)
             self.output_energy += float(np.vdot(block_out, block_out).real)
-            self.output_peak = max(self.output_peak, float(np.abs(block_out).max()))
+            peak = float(np.abs(block_out).max()) if output_peak is None else output_peak
+            self.output_peak = max(self.output_peak, peak)
 
     def result(self) -> AutoGain:
         """The auto gain for what was fed: the loudness gain, then the peak's limit."""

@@ -329,7 +329,7 @@ def _stream(
         for block in iter_blocks(in_path, block_frames):
             out = proc.process(block)
             meter.update(out)
-            level.update(block, out)
+            level.update(block, out, output_peak=meter.peak)
             try:
                 dst.write(out)
             except (sf.SoundFileError, OSError) as exc:
