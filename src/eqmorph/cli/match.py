@@ -29,7 +29,7 @@ LEVEL_NOTE_DB = 1.0
 def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
     from eqmorph.audio.files import output_format, process_file
-    from eqmorph.errors import ParameterError
+    from eqmorph.errors import EqmorphError, ParameterError
     from eqmorph.io.fileio import same_file
     from eqmorph.io.presets import output_format as preset_format
     from eqmorph.semantic.match import MAX_AMOUNT, match_files
@@ -51,7 +51,9 @@ def run_match(args: argparse.Namespace) -> int:
         if args.output is not None and same_file(args.apply, args.output):
             raise ParameterError("-o", args.output, "a path different from --apply's")
     elif args.auto_gain:
-        raise ParameterError("--auto-gain", True, "--auto-gain together with --apply OUT")
+        # --auto-gain sets the level of a processed file; without one it would be silently ignored.
+        raise EqmorphError("--auto-gain sets the level of the file --apply writes, and no --apply OUT was given: "
+                           f"add --apply OUT (e.g. --apply {Path(args.input).stem}-matched.wav) or drop --auto-gain")
     m = load_model(args)  # before the analysis, so a wrong --model fails at once
     result = match_files(args.input, args.reference, amount=args.amount)
     for note in result.warnings:
