@@ -140,3 +140,28 @@ def test_bass_and_treble_words_move_the_bottom_or_the_top_the_way_they_say(m, te
     far = 12000.0 if freq_hz < 1000.0 else 60.0
     assert abs(gain_at(params, far)) < 0.5  # the other end of the spectrum stays put
     assert all(meaning.how == "defined" for piece in m.parse(text).pieces for meaning in piece.meanings)
+
+
+
+@pytest.mark.parametrize("text, freq_hz, untouched_hz", [
+    ("low cut", 40.0, 1000.0), ("add a low cut", 40.0, 1000.0), ("high-pass", 40.0, 1000.0), ("hpf", 40.0, 1000.0),
+    ("corte de graves", 40.0, 1000.0), ("high cut", 16000.0, 1000.0), ("low-pass", 16000.0, 1000.0),
+    ("corte de agudos", 16000.0, 1000.0), ("de-ess", 7000.0, 2000.0), ("de-esser", 7000.0, 2000.0)])
+def test_filter_and_de_esser_words_name_cuts(m, text, freq_hz, untouched_hz):
+    # A user trial: "low cut", "high cut" and "de-ess" were unknown words ("unknown word 'low'").
+    params = m.generate_params(text)
+    assert gain_at(params, freq_hz) < -5.0
+    assert abs(gain_at(params, untouched_hz)) < 0.5
+
+
+@pytest.mark.parametrize("text, freq_hz", [("less low cut", 40.0), ("a bit less high cut", 16000.0)])
+def test_less_of_a_cut_word_boosts_its_region(m, text, freq_hz):
+    assert gain_at(m.generate_params(text), freq_hz) > 2.0
+
+
+def test_a_description_never_names_a_cut_word(m):
+    # "more low cut" would say "less bass" backwards: a low-shelf cut is described as less bass.
+    for name in ("low cut", "high cut", "de-ess"):
+        text = m.describe_text(eqmorph.EQ.from_array(band_word(name).params()))
+        assert name not in text and text, (name, text)
+    assert "bass" in m.describe_text(eqmorph.EQ.from_array(band_word("low cut").params()))

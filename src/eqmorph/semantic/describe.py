@@ -75,9 +75,10 @@ MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confide
 # A translated word whose crowd EQ correlates below this with every English translation the model knows is not
 # said: the Spanish crowd's "claro" correlates -0.13 with "clear" and described a treble cut as "very claro".
 MIN_TRANSLATION_CORR = 0.3
-# Band words that name a noise or an effect, not a tone: a phrase never says them, even for their own shape (a treble
-# shelf at 8 kHz read "more hiss", a user trial); describe still ranks them.
-UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi"})
+# Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
+# (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
+# ranks them.
+UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi", "low cut", "high cut", "de-ess"})
 
 class WordModel(Protocol):
     """What :class:`Describer` needs from a model (``eqmorph.semantic.morph.Morpher`` has it)."""
