@@ -273,6 +273,11 @@ def test_an_antonym_from_the_lexicon_inverts_the_known_word():
     assert p.parse("cold").pieces[0].meanings[0].how == "antonym"
 
 
+def test_spanish_cuerpo_reaches_full_through_body():
+    # A user trial: "más cuerpo" was an unknown word; body is the studio noun for a full sound.
+    assert weights(Parser({"full": 10, "warm": 40}), "más cuerpo") == {"full": 1.0}
+
+
 def test_a_lexicon_synonym_reaches_the_known_word(parser):
     assert weights(parser, "cut the mud") == {"muddy": -1.0}
 
