@@ -118,6 +118,7 @@ def test_a_flat_band_scaled_negative_is_zero_not_minus_zero(m):
     ("presence\tpeaking\tfive\t1.4\t6\tkulka\t4-6 kHz", "must be numbers"),
     ("presence\tpeaking\t5000\t1.4\t60\tkulka\t4-6 kHz", "outside the EQ's ranges"),
     ("presence\tpeaking\t5000\t1.4\t6\tkulka\t4-6 kHz\nair,presence\tpeaking\t9000\t1\t6\teng\tair", "already a form"),
+    ("presence\tpeaking\t5000\t1.4\t6\tkulka\t4-6 kHz\tpresencia", "Spanish name 'presencia' is not one of"),
 ])
 def test_a_malformed_band_word_table_is_refused_naming_the_fault(row, message):
     with pytest.raises(DataFormatError, match=message):
@@ -165,3 +166,12 @@ def test_a_description_never_names_a_cut_word(m):
         text = m.describe_text(eqmorph.EQ.from_array(band_word(name).params()))
         assert name not in text and text, (name, text)
     assert "bass" in m.describe_text(eqmorph.EQ.from_array(band_word("low cut").params()))
+
+
+def test_a_spanish_name_is_one_of_the_words_forms_and_reads_back_as_the_word():
+    named = {w.name: w.spanish for w in band_words().values() if w.spanish}
+    assert named["treble"] == "agudos" and named["bass"] == "graves" and named["presence"] == "presencia"
+    p = Parser({"warm": 40})
+    for name, spanish in named.items():
+        assert spanish in band_words()[name].forms
+        assert p.parse(f"más {spanish}").weights == ((name, 1.0),)

@@ -244,7 +244,10 @@ def test_in_language_keeps_the_words_of_that_language(m):
     english, spanish = d.in_language("en"), d.in_language("es")
     assert set(english.terms) == {w for w in m.terms
                                   if "en" in word_languages(m.word_info(w).counts_by_language)} | BAND_WORDS
-    assert set(spanish.terms) == {w for w in m.terms if "es" in word_languages(m.word_info(w).counts_by_language)}
+    named_in_spanish = {name for name, word in band_words().items() if word.spanish}
+    assert set(spanish.terms) == {w for w in m.terms
+                                  if "es" in word_languages(m.word_info(w).counts_by_language)} | named_in_spanish
+    assert {"treble", "bass"} <= named_in_spanish and "honky" not in named_in_spanish
     assert {"jammy", "warm"} <= set(english.terms)  # SAFE's words (no language recorded) are English
     assert "brillante" in spanish.terms and "brillante" not in english.terms  # 3 of its 4 examples are Spanish
     assert d.in_language("xx") is d and d.in_language("en") is english  # too few words: all; built once
@@ -363,3 +366,15 @@ def test_a_high_shelf_is_treble_not_hiss(m):
     for freq_hz in (8000.0, 12000.0):
         text = m.describe_text(EQ.flat().with_band(4, gain_db=6.0, freq_hz=freq_hz, q=0.71))
         assert "hiss" not in text and "treble" in text
+
+
+@pytest.mark.parametrize("band, gain_db, freq_hz, q, expected", [
+    (4, 6.0, 6000.0, 0.71, "más agudos"), (0, -6.0, 200.0, 0.71, "menos graves"),
+    (3, 6.0, 5000.0, 1.41, "más presencia"), (2, -6.0, 1000.0, 0.67, "menos medios")])
+def test_a_spanish_description_names_a_region_by_its_spanish_band_word(m, band, gain_db, freq_hz, q, expected):
+    # A user trial: a +6 dB treble shelf was "suave, un poco brillante, un poco menos fuerte" in Spanish, a bass
+    # cut "agudo"; the band words spoke English only.
+    eq = EQ.flat().with_band(band, gain_db=gain_db, freq_hz=freq_hz, q=q)
+    text = m.describe_text(eq, language="es")
+    assert text == expected
+    assert m.parse(text).weights == m.parse(m.describe_text(eq, language="en")).weights  # the same move read back

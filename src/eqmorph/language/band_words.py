@@ -50,6 +50,7 @@ class BandWord:
     moves: tuple[BandMove, ...]
     source: str  # kulka, itu or eng (the table's header says what each is)
     range_text: str  # the region in words, e.g. "5.8-8.4 kHz"
+    spanish: str | None = None  # its Spanish name, one of the forms ("agudos"); None: no Spanish description says it
 
     def params(self) -> np.ndarray:
         """Physical ``(5, 3)`` EQ: the flat EQ with this word's bands set (see the module docstring)."""
@@ -73,9 +74,10 @@ _KIND_TEXT = {"low_shelf": "low shelf", "peaking": "bell", "high_shelf": "high s
 
 
 def parse_band_words(text: str) -> dict[str, BandWord]:
-    """Band words of a table (``#`` comments; tab-separated ``forms band freq_hz q gain_db source range``), by name.
+    """Band words by name from a table (``#`` comments; tab-separated ``forms band freq_hz q gain_db source range es``).
 
-    A row whose first form names a word already read adds a filter to it (lo-fi has two shelves).
+    A row whose first form names a word already read adds a filter to it (lo-fi has two shelves). ``es``, the
+    Spanish name, is optional and must be one of the row's forms (so a Spanish description reads back).
     :class:`DataFormatError` names the line of a malformed row or one outside the EQ's ranges.
     """
     words: dict[str, BandWord] = {}
@@ -85,21 +87,24 @@ def parse_band_words(text: str) -> dict[str, BandWord]:
             continue
         where = f"{BAND_WORDS_FILE} line {number}"
         cells = line.split("\t")
-        if len(cells) != 7 or cells[1] not in _KINDS or not all(c.strip() for c in cells):
+        if len(cells) not in (7, 8) or cells[1] not in _KINDS or not all(c.strip() for c in cells):
             raise DataFormatError(f"{where}: expected 'forms<TAB>band<TAB>freq_hz<TAB>q<TAB>gain_db<TAB>source"
-                                  f"<TAB>range' with band one of {', '.join(_KINDS)}, got {line!r}")
+                                  f"<TAB>range[<TAB>es]' with band one of {', '.join(_KINDS)}, got {line!r}")
         try:
             freq_hz, q, gain_db = (float(c) for c in cells[2:5])
         except ValueError:
             raise DataFormatError(f"{where}: freq_hz, q and gain_db must be numbers, got {cells[2:5]}") from None
         forms = tuple(dict.fromkeys(normalise_term(f) for f in cells[0].split(",") if f.strip()))
+        spanish = normalise_term(cells[7]) if len(cells) == 8 else None
+        if spanish is not None and spanish not in forms:
+            raise DataFormatError(f"{where}: the Spanish name {spanish!r} is not one of the forms {list(forms)}")
         move = BandMove(cells[1], freq_hz, q, gain_db)
         name = forms[0]
         if name in words:
             w = words[name]
-            words[name] = BandWord(name, w.forms, (*w.moves, move), w.source, w.range_text)
+            words[name] = BandWord(name, w.forms, (*w.moves, move), w.source, w.range_text, w.spanish or spanish)
         else:
-            words[name] = BandWord(name, forms, (move,), cells[5].strip(), cells[6].strip())
+            words[name] = BandWord(name, forms, (move,), cells[5].strip(), cells[6].strip(), spanish)
         for form in forms:
             if owner.setdefault(form, name) != name:
                 raise DataFormatError(f"{where}: {form!r} is already a form of {owner[form]!r}")

@@ -159,7 +159,8 @@ class Describer:
 
     def with_band_words(self) -> Describer:
         """This describer with the band words ("treble", "bass", "presence"; :mod:`eqmorph.language.band_words`)
-        added: defined moves, sayable (as "more treble"), English, the same in every crowd's describer.
+        added: defined moves, sayable (as "more treble", or "más agudos" for those with a Spanish name), the same in
+        every crowd's describer.
 
         A crowd word for a plain region move is often no name for it: before them, a +6 dB treble shelf was "less
         claro, a bit smooth, a bit bright" and a presence bell "a bit calm" (a user trial, 2026-12-02).
@@ -169,7 +170,9 @@ class Describer:
             return self
         responses = np.concatenate([self.responses_db, dsp.response_db_np(
             np.stack(list(defined.values())), self.freqs_hz, self.sample_rate)])
-        languages = None if self.languages is None else (*self.languages, *[frozenset({"en"})] * len(defined))
+        # A band word with a Spanish name ("agudos") speaks in Spanish descriptions too (wording.phrase says the name).
+        languages = None if self.languages is None else (*self.languages, *[
+            frozenset({"en", "es"} if band_words()[name].spanish else {"en"}) for name in defined])
         return Describer((*self.terms, *defined), self.freqs_hz, self.sample_rate, responses,
                          *_norms_and_units(responses), self.basis,
                          np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),

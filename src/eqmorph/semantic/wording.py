@@ -81,7 +81,7 @@ def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
     A crowd word is said as itself ("warm"), a band word with "more" ("more treble"); negative amounts take
     "less". A strong amount reads "very warm" or "much more treble", a strong negative one "much less X" ("very
     less" is not English; the language layer reads "much" as it reads "very"). ``language`` "es" words it in
-    Spanish ("un poco suave, menos áspero"); English otherwise.
+    Spanish ("un poco suave, menos áspero", band words by their Spanish names: "más agudos"); English otherwise.
     """
     plain, before, less, more = _WORDING["es" if language == "es" else "en"]
     parts = []
@@ -91,8 +91,14 @@ def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
             said = f"{before[deg]} {less if amount < 0 else more}"
         else:
             said = plain[deg]
-        parts.append(f"{said} {word}".strip())
+        parts.append(f"{said} {_name(word, language)}".strip())
     return ", ".join(parts)
+
+
+def _name(word: str, language: str | None) -> str:
+    """``word`` as a phrase in ``language`` says it: a band word's Spanish name in Spanish ("agudos"), else itself."""
+    band = band_words().get(word) if language == "es" else None
+    return band.spanish or word if band is not None else word
 
 
 def phrase_amounts(amounts: Mapping[str, float]) -> dict[str, float]:
