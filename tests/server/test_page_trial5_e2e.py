@@ -168,3 +168,17 @@ def test_band_handles_stand_apart_with_room_between_their_rings(browser, bundled
     assert any(p != q for p, q in zip(drawn, anchors))  # some handles were moved, with leader lines
     gaps = [np.hypot(p[0] - q[0], p[1] - q[1]) for i, p in enumerate(drawn) for q in drawn[i + 1:]]
     assert min(gaps) >= 2 * (HANDLE_R + 1) + 2  # the rings, strokes included, do not touch
+
+
+def test_a_refused_words_box_hides_the_reading_of_the_text_it_replaced(page):
+    # A user trial: "velvety" refused under a box whose note still explained "a bit brighter", the text it replaced.
+    page.expect_404 = True
+    shown(page, "warm", "bright", "0.5")
+    pick(page, "b", "a bit brighter")
+    page.wait_for_selector("#word-b-note:not([hidden])")
+    pick(page, "b", "velvety")
+    page.wait_for_selector("#word-b-error:not([hidden])")
+    assert page.is_hidden("#word-b-note") and page.is_hidden("#word-b-eq-note")
+    pick(page, "b", "a bit brighter")
+    page.wait_for_selector("#word-b-error", state="hidden")
+    assert page.is_visible("#word-b-note") and "bright" in page.text_content("#word-b-note")
