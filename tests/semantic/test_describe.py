@@ -378,3 +378,12 @@ def test_a_spanish_description_names_a_region_by_its_spanish_band_word(m, band, 
     text = m.describe_text(eq, language="es")
     assert text == expected
     assert m.parse(text).weights == m.parse(m.describe_text(eq, language="en")).weights  # the same move read back
+
+
+def test_a_phrase_never_calls_an_eq_flat(m):
+    # The crowd's "flat" is a bass cut with a mid lift; "sounds like: flat" read as an EQ that does nothing.
+    eq = m.generate("flat")
+    assert m.describe(eq, 1)[0][0] == "flat"  # the ranking still knows the word
+    text = m.describe_text(eq)
+    assert text and "flat" not in text.split(", ") and not text.endswith(" flat")
+    assert all("flat" not in m.describe_text(m.interpolate("flat", other, 0.3)) for other in ("warm", "bright"))

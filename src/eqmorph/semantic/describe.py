@@ -75,6 +75,9 @@ MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confide
 # A translated word whose crowd EQ correlates below this with every English translation the model knows is not
 # said: the Spanish crowd's "claro" correlates -0.13 with "clear" and described a treble cut as "very claro".
 MIN_TRANSLATION_CORR = 0.3
+# Crowd words that also name an EQ setting: "flat" is the EQ that does nothing, so a phrase saying it of the crowd's
+# "flat" (a bass cut and a mid lift) would tell a reader the EQ is off. describe still ranks them.
+SETTING_WORDS = frozenset({"flat"})
 # Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
 # ranks them.
@@ -153,7 +156,8 @@ class Describer:
         unsaid = set(getattr(model, "shadowed", {})) | feeling_words()
         confidence = np.array([0.0 if t in unsaid else infos[t].confidence for t in terms])
         languages = tuple(word_languages(infos[t].counts_by_language) for t in terms)
-        crowd = replace(cls.from_params(terms, params, confidence), languages=languages)
+        crowd = replace(cls.from_params(terms, params, confidence), languages=languages,
+                        muted=np.isin(terms, list(SETTING_WORDS)))
         contradicted = _contradicts_its_translations(crowd)
         return replace(crowd, speakable=crowd.speakable & ~contradicted).with_band_words()
 
