@@ -387,3 +387,11 @@ def test_a_phrase_never_calls_an_eq_flat(m):
     text = m.describe_text(eq)
     assert text and "flat" not in text.split(", ") and not text.endswith(" flat")
     assert all("flat" not in m.describe_text(m.interpolate("flat", other, 0.3)) for other in ("warm", "bright"))
+
+
+def test_a_spanish_ranking_names_band_words_in_spanish_and_they_read_back(m):
+    eq = EQ.flat().with_band(4, gain_db=6.0, freq_hz=6000.0, q=0.71)
+    top = [w for w, _ in m.describe(eq, 3, language="es")]
+    assert top[0] == "agudos" and "treble" not in top
+    assert [w for w, _ in m.describe(eq, 1, language="en")] == ["treble"]
+    assert np.allclose(m.generate_params(top[0]), m.generate_params("treble"))

@@ -50,7 +50,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_words
 from eqmorph.language.lexicon import english_translations
 from eqmorph.language.stoplist import feeling_words
-from eqmorph.semantic.wording import comparison, phrase
+from eqmorph.semantic.wording import comparison, name_in, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
 MAX_PHRASE_WORDS = 3  # a phrase a person reads at a glance
@@ -269,7 +269,8 @@ class Describer:
 
     def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
         """The ``k`` best-fitting words as ``(word, score)``, highest score first, each distinct EQ once (a
-        word with another's exact EQ is left out); ``k=None`` ranks every word of the vocabulary."""
+        word with another's exact EQ is left out); ``k=None`` ranks every word of the vocabulary. A describer in
+        Spanish (:meth:`in_language`) names band words by their Spanish names ("agudos"), which ``generate`` reads."""
         n = len(self.terms)
         if k is not None and (isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= n):
             raise ParameterError("k", k, f"an integer from 1 to {n} (the vocabulary size), or None for all")
@@ -281,7 +282,7 @@ class Describer:
             k = min(k, len(listed))
             top = listed[np.argpartition(-s[listed], k - 1)[:k]]
             order = top[np.argsort(-s[top], kind="stable")]
-        return [(self.terms[i], float(s[i])) for i in order]
+        return [(name_in(self.terms[i], self.language), float(s[i])) for i in order]
 
     # --- phrase -------------------------------------------------------------------------
     def amounts(self, eq: EQ) -> dict[str, float]:

@@ -91,12 +91,12 @@ def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
             said = f"{before[deg]} {less if amount < 0 else more}"
         else:
             said = plain[deg]
-        parts.append(f"{said} {_name(word, language)}".strip())
+        parts.append(f"{said} {name_in(word, language)}".strip())
     return ", ".join(parts)
 
 
-def _name(word: str, language: str | None) -> str:
-    """``word`` as a phrase in ``language`` says it: a band word's Spanish name in Spanish ("agudos"), else itself."""
+def name_in(word: str, language: str | None) -> str:
+    """``word`` as ``language`` says it: a band word's Spanish name in Spanish ("agudos"), else itself."""
     band = band_words().get(word) if language == "es" else None
     return band.spanish or word if band is not None else word
 
@@ -106,4 +106,5 @@ def phrase_amounts(amounts: Mapping[str, float]) -> dict[str, float]:
     return {word: float(np.sign(a)) * degree(a)[1] for word, a in amounts.items()}
 
 
-__all__ = ["ADJECTIVE_BAND_WORDS", "DEGREES", "comparison", "degree", "is_band_word", "phrase", "phrase_amounts"]
+__all__ = ["ADJECTIVE_BAND_WORDS", "DEGREES", "comparison", "degree", "is_band_word", "name_in", "phrase",
+           "phrase_amounts"]
