@@ -140,3 +140,19 @@ def test_generate_says_when_a_phrases_degree_caps_the_intensity_and_writes_the_a
     code = cli.main(["generate", "warm", "--intensity", "4", "--format", "json"])
     out, err = capsys.readouterr()
     assert "stops at" not in err and json.loads(out)["intensity"] == 4.0
+
+
+@pytest.mark.parametrize("text, names", [("pres", ["presence"]), ("cut", ["low cut", "high cut"]),
+                                         ("de-es", ["de-ess"])])
+def test_words_search_finds_studio_terms_with_their_moves(capsys, tiny_model_dir, text, names):
+    # A user trial: 'words --search pres' said no word matched, though "more presence" works.
+    code, out, _ = _run(capsys, "words", "--search", text, "--model", tiny_model_dir)
+    assert code == 0
+    assert [line.split("  ")[0] for line in out.splitlines()] == names
+    assert all("studio term: " in line and " dB " in line for line in out.splitlines())
+
+
+def test_the_word_list_ends_with_the_studio_terms(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--model", tiny_model_dir)
+    last = out.splitlines()[-1]
+    assert code == 0 and last.startswith("studio terms") and "presence" in last and "low cut" in last

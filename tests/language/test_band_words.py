@@ -175,3 +175,11 @@ def test_a_spanish_name_is_one_of_the_words_forms_and_reads_back_as_the_word():
     for name, spanish in named.items():
         assert spanish in band_words()[name].forms
         assert p.parse(f"más {spanish}").weights == ((name, 1.0),)
+
+
+def test_finding_band_words_by_part_of_any_form():
+    from eqmorph.language.band_words import find_band_words
+
+    assert [w.name for w in find_band_words("pres")] == ["presence"]
+    assert [w.name for w in find_band_words("AGUD")] == ["treble", "high mids", "high cut"]  # agudos, medios agudos
+    assert find_band_words("") == [] and find_band_words("zzz") == []

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model, open_vocab_hint
 from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.band_words import BandWord, band_words, find_band_words
 
 if TYPE_CHECKING:
     from eqmorph.semantic.morph import Morpher
@@ -26,18 +27,26 @@ def run_words(args: argparse.Namespace) -> int:
 
     if not args.search:
         print_word_table(m, m.terms[: args.limit])
+        print(f"\nstudio terms, defined moves (the same in every crowd; docs/language.md): {', '.join(band_words())}")
         return 0
+    studio = find_band_words(args.search)  # "pres" -> presence: the crowds never used these, the parser reads them
     # Words containing the text; or, if none does, what generate understands it as ("cálido", "warmer", "less
     # muddy"), said, with the words it stands for rather than words merely spelled like it.
     try:
         words, understood = m.vocabulary.search(args.search, args.limit)
     except UnknownWordError as exc:  # a typo ("brigth"): offer the words spelled like it, as generate does
+        if studio:
+            print_studio_terms(studio)
+            return 0
         if is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
             print(exc)
             return NO_MATCH
         close = ", ".join(w for w, _ in suggest(args.search, m.counts))
         reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
     except ParameterError as exc:  # a phrase refused for a reason ("warm but not warm" cancels out): say it
+        if studio:  # "cut": a direction word, and part of "low cut"
+            print_studio_terms(studio)
+            return 0
         grammar = grammar_word(args.search)
         if grammar == "filler word":
             reason = f"; {args.search!r} is a filler word that phrases skip, not a descriptor"
@@ -51,6 +60,8 @@ def run_words(args: argparse.Namespace) -> int:
             print(understood)
         if words:  # a band word has no examples to show
             print_word_table(m, words[: args.limit])
+        if studio and understood is None:  # a reading already explains the band word it found
+            print_studio_terms(studio)
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
@@ -88,12 +99,19 @@ def print_word_table(m: Morpher, words: Sequence[str]) -> None:
               + f"{langs:>14}{info.confidence:>12.2f}")
 
 
+def print_studio_terms(found: Sequence[BandWord]) -> None:
+    """One line per band word: its name and the move it is defined as (they have no examples to count)."""
+    for word in found:
+        print(f"{word.name:<24}studio term: {word.summary()}")
+
+
 def register(subparsers: Any) -> None:
     """Add ``eqmorph words [--search TEXT]``."""
     p = subparsers.add_parser("words", help="known words with example counts and confidence")
     p.add_argument("--search", default=None,
-                   help="only words containing this text; or, if none does, the words a phrase or translation "
-                   "stands for (e.g. 'cálido', 'less muddy'); exit code 1 when nothing matched")
+                   help="only words containing this text, and studio terms ('pres': presence); or, if no word "
+                   "does, the words a phrase or translation stands for (e.g. 'cálido', 'less muddy'); exit code 1 "
+                   "when nothing matched")
     p.add_argument("--limit", type=int, default=50, help="at most this many words (default 50)")
     add_model_arg(p)
     add_open_vocab_arg(p)

@@ -157,9 +157,17 @@ def band_params(name: str) -> np.ndarray | None:
     return _params_by_name().get(name)
 
 
+def find_band_words(text: str) -> list[BandWord]:
+    """Band words with a form containing ``text`` (normalised; "pres" finds presence, "cut" low cut and high cut),
+    in the table's order; none for empty text."""
+    key = normalise_term(text)
+    return [w for w in band_words().values() if key and any(key in form for form in w.forms)]
+
+
 def band_word_forms() -> frozenset[str]:
     """Every spelling of every band word (for multi-word matching and tests)."""
     return frozenset(_by_form())
 
 
-__all__ = ["BandMove", "BandWord", "band_params", "band_word", "band_word_forms", "band_words", "parse_band_words"]
+__all__ = ["BandMove", "BandWord", "band_params", "band_word", "band_word_forms", "band_words", "find_band_words",
+           "parse_band_words"]
