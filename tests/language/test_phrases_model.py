@@ -180,6 +180,16 @@ def test_a_phrase_that_starts_with_a_reduction_applies_every_request(m):
     assert got[low_mids].mean() < -1.0
 
 
+@pytest.mark.parametrize("reordered, phrase", [("not muddy but warm", "warm but not muddy"),
+                                               ("not muddy, but warm", "warm but not muddy"),
+                                               ("sin barro pero cálido", "cálido pero sin barro")])
+def test_but_makes_a_contrast_in_either_order(m, reordered, phrase):
+    # A review: once a phrase starting with a reduction became a list, "not muddy but warm" subtracted all of muddy
+    # and came out anti-warm (r -0.56 with warm) while "warm but not muddy" was +0.75.
+    assert m.parse(reordered).contrast
+    np.testing.assert_allclose(m.generate_params(reordered), m.generate_params(phrase), atol=1e-9)
+
+
 @pytest.mark.parametrize("text, word", [
     ("get rid of the mud", "muddy"), ("take out some mud", "muddy"), ("kill the bass", "bass"),
     ("roll off the highs", "treble"), ("soften the highs", "treble"), ("dip the mids", "mids"),

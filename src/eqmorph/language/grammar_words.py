@@ -76,4 +76,7 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
                   "intacta", "intactas"})
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
+# Conjunctions that set one piece against another: with one, a phrase is a contrast in either order ("warm but not
+# muddy", "not muddy but warm"; language/interpretation.py); a list ("less boxy and a bit warmer") is not.
+CONTRASTING = frozenset({"but", "pero"})
 JOINERS = CONJUNCTIONS | NOR | OR  # words that close one piece and open the next

@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from eqmorph.language.band_words import band_word
+from eqmorph.language.grammar_words import CONTRASTING
+from eqmorph.language.terms import normalise_term
 
 # "defined": a band word, a studio term with a fixed EQ move (eqmorph.language.band_words), not a crowd word.
 HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding", "defined")
@@ -105,11 +108,14 @@ class Interpretation:
 
     @property
     def contrast(self) -> bool:
-        """True when the phrase asks for a word first and then against others ("warm but not muddy", "bright, less
-        harsh"): the later words qualify the first. A phrase that starts with a reduction ("less boxy and a bit
-        warmer") is a list of requests, each applied as asked (language/compose.py)."""
+        """True when the phrase asks for a word and against others, either first ("warm but not muddy", "bright,
+        less harsh": the later words qualify the first) or joined by "but"/"pero" in any order ("not muddy but
+        warm"). A phrase that starts with a reduction and has no "but" ("less boxy and a bit warmer") is a list of
+        requests, each applied as asked (language/compose.py)."""
         moving = [p for p in self.pieces if p.sign != 0]
-        return bool(moving) and moving[0].sign > 0 and any(p.sign < 0 for p in moving)
+        if not moving or not any(p.sign < 0 for p in moving) or not any(p.sign > 0 for p in moving):
+            return False
+        return moving[0].sign > 0 or not CONTRASTING.isdisjoint(re.findall(r"\w+", normalise_term(self.text)))
 
     @property
     def kept(self) -> tuple[str, ...]:
