@@ -40,7 +40,8 @@ def test_table_on_screen_is_still_the_default_and_a_format_fitting_the_name_is_w
 
 
 @pytest.mark.parametrize("text,kind", [("más", "direction word"), ("menos", "direction word"),
-                                       ("a bit", "degree word"), ("not", "negation")])
+                                       ("a bit", "degree word"), ("not", "negation"), ("keep", "keep word"),
+                                       ("out", "direction word"), ("mas", "direction word")])
 def test_searching_for_a_grammar_word_says_what_it_is_not_that_a_phrase_needs_a_descriptor(capsys, tiny_model_dir,
                                                                                           text, kind):
     code, out, err = _run(capsys, "words", "--search", text, "--model", tiny_model_dir)
@@ -52,3 +53,10 @@ def test_searching_for_a_grammar_word_says_what_it_is_not_that_a_phrase_needs_a_
 def test_searching_for_a_filler_word_says_phrases_skip_it(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "words", "--search", "the", "--model", tiny_model_dir)
     assert code == 1 and "'the' is a filler word that phrases skip, not a descriptor" in out
+
+
+@pytest.mark.parametrize("text", ["but", "and", "rather than"])
+def test_searching_for_a_joining_word_says_it_goes_between_two_descriptors(capsys, tiny_model_dir, text):
+    # A review: "words --search but" said "as a phrase, expected at least one descriptor word".
+    code, out, _ = _run(capsys, "words", "--search", text, "--model", tiny_model_dir)
+    assert code == 1 and f"{text!r} is a joining word of phrases" in out and f"'warm {text} bright'" in out

@@ -197,3 +197,28 @@ def test_but_makes_a_contrast_in_either_order(m, reordered, phrase):
 def test_a_verb_that_removes_asks_for_less_of_the_word(m, text, word):
     # A user trial: the verbs were ignored, so "kill the bass" was a +6 dB bass shelf.
     assert dict(m.parse(text).weights) == {word: -1.0}
+
+
+@pytest.mark.parametrize("text, word, sign", [
+    ("bring out the presence", "presence", 1.0), ("add back the bass", "bass", 1.0), ("pull up the bass", "bass", 1.0),
+    ("turn up the bass", "bass", 1.0), ("turn down the treble", "treble", -1.0), ("bring down the bass", "bass", -1.0),
+    ("roll off the highs", "treble", -1.0), ("pull back the mids", "mids", -1.0),
+    ("back off the highs", "treble", -1.0), ("cut out the mud", "muddy", -1.0)])
+def test_a_phrasal_verbs_particle_gives_or_keeps_the_direction(m, text, word, sign):
+    # A review: "out", "back", "up" were plain direction words, so "bring out the presence" cut the presence and
+    # "pull up the bass" cut the bass; "down" was unknown, so "turn down the treble" boosted it.
+    meant = m.parse(text)
+    assert dict(meant.weights) == {word: sign} and meant.ignored == ()
+
+
+@pytest.mark.parametrize("typed, accented", [("atenua los graves", "atenúa los graves"),
+                                             ("muchisimo mas brillante", "muchísimo más brillante"),
+                                             ("anade brillo", "añade brillo"), ("manten los graves, mas aire",
+                                                                                "mantén los graves, más aire")])
+def test_spanish_grammar_words_read_the_same_without_accents(m, typed, accented):
+    # A review: typed without accents they were ignored, and "atenua los graves" boosted the bass.
+    assert m.parse(typed).weights == m.parse(accented).weights and m.parse(typed).ignored == ()
+
+
+def test_baja_lowers_what_follows(m):
+    assert dict(m.parse("baja los graves").weights) == {"bass": -1.0}

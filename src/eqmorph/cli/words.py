@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model, open_vocab_hint
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.band_words import BandWord, band_words, find_band_words
+from eqmorph.language.grammar_words import kind_of
 
 if TYPE_CHECKING:
     from eqmorph.semantic.morph import Morpher
@@ -47,9 +48,12 @@ def run_words(args: argparse.Namespace) -> int:
         if studio:  # "cut": a direction word, and part of "low cut"
             print_studio_terms(studio)
             return 0
-        grammar = grammar_word(args.search)
+        grammar = kind_of(args.search)
         if grammar == "filler word":
             reason = f"; {args.search!r} is a filler word that phrases skip, not a descriptor"
+        elif grammar == "joining word":
+            reason = (f"; {args.search!r} is a joining word of phrases, not a descriptor: it goes between two, e.g. "
+                      f"'warm {args.search} bright'")
         elif grammar:
             reason = (f"; {args.search!r} is a {grammar} of phrases, not a descriptor: it goes before one, e.g. "
                       f"'{args.search} warm'")
@@ -65,25 +69,6 @@ def run_words(args: argparse.Namespace) -> int:
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
-
-
-def grammar_word(text: str) -> str | None:
-    """What kind of word of the phrase grammar ``text`` is ("direction word" for "más", "degree word" for "a bit"),
-    None if it is not one: a search for it finds no descriptor, and saying why beats "expected a descriptor"."""
-    from eqmorph.language.grammar_words import DEGREES, EXCESS, HEDGES, LESS, LITOTES, MORE, NOT, STOP
-    from eqmorph.language.terms import normalise_term
-
-    tokens = tuple(normalise_term(text).split())
-    one = tokens[0] if len(tokens) == 1 else None
-    if one in MORE or one in LESS:
-        return "direction word"
-    if one in NOT:
-        return "negation"
-    if tokens in DEGREES or tokens in HEDGES or tokens in LITOTES or tokens in EXCESS:
-        return "degree word"
-    if one in STOP:
-        return "filler word"
-    return None
 
 
 def print_word_table(m: Morpher, words: Sequence[str]) -> None:

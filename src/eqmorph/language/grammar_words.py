@@ -6,6 +6,8 @@ Kept as data apart from the parser so the word lists can be read (and reviewed) 
 
 from __future__ import annotations
 
+import unicodedata
+
 # Degree words -> multipliers of the word's gains. Rounded from Cliff (1959), "Adverbs as multipliers",
 # Psychological Review 66(1): slightly .54, somewhat .66, rather .84, pretty .88, very 1.25, extremely 1.45.
 # Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
@@ -52,15 +54,20 @@ AGAINST: frozenset[tuple[str, ...]] = frozenset({
 # "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
 OR = frozenset({"or", "o", "u"})
 # Verbs a mixing engineer writes before a region: an unknown verb was ignored, so "kill the bass" or "get rid of the
-# mud" boosted what it asked to remove (a user trial, 2026-12-03). "off", "out", "rid", "back" carry the direction
-# of "roll off", "take out", "get rid of", "pull back".
-MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "mas", "añadir", "añade",
+# mud" boosted what it asked to remove (a user trial, 2026-12-03). "rid" carries the direction of "get rid of".
+MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube", "push", "enhance", "emphasize",
-                  "emphasise", "accentuate", "bring", "up", "realza", "realzar", "resalta", "resaltar"})
+                  "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
-                  "reducir", "quitar", "quita", "bajar", "cortar", "corta", "kill", "lose", "attenuate", "dip",
-                  "scoop", "soften", "pull", "off", "out", "rid", "back", "eliminate", "elimina", "eliminar",
-                  "atenúa", "atenuar", "suaviza", "suavizar"})
+                  "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",
+                  "dip", "scoop", "soften", "pull", "rid", "eliminate", "elimina", "eliminar", "atenúa", "atenuar",
+                  "suaviza", "suavizar"})
+# Particles of phrasal verbs, with the direction each gives alone ("roll off", "take out", "turn down"). After a
+# direction verb, "up" and "down" set the direction ("pull up the bass" is more, "bring down the bass" less), while
+# "out", "back" and "off" take the verb's ("bring out the presence", "add back the bass" are more, "pull back" less):
+# read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
+PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
+OVERRIDING_PARTICLES = frozenset({"up", "down"})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
@@ -74,9 +81,41 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
                   "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
-                  "intacta", "intactas"})
+                  "intacta", "intactas", "turn", "roll", "take", "get"})  # verbs whose particle says the way
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
 # Conjunctions that set one piece against another: with one, a phrase is a contrast in either order ("warm but not
 # muddy", "not muddy but warm"; language/interpretation.py); a list ("less boxy and a bit warmer") is not.
 CONTRASTING = frozenset({"but", "pero"})
 JOINERS = CONJUNCTIONS | NOR | OR  # words that close one piece and open the next
+
+
+def _unaccented(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and their spellings without accents: "atenua", "anade", "mas" as typed on an English keyboard."""
+    return words | {_fold(w) for w in words}
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Every Spanish grammar word is also read without its accents ("muchisimo mas brillante", "atenua los graves"): typed
+# so, they were ignored, and "atenua los graves" boosted the bass (a review, 2026-12-03).
+MORE, LESS, NOT, KEEP, STOP = (_unaccented(w) for w in (MORE, LESS, NOT, KEEP, STOP))
+DEGREES = {**DEGREES, **{tuple(_fold(t) for t in k): v for k, v in DEGREES.items()}}
+HEDGES = {**HEDGES, **{tuple(_fold(t) for t in k): v for k, v in HEDGES.items()}}
+LITOTES = {**LITOTES, **{tuple(_fold(t) for t in k): v for k, v in LITOTES.items()}}
+EXCESS = {**EXCESS, **{tuple(_fold(t) for t in k): v for k, v in EXCESS.items()}}
+DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
+
+
+def kind_of(text: str) -> str | None:
+    """What kind of grammar word ``text`` is ("direction word" for "más" or "out", "degree word" for "a bit",
+    "joining word" for "but"), None if it is none: a word search for it finds no descriptor, and saying why beats
+    "expected a descriptor" (``eqmorph words --search``)."""
+    tokens = tuple(text.strip().lower().split())
+    one = tokens[0] if len(tokens) == 1 else None
+    kinds = (("direction word", one in MORE or one in LESS or one in PARTICLES),
+             ("negation", one in NOT or one in NOR), ("degree word", tokens in DEGREE_PHRASES),
+             ("keep word", one in KEEP), ("joining word", one in JOINERS or tokens in AGAINST),
+             ("filler word", one in STOP))
+    return next((kind for kind, found in kinds if found), None)

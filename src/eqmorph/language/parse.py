@@ -41,6 +41,8 @@ from eqmorph.language.grammar_words import (
     NOR,
     NOT,
     OR,
+    OVERRIDING_PARTICLES,
+    PARTICLES,
     POSTFIX_DIRECTION,
     STOP,
     SUPERLATIVE_DEGREE,
@@ -97,6 +99,21 @@ def _band_meaning(word: str) -> list[Meaning]:
     band = band_word(word)
     return [] if band is None else [Meaning(band.name, 1.0, "defined", source=band.source)]
 
+
+def _direction(tok: str, way: float) -> float:
+    """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far.
+
+    A less word sets less ("more less warm" asks for less); a more word sets more unless a direction was given;
+    a particle gives its own direction alone ("roll off"), and after a verb "up"/"down" set it ("pull up") while
+    "out"/"back"/"off" keep the verb's ("bring out", "add back"; grammar_words.PARTICLES).
+    """
+    if tok in LESS:
+        return -1.0
+    if tok in MORE:
+        return way or 1.0
+    if not way or tok in OVERRIDING_PARTICLES:
+        return PARTICLES[tok]
+    return way
 
 class Neighbourhood(Protocol):
     """What the parser needs of an open vocabulary: signed known-word meanings of an unknown word,
@@ -237,7 +254,8 @@ class Parser:
         for clause in _SPLIT.split(norm):
             tokens = [t.strip("'’-") for t in _TOKEN.findall(_MINUS.sub(" less ", clause))]
             tokens = [t for t in tokens if t]
-            sign, degree, start, i, lessened, keep = 1.0, 1.0, 0, 0, False, False
+            # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
+            sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             while i < len(tokens):
@@ -246,7 +264,7 @@ class Parser:
                 span = self._phrase_at(tokens, i)
                 if span and span[0] in AGAINST:  # "bright rather than dark": the next piece is asked against
                     ignored.extend(pending)
-                    sign, degree, i, pending, lessened = -1.0, 1.0, i + len(span[0]), [], False
+                    sign, degree, i, pending, way = -1.0, 1.0, i + len(span[0]), [], 0.0
                     start = i
                     continue
                 if span and span[0] in DEGREE_PHRASES:
@@ -275,7 +293,7 @@ class Parser:
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
-                    sign, degree, start, i, pending, lessened = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], False
+                    sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
                     keep = False
                     continue
                 if tok in KEEP:
@@ -283,17 +301,14 @@ class Parser:
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in NOT or tok in LESS or tok in MORE:
-                    # Each negation flips the way ("not not warm" is warm, "not less muddy" is muddy), but a
+                if tok in NOT or tok in LESS or tok in MORE or tok in PARTICLES:
+                    # Each negation flips the sign ("not not warm" is warm, "not less muddy" is muddy), but a
                     # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
-                    if tok in NOT or (tok in LESS and not lessened):
-                        sign = -sign
-                        pending.append(tok)
-                    elif tok in LESS:
+                    if tok in LESS and way < 0:
                         ignored.append(tok)  # said so: "less less muddy" -> muddy x -1.0 (ignored: less)
                     else:
+                        sign, way = (-sign, way) if tok in NOT else (sign, _direction(tok, way))
                         pending.append(tok)
-                    lessened = lessened or tok in LESS
                     i += 1
                     continue
                 if tok in STOP:
@@ -311,11 +326,12 @@ class Parser:
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term) else 1.0)
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
-                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term, 0.0 if keep else sign,
+                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term,
+                                    0.0 if keep else (-sign if way < 0 else sign),
                                     1.0 if keep else piece_degree, tuple(found)))
                 i += len(words)
                 # modifiers belong to the descriptor they precede
-                sign, degree, start, pending, lessened, keep = 1.0, 1.0, i, [], False, False
+                sign, degree, start, pending, way, keep = 1.0, 1.0, i, [], 0.0, False
                 after_piece = True
                 continue
             ignored.extend(pending)
