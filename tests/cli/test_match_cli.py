@@ -107,3 +107,15 @@ def test_auto_gain_keeps_the_matched_file_about_as_loud_as_its_input(tmp_path, c
         assert code == 0, err
         change_db = level_db(out) - level_db(tmp_path / "dull.wav")
         assert (abs(change_db) < 0.5) if flag else (abs(change_db) > 3.0)
+
+
+@pytest.mark.parametrize("extra", [[], ["--auto-gain"]])
+def test_json_on_stdout_stays_parseable_when_a_file_is_applied(pair, tmp_path, capsys, extra):
+    # A review: the auto gain line and "wrote OUT" followed the JSON on stdout ("Extra data: line 58").
+    import json
+
+    out_wav = tmp_path / "out.wav"
+    code, out, err = _run(["match", *pair, "--format", "json", "--apply", out_wav, *extra], capsys)
+    assert code == 0 and json.loads(out)["bands"] and out_wav.exists()
+    assert f"wrote {out_wav}" in err and "the reference is" in err
+    assert any(line.startswith(f"{out_wav}: ") for line in err.splitlines()) == bool(extra)  # the auto gain line

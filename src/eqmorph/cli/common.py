@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from eqmorph.errors import EqmorphError, ParameterError, UnknownWordError
 
@@ -140,15 +140,16 @@ def existed(path: str | os.PathLike[str]) -> bool:
     return os.path.lexists(path)
 
 
-def wrote(path: str | os.PathLike[str], existed_before: bool = False) -> None:
+def wrote(path: str | os.PathLike[str], existed_before: bool = False, file: TextIO | None = None) -> None:
     """Tell the user a file was written, ``overwrote PATH`` when one was there before: every command says it the
     same way.
 
     Outputs replace an existing file (as cp, sox and compilers' -o do: re-running a command is the common case),
     never an input (:func:`refuse_overwriting_input`), and atomically: a failed run leaves the old file whole.
-    Saying it is what keeps the replacement from being silent.
+    Saying it is what keeps the replacement from being silent. ``file``: stdout unless the command prints data
+    there (``match --format json``), which must stay parseable.
     """
-    print(f"{'overwrote' if existed_before else 'wrote'} {path}")
+    print(f"{'overwrote' if existed_before else 'wrote'} {path}", file=file or sys.stdout)
 
 
 def refuse_overwriting_input(option: str, output: str | os.PathLike[str],

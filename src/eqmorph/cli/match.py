@@ -66,8 +66,8 @@ def run_match(args: argparse.Namespace) -> int:
     if args.amount != 1.0:
         sentence += f"; {amount_text(args.amount)}"
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
-    to_stdout = args.output is not None or args.format in (None, "table")
-    print(sentence, file=sys.stdout if to_stdout else sys.stderr)
+    said = sys.stdout if args.output is not None or args.format in (None, "table") else sys.stderr
+    print(sentence, file=said)
     # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
     emit(eq, args, inputs=list(inputs.values()), **model_meta(m, input=Path(args.input).name,
                                                               reference=Path(args.reference).name,
@@ -76,8 +76,8 @@ def run_match(args: argparse.Namespace) -> int:
         existed_before = existed(args.apply)
         report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
         if not args.quiet and report.auto_gain is not None:
-            print(f"{args.apply}: {report.auto_gain.describe()}")
-        wrote(args.apply, existed_before)
+            print(f"{args.apply}: {report.auto_gain.describe()}", file=said)
+        wrote(args.apply, existed_before, file=said)
         if not args.auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
             print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
                   f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
@@ -89,7 +89,7 @@ def run_match(args: argparse.Namespace) -> int:
 
 
 def amount_text(amount: float) -> str:
-    """What ``--amount`` applies of the difference just described, e.g. ``applied at amount 0.5: half of it``."""
+    """What ``--amount`` applies of the difference just described, e.g. ``--amount 0.5 applies half of it``."""
     if amount == 0.0:
         return "--amount 0 applies none of it: the EQ is flat"
     share = {0.5: "half of it", 2.0: "twice it"}.get(amount, f"{amount:g} times it")
