@@ -216,8 +216,9 @@ class Describer:
     def in_language(self, language: str) -> Describer:
         """This describer with only the words used in ``language`` ("en", "es"), built once per language.
 
-        For sentences in one language: "the reference is brighter" says English words, not "more ligero". Itself
-        when the words' languages are unknown (:meth:`from_params`) or fewer than ``MIN_PHRASE_VOCABULARY`` remain.
+        For sentences in one language: "the reference is brighter" says English words, not "more ligero". Every
+        word, worded in ``language``, when the words' languages are unknown (:meth:`from_params`) or fewer than
+        ``MIN_PHRASE_VOCABULARY`` remain.
         """
         found = self._in_language.get(language)
         if found is None:
@@ -226,7 +227,8 @@ class Describer:
             keep = np.array([language in langs or not langs for langs in self.languages or ()], dtype=bool)
             crowd = ~np.isin(self.terms, list(band_words()))
             if self.languages is None or (keep & crowd).sum() < MIN_PHRASE_VOCABULARY:
-                found = self
+                # Every word, still worded in the language asked for ("más agudos"): SAFE's words are all English.
+                found = self if self.language == language else replace(self, language=language, _in_language={})
             else:
                 rows = np.flatnonzero(keep)
                 found = Describer(tuple(self.terms[i] for i in rows), self.freqs_hz, self.sample_rate,
