@@ -15,8 +15,6 @@ from eqmorph.audio.filtering import (
     PeakMeter,
     apply_eq,
     apply_morph,
-    auto_gain_db,
-    auto_gain_db_path,
 )
 from eqmorph.core import dsp
 from eqmorph.core.eq import canonical_array
@@ -198,30 +196,7 @@ def test_a_params_at_returning_the_wrong_shape_is_refused():
         apply_morph(np.zeros((100, 1)), 44100, lambda al: np.zeros((len(al), 15)), parse_automation("0:0,1:1"))
 
 
-# --- clipping guard ------------------------------------------------------------------
-def test_auto_gain_is_minus_the_largest_boost():
-    assert auto_gain_db(_peak_eq(6.0), 44100) == pytest.approx(-6.0, abs=1e-6)
-    assert auto_gain_db(_peak_eq(-6.0), 44100) == 0.0
-
-
-@pytest.mark.parametrize("sample_rate", [8000, 44100, 192000])
-def test_auto_gain_keeps_a_full_scale_sine_at_the_boost_below_0_dbfs(sample_rate):
-    eq = _peak_eq(9.0, 1000.0)
-    x = _sine(1000.0, sample_rate, 0.3, amplitude=1.0)
-    y = apply_eq(x, sample_rate, eq, gain_db=auto_gain_db(eq, sample_rate))
-    meter = PeakMeter()
-    meter.update(y[sample_rate // 10 :])
-    # The boost is cancelled exactly: the peak lands on full scale, give or take rounding.
-    assert 10 ** (-0.05 / 20) < meter.peak <= 1.0 + 1e-9
-
-
-def test_auto_gain_of_a_morph_covers_only_the_alphas_reached():
-    params_at = _boost_morph(12.0)
-    auto = parse_automation("0:0,10:1")
-    assert auto_gain_db_path(params_at, auto, 44100, 20.0) == pytest.approx(-12.0, abs=1e-6)
-    assert auto_gain_db_path(params_at, auto, 44100, 5.0) == pytest.approx(-6.0, abs=1e-6)
-
-
+# --- peak meter ------------------------------------------------------------------------
 def test_the_peak_meter_reports_dbfs_and_counts_samples_beyond_full_scale():
     meter = PeakMeter()
     meter.update(np.array([[0.5, -0.25]]))

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eqmorph.audio.filtering import MIN_GAIN_DB
 from eqmorph.io.apo import MAX_PREAMP_DB
 
 # 0.1 dB below full scale: integer PCM rounds a sample at exactly 1.0 to one code past its largest value.
 CEILING_DBFS = -0.1
-MIN_GAIN_DB = -120.0  # the quietest gain a processor applies (eqmorph.audio.filtering._check_gain)
 
 
 @dataclass(frozen=True)
@@ -82,16 +82,25 @@ class LevelMeter:
         """The auto gain for what was fed: the loudness gain, then the peak's limit."""
         return auto_gain_from(self.input_energy, self.output_energy, self.output_peak)
 
+    @property
+    def change_db(self) -> float:
+        """The output's mean-square level minus the input's, in dB (0 when either is silent)."""
+        return -loudness_gain_db(self.input_energy, self.output_energy)
+
+
+def loudness_gain_db(input_energy: float, output_energy: float) -> float:
+    """The gain in dB that brings the output's sum of squares back to the input's (0 when either is silent)."""
+    if input_energy > 0.0 and output_energy > 0.0:
+        return 10.0 * math.log10(input_energy / output_energy)
+    return 0.0
+
 
 def auto_gain_from(input_energy: float, output_energy: float, output_peak: float) -> AutoGain:
     """:class:`AutoGain` from the input's and the 0 dB output's sums of squares and the output's peak (linear).
 
     Silence in or out leaves the loudness gain at 0 dB; the gain stays within what a processor applies.
     """
-    loudness_db = 0.0
-    if input_energy > 0.0 and output_energy > 0.0:
-        loudness_db = 10.0 * math.log10(input_energy / output_energy)
-    loudness_db = min(max(loudness_db, MIN_GAIN_DB), MAX_PREAMP_DB)
+    loudness_db = min(max(loudness_gain_db(input_energy, output_energy), MIN_GAIN_DB), MAX_PREAMP_DB)
     if output_peak <= 0.0:
         return AutoGain(loudness_db, 0.0, -math.inf)
     peak_db = 20.0 * math.log10(output_peak)
@@ -114,4 +123,5 @@ def apply_auto_gain(audio: np.ndarray, filtered: np.ndarray) -> np.ndarray:
     return filtered
 
 
-__all__ = ["CEILING_DBFS", "AutoGain", "LevelMeter", "apply_auto_gain", "auto_gain_for", "auto_gain_from"]
+__all__ = ["CEILING_DBFS", "AutoGain", "LevelMeter", "apply_auto_gain", "auto_gain_for", "auto_gain_from",
+           "loudness_gain_db"]

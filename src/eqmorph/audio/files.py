@@ -21,7 +21,6 @@ gets), so an error leaves no partial file; OUT naming the input itself (also thr
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 from collections.abc import Iterator
@@ -269,11 +268,8 @@ def process_file(
         gain_db = auto.gain_db
     proc = _processor(info, eq, params_at, automation, gain_db or 0.0)
     meter, level = _stream(in_path, out_path, proc, info, fmt, subtype, progress=progress, block_frames=block_frames)
-    change_db = 0.0
-    if level.input_energy > 0.0 and level.output_energy > 0.0:
-        change_db = 10.0 * math.log10(level.output_energy / level.input_energy)
     return ProcessReport(str(in_path), str(out_path), info.frames, info.seconds, info.sample_rate, info.channels,
-                         fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples, auto, change_db)
+                         fmt, subtype, proc.gain_db, meter.peak_dbfs, meter.clipped_samples, auto, level.change_db)
 
 
 def _check_what_to_apply(eq: EQ | None, params_at: ParamsAt | None, automation: Automation | None) -> None:

@@ -18,9 +18,8 @@ residual "zipper" stays 70 dB or more below a sine during the 1.6 s sweeps of
 tests/test_filtering.py at 44.1 kHz), and no section ever restarts.
 Coefficients come from the RBJ Audio-EQ-Cookbook formulas in :mod:`eqmorph.core.dsp`.
 
-:func:`auto_gain_db` and :func:`auto_gain_db_path` are the preamp of :mod:`eqmorph.core.preamp` at a sample rate
-(the number an exported preset carries, safe for any signal). The ``auto_gain`` of files and arrays is not that
-preamp but :mod:`eqmorph.audio.autogain`'s, measured on the audio: its loudness kept, its peak below full scale.
+The ``auto_gain`` of files and arrays is :mod:`eqmorph.audio.autogain`'s, measured on the audio (its loudness kept,
+its peak below full scale), not the preamp an exported preset carries (:mod:`eqmorph.core.preamp`).
 """
 
 from __future__ import annotations
@@ -36,10 +35,11 @@ from eqmorph.audio.automation import Automation
 from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
 from eqmorph.core.eq import check_sample_rate as check_rate_type
-from eqmorph.core.preamp import preamp_db
 from eqmorph.core.ranges import N_BANDS, PEAK_PERMS, PEAK_SLICE, to_model_space
 from eqmorph.errors import AudioError, ParameterError, shown_value
 from eqmorph.io.apo import MAX_PREAMP_DB  # a preset's Preamp is applied as this gain: one limit for both
+
+MIN_GAIN_DB = -120.0  # the quietest gain a processor applies: a fade to silence is a gain, not a preset's Preamp
 
 MIN_SAMPLE_RATE = 8000.0
 MAX_SAMPLE_RATE = 384000.0
@@ -48,7 +48,6 @@ UPDATE_FRAMES = 64  # 1.5 ms at 44.1 kHz: fast enough to sound continuous, cheap
 # 44,100 channels of 2 frames.  16 covers the largest common layouts (9.1.6, third-order ambisonics), and a
 # short block of a few channels ((1, 2): one stereo frame) stays valid.
 MAX_CHANNELS_BEFORE_FRAMES = 16
-PATH_ALPHAS = 257  # alphas sampled along a morph's path for its auto gain
 # Integer PCM -> (zero code, full scale), as libsndfile scales it (int16 / 2**15; 8-bit WAV is unsigned around 128).
 PCM_DTYPES = {np.dtype(np.int16): (0, 2.0**15), np.dtype(np.int32): (0, 2.0**31), np.dtype(np.uint8): (128, 2.0**7),
               np.dtype(np.int8): (0, 2.0**7)}
@@ -193,20 +192,6 @@ def check_params(params: np.ndarray, n: int) -> np.ndarray:
             "params_at(alphas)", "non-finite or non-positive values", "finite gain_db, freq_hz > 0 and q > 0"
         )
     return p
-
-
-# --- clipping guard -------------------------------------------------------------
-def auto_gain_db(eq: EQ, sample_rate: float) -> float:
-    """Preamp in dB that keeps ``eq`` from raising any frequency above 0 dB at ``sample_rate``."""
-    return preamp_db(eq, check_sample_rate(sample_rate))
-
-
-def auto_gain_db_path(params_at: ParamsAt, automation: Automation, sample_rate: float, duration_s: float) -> float:
-    """Preamp in dB for a morph: the worst boost over every alpha reached in ``duration_s``."""
-    low, high = automation.alpha_range(duration_s)
-    alphas = np.unique(np.concatenate([np.linspace(low, high, PATH_ALPHAS), automation.alphas]))
-    alphas = alphas[(alphas >= low) & (alphas <= high)]
-    return preamp_db(check_params(params_at(alphas), alphas.size), check_sample_rate(sample_rate))
 
 
 class PeakMeter:
@@ -372,8 +357,8 @@ def _check_channels(channels: int) -> int:
 
 def _check_gain(gain_db: float) -> float:
     if not (isinstance(gain_db, (int, float, np.floating)) and math.isfinite(gain_db)
-            and -120 <= gain_db <= MAX_PREAMP_DB):  # -120: a fade to silence is a gain, not a preset's Preamp
-        raise ParameterError("gain_db", gain_db, f"a finite number of dB from -120 to {MAX_PREAMP_DB:g}")
+            and MIN_GAIN_DB <= gain_db <= MAX_PREAMP_DB):
+        raise ParameterError("gain_db", gain_db, f"a finite number of dB from {MIN_GAIN_DB:g} to {MAX_PREAMP_DB:g}")
     return float(gain_db)
 
 
