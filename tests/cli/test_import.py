@@ -51,7 +51,7 @@ def test_import_writes_out_in_the_format_asked_or_told_by_the_extension(apo_file
 def test_import_refuses_to_overwrite_its_input(apo_file, capsys):
     before = apo_file.read_bytes()
     assert cli.main(["import", str(apo_file), "-o", str(apo_file), "--format", "apo"]) == 2
-    assert "different from the input" in _one_line_error(capsys)
+    assert "different from PRESET" in _one_line_error(capsys)
     assert apo_file.read_bytes() == before
 
 

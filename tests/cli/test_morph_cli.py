@@ -72,7 +72,7 @@ def test_edit_moves_a_preset_and_never_overwrites_it(capsys, tiny_model_dir, tin
     before = preset.read_bytes()
     model = str(tiny_model_dir)
     code, _, err = _run(capsys, "edit", str(preset), "--more", "warm", "--model", model, "-o", str(preset))
-    assert code == 2 and "different from the input" in err and preset.read_bytes() == before
+    assert code == 2 and "different from PRESET" in err and preset.read_bytes() == before
     out_file = tmp_path / "out.txt"
     code, _, _ = _run(capsys, "edit", str(preset), "--more", "warm", "--amount", "0.5", "--model", str(tiny_model_dir),
                       "-o", str(out_file))

@@ -11,7 +11,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -168,22 +168,21 @@ AUTO_GAIN_HELP = ("keep OUT as loud as the input (the same mean-square level) an
                   "level would put the peak above -0.1 dBFS, lower the gain further (the report says by how much)")
 
 
-def emit(eq: EQ, args: argparse.Namespace, *, inputs: Sequence[str | os.PathLike[str]] = (),
+def emit(eq: EQ, args: argparse.Namespace, *, inputs: Mapping[str, str | os.PathLike[str] | None] | None = None,
          preamp: float | None = None, preamp_is: str = "the preset's own", **meta: Any) -> None:
-    """Print ``eq`` in ``args.format``, or write it to ``args.output`` (never over one of ``inputs``).
+    """Print ``eq`` in ``args.format``, or write it to ``args.output`` (never over one of ``inputs``, named as the
+    command line names them: ``{"PRESET": path}``; :func:`refuse_overwriting_input`).
 
     ``meta`` (words, weights, alpha, intensity, model_id, source) is recorded in the file and shown in the table;
     ``preamp``: the preamp to write instead of the EQ's own (a converted preset's; see
     :func:`eqmorph.io.presets.format_eq`), which the table calls ``preamp_is``.
     """
-    from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import format_eq, output_format, save_preset
 
     if getattr(args, "source", None) is not None:
         meta.setdefault("source", args.source)  # exports name the crowd whose words made them
     if args.output:
-        for path in inputs:
-            refuse_same_path(path, args.output)
+        refuse_overwriting_input("-o", args.output, dict(inputs or {}))
         existed_before = existed(args.output)
         save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
         wrote(args.output, existed_before)

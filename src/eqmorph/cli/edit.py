@@ -15,6 +15,7 @@ from eqmorph.cli.common import (
     emit,
     load_model,
     model_meta,
+    refuse_overwriting_input,
 )
 from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import EqmorphError, ParameterError
@@ -49,12 +50,11 @@ def word_changes(m: Morpher, more: list[str], less: list[str], amount: float) ->
 
 def run_edit(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph edit``; returns the exit code."""
-    from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import import_preset
     from eqmorph.semantic.path import MAX_INTENSITY
 
     if args.output:
-        refuse_same_path(args.preset, args.output)
+        refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})
     if not math.isfinite(args.amount) or not 0.0 < args.amount <= MAX_INTENSITY:  # before --less negates it
         raise ParameterError("--amount", args.amount, f"a number in (0, {MAX_INTENSITY:g}]")
     if not args.more and not args.less:
@@ -67,7 +67,7 @@ def run_edit(args: argparse.Namespace) -> int:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
     say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source)
-    emit(eq, args, inputs=[args.preset], **model_meta(m, words=list(changes), weights=changes,
+    emit(eq, args, inputs={"PRESET": args.preset}, **model_meta(m, words=list(changes), weights=changes,
                                                       start=Path(args.preset).name))
     return 0
 

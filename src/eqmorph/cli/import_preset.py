@@ -6,17 +6,16 @@ import argparse
 import sys
 from typing import Any
 
-from eqmorph.cli.common import add_format_args, add_input_arg, emit
+from eqmorph.cli.common import add_format_args, add_input_arg, emit, refuse_overwriting_input
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph import``; returns the exit code."""
     from eqmorph.core.preamp import max_response_db
-    from eqmorph.io.fileio import refuse_same_path
     from eqmorph.io.presets import import_preset
 
     if args.output:
-        refuse_same_path(args.preset, args.output)  # before reading, so a typo never costs the input
+        refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})  # before reading: a typo costs nothing
     imported = import_preset(args.preset)
     if imported.fitted:
         print(f"eqmorph import: {imported.describe_fit()}", file=sys.stderr)
@@ -37,7 +36,8 @@ def run_import(args: argparse.Namespace) -> int:
             f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})"
         print(f"eqmorph import: note: kept {kept}, with which the EQ peaks at {peak:+.1f} dB and may clip; for no "
               f"clipping it would be {preamp_db(imported.eq):.1f} dB", file=sys.stderr)
-    emit(imported.eq, args, inputs=[args.preset], preamp=imported.preamp_db, preamp_is=imported.describe_preamp())
+    emit(imported.eq, args, inputs={"PRESET": args.preset}, preamp=imported.preamp_db,
+         preamp_is=imported.describe_preamp())
     return 0
 
 

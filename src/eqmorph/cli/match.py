@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,11 +31,10 @@ def run_match(args: argparse.Namespace) -> int:
     from eqmorph.errors import EqmorphError, ParameterError
     from eqmorph.io.fileio import same_file
     from eqmorph.io.presets import output_format as preset_format
-    from eqmorph.semantic.match import MAX_AMOUNT, match_files
+    from eqmorph.semantic.match import check_amount, match_files
 
     inputs = {"INPUT": args.input, "REFERENCE": args.reference}
-    if not (math.isfinite(args.amount) and 0.0 <= args.amount <= MAX_AMOUNT):
-        raise ParameterError("--amount", args.amount, f"a number in [0, {MAX_AMOUNT:g}]")
+    check_amount(args.amount, "--amount")
     # Every output is checked before any work, so a typo never costs the inputs or a minute of analysis.
     # The option is named here: an --apply path equal to INPUT would otherwise be told apart from -o by value only.
     for option, out in (("--apply", args.apply), ("output", args.output)):
@@ -69,7 +67,7 @@ def run_match(args: argparse.Namespace) -> int:
     said = sys.stdout if args.output is not None or args.format in (None, "table") else sys.stderr
     print(sentence, file=said)
     # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
-    emit(eq, args, inputs=list(inputs.values()), **model_meta(m, input=Path(args.input).name,
+    emit(eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name,
                                                               reference=Path(args.reference).name,
                                                               amount=args.amount))
     if args.apply is not None:

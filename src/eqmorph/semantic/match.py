@@ -147,13 +147,14 @@ class MatchResult:
                 "level_gain_db": self.level_gain_db}
 
 
-def _check_amount(amount: float) -> float:
+def check_amount(amount: float, name: str = "amount") -> float:
+    """``amount`` as a float in [0, ``MAX_AMOUNT``]; :class:`ParameterError` naming parameter ``name`` otherwise."""
     try:
         a = float(amount)
     except (TypeError, ValueError):
-        raise ParameterError("amount", amount, f"a number in [0, {MAX_AMOUNT:g}]") from None
+        raise ParameterError(name, amount, f"a number in [0, {MAX_AMOUNT:g}]") from None
     if not (math.isfinite(a) and 0.0 <= a <= MAX_AMOUNT):
-        raise ParameterError("amount", amount, f"a number in [0, {MAX_AMOUNT:g}]")
+        raise ParameterError(name, amount, f"a number in [0, {MAX_AMOUNT:g}]")
     return a
 
 
@@ -177,7 +178,7 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0) 
 
 
 def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> MatchResult:
-    amount = _check_amount(amount)
+    amount = check_amount(amount)
     notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
     freqs = fit_grid()
     p_in = smooth_octave(spectrum, freqs, SMOOTHING_FRACTION)
@@ -300,7 +301,7 @@ def match_result(
     amount: float = 1.0,
 ) -> MatchResult:
     """:func:`match` with everything it found: target, used points, fitted curve and warnings."""
-    amount = _check_amount(amount)
+    amount = check_amount(amount)
     ref_rate = sample_rate if reference_sample_rate is None else reference_sample_rate
     analyses = (_analysis(audio, sample_rate, "input"), _analysis(reference, ref_rate, "reference"))
     return match_spectra(*_run_both(analyses), amount)
@@ -394,7 +395,7 @@ def match_files(
     """:func:`match_result` for two audio files, each streamed from disk in blocks (bounded memory)."""
     from eqmorph.audio.files import read_info
 
-    amount = _check_amount(amount)
+    amount = check_amount(amount)
     analyses = []
     for path, role in ((input_path, "input"), (reference_path, "reference")):
         with _naming(role):
@@ -412,4 +413,4 @@ def _file_analysis(path: str | os.PathLike[str], role: str) -> Callable[[], Spec
     return run
 
 
-__all__ = ["MatchResult", "level_change_db", "match", "match_files", "match_result", "match_spectra"]
+__all__ = ["MatchResult", "check_amount", "level_change_db", "match", "match_files", "match_result", "match_spectra"]
