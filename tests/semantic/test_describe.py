@@ -403,3 +403,12 @@ def test_a_crowd_with_too_few_spanish_words_still_describes_in_spanish(m):
     # describe_text(treble, source="safe", language="es") said "more treble".
     eq = EQ.flat().with_band(4, gain_db=6.0, freq_hz=6000.0, q=0.71)
     assert m.describe_text(eq, source="safe", language="es") == "más agudos"
+
+
+def test_the_band_words_describe_treats_apart_are_in_the_band_word_table():
+    # They are named in code (describe.UNSAID_BAND_WORDS, wording.ADJECTIVE_BAND_WORDS): a renamed table row must
+    # not leave them silently naming nothing.
+    from eqmorph.semantic.describe import UNSAID_BAND_WORDS
+    from eqmorph.semantic.wording import ADJECTIVE_BAND_WORDS
+
+    assert UNSAID_BAND_WORDS | ADJECTIVE_BAND_WORDS <= BAND_WORDS

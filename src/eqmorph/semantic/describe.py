@@ -83,6 +83,7 @@ SETTING_WORDS = frozenset({"flat"})
 # ranks them.
 UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi", "low cut", "high cut", "de-ess"})
 
+
 class WordModel(Protocol):
     """What :class:`Describer` needs from a model (``eqmorph.semantic.morph.Morpher`` has it)."""
 
@@ -345,7 +346,6 @@ class Describer:
         # corrects the words before it: the sentence would say the opposite ("smoother"), so it is left out.
         return ranked[:1] + [(w, s) for w, s in ranked[1:]
                              if abs(s) >= MIN_CHANGE_SCORE and (s > 0) == (amounts[w] > 0)]
-
 
     def compare(self, eq: EQ, subject: str = "the reference") -> str:
         """What a match ``eq`` changes, as one English sentence: "the reference is brighter (0.97) and less boomy
