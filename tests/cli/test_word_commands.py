@@ -156,3 +156,15 @@ def test_the_word_list_ends_with_the_studio_terms(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "words", "--model", tiny_model_dir)
     last = out.splitlines()[-1]
     assert code == 0 and last.startswith("studio terms") and "presence" in last and "low cut" in last
+
+
+def test_a_search_read_as_a_band_word_still_lists_the_studio_terms_holding_it(capsys, tiny_model_dir):
+    # A review: "graves" read as bass hid sub bass ("subgraves"), low mids ("medios graves") and low cut.
+    code, out, _ = _run(capsys, "words", "--search", "graves", "--model", tiny_model_dir)
+    listed = [line.split("  ")[0] for line in out.splitlines()[1:]]
+    assert code == 0 and listed == ["bass", "sub bass", "low mids", "low cut"]
+
+
+def test_the_limit_counts_studio_terms_too(capsys, tiny_model_dir):
+    code, out, _ = _run(capsys, "words", "--search", "cut", "--limit", "1", "--model", tiny_model_dir)
+    assert code == 0 and len(out.splitlines()) == 1

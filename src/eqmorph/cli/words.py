@@ -30,7 +30,8 @@ def run_words(args: argparse.Namespace) -> int:
         print_word_table(m, m.terms[: args.limit])
         print(f"\nstudio terms, defined moves (the same in every crowd; docs/language.md): {', '.join(band_words())}")
         return 0
-    studio = find_band_words(args.search)  # "pres" -> presence: the crowds never used these, the parser reads them
+    # "pres" -> presence: the crowds never used these, the parser reads them; --limit counts them too
+    studio = find_band_words(args.search)[: args.limit]
     # Words containing the text; or, if none does, what generate understands it as ("cálido", "warmer", "less
     # muddy"), said, with the words it stands for rather than words merely spelled like it.
     try:
@@ -63,9 +64,10 @@ def run_words(args: argparse.Namespace) -> int:
         if understood is not None:
             print(understood)
         if words:  # a band word has no examples to show
-            print_word_table(m, words[: args.limit])
-        if studio and understood is None:  # a reading already explains the band word it found
-            print_studio_terms(studio)
+            words = words[: args.limit]
+            print_word_table(m, words)
+        if studio[: args.limit - len(words)]:  # "graves" reads as bass, and sub bass, low mids, low cut hold it too
+            print_studio_terms(studio[: args.limit - len(words)])
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
