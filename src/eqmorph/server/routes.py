@@ -8,7 +8,9 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
 * ``/api/words?search=&limit=``: vocabulary with counts, confidence and word-map positions; ``total`` is
   how many words match the search (all of them without one), before ``limit``; ``vocabulary_size`` all words.
   A search no word contains that the language layer understands ("cálido", "less muddy") answers the words it
-  stands for, with ``interpretation`` its summary line, as ``eqmorph words --search`` does
+  stands for, with ``interpretation`` its summary line, as ``eqmorph words --search`` does. ``studio_terms``
+  lists the band words (``{"word", "forms", "summary"}``: "presence", its spellings, its defined move), all of
+  them without a search, else those with a form containing it ("pres"), after the words as the CLI lists them
 * ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, sample, export and describe
   also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, in any case, and blend's body
   ``"source"``; EQ and describe answers carry ``notes``, e.g. that the crowd never used a word),
@@ -127,7 +129,7 @@ def make_router(api: Service, page: Path) -> APIRouter:
             matches, understood = api.search(search_text)
         # total counts the matches before limit cuts the list, so a client knows how many it did not get.
         return _json(render({"total": len(matches), "vocabulary_size": size, "words": matches[:limit],
-                             "interpretation": understood}, api.grid))
+                             "interpretation": understood, "studio_terms": api.studio_terms(search_text)}, api.grid))
 
     @router.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
     async def generate(word: WordQ, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None) -> Response:

@@ -80,6 +80,12 @@ class WordOut(BaseModel):
     y: float = Field(description="word-map position in [-1, 1]")
 
 
+class StudioTermOut(BaseModel):
+    word: str = Field(description="the studio term's name, which a word parameter takes ('presence')")
+    forms: list[str] = Field(description="every spelling that reads as it, English and Spanish, the name first")
+    summary: str = Field(description="the EQ move it is defined as, e.g. '+6 dB bell at 5 kHz, Q 1.41 (3.5-7 kHz)'")
+
+
 class WordsOut(BaseModel):
     total: int = Field(description="words matching the search (every word without one), before limit")
     vocabulary_size: int = Field(description="words the model knows")
@@ -87,6 +93,11 @@ class WordsOut(BaseModel):
     interpretation: str | None = Field(None, description=(
         "when no word contains the search but it reads as a phrase or translation ('cálido', 'less muddy'): how it "
         "is understood, as /api/parse's summary, and words lists the words it stands for; else null"))
+    studio_terms: list[StudioTermOut] = Field(default_factory=list, description=(
+        "band words: studio terms defined as EQ moves ('presence', 'low cut', 'agudos'), which no crowd used and "
+        "every word parameter takes; all of them without a search (or an empty one), else those with a form "
+        "containing it ('pres': presence), in the table's order, as `eqmorph words --search` lists them; "
+        "limit does not apply"))
 
 
 class BandOut(BaseModel):

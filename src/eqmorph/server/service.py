@@ -19,6 +19,7 @@ from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
+from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.describe import word_languages
@@ -89,6 +90,9 @@ class Service:
             info = morpher.word_info(word)
             self.entries[word] = {"word": word, "count": info.count, "confidence": round(info.confidence, 4),
                                   "x": round(float(xy[i, 0]), 4), "y": round(float(xy[i, 1]), 4)}
+        # Band words ("presence"): the same for every model, so an entry is its name, spellings and defined move.
+        self.studio: dict[str, dict[str, Any]] = {
+            name: {"word": name, "forms": list(w.forms), "summary": w.summary()} for name, w in band_words().items()}
         self._projection = _map_projection(np.stack([morpher.centroid(w) for w in morpher.terms]), xy)
         self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.crowd_notes)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
@@ -223,6 +227,14 @@ class Service:
         except (UnknownWordError, ParameterError):  # neither a word nor a phrase ("zzz", "very"): found nothing
             return [], None
         return [self.entries[w] for w in words], None if meant is None else str(meant)
+
+    def studio_terms(self, text: str | None) -> list[dict[str, Any]]:
+        """``/api/words``' studio terms: every band word for no search (or a blank one, which lists every word
+        too), else those with a form containing ``text`` (:func:`find_band_words`: "pres" finds presence), as
+        ``eqmorph words --search`` lists them."""
+        if text is None or not normalise_term(text):
+            return list(self.studio.values())
+        return [self.studio[w.name] for w in find_band_words(text)]
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready, with the language it is in

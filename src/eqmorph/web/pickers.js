@@ -1,4 +1,4 @@
-// eqmorph page: the word pickers, ARIA combo boxes that autocomplete from the vocabulary.
+// eqmorph page: the word pickers, ARIA combo boxes that autocomplete from the vocabulary, then the studio terms.
 // Enter takes what was typed, a word or a phrase, and so does leaving the box (a click on the slider, Tab):
 // typed text is never dropped silently. It stays in the box while the server is asked, and stays there when the
 // server refuses it (or does not answer), marked invalid with the reason under the box, for the user to fix;
@@ -43,16 +43,31 @@ export function makePicker(side, onChoose, onRevert = () => {}) {
       li.dataset.word = entry.word;
       const name = document.createElement("span");
       name.textContent = entry.word;
-      const count = document.createElement("span");
-      count.className = "count";
-      count.textContent = `${entry.count} ex.`;
-      li.append(name, count);
+      const aside = document.createElement("span");
+      if (entry.studio) {
+        // A studio term: tagged, with the spelling that matched under its name when it is another ("treble" over
+        // "agudos") and the move it is defined as on hover; it has no examples to count.
+        if (fold(entry.form) !== entry.folded) {
+          const form = document.createElement("span");
+          form.className = "form";
+          form.textContent = entry.form;
+          name.append(form);
+        }
+        li.classList.add("studio");
+        li.title = `studio term: ${entry.summary}`;
+        aside.className = "studio-tag";
+        aside.textContent = "studio term";
+      } else {
+        aside.className = "count";
+        aside.textContent = `${entry.count} ex.`;
+      }
+      li.append(name, aside);
       return li;
     });
     if (!items.length) {
       const li = document.createElement("li");
       li.className = "empty";
-      li.textContent = "no known word matches; Enter asks the model anyway";
+      li.textContent = "no known word or studio term matches; Enter asks the model anyway";
       items.push(li);
     }
     list.replaceChildren(...items);

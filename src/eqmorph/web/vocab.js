@@ -1,4 +1,4 @@
-// eqmorph page: the vocabulary the model knows, and the word search behind the pickers.
+// eqmorph page: the vocabulary the model knows, the studio terms it reads, and the word search behind the pickers.
 import { state } from "./state.js";
 
 const SUGGESTIONS_SHOWN = 12; // rows in a word picker's drop-down
@@ -6,25 +6,52 @@ const SUGGESTIONS_SHOWN = 12; // rows in a word picker's drop-down
 // Accent- and case-free comparison key, like eqmorph.vocab.fold on the server.
 export const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").trim().toLowerCase().replace(/\s+/g, " ");
 
+// Studio terms (band words: "presence", "low cut", "agudos"), /api/words' studio_terms: EQ moves the server defines
+// rather than learned words, so they are kept apart from the vocabulary (the word map and counts are the crowd's).
+let studioTerms = [];
+
 // Keeps each word's folded key next to it so that a search does not fold the whole vocabulary per keystroke.
-export function setVocabulary(words) {
+export function setVocabulary(words, studio = []) {
   state.words = words.map((w) => ({ ...w, folded: fold(w.word) }));
   state.byWord = new Map(state.words.map((w) => [w.word, w]));
+  // A term the vocabulary has under its name is the crowd's word there (the server reads a band word only when
+  // the vocabulary does not know it), so it is listed as a word, not as a studio term.
+  studioTerms = studio
+    .filter((t) => !state.byWord.has(t.word))
+    .map((t) => ({ ...t, studio: true, folded: fold(t.word),
+                   keys: t.forms.map((f) => ({ form: f, folded: fold(f) })) }));
 }
 
-// The word typed itself first (up to case and accents), then words starting with the query, then words
-// containing it; more examples first within each group. Listing the exact word first matters: a picker
-// highlights it, and "air" must not sit below "airy", which has more examples and a different EQ.
+// How a folded text matches the query: 0 it is the query, 1 it starts with it, 2 it holds it, -1 not at all.
+const rank = (folded, key) => (folded === key ? 0 : folded.startsWith(key) ? 1 : folded.includes(key) ? 2 : -1);
+
+// Studio terms with a form matching the folded key ("agud" finds treble by "agudos"), each with the form that matched
+// best (`form`), ranked as words are (the term typed, then starting with it, then holding it), then in table order.
+function searchStudioTerms(key) {
+  const groups = [[], [], []];
+  for (const term of studioTerms) {
+    let best = null;
+    for (const f of term.keys) {
+      const r = rank(f.folded, key);
+      if (r >= 0 && (best === null || r < best.r)) best = { r, form: f.form };
+    }
+    if (best) groups[best.r].push({ ...term, form: best.form });
+  }
+  return groups.flat();
+}
+
+// Vocabulary words first: the word typed itself (up to case and accents), then words starting with the query, then
+// words containing it; more examples first within each group. Listing the exact word first matters: a picker
+// highlights it, and "air" must not sit below "airy", which has more examples and a different EQ. Studio terms
+// that match follow the words (entries with `studio: true`), within the same limit; an empty query lists words only.
 export function searchWords(query, limit = SUGGESTIONS_SHOWN) {
   const key = fold(query);
-  const exact = [];
-  const starts = [];
-  const holds = [];
+  const groups = [[], [], []];
   for (const entry of state.words) {
-    const folded = entry.folded;
-    if (folded === key) exact.push(entry);
-    else if (folded.startsWith(key)) starts.push(entry);
-    else if (folded.includes(key)) holds.push(entry);
+    const r = rank(entry.folded, key);
+    if (r >= 0) groups[r].push(entry);
   }
-  return exact.concat(starts, holds).slice(0, limit);
+  const words = groups.flat();
+  const studio = key && words.length < limit ? searchStudioTerms(key) : [];
+  return words.concat(studio).slice(0, limit);
 }
