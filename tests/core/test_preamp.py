@@ -1,4 +1,4 @@
-"""One preamp: export, auto gain and every preset format give the same number, on the same grid."""
+"""One preamp: export and every preset format give the same number, on the same grid."""
 
 import json
 import re
@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from eqmorph import EQ
-from eqmorph.audio.filtering import auto_gain_db
 from eqmorph.core import dsp
 from eqmorph.core.preamp import PREAMP_SAMPLE_RATES, max_response_db, preamp_db
 from eqmorph.core.ranges import HIGH, LOW
@@ -29,17 +28,15 @@ def _apo_preamp(eq: EQ) -> float:
     return float(re.fullmatch(r"Preamp: (\S+) dB", line).group(1))
 
 
-def test_export_auto_gain_and_every_format_agree_for_200_random_eqs():
+def test_export_and_every_format_agree_for_200_random_eqs():
     for eq in _random_eqs(200):
         expected = preamp_db(eq)
         assert _apo_preamp(eq) == expected
         assert json.loads(format_eq(eq, "json"))["preamp_db"] == expected
         assert format_eq(eq, "csv").splitlines()[-1] == f"preamp,preamp,{expected!r},,"
         assert format_eq(eq, "table").splitlines()[-1] == f"preamp for no clipping: {expected:.1f} dB"
-        # Auto gain is the same function at the file's rate; a preset's rate is unknown, so it takes the worst.
-        per_rate = [auto_gain_db(eq, sr) for sr in PREAMP_SAMPLE_RATES]
-        assert per_rate == [preamp_db(eq, sr) for sr in PREAMP_SAMPLE_RATES]
-        assert expected == min(per_rate)
+        # A preset's rate is unknown, so its preamp is the worst over the common rates.
+        assert expected == min(preamp_db(eq, sr) for sr in PREAMP_SAMPLE_RATES)
 
 
 def test_the_preamp_is_the_largest_boost_on_20_hz_to_20_khz_rounded_to_more_headroom():
