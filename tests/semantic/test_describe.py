@@ -412,3 +412,10 @@ def test_the_band_words_describe_treats_apart_are_in_the_band_word_table():
     from eqmorph.semantic.wording import ADJECTIVE_BAND_WORDS
 
     assert UNSAID_BAND_WORDS | ADJECTIVE_BAND_WORDS <= BAND_WORDS
+
+
+@pytest.mark.parametrize("text, language", [("warm", "en"), ("cálido", "es"), ("más agudos", "es"),
+                                            ("more treble", None), ("warm y brillante", None), ("un poco claro", "es")])
+def test_the_language_of_a_phrase_is_its_words_language(m, text, language):
+    # A studio term typed by its Spanish name is Spanish, so the page describes "más agudos" in Spanish.
+    assert m.vocabulary.language_of(m.parse(text)) == language

@@ -63,4 +63,17 @@ def word_infos(ckpt: Checkpoint) -> dict[str, WordInfo]:
     return out
 
 
-__all__ = ["CONFIDENCE_HALF_COUNT", "WordInfo", "confidence", "word_infos"]
+def word_languages(counts_by_language: Mapping[str, int]) -> frozenset[str]:
+    """The languages a word is a word of: those at least half of its examples were written in.
+
+    SAFE-DB's descriptors carry no language ("none") and were typed in an English plug-in by English-speaking
+    engineers: English. "brillante" (3 Spanish examples, 1 English) is Spanish; a word as common in both is both.
+    """
+    counts: dict[str, int] = {}
+    for lang, n in counts_by_language.items():
+        key = "en" if lang == "none" else lang
+        counts[key] = counts.get(key, 0) + int(n)
+    total = sum(counts.values())
+    return frozenset(lang for lang, n in counts.items() if n > 0 and 2 * n >= total)
+
+__all__ = ["CONFIDENCE_HALF_COUNT", "WordInfo", "confidence", "word_infos", "word_languages"]

@@ -50,6 +50,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_words
 from eqmorph.language.lexicon import english_translations
 from eqmorph.language.stoplist import feeling_words
+from eqmorph.model.wordinfo import word_languages
 from eqmorph.semantic.wording import comparison, name_in, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
@@ -363,20 +364,6 @@ class Describer:
 
 
 LANGUAGES = ("en", "es")  # what in_language and the describe calls' language= take
-
-
-def word_languages(counts_by_language: Mapping[str, int]) -> frozenset[str]:
-    """The languages a word is a word of: those at least half of its examples were written in.
-
-    SAFE-DB's descriptors carry no language ("none") and were typed in an English plug-in by English-speaking
-    engineers: English. "brillante" (3 Spanish examples, 1 English) is Spanish; a word as common in both is both.
-    """
-    counts: dict[str, int] = {}
-    for lang, n in counts_by_language.items():
-        key = "en" if lang == "none" else lang
-        counts[key] = counts.get(key, 0) + int(n)
-    total = sum(counts.values())
-    return frozenset(lang for lang, n in counts.items() if n > 0 and 2 * n >= total)
 
 
 def _contradicts_its_translations(describer: Describer) -> np.ndarray:

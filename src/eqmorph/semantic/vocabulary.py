@@ -16,7 +16,10 @@ from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.parse import Neighbourhood, Parser
 from eqmorph.language.spelling import normalise_term, search, unknown_word_error
 from eqmorph.model.checkpoint import Checkpoint
-from eqmorph.model.wordinfo import WordInfo, word_infos
+from eqmorph.model.wordinfo import WordInfo, word_infos, word_languages
+
+# How a meaning was reached that keeps the typed word's language: the word itself, its accents, a form, a synonym.
+_SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
 
 
 class Vocabulary:
@@ -102,6 +105,27 @@ class Vocabulary:
             return [w for w, _ in found], None
         meant = self.parse(text)
         return [w for w, _ in meant.weights if w in self.counts], meant
+
+    def language_of(self, understood: Interpretation) -> str | None:
+        """``"en"`` or ``"es"`` when every descriptor of a phrase is a word of that language (a word's language is
+        the one most of its examples were written in: :func:`~eqmorph.model.wordinfo.word_languages`; a studio term
+        typed by its Spanish name, "agudos", is Spanish), so a page can describe in the language the user typed;
+        None when they mix languages or none can tell (another band word, an open-vocabulary word, a word used as
+        much in both)."""
+        found: set[str] = set()
+        for piece in understood.pieces:
+            for meaning in piece.meanings:
+                if meaning.how == "translation":
+                    found.add("es")
+                elif meaning.how in _SPELT and meaning.word in self._info:
+                    languages = word_languages(self._info[meaning.word].counts_by_language)
+                    if len(languages) == 1:
+                        found |= languages
+                elif meaning.how == "defined":
+                    band = band_word(piece.term)
+                    if band is not None and band.spanish == piece.term:
+                        found.add("es")
+        return found.pop() if len(found) == 1 else None
 
     def crowd_notes(self, text: str, source: str) -> list[str]:
         """A sentence for each vocabulary word ``text`` stands for that crowd ``source`` never used: the model gives

@@ -20,9 +20,7 @@ from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
 from eqmorph.language.band_words import band_words, find_band_words
-from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.spelling import fold, normalise_term
-from eqmorph.semantic.describe import word_languages
 from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
@@ -43,7 +41,6 @@ DESCRIBE_LANGUAGES = {"en": "en (English, the default)", "es": "es (Spanish)",
                       "any": "any (every word the model knows)"}
 # How a typed word was read, for its language: as itself or a spelling of a known word (that word's language), or
 # as a Spanish word the lexicon translates (the lexicon's translations are Spanish to English).
-_SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
 
 
 def _seconds_text(seconds: float) -> str:
@@ -238,26 +235,12 @@ class Service:
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready, with the language it is in
-        (:meth:`language_of`) and its place on the word map (:meth:`map_position`)."""
+        (:meth:`eqmorph.semantic.vocabulary.Vocabulary.language_of`) and its place on the word map
+        (:meth:`map_position`)."""
         with errors.as_parameter("text"):  # /api/parse's parameter, which happens to be the language layer's name
             understood = self.m.parse(text)
-            return {**understood.to_dict(), "language": self.language_of(understood), "map": self.map_position(text)}
-
-    def language_of(self, understood: Interpretation) -> str | None:
-        """``"en"`` or ``"es"`` when every descriptor of a phrase is a word of that language (a word's language is
-        the one most of its examples were written in: :func:`~eqmorph.semantic.describe.word_languages`), so a
-        page can describe in the language the user typed; None when they mix languages or none can tell (a band
-        word, an open-vocabulary word, a word used as much in both)."""
-        found: set[str] = set()
-        for piece in understood.pieces:
-            for meaning in piece.meanings:
-                if meaning.how == "translation":
-                    found.add("es")
-                elif meaning.how in _SPELT and meaning.word in self.entries:
-                    languages = word_languages(self.m.word_info(meaning.word).counts_by_language)
-                    if len(languages) == 1:
-                        found |= languages
-        return found.pop() if len(found) == 1 else None
+            return {**understood.to_dict(), "language": self.m.vocabulary.language_of(understood),
+                    "map": self.map_position(text)}
 
     def map_position(self, text: str) -> dict[str, float]:
         """Where ``text`` sits on the word map (``/api/words``' x and y): a known word (in any spelling the model
