@@ -203,7 +203,8 @@ def test_a_verb_that_removes_asks_for_less_of_the_word(m, text, word):
     ("bring out the presence", "presence", 1.0), ("add back the bass", "bass", 1.0), ("pull up the bass", "bass", 1.0),
     ("turn up the bass", "bass", 1.0), ("turn down the treble", "treble", -1.0), ("bring down the bass", "bass", -1.0),
     ("roll off the highs", "treble", -1.0), ("pull back the mids", "mids", -1.0),
-    ("back off the highs", "treble", -1.0), ("cut out the mud", "muddy", -1.0)])
+    ("back off the highs", "treble", -1.0), ("cut out the mud", "muddy", -1.0), ("turn the bass down", "bass", -1.0),
+    ("pull the bass up", "bass", 1.0), ("turn the treble up", "treble", 1.0), ("bring the bass down", "bass", -1.0)])
 def test_a_phrasal_verbs_particle_gives_or_keeps_the_direction(m, text, word, sign):
     # A review: "out", "back", "up" were plain direction words, so "bring out the presence" cut the presence and
     # "pull up the bass" cut the bass; "down" was unknown, so "turn down the treble" boosted it.

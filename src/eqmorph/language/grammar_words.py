@@ -76,7 +76,8 @@ KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "main
 NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
 # Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
 POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
-                                       "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0}
+                                       "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0,
+                                       "down": -1.0, "up": 1.0}  # "turn the bass down": they set the way
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",

@@ -278,7 +278,9 @@ class Parser:
                 postfix = self._postfix(tokens, i, closes, number)
                 if postfix is not None:  # "warm x2", "treble cut": it changes the descriptor just before it
                     last = pieces[-1]
-                    pieces[-1] = replace(last, text=f"{last.text} {tok}", sign=last.sign * postfix[0],
+                    # "turn the bass down" sets the way ("pull the bass up" is a boost); "treble cut" turns it
+                    way_set = abs(last.sign) if tok in OVERRIDING_PARTICLES else last.sign
+                    pieces[-1] = replace(last, text=f"{last.text} {tok}", sign=way_set * postfix[0],
                                          degree=min(last.degree * postfix[1], MAX_DEGREE))
                     capped = capped or last.degree * postfix[1] > MAX_DEGREE
                     start = i = i + 1
