@@ -36,41 +36,41 @@ def run_words(args: argparse.Namespace) -> int:
     # muddy"), said, with the words it stands for rather than words merely spelled like it.
     try:
         words, understood = m.vocabulary.search(args.search, args.limit)
-    except UnknownWordError as exc:  # a typo ("brigth"): offer the words spelled like it, as generate does
-        if studio:
+    except (UnknownWordError, ParameterError) as exc:
+        if studio:  # "pres"; "cut", a direction word and part of "low cut": the studio terms holding it answer
             print_studio_terms(studio)
             return 0
-        if is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
+        if isinstance(exc, ParameterError):  # a phrase refused for a reason ("warm but not warm" cancels out)
+            reason = _grammar_reason(args.search, exc)
+        elif is_stopword(args.search):  # "hello": no sound at all, so no word spelled like it either
             print(exc)
             return NO_MATCH
-        close = ", ".join(w for w, _ in suggest(args.search, m.counts))
-        reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
-    except ParameterError as exc:  # a phrase refused for a reason ("warm but not warm" cancels out): say it
-        if studio:  # "cut": a direction word, and part of "low cut"
-            print_studio_terms(studio)
-            return 0
-        grammar = kind_of(args.search)
-        if grammar == "filler word":
-            reason = f"; {args.search!r} is a filler word that phrases skip, not a descriptor"
-        elif grammar == "joining word":
-            reason = (f"; {args.search!r} is a joining word of phrases, not a descriptor: it goes between two, e.g. "
-                      f"'warm {args.search} bright'")
-        elif grammar:
-            reason = (f"; {args.search!r} is a {grammar} of phrases, not a descriptor: it goes before one, e.g. "
-                      f"'{args.search} warm'")
-        else:
-            reason = f"; as a phrase, expected {exc.allowed}"
+        else:  # a typo ("brigth"): offer the words spelled like it, as generate does
+            close = ", ".join(w for w, _ in suggest(args.search, m.counts))
+            reason = (f"; closest known words: {close}" if close else "") + open_vocab_hint(exc, args)
     else:
         if understood is not None:
             print(understood)
+        words = words[: args.limit]
         if words:  # a band word has no examples to show
-            words = words[: args.limit]
             print_word_table(m, words)
-        if studio[: args.limit - len(words)]:  # "graves" reads as bass, and sub bass, low mids, low cut hold it too
-            print_studio_terms(studio[: args.limit - len(words)])
+        print_studio_terms(studio[: args.limit - len(words)])  # "graves" reads as bass; sub bass, low cut hold it too
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
+
+
+def _grammar_reason(text: str, exc: ParameterError) -> str:
+    """Why a search the phrase grammar refused found nothing: the kind of grammar word it is, or the parser's reason."""
+    grammar = kind_of(text)
+    if grammar == "filler word":
+        return f"; {text!r} is a filler word that phrases skip, not a descriptor"
+    if grammar == "joining word":
+        return (f"; {text!r} is a joining word of phrases, not a descriptor: it goes between two, e.g. "
+                f"'warm {text} bright'")
+    if grammar:
+        return f"; {text!r} is a {grammar} of phrases, not a descriptor: it goes before one, e.g. '{text} warm'"
+    return f"; as a phrase, expected {exc.allowed}"
 
 
 def print_word_table(m: Morpher, words: Sequence[str]) -> None:
