@@ -153,7 +153,7 @@ def wrote(path: str | os.PathLike[str], existed_before: bool = False, file: Text
 
 
 def refuse_overwriting_input(option: str, output: str | os.PathLike[str],
-                             inputs: dict[str, str | os.PathLike[str] | None]) -> None:
+                             inputs: Mapping[str, str | os.PathLike[str] | None]) -> None:
     """Refuse ``output`` (given as ``option``: ``OUT``, ``-o``, ``--apply``) when it is one of ``inputs``
     (``{"REFERENCE": path}``), naming the input it is, also through a link."""
     from eqmorph.io.fileio import same_file
@@ -182,7 +182,7 @@ def emit(eq: EQ, args: argparse.Namespace, *, inputs: Mapping[str, str | os.Path
     if getattr(args, "source", None) is not None:
         meta.setdefault("source", args.source)  # exports name the crowd whose words made them
     if args.output:
-        refuse_overwriting_input("-o", args.output, dict(inputs or {}))
+        refuse_overwriting_input("-o", args.output, inputs or {})
         existed_before = existed(args.output)
         save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
         wrote(args.output, existed_before)

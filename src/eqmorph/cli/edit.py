@@ -68,7 +68,7 @@ def run_edit(args: argparse.Namespace) -> int:
     eq = m.edit(imported.eq, changes, source=args.source)
     say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source)
     emit(eq, args, inputs={"PRESET": args.preset}, **model_meta(m, words=list(changes), weights=changes,
-                                                      start=Path(args.preset).name))
+                                                                start=Path(args.preset).name))
     return 0
 
 

@@ -67,9 +67,8 @@ def run_match(args: argparse.Namespace) -> int:
     said = sys.stdout if args.output is not None or args.format in (None, "table") else sys.stderr
     print(sentence, file=said)
     # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
-    emit(eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name,
-                                                              reference=Path(args.reference).name,
-                                                              amount=args.amount))
+    emit(eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name, reference=Path(args.reference).name,
+                                               amount=args.amount))
     if args.apply is not None:
         existed_before = existed(args.apply)
         report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)

@@ -6,7 +6,8 @@ Kept as data apart from the parser so the word lists can be read (and reviewed) 
 
 from __future__ import annotations
 
-import unicodedata
+from eqmorph.language.spelling import fold
+from eqmorph.language.terms import normalise_term
 
 # Degree words -> multipliers of the word's gains. Rounded from Cliff (1959), "Adverbs as multipliers",
 # Psychological Review 66(1): slightly .54, somewhat .66, rather .84, pretty .88, very 1.25, extremely 1.45.
@@ -92,20 +93,18 @@ JOINERS = CONJUNCTIONS | NOR | OR  # words that close one piece and open the nex
 
 def _unaccented(words: frozenset[str]) -> frozenset[str]:
     """``words`` and their spellings without accents: "atenua", "anade", "mas" as typed on an English keyboard."""
-    return words | {_fold(w) for w in words}
+    return words | {fold(w) for w in words}
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+def _unaccented_keys(table: dict[tuple[str, ...], float]) -> dict[tuple[str, ...], float]:
+    """``table`` with each multi-word key also spelled without accents ("muchisimo", "no demasiado")."""
+    return {**table, **{tuple(fold(t) for t in k): v for k, v in table.items()}}
 
 
 # Every Spanish grammar word is also read without its accents ("muchisimo mas brillante", "atenua los graves"): typed
 # so, they were ignored, and "atenua los graves" boosted the bass (a review, 2026-12-03).
 MORE, LESS, NOT, KEEP, STOP = (_unaccented(w) for w in (MORE, LESS, NOT, KEEP, STOP))
-DEGREES = {**DEGREES, **{tuple(_fold(t) for t in k): v for k, v in DEGREES.items()}}
-HEDGES = {**HEDGES, **{tuple(_fold(t) for t in k): v for k, v in HEDGES.items()}}
-LITOTES = {**LITOTES, **{tuple(_fold(t) for t in k): v for k, v in LITOTES.items()}}
-EXCESS = {**EXCESS, **{tuple(_fold(t) for t in k): v for k, v in EXCESS.items()}}
+DEGREES, HEDGES, LITOTES, EXCESS = (_unaccented_keys(t) for t in (DEGREES, HEDGES, LITOTES, EXCESS))
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
 
 
@@ -113,7 +112,7 @@ def kind_of(text: str) -> str | None:
     """What kind of grammar word ``text`` is ("direction word" for "más" or "out", "degree word" for "a bit",
     "joining word" for "but"), None if it is none: a word search for it finds no descriptor, and saying why beats
     "expected a descriptor" (``eqmorph words --search``)."""
-    tokens = tuple(text.strip().lower().split())
+    tokens = tuple(normalise_term(text).split())
     one = tokens[0] if len(tokens) == 1 else None
     kinds = (("direction word", one in MORE or one in LESS or one in PARTICLES),
              ("negation", one in NOT or one in NOR), ("degree word", tokens in DEGREE_PHRASES),

@@ -115,6 +115,7 @@ def _direction(tok: str, way: float) -> float:
         return PARTICLES[tok]
     return way
 
+
 class Neighbourhood(Protocol):
     """What the parser needs of an open vocabulary: signed known-word meanings of an unknown word,
     given what the lexicon made of it (``()`` if nothing); the answer may combine and damp both."""

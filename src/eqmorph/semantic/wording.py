@@ -98,7 +98,9 @@ def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
 def name_in(word: str, language: str | None) -> str:
     """``word`` as ``language`` says it: a band word's Spanish name in Spanish ("agudos"), else itself."""
     band = band_words().get(word) if language == "es" else None
-    return band.spanish or word if band is not None else word
+    if band is None or band.spanish is None:
+        return word
+    return band.spanish
 
 
 def phrase_amounts(amounts: Mapping[str, float]) -> dict[str, float]:
