@@ -246,7 +246,8 @@ def test_in_language_keeps_the_words_of_that_language(m):
                                   if "en" in word_languages(m.word_info(w).counts_by_language)} | BAND_WORDS
     named_in_spanish = {name for name, word in band_words().items() if word.spanish}
     assert set(spanish.terms) == {w for w in m.terms
-                                  if "es" in word_languages(m.word_info(w).counts_by_language)} | named_in_spanish
+                                  if "es" in word_languages(m.word_info(w).counts_by_language)} | named_in_spanish \
+        | set(d.spanish)  # English words with a Spanish name ("warm": "cálido") speak Spanish too
     assert {"treble", "bass"} <= named_in_spanish and "honky" not in named_in_spanish
     assert {"jammy", "warm"} <= set(english.terms)  # SAFE's words (no language recorded) are English
     assert "brillante" in spanish.terms and "brillante" not in english.terms  # 3 of its 4 examples are Spanish
@@ -403,6 +404,54 @@ def test_a_crowd_with_too_few_spanish_words_still_describes_in_spanish(m):
     # describe_text(treble, source="safe", language="es") said "more treble".
     eq = EQ.flat().with_band(4, gain_db=6.0, freq_hz=6000.0, q=0.71)
     assert m.describe_text(eq, source="safe", language="es") == "más agudos"
+
+
+@pytest.mark.parametrize("word, name", [("warm", "cálido"), ("muddy", "turbio"), ("boomy", "retumbante")])
+def test_a_spanish_description_says_an_english_crowd_word_by_its_dictionary_name(m, word, name):
+    # A trial: a warm EQ was "duro" in Spanish, a muddy one "muy pesado, un poco más graves": the Spanish crowd's
+    # few words, while the lexicon knows what Spanish speakers call warm.
+    eq = m.generate(word)
+    assert m.describe_text(eq, language="es") == name
+    assert m.describe(eq, 1, language="es")[0][0] == name and m.describe_text(eq, language="en") == word
+    assert _correlation(m.generate(name), eq) >= 0.9
+
+
+@pytest.mark.parametrize("source", [None, "socialfx", "safe"])
+def test_every_spanish_name_reads_back_as_its_word_and_is_no_crowd_word_of_its_own(m, source):
+    from eqmorph.language.lexicon import translation_pairs
+    from eqmorph.semantic.translations import READS_BACK_CORR
+
+    d = m.describer_for(source)
+    names = d.spanish
+    assert len(names) >= 10 and len(set(names.values())) == len(names)  # one word per name
+    for english, spanish in names.items():
+        assert (spanish, english) in translation_pairs() and spanish not in m.terms
+        read_back, word = (d.response(m.generate(w, source=source)) for w in (spanish, english))
+        assert np.corrcoef(read_back, word)[0, 1] >= READS_BACK_CORR
+
+
+def test_a_word_with_a_spanish_crowd_word_of_its_name_keeps_it_for_the_crowd(m):
+    # "brillante" is the Spanish crowd's word (0.76 with bright): bright is not called "brillante" too.
+    names = m.describer.spanish
+    assert "bright" not in names and "brillante" not in names.values()
+    assert "suave" in m.terms and all(word_languages(m.word_info(w).counts_by_language) != {"es"} for w in names)
+
+
+def test_a_word_of_feeling_gets_no_spanish_name_and_the_listed_ranking_leaves_feelings_out(m):
+    # A trial: the Spanish ranking of warm listed "melódico" and "miedoso", the names of melodic and scary.
+    from eqmorph.language.stoplist import feeling_words
+    from eqmorph.semantic.describe import sound_words
+
+    assert not set(m.describer.spanish) & feeling_words() and {"melodic", "scary"} <= feeling_words()
+    ranked = m.describe(m.generate("warm"), None)
+    listed = sound_words(ranked, 5)
+    assert len(listed) == 5 and not {w for w, _ in listed} & feeling_words()
+    assert listed == [(w, s) for w, s in ranked if w not in feeling_words()][:5]  # the ranking's order, kept
+
+
+def test_a_describer_from_parameters_alone_has_no_spanish_names():
+    params = np.stack([EQ.flat().with_band(2, gain_db=6.0, freq_hz=f, q=1.0).to_array() for f in (300.0, 3000.0)])
+    assert Describer.from_params(("warmish", "edgy"), params).spanish == {}
 
 
 def test_the_band_words_describe_treats_apart_are_in_the_band_word_table():

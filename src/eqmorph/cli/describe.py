@@ -25,16 +25,14 @@ def run_describe(args: argparse.Namespace) -> int:
     # A curve whose level the fit moved out of the bands (a GraphicEQ without a Preamp line) says nothing about
     # loudness: its shape is what the file holds, so it is judged level-free, as a match is.
     level_free = imported.level_db != 0.0
-    from eqmorph.language.stoplist import feeling_words
+    from eqmorph.semantic.describe import sound_words
 
     m = load_model(args)
     language = None if args.language == "any" else args.language
     text = m.describe_text(eq, source=args.source, language=language, level_free=level_free)
-    # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise. Words of
-    # feeling ("love", "scary") name no sound: the list leaves them out, as the phrase does.
-    unsaid = feeling_words()
+    # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
     ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
-    words = [(w, s) for w, s in ranked if w not in unsaid][: args.top]
+    words = sound_words(ranked, args.top)
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
                           "language": language, "model_id": m.model_id}))

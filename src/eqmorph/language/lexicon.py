@@ -105,3 +105,8 @@ def english_translations(word: str) -> tuple[str, ...]:
 def lexicon_words() -> frozenset[str]:
     """Every word the lexicon mentions (for multi-word matching and tests)."""
     return frozenset(_index())
+
+
+def translation_pairs() -> tuple[tuple[str, str], ...]:
+    """Every ``(spanish, english)`` translation row, in file order (not the synonyms: "calidez" is a noun)."""
+    return tuple((row.word, row.other) for row in _rows() if row.relation == "translation")

@@ -19,9 +19,11 @@ any ``s > 0`` unless two words have the same shape. With the unit responses prec
 
 The phrase says only sound words the crowd agrees on: not words of feeling or judgement ("happy", "feo",
 "melodic": ``language/feelings.txt``), nor words whose examples disagree, nor a translated word whose crowd EQ
-contradicts its dictionary sense (``MIN_TRANSLATION_CORR``), unless the EQ has that word's own shape and no sayable
-word has it too. The band words ("treble", "bass", "presence": :mod:`eqmorph.language.band_words`) are words too,
-defined moves said as "more treble" (:mod:`eqmorph.semantic.wording`). ``describe`` ranks every word.
+contradicts its dictionary sense (:mod:`eqmorph.semantic.translations`), unless the EQ has that word's own shape
+and no sayable word has it too. In Spanish, an English word may speak by its dictionary name ("cálido" for warm)
+when that name reads back as its sound (the same module). The band words ("treble", "bass", "presence":
+:mod:`eqmorph.language.band_words`) are words too, defined moves said as "more treble"
+(:mod:`eqmorph.semantic.wording`). ``describe`` ranks every word.
 
 The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
 word with the highest score on what is left (a word's exact shape or its exact opposite first: the
@@ -37,7 +39,7 @@ so ``m.generate(m.describe_text(eq))`` reads the phrase back (benchmarks/match_d
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -48,9 +50,9 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ, check_eq
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_words
-from eqmorph.language.lexicon import english_translations
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
+from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
 from eqmorph.semantic.wording import comparison, name_in, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
@@ -73,9 +75,6 @@ LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"}
 MIN_PHRASE_CONFIDENCE = 0.2
 SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is the word, whatever its confidence
 MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
-# A translated word whose crowd EQ correlates below this with every English translation the model knows is not
-# said: the Spanish crowd's "claro" correlates -0.13 with "clear" and described a treble cut as "very claro".
-MIN_TRANSLATION_CORR = 0.3
 # Crowd words that also name an EQ setting: "flat" is the EQ that does nothing, so a phrase saying it of the crowd's
 # "flat" (a bass cut and a mid lift) would tell a reader the EQ is off. describe still ranks them.
 SETTING_WORDS = frozenset({"flat"})
@@ -116,7 +115,8 @@ class Describer:
     name an EQ of its exact shape); centred: whether responses (the words' and the described EQ's) have their
     mean over the grid removed (:attr:`level_free`); muted ``(W,)``: words a phrase never says, even for their
     own shape (in a level-free describer, the ``LEVEL_WORDS``; ``None`` at construction: none); languages ``(W,)``: the
-    languages each word was used in ("en", "es"; from the model's word info), ``None`` when unknown.
+    languages each word was used in ("en", "es"; from the model's word info), ``None`` when unknown; spanish_names:
+    gives the Spanish names of English words (:attr:`spanish`), found on the first Spanish description.
     """
 
     terms: tuple[str, ...]
@@ -131,11 +131,18 @@ class Describer:
     muted: np.ndarray | None = None
     languages: tuple[frozenset[str], ...] | None = None
     language: str | None = None  # the language a phrase is worded in ("es": "un poco suave"); None: English
+    spanish_names: Callable[[], Mapping[str, str]] = dict
     _in_language: dict[str, Describer] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.muted is None:
             object.__setattr__(self, "muted", np.zeros(len(self.terms), dtype=bool))
+
+    @property
+    def spanish(self) -> Mapping[str, str]:
+        """The Spanish names of English words ("warm": "cálido"; :mod:`eqmorph.semantic.translations`), which make
+        them words of Spanish descriptions too; ``{}`` for a describer built from parameters alone."""
+        return self.spanish_names()
 
     @classmethod
     def from_model(cls, model: WordModel, source: str | None = None) -> Describer:
@@ -160,8 +167,11 @@ class Describer:
         languages = tuple(word_languages(infos[t].counts_by_language) for t in terms)
         crowd = replace(cls.from_params(terms, params, confidence), languages=languages,
                         muted=np.isin(terms, list(SETTING_WORDS)))
-        contradicted = _contradicts_its_translations(crowd)
-        return replace(crowd, speakable=crowd.speakable & ~contradicted).with_band_words()
+        contradicted = contradicts_its_translations(crowd)
+        crowd = replace(crowd, speakable=crowd.speakable & ~contradicted)
+        # Found on first use (tens of milliseconds of parsing): English descriptions and matches never need them.
+        names = functools.cache(lambda: spanish_names(model, crowd, source))
+        return replace(crowd, spanish_names=names).with_band_words()
 
     def with_band_words(self) -> Describer:
         """This describer with the band words ("treble", "bass", "presence"; :mod:`eqmorph.language.band_words`)
@@ -184,7 +194,7 @@ class Describer:
                          np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),
                          muted=np.concatenate([self.muted, np.isin(list(defined), list(UNSAID_BAND_WORDS))]),
                          languages=languages,
-                         language=self.language)
+                         language=self.language, spanish_names=self.spanish_names)
 
     @classmethod
     def from_params(cls, terms: tuple[str, ...], params: np.ndarray,
@@ -213,7 +223,7 @@ class Describer:
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
         return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
                          self.speakable, centred=True, muted=self.muted | np.isin(self.terms, list(LEVEL_WORDS)),
-                         languages=self.languages, language=self.language)
+                         languages=self.languages, language=self.language, spanish_names=self.spanish_names)
 
     def in_language(self, language: str) -> Describer:
         """This describer with only the words used in ``language`` ("en", "es"), built once per language.
@@ -226,7 +236,8 @@ class Describer:
         if found is None:
             # A word with no recorded language (a small model's) may speak in any; the band words, always there,
             # do not count towards the words a language needs.
-            keep = np.array([language in langs or not langs for langs in self.languages or ()], dtype=bool)
+            keep = np.array([language in langs or not langs or (language == "es" and t in self.spanish)
+                             for t, langs in zip(self.terms, self.languages or ())], dtype=bool)
             crowd = ~np.isin(self.terms, list(band_words()))
             if self.languages is None or (keep & crowd).sum() < MIN_PHRASE_VOCABULARY:
                 # Every word, still worded in the language asked for ("más agudos"): SAFE's words are all English.
@@ -237,7 +248,7 @@ class Describer:
                                   self.responses_db[rows], self.norms_db[rows], self.units[rows], self.basis,
                                   self.speakable[rows], self.centred,
                                   self.muted[rows],
-                                  tuple(self.languages[i] for i in rows), language)
+                                  tuple(self.languages[i] for i in rows), language, self.spanish_names)
             self._in_language[language] = found
         return found
 
@@ -274,7 +285,7 @@ class Describer:
     def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
         """The ``k`` best-fitting words as ``(word, score)``, highest score first, each distinct EQ once (a
         word with another's exact EQ is left out); ``k=None`` ranks every word of the vocabulary. A describer in
-        Spanish (:meth:`in_language`) names band words by their Spanish names ("agudos"), which ``generate`` reads."""
+        Spanish (:meth:`in_language`) says words by their Spanish names (:meth:`name`), which ``generate`` reads."""
         n = len(self.terms)
         if k is not None and (isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= n):
             raise ParameterError("k", k, f"an integer from 1 to {n} (the vocabulary size), or None for all")
@@ -286,7 +297,14 @@ class Describer:
             k = min(k, len(listed))
             top = listed[np.argpartition(-s[listed], k - 1)[:k]]
             order = top[np.argsort(-s[top], kind="stable")]
-        return [(name_in(self.terms[i], self.language), float(s[i])) for i in order]
+        return [(self.name(self.terms[i]), float(s[i])) for i in order]
+
+    def name(self, term: str) -> str:
+        """``term`` as this describer's language says it: in Spanish, an English word by its Spanish name ("cálido")
+        and a band word by its own ("agudos"); else the word itself."""
+        if self.language == "es" and term in self.spanish:
+            return self.spanish[term]
+        return name_in(term, self.language)
 
     # --- phrase -------------------------------------------------------------------------
     def amounts(self, eq: EQ) -> dict[str, float]:
@@ -332,7 +350,9 @@ class Describer:
 
     def text(self, eq: EQ) -> str:
         """A short phrase for ``eq``, e.g. "warm, a bit less harsh"; "" for a flat EQ."""
-        return phrase(self.amounts(eq), self.language)
+        # A crowd word's Spanish name is said as an adjective; a band word keeps its key, for phrase's noun wording.
+        names = self.spanish if self.language == "es" else {}
+        return phrase({names.get(w, w): a for w, a in self.amounts(eq).items()}, self.language)
 
     def changes(self, eq: EQ) -> list[tuple[str, float]]:
         """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes.
@@ -366,18 +386,11 @@ class Describer:
 LANGUAGES = ("en", "es")  # what in_language and the describe calls' language= take
 
 
-def _contradicts_its_translations(describer: Describer) -> np.ndarray:
-    """``(W,)``: words whose EQ correlates below ``MIN_TRANSLATION_CORR`` with every English translation (the
-    lexicon's) among the describer's words: said, they would tell a reader the opposite of their dictionary sense.
-    A word with no translation among the words is not judged."""
-    row = {t: i for i, t in enumerate(describer.terms)}
-    r = describer.responses_db - describer.responses_db.mean(axis=1, keepdims=True)
-    unit = r / np.maximum(np.linalg.norm(r, axis=1, keepdims=True), 1e-12)
-    out = np.zeros(len(describer.terms), dtype=bool)
-    for i, term in enumerate(describer.terms):
-        known = [row[t] for t in english_translations(term) if t in row and t != term]
-        out[i] = bool(known) and float(np.max(unit[known] @ unit[i])) < MIN_TRANSLATION_CORR
-    return out
+def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[tuple[str, float]]:
+    """A ranking (``describe(eq, None)``) without the words of feeling ("scary", "feo": ``language/feelings.txt``),
+    which name no sound, cut to its first ``k``: what the CLI and the web page list, as the phrase says none."""
+    unsaid = feeling_words()
+    return [(w, s) for w, s in ranked if w not in unsaid][:k]
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -388,4 +401,4 @@ def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return norms, units
 
 
-__all__ = ["Describer", "word_languages"]
+__all__ = ["Describer", "sound_words", "word_languages"]

@@ -21,6 +21,7 @@ from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.presets import format_eq
 from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.spelling import fold, normalise_term
+from eqmorph.semantic.describe import sound_words
 from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
@@ -294,15 +295,14 @@ class Service:
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
     def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None) -> dict[str, Any]:
-        """The ``k`` words ``eq`` sounds most like (all of them in a smaller one), with scores, and a phrase.
+        """The ``k`` words ``eq`` sounds most like (no words of feeling; fewer in a smaller model), with scores, and a
+        phrase.
 
         ``level_free``: judge the shape only (a match, whose level is the fit's; ``Morpher.describe``);
         ``language``: ``"en"`` or ``"es"`` for that language's words only, None for any word (:meth:`check_language`).
         """
-        # The library takes k up to the number of words it describes with in that language, which the model's
-        # vocabulary does not tell (band words count, words of the other language do not).
-        describer = self.m.describer if language is None else self.m.describer.in_language(language)
-        ranked = self.m.describe(eq, min(k, len(describer.terms)), level_free=level_free, language=language)
+        # The CLI's list: words of feeling ("scary") name no sound, and the phrase never says them.
+        ranked = sound_words(self.m.describe(eq, None, level_free=level_free, language=language), k)
         words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
         return {"sounds_like": words, "text": self.m.describe_text(eq, level_free=level_free, language=language),
                 "language": language or "any"}
