@@ -169,3 +169,21 @@ def test_gains_that_round_to_zero_are_written_without_a_minus_sign():
     assert "-0.00" not in apo and "-0.0 dB" not in apo and apo.count("Gain 0.00 dB") == 5
     csv_gains = [line.split(",")[2] for line in to_csv(eq).splitlines()[1:]]
     assert csv_gains == ["0.0", "-0.001", "0.0", "0.0", "0.0", "0.0"]
+
+
+@pytest.mark.parametrize("line, kind, term", [("ON HP Fc 80 Hz", "high-pass", "low cut"),
+                                              ("ON LPQ Fc 12000 Hz Q 0.7", "low-pass", "high cut")])
+def test_a_pass_filter_is_refused_saying_how_to_import_the_rest_and_which_studio_term_stands_in(line, kind, term):
+    # A trial: "filter type 'LP' has no place" left the user with a preset they could not use.
+    with pytest.raises(DataFormatError) as err:
+        read_apo(FILTERS + f"Filter 3: {line}\n")
+    message = str(err.value)
+    assert message.startswith("line 3:") and f"no {kind} filter" in message and "OFF" in message
+    assert repr(term) in message
+    assert read_apo(FILTERS + f"Filter 3: {line.replace('ON', 'OFF', 1)}\n") == read_apo(FILTERS)  # OFF: the rest
+
+
+def test_an_unknown_filter_type_names_the_types_read_without_a_pass_filter_hint():
+    with pytest.raises(DataFormatError) as err:
+        read_apo("Filter 1: ON XYZ Fc 80 Hz\n")
+    assert "'XYZ'" in str(err.value) and "PK, PEQ" in str(err.value) and "studio term" not in str(err.value)

@@ -18,6 +18,9 @@ _APO_KINDS = {
     "PK": "peaking", "PEQ": "peaking",
     "HS": "high_shelf", "HSC": "high_shelf", "HSQ": "high_shelf",
 }  # fmt: skip
+# Equalizer APO's pass filters (12 dB/octave HP/LP, with a Q for HPQ/LPQ) and the band words that stand in for them.
+_PASS_FILTERS = {"HP": ("high-pass", "low cut"), "HPQ": ("high-pass", "low cut"),
+                 "LP": ("low-pass", "high cut"), "LPQ": ("low-pass", "high cut")}
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -78,9 +81,13 @@ def parse_filter(rest: str, where: str) -> ApoFilter | None:
     kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
     if kind is None:
         found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
+        passes = _PASS_FILTERS.get(tokens[1].upper()) if len(tokens) > 1 else None
+        # A pass filter is the likeliest stranger in a real preset: say what to do with it, not only what is read.
+        hint = (f" The 5 bands have no {passes[0]} filter: switch the line OFF to import the rest; the studio term "
+                f"{passes[1]!r} (eqmorph generate {passes[1]!r}) is a shelf in its place") if passes else ""
         raise DataFormatError(
             f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
-            "peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
+            f"peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ).{hint}"
         )
     values: dict[str, float] = {}
     units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
