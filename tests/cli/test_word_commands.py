@@ -168,3 +168,14 @@ def test_a_search_read_as_a_band_word_still_lists_the_studio_terms_holding_it(ca
 def test_the_limit_counts_studio_terms_too(capsys, tiny_model_dir):
     code, out, _ = _run(capsys, "words", "--search", "cut", "--limit", "1", "--model", tiny_model_dir)
     assert code == 0 and len(out.splitlines()) == 1
+
+
+def test_blend_says_its_weights_are_shares_of_a_mix_when_they_do_not_add_up_to_one(capsys, tiny_model_dir):
+    # A trial: "blend warm=0.1" was taken for a light touch of warm, and gave all of it without a word.
+    code, light, err = _run(capsys, "blend", "warm=0.1", "--format", "json", "--model", tiny_model_dir)
+    assert code == 0 and "shares of the mix" in err and "add up to 0.1" in err and "--intensity" in err
+    code, full, err = _run(capsys, "blend", "warm=1", "--format", "json", "--model", tiny_model_dir)
+    assert code == 0 and "shares of the mix" not in err
+    assert json.loads(light)["bands"] == json.loads(full)["bands"]  # what the note explains
+    code, _, err = _run(capsys, "blend", "warm=60", "bright=40", "--quiet", "--model", tiny_model_dir)
+    assert code == 0 and "shares" not in err

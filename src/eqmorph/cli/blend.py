@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from typing import Any
 
 from eqmorph.cli.common import (
@@ -49,6 +50,11 @@ def run_blend(args: argparse.Namespace) -> int:
     weights = parse_weights(args.weights)
     eq = m.blend(weights, intensity=args.intensity, source=args.source)
     say_understood(m, *weights, command="blend", quiet=args.quiet, source=args.source)
+    total = sum(weights.values())
+    if not args.quiet and not math.isclose(total, 1.0, rel_tol=1e-6):
+        # A trial: warm=0.1 was taken for a light touch of warm; a blend is a mix, so it was all warm.
+        print(f"blend: weights are shares of the mix, scaled to add up to 1 (these add up to {total:g}); for a lighter "
+              "or stronger EQ use --intensity", file=sys.stderr)
     intensity = applied_intensity("blend", m, args.intensity, list(weights))  # Morpher.blend caps as generate does
     emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=intensity))
     return 0
@@ -58,7 +64,8 @@ def register(subparsers: Any) -> None:
     """Add ``eqmorph blend WORD=WEIGHT ...``."""
     p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4")
     p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT",
-                   help="a word and its weight, e.g. warm=0.6 (a repeated word's weights add up)")
+                   help="a word and its weight, e.g. warm=0.6 (a repeated word's weights add up); weights are "
+                   "shares of the mix, scaled to add up to 1 (warm=0.1 alone is all warm: use --intensity)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     add_word_args(p)
     add_format_args(p)

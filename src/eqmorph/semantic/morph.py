@@ -312,7 +312,8 @@ class Morpher:
         return capped_intensity(intensity, max(self.strength(t) for t in texts))
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
-        """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0)."""
+        """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0, shares
+        of the mix: scaled to add up to 1, so ``{"warm": 0.1}`` is all warm; ``intensity`` sets the strength)."""
         if not isinstance(weights, Mapping):
             raise ParameterError("weights", weights, "a mapping of word -> weight")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
