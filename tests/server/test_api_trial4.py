@@ -189,3 +189,14 @@ def test_every_downloaded_export_is_named_as_the_format_it_holds(client, fmt):
     disposition = r.headers["content-disposition"]
     assert disposition.startswith('attachment; filename="')
     assert format_for_path(disposition.split('"')[1]) == fmt  # so `eqmorph import` reads it back as that format
+
+
+@pytest.mark.parametrize("text", ["flat", "a bit flat", "warm and flat"])
+def test_a_word_that_names_an_eq_setting_is_noted_as_the_crowds_sound_in_the_api_and_the_cli(bundled, capsys, text):
+    # A trial: "generate flat" gave -6 dB at 150 Hz and +3.5 dB at 3 kHz; an engineer's "flat" does nothing.
+    flat = f"'flat' is the crowd's word for a sound ({bundled.model.counts['flat']} examples), not an EQ that does "
+    body = bundled.get("/api/generate", params={"word": text}).json()
+    assert len(body["notes"]) == 1 and body["notes"][0].startswith(flat) and "intensity 0" in body["notes"][0]
+    say_understood(bundled.model, text, command="generate")
+    assert f"eqmorph generate: note: {body['notes'][0]}" in capsys.readouterr().err
+    assert bundled.get("/api/generate", params={"word": "warm"}).json()["notes"] == []

@@ -39,10 +39,11 @@ def merely_a_word(meant: Interpretation) -> bool:
 
 
 def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, source: str | None = None) -> None:
-    """Print, on stderr, the interpretation of each text that is not simply a known word, and with ``source``
+    """Print, on stderr, the interpretation of each text that is not simply a known word, a note for a word that
+    also names an EQ setting ("flat": the crowd's sound, not an EQ that does nothing), and with ``source``
     (``--source``) a note for each word that crowd never used: the model gives it both crowds' EQ there
-    (docs/model.md), which a user who asked for one crowd's meaning should know.  ``command`` names the
-    sub-command in the note, as its errors and other notes are named."""
+    (docs/model.md), which a user who asked for one crowd's meaning should know (``Vocabulary.notes``).
+    ``command`` names the sub-command in the note, as its errors and other notes are named."""
     if quiet:
         return
     from eqmorph.language.terms import normalise_term
@@ -52,9 +53,7 @@ def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, s
             meant = m.parse(text)
             if not merely_a_word(meant):
                 print(str(meant), file=sys.stderr)
-        if source is None or not m.sources:
-            continue
-        for sentence in m.vocabulary.crowd_notes(text, source):
+        for sentence in m.vocabulary.notes(text, source if m.sources else None):
             note(command, sentence)
 
 

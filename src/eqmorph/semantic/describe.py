@@ -53,6 +53,7 @@ from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
 from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
+from eqmorph.semantic.vocabulary import SETTING_WORDS
 from eqmorph.semantic.wording import comparison, name_in, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
@@ -75,9 +76,6 @@ LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"}
 MIN_PHRASE_CONFIDENCE = 0.2
 SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is the word, whatever its confidence
 MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
-# Crowd words that also name an EQ setting: "flat" is the EQ that does nothing, so a phrase saying it of the crowd's
-# "flat" (a bass cut and a mid lift) would tell a reader the EQ is off. describe still ranks them.
-SETTING_WORDS = frozenset({"flat"})
 # Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
 # ranks them.
@@ -165,6 +163,7 @@ class Describer:
         unsaid = set(getattr(model, "shadowed", {})) | feeling_words()
         confidence = np.array([0.0 if t in unsaid else infos[t].confidence for t in terms])
         languages = tuple(word_languages(infos[t].counts_by_language) for t in terms)
+        # A setting word ("flat") is never said: "sounds like: flat" would read as an EQ that does nothing.
         crowd = replace(cls.from_params(terms, params, confidence), languages=languages,
                         muted=np.isin(terms, list(SETTING_WORDS)))
         contradicted = contradicts_its_translations(crowd)

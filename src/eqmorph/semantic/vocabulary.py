@@ -18,6 +18,10 @@ from eqmorph.language.spelling import normalise_term, search, unknown_word_error
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.wordinfo import WordInfo, word_infos, word_languages
 
+# Crowd words that also name an EQ setting: "flat" is, to an engineer, the EQ that does nothing, while the crowd's
+# "flat" (4 examples) is a sound with a bass cut and a mid lift. generate() gives the crowd's word, with a note
+# (:meth:`Vocabulary.notes`); describe never says it (semantic/describe.py).
+SETTING_WORDS = frozenset({"flat"})
 # How a meaning was reached that keeps the typed word's language: the word itself, its accents, a form, a synonym.
 _SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
 
@@ -127,6 +131,13 @@ class Vocabulary:
                         found.add("es")
         return found.pop() if len(found) == 1 else None
 
+    def notes(self, text: str, source: str | None = None) -> list[str]:
+        """Sentences an answer for ``text`` says besides its EQ: a word that also names an EQ setting
+        (``SETTING_WORDS``) is the crowd's sound, not the setting; with ``source``, :meth:`crowd_notes`."""
+        setting = [f"{word!r} is the crowd's word for a sound ({self.counts[word]} examples), not an EQ that does "
+                   "nothing: for that, use intensity 0" for word, _ in self.resolve(text) if word in SETTING_WORDS]
+        return setting + (self.crowd_notes(text, source) if source is not None else [])
+
     def crowd_notes(self, text: str, source: str) -> list[str]:
         """A sentence for each vocabulary word ``text`` stands for that crowd ``source`` never used: the model gives
         it both crowds' EQ there (docs/model.md). Band words are the same for every crowd: no note."""
@@ -134,4 +145,4 @@ class Vocabulary:
                 if word in self._info and self._info[word].counts_by_source.get(source, 0) == 0]
 
 
-__all__ = ["Vocabulary"]
+__all__ = ["SETTING_WORDS", "Vocabulary"]

@@ -92,7 +92,7 @@ class Service:
         self.studio: dict[str, dict[str, Any]] = {
             name: {"word": name, "forms": list(w.forms), "summary": w.summary()} for name, w in band_words().items()}
         self._projection = _map_projection(np.stack([morpher.centroid(w) for w in morpher.terms]), xy)
-        self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.crowd_notes)
+        self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.notes)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
 
     def known(self, parameter: str, word: str) -> tuple[str, list[tuple[str, float]] | None]:
@@ -118,15 +118,15 @@ class Service:
         return crowd  # one spelling, so "SAFE" and "safe" share a cached answer and read the same in it
 
     def notes(self, source: str | None, *texts: str) -> list[str]:
-        """What an answer made from ``texts`` (words or phrases) as crowd ``source`` says besides its EQ: for each
-        word that crowd never used, the note ``eqmorph generate --source`` prints (cli/phrases.py say_understood),
-        because the answer's EQ there is both crowds' (docs/model.md); [] when there is nothing to say.
+        """What an answer made from ``texts`` (words or phrases) as crowd ``source`` says besides its EQ, the notes
+        ``eqmorph generate`` prints (cli/phrases.py say_understood, ``Vocabulary.notes``): a word that also names an
+        EQ setting ("flat"), and for each word crowd ``source`` never used, that the answer's EQ there is both
+        crowds' (docs/model.md); [] when there is nothing to say.
 
         Band words ("presence") have no crowd examples at all and are the same for every crowd: no note.
         """
-        if source is None or not self.m.sources:
-            return []
-        return list(dict.fromkeys(note for text in texts for note in self._text_notes(text, source)))
+        crowd = source if self.m.sources else None
+        return list(dict.fromkeys(note for text in texts for note in self._text_notes(text, crowd)))
 
 
     def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
