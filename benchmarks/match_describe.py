@@ -16,7 +16,8 @@ Run: ``.venv/bin/python -m benchmarks.match_describe [--data PATH] [--quick]`` (
   (target < 300 MB; one minute with --quick);
 * describe: ``describe(generate(w))`` has ``w`` in its top 3 (target >= 95% of words);
   ``generate(describe_text(generate(w)))`` correlates >= 0.8 with ``generate(w)`` (share of words;
-  target all), and the same for midpoints of random word pairs (no target: EQs no word names);
+  target all), and the same for midpoints of random word pairs (no target: EQs no word names); both again with the
+  phrase in Spanish (no target);
 * analysis: how far the smoothed spectrum of each shared clip lies from a dense reference (Welch,
   65,536-sample Hann frames at 87.5% overlap), for eqmorph's analysis and for the 32,768-sample
   Hann frames at 50% overlap it replaced (no target);
@@ -165,8 +166,8 @@ def describe_quality(model: Morpher) -> dict[str, Any]:
             return 0.0
         return float(np.corrcoef(x, y)[0, 1])
 
-    def read_back(eq: EQ) -> float:
-        text = model.describe_text(eq)
+    def read_back(eq: EQ, language: str | None = None) -> float:
+        text = model.describe_text(eq, language=language)
         return corr(model.generate(text), eq) if text else 0.0
 
     # A comparative that gives way to its base word ("brighter": more of bright) has the base's EQ: named as the base.
@@ -180,12 +181,21 @@ def describe_quality(model: Morpher) -> dict[str, Any]:
     rng = np.random.default_rng(7)
     pairs = [tuple(rng.choice(model.terms, 2, replace=False)) for _ in range(100)]
     mids = [read_back(model.interpolate(a, b, 0.5)) for a, b in pairs]
+    # The phrase in Spanish (language="es": the Spanish crowd's words, band words and English words by their Spanish
+    # names, semantic/translations.py), read back the same way.
+    words_es = [read_back(model.generate(w), "es") for w in model.terms]
+    mids_es = [read_back(model.interpolate(a, b, 0.5), "es") for a, b in pairs]
     examples = {f"{a} + {b}": model.describe_text(model.interpolate(a, b, 0.5)) for a, b in pairs[:5]}
+    examples_es = {w: model.describe_text(model.generate(w), language="es") for w in ("warm", "bright", "muddy")}
     return {"words": len(model.terms), "top3_share": float(np.mean(top3)), "top1_share": float(np.mean(top1)),
             "top3_share_weaker": top3_weaker,
             "roundtrip_share": float(np.mean(np.array(words) >= 0.8)), "roundtrip_min": float(min(words)),
             "pairs_roundtrip_share": float(np.mean(np.array(mids) >= 0.8)),
-            "pairs_roundtrip_mean": float(np.mean(mids)), "pair_examples": examples}
+            "pairs_roundtrip_mean": float(np.mean(mids)), "pair_examples": examples,
+            "roundtrip_share_es": float(np.mean(np.array(words_es) >= 0.8)),
+            "roundtrip_mean_es": float(np.mean(words_es)),
+            "pairs_roundtrip_share_es": float(np.mean(np.array(mids_es) >= 0.8)),
+            "pairs_roundtrip_mean_es": float(np.mean(mids_es)), "examples_es": examples_es}
 
 
 def analysis_check(clips: dict[str, np.ndarray]) -> dict[str, dict[str, float]]:
@@ -301,7 +311,11 @@ def markdown(res: dict[str, Any]) -> str:
              row("generate(describe_text(generate(w))) correlation >= 0.8 (share of words)", "all",
                  dq["roundtrip_share"], ".3f", dq["roundtrip_share"] >= TARGETS["roundtrip_share"]),
              row("the same for midpoints of 100 random word pairs (share)", "-", dq["pairs_roundtrip_share"], ".2f",
-                 None)]
+                 None),
+             row("the same with the phrase in Spanish (describe_text(..., language='es')), words (share)", "-",
+                 dq["roundtrip_share_es"], ".3f", None),
+             row("the same in Spanish, midpoints of the 100 word pairs (share)", "-", dq["pairs_roundtrip_share_es"],
+                 ".2f", None)]
     lines += ["", f"Recovery: {rec['eqs_per_signal']} random EQs per signal; per signal median / p95 (dB): "
               + ", ".join(f"{k} {v['median_db']:.3f} / {v['p95_db']:.3f}" for k, v in rec["per_signal"].items())
               + f"; worst {rec['max_db']:.2f} dB.",
@@ -312,7 +326,10 @@ def markdown(res: dict[str, Any]) -> str:
               f"describe_text: {spd['describe_text_us']:.0f} us per EQ. Top-1 self-retrieval {dq['top1_share']:.3f}; "
               f"phrase read back for word-pair midpoints: mean correlation {dq['pairs_roundtrip_mean']:.3f}.",
               "", "Phrases for word-pair midpoints: "
-              + "; ".join(f"{k} -> \"{v}\"" for k, v in dq["pair_examples"].items()) + "."]
+              + "; ".join(f"{k} -> \"{v}\"" for k, v in dq["pair_examples"].items()) + ".",
+              "", f"In Spanish: mean read-back correlation {dq['roundtrip_mean_es']:.3f} (words), "
+              f"{dq['pairs_roundtrip_mean_es']:.3f} (pair midpoints); "
+              + "; ".join(f"{k} -> \"{v}\"" for k, v in dq["examples_es"].items()) + "."]
     check = res.get("analysis")
     if check:
         lines += ["", "Analysis against a dense reference (Welch, 65,536-sample Hann frames, 87.5% overlap), "
