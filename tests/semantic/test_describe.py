@@ -454,6 +454,12 @@ def test_a_describer_from_parameters_alone_has_no_spanish_names():
     assert Describer.from_params(("warmish", "edgy"), params).spanish == {}
 
 
+def test_a_bass_and_treble_boost_is_said_by_its_parts_not_as_scoop(m):
+    eq = EQ.flat().with_band(0, gain_db=4.0, freq_hz=200.0, q=0.71).with_band(4, gain_db=4.0, freq_hz=6000.0, q=0.71)
+    text = m.describe_text(eq)
+    assert "scoop" not in text and "treble" in text and "bass" in text
+
+
 def test_the_band_words_describe_treats_apart_are_in_the_band_word_table():
     # They are named in code (describe.UNSAID_BAND_WORDS, wording.ADJECTIVE_BAND_WORDS): a renamed table row must
     # not leave them silently naming nothing.

@@ -16,10 +16,12 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import canonical_array, check_params
 from eqmorph.core.ranges import PEAK_SLICE, flat_params
 from eqmorph.core.schema import hz_text
@@ -164,10 +166,43 @@ def find_band_words(text: str) -> list[BandWord]:
     return [w for w in band_words().values() if key and any(key in form for form in w.forms)]
 
 
+# Band words that name a region of the spectrum, not a problem in it (rumble, honky, nasal, sibilance, hiss) nor an
+# action (lo-fi, the filters, de-ess): what a frequency a user typed is said as ("300hz" lies in the low mids).
+# Together they cover the audible band, from their rows' range column.
+REGION_WORDS = ("sub bass", "bass", "low mids", "mids", "high mids", "presence", "treble")
+_RANGE = re.compile(r"(?:(below|above) ([\d.]+)|([\d.]+)-([\d.]+)) (k?Hz)")
+
+
+def region_hz(word: BandWord) -> tuple[float, float] | None:
+    """``(low, high)`` in Hz of the region ``word``'s range column names ("250-1000 Hz", "below 250 Hz": from 20 Hz,
+    "above 6 kHz": to 20 kHz), or None when it names none."""
+    found = _RANGE.match(word.range_text)
+    if found is None:
+        return None
+    side, edge, low, high, unit = found.groups()
+    scale = 1000.0 if unit == "kHz" else 1.0
+    if side == "below":
+        return AUDIBLE_LOW_HZ, float(edge) * scale
+    if side == "above":
+        return float(edge) * scale, AUDIBLE_HIGH_HZ
+    return float(low) * scale, float(high) * scale
+
+
+def band_word_at(freq_hz: float) -> BandWord | None:
+    """The region word (``REGION_WORDS``) whose region holds ``freq_hz``; of two that overlap, the one whose
+    centre (on a log scale) is nearest. None outside them all."""
+    held = []
+    for name in REGION_WORDS:
+        span = region_hz(band_words()[name])
+        if span is not None and span[0] <= freq_hz <= span[1]:
+            held.append((abs(math.log(freq_hz / math.sqrt(span[0] * span[1]))), band_words()[name]))
+    return min(held, key=lambda pair: pair[0])[1] if held else None
+
+
 def band_word_forms() -> frozenset[str]:
     """Every spelling of every band word (for multi-word matching and tests)."""
     return frozenset(_by_form())
 
 
-__all__ = ["BandMove", "BandWord", "band_params", "band_word", "band_word_forms", "band_words", "find_band_words",
-           "parse_band_words"]
+__all__ = ["REGION_WORDS", "BandMove", "BandWord", "band_params", "band_word", "band_word_at", "band_word_forms",
+           "band_words", "find_band_words", "parse_band_words", "region_hz"]

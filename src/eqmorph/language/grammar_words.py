@@ -14,6 +14,7 @@ from eqmorph.language.terms import normalise_term
 # Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
 DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
+    ("a", "hint"): 0.5,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
@@ -52,6 +53,11 @@ DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
 # "cálido en vez de brillante" (as "nor" does: a conjunction whose next piece is negated).
 AGAINST: frozenset[tuple[str, ...]] = frozenset({
     ("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("en", "vez", "de"), ("en", "lugar", "de")})
+# "the opposite of warm", "anti-muddy", "lo contrario de cálido": the word inverted, as "not" inverts it ("the" and
+# "lo" are stop words). Until 2026-12-04 they were ignored and gave the word itself (a new-user trial).
+OPPOSITE: frozenset[tuple[str, ...]] = frozenset({
+    ("opposite", "of"), ("inverse", "of"), ("anti",), ("contrario", "de"), ("contrario", "a"), ("opuesto", "a"),
+    ("opuesto", "de")})
 # "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
 OR = frozenset({"or", "o", "u"})
 # Verbs a mixing engineer writes before a region: an unknown verb was ignored, so "kill the bass" or "get rid of the
@@ -61,8 +67,10 @@ MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", 
                   "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",
-                  "dip", "scoop", "soften", "pull", "rid", "eliminate", "elimina", "eliminar", "atenúa", "atenuar",
-                  "suaviza", "suavizar"})
+                  "dip", "scoop", "scooped", "soften", "pull", "rid", "eliminate", "elimina", "eliminar", "atenúa",
+                  "atenuar", "suaviza", "suavizar"})
+# "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
+# of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.
 # Particles of phrasal verbs, with the direction each gives alone ("roll off", "take out", "turn down"). After a
 # direction verb, "up" and "down" set the direction ("pull up the bass" is more, "bring down the bass" less), while
 # "out", "back" and "off" take the verb's ("bring out the presence", "add back the bass" are more, "pull back" less):
@@ -115,7 +123,7 @@ def kind_of(text: str) -> str | None:
     tokens = tuple(normalise_term(text).split())
     one = tokens[0] if len(tokens) == 1 else None
     kinds = (("direction word", one in MORE or one in LESS or one in PARTICLES),
-             ("negation", one in NOT or one in NOR), ("degree word", tokens in DEGREE_PHRASES),
+             ("negation", one in NOT or one in NOR or tokens in OPPOSITE), ("degree word", tokens in DEGREE_PHRASES),
              ("keep word", one in KEEP), ("joining word", one in JOINERS or tokens in AGAINST),
              ("filler word", one in STOP))
     return next((kind for kind, found in kinds if found), None)

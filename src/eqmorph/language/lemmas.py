@@ -8,6 +8,8 @@ without any extra. It is imported on first use only: exact vocabulary words neve
 LemmInflect does not undo derivations ("muddiness" is a noun of its own to it), and knows no
 Spanish; the few rules below cover those: "-iness" -> "-y", "-ness" -> "", and Spanish plural
 ("-s", "-es") and feminine ("-a" -> "-o") endings, and the absolute superlative "-ísimo".
+English verbs made from adjectives with "-en" ("brighten", "darkened", "softening": the verb suffix "-en", "to
+become or cause to be", Merriam-Webster, "-en", merriam-webster.com/dictionary/-en) read as the adjective.
 Every candidate is only a guess: the parser keeps a candidate only if it is a known word
 or in the lexicon, so a wrong guess never invents a word. "-ish" ("warmish") is read as its
 base word, a bit.
@@ -22,6 +24,7 @@ from collections.abc import Mapping
 _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("-ish", ""), ("ish", ""))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
             ("ísimo", ""), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
+_VERB_ENDINGS = ("en", "ens", "ened", "ening")  # "-en" verbs and their inflections: brighten, brightened
 _INFLECTED = ("er", "est", "s", "ed", "ing")  # comparative, superlative, plural / 3rd person, past, gerund
 SUPERLATIVE_ENDINGS = ("est", "ísimo", "ísima", "ísimos", "ísimas")  # the parser reads these as a high degree
 
@@ -43,11 +46,21 @@ def candidates(word: str) -> tuple[str, ...]:
         for lemmas in (li.getAllLemmas(word), li.getAllLemmasOOV(word, "ADJ")):
             for pos in ("ADJ", "NOUN", "VERB", "ADV"):
                 found.extend(lemmas.get(pos, ()))
+    found.extend(base for base in [adjective_of_verb(word)] if base)
     # Spanish endings on any stem of 3+ letters ("fría" -> "frío"); English derivations on words of 5+ letters.
     for suffix, repl in (_DERIVATIONS if len(word) >= 5 else ()) + _SPANISH:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             found.append(word[: -len(suffix)] + repl)
     return tuple(c for c in dict.fromkeys(found) if c and c != word)
+
+
+def adjective_of_verb(word: str) -> str | None:
+    """The adjective an "-en" verb may be made from ("brighten", "brightened" -> "bright"), else None; a guess
+    like every candidate ("golden" -> "gold")."""
+    for ending in sorted(_VERB_ENDINGS, key=len, reverse=True):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and word[-len(ending) - 1] not in "aeiou":
+            return word[: -len(ending)]
+    return None
 
 
 APPROXIMATE_ENDINGS = ("ish",)  # "warmish", "warm-ish": the parser reads these as "a bit"

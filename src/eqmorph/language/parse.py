@@ -2,17 +2,10 @@
 
 A phrase is split into pieces at commas, semicolons and the conjunctions "and", "but", "y",
 "pero" (and between two descriptors written one after the other: "more air less boomy").
-Within a piece, degree words multiply the intensity, direction words set the sign, and the
-descriptor is resolved to known words, first match wins:
-
-1. exact (after NFC, case, surrounding punctuation and spaces are normalised);
-2. accents: "frio" = "frío" when only one known word folds to it;
-3. band word: a studio term for a region, defined as an EQ move ("presence", "sibilance", "rumble";
-   :mod:`eqmorph.language.band_words`), only when the vocabulary lacks it;
-4. inflection or derivation: "muddier", "boominess", "cálida" (:mod:`eqmorph.language.lemmas`);
-5. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
-6. embedding: the open vocabulary's learned neighbours, when one is attached; a slip of a known word
-   ("wram") that is no English word is refused with the known word suggested instead.
+Within a piece, degree words multiply the intensity, direction words set the sign, numbers are degrees or
+dB amounts (:mod:`eqmorph.language.numbers`), and the descriptor is resolved to known words
+(:mod:`eqmorph.language.words`: exact, accents, band word, lexicon, inflection, embedding). A multi-word term is
+read before a grammar word takes one of its words ("lower mids" is the low mids; "lower the mids" cuts the mids).
 
 The tables and the numbers are documented, and each row tested, in docs/language.md.
 """
@@ -21,13 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Protocol
 
 from eqmorph.errors import ParameterError, UnknownWordError
-from eqmorph.language import lemmas, lexicon
-from eqmorph.language.band_words import band_word, band_word_forms
+from eqmorph.language import lemmas
+from eqmorph.language.band_words import band_word
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -40,6 +32,7 @@ from eqmorph.language.grammar_words import (
     MORE,
     NOR,
     NOT,
+    OPPOSITE,
     OR,
     OVERRIDING_PARTICLES,
     PARTICLES,
@@ -47,27 +40,29 @@ from eqmorph.language.grammar_words import (
     STOP,
     SUPERLATIVE_DEGREE,
 )
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece, moving_pieces, piece_scale
-from eqmorph.language.spelling import fold, typo_of, unknown_word_error
+from eqmorph.language.interpretation import Interpretation, Piece, moving_pieces, piece_scale
+from eqmorph.language.numbers import (
+    NUMBER_TOKEN,
+    Amount,
+    amount_weight,
+    dangling_amount,
+    db_amount,
+    frequency_error,
+    number_degree,
+)
+from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
+from eqmorph.language.words import Neighbourhood, WordReader
 
 MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
 
-_SPLIT = re.compile(r"[;:/&+|\n]|,(?!\d)|(?<!\d),")  # a comma between digits is a decimal comma ("1,5x")
-# A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
-# "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
-# A bare number is one token too ("0.5" stays whole): a decimal ("0.5 warm") is a degree, an integer is not
-# ("warm 3" might mean 3 dB), see _number_degree.
-_NUMBER = (r"\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?[x×](?![^\W_])|[x×]\s?\d+(?:[.,]\d+)?(?![^\W_])"
-           r"|\d+(?:[.,]\d+)?(?![^\W_])")
-_TOKEN = re.compile(_NUMBER + r"|[^\W_]+(?:['’-][^\W_]+)*")
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
-_TIMES = re.compile(r"(\d+(?:[.,]\d+)?)\s?[x×]|[x×]\s?(\d+(?:[.,]\d+)?)")
-_DECIMAL = re.compile(r"(\d+[.,]\d+)")
+# "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
+_SPLIT = re.compile(r"[;:/&|\n]|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
+_TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
 # A minus sign written against a word, as on a console ("-warm", "+bright" is a split, see _SPLIT): less of it.
 _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
@@ -75,29 +70,7 @@ _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
-
-
-def _number_degree(token: str) -> float | None:
-    """The multiplier a number token writes ("50%" 0.5, "2x", "x2" and "x 2" 2.0, "1,5x" and "0.5" 1.5 and 0.5);
-    None for any other token, a bare integer included ("warm 3": 3 dB, 3 times or a preset's number?).
-
-    A zero asks for nothing, so it is refused (the flat EQ is ``intensity=0``, not a phrase).
-    """
-    percent, times, decimal = _PERCENT.fullmatch(token), _TIMES.fullmatch(token), _DECIMAL.fullmatch(token)
-    if percent is None and times is None and decimal is None:
-        return None
-    digits = (percent.group(1) if percent else decimal.group(1) if decimal
-              else next(g for g in times.groups() if g))
-    value = float(digits.replace(",", ".")) / (100.0 if percent else 1.0)
-    if value <= 0.0:
-        raise ParameterError("text", token, "a degree above 0, such as '50%' or '2x' (0 asks for no change)")
-    return value
-
-
-def _band_meaning(word: str) -> list[Meaning]:
-    """``[band word]`` when ``word`` (normalised) spells one of :mod:`eqmorph.language.band_words`, else ``[]``."""
-    band = band_word(word)
-    return [] if band is None else [Meaning(band.name, 1.0, "defined", source=band.source)]
+_BY = "by"  # "cut bass by 3 dB": the word before an amount
 
 
 def _direction(tok: str, way: float) -> float:
@@ -116,120 +89,11 @@ def _direction(tok: str, way: float) -> float:
     return way
 
 
-class Neighbourhood(Protocol):
-    """What the parser needs of an open vocabulary: signed known-word meanings of an unknown word,
-    given what the lexicon made of it (``()`` if nothing); the answer may combine and damp both."""
-
-    def meanings(self, word: str, lexicon_meanings: Sequence[Meaning] = ()) -> list[Meaning]: ...
-
-
-class Parser:
-    """Grammar plus the vocabulary of one model.
+class Parser(WordReader):
+    """Grammar plus the vocabulary of one model (:class:`~eqmorph.language.words.WordReader`: its words).
 
     counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
     """
-
-    def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None,
-                 shadowed: Mapping[str, str] | None = None,
-                 is_dictionary_word: Callable[[str], bool] | None = None) -> None:
-        self.counts = dict(counts)
-        self.open_vocabulary = open_vocabulary
-        # Is a word a common English word as it stands (default: MiniLM's word list, loaded with the open vocabulary)?
-        self._is_dictionary_word = is_dictionary_word
-        self._known = {normalise_term(w): w for w in self.counts}
-        # "brighter" -> "bright" (more of bright); a model passes the map it already made.
-        self._shadowed = dict(lemmas.shadowed_forms(self.counts) if shadowed is None else shadowed)
-        folded: dict[str, list[str]] = {}
-        for w in self.counts:
-            folded.setdefault(fold(w), []).append(w)
-        self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}  # only unambiguous accent matches
-        self._multi = {tuple(w.split()) for w in [*self._known, *lexicon.lexicon_words(), *band_word_forms()]
-                       if " " in w}
-
-    # --- single words -------------------------------------------------------
-    def _known_word(self, word: str) -> tuple[str, str] | None:
-        if word in self._known:
-            return self._known[word], "exact"
-        hit = self._folded.get(fold(word))
-        return (hit, "accents") if hit else None
-
-    def _via_lexicon(self, word: str) -> list[Meaning]:
-        """Known words the lexicon ties ``word`` to, one hop, else two hops over synonyms and translations."""
-        found: dict[str, Meaning] = {}
-        for rel in lexicon.related(word):
-            hit = self._known_word(rel.other)
-            if hit and hit[0] not in found:
-                found[hit[0]] = Meaning(hit[0], lexicon.RELATION_SIGN[rel.relation], rel.relation, source=rel.source)
-        if any(m.share > 0 for m in found.values()):  # a word's own equivalents beat its opposites
-            found = {k: m for k, m in found.items() if m.share > 0}
-        if not found:
-            for rel in lexicon.related(word):
-                if rel.relation == "antonym":
-                    continue
-                for rel2 in lexicon.related(rel.other):
-                    hit = self._known_word(rel2.other)
-                    if hit and rel2.relation != "antonym" and hit[0] not in found:
-                        found[hit[0]] = Meaning(hit[0], 1.0, rel.relation, source=rel.source)
-        n = len(found)
-        return [Meaning(m.word, m.share / n, m.how, source=m.source) for m in found.values()]
-
-    def lexicon_meanings(self, word: str) -> list[Meaning]:
-        """What the lexicon alone makes of ``word`` (normalised): no inflections, no embedding."""
-        return self._via_lexicon(word)
-
-    def _with_embedding(self, word: str, found: list[Meaning]) -> list[Meaning]:
-        """Lexicon meanings, mixed with the open vocabulary's when one is attached and the lexicon translated.
-
-        A translation and the embedding err differently (the crowds' English and Spanish words do not always
-        sound alike; the embedding confuses opposites); the open vocabulary weighs and damps the mix with
-        settings it calibrated on its own words (eqmorph.language.learned.calibrate). A same-language synonym
-        ("treble" -> bright, "mud" -> muddy) keeps the lexicon's reading alone: mixed in, the embedding turned
-        "treble" into bright x 0.26 and 34 faint neighbours, another EQ than the CLI's without it.
-        """
-        if self.open_vocabulary is None or " " in word or all(m.how == "synonym" for m in found):
-            return found
-        return self.open_vocabulary.meanings(word, found) or found
-
-    def meanings(self, word: str) -> list[Meaning]:
-        """What ``word`` (normalised) stands for among known words; ``[]`` if nothing or if it names no sound."""
-        if word in stoplist():  # an embedding finds neighbours for any text, "hello" included
-            return []
-        hit = self._known_word(word)
-        if hit and hit[0] in self._shadowed:
-            return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
-        if hit:
-            return [Meaning(hit[0], 1.0, hit[1])]
-        band = _band_meaning(word)  # before the lexicon and the embedding: a studio term means its defined move
-        if band:
-            return band
-        found = self._via_lexicon(word)
-        if found:
-            return self._with_embedding(word, found)
-        for base in lemmas.candidates(word):
-            hit = self._known_word(base)
-            if hit:
-                return [Meaning(hit[0], 1.0, "inflection")]
-            band = _band_meaning(base)
-            if band:
-                return band
-            found = self._via_lexicon(base)
-            if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
-                return self._with_embedding(base, found)
-        if self.open_vocabulary is not None and " " not in word:
-            if self._is_typo(word):  # "wram" is warm mistyped, not a new word: the embedding read it as tinny
-                return []
-            return list(self.open_vocabulary.meanings(word))
-        return []
-
-    def _is_typo(self, word: str) -> bool:
-        """A slip of a known word ("wram", "brigth") that is not itself a common English word ("warn" is)."""
-        if typo_of(word, self.counts) is None:
-            return False
-        if self._is_dictionary_word is None:
-            from eqmorph.language.wordlike import is_dictionary_word
-
-            self._is_dictionary_word = is_dictionary_word
-        return not self._is_dictionary_word(word)
 
     # --- phrases --------------------------------------------------------------
     def parse(self, text: str) -> Interpretation:
@@ -251,22 +115,35 @@ class Parser:
         pieces: list[Piece] = []
         ignored: list[str] = []
         unknown: list[str] = []
+        notes: list[str] = []
+        amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
         for clause in _SPLIT.split(norm):
-            tokens = [t.strip("'’-") for t in _TOKEN.findall(_MINUS.sub(" less ", clause))]
-            tokens = [t for t in tokens if t]
+            frequency = frequency_error(text, clause, MORE, LESS)
+            if frequency is not None:
+                raise frequency
+            tokens = self._tokens(clause)
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
+            amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
             while i < len(tokens):
                 tok = tokens[i]
                 closes, after_piece = after_piece, False
                 span = self._phrase_at(tokens, i)
+                # A multi-word term is read before a grammar word takes one of its tokens: "lower mids" is the low
+                # mids, not less of the mids (a new-user trial), while "lower the mids" still cuts them.
+                term = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else None
                 if span and span[0] in AGAINST:  # "bright rather than dark": the next piece is asked against
                     ignored.extend(pending)
                     sign, degree, i, pending, way = -1.0, 1.0, i + len(span[0]), [], 0.0
                     start = i
+                    continue
+                if span and span[0] in OPPOSITE:  # "the opposite of warm": the word inverted, as "not warm"
+                    sign = -sign
+                    pending.extend(span[0])
+                    i += len(span[0])
                     continue
                 if span and span[0] in DEGREE_PHRASES:
                     degree *= DEGREE_PHRASES[span[0]]
@@ -275,8 +152,25 @@ class Parser:
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
-                number = _number_degree(tok)
-                postfix = self._postfix(tokens, i, closes, number)
+                if tok == _BY and self._amount_at(tokens, i):  # "cut bass by 3 dB"
+                    after_piece, i = closes, i + 1
+                    continue
+                number = None if term else number_degree(tok)
+                gain = None if term or number is not None else db_amount(tok)
+                if gain is not None and closes and len(pieces) - 1 not in amounts:  # "bass -3dB": it sets the word
+                    amounts[len(pieces) - 1] = gain
+                    pieces[-1] = replace(pieces[-1], text=f"{pieces[-1].text} {tok}")
+                    start = i = i + 1
+                    after_piece = True
+                    continue
+                if gain is not None:  # "-3 dB bass": it waits for its word
+                    if amount is not None:
+                        raise dangling_amount(text, amount)
+                    amount = gain
+                    pending.append(tok)
+                    i += 1
+                    continue
+                postfix = None if term else self._postfix(tokens, i, closes, number)
                 if postfix is not None:  # "warm x2", "treble cut": it changes the descriptor just before it
                     last = pieces[-1]
                     # "turn the bass down" sets the way ("pull the bass up" is a boost); "treble cut" turns it
@@ -292,19 +186,22 @@ class Parser:
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in JOINERS:
+                if not term and tok in JOINERS:
+                    if amount is not None:
+                        raise dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
                     keep = False
                     continue
-                if tok in KEEP:
+                if not term and tok in KEEP:
                     keep = True
                     pending.append(tok)
                     i += 1
                     continue
-                if tok in NOT or tok in LESS or tok in MORE or tok in PARTICLES:
+                directional = tok in LESS or tok in MORE
+                if not term and (tok in NOT or tok in PARTICLES or (directional and not self._stands_alone(tokens, i))):
                     # Each negation flips the sign ("not not warm" is warm, "not less muddy" is muddy), but a
                     # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
                     if tok in LESS and way < 0:
@@ -314,71 +211,162 @@ class Parser:
                         pending.append(tok)
                     i += 1
                     continue
-                if tok in STOP:
+                if not term and tok in STOP:
                     i += 1
                     continue
-                words = span[0] if span else (tok,)
-                term = " ".join(words)
-                found = self.meanings(term)
+                words = term or (tok,)
+                term_text = " ".join(words)
+                found = self.meanings(term_text)
                 if not found:
-                    unknown.append(term)
+                    unknown.append(term_text)
                     i += len(words)
                     continue
                 derived = found[0].how == "inflection"
-                piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term) else
-                                         APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term) else 1.0)
+                piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
+                                         APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
-                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term,
+                pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,
                                     0.0 if keep else (-sign if way < 0 else sign),
                                     1.0 if keep else piece_degree, tuple(found)))
+                if amount is not None:
+                    amounts[len(pieces) - 1], amount = amount, None
                 i += len(words)
+                if derived and lemmas.adjective_of_verb(term_text) == found[0].word:
+                    i = self._verbs_region(tokens, i, term_text, notes)
                 # modifiers belong to the descriptor they precede
                 sign, degree, start, pending, way, keep = 1.0, 1.0, i, [], 0.0, False
                 after_piece = True
                 continue
+            if amount is not None:
+                raise dangling_amount(text, amount)
             ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
             if unknown:
-                raise self._unknown(unknown[0])
+                raise self._unknown(unknown)
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
-        return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped)
+        self._set_amounts(text, pieces, amounts)
+        return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped, notes)
+
+    def _tokens(self, clause: str) -> list[str]:
+        """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
+        "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
+        tokens = []
+        for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
+            tok = raw if db_amount(raw) is not None else raw.strip("'’-")
+            if "-" in tok[1:] and db_amount(tok) is None and not self._is_form(tok):
+                tokens.extend(part for part in tok.split("-") if part)
+            elif tok:
+                tokens.append(tok)
+        return tokens
+
+    def _is_form(self, tok: str) -> bool:
+        """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
+        return tok in stoplist() or bool(self.meanings(tok, embed=False))
+
+    def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
+        """A dB amount at ``tokens[i]``, or "by" and one after it."""
+        j = i + 1 if i < len(tokens) and tokens[i] == _BY else i
+        return j < len(tokens) and db_amount(tokens[j]) is not None
+
+    def _stands_alone(self, tokens: Sequence[str], i: int) -> bool:
+        """A direction word that is also a word of its own ("scoop", "scooped", "soften") with no descriptor after
+        it in its piece: it is that word ("scoop" alone is the scoop band word; "scoop the mids" cuts the mids)."""
+        tok = tokens[i]
+        if band_word(tok) is None and lemmas.adjective_of_verb(tok) is None:
+            return False
+        j = i + 1
+        while j < len(tokens) and tokens[j] not in JOINERS:
+            span = self._phrase_at(tokens, j)
+            if span and span[0] in AGAINST:
+                break
+            if span and (span[0] in DEGREE_PHRASES or span[0] in OPPOSITE):
+                j += len(span[0])
+                continue
+            t = tokens[j]
+            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t == _BY
+                    or number_degree(t) is not None or db_amount(t) is not None):
+                return False
+            j += 1
+        return bool(self.meanings(tok, embed=False))
+
+    def _verbs_region(self, tokens: Sequence[str], i: int, verb: str, notes: list[str]) -> int:
+        """Past the band word after an "-en" verb ("tighten the low end"), noted; else ``i``.
+
+        The verb is its adjective, a crowd word whose EQ spans the spectrum; the band word says where the user
+        means it, not a move of its own: read as one, "tighten the low end" boosted the bass 6 dB (a new-user trial).
+        """
+        j = i
+        while j < len(tokens) and (tokens[j] in STOP or tokens[j] in PARTICLES):
+            j += 1
+        span = self._phrase_at(tokens, j)
+        words = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
+        band = band_word(" ".join(words)) if words else None
+        if band is None:
+            return i
+        notes.append(f"{' '.join(words)}: read as where to {verb}, not as a {band.name} move of its own")
+        return j + len(words)
 
     @staticmethod
-    def _postfix(tokens: Sequence[str], i: int, after_piece: bool, number: float | None) -> tuple[float, float] | None:
+    def _set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -> None:
+        """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces."""
+        n = moving_pieces(pieces)
+        for index, amount in amounts.items():
+            piece = pieces[index]
+            if piece.sign == 0:
+                raise ParameterError("text", text, f"a dB amount for a word to change, not for {piece.term!r}, "
+                                                   f"which is kept as it is ({amount.text!r})")
+            only = piece.meanings[0] if len(piece.meanings) == 1 else None
+            band = band_word(only.word) if only is not None and only.how == "defined" else None
+            weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
+            pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight) * n)
+
+    def _postfix(self, tokens: Sequence[str], i: int, after_piece: bool,
+                 number: float | None) -> tuple[float, float] | None:
         """``(sign, degree)`` when ``tokens[i]`` is a direction word or number closing the descriptor just read.
 
         It must follow a descriptor directly (``after_piece``) and end the clause or come before a
-        conjunction, so "cut the bass" and "2x warmer" keep reading forwards.
+        conjunction or a dB amount ("treble cut 2 dB"), so "cut the bass" and "2x warmer" keep reading forwards.
         """
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
-        if i + 1 < len(tokens) and tokens[i + 1] not in JOINERS:
+        if i + 1 < len(tokens) and tokens[i + 1] not in JOINERS and not self._amount_at(tokens, i + 1):
             return None
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
-    def _unknown(self, term: str) -> UnknownWordError:
-        if term in stoplist():
-            return UnknownWordError(term, [], message=(
-                f"{term!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "
+    def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
+        """The error for a phrase of unknown words: the first one that is no word at all, with the others; a
+        stop-listed word ("vocal" in "make the vocal sit forward") is blamed only when every word is one."""
+        real = [t for t in dict.fromkeys(terms) if t not in stoplist()]
+        if not real:
+            return UnknownWordError(terms[0], [], message=(
+                f"{terms[0]!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "
                 "sound (instruments, genres, things, greetings, codes); say how it should sound, e.g. "
                 "'warm' or 'a bit brighter'"))
-        return unknown_word_error(term, self.counts)
+        error = unknown_word_error(real[0], self.counts)
+        if len(real) == 1:
+            return error
+        near = ", ".join(f"{w} ({n} examples)" for w, n in error.suggestions)
+        hint = f"; closest known words to {real[0]!r}: {near}" if near else "; no similar known words"
+        return UnknownWordError(real[0], error.suggestions, message=(
+            f"unknown words {', '.join(repr(t) for t in real)}{hint}"))
 
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
-        """The longest degree phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple; else None."""
+        """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
+        else None."""
         for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             words = tuple(tokens[i:i + n])
-            if words in DEGREE_PHRASES or words in AGAINST or (n > 1 and words in self._multi):
+            if (words in DEGREE_PHRASES or words in AGAINST or words in OPPOSITE
+                    or (n > 1 and words in self._multi)):
                 return (words,)
         return None
 
     @staticmethod
     def _interpretation(text: str, pieces: list[Piece], source: str | None, ignored: tuple[str, ...],
-                        capped: bool) -> Interpretation:
+                        capped: bool, said: Sequence[str] = ()) -> Interpretation:
         totals: dict[str, float] = {}
         n = moving_pieces(pieces)
         for p in pieces:
@@ -386,6 +374,7 @@ class Parser:
                 if p.sign != 0:
                     totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, n) * m.share
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
+        notes.extend(said)
         meant = Interpretation(text, tuple(pieces), (), source, ignored)
         asked = [p.term for p in pieces if p.sign > 0]
         denied = [p.term for p in pieces if p.sign < 0 and p.term not in asked]  # a word asked both ways cancels
@@ -407,3 +396,6 @@ class Parser:
             raise ParameterError("text", text, "descriptors that do not cancel each other out "
                                                f"({', '.join(cancelled)} asked for both ways)")
         return Interpretation(text, tuple(pieces), tuple(weights), source, ignored, tuple(notes))
+
+
+__all__ = ["MAX_DEGREE", "MAX_PIECES", "MAX_TEXT_CHARS", "SOURCES", "Neighbourhood", "Parser"]

@@ -78,8 +78,9 @@ SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is
 MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
 # Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
-# ranks them.
-UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi", "low cut", "high cut", "de-ess"})
+# ranks them. "scoop" (bass and treble up, mids down) is said by its parts: "more scoop" beside "a bit more mids" for
+# a bass and treble boost read as nonsense.
+UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi", "low cut", "high cut", "de-ess", "scoop"})
 
 
 class WordModel(Protocol):
@@ -224,6 +225,24 @@ class Describer:
                          self.speakable, centred=True, muted=self.muted | np.isin(self.terms, list(LEVEL_WORDS)),
                          languages=self.languages, language=self.language, spanish_names=self.spanish_names)
 
+    def within(self, band_hz: tuple[float, float] | None) -> Describer:
+        """This describer judging only the grid points in ``band_hz`` ``(low, high)``; ``None``: itself.
+
+        For a match: where neither recording has sound (above a band-limited file's roll-off), what the fitted
+        EQ does is no difference anyone hears, and its shelves run on there. Two recordings with nothing above
+        7 kHz were "airier" by the EQ's top octaves (a user trial).
+        """
+        if band_hz is None:
+            return self
+        low, high = _check_band(band_hz, self.freqs_hz)
+        keep = (self.freqs_hz >= low) & (self.freqs_hz <= high)
+        responses = self.responses_db[:, keep]
+        if self.centred:
+            responses = responses - responses.mean(axis=1, keepdims=True)
+        norms_db, units = _norms_and_units(responses)
+        return replace(self, freqs_hz=self.freqs_hz[keep], responses_db=responses, norms_db=norms_db, units=units,
+                       basis=self.basis[:, keep], _in_language={})
+
     def in_language(self, language: str) -> Describer:
         """This describer with only the words used in ``language`` ("en", "es"), built once per language.
 
@@ -367,14 +386,15 @@ class Describer:
         return ranked[:1] + [(w, s) for w, s in ranked[1:]
                              if abs(s) >= MIN_CHANGE_SCORE and (s > 0) == (amounts[w] > 0)]
 
-    def compare(self, eq: EQ, subject: str = "the reference") -> str:
+    def compare(self, eq: EQ, subject: str = "the reference", band_hz: tuple[float, float] | None = None) -> str:
         """What a match ``eq`` changes, as one English sentence: "the reference is brighter (0.97) and less boomy
         (0.42)", in the English words (:meth:`in_language`).
 
-        Judged on shape alone (:attr:`level_free`): a match's level is the fit's choice, not a sound.
+        Judged on shape alone (:attr:`level_free`): a match's level is the fit's choice, not a sound; and with
+        ``band_hz``, only in the band the match covers (:meth:`within`, ``MatchResult.band_hz``).
         The CLI's ``eqmorph match`` and the web app's match say the same sentence.
         """
-        describer = self.in_language("en").level_free
+        describer = self.in_language("en").within(band_hz).level_free
         x = describer.response(eq)
         rms_db = float(np.sqrt(x @ x / len(x)))
         if FLAT_RMS_DB <= rms_db < AUDIBLE_RMS_DB:  # a word's score would only say how faint the difference is
@@ -390,6 +410,23 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     which name no sound, cut to its first ``k``: what the CLI and the web page list, as the phrase says none."""
     unsaid = feeling_words()
     return [(w, s) for w, s in ranked if w not in unsaid][:k]
+
+
+MIN_BAND_POINTS = 8  # a band judged alone spans at least this many grid points (about 2/3 of an octave)
+
+
+def _check_band(band_hz: tuple[float, float], freqs_hz: np.ndarray) -> tuple[float, float]:
+    """``band_hz`` as two floats, if it is ``(low, high)`` with ``low < high`` holding ``MIN_BAND_POINTS`` points."""
+    allowed = (f"(low, high) in Hz with low < high, spanning at least {MIN_BAND_POINTS} of the describe grid's "
+               f"points ({freqs_hz[0]:g}-{freqs_hz[-1]:g} Hz), or None")
+    try:
+        low, high = (float(v) for v in band_hz)
+    except (TypeError, ValueError):
+        raise ParameterError("band_hz", band_hz, allowed) from None
+    if not (np.isfinite(low) and np.isfinite(high) and low < high
+            and np.count_nonzero((freqs_hz >= low) & (freqs_hz <= high)) >= MIN_BAND_POINTS):
+        raise ParameterError("band_hz", band_hz, allowed)
+    return low, high
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,143 @@
+"""Numbers in a phrase: degrees ("50%", "2x"), decibel amounts of studio terms ("bass -3dB"), and frequencies.
+
+A number is one of three things to :mod:`eqmorph.language.parse`:
+
+- a **degree**, written as a multiple: "50% warm", "2x", "x 1.5", a bare decimal ("0.5 warm"): it scales the word;
+- a **dB amount**: a number with "dB" ("3dB", "-3 dB"), a signed number ("-2", "+1.5") or a bare integer ("bass
+  3"), before or after the word, or after "by" ("cut bass by 3 dB"). It sets a band word's move (a studio term
+  with a defined gain, :mod:`eqmorph.language.band_words`): the intensity is the dB over the word's own gain_db
+  (its first row's: the mid cut of "scoop"), so "bass -3dB" is bass x -0.5, a -3 dB shelf. The sign comes from
+  the number; an unsigned one goes the word's own way ("low cut 6 dB" cuts 6 dB); a cut verb ("cut", "reduce",
+  "less") goes against the word's move whatever the number's sign ("cut the bass 3 dB" and "cut bass by -3dB"
+  are both -3 dB). The amount is the move's gain, so it is not shared with the phrase's other words as a
+  degree is. A crowd word has no defined dB, so a dB amount with one is refused (it was ignored until
+  2026-12-04 and "bass -3dB", then read like "warm 3", boosted 6 dB: a new-user trial);
+- a **frequency** ("300hz", "3k", "3 kHz"): refused, with the studio term whose region holds it ("cut 300hz":
+  try 'cut the low mids').
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
+from eqmorph.core.ranges import GAIN_DB
+from eqmorph.core.schema import hz_text
+from eqmorph.errors import ParameterError
+from eqmorph.language.band_words import BandWord, band_word_at
+
+# dB amounts come first in a token pattern: "-3dB" must not lose its sign to the word pattern ("3db"). A signed
+# number is a gain ("treble -2"), unless written as a degree ("-20%", "2x" keep their own reading).
+_AMOUNT = (r"(?<![^\W_])[-−+]?\d+(?:[.,]\d+)?\s?db(?![^\W_])"
+           r"|(?<![^\W_])[-−+]\d+(?:[.,]\d+)?(?![^\W_]|[.,]\d|\s?[%×]|\s?x(?![^\W_]))")
+# A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
+# "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
+# A bare number is one token too ("0.5" stays whole): a decimal ("0.5 warm") is a degree, an integer a dB amount.
+NUMBER_TOKEN = (_AMOUNT + r"|\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?[x×](?![^\W_])|[x×]\s?\d+(?:[.,]\d+)?(?![^\W_])"
+                r"|\d+(?:[.,]\d+)?(?![^\W_])")
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+_TIMES = re.compile(r"(\d+(?:[.,]\d+)?)\s?[x×]|[x×]\s?(\d+(?:[.,]\d+)?)")
+_DECIMAL = re.compile(r"(\d+[.,]\d+)")
+_DB = re.compile(r"([-−+]?)(\d+(?:[.,]\d+)?)\s?(db)?")
+# English verbs a frequency's hint repeats ("cut 300hz": try 'cut the low mids'); other direction words ("more",
+# "menos") give "more ..." or "less ...".
+_VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "increase", "decrease", "remove", "tame",
+                               "kill", "attenuate", "dip", "eliminate", "add", "push", "enhance", "emphasize",
+                               "emphasise", "accentuate", "lose"})
+_FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])")
+
+
+def number_degree(token: str) -> float | None:
+    """The multiplier a number token writes ("50%" 0.5, "2x", "x2" and "x 2" 2.0, "1,5x" and "0.5" 1.5 and 0.5);
+    None for any other token, an integer or a signed number included (those are dB amounts: :func:`db_amount`).
+
+    A zero asks for nothing, so it is refused (the flat EQ is ``intensity=0``, not a phrase).
+    """
+    percent, times, decimal = _PERCENT.fullmatch(token), _TIMES.fullmatch(token), _DECIMAL.fullmatch(token)
+    if percent is None and times is None and decimal is None:
+        return None
+    digits = (percent.group(1) if percent else decimal.group(1) if decimal
+              else next(g for g in times.groups() if g))
+    value = float(digits.replace(",", ".")) / (100.0 if percent else 1.0)
+    if value <= 0.0:
+        raise ParameterError("text", token, "a degree above 0, such as '50%' or '2x' (0 asks for no change)")
+    return value
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A dB amount as typed: "-3dB" is ``Amount(-3.0, True, "-3db")``."""
+
+    db: float
+    signed: bool  # written with + or -: an unsigned amount goes the word's own way
+    text: str
+
+
+def db_amount(token: str) -> Amount | None:
+    """The dB amount ``token`` writes ("3db", "-3 db", "+2", "-1.5", "3"), else None; a bare decimal ("0.5")
+    is a degree, not an amount (:func:`number_degree`)."""
+    found = _DB.fullmatch(token)
+    if found is None:
+        return None
+    sign, digits, unit = found.groups()
+    if not sign and not unit and not digits.isdigit():
+        return None
+    value = float(digits.replace(",", "."))
+    return Amount(-value if sign in ("-", "−") else value, bool(sign), token)
+
+
+def amount_weight(text: str, term: str, band: BandWord | None, amount: Amount, against: bool) -> float:
+    """The signed intensity ``amount`` gives the band word ``band`` that ``term`` named in ``text``;
+    ``against``: a cut verb or negation came before it. Refuses a crowd word (``band`` None), 0 dB, and a gain
+    outside the EQ's range."""
+    if band is None:
+        raise ParameterError("text", text, (
+            f"a degree word ('a bit', 'very') or a multiple ('2x', '50%') for {term!r}: {amount.text!r} reads as "
+            f"decibels, and only a studio term has a defined move in dB ('bass -3dB', 'cut the treble 2 dB'); "
+            f"{term!r} is a crowd word"))
+    own_db = band.moves[0].gain_db
+    if amount.db == 0.0:
+        raise ParameterError("text", text, f"a gain other than 0 dB for {term!r} ({amount.text!r} asks for no change)")
+    if abs(amount.db) > GAIN_DB.high:
+        raise ParameterError("text", text, f"a gain within ±{GAIN_DB.high:g} dB, the EQ's range, for {term!r} "
+                                           f"(it has {amount.text!r})")
+    db = (-math.copysign(abs(amount.db), own_db) if against
+          else amount.db if amount.signed else math.copysign(amount.db, own_db))
+    return db / own_db
+
+
+def dangling_amount(text: str, amount: Amount) -> ParameterError:
+    """The error for a dB amount with no word to set ("bass, -3dB": the comma parts them)."""
+    return ParameterError("text", text, f"a dB amount next to the studio term it sets, e.g. 'bass -3dB' or 'cut "
+                                        f"the treble by 2 dB' ({amount.text!r} has none)")
+
+
+def frequency_error(text: str, clause: str, more: frozenset[str], less: frozenset[str]) -> ParameterError | None:
+    """The error for a frequency written in ``clause`` ("cut 300hz", "3 kHz"), naming the studio term whose region
+    holds it and a phrase for it: with the verb before it ("cut the low mids"), or the direction of the ``more`` or
+    ``less`` word before it ("más 3k": "more high mids"); None when the clause has no frequency."""
+    found = _FREQUENCY.search(clause)
+    if found is None:
+        return None
+    value = float(found.group(1).replace(",", "."))
+    freq_hz = value * (1.0 if found.group(2) == "hz" else 1000.0)
+    written = found.group(0)
+    if not AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ:
+        return ParameterError("text", text, (
+            f"words, not frequencies ({written!r} is outside the audible band, {hz_text(AUDIBLE_LOW_HZ)}-"
+            f"{hz_text(AUDIBLE_HIGH_HZ)}): name a region such as 'bass', 'low mids' or 'treble'"))
+    region = band_word_at(freq_hz)
+    assert region is not None  # the region words cover the audible band (test_band_words)
+    verb = next((w for w in reversed(re.findall(r"[^\W\d_]+", clause[:found.start()])) if w in more | less), None)
+    name = region.name
+    hint = (f"'{verb} the {name}'" if verb in _VERBS_TAKING_THE else f"'less {name}'" if verb in less
+            else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
+    return ParameterError("text", text, (
+        f"words, not frequencies: {written!r} ({hz_text(freq_hz)}) lies in the {region.name} "
+        f"({region.range_text.split(':')[0]}), a studio term eqmorph knows; try {hint}"))
+
+
+__all__ = ["NUMBER_TOKEN", "Amount", "amount_weight", "dangling_amount", "db_amount", "frequency_error",
+           "number_degree"]

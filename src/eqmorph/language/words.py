@@ -1,0 +1,154 @@
+"""One word to known words: what a descriptor of a phrase stands for, first match wins.
+
+1. exact (after NFC, case, surrounding punctuation and spaces are normalised);
+2. accents: "frio" = "frío" when only one known word folds to it;
+3. band word: a studio term for a region, defined as an EQ move ("presence", "sibilance", "rumble";
+   :mod:`eqmorph.language.band_words`), only when the vocabulary lacks it;
+4. lexicon: synonym, translation or antonym (:mod:`eqmorph.language.lexicon`), one or two hops;
+5. inflection or derivation: "muddier", "boominess", "cálida", "brighten" (:mod:`eqmorph.language.lemmas`), each
+   candidate checked against the vocabulary, the band words and the lexicon;
+6. embedding: the open vocabulary's learned neighbours, when one is attached; a slip of a known word
+   ("wram") that is no English word is refused with the known word suggested instead.
+
+:class:`~eqmorph.language.parse.Parser` reads phrases with it (the grammar around the words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
+
+from eqmorph.language import lemmas, lexicon
+from eqmorph.language.band_words import band_word, band_word_forms
+from eqmorph.language.interpretation import Meaning
+from eqmorph.language.spelling import fold, typo_of
+from eqmorph.language.stoplist import stoplist
+from eqmorph.language.terms import normalise_term
+
+
+def band_meaning(word: str) -> list[Meaning]:
+    """``[band word]`` when ``word`` (normalised) spells one of :mod:`eqmorph.language.band_words`, else ``[]``."""
+    band = band_word(word)
+    return [] if band is None else [Meaning(band.name, 1.0, "defined", source=band.source)]
+
+
+class Neighbourhood(Protocol):
+    """What the parser needs of an open vocabulary: signed known-word meanings of an unknown word,
+    given what the lexicon made of it (``()`` if nothing); the answer may combine and damp both."""
+
+    def meanings(self, word: str, lexicon_meanings: Sequence[Meaning] = ()) -> list[Meaning]: ...
+
+
+class WordReader:
+    """The known words of one model and the way from one typed word to them.
+
+    counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
+    """
+
+    def __init__(self, counts: Mapping[str, int], open_vocabulary: Neighbourhood | None = None,
+                 shadowed: Mapping[str, str] | None = None,
+                 is_dictionary_word: Callable[[str], bool] | None = None) -> None:
+        self.counts = dict(counts)
+        self.open_vocabulary = open_vocabulary
+        # Is a word a common English word as it stands (default: MiniLM's word list, loaded with the open vocabulary)?
+        self._is_dictionary_word = is_dictionary_word
+        self._known = {normalise_term(w): w for w in self.counts}
+        # "brighter" -> "bright" (more of bright); a model passes the map it already made.
+        self._shadowed = dict(lemmas.shadowed_forms(self.counts) if shadowed is None else shadowed)
+        folded: dict[str, list[str]] = {}
+        for w in self.counts:
+            folded.setdefault(fold(w), []).append(w)
+        self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}  # only unambiguous accent matches
+        # multi-word terms, read before the grammar takes one of their words ("lower mids", "low end")
+        self._multi = {tuple(w.split()) for w in [*self._known, *lexicon.lexicon_words(), *band_word_forms()]
+                       if " " in w}
+
+    def _known_word(self, word: str) -> tuple[str, str] | None:
+        if word in self._known:
+            return self._known[word], "exact"
+        hit = self._folded.get(fold(word))
+        return (hit, "accents") if hit else None
+
+    def _via_lexicon(self, word: str) -> list[Meaning]:
+        """Known words the lexicon ties ``word`` to, one hop, else two hops over synonyms and translations."""
+        found: dict[str, Meaning] = {}
+        for rel in lexicon.related(word):
+            hit = self._known_word(rel.other)
+            if hit and hit[0] not in found:
+                found[hit[0]] = Meaning(hit[0], lexicon.RELATION_SIGN[rel.relation], rel.relation, source=rel.source)
+        if any(m.share > 0 for m in found.values()):  # a word's own equivalents beat its opposites
+            found = {k: m for k, m in found.items() if m.share > 0}
+        if not found:
+            for rel in lexicon.related(word):
+                if rel.relation == "antonym":
+                    continue
+                for rel2 in lexicon.related(rel.other):
+                    hit = self._known_word(rel2.other)
+                    if hit and rel2.relation != "antonym" and hit[0] not in found:
+                        found[hit[0]] = Meaning(hit[0], 1.0, rel.relation, source=rel.source)
+        n = len(found)
+        return [Meaning(m.word, m.share / n, m.how, source=m.source) for m in found.values()]
+
+    def lexicon_meanings(self, word: str) -> list[Meaning]:
+        """What the lexicon alone makes of ``word`` (normalised): no inflections, no embedding."""
+        return self._via_lexicon(word)
+
+    def _with_embedding(self, word: str, found: list[Meaning]) -> list[Meaning]:
+        """Lexicon meanings, mixed with the open vocabulary's when one is attached and the lexicon translated.
+
+        A translation and the embedding err differently (the crowds' English and Spanish words do not always
+        sound alike; the embedding confuses opposites); the open vocabulary weighs and damps the mix with
+        settings it calibrated on its own words (eqmorph.language.learned.calibrate). A same-language synonym
+        ("treble" -> bright, "mud" -> muddy) keeps the lexicon's reading alone: mixed in, the embedding turned
+        "treble" into bright x 0.26 and 34 faint neighbours, another EQ than the CLI's without it.
+        """
+        if self.open_vocabulary is None or " " in word or all(m.how == "synonym" for m in found):
+            return found
+        return self.open_vocabulary.meanings(word, found) or found
+
+    def meanings(self, word: str, *, embed: bool = True) -> list[Meaning]:
+        """What ``word`` (normalised) stands for among known words; ``[]`` if nothing or if it names no sound.
+
+        ``embed=False``: without the open vocabulary (is ``word`` a form eqmorph knows, or only a neighbour of one?).
+        """
+        if word in stoplist():  # an embedding finds neighbours for any text, "hello" included
+            return []
+        hit = self._known_word(word)
+        if hit and hit[0] in self._shadowed:
+            return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]
+        if hit:
+            return [Meaning(hit[0], 1.0, hit[1])]
+        band = band_meaning(word)  # before the lexicon and the embedding: a studio term means its defined move
+        if band:
+            return band
+        found = self._via_lexicon(word)
+        if found:
+            return self._with_embedding(word, found) if embed else found
+        for base in lemmas.candidates(word):
+            hit = self._known_word(base)
+            if hit:
+                return [Meaning(hit[0], 1.0, "inflection")]
+            band = band_meaning(base)
+            if band:
+                return band
+            found = self._via_lexicon(base)
+            if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
+                return self._with_embedding(base, found) if embed else found
+        if embed and self.open_vocabulary is not None and " " not in word:
+            if self._is_typo(word):  # "wram" is warm mistyped, not a new word: the embedding read it as tinny
+                return []
+            return list(self.open_vocabulary.meanings(word))
+        return []
+
+    def _is_typo(self, word: str) -> bool:
+        """A slip of a known word ("wram", "brigth") that is not itself a common English word ("warn" is)."""
+        if typo_of(word, self.counts) is None:
+            return False
+        if self._is_dictionary_word is None:
+            from eqmorph.language.wordlike import is_dictionary_word
+
+            self._is_dictionary_word = is_dictionary_word
+        return not self._is_dictionary_word(word)
+
+
+__all__ = ["Neighbourhood", "WordReader", "band_meaning"]
