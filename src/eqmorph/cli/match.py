@@ -59,7 +59,7 @@ def run_match(args: argparse.Namespace) -> int:
     # The full match is what the recordings' difference is, whatever --amount applies of it: the sentence and the
     # fit error describe it (at --amount 0 the EQ applied is flat, the recordings still differ).
     difference, difference_rms_db = result.difference
-    sentence = f"{m.describer.compare(difference)} (fit error {difference_rms_db:.2f} dB RMS)"
+    sentence = f"{m.describer.compare(difference, band_hz=result.band_hz)} (fit error {difference_rms_db:.2f} dB RMS)"
     eq = result.eq
     if args.amount != 1.0:
         sentence += f"; {amount_text(args.amount)}"

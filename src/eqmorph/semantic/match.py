@@ -134,6 +134,13 @@ class MatchResult:
             return self.eq, self.rms_db
         return self.full_eq, self.full_rms_db
 
+    @property
+    def band_hz(self) -> tuple[float, float]:
+        """``(low, high)`` Hz: the band the match covers, where both recordings have sound (the used points' span);
+        its words are judged there (``Describer.compare``'s ``band_hz``)."""
+        covered = self.freqs_hz[self.used]
+        return float(covered[0]), float(covered[-1])
+
     def to_data(self) -> dict[str, Any]:
         """JSON-able: ``{"eq": eq_data(eq), "freqs_hz", "target_db", "fitted_db" (lists, None where
         unused or above Nyquist), "rms_db", "amount", "warnings"}``."""

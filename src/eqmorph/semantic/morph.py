@@ -368,7 +368,7 @@ class Morpher:
         return found
 
     def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None, level_free: bool = False,
-                 language: str | None = None) -> list[tuple[str, float]]:
+                 language: str | None = None, band_hz: tuple[float, float] | None = None) -> list[tuple[str, float]]:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
         Scores lie in [-1, 1] and compare across EQs: 1 is the word's own shape at any audible strength, a
@@ -376,20 +376,22 @@ class Morpher:
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
         ``language``: ``"en"`` or ``"es"`` for that language's words only ("claro" is no answer for an English
-        reader); ``None``: every word.
+        reader); ``None``: every word. ``band_hz``: judge ``(low, high)`` Hz only (a match's covered band,
+        ``MatchResult.band_hz``: where neither recording has sound, the EQ changes nothing heard).
         """
-        return self._describer(source, level_free, language).describe(eq, k)
+        return self._describer(source, level_free, language, band_hz).describe(eq, k)
 
     def describe_text(self, eq: EQ, *, source: str | None = None, level_free: bool = False,
-                      language: str | None = None) -> str:
+                      language: str | None = None, band_hz: tuple[float, float] | None = None) -> str:
         """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat).
 
         ``source``: the phrase in crowd ``source``'s words, read back by ``generate(..., source=source)``;
-        ``level_free`` and ``language`` as in :meth:`describe`.
+        ``level_free``, ``language`` and ``band_hz`` as in :meth:`describe`.
         """
-        return self._describer(source, level_free, language).text(eq)
+        return self._describer(source, level_free, language, band_hz).text(eq)
 
-    def _describer(self, source: str | None, level_free: bool, language: str | None = None) -> Describer:
+    def _describer(self, source: str | None, level_free: bool, language: str | None = None,
+                   band_hz: tuple[float, float] | None = None) -> Describer:
         found = self.describer_for(source)
         if language is not None:
             from eqmorph.semantic.describe import LANGUAGES
@@ -397,6 +399,7 @@ class Morpher:
             if language not in LANGUAGES:
                 raise ParameterError("language", language, " or ".join([*LANGUAGES, "None (every word)"]))
             found = found.in_language(language)
+        found = found.within(band_hz)
         return found.level_free if level_free else found
 
 

@@ -287,14 +287,16 @@ class Service:
         # The EQ is the full match with its gains scaled by the amount, as intensity scales a word's: said as such.
         # Its words are English, as the comparison's (Describer.compare) are, and say the recordings' difference (the
         # full match), whatever amount is applied: at amount 0 they still differ.
+        # Both are judged in the band the match covers (MatchResult.band_hz): beyond it neither recording has sound.
         difference, _ = result.difference
         return {"eq": self.body(result.eq, ["match"], request.amount),
-                **self.describe(difference, 5, level_free=True, language="en"),
-                "amount": request.amount, "comparison": self.m.describer.compare(difference),
+                **self.describe(difference, 5, level_free=True, language="en", band_hz=result.band_hz),
+                "amount": request.amount, "comparison": self.m.describer.compare(difference, band_hz=result.band_hz),
                 "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
-    def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None) -> dict[str, Any]:
+    def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None,
+                 band_hz: tuple[float, float] | None = None) -> dict[str, Any]:
         """The ``k`` words ``eq`` sounds most like (no words of feeling; fewer in a smaller model), with scores, and a
         phrase.
 
@@ -302,7 +304,8 @@ class Service:
         ``language``: ``"en"`` or ``"es"`` for that language's words only, None for any word (:meth:`check_language`).
         """
         # The CLI's list: words of feeling ("scary") name no sound, and the phrase never says them.
-        ranked = sound_words(self.m.describe(eq, None, level_free=level_free, language=language), k)
+        ranked = sound_words(self.m.describe(eq, None, level_free=level_free, language=language, band_hz=band_hz), k)
         words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
-        return {"sounds_like": words, "text": self.m.describe_text(eq, level_free=level_free, language=language),
+        text = self.m.describe_text(eq, level_free=level_free, language=language, band_hz=band_hz)
+        return {"sounds_like": words, "text": text,
                 "language": language or "any"}
