@@ -85,7 +85,9 @@ def test_an_unknown_option_shows_the_subcommands_usage_and_names_the_option(caps
     _, err = capsys.readouterr()
     assert info.value.code == 2
     assert err.startswith(f"usage: {command} ")
-    assert err.splitlines()[-1] == f"{command}: error: unrecognized arguments: {unknown}"
+    # A long option is named as an option (before argparse asks for required ones); other leftovers as arguments.
+    said = f"unrecognized option {unknown}" if unknown.startswith("--") else f"unrecognized arguments: {unknown}"
+    assert err.splitlines()[-1] == f"{command}: error: {said}"
 
 
 def test_an_edited_preset_says_what_it_started_from_and_the_edit(capsys, files, tmp_path):
@@ -153,3 +155,22 @@ def test_edit_counts_a_word_repeated_in_one_direction_once_as_the_phrase_grammar
         assert (code, out) == once[:2], (repeated, err)
     code, out, _ = _run(capsys, "edit", files["preset"], "--more", "bright", "--more", "Brighter")
     assert code == 0 and "weights: bright=0.5\n" in out
+
+
+@pytest.mark.parametrize("argv, typo, suggestion", [
+    (["apply", "IN.wav", "OUT.wav", "--wrod", "warm"], "--wrod", "--word"),
+    (["generate", "warm", "--formt", "json"], "--formt", "--format"),
+    (["generate", "warm", "--zzzz"], "--zzzz", None)])
+def test_a_mistyped_option_is_named_before_any_required_option_is_asked_for(capsys, argv, typo, suggestion):
+    # A trial: "apply IN OUT --wrod warm" said "one of the arguments --word --preset is required".
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and f"unrecognized option {typo}" in err and "is required" not in err
+    assert (f"did you mean {suggestion}?" in err) if suggestion else "did you mean" not in err
+    assert err.splitlines()[0].startswith(f"usage: eqmorph {argv[0]}")
+
+
+def test_an_unambiguous_prefix_of_an_option_and_text_after_double_dash_are_not_refused_as_unknown(capsys):
+    code, out, _ = _run(capsys, "generate", "warm", "--inten", "0.5", "--format", "json")
+    assert code == 0 and '"intensity": 0.5' in out

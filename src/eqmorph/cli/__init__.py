@@ -16,6 +16,7 @@ the audio, dataset or server imports of other commands; ``eqmorph --help`` impor
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -62,11 +63,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(first)
+    _refuse_unknown_options(parser, argv)
     args, unknown = parser.parse_known_args(argv)
     command = command_parser(parser, args)
     if unknown:  # said by the sub-command's parser, with its usage, not by the top-level one
         command.error(f"unrecognized arguments: {' '.join(unknown)}")
     return run_handler(args.command, args.func, args, command, argv)
+
+
+def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Refuse a long option the command does not have, before argparse checks its required options: a typo such as
+    ``apply IN OUT --wrod warm`` was answered "one of the arguments --word --preset is required" (a user trial)."""
+    command, start = parser, 0
+    while True:  # down to the command that reads the options ("data stats")
+        subs = next((a for a in command._actions if isinstance(a, argparse._SubParsersAction)), None)
+        at = next((i for i in range(start, len(argv)) if not argv[i].startswith("-")), None)
+        if subs is None or at is None or argv[at] not in subs.choices:
+            break
+        command, start = subs.choices[argv[at]], at + 1
+    if command is parser:
+        return
+    known = [o for o in command._option_string_actions if o.startswith("--")]
+    for token in argv[start:]:
+        if token == "--":
+            return
+        name = token.split("=", 1)[0]
+        # argparse takes any unambiguous prefix of an option ("--inten"): only a name that starts none is unknown.
+        if name.startswith("--") and not any(o.startswith(name) for o in known):
+            close = difflib.get_close_matches(name, known, n=1)
+            command.error(f"unrecognized option {name}" + (f"; did you mean {close[0]}?" if close else ""))
 
 
 if __name__ == "__main__":
