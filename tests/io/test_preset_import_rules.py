@@ -187,3 +187,20 @@ def test_an_unknown_filter_type_names_the_types_read_without_a_pass_filter_hint(
     with pytest.raises(DataFormatError) as err:
         read_apo("Filter 1: ON XYZ Fc 80 Hz\n")
     assert "'XYZ'" in str(err.value) and "PK, PEQ" in str(err.value) and "studio term" not in str(err.value)
+
+
+@pytest.mark.parametrize("suffix, kind", [(".wav", "a WAV"), (".flac", "a FLAC"), (".ogg", "an Ogg")])
+def test_an_audio_file_given_as_a_preset_is_named_as_audio_with_the_commands_that_take_it(tmp_path, suffix, kind):
+    # A trial: `eqmorph import drums.wav` said "larger than 1048576 bytes; not a preset" (and a short clip another
+    # thing again). Any length, any name: the file's own first bytes say what it is.
+    import numpy as np
+    import soundfile as sf
+
+    path = tmp_path / f"clip{suffix}"
+    sf.write(path, 0.1 * np.random.default_rng(0).standard_normal(4410), 44100)
+    renamed = path.rename(tmp_path / "preset.txt")
+    with pytest.raises(DataFormatError) as err:
+        import_preset(renamed)
+    message = str(err.value)
+    assert f"is {kind} audio file, not a preset" in message
+    assert "eqmorph apply" in message and "eqmorph match" in message

@@ -57,8 +57,8 @@ from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: 
     readable_rule,
 )
 from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq, preamp_text
+from eqmorph.io.preset_text import read_preset_text
 
-MAX_PRESET_BYTES = 1 << 20  # presets are a few hundred bytes; anything bigger is not one
 # A preamp written, read or applied goes as far as a filter's gain may, no further: eqmorph.audio.filtering takes
 # the same limit for the gain it applies, so a preset that import accepts is one that apply plays.
 MIN_PREAMP_DB = READABLE["gain_db"].low
@@ -374,29 +374,3 @@ def named_eq(rows: dict[str, tuple[list[float], str]]) -> EQ:
     return EQ.from_array(params)
 
 
-def read_preset_text(path: str | Path) -> str:
-    """The text of a preset file; missing, a folder, unreadable, binary or > 1 MiB -> :class:`DataFormatError`."""
-    p = Path(path)
-    try:
-        # Each case said as it is: "not a readable file" for a typo in the name sent users looking at permissions.
-        if not p.exists():
-            raise DataFormatError(f"cannot read preset {str(p)!r}: no such file")
-        if p.is_dir():
-            raise DataFormatError(f"preset {str(p)!r} is a folder, not a preset file")
-        if not p.is_file():  # a device or a pipe would otherwise read as an empty or endless preset
-            raise DataFormatError(f"preset {str(p)!r} is not a regular file")
-        with p.open("rb") as fh:
-            data = fh.read(MAX_PRESET_BYTES + 1)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        if isinstance(exc, DataFormatError):
-            raise
-        raise DataFormatError(f"cannot read preset {str(p)!r}: {getattr(exc, 'strerror', None) or exc}") from exc
-    if len(data) > MAX_PRESET_BYTES:
-        raise DataFormatError(f"preset {str(p)!r} is larger than {MAX_PRESET_BYTES} bytes; not a preset")
-    try:
-        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")  # older Windows editors write APO files in an ANSI code page
-    if re.search(r"[\x00-\x08\x0e-\x1f\x7f]", text):
-        raise DataFormatError(f"preset {str(p)!r} is a binary file, not a text preset")
-    return text

@@ -30,7 +30,6 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     APO_DECIMALS,
     MAX_INCLUDE_DEPTH,
     MAX_PREAMP_DB,
-    MAX_PRESET_BYTES,
     MIN_PREAMP_DB,
     PREAMP_RULE,
     ApoFilter,
@@ -45,11 +44,11 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     parse_number,
     preamp_or_own,
     quote_short,
-    read_preset_text,
     to_apo,
 )
 from eqmorph.io.fileio import write_text_atomic
 from eqmorph.io.graphiceq import to_graphiceq
+from eqmorph.io.preset_text import MAX_PRESET_BYTES, read_preset_text  # noqa: F401  (importable here too)
 
 if TYPE_CHECKING:
     from eqmorph.io.layout import ImportedPreset
