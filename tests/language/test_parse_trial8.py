@@ -207,3 +207,44 @@ def test_unknown_words_are_blamed_before_a_stop_listed_one(parser):
     with pytest.raises(UnknownWordError, match="'vocal' names no sound"):
         parser.parse("make the vocal")
     assert parser.parse("brighter vocals").ignored == ("vocals",)
+
+
+# --- a review of the above -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("bass-3dB", {"bass": -0.5}), ("bass-3", {"bass": -0.5}), ("treble-2db", {"treble": -0.3333}),
+    ("bass - 3dB", {"bass": -0.5}), ("bass -.5dB", {"bass": -0.0833}), ("bass -3dbs", {"bass": -0.5})])
+def test_a_minus_written_against_or_apart_from_its_number_is_the_amounts_sign(parser, text, expected):
+    # A review: "bass-3dB" lost its minus when the hyphen split the token and boosted 3 dB; "-3dbs" was ignored.
+    assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", ["mud-free", "de-mud", "bass-less", "un-muddy", "semi-bright", "x-ray", "hi-fi"])
+def test_a_hyphenated_word_whose_parts_would_lose_a_negation_stays_whole_and_unknown(parser, text):
+    # A review: read as parts, "mud-free" was "mud" (more of it) and "bass-less" a bass boost.
+    with pytest.raises(UnknownWordError) as err:
+        parser.parse(text)
+    assert repr(text) in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["bass 2.5", "2.5 bass", "treble 1.5"])
+def test_a_bare_decimal_beside_a_studio_term_is_asked_about_not_read_as_a_multiple(parser, text):
+    # A review: "bass 2" was +2 dB while "bass 2.5" was 2.5 times the move, +15 dB.
+    with pytest.raises(ParameterError, match=r"dB' \(a gain\) or .*x.*\(a multiple of its move\)"):
+        parser.parse(text)
+
+
+def test_a_bare_decimal_below_one_stays_a_degree_and_with_a_crowd_word_any_decimal_does(parser):
+    assert weights(parser, "bass 0.5") == {"bass": 0.5} and weights(parser, "0.5 bass") == {"bass": 0.5}
+    assert weights(parser, "warm 2.5") == {"warm": 2.5} and weights(parser, "bass x2.5") == {"bass": 2.5}
+
+
+@pytest.mark.parametrize("text", ["2x bass 3db", "very bass 3 dB", "bass 3db 2x"])
+def test_a_degree_beside_a_db_amount_is_refused_not_dropped(parser, text):
+    with pytest.raises(ParameterError, match="a dB amount or a degree for 'bass', not both"):
+        parser.parse(text)
+
+
+def test_brighten_the_bass_does_not_cut_the_bass(parser):
+    # A review: read as "bright, where the bass is", it was bright alone, whose EQ cuts the low end.
+    assert weights(parser, "brighten the bass") == {"bright": 0.5, "bass": 0.5}
+    assert weights(parser, "tighten the low end") == {"tight": 1.0}

@@ -20,33 +20,42 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.ranges import GAIN_DB
 from eqmorph.core.schema import hz_text
 from eqmorph.errors import ParameterError
-from eqmorph.language.band_words import BandWord, band_word_at
+from eqmorph.language.band_words import BandWord, band_word, band_word_at
+from eqmorph.language.interpretation import Piece, moving_pieces
 
 # dB amounts come first in a token pattern: "-3dB" must not lose its sign to the word pattern ("3db"). A signed
 # number is a gain ("treble -2"), unless written as a degree ("-20%", "2x" keep their own reading).
-_AMOUNT = (r"(?<![^\W_])[-−+]?\d+(?:[.,]\d+)?\s?db(?![^\W_])"
-           r"|(?<![^\W_])[-−+]\d+(?:[.,]\d+)?(?![^\W_]|[.,]\d|\s?[%×]|\s?x(?![^\W_]))")
+# A sign may stand apart from its number ("bass - 3dB"), a decimal may lack its 0 ("-.5dB"), "dbs" is "db" (a review).
+_NUM = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
+_AMOUNT = (r"(?<![^\W_])(?:[-−+]\s?)?" + _NUM + r"\s?dbs?(?![^\W_])"
+           r"|(?<![^\W_])[-−+]\s?" + _NUM + r"(?![^\W_]|[.,]\d|\s?[%×]|\s?x(?![^\W_]))")
 # A number as producers write a degree ("50%", "2x", "x1.5") is one token; words are letters and digits.
 # "x 0.5" and "0.5 x" with a space too: the interpretation prints weights as "warm x 0.5", and people copy it.
 # A bare number is one token too ("0.5" stays whole): a decimal ("0.5 warm") is a degree, an integer a dB amount.
 NUMBER_TOKEN = (_AMOUNT + r"|\d+(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?[x×](?![^\W_])|[x×]\s?\d+(?:[.,]\d+)?(?![^\W_])"
-                r"|\d+(?:[.,]\d+)?(?![^\W_])")
+                r"|" + _NUM + r"(?![^\W_])")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
 _TIMES = re.compile(r"(\d+(?:[.,]\d+)?)\s?[x×]|[x×]\s?(\d+(?:[.,]\d+)?)")
-_DECIMAL = re.compile(r"(\d+[.,]\d+)")
-_DB = re.compile(r"([-−+]?)(\d+(?:[.,]\d+)?)\s?(db)?")
+_DECIMAL = re.compile(r"(\d*[.,]\d+)")
+_DB = re.compile(r"([-−+]?)\s?(\d+(?:[.,]\d+)?|[.,]\d+)\s?(dbs?)?")
 # English verbs a frequency's hint repeats ("cut 300hz": try 'cut the low mids'); other direction words ("more",
 # "menos") give "more ..." or "less ...".
 _VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "increase", "decrease", "remove", "tame",
                                "kill", "attenuate", "dip", "eliminate", "add", "push", "enhance", "emphasize",
                                "emphasise", "accentuate", "lose"})
 _FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])")
+
+
+def is_bare_decimal(token: str) -> bool:
+    """A decimal written alone ("2.5", ",5"): a degree with a crowd word, ambiguous with a studio term."""
+    return _DECIMAL.fullmatch(token) is not None
 
 
 def number_degree(token: str) -> float | None:
@@ -139,5 +148,36 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
         f"({region.range_text.split(':')[0]}), a studio term eqmorph knows; try {hint}"))
 
 
-__all__ = ["NUMBER_TOKEN", "Amount", "amount_weight", "dangling_amount", "db_amount", "frequency_error",
-           "number_degree"]
+def ambiguous_number(token: str, piece: Piece) -> bool:
+    """A bare decimal of 1 or more beside a studio term ("bass 2.5"): dB as "bass 2" is, or 2.5 times the move
+    as "0.5 warm" is half of warm? Read as a multiple it was a 15 dB boost (a review): asked, not guessed."""
+    only = piece.meanings[0] if len(piece.meanings) == 1 else None
+    return (is_bare_decimal(token) and (number_degree(token) or 0.0) >= 1.0 and only is not None
+            and only.how == "defined")
+
+
+def ambiguous_number_error(text: str, token: str, term: str) -> ParameterError:
+    """The error for a bare decimal beside a studio term (:func:`ambiguous_number`)."""
+    return ParameterError("text", text, f"'{term} {token} dB' (a gain) or '{term} x{token}' (a multiple of its move): "
+                                        f"{token!r} beside the studio term {term!r} could be either")
+
+
+def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -> None:
+    """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces."""
+    n = moving_pieces(pieces)
+    for index, amount in amounts.items():
+        piece = pieces[index]
+        if piece.sign == 0:
+            raise ParameterError("text", text, f"a dB amount for a word to change, not for {piece.term!r}, "
+                                               f"which is kept as it is ({amount.text!r})")
+        only = piece.meanings[0] if len(piece.meanings) == 1 else None
+        band = band_word(only.word) if only is not None and only.how == "defined" else None
+        if band is not None and piece.degree != 1.0:  # "2x bass 3dB", "very bass 3 dB": the degree would be dropped
+            raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
+                                               f"({amount.text!r} sets the move in dB: leave out the degree)")
+        weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
+        pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight) * n)
+
+
+__all__ = ["NUMBER_TOKEN", "Amount", "ambiguous_number", "ambiguous_number_error", "amount_weight", "dangling_amount",
+           "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "set_amounts"]

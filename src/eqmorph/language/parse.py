@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eqmorph.errors import ParameterError, UnknownWordError
@@ -42,13 +42,15 @@ from eqmorph.language.grammar_words import (
 )
 from eqmorph.language.interpretation import Interpretation, Piece, moving_pieces, piece_scale
 from eqmorph.language.numbers import (
-    NUMBER_TOKEN,
     Amount,
-    amount_weight,
+    ambiguous_number,
+    ambiguous_number_error,
     dangling_amount,
     db_amount,
     frequency_error,
+    is_bare_decimal,
     number_degree,
+    set_amounts,
 )
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
@@ -62,15 +64,15 @@ SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
 _SPLIT = re.compile(r"[;:/&|\n]|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
-_TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
-# A minus sign written against a word, as on a console ("-warm", "+bright" is a split, see _SPLIT): less of it.
-_MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
 # Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
 _BY = "by"  # "cut bass by 3 dB": the word before an amount
+# An "-en" verb whose band word says where the user means it ("tighten the low end"). Others read on ("brighten the
+# bass" is bright and the bass): bright's EQ cuts the bass, so reading "the bass" as where cut what was named.
+_REGION_VERB_WORDS = frozenset({"tight"})
 
 
 def _direction(tok: str, way: float) -> float:
@@ -122,12 +124,13 @@ class Parser(WordReader):
             frequency = frequency_error(text, clause, MORE, LESS)
             if frequency is not None:
                 raise frequency
-            tokens = self._tokens(clause)
+            tokens = self.tokens(clause)
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
+            bare: str | None = None  # a bare decimal waiting for its descriptor ("2.5 bass": dB or a multiple?)
             while i < len(tokens):
                 tok = tokens[i]
                 closes, after_piece = after_piece, False
@@ -156,6 +159,8 @@ class Parser(WordReader):
                     after_piece, i = closes, i + 1
                     continue
                 number = None if term else number_degree(tok)
+                if number is not None and closes and ambiguous_number(tok, pieces[-1]):  # "bass 2.5"
+                    raise ambiguous_number_error(text, tok, pieces[-1].term)
                 gain = None if term or number is not None else db_amount(tok)
                 if gain is not None and closes and len(pieces) - 1 not in amounts:  # "bass -3dB": it sets the word
                     amounts[len(pieces) - 1] = gain
@@ -183,6 +188,7 @@ class Parser(WordReader):
                     continue
                 if number is not None:
                     degree *= number
+                    bare = tok if is_bare_decimal(tok) else bare
                     pending.append(tok)
                     i += 1
                     continue
@@ -229,13 +235,16 @@ class Parser(WordReader):
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,
                                     0.0 if keep else (-sign if way < 0 else sign),
                                     1.0 if keep else piece_degree, tuple(found)))
+                if bare is not None and ambiguous_number(bare, pieces[-1]):  # "2.5 bass"
+                    raise ambiguous_number_error(text, bare, term_text)
                 if amount is not None:
                     amounts[len(pieces) - 1], amount = amount, None
                 i += len(words)
-                if derived and lemmas.adjective_of_verb(term_text) == found[0].word:
+                if (derived and found[0].word in _REGION_VERB_WORDS
+                        and lemmas.adjective_of_verb(term_text) == found[0].word):
                     i = self._verbs_region(tokens, i, term_text, notes)
                 # modifiers belong to the descriptor they precede
-                sign, degree, start, pending, way, keep = 1.0, 1.0, i, [], 0.0, False
+                sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
                 continue
             if amount is not None:
@@ -248,24 +257,8 @@ class Parser(WordReader):
                 raise self._unknown(unknown)
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
-        self._set_amounts(text, pieces, amounts)
+        set_amounts(text, pieces, amounts)
         return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped, notes)
-
-    def _tokens(self, clause: str) -> list[str]:
-        """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
-        "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
-        tokens = []
-        for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
-            tok = raw if db_amount(raw) is not None else raw.strip("'’-")
-            if "-" in tok[1:] and db_amount(tok) is None and not self._is_form(tok):
-                tokens.extend(part for part in tok.split("-") if part)
-            elif tok:
-                tokens.append(tok)
-        return tokens
-
-    def _is_form(self, tok: str) -> bool:
-        """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
-        return tok in stoplist() or bool(self.meanings(tok, embed=False))
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""
@@ -309,20 +302,6 @@ class Parser(WordReader):
             return i
         notes.append(f"{' '.join(words)}: read as where to {verb}, not as a {band.name} move of its own")
         return j + len(words)
-
-    @staticmethod
-    def _set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -> None:
-        """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces."""
-        n = moving_pieces(pieces)
-        for index, amount in amounts.items():
-            piece = pieces[index]
-            if piece.sign == 0:
-                raise ParameterError("text", text, f"a dB amount for a word to change, not for {piece.term!r}, "
-                                                   f"which is kept as it is ({amount.text!r})")
-            only = piece.meanings[0] if len(piece.meanings) == 1 else None
-            band = band_word(only.word) if only is not None and only.how == "defined" else None
-            weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
-            pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight) * n)
 
     def _postfix(self, tokens: Sequence[str], i: int, after_piece: bool,
                  number: float | None) -> tuple[float, float] | None:

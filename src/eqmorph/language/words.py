@@ -15,15 +15,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import band_word, band_word_forms
+from eqmorph.language.grammar_words import DEGREE_PHRASES, LESS, MORE, NOT, OPPOSITE
 from eqmorph.language.interpretation import Meaning
+from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spelling import fold, typo_of
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
+
+_TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
+# A minus sign written against a word, as on a console ("-warm"; "+bright" is a split in the parser): less of it.
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
+_HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
 
 
 def band_meaning(word: str) -> list[Meaning]:
@@ -149,6 +157,40 @@ class WordReader:
 
             self._is_dictionary_word = is_dictionary_word
         return not self._is_dictionary_word(word)
+
+    def tokens(self, clause: str) -> list[str]:
+        """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
+        "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
+        tokens = []
+        for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
+            tok = raw if db_amount(raw) is not None else raw.strip("'’-")
+            # A minus before a number is its sign ("bass-3dB" is bass at -3 dB); other hyphens join words.
+            parts = [p for p in _HYPHEN.split(tok) if p] if "-" in tok[1:] and db_amount(tok) is None else [tok]
+            if len(parts) > 1 and not self._is_form(tok) and self._splits(parts):
+                tokens.extend(parts)
+            elif tok:
+                tokens.append(tok)
+        return tokens
+
+    def _splits(self, parts: Sequence[str]) -> bool:
+        """Whether a hyphenated token's ``parts`` are read apart: a multi-word term ("low-end"), or words and numbers
+        with only words of direction, negation or degree before the last ("less-muddy", "anti-muddy", "bass-3dB").
+        "mud-free", "de-mud", "bass-less" stay whole (refused as unknown): read as parts, the part that negates
+        ("free", "de", "less" after the word) was dropped, and they asked for more mud (a review)."""
+        if tuple(parts) in self._multi:
+            return True
+
+        def word(part: str) -> bool:
+            return db_amount(part) is not None or number_degree(part) is not None or self._is_form(part)
+
+        def grammar(part: str) -> bool:
+            return part in MORE or part in LESS or part in NOT or (part,) in OPPOSITE or (part,) in DEGREE_PHRASES
+
+        return word(parts[-1]) and all(word(p) or grammar(p) for p in parts[:-1])
+
+    def _is_form(self, tok: str) -> bool:
+        """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
+        return tok in stoplist() or bool(self.meanings(tok, embed=False))
 
 
 __all__ = ["Neighbourhood", "WordReader", "band_meaning"]

@@ -52,6 +52,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
+from eqmorph.semantic.bands import band_points, words_in_band
 from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
 from eqmorph.semantic.vocabulary import SETTING_WORDS
 from eqmorph.semantic.wording import comparison, name_in, phrase
@@ -230,18 +231,23 @@ class Describer:
 
         For a match: where neither recording has sound (above a band-limited file's roll-off), what the fitted
         EQ does is no difference anyone hears, and its shelves run on there. Two recordings with nothing above
-        7 kHz were "airier" by the EQ's top octaves (a user trial).
+        7 kHz were "airier" by the EQ's top octaves (a user trial). A band narrower than about 2/3 of an octave (a
+        match may cover less) is widened to that around its centre, and a word whose sound lies mostly outside the
+        band is left out (:mod:`eqmorph.semantic.bands`).
         """
         if band_hz is None:
             return self
-        low, high = _check_band(band_hz, self.freqs_hz)
-        keep = (self.freqs_hz >= low) & (self.freqs_hz <= high)
-        responses = self.responses_db[:, keep]
+        keep = band_points(band_hz, self.freqs_hz)
+        words = words_in_band(self.responses_db, keep, AUDIBLE_RMS_DB)
+        responses = self.responses_db[words][:, keep]
         if self.centred:
             responses = responses - responses.mean(axis=1, keepdims=True)
         norms_db, units = _norms_and_units(responses)
-        return replace(self, freqs_hz=self.freqs_hz[keep], responses_db=responses, norms_db=norms_db, units=units,
-                       basis=self.basis[:, keep], _in_language={})
+        return replace(self, terms=tuple(self.terms[i] for i in words), freqs_hz=self.freqs_hz[keep],
+                       responses_db=responses, norms_db=norms_db, units=units, basis=self.basis[:, keep],
+                       speakable=self.speakable[words], muted=self.muted[words],
+                       languages=None if self.languages is None else tuple(self.languages[i] for i in words),
+                       _in_language={})
 
     def in_language(self, language: str) -> Describer:
         """This describer with only the words used in ``language`` ("en", "es"), built once per language.
@@ -412,21 +418,7 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     return [(w, s) for w, s in ranked if w not in unsaid][:k]
 
 
-MIN_BAND_POINTS = 8  # a band judged alone spans at least this many grid points (about 2/3 of an octave)
 
-
-def _check_band(band_hz: tuple[float, float], freqs_hz: np.ndarray) -> tuple[float, float]:
-    """``band_hz`` as two floats, if it is ``(low, high)`` with ``low < high`` holding ``MIN_BAND_POINTS`` points."""
-    allowed = (f"(low, high) in Hz with low < high, spanning at least {MIN_BAND_POINTS} of the describe grid's "
-               f"points ({freqs_hz[0]:g}-{freqs_hz[-1]:g} Hz), or None")
-    try:
-        low, high = (float(v) for v in band_hz)
-    except (TypeError, ValueError):
-        raise ParameterError("band_hz", band_hz, allowed) from None
-    if not (np.isfinite(low) and np.isfinite(high) and low < high
-            and np.count_nonzero((freqs_hz >= low) & (freqs_hz <= high)) >= MIN_BAND_POINTS):
-        raise ParameterError("band_hz", band_hz, allowed)
-    return low, high
 
 
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
