@@ -248,3 +248,10 @@ def test_brighten_the_bass_does_not_cut_the_bass(parser):
     # A review: read as "bright, where the bass is", it was bright alone, whose EQ cuts the low end.
     assert weights(parser, "brighten the bass") == {"bright": 0.5, "bass": 0.5}
     assert weights(parser, "tighten the low end") == {"tight": 1.0}
+
+
+@pytest.mark.parametrize("text", ["bass: -3dB", "set bass to -3dB", "bass at -3dB", "reduce the bass to -3 dB"])
+def test_a_db_amount_after_a_colon_to_or_at_sets_the_word_before_it(parser, text):
+    # A review: these were refused as "a dB amount next to the studio term it sets ... has none".
+    assert weights(parser, text) == {"bass": -0.5}
+    assert weights(parser, "warm: bright") == {"warm": 0.5, "bright": 0.5}  # a colon between words still splits

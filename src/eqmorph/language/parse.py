@@ -63,13 +63,14 @@ MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY,
 SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
-_SPLIT = re.compile(r"[;:/&|\n]|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
+_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
 # Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
-_BY = "by"  # "cut bass by 3 dB": the word before an amount
+# Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
+_BY = frozenset({"by", "to", "at"})
 # An "-en" verb whose band word says where the user means it ("tighten the low end"). Others read on ("brighten the
 # bass" is bright and the bass): bright's EQ cuts the bass, so reading "the bass" as where cut what was named.
 _REGION_VERB_WORDS = frozenset({"tight"})
@@ -155,7 +156,7 @@ class Parser(WordReader):
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
-                if tok == _BY and self._amount_at(tokens, i):  # "cut bass by 3 dB"
+                if tok in _BY and self._amount_at(tokens, i):  # "cut bass by 3 dB"
                     after_piece, i = closes, i + 1
                     continue
                 number = None if term else number_degree(tok)
@@ -262,7 +263,7 @@ class Parser(WordReader):
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""
-        j = i + 1 if i < len(tokens) and tokens[i] == _BY else i
+        j = i + 1 if i < len(tokens) and tokens[i] in _BY else i
         return j < len(tokens) and db_amount(tokens[j]) is not None
 
     def _stands_alone(self, tokens: Sequence[str], i: int) -> bool:
@@ -280,7 +281,7 @@ class Parser(WordReader):
                 j += len(span[0])
                 continue
             t = tokens[j]
-            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t == _BY
+            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in _BY
                     or number_degree(t) is not None or db_amount(t) is not None):
                 return False
             j += 1
