@@ -128,7 +128,7 @@ def test_degrees_written_as_numbers_keep_their_meaning_beside_db_amounts(parser)
     ("3 kHz", "high mids", "'more high mids' or 'less high mids'"),
     ("warm, reduce 1.5 khz", "mids", "'reduce the mids'"),
     ("cut 30 Hz", "sub bass", "'cut the sub bass'"), ("more 10k", "treble", "try 'more treble'"),
-    ("menos 700hz", "low mids", "try 'less low mids'")])
+    ("menos 700hz", "low mids", "try 'menos medios graves'")])
 def test_a_frequency_is_refused_naming_the_studio_term_whose_region_holds_it(parser, text, region, hint):
     with pytest.raises(ParameterError) as err:
         parser.parse(text)
@@ -255,3 +255,18 @@ def test_a_db_amount_after_a_colon_to_or_at_sets_the_word_before_it(parser, text
     # A review: these were refused as "a dB amount next to the studio term it sets ... has none".
     assert weights(parser, text) == {"bass": -0.5}
     assert weights(parser, "warm: bright") == {"warm": 0.5, "bright": 0.5}  # a colon between words still splits
+
+
+@pytest.mark.parametrize("text, hint", [("keep 100hz", "'keep the bass'"), ("más 3k", "'más medios agudos'"),
+                                        ("menos 300hz", "'menos medios graves'")])
+def test_a_frequencys_hint_keeps_the_verb_and_the_language_it_was_asked_in(parser, text, hint):
+    # A review: "keep 100hz" suggested "more bass or less bass" and "más 3k" an English phrase.
+    with pytest.raises(ParameterError, match="words, not frequencies") as err:
+        parser.parse(text)
+    assert f"try {hint}" in str(err.value)
+
+
+def test_the_spanish_direction_words_are_direction_words():
+    from eqmorph.language.grammar_words import LESS, MORE, SPANISH_DIRECTIONS
+
+    assert SPANISH_DIRECTIONS <= MORE | LESS and {"más", "menos"} <= SPANISH_DIRECTIONS

@@ -77,6 +77,11 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
 # read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
 PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
+# The Spanish words of MORE and LESS: a hint answers in the language it was asked in ("más 3k": 'más medios agudos').
+SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
+                                "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",
+                                "bajar", "baja", "cortar", "corta", "elimina", "eliminar", "atenúa", "atenuar",
+                                "suaviza", "suavizar"})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",

@@ -123,26 +123,32 @@ def dangling_amount(text: str, amount: Amount) -> ParameterError:
                                         f"the treble by 2 dB' ({amount.text!r} has none)")
 
 
-def frequency_error(text: str, clause: str, more: frozenset[str], less: frozenset[str]) -> ParameterError | None:
+def frequency_error(text: str, clause: str, more: frozenset[str], less: frozenset[str],
+                    keep: frozenset[str] = frozenset(), spanish: frozenset[str] = frozenset()) -> ParameterError | None:
     """The error for a frequency written in ``clause`` ("cut 300hz", "3 kHz"), naming the studio term whose region
-    holds it and a phrase for it: with the verb before it ("cut the low mids"), or the direction of the ``more`` or
-    ``less`` word before it ("más 3k": "more high mids"); None when the clause has no frequency."""
+    holds it and a phrase for it: with the verb before it ("cut the low mids", "keep the bass"), or the direction of
+    the ``more`` or ``less`` word before it, in Spanish for a ``spanish`` one ("más 3k": 'más medios agudos'); None
+    when the clause has no frequency."""
     found = _FREQUENCY.search(clause)
     if found is None:
         return None
     value = float(found.group(1).replace(",", "."))
     freq_hz = value * (1.0 if found.group(2) == "hz" else 1000.0)
     written = found.group(0)
-    if not AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ:
+    region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
+    if region is None:
         return ParameterError("text", text, (
             f"words, not frequencies ({written!r} is outside the audible band, {hz_text(AUDIBLE_LOW_HZ)}-"
             f"{hz_text(AUDIBLE_HIGH_HZ)}): name a region such as 'bass', 'low mids' or 'treble'"))
-    region = band_word_at(freq_hz)
-    assert region is not None  # the region words cover the audible band (test_band_words)
-    verb = next((w for w in reversed(re.findall(r"[^\W\d_]+", clause[:found.start()])) if w in more | less), None)
+    words = re.findall(r"[^\W\d_]+", clause[:found.start()])
+    verb = next((w for w in reversed(words) if w in more | less | keep), None)
     name = region.name
-    hint = (f"'{verb} the {name}'" if verb in _VERBS_TAKING_THE else f"'less {name}'" if verb in less
-            else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
+    if verb in spanish and region.spanish:
+        hint = f"'{'menos' if verb in less else 'más'} {region.spanish}'"
+    elif verb in _VERBS_TAKING_THE or verb in keep:
+        hint = f"'{verb} the {name}'"
+    else:
+        hint = (f"'less {name}'" if verb in less else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
     return ParameterError("text", text, (
         f"words, not frequencies: {written!r} ({hz_text(freq_hz)}) lies in the {region.name} "
         f"({region.range_text.split(':')[0]}), a studio term eqmorph knows; try {hint}"))

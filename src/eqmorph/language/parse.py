@@ -37,6 +37,7 @@ from eqmorph.language.grammar_words import (
     OVERRIDING_PARTICLES,
     PARTICLES,
     POSTFIX_DIRECTION,
+    SPANISH_DIRECTIONS,
     STOP,
     SUPERLATIVE_DEGREE,
 )
@@ -122,7 +123,7 @@ class Parser(WordReader):
         amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
         for clause in _SPLIT.split(norm):
-            frequency = frequency_error(text, clause, MORE, LESS)
+            frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
                 raise frequency
             tokens = self.tokens(clause)
