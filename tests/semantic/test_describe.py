@@ -470,7 +470,8 @@ def test_the_band_words_describe_treats_apart_are_in_the_band_word_table():
 
 
 @pytest.mark.parametrize("text, language", [("warm", "en"), ("cálido", "es"), ("más agudos", "es"),
-                                            ("more treble", None), ("warm y brillante", None), ("un poco claro", "es")])
+                                            ("more treble", "en"), ("warm y brillante", None), ("un poco claro", "es"),
+                                            ("bass -3dB", "en"), ("scooped", "en"), ("bajos", "es"), ("nasal", None)])
 def test_the_language_of_a_phrase_is_its_words_language(m, text, language):
     # A studio term typed by its Spanish name is Spanish, so the page describes "más agudos" in Spanish.
     assert m.vocabulary.language_of(m.parse(text)) == language

@@ -65,6 +65,19 @@ class BandWord:
             p[slot] = (move.gain_db, move.freq_hz, move.q)
         return canonical_array(p)
 
+    def language_of(self, form: str) -> str | None:
+        """"en" or "es" for one of this word's forms: the table lists the English forms first, so the forms from its
+        Spanish name on are Spanish ("graves", "bajos"); None for a form of a word whose Spanish name is its name too
+        ("nasal"), or not one of its forms."""
+        if form not in self.forms:
+            return None
+        if self.spanish is None:
+            return "en"
+        first_spanish = self.forms.index(self.spanish)
+        if first_spanish == 0:
+            return None
+        return "es" if self.forms.index(form) >= first_spanish else "en"
+
     def summary(self) -> str:
         """The move in words, e.g. ``+6 dB bell at 7 kHz, Q 2 (5.8-8.4 kHz ...)``."""
         moves = " and ".join(f"{m.gain_db:+g} dB {_KIND_TEXT[m.kind]} at {hz_text(m.freq_hz)}"

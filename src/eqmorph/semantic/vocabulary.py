@@ -113,9 +113,9 @@ class Vocabulary:
     def language_of(self, understood: Interpretation) -> str | None:
         """``"en"`` or ``"es"`` when every descriptor of a phrase is a word of that language (a word's language is
         the one most of its examples were written in: :func:`~eqmorph.model.wordinfo.word_languages`; a studio term
-        typed by its Spanish name, "agudos", is Spanish), so a page can describe in the language the user typed;
-        None when they mix languages or none can tell (another band word, an open-vocabulary word, a word used as
-        much in both)."""
+        typed by an English form, "bass", is English, by a Spanish one, "agudos", Spanish), so a page can describe in
+        the language the user typed; None when they mix languages or none can tell (a studio term named alike in both,
+        "nasal", an open-vocabulary word, a word used as much in both)."""
         found: set[str] = set()
         for piece in understood.pieces:
             for meaning in piece.meanings:
@@ -127,16 +127,25 @@ class Vocabulary:
                         found |= languages
                 elif meaning.how == "defined":
                     band = band_word(piece.term)
-                    if band is not None and band.spanish == piece.term:
-                        found.add("es")
+                    language = None if band is None else band.language_of(piece.term)
+                    if language is not None:  # "bass" is English, "graves" Spanish: a page box's language
+                        found.add(language)
         return found.pop() if len(found) == 1 else None
 
     def notes(self, text: str, source: str | None = None) -> list[str]:
         """Sentences an answer for ``text`` says besides its EQ: a word that also names an EQ setting
         (``SETTING_WORDS``) is the crowd's sound, not the setting; with ``source``, :meth:`crowd_notes`."""
         setting = [f"{word!r} is the crowd's word for a sound ({self.counts[word]} examples), not an EQ that does "
-                   "nothing: for that, use intensity 0" for word, _ in self.resolve(text) if word in SETTING_WORDS]
+                   "nothing: for that, use intensity 0" for word in self._named(text) if word in SETTING_WORDS]
         return setting + (self.crowd_notes(text, source) if source is not None else [])
+
+    def _named(self, text: str) -> list[str]:
+        """The known words ``text`` names itself (a word, its spelling, form, synonym or translation), not those an
+        open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted as if it said "flat"."""
+        if normalise_term(text) in self.exact:
+            return [normalise_term(text)]
+        return list(dict.fromkeys(m.word for piece in self.parse(text).pieces for m in piece.meanings
+                                  if m.how != "embedding"))
 
     def crowd_notes(self, text: str, source: str) -> list[str]:
         """A sentence for each vocabulary word ``text`` stands for that crowd ``source`` never used: the model gives
