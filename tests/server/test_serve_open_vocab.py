@@ -46,7 +46,7 @@ def test_the_served_model_has_its_describer_and_spanish_names_ready_before_the_f
 
 @pytest.mark.parametrize("word", ["velvety", "plano"])
 def test_an_open_vocabulary_guess_gets_no_note_for_a_setting_word_it_blends_in(client, word):
-    # A page trial: "velvety" and "plano" were noted "'flat' is the crowd's word for a sound" (flat x 0.01 in the blend).
+    # A page trial: "velvety" and "plano" were noted as "flat" (the crowd's word), which is x 0.01 in their blend.
     body = client.get("/api/generate", params={"word": word}).json()
     assert not [n for n in body["notes"] if "'flat'" in n]
     assert any("'flat'" in n for n in client.get("/api/generate", params={"word": "flat"}).json()["notes"])
