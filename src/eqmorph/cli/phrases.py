@@ -49,11 +49,12 @@ def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, s
     from eqmorph.language.terms import normalise_term
 
     for text in texts:
+        meant = None
         if normalise_term(text) not in m.counts:
             meant = m.parse(text)
             if not merely_a_word(meant):
                 print(str(meant), file=sys.stderr)
-        for sentence in m.vocabulary.notes(text, source if m.sources else None):
+        for sentence in m.vocabulary.notes(text, source if m.sources else None, meant):
             note(command, sentence)
 
 

@@ -418,9 +418,6 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     return [(w, s) for w, s in ranked if w not in unsaid][:k]
 
 
-
-
-
 def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """RMS norms ``(W,)`` of word responses ``(W, F)`` and the responses divided by them and by F ``(W, F)``."""
     norms = np.sqrt(np.mean(responses**2, axis=1))

@@ -132,26 +132,26 @@ class Vocabulary:
                         found.add(language)
         return found.pop() if len(found) == 1 else None
 
-    def notes(self, text: str, source: str | None = None) -> list[str]:
-        """Sentences an answer for ``text`` says besides its EQ: a word that also names an EQ setting
-        (``SETTING_WORDS``) is the crowd's sound, not the setting; with ``source``, :meth:`crowd_notes`."""
-        setting = [f"{word!r} is the crowd's word for a sound ({self.counts[word]} examples), not an EQ that does "
-                   "nothing: for that, use intensity 0" for word in self._named(text) if word in SETTING_WORDS]
-        return setting + (self.crowd_notes(text, source) if source is not None else [])
-
-    def _named(self, text: str) -> list[str]:
-        """The known words ``text`` names itself (a word, its spelling, form, synonym or translation), not those an
-        open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted as if it said "flat"."""
-        if normalise_term(text) in self.exact:
-            return [normalise_term(text)]
-        return list(dict.fromkeys(m.word for piece in self.parse(text).pieces for m in piece.meanings
-                                  if m.how != "embedding"))
-
-    def crowd_notes(self, text: str, source: str) -> list[str]:
-        """A sentence for each vocabulary word ``text`` stands for that crowd ``source`` never used: the model gives
-        it both crowds' EQ there (docs/model.md). Band words are the same for every crowd: no note."""
-        return [f"{source} never used {word!r}; using its EQ over both crowds" for word, _ in self.resolve(text)
-                if word in self._info and self._info[word].counts_by_source.get(source, 0) == 0]
+    def notes(self, text: str, source: str | None = None, understood: Interpretation | None = None) -> list[str]:
+        """Sentences an answer for ``text`` says besides its EQ: a word the text names that also names an EQ setting
+        (``SETTING_WORDS``) is the crowd's sound, not the setting; with ``source``, each word ``text`` stands for that
+        crowd never used (the model gives it both crowds' EQ there, docs/model.md; band words are the same for every
+        crowd). ``understood``: ``text``'s interpretation when the caller has it (one parse, not two: an unknown
+        word's is a text-model pass)."""
+        word = normalise_term(text)
+        if word in self.exact:
+            named, standing = [word], [word]
+        else:
+            meant = understood or self.parse(text)
+            # Not the words an open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted for it.
+            named = [m.word for piece in meant.pieces for m in piece.meanings if m.how != "embedding"]
+            standing = [w for w, _ in meant.weights]
+        setting = [f"{w!r} is the crowd's word for a sound ({self.counts[w]} examples), not an EQ that does nothing: "
+                   "for that, use intensity 0" for w in dict.fromkeys(named) if w in SETTING_WORDS]
+        never = [] if source is None else [
+            f"{source} never used {w!r}; using its EQ over both crowds" for w in standing
+            if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
+        return setting + never
 
 
 __all__ = ["SETTING_WORDS", "Vocabulary"]

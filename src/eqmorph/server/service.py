@@ -40,8 +40,6 @@ MATCH_EXPORTS = ("json", "apo", "csv")  # preset files sent with a match; the pa
 # ("a bit claro, a bit bright" reads as a slip), or "any" of the model's words.
 DESCRIBE_LANGUAGES = {"en": "en (English, the default)", "es": "es (Spanish)",
                       "any": "any (every word the model knows)"}
-# How a typed word was read, for its language: as itself or a spelling of a known word (that word's language), or
-# as a Spanish word the lexicon translates (the lexicon's translations are Spanish to English).
 
 
 def _seconds_text(seconds: float) -> str:
@@ -127,7 +125,6 @@ class Service:
         """
         crowd = source if self.m.sources else None
         return list(dict.fromkeys(note for text in texts for note in self._text_notes(text, crowd)))
-
 
     def body(self, eq: EQ, words: list[str], intensity: float, **kw: Any) -> dict[str, Any]:
         return eq_body(eq, self.grid, model_id=self.m.model_id, words=words, intensity=intensity, **kw)
