@@ -15,7 +15,8 @@ Steps (each constant below says why it has its value):
    1/3 to 1/12. At 1/4 octave the bass notes still show (guitar to piano: +12 to -9 dB between 113 and
    133 Hz), so the fit's bands are kept broad and moderate too (step 5).
 3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
-   energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits.
+   energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits
+   (:mod:`eqmorph.semantic.match_coverage`, the home of what a match covers and its notes).
    Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
    noise over noise, or content over nothing, and is ignored; a note names each band a recording
    lacks and why (its sample rate, or its level there), and the band the match covers. That includes
@@ -29,7 +30,9 @@ Steps (each constant below says why it has its value):
    times the estimation noise of two recordings that short (:func:`eqmorph.audio.spectrum.smoothing_counts`)
    is no difference: the flat EQ, and a note that says so.
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
-   input's sample rate, where the EQ will run, on those points only, from many starts at once, with
+   input's sample rate, where the EQ will run, on those points, and beyond the covered band on points
+   held at the level of its edge (``HOLD_STEP``: the note's "the input is not cut there" holds, and no
+   shelf runs on where the fit did not look), from many starts at once, with
    broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`,
    which also merges two peaking bands the fit left at the same frequency and Q).
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
@@ -61,16 +64,16 @@ from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smoo
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
-from eqmorph.core.schema import eq_data, hz_text
+from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
+from eqmorph.semantic.match_coverage import coverage_notes, has_energy, held_target
 from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target, offset_free_rms_db
 from eqmorph.semantic.match_fit import rough_fit_notes as _rough_fit_notes
 from eqmorph.semantic.path import scale_gains
 
 SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
-DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
 # The level-free difference is limited to this either way: where one recording has a kick drum and the other
 # nothing (drums matched to piano: +30 dB at 80 Hz), following it gave +-24 dB bells at the range ends. A mix is
 # rarely more than 12 dB from its reference anywhere; the random EQs of the recovery benchmark stay within it.
@@ -81,8 +84,6 @@ MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an o
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
 MAX_AMOUNT = 2.0  # twice the full match's largest gain (+-12 dB) is the EQ's range end (+-24 dB)
-# A band a recording lacks is named when it spans at least this much: a narrower gap is a notch between notes.
-MIN_GAP_OCTAVES = 1.0 / 6.0
 # A target closer to flat than this (RMS dB, level removed) gets the flat EQ, as amount 0 does: a recording
 # matched to itself is not answered with faint bells the search left at arbitrary places. describe's
 # FLAT_RMS_DB: the same level below which an EQ counts as flat.
@@ -191,13 +192,13 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     p_in = smooth_octave(spectrum, freqs, SMOOTHING_FRACTION)
     p_ref = smooth_octave(reference, freqs, SMOOTHING_FRACTION)
     nyquist = NYQUIST_FRACTION * min(spectrum.sample_rate, reference.sample_rate)
-    used = (freqs < nyquist) & _has_energy(p_in) & _has_energy(p_ref)
+    used = (freqs < nyquist) & has_energy(p_in) & has_energy(p_ref)
     if np.count_nonzero(used) < MIN_USED_POINTS:
         raise AudioError(
             f"the input and the reference share energy at only {np.count_nonzero(used)} of {len(freqs)} "
             f"frequencies: expected at least {MIN_USED_POINTS} (do they overlap in frequency?)"
         )
-    notes += _coverage_notes(freqs, used, (spectrum, p_in), (reference, p_ref))
+    notes += coverage_notes(freqs, used, (spectrum, p_in), (reference, p_ref))
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
     diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
     noise_db = _noise_rms_db(spectrum, reference, freqs[used])
@@ -212,7 +213,7 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     if spread_db < FLAT_TARGET_RMS_DB or within_noise:
         full, full_rms_db = EQ.flat(), spread_db  # nothing (audible, or real) asked for: no fit, no search noise
     else:
-        params, _ = fit_match_target(diff, freqs[used], rate, noise_db=noise_db)
+        params, _ = fit_match_target(*held_target(freqs, used, diff, rate), rate, noise_db=noise_db)
         full = EQ.from_array(canonical_array(params))
         full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
         notes += _rough_fit_notes(full, full_rms_db, amount)
@@ -226,53 +227,6 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     fitted = np.concatenate([fitted, np.full(len(freqs) - len(fitted), np.nan)])
     return MatchResult(eq, freqs, target, used, fitted, rms_db, amount, tuple(notes),
                        level_gain_db=-level_change_db(spectrum, eq), full_eq=full, full_rms_db=full_rms_db)
-
-
-def _coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectrum, np.ndarray]) -> list[str]:
-    """One note per recording that lacks a band of the grid ``freqs`` the other holds (``analysed``: the input's
-    and the reference's spectrum and smoothed power): which band, why, and the band the match covers (``used``).
-
-    Only bands of at least ``MIN_GAP_OCTAVES`` where the other recording holds at least that much count: two
-    8 kHz files lose nothing to each other above 4 kHz.
-    """
-    lacks = [(freqs >= NYQUIST_FRACTION * spectrum.sample_rate) | ~_has_energy(power) for spectrum, power in analysed]
-    step_octaves = float(np.log2(freqs[1] / freqs[0]))
-    covered = f"{hz_text(freqs[used][0])}-{hz_text(freqs[used][-1])}"
-    notes = []
-    for role, (spectrum, _), own, other in zip(("input", "reference"), analysed, lacks, lacks[::-1]):
-        gaps = [_gap_text(freqs, start, stop, spectrum.sample_rate) for start, stop in _runs(own)
-                if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
-                and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
-        if gaps:
-            effect = "an EQ cannot add what the input lacks" if role == "input" else "the input is not cut there"
-            notes.append(f"the {role} holds {' and '.join(gaps)}: the match covers {covered} only, and {effect}")
-    return notes
-
-
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    """``[start, stop)`` index ranges of the runs of True in ``mask``."""
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
-
-def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
-    """Width of the run ``[start, stop)`` of grid points, from the point before it to the point after it
-    (the grid's ends at its ends), in octaves."""
-    return float(np.log2(freqs[min(stop, len(freqs) - 1)] / freqs[max(start - 1, 0)]))
-
-
-def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> str:
-    """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks."""
-    if stop == len(freqs):
-        where = f"above {hz_text(freqs[start - 1])}"
-    elif start == 0:
-        where = f"below {hz_text(freqs[stop])}"
-    else:
-        where = f"between {hz_text(freqs[start - 1])} and {hz_text(freqs[stop])}"
-    # Past Nyquist there is nothing at all; a roll-off before it (a resampler's filter) is the same loss.
-    if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
-        return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
-    return f"almost nothing {where} (more than {DYNAMIC_RANGE_DB:g} dB below its loudest band)"
 
 
 def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray) -> float:
@@ -292,11 +246,6 @@ def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
     gain = 10.0 ** (np.interp(spectrum.freqs_hz, grid, response_db_np(eq.to_array(), grid, rate)) / 10.0)
     total = float(np.sum(spectrum.power))
     return float(10.0 * np.log10(float(spectrum.power @ gain) / total)) if total > 0 else 0.0
-
-
-def _has_energy(power: np.ndarray) -> np.ndarray:
-    peak = float(power.max())
-    return (power > 0) & (power >= peak * 10.0 ** (-DYNAMIC_RANGE_DB / 10.0))
 
 
 def match_result(
