@@ -35,3 +35,28 @@ def test_a_spanish_phrase_is_worded_in_spanish_and_read_back_to_its_amounts():
     assert said == "muy suave, mucho menos oscuro, un poco menos áspero"
     weights = dict(eqmorph.load().parse(said).weights)
     assert weights == pytest.approx({"suave": 1.25 / 3, "oscuro": -1.25 / 3, "áspero": -0.5 / 3})
+
+
+@pytest.mark.parametrize("amounts, said", [
+    ({"bite": 0.5}, "a bit more bite"), ({"bite": 2.0}, "much more bite"), ({"air": -1.0}, "less air"),
+    ({"warm": 1.0, "bite": 0.5}, "warm, a bit more bite")])
+def test_a_crowd_word_that_is_a_noun_is_said_with_more_or_less(amounts, said):
+    # As an adjective it read "a bit bite" and "very bite" (a new-user trial).
+    assert phrase(amounts) == said
+    assert comparison([("bite", 0.4)]) == "the reference has more bite (0.40)"
+
+
+@pytest.mark.parametrize("amounts, said", [
+    ({"presence": 2.0}, "mucha más presencia"), ({"bass": 2.0}, "muchos más graves"),
+    ({"treble": -2.0}, "muchos menos agudos"), ({"rumble": 2.0}, "mucho más retumbo"),
+    ({"sibilance": -0.5}, "un poco menos de sibilancia"), ({"air": 0.5}, "un poco más de air"),
+    ({"presence": 1.0}, "más presencia")])
+def test_a_spanish_noun_is_said_with_much_agreeing_and_a_bit_more_of(amounts, said):
+    # "mucho más presencia" was the wrong gender, "un poco más presencia" missing its "de".
+    assert phrase(amounts, "es") == said
+
+
+def test_spanish_noun_phrases_read_back_to_their_amounts():
+    said = phrase({"presence": 1.25, "bass": -1.25, "sibilance": -0.5}, "es")
+    weights = dict(eqmorph.load().parse(said).weights)
+    assert weights == pytest.approx({"presence": 1.25 / 3, "bass": -1.25 / 3, "sibilance": -0.5 / 3})

@@ -21,9 +21,10 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("algo",): 0.65,
     ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
     ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
-    ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("realmente",): 1.25,
+    ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("muchos",): 1.25, ("muchas",): 1.25, ("realmente",): 1.25,
     ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
-    ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45,
+    ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45, ("muchísimos",): 1.45,
+    ("muchísimas",): 1.45,
     # Literal multiples, as a producer writes them: "half warm", "twice as bright", "double the air".
     ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
 }

@@ -30,9 +30,29 @@ DEGREES: tuple[tuple[float, str, float], ...] = (
 ADJECTIVE_BAND_WORDS = frozenset({"nasal", "honky", "lo-fi"})
 
 
+# Crowd words that are nouns, and the Spanish names of English crowd words that are (semantic/translations.py):
+# said as band words are ("a bit more bite", "the reference has more air"); as adjectives they read "a bit bite".
+NOUN_WORDS = frozenset({"air", "bite", "box", "aire"})
+
+
 def is_band_word(word: str) -> bool:
     """Whether ``word`` is a band word named by a noun ("treble", "presence"): a region, said with more or less."""
     return word in band_words() and word not in ADJECTIVE_BAND_WORDS
+
+
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is said as a noun, with "more" or "less": a band word named by a noun, or a crowd word that
+    is a noun ("bite")."""
+    return word in NOUN_WORDS or is_band_word(word)
+
+
+def _spanish_much(noun: str) -> str:
+    """"mucho", "mucha", "muchos" or "muchas", agreeing with a Spanish noun ("muchos más graves", "mucha más
+    presencia"): by its first word's ending, which holds for every Spanish name eqmorph says."""
+    head = noun.split()[0] if noun.strip() else noun
+    plural = head.endswith("s")
+    feminine = head.rstrip("s").endswith("a")
+    return "much" + ("a" if feminine else "o") + ("s" if plural else "")
 
 
 def comparison(changes: list[tuple[str, float]], subject: str = "the reference") -> str:
@@ -40,8 +60,8 @@ def comparison(changes: list[tuple[str, float]], subject: str = "the reference")
     :meth:`eqmorph.semantic.describe.Describer.changes` (words and signed scores)."""
     if not changes:
         return f"{subject} sounds the same in tone"
-    adjectives = [f"{_more(w) if s > 0 else 'less ' + w} ({abs(s):.2f})" for w, s in changes if not is_band_word(w)]
-    nouns = [f"{'more' if s > 0 else 'less'} {w} ({abs(s):.2f})" for w, s in changes if is_band_word(w)]
+    adjectives = [f"{_more(w) if s > 0 else 'less ' + w} ({abs(s):.2f})" for w, s in changes if not is_noun(w)]
+    nouns = [f"{'more' if s > 0 else 'less'} {w} ({abs(s):.2f})" for w, s in changes if is_noun(w)]
     if adjectives and nouns:  # one "and", before the last clause: "is brighter, less boomy and has more presence"
         return f"{subject} is {', '.join(adjectives)} and has {_listed(nouns)}"
     return f"{subject} is {_listed(adjectives)}" if adjectives else f"{subject} has {_listed(nouns)}"
@@ -83,15 +103,20 @@ def phrase(amounts: Mapping[str, float], language: str | None = None) -> str:
     less" is not English; the language layer reads "much" as it reads "very"). ``language`` "es" words it in
     Spanish ("un poco suave, menos áspero", band words by their Spanish names: "más agudos"); English otherwise.
     """
-    plain, before, less, more = _WORDING["es" if language == "es" else "en"]
+    spanish = language == "es"
+    plain, before, less, more = _WORDING["es" if spanish else "en"]
     parts = []
     for word, amount in sorted(amounts.items(), key=lambda kv: -abs(kv[1])):
         deg, _ = degree(amount)
-        if amount < 0 or is_band_word(word):
-            said = f"{before[deg]} {less if amount < 0 else more}"
+        name = name_in(word, language)
+        noun = is_noun(word)
+        if amount < 0 or noun:
+            # A Spanish noun takes "mucha más presencia" (not "mucho") and "un poco más de aire".
+            much = _spanish_much(name) if spanish and noun and deg == "very" else before[deg]
+            said = f"{much} {less if amount < 0 else more}" + (" de" if spanish and noun and deg == "a bit" else "")
         else:
             said = plain[deg]
-        parts.append(f"{said} {name_in(word, language)}".strip())
+        parts.append(f"{said} {name}".strip())
     return ", ".join(parts)
 
 
@@ -108,5 +133,5 @@ def phrase_amounts(amounts: Mapping[str, float]) -> dict[str, float]:
     return {word: float(np.sign(a)) * degree(a)[1] for word, a in amounts.items()}
 
 
-__all__ = ["ADJECTIVE_BAND_WORDS", "DEGREES", "comparison", "degree", "is_band_word", "name_in", "phrase",
-           "phrase_amounts"]
+__all__ = ["ADJECTIVE_BAND_WORDS", "DEGREES", "NOUN_WORDS", "comparison", "degree", "is_band_word", "is_noun",
+           "name_in", "phrase", "phrase_amounts"]
