@@ -9,7 +9,7 @@ import eqmorph
 from eqmorph.core import dsp
 from eqmorph.core.eq import check_params
 from eqmorph.errors import DataFormatError, UnknownWordError
-from eqmorph.language.band_words import band_word, band_word_forms, band_words, parse_band_words
+from eqmorph.language.band_words import band_word, band_word_forms, band_words, find_band_words, parse_band_words
 from eqmorph.language.parse import Parser
 
 SR = 48000.0
@@ -183,3 +183,24 @@ def test_finding_band_words_by_part_of_any_form():
     assert [w.name for w in find_band_words("pres")] == ["presence"]
     assert [w.name for w in find_band_words("AGUD")] == ["treble", "high mids", "high cut"]  # agudos, medios agudos
     assert find_band_words("") == [] and find_band_words("zzz") == []
+
+
+@pytest.mark.parametrize("text", ["air band", "more air band", "air shelf", "studio air"])
+def test_the_air_band_is_a_shelf_on_the_top_octave(m, text):
+    eq = m.generate_params(text)
+    assert gain_at(eq, 16000.0) > 4.0 and abs(gain_at(eq, 3000.0)) < 0.5
+    assert m.vocabulary.notes(text) == []
+
+
+def test_the_crowds_air_says_it_is_not_the_studios_air_and_names_the_air_band(m):
+    # The crowd's "air" (3 SAFE examples) is a lift near 5 kHz; an engineer's air is the top octave.
+    assert gain_at(m.generate_params("more air"), 5000.0) > gain_at(m.generate_params("more air"), 16000.0)
+    notes = m.vocabulary.notes("more air, less boomy")
+    assert len(notes) == 1 and notes[0].startswith("'air' is the crowd's word") and "'air band'" in notes[0]
+
+
+@pytest.mark.parametrize("text, expected", [("pres", ["presence"]), ("cut", ["low cut", "high cut"]),
+                                            ("and", []), ("mid", ["low mids", "mids", "high mids"])])
+def test_a_studio_term_search_matches_the_start_of_a_word_not_its_middle(text, expected):
+    # "and" found "air band" and hid that it is a joining word (words --search and).
+    assert [w.name for w in find_band_words(text)] == expected

@@ -173,10 +173,12 @@ def band_params(name: str) -> np.ndarray | None:
 
 
 def find_band_words(text: str) -> list[BandWord]:
-    """Band words with a form containing ``text`` (normalised; "pres" finds presence, "cut" low cut and high cut),
-    in the table's order; none for empty text."""
+    """Band words with a form holding ``text`` at the start of one of its words (normalised; "pres" finds presence,
+    "cut" low cut and high cut, "and" not "air band": it is a joining word), in the table's order; none for empty
+    text."""
     key = normalise_term(text)
-    return [w for w in band_words().values() if key and any(key in form for form in w.forms)]
+    return [w for w in band_words().values() if key and any(re.search(rf"(?:^|[\s-]){re.escape(key)}", form)
+                                                            for form in w.forms)]
 
 
 # Band words that name a region of the spectrum, not a problem in it (rumble, honky, nasal, sibilance, hiss) nor an

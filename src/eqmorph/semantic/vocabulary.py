@@ -22,6 +22,13 @@ from eqmorph.model.wordinfo import WordInfo, word_infos, word_languages
 # "flat" (4 examples) is a sound with a bass cut and a mid lift. generate() gives the crowd's word, with a note
 # (:meth:`Vocabulary.notes`); describe never says it (semantic/describe.py).
 SETTING_WORDS = frozenset({"flat"})
+# Crowd words whose studio meaning differs, and the note that says so when a text names one: the crowd's "air" (a few
+# SAFE examples) is a lift near 5 kHz, the studio's air a shelf on the top octave, the band word "air band". The
+# crowd's words come first (language/band_words.tsv), so the note points to the studio term rather than replace it.
+STUDIO_MEANINGS = {
+    "flat": "not an EQ that does nothing: for that, use intensity 0",
+    "air": "not the studio's air: for a shelf above 10 kHz, say 'air band'",
+}
 # How a meaning was reached that keeps the typed word's language: the word itself, its accents, a form, a synonym.
 _SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
 
@@ -134,10 +141,10 @@ class Vocabulary:
 
     def notes(self, text: str, source: str | None = None, understood: Interpretation | None = None) -> list[str]:
         """Sentences an answer for ``text`` says besides its EQ: a word the text names that also names an EQ setting
-        (``SETTING_WORDS``) is the crowd's sound, not the setting; with ``source``, each word ``text`` stands for that
-        crowd never used (the model gives it both crowds' EQ there, docs/model.md; band words are the same for every
-        crowd). ``understood``: ``text``'s interpretation when the caller has it (one parse, not two: an unknown
-        word's is a text-model pass)."""
+        or a studio term (``STUDIO_MEANINGS``) is the crowd's sound, not the setting or the term; with ``source``,
+        each word ``text`` stands for that crowd never used (the model gives it both crowds' EQ there, docs/model.md;
+        band words are the same for every crowd). ``understood``: ``text``'s interpretation when the caller has it
+        (one parse, not two: an unknown word's is a text-model pass)."""
         word = normalise_term(text)
         if word in self.exact:
             named, standing = [word], [word]
@@ -146,12 +153,12 @@ class Vocabulary:
             # Not the words an open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted for it.
             named = [m.word for piece in meant.pieces for m in piece.meanings if m.how != "embedding"]
             standing = [w for w, _ in meant.weights]
-        setting = [f"{w!r} is the crowd's word for a sound ({self.counts[w]} examples), not an EQ that does nothing: "
-                   "for that, use intensity 0" for w in dict.fromkeys(named) if w in SETTING_WORDS]
+        setting = [f"{w!r} is the crowd's word for a sound ({self.counts[w]} examples), {STUDIO_MEANINGS[w]}"
+                   for w in dict.fromkeys(named) if w in STUDIO_MEANINGS and w in self.counts]
         never = [] if source is None else [
             f"{source} never used {w!r}; using its EQ over both crowds" for w in standing
             if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
         return setting + never
 
 
-__all__ = ["SETTING_WORDS", "Vocabulary"]
+__all__ = ["SETTING_WORDS", "STUDIO_MEANINGS", "Vocabulary"]
