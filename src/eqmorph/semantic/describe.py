@@ -1,21 +1,8 @@
 """From an EQ back to words: how much each known word's sound is in it, and a short phrase.
 
-Every word's sound is its EQ's dB response ``r_w`` on the fit grid (128 log-spaced points,
-20 Hz-20 kHz, at the analysis rate). An EQ with response ``x`` scores, for each word,
-
-    score_w(x) = cos(x, r_w) * min(1, |x| / AUDIBLE_RMS_DB)        (|.| = RMS over the grid)
-
-the agreement of the shapes, scaled down only for an EQ too faint to hear clearly. So scores lie
-in [-1, 1] and mean the same for every EQ: 1 is the word's own shape, a negative score the
-opposite sound ("less muddy"). The ranking is by shape alone, whatever the EQ's strength: a
-half-strength "bright" is still bright first (how much of it is the phrase's job: "a bit bright").
-An earlier score, ``cos * min(1, |x| / |r_w|)``, also scaled each word by how much weaker the EQ
-was than that word's own EQ; it ranked words with faint EQs first for any EQ below full strength
-(a half-strength word was in its own top 3 for 17% of the vocabulary). The score is odd in ``x``
-(the inverse EQ has the opposite response, hence opposite scores), and no other word can reach a
-word's own score on its own EQ, so ``describe(generate(w, intensity=s))`` ranks ``w`` first for
-any ``s > 0`` unless two words have the same shape. With the unit responses precomputed as a
-``(W, F)`` matrix, scoring is one matrix-vector product.
+Every word's sound is its EQ's dB response on the fit grid; an EQ scores, for each word, the agreement of the
+shapes (a cosine), scaled down only for an EQ too faint to hear clearly (:mod:`eqmorph.semantic.word_scores`): 1 is
+the word's own shape, a negative score the opposite sound ("less muddy").
 
 The phrase says only sound words the crowd agrees on: not words of feeling or judgement ("happy", "feo",
 "melodic": ``language/feelings.txt``), nor words whose examples disagree, nor a translated word whose crowd EQ
@@ -25,15 +12,8 @@ when that name reads back as its sound (the same module). The band words ("trebl
 :mod:`eqmorph.language.band_words`) are words too, defined moves said as "more treble"
 (:mod:`eqmorph.semantic.wording`). ``describe`` ranks every word.
 
-The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
-word with the highest score on what is left (a word's exact shape or its exact opposite first: the
-inverse of "bright" is "less bright", not the nearest other word), subtract its share, stop after
-``MAX_PHRASE_WORDS`` or once what is left is small. Similar words (warm, caliente) are not repeated, because the second
-explains little that is new. Amounts are not refitted jointly (orthogonal matching pursuit): with
-words as alike as these, least squares answers with large amounts of opposite sign that cancel
-("very strong, much less oscuro"), which read as nonsense. Amounts
-become the degree words of the language layer: "a bit warm", "warm", "very warm", "less harsh",
-so ``m.generate(m.describe_text(eq))`` reads the phrase back (benchmarks/match_describe.py measures how close).
+The phrase's words and their amounts are found by matching pursuit (:mod:`eqmorph.semantic.pursuit`), so
+``m.generate(m.describe_text(eq))`` reads the phrase back (benchmarks/match_describe.py measures how close).
 """
 
 from __future__ import annotations
@@ -53,29 +33,22 @@ from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
 from eqmorph.semantic.bands import band_points, words_in_band
+from eqmorph.semantic.pursuit import FLAT_RMS_DB, changed_words, phrase_amounts
+from eqmorph.semantic.pursuit import NEGATION_WEIGHT as NEGATION_WEIGHT  # re-exported: the tests read it here
 from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
 from eqmorph.semantic.vocabulary import SETTING_WORDS
+from eqmorph.semantic.word_scores import AUDIBLE_RMS_DB, distinct_words, norms_and_units, word_scores
 from eqmorph.semantic.wording import comparison, name_in, phrase
 
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
-MAX_PHRASE_WORDS = 3  # a phrase a person reads at a glance
-EXPLAINED_ENOUGH = 0.9  # stop adding words once they explain 90% of the EQ's energy (dB^2)
-MIN_AMOUNT = 0.25  # a word at less than a quarter of its own strength is not worth saying
-# "less X" reads harder than a word: the phrase says it only when it scores clearly better (by 1/0.85).
-NEGATION_WEIGHT = 0.85
-MIN_CHANGE_SCORE = 0.1  # Describer.changes leaves out words scoring less than this on the whole EQ
-FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
-# Scores of EQs fainter than this (RMS over the grid) fade in proportion: about the smallest broadband level
-# change listeners reliably notice. Every word's own EQ is stronger (the bundled vocabulary's faintest: 0.51 dB).
-AUDIBLE_RMS_DB = 0.5
 # Words that name loudness. A level-free description (a match: its level is the fit's choice) never says
 # them: "the reference is quieter" reads as loudness, whatever shape the crowd's "quiet" had.
 LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"})
 # A phrase only uses words the crowd agrees on (word_info confidence, docs/model.md): a word whose
 # examples disagree ("pleasant", split-half reliability below 0) names no sound a reader could expect.
-# 0.2 keeps about half of the bundled vocabulary, every word with a reliable crowd mean and >= 5 examples.
+# 0.2 keeps about half of the bundled vocabulary, every word with a reliable crowd mean and >= 5 examples. Such a word
+# still names an EQ of its own shape (pursuit.SELF_DESCRIBING_COS), whatever its confidence.
 MIN_PHRASE_CONFIDENCE = 0.2
-SELF_DESCRIBING_COS = 0.98  # ...unless the EQ has that word's shape: then it is the word, whatever its confidence
 MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confident words yet: then all may speak
 # Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
@@ -191,7 +164,7 @@ class Describer:
         languages = None if self.languages is None else (*self.languages, *[
             frozenset({"en", "es"} if band_words()[name].spanish else {"en"}) for name in defined])
         return Describer((*self.terms, *defined), self.freqs_hz, self.sample_rate, responses,
-                         *_norms_and_units(responses), self.basis,
+                         *norms_and_units(responses), self.basis,
                          np.concatenate([self.speakable, np.ones(len(defined), dtype=bool)]),
                          muted=np.concatenate([self.muted, np.isin(list(defined), list(UNSAID_BAND_WORDS))]),
                          languages=languages,
@@ -209,7 +182,7 @@ class Describer:
             confident = np.asarray(confidence, dtype=np.float64) >= MIN_PHRASE_CONFIDENCE
             if confident.sum() >= MIN_PHRASE_VOCABULARY:
                 speakable = confident
-        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, *_norms_and_units(responses), basis, speakable)
+        return cls(terms, freqs, ANALYSIS_SAMPLE_RATE, responses, *norms_and_units(responses), basis, speakable)
 
     @functools.cached_property
     def level_free(self) -> Describer:
@@ -222,7 +195,7 @@ class Describer:
         if self.centred:
             return self
         shapes = self.responses_db - self.responses_db.mean(axis=1, keepdims=True)
-        return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *_norms_and_units(shapes), self.basis,
+        return Describer(self.terms, self.freqs_hz, self.sample_rate, shapes, *norms_and_units(shapes), self.basis,
                          self.speakable, centred=True, muted=self.muted | np.isin(self.terms, list(LEVEL_WORDS)),
                          languages=self.languages, language=self.language, spanish_names=self.spanish_names)
 
@@ -242,7 +215,7 @@ class Describer:
         responses = self.responses_db[words][:, keep]
         if self.centred:
             responses = responses - responses.mean(axis=1, keepdims=True)
-        norms_db, units = _norms_and_units(responses)
+        norms_db, units = norms_and_units(responses)
         return replace(self, terms=tuple(self.terms[i] for i in words), freqs_hz=self.freqs_hz[keep],
                        responses_db=responses, norms_db=norms_db, units=units, basis=self.basis[:, keep],
                        speakable=self.speakable[words], muted=self.muted[words],
@@ -283,14 +256,8 @@ class Describer:
         return x - x.mean() if self.centred else x
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:
-        """Scores ``(..., W)`` of responses ``(..., F)`` (see the module docstring)."""
-        # units @ x is cos * |x|, so cos * min(1, |x| / AUDIBLE_RMS_DB) is units @ x / max(|x|, AUDIBLE_RMS_DB).
-        x = np.asarray(responses_db, dtype=np.float64)
-        if x.ndim == 1:  # one response (describe's hot path): scalar RMS, no broadcasting temporaries
-            rms = float(np.sqrt(x @ x / len(x)))
-            return (self.units @ x) / max(rms, AUDIBLE_RMS_DB)
-        rms = np.sqrt(np.mean(x**2, axis=-1, keepdims=True))
-        return (x @ self.units.T) / np.maximum(rms, AUDIBLE_RMS_DB)
+        """Scores ``(..., W)`` of responses ``(..., F)`` (:mod:`eqmorph.semantic.word_scores`)."""
+        return word_scores(self.units, responses_db)
 
     def scores(self, eq: EQ) -> np.ndarray:
         """Scores ``(W,)`` of ``eq``, in the order of ``terms``."""
@@ -300,11 +267,7 @@ class Describer:
     def distinct(self) -> np.ndarray:
         """``(W,)``: the first word of each distinct EQ. A comparative that gives way to its base word
         ("brighter": more of bright) has the base's EQ and score, so a top-k answer lists only one of them."""
-        r = self.responses_db
-        first = np.ones(len(r), dtype=bool)
-        for i in range(1, len(r)):
-            first[i] = not np.any(np.all(np.abs(r[:i][first[:i]] - r[i]) < 1e-9, axis=1))
-        return first
+        return distinct_words(self.responses_db)
 
     def describe(self, eq: EQ, k: int | None = 5) -> list[tuple[str, float]]:
         """The ``k`` best-fitting words as ``(word, score)``, highest score first, each distinct EQ once (a
@@ -332,45 +295,10 @@ class Describer:
 
     # --- phrase -------------------------------------------------------------------------
     def amounts(self, eq: EQ) -> dict[str, float]:
-        """The few words (at most ``MAX_PHRASE_WORDS``) and signed amounts whose EQs add up to ``eq``'s sound.
-
-        An amount is in units of the word's own EQ: 1 is the word, 0.5 half of it, -1 its opposite.
-        Empty for a flat EQ.
+        """The few words and signed amounts whose EQs add up to ``eq``'s sound, in units of each word's own EQ (1 the
+        word, 0.5 half of it, -1 its opposite); empty for a flat EQ (:func:`eqmorph.semantic.pursuit.phrase_amounts`).
         """
-        x = self.response(eq)
-        total = float(np.sum(x**2))
-        if np.sqrt(total / len(x)) < FLAT_RMS_DB:
-            return {}
-        chosen: dict[int, float] = {}
-        residual = x
-        for _ in range(MAX_PHRASE_WORDS):
-            # The word whose shape best matches what is left (cosine), among the words worth saying at
-            # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
-            # A word the crowd does not agree on may speak only for an EQ that is its own shape.
-            rms = max(float(np.sqrt(residual @ residual / len(residual))), 1e-12)
-            projection = self.units @ residual  # cos * |residual|
-            cos = projection / rms
-            amount = projection / np.maximum(self.norms_db, 1e-12)
-            score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
-            # A word's exact shape, or its exact opposite, beats any likeness: names it outright. Among several
-            # such words a sayable one comes first: a muddy EQ is "muddy" before it is "much less feo".
-            exact = np.abs(cos) >= SELF_DESCRIBING_COS
-            score = np.where(exact, 1.0 + np.abs(cos) + self.speakable, score)
-            allowed = (self.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~self.muted
-            allowed[list(chosen)] = False
-            if not allowed.any():
-                if chosen:
-                    break
-                # The first word is always said: any the phrase may say at all.
-                allowed = ~self.muted
-            best = int(np.argmax(np.where(allowed, score, -np.inf)))
-            # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
-            chosen[best] = float(amount[best])
-            residual = residual - chosen[best] * self.responses_db[best]
-            if 1.0 - float(np.sum(residual**2)) / total >= EXPLAINED_ENOUGH:
-                break
-        first = next(iter(chosen))  # the best word is always said, however faint: the EQ is not flat
-        return {self.terms[i]: a for i, a in chosen.items() if i == first or abs(a) >= MIN_AMOUNT}
+        return phrase_amounts(self, eq)
 
     def text(self, eq: EQ) -> str:
         """A short phrase for ``eq``, e.g. "warm, a bit less harsh"; "" for a flat EQ."""
@@ -379,18 +307,9 @@ class Describer:
         return phrase({names.get(w, w): a for w, a in self.amounts(eq).items()}, self.language)
 
     def changes(self, eq: EQ) -> list[tuple[str, float]]:
-        """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes.
-
-        A word the pursuit needed only to correct the others (``|score| < MIN_CHANGE_SCORE`` on the
-        whole EQ, or a score whose sign is not its amount's) is left out; the first always stays.
-        """
-        scores = dict(zip(self.terms, self.scores(eq).tolist()))
-        amounts = self.amounts(eq)
-        ranked = sorted(((w, scores[w]) for w in amounts), key=lambda ws: -abs(ws[1]))
-        # A word the phrase takes away ("a bit less smooth") while the whole EQ leans its way (score > 0) only
-        # corrects the words before it: the sentence would say the opposite ("smoother"), so it is left out.
-        return ranked[:1] + [(w, s) for w, s in ranked[1:]
-                             if abs(s) >= MIN_CHANGE_SCORE and (s > 0) == (amounts[w] > 0)]
+        """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes, without the
+        words the pursuit needed only to correct the others (:func:`eqmorph.semantic.pursuit.changed_words`)."""
+        return changed_words(self, eq)
 
     def compare(self, eq: EQ, subject: str = "the reference", band_hz: tuple[float, float] | None = None) -> str:
         """What a match ``eq`` changes, as one English sentence: "the reference is brighter (0.97) and less boomy
@@ -416,14 +335,6 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     which name no sound, cut to its first ``k``: what the CLI and the web page list, as the phrase says none."""
     unsaid = feeling_words()
     return [(w, s) for w, s in ranked if w not in unsaid][:k]
-
-
-def _norms_and_units(responses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """RMS norms ``(W,)`` of word responses ``(W, F)`` and the responses divided by them and by F ``(W, F)``."""
-    norms = np.sqrt(np.mean(responses**2, axis=1))
-    # A word whose EQ is flat has no direction; its unit row stays zero so it always scores 0.
-    units = np.where(norms[:, None] > 0, responses / np.maximum(norms, 1e-12)[:, None], 0.0) / responses.shape[1]
-    return norms, units
 
 
 __all__ = ["Describer", "sound_words", "word_languages"]

@@ -1,11 +1,7 @@
 """Morphing with a trained model: words to EQs, blends, variations and edits.
 
-Everything here runs on numpy (see ``model/runtime.py``); torch is only needed to train.
-Latent codes have shape ``(latent_dim,)`` or ``(n, latent_dim)``; EQ arrays are physical
-``(n, 5, 3)`` rows of ``(gain_db, freq_hz, q)``.
-
-Decoder outputs are clipped into range and put in canonical order by ``decode_params``, so
-they become EQs through ``EQ._trusted`` without re-validation (the slider's hot path).
+The model's network and its words' latent codes are :class:`eqmorph.semantic.latent.LatentModel`'s, which
+:class:`Morpher` extends with words: everything runs on numpy; torch is only needed to train.
 
 Intensity scales the decoded gains (dB), as the Audealize "amount" does: 0 is the flat EQ,
 1 the word, above 1 exaggerates, negative values invert. Frequencies and Qs are the word's.
@@ -21,21 +17,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eqmorph.core.eq import EQ, canonical_array
-from eqmorph.core.ranges import clip_to_ranges, from_model_space, to_model_space
+from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.parse import Neighbourhood
-from eqmorph.language.spelling import unknown_word_error
 from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
-from eqmorph.model.runtime import NumpyAutoencoder
 from eqmorph.model.wordinfo import WordInfo
 from eqmorph.semantic.cache import Bounded, read_only
 from eqmorph.semantic.edit import EDIT_METHODS as EDIT_METHODS  # re-exported: the methods Morpher.edit takes
 from eqmorph.semantic.edit import edit_eq
+from eqmorph.semantic.latent import LatentModel
 from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, check_alphas, latent_mix, scale_gains
 from eqmorph.semantic.path import check_number as _check_number
 from eqmorph.semantic.sample import sample_eqs
@@ -48,7 +42,8 @@ if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a wo
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
 
-class Morpher:
+
+class Morpher(LatentModel):
     """A trained model ready to turn words into EQs.
 
     Satisfies the evaluation protocol (``terms``, ``latent_dim``, ``encode_params``,
@@ -57,25 +52,13 @@ class Morpher:
 
     def __init__(self, ckpt: Checkpoint, *, open_vocabulary: Neighbourhood | None = None) -> None:
         self.checkpoint = ckpt
-        self._net = NumpyAutoencoder(ckpt.config, ckpt.weights)
         self.vocabulary = Vocabulary(ckpt, open_vocabulary)
+        super().__init__(ckpt, self.vocabulary.index, self.vocabulary.counts)
         self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
-        self._index, self._exact = self.vocabulary.index, self.vocabulary.exact
+        self._exact = self.vocabulary.exact
         self._table_rows = self.vocabulary.table_rows
-        self._centroids = np.asarray(ckpt.centroids, dtype=np.float32)
-        self._spreads = np.asarray(ckpt.spreads, dtype=np.float32)
-        self._flat = np.asarray(ckpt.flat, dtype=np.float32)
-        # Each crowd's own centroids (source="socialfx" / "safe"); a word a crowd never used keeps the
-        # combined centroid there (count 0 in word_info). source=None uses the combined ones above.
-        self.sources: tuple[str, ...] = tuple(ckpt.sources)
-        self._crowd: dict[str, tuple[np.ndarray, np.ndarray]] = {
-            s: (np.asarray(ckpt.source_centroids[i], dtype=np.float32),
-                np.asarray(ckpt.source_spreads[i], dtype=np.float32))
-            for i, s in enumerate(self.sources)}
-        self.latent_dim = ckpt.config.latent_dim
         self.word_map = np.asarray(ckpt.word_map, dtype=np.float64)
         self._cache = Bounded()  # str -> read-only (5, 3) EQ of a phrase or spelling variant
-        self._band_codes: dict[str, np.ndarray] = {}  # band word -> latent code of its defined EQ
         self._strengths = Bounded()  # str -> a phrase's summed weight sizes, kept with its cached EQ
         self._paths = Bounded()  # (a, b, source) -> MorphPath
         self._crowd_describers: dict[str, Describer] = {}  # per crowd, built on first use (describe(source=))
@@ -109,38 +92,7 @@ class Morpher:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
         return self.vocabulary.parse(text)
 
-    # --- latent codes -------------------------------------------------------
-    def _check_source(self, source: str | None) -> str | None:
-        """The crowd ``source`` names if this model has its words (any case, as the CLI's ``--source``); ``None``
-        means both crowds."""
-        if source is None or source in self._crowd:
-            return source
-        key = source.strip().lower() if isinstance(source, str) else None
-        if key in self._crowd:
-            return key
-        allowed = (" or ".join([*self.sources, "None (both crowds)"]) if self.sources
-                   else "None (this model has no per-crowd words)")
-        raise ParameterError("source", source, allowed)
-
-    def _code(self, term: str, source: str | None) -> np.ndarray:
-        """Centroid of a known ``term`` for one crowd (``None``: combined); a band word's is its EQ's code."""
-        j = self._index.get(term)
-        if j is None:
-            return self._band_code(term)
-        source = self._check_source(source)
-        table = self._centroids if source is None else self._crowd[source][0]
-        return table[j]
-
-    def _band_code(self, name: str) -> np.ndarray:
-        """Latent code of band word ``name``'s defined EQ (the same for every crowd: no crowd described it)."""
-        code = self._band_codes.get(name)
-        if code is None:
-            params = band_params(name)
-            if params is None:
-                raise unknown_word_error(name, self.counts)
-            code = self._band_codes[name] = read_only(self.encode_params(params[None])[0])
-        return code
-
+    # --- latent codes (the network and word tables: eqmorph.semantic.latent) --
     def centroid(self, word: str, source: str | None = None) -> np.ndarray:
         """Latent centroid ``(latent_dim,)`` of ``word`` as crowd ``source`` describes it (``None``: both crowds).
 
@@ -163,26 +115,6 @@ class Morpher:
         ws = {w: v / top for w, v in ws.items()}
         total = sum(ws.values())
         return sum((v / total) * self.centroid(w, source) for w, v in ws.items())  # type: ignore[return-value]
-
-    def encode_params(self, params: np.ndarray) -> np.ndarray:
-        """Physical ``(n, 5, 3)`` -> latent ``(n, latent_dim)``."""
-        p = np.asarray(params, dtype=np.float64)
-        return self._net.encode(to_model_space(p).reshape(*p.shape[:-2], 15))
-
-    def decode_params(self, z: np.ndarray) -> np.ndarray:
-        """Latent ``(..., latent_dim)`` -> physical ``(..., 5, 3)``, valid and in canonical order."""
-        return canonical_array(clip_to_ranges(from_model_space(self._net.decode(z))))
-
-    def encode(self, eq: EQ) -> np.ndarray:
-        """Latent code ``(latent_dim,)`` of an EQ."""
-        return self.encode_params(eq.to_array()[None])[0]
-
-    def decode(self, z: np.ndarray) -> EQ:
-        """The EQ a latent code ``(latent_dim,)`` stands for."""
-        z = np.asarray(z, dtype=np.float32)
-        if z.shape != (self.latent_dim,) or not np.all(np.isfinite(z)):
-            raise ParameterError("z", f"array of shape {z.shape}", f"{self.latent_dim} finite numbers")
-        return EQ.from_array(self.decode_params(z))
 
     # --- words to EQs -------------------------------------------------------
     def generate_params(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> np.ndarray:
@@ -330,14 +262,6 @@ class Morpher:
         """
         return sample_eqs(self, word, n, temperature, seed, source=source)
 
-    def _spread(self, term: str, source: str | None) -> np.ndarray:
-        """Latent spread ``(latent_dim,)`` of a known ``term``'s training examples in crowd ``source`` (None: both)."""
-        source = self._check_source(source)
-        table = self._spreads if source is None else self._crowd[source][1]
-        j = self._index.get(term)
-        # A band word has no examples: its variations spread as a typical word's do.
-        return np.median(table, axis=0) if j is None else table[j]
-
     def edit(self, eq: EQ, changes: Mapping[str, float], method: str = "response", *,
              source: str | None = None) -> EQ:
         """Move ``eq`` towards (amount > 0) or away from (< 0) words, keeping the rest of it.
@@ -372,7 +296,7 @@ class Morpher:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
         Scores lie in [-1, 1] and compare across EQs: 1 is the word's own shape at any audible strength, a
-        negative score the opposite (semantic/describe.py).
+        negative score the opposite (semantic/word_scores.py).
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
         ``language``: ``"en"`` or ``"es"`` for that language's words only ("claro" is no answer for an English

@@ -1,0 +1,86 @@
+"""CSV presets: a header ``name,type,gain_db,freq_hz,q``, one row per band (floats written exactly), a ``preamp`` row.
+
+Reading takes ``,`` or ``;`` as the separator (a decimal comma with ``;``), bands in any order and the older ``band``
+header; 1 to 5 of eqmorph's bands, each kept exactly, and the preamp row's gain (0 dB without one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from eqmorph.core import schema
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES
+from eqmorph.errors import DataFormatError
+from eqmorph.io.apo import decimal_point, named_eq, parse_number, preamp_or_own, quote_short
+from eqmorph.io.preset_json import file_preamp
+
+CSV_HEADER = list(schema.BAND_KEYS)
+
+
+def to_csv(eq: EQ, *, preamp: float | None = None) -> str:
+    """Header ``name,type,gain_db,freq_hz,q``, one row per band (floats exact), then a ``preamp`` row: the EQ's
+    preamp, or ``preamp`` when given (a converted preset's own)."""
+    return "\n".join([",".join(CSV_HEADER), *csv_rows(eq, preamp)]) + "\n"
+
+
+def csv_rows(eq: EQ, preamp: float | None) -> list[str]:
+    """The band rows and the ``preamp`` row of :func:`to_csv`, without the header (``format_eqs`` numbers them)."""
+    # + 0.0 turns -0.0 (a word at intensity 0) into 0.0 and leaves every other float as it is.
+    rows = [f"{d['name']},{d['type']},{d['gain_db'] + 0.0!r},{d['freq_hz']!r},{d['q']!r}"
+            for d in schema.bands_data(eq)]
+    rows.append(f"preamp,preamp,{preamp_or_own(eq, preamp) + 0.0!r},,")
+    return rows
+
+
+def from_csv(text: str) -> EQ:
+    """Read the CSV :func:`to_csv` writes (``,`` or ``;`` separated, bands in any order, ``band`` header too).
+
+    1 to 5 band rows, each band at most once; the bands left out are 0 dB (:func:`eqmorph.io.apo.named_eq`).
+    """
+    return read_csv(text)[0]
+
+
+def read_csv(text: str) -> tuple[EQ, float]:
+    """:func:`from_csv`'s EQ and the ``preamp`` row's gain (0 dB without one, as a preset with no Preamp line)."""
+    first = text.lstrip().split("\n", 1)[0]
+    delimiter = ";" if ";" in first and "," not in first else ","
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise DataFormatError(f"not valid CSV: {exc}") from exc
+    header = [c.strip().lower() for c in rows[0]] if rows else []
+    if header[:1] == ["band"]:  # files written before the schema named the column "name"
+        header[0] = "name"
+    if header != CSV_HEADER:
+        found = quote_short(",".join(rows[0])) if rows else "nothing"
+        raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r}, found {found}")
+    preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip() == "preamp"]
+    if len(preamps) > 1:
+        raise DataFormatError(f"CSV has {len(preamps)} preamp rows (rows {', '.join(str(n) for n, _ in preamps)}); "
+                              "expected at most one")
+    preamp = 0.0
+    for n, row in preamps:
+        cells = [c.strip() for c in row]
+        if len(cells) < 3:
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
+        preamp = file_preamp(parse_number(decimal_point(cells[2], delimiter), "preamp", f"CSV row {n}"),
+                             f"CSV row {n}: preamp")
+    rows = [r for r in rows[1:] if r[0].strip() != "preamp"]
+    if not rows:
+        raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
+                              f"{', '.join(BAND_NAMES)} at most once)")
+    bands: dict[str, tuple[list[float], str]] = {}
+    for n, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if len(cells) != len(CSV_HEADER) or cells[0] not in BAND_NAMES or cells[0] in bands:
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of {BAND_NAMES} "
+                                  "at most once, with a value in each column")
+        kind = BAND_KINDS[BAND_NAMES.index(cells[0])]
+        if cells[1] != kind:
+            raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
+        bands[cells[0]] = ([parse_number(decimal_point(c, delimiter), p, f"CSV row {n}")
+                            for c, p in zip(cells[2:], PARAM_NAMES)], f"CSV row {n}")
+    # CSV names eqmorph's own bands: a value outside its band's range is refused (naming its row), not fitted.
+    return named_eq(bands), preamp

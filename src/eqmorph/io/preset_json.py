@@ -1,0 +1,151 @@
+"""eqmorph JSON presets, and the fields saying how an EQ was made (:data:`META_KEYS`; APO, GraphicEQ, the table).
+
+The document is the EQ schema of :mod:`eqmorph.core.schema` with units, ``format``/``version``, how the EQ was
+made and its preamp (``preamp_db``). Reading takes eqmorph's own documents (version 2, or 1), a hand-written
+``{"bands": [...]}`` and the web API's EQ answers; 1 to 5 of eqmorph's bands, each kept exactly. A preamp read from
+a file (JSON's ``preamp_db``, CSV's ``preamp`` row) is checked here for both formats (:func:`file_preamp`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from eqmorph.core import schema
+from eqmorph.core.eq import EQ
+from eqmorph.core.ranges import BAND_NAMES
+from eqmorph.errors import DataFormatError, ParameterError
+from eqmorph.io.apo import PREAMP_RULE, in_preamp_range, named_eq, preamp_or_own
+
+JSON_FORMAT = "eqmorph-eq"
+JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is still read
+# start: the preset edited; input, reference and amount: the recordings a match was made from, and its amount.
+META_KEYS = ("words", "weights", "alpha", "intensity", "source", "input", "reference", "amount", "model_id", "start")
+
+
+def check_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """``meta`` with every key of :data:`META_KEYS` (None where not given), each checked; an unknown key or a value
+    of the wrong kind -> :class:`ParameterError` naming it."""
+    unknown = sorted(set(meta) - set(META_KEYS))
+    if unknown:
+        raise ParameterError("preset metadata", unknown[0], ", ".join(META_KEYS))
+    out: dict[str, Any] = {key: meta.get(key) for key in META_KEYS}
+    words = out["words"]
+    if isinstance(words, str):
+        out["words"] = [words]
+    elif words is not None:
+        if not (isinstance(words, Sequence) and all(isinstance(w, str) for w in words)):
+            raise ParameterError("words", words, "a word or a list of words")
+        out["words"] = list(words)
+    for key in ("alpha", "intensity", "amount"):
+        value = out[key]
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                raise ParameterError(key, value, "a finite number or None")
+            out[key] = float(value)
+    weights = out["weights"]
+    if weights is not None:
+        if not (isinstance(weights, Mapping) and all(
+                isinstance(w, str) and isinstance(v, int | float) and math.isfinite(v) for w, v in weights.items())):
+            raise ParameterError("weights", weights, "a mapping of word -> finite number")
+        out["weights"] = {w: float(v) for w, v in weights.items()}
+    for key in ("model_id", "source", "start", "input", "reference"):
+        if out[key] is not None and not isinstance(out[key], str):
+            raise ParameterError(key, out[key], "a string or None")
+    return out
+
+
+def to_json(
+    eq: EQ,
+    *,
+    words: str | Sequence[str] | None = None,
+    weights: Mapping[str, float] | None = None,
+    alpha: float | None = None,
+    intensity: float | None = None,
+    source: str | None = None,
+    model_id: str | None = None,
+    start: str | None = None,
+    input: str | None = None,
+    reference: str | None = None,
+    amount: float | None = None,
+    preamp: float | None = None,
+) -> str:
+    """The EQ (:func:`eqmorph.core.schema.eq_data`) and how it was made as eqmorph JSON; floats written exactly.
+
+    ``preamp_db`` is the EQ's preamp, or ``preamp`` when given (a converted preset's own).
+    """
+    meta = check_meta({"words": words, "weights": weights, "alpha": alpha, "intensity": intensity,
+                       "source": source, "model_id": model_id, "start": start, "input": input,
+                       "reference": reference, "amount": amount})
+    doc = {"format": JSON_FORMAT, "version": JSON_VERSION, **schema.eq_data(eq), **meta,
+           "preamp_db": preamp_or_own(eq, preamp)}
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def from_json(text: str) -> EQ:
+    """Read eqmorph JSON (as written by :func:`to_json`, or version 1) or any object with its ``"bands"`` list: a
+    hand-written ``{"bands": [...]}`` or an EQ answer of the web API (``/api/generate``, ``/api/morph``), whose
+    other keys are ignored.  1 to 5 bands, as in :func:`~eqmorph.io.preset_csv.from_csv`; the wrong shape ->
+    :class:`DataFormatError`."""
+    return read_json(text)[0]
+
+
+def read_json(text: str) -> tuple[EQ, float]:
+    """:func:`from_json`'s EQ and the document's ``preamp_db`` (0 dB without one, as a preset with no Preamp line)."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        raise DataFormatError(f"not valid JSON: {str(exc).splitlines()[0][:120]}") from exc
+    if not isinstance(doc, dict):
+        raise DataFormatError(f"JSON preset must be an object, found {type(doc).__name__}")
+    expected = f'format "{JSON_FORMAT}" version {JSON_VERSION}, or an object with a "bands" list'
+    if "format" in doc or "version" in doc:  # it says what it is: then it must be eqmorph's
+        if doc.get("format") != JSON_FORMAT or doc.get("version") not in (1, JSON_VERSION):
+            found = ", ".join(f"{key} {_json_value(doc[key])}" if key in doc else f"no {key}"
+                              for key in ("format", "version"))
+            raise DataFormatError(f"JSON preset has {found}; expected {expected}")
+    elif "bands" not in doc:
+        keys = ", ".join(_json_value(k) for k in list(doc)[:6]) or "none"
+        raise DataFormatError(f"JSON holds no \"bands\" list (its keys: {keys}); expected {expected} "
+                              "such as eqmorph's /api/generate answers")
+    units = doc.get("units", schema.UNITS)
+    if units != schema.UNITS:
+        raise DataFormatError(f"JSON units are {str(units)[:80]}; expected {schema.UNITS}")
+    name_key = "band" if doc.get("version") == 1 else "name"  # version 1 named the band's role "band"
+    bands = doc.get("bands")
+    other = "name" if name_key == "band" else "band"
+    if isinstance(bands, list) and bands and all(isinstance(b, dict) and other in b and name_key not in b
+                                                 for b in bands):
+        # Each version keys the band's role differently: the key the file used tells which version it meant.
+        raise DataFormatError(f'JSON says version {doc.get("version", 2)}, whose bands name their role '
+                              f'"{name_key}", but its bands use "{other}" (version {1 if other == "band" else 2}\'s '
+                              f'key); write "version": {1 if other == "band" else 2} or rename the key')
+
+    if not isinstance(bands, list) or not 1 <= len(bands) <= len(BAND_NAMES):
+        found = f"{len(bands)} items" if isinstance(bands, list) else type(bands).__name__
+        raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
+                              f"{', '.join(BAND_NAMES)} at most once); found {found}")
+    values = schema.named_band_values(bands, where="JSON", name_key=name_key)
+    # Bands left out are 0 dB, placed so that every given band keeps its name; JSON names eqmorph's own bands, so a
+    # value outside its band's range is refused (ParameterError naming the band), not fitted.
+    eq = named_eq({name: (list(row), f"JSON {name}") for name, row in values.items()})
+    preamp = doc.get("preamp_db")
+    return eq, 0.0 if preamp is None else file_preamp(preamp, 'JSON "preamp_db"')
+
+
+def file_preamp(value: object, where: str) -> float:
+    """A preamp read from a file (JSON's ``preamp_db``, CSV's ``preamp`` row): a number of dB from
+    :data:`~eqmorph.io.apo.MIN_PREAMP_DB` to :data:`~eqmorph.io.apo.MAX_PREAMP_DB` (what apply plays), else
+    :class:`DataFormatError` naming ``where``."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not in_preamp_range(value):
+        raise DataFormatError(f"{where} is {_json_value(value)}; expected {PREAMP_RULE} (0 dB when the file has "
+                              "none)")
+    return float(value)
+
+
+def _json_value(value: object) -> str:
+    """A value from a JSON document as JSON writes it (``null``, ``"x"``), cut short for a message."""
+    return json.dumps(value)[:60]
+

@@ -1,0 +1,93 @@
+"""Which words a description says, and how much of each: matching pursuit over a describer's word responses.
+
+The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word responses: take the
+word with the highest score on what is left (a word's exact shape or its exact opposite first: the
+inverse of "bright" is "less bright", not the nearest other word), subtract its share, stop after
+``MAX_PHRASE_WORDS`` or once what is left is small. Similar words (warm, caliente) are not repeated, because the second
+explains little that is new. Amounts are not refitted jointly (orthogonal matching pursuit): with
+words as alike as these, least squares answers with large amounts of opposite sign that cancel
+("very strong, much less oscuro"), which read as nonsense. Amounts
+become the degree words of the language layer: "a bit warm", "warm", "very warm", "less harsh"
+(:mod:`eqmorph.semantic.wording` says them), so ``m.generate(m.describe_text(eq))`` reads the phrase back
+(benchmarks/match_describe.py measures how close).
+
+Which words may speak at all (``speakable``, ``muted``) is the describer's (:mod:`eqmorph.semantic.describe`);
+this module only reads them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from eqmorph.core.eq import EQ
+
+if TYPE_CHECKING:
+    from eqmorph.semantic.describe import Describer
+
+MAX_PHRASE_WORDS = 3  # a phrase a person reads at a glance
+EXPLAINED_ENOUGH = 0.9  # stop adding words once they explain 90% of the EQ's energy (dB^2)
+MIN_AMOUNT = 0.25  # a word at less than a quarter of its own strength is not worth saying
+# "less X" reads harder than a word: the phrase says it only when it scores clearly better (by 1/0.85).
+NEGATION_WEIGHT = 0.85
+MIN_CHANGE_SCORE = 0.1  # changed_words leaves out words scoring less than this on the whole EQ
+FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
+SELF_DESCRIBING_COS = 0.98  # a word the crowd does not agree on still names an EQ of its own shape
+
+
+def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
+    """The few words (at most ``MAX_PHRASE_WORDS``) and signed amounts whose EQs add up to ``eq``'s sound.
+
+    An amount is in units of the word's own EQ: 1 is the word, 0.5 half of it, -1 its opposite.
+    Empty for a flat EQ.
+    """
+    x = describer.response(eq)
+    total = float(np.sum(x**2))
+    if np.sqrt(total / len(x)) < FLAT_RMS_DB:
+        return {}
+    chosen: dict[int, float] = {}
+    residual = x
+    for _ in range(MAX_PHRASE_WORDS):
+        # The word whose shape best matches what is left (cosine), among the words worth saying at
+        # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
+        # A word the crowd does not agree on may speak only for an EQ that is its own shape.
+        rms = max(float(np.sqrt(residual @ residual / len(residual))), 1e-12)
+        projection = describer.units @ residual  # cos * |residual|
+        cos = projection / rms
+        amount = projection / np.maximum(describer.norms_db, 1e-12)
+        score = np.where(cos > 0, cos, -NEGATION_WEIGHT * cos)
+        # A word's exact shape, or its exact opposite, beats any likeness: names it outright. Among several
+        # such words a sayable one comes first: a muddy EQ is "muddy" before it is "much less feo".
+        exact = np.abs(cos) >= SELF_DESCRIBING_COS
+        score = np.where(exact, 1.0 + np.abs(cos) + describer.speakable, score)
+        allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~describer.muted
+        allowed[list(chosen)] = False
+        if not allowed.any():
+            if chosen:
+                break
+            # The first word is always said: any the phrase may say at all.
+            allowed = ~describer.muted
+        best = int(np.argmax(np.where(allowed, score, -np.inf)))
+        # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
+        chosen[best] = float(amount[best])
+        residual = residual - chosen[best] * describer.responses_db[best]
+        if 1.0 - float(np.sum(residual**2)) / total >= EXPLAINED_ENOUGH:
+            break
+    first = next(iter(chosen))  # the best word is always said, however faint: the EQ is not flat
+    return {describer.terms[i]: a for i, a in chosen.items() if i == first or abs(a) >= MIN_AMOUNT}
+
+
+def changed_words(describer: Describer, eq: EQ) -> list[tuple[str, float]]:
+    """The phrase's words with their scores on ``eq``, highest ``|score|`` first: what ``eq`` changes.
+
+    A word the pursuit needed only to correct the others (``|score| < MIN_CHANGE_SCORE`` on the
+    whole EQ, or a score whose sign is not its amount's) is left out; the first always stays.
+    """
+    scores = dict(zip(describer.terms, describer.scores(eq).tolist()))
+    amounts = phrase_amounts(describer, eq)
+    ranked = sorted(((w, scores[w]) for w in amounts), key=lambda ws: -abs(ws[1]))
+    # A word the phrase takes away ("a bit less smooth") while the whole EQ leans its way (score > 0) only
+    # corrects the words before it: the sentence would say the opposite ("smoother"), so it is left out.
+    return ranked[:1] + [(w, s) for w, s in ranked[1:]
+                         if abs(s) >= MIN_CHANGE_SCORE and (s > 0) == (amounts[w] > 0)]
