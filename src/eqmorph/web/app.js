@@ -3,7 +3,8 @@
 // This entry owns the changes of words and sliders and fans them out to the views in the other modules.
 // A new word is shown only once the server has answered the morph with it: until then every view keeps
 // the pair it shows, and a word the server refuses is reported next to its box, which keeps the text for the user
-// to fix, and changes nothing else.
+// to fix, and changes nothing else. Once the user moves on (another control), the box shows the word on show
+// again, with a note under it saying what became of the refused text, until the box is edited.
 // Each side has two names: the user's text (state.text, in the box, labels, legend and link) and the server's
 // word for it (state.a, state.b: "bright" for "brighter"), which the requests and the word map use.
 import { api } from "./api.js";
@@ -20,7 +21,8 @@ import { initPlot, plotMorph } from "./plot.js";
 import { onReading, readBoxes } from "./reading.js";
 import { fetchEnds, fetchMorph, onMorph, requestMorph } from "./requests.js";
 import { state } from "./state.js";
-import { clearWordError, onSuggestion, showError, showStatus, showWordError } from "./status.js";
+import { clearKept, clearWordError, keptNote, onSuggestion, showError, showKept, showStatus,
+  showWordError } from "./status.js";
 import { renderTable } from "./table.js";
 import { fold, setVocabulary } from "./vocab.js";
 import { drawMap, updateMap } from "./wordmap.js";
@@ -28,13 +30,34 @@ import { drawMap, updateMap } from "./wordmap.js";
 const pickers = {};
 // Text asked for while the server did not answer, by side: kept in its box, and asked for again once it answers.
 const retry = {};
+// The refusal shown under each box, by side: {text, unknown, link}: the text refused, whether it was not understood
+// (an unknown word) or refused for another reason, and whether it was a link's (replaced by a default word).
+const refusals = {};
+// The words a link's refused word is replaced by (the page's defaults), named in the refusal.
+const linkDefaults = { a: "", b: "" };
+
+// What became of a refused text once the box shows the word on show again.
+function keptText({ text, unknown, link }, shown) {
+  const why = unknown ? "was not understood" : "was refused";
+  return link ? `The link's word “${text}” ${why}; showing “${shown}” instead.`
+    : `“${text}” ${why}; still using “${shown}”.`;
+}
 
 // A refusal is about the change it refused: the next change drops it, the reason under the box and the text kept
-// in it alike (the box shows the word on show again), but for text the server never answered (see retry).
+// in it alike (the box shows the word on show again), but for text the server never answered (see retry). A note
+// under the box keeps saying what happened (showKept) until the box is edited: one state on the page, told.
 function dropRefusal(side) {
   if (retry[side]) return;
-  clearWordError(side);
+  const refused = refusals[side];
+  forgetRefusal(side);
   if (pickers[side].refused()) pickers[side].show(state.text[side], state[side]);
+  if (refused) showKept(side, keptText(refused, state.text[side]));
+}
+
+// The box was given new text or gave up its refused text: its refusal goes without a note.
+function forgetRefusal(side) {
+  delete refusals[side];
+  clearWordError(side);
 }
 
 function dropRefusals() {
@@ -107,9 +130,10 @@ function boxText(typed, word) {
 }
 
 // The words of an answered morph become the page's pair, in every view at once. `typed`: the texts the
-// answer was asked for, by side; a side not in it keeps its text. Errors next to the boxes go, but those of
-// sides in keepErrors (a link's refused word, replaced by a default). fromLink: the words are a link's (the
-// page's start, Back or Forward), not a change of the user's, which is a new history entry.
+// answer was asked for, by side; a side not in it keeps its text. Errors next to the boxes go (a side not
+// asked for keeps a note of its refusal), but those of sides in keepErrors (a link's refused word, replaced by a
+// default). fromLink: the words are a link's (the page's start, Back or Forward), not a change of the user's,
+// which is a new history entry.
 function commitWords(body, keepErrors, typed, fromLink) {
   const [a, b] = body.words;
   for (const [side, word] of [["a", a], ["b", b]]) {
@@ -119,7 +143,10 @@ function commitWords(body, keepErrors, typed, fromLink) {
     state[side] = word;
     state.text[side] = text;
     pickers[side].show(text, word);
-    if (!keepErrors.has(side)) clearWordError(side);
+    if (!keepErrors.has(side)) {
+      if (side in typed) forgetRefusal(side);
+      else dropRefusal(side);
+    }
     $(`#alpha-${side}-label`).textContent = text;
     $(`#legend-${side}`).textContent = `${side.toUpperCase()}: ${text}`;
   }
@@ -143,7 +170,7 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
   if (!Object.keys(wordChange.pending).length) {
     for (const side of ["a", "b"]) {
       if (keepErrors.has(side)) continue;
-      if (side in proposed) clearWordError(side);
+      if (side in proposed) forgetRefusal(side);
       else dropRefusal(side);
     }
   }
@@ -169,9 +196,11 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
       pickers[side].show(state.text[side], state[side]);
       if (error.name !== "AbortError") showWordError(side, error, state.text[side]);
     } else {
-      showWordError(side, error, asked);
+      const link = wordChange.fromLink && asked !== linkDefaults[side];
+      showWordError(side, error, asked, link ? linkDefaults[side] : "");
       pickers[side].refuse(asked);
       if (error.name === "ServerUnreachable") retry[side] = asked;
+      else refusals[side] = { text: asked, unknown: (error.body || {}).error === "unknown_word", link };
     }
     delete wordChange.pending[side];
     const others = Object.keys(wordChange.pending).length;
@@ -181,7 +210,9 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
   }
 }
 
+// A word for one box, from that box, its refusal's suggestions or the word map: the box is edited.
 function chooseWord(side, word) {
+  clearKept(side);
   if (side === state.mapTarget) {
     state.mapTarget = side === "a" ? "b" : "a"; // the next map click sets the other word
     $(`#map-target-${state.mapTarget}`).checked = true;
@@ -224,13 +255,19 @@ function wire() {
   onSuggestion(chooseWord);
   const forget = (side) => () => {
     delete retry[side];
-    clearWordError(side);
+    forgetRefusal(side);
   };
-  pickers.a = makePicker("a", (word) => chooseWord("a", word), forget("a"));
-  pickers.b = makePicker("b", (word) => chooseWord("b", word), forget("b"));
-  // A word still being checked (typed, then Swap clicked, which commits it on blur) is swapped too.
-  $("#swap").addEventListener("click", () => chooseWords({ a: wordChange.pending.b ?? state.text.b,
-    b: wordChange.pending.a ?? state.text.a }));
+  pickers.a = makePicker("a", (word) => chooseWord("a", word), forget("a"), () => clearKept("a"));
+  pickers.b = makePicker("b", (word) => chooseWord("b", word), forget("b"), () => clearKept("b"));
+  // A word still being checked (typed, then Swap clicked, which commits it on blur) is swapped too. A refused
+  // text is left as Swap is clicked: its note goes with the word it names ("still using 'warm'") to the other box.
+  $("#swap").addEventListener("click", () => {
+    dropRefusals();
+    const kept = { a: keptNote("a"), b: keptNote("b") };
+    showKept("a", kept.b);
+    showKept("b", kept.a);
+    chooseWords({ a: wordChange.pending.b ?? state.text.b, b: wordChange.pending.a ?? state.text.a });
+  });
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {
@@ -266,6 +303,8 @@ async function startWords(saved, defaults) {
 // What the link (the URL hash) holds, shown as opening it shows it: values it lacks or the server's limits
 // refuse are the defaults, and so is a word the server refuses (reported next to its box).
 async function followLink(sources, defaults) {
+  clearKept("a");
+  clearKept("b");
   const saved = readHash(state.limits);
   $("#alpha").value = saved.alpha ?? "0.5";
   $("#intensity").value = saved.intensity ?? String(state.limits.intensity.default);
@@ -288,10 +327,10 @@ async function init() {
     setVocabulary(vocab.words, vocab.studio_terms || []);
     drawMap((word) => chooseWord(state.mapTarget, word));
     const known = (w) => (state.byWord.has(w) ? w : "");
-    const defaults = {
+    const defaults = Object.assign(linkDefaults, {
       a: known("warm") || (state.words[0] || {}).word || "",
       b: known("bright") || (state.words[1] || state.words[0] || {}).word || "",
-    };
+    });
     state.mapTarget = "a";
     const follow = () => followLink(health.sources || [], defaults);
     await follow();

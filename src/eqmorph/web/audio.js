@@ -1,9 +1,10 @@
-// eqmorph page: the audio preview: a loop or the user's file through the EQ's five filters, with bypass.
+// eqmorph page: the audio preview: a loop or the user's file through the EQ's five filters, with bypass, and
+// through the match's EQ once there is one (the "Hear" choice).
 // The filters are IIR filters with the RBJ cookbook coefficients the server plots and exports
-// (eqmorph.core.dsp), shelf Q included, at the plot's sample rate: what you hear is what you export.
+// (eqmorph.core.dsp), shelf Q included, at the plot's sample rate: what you hear is what you export, the
+// sliders' EQ or the match's alike.
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
-import { state } from "./state.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
@@ -12,7 +13,10 @@ const NYQUIST_FRACTION = 0.49; // as eqmorph.core.dsp: keeps w0 away from pi, wh
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
 const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
   buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined,
-  fileName: "", lastSource: "drums" };
+  file: null, fileName: "", lastSource: "drums",
+  // The EQs the preview can play: the sliders' (the morph answer on show) and the match's (null: none), and
+  // which one the "Hear" choice plays ("eq" or "match").
+  eqs: { eq: null, match: null }, heard: "eq" };
 
 // The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
 export function setPreviewRate(sampleRate) {
@@ -68,7 +72,7 @@ function ensureAudio() {
   audio.master.connect(ctx.destination);
   audio.master.gain.value = volume();
   setBypass(true);
-  if (state.current) applyEq(state.current);
+  playHeard();
   return ctx;
 }
 
@@ -77,10 +81,9 @@ const volume = () => Number($("#volume").value) ** 2; // perceptually smoother t
 // Five IIR filters from the input to a fader into the wet path.
 function makeChain(bands) {
   const ctx = audio.ctx;
-  const filters = bands.map((band) => {
-    const c = rbjCoefficients(band.type, band.gain_db, band.freq_hz, band.q, ctx.sampleRate);
-    return ctx.createIIRFilter(c.feedforward, c.feedback);
-  });
+  const coefficients = bands.map((band) => rbjCoefficients(band.type, band.gain_db, band.freq_hz, band.q,
+    ctx.sampleRate));
+  const filters = coefficients.map((c) => ctx.createIIRFilter(c.feedforward, c.feedback));
   const fader = ctx.createGain();
   let node = audio.input;
   for (const f of filters) {
@@ -89,15 +92,42 @@ function makeChain(bands) {
   }
   node.connect(fader);
   fader.connect(audio.wet);
-  return { filters, fader };
+  return { filters, fader, coefficients };
+}
+
+// The sliders' EQ (a morph answer): played unless the match is what the user chose to hear.
+export function applyEq(body) {
+  if (!body) return;
+  audio.eqs.eq = body;
+  if (audio.heard === "eq") playEq(body);
+}
+
+// The match's EQ (the /api/match answer's eq), or null once there is none: the "Hear" choice shows only while
+// there is a match to hear, and a match that goes leaves the sliders' EQ playing.
+export function setMatchEq(eq) {
+  audio.eqs.match = eq;
+  $("#hear-row").hidden = !eq;
+  if (!eq && audio.heard === "match") hear("eq");
+  else if (audio.heard === "match") playEq(eq);
+}
+
+function hear(which) {
+  audio.heard = which === "match" && audio.eqs.match ? "match" : "eq";
+  $(`#hear-${audio.heard}`).checked = true;
+  playHeard();
+}
+
+function playHeard() {
+  playEq(audio.eqs[audio.heard]);
 }
 
 // The new chain fades in while the old one fades out and is then disconnected.
-export function applyEq(body) {
+function playEq(body) {
   if (!audio.ctx || !body) return;
   const t = audio.ctx.currentTime;
   const old = audio.chain;
   const chain = makeChain(body.bands);
+  chain.heard = audio.heard;
   audio.chain = chain;
   if (old) {
     chain.fader.gain.setValueAtTime(0, t);
@@ -114,9 +144,17 @@ export function applyEq(body) {
   const peak = Math.max(0, ...body.response.db);
   audio.preamp = 10 ** (-peak / 20);
   setBypass();
+  const path = audio.heard === "match" ? "Match path" : "EQ path";
   $("#audio-level-info").textContent = peak > 0
-    ? `EQ path lowered by ${peak.toFixed(1)} dB so boosts do not clip, and the bypass path as much, for a fair A/B.`
+    ? `${path} lowered by ${peak.toFixed(1)} dB so boosts do not clip, and the bypass path as much, for a fair A/B.`
     : "";
+}
+
+// The filters now playing: which EQ they are ("eq" or "match"), the rate they run at and each band's RBJ
+// coefficients (feedforward b0..b2, feedback 1, a1, a2) as given to the IIR filters; null before the preview starts.
+export function previewChain() {
+  if (!audio.chain) return null;
+  return { heard: audio.chain.heard, sampleRate: audio.ctx.sampleRate, coefficients: audio.chain.coefficients };
 }
 
 // The gains the preview is heading for (the paths ramp to them): the EQ'd path, the bypass path, and the
@@ -220,20 +258,23 @@ function sourceInfo(text, isError = false) {
 
 const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
 
-// A file that cannot be decoded leaves the source as it was: the file played before, or the clip chosen
-// before "Your own file…", so that Play never starts nothing.
+// A decoded file becomes the source. One that cannot be decoded leaves the source as it was: the file played
+// before, or the clip chosen before "Your own file…", so that Play never starts nothing. Whether it was decoded.
 async function loadFile(file) {
   const ctx = ensureAudio();
   try {
     audio.buffers.file = await ctx.decodeAudioData(await file.arrayBuffer());
-    audio.fileName = file.name;
-    audio.lastSource = "file";
+    Object.assign(audio, { file, fileName: file.name, lastSource: "file" });
+    $("#source").value = "file";
+    showFileChoice();
     sourceInfo(`${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser).`);
     if (audio.playing) startSource();
+    return true;
   } catch (error) {
     const reason = String(error.message || error).replace(/[.!?]?$/, ".");
     const kept = audio.buffers.file ? `Still playing ${audio.fileName}.` : backToClip();
     sourceInfo(`Cannot decode ${file.name}: ${reason} ${kept}`, true);
+    return false;
   }
 }
 
@@ -241,8 +282,28 @@ async function loadFile(file) {
 function backToClip() {
   const select = $("#source");
   select.value = audio.lastSource === "file" ? "drums" : audio.lastSource;
+  showFileChoice();
   if (audio.playing) startSource();
   return `The source is back to ${sourceName(select.value)}.`;
+}
+
+// Choosing "Your own file…" again in the menu is no change (no event), so once a file plays, another is chosen
+// with this button.
+function showFileChoice() {
+  $("#file-choose").hidden = $("#source").value !== "file" || !audio.buffers.file;
+}
+
+// The match heard on the recording it was made for: that file becomes the source, the match the EQ heard, and
+// it plays (the context is resumed first, while the click still counts as the user's gesture).
+export async function auditionMatch(file) {
+  const ctx = ensureAudio();
+  await ctx.resume();
+  if (audio.file !== file && !(await loadFile(file))) return;
+  $("#source").value = "file";
+  audio.lastSource = "file";
+  showFileChoice();
+  hear("match");
+  setPlaying(startSource());
 }
 
 export function wireAudio() {
@@ -253,6 +314,7 @@ export function wireAudio() {
   });
   $("#source").addEventListener("change", () => {
     const value = $("#source").value;
+    showFileChoice();
     if (value === "file" && !audio.buffers.file) {
       $("#file").click();
       return;
@@ -260,10 +322,15 @@ export function wireAudio() {
     audio.lastSource = value;
     if (audio.playing) startSource();
   });
+  $("#file-choose").addEventListener("click", () => $("#file").click());
+  // Emptied once read, so that choosing the same file again is a change too (the file may have been re-saved).
   $("#file").addEventListener("change", () => {
-    const file = $("#file").files[0];
+    const input = $("#file");
+    const file = input.files[0];
+    input.value = "";
     if (file) loadFile(file);
   });
+  for (const which of ["eq", "match"]) $(`#hear-${which}`).addEventListener("change", () => hear(which));
   // The file chooser closed without a file: nothing to play from "Your own file…" yet.
   $("#file").addEventListener("cancel", () => {
     if (!audio.buffers.file) backToClip();

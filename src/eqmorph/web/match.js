@@ -2,8 +2,9 @@
 // average spectra; the audio never leaves it), the server fits the 5-band EQ between them (/api/match),
 // and the match shows as a third curve with its words and preset downloads. The analysis runs in a Web
 // Worker (match-worker.js, spectrum.js), so the page answers while a long file is read; the card shows how
-// far it has got.
+// far it has got. The match can be heard: on the Listen card's source, or on the recording it was made for.
 import { ServerUnreachable } from "./api.js";
+import { auditionMatch, setMatchEq } from "./audio.js";
 import { serverAnswered, serverUnreachable } from "./connection.js";
 import { $ } from "./dom.js";
 import { drawPlot } from "./plot.js";
@@ -166,6 +167,8 @@ function cutNote(files) {
 // a failed run can pass for the current result.
 function clearMatch(message) {
   state.match = null;
+  setMatchEq(null);
+  $("#match-listen").disabled = true;
   delete $("#curve").dataset.match;
   drawPlot();
   $("#legend-match-row").hidden = true;
@@ -224,6 +227,8 @@ async function runMatch() {
     if (seq !== match.seq) return;
     if (!response.ok) throw new Error(inCardTerms(answer.detail || `HTTP ${response.status}`, { input, reference }));
     state.match = answer.eq;
+    setMatchEq(answer.eq);
+    $("#match-listen").disabled = false;
     $("#curve").dataset.match = JSON.stringify(answer.eq.response.db);
     drawPlot();
     // The match does not depend on the words A and B, so it stays when they change; the legend says
@@ -267,6 +272,10 @@ function amountMoved() {
 
 export function wireMatch() {
   $("#match-run").addEventListener("click", runMatch);
+  $("#match-listen").addEventListener("click", () => {
+    const input = $("#match-input").files[0];
+    if (input && state.match) auditionMatch(input);
+  });
   $("#match-input").addEventListener("change", filesChanged);
   $("#match-reference").addEventListener("change", filesChanged);
   $("#match-amount").addEventListener("input", amountMoved);

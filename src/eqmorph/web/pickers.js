@@ -3,16 +3,18 @@
 // typed text is never dropped silently. It stays in the box while the server is asked, and stays there when the
 // server refuses it (or does not answer), marked invalid with the reason under the box, for the user to fix;
 // Escape is the way back to the word on show. A row of the drop-down is taken only when it is
-// highlighted: the vocabulary word that is the typed text (highlighted as the user types), or a row the
-// user moved to with the arrow keys or clicked. So "air" stays "air" though "airy" is listed too, and
-// "low" is asked for as typed, not replaced by "hollow", which merely contains it.
+// highlighted: as the user types, the vocabulary word that is the typed text, or else the first row when it
+// completes text that is no word of its own ("pres": presence, as a combobox takes its first suggestion);
+// or a row the user moved to with the arrow keys or clicked. So "air" stays "air" though "airy" is listed too,
+// "low" is asked for as typed, not replaced by "hollow", which merely contains it, and a phrase with no row
+// ("a bit brighter") is asked for as typed.
 import { $ } from "./dom.js";
-import { fold, searchWords } from "./vocab.js";
+import { fold, isKnownText, searchWords } from "./vocab.js";
 
 // onChoose(text) is called with the text the user settled on, which the box shows until show() is called with the
 // answer or refuse() with the refusal; onRevert() when the user goes back to the word on show (Escape, or an emptied
-// box), so that the refusal of the text they gave up goes too.
-export function makePicker(side, onChoose, onRevert = () => {}) {
+// box), so that the refusal of the text they gave up goes too; onEdit() when the user types in the box.
+export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {}) {
   const input = $(`#word-${side}`);
   const list = $(`#word-${side}-list`);
   let options = [];
@@ -77,11 +79,23 @@ export function makePicker(side, onChoose, onRevert = () => {}) {
     if (current) current.scrollIntoView({ block: "nearest" });
   }
 
-  // typed: the list follows typing, and highlights the typed word itself if the vocabulary has it;
-  // otherwise (opening on focus or by an arrow key) the highlight stays where the user put it.
+  // The row highlighted as the user types `query`: the typed word itself, or the first row if it completes a
+  // text that is neither a vocabulary word nor a studio term's spelling ("bass" stays bass though "bassy" starts
+  // with it); -1 (Enter takes the text as typed) for a row that merely holds the text, and for no row.
+  function typedRow(query) {
+    const key = fold(query);
+    if (!key || !options.length) return -1;
+    const first = options[0];
+    if (first.folded === key) return 0;
+    if (isKnownText(key)) return -1;
+    return (first.studio ? fold(first.form) : first.folded).startsWith(key) ? 0 : -1;
+  }
+
+  // typed: the list follows typing, and highlights the row Enter takes (typedRow); otherwise (opening on focus or
+  // by an arrow key) the highlight stays where the user put it.
   function open(query, typed) {
     options = searchWords(query);
-    if (typed) active = options.length && options[0].folded === fold(query) ? 0 : -1;
+    if (typed) active = typedRow(query);
     else active = Math.min(active, options.length - 1);
     render();
     list.hidden = false;
@@ -113,7 +127,10 @@ export function makePicker(side, onChoose, onRevert = () => {}) {
     active = -1;
     open("", false);
   });
-  input.addEventListener("input", () => open(input.value, true));
+  input.addEventListener("input", () => {
+    onEdit();
+    open(input.value, true);
+  });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();

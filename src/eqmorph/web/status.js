@@ -27,15 +27,21 @@ export function showError(error) {
 // Why the server refused `word` for box `side`, under that box; an unknown word's suggestions are buttons.
 // The server's generic "unknown word 'x'; closest known words: ..." is said more shortly here (the
 // suggestions are the buttons); any other refusal of a word keeps the server's sentence, which says why
-// ("'hello' names no sound: it is on eqmorph's stop list ...").
-export function showWordError(side, error, word) {
+// ("'hello' names no sound: it is on eqmorph's stop list ..."). instead: the word a link's refused `word` is
+// replaced by, which the sentence names first, so that the box's other word is never a silent change.
+export function showWordError(side, error, word, instead = "") {
+  clearKept(side);
   const el = $(`#word-${side}-error`);
   const body = error.body || {};
+  const linked = instead && error.name !== "ServerUnreachable";
+  const why = body.error === "unknown_word" ? "is not understood" : "is refused";
+  const lead = linked ? `The link's word “${word}” ${why}, so the box shows “${instead}” instead.` : "";
   if (body.error === "unknown_word") {
     const suggestions = body.suggestions || [];
     const generic = !body.detail || body.detail.startsWith(GENERIC_UNKNOWN);
     const hint = suggestions.length ? " Did you mean:" : " No similar words known.";
-    const said = generic ? `Unknown word “${body.word ?? word}”.` : body.detail.replace(/[^.!?]$/, "$&.");
+    const said = generic ? (lead || `Unknown word “${body.word ?? word}”.`)
+      : `${lead ? `${lead} ` : ""}${body.detail.replace(/[^.!?]$/, "$&.")}`;
     const text = generic || suggestions.length ? `${said}${hint}` : said;
     el.replaceChildren(document.createTextNode(`${text} `));
     for (const s of suggestions) {
@@ -46,9 +52,23 @@ export function showWordError(side, error, word) {
       el.append(button);
     }
   } else {
-    el.replaceChildren(document.createTextNode(refusal(word, error)));
+    el.replaceChildren(document.createTextNode(`${lead ? `${lead} ` : ""}${refusal(word, error)}`));
   }
   el.hidden = false;
+}
+
+// A refusal the user left for another control: the box is back to the word on show, and this note says so
+// under it until the box is edited (a refusal that merely vanished left the user not knowing what was used).
+export function showKept(side, text) {
+  const el = $(`#word-${side}-kept`);
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+export const keptNote = (side) => $(`#word-${side}-kept`).textContent;
+
+export function clearKept(side) {
+  showKept(side, "");
 }
 
 // The server's own sentence names its query parameter ("b='not' is not allowed"), which the user never typed:

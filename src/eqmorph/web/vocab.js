@@ -22,6 +22,12 @@ export function setVocabulary(words, studio = []) {
                    keys: t.forms.map((f) => ({ form: f, folded: fold(f) })) }));
 }
 
+// Whether text is a vocabulary word or a studio term's spelling (up to case, accents and spacing).
+export function isKnownText(text) {
+  const key = fold(text);
+  return state.words.some((w) => w.folded === key) || studioTerms.some((t) => t.keys.some((f) => f.folded === key));
+}
+
 // How a folded text matches the query: 0 it is the query, 1 it starts with it, 2 it holds it, -1 not at all.
 const rank = (folded, key) => (folded === key ? 0 : folded.startsWith(key) ? 1 : folded.includes(key) ? 2 : -1);
 
