@@ -292,3 +292,25 @@ def test_clean_up_the_low_end_cuts_the_low_end(m):
                                             ("warm it up", {"warm": 1.0})])
 def test_up_still_turns_a_band_word_up_when_it_is_no_phrasal_verb(parser, text, expected):
     assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize("text, whole, band, db", [
+    ("bright, bass -3dB", "bright", "bass", -3.0), ("bright but 3 dB less bass", "bright", "bass", -3.0),
+    ("warm, treble -2dB", "warm", "treble", -2.0), ("bass +3dB, warm", "warm", "bass", 3.0)])
+def test_a_db_amount_is_added_as_written_and_leaves_the_other_words_whole(m, text, whole, band, db):
+    # Read as shares of the phrase, "bright, bass -3dB" was half of bright (+1.7 dB at 3 kHz against +5.5), and
+    # "warm, treble -2dB" a contrast whose denied treble took away only what warm did not share (a new-user trial).
+    weights = dict(m.parse(text).weights)
+    assert weights[whole] == pytest.approx(1.0)
+    assert weights[band] == pytest.approx(db / 6.0)  # the band word's own move is 6 dB
+    assert not any("is taken away" in note for note in m.parse(text).notes)
+    asked, alone = m.generate_params(text), m.generate_params(whole)
+    probe = 3000.0 if band == "bass" else 200.0  # where the band word's shelf does next to nothing
+    assert gain_at(asked, probe) == pytest.approx(gain_at(alone, probe), abs=0.5)
+
+
+def test_a_db_amount_beside_a_contrast_is_added_as_written(parser):
+    meant = parser.parse("warm but not muddy, treble -2dB")
+    assert dict(meant.weights)["treble"] == pytest.approx(-2.0 / 6.0)
+    assert dict(meant.weights)["warm"] == pytest.approx(0.5)
+    assert any(note.startswith("muddy: only what it adds") for note in meant.notes)

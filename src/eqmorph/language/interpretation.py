@@ -44,6 +44,9 @@ class Piece:
     sign: float  # +1 towards the word, -1 away from it ("less", "not", "sin"), 0 kept as it is ("keep the lows")
     degree: float  # calibrated intensity of the degree words (docs/language.md), 1 without any
     meanings: tuple[Meaning, ...]
+    # The degree is a whole move a dB amount set ("bass -3dB"), added as written: not shared with the other pieces
+    # (read as a share, "bright, bass -3dB" halved bright), nor taken as the denied side of a contrast.
+    absolute: bool = False
 
     def explanation(self) -> str | None:
         """How the term was understood, when it was not simply a vocabulary word; ``None`` if it was."""
@@ -65,14 +68,16 @@ class Piece:
 
 def piece_scale(piece: Piece, n_pieces: int) -> float:
     """How much of the phrase's EQ one of its ``n_pieces`` pieces is: its sign times its degree, shared among the
-    pieces so two words are not twice as loud. A meaning's weight is this times its share (0 for a kept piece)."""
-    return piece.sign * piece.degree / n_pieces
+    pieces so two words are not twice as loud, unless a dB amount set it (``Piece.absolute``). A meaning's weight is
+    this times its share (0 for a kept piece)."""
+    return piece.sign * piece.degree / (1 if piece.absolute else n_pieces)
 
 
 def moving_pieces(pieces: tuple[Piece, ...] | list[Piece]) -> int:
     """How many pieces ask for a change (the ``n_pieces`` of :func:`piece_scale`): a kept piece ("but keep the
-    low end") shares nothing, so "brighter but keep the low end" is all of "brighter", not half. At least 1."""
-    return max(1, sum(p.sign != 0 for p in pieces))
+    low end") shares nothing, so "brighter but keep the low end" is all of "brighter", not half; nor does a piece a
+    dB amount set ("bright, bass -3dB" is all of bright). At least 1."""
+    return max(1, sum(p.sign != 0 and not p.absolute for p in pieces))
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ class Interpretation:
         less harsh": the later words qualify the first) or joined by "but"/"pero" in any order ("not muddy but
         warm"). A phrase that starts with a reduction and has no "but" ("less boxy and a bit warmer") is a list of
         requests, each applied as asked (language/compose.py)."""
-        moving = [p for p in self.pieces if p.sign != 0]
+        moving = [p for p in self.pieces if p.sign != 0 and not p.absolute]  # a dB amount is added as written
         if not moving or not any(p.sign < 0 for p in moving) or not any(p.sign > 0 for p in moving):
             return False
         return moving[0].sign > 0 or not CONTRASTING.isdisjoint(re.findall(r"\w+", normalise_term(self.text)))
@@ -124,13 +129,17 @@ class Interpretation:
 
     def piece_weights(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
         """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``, for the
-        pieces that ask for a change (not the kept ones).
+        pieces that ask for a change (not the kept ones) and whose move no dB amount set (:meth:`absolute_weights`).
 
-        The weights of all pieces summed per word are :attr:`weights`.
+        These and :meth:`absolute_weights` summed per word are :attr:`weights`.
         """
         n = moving_pieces(self.pieces)
         return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings))
-                for p in self.pieces if p.sign != 0]
+                for p in self.pieces if p.sign != 0 and not p.absolute]
+
+    def absolute_weights(self) -> tuple[tuple[str, float], ...]:
+        """``((word, weight), ...)`` of the pieces a dB amount set ("bass -3dB"): added as written."""
+        return tuple((m.word, piece_scale(p, 1) * m.share) for p in self.pieces if p.absolute for m in p.meanings)
 
     @property
     def single_word(self) -> tuple[str, float] | None:

@@ -28,7 +28,7 @@ from eqmorph.core.ranges import GAIN_DB
 from eqmorph.core.schema import hz_text
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import BandWord, band_word, band_word_at
-from eqmorph.language.interpretation import Piece, moving_pieces
+from eqmorph.language.interpretation import Piece
 
 # dB amounts come first in a token pattern: "-3dB" must not lose its sign to the word pattern ("3db"). A signed
 # number is a gain ("treble -2"), unless written as a degree ("-20%", "2x" keep their own reading).
@@ -170,7 +170,6 @@ def ambiguous_number_error(text: str, token: str, term: str) -> ParameterError:
 
 def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -> None:
     """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces."""
-    n = moving_pieces(pieces)
     for index, amount in amounts.items():
         piece = pieces[index]
         if piece.sign == 0:
@@ -182,7 +181,7 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -
             raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
                                                f"({amount.text!r} sets the move in dB: leave out the degree)")
         weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
-        pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight) * n)
+        pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight), absolute=True)
 
 
 __all__ = ["NUMBER_TOKEN", "Amount", "ambiguous_number", "ambiguous_number_error", "amount_weight", "dangling_amount",

@@ -362,8 +362,9 @@ class Parser(WordReader):
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
         notes.extend(said)
         meant = Interpretation(text, tuple(pieces), (), source, ignored)
-        asked = [p.term for p in pieces if p.sign > 0]
-        denied = [p.term for p in pieces if p.sign < 0 and p.term not in asked]  # a word asked both ways cancels
+        asked = [p.term for p in pieces if p.sign > 0 and not p.absolute]
+        # A word asked both ways cancels; a dB amount is added as written ("warm, treble -2dB").
+        denied = [p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked]
         if meant.contrast and denied:  # language/compose.py: phrase_params
             notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
                          f"{', '.join(asked)} is taken away")
