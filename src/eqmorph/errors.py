@@ -65,10 +65,13 @@ class ModelFileError(EqmorphError, ValueError):
 class UnknownWordError(EqmorphError, LookupError):
     """A descriptor the model has no centroid for."""
 
-    def __init__(self, word: str, suggestions: list[tuple[str, int]], message: str | None = None) -> None:
-        """``suggestions``: known words with their example counts; ``message``: instead of the spelling hint."""
+    def __init__(self, word: str, suggestions: list[tuple[str, int]], message: str | None = None,
+                 studio_terms: tuple[str, ...] = ()) -> None:
+        """``suggestions``: known words with their example counts; ``message``: instead of the spelling hint;
+        ``studio_terms``: studio terms (band words, which have no examples) spelled like ``word``."""
         self.word = word
         self.suggestions = suggestions
+        self.studio_terms = tuple(studio_terms)
         shown = shown_value(word)
         if message is not None:
             msg = message
@@ -76,7 +79,9 @@ class UnknownWordError(EqmorphError, LookupError):
             hint = ", ".join(f"{w} ({n} examples)" for w, n in suggestions)
             msg = f"unknown word {shown}; closest known words: {hint}"
         else:
-            msg = f"unknown word {shown}; no similar known words"
+            msg = f"unknown word {shown}; no similar known words" if not studio_terms else f"unknown word {shown}"
+        if studio_terms and message is None:
+            msg += f"; studio term{'s' if len(studio_terms) > 1 else ''} spelled like it: {', '.join(studio_terms)}"
         super().__init__(msg)
 
     def __str__(self) -> str:

@@ -204,3 +204,11 @@ def test_the_crowds_air_says_it_is_not_the_studios_air_and_names_the_air_band(m)
 def test_a_studio_term_search_matches_the_start_of_a_word_not_its_middle(text, expected):
     # "and" found "air band" and hid that it is a joining word (words --search and).
     assert [w.name for w in find_band_words(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("low mid cut", {"low mids": -1.0}), ("cut the low mid", {"low mids": -1.0}), ("hi mids", {"high mids": 1.0}),
+    ("lo mids", {"low mids": 1.0}), ("hi-mids", {"high mids": 1.0}), ("boost the upper mid", {"high mids": 1.0})])
+def test_the_singular_and_short_spellings_of_the_mid_bands_reach_them(m, text, expected):
+    # A new-user trial: "low mid cut" cut 1 kHz (ignored "low"), "hi mids" boosted 1 kHz (ignored "hi").
+    assert {w: round(v, 4) for w, v in m.parse(text).weights} == expected

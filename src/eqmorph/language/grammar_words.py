@@ -16,7 +16,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
     ("a", "hint"): 0.5,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
-    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("ligeramente",): 0.5,
+    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5, ("ligeramente",): 0.5,
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
     ("algo",): 0.65,
     ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,

@@ -175,7 +175,7 @@ class Parser(WordReader):
                     continue
                 if gain is not None:  # "-3 dB bass": it waits for its word
                     if amount is not None:
-                        raise dangling_amount(text, amount)
+                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     amount = gain
                     pending.append(tok)
                     i += 1
@@ -199,7 +199,7 @@ class Parser(WordReader):
                     continue
                 if not term and tok in JOINERS:
                     if amount is not None:
-                        raise dangling_amount(text, amount)
+                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     ignored.extend(pending)
@@ -227,7 +227,10 @@ class Parser(WordReader):
                     continue
                 words = term or (tok,)
                 term_text = " ".join(words)
-                found = self.meanings(term_text)
+                found, negated = self.meanings(term_text), ""
+                if not found:  # "de-harsh", "mud-free": less of the word the affix holds
+                    negated, found = self.negated_meanings(term_text)
+                    notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
                 if not found:
                     unknown.append(term_text)
                     i += len(words)
@@ -238,7 +241,7 @@ class Parser(WordReader):
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,
-                                    0.0 if keep else (-sign if way < 0 else sign),
+                                    0.0 if keep else (-sign if way < 0 else sign) * (-1.0 if negated else 1.0),
                                     1.0 if keep else piece_degree, tuple(found)))
                 if bare is not None and ambiguous_number(bare, pieces[-1]):  # "2.5 bass"
                     raise ambiguous_number_error(text, bare, term_text)
@@ -255,7 +258,7 @@ class Parser(WordReader):
                 after_piece = True
                 continue
             if amount is not None:
-                raise dangling_amount(text, amount)
+                raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
             ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
@@ -337,7 +340,9 @@ class Parser(WordReader):
             return error
         near = ", ".join(f"{w} ({n} examples)" for w, n in error.suggestions)
         hint = f"; closest known words to {real[0]!r}: {near}" if near else "; no similar known words"
-        return UnknownWordError(real[0], error.suggestions, message=(
+        if error.studio_terms:
+            hint += f"; studio terms spelled like it: {', '.join(error.studio_terms)}"
+        return UnknownWordError(real[0], error.suggestions, studio_terms=error.studio_terms, message=(
             f"unknown words {', '.join(repr(t) for t in real)}{hint}"))
 
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:

@@ -124,8 +124,23 @@ def typo_of(word: str, counts: Mapping[str, int], min_letters: int = TYPO_MIN_LE
 
 
 def unknown_word_error(word: str, counts: Mapping[str, int], n: int = 5) -> UnknownWordError:
-    """The error to raise for an unknown ``word``, carrying :func:`suggest`'s suggestions."""
-    return UnknownWordError(word, suggest(word, counts, n=n))
+    """The error to raise for an unknown ``word``, carrying :func:`suggest`'s suggestions, and the studio terms
+    (:mod:`eqmorph.language.band_words`) spelled like it ("presense": presence), which have no examples to count."""
+    return UnknownWordError(word, suggest(word, counts, n=n), studio_terms=studio_suggestions(word))
+
+
+# A studio term is suggested only this close (difflib ratio): "hi-fi" is not "hi-mid" (0.67), "presense" is presence.
+STUDIO_CUTOFF = 0.8
+STUDIO_SUGGESTIONS = 1  # studio terms named in an unknown word's error: the closest (a second was rarely meant)
+
+
+def studio_suggestions(word: str) -> tuple[str, ...]:
+    """Names of the studio terms with a form spelled like ``word`` (:func:`suggest`'s similarity), best first."""
+    from eqmorph.language.band_words import band_words  # band words import this module's normalisation
+
+    forms = {form: name for name, w in band_words().items() for form in w.forms}
+    near = suggest(word, dict.fromkeys(forms, 1), n=len(forms), cutoff=STUDIO_CUTOFF)
+    return tuple(dict.fromkeys(forms[form] for form, _ in near))[:STUDIO_SUGGESTIONS]
 
 
 def search(query: str, counts: Mapping[str, int], limit: int = SEARCH_LIMIT) -> list[tuple[str, int]]:

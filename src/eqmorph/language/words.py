@@ -31,6 +31,8 @@ from eqmorph.language.terms import normalise_term
 _TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
 # A minus sign written against a word, as on a console ("-warm"; "+bright" is a split in the parser): less of it.
 _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
+# Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
+_NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
 
 
@@ -175,8 +177,8 @@ class WordReader:
     def _splits(self, parts: Sequence[str]) -> bool:
         """Whether a hyphenated token's ``parts`` are read apart: a multi-word term ("low-end"), or words and numbers
         with only words of direction, negation or degree before the last ("less-muddy", "anti-muddy", "bass-3dB").
-        "mud-free", "de-mud", "bass-less" stay whole (refused as unknown): read as parts, the part that negates
-        ("free", "de", "less" after the word) was dropped, and they asked for more mud (a review)."""
+        "mud-free", "de-mud", "bass-less" stay whole (:meth:`negated_meanings` reads them): read as parts, the part
+        that negates ("free", "de", "less" after the word) was dropped, and they asked for more mud (a review)."""
         if tuple(parts) in self._multi:
             return True
 
@@ -187,6 +189,16 @@ class WordReader:
             return part in MORE or part in LESS or part in NOT or (part,) in OPPOSITE or (part,) in DEGREE_PHRASES
 
         return word(parts[-1]) and all(word(p) or grammar(p) for p in parts[:-1])
+
+    def negated_meanings(self, word: str) -> tuple[str, list[Meaning]]:
+        """``(stem, meanings)`` of a hyphenated word whose affix negates a word eqmorph knows ("de-harsh", "de-mud",
+        "mud-free", "bass-less", "un-muddy", "non-boomy"): the word it negates and what that stands for, without the
+        open vocabulary (an embedding's guess at a fragment is no reading); ``("", [])`` for any other word.
+        The caller reads it as less of the stem: with the open vocabulary "de-harsh" was harsh x 0.51."""
+        found = _NEGATING_AFFIX.fullmatch(word)
+        stem = (found.group(1) or found.group(2)) if found else ""
+        meanings = self.meanings(stem, embed=False) if stem else []
+        return (stem, meanings) if meanings else ("", [])
 
     def _is_form(self, tok: str) -> bool:
         """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""

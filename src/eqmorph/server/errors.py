@@ -149,9 +149,11 @@ KNOWN_WORD = "a word the model knows (GET /api/words lists them) or a phrase of 
 
 
 def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
-    """The 404 body: which parameter held the word, and known words spelled like it with their counts."""
+    """The 404 body: which parameter held the word, known words spelled like it with their counts, and the studio
+    terms spelled like it ("presense": presence)."""
     return error_body("unknown_word", parameter, error.word, KNOWN_WORD, str(error), word=echo(error.word),
-                      suggestions=[{"word": w, "count": int(n)} for w, n in error.suggestions])
+                      suggestions=[{"word": w, "count": int(n)} for w, n in error.suggestions],
+                      studio_terms=list(error.studio_terms))
 
 
 def _parameter_of(error: dict[str, Any]) -> str:
