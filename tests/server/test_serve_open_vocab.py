@@ -50,3 +50,10 @@ def test_an_open_vocabulary_guess_gets_no_note_for_a_setting_word_it_blends_in(c
     body = client.get("/api/generate", params={"word": word}).json()
     assert not [n for n in body["notes"] if "'flat'" in n]
     assert any("'flat'" in n for n in client.get("/api/generate", params={"word": "flat"}).json()["notes"])
+
+
+def test_a_search_a_studio_term_starts_with_lists_that_term_not_embedding_guesses(client):
+    # A new-user trial: with the open vocabulary, /api/words?search=pres listed 67 unrelated words (fast, full...).
+    body = client.get("/api/words", params={"search": "pres"}).json()
+    assert body["words"] == [] and [t["word"] for t in body["studio_terms"]] == ["presence"]
+    assert client.get("/api/words", params={"search": "velvety"}).json()["words"]  # no studio term: still guessed

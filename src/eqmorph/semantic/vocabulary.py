@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from eqmorph.errors import ParameterError, UnknownWordError, shown_value
-from eqmorph.language.band_words import band_word
+from eqmorph.language.band_words import band_word, find_band_words
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.parse import Neighbourhood, Parser
@@ -110,11 +110,16 @@ class Vocabulary:
     def search(self, text: str, limit: int) -> tuple[list[str], Interpretation | None]:
         """``eqmorph words --search`` and ``/api/words?search=``: up to ``limit`` words containing ``text`` (spelling
         search) and None; or, when none does, the vocabulary words the language layer reads ``text`` as ("cálido",
-        "less muddy"; a band word has none) and that reading. Raises the parser's error when ``text`` is neither."""
+        "less muddy"; a band word has none) and that reading; ``([], None)`` when that reading is the open vocabulary's
+        guess and a studio term's form starts with ``text`` (the caller lists those: "pres" read as 67 embedding
+        neighbours). Raises the parser's error when ``text`` is none of these."""
         found = search(text, self.counts, limit)
         if found:
             return [w for w, _ in found], None
         meant = self.parse(text)
+        guessed = any(m.how == "embedding" for piece in meant.pieces for m in piece.meanings)
+        if guessed and find_band_words(text):  # "pres": the studio terms answer (the caller lists them)
+            return [], None
         return [w for w, _ in meant.weights if w in self.counts], meant
 
     def language_of(self, understood: Interpretation) -> str | None:
