@@ -279,36 +279,45 @@ def file_spectrum(path: str | os.PathLike[str], block_frames: int | None = None)
     return acc.result()
 
 
-def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float) -> np.ndarray:
+def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:
     """Power of ``spectrum`` averaged over a ``1/fraction``-octave band around each of ``freqs_hz`` ``(F,)``.
 
     Each band spans ``f * 2**(+-1 / (2 * fraction))``, but never less than ``MIN_HALF_WIDTH_BINS``
     bins either side: a sine spreads over the Hann window's main lobe (2 bins either side) and more, and a
     band narrower than that would count a varying part of it depending on where the sine falls
-    between bins, which differs between sample rates. Returns ``(F,)``; frequencies at or above the
-    spectrum's Nyquist get 0.
+    between bins, which differs between sample rates. ``reach_hz``: reach at least this far either side too, so two
+    spectra with bins of different widths (a page's fixed-length frames at 8 and 44.1 kHz) are smoothed over the same
+    bands (:func:`common_reach_hz`). Returns ``(F,)``; frequencies at or above the spectrum's Nyquist get 0.
     """
     f = np.asarray(freqs_hz, dtype=np.float64)
-    lo, hi = _band_edges(spectrum, f, fraction)
+    lo, hi = _band_edges(spectrum, f, fraction, reach_hz)
     csum = np.concatenate([[0.0], np.cumsum(spectrum.power)])
     mean = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)
     return np.where(f < spectrum.freqs_hz[-1], mean, 0.0)
 
 
-def smoothing_counts(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float) -> np.ndarray:
+def smoothing_counts(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:
     """How many periodogram values :func:`smooth_octave` averages at each of ``freqs_hz`` ``(F,)``: the bins in
     the band times the frames averaged. The standard deviation of the smoothed level in dB is about
     ``10 / ln 10 / sqrt(count)`` (each value is exponentially distributed for noise-like signals)."""
-    lo, hi = _band_edges(spectrum, np.asarray(freqs_hz, dtype=np.float64), fraction)
+    lo, hi = _band_edges(spectrum, np.asarray(freqs_hz, dtype=np.float64), fraction, reach_hz)
     return np.maximum(hi - lo, 1) * spectrum.frames_averaged
 
 
-def _band_edges(spectrum: Spectrum, f: np.ndarray, fraction: float) -> tuple[np.ndarray, np.ndarray]:
+def common_reach_hz(*spectra: Spectrum) -> float:
+    """The least reach (Hz either side) :func:`smooth_octave` gives the coarsest of ``spectra``: passed to every one,
+    they are all smoothed over the same bands. Unequal reaches turned a recording and its own 8 kHz copy, measured
+    by the page with 8192-point frames (5.4 and 1 Hz bins), into a -12 dB / +8 dB pair of bands near 70 Hz."""
+    return MIN_HALF_WIDTH_BINS * max(float(s.freqs_hz[1]) for s in spectra)
+
+
+def _band_edges(spectrum: Spectrum, f: np.ndarray, fraction: float, reach_hz: float = 0.0
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Bin index ranges ``[lo, hi)`` ``(F,)`` each of the ``1/fraction``-octave bands of :func:`smooth_octave`."""
     if not (isinstance(fraction, int | float) and math.isfinite(fraction) and fraction > 0):
         raise ParameterError("fraction", fraction, "a positive number of bands per octave")
     ratio = 2.0 ** (0.5 / fraction)
-    reach_hz = MIN_HALF_WIDTH_BINS * float(spectrum.freqs_hz[1])
+    reach_hz = max(MIN_HALF_WIDTH_BINS * float(spectrum.freqs_hz[1]), reach_hz)
     lo = np.searchsorted(spectrum.freqs_hz, np.minimum(f / ratio, f - reach_hz), side="left")
     hi = np.searchsorted(spectrum.freqs_hz, np.maximum(f * ratio, f + reach_hz), side="right")
     return lo, hi
@@ -319,6 +328,7 @@ __all__ = [
     "Spectrum",
     "SpectrumAccumulator",
     "audio_spectrum",
+    "common_reach_hz",
     "file_spectrum",
     "frame_length",
     "smooth_octave",

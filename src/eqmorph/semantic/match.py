@@ -60,7 +60,14 @@ from typing import Any
 import numpy as np
 
 from eqmorph.audio.filtering import check_sample_rate
-from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum, smooth_octave, smoothing_counts
+from eqmorph.audio.spectrum import (
+    Spectrum,
+    audio_spectrum,
+    common_reach_hz,
+    file_spectrum,
+    smooth_octave,
+    smoothing_counts,
+)
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
@@ -189,8 +196,9 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     amount = check_amount(amount)
     notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
     freqs = fit_grid()
-    p_in = smooth_octave(spectrum, freqs, SMOOTHING_FRACTION)
-    p_ref = smooth_octave(reference, freqs, SMOOTHING_FRACTION)
+    reach_hz = common_reach_hz(spectrum, reference)  # the same bands for both, whatever their bins
+    p_in = smooth_octave(spectrum, freqs, SMOOTHING_FRACTION, reach_hz)
+    p_ref = smooth_octave(reference, freqs, SMOOTHING_FRACTION, reach_hz)
     nyquist = NYQUIST_FRACTION * min(spectrum.sample_rate, reference.sample_rate)
     used = (freqs < nyquist) & has_energy(p_in) & has_energy(p_ref)
     if np.count_nonzero(used) < MIN_USED_POINTS:
@@ -201,7 +209,7 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     notes += coverage_notes(freqs, used, (spectrum, p_in), (reference, p_ref))
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
     diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
-    noise_db = _noise_rms_db(spectrum, reference, freqs[used])
+    noise_db = _noise_rms_db(spectrum, reference, freqs[used], reach_hz)
     spread_db = float(np.std(diff))  # the difference's RMS about its (removed) level
     within_noise = spread_db < NOISE_FACTOR * noise_db
     if within_noise and spread_db >= FLAT_TARGET_RMS_DB:  # a flat difference needs no excuse
@@ -229,10 +237,10 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
                        level_gain_db=-level_change_db(spectrum, eq), full_eq=full, full_rms_db=full_rms_db)
 
 
-def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray) -> float:
+def _noise_rms_db(spectrum: Spectrum, reference: Spectrum, freqs_hz: np.ndarray, reach_hz: float) -> float:
     """RMS over ``freqs_hz`` of the estimation noise (dB) of the smoothed level difference of two recordings."""
-    n_in = smoothing_counts(spectrum, freqs_hz, SMOOTHING_FRACTION)
-    n_ref = smoothing_counts(reference, freqs_hz, SMOOTHING_FRACTION)
+    n_in = smoothing_counts(spectrum, freqs_hz, SMOOTHING_FRACTION, reach_hz)
+    n_ref = smoothing_counts(reference, freqs_hz, SMOOTHING_FRACTION, reach_hz)
     sigma = 10.0 / math.log(10.0) * np.sqrt(1.0 / n_in + 1.0 / n_ref)
     return float(np.sqrt(np.mean(sigma**2)))
 
