@@ -36,7 +36,7 @@ def test_a_reference_at_8_khz_is_said_to_hold_nothing_above_its_nyquist_and_the_
     [note] = notes_with(result, "holds")
     assert note.startswith("the reference holds nothing above 3.8 kHz (its sample rate is 8000 Hz): "
                            "the match covers 20 Hz-3.8 kHz only")
-    assert "the input is not cut there" in note
+    assert "the EQ is not cut further there" in note
     assert result.freqs_hz[result.used].max() < 4000.0
 
 

@@ -31,7 +31,7 @@ Steps (each constant below says why it has its value):
    is no difference: the flat EQ, and a note that says so.
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points, and beyond the covered band on points
-   held at the level of its edge (``HOLD_STEP``: the note's "the input is not cut there" holds, and no
+   held at the level of its edge (``HOLD_STEP``: as the note says, and no
    shelf runs on where the fit did not look), from many starts at once, with
    broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`,
    which also merges two peaking bands the fit left at the same frequency and Q).

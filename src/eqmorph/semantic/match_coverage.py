@@ -55,7 +55,8 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
                 if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
                 and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
         if gaps:
-            effect = "an EQ cannot add what the input lacks" if role == "input" else "the input is not cut there"
+            effect = ("an EQ cannot add what the input lacks" if role == "input" else
+                      "the EQ is not cut further there: it holds the level it has at the covered band's edge")
             notes.append(f"the {role} holds {' and '.join(gaps)}: the match covers {covered} only, and {effect}")
     return notes
 
