@@ -56,9 +56,9 @@ def test_import_refuses_to_overwrite_its_input(apo_file, capsys):
 
 
 def test_import_needs_a_format_when_out_has_no_known_extension(apo_file, capsys):
-    assert cli.main(["import", str(apo_file), "-o", str(apo_file.parent / "out.wav")]) == 2
+    assert cli.main(["import", str(apo_file), "-o", str(apo_file.parent / "out.eq")]) == 2
     assert "--format" in _one_line_error(capsys)
-    assert not (apo_file.parent / "out.wav").exists()
+    assert not (apo_file.parent / "out.eq").exists()
 
 
 @pytest.mark.parametrize(

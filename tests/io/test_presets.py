@@ -333,7 +333,7 @@ def test_save_takes_the_format_from_the_extension(tmp_path):
     save_preset(tmp_path / "p.csv", example_eq())
     assert (tmp_path / "p.csv").read_text().startswith("name,type,")
     with pytest.raises(ParameterError, match=r"or format=json\|") as err:
-        save_preset(tmp_path / "p.wav", example_eq())
+        save_preset(tmp_path / "p.eq", example_eq())
     assert err.value.name == "path"
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import re
+import shlex
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +47,13 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# A dB amount or a signed number typed as its own argument ("-3dB", "+2.5db", "-3", "3dB"): a phrase's, unquoted.
+_AMOUNT_ARG = re.compile(r"[-−+]\s?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s?dbs?)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)\s?dbs?",
+                         re.IGNORECASE)
+_UNIT_ARG = re.compile(r"dbs?", re.IGNORECASE)  # the "dB" of "-3 dB" typed apart
+_NEGATIVE_NUMBER = re.compile(r"-\d+|-\d*\.\d+")  # what argparse takes as a value, not an option ("-3")
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: with ``command`` (a key of :data:`COMMANDS`) only that sub-command, else all."""
     from eqmorph import __version__
@@ -67,7 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = parser.parse_known_args(argv)
     command = command_parser(parser, args)
     if unknown:  # said by the sub-command's parser, with its usage, not by the top-level one
-        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+        start = argv.index(args.command) + 1 if args.command in argv else 0
+        at = next((i for i in range(start, len(argv)) if argv[i] in unknown and _AMOUNT_ARG.fullmatch(argv[i])), None)
+        hint = "" if at is None else "; " + _quote_hint(command, argv, start, at)
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     return run_handler(args.command, args.func, args, command, argv)
 
 
@@ -84,14 +96,57 @@ def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) ->
     if command is parser:
         return
     known = [o for o in command._option_string_actions if o.startswith("--")]
-    for token in argv[start:]:
+    for at, token in enumerate(argv[start:], start):
         if token == "--":
             return
+        if token.startswith("-") and _AMOUNT_ARG.fullmatch(token) and not _NEGATIVE_NUMBER.fullmatch(token):
+            # "-3dB" looks like an option to argparse, which said only "unrecognized arguments" (a user trial).
+            command.error(f"unrecognized arguments: {token}; {_quote_hint(command, argv, start, at)}")
         name = token.split("=", 1)[0]
         # argparse takes any unambiguous prefix of an option ("--inten"): only a name that starts none is unknown.
         if name.startswith("--") and not any(o.startswith(name) for o in known):
             close = difflib.get_close_matches(name, known, n=1)
             command.error(f"unrecognized option {name}" + (f"; did you mean {close[0]}?" if close else ""))
+
+
+def _quote_hint(command: argparse.ArgumentParser, argv: list[str], start: int, at: int) -> str:
+    """What to type instead of the dB amount ``argv[at]`` that the shell split from its phrase: the command line with
+    the phrase quoted (``eqmorph generate "bass -3dB"``); the phrase is the words around the amount that the
+    command reads as a phrase (all of ``generate``'s WORD; an option's value before it) and a ``dB`` typed after it."""
+    phrase_args = any(not a.option_strings and a.nargs in ("+", "*") for a in command._actions)
+    end = at + 1
+    # After the amount: its "dB" typed apart, and for a command whose arguments are the phrase the words up to the
+    # next option ("generate -3dB bass").
+    while end < len(argv) and (_UNIT_ARG.fullmatch(argv[end]) or (phrase_args and not argv[end].startswith("-"))):
+        end += 1
+    begin = at
+    for k in range(at - 1, start - 1, -1):
+        token = argv[k]
+        if token.startswith("-") and not _AMOUNT_ARG.fullmatch(token):
+            break  # an option: the phrase starts after it
+        previous = _option(command, argv[k - 1]) if k > start else None
+        if previous is not None and previous.nargs != 0:  # the option's value ("--more bass"): the phrase's start
+            begin = k if begin == at else begin
+            break
+        if not phrase_args:  # one word before the amount, the term it sets; the rest are other arguments
+            begin = k if begin == at else begin
+            break
+        begin = k
+    if end - begin == 1:
+        return (f"a dB amount sets the studio term beside it, in one quoted phrase: e.g. eqmorph {argv[start - 1]} "
+                f"... \"bass {argv[at]}\"" if start else "a dB amount goes beside a studio term, e.g. \"bass -3dB\"")
+    shown = [*map(shlex.quote, argv[:begin]), '"' + " ".join(argv[begin:end]) + '"', *map(shlex.quote, argv[end:])]
+    return f"a dB amount belongs to its phrase: quote the phrase, eqmorph {' '.join(shown)}"
+
+
+def _option(command: argparse.ArgumentParser, token: str) -> argparse.Action | None:
+    """The option ``token`` names (a unique prefix too, as argparse takes ``--mor``), else None."""
+    if not token.startswith("-") or "=" in token:
+        return None
+    if token in command._option_string_actions:
+        return command._option_string_actions[token]
+    found = {a for o, a in command._option_string_actions.items() if o.startswith("--") and o.startswith(token)}
+    return found.pop() if len(found) == 1 else None
 
 
 if __name__ == "__main__":

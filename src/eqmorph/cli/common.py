@@ -99,7 +99,7 @@ def add_format_args(parser: argparse.ArgumentParser) -> None:
         "format OUT's name does not ask for is refused, and table is never written to a file)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", type=output_name, default=None,
-                        help="write the preset to OUT atomically")
+                        help="write the preset to OUT atomically; never to an audio file's name (.wav, .flac, ...)")
     parser.set_defaults(preset_output=True)
 
 

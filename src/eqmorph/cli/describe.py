@@ -16,15 +16,14 @@ DEFAULT_LANGUAGE = "en"
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.errors import ParameterError
-    from eqmorph.io.presets import import_preset
+    from eqmorph.io.presets import import_preset, match_origin
 
     if args.top < 1:
         raise ParameterError("--top", args.top, "an integer >= 1")
     imported = import_preset(args.preset)  # before the model loads, so a bad preset fails fast
     eq = imported.eq
-    # A curve whose level the fit moved out of the bands (a GraphicEQ without a Preamp line) says nothing about
-    # loudness: its shape is what the file holds, so it is judged level-free, as a match is.
-    level_free = imported.level_db != 0.0
+    why = level_free_reason(args.level_free, match_origin(args.preset), imported.level_db)
+    level_free = why is not None
     from eqmorph.semantic.describe import sound_words
 
     m = load_model(args)
@@ -35,9 +34,12 @@ def run_describe(args: argparse.Namespace) -> int:
     words = sound_words(ranked, args.top)
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
-                          "language": language, "model_id": m.model_id}))
+                          "language": language, "level_free": level_free, "level_free_because": why,
+                          "model_id": m.model_id}))
         return 0
     print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
+    if why is not None:
+        print(f"judged on its shape alone, level-free: {why}")
     if words:
         # The phrase is the few words whose EQs add up to this one; the list ranks each word alone by shape, so
         # the two can name different words: labelled so neither reads as a summary of the other.
@@ -48,8 +50,22 @@ def run_describe(args: argparse.Namespace) -> int:
     return 0
 
 
+def level_free_reason(asked: bool, match: str | None, fitted_level_db: float) -> str | None:
+    """Why a preset is described by its shape alone (None: it is not): asked for, a match, or a curve whose level the
+    fit found.  Its overall level would otherwise read as words of loudness ("very loud", "strong") that the file
+    does not mean (a user trial: a level-neutral match of "less soothing, more low mids" read as "very loud")."""
+    if asked:
+        return "--level-free leaves out the EQ's overall level"
+    if match is not None:
+        return f"the preset is a {match}, whose overall level is the fit's choice, not a sound"
+    if fitted_level_db != 0.0:
+        return (f"the curve has no Preamp line, and its level ({fitted_level_db:+.1f} dB) was found by the fit, not "
+                "written in the file")
+    return None
+
+
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph describe PRESET [--top K] [--json] [--source CROWD] [--model DIR]``."""
+    """Add ``eqmorph describe PRESET [--top K] [--json] [--level-free] [--source CROWD] [--model DIR]``."""
     p = subparsers.add_parser(
         "describe",
         help="say in words what a preset does",
@@ -57,14 +73,20 @@ def register(subparsers: Any) -> None:
         "any other layout than eqmorph's 5 bands is fitted into them first, as 'eqmorph import' does) and print a "
         "short phrase that 'eqmorph generate' reads back as a similar EQ (the few words whose EQs add up to it), then "
         "the words most alike in shape each on its own, with scores from -1 (the opposite) to 1 (the word's own "
-        "EQ). A flat EQ lists no words.",
+        "EQ). A flat EQ lists no words. A preset 'eqmorph match' wrote (JSON, APO or GraphicEQ text) is judged on its "
+        "shape alone, level-free, as --level-free asks for any preset; the output says so.",
     )
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file, read as 'eqmorph import' reads it: .json (eqmorph), .txt/.apo (Equalizer APO "
                   "filters, AutoEq ParametricEQ, or a GraphicEQ curve, fitted into 5 bands) or .csv")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
-    p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, model_id")
+    p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, language, "
+                   "level_free (and level_free_because), model_id")
+    p.add_argument("--level-free", action="store_true",
+                   help="judge the EQ's shape alone, leaving out its overall level (a boost of every band reads as "
+                   "'loud'); automatic for a preset 'eqmorph match' wrote as JSON or APO/GraphicEQ text (a match's "
+                   "level is the fit's choice), not for a CSV one, which does not say how it was made")
     p.add_argument("--language", choices=("en", "es", "any"), default=DEFAULT_LANGUAGE,
                    help="describe in English (en, the default), Spanish (es) or any of the model's words (any)")
     add_source_arg(p)

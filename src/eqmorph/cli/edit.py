@@ -17,6 +17,7 @@ from eqmorph.cli.common import (
     model_meta,
     refuse_overwriting_input,
 )
+from eqmorph.cli.edit_amounts import DEFAULT_AMOUNT, MAX_AMOUNT, db_texts
 from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import EqmorphError, ParameterError
 
@@ -24,12 +25,14 @@ if TYPE_CHECKING:
     from eqmorph.semantic.morph import Morpher
 
 
-def word_changes(m: Morpher, more: list[str], less: list[str], amount: float) -> dict[str, float]:
+def word_changes(m: Morpher, more: list[str], less: list[str], amount: float,
+                 in_db: frozenset[str] = frozenset()) -> dict[str, float]:
     """``--more``/``--less`` words -> signed amounts, read the way the phrase grammar reads "more warm, less warm".
 
     Words are compared by what they mean to ``m`` (``Bright``, ``brighter`` and ``bright`` are one word): one
     asked for both ways is refused, as the grammar refuses "more warm, less warm"; one repeated the same way
-    counts once, as "more warm, more warmer" is warm x 1, and keeps its first spelling.
+    counts once, as "more warm, more warmer" is warm x 1, and keeps its first spelling.  A text of ``in_db``
+    (:func:`eqmorph.cli.edit_amounts.db_texts`) moves by 1, its dB as written, not by ``amount``.
     """
     seen: dict[tuple[tuple[str, float], ...], tuple[str, str]] = {}  # signed meaning -> (option, word as typed)
     changes: dict[str, float] = {}
@@ -44,25 +47,26 @@ def word_changes(m: Morpher, more: list[str], less: list[str], amount: float) ->
                                                    f"and {option} {word!r} ask for {what} both ways)")
             if meaning not in seen:
                 seen[meaning] = (option, word)
-                changes[word] = sign * amount
+                changes[word] = sign * (1.0 if word in in_db else amount)
     return changes
 
 
 def run_edit(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph edit``; returns the exit code."""
     from eqmorph.io.presets import import_preset
-    from eqmorph.semantic.path import MAX_INTENSITY
 
     if args.output:
         refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})
-    if not math.isfinite(args.amount) or not 0.0 < args.amount <= MAX_INTENSITY:  # before --less negates it
-        raise ParameterError("--amount", args.amount, f"a number in (0, {MAX_INTENSITY:g}]")
+    amount = DEFAULT_AMOUNT if args.amount is None else args.amount
+    if not math.isfinite(amount) or not 0.0 < amount <= MAX_AMOUNT:  # before --less negates it
+        raise ParameterError("--amount", amount, f"a number in (0, {MAX_AMOUNT:g}]")
     if not args.more and not args.less:
         raise EqmorphError(f"nothing to move {args.preset} by: add --more WORD or --less WORD, "
                            f"e.g. eqmorph edit {args.preset} --more warm")
     imported = import_preset(args.preset)
     m = load_model(args)
-    changes = word_changes(m, args.more, args.less, args.amount)  # before the fit note: nothing said, then refused
+    in_db = db_texts(m, args.more, args.less, args.amount)
+    changes = word_changes(m, args.more, args.less, amount, in_db)  # before the fit note: nothing said, then refused
     if imported.fitted:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
@@ -79,8 +83,12 @@ def register(subparsers: Any) -> None:
                   help="preset file (JSON, Equalizer APO/AutoEq text, GraphicEQ or CSV); other layouts are fitted")
     p.add_argument("--more", action="append", default=[], metavar="WORD",
                    help="move towards WORD (repeatable; a word repeated counts once)")
-    p.add_argument("--less", action="append", default=[], metavar="WORD", help="move away from WORD (repeatable)")
-    p.add_argument("--amount", type=float, default=0.5, help="step size per word, > 0 (default 0.5)")
+    p.add_argument("--less", action="append", default=[], metavar="WORD",
+                   help="move away from WORD (repeatable); a dB amount goes unsigned here: --less 'bass 3dB' cuts 3 dB")
+    p.add_argument("--amount", type=float, default=None,
+                   help=f"how far each word moves, a number in (0, {MAX_AMOUNT:g}] (default {DEFAULT_AMOUNT:g}: "
+                   "half the word's EQ); a text with a dB amount is applied as written instead, whole ('bass +3dB' "
+                   "is +3 dB; 'bright, bass +3dB' all of bright too) and takes no --amount")
     add_word_args(p)
     add_format_args(p)
     p.set_defaults(func=run_edit)

@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
     """Add ``eqmorph generate WORD``."""
     p = subparsers.add_parser("generate", help="the EQ for a word")
     p.add_argument("word", nargs="+", metavar="WORD",
-                   help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional)")
+                   help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional, "
+                   "except around a dB amount with a minus: 'bass -3dB')")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     add_word_args(p)
     add_format_args(p)

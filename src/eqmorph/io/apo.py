@@ -70,6 +70,9 @@ APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range 
 _APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
 _LAYOUT = "eqmorph's 5-band layout allows at most one low shelf, up to three peaking filters and at most one high shelf"
 _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
+# Room EQ Wizard's text export starts so; its Filter lines are Equalizer APO's, spaced into columns, with
+# "Filter 5: ON None" for a filter REW left unused (skipped as OFF filters are: eqmorph.io.apo_filter).
+REW_FIRST_LINE = "Filter Settings file"
 
 
 class ApoPreset(NamedTuple):
@@ -187,6 +190,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
     curves: list[GraphicCurve] = []
     preamp = 0.0
     has_preamp = False
+    in_rew_header = is_rew_export(text)
     for n, line in enumerate(text.splitlines(), start=1):
         where = f"{label}line {n}"
         stripped = line.strip()
@@ -194,6 +198,9 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
             continue
         m = _COMMAND.fullmatch(stripped)
         command = m.group(1).lower() if m else ""
+        in_rew_header = in_rew_header and command != "filter"
+        if in_rew_header:
+            continue  # REW's version, date, notes, equaliser and measurement: nothing that shapes the sound
         if command == "filter":
             f = parse_filter(m.group(3), where)
             filters += [f] if f else []
@@ -228,6 +235,13 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
     return ApoText(filters, curves, preamp, has_preamp)
 
 
+def is_rew_export(text: str) -> bool:
+    """Whether ``text`` is a Room EQ Wizard "Filter Settings file": its first line says so, and the lines up to its
+    first ``Filter`` line are REW's header (version, ``Dated:``, ``Notes:``, ``Equaliser:``, the measurement)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first.lower() == REW_FIRST_LINE.lower()
+
+
 def _include(name: str, root: Path | None, folder: Path | None, where: str, chain: tuple[Path, ...]) -> ApoText:
     if root is None or folder is None:
         raise DataFormatError(f"{where}: Include {quote_short(name)} needs the preset's folder (base_dir)")
@@ -253,7 +267,8 @@ def _include(name: str, root: Path | None, folder: Path | None, where: str, chai
 def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
     """Every active filter, GraphicEQ curve and the summed preamp of an Equalizer APO text.
 
-    OFF filters, comments and blank lines are ignored (a text of nothing else is refused as empty);
+    OFF filters, comments and blank lines are ignored (a text of nothing else is refused as empty), and so is the
+    header of a Room EQ Wizard "Filter Settings file" (:func:`is_rew_export`) and its unused filters (``ON None``);
     ``Include:`` files are read relative to ``base_dir`` and must stay inside it.  An Equalizer APO
     config.txt's ``Device:`` lines and ``Channel: all`` are skipped; a ``Channel:`` naming some channels
     (``L``, ``1 2``) is refused, as eqmorph's EQ applies to every channel.

@@ -72,11 +72,12 @@ def _q_from_octaves(octaves: float, where: str) -> float:
 
 
 def parse_filter(rest: str, where: str) -> ApoFilter | None:
-    """One ``Filter:`` line after the colon; None for filters switched OFF."""
+    """One ``Filter:`` line after the colon; None for filters switched OFF and for Room EQ Wizard's unused ones
+    (``ON None``)."""
     tokens = rest.split()
     if not tokens or tokens[0].upper() not in ("ON", "OFF"):
         raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
-    if tokens[0].upper() == "OFF":
+    if tokens[0].upper() == "OFF" or [t.upper() for t in tokens[1:]] == ["NONE"]:
         return None
     kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
     if kind is None:

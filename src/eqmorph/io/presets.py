@@ -224,10 +224,10 @@ def load_preset(path: str | Path) -> EQ:
 def match_origin(path: str | Path) -> str | None:
     """``"match of song.wav to reference.wav"`` when the preset at ``path`` says ``eqmorph match`` made it, else None.
 
-    JSON says so in its ``input`` and ``reference`` fields, APO and GraphicEQ text in their first ``#`` line
-    (:func:`eqmorph.io.apo.comment_line`); CSV holds no such fields, so a CSV match is not known as one.  A match's
-    overall level is its fit's choice, not a sound (``Morpher.describe(..., level_free=True)``): that is what this
-    tells.  Read after :func:`import_preset` has accepted the file, so the text is a preset's.
+    JSON says so in its ``input`` and ``reference`` fields, APO and GraphicEQ text in the ``# eqmorph ...`` line
+    before its first filter (:func:`eqmorph.io.apo.comment_line`); CSV holds no such fields, so a CSV match is not
+    known as one.  A match's overall level is its fit's choice, not a sound (``Morpher.describe(...,
+    level_free=True)``): that is what this tells.  Read after :func:`import_preset` has accepted the file.
     """
     text = read_preset_text(path)
     if SUFFIX_FORMATS.get(Path(path).suffix.lower()) == "csv":
@@ -243,7 +243,9 @@ def match_origin(path: str | Path) -> str | None:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             break  # eqmorph's comment comes before the first Preamp or Filter line
-        _, _, origin = stripped.partition(":")
+        what, _, origin = stripped.partition(":")
+        if not what.lstrip("# ").startswith("eqmorph"):  # a user's own comment names no match eqmorph made
+            continue
         said = next((part.strip() for part in origin.split(";") if part.strip().startswith("match of ")), None)
         if said is not None:
             return said
