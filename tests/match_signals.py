@@ -19,3 +19,29 @@ def pink_noise(seconds: float, seed: int = 0, peak: float = 0.3) -> np.ndarray:
     spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))[:, None]
     x = np.fft.irfft(spec, n=int(seconds * MATCH_SR), axis=0)
     return peak * x / np.abs(x).max()
+
+
+PAGE_SR = 48_000  # the page tests' recordings
+# What the page tests' reference went through: a bass cut, a 2 kHz bell and a treble lift, as (5, 3) params.
+PAGE_KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0],
+                       [6.0, 6000.0, 0.71]])
+
+
+def float_wav(path, x: np.ndarray, sample_rate: int = PAGE_SR) -> str:
+    """``x`` written to ``path`` as a 32-bit float WAV; the path as a string (what a file input takes)."""
+    import soundfile as sf
+
+    sf.write(path, x.astype(np.float32), sample_rate, subtype="FLOAT")
+    return str(path)
+
+
+def page_recordings(folder) -> tuple[dict[str, str], np.ndarray]:
+    """Three seconds of white noise (``"dry"``) and the same through PAGE_KNOWN (``"wet"``) as WAVs in ``folder``,
+    and the noise itself."""
+    from scipy.signal import sosfilt
+
+    from eqmorph.core import dsp
+
+    dry = 0.1 * np.random.default_rng(0).standard_normal(PAGE_SR * 3)
+    wet = sosfilt(dsp.sos_np(PAGE_KNOWN, PAGE_SR), dry)
+    return {"dry": float_wav(folder / "dry.wav", dry), "wet": float_wav(folder / "wet.wav", wet)}, dry

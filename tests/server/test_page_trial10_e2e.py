@@ -12,15 +12,12 @@ from urllib.parse import parse_qs
 
 import numpy as np
 import pytest
-import soundfile as sf
 from browser_fixtures import open_page, pick, shown
-from scipy.signal import sosfilt
+from tests.match_signals import PAGE_SR, float_wav, page_recordings
 
 from eqmorph.core import dsp
 
-SR = 48_000
-# A known EQ between the two recordings, so that the match has bands worth hearing (rows: gain_db, freq_hz, q).
-KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
+SR = PAGE_SR
 PREVIEW = """async (freqs) => {
   const audio = await import('/static/audio.js');
   return { chain: audio.previewChain(), db: freqs ? audio.previewResponseDb(freqs) : null };
@@ -31,16 +28,9 @@ def _link(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(page.evaluate("() => location.hash").removeprefix("#")).items()}
 
 
-def _wav(path, x: np.ndarray, rate: int = SR) -> str:
-    sf.write(path, x.astype(np.float32), rate, subtype="FLOAT")
-    return str(path)
-
-
 @pytest.fixture(scope="module")
 def recordings(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("trial10")
-    dry = 0.1 * np.random.default_rng(0).standard_normal(SR * 3)
-    return {"dry": _wav(folder / "dry.wav", dry), "wet": _wav(folder / "wet.wav", sosfilt(dsp.sos_np(KNOWN, SR), dry))}
+    return page_recordings(tmp_path_factory.mktemp("trial10"))[0]
 
 
 def _bands_params(bands: list[dict]) -> np.ndarray:
@@ -145,8 +135,8 @@ def test_a_known_word_or_a_phrase_entered_is_used_as_typed(page, typed):
 # --- item 3: a second file is loaded ----------------------------------------------------------------------------
 
 def test_a_second_file_and_the_same_file_again_are_loaded(page, tmp_path):
-    first = _wav(tmp_path / "first.wav", np.zeros(SR))
-    second = _wav(tmp_path / "second.wav", np.zeros(2 * SR))
+    first = float_wav(tmp_path / "first.wav", np.zeros(SR))
+    second = float_wav(tmp_path / "second.wav", np.zeros(2 * SR))
     with page.expect_file_chooser() as chooser:
         page.select_option("#source", "file")
     chooser.value.set_files(first)
@@ -156,7 +146,7 @@ def test_a_second_file_and_the_same_file_again_are_loaded(page, tmp_path):
     chooser.value.set_files(second)
     page.wait_for_selector("#audio-source-info:has-text('second.wav: 2.0 s')")
     assert page.input_value("#file") == ""  # emptied: the same file chosen again is a change
-    _wav(tmp_path / "second.wav", np.zeros(3 * SR))  # re-saved, longer
+    float_wav(tmp_path / "second.wav", np.zeros(3 * SR))  # re-saved, longer
     with page.expect_file_chooser() as chooser:
         page.click("#file-choose")
     chooser.value.set_files(second)

@@ -11,15 +11,13 @@ from urllib.parse import parse_qs
 import httpx
 import numpy as np
 import pytest
-import soundfile as sf
 from browser_fixtures import PHONE, open_page, pick, pick_row, shown
-from scipy.signal import sosfilt
+from tests.match_signals import PAGE_KNOWN, PAGE_SR, float_wav, page_recordings
 
 from eqmorph.core import dsp
 
 LAPTOP = {"width": 1280, "height": 800}
-SR = 48_000
-KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
+SR, KNOWN = PAGE_SR, PAGE_KNOWN
 
 
 def _link(page) -> dict[str, str]:
@@ -150,18 +148,13 @@ def test_a_new_refusal_in_one_box_replaces_the_old_one_in_the_other(page):
 
 # --- item 9: the match card shows only a current match, and follows its Amount ------------------------------
 
-def _wav(path, x: np.ndarray) -> str:
-    sf.write(path, x.astype(np.float32), SR, subtype="FLOAT")
-    return str(path)
-
-
 @pytest.fixture(scope="module")
 def recordings(tmp_path_factory):
     folder = tmp_path_factory.mktemp("match")
-    dry = 0.1 * np.random.default_rng(0).standard_normal(SR * 3)
-    return {"dry": _wav(folder / "dry.wav", dry), "wet": _wav(folder / "wet.wav", sosfilt(dsp.sos_np(KNOWN, SR), dry)),
-            "silent": _wav(folder / "silent.wav", np.zeros(SR * 2)),
-            "long": _wav(folder / ("a-recording-with-a-very-long-file-name-" * 3 + ".wav"), dry)}
+    files, dry = page_recordings(folder)
+    return {**files,
+            "silent": float_wav(folder / "silent.wav", np.zeros(SR * 2)),
+            "long": float_wav(folder / ("a-recording-with-a-very-long-file-name-" * 3 + ".wav"), dry)}
 
 
 def _match(page, files: dict[str, str], reference: str = "wet") -> None:
