@@ -75,9 +75,6 @@ _BY = frozenset({"by", "to", "at"})
 # An "-en" verb whose band word says where the user means it ("tighten the low end"). Others read on ("brighten the
 # bass" is bright and the bass): bright's EQ cuts the bass, so reading "the bass" as where cut what was named.
 _REGION_VERB_WORDS = frozenset({"tight"})
-# A crowd word made a phrasal verb by "up" is a verb too, and its band word says where: "clean up the low end" read
-# as clean and the bass boosted the bass 3 dB, "warm up the low end" likewise (new-user trials).
-_PHRASAL_UP = "up"
 
 
 def _direction(tok: str, way: float) -> float:
@@ -251,8 +248,6 @@ class Parser(WordReader):
                 if (derived and found[0].word in _REGION_VERB_WORDS
                         and lemmas.adjective_of_verb(term_text) == found[0].word):
                     i = self._verbs_region(tokens, i, term_text, notes)
-                elif tokens[i:i + 1] == [_PHRASAL_UP] and band_word(found[0].word) is None:  # "clean up the low end"
-                    i = self._verbs_region(tokens, i, f"{term_text} {_PHRASAL_UP}", notes)
                 # modifiers belong to the descriptor they precede
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
