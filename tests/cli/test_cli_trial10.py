@@ -209,3 +209,11 @@ def test_a_lone_unquoted_db_amount_says_it_goes_beside_a_studio_term(capsys):
 def test_other_unrecognized_arguments_get_no_db_hint(capsys):
     code, err = _exit(capsys, "describe", "x.txt", "-k", "0")
     assert code == 2 and "unrecognized arguments: -k 0" in err and "dB" not in err
+
+
+@pytest.mark.parametrize("argv", [["describe", "p.json", "-3dB"], ["match", "a.wav", "b.wav", "-3dB"],
+                                  ["blend", "warm", "-3dB"]])
+def test_a_db_amount_beside_no_phrase_gets_no_command_to_copy(capsys, argv):
+    # A review: the hint quoted a file with the amount ('eqmorph describe "p.json -3dB"') or blend's WORD=WEIGHT.
+    code, err = _exit(capsys, *argv)
+    assert code == 2 and "quote the phrase" not in err and '"bass -3dB"' in err

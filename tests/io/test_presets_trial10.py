@@ -115,3 +115,10 @@ def test_a_rew_filter_of_a_type_eqmorph_has_no_place_for_is_refused_by_its_line(
     (tmp_path / "rew.txt").write_text(text)
     with pytest.raises(DataFormatError, match=r"line 15: filter type 'NO'"):
         import_preset(tmp_path / "rew.txt")
+
+
+@pytest.mark.parametrize("name", ["x.wav.", "x.wav ", "x.flac. .", ".wav"])
+def test_an_audio_name_with_trailing_dots_or_spaces_or_nothing_before_its_suffix_is_refused(tmp_path, name):
+    # A review: Windows drops a name's trailing dots and spaces, so "x.wav." would have replaced x.wav there.
+    with pytest.raises(ParameterError, match="not an audio file's"):
+        output_format(tmp_path / name, "apo")

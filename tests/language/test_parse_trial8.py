@@ -308,3 +308,23 @@ def test_a_db_amount_beside_a_contrast_is_added_as_written(parser):
     assert dict(meant.weights)["treble"] == pytest.approx(-2.0 / 6.0)
     assert dict(meant.weights)["warm"] == pytest.approx(0.5)
     assert any(note.startswith("muddy: only what it adds") for note in meant.notes)
+
+
+@pytest.mark.parametrize("text, asked, denied", [("bass +3dB but not muddy", "bass", "muddy"),
+                                                 ("presence +3dB but not harsh", "presence", "harsh")])
+def test_a_db_amount_asked_for_in_a_contrast_keeps_the_contrast(m, text, asked, denied):
+    # A review: with the dB amount outside the shares, "but not muddy" stopped being a contrast and muddy's whole
+    # opposite undid the bass written (-3.9 dB at 200 Hz for "bass +3dB but not muddy").
+    meant = m.parse(text)
+    assert dict(meant.weights) == pytest.approx({asked: 0.5, denied: -0.5})
+    assert any(note.startswith(f"{denied}: only what it adds to {asked}") for note in meant.notes)
+    probe = 100.0 if asked == "bass" else 5000.0
+    assert gain_at(m.generate_params(text), probe) == pytest.approx(gain_at(m.generate_params(text.split(" but")[0]),
+                                                                            probe), abs=1.0)
+
+
+@pytest.mark.parametrize("text", ["bass -3dB, more bass", "more bass, bass -3dB", "bass -3dB, less bass"])
+def test_a_studio_term_with_a_db_amount_and_a_direction_is_refused(parser, text):
+    # Summed, "bass -3dB, more bass" made +3 dB; it had been refused as asked both ways.
+    with pytest.raises(ParameterError, match=r"one move for 'bass': a dB amount or a direction, not both"):
+        parser.parse(text)

@@ -57,3 +57,10 @@ def test_a_search_a_studio_term_starts_with_lists_that_term_not_embedding_guesse
     body = client.get("/api/words", params={"search": "pres"}).json()
     assert body["words"] == [] and [t["word"] for t in body["studio_terms"]] == ["presence"]
     assert client.get("/api/words", params={"search": "velvety"}).json()["words"]  # no studio term: still guessed
+
+
+@pytest.mark.parametrize("text, word", [("de-harsh", "harsh"), ("un-muddy", "muddy"), ("mud-free", "muddy")])
+def test_a_negating_affix_is_read_before_the_open_vocabularys_guess(client, text, word):
+    # A review: with the open vocabulary (the server's default) "de-harsh" was still harsh x 0.51, more harsh.
+    body = client.get("/api/parse", params={"text": text}).json()
+    assert [(w["word"], w["weight"]) for w in body["weights"]] == [(word, -1.0)]

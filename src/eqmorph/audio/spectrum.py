@@ -149,7 +149,9 @@ class SpectrumAccumulator:
             step = CAST_FRAMES_PER_FFT * self.n_fft
             for start in range(0, x.shape[0], step):
                 part = x[start:start + step]
-                self._update(part.astype(np.float32), part)
+                with np.errstate(over="ignore"):  # a sample beyond float32's range is refused by _update, by value
+                    narrow = part.astype(np.float32)
+                self._update(narrow, part)
             return
         self._update(x, x)
 
@@ -159,7 +161,8 @@ class SpectrumAccumulator:
         # A BLAS dot product in the samples' own precision: for float32 blocks about ten times faster than
         # a float64 einsum (which converts every sample), and its relative error (about 1e-5) is 0.0001 dB.
         flat = x.ravel(order="K")
-        sum_sq = float(np.dot(flat, flat))
+        with np.errstate(over="ignore"):  # squares past the float range: refused below, with the samples' values
+            sum_sq = float(np.dot(flat, flat))
         if not math.isfinite(sum_sq):
             bad = non_finite_report(given, self.frames)
             if bad is None:  # finite samples whose squares (or float32 cast) overflow: nothing a recording holds

@@ -51,6 +51,7 @@ COMMANDS: dict[str, str] = {
 _AMOUNT_ARG = re.compile(r"[-−+]\s?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s?dbs?)?|(?:\d+(?:[.,]\d+)?|[.,]\d+)\s?dbs?",
                          re.IGNORECASE)
 _UNIT_ARG = re.compile(r"dbs?", re.IGNORECASE)  # the "dB" of "-3 dB" typed apart
+_PHRASE_METAVARS = frozenset({"WORD", "WORD2"})  # the arguments that take a phrase ("generate WORD...", "--more WORD")
 _NEGATIVE_NUMBER = re.compile(r"-\d+|-\d*\.\d+")  # what argparse takes as a value, not an option ("-3")
 
 
@@ -111,30 +112,32 @@ def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) ->
 
 def _quote_hint(command: argparse.ArgumentParser, argv: list[str], start: int, at: int) -> str:
     """What to type instead of the dB amount ``argv[at]`` that the shell split from its phrase: the command line with
-    the phrase quoted (``eqmorph generate "bass -3dB"``); the phrase is the words around the amount that the
-    command reads as a phrase (all of ``generate``'s WORD; an option's value before it) and a ``dB`` typed after it."""
-    phrase_args = any(not a.option_strings and a.nargs in ("+", "*") for a in command._actions)
+    the phrase quoted (``eqmorph generate "bass -3dB"``) when the amount sits in a phrase the command reads (a WORD
+    argument: all of ``generate``'s words, or the value of ``--more``, ``--word``, ``--to``...), with a ``dB`` typed
+    after it; else (beside a file, or blend's WORD=WEIGHT) how a dB amount is written, with no command to copy."""
+    generic = 'a dB amount goes in a quoted phrase beside the studio term it sets, e.g. "bass -3dB"'
+    phrase_args = any(not a.option_strings and a.nargs in ("+", "*") and a.metavar in _PHRASE_METAVARS
+                      for a in command._actions)
     end = at + 1
-    # After the amount: its "dB" typed apart, and for a command whose arguments are the phrase the words up to the
-    # next option ("generate -3dB bass").
-    while end < len(argv) and (_UNIT_ARG.fullmatch(argv[end]) or (phrase_args and not argv[end].startswith("-"))):
+    # After the amount: its "dB" typed apart, more amounts, and for a command whose arguments are the phrase the words
+    # up to the next option ("generate -3dB bass").
+    while end < len(argv) and (_UNIT_ARG.fullmatch(argv[end]) or _AMOUNT_ARG.fullmatch(argv[end])
+                               or (phrase_args and not argv[end].startswith("-"))):
         end += 1
-    begin = at
+    begin = at if phrase_args else None
     for k in range(at - 1, start - 1, -1):
         token = argv[k]
         if token.startswith("-") and not _AMOUNT_ARG.fullmatch(token):
             break  # an option: the phrase starts after it
         previous = _option(command, argv[k - 1]) if k > start else None
-        if previous is not None and previous.nargs != 0:  # the option's value ("--more bass"): the phrase's start
-            begin = k if begin == at else begin
+        if previous is not None and previous.nargs != 0:  # an option's value: a phrase if the option takes one
+            begin = k if previous.metavar in _PHRASE_METAVARS else None
             break
-        if not phrase_args:  # one word before the amount, the term it sets; the rest are other arguments
-            begin = k if begin == at else begin
+        if not phrase_args:  # a file or a WORD=WEIGHT beside the amount: no phrase to quote
             break
         begin = k
-    if end - begin == 1:
-        return (f"a dB amount sets the studio term beside it, in one quoted phrase: e.g. eqmorph {argv[start - 1]} "
-                f"... \"bass {argv[at]}\"" if start else "a dB amount goes beside a studio term, e.g. \"bass -3dB\"")
+    if begin is None or not start or end - begin == 1:  # nothing around the amount to quote it with
+        return generic
     shown = [*map(shlex.quote, argv[:begin]), '"' + " ".join(argv[begin:end]) + '"', *map(shlex.quote, argv[end:])]
     return f"a dB amount belongs to its phrase: quote the phrase, eqmorph {' '.join(shown)}"
 

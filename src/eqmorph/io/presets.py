@@ -151,9 +151,14 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     p = Path(path)
     if p.is_dir() or str(path).endswith(("/", "\\")):
         raise ParameterError("path", str(path), f"a file name, not a folder; e.g. {str(p / 'warm.txt')!r}")
-    if p.suffix.lower() in AUDIO_SUFFIXES:  # whatever the format: a preset is never what an audio name asks for
-        raise ParameterError("path", str(path), f"a preset's name, not an audio file's ({p.suffix}): a preset is "
-                             f"text, name it {p.stem}.txt (apo or graphiceq), {p.stem}.json or {p.stem}.csv")
+    # Whatever the format: a preset is never what an audio name asks for. Windows drops a name's trailing dots and
+    # spaces, so "x.wav." and "x.wav " are x.wav there.
+    audio = Path(p.name.rstrip(". ")) if p.name.rstrip(". ") else p
+    suffix = audio.suffix or audio.name  # ".wav" alone is all suffix
+    if suffix.lower() in AUDIO_SUFFIXES:
+        raise ParameterError("path", str(path), f"a preset's name, not an audio file's ({suffix}): a preset "
+                             f"is text, name it {audio.stem}.txt (apo or graphiceq), {audio.stem}.json or "
+                             f"{audio.stem}.csv")
     implied = format_for_path(p)
     if format is None:
         if implied is None:

@@ -72,14 +72,16 @@ def phrase_params(
         return signed_blend_params(meant.weights, word_params, scale)
     pieces = meant.piece_weights()
     # Every word a piece names, also one whose pieces cancel ("more warm, less warm, bright": not in the weights).
-    words = list(dict.fromkeys([*(w for _, ws in pieces for w, _ in ws), *(w for w, _ in meant.absolute_weights()),
-                                *kept]))
+    words = list(dict.fromkeys([*(w for _, ws in [*pieces, *meant.absolute_pieces()] for w, _ in ws), *kept]))
     column = {w: i for i, w in enumerate(words)}
     stacked = np.stack([word_params(word) for word in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
     if meant.contrast:
-        target = _contrast_target(pieces, column, responses)
-        for word, weight in meant.absolute_weights():  # "warm but not muddy, treble -2dB": the 2 dB as written
+        # A dB amount asked for is one of the asked-for pieces ("bass +3dB but not muddy"); one that cuts is added
+        # as written ("warm but not muddy, treble -2dB").
+        absolute = meant.absolute_pieces()
+        target = _contrast_target(pieces + [p for p in absolute if p[0] > 0], column, responses)
+        for word, weight in (ws for sign, piece in absolute if sign < 0 for ws in piece):
             target = target + weight * responses[column[word]]
     else:
         target = np.array([dict(meant.weights).get(w, 0.0) for w in words]) @ responses

@@ -76,8 +76,11 @@ def piece_scale(piece: Piece, n_pieces: int) -> float:
 def moving_pieces(pieces: tuple[Piece, ...] | list[Piece]) -> int:
     """How many pieces ask for a change (the ``n_pieces`` of :func:`piece_scale`): a kept piece ("but keep the
     low end") shares nothing, so "brighter but keep the low end" is all of "brighter", not half; nor does a piece a
-    dB amount set ("bright, bass -3dB" is all of bright). At least 1."""
-    return max(1, sum(p.sign != 0 and not p.absolute for p in pieces))
+    dB amount set ("bright, bass -3dB" is all of bright), unless it is asked for beside a word asked against, which
+    then takes its share as beside any word ("bass +3dB but not muddy": muddy x -0.5, as in "warm but not muddy").
+    At least 1."""
+    against = any(p.sign < 0 and not p.absolute for p in pieces)
+    return max(1, sum(p.sign != 0 and (not p.absolute or (against and p.sign > 0)) for p in pieces))
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,9 @@ class Interpretation:
         less harsh": the later words qualify the first) or joined by "but"/"pero" in any order ("not muddy but
         warm"). A phrase that starts with a reduction and has no "but" ("less boxy and a bit warmer") is a list of
         requests, each applied as asked (language/compose.py)."""
-        moving = [p for p in self.pieces if p.sign != 0 and not p.absolute]  # a dB amount is added as written
-        if not moving or not any(p.sign < 0 for p in moving) or not any(p.sign > 0 for p in moving):
+        moving = [p for p in self.pieces if p.sign != 0]
+        # A dB amount may be asked for ("bass +3dB but not muddy") but is never denied: it is added as written.
+        if not any(p.sign < 0 and not p.absolute for p in moving) or not any(p.sign > 0 for p in moving):
             return False
         return moving[0].sign > 0 or not CONTRASTING.isdisjoint(re.findall(r"\w+", normalise_term(self.text)))
 
@@ -129,17 +133,18 @@ class Interpretation:
 
     def piece_weights(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
         """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``, for the
-        pieces that ask for a change (not the kept ones) and whose move no dB amount set (:meth:`absolute_weights`).
+        pieces that ask for a change (not the kept ones) and whose move no dB amount set (:meth:`absolute_pieces`).
 
-        These and :meth:`absolute_weights` summed per word are :attr:`weights`.
+        These and :meth:`absolute_pieces` summed per word are :attr:`weights`.
         """
         n = moving_pieces(self.pieces)
         return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings))
                 for p in self.pieces if p.sign != 0 and not p.absolute]
 
-    def absolute_weights(self) -> tuple[tuple[str, float], ...]:
-        """``((word, weight), ...)`` of the pieces a dB amount set ("bass -3dB"): added as written."""
-        return tuple((m.word, piece_scale(p, 1) * m.share) for p in self.pieces if p.absolute for m in p.meanings)
+    def absolute_pieces(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
+        """:meth:`piece_weights` of the pieces a dB amount set ("bass -3dB"): whole, added as written."""
+        return [(p.sign, tuple((m.word, piece_scale(p, 1) * m.share) for m in p.meanings))
+                for p in self.pieces if p.absolute]
 
     @property
     def single_word(self) -> tuple[str, float] | None:

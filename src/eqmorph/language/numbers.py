@@ -182,6 +182,13 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -
                                                f"({amount.text!r} sets the move in dB: leave out the degree)")
         weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
         pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight), absolute=True)
+    # "bass -3dB, more bass": summed, the amount written was not the move made (+3 dB); asked both ways, say one.
+    set_in_db = {m.word: p.text for p in pieces if p.absolute for m in p.meanings}
+    for p in pieces:
+        twice = [m.word for m in p.meanings if m.word in set_in_db] if p.sign != 0 and not p.absolute else []
+        if twice:
+            raise ParameterError("text", text, f"one move for {twice[0]!r}: a dB amount or a direction, not both "
+                                               f"({set_in_db[twice[0]]!r} has an amount, {p.text!r} a direction)")
 
 
 __all__ = ["NUMBER_TOKEN", "Amount", "ambiguous_number", "ambiguous_number_error", "amount_weight", "dangling_amount",

@@ -224,10 +224,11 @@ class Parser(WordReader):
                     continue
                 words = term or (tok,)
                 term_text = " ".join(words)
-                found, negated = self.meanings(term_text), ""
-                if not found:  # "de-harsh", "mud-free": less of the word the affix holds
-                    negated, found = self.negated_meanings(term_text)
-                    notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
+                # "de-harsh", "mud-free": less of the word the affix holds, before an open vocabulary's guess at it
+                negated, found = (self.negated_meanings(term_text)
+                                  if "-" in term_text and not self.meanings(term_text, embed=False) else ("", []))
+                notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
+                found = found or self.meanings(term_text)
                 if not found:
                     unknown.append(term_text)
                     i += len(words)
@@ -362,8 +363,8 @@ class Parser(WordReader):
         notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
         notes.extend(said)
         meant = Interpretation(text, tuple(pieces), (), source, ignored)
-        asked = [p.term for p in pieces if p.sign > 0 and not p.absolute]
-        # A word asked both ways cancels; a dB amount is added as written ("warm, treble -2dB").
+        asked = [p.term for p in pieces if p.sign > 0]
+        # A word asked both ways cancels; a dB amount is added as written, never denied ("warm, treble -2dB").
         denied = [p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked]
         if meant.contrast and denied:  # language/compose.py: phrase_params
             notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "

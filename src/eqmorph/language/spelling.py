@@ -18,6 +18,7 @@ error path.
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Mapping
 
@@ -131,14 +132,20 @@ def unknown_word_error(word: str, counts: Mapping[str, int], n: int = 5) -> Unkn
 
 # A studio term is suggested only this close (difflib ratio): "hi-fi" is not "hi-mid" (0.67), "presense" is presence.
 STUDIO_CUTOFF = 0.8
+
+
+@functools.cache
+def _studio_forms() -> dict[str, str]:
+    """Every studio term's spelling -> its name (the table is fixed for the process)."""
+    from eqmorph.language.band_words import band_words  # band words import this module's normalisation
+
+    return {form: name for name, w in band_words().items() for form in w.forms}
 STUDIO_SUGGESTIONS = 1  # studio terms named in an unknown word's error: the closest (a second was rarely meant)
 
 
 def studio_suggestions(word: str) -> tuple[str, ...]:
     """Names of the studio terms with a form spelled like ``word`` (:func:`suggest`'s similarity), best first."""
-    from eqmorph.language.band_words import band_words  # band words import this module's normalisation
-
-    forms = {form: name for name, w in band_words().items() for form in w.forms}
+    forms = _studio_forms()
     near = suggest(word, dict.fromkeys(forms, 1), n=len(forms), cutoff=STUDIO_CUTOFF)
     return tuple(dict.fromkeys(forms[form] for form, _ in near))[:STUDIO_SUGGESTIONS]
 

@@ -225,8 +225,8 @@ class Service:
 
     def studio_terms(self, text: str | None) -> list[dict[str, Any]]:
         """``/api/words``' studio terms: every band word for no search (or a blank one, which lists every word
-        too), else those with a form containing ``text`` (:func:`find_band_words`: "pres" finds presence), as
-        ``eqmorph words --search`` lists them."""
+        too), else those with a word of a form starting with ``text`` (:func:`find_band_words`: "pres" finds
+        presence), as ``eqmorph words --search`` lists them."""
         if text is None or not normalise_term(text):
             return list(self.studio.values())
         return [self.studio[w.name] for w in find_band_words(text)]
