@@ -35,3 +35,13 @@ def test_gibberish_gets_no_studio_term(parser):
     with pytest.raises(UnknownWordError) as err:
         parser.parse("zzqxv")
     assert err.value.studio_terms == () and "no similar known words" in str(err.value)
+
+
+@pytest.mark.parametrize("word, slip", [("presense", True), ("trebel", True), ("misd", True), ("bajo", False),
+                                        ("agudo", False), ("grave", False)])
+def test_a_slip_of_a_studio_term_is_a_typo_but_its_singular_or_plural_is_not(word, slip):
+    # "bajo" and "agudo" are the Spanish crowd's words, one letter from the band forms "bajos" and "agudos": read as
+    # slips, the open vocabulary would never be asked about them (leave-one-word-out holds them out).
+    from eqmorph.language.words import WordReader
+
+    assert WordReader({"warm": 5})._is_typo(word) is slip

@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.terms import normalise_term
 
-__all__ = ["fold", "normalise_term", "one_edit_apart", "search", "suggest", "typo_of", "unknown_word_error"]
+__all__ = ["fold", "normalise_term", "one_edit_apart", "search", "studio_form_counts", "studio_suggestions", "suggest",
+           "typo_of", "unknown_word_error"]
 
 SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches: below it, words rarely look alike
 SEARCH_LIMIT = 10  # enough rows for an autocomplete drop-down
@@ -140,6 +141,13 @@ def _studio_forms() -> dict[str, str]:
     from eqmorph.language.band_words import band_words  # band words import this module's normalisation
 
     return {form: name for name, w in band_words().items() for form in w.forms}
+
+
+@functools.cache
+def studio_form_counts() -> dict[str, int]:
+    """Every studio term's spelling with a count of 1, as :func:`typo_of` takes known words: a slip of one
+    ("presense") is a slip, not a new word for the open vocabulary to guess at."""
+    return dict.fromkeys(_studio_forms(), 1)
 STUDIO_SUGGESTIONS = 1  # studio terms named in an unknown word's error: the closest (a second was rarely meant)
 
 

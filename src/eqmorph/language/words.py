@@ -24,7 +24,7 @@ from eqmorph.language.band_words import band_word, band_word_forms
 from eqmorph.language.grammar_words import DEGREE_PHRASES, LESS, MORE, NOT, OPPOSITE
 from eqmorph.language.interpretation import Meaning
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
-from eqmorph.language.spelling import fold, typo_of
+from eqmorph.language.spelling import fold, studio_form_counts, typo_of
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
@@ -151,8 +151,12 @@ class WordReader:
         return []
 
     def _is_typo(self, word: str) -> bool:
-        """A slip of a known word ("wram", "brigth") that is not itself a common English word ("warn" is)."""
-        if typo_of(word, self.counts) is None:
+        """A slip of a known word or studio term ("wram", "brigth", "presense") that is not itself a common English
+        word ("warn" is)."""
+        studio = typo_of(word, studio_form_counts())
+        # "bajo" is no slip of "bajos": a singular or plural of a studio form is a word of its own (a crowd's, here).
+        studio_slip = studio is not None and studio.rstrip("s") != word.rstrip("s")
+        if typo_of(word, self.counts) is None and not studio_slip:
             return False
         if self._is_dictionary_word is None:
             from eqmorph.language.wordlike import is_dictionary_word
