@@ -45,6 +45,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=8192)
+def _known_key(known: str) -> str:
+    """:func:`fold` of a known word or studio form, kept: every typo check and suggestion compares the typed word
+    with all of them, and folding each afresh was most of an unknown word's check (0.6-0.7 ms per word list)."""
+    return fold(known)
+
+
 def _check_counts(counts: object) -> Mapping[str, int]:
     if not isinstance(counts, Mapping):
         raise ParameterError("counts", counts, "a mapping word -> number of examples", wrong_type=True)
@@ -86,7 +93,7 @@ def suggest(
     matcher.set_seq2(key)  # SequenceMatcher caches details of seq2, so the query goes there
     scored: list[tuple[float, int, str]] = []
     for known, count in counts.items():
-        matcher.set_seq1(fold(known))
+        matcher.set_seq1(_known_key(known))
         # The cheap upper bounds reject most of the vocabulary before the full ratio.
         if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
             continue
@@ -121,7 +128,7 @@ def typo_of(word: str, counts: Mapping[str, int], min_letters: int = TYPO_MIN_LE
     key = fold(word)  # once, not once per known word
     if len(key) < min_letters:
         return None
-    near = [(count, known) for known, count in _check_counts(counts).items() if _one_slip(key, fold(known))]
+    near = [(count, known) for known, count in _check_counts(counts).items() if _one_slip(key, _known_key(known))]
     return max(near)[1] if near else None
 
 
@@ -175,7 +182,7 @@ def search(query: str, counts: Mapping[str, int], limit: int = SEARCH_LIMIT) -> 
     key = fold(query)
     ranked: list[tuple[int, int, str]] = []
     for known, count in counts.items():
-        folded = fold(known)
+        folded = _known_key(known)
         if folded.startswith(key):
             group = 0
         elif key in folded:
