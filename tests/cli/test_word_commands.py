@@ -179,3 +179,16 @@ def test_blend_says_its_weights_are_shares_of_a_mix_when_they_do_not_add_up_to_o
     assert json.loads(light)["bands"] == json.loads(full)["bands"]  # what the note explains
     code, _, err = _run(capsys, "blend", "warm=60", "bright=40", "--quiet", "--model", tiny_model_dir)
     assert code == 0 and "shares" not in err
+
+
+def test_every_command_with_quiet_also_takes_its_short_form_q():
+    from eqmorph.cli import COMMANDS, build_parser
+
+    with_quiet = []
+    for command in COMMANDS:
+        sub = build_parser(command)._subparsers._group_actions[0].choices[command]
+        quiet = [a for a in sub._actions if "--quiet" in a.option_strings]
+        if quiet:
+            with_quiet.append(command)
+            assert "-q" in quiet[0].option_strings, command
+    assert {"generate", "apply", "match", "import", "train"} <= set(with_quiet)

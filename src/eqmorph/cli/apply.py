@@ -79,7 +79,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--auto-gain", action="store_true", help=AUTO_GAIN_HELP)
     add_word_args(parser, quiet=False)
-    parser.add_argument("--quiet", action="store_true", help="no progress bar and no report (warnings still shown)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no report (warnings still shown)")
     parser.set_defaults(func=run_apply)
 
 

@@ -56,6 +56,6 @@ def register(subparsers: Any) -> None:
                   help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")
     add_format_args(parser)
     # The fit's error is said even with --quiet, as 'apply --preset' says it: the output is then an approximation.
-    parser.add_argument("--quiet", action="store_true",
+    parser.add_argument("-q", "--quiet", action="store_true",
                         help="print no notes about the preamp (a fitted preset's fit error is still said)")
     parser.set_defaults(func=run_import)

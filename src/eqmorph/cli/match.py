@@ -114,7 +114,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "
                    "(.wav, .flac or .ogg)")
     p.add_argument("--auto-gain", action="store_true", help=f"with --apply: {AUTO_GAIN_HELP}")
-    p.add_argument("--quiet", action="store_true", help="no progress bar and no auto gain line")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no auto gain line")
     add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
     add_format_args(p)
     p.set_defaults(func=run_match)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
     """``--quiet``: do not print how words were understood."""
-    parser.add_argument("--quiet", action="store_true", help="do not print how the words were understood")
+    parser.add_argument("-q", "--quiet", action="store_true", help="do not print how the words were understood")
 
 
 def note(command: str, text: str) -> None:

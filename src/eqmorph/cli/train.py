@@ -56,5 +56,5 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-response-loss", action="store_true", help="ablation: parameter loss only")
     p.add_argument("--all-data", action="store_true",
                    help="train on every row (no validation or test rows; runs all --epochs): the bundled model")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_train)
