@@ -193,9 +193,9 @@ def test_tighten_the_low_end_is_tight_and_adds_no_bass_boost(m, parser):
     meant = parser.parse("tighten the low end")
     assert weights(parser, "tighten the low end") == {"tight": 1.0}
     assert any(note.startswith("low end: read as where to tighten") for note in meant.notes)
-    eq = m.generate_params("tighten the low end")
-    np.testing.assert_allclose(eq, m.generate_params("tight"))
-    assert gain_at(eq, 60.0) < 1.0  # it was a +6 dB shelf at 200 Hz, "tighten" ignored
+    eq, tight = m.generate_params("tighten the low end"), m.generate_params("tight")
+    assert gain_at(eq, 60.0) < -1.0  # it was a +6 dB shelf at 200 Hz, "tighten" ignored
+    assert gain_at(tight, 740.0) < -2.0 and abs(gain_at(eq, 740.0)) < 0.5  # tight's mid cut: not in the low end
 
 
 # --- 8. blame the right word ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.language.interpretation import Interpretation
+from eqmorph.language.regions import confine, region_start
 
 # Phrases are fitted while the user waits: one greedy start plus the strongest word, 12 LM steps, no polish,
 # on 128 points, and a light gain ridge as in the Morpher's edit fit. Against 15 polish steps on 256 points
@@ -67,15 +68,18 @@ def phrase_params(
     """Physical ``(5, 3)`` EQ of a parsed phrase: :func:`signed_blend_params` of its weights, except that in a
     contrast each negated piece takes away only its part outside the asked-for pieces' responses, and a kept word
     ("brighter but keep the low end") has its own shape taken out of what the others change."""
-    kept = [w for w in meant.kept if w not in dict(meant.weights)]
-    if not meant.contrast and not kept:
+    kept = [(w, None) for w in meant.kept if w not in dict(meant.weights)]
+    if not meant.contrast and not kept and not meant.regional:
         return signed_blend_params(meant.weights, word_params, scale)
     pieces = meant.piece_weights()
-    # Every word a piece names, also one whose pieces cancel ("more warm, less warm, bright": not in the weights).
+    # Every word (and region) a piece names, also one whose pieces cancel ("more warm, less warm, bright").
     words = list(dict.fromkeys([*(w for _, ws in [*pieces, *meant.absolute_pieces()] for w, _ in ws), *kept]))
     column = {w: i for i, w in enumerate(words)}
-    stacked = np.stack([word_params(word) for word in words])  # (k, 5, 3)
+    stacked = np.stack([word_params(word) for word, _ in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
+    for i, (_, region) in enumerate(words):
+        if region is not None:  # "less boomy low end": the word's move there only
+            responses[i] = confine(responses[i], region, _GRID, ANALYSIS_SAMPLE_RATE)
     if meant.contrast:
         # A dB amount asked for is one of the asked-for pieces ("bass +3dB but not muddy"); one that cuts is added
         # as written ("warm but not muddy, treble -2dB").
@@ -84,14 +88,22 @@ def phrase_params(
         for word, weight in (ws for sign, piece in absolute if sign < 0 for ws in piece):
             target = target + weight * responses[column[word]]
     else:
-        target = np.array([dict(meant.weights).get(w, 0.0) for w in words]) @ responses
+        coef = np.zeros(len(words))
+        for _, ws in [*pieces, *meant.absolute_pieces()]:
+            for w, weight in ws:
+                coef[column[w]] += weight
+        target = coef @ responses
     if kept:
         # Least-squares projection on the kept words' responses: what the phrase would change in their shape.
         held = responses[[column[w] for w in kept]]  # (j, F)
         fit, *_ = np.linalg.lstsq(held.T, target, rcond=None)
         target = target - held.T @ fit
     asked_weight = dict(meant.weights)
-    start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w in words])  # start from an asked-for word
+    start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w, _ in words])  # start from an asked-for word
+    main = int(np.argmax(np.abs(start)))
+    region = words[main][1]
+    if region is not None:  # a word confined to a region is a poor start outside it: the region's own band is not
+        return _fit(target, region_start(region, target, _GRID, ANALYSIS_SAMPLE_RATE))
     return _fit_target(target, stacked, start, scale)
 
 
@@ -128,6 +140,10 @@ def _fit_target(target: np.ndarray, stacked: np.ndarray, coef: np.ndarray,
     """The phrase fit of ``target`` ``(F,)`` on the fit grid, started from the strongest of the words ``stacked``
     ``(k, 5, 3)`` scaled by its coefficient in ``coef`` ``(k,)``."""
     main = int(np.argmax(np.abs(coef)))
-    start = scale(np.array(stacked[main], dtype=np.float64), float(coef[main]))  # the strongest word as a start
+    return _fit(target, scale(np.array(stacked[main], dtype=np.float64), float(coef[main])))
+
+
+def _fit(target: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """The phrase fit of ``target`` ``(F,)`` on the fit grid from the physical ``(5, 3)`` EQ ``start``."""
     fit = fit_curves(target[None], _GRID, ANALYSIS_SAMPLE_RATE, PHRASE_FIT, starts=start[None, None])
     return canonical_array(fit.params[0])

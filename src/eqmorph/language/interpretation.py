@@ -18,6 +18,9 @@ from eqmorph.language.terms import normalise_term
 HOWS = ("exact", "accents", "inflection", "synonym", "translation", "antonym", "embedding", "defined")
 
 
+Where = tuple[str, str | None]  # a known word and the region word it acts in (None: everywhere)
+
+
 def format_weight(w: float) -> str:
     """``-1.0``, ``0.5``, ``0.25``: two decimals, one trailing zero dropped."""
     s = f"{w:.2f}"
@@ -47,6 +50,9 @@ class Piece:
     # The degree is a whole move a dB amount set ("bass -3dB"), added as written: not shared with the other pieces
     # (read as a share, "bright, bass -3dB" halved bright), nor taken as the denied side of a contrast.
     absolute: bool = False
+    # The region word ("bass") that says where the word acts ("less boomy low end"): its move elsewhere is left out
+    # (language/regions.py). None: everywhere.
+    region: str | None = None
 
     def explanation(self) -> str | None:
         """How the term was understood, when it was not simply a vocabulary word; ``None`` if it was."""
@@ -90,7 +96,8 @@ class Interpretation:
     ``weights`` are the known words and the signed coefficients of the EQ that the phrase asks
     for: its response is ``sum(weight x response(word))``. One piece keeps its own weight
     (``less muddy`` -> ``muddy x -1.0``); several pieces share the EQ, each weighted by its
-    direction and degree divided by the number of pieces, so two words are not twice as loud.
+    direction and degree divided by the number of pieces, so two words are not twice as loud. A piece confined
+    to a region (:attr:`Piece.region`) counts in its word's weight, but its response is kept to the region.
     """
 
     text: str  # the text as given
@@ -131,20 +138,26 @@ class Interpretation:
         """Known words of the pieces to be kept as they are ("brighter but keep the low end": the bass band word)."""
         return tuple(dict.fromkeys(m.word for p in self.pieces if p.sign == 0 for m in p.meanings))
 
-    def piece_weights(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
-        """Each piece's direction and its share of :attr:`weights`: ``[(sign, ((word, weight), ...)), ...]``, for the
-        pieces that ask for a change (not the kept ones) and whose move no dB amount set (:meth:`absolute_pieces`).
+    def piece_weights(self) -> list[tuple[float, tuple[tuple[Where, float], ...]]]:
+        """Each piece's direction and its share of :attr:`weights`: ``[(sign, (((word, region), weight), ...)),
+        ...]``, for the pieces that ask for a change (not the kept ones) and whose move no dB amount set
+        (:meth:`absolute_pieces`); ``region`` is :attr:`Piece.region`.
 
         These and :meth:`absolute_pieces` summed per word are :attr:`weights`.
         """
         n = moving_pieces(self.pieces)
-        return [(p.sign, tuple((m.word, piece_scale(p, n) * m.share) for m in p.meanings))
+        return [(p.sign, tuple(((m.word, p.region), piece_scale(p, n) * m.share) for m in p.meanings))
                 for p in self.pieces if p.sign != 0 and not p.absolute]
 
-    def absolute_pieces(self) -> list[tuple[float, tuple[tuple[str, float], ...]]]:
+    def absolute_pieces(self) -> list[tuple[float, tuple[tuple[Where, float], ...]]]:
         """:meth:`piece_weights` of the pieces a dB amount set ("bass -3dB"): whole, added as written."""
-        return [(p.sign, tuple((m.word, piece_scale(p, 1) * m.share) for m in p.meanings))
+        return [(p.sign, tuple(((m.word, p.region), piece_scale(p, 1) * m.share) for m in p.meanings))
                 for p in self.pieces if p.absolute]
+
+    @property
+    def regional(self) -> bool:
+        """True when a piece acts only in a region ("less boomy low end"; :attr:`Piece.region`)."""
+        return any(p.region is not None for p in self.pieces)
 
     @property
     def single_word(self) -> tuple[str, float] | None:
@@ -181,6 +194,7 @@ class Interpretation:
                     "term": p.term,
                     "sign": p.sign,
                     "degree": round(p.degree, 4),
+                    "region": p.region,
                     "meanings": [
                         {"word": m.word, "share": round(m.share, 4), "how": m.how,
                          "similarity": None if m.similarity is None else round(m.similarity, 4),

@@ -41,7 +41,7 @@ from eqmorph.language.grammar_words import (
     STOP,
     SUPERLATIVE_DEGREE,
 )
-from eqmorph.language.interpretation import Interpretation, Piece, moving_pieces, piece_scale
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece, moving_pieces, piece_scale
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -53,6 +53,7 @@ from eqmorph.language.numbers import (
     number_degree,
     set_amounts,
 )
+from eqmorph.language.regions import region_of, removed_at
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
@@ -72,9 +73,7 @@ _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 _BY = frozenset({"by", "to", "at"})
-# An "-en" verb whose band word says where the user means it ("tighten the low end"). Others read on ("brighten the
-# bass" is bright and the bass): bright's EQ cuts the bass, so reading "the bass" as where cut what was named.
-_REGION_VERB_WORDS = frozenset({"tight"})
+
 
 
 def _direction(tok: str, way: float) -> float:
@@ -246,9 +245,16 @@ class Parser(WordReader):
                 if amount is not None:
                     amounts[len(pieces) - 1], amount = amount, None
                 i += len(words)
-                if (derived and found[0].word in _REGION_VERB_WORDS
-                        and lemmas.adjective_of_verb(term_text) == found[0].word):
-                    i = self._verbs_region(tokens, i, term_text, notes)
+                if found[0].how != "defined" and not keep and len(pieces) - 1 not in amounts:
+                    removed = removed_at(tokens, i, found[0], self._term_at,
+                                         lambda t: bool(self.meanings(t, embed=False)))
+                    if removed is not None:  # "clean up the mud": less of the word after it, not clean and muddy
+                        pieces.pop()
+                        notes.append(f"{term_text} {tokens[i]}: read as taking away what follows")
+                        pending.extend(tokens[i - len(words):removed])
+                        i, way = removed, -1.0
+                        continue
+                    i = self._region(tokens, i, pieces, found[0], term_text, derived, notes)
                 # modifiers belong to the descriptor they precede
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
@@ -292,22 +298,22 @@ class Parser(WordReader):
             j += 1
         return bool(self.meanings(tok, embed=False))
 
-    def _verbs_region(self, tokens: Sequence[str], i: int, verb: str, notes: list[str]) -> int:
-        """Past the band word after an "-en" verb ("tighten the low end"), noted; else ``i``.
-
-        The verb is its adjective, a crowd word whose EQ spans the spectrum; the band word says where the user
-        means it, not a move of its own: read as one, "tighten the low end" boosted the bass 6 dB (a new-user trial).
-        """
-        j = i
-        while j < len(tokens) and (tokens[j] in STOP or tokens[j] in PARTICLES):
-            j += 1
-        span = self._phrase_at(tokens, j)
-        words = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
-        band = band_word(" ".join(words)) if words else None
-        if band is None:
+    def _region(self, tokens: Sequence[str], i: int, pieces: list[Piece], meaning: Meaning, term_text: str,
+                derived: bool, notes: list[str]) -> int:
+        """Past a region word that says where the piece just read acts ("less boomy low end"), which it then holds
+        (:func:`~eqmorph.language.regions.region_of`), noted; else ``i``."""
+        where = region_of(tokens, i, meaning, term_text, derived, self._term_at)
+        if where is None:
             return i
-        notes.append(f"{' '.join(words)}: read as where to {verb}, not as a {band.name} move of its own")
-        return j + len(words)
+        band, end, note = where
+        notes.append(note)
+        pieces[-1] = replace(pieces[-1], text=" ".join([pieces[-1].text, *tokens[i:end]]), region=band.name)
+        return end
+
+    def _term_at(self, tokens: Sequence[str], j: int) -> tuple[str, ...]:
+        """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
+        span = self._phrase_at(tokens, j)
+        return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
 
     def _postfix(self, tokens: Sequence[str], i: int, after_piece: bool,
                  number: float | None) -> tuple[float, float] | None:

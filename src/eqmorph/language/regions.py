@@ -1,0 +1,128 @@
+"""Where a crowd word acts: a region word after it ("less boomy low end", "reduce the harsh highs", "more warmth in
+the low end") or after its verb ("tighten the low end", "clean up the low end").
+
+The region says where the user means the word, not a move of its own: read as a band word beside it, "reduce the
+harsh highs" boosted the treble 3 dB while it cut harsh, and "tame the muddy low mids" boosted the low mids (a
+new-user trial). The piece keeps its word and weight (:attr:`~eqmorph.language.interpretation.Piece.region`), and
+:mod:`eqmorph.language.compose` keeps the word's move inside the region: the word's response times the region's
+window (:func:`region_window`), so "less boomy low end" is boomy's move below about 250 Hz, inverted, and nothing
+above it.
+
+A region is read only where nothing else can take it: at the end of its clause or before a joining word. A dB
+amount, number or direction after it ("warm, bass boost", "bright top end -2dB") leaves it a band word move, as
+before. After a region verb ("tighten", "clean up") the band word is its region wherever it stands, and "clean up"
+before a crowd word removes that word ("clean up the mud" is less muddy, not clean and muddy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from eqmorph.core import dsp
+from eqmorph.language import lemmas
+from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word
+from eqmorph.language.grammar_words import JOINERS, PARTICLES, STOP
+from eqmorph.language.interpretation import Meaning
+
+# Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
+WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
+# Words between a crowd word and its region: "more warmth in the low end", "harsh on top", "aire en los agudos".
+PREPOSITIONS = frozenset({"in", "on", "at", "around", "across", "throughout", "en", "sobre"})
+# Crowd words whose verb takes a region ("tighten the low end") or, followed by "up" or "the", is one ("clean up
+# the low end"). Both words' crowd EQs cut the low end, which is what a mixer asking this means.
+REGION_VERB_WORDS = frozenset({"tight", "clean"})
+MAX_REGION_GAIN = 2.0  # most a word's move kept to a region is scaled up to reach the word's own strength
+VERB_NEXT = frozenset({"up", "the"})  # after a region verb's own word: a verb ("clean up"), not an adjective
+REMOVING_VERB_WORDS = frozenset({"clean"})  # "clean up the mud": less of the crowd word after it
+
+Terms = Callable[[Sequence[str], int], tuple[str, ...]]  # the (multi-word) term the tokens start at index i with
+
+
+def region_at(tokens: Sequence[str], i: int, term_at: Terms, *, verb: bool) -> tuple[BandWord, int] | None:
+    """The region word at ``tokens[i]`` (after prepositions and stop words, and after a verb its particles) and the
+    index after it, else None. Without ``verb`` the region must end its clause or come before a joining word."""
+    j = i
+    while j < len(tokens) and (tokens[j] in PREPOSITIONS or tokens[j] in STOP or (verb and tokens[j] in PARTICLES)):
+        j += 1
+    if j >= len(tokens):
+        return None
+    words = term_at(tokens, j)
+    band = band_word(" ".join(words))
+    if band is None or band.name not in WHERE_WORDS:
+        return None
+    end = j + len(words)
+    if not verb and end < len(tokens) and tokens[end] not in JOINERS:
+        return None
+    return band, end
+
+
+def region_of(tokens: Sequence[str], i: int, meaning: Meaning, typed: str, derived: bool,
+              term_at: Terms) -> tuple[BandWord, int, str] | None:
+    """The region word after the piece just read (its word ``meaning``, typed as ``typed``, an inflection when
+    ``derived``) that says where it acts, the index after it and a note for the reader; else None."""
+    as_verb = derived and lemmas.adjective_of_verb(typed) == meaning.word
+    if as_verb and meaning.word not in REGION_VERB_WORDS:
+        return None  # "brighten the bass" is bright and the bass: bright's EQ cuts the bass, so "where" would cut it
+    verb = meaning.word in REGION_VERB_WORDS and (
+        as_verb or (meaning.how == "exact" and i < len(tokens) and tokens[i] in VERB_NEXT))
+    where = region_at(tokens, i, term_at, verb=verb)
+    if where is None:
+        return None
+    band, end = where
+    said = " ".join(t for t in tokens[i:end] if t not in STOP and t not in PARTICLES and t not in PREPOSITIONS)
+    doing = f"to {typed}" if verb else f"{typed} acts"
+    return band, end, f"{said}: read as where {doing}, not as a {band.name} move of its own"
+
+
+def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
+               known: Callable[[str], bool]) -> int | None:
+    """After a removing verb ("clean" in "clean up the mud"), where the word it takes away starts: past "up" or
+    "the" and stop words, a ``known`` word that is no region word ("clean up the low end" is clean there). None
+    otherwise, and when neither "up" nor "the" follows (then "clean" is an adjective: "clean and bright")."""
+    if meaning.how != "exact" or meaning.word not in REMOVING_VERB_WORDS:
+        return None
+    if i >= len(tokens) or tokens[i] not in VERB_NEXT or region_at(tokens, i, term_at, verb=True) is not None:
+        return None
+    j = i
+    while j < len(tokens) and (tokens[j] in STOP or tokens[j] in PARTICLES):
+        j += 1
+    return j if j < len(tokens) and tokens[j] not in JOINERS and known(" ".join(term_at(tokens, j))) else None
+
+
+def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+    """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), at the
+    word's strength: scaled so its largest move is the word's own largest move, by at most
+    ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small, its ripple not blown up)."""
+    kept = response_db * region_window(region, freqs_hz, sample_rate)
+    peak, kept_peak = float(np.max(np.abs(response_db))), float(np.max(np.abs(kept)))
+    return kept * (min(peak / kept_peak, MAX_REGION_GAIN) if kept_peak > 0.0 else 0.0)
+
+
+def region_start(region: str, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+    """Physical ``(5, 3)`` EQ to start fitting ``target_db`` ``(F,)`` from: the region word's own EQ with the gain
+    the target has where the region holds most of it (a region's word fitted from its full EQ spread every band over
+    the region, with shelves left at 0 dB and Q 10)."""
+    params = np.array(band_params(region), dtype=np.float64)
+    band = int(np.argmax(np.abs(params[:, 0])))
+    at = int(np.argmax(region_window(region, freqs_hz, sample_rate) * np.abs(target_db)))
+    params[band, 0] = target_db[at]
+    return params
+
+
+def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+    """``(F,)`` share (0 to 1) of a word's move that region ``name`` keeps at each of ``freqs_hz`` ``(F,)``: the
+    region word's own response over its gain (1 deep in a shelf's side or at a bell's centre, 0.5 at a shelf's
+    corner frequency or a bell's half-gain band edges)."""
+    params = band_params(name)
+    if params is None or name not in WHERE_WORDS:
+        raise ValueError(f"{name!r} is no region word; expected one of {sorted(WHERE_WORDS)}")
+    gain_db = float(params[np.argmax(np.abs(params[:, 0])), 0])
+    return np.clip(dsp.response_db_np(params, np.asarray(freqs_hz, dtype=np.float64), sample_rate) / gain_db,
+                   0.0, 1.0)
+
+
+__all__ = ["MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS", "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine",
+           "region_at",
+           "region_of", "region_start", "region_window", "removed_at"]
