@@ -298,9 +298,10 @@ def test_unknown_words_next_to_known_ones_are_ignored_and_said(parser):
     assert "ignored: fluffy" in str(meant)
 
 
-def test_a_degree_with_no_word_after_it_is_ignored(parser):
+def test_a_degree_with_no_word_after_it_goes_to_the_word_before_it(parser):
+    # a new-user trial: "scoop the mids a little" was a full -6 dB scoop, "a little" ignored
     meant = parser.parse("warm, very")
-    assert meant.weights == (("warm", 1.0),) and meant.ignored == ("very",)
+    assert meant.weights == (("warm", DEGREES[("very",)]),) and meant.ignored == ()
 
 
 @pytest.mark.parametrize("text", ["", "   ", "very", "a bit", "the", "not", "más"])

@@ -16,7 +16,8 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
     ("a", "hint"): 0.5,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
-    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5, ("ligeramente",): 0.5,
+    ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
+    ("ligeramente",): 0.5,
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
     ("algo",): 0.65,
     ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
@@ -78,6 +79,9 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
 # read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
 PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
+# Particles that, written after their word at the end of the piece, cut it ("take the harshness off", "dial the mud
+# back", "take some mud out"), unless a verb before the word set the way ("bring the presence out").
+TRAILING_PARTICLES = frozenset({"off", "out", "back"})
 # The Spanish words of MORE and LESS: a hint answers in the language it was asked in ("más 3k": 'más medios agudos').
 SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
                                 "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",

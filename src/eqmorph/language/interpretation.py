@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_word
 from eqmorph.language.grammar_words import CONTRASTING
 from eqmorph.language.terms import normalise_term
@@ -205,3 +207,42 @@ class Interpretation:
                 for p in self.pieces
             ],
         }
+
+
+def interpret(text: str, pieces: Sequence[Piece], source: str | None, ignored: tuple[str, ...],
+              said: Sequence[str] = (), *, capped: float | None = None) -> Interpretation:
+    """The :class:`Interpretation` of ``text`` read as ``pieces``: their words' weights summed, and notes on what
+    the reader should know (``said`` by the parser first; ``capped``: the degree stacked words were capped at).
+
+    :class:`ParameterError` when nothing is left to change (only kept words, or words asked for both ways).
+    """
+    totals: dict[str, float] = {}
+    n = moving_pieces(pieces)
+    for p in pieces:
+        for m in p.meanings:
+            if p.sign != 0:
+                totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, n) * m.share
+    notes = [f"degree capped at {capped:g}"] if capped is not None else []
+    notes.extend(said)
+    meant = Interpretation(text, tuple(pieces), (), source, ignored)
+    asked = [p.term for p in pieces if p.sign > 0]
+    # A word asked both ways cancels; a dB amount is added as written, never denied ("warm, treble -2dB").
+    denied = [p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked]
+    if meant.contrast and denied:  # language/compose.py: phrase_params
+        notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
+                     f"{', '.join(asked)} is taken away")
+    kept = [p.term for p in pieces if p.sign == 0]
+    if kept:
+        notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
+                     f"words would change there is left out)")
+    cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
+    if cancelled:
+        notes.append("cancel out: " + ", ".join(cancelled))
+    weights = sorted(((w, v) for w, v in totals.items() if abs(v) >= 1e-9), key=lambda wv: -abs(wv[1]))
+    if not weights and not cancelled:
+        raise ParameterError("text", text, f"a change as well as what to keep ({', '.join(kept)}), e.g. "
+                                           "'brighter but keep the low end'")
+    if not weights:
+        raise ParameterError("text", text, "descriptors that do not cancel each other out "
+                                           f"({', '.join(cancelled)} asked for both ways)")
+    return Interpretation(text, tuple(pieces), tuple(weights), source, ignored, tuple(notes))

@@ -40,8 +40,9 @@ from eqmorph.language.grammar_words import (
     SPANISH_DIRECTIONS,
     STOP,
     SUPERLATIVE_DEGREE,
+    TRAILING_PARTICLES,
 )
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece, moving_pieces, piece_scale
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -53,7 +54,7 @@ from eqmorph.language.numbers import (
     number_degree,
     set_amounts,
 )
-from eqmorph.language.regions import region_of, removed_at
+from eqmorph.language.regions import region_at, region_of, removed_at
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
@@ -90,6 +91,22 @@ def _direction(tok: str, way: float) -> float:
     if not way or tok in OVERRIDING_PARTICLES:
         return PARTICLES[tok]
     return way
+
+
+def _degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: float, way: float, keep: bool,
+                  amounts: dict[int, Amount]) -> bool:
+    """Give a degree said after its descriptor ("scoop the mids a little", "more bass, but just a little") to the
+    piece before it; True if it did. Only degree words: not with a direction, negation, kept word or
+    number, nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial)."""
+    if not (pending and pieces and degree != 1.0 and sign == 1.0 and way == 0.0 and not keep):
+        return False
+    if any(number_degree(t) is not None for t in pending):  # "warm, 0.5": a number alone is no degree word
+        return False
+    last = pieces[-1]
+    if len(pieces) - 1 in amounts or last.sign == 0:
+        return False
+    pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", degree=min(last.degree * degree, MAX_DEGREE))
+    return True
 
 
 class Parser(WordReader):
@@ -184,8 +201,10 @@ class Parser(WordReader):
                     pieces[-1] = replace(last, text=f"{last.text} {tok}", sign=way_set * postfix[0],
                                          degree=min(last.degree * postfix[1], MAX_DEGREE))
                     capped = capped or last.degree * postfix[1] > MAX_DEGREE
-                    start = i = i + 1
-                    after_piece = True
+                    i += 1
+                    if last.meanings[0].how != "defined" and len(pieces) - 1 not in amounts:  # "... down on top"
+                        i = self._region(tokens, i, pieces, last.meanings[0], last.term, False, notes)
+                    start, after_piece = i, True
                     continue
                 if number is not None:
                     degree *= number
@@ -198,7 +217,8 @@ class Parser(WordReader):
                         raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
-                    ignored.extend(pending)
+                    if not _degree_after(pieces, pending, degree, sign, way, keep, amounts):
+                        ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
                     keep = False
                     continue
@@ -245,6 +265,13 @@ class Parser(WordReader):
                 if amount is not None:
                     amounts[len(pieces) - 1], amount = amount, None
                 i += len(words)
+                if (not keep and i < len(tokens) and tokens[i] in TRAILING_PARTICLES and len(pieces) - 1 not in amounts
+                        and self._ends_piece(tokens, i + 1)):
+                    # "take the harshness off": the particle says the way, unless a verb before the word did
+                    # ("bring the presence out"); read on, the harshness was added
+                    last = pieces[-1]
+                    pieces[-1] = replace(last, text=f"{last.text} {tokens[i]}", sign=last.sign if way else -last.sign)
+                    i += 1
                 if found[0].how != "defined" and not keep and len(pieces) - 1 not in amounts:
                     removed = removed_at(tokens, i, found[0], self._term_at,
                                          lambda t: bool(self.meanings(t, embed=False)))
@@ -261,7 +288,8 @@ class Parser(WordReader):
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
-            ignored.extend(pending)
+            if not _degree_after(pieces, pending, degree, sign, way, keep, amounts):
+                ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
@@ -270,7 +298,15 @@ class Parser(WordReader):
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         set_amounts(text, pieces, amounts)
-        return self._interpretation(text, pieces, source, tuple(ignored + unknown), capped, notes)
+        return interpret(text, pieces, source, tuple(ignored + unknown), notes, capped=MAX_DEGREE if capped else None)
+
+    def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
+        """Nothing of the piece is left at ``tokens[j]``: the clause ends, a joining word, a region word or a degree
+        said after the word follows ("take the harshness off the top", "take the mud out a bit")."""
+        if j >= len(tokens) or tokens[j] in JOINERS or region_at(tokens, j, self._term_at, verb=False):
+            return True
+        span = self._phrase_at(tokens, j)
+        return bool(span and span[0] in DEGREE_PHRASES and self._ends_piece(tokens, j + len(span[0])))
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""
@@ -319,12 +355,13 @@ class Parser(WordReader):
                  number: float | None) -> tuple[float, float] | None:
         """``(sign, degree)`` when ``tokens[i]`` is a direction word or number closing the descriptor just read.
 
-        It must follow a descriptor directly (``after_piece``) and end the clause or come before a
-        conjunction or a dB amount ("treble cut 2 dB"), so "cut the bass" and "2x warmer" keep reading forwards.
+        It must follow a descriptor directly (``after_piece``) and end the clause or come before a conjunction, a
+        dB amount ("treble cut 2 dB"), a region or a degree ("turn the bass down a bit"), so "cut the bass" and
+        "2x warmer" keep reading forwards.
         """
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
-        if i + 1 < len(tokens) and tokens[i + 1] not in JOINERS and not self._amount_at(tokens, i + 1):
+        if not self._ends_piece(tokens, i + 1) and not self._amount_at(tokens, i + 1):
             return None
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
@@ -356,40 +393,6 @@ class Parser(WordReader):
                     or (n > 1 and words in self._multi)):
                 return (words,)
         return None
-
-    @staticmethod
-    def _interpretation(text: str, pieces: list[Piece], source: str | None, ignored: tuple[str, ...],
-                        capped: bool, said: Sequence[str] = ()) -> Interpretation:
-        totals: dict[str, float] = {}
-        n = moving_pieces(pieces)
-        for p in pieces:
-            for m in p.meanings:
-                if p.sign != 0:
-                    totals[m.word] = totals.get(m.word, 0.0) + piece_scale(p, n) * m.share
-        notes = [f"degree capped at {MAX_DEGREE:g}"] if capped else []
-        notes.extend(said)
-        meant = Interpretation(text, tuple(pieces), (), source, ignored)
-        asked = [p.term for p in pieces if p.sign > 0]
-        # A word asked both ways cancels; a dB amount is added as written, never denied ("warm, treble -2dB").
-        denied = [p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked]
-        if meant.contrast and denied:  # language/compose.py: phrase_params
-            notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
-                         f"{', '.join(asked)} is taken away")
-        kept = [p.term for p in pieces if p.sign == 0]
-        if kept:
-            notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
-                         f"words would change there is left out)")
-        cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
-        if cancelled:
-            notes.append("cancel out: " + ", ".join(cancelled))
-        weights = sorted(((w, v) for w, v in totals.items() if abs(v) >= 1e-9), key=lambda wv: -abs(wv[1]))
-        if not weights and not cancelled:
-            raise ParameterError("text", text, f"a change as well as what to keep ({', '.join(kept)}), e.g. "
-                                               "'brighter but keep the low end'")
-        if not weights:
-            raise ParameterError("text", text, "descriptors that do not cancel each other out "
-                                               f"({', '.join(cancelled)} asked for both ways)")
-        return Interpretation(text, tuple(pieces), tuple(weights), source, ignored, tuple(notes))
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "MAX_TEXT_CHARS", "SOURCES", "Neighbourhood", "Parser"]
