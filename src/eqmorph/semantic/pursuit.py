@@ -4,7 +4,10 @@ The phrase is found by matching pursuit (Mallat & Zhang 1993) over the word resp
 word with the highest score on what is left (a word's exact shape or its exact opposite first: the
 inverse of "bright" is "less bright", not the nearest other word), subtract its share, stop after
 ``MAX_PHRASE_WORDS`` or once what is left is small. Similar words (warm, caliente) are not repeated, because the second
-explains little that is new. Amounts are not refitted jointly (orthogonal matching pursuit): with
+explains little that is new. A later word must go the way the whole EQ leans on it: a word that only corrects the
+others against the EQ's own lean ("heavy, a bit more sibilance" for a warm EQ that cuts 7 kHz) reads as the
+opposite of what the EQ does (measured: the phrases read back as closely, 0.920 -> 0.919 for pair midpoints). Amounts
+are not refitted jointly (orthogonal matching pursuit): with
 words as alike as these, least squares answers with large amounts of opposite sign that cancel
 ("very strong, much less oscuro"), which read as nonsense. Amounts
 become the degree words of the language layer: "a bit warm", "warm", "very warm", "less harsh"
@@ -48,6 +51,7 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         return {}
     chosen: dict[int, float] = {}
     residual = x
+    whole = describer.scores_of(x)  # each word's score on the whole EQ: the sign a later word must agree with
     for _ in range(MAX_PHRASE_WORDS):
         # The word whose shape best matches what is left (cosine), among the words worth saying at
         # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
@@ -63,6 +67,10 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         score = np.where(exact, 1.0 + np.abs(cos) + describer.speakable, score)
         allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~describer.muted
         allowed[list(chosen)] = False
+        if chosen:
+            # A correcting word says its own way: "heavy, a bit more sibilance" for a warm EQ cutting 7 kHz read
+            # as more sibilance (a new-user trial). A later word must go the way the whole EQ leans on it.
+            allowed &= (amount > 0) == (whole > 0)
         if not allowed.any():
             if chosen:
                 break
