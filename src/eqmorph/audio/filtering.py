@@ -7,7 +7,7 @@ sample rate from 8 kHz to 384 kHz is accepted; bands above
 ``dsp.NYQUIST_FRACTION * sample_rate`` are clamped there by :mod:`eqmorph.core.dsp`
 (a 16 kHz high shelf at 8 kHz acts at 3.9 kHz instead).
 
-The five biquads run as second-order sections in ``scipy.signal.sosfilt``
+The five biquads run as second-order sections in scipy's ``sosfilt`` kernel
 (direct form II transposed) with their state carried from block to block, so
 processing a signal in blocks of any size gives the same samples as one call.
 
@@ -24,8 +24,11 @@ its peak below full scale), not the preamp an exported preset carries (:mod:`eqm
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import math
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -55,25 +58,41 @@ PCM_DTYPES = {np.dtype(np.int16): (0, 2.0**15), np.dtype(np.int32): (0, 2.0**31)
 ParamsAt = Callable[[np.ndarray], np.ndarray]
 """``params_at(alphas (n,)) -> (n, 5, 3)`` physical EQ parameters along a morph."""
 
-# A morph filters ~700 sub-blocks per second of audio; scipy's public sosfilt spends ~100 us per
-# call validating and moving axes, its compiled kernel ~2 us.  The kernel filters C-contiguous
-# x (channels, frames) in place with state (channels, sections, 2).  It is private, so a scipy that
-# moves it falls back to the public function, which gives the same samples (a test checks both).
-# scipy.signal costs about a second to import, so it is imported on first use, not with the CLI.
+# A morph filters ~700 sub-blocks per second of audio: scipy's public sosfilt spends ~100 us per call, its compiled
+# kernel (private: a scipy that moves it falls back to the public function, same samples, a test checks both) ~2 us.
+# Importing scipy.signal costs ~1.4 s, most of a short `eqmorph apply`, so the kernel's file is loaded on its own,
+# under its real name (PyInit_ is found by it); scipy.signal imported later gives the same function.
 _UNSET = object()
 _sosfilt_kernel: Any = _UNSET
+_KERNEL_MODULE = "scipy.signal._sosfilt"
 
 
 def _kernel() -> Any:
-    """scipy's compiled sosfilt kernel, or None where this scipy has none (imported on first use)."""
+    """scipy's compiled sosfilt kernel, or None where this scipy has none (loaded on first use): it filters
+    C-contiguous x ``(channels, frames)`` in place with state ``(channels, sections, 2)``."""
     global _sosfilt_kernel
     if _sosfilt_kernel is _UNSET:
         try:
-            from scipy.signal._sosfilt import _sosfilt as kernel
-        except ImportError:
-            kernel = None
-        _sosfilt_kernel = kernel
+            module = sys.modules.get(_KERNEL_MODULE) or _load_kernel_module()
+        except (ImportError, OSError):
+            module = None
+        _sosfilt_kernel = getattr(module, "_sosfilt", None)
     return _sosfilt_kernel
+
+
+def _load_kernel_module() -> Any:
+    """scipy/signal/_sosfilt.* loaded without running scipy.signal's __init__; None where there is no such file."""
+    import scipy
+
+    folder = os.path.join(os.path.dirname(scipy.__file__), "signal")
+    paths = [os.path.join(folder, "_sosfilt" + suffix) for suffix in importlib.machinery.EXTENSION_SUFFIXES]
+    path = next((p for p in paths if os.path.isfile(p)), None)
+    if path is None:
+        return None
+    loader = importlib.machinery.ExtensionFileLoader(_KERNEL_MODULE, path)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(_KERNEL_MODULE, loader))
+    loader.exec_module(module)
+    return module
 
 
 def _sosfilt(*args: Any, **kwargs: Any) -> Any:
@@ -222,12 +241,12 @@ class EQProcessor:
         """sos: ``(5, 6)`` sections (``EQ.sos``); gain_db: preamp applied after filtering."""
         self.sample_rate = check_sample_rate(sample_rate)
         self.channels = _check_channels(channels)
-        self.sos = np.asarray(sos, dtype=np.float64)
+        self.sos = np.ascontiguousarray(sos, dtype=np.float64)
         if self.sos.ndim != 2 or self.sos.shape[1] != 6:
             raise ParameterError("sos.shape", self.sos.shape, "(sections, 6)")
         self.gain_db = _check_gain(gain_db)
         self._gain = 10.0 ** (self.gain_db / 20.0)
-        self._zi = np.zeros((self.sos.shape[0], 2, self.channels))  # (sections, 2, channels)
+        self._zi = np.zeros((self.channels, self.sos.shape[0], 2))  # the kernel's layout: (channels, sections, 2)
         self.frame = 0  # frames processed so far
 
     @classmethod
@@ -240,7 +259,7 @@ class EQProcessor:
         x = _check_block(block, self)
         if x.shape[0] == 0:
             return x.copy()
-        y, self._zi = _sosfilt(self.sos, x, axis=0, zi=self._zi)
+        y = _filter_segment(self.sos, x.T, self._zi).T
         self.frame += x.shape[0]
         if self._gain != 1.0:
             y *= self._gain
@@ -308,7 +327,7 @@ class MorphProcessor:
 
 
 def _filter_segment(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray:
-    """Filter ``x`` ``(channels, frames)`` through ``sos`` ``(5, 6)``, updating ``zi`` ``(channels, 5, 2)`` in place."""
+    """Filter ``x`` ``(channels, frames)`` through C-contiguous ``sos`` ``(sections, 6)``, updating ``zi`` in place."""
     kernel = _kernel()
     if kernel is not None:
         y = np.array(x, dtype=np.float64, order="C")
