@@ -21,7 +21,7 @@ def test_device_lines_and_channel_all_are_skipped_as_eqmorphs_eq_applies_to_ever
     assert imported.eq == import_apo(FILTERS).eq and imported.preamp_db == -3.0
 
 
-@pytest.mark.parametrize("channel", ["Channel: L", "Channel: L R", "Channel: 1 2", "channel: C"])
+@pytest.mark.parametrize("channel", ["Channel: L", "Channel: L C", "Channel: 1", "channel: C"])
 def test_a_channel_line_naming_some_channels_is_refused_saying_eqmorphs_eq_applies_to_every_channel(channel):
     with pytest.raises(DataFormatError) as err:
         read_apo(FILTERS + channel + "\n" + FILTERS)
@@ -44,10 +44,8 @@ def test_a_value_without_its_keyword_is_refused_naming_the_missing_keyword_not_a
 
 @pytest.mark.parametrize("line,said", [
     ("Filter 1: ON LSC 12 dB Fc 120 Hz Gain 4 dB Q 0.7", "both a slope ('12 dB') and a Q (0.7)"),
-    ("Filter 1: ON LSC 12 dB Fc 120 Hz Gain 4 dB", "shelf slopes in dB ('12 dB') cannot be read"),
-    ("Filter 1: ON HS 6dB Fc 8000 Hz Gain 2 dB", "shelf slopes in dB ('6dB') cannot be read"),
 ])
-def test_a_shelf_slope_is_refused_saying_what_the_line_gave(line, said):
+def test_a_shelf_with_both_a_slope_and_a_q_is_refused_saying_what_the_line_gave(line, said):
     with pytest.raises(DataFormatError, match="line 1") as err:
         read_apo(line)
     assert said in str(err.value)

@@ -123,7 +123,7 @@ def test_a_missing_high_shelf_is_read_exactly_as_the_flat_eqs_high_shelf():
         ("GraphicEQ:", "no points"),
         ("Channel: L", "applies the lines after it to some channels only"),
         ("Stage: pre-mix", "Preamp, Filter, GraphicEQ and Include"),
-        ("Filter 2: ON LSC 12 dB Fc 100 Hz Gain 2 dB", "slopes"),
+        ("Filter 2: ON LSC 12 dB Fc 100 Hz Gain 2 dB Q 0.7", "both a slope"),
     ],
 )
 def test_lines_eqmorph_cannot_represent_are_refused_with_their_line_number(line, match):

@@ -8,7 +8,11 @@ The format (AutoEq publishes it as ``ParametricEQ.txt``)::
     Filter 5: ON HSC Fc 8000.0 Hz Gain 2.00 dB Q 0.710
 
 eqmorph's shelves are RBJ cookbook shelves with ``f0 = Fc`` and a Q, which is how
-AutoEq defines LSC/HSC; LS/LSQ and HS/HSQ are read the same way.  A peaking
+AutoEq defines LSC/HSC; LS/LSQ and HS/HSQ are read the same way.  A shelf's slope in dB per
+octave (Equalizer APO's and Room EQ Wizard's ``LSC 12dB Fc 90 Hz Gain 3 dB``, ``LS 6 dB``, ``HSC 12 dB``)
+is read as the cookbook's shelf slope ``S = slope / 12``, its Q ``1/sqrt((A + 1/A)(1/S - 1) + 2)`` (12 dB
+is Q 0.7071) and, for LS/HS, Fc as Equalizer APO's corner; a slope <= 0 dB, one too steep for its gain
+and a shelf with both a slope and a Q are refused.  A peaking
 bandwidth given as ``BW Oct N`` becomes ``Q = 1 / (2 sinh(ln(2) / 2 * N))``
 (RBJ Audio-EQ-Cookbook, analogue bandwidth relation).  ``GraphicEQ:`` lines (AutoEq's
 GraphicEQ.txt, see :mod:`eqmorph.io.graphiceq`) are read as curves.  Parsing uses no regex
@@ -73,6 +77,11 @@ _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
 # Room EQ Wizard's text export starts so; its Filter lines are Equalizer APO's, spaced into columns, with
 # "Filter 5: ON None" for a filter REW left unused (skipped as OFF filters are: eqmorph.io.apo_filter).
 REW_FIRST_LINE = "Filter Settings file"
+# Channel lines naming every channel of a usual layout (stereo, quad, 5.1, 7.1; names or numbers), as a stereo
+# config.txt's "Channel: L R" does; read without the recording, "L R" is all channels even for a 5.1 file.
+EVERY_CHANNEL = frozenset(frozenset(names.split()) for names in (
+    "ALL", "L R", "L R RL RR", "L R C SUB RL RR", "L R C SUB SL SR", "L R C SUB RL RR SL SR", "1 2", "1 2 3 4",
+    "1 2 3 4 5 6", "1 2 3 4 5 6 7 8"))
 
 
 class ApoPreset(NamedTuple):
@@ -221,7 +230,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
         elif command == "device" and not m.group(2):
             continue  # names the sound card a config.txt is for; eqmorph's EQ is not tied to one
         elif command == "channel" and not m.group(2):
-            if m.group(3).strip().lower() != "all":  # "all" is what eqmorph's EQ does anyway
+            if frozenset(m.group(3).upper().split()) not in EVERY_CHANNEL:  # those are what eqmorph's EQ does
                 raise DataFormatError(
                     f"{where}: {quote_short(stripped)} applies the lines after it to some channels only, but "
                     "eqmorph's EQ applies to every channel; remove the Channel lines (or write 'Channel: all') "
@@ -230,7 +239,7 @@ def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, ch
         else:
             raise DataFormatError(
                 f"{where}: {quote_short(stripped)} cannot be read; eqmorph reads Preamp, Filter, GraphicEQ "
-                "and Include lines (Device lines and 'Channel: all' are skipped)"
+                "and Include lines (Device lines and a Channel line naming every channel are skipped)"
             )
     return ApoText(filters, curves, preamp, has_preamp)
 
@@ -270,8 +279,9 @@ def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
     OFF filters, comments and blank lines are ignored (a text of nothing else is refused as empty), and so is the
     header of a Room EQ Wizard "Filter Settings file" (:func:`is_rew_export`) and its unused filters (``ON None``);
     ``Include:`` files are read relative to ``base_dir`` and must stay inside it.  An Equalizer APO
-    config.txt's ``Device:`` lines and ``Channel: all`` are skipped; a ``Channel:`` naming some channels
-    (``L``, ``1 2``) is refused, as eqmorph's EQ applies to every channel.
+    config.txt's ``Device:`` lines and a ``Channel:`` naming every channel of a usual layout (``all``, ``L R``,
+    :data:`EVERY_CHANNEL`) are skipped; one naming some channels (``L``, ``L C``) is refused, as eqmorph's EQ
+    applies to every channel.
     """
     root = None if base_dir is None else Path(base_dir).resolve()
     if not any(line.strip() and not line.strip().startswith("#") for line in text.splitlines()):

@@ -1,4 +1,5 @@
-"""One Equalizer APO ``Filter:`` line: its type, Fc, Gain and Q (or ``BW Oct``), and the values any preset may hold.
+"""One Equalizer APO ``Filter:`` line: its type, Fc, Gain and Q (or ``BW Oct``, or a shelf's slope in dB), and the
+values any preset may hold.
 
 What eqmorph reads and how the values are checked is described in :mod:`eqmorph.io.apo`, which reads
 whole texts with this module; a line is parsed token by token, without regex backtracking or ``eval``.
@@ -94,6 +95,7 @@ def parse_filter(rest: str, where: str) -> ApoFilter | None:
     units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
     slope = _shelf_slope(tokens, kind)
     i = 2 if slope is None else 2 + len(slope.split())
+    slope_db = None if slope is None else parse_number(slope[:-2].strip(), "slope", where)
     while i < len(tokens):
         key = tokens[i].upper()
         if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
@@ -104,25 +106,51 @@ def parse_filter(rest: str, where: str) -> ApoFilter | None:
             i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
         else:
             raise DataFormatError(f"{where}: {_unexpected(tokens, i)}")
-    if slope is not None:
-        # Equalizer APO sets these shelves by a slope in dB, eqmorph's bands by the RBJ Q; no conversion between the
-        # two is known here, and reading the Q while dropping the slope could import a shape the preset does not have.
-        if "Q" in values:
-            raise DataFormatError(f"{where}: the shelf gives both a slope ({slope!r}) and a Q ({values['Q']:g}); "
-                                  f"eqmorph reads shelves by their Q alone: remove {slope!r} to read it by its Q")
-        raise DataFormatError(f"{where}: shelf slopes in dB ({slope!r}) cannot be read; eqmorph reads shelves by "
-                              f"their Q, as AutoEq writes them: '{tokens[1]} Fc <Hz> Hz Gain <dB> dB Q 0.71'")
+    if slope is not None and "Q" in values:
+        raise DataFormatError(f"{where}: the shelf gives both a slope ({slope!r}) and a Q ({values['Q']:g}); a shelf's "
+                              f"width is one or the other: remove {slope!r} to read it by its Q, or the Q to read it "
+                              "by its slope")
     if kind == "peaking" and "Q" not in values:
         raise DataFormatError(f"{where}: a peaking filter needs Q or BW Oct")
     missing = [name for name in ("Fc", "Gain") if name.upper() not in values]
     if missing:
         raise DataFormatError(f"{where}: filter lacks {' and '.join(missing)}")
+    if slope_db is not None:
+        values["Q"], values["FC"] = _shelf_from_slope(kind, tokens[1].upper(), slope_db, values["GAIN"],
+                                                       values["FC"], where)
     f = ApoFilter(kind, values["GAIN"], values["FC"], values.get("Q", DEFAULT_SHELF_Q), where)
     for name, value in zip(PARAM_NAMES, f[1:4]):
         r = READABLE[name]
         if not (math.isfinite(value) and r.low <= value <= r.high):
             raise ParameterError(f"{where}: {kind}.{name}", value, readable_rule(kind, name))
     return f
+
+
+def _shelf_from_slope(kind: str, apo_type: str, slope_db: float, gain_db: float, fc_hz: float,
+                      where: str) -> tuple[float, float]:
+    """``(q, freq_hz)`` of the RBJ shelf Equalizer APO builds from ``LSC 12 dB Fc .. Gain ..`` (a slope in dB/octave).
+
+    Equalizer APO takes the slope as the RBJ Audio-EQ-Cookbook shelf slope ``S = slope_db / 12`` (12 dB/octave is
+    S = 1, the steepest shelf without overshoot), and the cookbook relates S and Q by
+    ``1/Q = sqrt((A + 1/A)(1/S - 1) + 2)``, ``A = 10^(gain_db/40)``: 12 dB is Q = 1/sqrt(2) at any gain.  A type
+    without the final C (``LS``, ``HS``) gives the shelf's corner, not its midpoint: Equalizer APO moves it by
+    ``10^(|gain_db| / (80 S))``, up for a low shelf and down for a high one (its "frequency adjustment for
+    DCX2496", filters/BiQuadFilter.cpp), and so is it read here.
+    """
+    if not (math.isfinite(slope_db) and slope_db > 0.0):
+        raise ParameterError(f"{where}: {kind}.slope_db", slope_db, "a slope above 0 dB per octave (12 dB is Q 0.7071)")
+    s = slope_db / 12.0
+    a_plus_inverse = 10.0 ** (gain_db / 40.0) + 10.0 ** (-gain_db / 40.0)
+    under_root = a_plus_inverse * (1.0 / s - 1.0) + 2.0
+    if under_root <= 0.0:  # only with a gain: at 0 dB, A + 1/A = 2 and the root is 2/S
+        steepest = 12.0 / (1.0 - 2.0 / a_plus_inverse)
+        raise ParameterError(f"{where}: {kind}.slope_db", slope_db,
+                             f"a slope below {steepest:.4g} dB per octave for a {gain_db:g} dB shelf (a steeper one "
+                             "has no RBJ shelf Q)")
+    if apo_type in ("LS", "HS"):
+        shift = 10.0 ** (abs(gain_db) / (80.0 * s))
+        fc_hz = fc_hz * shift if kind == "low_shelf" else fc_hz / shift
+    return 1.0 / math.sqrt(under_root), fc_hz
 
 
 def readable_rule(kind: str, name: str, described: str | None = None) -> str:
