@@ -149,8 +149,7 @@ def test_edit_counts_a_word_repeated_in_one_direction_once_as_the_phrase_grammar
     grammar = eqmorph.load().parse("more bright, more brighter").weights
     assert grammar == eqmorph.load().parse("more bright").weights  # the rule the CLI follows
     once = _run(capsys, "edit", files["preset"], "--more", "bright", "--format", "csv", "--quiet")
-    for repeated in (["--more", "bright", "--more", "bright"], ["--more", "bright", "--more", "brighter"],
-                     ["--more", "bright", "--less", "less bright"]):
+    for repeated in (["--more", "bright", "--more", "bright"], ["--more", "bright", "--more", "brighter"]):
         code, out, err = _run(capsys, "edit", files["preset"], *repeated, "--format", "csv", "--quiet")
         assert (code, out) == once[:2], (repeated, err)
     code, out, _ = _run(capsys, "edit", files["preset"], "--more", "bright", "--more", "Brighter")

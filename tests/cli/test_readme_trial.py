@@ -55,7 +55,7 @@ def test_every_command_that_reads_words_takes_open_vocab(command, argv):
 def test_edit_says_how_a_phrase_was_understood_unless_quiet(capsys, flat_preset):
     code, out, err = _run(capsys, "edit", flat_preset, "--more", "a bit bright", "--less", "muddy")
     assert code == 0 and "band" in out
-    assert err.splitlines() == ["a bit bright -> bright x 0.5"]
+    assert err.splitlines() == ["a bit bright=0.5 -> bright x 0.25"]  # labelled and scaled as its weights: line
     code, out, err = _run(capsys, "edit", flat_preset, "--more", "a bit bright", "--quiet")
     assert code == 0 and err == ""
 

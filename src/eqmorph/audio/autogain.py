@@ -29,6 +29,8 @@ from eqmorph.io.apo import MAX_PREAMP_DB
 
 # 0.1 dB below full scale: integer PCM rounds a sample at exactly 1.0 to one code past its largest value.
 CEILING_DBFS = -0.1
+# Said instead of "peak -inf dBFS": a user reads -inf as a bug, not as "this file holds no sound".
+SILENT_INPUT = "the input is digital silence (every sample is 0), so the output is silent too"
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,15 @@ class AutoGain:
     def gain_db(self) -> float:
         return self.loudness_db - self.peak_cut_db
 
+    @property
+    def silent(self) -> bool:
+        """True when the output is digital silence, which an EQ gives only from a silent input: no level to keep."""
+        return self.peak_dbfs == -math.inf
+
     def describe(self) -> str:
         """One clause for a report, e.g. ``-3.2 dB auto gain (keeps the input's loudness)``."""
+        if self.silent:
+            return f"no auto gain: {SILENT_INPUT}"
         head = f"{_db(self.gain_db)} dB auto gain"
         if self.peak_cut_db <= 0.0:
             return f"{head} (keeps the input's loudness)"
@@ -123,5 +132,5 @@ def apply_auto_gain(audio: np.ndarray, filtered: np.ndarray) -> np.ndarray:
     return filtered
 
 
-__all__ = ["CEILING_DBFS", "AutoGain", "LevelMeter", "apply_auto_gain", "auto_gain_for", "auto_gain_from",
-           "loudness_gain_db"]
+__all__ = ["CEILING_DBFS", "SILENT_INPUT", "AutoGain", "LevelMeter", "apply_auto_gain", "auto_gain_for",
+           "auto_gain_from", "loudness_gain_db"]

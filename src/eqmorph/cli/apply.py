@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
+import shlex
 import sys
 from typing import Any
 
 import numpy as np
 
+from eqmorph.audio.autogain import SILENT_INPUT
 from eqmorph.audio.automation import RAMP_S, parse_automation
 from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
 from eqmorph.cli.common import (
@@ -158,6 +160,7 @@ def run_apply(args: argparse.Namespace) -> int:
 
 def _apply_preset(args: argparse.Namespace) -> int:
     """``eqmorph apply IN OUT --preset PRESET``: the preset's EQ as ``eqmorph import`` reads it; no model is loaded."""
+    from eqmorph.io.preset_text import AudioGivenAsPreset
     from eqmorph.io.presets import import_preset
 
     for option, (dest, unset) in WORD_ONLY.items():
@@ -169,7 +172,13 @@ def _apply_preset(args: argparse.Namespace) -> int:
     refuse_overwriting_input("OUT", args.output, {"IN": args.input, "--preset": args.preset})
     existed_before = existed(args.output)
     info = read_info(args.input)
-    imported = import_preset(args.preset)
+    try:
+        imported = import_preset(args.preset)
+    except AudioGivenAsPreset as exc:
+        match = " ".join(shlex.quote(str(a)) for a in ("eqmorph", "match", args.input, args.preset, "--apply",
+                                                         args.output))
+        raise exc.instead(f"to EQ {args.input!r} with a word's EQ, give --word WORD instead of --preset; to make it "
+                          f"sound like that recording, run {match}") from None
     if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
         print(f"eqmorph apply: {imported.describe_fit()}", file=sys.stderr)
     # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.
@@ -223,17 +232,21 @@ def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], re
 
 
 def _report_text(report: ProcessReport, what: list[str], gain_name: str) -> str:
+    silent = report.peak_dbfs == -math.inf
     if report.auto_gain is not None:
-        gain = f"{report.auto_gain.describe()}, "
+        level = report.auto_gain.describe() + ("" if silent else f", peak {report.peak_dbfs:+.1f} dBFS")
+    elif silent:
+        level = SILENT_INPUT
     else:
         gain = f"{report.gain_db:+.1f} dB {gain_name}, " if report.gain_db else ""
+        level = f"{gain}peak {report.peak_dbfs:+.1f} dBFS"
     return "\n".join(
         [
             f"{report.in_path} -> {report.out_path}: {duration_text(report.frames, report.sample_rate)}, "
             f"{report.sample_rate} Hz, {report.channels} ch, {report.format} {report.subtype}",
             "EQ: " + what[0],
             *what[1:],
-            f"output: {gain}peak {report.peak_dbfs:+.1f} dBFS",
+            f"output: {level}",
         ]
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 from typing import Any
 
 from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, load_model
@@ -16,11 +17,16 @@ DEFAULT_LANGUAGE = "en"
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.errors import ParameterError
+    from eqmorph.io.preset_text import AudioGivenAsPreset
     from eqmorph.io.presets import import_preset, match_origin
 
     if args.top < 1:
         raise ParameterError("--top", args.top, "an integer >= 1")
-    imported = import_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    try:
+        imported = import_preset(args.preset)  # before the model loads, so a bad preset fails fast
+    except AudioGivenAsPreset as exc:
+        raise exc.instead(f"to say in words how {args.preset!r} differs "
+                          f"from another recording, run eqmorph match {shlex.quote(args.preset)} REFERENCE") from None
     eq = imported.eq
     why = level_free_reason(args.level_free, match_origin(args.preset), imported.level_db)
     level_free = why is not None

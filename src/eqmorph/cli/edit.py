@@ -17,7 +17,7 @@ from eqmorph.cli.common import (
     model_meta,
     refuse_overwriting_input,
 )
-from eqmorph.cli.edit_amounts import DEFAULT_AMOUNT, MAX_AMOUNT, db_texts
+from eqmorph.cli.edit_amounts import DEFAULT_AMOUNT, MAX_AMOUNT, db_texts, refuse_negated_less
 from eqmorph.cli.phrases import say_understood
 from eqmorph.errors import EqmorphError, ParameterError
 
@@ -66,11 +66,12 @@ def run_edit(args: argparse.Namespace) -> int:
     imported = import_preset(args.preset)
     m = load_model(args)
     in_db = db_texts(m, args.more, args.less, args.amount)
+    refuse_negated_less(m, args.less)
     changes = word_changes(m, args.more, args.less, amount, in_db)  # before the fit note: nothing said, then refused
     if imported.fitted:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
-    say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source)
+    say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source, scales=changes)
     emit(eq, args, inputs={"PRESET": args.preset}, **model_meta(m, words=list(changes), weights=changes,
                                                                 start=Path(args.preset).name))
     return 0

@@ -3,7 +3,8 @@
 ``--amount`` scales a word's EQ (0.5, its default, is half the word); a text with a dB amount already says how far
 to move, so it moves by 1, its dB as written. A user trial found ``--more "bass +3dB"`` giving +1.5 dB (halved by
 the default) and ``--less "bass -3dB" --amount 1`` boosting the bass (the two minus signs cancelled), silently;
-both are now said or refused here.
+both are now said or refused here, as is a ``--less`` text that already asks against its words
+(``--less "less muddy"`` made the preset muddier, silently: :func:`refuse_negated_less`).
 """
 
 from __future__ import annotations
@@ -90,3 +91,33 @@ def _with(text: str, amount: Amount, written: str) -> str:
     if unit is not None:  # keep "dB" as the user cased it
         written = written[: len(written) - len(unit.group(0))] + unit.group(0)
     return text[:found.start()] + written + text[found.end():]
+
+
+def refuse_negated_less(m: Morpher, less: list[str]) -> None:
+    """Refuse a ``--less`` text every moving piece of which asks against its word ("less muddy", "not bright",
+    "sin barro"): --less turns it around, so the two negatives would cancel and the preset would get muddier.
+
+    Read from the pieces' direction, not the weights' sign: "rough", read as the antonym of smooth (smooth x -1),
+    is a request for rough that --less rightly turns around.  A text with a dB amount was judged by
+    :func:`db_texts` first.
+    """
+    for text in less:
+        pieces = m.parse(text).pieces
+        moving = [p for p in pieces if p.sign != 0]
+        if not moving or any(p.sign > 0 for p in moving):
+            continue
+        terms = ", ".join(dict.fromkeys(p.term for p in moving))
+        instead = f"--more {_arg(text)}"
+        # Only a text of plain "less WORD" pieces says the same as its words under --less: a kept word, a region
+        # or a dB amount would be lost.
+        if all(p.sign < 0 and p.region is None and not p.absolute for p in pieces):
+            instead = (" ".join(f"--less {_arg(p.term)}" for p in moving) + f" or {instead} ("
+                       + " ".join(f"--more {_arg(p.term)}" for p in moving) + " if more is what you meant)")
+        raise ParameterError("--less", text, (
+            f"a text naming what to move away from: {text!r} already asks against {terms}, and --less would turn "
+            f"that around (a double negative); write {instead}"))
+
+
+def _arg(text: str) -> str:
+    """``text`` as it would be typed in a shell: quoted when it has more than one word or any sign."""
+    return text if re.fullmatch(r"[\w-]+", text) else repr(text)

@@ -9,8 +9,9 @@ and punctuation the parser drops), prints nothing, and ``--quiet`` prints nothin
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,12 +39,14 @@ def merely_a_word(meant: Interpretation) -> bool:
             and piece.meanings[0].how == "exact" and meant.weights == ((piece.meanings[0].word, 1.0),))
 
 
-def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, source: str | None = None) -> None:
+def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, source: str | None = None,
+                   scales: Mapping[str, float] | None = None) -> None:
     """Print, on stderr, the interpretation of each text that is not simply a known word, a note for a word that
     also names an EQ setting ("flat": the crowd's sound, not an EQ that does nothing), and with ``source``
     (``--source``) a note for each word that crowd never used: the model gives it both crowds' EQ there
     (docs/model.md), which a user who asked for one crowd's meaning should know (``Vocabulary.notes``).
-    ``command`` names the sub-command in the note, as its errors and other notes are named."""
+    ``command`` names the sub-command in the note, as its errors and other notes are named; ``scales``: how much
+    of each text's EQ the command applies (:func:`scaled`)."""
     if quiet:
         return
     from eqmorph.language.terms import normalise_term
@@ -53,9 +56,20 @@ def say_understood(m: Morpher, *texts: str, command: str, quiet: bool = False, s
         if normalise_term(text) not in m.counts:
             meant = m.parse(text)
             if not merely_a_word(meant):
-                print(str(meant), file=sys.stderr)
+                print(str(meant if scales is None else scaled(meant, scales[text])), file=sys.stderr)
         for sentence in m.vocabulary.notes(text, source if m.sources else None, meant):
             note(command, sentence)
+
+
+def scaled(meant: Interpretation, scale: float) -> Interpretation:
+    """``meant`` applied ``scale`` times, labelled ``TEXT=SCALE``: ``bass +3dB=1 -> bass x 0.5``.
+
+    ``eqmorph edit`` moves a preset by ``scale`` x each text's EQ and its preset's ``weights:`` line says
+    ``bass +3dB=1``; a trial read that beside an unscaled ``bass +3dB -> bass x 0.5`` as two different moves.
+    Labelled and scaled alike, the two lines say one thing: all of "bass +3dB", which is half the band word.
+    """
+    return dataclasses.replace(meant, text=f"{' '.join(meant.text.split())}={scale:g}",
+                               weights=tuple((word, weight * scale) for word, weight in meant.weights))
 
 
 def applied_intensity(command: str, m: Morpher, intensity: float, texts: Sequence[str]) -> float:

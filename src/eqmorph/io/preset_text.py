@@ -21,6 +21,20 @@ def _audio_kind(head: bytes) -> str | None:
     return next((kind for magic, kind in signatures.items() if head.startswith(magic)), None)
 
 
+class AudioGivenAsPreset(DataFormatError):
+    """An audio file given where a preset was expected: ``what`` it is and what a preset is, then where a recording
+    goes instead.  A command that already takes a recording (``apply IN OUT --preset``) says its own way on
+    (:meth:`instead`): the general advice, "EQ it with 'eqmorph apply'", told a user running apply nothing."""
+
+    def __init__(self, what: str, hint: str) -> None:
+        super().__init__(f"{what}; {hint}")
+        self.what = what
+
+    def instead(self, hint: str) -> DataFormatError:
+        """The same refusal with the caller's ``hint`` in place of the general one."""
+        return DataFormatError(f"{self.what}; {hint}")
+
+
 def read_preset_text(path: str | Path) -> str:
     """The text of a preset file; missing, a folder, unreadable, binary or > 1 MiB -> :class:`DataFormatError`."""
     p = Path(path)
@@ -40,8 +54,11 @@ def read_preset_text(path: str | Path) -> str:
         raise DataFormatError(f"cannot read preset {str(p)!r}: {getattr(exc, 'strerror', None) or exc}") from exc
     audio = _audio_kind(data[:12])
     if audio is not None:  # a trial: a WAV given to import was "larger than 1048576 bytes; not a preset"
-        raise DataFormatError(f"preset {str(p)!r} is {audio} audio file, not a preset: a recording is EQed with "
-                              "'eqmorph apply' (eqmorph.EQ.process) and matched to another with 'eqmorph match'")
+        raise AudioGivenAsPreset(
+            f"preset {str(p)!r} is {audio} audio file, not a preset: expected a preset file (eqmorph JSON, Equalizer "
+            "APO/AutoEq text, GraphicEQ or CSV), as 'eqmorph generate WORD -o FILE' or 'eqmorph match IN "
+            "REFERENCE -o FILE' writes one",
+            "a recording is EQed with 'eqmorph apply IN OUT --word WORD' and matched to another with 'eqmorph match'")
     if len(data) > MAX_PRESET_BYTES:
         raise DataFormatError(f"preset {str(p)!r} is larger than {MAX_PRESET_BYTES} bytes; not a preset")
     try:
@@ -53,4 +70,4 @@ def read_preset_text(path: str | Path) -> str:
     return text
 
 
-__all__ = ["MAX_PRESET_BYTES", "read_preset_text"]
+__all__ = ["MAX_PRESET_BYTES", "AudioGivenAsPreset", "read_preset_text"]
