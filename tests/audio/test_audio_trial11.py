@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from eqmorph import EQ
-from eqmorph.audio import filtering
+from eqmorph.audio import sosfilt as sos_kernel
 from eqmorph.audio.automation import parse_automation
 from eqmorph.audio.filtering import EQProcessor, apply_eq, apply_morph
 from eqmorph.core.ranges import flat_params
@@ -32,22 +32,22 @@ def test_filtering_audio_in_a_fresh_process_never_imports_scipy_signal():
     out = _run(
         "import sys, numpy as np\n"
         "from eqmorph import EQ\n"
-        "from eqmorph.audio import filtering\n"
+        "from eqmorph.audio import sosfilt as sos_kernel\n"
         "from eqmorph.audio.automation import parse_automation\n"
         "from eqmorph.audio.filtering import apply_eq, apply_morph\n"
         "x = np.random.default_rng(0).normal(0, 0.1, (4000, 2))\n"
         "p = np.array([[3, 100, .7], [2, 300, 1], [-2, 1000, 1], [1, 3000, 1], [-3, 8000, .7]], float)\n"
         "apply_eq(x, 44100, EQ.from_array(p))\n"
         "apply_morph(x, 44100, lambda a: np.repeat(p[None], len(a), 0), parse_automation('0:0,0.05:1'))\n"
-        "print(filtering._kernel() is not None, 'scipy.signal' in sys.modules)\n"
+        "print(sos_kernel._kernel() is not None, 'scipy.signal' in sys.modules)\n"
     )
     assert out.split() == ["True", "False"]
 
 
 def test_the_kernel_loaded_on_its_own_is_the_function_scipy_signal_gives_later():
     out = _run(
-        "from eqmorph.audio import filtering\n"
-        "kernel = filtering._kernel()\n"
+        "from eqmorph.audio import sosfilt as sos_kernel\n"
+        "kernel = sos_kernel._kernel()\n"
         "from scipy.signal._sosfilt import _sosfilt\n"
         "print(kernel is _sosfilt)\n"
     )
@@ -57,7 +57,7 @@ def test_the_kernel_loaded_on_its_own_is_the_function_scipy_signal_gives_later()
 def test_a_static_eq_through_the_kernel_gives_exactly_scipy_sosfilts_samples():
     from scipy.signal import sosfilt
 
-    assert filtering._kernel() is not None
+    assert sos_kernel._kernel() is not None
     x = np.random.default_rng(1).normal(0, 0.2, (6000, 3))
     eq = _boosting_eq()
     np.testing.assert_array_equal(apply_eq(x, 48000, eq), sosfilt(eq.sos(48000), x, axis=0))
@@ -79,9 +79,9 @@ def test_without_a_kernel_file_filtering_falls_back_to_the_public_sosfilt(monkey
     eq = _boosting_eq()
     fast = apply_eq(x, 44100, eq)
     monkeypatch.setattr(importlib.machinery, "EXTENSION_SUFFIXES", suffixes)
-    monkeypatch.setattr(filtering, "_sosfilt_kernel", filtering._UNSET)
-    monkeypatch.delitem(sys.modules, filtering._KERNEL_MODULE, raising=False)
-    assert filtering._kernel() is None
+    monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", sos_kernel._UNSET)
+    monkeypatch.delitem(sys.modules, sos_kernel._KERNEL_MODULE, raising=False)
+    assert sos_kernel._kernel() is None
     np.testing.assert_array_equal(apply_eq(x, 44100, eq), fast)
 
 
@@ -89,9 +89,9 @@ def test_a_kernel_that_fails_to_load_falls_back_and_still_filters(monkeypatch):
     def broken():
         raise ImportError("dynamic module does not define module export function")
 
-    monkeypatch.setattr(filtering, "_load_kernel_module", broken)
-    monkeypatch.setattr(filtering, "_sosfilt_kernel", filtering._UNSET)
-    monkeypatch.delitem(sys.modules, filtering._KERNEL_MODULE, raising=False)
+    monkeypatch.setattr(sos_kernel, "_load_kernel_module", broken)
+    monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", sos_kernel._UNSET)
+    monkeypatch.delitem(sys.modules, sos_kernel._KERNEL_MODULE, raising=False)
     x = np.random.default_rng(4).normal(0, 0.2, (3000, 1))
     automation = parse_automation("0:0,0.05:1")
 
@@ -99,7 +99,7 @@ def test_a_kernel_that_fails_to_load_falls_back_and_still_filters(monkeypatch):
         return np.repeat(_boosting_eq().to_array()[None], len(alphas), axis=0)
 
     y = apply_morph(x, 44100, params_at, automation)
-    assert filtering._kernel() is None
+    assert sos_kernel._kernel() is None
     np.testing.assert_allclose(y, apply_eq(x, 44100, _boosting_eq()), rtol=0, atol=1e-12)
 
 
@@ -107,8 +107,8 @@ def test_an_error_other_than_a_failed_load_is_not_swallowed(monkeypatch):
     def wrong():
         raise ValueError("a bug, not a missing kernel")
 
-    monkeypatch.setattr(filtering, "_load_kernel_module", wrong)
-    monkeypatch.setattr(filtering, "_sosfilt_kernel", filtering._UNSET)
-    monkeypatch.delitem(sys.modules, filtering._KERNEL_MODULE, raising=False)
+    monkeypatch.setattr(sos_kernel, "_load_kernel_module", wrong)
+    monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", sos_kernel._UNSET)
+    monkeypatch.delitem(sys.modules, sos_kernel._KERNEL_MODULE, raising=False)
     with pytest.raises(ValueError, match="a bug"):
-        filtering._kernel()
+        sos_kernel._kernel()

@@ -24,17 +24,14 @@ its peak below full scale), not the preamp an exported preset carries (:mod:`eqm
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import math
 import os
-import sys
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
 from eqmorph.audio.automation import Automation
+from eqmorph.audio.sosfilt import filter_segment
 from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
 from eqmorph.core.eq import check_sample_rate as check_rate_type
@@ -57,49 +54,6 @@ PCM_DTYPES = {np.dtype(np.int16): (0, 2.0**15), np.dtype(np.int32): (0, 2.0**31)
 
 ParamsAt = Callable[[np.ndarray], np.ndarray]
 """``params_at(alphas (n,)) -> (n, 5, 3)`` physical EQ parameters along a morph."""
-
-# A morph filters ~700 sub-blocks per second of audio: scipy's public sosfilt spends ~100 us per call, its compiled
-# kernel (private: a scipy that moves it falls back to the public function, same samples, a test checks both) ~2 us.
-# Importing scipy.signal costs ~1.4 s, most of a short `eqmorph apply`, so the kernel's file is loaded on its own,
-# under its real name (PyInit_ is found by it); scipy.signal imported later gives the same function.
-_UNSET = object()
-_sosfilt_kernel: Any = _UNSET
-_KERNEL_MODULE = "scipy.signal._sosfilt"
-
-
-def _kernel() -> Any:
-    """scipy's compiled sosfilt kernel, or None where this scipy has none (loaded on first use): it filters
-    C-contiguous x ``(channels, frames)`` in place with state ``(channels, sections, 2)``."""
-    global _sosfilt_kernel
-    if _sosfilt_kernel is _UNSET:
-        try:
-            module = sys.modules.get(_KERNEL_MODULE) or _load_kernel_module()
-        except (ImportError, OSError):
-            module = None
-        _sosfilt_kernel = getattr(module, "_sosfilt", None)
-    return _sosfilt_kernel
-
-
-def _load_kernel_module() -> Any:
-    """scipy/signal/_sosfilt.* loaded without running scipy.signal's __init__; None where there is no such file."""
-    import scipy
-
-    folder = os.path.join(os.path.dirname(scipy.__file__), "signal")
-    paths = [os.path.join(folder, "_sosfilt" + suffix) for suffix in importlib.machinery.EXTENSION_SUFFIXES]
-    path = next((p for p in paths if os.path.isfile(p)), None)
-    if path is None:
-        return None
-    loader = importlib.machinery.ExtensionFileLoader(_KERNEL_MODULE, path)
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(_KERNEL_MODULE, loader))
-    loader.exec_module(module)
-    return module
-
-
-def _sosfilt(*args: Any, **kwargs: Any) -> Any:
-    from scipy.signal import sosfilt
-
-    return sosfilt(*args, **kwargs)
-
 
 # --- input checks ---------------------------------------------------------------
 def check_sample_rate(sample_rate: float) -> float:
@@ -259,7 +213,7 @@ class EQProcessor:
         x = _check_block(block, self)
         if x.shape[0] == 0:
             return x.copy()
-        y = _filter_segment(self.sos, x.T, self._zi).T
+        y = filter_segment(self.sos, x.T, self._zi).T
         self.frame += x.shape[0]
         if self._gain != 1.0:
             y *= self._gain
@@ -319,23 +273,11 @@ class MorphProcessor:
         y = np.empty((self.channels, n))
         for first, stop in zip(runs[:-1], runs[1:]):
             a, b = edges[first], edges[stop]
-            y[:, a:b] = _filter_segment(np.ascontiguousarray(sos[first]), xt[:, a:b], self._zi)
+            y[:, a:b] = filter_segment(np.ascontiguousarray(sos[first]), xt[:, a:b], self._zi)
         self.frame += n
         if self._gain != 1.0:
             y *= self._gain
         return np.ascontiguousarray(y.T)
-
-
-def _filter_segment(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray:
-    """Filter ``x`` ``(channels, frames)`` through C-contiguous ``sos`` ``(sections, 6)``, updating ``zi`` in place."""
-    kernel = _kernel()
-    if kernel is not None:
-        y = np.array(x, dtype=np.float64, order="C")
-        kernel(sos, y, zi)
-        return y
-    y, zf = _sosfilt(sos, x, axis=-1, zi=zi.transpose(1, 0, 2))
-    zi[...] = zf.transpose(1, 0, 2)
-    return y
 
 
 def track_peak_order(params: np.ndarray, previous: np.ndarray | None = None) -> np.ndarray:
