@@ -140,3 +140,17 @@ def test_apply_to_sound_still_reports_its_peak_in_dbfs(tmp_path, capsys, recordi
     code, out, err = _run(capsys, "apply", recording, tmp_path / "o.wav", "--word", "warm", "--auto-gain")
     assert code == 0, err
     assert re.search(r"^output: [+-]\d+\.\d dB auto gain .*, peak [+-]\d+\.\d dBFS$", out, flags=re.MULTILINE), out
+
+
+@pytest.mark.parametrize("word", ["hello", "presense"])
+def test_no_open_vocab_hint_for_a_word_the_open_vocabulary_refuses_too(capsys, word):
+    # a trial: 'generate hello' said "or add --open-vocab", and with it the same refusal came back
+    code, _, err = _run(capsys, "generate", word)
+    assert code == 2 and "open-vocab" not in err
+    code, _, _ = _run(capsys, "generate", word, "--open-vocab")
+    assert code == 2
+
+
+def test_an_unknown_word_still_hints_the_open_vocabulary(capsys):
+    code, _, err = _run(capsys, "generate", "blorptastic")
+    assert code == 2 and "add --open-vocab" in err
