@@ -50,7 +50,8 @@ def test_a_crowd_word_that_is_a_noun_is_said_with_more_or_less(amounts, said):
     ({"presence": 2.0}, "mucha más presencia"), ({"bass": 2.0}, "muchos más graves"),
     ({"treble": -2.0}, "muchos menos agudos"), ({"rumble": 2.0}, "mucho más retumbo"),
     ({"sibilance": -0.5}, "un poco menos de sibilancia"), ({"air": 0.5}, "un poco más de air"),
-    ({"presence": 1.0}, "más presencia")])
+    ({"presence": 1.0}, "más presencia"), ({"air band": 2.0}, "mucha más banda de aire"),
+    ({"air band": 0.5}, "un poco más de banda de aire")])
 def test_a_spanish_noun_is_said_with_much_agreeing_and_a_bit_more_of(amounts, said):
     # "mucho más presencia" was the wrong gender, "un poco más presencia" missing its "de".
     assert phrase(amounts, "es") == said
@@ -60,3 +61,8 @@ def test_spanish_noun_phrases_read_back_to_their_amounts():
     said = phrase({"presence": 1.25, "bass": -1.25, "sibilance": -0.5}, "es")
     weights = dict(eqmorph.load().parse(said).weights)
     assert weights == pytest.approx({"presence": 1.25 / 3, "bass": -1.25 / 3, "sibilance": -0.5 / 3})
+
+
+def test_the_air_band_has_a_spanish_name_that_reads_back_as_it():
+    # it had none: a Spanish description of a 10 kHz shelf said "agudos", the 6 kHz treble shelf
+    assert dict(eqmorph.load().parse("más banda de aire").weights) == {"air band": 1.0}
