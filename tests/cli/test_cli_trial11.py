@@ -154,3 +154,14 @@ def test_no_open_vocab_hint_for_a_word_the_open_vocabulary_refuses_too(capsys, w
 def test_an_unknown_word_still_hints_the_open_vocabulary(capsys):
     code, _, err = _run(capsys, "generate", "blorptastic")
     assert code == 2 and "add --open-vocab" in err
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".json"])
+def test_an_edited_match_is_still_described_level_free(tmp_path, capsys, pair, suffix):
+    # a trial: after 'edit match.txt --more warm', describe judged the level too and said "a bit bright"
+    song, reference = pair
+    matched, edited = tmp_path / f"m{suffix}", tmp_path / f"e{suffix}"
+    assert _run(capsys, "match", song, reference, "-o", matched, "-q")[0] == 0
+    assert _run(capsys, "edit", matched, "--more", "warm", "-o", edited, "-q")[0] == 0
+    code, out, _ = _run(capsys, "describe", edited)
+    assert code == 0 and f"level-free: the preset is a match of {song.name} to {reference.name}" in out

@@ -53,7 +53,7 @@ def word_changes(m: Morpher, more: list[str], less: list[str], amount: float,
 
 def run_edit(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph edit``; returns the exit code."""
-    from eqmorph.io.presets import import_preset
+    from eqmorph.io.presets import import_preset, match_recordings
 
     if args.output:
         refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})
@@ -72,8 +72,11 @@ def run_edit(args: argparse.Namespace) -> int:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
     say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source, scales=changes)
+    # An edited match is still a match: its overall level is the fit's, so describe judges it level-free too.
+    recordings = match_recordings(args.preset) or (None, None)
     emit(eq, args, inputs={"PRESET": args.preset}, **model_meta(m, words=list(changes), weights=changes,
-                                                                start=Path(args.preset).name))
+                                                                start=Path(args.preset).name, input=recordings[0],
+                                                                reference=recordings[1]))
     return 0
 
 

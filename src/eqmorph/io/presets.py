@@ -227,13 +227,21 @@ def load_preset(path: str | Path) -> EQ:
 
 
 def match_origin(path: str | Path) -> str | None:
-    """``"match of song.wav to reference.wav"`` when the preset at ``path`` says ``eqmorph match`` made it, else None.
+    """``"match of song.wav to reference.wav"`` when the preset at ``path`` says ``eqmorph match`` made it (or an
+    ``eqmorph edit`` of such a preset), else None.
 
     JSON says so in its ``input`` and ``reference`` fields, APO and GraphicEQ text in the ``# eqmorph ...`` line
     before its first filter (:func:`eqmorph.io.apo.comment_line`); CSV holds no such fields, so a CSV match is not
     known as one.  A match's overall level is its fit's choice, not a sound (``Morpher.describe(...,
     level_free=True)``): that is what this tells.  Read after :func:`import_preset` has accepted the file.
     """
+    found = match_recordings(path)
+    return None if found is None else f"match of {found[0]} to {found[1]}"
+
+
+def match_recordings(path: str | Path) -> tuple[str, str] | None:
+    """``(input, reference)``: the recordings of the match the preset at ``path`` is (:func:`match_origin`), else
+    None. In a comment line, a name holding " to " splits at its last one."""
     text = read_preset_text(path)
     if SUFFIX_FORMATS.get(Path(path).suffix.lower()) == "csv":
         return None
@@ -243,7 +251,7 @@ def match_origin(path: str | Path) -> str | None:
         except (ValueError, RecursionError):
             return None
         found = [doc.get(key) for key in ("input", "reference")] if isinstance(doc, dict) else []
-        return f"match of {found[0]} to {found[1]}" if found and all(isinstance(f, str) for f in found) else None
+        return (found[0], found[1]) if found and all(isinstance(f, str) for f in found) else None
     for line in text.splitlines():
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
@@ -253,5 +261,6 @@ def match_origin(path: str | Path) -> str | None:
             continue
         said = next((part.strip() for part in origin.split(";") if part.strip().startswith("match of ")), None)
         if said is not None:
-            return said
+            recording, _, reference = said.removeprefix("match of ").rpartition(" to ")
+            return (recording, reference) if recording and reference else None
     return None
