@@ -502,3 +502,10 @@ def test_a_later_word_of_a_description_goes_the_way_the_whole_eq_leans_on_it(m, 
 
 def test_warm_in_socialfx_words_says_no_more_sibilance(m):
     assert "sibilance" not in m.describe_text(m.generate("warm"), source="socialfx")
+
+
+def test_language_any_is_every_word_as_in_the_cli(m):
+    # a trial: the CLI's --language any was refused by the API ("expected en or es or None")
+    eq = m.interpolate("warm", "suave", 0.5)
+    assert m.describe(eq, None, language="any") == m.describe(eq, None)
+    assert m.describe_text(eq, language="any") == m.describe_text(eq)

@@ -300,7 +300,7 @@ class Morpher(LatentModel):
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
         ``language``: ``"en"`` or ``"es"`` for that language's words only ("claro" is no answer for an English
-        reader); ``None``: every word. ``band_hz``: judge ``(low, high)`` Hz only (a match's covered band,
+        reader); ``None`` or ``"any"``: every word. ``band_hz``: judge ``(low, high)`` Hz only (a match's covered band,
         ``MatchResult.band_hz``: where neither recording has sound, the EQ changes nothing heard).
         """
         return self._describer(source, level_free, language, band_hz).describe(eq, k)
@@ -317,11 +317,12 @@ class Morpher(LatentModel):
     def _describer(self, source: str | None, level_free: bool, language: str | None = None,
                    band_hz: tuple[float, float] | None = None) -> Describer:
         found = self.describer_for(source)
+        language = None if language == "any" else language  # the CLI's and the web API's word for every language
         if language is not None:
             from eqmorph.semantic.describe import LANGUAGES
 
             if language not in LANGUAGES:
-                raise ParameterError("language", language, " or ".join([*LANGUAGES, "None (every word)"]))
+                raise ParameterError("language", language, " or ".join([*LANGUAGES, "'any' or None (every word)"]))
             found = found.in_language(language)
         found = found.within(band_hz)
         return found.level_free if level_free else found
