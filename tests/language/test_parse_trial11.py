@@ -8,7 +8,8 @@ import pytest
 from eqmorph.language.grammar_words import DEGREES
 from eqmorph.language.parse import Parser
 
-COUNTS = {"warm": 40, "bright": 30, "brighter": 5, "muddy": 6, "harsh": 12, "brillante": 9}
+COUNTS = {"warm": 40, "bright": 30, "brighter": 5, "muddy": 6, "harsh": 12, "brillante": 9, "air": 3, "boomy": 9,
+          "clean": 8}
 A_BIT = DEGREES[("a", "bit")]
 
 
@@ -78,3 +79,70 @@ def test_a_degree_after_a_word_goes_to_that_word_not_the_next(parser):
 
 def test_a_number_alone_after_a_word_is_still_no_degree(parser):
     assert parser.parse("warm, 0.5").ignored == ("0.5",)
+
+
+# --- a review of the rules above -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected", "region"), [
+    ("reduce harshness up top", {"harsh": -1.0}, "treble"),
+    ("less brightness up top", {"bright": -1.0}, "treble"),
+    ("more air up top", {"air": 1.0}, "treble"),
+    ("more warmth down low", {"warm": 1.0}, "bass"),
+])
+def test_up_top_and_down_low_are_regions_not_a_direction(parser, text, expected, region):
+    # "up" was read as the way after the word: "reduce harshness up top" boosted harsh
+    meant = parser.parse(text)
+    assert weights(parser, text) == expected and meant.pieces[0].region == region
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("reduce the treble up top", {"treble": -1.0}), ("less hiss up top", {"hiss": -1.0}),
+    ("less hiss in the highs", {"hiss": -1.0}), ("less nasal mids", {"nasal": -1.0}),
+])
+def test_a_region_holding_a_band_words_move_says_where_it_is_and_adds_no_move(parser, text, expected):
+    # each region was a band move of its own: "less hiss up top" boosted the treble 3 dB
+    assert weights(parser, text) == expected
+
+
+def test_a_band_word_a_region_does_not_hold_is_a_piece_of_its_own(parser):
+    assert weights(parser, "bass treble") == {"bass": 0.5, "treble": 0.5}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("get the warmth back", {"warm": 1.0}), ("put the air back", {"air": 1.0}),
+    ("i want the bass back", {"bass": 1.0}), ("dial the mud back", {"muddy": -1.0}),
+])
+def test_back_restores_after_get_or_put_and_cuts_after_dial(parser, text, expected):
+    # a review: "back" cut after any word, so "put the air back" took the air away
+    assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "degree"), [
+    ("reduce the harsh highs a bit", "harsh", -A_BIT), ("less boomy low end please", "boomy", -1.0),
+    ("less boomy low end 2x", "boomy", -2.0),
+])
+def test_a_region_before_a_degree_or_please_is_still_where_the_word_acts(parser, text, word, degree):
+    # the region became a band move: "less boomy low end 2x" boosted the bass 5 dB
+    meant = parser.parse(text)
+    assert weights(parser, text) == {word: degree} and meant.pieces[0].region is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cut the mud and the harshness", {"muddy": -0.5, "harsh": -0.5}),
+    ("reduce mud and harshness", {"muddy": -0.5, "harsh": -0.5}),
+    ("less mud and boom", {"muddy": -0.5, "boomy": -0.5}),
+    ("take the mud and boom out", {"muddy": -0.5, "boomy": -0.5}),
+    ("clean up the mud and the harshness", {"muddy": -0.5, "harsh": -0.5}),
+    ("add warmth and air", {"warm": 0.5, "air": 0.5}),
+])
+def test_a_list_of_nouns_shares_the_direction_said_before_or_after_it(parser, text, expected):
+    # "cut the mud and the harshness" cut the mud and added harshness
+    assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("less muddy and warm", {"muddy": -0.5, "warm": 0.5}),  # adjectives: each its own request
+    ("warm and take the mud out", {"warm": 0.5, "muddy": -0.5}),  # a new verb starts its own list
+    ("cut the mud and warm", {"muddy": -0.5, "warm": 0.5}),
+])
+def test_an_adjective_or_a_new_verb_is_not_taken_into_the_list(parser, text, expected):
+    assert weights(parser, text) == expected

@@ -135,3 +135,22 @@ def test_a_phrase_with_a_region_morphs_from_its_own_eq(m):
     ends = m.interpolate_params("less boomy low end", "bright", [0.0, 1.0])
     np.testing.assert_allclose(ends[0], m.generate_params("less boomy low end"), atol=1e-9)
     np.testing.assert_allclose(ends[1], m.generate_params("bright"), atol=1e-9)
+
+
+def test_a_region_keeps_the_words_main_way_only(m):
+    # a review: "tame the muddy low mids" cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ dips
+    below, at = response(m.generate_params("tame the muddy low mids"), [300.0, 1200.0])
+    assert below < -3.0 and at < 0.5
+
+
+def test_confine_drops_the_part_going_against_the_words_largest_move():
+    word = 6.0 * np.exp(-np.log2(GRID / 8000.0) ** 2) - 2.0 * np.exp(-np.log2(GRID / 16000.0) ** 2 * 8)
+    kept = confine(word, "treble", GRID, ANALYSIS_SAMPLE_RATE)
+    assert kept.min() >= 0.0 and kept.max() > 3.0
+
+
+def test_a_contrast_after_a_word_in_a_region_is_kept_to_that_region(m):
+    # a review: "warmer low end but not muddy" took muddy's treble cut away as a 2 dB treble boost
+    highs = response(m.generate_params("warmer low end but not muddy"), [1200.0, 3000.0, 6000.0, 12000.0])
+    assert np.all(np.abs(highs) < 0.5)
+    assert response(m.generate_params("warmer low end but not muddy"), [150.0])[0] > 1.0

@@ -29,7 +29,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
-from eqmorph.language.interpretation import Interpretation
+from eqmorph.language.interpretation import Interpretation, Where
 from eqmorph.language.regions import confine, region_start
 
 # Phrases are fitted while the user waits: one greedy start plus the strongest word, 12 LM steps, no polish,
@@ -71,7 +71,7 @@ def phrase_params(
     kept = [(w, None) for w in meant.kept if w not in dict(meant.weights)]
     if not meant.contrast and not kept and not meant.regional:
         return signed_blend_params(meant.weights, word_params, scale)
-    pieces = meant.piece_weights()
+    pieces = _denied_where_asked(meant.piece_weights()) if meant.contrast else meant.piece_weights()
     # Every word (and region) a piece names, also one whose pieces cancel ("more warm, less warm, bright").
     words = list(dict.fromkeys([*(w for _, ws in [*pieces, *meant.absolute_pieces()] for w, _ in ws), *kept]))
     column = {w: i for i, w in enumerate(words)}
@@ -105,6 +105,18 @@ def phrase_params(
     if region is not None:  # a word confined to a region is a poor start outside it: the region's own band is not
         return _fit(target, region_start(region, target, _GRID, ANALYSIS_SAMPLE_RATE))
     return _fit_target(target, stacked, start, scale)
+
+
+def _denied_where_asked(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]]
+                        ) -> list[tuple[float, tuple[tuple[Where, float], ...]]]:
+    """A contrast's denied pieces kept to the asked-for pieces' region when they all share one ("warmer low end but
+    not muddy": not muddy there). Everywhere, muddy's treble cut lay outside the low end's warmth and was taken
+    away as a 2 dB treble boost."""
+    regions = {region for sign, ws in pieces if sign > 0 for (_, region), _ in ws}
+    if len(regions) != 1 or None in regions:
+        return pieces
+    (where,) = regions
+    return [(sign, ws if sign > 0 else tuple(((w, r or where), v) for (w, r), v in ws)) for sign, ws in pieces]
 
 
 def _contrast_target(pieces: list[tuple[float, tuple[tuple[str, float], ...]]], column: dict[str, int],

@@ -79,9 +79,6 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
 # read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
 PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
-# Particles that, written after their word at the end of the piece, cut it ("take the harshness off", "dial the mud
-# back", "take some mud out"), unless a verb before the word set the way ("bring the presence out").
-TRAILING_PARTICLES = frozenset({"off", "out", "back"})
 # The Spanish words of MORE and LESS: a hint answers in the language it was asked in ("más 3k": 'más medios agudos').
 SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
                                 "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",

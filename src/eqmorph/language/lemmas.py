@@ -63,6 +63,19 @@ def adjective_of_verb(word: str) -> str | None:
     return None
 
 
+NOUN_ENDINGS = ("ness", "ity", "ance", "ence")  # nouns LemmInflect's dictionary may not hold ("boominess")
+
+
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is an English noun and no adjective ("mud", "harshness", "warmth"; not "warm", "treble")."""
+    if " " in word:
+        return False
+    found = _lemminflect().getAllLemmas(word)
+    if found:
+        return "NOUN" in found and "ADJ" not in found
+    return word.endswith(NOUN_ENDINGS) and len(word) >= 6
+
+
 APPROXIMATE_ENDINGS = ("ish",)  # "warmish", "warm-ish": the parser reads these as "a bit"
 
 

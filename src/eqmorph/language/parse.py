@@ -40,9 +40,8 @@ from eqmorph.language.grammar_words import (
     SPANISH_DIRECTIONS,
     STOP,
     SUPERLATIVE_DEGREE,
-    TRAILING_PARTICLES,
 )
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
+from eqmorph.language.interpretation import Interpretation, Piece, interpret
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -58,6 +57,7 @@ from eqmorph.language.regions import region_at, region_of, removed_at
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
+from eqmorph.language.trailing import LIST_JOINERS, VERBS, degree_after, flip, is_noun, particle_way
 from eqmorph.language.words import Neighbourhood, WordReader
 
 MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
@@ -91,22 +91,6 @@ def _direction(tok: str, way: float) -> float:
     if not way or tok in OVERRIDING_PARTICLES:
         return PARTICLES[tok]
     return way
-
-
-def _degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: float, way: float, keep: bool,
-                  amounts: dict[int, Amount]) -> bool:
-    """Give a degree said after its descriptor ("scoop the mids a little", "more bass, but just a little") to the
-    piece before it; True if it did. Only degree words: not with a direction, negation, kept word or
-    number, nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial)."""
-    if not (pending and pieces and degree != 1.0 and sign == 1.0 and way == 0.0 and not keep):
-        return False
-    if any(number_degree(t) is not None for t in pending):  # "warm, 0.5": a number alone is no degree word
-        return False
-    last = pieces[-1]
-    if len(pieces) - 1 in amounts or last.sign == 0:
-        return False
-    pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", degree=min(last.degree * degree, MAX_DEGREE))
-    return True
 
 
 class Parser(WordReader):
@@ -145,6 +129,9 @@ class Parser(WordReader):
             tokens = self.tokens(clause)
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
+            # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
+            # direction word set, which a particle after the last one turns ("take the mud and boom out")
+            last_way, carry, run = 0.0, 0.0, []
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
@@ -202,8 +189,11 @@ class Parser(WordReader):
                                          degree=min(last.degree * postfix[1], MAX_DEGREE))
                     capped = capped or last.degree * postfix[1] > MAX_DEGREE
                     i += 1
-                    if last.meanings[0].how != "defined" and len(pieces) - 1 not in amounts:  # "... down on top"
-                        i = self._region(tokens, i, pieces, last.meanings[0], last.term, False, notes)
+                    where = None if len(pieces) - 1 in amounts else region_of(  # "turn the harshness down on top"
+                        tokens, i, pieces[-1], last.meanings[0], False, self._term_at, self._closes)
+                    if where is not None:
+                        pieces[-1], i, note = where
+                        notes.append(note)
                     start, after_piece = i, True
                     continue
                 if number is not None:
@@ -217,7 +207,9 @@ class Parser(WordReader):
                         raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
-                    if not _degree_after(pieces, pending, degree, sign, way, keep, amounts):
+                    carry = last_way if closes and tok in LIST_JOINERS else 0.0
+                    run = run if tok in LIST_JOINERS else []
+                    if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
                         ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
                     keep = False
@@ -239,6 +231,7 @@ class Parser(WordReader):
                     i += 1
                     continue
                 if not term and tok in STOP:
+                    run = [] if tok in VERBS else run  # "warm and take the mud out": a new request, its own list
                     i += 1
                     continue
                 words = term or (tok,)
@@ -253,6 +246,9 @@ class Parser(WordReader):
                     i += len(words)
                     continue
                 derived = found[0].how == "inflection"
+                if (carry and not way and sign == 1.0 and degree == 1.0 and not keep and amount is None
+                        and is_noun(term_text, found[0])):
+                    way = carry  # "cut the mud and the harshness": a list of nouns shares its direction
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
                 if piece_degree > MAX_DEGREE:
@@ -265,14 +261,12 @@ class Parser(WordReader):
                 if amount is not None:
                     amounts[len(pieces) - 1], amount = amount, None
                 i += len(words)
-                if (not keep and i < len(tokens) and tokens[i] in TRAILING_PARTICLES and len(pieces) - 1 not in amounts
-                        and self._ends_piece(tokens, i + 1)):
-                    # "take the harshness off": the particle says the way, unless a verb before the word did
-                    # ("bring the presence out"); read on, the harshness was added
-                    last = pieces[-1]
-                    pieces[-1] = replace(last, text=f"{last.text} {tokens[i]}", sign=last.sign if way else -last.sign)
+                turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
+                if turn is not None and self._ends_piece(tokens, i + 1):  # "take the harshness off" (trailing.py)
+                    flip(pieces, [*run, len(pieces) - 1] if turn < 0 else [])  # "take the mud and boom out": all
+                    pieces[-1] = replace(pieces[-1], text=f"{pieces[-1].text} {tokens[i]}")
                     i += 1
-                if found[0].how != "defined" and not keep and len(pieces) - 1 not in amounts:
+                if not keep and len(pieces) - 1 not in amounts:
                     removed = removed_at(tokens, i, found[0], self._term_at,
                                          lambda t: bool(self.meanings(t, embed=False)))
                     if removed is not None:  # "clean up the mud": less of the word after it, not clean and muddy
@@ -281,14 +275,20 @@ class Parser(WordReader):
                         pending.extend(tokens[i - len(words):removed])
                         i, way = removed, -1.0
                         continue
-                    i = self._region(tokens, i, pieces, found[0], term_text, derived, notes)
+                    where = region_of(tokens, i, pieces[-1], found[0], derived, self._term_at, self._closes)
+                    if where is not None:  # "less boomy low end", "less hiss up top" (language/regions.py)
+                        pieces[-1], i, note = where
+                        notes.append(note)
                 # modifiers belong to the descriptor they precede
+                last_way, carry = way, 0.0
+                listed = not way and pieces[-1].sign > 0 and is_noun(term_text, found[0])
+                run = [*run, len(pieces) - 1] if listed else []
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
-            if not _degree_after(pieces, pending, degree, sign, way, keep, amounts):
+            if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
                 ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
@@ -301,12 +301,21 @@ class Parser(WordReader):
         return interpret(text, pieces, source, tuple(ignored + unknown), notes, capped=MAX_DEGREE if capped else None)
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
-        """Nothing of the piece is left at ``tokens[j]``: the clause ends, a joining word, a region word or a degree
-        said after the word follows ("take the harshness off the top", "take the mud out a bit")."""
-        if j >= len(tokens) or tokens[j] in JOINERS or region_at(tokens, j, self._term_at, verb=False):
+        """Nothing of the piece is left at ``tokens[j]`` but a region word or a degree said after the word ("take
+        the harshness off the top", "take the mud out a bit"): see :meth:`_closes`."""
+        return self._closes(tokens, j) or bool(region_at(tokens, j, self._term_at, verb=False, closes=self._closes))
+
+    def _closes(self, tokens: Sequence[str], j: int) -> bool:
+        """The clause ends at ``tokens[j]`` or a joining word comes, after stop words and degrees ("a bit",
+        "2x", "please") said after the piece."""
+        while j < len(tokens) and tokens[j] in STOP:
+            j += 1
+        if j >= len(tokens) or tokens[j] in JOINERS:
             return True
         span = self._phrase_at(tokens, j)
-        return bool(span and span[0] in DEGREE_PHRASES and self._ends_piece(tokens, j + len(span[0])))
+        if span and span[0] in DEGREE_PHRASES:
+            return self._closes(tokens, j + len(span[0]))
+        return number_degree(tokens[j]) is not None and self._closes(tokens, j + 1)
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""
@@ -333,18 +342,6 @@ class Parser(WordReader):
                 return False
             j += 1
         return bool(self.meanings(tok, embed=False))
-
-    def _region(self, tokens: Sequence[str], i: int, pieces: list[Piece], meaning: Meaning, term_text: str,
-                derived: bool, notes: list[str]) -> int:
-        """Past a region word that says where the piece just read acts ("less boomy low end"), which it then holds
-        (:func:`~eqmorph.language.regions.region_of`), noted; else ``i``."""
-        where = region_of(tokens, i, meaning, term_text, derived, self._term_at)
-        if where is None:
-            return i
-        band, end, note = where
-        notes.append(note)
-        pieces[-1] = replace(pieces[-1], text=" ".join([pieces[-1].text, *tokens[i:end]]), region=band.name)
-        return end
 
     def _term_at(self, tokens: Sequence[str], j: int) -> tuple[str, ...]:
         """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""

@@ -17,14 +17,15 @@ before a crowd word removes that word ("clean up the mud" is less muddy, not cle
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from eqmorph.core import dsp
 from eqmorph.language import lemmas
-from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word
+from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
 from eqmorph.language.grammar_words import JOINERS, PARTICLES, STOP
-from eqmorph.language.interpretation import Meaning
+from eqmorph.language.interpretation import Meaning, Piece
 
 # Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
 WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
@@ -40,9 +41,11 @@ REMOVING_VERB_WORDS = frozenset({"clean"})  # "clean up the mud": less of the cr
 Terms = Callable[[Sequence[str], int], tuple[str, ...]]  # the (multi-word) term the tokens start at index i with
 
 
-def region_at(tokens: Sequence[str], i: int, term_at: Terms, *, verb: bool) -> tuple[BandWord, int] | None:
+def region_at(tokens: Sequence[str], i: int, term_at: Terms, *, verb: bool,
+              closes: Callable[[Sequence[str], int], bool] | None = None) -> tuple[BandWord, int] | None:
     """The region word at ``tokens[i]`` (after prepositions and stop words, and after a verb its particles) and the
-    index after it, else None. Without ``verb`` the region must end its clause or come before a joining word."""
+    index after it, else None. Without ``verb`` the region must end its piece: ``closes(tokens, end)`` (by default
+    the clause's end or a joining word; the parser's also takes a degree after it: "less boomy low end a bit")."""
     j = i
     while j < len(tokens) and (tokens[j] in PREPOSITIONS or tokens[j] in STOP or (verb and tokens[j] in PARTICLES)):
         j += 1
@@ -53,27 +56,47 @@ def region_at(tokens: Sequence[str], i: int, term_at: Terms, *, verb: bool) -> t
     if band is None or band.name not in WHERE_WORDS:
         return None
     end = j + len(words)
-    if not verb and end < len(tokens) and tokens[end] not in JOINERS:
+    if not verb and not (closes(tokens, end) if closes else end >= len(tokens) or tokens[end] in JOINERS):
         return None
     return band, end
 
 
-def region_of(tokens: Sequence[str], i: int, meaning: Meaning, typed: str, derived: bool,
-              term_at: Terms) -> tuple[BandWord, int, str] | None:
-    """The region word after the piece just read (its word ``meaning``, typed as ``typed``, an inflection when
-    ``derived``) that says where it acts, the index after it and a note for the reader; else None."""
+def region_of(tokens: Sequence[str], i: int, piece: Piece, meaning: Meaning, derived: bool, term_at: Terms,
+              closes: Callable[[Sequence[str], int], bool] | None = None) -> tuple[Piece, int, str] | None:
+    """The ``piece`` just read (its first meaning ``meaning``, an inflection when ``derived``) with the region word
+    after it that says where it acts, the index after that and a note for the reader; else None.
+
+    A band word's move is a region's already: a region holding it says where it is and adds no move ("less hiss up
+    top", "less nasal mids"), while one that does not is a piece of its own ("bass treble": a list).
+    """
+    typed = piece.term
     as_verb = derived and lemmas.adjective_of_verb(typed) == meaning.word
     if as_verb and meaning.word not in REGION_VERB_WORDS:
         return None  # "brighten the bass" is bright and the bass: bright's EQ cuts the bass, so "where" would cut it
     verb = meaning.word in REGION_VERB_WORDS and (
         as_verb or (meaning.how == "exact" and i < len(tokens) and tokens[i] in VERB_NEXT))
-    where = region_at(tokens, i, term_at, verb=verb)
+    where = region_at(tokens, i, term_at, verb=verb, closes=closes)
     if where is None:
         return None
     band, end = where
     said = " ".join(t for t in tokens[i:end] if t not in STOP and t not in PARTICLES and t not in PREPOSITIONS)
+    text = " ".join([piece.text, *tokens[i:end]])
+    if meaning.how == "defined":
+        own = band_word(meaning.word)
+        if own is None or not _holds(band, own):
+            return None
+        return replace(piece, text=text), end, f"{said}: read as where {typed} is"
     doing = f"to {typed}" if verb else f"{typed} acts"
-    return band, end, f"{said}: read as where {doing}, not as a {band.name} move of its own"
+    return (replace(piece, text=text, region=band.name), end,
+            f"{said}: read as where {doing}, not as a {band.name} move of its own")
+
+
+def _holds(region: BandWord, word: BandWord) -> bool:
+    """Whether ``region``'s range holds ``word``'s (a fifth of an octave's slack at either edge)."""
+    outer, inner = region_hz(region), region_hz(word)
+    slack = 2.0 ** 0.2
+    return (outer is not None and inner is not None and inner[0] * slack >= outer[0]
+            and inner[1] <= outer[1] * slack)
 
 
 def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
@@ -92,10 +115,16 @@ def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
 
 
 def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
-    """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), at the
-    word's strength: scaled so its largest move is the word's own largest move, by at most
-    ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small, its ripple not blown up)."""
-    kept = response_db * region_window(region, freqs_hz, sample_rate)
+    """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), its
+    main way only, at the word's strength.
+
+    The main way is the sign of the word's largest move (warm's a boost, dark's a cut): inside the region only the
+    part going that way is kept, so a region holds one move, the word's, not its ripple ("tame the muddy low mids"
+    cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ dips). It is then scaled so its largest move is the
+    word's own, by at most ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small).
+    """
+    main = float(np.sign(response_db[np.argmax(np.abs(response_db))]))
+    kept = np.where(np.sign(response_db) == main, response_db, 0.0) * region_window(region, freqs_hz, sample_rate)
     peak, kept_peak = float(np.max(np.abs(response_db))), float(np.max(np.abs(kept)))
     return kept * (min(peak / kept_peak, MAX_REGION_GAIN) if kept_peak > 0.0 else 0.0)
 

@@ -1,0 +1,76 @@
+"""What is said after a descriptor or between descriptors of a list: a degree after its word ("scoop the mids a
+little"), a particle after its word ("take the harshness off", "get the warmth back"), and a direction that a list
+of nouns shares ("cut the mud and the harshness", "less mud and boom").
+
+Each was read wrongly by a grammar that reads a piece's words before its descriptor only: the degree ignored (a full
+-6 dB scoop), the particle ignored (the harshness added), the direction given to the first noun alone ("cut the mud
+and the harshness" cut the mud and added harshness). New-user trials and a review, 2026-12-03.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eqmorph.language import lemmas
+from eqmorph.language.interpretation import Meaning, Piece
+from eqmorph.language.numbers import Amount, number_degree
+
+# After their word, at the end of its piece, these cut it ("take the harshness off", "take some mud out") unless a
+# verb before the word set the way ("bring the presence out").
+CUTTING_PARTICLES = frozenset({"off", "out"})
+# "back" cuts only after a verb that pulls something back ("dial the mud back"); after "get", "put", "give" or
+# "want" it restores ("get the warmth back", "put the air back"), and alone it says nothing about the way.
+BACK = "back"
+BACK_CUTTING_VERBS = frozenset({"dial", "knock", "pull", "roll", "tone", "ease", "scale", "rein", "take", "turn",
+                                "cut"})
+# Stop-listed verbs (grammar_words.STOP) that start a request of their own: a particle after it turns only its list.
+VERBS = frozenset({"take", "get", "turn", "roll", "make", "makes"})
+# Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
+LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
+
+
+def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: float, way: float, keep: bool,
+                 amounts: dict[int, Amount], max_degree: float) -> bool:
+    """Give a degree said after its descriptor ("scoop the mids a little", "more bass, but just a little") to the
+    piece before it; True if it did. Only degree words: not with a direction, negation, kept word or number waiting,
+    nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial)."""
+    if not (pending and pieces and degree != 1.0 and sign == 1.0 and way == 0.0 and not keep):
+        return False
+    if any(number_degree(t) is not None for t in pending):  # "warm, 0.5": a number alone is no degree word
+        return False
+    last = pieces[-1]
+    if len(pieces) - 1 in amounts or last.sign == 0:
+        return False
+    pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", degree=min(last.degree * degree, max_degree))
+    return True
+
+
+def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:
+    """How a particle at ``tokens[i]`` after its word turns the piece: -1 it cuts a piece no direction word set
+    ("take the harshness off"), +1 it leaves it as it is (the way was set: "bring the presence out"; "get the
+    warmth back"), None when ``tokens[i]`` is no such particle. ``before``: the clause's words before the piece."""
+    tok = tokens[i] if i < len(tokens) else None
+    if tok in CUTTING_PARTICLES:
+        return 1.0 if way else -1.0
+    if tok == BACK:
+        return -1.0 if not way and not BACK_CUTTING_VERBS.isdisjoint(before) else 1.0
+    return None
+
+
+def is_noun(typed: str, meaning: Meaning) -> bool:
+    """Whether a descriptor was typed as a noun ("mud", "harshness", "bass"), which a list's direction reaches,
+    not an adjective ("muddy", "warm": "less muddy and warm" may ask for warmth)."""
+    if meaning.how == "defined":
+        return True  # band words name regions: "bass", "treble", "presence"
+    return lemmas.is_noun(typed)
+
+
+def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
+    """Turn the pieces at ``indices`` the other way (a particle after a list: "take the mud and boom out")."""
+    for k in indices:
+        pieces[k] = replace(pieces[k], sign=-pieces[k].sign)
+
+
+__all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "VERBS", "degree_after", "flip",
+           "is_noun", "particle_way"]
