@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import eqmorph
 from eqmorph.language.grammar_words import DEGREES
 from eqmorph.language.parse import Parser
 
@@ -146,3 +147,37 @@ def test_a_list_of_nouns_shares_the_direction_said_before_or_after_it(parser, te
 ])
 def test_an_adjective_or_a_new_verb_is_not_taken_into_the_list(parser, text, expected):
     assert weights(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "region"), [
+    ("the low end is too boomy", "boomy", "bass"), ("low end too boomy", "boomy", "bass"),
+    ("highs too harsh", "harsh", "treble"),
+])
+def test_a_region_before_too_or_is_says_where_the_word_is(parser, text, word, region):
+    # read as a list, "low end too boomy" boosted the bass 3 dB while it cut boomy
+    meant = parser.parse(text)
+    assert [w for w, _ in meant.weights] == [word] and meant.pieces[0].region == region
+    assert dict(meant.weights)[word] < 0
+
+
+@pytest.mark.parametrize("text", ["bass, too boomy", "bass and boomy"])
+def test_a_region_word_in_a_list_is_still_its_own_move(parser, text):
+    assert "bass" in dict(parser.parse(text).weights)
+
+
+@pytest.mark.parametrize("text", ["turn the boomy low end down", "boomy low end down a bit", "harsh highs down"])
+def test_a_direction_after_a_words_region_turns_the_word(parser, text):
+    meant = parser.parse(text)
+    assert len(meant.weights) == 1 and meant.weights[0][1] < 0 and meant.pieces[0].region is not None
+
+
+def test_a_db_amount_after_a_region_sets_the_band_word(parser):
+    # "clean up the low end -3dB" was refused, the amount stranded on clean
+    assert dict(parser.parse("clean up the low end -3dB").weights) == {"bass": -0.5}
+    assert parser.parse("clean up the low end").pieces[0].region == "bass"
+
+
+def test_prepositions_are_no_descriptors_for_the_open_vocabulary():
+    m = eqmorph.load(open_vocabulary=True)
+    meant = m.parse("less mud on the low mids please")
+    assert dict(meant.weights) == {"muddy": -1.0} and meant.pieces[0].region == "low mids"

@@ -97,8 +97,11 @@ POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
-                  "is", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto", "intactos",
-                  "intacta", "intactas", "turn", "roll", "take", "get"})  # verbs whose particle says the way
+                  "is", "are", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto",
+                  "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
+                  "in", "on", "en"})  # before a region ("more presence in the mids"); an embedding guessed at them
+# Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
+BY_WORDS = frozenset({"by", "to", "at"})
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
 # Conjunctions that set one piece against another: with one, a phrase is a contrast in either order ("warm but not
 # muddy", "not muddy but warm"; language/interpretation.py); a list ("less boxy and a bit warmer") is not.

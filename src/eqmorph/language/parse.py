@@ -23,6 +23,7 @@ from eqmorph.language.band_words import band_word
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
+    BY_WORDS,
     DEGREE_PHRASES,
     EXCESS,
     JOINERS,
@@ -53,7 +54,7 @@ from eqmorph.language.numbers import (
     number_degree,
     set_amounts,
 )
-from eqmorph.language.regions import region_at, region_of, removed_at
+from eqmorph.language.regions import region_at, region_before, region_of, removed_at
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
@@ -72,8 +73,6 @@ _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
-# Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
-_BY = frozenset({"by", "to", "at"})
 
 
 
@@ -160,7 +159,7 @@ class Parser(WordReader):
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
-                if tok in _BY and self._amount_at(tokens, i):  # "cut bass by 3 dB"
+                if tok in BY_WORDS and self._amount_at(tokens, i):  # "cut bass by 3 dB"
                     after_piece, i = closes, i + 1
                     continue
                 number = None if term else number_degree(tok)
@@ -260,6 +259,11 @@ class Parser(WordReader):
                     raise ambiguous_number_error(text, bare, term_text)
                 if amount is not None:
                     amounts[len(pieces) - 1], amount = amount, None
+                elif run and run[-1] == len(pieces) - 2 and not keep:  # "the low end is too boomy"
+                    merged = region_before(pieces[-2], pieces[-1], tokens[start:i], len(pieces) - 2 in amounts)
+                    if merged is not None:
+                        pieces[-2:], run = [merged[0]], []
+                        notes.append(merged[1])
                 i += len(words)
                 turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
                 if turn is not None and self._ends_piece(tokens, i + 1):  # "take the harshness off" (trailing.py)
@@ -306,8 +310,8 @@ class Parser(WordReader):
         return self._closes(tokens, j) or bool(region_at(tokens, j, self._term_at, verb=False, closes=self._closes))
 
     def _closes(self, tokens: Sequence[str], j: int) -> bool:
-        """The clause ends at ``tokens[j]`` or a joining word comes, after stop words and degrees ("a bit",
-        "2x", "please") said after the piece."""
+        """The clause ends at ``tokens[j]`` or a joining word comes, after stop words, degrees ("a bit", "2x",
+        "please") and a direction ("down") said after the piece."""
         while j < len(tokens) and tokens[j] in STOP:
             j += 1
         if j >= len(tokens) or tokens[j] in JOINERS:
@@ -315,11 +319,12 @@ class Parser(WordReader):
         span = self._phrase_at(tokens, j)
         if span and span[0] in DEGREE_PHRASES:
             return self._closes(tokens, j + len(span[0]))
-        return number_degree(tokens[j]) is not None and self._closes(tokens, j + 1)
+        # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
+        return (number_degree(tokens[j]) is not None or tokens[j] in POSTFIX_DIRECTION) and self._closes(tokens, j + 1)
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""
-        j = i + 1 if i < len(tokens) and tokens[i] in _BY else i
+        j = i + 1 if i < len(tokens) and tokens[i] in BY_WORDS else i
         return j < len(tokens) and db_amount(tokens[j]) is not None
 
     def _stands_alone(self, tokens: Sequence[str], i: int) -> bool:
@@ -337,7 +342,7 @@ class Parser(WordReader):
                 j += len(span[0])
                 continue
             t = tokens[j]
-            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in _BY
+            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in BY_WORDS
                     or number_degree(t) is not None or db_amount(t) is not None):
                 return False
             j += 1

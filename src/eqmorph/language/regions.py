@@ -24,8 +24,9 @@ import numpy as np
 from eqmorph.core import dsp
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.grammar_words import JOINERS, PARTICLES, STOP
+from eqmorph.language.grammar_words import BY_WORDS, JOINERS, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
+from eqmorph.language.numbers import db_amount
 
 # Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
 WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
@@ -34,6 +35,11 @@ PREPOSITIONS = frozenset({"in", "on", "at", "around", "across", "throughout", "e
 # Crowd words whose verb takes a region ("tighten the low end") or, followed by "up" or "the", is one ("clean up
 # the low end"). Both words' crowd EQs cut the low end, which is what a mixer asking this means.
 REGION_VERB_WORDS = frozenset({"tight", "clean"})
+# Between a region word and the crowd word it places: "the low end is too boomy", "highs too harsh", "los graves
+# suenan demasiado retumbantes".
+COPULAS_AND_EXCESS = frozenset({"is", "are", "sounds", "sound", "feels", "gets", "es", "son", "está", "esta", "están",
+                                "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
+                                "demasiadas"})
 MAX_REGION_GAIN = 2.0  # most a word's move kept to a region is scaled up to reach the word's own strength
 VERB_NEXT = frozenset({"up", "the"})  # after a region verb's own word: a verb ("clean up"), not an adjective
 REMOVING_VERB_WORDS = frozenset({"clean"})  # "clean up the mud": less of the crowd word after it
@@ -56,6 +62,10 @@ def region_at(tokens: Sequence[str], i: int, term_at: Terms, *, verb: bool,
     if band is None or band.name not in WHERE_WORDS:
         return None
     end = j + len(words)
+    # A dB amount after it sets the band word ("clean up the low end -3dB" is clean and a 3 dB bass cut).
+    amount_at = end + 1 if end < len(tokens) and tokens[end] in BY_WORDS else end
+    if amount_at < len(tokens) and db_amount(tokens[amount_at]) is not None:
+        return None
     if not verb and not (closes(tokens, end) if closes else end >= len(tokens) or tokens[end] in JOINERS):
         return None
     return band, end
@@ -89,6 +99,19 @@ def region_of(tokens: Sequence[str], i: int, piece: Piece, meaning: Meaning, der
     doing = f"to {typed}" if verb else f"{typed} acts"
     return (replace(piece, text=text, region=band.name), end,
             f"{said}: read as where {doing}, not as a {band.name} move of its own")
+
+
+def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_amount: bool) -> tuple[Piece, str] | None:
+    """``piece`` acting in the region word ``before`` it ("the low end is too boomy", "highs too harsh") and a note,
+    when a copula or an excess word stands between them and the region asked for nothing itself; else None. Read as
+    a list, the region was a boost: "low end too boomy" boosted the bass 3 dB while it cut boomy."""
+    region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
+    if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
+            or before.sign <= 0 or piece.meanings[0].how == "defined" or piece.region is not None
+            or COPULAS_AND_EXCESS.isdisjoint(between)):
+        return None
+    merged = replace(piece, text=f"{before.text} {piece.text}", region=region.name)
+    return merged, f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
 
 
 def _holds(region: BandWord, word: BandWord) -> bool:
@@ -152,6 +175,6 @@ def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.nda
                    0.0, 1.0)
 
 
-__all__ = ["MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS", "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine",
-           "region_at",
-           "region_of", "region_start", "region_window", "removed_at"]
+__all__ = ["COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS", "REMOVING_VERB_WORDS",
+           "WHERE_WORDS", "confine", "region_at", "region_before", "region_of", "region_start", "region_window",
+           "removed_at"]
