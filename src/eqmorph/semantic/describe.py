@@ -111,6 +111,14 @@ class Describer:
         if self.muted is None:
             object.__setattr__(self, "muted", np.zeros(len(self.terms), dtype=bool))
 
+    @functools.cached_property
+    def where_weights(self) -> np.ndarray:
+        """``(W, F)``: ``where_weights @ x`` is the mean move of a response ``x`` where each word acts, weighted by
+        the word's own move (dB, + where the word boosts): what :mod:`eqmorph.semantic.pursuit` checks a later word
+        against. Made once per describer (every description used it)."""
+        r = self.responses_db
+        return r * np.abs(r) / np.maximum(np.sum(r * r, axis=1, keepdims=True), 1e-12)
+
     @property
     def spanish(self) -> Mapping[str, str]:
         """The Spanish names of English words ("warm": "cálido"; :mod:`eqmorph.semantic.translations`), which make

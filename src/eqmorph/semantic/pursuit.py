@@ -54,10 +54,9 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         return {}
     chosen: dict[int, float] = {}
     residual = x
-    # Where each word acts most, which way the EQ goes there: its response weighted by the word's own move squared
-    # (signed), so a presence bell is judged at 5 kHz, not by how the whole EQ's shape correlates with it.
-    r = describer.responses_db
-    local = (r * np.abs(r)) @ x / np.maximum(np.sum(r * r, axis=1), 1e-12)  # dB, + where the word boosts
+    # Which way the EQ goes where each word acts (a presence bell is judged at 5 kHz, not by how the whole EQ's
+    # shape correlates with it): dB, + where the word boosts.
+    local = describer.where_weights @ x
     for _ in range(MAX_PHRASE_WORDS):
         # The word whose shape best matches what is left (cosine), among the words worth saying at
         # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
