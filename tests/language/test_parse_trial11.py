@@ -10,7 +10,7 @@ from eqmorph.language.grammar_words import DEGREES
 from eqmorph.language.parse import Parser
 
 COUNTS = {"warm": 40, "bright": 30, "brighter": 5, "muddy": 6, "harsh": 12, "brillante": 9, "air": 3, "boomy": 9,
-          "clean": 8}
+          "clean": 8, "thin": 10}
 A_BIT = DEGREES[("a", "bit")]
 
 
@@ -181,3 +181,34 @@ def test_prepositions_are_no_descriptors_for_the_open_vocabulary():
     m = eqmorph.load(open_vocabulary=True)
     meant = m.parse("less mud on the low mids please")
     assert dict(meant.weights) == {"muddy": -1.0} and meant.pieces[0].region == "low mids"
+
+
+# --- a second review -------------------------------------------------------------------------------------------------
+def test_out_after_an_adjective_used_as_a_verb_is_no_cut(parser):
+    # "thin out the low end" read as less thin: a bass boost
+    assert dict(parser.parse("thin out the low end").weights).get("thin", 0.0) > 0
+
+
+@pytest.mark.parametrize(("text", "word"), [("make the low end less boomy", "boomy"), ("low end less muddy", "muddy"),
+                                            ("the low end's too boomy", "boomy")])
+def test_a_region_before_less_or_an_apostrophe_is_says_where_the_word_is(parser, text, word):
+    meant = parser.parse(text)
+    assert [w for w, _ in meant.weights] == [word] and meant.pieces[0].region == "bass"
+
+
+@pytest.mark.parametrize(("text", "word"), [("the highs are too sibilant", "sibilance"),
+                                            ("less presence up top", "presence")])
+def test_a_band_word_in_or_near_the_region_named_with_it_is_the_only_move(parser, text, word):
+    # each was a list: "less presence up top" boosted the treble 3 dB
+    weights_ = dict(parser.parse(text).weights)
+    assert list(weights_) == [word] and weights_[word] < 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [("dial the mud back a touch", {"muddy": -A_BIT}),
+                                                ("turn the bass down a touch", {"bass": -A_BIT})])
+def test_a_degree_starting_with_a_stop_word_after_a_particle_still_reaches_the_word(parser, text, expected):
+    assert weights(parser, text) == expected
+
+
+def test_a_negated_list_of_nouns_shares_its_negation(parser):
+    assert weights(parser, "without mud and harshness") == {"muddy": -0.5, "harsh": -0.5}

@@ -154,3 +154,10 @@ def test_a_contrast_after_a_word_in_a_region_is_kept_to_that_region(m):
     highs = response(m.generate_params("warmer low end but not muddy"), [1200.0, 3000.0, 6000.0, 12000.0])
     assert np.all(np.abs(highs) < 0.5)
     assert response(m.generate_params("warmer low end but not muddy"), [150.0])[0] > 1.0
+
+
+@pytest.mark.parametrize("text", ["fuller low end", "heavier low end", "more body in the low mids"])
+def test_a_word_whose_largest_move_is_elsewhere_still_moves_its_way_in_the_region(m, text):
+    # a second review: the main way taken over the whole spectrum (full's is a 4 dB cut at 6 kHz) left these flat
+    low = response(m.generate_params(text), [150.0, 300.0])
+    assert low.max() > 2.0

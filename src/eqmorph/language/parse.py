@@ -265,7 +265,8 @@ class Parser(WordReader):
                         pieces[-2:], run = [merged[0]], []
                         notes.append(merged[1])
                 i += len(words)
-                turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
+                turn = (None if keep or len(pieces) - 1 in amounts or not is_noun(term_text, found[0])
+                        else particle_way(tokens, i, tokens[:i], way))  # not "thin out the low end": a verb's
                 if turn is not None and self._ends_piece(tokens, i + 1):  # "take the harshness off" (trailing.py)
                     flip(pieces, [*run, len(pieces) - 1] if turn < 0 else [])  # "take the mud and boom out": all
                     pieces[-1] = replace(pieces[-1], text=f"{pieces[-1].text} {tokens[i]}")
@@ -284,7 +285,7 @@ class Parser(WordReader):
                         pieces[-1], i, note = where
                         notes.append(note)
                 # modifiers belong to the descriptor they precede
-                last_way, carry = way, 0.0
+                last_way, carry = (pieces[-1].sign if way or sign != 1.0 else 0.0), 0.0  # "without mud and boom"
                 listed = not way and pieces[-1].sign > 0 and is_noun(term_text, found[0])
                 run = [*run, len(pieces) - 1] if listed else []
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
@@ -312,15 +313,16 @@ class Parser(WordReader):
     def _closes(self, tokens: Sequence[str], j: int) -> bool:
         """The clause ends at ``tokens[j]`` or a joining word comes, after stop words, degrees ("a bit", "2x",
         "please") and a direction ("down") said after the piece."""
-        while j < len(tokens) and tokens[j] in STOP:
-            j += 1
-        if j >= len(tokens) or tokens[j] in JOINERS:
-            return True
-        span = self._phrase_at(tokens, j)
-        if span and span[0] in DEGREE_PHRASES:
-            return self._closes(tokens, j + len(span[0]))
-        # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
-        return (number_degree(tokens[j]) is not None or tokens[j] in POSTFIX_DIRECTION) and self._closes(tokens, j + 1)
+        while j < len(tokens) and tokens[j] not in JOINERS:
+            span = self._phrase_at(tokens, j)  # before the stop words: "a touch" starts with one
+            if span and span[0] in DEGREE_PHRASES:
+                j += len(span[0])
+            # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
+            elif tokens[j] in STOP or tokens[j] in POSTFIX_DIRECTION or number_degree(tokens[j]) is not None:
+                j += 1
+            else:
+                return False
+        return True
 
     def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
         """A dB amount at ``tokens[i]``, or "by" and one after it."""

@@ -24,7 +24,7 @@ import numpy as np
 from eqmorph.core import dsp
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.grammar_words import BY_WORDS, JOINERS, PARTICLES, STOP
+from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
 
@@ -40,6 +40,7 @@ REGION_VERB_WORDS = frozenset({"tight", "clean"})
 COPULAS_AND_EXCESS = frozenset({"is", "are", "sounds", "sound", "feels", "gets", "es", "son", "está", "esta", "están",
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
+BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
 MAX_REGION_GAIN = 2.0  # most a word's move kept to a region is scaled up to reach the word's own strength
 VERB_NEXT = frozenset({"up", "the"})  # after a region verb's own word: a verb ("clean up"), not an adjective
 REMOVING_VERB_WORDS = frozenset({"clean"})  # "clean up the mud": less of the crowd word after it
@@ -103,23 +104,25 @@ def region_of(tokens: Sequence[str], i: int, piece: Piece, meaning: Meaning, der
 
 def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_amount: bool) -> tuple[Piece, str] | None:
     """``piece`` acting in the region word ``before`` it ("the low end is too boomy", "highs too harsh") and a note,
-    when a copula or an excess word stands between them and the region asked for nothing itself; else None. Read as
+    when a copula, an excess or a direction word stands between them ("make the low end less boomy") and the region
+    asked for nothing itself; else None. Read as
     a list, the region was a boost: "low end too boomy" boosted the bass 3 dB while it cut boomy."""
     region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
     if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
-            or before.sign <= 0 or piece.meanings[0].how == "defined" or piece.region is not None
-            or COPULAS_AND_EXCESS.isdisjoint(between)):
+            or before.sign <= 0 or piece.region is not None or BETWEEN.isdisjoint(between)):
         return None
-    merged = replace(piece, text=f"{before.text} {piece.text}", region=region.name)
-    return merged, f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
+    note = f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
+    if piece.meanings[0].how == "defined":  # "the highs are too sibilant": a band word the region holds, as it is
+        own = band_word(piece.meanings[0].word)
+        return (replace(piece, text=f"{before.text} {piece.text}"), note) if own and _holds(region, own) else None
+    return replace(piece, text=f"{before.text} {piece.text}", region=region.name), note
 
 
 def _holds(region: BandWord, word: BandWord) -> bool:
-    """Whether ``region``'s range holds ``word``'s (a fifth of an octave's slack at either edge)."""
+    """Whether ``region``'s range reaches ``word``'s, within an octave ("less presence up top": presence, 3.5-7 kHz,
+    and the top, above 6 kHz; not "bass treble", a list of two moves)."""
     outer, inner = region_hz(region), region_hz(word)
-    slack = 2.0 ** 0.2
-    return (outer is not None and inner is not None and inner[0] * slack >= outer[0]
-            and inner[1] <= outer[1] * slack)
+    return (outer is not None and inner is not None and inner[0] <= 2.0 * outer[1] and outer[0] <= 2.0 * inner[1])
 
 
 def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
@@ -141,13 +144,15 @@ def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_r
     """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), its
     main way only, at the word's strength.
 
-    The main way is the sign of the word's largest move (warm's a boost, dark's a cut): inside the region only the
-    part going that way is kept, so a region holds one move, the word's, not its ripple ("tame the muddy low mids"
-    cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ dips). It is then scaled so its largest move is the
+    The main way is the sign of the word's largest move inside the region (full's in the low end is a boost, though
+    its largest anywhere is a 4 dB cut at 6 kHz): only the part going that way is kept, so a region holds one move,
+    the word's, not its ripple ("tame the muddy low mids" cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ
+    dips). It is then scaled so its largest move is the
     word's own, by at most ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small).
     """
-    main = float(np.sign(response_db[np.argmax(np.abs(response_db))]))
-    kept = np.where(np.sign(response_db) == main, response_db, 0.0) * region_window(region, freqs_hz, sample_rate)
+    there = response_db * region_window(region, freqs_hz, sample_rate)
+    main = float(np.sign(there[np.argmax(np.abs(there))]))
+    kept = np.where(np.sign(there) == main, there, 0.0)
     peak, kept_peak = float(np.max(np.abs(response_db))), float(np.max(np.abs(kept)))
     return kept * (min(peak / kept_peak, MAX_REGION_GAIN) if kept_peak > 0.0 else 0.0)
 
@@ -175,6 +180,6 @@ def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.nda
                    0.0, 1.0)
 
 
-__all__ = ["COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS", "REMOVING_VERB_WORDS",
-           "WHERE_WORDS", "confine", "region_at", "region_before", "region_of", "region_start", "region_window",
-           "removed_at"]
+__all__ = ["BETWEEN", "COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS",
+           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "region_at", "region_before", "region_of", "region_start",
+           "region_window", "removed_at"]

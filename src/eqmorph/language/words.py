@@ -170,6 +170,9 @@ class WordReader:
         tokens = []
         for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
             tok = raw if db_amount(raw) is not None else raw.strip("'’-")
+            if len(tok) > 3 and tok[-2:] in ("'s", "’s") and not self._is_form(tok):  # "the low end's too boomy"
+                tokens.extend([*self.tokens(tok[:-2]), "is"])
+                continue
             # A minus before a number is its sign ("bass-3dB" is bass at -3 dB); other hyphens join words.
             parts = [p for p in _HYPHEN.split(tok) if p] if "-" in tok[1:] and db_amount(tok) is None else [tok]
             if len(parts) > 1 and not self._is_form(tok) and self._splits(parts):
