@@ -85,13 +85,18 @@ def test_without_a_kernel_file_filtering_falls_back_to_the_public_sosfilt(monkey
     np.testing.assert_array_equal(apply_eq(x, 44100, eq), fast)
 
 
-def test_a_kernel_that_fails_to_load_falls_back_and_still_filters(monkeypatch):
-    def broken():
-        raise ImportError("dynamic module does not define module export function")
+def _load_kernel_with(monkeypatch, error: Exception) -> None:
+    """Make the kernel's next load raise ``error``, as a first load in a fresh process would."""
+    def failing():
+        raise error
 
-    monkeypatch.setattr(sos_kernel, "_load_kernel_module", broken)
+    monkeypatch.setattr(sos_kernel, "_load_kernel_module", failing)
     monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", sos_kernel._UNSET)
     monkeypatch.delitem(sys.modules, sos_kernel._KERNEL_MODULE, raising=False)
+
+
+def test_a_kernel_that_fails_to_load_falls_back_and_still_filters(monkeypatch):
+    _load_kernel_with(monkeypatch, ImportError("dynamic module does not define module export function"))
     x = np.random.default_rng(4).normal(0, 0.2, (3000, 1))
     automation = parse_automation("0:0,0.05:1")
 
@@ -104,11 +109,6 @@ def test_a_kernel_that_fails_to_load_falls_back_and_still_filters(monkeypatch):
 
 
 def test_an_error_other_than_a_failed_load_is_not_swallowed(monkeypatch):
-    def wrong():
-        raise ValueError("a bug, not a missing kernel")
-
-    monkeypatch.setattr(sos_kernel, "_load_kernel_module", wrong)
-    monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", sos_kernel._UNSET)
-    monkeypatch.delitem(sys.modules, sos_kernel._KERNEL_MODULE, raising=False)
+    _load_kernel_with(monkeypatch, ValueError("a bug, not a missing kernel"))
     with pytest.raises(ValueError, match="a bug"):
         sos_kernel._kernel()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import eqmorph
 from eqmorph.core import dsp
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.errors import ParameterError, UnknownWordError
@@ -22,11 +21,6 @@ SR = 48000.0
 @pytest.fixture(scope="module")
 def parser() -> Parser:
     return Parser(COUNTS)
-
-
-@pytest.fixture(scope="module")
-def m():
-    return eqmorph.load()
 
 
 def weights(parser: Parser, text: str) -> dict[str, float]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import eqmorph
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.language.band_words import band_word
@@ -20,11 +19,6 @@ GRID = np.geomspace(20.0, 20000.0, 256)
 @pytest.fixture(scope="module")
 def parser() -> Parser:
     return Parser(COUNTS)
-
-
-@pytest.fixture(scope="module")
-def m():
-    return eqmorph.load()
 
 
 def response(params: np.ndarray, freqs_hz) -> np.ndarray:
