@@ -58,7 +58,7 @@ from eqmorph.language.regions import region_at, region_before, region_of, remove
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
-from eqmorph.language.trailing import LIST_JOINERS, VERBS, degree_after, flip, is_noun, particle_way
+from eqmorph.language.trailing import LIST_JOINERS, VERBS, degree_after, flip, is_noun, nouns_of, particle_way
 from eqmorph.language.words import Neighbourhood, WordReader
 
 MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
@@ -73,7 +73,6 @@ _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
-
 
 
 def _direction(tok: str, way: float) -> float:
@@ -265,10 +264,10 @@ class Parser(WordReader):
                         pieces[-2:], run = [merged[0]], []
                         notes.append(merged[1])
                 i += len(words)
-                turn = (None if keep or len(pieces) - 1 in amounts or not is_noun(term_text, found[0])
-                        else particle_way(tokens, i, tokens[:i], way))  # not "thin out the low end": a verb's
-                if turn is not None and self._ends_piece(tokens, i + 1):  # "take the harshness off" (trailing.py)
-                    flip(pieces, [*run, len(pieces) - 1] if turn < 0 else [])  # "take the mud and boom out": all
+                turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
+                # after a noun only: "thin out the low end" is a verb's (the noun check loads LemmInflect: last)
+                if turn is not None and self._ends_piece(tokens, i + 1) and is_noun(term_text, found[0]):
+                    flip(pieces, [*nouns_of(pieces, run), len(pieces) - 1] if turn < 0 else [])  # "mud and boom out"
                     pieces[-1] = replace(pieces[-1], text=f"{pieces[-1].text} {tokens[i]}")
                     i += 1
                 if not keep and len(pieces) - 1 not in amounts:
@@ -286,8 +285,7 @@ class Parser(WordReader):
                         notes.append(note)
                 # modifiers belong to the descriptor they precede
                 last_way, carry = (pieces[-1].sign if way or sign != 1.0 else 0.0), 0.0  # "without mud and boom"
-                listed = not way and pieces[-1].sign > 0 and is_noun(term_text, found[0])
-                run = [*run, len(pieces) - 1] if listed else []
+                run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 else []
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
                 continue

@@ -66,6 +66,17 @@ def is_noun(typed: str, meaning: Meaning) -> bool:
     return lemmas.is_noun(typed)
 
 
+def nouns_of(pieces: Sequence[Piece], run: Sequence[int]) -> list[int]:
+    """The last pieces of ``run`` (indices of a list's pieces no direction word set) that are nouns, back to the first
+    that is not: a particle after the list turns them ("take the mud and boom out"), not an adjective before them."""
+    found: list[int] = []
+    for k in reversed(run):
+        if not is_noun(pieces[k].term, pieces[k].meanings[0]):
+            break
+        found.append(k)
+    return found[::-1]
+
+
 def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
     """Turn the pieces at ``indices`` the other way (a particle after a list: "take the mud and boom out")."""
     for k in indices:
@@ -73,4 +84,4 @@ def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
 
 
 __all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "VERBS", "degree_after", "flip",
-           "is_noun", "particle_way"]
+           "is_noun", "nouns_of", "particle_way"]
