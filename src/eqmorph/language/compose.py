@@ -119,7 +119,7 @@ def _denied_where_asked(pieces: list[tuple[float, tuple[tuple[Where, float], ...
     return [(sign, ws if sign > 0 else tuple(((w, r or where), v) for (w, r), v in ws)) for sign, ws in pieces]
 
 
-def _contrast_target(pieces: list[tuple[float, tuple[tuple[str, float], ...]]], column: dict[str, int],
+def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]], column: dict[Where, int],
                      responses: np.ndarray) -> np.ndarray:
     """The response ``(F,)`` a contrast asks for: the asked-for pieces, less each denied piece's part outside
     their span (``responses`` ``(k, F)``, one row per word of ``column``)."""

@@ -105,8 +105,8 @@ def region_of(tokens: Sequence[str], i: int, piece: Piece, meaning: Meaning, der
 def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_amount: bool) -> tuple[Piece, str] | None:
     """``piece`` acting in the region word ``before`` it ("the low end is too boomy", "highs too harsh") and a note,
     when a copula, an excess or a direction word stands between them ("make the low end less boomy") and the region
-    asked for nothing itself; else None. Read as
-    a list, the region was a boost: "low end too boomy" boosted the bass 3 dB while it cut boomy."""
+    asked for nothing itself; else None. Read as a list, the region was a boost: "low end too boomy" boosted the bass
+    3 dB while it cut boomy."""
     region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
     if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
             or before.sign <= 0 or piece.region is not None or BETWEEN.isdisjoint(between)):
@@ -147,8 +147,8 @@ def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_r
     The main way is the sign of the word's largest move inside the region (full's in the low end is a boost, though
     its largest anywhere is a 4 dB cut at 6 kHz): only the part going that way is kept, so a region holds one move,
     the word's, not its ripple ("tame the muddy low mids" cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ
-    dips). It is then scaled so its largest move is the
-    word's own, by at most ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small).
+    dips). It is then scaled so its largest move is the word's own, by at most ``MAX_REGION_GAIN`` (a word that
+    barely acts in the region stays small).
     """
     there = response_db * region_window(region, freqs_hz, sample_rate)
     main = float(np.sign(there[np.argmax(np.abs(there))]))
