@@ -20,7 +20,7 @@ import numpy as np
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
-from eqmorph.language.compose import phrase_params
+from eqmorph.language.compose import phrase_params, signed_blend_params
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.parse import Neighbourhood
 from eqmorph.model import checkpoint
@@ -104,7 +104,9 @@ class Morpher(LatentModel):
             return self._code(parts[0][0], source)
         return self.encode_params(self._word_params(word, source)[None])[0]  # a phrase: the code of its EQ
 
-    def _blend_code(self, weights: Mapping[str, float], source: str | None = None) -> np.ndarray:
+    @staticmethod
+    def _blend_shares(weights: Mapping[str, float]) -> dict[str, float]:
+        """``weights`` as shares adding up to 1 (checked: a mapping of texts to weights >= 0, one positive)."""
         if not weights:
             raise ParameterError("weights", dict(weights), "at least one word with a weight > 0")
         ws = {w: _check_number(f"weight of {w!r}", v, 0.0) for w, v in weights.items()}
@@ -114,7 +116,7 @@ class Morpher(LatentModel):
         # Shares of the largest weight first: the sum of two weights near 1e308 overflows to inf, every share to 0.
         ws = {w: v / top for w, v in ws.items()}
         total = sum(ws.values())
-        return sum((v / total) * self.centroid(w, source) for w, v in ws.items())  # type: ignore[return-value]
+        return {w: v / total for w, v in ws.items()}
 
     # --- words to EQs -------------------------------------------------------
     def generate_params(self, word: str, intensity: float = 1.0, *, source: str | None = None) -> np.ndarray:
@@ -245,13 +247,21 @@ class Morpher(LatentModel):
 
     def blend(self, weights: Mapping[str, float], intensity: float = 1.0, *, source: str | None = None) -> EQ:
         """EQ of a weighted mix of words, e.g. ``{"warm": 0.6, "bright": 0.3, "clear": 0.1}`` (weights >= 0, shares
-        of the mix: scaled to add up to 1, so ``{"warm": 0.1}`` is all warm; ``intensity`` sets the strength)."""
+        of the mix: scaled to add up to 1, so ``{"warm": 0.1}`` is all warm; ``intensity`` sets the strength).
+        Words blend their latent codes; with a phrase among them ("a bit warm") the texts' responses are blended
+        and fitted, as a phrase's own words are (:func:`eqmorph.language.compose.signed_blend_params`)."""
         if not isinstance(weights, Mapping):
             raise ParameterError("weights", weights, "a mapping of word -> weight")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        code = self._blend_code(weights, self._check_source(source))
+        shares, source = self._blend_shares(weights), self._check_source(source)
+        if all(w in self._exact for w in shares):
+            params = self.decode_params(sum(v * self.centroid(w, source) for w, v in shares.items()))
+        else:
+            # A phrase's centroid is the code of its EQ, which the decoder does not give back: "a bit warm" alone came
+            # out stronger than warm (a new-user trial). Phrases blend as a phrase's words do, by their responses.
+            params = signed_blend_params(list(shares.items()), lambda w: self._word_params(w, source), scale_gains)
         # A phrase's degree caps the intensity as in generate ("very very muddy" at 4 is muddy at 4, not 6.25).
-        return EQ._trusted(scale_gains(self.decode_params(code), self.applied_intensity(intensity, *weights)))
+        return EQ._trusted(scale_gains(params, self.applied_intensity(intensity, *weights)))
 
     def sample(self, word: str, n: int, temperature: float = 1.0, seed: int | None = None, *,
                source: str | None = None) -> list[EQ]:
