@@ -6,6 +6,8 @@ Kept as data apart from the parser so the word lists can be read (and reviewed) 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from eqmorph.language.spelling import fold
 from eqmorph.language.terms import normalise_term
 
@@ -14,13 +16,20 @@ from eqmorph.language.terms import normalise_term
 # Words he did not scale take the nearest one he did (a bit ~ slightly, really ~ very, super ~ extremely).
 DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
-    ("a", "hint"): 0.5,
+    ("a", "hint"): 0.5, ("a", "hair"): 0.5, ("a", "tiny", "bit"): 0.5, ("tiny", "bit"): 0.5, ("a", "wee", "bit"): 0.5,
+    ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
     ("algo",): 0.65,
     ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
+    ("marginally",): 0.5, ("mildly",): 0.5, ("subtly",): 0.5, ("moderately",): 0.65,
+    # "quite a bit" and "a good deal" are a lot, not "quite" times "a bit" (0.42, weaker than the word alone, and
+    # "good" read as a sound word: a new-user trial, 2026-12-03); the adverbs of a clear change take "very"'s.
+    ("quite", "a", "bit"): 1.25, ("quite", "a", "lot"): 1.25, ("a", "good", "deal"): 1.25,
+    ("a", "great", "deal"): 1.25, ("significantly",): 1.25, ("considerably",): 1.25, ("noticeably",): 1.25,
+    ("substantially",): 1.25, ("markedly",): 1.25, ("far",): 1.25,
     ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
     ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("muchos",): 1.25, ("muchas",): 1.25, ("realmente",): 1.25,
     ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
@@ -30,6 +39,10 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("half",): 0.5, ("twice",): 2.0, ("double",): 2.0, ("doble",): 2.0,
 }
 SUPERLATIVE_DEGREE = 1.45  # "brightest", "suavísimo": as "extremely"
+# Degree words whose degree differs before a comparative: Spanish "bastante más brillante" is considerably brighter
+# (as "mucho más"), while "bastante brillante" is fairly bright (read as 0.85 in both, it was weaker than "más").
+COMPARATIVE_DEGREES: dict[tuple[str, ...], float] = {("bastante",): DEGREES[("very",)]}
+COMPARATIVE_WORDS = frozenset({"más", "mas", "menos"})
 # Negated excess: "not too bright" asks for bright, but moderately, not for its opposite (the flat EQ is where a
 # phrase starts, so there is no brightness to cut). It takes the degree of "a bit"; "not bright" still inverts.
 HEDGES: dict[tuple[str, ...], float] = {
@@ -49,8 +62,23 @@ EXCESS: dict[tuple[str, ...], float] = {
     excess: DEGREES[("a", "bit")] for excess in [
         ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
 }
+# "too many" is excess too, and Spanish says it with the plural or with "sobrar": "demasiados graves", "sobran
+# graves", "me sobra barro" (ignored, each boosted what it called too much: a new-user trial, 2026-12-03).
+EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
+    ("too", "many"), ("demasiados",), ("demasiadas",), ("sobra",), ("sobran",), ("sobrado",), ("sobrada",)]})
+# Enough words: "not enough bass", "not bright enough", "no es suficientemente brillante" (language/trailing.py
+# moves one said after its word next to the negation before it).
+ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})
+# Lack, the mirror of excess: "not enough bass", "too little treble", "le falta brillo" ask for more of the word,
+# moderately (the degree of "a bit", as "too" asks for less). Read as "not" and an ignored "enough", they cut it.
+LACK: dict[tuple[str, ...], float] = {
+    lack: DEGREES[("a", "bit")] for lack in [
+        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "never") for enough in ENOUGH),
+        ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
+        ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca")]
+}
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
-DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
+DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
 # Connectors that ask against the descriptor after them: "bright rather than dark", "warm instead of boomy",
 # "cálido en vez de brillante" (as "nor" does: a conjunction whose next piece is negated).
 AGAINST: frozenset[tuple[str, ...]] = frozenset({
@@ -66,11 +94,18 @@ OR = frozenset({"or", "o", "u"})
 # mud" boosted what it asked to remove (a user trial, 2026-12-03). "rid" carries the direction of "get rid of".
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube", "push", "enhance", "emphasize",
-                  "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar"})
+                  "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar",
+                  # and, ignored until a new-user trial (2026-12-03), the pronoun-joined Spanish imperatives
+                  "lift", "pump", "crank", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale"})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",
                   "dip", "scoop", "scooped", "soften", "pull", "rid", "eliminate", "elimina", "eliminar", "atenúa",
-                  "atenuar", "suaviza", "suavizar"})
+                  "atenuar", "suaviza", "suavizar",
+                  # Ignored until a new-user trial (2026-12-03), they boosted what they asked to lower ("drop the
+                  # highs", "bájale los agudos", "recorta los agudos", "quítale graves" were +6 dB shelves).
+                  "drop", "dim", "trim", "shave", "lessen", "diminish", "notch", "bájale", "bájales", "recorta",
+                  "recortar", "recórtale", "quítale", "quítales", "sácale", "saca", "sacar", "disminuye", "disminuir",
+                  "rebaja", "rebajar", "atenúale"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
 # of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.
 # Particles of phrasal verbs, with the direction each gives alone ("roll off", "take out", "turn down"). After a
@@ -83,8 +118,10 @@ OVERRIDING_PARTICLES = frozenset({"up", "down"})
 SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
                                 "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",
                                 "bajar", "baja", "cortar", "corta", "elimina", "eliminar", "atenúa", "atenuar",
-                                "suaviza", "suavizar"})
-NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
+                                "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
+                                "bájale", "bájales", "recorta", "recortar", "recórtale", "quítale", "quítales",
+                                "sácale", "saca", "sacar", "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither", "isn't", "aren't"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
                   "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
@@ -99,7 +136,8 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
                   "is", "are", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto",
                   "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
-                  "in", "on", "en"})  # before a region ("more presence in the mids"); an embedding guessed at them
+                  "in", "on", "en",  # before a region ("more presence in the mids"); an embedding guessed at them
+                  "me", "le", "les", "hay", "has", "have", "there's"})  # "me sobra barro", "le falta brillo"
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
@@ -122,8 +160,15 @@ def _unaccented_keys(table: dict[tuple[str, ...], float]) -> dict[tuple[str, ...
 # Every Spanish grammar word is also read without its accents ("muchisimo mas brillante", "atenua los graves"): typed
 # so, they were ignored, and "atenua los graves" boosted the bass (a review, 2026-12-03).
 MORE, LESS, NOT, KEEP, STOP = (_unaccented(w) for w in (MORE, LESS, NOT, KEEP, STOP))
-DEGREES, HEDGES, LITOTES, EXCESS = (_unaccented_keys(t) for t in (DEGREES, HEDGES, LITOTES, EXCESS))
-DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS}
+DEGREES, HEDGES, LITOTES, EXCESS, LACK = (_unaccented_keys(t) for t in (DEGREES, HEDGES, LITOTES, EXCESS, LACK))
+DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
+
+
+def degree_of(words: tuple[str, ...], following: Sequence[str]) -> float:
+    """The multiplier of degree phrase ``words`` (a key of DEGREE_PHRASES) said before ``following``."""
+    if words in COMPARATIVE_DEGREES and following and following[0] in COMPARATIVE_WORDS:
+        return COMPARATIVE_DEGREES[words]
+    return DEGREE_PHRASES[words]
 
 
 def kind_of(text: str) -> str | None:

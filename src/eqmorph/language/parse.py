@@ -20,6 +20,7 @@ from dataclasses import replace
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import band_word
+from eqmorph.language.complaints import COMPLAINT_DEGREE, is_complaint
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -41,6 +42,7 @@ from eqmorph.language.grammar_words import (
     SPANISH_DIRECTIONS,
     STOP,
     SUPERLATIVE_DEGREE,
+    degree_of,
 )
 from eqmorph.language.interpretation import Interpretation, Piece, interpret
 from eqmorph.language.numbers import (
@@ -58,7 +60,16 @@ from eqmorph.language.regions import region_at, region_before, region_of, remove
 from eqmorph.language.spelling import unknown_word_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
-from eqmorph.language.trailing import LIST_JOINERS, VERBS, degree_after, flip, is_noun, nouns_of, particle_way
+from eqmorph.language.trailing import (
+    LIST_JOINERS,
+    VERBS,
+    degree_after,
+    flip,
+    is_noun,
+    move_enough,
+    nouns_of,
+    particle_way,
+)
 from eqmorph.language.words import Neighbourhood, WordReader
 
 MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
@@ -124,7 +135,7 @@ class Parser(WordReader):
             frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
                 raise frequency
-            tokens = self.tokens(clause)
+            tokens = move_enough(self.tokens(clause))  # "not bright enough" -> "not enough bright"
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -152,7 +163,7 @@ class Parser(WordReader):
                     i += len(span[0])
                     continue
                 if span and span[0] in DEGREE_PHRASES:
-                    degree *= DEGREE_PHRASES[span[0]]
+                    degree *= degree_of(span[0], tokens[i + len(span[0]):])
                     if span[0] in EXCESS or span[0] in LITOTES:
                         sign = -sign
                     pending.extend(span[0])
@@ -249,6 +260,10 @@ class Parser(WordReader):
                     way = carry  # "cut the mud and the harshness": a list of nouns shares its direction
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
+                if (sign == 1.0 and not way and not keep and amount is None and not negated
+                        and is_complaint(tokens[:i], found[0].word)):  # "it's muddy"
+                    sign, piece_degree = -1.0, piece_degree * COMPLAINT_DEGREE
+                    notes.append(f"{term_text}: said of the sound as it is, read as asking for less")
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,

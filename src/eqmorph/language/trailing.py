@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
+from eqmorph.language.grammar_words import ENOUGH, JOINERS, LACK, PARTICLES
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
 
@@ -26,6 +27,9 @@ BACK_CUTTING_VERBS = frozenset({"dial", "knock", "pull", "roll", "tone", "ease",
                                 "cut"})
 # Stop-listed verbs (grammar_words.STOP) that start a request of their own: a particle after it turns only its list.
 VERBS = frozenset({"take", "get", "turn", "roll", "make", "makes"})
+UP = "up"
+# Negations that an enough word after them turns into a lack ("not bright enough"): those of grammar_words.LACK.
+NOT_ENOUGH = frozenset(k[0] for k in LACK if len(k) == 2 and k[1] in ENOUGH)
 # Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
 LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
 
@@ -34,7 +38,11 @@ def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: f
                  amounts: dict[int, Amount], max_degree: float) -> bool:
     """Give a degree said after its descriptor ("scoop the mids a little", "more bass, but just a little") to the
     piece before it; True if it did. Only degree words: not with a direction, negation, kept word or number waiting,
-    nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial)."""
+    nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial).
+    An "up" after a boost goes its way and may come first: "warm it up a bit" (the degree was dropped, a trial)."""
+    if way > 0.0 and pieces and pieces[-1].sign > 0 and UP in pending and all(
+            t == UP or t not in PARTICLES for t in pending):
+        way = 0.0
     if not (pending and pieces and degree != 1.0 and sign == 1.0 and way == 0.0 and not keep):
         return False
     if any(number_degree(t) is not None for t in pending):  # "warm, 0.5": a number alone is no degree word
@@ -44,6 +52,25 @@ def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: f
         return False
     pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", degree=min(last.degree * degree, max_degree))
     return True
+
+
+def move_enough(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with an enough word said after the negation before it moved next to it: "not bright enough" reads
+    as "not enough bright", "no es suficientemente brillante" as "no suficientemente brillante", so the lack phrase
+    (grammar_words.LACK) asks for more. Read as "not" and an ignored "enough", they cut the word (a new-user trial).
+    A negation is looked for back to the clause's start or the last joining word; with none, "enough" stays."""
+    out = list(tokens)
+    for k in range(len(out)):
+        if out[k] not in ENOUGH:
+            continue
+        for n in range(k - 1, -1, -1):
+            if out[n] in JOINERS:
+                break
+            if out[n] in NOT_ENOUGH:
+                if n + 1 < k:
+                    out = [*out[:n + 1], out[k], *out[n + 1:k], *out[k + 1:]]
+                break
+    return out
 
 
 def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:
@@ -83,5 +110,5 @@ def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
         pieces[k] = replace(pieces[k], sign=-pieces[k].sign)
 
 
-__all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "VERBS", "degree_after", "flip",
-           "is_noun", "nouns_of", "particle_way"]
+__all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "NOT_ENOUGH", "UP", "VERBS",
+           "degree_after", "flip", "is_noun", "move_enough", "nouns_of", "particle_way"]

@@ -1,0 +1,109 @@
+"""Phrases a twelfth new-user trial typed that did the opposite of what was asked, or the wrong amount."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eqmorph.core import dsp
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+def gain_db(m, text, hz):
+    return float(dsp.response_db_np(m.generate_params(text), np.array([float(hz)]), 48000.0)[0])
+
+
+@pytest.mark.parametrize("text, word, hz", [
+    ("not enough bass", "bass", 60), ("too little bass", "bass", 60), ("too little treble", "treble", 12000),
+    ("not bright enough", "bright", 3000), ("not enough warmth", "warm", 300),
+    ("le falta brillo", "brillante", 1400), ("no es suficientemente brillante", "brillante", 1400),
+    ("the bass isn't loud enough", "loud", None)])
+def test_a_lack_asks_for_more_of_the_word_moderately(m, text, word, hz):
+    assert weights(m, text) == pytest.approx({word: 0.5})
+    if hz is not None:
+        assert gain_db(m, text, hz) > 0.5  # read as "not" and an ignored "enough", it was a cut
+
+
+def test_enough_without_a_negation_leaves_the_word_as_asked(m):
+    assert weights(m, "bright enough") == pytest.approx({"bright": 1.0})
+
+
+@pytest.mark.parametrize("text, word", [
+    ("demasiados graves", "bass"), ("demasiadas sibilancias", "sibilance"), ("sobran graves", "bass"),
+    ("me sobra barro", "muddy"), ("too many highs", "treble")])
+def test_spanish_plural_excess_and_sobrar_ask_for_less(m, text, word):
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("strong, plain", [
+    ("quite a bit warmer", "warmer"), ("quite a bit less muddy", "less muddy"), ("a good deal warmer", "warmer"),
+    ("significantly brighter", "brighter"), ("considerably brighter", "brighter"),
+    ("bastante más brillante", "más brillante")])
+def test_degrees_of_a_clear_change_are_stronger_than_the_word_alone(m, strong, plain):
+    (word, w_strong), = weights(m, strong).items()
+    (same, w_plain), = weights(m, plain).items()
+    assert word == same and abs(w_strong) > abs(w_plain) and np.sign(w_strong) == np.sign(w_plain)
+
+
+def test_bastante_alone_is_fairly_not_considerably(m):
+    assert abs(weights(m, "bastante brillante")["brillante"]) < 1.0
+
+
+@pytest.mark.parametrize("text", ["marginally brighter", "just a hair brighter", "a tiny bit brighter"])
+def test_small_degrees_halve_the_word(m, text):
+    assert weights(m, text) == pytest.approx({"bright": 0.5})
+
+
+@pytest.mark.parametrize("text, word, hz", [
+    ("drop the highs", "treble", 12000), ("dim the highs", "treble", 12000), ("trim the low end", "bass", 60),
+    ("bájale los agudos", "treble", 12000), ("bajale los agudos", "treble", 12000),
+    ("recorta los agudos", "treble", 12000), ("quítale graves", "bass", 60), ("quitale graves", "bass", 60),
+    ("lessen the mud", "muddy", None), ("disminuye los graves", "bass", 60)])
+def test_cutting_verbs_cut(m, text, word, hz):
+    assert weights(m, text)[word] < 0
+    if hz is not None:
+        assert gain_db(m, text, hz) < -3.0  # ignored, each was a +6 dB shelf
+
+
+@pytest.mark.parametrize("text, word", [("súbele los graves", "bass"), ("lift the highs", "treble"),
+                                        ("crank the bass", "bass")])
+def test_boosting_verbs_boost(m, text, word):
+    assert weights(m, text)[word] > 0
+
+
+@pytest.mark.parametrize("text, word", [("warm it up a bit", "warm"), ("brighten it up a little", "bright")])
+def test_a_degree_after_up_reaches_its_word(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 0.5})
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("it's very muddy", "muddy", -0.625), ("está muy turbio", "muddy", -0.625), ("suena turbio", "muddy", -0.5),
+    ("the mix is muddy", "muddy", -0.5), ("it sounds thin", "thin", -0.5), ("it's a bit muddy", "muddy", -0.25),
+    ("the vocal is nasal", "nasal", -0.5)])
+def test_a_flaw_stated_as_it_is_asks_for_less_of_it(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})
+    assert "read as asking for less" in str(m.parse(text))
+
+
+def test_a_flaw_stated_of_a_region_is_cut_there(m):
+    assert gain_db(m, "the highs are harsh", 6000) < -0.5
+    assert abs(gain_db(m, "the highs are harsh", 300)) < 0.1
+
+
+def test_a_copula_states_every_flaw_of_its_clause(m):
+    assert weights(m, "it's muddy and dull") == pytest.approx({"muddy": -0.25, "dull": -0.25})
+
+
+@pytest.mark.parametrize("text, word", [("it sounds warm", "warm"), ("make it sound thin", "thin"),
+                                        ("the low end is full", "full"), ("I want it muddy", "muddy")])
+def test_a_word_that_names_no_flaw_or_a_flaw_asked_for_stays_a_request(m, text, word):
+    assert weights(m, text)[word] > 0
+
+
+def test_keeping_a_region_leaves_it_unchanged_and_adds_no_cut_below_it(m):
+    for hz in (20, 40, 60):
+        assert abs(gain_db(m, "warm but keep the low end", hz)) < 0.5  # was -1.4 dB at 20 Hz, a cut warm never had
+    assert gain_db(m, "warm but keep the low end", 300) > 2.0  # warm's own move above the low end stays
