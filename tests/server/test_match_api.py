@@ -121,3 +121,13 @@ def test_the_words_say_the_recordings_difference_whatever_amount_is_applied(clie
     assert all(band["gain_db"] == 0.0 for band in none["eq"]["bands"])
     assert none["comparison"] == full["comparison"] and "the same in tone" not in none["comparison"]
     assert none["text"] == full["text"]
+
+
+def test_at_any_amount_the_answer_gives_the_full_matchs_fit_error_beside_its_own(client, dry_and_wet):
+    dry, wet = dry_and_wet
+    spectra = {"input": page_spectrum(dry), "reference": page_spectrum(wet)}
+    full = client.post("/api/match", json={**spectra, "amount": 1.0}).json()
+    half = client.post("/api/match", json={**spectra, "amount": 0.5}).json()
+    assert full["full_rms_db"] == full["rms_db"]
+    assert half["full_rms_db"] == full["rms_db"]  # what the comparison describes, whatever share is applied
+    assert half["comparison"] == full["comparison"]

@@ -225,7 +225,10 @@ class MatchOut(BaseModel):
     language: str = Field(description="en: the phrase and words are English, as the comparison is")
     comparison: str = Field(description="what the match changes, as `eqmorph match` says it: "
                                         "'the reference is brighter (0.97) and less boomy (0.42)'")
-    rms_db: float = Field(description="fit error against the smoothed target difference, dB RMS")
+    rms_db: float = Field(description="fit error of the returned EQ against amount times the smoothed target "
+                                      "difference, dB RMS")
+    full_rms_db: float = Field(description="fit error of the full match (amount 1) against the smoothed target "
+                                           "difference, dB RMS: what the comparison describes, whatever the amount")
     warnings: list[str]
     exports: dict[str, str] = Field(description="the matched EQ as preset files: json, apo, csv")
 

@@ -285,11 +285,12 @@ class Service:
         # Its words are English, as the comparison's (Describer.compare) are, and say the recordings' difference (the
         # full match), whatever amount is applied: at amount 0 they still differ.
         # Both are judged in the band the match covers (MatchResult.band_hz): beyond it neither recording has sound.
-        difference, _ = result.difference
+        difference, full_rms_db = result.difference
         return {"eq": self.body(result.eq, ["match"], request.amount),
                 **self.describe(difference, 5, level_free=True, language="en", band_hz=result.band_hz),
                 "amount": request.amount, "comparison": self.m.describer.compare(difference, band_hz=result.band_hz),
-                "rms_db": round(result.rms_db, 4), "warnings": list(result.warnings),
+                "rms_db": round(result.rms_db, 4), "full_rms_db": round(full_rms_db, 4),
+                "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
     def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None,

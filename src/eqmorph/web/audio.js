@@ -5,6 +5,7 @@
 // sliders' EQ or the match's alike.
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
+import { MIN_MATCH_SECONDS, shortLengthText } from "./spectrum.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
@@ -247,13 +248,36 @@ async function togglePlay() {
   }
 }
 
-// The Listen card's line about its source: what plays, or (isError) why a file cannot.
-function sourceInfo(text, isError = false) {
+// The Listen card's line about its source: what plays, or why a file cannot ("error") or plays nothing worth
+// hearing ("warning").
+function sourceInfo(text, kind = "") {
   const el = $("#audio-source-info");
   el.textContent = text;
-  el.classList.toggle("error", isError);
-  el.classList.toggle("muted", !isError);
-  el.setAttribute("role", isError ? "alert" : "status");
+  el.classList.toggle("error", kind === "error");
+  el.classList.toggle("warning", kind === "warning");
+  el.classList.toggle("muted", !kind);
+  el.setAttribute("role", kind ? "alert" : "status");
+}
+
+const isSilent = (buffer) => {
+  for (let c = 0; c < buffer.numberOfChannels; c += 1) {
+    if (buffer.getChannelData(c).some((v) => v !== 0)) return false;
+  }
+  return true;
+};
+
+// What the Listen card says of a decoded file, and whether it warns: a file of digital silence or shorter than a
+// match takes plays as nothing (or a click, looped), and the match would refuse it, so both are said at once.
+function fileInfo(name, buffer) {
+  const short = buffer.duration < MIN_MATCH_SECONDS;
+  const head = `${name}: ${short ? shortLengthText(buffer.duration) : `${buffer.duration.toFixed(1)} s`}`;
+  const minimum = `a match needs at least ${MIN_MATCH_SECONDS} s`;
+  if (isSilent(buffer)) {
+    const said = short ? `, and it is too short to match (${minimum})` : ": nothing to hear, and nothing to match";
+    return [`${head}; it holds only digital silence (every sample is 0)${said}.`, "warning"];
+  }
+  if (short) return [`${head}; too short to hear or to match (${minimum}).`, "warning"];
+  return [`${head} (stays in this browser).`, ""];
 }
 
 const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
@@ -267,13 +291,13 @@ async function loadFile(file) {
     Object.assign(audio, { file, fileName: file.name, lastSource: "file" });
     $("#source").value = "file";
     showFileChoice();
-    sourceInfo(`${file.name}: ${audio.buffers.file.duration.toFixed(1)} s (stays in this browser).`);
+    sourceInfo(...fileInfo(file.name, audio.buffers.file));
     if (audio.playing) startSource();
     return true;
   } catch (error) {
     const reason = String(error.message || error).replace(/[.!?]?$/, ".");
     const kept = audio.buffers.file ? `Still playing ${audio.fileName}.` : backToClip();
-    sourceInfo(`Cannot decode ${file.name}: ${reason} ${kept}`, true);
+    sourceInfo(`Cannot decode ${file.name}: ${reason} ${kept}`, "error");
     return false;
   }
 }

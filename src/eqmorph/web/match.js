@@ -8,7 +8,7 @@ import { auditionMatch, setMatchEq } from "./audio.js";
 import { serverAnswered, serverUnreachable } from "./connection.js";
 import { $ } from "./dom.js";
 import { drawPlot } from "./plot.js";
-import { MAX_SECONDS, takesRate } from "./spectrum.js";
+import { MAX_SECONDS, MIN_MATCH_SECONDS, SILENCE_DBFS, shortLengthText, takesRate } from "./spectrum.js";
 import { state } from "./state.js";
 
 const ANALYSIS_RATE = 48000; // a file whose rate the page cannot tell, or the API does not take, is decoded at this
@@ -180,9 +180,34 @@ function clearMatch(message) {
   }
   const out = $("#match-result");
   out.textContent = message;
+  out.classList.remove("warning");
   delete out.dataset.progress;
   delete out.dataset.text;
   delete out.dataset.amount;
+}
+
+// What the amount applies of the difference the sentence describes, as `eqmorph match --amount` says it
+// (eqmorph.cli.match.amount_text): "amount 0.5 applies half of it".
+function amountText(amount) {
+  if (amount === 0) return "amount 0 applies none of it: the EQ is flat";
+  const share = { 0.5: "half of it", 2: "twice it" }[amount] ?? `${amount} times it`;
+  return `amount ${amount} applies ${share}`;
+}
+
+// One POST /api/match: its response and its JSON; a server that cannot be reached is said as such.
+async function postMatch(body, signal) {
+  const response = await fetch("/api/match", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  }).catch((error) => {
+    if (error.name === "AbortError") throw error;
+    serverUnreachable();
+    throw new ServerUnreachable();
+  });
+  serverAnswered();
+  return { response, answer: await response.json() };
 }
 
 function readAmount() {
@@ -203,6 +228,7 @@ async function runMatch() {
     return;
   }
   match.ran = true;
+  out.classList.remove("warning"); // a note of checkChosen's: this run's answer replaces it
   const amount = readAmount();
   const controller = new AbortController();
   match.controller = controller;
@@ -212,20 +238,13 @@ async function runMatch() {
     showProgress(); // a re-run keeps the result on show until its answer
     const [a, b] = await Promise.all(pending);
     if (seq !== match.seq) return;
-    const response = await fetch("/api/match", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ input: a.spectrum, reference: b.spectrum, amount }),
-      signal: controller.signal,
-    }).catch((error) => {
-      if (error.name === "AbortError") throw error;
-      serverUnreachable();
-      throw new ServerUnreachable();
-    });
-    serverAnswered();
-    const answer = await response.json();
+    const { response, answer } = await postMatch({ input: a.spectrum, reference: b.spectrum, amount },
+      controller.signal);
     if (seq !== match.seq) return;
     if (!response.ok) throw new Error(inCardTerms(answer.detail || `HTTP ${response.status}`, { input, reference }));
+    // The words and the fit error describe the recordings' whole difference, whatever share the amount applies,
+    // as `eqmorph match --amount` says them: the full match's fit error, not that of the EQ scaled by the amount.
+    const fitErrorDb = answer.full_rms_db;
     state.match = answer.eq;
     setMatchEq(answer.eq);
     $("#match-listen").disabled = false;
@@ -236,7 +255,8 @@ async function runMatch() {
     $("#legend-match").textContent = `match: ${input.name} → ${reference.name}`;
     $("#legend-match-row").hidden = false;
     // The sentence `eqmorph match` prints, made by the server from the same describer.
-    out.textContent = [`Match: ${answer.comparison} (fit error ${answer.rms_db.toFixed(2)} dB RMS).`,
+    const share = amount === 1 ? "" : `; ${amountText(amount)}`;
+    out.textContent = [`Match: ${answer.comparison} (fit error ${fitErrorDb.toFixed(2)} dB RMS)${share}.`,
       ...answer.warnings.map((warning) => sentence(inCardTerms(warning, { input, reference })))].join(" ")
       + cutNote([{ file: input, analysis: a }, { file: reference, analysis: b }]);
     delete out.dataset.progress;
@@ -252,6 +272,41 @@ async function runMatch() {
   }
 }
 
+// Why the match would refuse an analysed recording (as /api/match checks it), or "".
+function unusable({ spectrum, seconds }) {
+  if (spectrum.rms_dbfs === null) return "holds only digital silence (every sample is 0): nothing to match";
+  if (!(spectrum.rms_dbfs > SILENCE_DBFS)) {
+    const level = spectrum.rms_dbfs.toFixed(0);
+    return `is silent (its level is ${level} dBFS): a match needs sound above ${SILENCE_DBFS} dBFS`;
+  }
+  if (seconds < MIN_MATCH_SECONDS) {
+    return `is ${shortLengthText(seconds)} long, too short to match (a match needs at least ${MIN_MATCH_SECONDS} s)`;
+  }
+  return "";
+}
+
+// A chosen file is analysed at once (the analysis Match then uses), so that one the match would refuse, or that is
+// not audio, is said before Match is pressed: under the files, until other files are chosen or Match is pressed.
+function checkChosen() {
+  const notes = {};
+  const seq = match.seq; // other files chosen, or Match pressed, since: this check has nothing left to say
+  const say = (role, file, text) => {
+    if (seq !== match.seq) return;
+    notes[role] = text;
+    const out = $("#match-result");
+    out.textContent = ["input", "reference"].filter((r) => notes[r]).map((r) => notes[r]).join(" ");
+    out.classList.add("warning");
+  };
+  for (const role of ["input", "reference"]) {
+    const file = $(`#match-${role}`).files[0];
+    if (!file) continue;
+    spectrumFor(file, role).then((analysis) => {
+      const why = unusable(analysis);
+      if (why) say(role, file, sentence(`${ROLES[role]} (${file.name}) ${why}`));
+    }, (error) => say(role, file, sentence(error.message || error)));
+  }
+}
+
 // Other files make the match on show a match of files no longer chosen: it goes, until Match is pressed.
 function filesChanged() {
   clearTimeout(match.timer);
@@ -260,6 +315,7 @@ function filesChanged() {
   match.ran = false;
   dropStaleAnalyses();
   clearMatch("");
+  checkChosen();
 }
 
 // Once a match has been run, the Amount slider re-runs it (debounced): its value is the match's.

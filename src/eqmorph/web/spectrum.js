@@ -12,6 +12,18 @@ const MAX_RATE = 384000;
 const LOW_RATE = 44100; // above twice this, frames are longer, so the bins stay this fine (see plan)
 const MIN_FRAMES = 3; // as eqmorph.audio.spectrum: longer frames only where the recording holds this many
 
+// What /api/match refuses (eqmorph.semantic.match): a recording shorter than this, or no louder than SILENCE_DBFS.
+export const MIN_MATCH_SECONDS = 0.5;
+export const SILENCE_DBFS = -100;
+
+// A recording's length for a sentence under a second, as the server says it (eqmorph.server.service._seconds_text):
+// rounded down, so that 0.4999 s is never "0.5 s" beside "at least 0.5 s" (the 1e-9 keeps 0.29 s from reading as
+// 0.28 s through 0.29 * 100 = 28.999...).
+export function shortLengthText(seconds) {
+  if (seconds >= 0.01) return `${Math.floor(seconds * 100 + 1e-9) / 100} s`;
+  return `${Math.floor(seconds * 1e5 + 1e-9) / 100} ms`;
+}
+
 // Whether /api/match takes a spectrum measured at this rate: then a file is analysed at its own rate, as
 // `eqmorph match` does (spectra are densities per Hz, so two rates compare directly).
 export const takesRate = (rate) => rate >= MIN_RATE && rate <= MAX_RATE;
