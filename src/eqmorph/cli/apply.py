@@ -30,6 +30,7 @@ from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
+from eqmorph.io.fileio import check_writable
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 
@@ -114,6 +115,7 @@ def run_apply(args: argparse.Namespace) -> int:
     # Everything about the files is checked before the model loads, so typos fail fast.
     output_format(args.output)
     refuse_overwriting_input("OUT", args.output, {"IN": args.input})
+    check_writable(args.output, "OUT")  # a read-only folder or file, before the model loads and auto gain measures
     existed_before = existed(args.output)
     info = read_info(args.input)
     if automation is not None and automation.times_s[-1] > info.seconds:
@@ -170,6 +172,7 @@ def _apply_preset(args: argparse.Namespace) -> int:
     # Every file is checked before the preset is read (and perhaps fitted), so typos fail fast.
     output_format(args.output)
     refuse_overwriting_input("OUT", args.output, {"IN": args.input, "--preset": args.preset})
+    check_writable(args.output, "OUT")
     existed_before = existed(args.output)
     info = read_info(args.input)
     try:

@@ -29,19 +29,19 @@ def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
     from eqmorph.audio.files import output_format, process_file
     from eqmorph.errors import EqmorphError, ParameterError
-    from eqmorph.io.fileio import same_file
+    from eqmorph.io.fileio import check_writable, same_file
     from eqmorph.io.presets import output_format as preset_format
     from eqmorph.semantic.match import check_amount, match_files
 
     inputs = {"INPUT": args.input, "REFERENCE": args.reference}
+    outputs = {"--apply": args.apply, "output": args.output}
     check_amount(args.amount, "--amount")
-    # Every output is checked before any work, so a typo never costs the inputs or a minute of analysis.
-    # The option is named here: an --apply path equal to INPUT would otherwise be told apart from -o by value only.
-    for option, out in (("--apply", args.apply), ("output", args.output)):
+    # Every output is checked before any work, so a typo or a read-only folder never costs the inputs or a minute
+    # of analysis. The option is named here: an --apply path equal to INPUT would otherwise be told apart from -o
+    # by value only.
+    for option, out in outputs.items():
         if out is not None:
             refuse_overwriting_input(option, out, inputs)
-            if not (Path(out).parent or Path(".")).is_dir():
-                raise ParameterError(option, str(out), "a path in an existing folder")
     if args.output is not None:
         preset_format(args.output, args.format)  # a folder or a name of no format fails before the analysis
     if args.apply is not None:
@@ -52,6 +52,9 @@ def run_match(args: argparse.Namespace) -> int:
         # --auto-gain sets the level of a processed file; without one it would be silently ignored.
         raise EqmorphError("--auto-gain sets the level of the file --apply writes, and no --apply OUT was given: "
                            f"add --apply OUT (e.g. --apply {Path(args.input).stem}-matched.wav) or drop --auto-gain")
+    for option, out in outputs.items():
+        if out is not None:
+            check_writable(out, option)
     m = load_model(args)  # before the analysis, so a wrong --model fails at once
     result = match_files(args.input, args.reference, amount=args.amount)
     for note in result.warnings:
@@ -67,21 +70,32 @@ def run_match(args: argparse.Namespace) -> int:
     said = sys.stdout if args.output is not None or args.format in (None, "table") else sys.stderr
     print(sentence, file=said)
     # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
-    emit(eq, args, inputs=inputs, **model_meta(m, input=Path(args.input).name, reference=Path(args.reference).name,
-                                               amount=args.amount))
-    if args.apply is not None:
-        existed_before = existed(args.apply)
-        report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
-        if not args.quiet and report.auto_gain is not None:
-            print(f"{args.apply}: {report.auto_gain.describe()}", file=said)
-        wrote(args.apply, existed_before, file=said)
-        if not args.auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
-            print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
-                  f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
-                  "tone, and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
-        warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "")
-        if warning:
-            print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
+    meta = model_meta(m, input=Path(args.input).name, reference=Path(args.reference).name, amount=args.amount)
+    if args.apply is None or args.output is None:
+        emit(eq, args, inputs=inputs, **meta)  # the only output, or printed: nothing to take back if the audio fails
+    if args.apply is None:
+        return 0
+    # A run that fails writes nothing: the preset (quick) only once the audio (long, and where a disk fills up)
+    # is whole, and the audio taken back if the preset still fails, unless it replaced a file (that one is gone).
+    existed_before = existed(args.apply)
+    report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+    if args.output is not None:
+        try:
+            emit(eq, args, inputs=inputs, **meta)
+        except BaseException:
+            if not existed_before:
+                Path(args.apply).unlink(missing_ok=True)
+            raise
+    if not args.quiet and report.auto_gain is not None:
+        print(f"{args.apply}: {report.auto_gain.describe()}", file=said)
+    wrote(args.apply, existed_before, file=said)
+    if not args.auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
+        print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
+              f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
+              "tone, and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
+    warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "")
+    if warning:
+        print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
     return 0
 
 

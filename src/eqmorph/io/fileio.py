@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -40,20 +41,21 @@ def atomic_path(path: str | os.PathLike[str], name: str = "output") -> Iterator[
 
     On any error the temporary file is removed, so no partial output is left behind. A path in a
     missing folder raises :class:`ParameterError` naming the caller's parameter ``name``.
+
+    Permissions: a new file gets the usual ones (:data:`FILE_MODE`); a file replaced keeps its own permission bits
+    (``rwx`` for owner, group and others; the rename would otherwise give it the usual ones, undoing a ``chmod
+    600`` of a private output). A target no one may write (no ``w`` bit at all, ``chmod 444``) is refused before
+    any work: the user marked it as not to be changed, and the rename, which needs only the folder's write
+    permission, would replace it anyway (as root, always); keeping its mode instead would carry that mark over
+    to content it never protected. :func:`check_writable` runs the same checks without writing.
     """
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise ParameterError(name, str(target), "a path in an existing folder")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part" + target.suffix, dir=directory)
-    except OSError as exc:
-        raise EqmorphError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, FILE_MODE)
+    tmp = _temp_beside(target, name)
     try:
         yield tmp
+        mode = _replaced_mode(target)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -61,6 +63,46 @@ def atomic_path(path: str | os.PathLike[str], name: str = "output") -> Iterator[
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: str | os.PathLike[str], name: str = "output") -> None:
+    """Refuse, before any work, an output :func:`atomic_path` could not write: a missing folder (a
+    :class:`ParameterError` naming ``name``), a folder that takes no new file (a read-only disk, no permission) or a
+    read-only target (:class:`EqmorphError`, the messages :func:`atomic_path` gives).
+
+    It creates and removes the temporary file the write would, since whether a folder takes a file is only known
+    by trying (root ignores permission bits, a read-only mount refuses everyone). Nothing is left behind.
+    """
+    _temp_beside(Path(path), name).unlink()
+
+
+def _temp_beside(target: Path, name: str) -> Path:
+    """A new empty file beside ``target`` with the permissions a new output gets, after refusing a missing folder
+    and a read-only ``target`` (:func:`atomic_path`)."""
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise ParameterError(name, str(target), "a path in an existing folder")
+    mode = _replaced_mode(target)
+    if mode is not None and not mode & 0o222:
+        raise EqmorphError(f"cannot write {str(target)!r}: it is read-only (mode {mode:04o}); make it writable "
+                           "(chmod u+w) to replace it, or choose another name")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part" + target.suffix, dir=directory)
+    except OSError as exc:
+        raise EqmorphError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    os.chmod(tmp, FILE_MODE)
+    return tmp
+
+
+def _replaced_mode(target: Path) -> int | None:
+    """The permission bits of the file ``target`` names (through a link), None if there is no such file."""
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) & 0o777 if stat.S_ISREG(st.st_mode) else None
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, name: str = "output") -> None:

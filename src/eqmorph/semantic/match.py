@@ -59,7 +59,7 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.audio.filtering import check_sample_rate
+from eqmorph.audio.filtering import check_audio_shape, check_sample_rate
 from eqmorph.audio.spectrum import (
     Spectrum,
     audio_spectrum,
@@ -272,14 +272,16 @@ def match_result(
 
 
 def _analysis(samples: np.ndarray, sample_rate: float, role: str) -> Callable[[], Spectrum]:
-    """The spectrum of one recording, to run later; a short clip is refused now, before any work.
+    """The spectrum of one recording, to run later; a bad shape or a short clip is refused now, before any work.
 
-    Errors raised by the returned call name the role.
+    The shape is checked first, as ``EQ.process`` checks it: a channels-first ``(2, 44100)`` array measured for
+    length would be called 2 samples long, and the user sent looking at the recording instead of its layout.
+    Errors, now or from the returned call, name the role.
     """
-    x = np.asarray(samples)
-    if x.ndim in (1, 2):
-        rate = _check_rate(sample_rate, "sample_rate" if role == "input" else "reference_sample_rate")
-        _check_length(x.shape[0], rate, role)
+    rate = _check_rate(sample_rate, "sample_rate" if role == "input" else "reference_sample_rate")
+    with _naming(role):
+        x = check_audio_shape(samples, rate)
+    _check_length(x.shape[0], rate, role)
 
     def run() -> Spectrum:
         with _naming(role):
@@ -341,8 +343,8 @@ def match(
     audio, reference: float samples ``(frames,)`` or ``(frames, channels)`` as soundfile reads them,
     any channel counts; ``reference_sample_rate`` defaults to ``sample_rate``. ``amount`` in [0, 2]
     scales the full match's gains (0.5: half-way in dB in every band). Raises :class:`AudioError` naming
-    the input or the reference when one is silent, shorter than 0.5 s or holds NaN/Inf; warns
-    (``UserWarning``) when one clips, lacks a band the other holds, or the fit is rough.
+    the input or the reference when one is channels-first (pass ``audio.T``), silent, shorter than 0.5 s or
+    holds NaN/Inf; warns (``UserWarning``) when one clips, lacks a band the other holds, or the fit is rough.
     """
     result = match_result(audio, reference, sample_rate, reference_sample_rate=reference_sample_rate, amount=amount)
     for note in result.warnings:
