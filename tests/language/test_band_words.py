@@ -104,7 +104,8 @@ def test_word_info_of_a_band_word_says_it_is_defined_not_learned(m):
 
 def test_multi_word_band_words_are_read_as_one_descriptor(m):
     meant = m.parse("more low mids, less high mids")
-    assert dict(meant.weights) == {"low mids": 0.5, "high mids": -0.5}
+    # Two band words in regions apart are each their own move, unshared (test_separate_band_moves_are_not_shared).
+    assert dict(meant.weights) == {"low mids": 1.0, "high mids": -1.0}
 
 
 def test_a_flat_band_scaled_negative_is_zero_not_minus_zero(m):

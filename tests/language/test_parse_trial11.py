@@ -105,7 +105,7 @@ def test_a_region_holding_a_band_words_move_says_where_it_is_and_adds_no_move(pa
 
 
 def test_a_band_word_a_region_does_not_hold_is_a_piece_of_its_own(parser):
-    assert weights(parser, "bass treble") == {"bass": 0.5, "treble": 0.5}
+    assert weights(parser, "bass treble") == {"bass": 1.0, "treble": 1.0}  # two moves, each its own (unshared)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -107,3 +107,81 @@ def test_keeping_a_region_leaves_it_unchanged_and_adds_no_cut_below_it(m):
     for hz in (20, 40, 60):
         assert abs(gain_db(m, "warm but keep the low end", hz)) < 0.5  # was -1.4 dB at 20 Hz, a cut warm never had
     assert gain_db(m, "warm but keep the low end", 300) > 2.0  # warm's own move above the low end stays
+
+
+# --- a review of the rules above ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, word", [("the drop needs more air", "air"), ("make the drop brighter", "bright"),
+                                        ("on the drop more bass", "bass")])
+def test_drop_as_a_songs_section_is_no_cut(m, text, word):
+    assert weights(m, text)[word] > 0
+
+
+@pytest.mark.parametrize("text", ["drop the highs", "please drop the highs", "warm, drop the highs"])
+def test_drop_where_a_request_starts_cuts(m, text):
+    assert weights(m, text)["treble"] < 0
+
+
+def test_a_notch_is_a_small_degree_and_sacar_no_cut(m):
+    assert weights(m, "a notch brighter") == pytest.approx({"bright": 0.5})
+    assert weights(m, "take the highs down a notch") == pytest.approx({"treble": -0.5})
+    assert weights(m, "sácale brillo")["brillante"] > 0
+
+
+def test_a_stated_flaw_does_not_turn_the_next_noun_of_its_list(m):
+    assert gain_db(m, "the vocal is harsh and the low end needs weight", 60) > 1.0  # was a 2.7 dB cut
+
+
+@pytest.mark.parametrize("text, word", [
+    ("it isn't bright", "bright"), ("the highs aren't bright", "bright"), ("it has no air", "air"),
+    ("there's no low end", "bass"), ("no tiene brillo", "brillante"), ("no es lo bastante brillante", "brillante"),
+    ("without enough low end", "bass")])
+def test_a_word_said_to_be_missing_asks_for_more_of_it(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 0.5})
+
+
+@pytest.mark.parametrize("text", ["it has a lot of mud", "hay mucho barro", "tiene mucho barro"])
+def test_a_flaw_said_to_be_there_asks_for_less(m, text):
+    assert weights(m, text)["muddy"] < 0
+
+
+def test_a_comparative_after_a_copula_is_a_request(m):
+    assert weights(m, "it's great but a bit thinner")["thin"] > 0
+
+
+@pytest.mark.parametrize("text", ["the low end is fine but the highs are harsh", "it's harsh and the bass is fine",
+                                  "los graves están bien pero los agudos son ásperos"])
+def test_a_region_said_to_be_fine_is_kept(m, text):
+    assert all(w < 0 for w in weights(m, text).values())  # only the flaw is asked for, as less
+    assert abs(gain_db(m, text, 60)) < 0.5  # was a 3 dB bass boost
+
+
+def test_good_said_of_the_whole_sound_is_no_request(m):
+    assert weights(m, "sounds good but a bit harsh") == pytest.approx({"harsh": -0.25})
+
+
+@pytest.mark.parametrize("text", ["warmer but don't touch the low end", "más brillante pero sin tocar los graves"])
+def test_dont_touch_keeps_the_region(m, text):
+    assert "kept as it is" in str(m.parse(text))
+    assert abs(gain_db(m, text, 60)) < 0.5
+
+
+def test_trim_after_a_band_word_cuts_it(m):
+    assert weights(m, "bass trim") == pytest.approx({"bass": -1.0})
+
+
+@pytest.mark.parametrize("text, low_hz, high_hz", [("more bass and treble", 60, 12000),
+                                                   ("more bass, less treble", 60, 12000)])
+def test_separate_band_moves_are_not_shared(m, text, low_hz, high_hz):
+    assert gain_db(m, text, low_hz) == pytest.approx(6.0, abs=0.3)  # was 3 dB each: shared as two crowd words are
+    assert abs(gain_db(m, text, high_hz)) == pytest.approx(5.8, abs=0.3)
+
+
+def test_overlapping_band_moves_still_share_the_phrase(m):
+    assert weights(m, "more bass and more sub bass") == pytest.approx({"bass": 0.5, "sub bass": 0.5})
+
+
+@pytest.mark.parametrize("text, hz", [("less boxy mids", 600), ("menos áspero en los agudos", 6000),
+                                      ("the mids are boxy", 300)])
+def test_a_word_kept_to_a_region_goes_its_own_way_where_it_does_there(m, text, hz):
+    assert gain_db(m, text, hz) < -0.3  # boxy's 600 Hz boost and áspero's 6 kHz boost taken away, not their dips
+    assert gain_db(m, text, 1200 if hz < 1000 else 12000) < 0.3

@@ -1,42 +1,101 @@
-"""A sound stated as it is, in a word that names a flaw: "it's muddy", "the highs are harsh", "suena turbio".
+"""A sound stated as it is: "it's muddy", "the highs are harsh", "it has no air", "the low end is fine".
 
-A mixing engineer who types what is wrong with a sound asks for less of it, as "too muddy" does; read as a
-request, "it's very muddy" added 25% more mud than "muddy" (two new-user trials, 2026-12-03). So a flaw word after a
-copula ("is", "sounds", "está", "suena"), with no direction, negation or excess word of its own, is read as a
-complaint: the word turned, at the degree of "too" (grammar_words.EXCESS) times any degree said ("it's a bit
-muddy" asks for half of what "it's muddy" does). A word that names no flaw stays a request ("it sounds warm",
-"the low end is full"), and so does a flaw asked for ("make it sound thin", "I want it muddy").
+A mixing engineer who types what is wrong with a sound asks for a change, and what is right to be left alone; read
+as requests, "it's very muddy" added 25% more mud than "muddy" and "it isn't bright" cut the treble (two new-user
+trials and a review, 2026-12-03). So, after a copula ("is", "sounds", "has", "está", "suena", "hay"), with no
+direction or wish of its own:
+
+- a word that names a flaw is a complaint: the word turned, at the degree of "too" (grammar_words.EXCESS) times any
+  degree said ("it's a bit muddy" asks for half of what "it's muddy" does);
+- a word said to be missing is a lack: "it isn't bright", "it has no air", "no tiene brillo" ask for more of it, as
+  "not bright enough" does (grammar_words.LACK), when the negation stands at the copula;
+- a region said to be fine is kept: "the low end is fine but the highs are harsh" keeps the low end
+  (grammar_words.KEEP).
+
+A word that names no flaw stays a request ("it sounds warm", "the low end is full"), and so does a flaw wished for
+("make it sound thin", "I want it muddy") or a comparative ("it's great but a bit thinner").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eqmorph.language.grammar_words import DEGREES
+from eqmorph.language.grammar_words import DEGREES, JOINERS, NOT, STOP
 
 # Words that name a flaw of a sound, by the vocabulary word (or band word) a typed word is read as: "mud" and
-# "turbio" are muddy. Not words a mix may be asked to have ("dark", "thin" is here: a trial's "sounds thin" asked for
-# body; "make it sound thin" still asks for thin), nor words of feeling ("feo", "hate": they name no sound).
+# "turbio" are muddy. Not words a mix may be asked to have ("dark"; "thin" is here: "sounds thin" asks for body,
+# while "make it sound thin" still asks for thin), nor words of feeling ("feo", "hate": they name no sound).
 FLAW_WORDS = frozenset({
     "muddy", "boomy", "boxy", "box", "harsh", "hollow", "muffled", "noisy", "shrill", "tinny", "thin", "raspy",
     "áspero", "dull", "apagado",
     "rumble", "honky", "nasal", "sibilance", "hiss",  # band words
 })
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
-COPULAS = frozenset({"is", "are", "it's", "it’s", "sounds", "sound", "seems", "feels", "gets", "got", "es", "son",
-                     "está", "esta", "están", "estan", "suena", "suenan", "queda", "quedan"})
+COPULAS = frozenset({"is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "feels", "gets",
+                     "got", "has", "have", "hear", "there's", "es", "son", "está", "esta", "están", "estan", "suena",
+                     "suenan", "queda", "quedan", "tiene", "tienen", "hay"})
+NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
                     "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
+# Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".
+FINE = frozenset({"fine", "good", "ok", "okay", "great", "perfect", "bien", "bueno", "buenos", "buena", "buenas",
+                  "perfecto", "perfectos", "perfecta", "perfectas", "genial"})
+# Phrases that keep what follows: "warmer but don't touch the low end" cut the bass as "don't" (a review).
+KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), ("without", "touching"),
+                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"))
 
 
-def is_complaint(clause_before: Sequence[str], word: str) -> bool:
-    """Whether a descriptor read as vocabulary or band word ``word`` states a flaw as it is: ``clause_before``, the
-    clause's tokens before it, hold a copula and no wish. A copula earlier in the clause states the words after it
-    too: "it's muddy and dull", "it sounds warm but boomy". The caller checks that no direction, negation, excess or
-    amount was said for the word itself."""
-    return word in FLAW_WORDS and not COPULAS.isdisjoint(clause_before) and WISHES.isdisjoint(clause_before)
+def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float) -> float | None:
+    """The sign a descriptor stated as it is takes (-1 a complaint, +1 a lack), or None when it is not such a
+    statement. ``clause_before``: the clause's tokens before it; ``word``: the vocabulary or band word it is read
+    as; ``typed``: as typed; ``sign``: the negations' so far (the caller checks no direction or amount was said).
+    A copula earlier in the clause states the words after it too: "it's muddy and dull"."""
+    if COPULAS.isdisjoint(clause_before) or not WISHES.isdisjoint(clause_before):
+        return None
+    if sign > 0 and word in FLAW_WORDS and not (typed != word and typed.endswith("er")):
+        return -1.0
+    if sign < 0 and word not in FLAW_WORDS and _negation_at_copula(clause_before):
+        return 1.0
+    return None
 
 
-__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FLAW_WORDS", "WISHES", "is_complaint"]
+def _negation_at_copula(tokens: Sequence[str]) -> bool:
+    """Whether the last negation of ``tokens`` stands at a copula: "isn't", "is not", "has no", "no tiene"."""
+    at = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k] in NOT or tokens[k] in NEGATED_COPULAS), None)
+    if at is None:
+        return False
+    if tokens[at] in NEGATED_COPULAS:
+        return True
+    return (at > 0 and tokens[at - 1] in COPULAS) or (at + 1 < len(tokens) and tokens[at + 1] in COPULAS)
+
+
+def statement_tokens(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
+    end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
+    harsh), and "don't touch" / "sin tocar" read as "keep"."""
+    out = list(tokens)
+    for phrase in KEEP_PHRASES:
+        n = len(phrase)
+        k = 0
+        while k + n <= len(out):
+            if tuple(out[k:k + n]) == phrase:
+                out[k:k + n] = ["keep"]
+            k += 1
+    k = 1
+    while k < len(out):
+        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS:
+            start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
+            said = [t for t in out[start:k - 1] if t not in STOP]
+            if said:
+                out[start:k + 1] = ["keep", *out[start:k - 1]]
+            else:
+                del out[k]
+                continue
+        k += 1
+    return out
+
+
+__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES", "stated_turn",
+           "statement_tokens"]

@@ -17,7 +17,7 @@ from eqmorph.language.terms import normalise_term
 DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
     ("a", "hint"): 0.5, ("a", "hair"): 0.5, ("a", "tiny", "bit"): 0.5, ("tiny", "bit"): 0.5, ("a", "wee", "bit"): 0.5,
-    ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5,
+    ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
@@ -73,7 +73,8 @@ ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})
 # moderately (the degree of "a bit", as "too" asks for less). Read as "not" and an ignored "enough", they cut it.
 LACK: dict[tuple[str, ...], float] = {
     lack: DEGREES[("a", "bit")] for lack in [
-        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "never") for enough in ENOUGH),
+        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "never", "without", "sin")
+          for enough in ENOUGH),
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
         ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca")]
 }
@@ -103,9 +104,13 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "atenuar", "suaviza", "suavizar",
                   # Ignored until a new-user trial (2026-12-03), they boosted what they asked to lower ("drop the
                   # highs", "bájale los agudos", "recorta los agudos", "quítale graves" were +6 dB shelves).
-                  "drop", "dim", "trim", "shave", "lessen", "diminish", "notch", "bájale", "bájales", "recorta",
-                  "recortar", "recórtale", "quítale", "quítales", "sácale", "saca", "sacar", "disminuye", "disminuir",
-                  "rebaja", "rebajar", "atenúale"})
+                  "dim", "trim", "shave", "lessen", "diminish", "bájale", "bájales", "recorta", "recortar",
+                  "recórtale", "quítale", "quítales", "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
+# Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
+# joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
+# speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
+IMPERATIVES: dict[str, str] = {"drop": "cut"}
+REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
 # of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.
 # Particles of phrasal verbs, with the direction each gives alone ("roll off", "take out", "turn down"). After a
@@ -120,7 +125,7 @@ SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega"
                                 "bajar", "baja", "cortar", "corta", "elimina", "eliminar", "atenúa", "atenuar",
                                 "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
                                 "bájale", "bájales", "recorta", "recortar", "recórtale", "quítale", "quítales",
-                                "sácale", "saca", "sacar", "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
+                                "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither", "isn't", "aren't"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
@@ -130,7 +135,8 @@ NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negate
 # Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
 POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
                                        "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0,
-                                       "down": -1.0, "up": 1.0}  # "turn the bass down": they set the way
+                                       "down": -1.0, "up": 1.0,  # "turn the bass down": they set the way
+                                       "trim": -1.0}
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eqmorph.errors import ParameterError
-from eqmorph.language.band_words import band_word
+from eqmorph.language.band_words import band_word, region_hz
 from eqmorph.language.grammar_words import CONTRASTING
 from eqmorph.language.terms import normalise_term
 
@@ -87,8 +87,26 @@ def moving_pieces(pieces: tuple[Piece, ...] | list[Piece]) -> int:
     dB amount set ("bright, bass -3dB" is all of bright), unless it is asked for beside a word asked against, which
     then takes its share as beside any word ("bass +3dB but not muddy": muddy x -0.5, as in "warm but not muddy").
     At least 1."""
+    if _separate_band_moves([p for p in pieces if p.sign != 0 and not p.absolute]):
+        return 1
     against = any(p.sign < 0 and not p.absolute for p in pieces)
     return max(1, sum(p.sign != 0 and (not p.absolute or (against and p.sign > 0)) for p in pieces))
+
+
+def _separate_band_moves(moving: list[Piece]) -> bool:
+    """Whether ``moving`` are two or more band words whose regions do not overlap ("more bass and treble", "more
+    bass, less treble"): each is a defined move in its own region, so none is shared out. Shared, "more bass and
+    treble" was a 3 dB shelf at each end where a mixer asked for each move (a new-user trial, 2026-12-03)."""
+    regions = []
+    for piece in moving:
+        meaning = piece.meanings[0] if len(piece.meanings) == 1 else None
+        band = band_word(meaning.word) if meaning is not None and meaning.how == "defined" else None
+        hz = None if band is None or piece.region is not None else region_hz(band)
+        if hz is None:
+            return False
+        regions.append(hz)
+    regions.sort()
+    return len(regions) > 1 and all(low[1] <= high[0] for low, high in zip(regions, regions[1:]))
 
 
 @dataclass(frozen=True)

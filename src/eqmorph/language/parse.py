@@ -20,7 +20,7 @@ from dataclasses import replace
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import band_word
-from eqmorph.language.complaints import COMPLAINT_DEGREE, is_complaint
+from eqmorph.language.complaints import COMPLAINT_DEGREE, stated_turn, statement_tokens
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -65,6 +65,7 @@ from eqmorph.language.trailing import (
     VERBS,
     degree_after,
     flip,
+    imperatives,
     is_noun,
     move_enough,
     nouns_of,
@@ -135,7 +136,8 @@ class Parser(WordReader):
             frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
                 raise frequency
-            tokens = move_enough(self.tokens(clause))  # "not bright enough" -> "not enough bright"
+            # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
+            tokens = move_enough(statement_tokens(imperatives(self.tokens(clause))))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -260,14 +262,17 @@ class Parser(WordReader):
                     way = carry  # "cut the mud and the harshness": a list of nouns shares its direction
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
-                if (sign == 1.0 and not way and not keep and amount is None and not negated
-                        and is_complaint(tokens[:i], found[0].word)):  # "it's muddy"
-                    sign, piece_degree = -1.0, piece_degree * COMPLAINT_DEGREE
-                    notes.append(f"{term_text}: said of the sound as it is, read as asking for less")
+                turn = None if way or keep or amount is not None or negated else stated_turn(
+                    tokens[:i], found[0].word, term_text, sign)  # "it's muddy", "it has no air"
+                if turn is not None:
+                    piece_degree *= COMPLAINT_DEGREE
+                    notes.append(f"{term_text}: said of the sound as it is, read as asking for "
+                                 f"{'less' if turn < 0 else 'more'}")
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,
-                                    0.0 if keep else (-sign if way < 0 else sign) * (-1.0 if negated else 1.0),
+                                    0.0 if keep else turn if turn is not None else
+                                    (-sign if way < 0 else sign) * (-1.0 if negated else 1.0),
                                     1.0 if keep else piece_degree, tuple(found)))
                 if bare is not None and ambiguous_number(bare, pieces[-1]):  # "2.5 bass"
                     raise ambiguous_number_error(text, bare, term_text)

@@ -41,6 +41,10 @@ COPULAS_AND_EXCESS = frozenset({"is", "are", "sounds", "sound", "feels", "gets",
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
+# A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
+# is the word's way by this factor: boxy's +6 dB boost is 1.46 times its largest cut, full's 4 dB boost and cut tie.
+OWN_WAY_SHARE = 1.0 / 3.0
+OWN_WAY_DOMINANCE = 1.25
 MAX_REGION_GAIN = 2.0  # most a word's move kept to a region is scaled up to reach the word's own strength
 VERB_NEXT = frozenset({"up", "the"})  # after a region verb's own word: a verb ("clean up"), not an adjective
 REMOVING_VERB_WORDS = frozenset({"clean"})  # "clean up the mud": less of the crowd word after it
@@ -145,13 +149,20 @@ def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_r
     main way only, at the word's strength.
 
     The main way is the sign of the word's largest move inside the region (full's in the low end is a boost, though
-    its largest anywhere is a 4 dB cut at 6 kHz): only the part going that way is kept, so a region holds one move,
-    the word's, not its ripple ("tame the muddy low mids" cut 300 Hz and boosted 1.2 kHz, where muddy's own EQ
-    dips). It is then scaled so its largest move is the word's own, by at most ``MAX_REGION_GAIN`` (a word that
-    barely acts in the region stays small).
+    its largest anywhere is a 4 dB cut at 6 kHz), unless the word's own way (the sign of its largest move anywhere,
+    ``OWN_WAY_DOMINANCE`` times its largest the other way) reaches ``OWN_WAY_SHARE`` of that move there too: boxy
+    (+6 dB at 150 Hz) is +0.8 dB in the mids' window at 600 Hz beside a 1.2 dB dip at 1.2 kHz, and "less boxy mids"
+    boosted 1.2 kHz (a review); áspero's "agudos" are its 6 kHz boost, not its 12 kHz dip. Only the part going that
+    way is kept, so a region holds one move, the word's, not its ripple ("tame the muddy low mids" cut 300 Hz and
+    boosted 1.2 kHz, where muddy's own EQ dips). It is then scaled so its largest move is the word's own, by at most
+    ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small).
     """
     there = response_db * region_window(region, freqs_hz, sample_rate)
     main = float(np.sign(there[np.argmax(np.abs(there))]))
+    own = float(np.sign(response_db[np.argmax(np.abs(response_db))]))  # the way the word goes most, anywhere
+    dominant = np.max(own * response_db) >= OWN_WAY_DOMINANCE * np.max(-own * response_db, initial=0.0)
+    if own != main and dominant and np.max(own * there, initial=0.0) >= OWN_WAY_SHARE * np.max(np.abs(there)):
+        main = own  # boxy in the mids: its 600 Hz boost, not the 1.2 kHz dip beside it
     kept = np.where(np.sign(there) == main, there, 0.0)
     peak, kept_peak = float(np.max(np.abs(response_db))), float(np.max(np.abs(kept)))
     return kept * (min(peak / kept_peak, MAX_REGION_GAIN) if kept_peak > 0.0 else 0.0)

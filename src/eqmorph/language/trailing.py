@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
-from eqmorph.language.grammar_words import ENOUGH, JOINERS, LACK, PARTICLES
+from eqmorph.language.grammar_words import ENOUGH, IMPERATIVES, JOINERS, LACK, PARTICLES, REQUEST_OPENERS
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
 
@@ -60,6 +60,9 @@ def move_enough(tokens: Sequence[str]) -> list[str]:
     (grammar_words.LACK) asks for more. Read as "not" and an ignored "enough", they cut the word (a new-user trial).
     A negation is looked for back to the clause's start or the last joining word; with none, "enough" stays."""
     out = list(tokens)
+    for k in range(len(out) - 1, 0, -1):  # "lo bastante brillante" is "suficientemente brillante"
+        if out[k - 1] == "lo" and out[k] == "bastante":
+            out[k - 1:k + 1] = ["suficientemente"]
     for k in range(len(out)):
         if out[k] not in ENOUGH:
             continue
@@ -71,6 +74,14 @@ def move_enough(tokens: Sequence[str]) -> list[str]:
                     out = [*out[:n + 1], out[k], *out[n + 1:k], *out[k + 1:]]
                 break
     return out
+
+
+def imperatives(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with a verb that is a noun too (grammar_words.IMPERATIVES: "drop") read as its direction word
+    where a request starts: the clause's first word, or after a joining word or a request opener ("please")."""
+    return [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+                                                    or tokens[k - 1] in REQUEST_OPENERS) else t
+            for k, t in enumerate(tokens)]
 
 
 def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:
@@ -111,4 +122,4 @@ def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
 
 
 __all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "NOT_ENOUGH", "UP", "VERBS",
-           "degree_after", "flip", "is_noun", "move_enough", "nouns_of", "particle_way"]
+           "degree_after", "flip", "imperatives", "is_noun", "move_enough", "nouns_of", "particle_way"]
