@@ -143,7 +143,8 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "is", "are", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto",
                   "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
                   "in", "on", "en",  # before a region ("more presence in the mids"); an embedding guessed at them
-                  "me", "le", "les", "hay", "has", "have", "there's"})  # "me sobra barro", "le falta brillo"
+                  "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here"})  # "me sobra
+                  # barro", "le falta brillo", "there's a lot of mud"
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})

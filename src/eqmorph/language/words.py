@@ -21,7 +21,7 @@ from typing import Protocol
 
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import band_word, band_word_forms
-from eqmorph.language.grammar_words import DEGREE_PHRASES, LESS, MORE, NOT, OPPOSITE
+from eqmorph.language.grammar_words import DEGREE_PHRASES, LESS, MORE, NOT, OPPOSITE, STOP
 from eqmorph.language.interpretation import Meaning
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spelling import fold, studio_form_counts, typo_of
@@ -170,7 +170,8 @@ class WordReader:
         tokens = []
         for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
             tok = raw if db_amount(raw) is not None else raw.strip("'’-")
-            if len(tok) > 3 and tok[-2:] in ("'s", "’s") and not self._is_form(tok):  # "the low end's too boomy"
+            # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)
+            if len(tok) > 3 and tok[-2:] in ("'s", "’s") and (tok[:-2] in STOP or not self._is_form(tok)):
                 tokens.extend([*self.tokens(tok[:-2]), "is"])
                 continue
             # A minus before a number is its sign ("bass-3dB" is bass at -3 dB); other hyphens join words.
