@@ -185,3 +185,39 @@ def test_overlapping_band_moves_still_share_the_phrase(m):
 def test_a_word_kept_to_a_region_goes_its_own_way_where_it_does_there(m, text, hz):
     assert gain_db(m, text, hz) < -0.3  # boxy's 600 Hz boost and áspero's 6 kHz boost taken away, not their dips
     assert gain_db(m, text, 1200 if hz < 1000 else 12000) < 0.3
+
+
+# --- a second review ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, word", [("the vocals are good but a little harsh", "harsh"),
+                                        ("la voz suena bien pero un poco áspera", "áspero")])
+def test_praise_of_what_no_band_names_leaves_the_flaw_stated(m, text, word):
+    assert weights(m, text) == pytest.approx({word: -0.25})  # was a request: +2.6 dB at 3 kHz
+
+
+@pytest.mark.parametrize("text", ["it has good bass but the highs are harsh", "tiene buenos graves pero suena áspero"])
+def test_a_fine_word_before_a_band_keeps_it(m, text):
+    assert all(w < 0 for w in weights(m, text).values())
+    assert abs(gain_db(m, text, 60)) < 0.5  # the praised bass was boosted 3 dB
+
+
+def test_a_fine_word_wished_for_is_a_request(m):
+    assert weights(m, "make it sound good") == pytest.approx({"good": 1.0})
+
+
+@pytest.mark.parametrize("text, word", [("the kick isn't boomy enough", "boomy"), ("it's not muddy enough", "muddy")])
+def test_a_flaw_said_to_be_lacking_asks_for_more_not_less(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 0.5})
+
+
+def test_a_band_said_to_be_missing_is_no_region_for_the_next_flaw(m):
+    assert gain_db(m, "it has no bass and too much harshness", 3000) < -0.5  # harshness was kept to the bass: 0 dB
+    assert gain_db(m, "it has no bass and too much harshness", 60) > 0.5
+
+
+@pytest.mark.parametrize("text", ["its muddy", "theres a lot of mud", "it sounds like mud"])
+def test_statements_typed_without_apostrophes_or_with_like_are_statements(m, text):
+    assert weights(m, text)["muddy"] < 0
+
+
+def test_a_degree_before_a_list_of_band_words_reaches_each(m):
+    assert weights(m, "a bit more bass and treble") == pytest.approx({"bass": 0.5, "treble": 0.5})

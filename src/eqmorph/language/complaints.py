@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eqmorph.language.grammar_words import DEGREES, JOINERS, NOT, STOP
+from eqmorph.language.band_words import band_word
+from eqmorph.language.grammar_words import DEGREES, ENOUGH, EXCESS, JOINERS, LACK, NOT, STOP
 
 # Words that name a flaw of a sound, by the vocabulary word (or band word) a typed word is read as: "mud" and
 # "turbio" are muddy. Not words a mix may be asked to have ("dark"; "thin" is here: "sounds thin" asks for body,
@@ -33,12 +34,16 @@ FLAW_WORDS = frozenset({
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
 COPULAS = frozenset({"is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "feels", "gets",
                      "got", "has", "have", "hear", "there's", "es", "son", "está", "esta", "están", "estan", "suena",
-                     "suenan", "queda", "quedan", "tiene", "tienen", "hay"})
+                     "suenan", "queda", "quedan", "tiene", "tienen", "hay",
+                     "its", "theres", "thats"})  # typed without the apostrophe
 NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
                     "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
+# Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
+AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT - NEGATED_COPULAS
+               - frozenset(t for phrase in DEGREES for t in phrase)) | ENOUGH  # "a little" is a degree, "too" no
 # Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".
 FINE = frozenset({"fine", "good", "ok", "okay", "great", "perfect", "bien", "bueno", "buenos", "buena", "buenas",
                   "perfecto", "perfectos", "perfecta", "perfectas", "genial"})
@@ -47,18 +52,30 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
                 ("sin", "tocar"), ("no", "toques"), ("no", "tocar"))
 
 
-def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float) -> float | None:
+def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float,
+                pending: Sequence[str] = ()) -> float | None:
     """The sign a descriptor stated as it is takes (-1 a complaint, +1 a lack), or None when it is not such a
     statement. ``clause_before``: the clause's tokens before it; ``word``: the vocabulary or band word it is read
-    as; ``typed``: as typed; ``sign``: the negations' so far (the caller checks no direction or amount was said).
+    as; ``typed``: as typed; ``sign``: the negations' so far; ``pending``: the grammar words said for it (an excess
+    or a lack among them was read already: "isn't boomy enough"). The caller checks no direction or amount was said.
     A copula earlier in the clause states the words after it too: "it's muddy and dull"."""
-    if COPULAS.isdisjoint(clause_before) or not WISHES.isdisjoint(clause_before):
+    if COPULAS.isdisjoint(clause_before) or _wished(clause_before) or not AMOUNT_SAID.isdisjoint(pending):
         return None
     if sign > 0 and word in FLAW_WORDS and not (typed != word and typed.endswith("er")):
         return -1.0
     if sign < 0 and word not in FLAW_WORDS and _negation_at_copula(clause_before):
         return 1.0
     return None
+
+
+def _wished(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` hold a wish; "like" after a copula compares ("it sounds like mud"), it wishes nothing."""
+    return any(t in WISHES and not (t == "like" and k > 0 and tokens[k - 1] in COPULAS) for k, t in enumerate(tokens))
+
+
+def _names_band(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` hold a band word's form, one word or two ("bass", "low end", "graves")."""
+    return any(band_word(" ".join(tokens[k:k + n])) is not None for n in (1, 2) for k in range(len(tokens) - n + 1))
 
 
 def _negation_at_copula(tokens: Sequence[str]) -> bool:
@@ -85,12 +102,14 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
             k += 1
     k = 1
     while k < len(out):
-        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS:
+        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not _wished(out[:k]):
             start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
             said = [t for t in out[start:k - 1] if t not in STOP]
-            if said:
-                out[start:k + 1] = ["keep", *out[start:k - 1]]
-            else:
+            if k + 1 < len(out) and out[k + 1] not in JOINERS:
+                out[k] = "keep"  # "it has good bass": the bass is kept
+            elif _names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
+                out[start:k + 1] = ["keep", *out[start:k]]
+            else:  # "sounds good but a bit harsh", "the vocals are good": nothing eqmorph could keep
                 del out[k]
                 continue
         k += 1

@@ -142,7 +142,7 @@ class Parser(WordReader):
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
             # direction word set, which a particle after the last one turns ("take the mud and boom out")
-            last_way, carry, run = 0.0, 0.0, []
+            last_way, carry, run, last_degree, carry_degree = 0.0, 0.0, [], 1.0, 1.0
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
@@ -218,7 +218,7 @@ class Parser(WordReader):
                         raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
-                    carry = last_way if closes and tok in LIST_JOINERS else 0.0
+                    carry, carry_degree = (last_way, last_degree) if closes and tok in LIST_JOINERS else (0.0, 1.0)
                     run = run if tok in LIST_JOINERS else []
                     if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
                         ignored.extend(pending)
@@ -259,19 +259,19 @@ class Parser(WordReader):
                 derived = found[0].how == "inflection"
                 if (carry and not way and sign == 1.0 and degree == 1.0 and not keep and amount is None
                         and is_noun(term_text, found[0])):
-                    way = carry  # "cut the mud and the harshness": a list of nouns shares its direction
+                    way, degree = carry, carry_degree  # "cut the mud and the harshness", "a bit more bass and treble"
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
-                turn = None if way or keep or amount is not None or negated else stated_turn(
-                    tokens[:i], found[0].word, term_text, sign)  # "it's muddy", "it has no air"
-                if turn is not None:
+                stated = None if way or keep or amount is not None or negated else stated_turn(
+                    tokens[:i], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
+                if stated is not None:
                     piece_degree *= COMPLAINT_DEGREE
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
-                                 f"{'less' if turn < 0 else 'more'}")
+                                 f"{'less' if stated < 0 else 'more'}")
                 if piece_degree > MAX_DEGREE:
                     piece_degree, capped = MAX_DEGREE, True
                 pieces.append(Piece(" ".join(tokens[start:i + len(words)]), term_text,
-                                    0.0 if keep else turn if turn is not None else
+                                    0.0 if keep else stated if stated is not None else
                                     (-sign if way < 0 else sign) * (-1.0 if negated else 1.0),
                                     1.0 if keep else piece_degree, tuple(found)))
                 if bare is not None and ambiguous_number(bare, pieces[-1]):  # "2.5 bass"
@@ -305,7 +305,9 @@ class Parser(WordReader):
                         notes.append(note)
                 # modifiers belong to the descriptor they precede
                 last_way, carry = (pieces[-1].sign if way or sign != 1.0 else 0.0), 0.0  # "without mud and boom"
-                run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 else []
+                last_degree = pieces[-1].degree if last_way else 1.0
+                # a stated piece is no region for the next ("it has no bass and too much harshness")
+                run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 and stated is None else []
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
                 continue
