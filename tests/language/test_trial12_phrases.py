@@ -221,3 +221,16 @@ def test_statements_typed_without_apostrophes_or_with_like_are_statements(m, tex
 
 def test_a_degree_before_a_list_of_band_words_reaches_each(m):
     assert weights(m, "a bit more bass and treble") == pytest.approx({"bass": 0.5, "treble": 0.5})
+
+
+@pytest.mark.parametrize("text, flaw, hz", [("it's warm but muddy", "muddy", 300), ("it's bright but harsh", "harsh", 3000),
+                                            ("the vocal is clear but thin", "thin", 3000)])
+def test_praise_beside_a_stated_flaw_is_no_request(m, text, flaw, hz):
+    assert set(weights(m, text)) == {flaw}  # the praised word was boosted, and as a contrast took the cut away
+    assert gain_db(m, text, hz) < -1.0
+    assert "not asked for" in str(m.parse(text))
+
+
+def test_praise_alone_stays_a_request_and_a_db_amount_keeps_its_piece(m):
+    assert weights(m, "it sounds warm") == pytest.approx({"warm": 1.0})
+    assert weights(m, "bass -3dB, it's warm but muddy") == pytest.approx({"bass": -0.5, "muddy": -0.5})

@@ -20,7 +20,7 @@ from dataclasses import replace
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import band_word
-from eqmorph.language.complaints import COMPLAINT_DEGREE, stated_turn, statement_tokens
+from eqmorph.language.complaints import COMPLAINT_DEGREE, drop_praised, is_praise, stated_turn, statement_tokens
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -143,6 +143,8 @@ class Parser(WordReader):
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
             # direction word set, which a particle after the last one turns ("take the mud and boom out")
             last_way, carry, run, last_degree, carry_degree = 0.0, 0.0, [], 1.0, 1.0
+            praised: list[tuple[int, Piece]] = []  # stated as they are, naming no flaw ("it's warm but muddy")
+            flawed = False  # the clause states a flaw or a lack
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
@@ -265,7 +267,7 @@ class Parser(WordReader):
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     tokens[:i], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
                 if stated is not None:
-                    piece_degree *= COMPLAINT_DEGREE
+                    piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
                                  f"{'less' if stated < 0 else 'more'}")
                 if piece_degree > MAX_DEGREE:
@@ -303,6 +305,8 @@ class Parser(WordReader):
                     if where is not None:  # "less boomy low end", "less hiss up top" (language/regions.py)
                         pieces[-1], i, note = where
                         notes.append(note)
+                if stated is None and not way and sign == 1.0 and not keep and len(pieces) - 1 not in amounts:
+                    praised += [(len(pieces) - 1, pieces[-1])] if is_praise(tokens[:i], pieces[-1]) else []
                 # modifiers belong to the descriptor they precede
                 last_way, carry = (pieces[-1].sign if way or sign != 1.0 else 0.0), 0.0  # "without mud and boom"
                 last_degree = pieces[-1].degree if last_way else 1.0
@@ -313,6 +317,7 @@ class Parser(WordReader):
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
+            drop_praised(pieces, praised if flawed else [], amounts, notes)  # beside a flaw stated in its clause
             if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
                 ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
