@@ -57,8 +57,7 @@ from eqmorph.language.numbers import (
     set_amounts,
 )
 from eqmorph.language.regions import region_at, region_before, region_of, removed_at
-from eqmorph.language.spelling import unknown_word_error
-from eqmorph.language.stoplist import stoplist
+from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.terms import normalise_term
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -395,23 +394,7 @@ class Parser(WordReader):
         return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
-        """The error for a phrase of unknown words: the first one that is no word at all, with the others; a
-        stop-listed word ("vocal" in "make the vocal sit forward") is blamed only when every word is one."""
-        real = [t for t in dict.fromkeys(terms) if t not in stoplist()]
-        if not real:
-            return UnknownWordError(terms[0], [], message=(
-                f"{terms[0]!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "
-                "sound (instruments, genres, things, greetings, codes); say how it should sound, e.g. "
-                "'warm' or 'a bit brighter'"))
-        error = unknown_word_error(real[0], self.counts)
-        if len(real) == 1:
-            return error
-        near = ", ".join(f"{w} ({n} examples)" for w, n in error.suggestions)
-        hint = f"; closest known words to {real[0]!r}: {near}" if near else "; no similar known words"
-        if error.studio_terms:
-            hint += f"; studio terms spelled like it: {', '.join(error.studio_terms)}"
-        return UnknownWordError(real[0], error.suggestions, studio_terms=error.studio_terms, message=(
-            f"unknown words {', '.join(repr(t) for t in real)}{hint}"))
+        return phrase_unknown_error(terms, self.counts)
 
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
         """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;

@@ -20,13 +20,14 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
 __all__ = ["fold", "normalise_term", "one_edit_apart", "search", "studio_form_counts", "studio_suggestions", "suggest",
-           "typo_of", "unknown_word_error"]
+           "phrase_unknown_error", "typo_of", "unknown_word_error"]
 
 SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches: below it, words rarely look alike
 SEARCH_LIMIT = 10  # enough rows for an autocomplete drop-down
@@ -192,3 +193,23 @@ def search(query: str, counts: Mapping[str, int], limit: int = SEARCH_LIMIT) -> 
         ranked.append((group, -count, known))
     ranked.sort()
     return [(known, -neg_count) for _, neg_count, known in ranked[:limit]]
+
+
+def phrase_unknown_error(terms: Sequence[str], counts: Mapping[str, int]) -> UnknownWordError:
+    """The error for a phrase of unknown words ``terms``: the first one that is no word at all, with the others; a
+    stop-listed word ("vocal" in "make the vocal sit forward") is blamed only when every word is one."""
+    real = [t for t in dict.fromkeys(terms) if t not in stoplist()]
+    if not real:
+        return UnknownWordError(terms[0], [], message=(
+            f"{terms[0]!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "
+            "sound (instruments, genres, things, greetings, codes); say how it should sound, e.g. "
+            "'warm' or 'a bit brighter'"))
+    error = unknown_word_error(real[0], counts)
+    if len(real) == 1:
+        return error
+    near = ", ".join(f"{w} ({n} examples)" for w, n in error.suggestions)
+    hint = f"; closest known words to {real[0]!r}: {near}" if near else "; no similar known words"
+    if error.studio_terms:
+        hint += f"; studio terms spelled like it: {', '.join(error.studio_terms)}"
+    return UnknownWordError(real[0], error.suggestions, studio_terms=error.studio_terms, message=(
+        f"unknown words {', '.join(repr(t) for t in real)}{hint}"))
