@@ -20,7 +20,7 @@ def gain_db(m, text, hz):
     ("not enough bass", "bass", 60), ("too little bass", "bass", 60), ("too little treble", "treble", 12000),
     ("not bright enough", "bright", 3000), ("not enough warmth", "warm", 300),
     ("le falta brillo", "brillante", 1400), ("no es suficientemente brillante", "brillante", 1400),
-    ("the bass isn't loud enough", "loud", None)])
+    ("the bass isn't loud enough", "bass", 60)])
 def test_a_lack_asks_for_more_of_the_word_moderately(m, text, word, hz):
     assert weights(m, text) == pytest.approx({word: 0.5})
     if hz is not None:
@@ -234,3 +234,31 @@ def test_praise_beside_a_stated_flaw_is_no_request(m, text, flaw, hz):
 def test_praise_alone_stays_a_request_and_a_db_amount_keeps_its_piece(m):
     assert weights(m, "it sounds warm") == pytest.approx({"warm": 1.0})
     assert weights(m, "bass -3dB, it's warm but muddy") == pytest.approx({"bass": -0.5, "muddy": -0.5})
+
+
+
+# --- a third review ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, band, hz, way", [
+    ("louder highs", "treble", 12000, 1), ("make the highs quieter", "treble", 12000, -1),
+    ("the highs are too loud", "treble", 12000, -1), ("los agudos están demasiado fuertes", "treble", 12000, -1),
+    ("stronger bass", "bass", 60, 1), ("the bass isn't strong enough", "bass", 60, 1)])
+def test_a_level_word_said_of_a_region_is_the_regions_move(m, text, band, hz, way):
+    assert set(weights(m, text)) == {band}  # the crowd's loud cuts 12 kHz: kept to the highs it went the wrong way
+    assert way * gain_db(m, text, hz) > 1.0
+
+
+@pytest.mark.parametrize("text, flaw", [("it's warm but too muddy", "muddy"), ("it's bright but too harsh", "harsh")])
+def test_praise_beside_an_excess_is_no_request(m, text, flaw):
+    assert set(weights(m, text)) == {flaw}
+
+
+@pytest.mark.parametrize("text", ["isn't it too bright?", "it isn't too bright"])
+def test_isnt_with_too_still_asks_for_less(m, text):
+    assert weights(m, text) == pytest.approx({"bright": -0.5})  # the two turned each other and asked for more
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("the highs aren't bright", "bright", 0.5), ("the highs feel harsh", "harsh", -0.5),
+    ("I feel like it's muddy", "muddy", -0.5), ("I don't think it's bright enough", "bright", 0.5)])
+def test_more_ways_of_stating_a_sound(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})

@@ -29,15 +29,17 @@ from eqmorph.language.interpretation import Piece
 # "turbio" are muddy. Not words a mix may be asked to have ("dark"; "thin" is here: "sounds thin" asks for body,
 # while "make it sound thin" still asks for thin), nor words of feeling ("feo", "hate": they name no sound).
 FLAW_WORDS = frozenset({
+    # Not "apagado": its crowd EQ (3 examples) lifts the top, so as a flaw "suena apagado" cut the highs (a review).
     "muddy", "boomy", "boxy", "box", "harsh", "hollow", "muffled", "noisy", "shrill", "tinny", "thin", "raspy",
-    "áspero", "dull", "apagado",
+    "áspero", "dull",
     "rumble", "honky", "nasal", "sibilance", "hiss",  # band words
 })
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
-COPULAS = frozenset({"is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "feels", "gets",
-                     "got", "has", "have", "hear", "there's", "es", "son", "está", "esta", "están", "estan", "suena",
-                     "suenan", "queda", "quedan", "tiene", "tienen", "hay",
-                     "its", "theres", "thats"})  # typed without the apostrophe
+COPULAS = frozenset({
+    "is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "seem", "feels", "feel", "looks",
+    "became", "gets", "got", "has", "have", "hear", "hearing", "there's", "es", "son", "está", "esta", "están",
+    "estan", "suena", "suenan", "queda", "quedan", "tiene", "tienen", "hay",
+    "its", "theres", "thats"})  # the last three: "its muddy", typed without the apostrophe
 NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
@@ -64,9 +66,10 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if COPULAS.isdisjoint(clause_before) or _wished(clause_before) or not AMOUNT_SAID.isdisjoint(pending):
         return None
     if sign > 0 and word in FLAW_WORDS and not (typed != word and typed.endswith("er")):
-        return -1.0
-    if sign < 0 and word not in FLAW_WORDS and _negation_at_copula(clause_before):
-        return 1.0
+        return -1.0  # "it's muddy"; "it isn't muddy" too, as "not muddy" is
+    negation = _negation_at_copula(clause_before)
+    if word not in FLAW_WORDS and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
+        return 1.0  # "it's not bright", "it isn't bright", "it has no air"
     return None
 
 
@@ -106,14 +109,17 @@ def _names_band(tokens: Sequence[str]) -> bool:
     return any(band_word(" ".join(tokens[k:k + n])) is not None for n in (1, 2) for k in range(len(tokens) - n + 1))
 
 
-def _negation_at_copula(tokens: Sequence[str]) -> bool:
-    """Whether the last negation of ``tokens`` stands at a copula: "isn't", "is not", "has no", "no tiene"."""
+def _negation_at_copula(tokens: Sequence[str]) -> str | None:
+    """The last negation of ``tokens`` if it stands at a copula ("isn't", "is not", "has no", "no tiene"), else
+    None. "isn't" and "aren't" are no negation words of the grammar (grammar_words.NOT): said with "too" ("it isn't
+    too muddy", "isn't it too bright?") the two turned each other, and asked for more."""
     at = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k] in NOT or tokens[k] in NEGATED_COPULAS), None)
     if at is None:
-        return False
-    if tokens[at] in NEGATED_COPULAS:
-        return True
-    return (at > 0 and tokens[at - 1] in COPULAS) or (at + 1 < len(tokens) and tokens[at + 1] in COPULAS)
+        return None
+    if tokens[at] in NEGATED_COPULAS or (at > 0 and tokens[at - 1] in COPULAS) or (
+            at + 1 < len(tokens) and tokens[at + 1] in COPULAS):
+        return tokens[at]
+    return None
 
 
 def statement_tokens(tokens: Sequence[str]) -> list[str]:

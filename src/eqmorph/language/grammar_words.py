@@ -73,7 +73,7 @@ ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})
 # moderately (the degree of "a bit", as "too" asks for less). Read as "not" and an ignored "enough", they cut it.
 LACK: dict[tuple[str, ...], float] = {
     lack: DEGREES[("a", "bit")] for lack in [
-        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "never", "without", "sin")
+        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "don't", "never", "without", "sin")
           for enough in ENOUGH),
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
         ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca")]
@@ -126,7 +126,7 @@ SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega"
                                 "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
                                 "bájale", "bájales", "recorta", "recortar", "recórtale", "quítale", "quítales",
                                 "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
-NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither", "isn't", "aren't"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
                   "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
@@ -143,7 +143,8 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "is", "are", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto",
                   "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
                   "in", "on", "en",  # before a region ("more presence in the mids"); an embedding guessed at them
-                  "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here"})  # "me sobra
+                  "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here",
+                  "isn't", "aren't"})  # "me sobra
                   # barro", "le falta brillo", "there's a lot of mud"
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})

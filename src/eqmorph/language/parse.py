@@ -20,7 +20,14 @@ from dataclasses import replace
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import band_word
-from eqmorph.language.complaints import COMPLAINT_DEGREE, drop_praised, is_praise, stated_turn, statement_tokens
+from eqmorph.language.complaints import (
+    AMOUNT_SAID,
+    COMPLAINT_DEGREE,
+    drop_praised,
+    is_praise,
+    stated_turn,
+    statement_tokens,
+)
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -265,6 +272,7 @@ class Parser(WordReader):
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     tokens[:i], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
+                flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
                 if stated is not None:
                     piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "

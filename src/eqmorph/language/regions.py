@@ -37,10 +37,13 @@ PREPOSITIONS = frozenset({"in", "on", "at", "around", "across", "throughout", "e
 REGION_VERB_WORDS = frozenset({"tight", "clean"})
 # Between a region word and the crowd word it places: "the low end is too boomy", "highs too harsh", "los graves
 # suenan demasiado retumbantes".
-COPULAS_AND_EXCESS = frozenset({"is", "are", "sounds", "sound", "feels", "gets", "es", "son", "está", "esta", "están",
+COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound", "feels", "feel", "seems", "seem",
+                                "looks", "gets", "es", "son", "está", "esta", "están",
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
+# Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet").
+LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0}
 # A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
 # is the word's way by this factor: boxy's +6 dB boost is 1.46 times its largest cut, full's 4 dB boost and cut tie.
 OWN_WAY_SHARE = 1.0 / 3.0
@@ -102,18 +105,38 @@ def region_of(tokens: Sequence[str], i: int, piece: Piece, meaning: Meaning, der
             return None
         return replace(piece, text=text), end, f"{said}: read as where {typed} is"
     doing = f"to {typed}" if verb else f"{typed} acts"
+    level = level_move(replace(piece, text=text), band)
+    if level is not None:  # "louder highs"
+        return level, end, f"{typed} {said}: read as the {band.name} move"
     return (replace(piece, text=text, region=band.name), end,
             f"{said}: read as where {doing}, not as a {band.name} move of its own")
+
+
+def level_move(piece: Piece, band: BandWord) -> Piece | None:
+    """A level word in a region ("louder highs", "the bass isn't loud enough", "the highs are too loud") as the region's
+    own move, turned for a quiet word; None for another word. The crowds' "loud" EQ cuts 12 kHz by 5 dB, so kept to
+    the highs it cut them for "louder highs" and boosted them for "the highs are too loud" (a review, 2026-12-03)."""
+    way = LEVEL_WORDS.get(piece.meanings[0].word) if len(piece.meanings) == 1 else None
+    if way is None:
+        return None
+    return replace(piece, term=band.name, sign=piece.sign * way, region=None,
+                   meanings=(Meaning(band.name, 1.0, "defined", source=band.source),))
 
 
 def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_amount: bool) -> tuple[Piece, str] | None:
     """``piece`` acting in the region word ``before`` it ("the low end is too boomy", "highs too harsh") and a note,
     when a copula, an excess or a direction word stands between them ("make the low end less boomy") and the region
-    asked for nothing itself; else None. Read as a list, the region was a boost: "low end too boomy" boosted the bass
+    asked for nothing itself, or when ``piece`` is a level word ("make the highs quieter": the region's move,
+    :func:`level_move`); else None. Read as a list, the region was a boost: "low end too boomy" boosted the bass
     3 dB while it cut boomy."""
     region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
     if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
-            or before.sign <= 0 or piece.region is not None or BETWEEN.isdisjoint(between)):
+            or before.sign <= 0 or piece.region is not None):
+        return None
+    level = level_move(replace(piece, text=f"{before.text} {piece.text}"), region)
+    if level is not None:  # "the highs are too loud", "make the highs quieter"
+        return level, f"{before.term} {piece.term}: read as the {region.name} move"
+    if BETWEEN.isdisjoint(between):
         return None
     note = f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
     if piece.meanings[0].how == "defined":  # "the highs are too sibilant": a band word the region holds, as it is
