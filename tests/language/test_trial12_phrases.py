@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from eqmorph.core import dsp
+from eqmorph.errors import ParameterError
 
 
 def weights(m, text):
@@ -223,7 +224,8 @@ def test_a_degree_before_a_list_of_band_words_reaches_each(m):
     assert weights(m, "a bit more bass and treble") == pytest.approx({"bass": 0.5, "treble": 0.5})
 
 
-@pytest.mark.parametrize("text, flaw, hz", [("it's warm but muddy", "muddy", 300), ("it's bright but harsh", "harsh", 3000),
+@pytest.mark.parametrize("text, flaw, hz", [("it's warm but muddy", "muddy", 300),
+                                            ("it's bright but harsh", "harsh", 3000),
                                             ("the vocal is clear but thin", "thin", 3000)])
 def test_praise_beside_a_stated_flaw_is_no_request(m, text, flaw, hz):
     assert set(weights(m, text)) == {flaw}  # the praised word was boosted, and as a contrast took the cut away
@@ -262,3 +264,34 @@ def test_isnt_with_too_still_asks_for_less(m, text):
     ("I feel like it's muddy", "muddy", -0.5), ("I don't think it's bright enough", "bright", 0.5)])
 def test_more_ways_of_stating_a_sound(m, text, word, expected):
     assert weights(m, text) == pytest.approx({word: expected})
+
+
+# --- a thirteenth new-user trial -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, words", [("less boomy and harsh", {"boomy": -0.5, "harsh": -0.5}),
+                                         ("less muddy and harsh", {"muddy": -0.5, "harsh": -0.5}),
+                                         ("less muddy and warm", {"muddy": -0.5, "warm": 0.5})])
+def test_a_list_of_flaw_words_shares_its_direction_and_other_adjectives_do_not(m, text, words):
+    assert weights(m, text) == pytest.approx(words)  # "less boomy and harsh" made it harsher
+
+
+@pytest.mark.parametrize("text", ["it isn't muddy", "it's not muddy", "it's not too muddy", "the bass is not muddy"])
+def test_a_flaw_said_to_be_absent_asks_for_no_change(m, text):
+    with pytest.raises(ParameterError, match="says what is fine"):
+        m.parse(text)
+
+
+def test_a_flaw_said_to_be_absent_beside_one_stated_leaves_only_the_stated(m):
+    assert weights(m, "it isn't muddy but a bit thin") == pytest.approx({"thin": -0.25})
+
+
+def test_a_copula_states_the_clauses_after_it(m):
+    assert weights(m, "it's not harsh, just dull") == pytest.approx({"dull": -0.5})  # was a dull boost
+    assert weights(m, "it's muddy, add air") == pytest.approx({"air": 0.5, "muddy": -0.25})
+
+
+def test_a_way_to_is_no_degree(m):
+    assert weights(m, "is there a way to make it brighter?") == pytest.approx({"bright": 1.0})
+
+
+def test_a_flaw_said_to_be_absent_is_noted_as_such(m):
+    assert "harsh: said to be absent" in str(m.parse("it's not harsh, just dull"))

@@ -46,6 +46,7 @@ WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs",
                     "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
 # Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
+HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada"})  # "it's not too muddy": fine
 AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT - NEGATED_COPULAS
                - frozenset(t for phrase in DEGREES for t in phrase)) | ENOUGH  # "a little" is a degree, "too" no
 # Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".
@@ -58,16 +59,22 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
 
 def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float,
                 pending: Sequence[str] = ()) -> float | None:
-    """The sign a descriptor stated as it is takes (-1 a complaint, +1 a lack), or None when it is not such a
-    statement. ``clause_before``: the clause's tokens before it; ``word``: the vocabulary or band word it is read
-    as; ``typed``: as typed; ``sign``: the negations' so far; ``pending``: the grammar words said for it (an excess
-    or a lack among them was read already: "isn't boomy enough"). The caller checks no direction or amount was said.
-    A copula earlier in the clause states the words after it too: "it's muddy and dull"."""
-    if COPULAS.isdisjoint(clause_before) or _wished(clause_before) or not AMOUNT_SAID.isdisjoint(pending):
+    """The sign a descriptor stated as it is takes (-1 a complaint, +1 a lack, 0 a flaw said to be absent: no change
+    asked), or None when it is not such a statement. ``clause_before``: the clause's tokens before it; ``word``:
+    the vocabulary or band word it is read as; ``typed``: as typed; ``sign``: the negations' so far; ``pending``:
+    the grammar words said for it (an excess or a lack among them was read already: "isn't boomy enough"). The
+    caller checks no direction or amount was said. A copula earlier in the clause states the words after it too:
+    "it's muddy and dull"."""
+    if COPULAS.isdisjoint(clause_before) or is_wished(clause_before):
+        return None
+    negation = _negation_at_copula(clause_before)
+    if word in FLAW_WORDS and negation is not None and ENOUGH.isdisjoint(pending) and (
+            sign < 0 or negation in NEGATED_COPULAS or not HEDGED.isdisjoint(pending)):
+        return 0.0  # "it isn't muddy", "it's not (too) muddy": said to be fine, no change asked
+    if not AMOUNT_SAID.isdisjoint(pending):
         return None
     if sign > 0 and word in FLAW_WORDS and not (typed != word and typed.endswith("er")):
-        return -1.0  # "it's muddy"; "it isn't muddy" too, as "not muddy" is
-    negation = _negation_at_copula(clause_before)
+        return -1.0  # "it's muddy"
     if word not in FLAW_WORDS and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
     return None
@@ -80,26 +87,28 @@ def is_praise(clause_before: Sequence[str], piece: Piece) -> bool:
     # A band word names a region or a move, not a quality: "the low end needs weight", "the highs are harsh".
     return (piece.sign == 1.0 and piece.degree == 1.0 and piece.meanings[0].word not in FLAW_WORDS
             and piece.meanings[0].how != "defined" and not COPULAS.isdisjoint(clause_before)
-            and not _wished(clause_before))
+            and not is_wished(clause_before))
 
 
 def drop_praised(pieces: list[Piece], praised: Sequence[tuple[int, Piece]], amounts: dict[int, Any],
                  notes: list[str]) -> None:
     """Drop the pieces ``praised`` (``(index, piece)``, :func:`is_praise`), of a clause that also states a flaw or a
-    lack, re-keying ``amounts`` (piece index -> its dB amount): "it's warm but muddy" asks for less mud and not
-    for warmth. Read as a request beside the complaint, warm was boosted and, as a contrast's asked-for side,
-    took the mud cut away with it (+1.9 dB at 300 Hz: a review, 2026-12-03); kept as it is, it took away as much,
-    since the crowds' warm and muddy EQs correlate 0.87."""
+    lack, and the flaws said to be absent ("it isn't muddy", :func:`stated_turn` 0), re-keying ``amounts`` (piece
+    index -> its dB amount): "it's warm but muddy" asks for less mud and not for warmth. Read as a request beside
+    the complaint, warm was boosted and, as a contrast's asked-for side, took the mud cut away with it (+1.9 dB at
+    300 Hz: a review, 2026-12-03); kept as it is, it took away as much, since the crowds' warm and muddy EQs
+    correlate 0.87."""
     for k, piece in sorted(praised, key=lambda kp: -kp[0]):
         if k >= len(pieces) or pieces[k] is not piece:  # merged since with the word after it ("the highs are harsh")
             continue
-        notes.append(f"{pieces[k].term}: said of the sound beside a flaw, not asked for")
+        notes.append(f"{pieces[k].term}: said to be absent, no change asked" if piece.meanings[0].word in FLAW_WORDS
+                     else f"{pieces[k].term}: said of the sound beside a flaw, not asked for")
         del pieces[k]
         for j in sorted(i for i in amounts if i > k):
             amounts[j - 1] = amounts.pop(j)
 
 
-def _wished(tokens: Sequence[str]) -> bool:
+def is_wished(tokens: Sequence[str]) -> bool:
     """Whether ``tokens`` hold a wish; "like" after a copula compares ("it sounds like mud"), it wishes nothing."""
     return any(t in WISHES and not (t == "like" and k > 0 and tokens[k - 1] in COPULAS) for k, t in enumerate(tokens))
 
@@ -113,8 +122,9 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
     """The last negation of ``tokens`` if it stands at a copula ("isn't", "is not", "has no", "no tiene"), else
     None. "isn't" and "aren't" are no negation words of the grammar (grammar_words.NOT): said with "too" ("it isn't
     too muddy", "isn't it too bright?") the two turned each other, and asked for more."""
-    at = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k] in NOT or tokens[k] in NEGATED_COPULAS), None)
-    if at is None:
+    at = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k] in NOT or tokens[k] in NEGATED_COPULAS
+               or tokens[k] in JOINERS), None)
+    if at is None or tokens[at] in JOINERS:  # another piece's: "it isn't muddy but a bit thin"
         return None
     if tokens[at] in NEGATED_COPULAS or (at > 0 and tokens[at - 1] in COPULAS) or (
             at + 1 < len(tokens) and tokens[at + 1] in COPULAS):
@@ -136,7 +146,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
             k += 1
     k = 1
     while k < len(out):
-        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not _wished(out[:k]):
+        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k]):
             start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
             said = [t for t in out[start:k - 1] if t not in STOP]
             if k + 1 < len(out) and out[k + 1] not in JOINERS:
@@ -151,4 +161,4 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
 
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES", "drop_praised", "is_praise",
-           "stated_turn", "statement_tokens"]
+           "is_wished", "stated_turn", "statement_tokens"]

@@ -18,6 +18,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
     ("a", "hint"): 0.5, ("a", "hair"): 0.5, ("a", "tiny", "bit"): 0.5, ("tiny", "bit"): 0.5, ("a", "wee", "bit"): 0.5,
     ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
+    ("a", "way"): 1.0,  # "is there a way to make it brighter?": no degree ("way brighter" is 1.25)
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,

@@ -23,8 +23,11 @@ from eqmorph.language.band_words import band_word
 from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
+    COPULAS,
+    FLAW_WORDS,
     drop_praised,
     is_praise,
+    is_wished,
     stated_turn,
     statement_tokens,
 )
@@ -133,11 +136,13 @@ class Parser(WordReader):
             source = next(g for g in tag.groups() if g)
             norm = _SOURCE_TAG.sub(" ", norm, count=1)
         pieces: list[Piece] = []
+        absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
         unknown: list[str] = []
         notes: list[str] = []
         amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
+        stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         for clause in _SPLIT.split(norm):
             frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
@@ -151,6 +156,7 @@ class Parser(WordReader):
             last_way, carry, run, last_degree, carry_degree = 0.0, 0.0, [], 1.0, 1.0
             praised: list[tuple[int, Piece]] = []  # stated as they are, naming no flaw ("it's warm but muddy")
             flawed = False  # the clause states a flaw or a lack
+            unasked: list[tuple[int, Piece]] = []  # flaws said to be absent: "it isn't muddy"
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
@@ -266,14 +272,14 @@ class Parser(WordReader):
                     continue
                 derived = found[0].how == "inflection"
                 if (carry and not way and sign == 1.0 and degree == 1.0 and not keep and amount is None
-                        and is_noun(term_text, found[0])):
+                        and (found[0].word in FLAW_WORDS or is_noun(term_text, found[0]))):
                     way, degree = carry, carry_degree  # "cut the mud and the harshness", "a bit more bass and treble"
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
-                    tokens[:i], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
+                    [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
-                if stated is not None:
+                if stated is not None and stated != 0.0:
                     piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
                                  f"{'less' if stated < 0 else 'more'}")
@@ -312,6 +318,7 @@ class Parser(WordReader):
                     if where is not None:  # "less boomy low end", "less hiss up top" (language/regions.py)
                         pieces[-1], i, note = where
                         notes.append(note)
+                unasked += [(len(pieces) - 1, pieces[-1])] if stated == 0.0 else []  # "it isn't muddy": no change asked
                 if stated is None and not way and sign == 1.0 and not keep and len(pieces) - 1 not in amounts:
                     praised += [(len(pieces) - 1, pieces[-1])] if is_praise(tokens[:i], pieces[-1]) else []
                 # modifiers belong to the descriptor they precede
@@ -324,7 +331,9 @@ class Parser(WordReader):
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
-            drop_praised(pieces, praised if flawed else [], amounts, notes)  # beside a flaw stated in its clause
+            drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
+            absent.extend(piece.term for _, piece in unasked)
+            stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
             if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
                 ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
@@ -332,6 +341,9 @@ class Parser(WordReader):
         if not pieces:
             if unknown:
                 raise self._unknown(unknown)
+            if absent:
+                raise ParameterError("text", text, f"a change to make: it says what is fine ({', '.join(absent)}), "
+                                                   "not what to change; e.g. 'less muddy' or 'a bit warmer'")
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         set_amounts(text, pieces, amounts)
