@@ -36,7 +36,7 @@ from eqmorph.errors import (
 __version__ = "0.1.0"
 
 from eqmorph.language.interpretation import Interpretation  # noqa: E402  (needs __version__ defined first)
-from eqmorph.language.parse import MAX_TEXT_CHARS  # noqa: E402, F401  (kept importable; the parser's limit, not in __all__)
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS  # noqa: E402, F401  (kept importable; the parser's limit, not in __all__)
 from eqmorph.semantic.morph import Morpher, WordInfo, load  # noqa: E402
 from eqmorph.semantic.path import MorphPath  # noqa: E402
 

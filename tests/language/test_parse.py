@@ -8,7 +8,8 @@ import pytest
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.grammar_words import DEGREES
 from eqmorph.language.interpretation import Meaning
-from eqmorph.language.parse import MAX_DEGREE, MAX_TEXT_CHARS, Parser
+from eqmorph.language.parse import MAX_DEGREE, Parser
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS
 
 COUNTS = {"warm": 40, "bright": 30, "brighter": 5, "muddy": 6, "boomy": 5, "air": 3, "harsh": 9, "clear": 8,
           "frío": 6, "caliente": 7, "suave": 9, "áspero": 3, "soft": 9, "dark": 6}

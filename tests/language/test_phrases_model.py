@@ -10,7 +10,7 @@ import pytest
 import eqmorph
 from eqmorph.core import dsp
 from eqmorph.errors import ParameterError, UnknownWordError
-from eqmorph.language.parse import MAX_TEXT_CHARS
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS
 
 FREQS = np.geomspace(20.0, 20000.0, 200)
 

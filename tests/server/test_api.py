@@ -10,7 +10,7 @@ import pytest
 from eqmorph.core.dsp import log_freq_grid
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES
 from eqmorph.io.presets import FORMATS, format_eq, format_for_path, from_csv, from_json
-from eqmorph.language.parse import MAX_TEXT_CHARS
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS
 
 GRID_HZ = log_freq_grid(128)
 SAMPLE_RATE = 48000.0

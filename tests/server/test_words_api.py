@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eqmorph.language.parse import MAX_TEXT_CHARS
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS
 
 
 def test_parse_answers_the_interpretation_the_library_gives(client, tiny_model):

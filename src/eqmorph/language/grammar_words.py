@@ -120,6 +120,23 @@ REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
 PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
+
+
+def direction_after(tok: str, way: float) -> float:
+    """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far.
+
+    A less word sets less ("more less warm" asks for less); a more word sets more unless a direction was given;
+    a particle gives its own direction alone ("roll off"), and after a verb "up"/"down" set it ("pull up") while
+    "out"/"back"/"off" keep the verb's ("bring out", "add back"; :data:`PARTICLES`).
+    """
+    if tok in LESS:
+        return -1.0
+    if tok in MORE:
+        return way or 1.0
+    if not way or tok in OVERRIDING_PARTICLES:
+        return PARTICLES[tok]
+    return way
+
 # The Spanish words of MORE and LESS: a hint answers in the language it was asked in ("más 3k": 'más medios agudos').
 SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
                                 "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",

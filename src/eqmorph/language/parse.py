@@ -13,7 +13,6 @@ The tables and the numbers are documented, and each row tested, in docs/language
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -53,6 +52,7 @@ from eqmorph.language.grammar_words import (
     STOP,
     SUPERLATIVE_DEGREE,
     degree_of,
+    direction_after,
 )
 from eqmorph.language.interpretation import Interpretation, Piece, interpret
 from eqmorph.language.numbers import (
@@ -66,9 +66,9 @@ from eqmorph.language.numbers import (
     number_degree,
     set_amounts,
 )
+from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import region_at, region_before, region_of, removed_at
 from eqmorph.language.spelling import phrase_unknown_error
-from eqmorph.language.terms import normalise_term
 from eqmorph.language.trailing import (
     LIST_JOINERS,
     VERBS,
@@ -82,34 +82,12 @@ from eqmorph.language.trailing import (
 )
 from eqmorph.language.words import Neighbourhood, WordReader
 
-MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
-SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
 _SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
-_SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
-# Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
-# else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
-_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
 MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
-
-
-def _direction(tok: str, way: float) -> float:
-    """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far.
-
-    A less word sets less ("more less warm" asks for less); a more word sets more unless a direction was given;
-    a particle gives its own direction alone ("roll off"), and after a verb "up"/"down" set it ("pull up") while
-    "out"/"back"/"off" keep the verb's ("bring out", "add back"; grammar_words.PARTICLES).
-    """
-    if tok in LESS:
-        return -1.0
-    if tok in MORE:
-        return way or 1.0
-    if not way or tok in OVERRIDING_PARTICLES:
-        return PARTICLES[tok]
-    return way
 
 
 class Parser(WordReader):
@@ -121,20 +99,7 @@ class Parser(WordReader):
     # --- phrases --------------------------------------------------------------
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
-        if not isinstance(text, str):
-            raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
-        if len(text) > MAX_TEXT_CHARS:
-            raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
-        odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
-        if odd:  # combining marks (a decomposed accent) belong to their letter
-            raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) between them (it has "
-                                               f"{odd!r}), e.g. 'warm' or 'a bit brighter, less muddy'")
-        norm = normalise_term(text)
-        source = None
-        tag = _SOURCE_TAG.search(norm)
-        if tag:
-            source = next(g for g in tag.groups() if g)
-            norm = _SOURCE_TAG.sub(" ", norm, count=1)
+        norm, source = checked_text(text)
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
@@ -251,7 +216,7 @@ class Parser(WordReader):
                     if tok in LESS and way < 0:
                         ignored.append(tok)  # said so: "less less muddy" -> muddy x -1.0 (ignored: less)
                     else:
-                        sign, way = (-sign, way) if tok in NOT else (sign, _direction(tok, way))
+                        sign, way = (-sign, way) if tok in NOT else (sign, direction_after(tok, way))
                         pending.append(tok)
                     i += 1
                     continue
@@ -427,4 +392,4 @@ class Parser(WordReader):
         return None
 
 
-__all__ = ["MAX_DEGREE", "MAX_PIECES", "MAX_TEXT_CHARS", "SOURCES", "Neighbourhood", "Parser"]
+__all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]

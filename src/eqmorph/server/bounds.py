@@ -2,7 +2,7 @@
 
 The library decides what a value may be (``MAX_INTENSITY`` in :mod:`eqmorph.semantic.morph`; alpha is
 a fraction of the way from one word to the other, so 0..1; a word or phrase is at most
-``MAX_TEXT_CHARS`` long, :mod:`eqmorph.language.parse`); this module turns that into the
+``MAX_TEXT_CHARS`` long, :mod:`eqmorph.language.phrase_text`); this module turns that into the
 server's bounds once. FastAPI's query validation, the request-body models, the slider short path
 all read them from here, and ``GET /api/limits`` serves them to the page, whose sliders take
 their ranges from that answer: no bound is written twice.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eqmorph.language.parse import MAX_TEXT_CHARS
+from eqmorph.language.phrase_text import MAX_TEXT_CHARS
 from eqmorph.semantic.morph import MAX_INTENSITY
 
 

@@ -1,0 +1,44 @@
+"""What a phrase may be before it is read: its length, its characters, and a crowd it names.
+
+The checks every entry point shares (the API, the CLI's word arguments, the server's word boxes, whose
+413 answer comes from :data:`MAX_TEXT_CHARS`), apart from the grammar that reads the words
+(:mod:`eqmorph.language.parse`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from eqmorph.errors import ParameterError
+from eqmorph.language.terms import normalise_term
+
+MAX_TEXT_CHARS = 200  # longest text accepted: a descriptor phrase is a few words; the server answers 413 above it
+SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe: warm"
+
+_SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
+# Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
+# else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
+_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
+
+
+def checked_text(text: object) -> tuple[str, str | None]:
+    """``text`` normalised (:func:`~eqmorph.language.terms.normalise_term`) with a named crowd taken out, and
+    that crowd ("socialfx", "safe") or None. Raises ParameterError for a non-string, a text longer than
+    :data:`MAX_TEXT_CHARS` or one holding characters no description is written with."""
+    if not isinstance(text, str):
+        raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
+    odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
+    if odd:  # combining marks (a decomposed accent) belong to their letter
+        raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) between them (it has "
+                                           f"{odd!r}), e.g. 'warm' or 'a bit brighter, less muddy'")
+    norm = normalise_term(text)
+    tag = _SOURCE_TAG.search(norm)
+    if tag is None:
+        return norm, None
+    return _SOURCE_TAG.sub(" ", norm, count=1), next(g for g in tag.groups() if g)
+
+
+__all__ = ["MAX_TEXT_CHARS", "SOURCES", "checked_text"]
