@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eqmorph.language.band_words import band_word
-from eqmorph.language.grammar_words import DEGREES, ENOUGH, EXCESS, JOINERS, LACK, NOT, STOP
+from eqmorph.language.grammar_words import CONTRASTING, DEGREES, ENOUGH, EXCESS, JOINERS, LACK, NOT, STOP
 from eqmorph.language.interpretation import Piece
 
 # Words that name a flaw of a sound, by the vocabulary word (or band word) a typed word is read as: "mud" and
@@ -31,7 +31,7 @@ from eqmorph.language.interpretation import Piece
 FLAW_WORDS = frozenset({
     # Not "apagado": its crowd EQ (3 examples) lifts the top, so as a flaw "suena apagado" cut the highs (a review).
     "muddy", "boomy", "boxy", "box", "harsh", "hollow", "muffled", "noisy", "shrill", "tinny", "thin", "raspy",
-    "áspero", "dull",
+    "áspero", "dull", "sharp",  # "it's sharp" was a +6.6 dB boost at 3 kHz (a fourteenth trial); "sharper" asks
     "rumble", "honky", "nasal", "sibilance", "hiss",  # band words
 })
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
@@ -52,9 +52,28 @@ AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT
 # Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".
 FINE = frozenset({"fine", "good", "ok", "okay", "great", "perfect", "bien", "bueno", "buenos", "buena", "buenas",
                   "perfecto", "perfectos", "perfecta", "perfectas", "genial"})
-# Phrases that keep what follows: "warmer but don't touch the low end" cut the bass as "don't" (a review).
+# Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
+# they were a request for boom (a fourteenth trial)
+FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
+# Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
+PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
+                            ("love", "it"), ("like", "it"), ("loving", "it")})
+# Phrases that keep what follows: "warmer but don't touch the low end" cut the bass as "don't" (a review), and
+# "brighter without losing the warmth" cut the warmth (a fourteenth trial, 2026-12-03).
 KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), ("without", "touching"),
-                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"))
+                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"), ("without", "losing"), ("without", "sacrificing"),
+                ("without", "killing"), ("without", "hurting"), ("don't", "lose"), ("do", "not", "lose"),
+                ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"))
+# A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
+# wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
+# verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
+FEELING_PHRASES = {("i", "love"): "keep", ("i", "like"): "keep", ("i", "really", "like"): "keep",
+                   ("i", "really", "love"): "keep", ("we", "love"): "keep", ("we", "like"): "keep",
+                   ("love", "the"): "keep", ("me", "gusta"): "keep", ("me", "gustan"): "keep",
+                   ("me", "encanta"): "keep", ("me", "encantan"): "keep",
+                   ("i", "hate"): "less", ("i", "really", "hate"): "less", ("we", "hate"): "less",
+                   ("i", "dislike"): "less", ("hate", "the"): "less", ("odio",): "less"}
+_FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
 
 
 def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float,
@@ -109,8 +128,11 @@ def drop_praised(pieces: list[Piece], praised: Sequence[tuple[int, Piece]], amou
 
 
 def is_wished(tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` hold a wish; "like" after a copula compares ("it sounds like mud"), it wishes nothing."""
-    return any(t in WISHES and not (t == "like" and k > 0 and tokens[k - 1] in COPULAS) for k, t in enumerate(tokens))
+    """Whether ``tokens`` hold a wish since their last contrast ("but", "pero": "make it warm but it's muddy" states
+    muddy); "like" after a copula compares ("it sounds like mud"), it wishes nothing."""
+    start = max((k + 1 for k, t in enumerate(tokens) if t in CONTRASTING), default=0)
+    return any(t in WISHES and not (t == "like" and k > start and tokens[k - 1] in COPULAS)
+               for k, t in enumerate(tokens) if k >= start)
 
 
 def _names_band(tokens: Sequence[str]) -> bool:
@@ -135,8 +157,22 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
 def statement_tokens(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
-    harsh), and "don't touch" / "sin tocar" read as "keep"."""
+    harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
+    "less" (:data:`FEELING_PHRASES`)."""
     out = list(tokens)
+    for phrase, said in FEELING_PHRASES.items():
+        n = len(phrase)
+        for k in range(len(out) - n, -1, -1):
+            if tuple(out[k:k + n]) == phrase and (k + n == len(out) or out[k + n] not in _FEELING_OBJECTS_NOT):
+                out[k:k + n] = [said, *(["the"] if phrase[-1] == "the" else [])]
+    if CONTRASTING.intersection(out):
+        # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
+        # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."
+        opener = next((n for n in (2, 1) if tuple(out[:n]) in PRAISE_OPENERS), 0)
+        out[:opener] = ["is", "good"] if opener else []
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in NOT | WISHES):
+            out.insert(k, "suena")
     for phrase in KEEP_PHRASES:
         n = len(phrase)
         k = 0
@@ -160,5 +196,5 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     return out
 
 
-__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES", "drop_praised", "is_praise",
-           "is_wished", "stated_turn", "statement_tokens"]
+__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES",
+           "drop_praised", "is_praise", "is_wished", "stated_turn", "statement_tokens"]

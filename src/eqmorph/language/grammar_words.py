@@ -61,7 +61,8 @@ LITOTES: dict[tuple[str, ...], float] = {
 # of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
 EXCESS: dict[tuple[str, ...], float] = {
     excess: DEGREES[("a", "bit")] for excess in [
-        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",)]
+        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",),
+        ("to", "much"), ("to", "many")]  # the common typo: read as "to", "to much bass" was a 7.5 dB bass boost
 }
 # "too many" is excess too, and Spanish says it with the plural or with "sobrar": "demasiados graves", "sobran
 # graves", "me sobra barro" (ignored, each boosted what it called too much: a new-user trial, 2026-12-03).
@@ -74,7 +75,8 @@ ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})
 # moderately (the degree of "a bit", as "too" asks for less). Read as "not" and an ignored "enough", they cut it.
 LACK: dict[tuple[str, ...], float] = {
     lack: DEGREES[("a", "bit")] for lack in [
-        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "don't", "never", "without", "sin")
+        *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "don't", "doesn't", "didn't", "wasn't",
+                                                 "never", "without", "sin")
           for enough in ENOUGH),
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
         ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca")]
@@ -106,7 +108,12 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # Ignored until a new-user trial (2026-12-03), they boosted what they asked to lower ("drop the
                   # highs", "bájale los agudos", "recorta los agudos", "quítale graves" were +6 dB shelves).
                   "dim", "trim", "shave", "lessen", "diminish", "bájale", "bájales", "recorta", "recortar",
-                  "recórtale", "quítale", "quítales", "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
+                  "recórtale", "quítale", "quítales", "disminuye", "disminuir", "rebaja", "rebajar", "atenúale",
+                  # and, a fourteenth trial (2026-12-03): read as no direction, "fix the mud", "control the low end",
+                  # "arregla el barro" were +5-6 dB of what they asked to fix
+                  "fix", "suppress", "minimize", "minimise", "control", "nuke", "notch", "carve", "handle", "deal",
+                  "rein", "arregla", "arreglar", "arréglale", "limpia", "limpiar", "límpiale", "controla", "controlar",
+                  "corrige", "corregir", "corrígele"})
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
@@ -118,7 +125,7 @@ REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # direction verb, "up" and "down" set the direction ("pull up the bass" is more, "bring down the bass" less), while
 # "out", "back" and "off" take the verb's ("bring out the presence", "add back the bass" are more, "pull back" less):
 # read as plain less words, they turned "bring out the presence" into a presence cut (a review, 2026-12-03).
-PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "up": 1.0}
+PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -1.0, "away": -1.0, "up": 1.0}
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
 
 
@@ -144,7 +151,10 @@ SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega"
                                 "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
                                 "bájale", "bájales", "recorta", "recortar", "recórtale", "quítale", "quítales",
                                 "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
-NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither"})
+NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither", "zero", "cero",
+                 # ignored until a fourteenth trial (2026-12-03): "it shouldn't be so harsh" was a +5 dB harsh boost
+                 "doesn't", "didn't", "shouldn't", "can't", "cannot", "won't", "wouldn't", "couldn't", "mustn't",
+                 "wasn't", "weren't", "doesnt", "didnt", "shouldnt", "wouldnt", "couldnt", "wasnt"})
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
                   "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
@@ -162,7 +172,7 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
                   "in", "on", "en",  # before a region ("more presence in the mids"); an embedding guessed at them
                   "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here",
-                  "isn't", "aren't"})  # "me sobra
+                  "isn't", "aren't", "suena", "suenan"})  # "me sobra
                   # barro", "le falta brillo", "there's a lot of mud"
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})

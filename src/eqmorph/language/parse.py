@@ -312,7 +312,9 @@ class Parser(WordReader):
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         set_amounts(text, pieces, amounts)
-        return interpret(text, pieces, source, tuple(ignored + unknown), notes, capped=MAX_DEGREE if capped else None)
+        typed = set(self.tokens(norm))  # a word the statements put in ("I like" -> "keep") was not typed: not shown
+        ignored = [t for t in ignored + unknown if t in typed]
+        return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
         """Nothing of the piece is left at ``tokens[j]`` but a region word or a degree said after the word ("take

@@ -169,7 +169,8 @@ class WordReader:
         "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
         tokens = []
         for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
-            tok = raw if db_amount(raw) is not None else raw.strip("'’-")
+            # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
+            tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
             # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)
             if len(tok) > 3 and tok[-2:] in ("'s", "’s") and (tok[:-2] in STOP or not self._is_form(tok)):
                 tokens.extend([*self.tokens(tok[:-2]), "is"])
