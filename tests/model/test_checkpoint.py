@@ -6,7 +6,7 @@ import shutil
 import numpy as np
 import pytest
 
-from eqmorph.errors import ModelFileError
+from eqmorph.errors import ModelFileError, ParameterError
 from eqmorph.model import checkpoint
 from eqmorph.semantic.morph import load
 
@@ -94,3 +94,28 @@ def test_a_model_path_that_is_not_a_path_is_refused_naming_path(path):
 
     with pytest.raises(ParameterError, match="path=.*a model folder"):
         load(path)
+
+
+def test_saving_over_a_file_or_a_folder_of_other_files_is_refused_and_loses_nothing(tiny_model_dir, tmp_path):
+    ckpt = checkpoint.load(tiny_model_dir)
+    song = tmp_path / "song.wav"
+    song.write_bytes(b"RIFF audio")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.md").write_text("important", encoding="utf-8")
+    for target in (song, folder):
+        with pytest.raises(ParameterError, match="directory"):
+            checkpoint.save(ckpt, target)
+    assert song.read_bytes() == b"RIFF audio"  # train --out song.wav had replaced it with a model folder
+    assert (folder / "notes.md").read_text(encoding="utf-8") == "important"
+
+
+def test_saving_over_an_earlier_model_or_into_the_current_folder_works(tiny_model_dir, tmp_path, monkeypatch):
+    ckpt = checkpoint.load(tiny_model_dir)
+    earlier = checkpoint.save(ckpt, tmp_path / "model")
+    assert checkpoint.save(ckpt, earlier) == earlier  # an earlier model is replaced whole
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    assert checkpoint.save(ckpt, ".") == empty  # "--out ." had a traceback ("has an empty name") after training
+    assert checkpoint.is_model_dir(empty)

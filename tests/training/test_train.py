@@ -59,3 +59,15 @@ def test_training_learns_the_synthetic_words(tiny_model):
     warm, bright = tiny_model.generate("warm"), tiny_model.generate("bright")
     assert warm.bands[0].gain_db > 5.0 and abs(warm.bands[4].gain_db) < 2.0
     assert bright.bands[4].gain_db > 5.0 and abs(bright.bands[0].gain_db) < 2.0
+
+
+def test_train_refuses_an_out_path_holding_other_files_before_reading_any_data(tmp_path):
+    from eqmorph.datasets.experiment import SplitSpec
+    from eqmorph.errors import ParameterError
+    from eqmorph.training.train import train_on_data
+
+    song = tmp_path / "victim.wav"
+    song.write_bytes(b"RIFF audio")
+    with pytest.raises(ParameterError, match="--out"):  # not the missing data: the check comes first
+        train_on_data(SplitSpec("all"), tmp_path / "no-data-here", song, ModelConfig(), TrainConfig(epochs=1))
+    assert song.read_bytes() == b"RIFF audio"

@@ -113,11 +113,35 @@ def _layout() -> dict[str, Any]:
     return {"bands": list(BAND_NAMES), "kinds": list(BAND_KINDS), "low": LOW.tolist(), "high": HIGH.tolist()}
 
 
+def is_model_dir(directory: str | os.PathLike[str]) -> bool:
+    """Whether ``directory`` is a folder holding an eqmorph model (its ``config.json`` says so)."""
+    try:
+        config = json.loads((Path(directory) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(config, dict) and config.get("format") == FORMAT
+
+
+def model_target(directory: str | os.PathLike[str], parameter: str = "directory") -> Path:
+    """``directory`` resolved, when a model may be written there: a new path, an empty folder or an earlier
+    model (replaced whole). Anything else raises ParameterError naming ``parameter``: a file, or a folder of
+    other files, would be lost (a new-user trial's ``train --out song.wav`` and ``--out .`` deleted them)."""
+    target = Path(directory).expanduser().resolve()
+    if target.is_dir() and any(target.iterdir()) and not is_model_dir(target):
+        raise ParameterError(parameter, str(directory), "a new or empty folder, or an earlier eqmorph model folder "
+                                                        "(this folder holds other files, which would be lost)")
+    if target.exists() and not target.is_dir():
+        raise ParameterError(parameter, str(directory), "a folder for the model (this is an existing file)")
+    return target
+
+
 def save(ckpt: Checkpoint, directory: str | os.PathLike[str]) -> Path:
-    """Write ``ckpt`` to ``directory`` all at once: files go to a temporary folder renamed into place."""
+    """Write ``ckpt`` to ``directory`` all at once: files go to a temporary folder renamed into place.
+    ``directory`` is checked first (:func:`model_target`): only a new path, an empty folder or an earlier
+    model is replaced."""
     from safetensors.numpy import save_file
 
-    target = Path(directory)
+    target = model_target(directory)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

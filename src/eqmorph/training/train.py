@@ -29,7 +29,7 @@ from eqmorph.core.conventions import SAFE_SAMPLE_RATE
 from eqmorph.core.ranges import flat_params, to_model_space
 from eqmorph.datasets.experiment import SplitSpec, data_files, load_dataset, provenance, split_dataset
 from eqmorph.errors import ParameterError
-from eqmorph.model.checkpoint import Checkpoint, save
+from eqmorph.model.checkpoint import Checkpoint, model_target, save
 from eqmorph.model.config import ModelConfig, TrainConfig, config_to_dict
 from eqmorph.model.losses import centroid_loss, model_to_physical, param_loss, response_loss, supcon_loss
 from eqmorph.model.network import EQAutoencoder
@@ -281,6 +281,7 @@ def train_on_data(
     model_name: str = "eqmorph",
 ) -> Checkpoint:
     """Load the named data, split it, train on the train part and save the model directory ``out``."""
+    model_target(out, "--out")  # before the data loads and the minutes of training
     files = data_files(spec.dataset, data)
     for path in files.values():
         if Path(out).resolve() == path.resolve() or path.resolve().is_relative_to(Path(out).resolve()):
