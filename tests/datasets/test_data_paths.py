@@ -60,3 +60,20 @@ def test_data_root_prefers_the_argument_then_the_environment_then_the_fallback(t
     monkeypatch.delenv(DATA_ENV)
     assert data_root(None, fallback) == fallback
     assert data_root(None, tmp_path / "missing") is None
+
+
+def test_one_data_file_with_dataset_all_is_its_own_crowds(safe_csv, socialfx_parquet):
+    from eqmorph.datasets.experiment import data_files
+
+    assert data_files("all", safe_csv) == {"safe": safe_csv}  # it was read as SocialFX parquet and failed
+    assert data_files("all", socialfx_parquet) == {"socialfx": socialfx_parquet}
+    assert data_files("all", safe_csv.parent.parent) == {"socialfx": socialfx_parquet, "safe": safe_csv}  # a root
+
+
+def test_a_data_file_of_the_other_crowd_is_refused_naming_the_dataset_to_use(safe_csv, socialfx_parquet):
+    from eqmorph.datasets.experiment import data_files
+
+    with pytest.raises(ParameterError, match="use --dataset safe"):
+        data_files("socialfx", safe_csv)
+    with pytest.raises(ParameterError, match="use --dataset socialfx"):
+        data_files("safe", socialfx_parquet)

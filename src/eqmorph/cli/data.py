@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from eqmorph.datasets.dataset import EQDataset, combine
-from eqmorph.datasets.paths import DATA_ENV, DATASETS, sources_of
+from eqmorph.datasets.paths import DATA_ENV, DATASETS
 
 TOP_TERMS = 20  # most frequent terms listed
 MIN_COUNT = 8  # terms with at least this many examples are listed as well covered
@@ -57,7 +57,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from eqmorph.datasets.experiment import data_files, load_source
 
     files = data_files(args.dataset, args.data)
-    loaded = [(src, load_source(src, files[src], fit=not args.no_fit)) for src in sources_of(args.dataset)]
+    loaded = [(src, load_source(src, path, fit=not args.no_fit)) for src, path in files.items()]
     blocks = [format_stats(name, ds) for name, ds in loaded]
     if len(loaded) > 1:
         blocks.append(format_stats("all", combine(*(ds for _, ds in loaded))))

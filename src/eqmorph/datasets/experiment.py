@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eqmorph.datasets import EQDataset, combine, load_safe, load_socialfx, resolve_data_path
-from eqmorph.datasets.paths import DATASETS, sources_of
+from eqmorph.datasets.paths import DATASETS, sources_for
 from eqmorph.errors import ModelFileError, ParameterError
 from eqmorph.io.fileio import file_sha256
 
@@ -45,7 +45,7 @@ class SplitSpec:
 
 def data_files(name: str, data: str | os.PathLike[str] | None) -> dict[str, Path]:
     """Source name -> file for dataset ``name`` (see :func:`eqmorph.datasets.resolve_data_path`)."""
-    return {src: resolve_data_path(data, src) for src in sources_of(name)}
+    return {src: resolve_data_path(data, src) for src in sources_for(name, data)}
 
 
 def load_source(source: str, path: Path, *, fit: bool = True) -> EQDataset:

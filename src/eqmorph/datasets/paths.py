@@ -54,6 +54,33 @@ def sources_of(dataset: str) -> tuple[str, ...]:
     return SOURCES if dataset == "all" else (dataset,)
 
 
+def file_source(path: str | os.PathLike[str]) -> str | None:
+    """The crowd whose data a file's kind holds (SocialFX is parquet, SAFE-DB a CSV); None for a folder or another
+    kind of file."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        return None
+    return {".parquet": "socialfx", ".csv": "safe"}.get(path.suffix.lower())
+
+
+def sources_for(dataset: str, data: str | os.PathLike[str] | None) -> tuple[str, ...]:
+    """The crowds to load for ``--dataset`` and ``--data``: one data file with ``--dataset all`` (the default) is
+    its own crowd's (``data stats --data SAFEEqualiserUserData.csv`` read the CSV as SocialFX parquet); a file of
+    the other crowd's kind than ``--dataset`` names is refused."""
+    sources = sources_of(dataset)
+    given = _given(data)
+    kind = file_source(given) if given is not None else None
+    if kind is None:
+        return sources
+    if dataset == "all":
+        return (kind,)
+    if kind not in sources:
+        kind_of_file = "a .parquet file" if dataset == "socialfx" else "a CSV file"
+        raise ParameterError("--data", str(given), f"{dataset} data ({kind_of_file}) or a folder holding socialfx/ "
+                                                   f"and safe/; this file is {kind} data: use --dataset {kind}")
+    return sources
+
+
 def data_root(data: str | os.PathLike[str] | None, fallback: str | os.PathLike[str] | None = None) -> Path | None:
     """The data folder to use: ``data``, else ``$EQMORPH_DATA``, else ``fallback``; ``None`` if that is no folder.
 
