@@ -39,7 +39,23 @@ def test_a_repeated_parameter_is_refused_on_the_short_path_and_the_validating_on
                 answers = [c.get(f"/api/morph?{query}") for c in (slow, quick)]
                 assert answers[0].status_code == answers[1].status_code
                 assert answers[0].content == answers[1].content
-    assert answers[0].status_code == 200  # a parameter no route reads is ignored, however often it comes
+    assert answers[0].status_code == 422  # a parameter the route does not take is refused (a typo was ignored)
+
+
+@pytest.mark.parametrize("path,query,typo", [("/api/morph", "a=warm&b=thin&alpha=0.5&intesity=3", "intesity"),
+                                             ("/api/generate", "word=warm&intensty=3", "intensty"),
+                                             ("/api/generate", "word=warm&sorce=safe", "sorce")])
+def test_a_misspelt_query_parameter_is_refused_naming_it_and_what_the_route_takes(tiny_model, path, query, typo):
+    with TestClient(create_app(tiny_model, short_path=False)) as slow, TestClient(create_app(tiny_model)) as quick:
+        answers = [c.get(f"{path}?{query}") for c in (slow, quick)]
+    assert answers[0].content == answers[1].content  # the short path hands it to the route
+    body = answers[0].json()
+    assert answers[0].status_code == 422 and body["parameter"] == typo  # it answered 200 with the default intensity
+    assert body["detail"].startswith(f'unknown query parameter "{typo}"') and "intensity" in body["detail"]
+
+
+def test_the_page_takes_any_query_a_link_may_carry(client):
+    assert client.get("/?utm_source=newsletter").status_code == 200
 
 
 @pytest.mark.parametrize("sent,shown", [(True, "true"), (False, "false"), ([1], "[1]"), ({"w": 1}, '{"w": 1}')])

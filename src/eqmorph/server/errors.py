@@ -94,17 +94,27 @@ class RepeatedParameter(ParameterError):
         self.args = (f"{name} was given {len(values)} times ({_cut(given)}): give it once",)
 
 
-async def refuse_repeated(request: Request) -> None:
-    """A dependency of every route: :class:`RepeatedParameter` for a query parameter of the route given twice.
+class UnknownParameter(ParameterError):
+    """A query parameter the route does not take: a typo ("intesity=3") was ignored and the default answered."""
 
-    Only the route's own parameters count, as the short path (:mod:`.fastpath`) checks only those it reads; a
-    parameter the route ignores is ignored however often it comes. ``async``: a plain ``def`` would cost every
-    request a trip to the threadpool.
+    def __init__(self, name: str, value: str, allowed: list[str]) -> None:
+        super().__init__(name, value, f"one of this route's parameters: {', '.join(allowed) or 'none'}")
+        self.args = (f"unknown query parameter {json_text(name)}; this route takes "
+                     f"{', '.join(allowed) or 'no parameters'}",)
+
+
+async def refuse_repeated(request: Request) -> None:
+    """A dependency of every route: :class:`RepeatedParameter` for a query parameter of the route given twice,
+    and :class:`UnknownParameter` for one an ``/api/`` route does not take (the page itself, ``/``, takes any:
+    a link may carry a tracker's). The short path (:mod:`.fastpath`) hands both on to the route. ``async``: a
+    plain ``def`` would cost every request a trip to the threadpool.
     """
     dependant = getattr(request.scope.get("route"), "dependant", None)
     names = None if dependant is None else {p.alias for p in dependant.query_params}
     values: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
+        if names is not None and key not in names and request.url.path.startswith("/api/"):
+            raise UnknownParameter(key, value, sorted(names))
         if names is None or key in names:
             values.setdefault(key, []).append(value)
     for key, given in values.items():

@@ -8,7 +8,7 @@ This pure ASGI middleware answers only requests it can prove are valid: a GET to
 those two paths whose query holds each parameter at most once, words spelled exactly as in
 the vocabulary, and plain decimal numbers inside the allowed ranges. It parses the query
 as Starlette does, so a request it answers gets the same bytes and headers the FastAPI
-route would send. Anything else (a missing or repeated parameter, a word in another case,
+route would send. Anything else (a missing, unknown or repeated parameter, a word in another case,
 an unknown word, ``1e-3``, ``nan``, a value out of range, a request with a body) goes on to
 the FastAPI app unchanged, which owns every error answer and the OpenAPI schema: there is
 one validation and one error path, and this module only skips it for requests that pass.
@@ -72,10 +72,9 @@ class _Route:
         for key, value in _query_pairs(query.decode("latin-1")):
             if key in DEFERRED:
                 return None
-            if key in self.names:
-                if key in found:  # which copy counts is the validating route's business
-                    return None
-                found[key] = value
+            if key not in self.names or key in found:  # an unknown or repeated parameter: the route's 422
+                return None
+            found[key] = value
         out: list[str | float] = []
         for name in self.words:
             word = vocabulary.get(found.get(name, ""))
