@@ -23,12 +23,23 @@ def test_a_graphiceq_name_gives_graphiceq_files_for_every_sample(capsys, tiny_mo
                         "--format", "graphiceq", "--model", tiny_model_dir)
     assert code == 0, err
     for i in (1, 2):
-        by_name = (tmp_path / f"s GraphicEQ-{i}.txt").read_text().splitlines()
+        by_name = (tmp_path / f"s-{i} GraphicEQ.txt").read_text().splitlines()
         asked = (tmp_path / f"s-{i}.txt").read_text().splitlines()
         assert sum(line.startswith("GraphicEQ:") for line in by_name) == 1
         assert not any(line.startswith("Filter") for line in by_name)
         assert [line for line in by_name if not line.startswith("#")] == [
             line for line in asked if not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name, first", [("s GraphicEQ.txt", "s-1 GraphicEQ.txt"), ("GraphicEQ.txt", "1 GraphicEQ.txt"),
+                                         ("my_GraphicEQ.txt", "my-1_GraphicEQ.txt"), ("s.csv", "s-1.csv")])
+def test_numbered_sample_names_keep_the_ending_that_names_their_format(name, first):
+    from eqmorph.cli.sample import numbered_paths
+    from eqmorph.io.presets import format_for_path
+
+    path = numbered_paths(name, 2)[0]
+    assert path.name == first  # "s GraphicEQ-1.txt" named APO text by eqmorph's own rule
+    assert format_for_path(path) == format_for_path(name)
 
 
 def test_sample_with_a_plain_txt_name_still_writes_parametric_apo(capsys, tiny_model_dir, tmp_path):
@@ -126,7 +137,7 @@ def test_a_sample_written_under_a_graphiceq_name_holds_that_samples_curve(capsys
     code, _, err = _run(capsys, "sample", "warm", "-n", "1", "--seed", "4", "-o", tmp_path / "a GraphicEQ.txt",
                         "--model", tiny_model_dir)
     assert code == 0, err
-    written = (tmp_path / "a GraphicEQ-1.txt").read_text()
+    written = (tmp_path / "a-1 GraphicEQ.txt").read_text()
     assert written.splitlines()[-1] == format_eq(eq, "graphiceq").splitlines()[-1]
 
 

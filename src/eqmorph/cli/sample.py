@@ -19,9 +19,16 @@ from eqmorph.errors import ParameterError
 
 
 def numbered_paths(output: str, n: int) -> list[Path]:
-    """``s.txt`` and 3 -> ``s-1.txt, s-2.txt, s-3.txt``: one preset per file, as every preset format holds one EQ."""
+    """``s.txt`` and 3 -> ``s-1.txt, s-2.txt, s-3.txt``: one preset per file, as every preset format holds one EQ.
+    A name ending in "GraphicEQ" keeps that ending (``s GraphicEQ.txt`` -> ``s-1 GraphicEQ.txt``): numbered after
+    it, the names asked for APO text (:func:`eqmorph.io.presets.format_for_path`)."""
     p = Path(output)
-    return [p.with_name(f"{p.stem}-{i}{p.suffix}") for i in range(1, n + 1)]
+    if not p.stem.lower().endswith("graphiceq"):
+        return [p.with_name(f"{p.stem}-{i}{p.suffix}") for i in range(1, n + 1)]
+    cut = len(p.stem) - len("graphiceq")
+    name = p.stem[:cut].rstrip(" _-")
+    tail = (p.stem[len(name):cut] or " ") + p.stem[cut:]  # the separator as written, then "GraphicEQ"
+    return [p.with_name(f"{name}{'-' if name else ''}{i}{tail}{p.suffix}") for i in range(1, n + 1)]
 
 
 def run_sample(args: argparse.Namespace) -> int:
