@@ -37,8 +37,8 @@ def run_sample(args: argparse.Namespace) -> int:
 
     if args.seed is not None and args.seed < 0:  # the library would offer "None", which no one can type here
         raise ParameterError("--seed", args.seed, "an integer >= 0, or leave --seed out for a random seed")
-    # The format comes from the name the user typed, before "-i" is added: "s GraphicEQ-1.txt" no longer ends
-    # in "GraphicEQ" and would otherwise be written as parametric APO. A wrong name fails before the model loads.
+    # The format comes from the name the user typed (numbered_paths keeps its "GraphicEQ" ending, so each file's
+    # name asks for what it holds). A wrong name fails before the model loads.
     fmt = output_format(args.output, args.format) if args.output else args.format
     m = load_model(args)
     word = " ".join(args.word)  # `eqmorph sample a bit warm` unquoted is the phrase "a bit warm"
