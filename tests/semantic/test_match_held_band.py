@@ -40,3 +40,23 @@ def test_a_match_to_a_band_limited_reference_holds_its_edge_level_beyond_the_cov
     assert np.all(np.abs(response[above] - response[last]) <= EDGE_HOLD_DB)
     # ...while it still follows the difference where both have sound.
     assert result.rms_db < 1.0
+
+
+def _brick_wall(x: np.ndarray, high_hz: float) -> np.ndarray:
+    """``x`` with every FFT bin above ``high_hz`` removed: an MP3 encoder's low-pass, nothing left above it."""
+    spectrum = np.fft.rfft(x, axis=0)
+    spectrum[np.fft.rfftfreq(len(x), 1.0 / MATCH_SR) > high_hz] = 0.0
+    return np.fft.irfft(spectrum, n=len(x), axis=0)
+
+
+@pytest.mark.parametrize("lossy", ["input", "reference"])
+def test_a_recording_matched_to_its_brick_walled_copy_gets_no_eq_at_the_wall(lossy):
+    # An MP3 and its lossless original: smoothed over a quarter octave, the wall at 16 kHz spread into the points
+    # above it, which were judged to hold sound, and the match put +11 dB at 19 kHz (a new-user trial, 2026-12-03).
+    original = pink_noise(8.0)
+    copy = _brick_wall(original, 16_000.0)
+    dry, reference = (copy, original) if lossy == "input" else (original, copy)
+    result = match_result(dry, reference, MATCH_SR)
+    assert any(f"the {lossy} holds almost nothing above" in note for note in result.warnings)
+    freqs = np.array([8_000.0, 12_000.0, 15_000.0, 18_000.0, 20_000.0])
+    assert np.all(np.abs(result.eq.response_db(freqs, MATCH_SR)) < 1.0)
