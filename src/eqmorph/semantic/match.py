@@ -75,7 +75,13 @@ from eqmorph.core.schema import eq_data
 from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
-from eqmorph.semantic.match_coverage import coverage_notes, has_energy, held_target, within_band
+from eqmorph.semantic.match_coverage import (
+    band_edges_hz,
+    coverage_notes,
+    has_energy,
+    held_target,
+    within_shared_band,
+)
 from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target, offset_free_rms_db
 from eqmorph.semantic.match_fit import rough_fit_notes as _rough_fit_notes
 from eqmorph.semantic.path import scale_gains
@@ -197,8 +203,9 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> Ma
     notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
     freqs = fit_grid()
     reach_hz = common_reach_hz(spectrum, reference)  # the same bands for both, whatever their bins
-    p_in, p_ref = (within_band(s, freqs, smooth_octave(s, freqs, SMOOTHING_FRACTION, reach_hz), SMOOTHING_FRACTION,
-                               reach_hz) for s in (spectrum, reference))
+    smoothed = tuple(smooth_octave(s, freqs, SMOOTHING_FRACTION, reach_hz) for s in (spectrum, reference))
+    edges = tuple(band_edges_hz(s, freqs, p, reach_hz) for s, p in zip((spectrum, reference), smoothed))
+    p_in, p_ref = within_shared_band(freqs, smoothed, edges, SMOOTHING_FRACTION)
     nyquist = NYQUIST_FRACTION * min(spectrum.sample_rate, reference.sample_rate)
     used = (freqs < nyquist) & has_energy(p_in) & has_energy(p_ref)
     if np.count_nonzero(used) < MIN_USED_POINTS:

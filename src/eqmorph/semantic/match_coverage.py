@@ -21,34 +21,45 @@ MIN_GAP_OCTAVES = 1.0 / 6.0
 # signal). Every point (1) or every 4th held as well; 2 is the middle. Holding at 0 dB instead (the level-free
 # target's mean) bent the fit inside the band: drums to a 7 kHz low-passed guitar 3.2 dB RMS in its band against 2.2.
 HOLD_STEP = 2
-# Resolution at which a recording's band edges are found (within_band): fine enough to see an encoder's brick wall
+# Resolution at which a recording's band edges are found (band_edges_hz): fine enough to see an encoder's brick wall
 # within a grid step; only the edges are taken from it, as between the notes of a tonal recording it finds gaps.
 EDGE_FRACTION = 24
 
 
-def within_band(spectrum: Spectrum, freqs: np.ndarray, power: np.ndarray, fraction: float, reach_hz: float
-                ) -> np.ndarray:
-    """``power`` ``(F,)`` (``spectrum`` smoothed over ``1/fraction`` octave at ``freqs`` ``(F,)``) set to 0 where
-    that smoothing reaches past the recording's band: below its lowest or above its highest point within
-    ``DYNAMIC_RANGE_DB`` of its loudest, at ``EDGE_FRACTION``-octave resolution. Smoothed over a quarter octave, an
-    MP3's 17.5 kHz brick wall spread into the points above it, which stayed "with energy": a noise MP3 matched to its
-    FLAC got +11 dB at 19 kHz, and a reference low-passed at 11 kHz a 7.7 dB high-shelf cut from 7.5 kHz, where the
-    recordings did not differ (a new-user trial, 2026-12-03)."""
+def band_edges_hz(spectrum: Spectrum, freqs: np.ndarray, power: np.ndarray, reach_hz: float) -> tuple[float, float]:
+    """The lowest and highest of ``freqs`` ``(F,)`` where ``spectrum``, smoothed over ``1/EDGE_FRACTION`` octave,
+    is within ``DYNAMIC_RANGE_DB`` of ``power``'s peak (``power``: its quarter-octave smoothing, as has_energy
+    judges: a tonal recording's finely smoothed peak, one note, stands far above it). The grid's ends are no edges
+    (0 and inf there), nor is a top at the recording's Nyquist, whose roll-off the Nyquist rule covers."""
     if not np.any(power > 0):
-        return power
+        return 0.0, np.inf
     fine = smooth_octave(spectrum, freqs, EDGE_FRACTION, reach_hz)
-    # Against the smoothed power's peak, as has_energy judges: a tonal recording's finely smoothed peak (one note)
-    # stands far above its quarter-octave one, and judged against it a guitar's band ended at 4.9 kHz.
     heard = np.flatnonzero(fine >= float(power.max()) * 10.0 ** (-DYNAMIC_RANGE_DB / 10.0))
     if len(heard) == 0:
-        return np.zeros_like(power)
-    half_band = 2.0 ** (1.0 / (2.0 * fraction))
-    low = freqs[heard[0]] if heard[0] > 0 else 0.0  # the grid's ends are no band edges
-    # Nor is a band's top at the recording's Nyquist (its resampler's roll-off, which the Nyquist rule covers)
-    top = freqs[heard[-1]]
+        return 0.0, np.inf
+    low = float(freqs[heard[0]]) if heard[0] > 0 else 0.0
+    top = float(freqs[heard[-1]])
     near_nyquist = top >= NYQUIST_FRACTION * spectrum.sample_rate * 2.0 ** -MIN_GAP_OCTAVES
-    high = top if heard[-1] < len(freqs) - 1 and not near_nyquist else np.inf
-    return np.where((freqs / half_band >= low) & (freqs * half_band <= high), power, 0.0)
+    return low, top if heard[-1] < len(freqs) - 1 and not near_nyquist else np.inf
+
+
+def within_shared_band(freqs: np.ndarray, powers: tuple[np.ndarray, np.ndarray],
+                       edges: tuple[tuple[float, float], tuple[float, float]], fraction: float
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """The two recordings' smoothed ``powers`` (``(F,)`` each, over ``1/fraction`` octave at ``freqs``), each set
+    to 0 where its smoothing reaches past a band edge of its own (``edges``: :func:`band_edges_hz`) that the other
+    recording's band extends beyond by ``MIN_GAP_OCTAVES`` or more. Smoothed over a quarter octave, an MP3's 16 kHz
+    brick wall spread into the points above it, which stayed "with energy": a noise MP3 matched to its FLAC got
+    +11 dB at 19 kHz (a new-user trial, 2026-12-03). An edge both share (a note's top partial in an EQ'd copy of
+    the same playing) spreads alike in both, so their ratio there still holds: such points stay."""
+    half_band = 2.0 ** (1.0 / (2.0 * fraction))
+    margin = 2.0 ** MIN_GAP_OCTAVES
+    out = []
+    for power, (low, high), (other_low, other_high) in zip(powers, edges, edges[::-1]):
+        cut_low = low if other_low * margin <= low else 0.0
+        cut_high = high if other_high >= high * margin else np.inf
+        out.append(np.where((freqs / half_band >= cut_low) & (freqs * half_band <= cut_high), power, 0.0))
+    return out[0], out[1]
 
 
 def has_energy(power: np.ndarray) -> np.ndarray:
@@ -116,4 +127,4 @@ def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> s
 
 
 __all__ = ["DYNAMIC_RANGE_DB", "EDGE_FRACTION", "HOLD_STEP", "MIN_GAP_OCTAVES", "coverage_notes", "has_energy",
-           "held_target", "within_band"]
+           "band_edges_hz", "held_target", "within_shared_band"]
