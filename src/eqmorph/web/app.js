@@ -14,14 +14,14 @@ import { requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
 import { learnCap, showEqNotes, showIntensity } from "./eqnotes.js";
 import { updateExports } from "./export.js";
-import { hashIsOwn, historyMoved, readHash, saveHash } from "./hash.js";
+import { hashIsOwn, historyMoved, linkValueNote, readHash, saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
 import { onReading, readBoxes } from "./reading.js";
 import { fetchEnds, fetchMorph, onMorph, requestMorph } from "./requests.js";
 import { state } from "./state.js";
-import { clearKept, clearWordError, keptNote, onSuggestion, showError, showKept, showStatus,
+import { clearKept, clearWordError, keptNote, onSuggestion, showError, showKept, showLinkNote, showStatus,
   showWordError } from "./status.js";
 import { renderTable } from "./table.js";
 import { fold, setVocabulary } from "./vocab.js";
@@ -112,6 +112,7 @@ function wireSlider(name, onInput) {
   const input = $(`#${name}`);
   input.addEventListener("input", () => {
     dropRefusals();
+    showLinkNote(name, ""); // the slider's value is the user's now, not the link's
     readSlider(name);
     onInput();
     requestMorph();
@@ -301,15 +302,20 @@ async function startWords(saved, defaults) {
 }
 
 // What the link (the URL hash) holds, shown as opening it shows it: values it lacks or the server's limits
-// refuse are the defaults, and so is a word the server refuses (reported next to its box).
+// refuse are the defaults (a refused one said under the sliders), and so is a word the server refuses (reported
+// next to its box).
 async function followLink(sources, defaults) {
   clearKept("a");
   clearKept("b");
   const saved = readHash(state.limits);
   $("#alpha").value = saved.alpha ?? "0.5";
   $("#intensity").value = saved.intensity ?? String(state.limits.intensity.default);
-  readSlider("alpha");
-  readSlider("intensity");
+  for (const name of ["alpha", "intensity"]) {
+    readSlider(name);
+    const refused = saved.refused[name];
+    const used = state[`${name}Text`];
+    showLinkNote(name, refused === undefined ? "" : linkValueNote(name, refused, state.limits[name], used));
+  }
   state.source = $("#crowd").value = sources.includes(saved.source) ? saved.source : "";
   await startWords(saved, defaults);
 }

@@ -37,15 +37,33 @@ export function historyMoved() {
 // Whether the URL's hash is the one the page wrote last (so there is nothing new in it to follow).
 export const hashIsOwn = () => location.hash === record.written;
 
-// Numbers outside the server's limits are dropped (null), so a hand-edited link cannot set what a slider cannot.
-// So is an empty value, which Number() would read as 0 (a flat EQ); a kept one is written as a slider takes it.
+// Numbers outside the server's limits are dropped (null), so a hand-edited link cannot set what a slider cannot;
+// their text is kept in `refused`, by slider, for linkValueNote to say so. An empty value is dropped without a word
+// (a link written without it), where Number() would read it as 0 (a flat EQ); a kept one is written as a slider
+// takes it.
 export function readHash(limits) {
   const params = new URLSearchParams(location.hash.slice(1));
-  const number = (key, bound) => {
+  const refused = {};
+  const number = (name, key) => {
     const text = (params.get(key) ?? "").trim();
     const v = Number(text);
-    return text && Number.isFinite(v) && v >= bound.low && v <= bound.high ? String(v) : null;
+    if (!text) return null;
+    if (Number.isFinite(v) && v >= limits[name].low && v <= limits[name].high) return String(v);
+    refused[name] = text;
+    return null;
   };
-  return { a: params.get("a"), b: params.get("b"), alpha: number("alpha", limits.alpha),
-    intensity: number("i", limits.intensity), source: params.get("src") || "" };
+  return { a: params.get("a"), b: params.get("b"), alpha: number("alpha", "alpha"),
+    intensity: number("intensity", "i"), source: params.get("src") || "", refused };
+}
+
+const QUOTED_CHARS = 24; // a link's refused value is quoted up to this long: the note is about it, not a copy of it
+const shown = (x) => String(x).replace("-", "−"); // as the sliders' ends show their limits
+
+// What a link's refused value for slider `name` became, as a link's refused word is said ("The link's word …"):
+// `text` as the link gave it, `bound` the server's limits (/api/limits) and `used` the value the slider is at.
+export function linkValueNote(name, text, bound, used) {
+  const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
+  const why = Number.isNaN(Number(text)) ? `“${quoted}” is not a number`
+    : `${shown(quoted)} is outside ${shown(bound.low)}..${shown(bound.high)}`;
+  return `The link's ${name} ${why}; using ${shown(used)}.`;
 }

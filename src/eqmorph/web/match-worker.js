@@ -6,8 +6,10 @@
 //
 // Messages in: {type: "file", file} then, if asked, {type: "samples", sampleRate, channels, fileSeconds}.
 // Messages out: {type: "progress", done, total} (samples per channel), {type: "decode", sampleRate} (the
-// page is to decode the file: its rate, or null if unknown), {type: "result", spectrum, seconds, fileSeconds}
-// or {type: "error", message}.
+// page is to decode the file: its rate, or null if unknown), {type: "result", spectrum, seconds, fileSeconds,
+// nonFinite} or {type: "error", message}. nonFinite: null, or the NaN or infinite samples analysed, {count, frame,
+// channel, seconds (the first's time), decodedAt (the rate they were counted at when the browser's decoder
+// resampled the file, or may have: its count is then of the decoded samples; else null)}.
 import { MAX_SECONDS, Welch, takesRate } from "./spectrum.js";
 
 const BLOCK_BYTES = 4 << 20; // read this much of a file at a time
@@ -164,14 +166,23 @@ function reporter(total) {
   };
 }
 
-function finish(welch, fileSeconds) {
-  self.postMessage({ type: "result", spectrum: welch.result(), seconds: welch.frames / welch.sampleRate, fileSeconds });
+// The rate the page was asked to decode the file at (its own, or null if unknown).
+let askedRate = null;
+
+function finish(welch, fileSeconds, decoded = false) {
+  const bad = welch.nonFinite;
+  const resampled = decoded && welch.sampleRate !== askedRate;
+  const nonFinite = bad && { ...bad, seconds: bad.frame / welch.sampleRate,
+    decodedAt: resampled ? welch.sampleRate : null };
+  self.postMessage({ type: "result", spectrum: welch.result(), seconds: welch.frames / welch.sampleRate, fileSeconds,
+    nonFinite });
 }
 
 async function analyseFile(file) {
   const found = await readHeader(file);
   if (!found.format || !takesRate(found.format.sampleRate)) {
-    self.postMessage({ type: "decode", sampleRate: found.format?.sampleRate ?? found.sampleRate ?? null });
+    askedRate = found.format?.sampleRate ?? found.sampleRate ?? null;
+    self.postMessage({ type: "decode", sampleRate: askedRate });
     return;
   }
   const { format, start, length } = found;
@@ -203,7 +214,7 @@ function analyseSamples({ sampleRate, channels, fileSeconds }) {
     progress(Math.min(done + SAMPLES_BLOCK, total));
   }
   progress(total, true);
-  finish(welch, fileSeconds);
+  finish(welch, fileSeconds, true);
 }
 
 self.addEventListener("message", async (event) => {

@@ -40,7 +40,8 @@ async function decodeSamples(file, rate) {
 }
 
 // The spectrum of `file` (match-worker.js, off the main thread): {promise, cancel}. The promise gives
-// {spectrum, seconds, fileSeconds}: what /api/match takes, the seconds analysed and the file's length.
+// {spectrum, seconds, fileSeconds, nonFinite}: what /api/match takes, the seconds analysed, the file's length and
+// its NaN or infinite samples (null if none: see match-worker.js).
 // onProgress(done, total) follows it, in samples per channel.
 function analyse(file, role, onProgress) {
   const worker = new Worker(new URL("./match-worker.js", import.meta.url), { type: "module" });
@@ -238,6 +239,11 @@ async function runMatch() {
     showProgress(); // a re-run keeps the result on show until its answer
     const [a, b] = await Promise.all(pending);
     if (seq !== match.seq) return;
+    // A spectrum of NaN or infinite samples is not sent: JSON has no NaN, and the server's refusal of the nulls it
+    // would get names neither the file nor the samples.
+    const nonFinite = [["input", input, a], ["reference", reference, b]].filter(([, , analysis]) => analysis.nonFinite)
+      .map(([role, file, analysis]) => `${ROLES[role]} (${file.name}) ${nonFiniteText(analysis.nonFinite)}`);
+    if (nonFinite.length) throw new Error(nonFinite.join("; "));
     const { response, answer } = await postMatch({ input: a.spectrum, reference: b.spectrum, amount },
       controller.signal);
     if (seq !== match.seq) return;
@@ -272,8 +278,20 @@ async function runMatch() {
   }
 }
 
-// Why the match would refuse an analysed recording (as /api/match checks it), or "".
-function unusable({ spectrum, seconds }) {
+// NaN or infinite samples, said as `eqmorph match` says them (eqmorph.audio.filtering.non_finite_message): how
+// many and where the first is. Counted in the browser's decoding when it resampled the file (decodedAt), in which
+// the frame is not the file's: then its time alone says where.
+function nonFiniteText({ count, frame, channel, seconds, decodedAt }) {
+  const many = `${count} NaN or infinite sample${count === 1 ? "" : "s"}`;
+  const where = decodedAt ? `channel ${channel}` : `frame ${frame}, channel ${channel}`;
+  return `holds ${many}${decodedAt ? ` once decoded at ${decodedAt} Hz` : ""}, the first at ${seconds.toFixed(3)} s `
+    + `(${where}): a match needs finite samples`;
+}
+
+// Why the match would refuse an analysed recording (as /api/match checks it), or "". Non-finite samples come first:
+// they would read as silence here (their level is NaN), and JSON cannot carry them to the server at all.
+function unusable({ spectrum, seconds, nonFinite }) {
+  if (nonFinite) return nonFiniteText(nonFinite);
   if (spectrum.rms_dbfs === null) return "holds only digital silence (every sample is 0): nothing to match";
   if (!(spectrum.rms_dbfs > SILENCE_DBFS)) {
     const level = spectrum.rms_dbfs.toFixed(0);

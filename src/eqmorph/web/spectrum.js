@@ -154,6 +154,7 @@ export class Welch {
     this.count = 0; // frames per channel transformed
     this.sumSq = 0;
     this.clipped = 0;
+    this.nonFinite = null; // {count, frame, channel}: NaN or infinite samples, which /api/match cannot be sent
   }
 
   // One block: an array of channels, each a Float32Array of the same length.
@@ -171,6 +172,9 @@ export class Welch {
       }
       this.run[c] = run;
       this.sumSq += sumSq;
+      // The sum of squares is NaN or infinite exactly when a sample is (as in eqmorph.audio.spectrum): the samples
+      // are looked at again only then.
+      if (!Number.isFinite(sumSq)) this.countNonFinite(x, c);
     }
     const half = this.n / 2;
     for (let i = 0; i < length;) {
@@ -189,6 +193,18 @@ export class Welch {
       }
     }
     this.frames += length;
+  }
+
+  // The NaN or infinite samples of channel c's block x: how many so far, and the first (by frame, then channel),
+  // as `eqmorph match` reports them (eqmorph.audio.filtering.non_finite_message).
+  countNonFinite(x, c) {
+    const seen = this.nonFinite || { count: 0, frame: Infinity, channel: c };
+    for (let i = 0; i < x.length; i += 1) {
+      if (Number.isFinite(x[i])) continue;
+      if (this.frames + i < seen.frame) Object.assign(seen, { frame: this.frames + i, channel: c });
+      seen.count += 1;
+    }
+    this.nonFinite = seen;
   }
 
   // A windowed frame: its first half from `first`, then `rest` samples of `second`, zeros after them.

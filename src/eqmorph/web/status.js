@@ -1,5 +1,5 @@
 // eqmorph page: where messages show: a refused word next to its box (with known words spelled like it
-// as buttons), anything else in the status line.
+// as buttons), a link's refused slider value under the sliders, anything else in the status line.
 import { $ } from "./dom.js";
 
 // How eqmorph.errors.UnknownWordError starts its message when it has nothing more specific to say.
@@ -88,4 +88,21 @@ export function clearWordError(side) {
   const el = $(`#word-${side}-error`);
   el.hidden = true;
   el.replaceChildren();
+}
+
+// A link's value a slider could not take, by slider ("alpha", "intensity"): said under the sliders, as a link's
+// refused word is under its box, until that slider is moved (its value is then the user's) or another link is
+// followed. text "": none for that slider.
+const linkNotes = {};
+
+export function showLinkNote(name, text) {
+  if (text) linkNotes[name] = text;
+  else delete linkNotes[name];
+  const el = $("#link-note");
+  el.replaceChildren(...["alpha", "intensity"].filter((n) => linkNotes[n]).map((n) => {
+    const line = document.createElement("span");
+    line.textContent = linkNotes[n];
+    return line;
+  }));
+  el.hidden = !el.childElementCount;
 }
