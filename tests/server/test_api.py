@@ -342,3 +342,10 @@ def test_a_json_body_sent_without_a_json_content_type_is_told_to_send_one(client
 def test_a_json_content_type_with_parameters_or_a_suffix_is_json(client, content_type):
     r = client.post("/api/blend", content='{"weights": {"warm": 1}}', headers={"content-type": content_type})
     assert r.status_code == 200, r.text
+
+
+def test_export_reads_its_format_in_any_case_as_the_crowd_is(client):
+    upper = client.get("/api/export", params={"word": "warm", "format": "JSON"})
+    assert upper.status_code == 200, upper.text  # it was refused while source=SAFE was accepted
+    assert upper.text == client.get("/api/export", params={"word": "warm", "format": "json"}).text
+    assert client.get("/api/export", params={"word": "warm", "format": "XML"}).json()["value"] == "XML"

@@ -198,12 +198,13 @@ def make_router(api: Service, page: Path) -> APIRouter:
                alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None,
                format: Annotated[str, Query(max_length=16, description=", ".join(EXPORT_TYPES))] = "json",
                ) -> Response:
-        if format not in EXPORT_TYPES:
+        kind = format.strip().lower()  # "JSON" is read in any case, as a crowd's name is ("source=SAFE")
+        if kind not in EXPORT_TYPES:
             raise ParameterError("format", format, ", ".join(EXPORT_TYPES))
         eq, meta, stem, _ = api.requested_eq(word, a, b, alpha, intensity, source)
-        media_type, ending = EXPORT_TYPES[format]
-        disposition = "inline" if format in INLINE_FORMATS else f'attachment; filename="{stem}{ending}"'
-        return Response(content=format_eq(eq, format, **meta), media_type=media_type,
+        media_type, ending = EXPORT_TYPES[kind]
+        disposition = "inline" if kind in INLINE_FORMATS else f'attachment; filename="{stem}{ending}"'
+        return Response(content=format_eq(eq, kind, **meta), media_type=media_type,
                         headers={"Content-Disposition": disposition})
 
     return router
