@@ -111,3 +111,10 @@ def test_spanish_nouns_and_verbs_of_flaws_are_known(m, text, word):
 
 def test_a_spanish_copula_is_not_reported_as_ignored(m):
     assert "ignored" not in str(m.parse("suena turbio"))
+
+
+@pytest.mark.parametrize("text, word", [("not not warm", "warm"), ("without no mud", "muddy")])
+def test_two_negations_cancel_and_say_so(m, text, word):
+    parsed = m.parse(text)
+    assert dict(parsed.weights) == pytest.approx({word: 1.0})
+    assert "a second negation, cancelling the first" in str(parsed)  # the CLI printed nothing: it looked exact

@@ -216,6 +216,8 @@ class Parser(WordReader):
                     if tok in LESS and way < 0:
                         ignored.append(tok)  # said so: "less less muddy" -> muddy x -1.0 (ignored: less)
                     else:
+                        if tok in NOT and sign < 0:  # "not not warm" is warm: said, not done silently
+                            notes.append(f"{tok}: a second negation, cancelling the first")
                         sign, way = (-sign, way) if tok in NOT else (sign, direction_after(tok, way))
                         pending.append(tok)
                     i += 1
