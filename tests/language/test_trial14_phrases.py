@@ -118,3 +118,8 @@ def test_two_negations_cancel_and_say_so(m, text, word):
     parsed = m.parse(text)
     assert dict(parsed.weights) == pytest.approx({word: 1.0})
     assert "a second negation, cancelling the first" in str(parsed)  # the CLI printed nothing: it looked exact
+
+
+def test_like_it_before_a_word_stays_a_wish_even_before_a_contrast(m):
+    # read as praise opening the contrast, "like it brighter" kept bright instead of asking for it
+    assert weights(m, "like it brighter but less harsh") == pytest.approx({"bright": 0.5, "harsh": -0.5})

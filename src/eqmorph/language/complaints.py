@@ -168,7 +168,9 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."
-        opener = next((n for n in (2, 1) if tuple(out[:n]) in PRAISE_OPENERS), 0)
+        # "like it" / "love it" only right before the contrast: "like it brighter but less harsh" is a wish
+        opener = next((n for n in (2, 1) if tuple(out[:n]) in PRAISE_OPENERS
+                       and (out[1:2] != ["it"] or out[2:3] and out[2] in CONTRASTING)), 0)
         out[:opener] = ["is", "good"] if opener else []
     for k in range(len(out) - 1, -1, -1):
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in NOT | WISHES):
