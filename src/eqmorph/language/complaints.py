@@ -67,13 +67,15 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
 # A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
 # wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
 # verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
-FEELING_PHRASES = {("i", "love"): "keep", ("i", "like"): "keep", ("i", "really", "like"): "keep",
-                   ("i", "really", "love"): "keep", ("we", "love"): "keep", ("we", "like"): "keep",
-                   ("love", "the"): "keep", ("me", "gusta"): "keep", ("me", "gustan"): "keep",
-                   ("me", "encanta"): "keep", ("me", "encantan"): "keep",
-                   ("i", "hate"): "less", ("i", "really", "hate"): "less", ("we", "hate"): "less",
-                   ("i", "dislike"): "less", ("hate", "the"): "less", ("odio",): "less"}
+FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "really", "like"): ("keep",),
+                   ("i", "really", "love"): ("keep",), ("we", "love"): ("keep",), ("we", "like"): ("keep",),
+                   ("love", "the"): ("keep", "the"), ("me", "gusta"): ("keep",), ("me", "gustan"): ("keep",),
+                   ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
+                   ("i", "hate"): ("less",), ("i", "really", "hate"): ("less",), ("we", "hate"): ("less",),
+                   ("i", "dislike"): ("less",), ("hate", "the"): ("less", "the"), ("odio",): ("less",)}
 _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
+_KEEPING = {phrase: ("keep",) for phrase in KEEP_PHRASES}
+_UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
 
 
 def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float,
@@ -154,17 +156,25 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
     return None
 
 
+def _rewritten(tokens: Sequence[str], table: dict[tuple[str, ...], tuple[str, ...]],
+               unless_next: frozenset[str] = frozenset()) -> list[str]:
+    """``tokens`` with each phrase of ``table`` replaced by its tokens, except where the next token is in
+    ``unless_next`` ("I like it warmer" is a wish, not a liking)."""
+    out = list(tokens)
+    for phrase, said in table.items():
+        n = len(phrase)
+        for k in range(len(out) - n, -1, -1):
+            if tuple(out[k:k + n]) == phrase and (k + n == len(out) or out[k + n] not in unless_next):
+                out[k:k + n] = said
+    return out
+
+
 def statement_tokens(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`)."""
-    out = list(tokens)
-    for phrase, said in FEELING_PHRASES.items():
-        n = len(phrase)
-        for k in range(len(out) - n, -1, -1):
-            if tuple(out[k:k + n]) == phrase and (k + n == len(out) or out[k + n] not in _FEELING_OBJECTS_NOT):
-                out[k:k + n] = [said, *(["the"] if phrase[-1] == "the" else [])]
+    out = _rewritten(tokens, FEELING_PHRASES, unless_next=_FEELING_OBJECTS_NOT)
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."
@@ -173,15 +183,9 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
                        and (out[1:2] != ["it"] or out[2:3] and out[2] in CONTRASTING)), 0)
         out[:opener] = ["is", "good"] if opener else []
     for k in range(len(out) - 1, -1, -1):
-        if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in NOT | WISHES):
+        if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
-    for phrase in KEEP_PHRASES:
-        n = len(phrase)
-        k = 0
-        while k + n <= len(out):
-            if tuple(out[k:k + n]) == phrase:
-                out[k:k + n] = ["keep"]
-            k += 1
+    out = _rewritten(out, _KEEPING)
     k = 1
     while k < len(out):
         if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k]):

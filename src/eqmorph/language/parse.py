@@ -108,12 +108,15 @@ class Parser(WordReader):
         amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
+        shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in _SPLIT.split(norm):
             frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
                 raise frequency
+            typed = self.tokens(clause)
+            shown.update(typed)
             # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-            tokens = move_enough(statement_tokens(imperatives(self.tokens(clause))))
+            tokens = move_enough(statement_tokens(imperatives(typed)))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -314,8 +317,7 @@ class Parser(WordReader):
             raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
                                                "or 'un poco más cálido'")
         set_amounts(text, pieces, amounts)
-        typed = set(self.tokens(norm))  # a word the statements put in ("I like" -> "keep") was not typed: not shown
-        ignored = [t for t in ignored + unknown if t in typed]
+        ignored = [t for t in ignored + unknown if t in shown]
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
