@@ -39,7 +39,7 @@ def band_edges_hz(spectrum: Spectrum, freqs: np.ndarray, power: np.ndarray, reac
     if not np.any(power > 0):
         return 0.0, np.inf
     fine = smooth_octave(spectrum, freqs, EDGE_FRACTION, reach_hz)
-    heard = np.flatnonzero(fine >= float(power.max()) * 10.0 ** (-DYNAMIC_RANGE_DB / 10.0))
+    heard = np.flatnonzero(fine >= _floor(power, DYNAMIC_RANGE_DB))
     if len(heard) == 0:
         return 0.0, np.inf
     low = float(freqs[heard[0]]) if heard[0] > 0 else 0.0
@@ -54,15 +54,15 @@ def within_shared_band(freqs: np.ndarray, powers: tuple[np.ndarray, np.ndarray],
     """The two recordings' smoothed ``powers`` (``(F,)`` each, over ``1/fraction`` octave at ``freqs``), each set
     to 0 where its smoothing reaches past a band edge of its own (``edges``: :func:`band_edges_hz`) that the other
     recording's band extends beyond by ``MIN_GAP_OCTAVES`` or more, holding sound there within ``OTHER_HOLDS_DB`` of
-    its loudest. Smoothed over a quarter octave, an MP3's 16 kHz
-    brick wall spread into the points above it, which stayed "with energy": a noise MP3 matched to its FLAC got
-    +11 dB at 19 kHz (a new-user trial, 2026-12-03). An edge both share (a note's top partial in an EQ'd copy of
-    the same playing) spreads alike in both, so their ratio there still holds: such points stay."""
+    its loudest. Smoothed over a quarter octave, an MP3's 16 kHz brick wall spread into the points above it, which
+    stayed "with energy": a noise MP3 matched to its FLAC got +11 dB at 19 kHz (a new-user trial, 2026-12-03). An
+    edge both share (a note's top partial in an EQ'd copy of the same playing) spreads alike in both, so their ratio
+    there still holds: such points stay."""
     half_band = 2.0 ** (1.0 / (2.0 * fraction))
     margin = 2.0 ** MIN_GAP_OCTAVES
     out = []
     for power, other, (low, high), (other_low, other_high) in zip(powers, powers[::-1], edges, edges[::-1]):
-        loud = other >= float(other.max()) * 10.0 ** (-OTHER_HOLDS_DB / 10.0)
+        loud = other >= _floor(other, OTHER_HOLDS_DB)
         past_low = (freqs < low) & (freqs >= low / margin)
         past_high = (freqs > high) & (freqs <= high * margin)
         cut_low = low if other_low * margin <= low and np.any(loud & past_low) else 0.0
@@ -71,10 +71,14 @@ def within_shared_band(freqs: np.ndarray, powers: tuple[np.ndarray, np.ndarray],
     return out[0], out[1]
 
 
+def _floor(peak: np.ndarray, below_db: float) -> float:
+    """The power ``below_db`` dB under the largest of ``peak``."""
+    return float(peak.max()) * 10.0 ** (-below_db / 10.0)
+
+
 def has_energy(power: np.ndarray) -> np.ndarray:
     """``(F,)`` bool: where smoothed ``power`` ``(F,)`` is within ``DYNAMIC_RANGE_DB`` of its maximum."""
-    peak = float(power.max())
-    return (power > 0) & (power >= peak * 10.0 ** (-DYNAMIC_RANGE_DB / 10.0))
+    return (power > 0) & (power >= _floor(power, DYNAMIC_RANGE_DB))
 
 
 def held_target(freqs: np.ndarray, used: np.ndarray, diff_db: np.ndarray, sample_rate: float
