@@ -103,7 +103,7 @@ class UnknownParameter(ParameterError):
                      f"{', '.join(allowed) or 'no parameters'}",)
 
 
-async def refuse_repeated(request: Request) -> None:
+async def check_query(request: Request) -> None:
     """A dependency of every route: :class:`RepeatedParameter` for a query parameter of the route given twice,
     and :class:`UnknownParameter` for one an ``/api/`` route does not take (the page itself, ``/``, takes any:
     a link may carry a tracker's). The short path (:mod:`.fastpath`) hands both on to the route. ``async``: a
@@ -113,7 +113,7 @@ async def refuse_repeated(request: Request) -> None:
     names = None if dependant is None else {p.alias for p in dependant.query_params}
     values: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
-        if names is not None and key not in names and request.url.path.startswith("/api/"):
+        if names is not None and key not in names and request.scope["path"].startswith("/api/"):
             raise UnknownParameter(key, value, sorted(names))
         if names is None or key in names:
             values.setdefault(key, []).append(value)

@@ -23,7 +23,8 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
   a phrase, in English (``en``, the default, as ``eqmorph describe``), Spanish (``es``) or any of the model's words
 * ``/api/parse?text=``: how a word or phrase is understood (the language layer's interpretation), with its
   language and its place on the word map
-* a query parameter a route reads, given twice (``?a=warm&a=bright``), is refused (:func:`.errors.refuse_repeated`)
+* a query parameter a route reads, given twice (``?a=warm&a=bright``), or one an ``/api/`` route does not take
+  (``?intesity=3``), is refused (:func:`.errors.check_query`)
 * ``POST /api/match``: two spectra the page measured (:class:`.schemas.SpectrumIn`, within the body
   limit) -> the matched EQ, its curve, words and preset files
 * ``/``: the page (its scripts and style sheet are mounted by the app under ``/static``).
@@ -101,7 +102,7 @@ def _json(body: bytes) -> Response:
 def make_router(api: Service, page: Path) -> APIRouter:
     """The routes of the API over ``api``, and ``/`` serving the file ``page``."""
     morpher = api.m
-    router = APIRouter(dependencies=[Depends(errors.refuse_repeated)])
+    router = APIRouter(dependencies=[Depends(errors.check_query)])
 
     @router.get("/", include_in_schema=False)
     async def index() -> FileResponse:
