@@ -192,6 +192,11 @@ def test_blend_says_its_weights_are_shares_of_a_mix_when_they_do_not_add_up_to_o
     assert code == 0 and "shares" not in err
 
 
+def test_blend_weights_past_the_float_range_are_said_as_such(capsys, tiny_model_dir):
+    code, _, err = _run(capsys, "blend", "warm=1e308", "bright=1e308", "--model", tiny_model_dir)
+    assert code == 0 and "add up to more than 1.79769e+308" in err and "inf" not in err  # it said "add up to inf"
+
+
 def test_every_command_with_quiet_also_takes_its_short_form_q():
     from eqmorph.cli import COMMANDS, build_parser
 

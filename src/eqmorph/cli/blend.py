@@ -53,7 +53,8 @@ def run_blend(args: argparse.Namespace) -> int:
     total = sum(weights.values())
     if not args.quiet and not math.isclose(total, 1.0, rel_tol=1e-6):
         # A trial: warm=0.1 was taken for a light touch of warm; a blend is a mix, so it was all warm.
-        print(f"blend: weights are shares of the mix, scaled to add up to 1 (these add up to {total:g}); for a lighter "
+        said = f"{total:g}" if math.isfinite(total) else f"more than {sys.float_info.max:g}"  # 1e308 twice: inf
+        print(f"blend: weights are shares of the mix, scaled to add up to 1 (these add up to {said}); for a lighter "
               "or stronger EQ use --intensity", file=sys.stderr)
     intensity = applied_intensity("blend", m, args.intensity, list(weights))  # Morpher.blend caps as generate does
     emit(eq, args, **model_meta(m, words=list(weights), weights=weights, intensity=intensity))
