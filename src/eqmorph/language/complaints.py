@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eqmorph.language.band_words import band_word
-from eqmorph.language.grammar_words import CONTRASTING, DEGREES, ENOUGH, EXCESS, JOINERS, LACK, NOT, STOP
+from eqmorph.language.grammar_words import CONTRASTING, DEGREES, ENOUGH, EXCESS, JOINERS, LACK, LESS, MORE, NOT, STOP
 from eqmorph.language.interpretation import Piece
 
 # Words that name a flaw of a sound, by the vocabulary word (or band word) a typed word is read as: "mud" and
@@ -32,7 +32,10 @@ FLAW_WORDS = frozenset({
     # Not "apagado": its crowd EQ (3 examples) lifts the top, so as a flaw "suena apagado" cut the highs (a review).
     "muddy", "boomy", "boxy", "box", "harsh", "hollow", "muffled", "noisy", "shrill", "tinny", "thin", "raspy",
     "áspero", "dull", "sharp",  # "it's sharp" was a +6.6 dB boost at 3 kHz (a fourteenth trial); "sharper" asks
-    "rumble", "honky", "nasal", "sibilance", "hiss",  # band words
+    "rumble", "honky", "nasal", "sibilance", "hiss", "scoop",  # band words
+    # Level words stated of a region: "the highs are very loud" boosted them 7 dB (a fifteenth trial); they turn as
+    # "too loud" does (regions.level_move), and alone "it's loud" asks for less of the crowds' loud.
+    "loud", "quiet", "fuerte",
 })
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
 COPULAS = frozenset({
@@ -73,8 +76,18 @@ FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "re
                    ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
                    ("i", "hate"): ("less",), ("i", "really", "hate"): ("less",), ("we", "hate"): ("less",),
                    ("i", "dislike"): ("less",), ("hate", "the"): ("less", "the"), ("odio",): ("less",)}
+# Said last of a region after a copula and an excess, these are its level: "the low mids are too much", "the bass is a
+# bit much", "the treble is too high" were a 4-6 dB boost of the region (the excess dropped: a fifteenth trial), and
+# read as "too loud" they cut it (regions.level_move).
+EXCESS_LEVEL = frozenset({"much", "big", "high", "mucho"})
+_EXCESS_BEFORE = frozenset({"too", "overly", "so", "way", "demasiado", "bit", "little"})
 _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
-_KEEPING = {phrase: ("keep",) for phrase in KEEP_PHRASES}
+# A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
+# the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
+_VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más", "extra", "minus"}
+_DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",))
+_KEEPING = {phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
+                                                               for verb in sorted(_VERBS_OF_DIRECTION)))}
 _UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
 
 
@@ -99,6 +112,13 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if word not in FLAW_WORDS and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
     return None
+
+
+def states_next(tokens: Sequence[str], j: int) -> bool:
+    """Whether a copula follows ``tokens[j]`` before the clause ends: the word before ``j`` is a subject ("the bass is
+    too loud and the highs are too quiet": the highs took the cut said of the bass, as a list would)."""
+    end = next((k for k in range(j, len(tokens)) if tokens[k] in JOINERS), len(tokens))
+    return not COPULAS.isdisjoint(tokens[j:end])
 
 
 def is_praise(clause_before: Sequence[str], piece: Piece) -> bool:
@@ -186,6 +206,11 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
     out = _rewritten(out, _KEEPING)
+    for k in range(len(out) - 1, 0, -1):
+        start = max((j + 1 for j in range(k) if out[j] in JOINERS), default=0)
+        if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
+                and not COPULAS.isdisjoint(out[start:k]) and _names_band(out[start:k])):
+            out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
     k = 1
     while k < len(out):
         if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k]):
@@ -203,4 +228,4 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
 
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES",
-           "drop_praised", "is_praise", "is_wished", "stated_turn", "statement_tokens"]
+           "drop_praised", "is_praise", "is_wished", "stated_turn", "statement_tokens", "states_next"]

@@ -113,11 +113,18 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # "arregla el barro" were +5-6 dB of what they asked to fix
                   "fix", "suppress", "minimize", "minimise", "control", "nuke", "notch", "carve", "handle", "deal",
                   "rein", "arregla", "arreglar", "arréglale", "limpia", "limpiar", "límpiale", "controla", "controlar",
-                  "corrige", "corregir", "corrígele"})
+                  "corrige", "corregir", "corrígele",
+                  # a fifteenth trial: "tamer highs" was ignored, and the highs boosted 6 dB
+                  "tamer", "tamed"})
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
 IMPERATIVES: dict[str, str] = {"drop": "cut"}
+# Phrasal verbs whose particle would read as a direction of its own: "ease up on the treble" was a 6 dB boost ("ease"
+# unknown, "up" more: a fifteenth trial, 2026-12-03). Each is read as the one direction word it means.
+EASING: dict[tuple[str, ...], str] = {
+    ("ease", "up", "on"): "less", ("ease", "off", "on"): "less", ("ease", "up"): "less", ("ease", "off"): "less",
+    ("go", "easy", "on"): "less", ("back", "off", "on"): "less", ("let", "up", "on"): "less"}
 REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
 # of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.
@@ -165,10 +172,15 @@ POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -
                                        "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0,
                                        "down": -1.0, "up": 1.0,  # "turn the bass down": they set the way
                                        "trim": -1.0}
+# Direction words that close a request after its descriptor only at the clause's end: "make the highs lower", "the
+# bass a bit less" were ignored and the region boosted 6 dB (a fifteenth trial, 2026-12-03). Before another word
+# they start its piece: "more bass less treble".
+CLOSING_DIRECTION: dict[str, float] = {"lower": -1.0, "less": -1.0, "tamer": -1.0, "more": 1.0}
 STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds", "tone", "it", "make", "makes",
                   "with", "please", "just", "to", "bit", "little", "el", "la", "los", "las", "lo", "un", "una",
                   "unos", "unas", "de", "del", "con", "sonido", "tono", "que", "hazlo", "hacer", "it's", "it’s", "its",
-                  "is", "are", "as", "es", "está", "esta", "alone", "intact", "untouched", "igual", "intacto",
+                  "is", "are", "as", "es", "está", "esta", "están", "estan", "alone", "intact", "untouched", "igual",
+                  "intacto",
                   "intactos", "intacta", "intactas", "turn", "roll", "take", "get",  # verbs whose particle says the way
                   "in", "on", "en",  # before a region ("more presence in the mids"); an embedding guessed at them
                   "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here",

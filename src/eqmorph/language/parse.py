@@ -29,11 +29,13 @@ from eqmorph.language.complaints import (
     is_wished,
     stated_turn,
     statement_tokens,
+    states_next,
 )
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
     BY_WORDS,
+    CLOSING_DIRECTION,
     DEGREE_PHRASES,
     EXCESS,
     JOINERS,
@@ -67,7 +69,7 @@ from eqmorph.language.numbers import (
     set_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
-from eqmorph.language.regions import region_at, region_before, region_of, removed_at
+from eqmorph.language.regions import is_subject, region_at, region_before, region_of, removed_at
 from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -238,11 +240,17 @@ class Parser(WordReader):
                 found = found or self.meanings(term_text)
                 if not found:
                     unknown.append(term_text)
+                    if (run and run[-1] == len(pieces) - 1 and is_subject(pieces[-1], tokens[start:i])
+                            and self._closes(tokens, i + len(words))):
+                        notes.append(f"{pieces.pop().term}: said to be {term_text}, a word eqmorph does not know: "
+                                     "left as it is")  # "the low mids are congested" boosted them 6 dB
+                        run = run[:-1]
                     i += len(words)
                     continue
                 derived = found[0].how == "inflection"
                 if (carry and not way and sign == 1.0 and degree == 1.0 and not keep and amount is None
-                        and (found[0].word in FLAW_WORDS or is_noun(term_text, found[0]))):
+                        and (found[0].word in FLAW_WORDS or is_noun(term_text, found[0]))
+                        and not states_next(tokens, i + len(words))):  # "... and the highs are quiet": a new subject
                     way, degree = carry, carry_degree  # "cut the mud and the harshness", "a bit more bass and treble"
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
@@ -376,8 +384,9 @@ class Parser(WordReader):
 
         It must follow a descriptor directly (``after_piece``) and end the clause or come before a conjunction, a
         dB amount ("treble cut 2 dB"), a region or a degree ("turn the bass down a bit"), so "cut the bass" and
-        "2x warmer" keep reading forwards.
-        """
+        "2x warmer" keep reading forwards; a CLOSING_DIRECTION word only ends the clause ("make the highs lower")."""
+        if after_piece and number is None and tokens[i] in CLOSING_DIRECTION:
+            return (CLOSING_DIRECTION[tokens[i]], 1.0) if self._closes(tokens, i + 1) else None
         if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
             return None
         if not self._ends_piece(tokens, i + 1) and not self._amount_at(tokens, i + 1):

@@ -43,7 +43,11 @@ COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound
                                 "demasiadas"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
 # Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet").
-LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0}
+LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0,
+               # A region made softer is made quieter: the crowds' soft, gentle, calm and mellow EQs lift 10 kHz by
+               # 2-3 dB, so kept to the highs "softer highs" boosted them and "the highs are too soft" cut them
+               # (a fifteenth trial, 2026-12-03).
+               "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0}
 # A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
 # is the word's way by this factor: boxy's +6 dB boost is 1.46 times its largest cut, full's 4 dB boost and cut tie.
 OWN_WAY_SHARE = 1.0 / 3.0
@@ -145,6 +149,15 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     return replace(piece, text=f"{before.text} {piece.text}", region=region.name), note
 
 
+def is_subject(piece: Piece, between: Sequence[str]) -> bool:
+    """Whether ``piece`` is a region word a copula in ``between`` (the words after it) states something of: "the low
+    mids are congested". Said of an unknown word, the region is no request: read as one, it was boosted 6 dB (a
+    fifteenth trial, 2026-12-03), though what is said of a region is mostly a flaw."""
+    region = band_word(piece.meanings[0].word) if len(piece.meanings) == 1 else None
+    return (region is not None and piece.meanings[0].how == "defined" and region.name in WHERE_WORDS
+            and piece.sign > 0 and not COPULAS_AND_EXCESS.isdisjoint(between))
+
+
 def _holds(region: BandWord, word: BandWord) -> bool:
     """Whether ``region``'s range reaches ``word``'s, within an octave ("less presence up top": presence, 3.5-7 kHz,
     and the top, above 6 kHz; not "bass treble", a list of two moves)."""
@@ -215,5 +228,5 @@ def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.nda
 
 
 __all__ = ["BETWEEN", "COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS",
-           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "region_at", "region_before", "region_of", "region_start",
-           "region_window", "removed_at"]
+           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "is_subject", "region_at", "region_before", "region_of",
+           "region_start", "region_window", "removed_at"]

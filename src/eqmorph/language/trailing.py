@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
-from eqmorph.language.grammar_words import ENOUGH, IMPERATIVES, JOINERS, LACK, PARTICLES, REQUEST_OPENERS
+from eqmorph.language.grammar_words import EASING, ENOUGH, IMPERATIVES, JOINERS, LACK, PARTICLES, REQUEST_OPENERS
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
 
@@ -78,10 +78,17 @@ def move_enough(tokens: Sequence[str]) -> list[str]:
 
 def imperatives(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a verb that is a noun too (grammar_words.IMPERATIVES: "drop") read as its direction word
-    where a request starts: the clause's first word, or after a joining word or a request opener ("please")."""
-    return [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
-                                                    or tokens[k - 1] in REQUEST_OPENERS) else t
-            for k, t in enumerate(tokens)]
+    where a request starts: the clause's first word, or after a joining word or a request opener ("please"); and an
+    easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere."""
+    out = [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+                                                   or tokens[k - 1] in REQUEST_OPENERS) else t
+           for k, t in enumerate(tokens)]
+    for phrase, said in sorted(EASING.items(), key=lambda item: -len(item[0])):  # "ease up on" before "ease up"
+        n = len(phrase)
+        for k in range(len(out) - n, -1, -1):
+            if tuple(out[k:k + n]) == phrase:
+                out[k:k + n] = [said]
+    return out
 
 
 def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:

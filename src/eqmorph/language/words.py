@@ -122,7 +122,10 @@ class WordReader:
         ``embed=False``: without the open vocabulary (is ``word`` a form eqmorph knows, or only a neighbour of one?).
         """
         if word in stoplist():  # an embedding finds neighbours for any text, "hello" included
-            return []
+            # A source a band word places ("cymbals", "hi-hat": the treble) reads as that band word, though it names
+            # no sound of the crowds: read as nothing, "the cymbals are too loud" was the crowds' "loud" turned, a
+            # lift at 10 kHz (a fifteenth trial, 2026-12-03).
+            return band_meaning(word) or []
         hit = self._known_word(word)
         if hit and hit[0] in self._shadowed:
             return [Meaning(self._shadowed[hit[0]], 1.0, "inflection")]

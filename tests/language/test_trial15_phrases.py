@@ -1,0 +1,129 @@
+"""Phrases a fifteenth new-user trial typed that did the opposite of what was asked (2026-12-03)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eqmorph.core import dsp
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+def gain_db(m, text, hz):
+    return float(dsp.response_db_np(m.generate_params(text), np.array([float(hz)]), 48000.0)[0])
+
+
+@pytest.mark.parametrize("text", ["softer highs", "gentler highs", "calmer highs", "mellower highs",
+                                  "make the highs softer", "agudos más suaves", "suaviza los agudos"])
+def test_a_region_made_softer_is_turned_down(m, text):
+    assert weights(m, text) == pytest.approx({"treble": -1.0})  # the crowds' soft lifts 10 kHz: kept there, a boost
+    assert gain_db(m, text, 10000) < -3.0
+
+
+@pytest.mark.parametrize("text", ["the highs are too soft", "los agudos son demasiado suaves"])
+def test_a_region_said_to_be_too_soft_is_turned_up(m, text):
+    assert weights(m, text)["treble"] > 0  # it cut the highs
+    assert gain_db(m, text, 10000) > 1.0
+
+
+def test_soft_said_of_no_region_is_still_the_crowds_word(m):
+    assert weights(m, "soft") == pytest.approx({"soft": 1.0})
+    assert weights(m, "soft and warm") == pytest.approx({"soft": 0.5, "warm": 0.5})
+
+
+@pytest.mark.parametrize("text", ["the cymbals are too loud", "less cymbals", "tame the hi-hats",
+                                  "los platillos suenan demasiado fuertes"])
+def test_cymbals_and_hi_hats_are_the_treble_region(m, text):
+    assert set(weights(m, text)) == {"treble"}
+    assert gain_db(m, text, 10000) < -2.0  # "the cymbals are too loud" lifted 10 kHz (the crowds' loud, turned)
+
+
+def test_a_stop_listed_source_no_band_word_places_is_still_refused(m):
+    from eqmorph.errors import UnknownWordError
+
+    with pytest.raises(UnknownWordError, match="stop list"):
+        m.parse("less drums")
+    assert "cymbals" not in m.terms  # the crowds' examples so labelled stay out of the vocabulary
+
+
+def test_a_mix_said_to_be_scooped_asks_for_the_mids_back(m):
+    assert weights(m, "the mix is scooped") == pytest.approx({"scoop": -0.5})
+    assert gain_db(m, "the mix is scooped", 1000) > 2.0  # it scooped them further (a smile of +-6 dB)
+    assert gain_db(m, "the mids are scooped", 1000) > 2.0
+    assert gain_db(m, "make it scooped", 1000) < -3.0  # a wish stays a request
+
+
+@pytest.mark.parametrize("text, hz", [("tamer highs", 10000), ("make the highs tamer", 10000),
+                                      ("make the highs lower", 10000), ("make the bass lower", 60)])
+def test_a_direction_said_at_the_end_turns_the_region_down(m, text, hz):
+    assert gain_db(m, text, hz) < -3.0  # ignored, the region was boosted 6 dB
+
+
+def test_a_direction_before_another_word_starts_its_piece(m):
+    assert weights(m, "more bass less treble") == pytest.approx({"bass": 1.0, "treble": -1.0})
+    assert weights(m, "boost the bass lower the mids") == pytest.approx({"bass": 1.0, "mids": -1.0})
+
+
+@pytest.mark.parametrize("text, hz", [("the highs are very loud", 10000), ("the bass is loud", 60),
+                                      ("los agudos están muy fuertes", 10000)])
+def test_a_region_stated_to_be_loud_is_turned_down(m, text, hz):
+    assert gain_db(m, text, hz) < -2.0  # without "too" it was read as a wish: +7 dB
+
+
+def test_a_region_stated_to_be_quiet_is_turned_up(m):
+    assert weights(m, "the highs are quiet") == pytest.approx({"treble": 0.5})
+    assert weights(m, "make it loud") == pytest.approx({"loud": 1.0})  # a wish stays a request
+
+
+@pytest.mark.parametrize("text, hz", [("the low mids are too much", 400), ("the bass is a bit much", 60),
+                                      ("the treble is too high", 10000), ("the bass is too big", 60)])
+def test_a_region_said_to_be_too_much_is_turned_down(m, text, hz):
+    assert gain_db(m, text, hz) < -1.0  # the excess was dropped and the region boosted 4-6 dB
+
+
+def test_a_bit_much_asks_for_half_of_too_much(m):
+    assert weights(m, "the bass is a bit much")["bass"] == pytest.approx(weights(m, "the bass is too much")["bass"] / 2)
+
+
+def test_a_second_subject_after_and_takes_its_own_statement(m):
+    said = weights(m, "the bass is too loud and the highs are too quiet")
+    assert said == pytest.approx({"bass": -0.5, "treble": 0.5})  # the highs took the bass's cut, and lost "quiet"
+    assert weights(m, "less mud and boom") == pytest.approx({"muddy": -0.5, "boomy": -0.5})  # a list still shares
+
+
+@pytest.mark.parametrize("text", ["the low mids are congested", "los medios están saturados"])
+def test_a_region_said_to_be_something_unknown_is_not_boosted(m, text):
+    from eqmorph.errors import UnknownWordError
+
+    with pytest.raises(UnknownWordError, match="congested|saturados"):  # it was a 6 dB boost of the region
+        m.parse(text)
+
+
+def test_beside_a_known_request_the_unknown_statement_is_left_out_and_said(m):
+    parsed = m.parse("warm, the bass is woolly")
+    assert dict(parsed.weights) == pytest.approx({"warm": 1.0})
+    assert "bass: said to be woolly, a word eqmorph does not know: left as it is" in str(parsed)
+    assert weights(m, "the bass is so loud") == pytest.approx({"bass": -0.5})  # an unknown word before its predicate
+
+
+@pytest.mark.parametrize("text", ["ease up on the treble", "ease off the highs", "go easy on the highs"])
+def test_easing_verbs_cut(m, text):
+    assert weights(m, text) == pytest.approx({"treble": -1.0})  # "ease" unknown and "up" a boost: +6 dB
+
+
+@pytest.mark.parametrize("text", ["don't cut the bass", "don't boost the highs", "do not reduce the low end"])
+def test_a_direction_verb_said_not_to_be_done_changes_nothing(m, text):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="as well as what to keep"):  # they did the opposite move, 6 dB
+        m.parse(text)
+
+
+def test_a_kept_region_beside_a_request_is_left_alone(m):
+    parsed = m.parse("brighter but don't boost the highs")
+    assert dict(parsed.weights) == pytest.approx({"bright": 1.0})
+    assert "kept as it is" in str(parsed)
+    assert weights(m, "not less muddy") == pytest.approx({"muddy": 1.0})  # "less" is no verb: negated, it turns
