@@ -69,7 +69,7 @@ from eqmorph.language.numbers import (
     set_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
-from eqmorph.language.regions import is_subject, region_at, region_before, region_of, removed_at
+from eqmorph.language.regions import left_subject, region_at, region_before, region_of, removed_at
 from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -240,11 +240,8 @@ class Parser(WordReader):
                 found = found or self.meanings(term_text)
                 if not found:
                     unknown.append(term_text)
-                    if (run and run[-1] == len(pieces) - 1 and is_subject(pieces[-1], tokens[start:i])
-                            and self._closes(tokens, i + len(words))):
-                        notes.append(f"{pieces.pop().term}: said to be {term_text}, a word eqmorph does not know: "
-                                     "left as it is")  # "the low mids are congested" boosted them 6 dB
-                        run = run[:-1]
+                    if run and run[-1] == len(pieces) - 1 and self._closes(tokens, i + len(words)):
+                        notes.extend(left_subject(pieces, run, tokens[start:i], term_text))  # "the mids are crowded"
                     i += len(words)
                     continue
                 derived = found[0].how == "inflection"

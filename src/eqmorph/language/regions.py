@@ -149,13 +149,19 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     return replace(piece, text=f"{before.text} {piece.text}", region=region.name), note
 
 
-def is_subject(piece: Piece, between: Sequence[str]) -> bool:
-    """Whether ``piece`` is a region word a copula in ``between`` (the words after it) states something of: "the low
-    mids are congested". Said of an unknown word, the region is no request: read as one, it was boosted 6 dB (a
-    fifteenth trial, 2026-12-03), though what is said of a region is mostly a flaw."""
+def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], unknown: str) -> list[str]:
+    """Drop the last of ``pieces`` (and of ``run``, the list's pieces) when it is a region word a copula in
+    ``between`` (the words after it) says to be ``unknown``, a word eqmorph does not know: "the low mids are
+    congested". Read as a request, the region was boosted 6 dB (a fifteenth trial, 2026-12-03), though what is said
+    of a region is mostly a flaw. Returns the note for the reader (``[]`` when nothing was dropped)."""
+    piece = pieces[-1]
     region = band_word(piece.meanings[0].word) if len(piece.meanings) == 1 else None
-    return (region is not None and piece.meanings[0].how == "defined" and region.name in WHERE_WORDS
-            and piece.sign > 0 and not COPULAS_AND_EXCESS.isdisjoint(between))
+    if (region is None or piece.meanings[0].how != "defined" or region.name not in WHERE_WORDS or piece.sign <= 0
+            or COPULAS_AND_EXCESS.isdisjoint(between)):
+        return []
+    pieces.pop()
+    run.pop()
+    return [f"{piece.term}: said to be {unknown}, a word eqmorph does not know: left as it is"]
 
 
 def _holds(region: BandWord, word: BandWord) -> bool:
@@ -228,5 +234,5 @@ def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.nda
 
 
 __all__ = ["BETWEEN", "COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS",
-           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "is_subject", "region_at", "region_before", "region_of",
+           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "left_subject", "region_at", "region_before", "region_of",
            "region_start", "region_window", "removed_at"]
