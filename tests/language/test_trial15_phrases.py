@@ -127,3 +127,14 @@ def test_a_kept_region_beside_a_request_is_left_alone(m):
     assert dict(parsed.weights) == pytest.approx({"bright": 1.0})
     assert "kept as it is" in str(parsed)
     assert weights(m, "not less muddy") == pytest.approx({"muddy": 1.0})  # "less" is no verb: negated, it turns
+
+
+@pytest.mark.parametrize("text, hz", [("clean up the mids", 1000), ("clean up the low mids", 400),
+                                      ("tighten the highs", 10000), ("tighten the mids", 1000)])
+def test_a_region_verb_cuts_the_region_it_names(m, text, hz):
+    assert gain_db(m, text, hz) < -2.0  # clean's and tight's crowd EQs boost there: +3-5 dB
+
+
+def test_a_region_verb_in_the_low_end_keeps_its_crowd_shape(m):
+    assert weights(m, "clean up the low end") == pytest.approx({"clean": 1.0})
+    assert gain_db(m, "clean up the low end", 60) < -3.0 and abs(gain_db(m, "clean up the low end", 2500)) < 0.5

@@ -33,7 +33,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.language.interpretation import Interpretation, Where
-from eqmorph.language.regions import WHERE_WORDS, confine, region_start, region_window
+from eqmorph.language.regions import REGION_VERB_WORDS, WHERE_WORDS, confine, region_start, region_window
 
 # Phrases are fitted while the user waits: one greedy start plus the strongest word, 12 LM steps, no polish,
 # on 128 points, and a light gain ridge as in the Morpher's edit fit. Against 15 polish steps on 256 points
@@ -80,9 +80,10 @@ def phrase_params(
     column = {w: i for i, w in enumerate(words)}
     stacked = np.stack([word_params(word) for word, _ in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
-    for i, (_, region) in enumerate(words):
-        if region is not None:  # "less boomy low end": the word's move there only
-            responses[i] = confine(responses[i], region, _GRID, ANALYSIS_SAMPLE_RATE)
+    for i, (word, region) in enumerate(words):
+        if region is not None:  # "less boomy low end": the word's move there only ("clean up the mids": its cut)
+            responses[i] = confine(responses[i], region, _GRID, ANALYSIS_SAMPLE_RATE,
+                                   cut_only=word in REGION_VERB_WORDS)
     if meant.contrast:
         # A dB amount asked for is one of the asked-for pieces ("bass +3dB but not muddy"); one that cuts is added
         # as written ("warm but not muddy, treble -2dB").

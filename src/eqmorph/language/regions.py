@@ -186,7 +186,8 @@ def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
     return j if j < len(tokens) and tokens[j] not in JOINERS and known(" ".join(term_at(tokens, j))) else None
 
 
-def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_rate: float) -> np.ndarray:
+def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_rate: float, *,
+            cut_only: bool = False) -> np.ndarray:
     """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), its
     main way only, at the word's strength.
 
@@ -198,15 +199,28 @@ def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_r
     way is kept, so a region holds one move, the word's, not its ripple ("tame the muddy low mids" cut 300 Hz and
     boosted 1.2 kHz, where muddy's own EQ dips). It is then scaled so its largest move is the word's own, by at most
     ``MAX_REGION_GAIN`` (a word that barely acts in the region stays small).
+
+    ``cut_only`` (a region verb's word, :data:`REGION_VERB_WORDS`: "clean up the mids", "tighten the highs"): its cut
+    there, whatever its main way; where it cuts less than ``OWN_WAY_SHARE`` of its strength, the region's own shape cut
+    by that strength. Clean's and tight's crowd EQs cut the low end only, so "clean up the mids" and "tighten the
+    highs" were 4-5 dB boosts (a fifteenth trial, 2026-12-03).
     """
-    there = response_db * region_window(region, freqs_hz, sample_rate)
+    window = region_window(region, freqs_hz, sample_rate)
+    there = response_db * window
+    peak = float(np.max(np.abs(response_db)))
+    if cut_only:
+        cut = np.minimum(there, 0.0)
+        cut_peak = float(np.max(-cut, initial=0.0))
+        if cut_peak < OWN_WAY_SHARE * peak:
+            return -window * peak
+        return cut * min(peak / cut_peak, MAX_REGION_GAIN)
     main = float(np.sign(there[np.argmax(np.abs(there))]))
     own = float(np.sign(response_db[np.argmax(np.abs(response_db))]))  # the way the word goes most, anywhere
     dominant = np.max(own * response_db) >= OWN_WAY_DOMINANCE * np.max(-own * response_db, initial=0.0)
     if own != main and dominant and np.max(own * there, initial=0.0) >= OWN_WAY_SHARE * np.max(np.abs(there)):
         main = own  # boxy in the mids: its 600 Hz boost, not the 1.2 kHz dip beside it
     kept = np.where(np.sign(there) == main, there, 0.0)
-    peak, kept_peak = float(np.max(np.abs(response_db))), float(np.max(np.abs(kept)))
+    kept_peak = float(np.max(np.abs(kept)))
     return kept * (min(peak / kept_peak, MAX_REGION_GAIN) if kept_peak > 0.0 else 0.0)
 
 
