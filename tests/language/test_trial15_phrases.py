@@ -138,3 +138,27 @@ def test_a_region_verb_cuts_the_region_it_names(m, text, hz):
 def test_a_region_verb_in_the_low_end_keeps_its_crowd_shape(m):
     assert weights(m, "clean up the low end") == pytest.approx({"clean": 1.0})
     assert gain_db(m, "clean up the low end", 60) < -3.0 and abs(gain_db(m, "clean up the low end", 2500)) < 0.5
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("it's brighter than it should be", "bright", -0.5), ("the mix is muddier than the reference", "muddy", -0.5),
+    ("it's more muffled than the reference", "muffled", -0.5), ("it's less bright than the reference", "bright", 0.5),
+    ("es más brillante que la referencia", "brillante", -0.5), ("it's warm but muddier than I'd like", "muddy", -0.5)])
+def test_a_comparison_stated_of_the_sound_asks_for_the_other_way(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})  # read as a request, it asked for more of it
+
+
+def test_a_comparison_wished_for_stays_a_request(m):
+    assert weights(m, "make it brighter than the reference") == pytest.approx({"bright": 1.0})
+    assert weights(m, "brighter than the reference") == pytest.approx({"bright": 1.0})
+    assert weights(m, "it's bright rather than dark") == pytest.approx({"bright": 0.5, "dark": -0.5})
+
+
+@pytest.mark.parametrize("text, word", [("the bass is to loud", "bass"), ("it's to muddy", "muddy"),
+                                        ("the bass sounds to boomy", "boomy")])
+def test_to_after_a_copula_is_the_typo_of_too(m, text, word):
+    assert weights(m, text)[word] < 0  # read as "to", each was a boost of what it called too much
+
+
+def test_to_before_a_verb_stays_to(m):
+    assert weights(m, "the plan is to add air") == pytest.approx({"air": 1.0})

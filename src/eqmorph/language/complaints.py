@@ -81,6 +81,14 @@ FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "re
 # read as "too loud" they cut it (regions.level_move).
 EXCESS_LEVEL = frozenset({"much", "big", "high", "mucho"})
 _EXCESS_BEFORE = frozenset({"too", "overly", "so", "way", "demasiado", "bit", "little"})
+# A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
+# más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
+# it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
+_THAN = {"than": ("more", "less"), "que": ("más", "menos")}
+# After "is to", these keep "to" a preposition or an infinitive's ("the plan is to add air", "is to be"); any other word
+# makes it the common typo of "too" ("the bass is to loud", a fifteenth trial).
+_NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
+                                          "my", "your", "it", "them", "him", "her"})
 _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
 # A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
 # the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
@@ -189,6 +197,26 @@ def _rewritten(tokens: Sequence[str], table: dict[tuple[str, ...], tuple[str, ..
     return out
 
 
+def _compared(tokens: list[str]) -> list[str]:
+    """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
+    "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
+    compares with dropped up to the clause's end; wishes ("make it brighter than the reference") stay."""
+    out = list(tokens)
+    for k in range(len(out) - 1, 1, -1):
+        if out[k] not in _THAN:
+            continue
+        more, less = _THAN[out[k]]
+        end = next((j for j in range(k, len(out)) if out[j] in JOINERS), len(out))
+        if COPULAS.isdisjoint(out[:k - 1]) or is_wished(out[:k]):  # a copula states the clauses after it too
+            continue
+        if out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
+            said = ["too"] if out[k - 2] == more else ["not", "enough"]
+            out[k - 2:end] = [*said, out[k - 1]]
+        elif out[k] == "than" and out[k - 1].endswith("er") and out[k - 1] not in ("rather", "other"):  # "duller"
+            out[k - 1:end] = ["too", out[k - 1]]
+    return out
+
+
 def statement_tokens(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
@@ -206,6 +234,10 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
     out = _rewritten(out, _KEEPING)
+    out = _compared(out)
+    for k in range(1, len(out) - 1):  # "the bass is to loud": the typo of "too", read as "to" it was a boost
+        if out[k] == "to" and out[k - 1] in COPULAS and out[k + 1] not in _NOT_AFTER_TO and out[k + 1][0].isalpha():
+            out[k] = "too"
     for k in range(len(out) - 1, 0, -1):
         start = max((j + 1 for j in range(k) if out[j] in JOINERS), default=0)
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
