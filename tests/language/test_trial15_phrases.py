@@ -162,3 +162,38 @@ def test_to_after_a_copula_is_the_typo_of_too(m, text, word):
 
 def test_to_before_a_verb_stays_to(m):
     assert weights(m, "the plan is to add air") == pytest.approx({"air": 1.0})
+
+
+@pytest.mark.parametrize("text, source", [("the vocal is too loud", "vocal"), ("the vocals are too quiet", "vocals"),
+                                          ("the drums sound loud", "drums")])
+def test_a_source_said_to_be_loud_or_quiet_is_refused_with_a_region_to_say(m, text, source):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=f"'{source}' names a source.*say which region"):
+        m.parse(text)  # it was the crowds' loud turned: a 3 dB lift at 10 kHz
+
+
+def test_a_level_word_without_a_source_is_still_read(m):
+    assert weights(m, "it's too loud") == pytest.approx({"loud": -0.5})
+    assert weights(m, "warm drums") == pytest.approx({"warm": 1.0})  # a source beside another word is ignored, as before
+
+
+@pytest.mark.parametrize("text, hint", [("cut 300 Hz by 3 dB", "'cut the low mids by 3 dB'"),
+                                        ("+2 dB at 10k", "'treble +2dB'"), ("-3 dB at 300", "'low mids -3dB'"),
+                                        ("boost 5k by 2dB", "'boost the presence by 2 dB'")])
+def test_a_frequency_hint_keeps_the_db_amount_typed(m, text, hint):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="not frequencies") as err:
+        m.parse(text)
+    assert hint in str(err.value)  # the hint dropped the amount ("try 'cut the low mids'": a 6 dB cut)
+    said = hint.strip("'")
+    assert m.parse(said).weights  # and the hint reads
+
+
+def test_a_number_after_a_word_of_place_is_a_frequency(m):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="'around 250' \\(250 Hz\\) lies in the low mids"):
+        m.parse("a bit muddy around 250")  # "around" was named the unknown word
+    assert weights(m, "bass at 3") == pytest.approx({"bass": 0.5})  # below 20, still a dB amount

@@ -51,6 +51,11 @@ _VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "incr
                                "kill", "attenuate", "dip", "eliminate", "add", "push", "enhance", "emphasize",
                                "emphasise", "accentuate", "lose"})
 _FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])")
+# A number without a unit after a word of place is a frequency too ("muddy around 250", "-3 dB at 300"): read as a
+# word, "around" was named the unknown word, and "at 300" a dB amount with no term (a fifteenth trial, 2026-12-03).
+_PLACED_FREQUENCY = re.compile(r"(?<![^\W_])(?:around|at|near|about|@)\s?(\d+(?:[.,]\d+)?)"
+                               r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
+_AMOUNT_IN_TEXT = re.compile(_AMOUNT)
 
 
 def is_bare_decimal(token: str) -> bool:
@@ -130,10 +135,13 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
     the ``more`` or ``less`` word before it, in Spanish for a ``spanish`` one ("más 3k": 'más medios agudos'); None
     when the clause has no frequency."""
     found = _FREQUENCY.search(clause)
+    placed = None if found else _PLACED_FREQUENCY.search(clause)
+    if placed and float(placed.group(1).replace(",", ".")) >= AUDIBLE_LOW_HZ:  # "bass at 3" is 3 dB
+        found = placed
     if found is None:
         return None
     value = float(found.group(1).replace(",", "."))
-    freq_hz = value * (1.0 if found.group(2) == "hz" else 1000.0)
+    freq_hz = value * (1.0 if found.re is _PLACED_FREQUENCY or found.group(2) == "hz" else 1000.0)
     written = found.group(0)
     region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
     if region is None:
@@ -143,7 +151,15 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
     words = re.findall(r"[^\W\d_]+", clause[:found.start()])
     verb = next((w for w in reversed(words) if w in more | less | keep), None)
     name = region.name
-    if verb in spanish and region.spanish:
+    amount = _AMOUNT_IN_TEXT.search(clause[:found.start()] + " " + clause[found.end():])
+    gain = db_amount(amount.group(0).replace(" ", "")) if amount else None
+    if gain is not None and verb not in keep:  # "cut 300 Hz by 3 dB": the hint keeps the 3 dB
+        size = f"{abs(gain.db):g}dB"
+        hint = (f"'{name} {'+' if gain.db > 0 else '-'}{size}'" if gain.signed else
+                f"'{verb} the {name} by {size[:-2]} dB'" if verb in _VERBS_TAKING_THE else
+                f"'{name} -{size}'" if verb in less else f"'{name} +{size}'" if verb else
+                f"'{name} -{size}' or '{name} +{size}'")
+    elif verb in spanish and region.spanish:
         hint = f"'{'menos' if verb in less else 'más'} {region.spanish}'"
     elif verb in _VERBS_TAKING_THE or verb in keep:
         hint = f"'{verb} the {name}'"

@@ -69,7 +69,7 @@ from eqmorph.language.numbers import (
     set_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
-from eqmorph.language.regions import left_subject, region_at, region_before, region_of, removed_at
+from eqmorph.language.regions import left_subject, refuse_source_level, region_at, region_before, region_of, removed_at
 from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -273,6 +273,7 @@ class Parser(WordReader):
                     if merged is not None:
                         pieces[-2:], run = [merged[0]], []
                         notes.append(merged[1])
+                refuse_source_level(text, pieces[-1], tokens[:i])  # "the vocals are too loud"
                 i += len(words)
                 turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
                 # after a noun only: "thin out the low end" is a verb's (the noun check loads LemmInflect: last)

@@ -22,11 +22,13 @@ from dataclasses import replace
 import numpy as np
 
 from eqmorph.core import dsp
+from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
 from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
+from eqmorph.language.stoplist import stoplist
 
 # Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
 WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
@@ -164,6 +166,20 @@ def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], un
     return [f"{piece.term}: said to be {unknown}, a word eqmorph does not know: left as it is"]
 
 
+def refuse_source_level(text: str, piece: Piece, before: Sequence[str]) -> None:
+    """Raise :class:`ParameterError` when ``piece`` is a level word ("loud", "quiet") stated of a source that no band
+    word places (``before``: the clause's words before it, e.g. "the vocals are too"). Read without its subject, "the
+    vocals are too loud" was the crowds' loud turned, a 3 dB lift at 10 kHz (a fifteenth trial, 2026-12-03): an EQ
+    turns a region up or down, not one instrument of a mix."""
+    if len(piece.meanings) != 1 or piece.meanings[0].word not in LEVEL_WORDS or piece.region is not None:
+        return
+    sources = [k for k, t in enumerate(before) if t in stoplist() and band_word(t) is None]
+    if sources and not COPULAS_AND_EXCESS.isdisjoint(before[sources[-1]:]):
+        raise ParameterError("text", text, f"a sound to change: '{before[sources[-1]]}' names a source, and an EQ "
+                                           "cannot turn one source of a mix up or down; say which region, e.g. 'less "
+                                           "presence' or 'the low mids are too loud'")
+
+
 def _holds(region: BandWord, word: BandWord) -> bool:
     """Whether ``region``'s range reaches ``word``'s, within an octave ("less presence up top": presence, 3.5-7 kHz,
     and the top, above 6 kHz; not "bass treble", a list of two moves)."""
@@ -247,6 +263,21 @@ def region_window(name: str, freqs_hz: np.ndarray, sample_rate: float) -> np.nda
                    0.0, 1.0)
 
 
-__all__ = ["BETWEEN", "COPULAS_AND_EXCESS", "MAX_REGION_GAIN", "PREPOSITIONS", "REGION_VERB_WORDS",
-           "REMOVING_VERB_WORDS", "WHERE_WORDS", "confine", "left_subject", "region_at", "region_before", "region_of",
-           "region_start", "region_window", "removed_at"]
+__all__ = [
+    "BETWEEN",
+    "COPULAS_AND_EXCESS",
+    "MAX_REGION_GAIN",
+    "PREPOSITIONS",
+    "REGION_VERB_WORDS",
+    "REMOVING_VERB_WORDS",
+    "WHERE_WORDS",
+    "confine",
+    "left_subject",
+    "refuse_source_level",
+    "region_at",
+    "region_before",
+    "region_of",
+    "region_start",
+    "region_window",
+    "removed_at",
+]
