@@ -216,3 +216,21 @@ def test_the_bundled_term_embeddings_hold_every_lexicon_word(m):
 
     stored = read_term_embeddings(bundled_model_dir(), LearnedConfig().template)
     assert set(lexicon.lexicon_words()) <= set(stored)  # a missing one loads the text model on first use
+
+
+@pytest.mark.parametrize("text, flaw", [("the warmth is good but too much low end", "bass"),
+                                        ("the warmth is nice but muddy", "muddy"),
+                                        ("the warmth is good but it is muddy", "muddy")])
+def test_praise_of_a_named_subject_beside_a_flaw_is_not_asked_for(m, text, flaw):
+    said = weights(m, text)
+    assert set(said) == {flaw} and said[flaw] < 0  # warm was boosted beside the flaw (+1.8 dB at 400 Hz)
+
+
+def test_nice_without_a_subject_is_still_the_crowds_word(m):
+    assert weights(m, "it sounds nice") == pytest.approx({"nice": 1.0})
+
+
+@pytest.mark.parametrize("text, flaw", [("the esses are harsh", "sibilance"), ("the sibilance is harsh", "sibilance"),
+                                        ("the hiss is noisy", "hiss")])
+def test_a_flaw_named_as_the_subject_is_asked_away(m, text, flaw):
+    assert weights(m, text) == pytest.approx({flaw: -0.5})  # read as a list, the sibilance was boosted

@@ -55,6 +55,10 @@ AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT
 # Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".
 FINE = frozenset({"fine", "good", "ok", "okay", "great", "perfect", "bien", "bueno", "buenos", "buena", "buenas",
                   "perfecto", "perfectos", "perfecta", "perfectas", "genial"})
+# Praise said of a named subject, read as FINE is ("the warmth is nice but muddy"); alone, "it sounds nice" is the
+# crowds' nice. Read before the subject, the praised word was a request beside the flaw: "the warmth is good but too
+# much low end" boosted 400 Hz 1.8 dB (a fifteenth trial).
+PRAISE_OF_A_SUBJECT = frozenset({"nice", "lovely", "sweet", "solid", "decent"})
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
 # they were a request for boom (a fourteenth trial)
 FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
@@ -245,14 +249,17 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
     k = 1
     while k < len(out):
-        if out[k] in FINE and out[k - 1] in COPULAS and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k]):
-            start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
-            said = [t for t in out[start:k - 1] if t not in STOP]
+        start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
+        said = [t for t in out[start:k - 1] if t not in STOP]
+        if ((out[k] in FINE or (out[k] in PRAISE_OF_A_SUBJECT and said)) and out[k - 1] in COPULAS
+                and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k])):
             if k + 1 < len(out) and out[k + 1] not in JOINERS:
                 out[k] = "keep"  # "it has good bass": the bass is kept
             elif _names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
                 out[start:k + 1] = ["keep", *out[start:k]]
-            else:  # "sounds good but a bit harsh", "the vocals are good": nothing eqmorph could keep
+            elif said:  # "the warmth is good but too much low end": as "it is warm ...", praise beside a flaw
+                out[start:k + 1] = [out[k - 1], *out[start:k - 1]]
+            else:  # "sounds good but a bit harsh": nothing eqmorph could keep
                 del out[k]
                 continue
         k += 1

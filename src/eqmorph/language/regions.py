@@ -25,6 +25,7 @@ from eqmorph.core import dsp
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
+from eqmorph.language.complaints import FLAW_WORDS
 from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
@@ -136,6 +137,12 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     :func:`level_move`); else None. Read as a list, the region was a boost: "low end too boomy" boosted the bass
     3 dB while it cut boomy."""
     region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
+    if (region is not None and region.name in FLAW_WORDS and before.meanings[0].how == "defined" and not set_by_amount
+            and before.sign > 0 and piece.sign < 0 and not COPULAS_AND_EXCESS.isdisjoint(between)):
+        # "the esses are harsh", "the hiss is noisy": a flaw the subject names is what is asked away (read as a list,
+        # the sibilance was boosted beside less harsh: a fifteenth trial, 2026-12-03)
+        return (replace(before, text=f"{before.text} {piece.text}", sign=-1.0, degree=piece.degree),
+                f"{before.term} {piece.term}: read as less {region.name}")
     if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
             or before.sign <= 0 or piece.region is not None):
         return None
