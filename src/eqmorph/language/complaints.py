@@ -70,7 +70,10 @@ PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("sol
 KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), ("without", "touching"),
                 ("sin", "tocar"), ("no", "toques"), ("no", "tocar"), ("without", "losing"), ("without", "sacrificing"),
                 ("without", "killing"), ("without", "hurting"), ("don't", "lose"), ("do", "not", "lose"),
-                ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"))
+                ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"),
+                # Caution said of what follows: "more air but watch the esses" added esses (a sixteenth trial)
+                ("watch",), ("watch", "out", "for"), ("careful", "with"), ("be", "careful", "with"),
+                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"))
 # A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
 # wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
 # verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
@@ -85,6 +88,19 @@ FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "re
 # read as "too loud" they cut it (regions.level_move).
 EXCESS_LEVEL = frozenset({"much", "big", "high", "mucho"})
 _EXCESS_BEFORE = frozenset({"too", "overly", "so", "way", "demasiado", "bit", "little"})
+# "it's a bit much in the highs", "a lot in the low end" boosted the region 4-7 dB (a sixteenth trial): an amount said
+# of a place after a copula is its excess.
+_AMOUNT_WORDS = frozenset({"much", "lot"})
+_AMOUNT_BEFORE = frozenset({"too", "bit", "little", "a"})  # not "not much in the low end", a lack
+_IN = frozenset({"in", "on", "around", "at", "en"})
+# "the low mids need cleaning up" was the low mids and clean boosted (a sixteenth trial): the verb the need names.
+GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutting": "cut", "reducing": "reduce",
+           "boosting": "boost", "lifting": "lift", "brightening": "brighten", "warming": "warm"}
+# "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
+_MISSING = frozenset({"missing", "lacking", "gone", "absent"})
+# "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
+# ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
+_A_LOT = frozenset({"a", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
 # A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
 # más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
 # it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
@@ -247,6 +263,24 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
                 and not COPULAS.isdisjoint(out[start:k]) and _names_band(out[start:k])):
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
+        elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
+              and _names_band(out[k + 1:])):  # "it's a bit much in the highs": too much highs
+            out[k:k + 2] = ["much"] if out[k - 1] == "too" else ["too", "much"]
+        elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
+              and _names_band(out[k + 1:])):  # "not much in the low end" cut the bass: a lack
+            out[k - 1:k + 2] = ["not", "enough"]
+        elif out[k] in _MISSING and out[k - 1] in COPULAS and _names_band(out[start:k - 1]):  # "the bass is missing"
+            out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
+    for k in range(len(out) - 1):  # "there's a lot of mud", "hay muchos graves": an excess stated
+        there = out[k] == "hay" or (out[k] == "is" and k > 0 and out[k - 1] == "there")
+        if there and out[k + 1] in _A_LOT and (out[k + 1] != "a" or out[k + 2:k + 3] == ["lot"]):
+            out[k + 1:k + 3 if out[k + 1] == "a" else k + 2] = ["too", "much"]
+    for k in range(len(out) - 1):  # "the low mids need cleaning up": "clean up the low mids"
+        if out[k] in ("need", "needs") and out[k + 1] in GERUNDS and k > 0:
+            start = max((j + 1 for j in range(k) if out[j] in JOINERS), default=0)
+            out[start:k + 2] = [GERUNDS[out[k + 1]], *(["up"] if out[k + 2:k + 3] == ["up"] else []), *out[start:k]]
+            if out[k + 2:k + 3] == ["up"]:
+                del out[k + 2]
     k = 1
     while k < len(out):
         start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)

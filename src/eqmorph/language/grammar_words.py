@@ -19,6 +19,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "hint"): 0.5, ("a", "hair"): 0.5, ("a", "tiny", "bit"): 0.5, ("tiny", "bit"): 0.5, ("a", "wee", "bit"): 0.5,
     ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
     ("a", "way"): 1.0,  # "is there a way to make it brighter?": no degree ("way brighter" is 1.25)
+    ("abit",): 0.5, ("a", "lil"): 0.5, ("a", "lil'"): 0.5,  # typed so by beginners (a sixteenth trial: full strength)
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
@@ -79,7 +80,8 @@ LACK: dict[tuple[str, ...], float] = {
                                                  "never", "without", "sin")
           for enough in ENOUGH),
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
-        ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca")]
+        ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca"),
+        ("pocos",), ("pocas",)]  # "tiene pocos graves": a lack, as "poco" before an adjective is a litotes
 }
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
@@ -115,7 +117,9 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "rein", "arregla", "arreglar", "arréglale", "limpia", "limpiar", "límpiale", "controla", "controlar",
                   "corrige", "corregir", "corrígele",
                   # a fifteenth trial: "tamer highs" was ignored, and the highs boosted 6 dB
-                  "tamer", "tamed"})
+                  "tamer", "tamed",
+                  # a sixteenth: "avoid mud" added 5 dB of mud ("sácale" stays no direction: "sácale brillo" polishes)
+                  "avoid", "evita", "evitar", "evitá"})
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
