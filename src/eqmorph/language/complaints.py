@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_word
 from eqmorph.language.grammar_words import CONTRASTING, DEGREES, ENOUGH, EXCESS, JOINERS, LACK, LESS, MORE, NOT, STOP
 from eqmorph.language.interpretation import Piece
@@ -147,6 +148,16 @@ def states_next(tokens: Sequence[str], j: int) -> bool:
     too loud and the highs are too quiet": the highs took the cut said of the bass, as a list would)."""
     end = next((k for k in range(j, len(tokens)) if tokens[k] in JOINERS), len(tokens))
     return not COPULAS.isdisjoint(tokens[j:end])
+
+
+def nothing_asked(text: str, absent: Sequence[str]) -> ParameterError:
+    """The error for a text that names no change: only flaws said to be absent (``absent``: "it isn't muddy"), or
+    no descriptor at all."""
+    if absent:
+        return ParameterError("text", text, f"a change to make: it says what is fine ({', '.join(absent)}), not what "
+                                            "to change; e.g. 'less muddy' or 'a bit warmer'")
+    return ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' or 'un poco más "
+                                        "cálido'")
 
 
 def is_praise(clause_before: Sequence[str], piece: Piece) -> bool:
@@ -301,4 +312,4 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
 
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES",
-           "drop_praised", "is_praise", "is_wished", "stated_turn", "statement_tokens", "states_next"]
+           "drop_praised", "is_praise", "is_wished", "nothing_asked", "stated_turn", "statement_tokens", "states_next"]

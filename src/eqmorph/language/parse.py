@@ -27,6 +27,7 @@ from eqmorph.language.complaints import (
     drop_praised,
     is_praise,
     is_wished,
+    nothing_asked,
     stated_turn,
     statement_tokens,
     states_next,
@@ -315,13 +316,7 @@ class Parser(WordReader):
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
-            if unknown:
-                raise self._unknown(unknown)
-            if absent:
-                raise ParameterError("text", text, f"a change to make: it says what is fine ({', '.join(absent)}), "
-                                                   "not what to change; e.g. 'less muddy' or 'a bit warmer'")
-            raise ParameterError("text", text, "at least one descriptor word, e.g. 'warm', 'a bit brighter' "
-                                               "or 'un poco más cálido'")
+            raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         set_amounts(text, pieces, amounts)
         ignored = [t for t in ignored + unknown if t in shown]
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
