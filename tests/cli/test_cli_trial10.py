@@ -156,7 +156,9 @@ def test_a_preset_a_match_wrote_is_described_level_free_and_says_why(tmp_path, c
     assert level_free != m.describe_text(eq, language="en")  # the test can tell the two apart
     code, out, err = _run(capsys, "describe", path)
     lines = out.splitlines()
-    assert code == 0 and err == ""
+    # A GraphicEQ curve is fitted into the layout, and describe says so as import does (a later trial)
+    assert code == 0 and (err.startswith("eqmorph describe: fitted 1 GraphicEQ curve") if "GraphicEQ" in name
+                          else err == "")
     assert lines[0] == f"{path}: sounds like {level_free}"
     assert lines[1].startswith("judged on its shape alone, level-free: the preset is a match of song.wav to ref.wav")
     code, out, _ = _run(capsys, "describe", path, "--json")

@@ -175,7 +175,7 @@ def test_a_source_said_to_be_loud_or_quiet_is_refused_with_a_region_to_say(m, te
 
 def test_a_level_word_without_a_source_is_still_read(m):
     assert weights(m, "it's too loud") == pytest.approx({"loud": -0.5})
-    assert weights(m, "warm drums") == pytest.approx({"warm": 1.0})  # a source beside another word is ignored, as before
+    assert weights(m, "warm drums") == pytest.approx({"warm": 1.0})  # a source beside another word: ignored
 
 
 @pytest.mark.parametrize("text, hint", [("cut 300 Hz by 3 dB", "'cut the low mids by 3 dB'"),

@@ -9,6 +9,7 @@ overs clipped as a PCM file clips them; the filtering itself runs in float64).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,16 @@ if TYPE_CHECKING:
 
 
 def _like(y: np.ndarray, audio: np.ndarray) -> np.ndarray:
+    """``y`` (float, full scale 1.0) in ``audio``'s dtype; samples past full scale are said (``UserWarning``), as
+    ``eqmorph apply`` says them: clipped in integer PCM, kept as they are in float."""
     dtype = np.asarray(audio).dtype
+    peak = max(float(y.max(initial=0.0)), -float(y.min(initial=0.0)))  # two passes, no temporary array
+    if peak > 1.0:
+        # Silent until a new-user trial (2026-12-03): 19,928 int16 samples clipped with no word, against the README.
+        over = int(np.count_nonzero(np.abs(y) > 1.0))
+        fate = "clipped" if dtype in PCM_DTYPES else "kept past 1.0 in float"
+        warnings.warn(f"{over} samples past full scale (peak {20.0 * np.log10(peak):+.1f} dBFS), {fate}; "
+                      "auto_gain=True keeps the level and never clips", UserWarning, stacklevel=3)
     if dtype in PCM_DTYPES:
         return float_to_pcm(y, dtype)
     return y.astype(dtype, copy=False) if np.issubdtype(dtype, np.floating) else y
@@ -97,6 +107,10 @@ def morph_audio(
         return model.interpolate_params(word, to, alphas, intensity=intensity, **kwargs)
 
     y = apply_morph(audio, sample_rate, params_at, auto)
+    seconds = y.shape[0] / float(sample_rate)
+    if auto.times_s[-1] > seconds:  # as the CLI's --automate warns (a new-user trial: the API said nothing)
+        warnings.warn(f"the automation reaches {auto.times_s[-1]:g} s but the audio lasts {seconds:.2f} s; its points "
+                      "past the end are not heard", UserWarning, stacklevel=2)
     if auto_gain:
         y = apply_auto_gain(check_audio(audio, sample_rate).reshape(y.shape), y)
     return _like(y, audio)

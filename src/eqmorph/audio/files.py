@@ -122,7 +122,9 @@ def read_info(path: PathLike) -> AudioInfo:
     """Describe an audio file; :class:`AudioError` if it is missing, not audio, empty or at an unusable rate."""
     name = str(path)
     if not Path(path).is_file():
-        raise AudioError(f"cannot read {name!r}: no such file (expected an audio file such as WAV, FLAC or OGG)")
+        # "/dev/null" is there, yet no file: "no such file" sent the user looking for a typo (a new-user trial)
+        what = "not a regular file" if Path(path).exists() else "no such file"
+        raise AudioError(f"cannot read {name!r}: {what} (expected an audio file such as WAV, FLAC or OGG)")
     try:
         with sf.SoundFile(path) as f:
             info = AudioInfo(name, int(f.frames), int(f.samplerate), int(f.channels), f.format, f.subtype)

@@ -6,6 +6,7 @@ import argparse
 import math
 import shlex
 import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ from eqmorph.core.schema import one_line
 from eqmorph.errors import ParameterError
 from eqmorph.io.fileio import check_writable
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+from eqmorph.semantic.path import MAX_INTENSITY
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +80,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(  # default None, read as 1 for words, so that --intensity with --preset is refused
         "--intensity", type=float, default=None, metavar="Y",
-        help="scale of the word's EQ gains (default 1; 0 is flat); with --word only",
+        help=f"scale of the word's EQ gains (default 1; 0 is flat; from {-MAX_INTENSITY:g} to {MAX_INTENSITY:g}); with "
+        "--word only",
     )
     parser.add_argument("--auto-gain", action="store_true", help=AUTO_GAIN_HELP)
     add_word_args(parser, quiet=False)
@@ -178,10 +181,12 @@ def _apply_preset(args: argparse.Namespace) -> int:
     try:
         imported = import_preset(args.preset)
     except AudioGivenAsPreset as exc:
+        word = f"to EQ {args.input!r} with a word's EQ, give --word WORD instead of --preset"
+        if Path(args.input).resolve() == Path(args.preset).resolve():  # matching a file to itself is no advice
+            raise exc.instead(word) from None
         match = " ".join(shlex.quote(str(a)) for a in ("eqmorph", "match", args.input, args.preset, "--apply",
                                                          args.output))
-        raise exc.instead(f"to EQ {args.input!r} with a word's EQ, give --word WORD instead of --preset; to make it "
-                          f"sound like that recording, run {match}") from None
+        raise exc.instead(f"{word}; to make it sound like that recording, run {match}") from None
     if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
         print(f"eqmorph apply: {imported.describe_fit()}", file=sys.stderr)
     # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.

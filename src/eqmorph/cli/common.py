@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -109,6 +110,8 @@ def refuse_bad_preset_output(args: argparse.Namespace) -> None:
     if getattr(args, "preset_output", False) and getattr(args, "output", None):
         from eqmorph.io.presets import output_format
 
+        if args.output == "-":  # with --format it wrote a file named "-" (a new-user trial)
+            raise ParameterError("-o", "-", "a file name; without -o the preset is printed to stdout")
         output_format(args.output, args.format)
 
 
@@ -262,6 +265,15 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
             shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
             print(f"eqmorph {command}: error: {shown}{open_vocab_hint(exc, args)}", file=sys.stderr)
             return 2
+        except OSError as exc:
+            if exc.errno != errno.ENAMETOOLONG:
+                raise
+            # A name longer than the file system allows fails the first look at it (is_dir, is_file), wherever that
+            # is: every file-taking command printed a traceback (a new-user trial, 2026-12-03).
+            name = os.fsdecode(exc.filename) if exc.filename is not None else "a path"
+            print(f"eqmorph {command}: error: cannot use {name!r}: the file name is longer than the file system "
+                  "allows (usually 255 bytes per name)", file=sys.stderr)
+            return 2
         except KeyboardInterrupt:
             print(f"eqmorph {command}: interrupted", file=sys.stderr)
             return 130
@@ -346,7 +358,8 @@ def _holds(arg: Any, value: Any) -> bool:
     """Whether a parsed argument (a value or a list of them, e.g. ``nargs="+"``) is ``value``."""
     if arg is None or isinstance(arg, bool) or isinstance(value, bool):
         return False
-    items = [*arg, " ".join(map(str, arg))] if isinstance(arg, list) else [arg]
+    # An empty list holds nothing: its join is "", which matched "--more ''" to --less too (a new-user trial)
+    items = ([*arg, " ".join(map(str, arg))] if arg else []) if isinstance(arg, list) else [arg]
     return any(item == value or str(item) == str(value) for item in items)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+import sys
 from typing import Any
 
 from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, load_model
@@ -38,11 +39,17 @@ def run_describe(args: argparse.Namespace) -> int:
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
     ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
     words = sound_words(ranked, args.top)
+    # A preset fitted into the 5-band layout is described as fitted, and said so as import, edit and apply say it
+    # (a new-user trial, 2026-12-03: a 10-filter AutoEq file was described with no word of the fit).
+    fit = {"fitted": imported.fitted, "fit_rms_db": round(imported.rms_db, 4) if imported.fitted else None,
+           "fit_max_db": round(imported.max_error_db, 4) if imported.fitted else None}
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
                           "language": language, "level_free": level_free, "level_free_because": why,
-                          "model_id": m.model_id}))
+                          "model_id": m.model_id, **fit}))
         return 0
+    if imported.fitted:
+        print(f"eqmorph describe: {imported.describe_fit()}", file=sys.stderr)
     print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
     if why is not None:
         print(f"judged on its shape alone, level-free: {why}")

@@ -14,8 +14,11 @@ from eqmorph.cli.common import (
     say_resolved,
 )
 from eqmorph.cli.phrases import applied_intensity
+from eqmorph.semantic.path import MAX_INTENSITY
 
-INTENSITY_HELP = "0 flat, 1 the word, >1 more, <0 the opposite (default 1)"
+# The range the library enforces, said in the help (a new-user trial: the help gave none, the error [-4, 4]).
+INTENSITY_HELP = (f"0 flat, 1 the word, >1 more, <0 the opposite; from {-MAX_INTENSITY:g} to {MAX_INTENSITY:g} "
+                  "(default 1)")
 
 
 def run_generate(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from eqmorph.cli.common import (
     say_resolved,
     wrote,
 )
+from eqmorph.cli.generate import INTENSITY_HELP
 from eqmorph.cli.phrases import applied_intensity
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
@@ -75,7 +76,7 @@ def register(subparsers: Any) -> None:
                    help="the word or phrase to plot, e.g. warm, 'less muddy' (quotes optional)")
     p.add_argument("--to", metavar="WORD2", default=None, help="also plot WORD2 and the morph between them")
     p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
-    p.add_argument("--intensity", type=float, default=1.0, help="0 flat, 1 the word, >1 more, <0 the opposite")
+    p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
                    help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION})")
     add_word_args(p)

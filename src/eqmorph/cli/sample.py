@@ -16,6 +16,7 @@ from eqmorph.cli.common import (
     say_resolved,
 )
 from eqmorph.errors import ParameterError
+from eqmorph.semantic.sample import MAX_TEMPERATURE
 
 
 def numbered_paths(output: str, n: int) -> list[Path]:
@@ -61,7 +62,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("word", nargs="+", metavar="WORD",
                    help="a descriptor or phrase, e.g. warm, 'a bit warm' (its degree scales the variations)")
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
-    p.add_argument("--temperature", type=float, default=1.0, help="spread of the variations (0 = the word)")
+    p.add_argument("--temperature", type=float, default=1.0,
+                   help=f"spread of the variations, 0 (the word) to {MAX_TEMPERATURE:g} (default 1)")
     p.add_argument("--seed", type=int, default=None,
                    help="random seed >= 0, for the same variations every run (default: a random seed)")
     add_word_args(p)

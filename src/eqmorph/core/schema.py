@@ -83,6 +83,9 @@ def named_band_values(bands: list[Any], *, where: str = "EQ", name_key: str = "n
         if not isinstance(band, dict):
             raise DataFormatError(f"{where} bands[{i}] must be an object, found {type(band).__name__}")
         name = band.get(name_key)
+        if name_key not in band:  # said as such: "bands[0].name is 'None'" hid the band's other faults (a trial)
+            raise DataFormatError(f"{where} bands[{i}] has no \"{name_key}\"; expected one of {BAND_NAMES} (each "
+                                  "at most once)")
         if name not in BAND_NAMES or name in rows:
             raise DataFormatError(f"{where} bands[{i}].{name_key} is {str(name)[:40]!r}; expected each of "
                                   f"{BAND_NAMES} at most once")

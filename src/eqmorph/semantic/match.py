@@ -381,7 +381,9 @@ def match_files(
 def _file_analysis(path: str | os.PathLike[str], role: str) -> Callable[[], Spectrum]:
     def run() -> Spectrum:
         with _naming(role):
-            return file_spectrum(path)
+            spectrum = file_spectrum(path)
+        _check_spectrum(spectrum, f"{role} {str(path)!r}")  # "the input 'x.wav' is silent": which file (a trial)
+        return spectrum
 
     return run
 
