@@ -65,7 +65,3 @@ def test_beginners_degree_spellings(m, text):
 def test_base_is_the_bass(m):
     assert weights(m, "more base") == pytest.approx({"bass": 1.0})  # suggested "áspero"
 
-
-def test_singular_grave_is_the_bass(m):
-    assert weights(m, "bájale al grave") == pytest.approx({"bass": -1.0})  # the crowds' deep turned: +7 dB at 2.5 kHz
-    assert gain_db(m, "bájale al grave", 60) < -3.0
