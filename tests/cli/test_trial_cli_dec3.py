@@ -118,3 +118,10 @@ def test_morph_audio_warns_when_the_automation_outlasts_the_audio(tiny_model):
     quiet = np.random.default_rng(0).standard_normal(44100).astype(np.float32) * 0.01
     with pytest.warns(UserWarning, match="reaches 100 s but the audio lasts 1.00 s"):
         morph_audio(tiny_model, quiet, 44100, "warm", "bright", "0:0,100:1")
+
+
+def test_plot_refuses_a_method_without_a_second_word(capsys, tiny_model_dir, tmp_path):
+    code, _, err = _run(capsys, "plot", "warm", "--method", "latent", "-o", tmp_path / "w.png", "--model",
+                        tiny_model_dir)
+    assert code == 2 and "--method together with --to WORD2" in err  # accepted and ignored, as --alpha is not
+    assert not (tmp_path / "w.png").exists()

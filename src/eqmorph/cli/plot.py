@@ -33,6 +33,8 @@ def run_plot(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph plot``; returns the exit code."""
     if args.alpha is not None and args.to is None:
         raise ParameterError("--alpha", args.alpha, "--alpha together with --to WORD2")
+    if args.method is not None and args.to is None:  # accepted and ignored until a new-user trial, as --alpha was not
+        raise ParameterError("--method", args.method, "--method together with --to WORD2")
     word = " ".join(args.word)  # `eqmorph plot less muddy` unquoted is the phrase "less muddy", as in generate
     output = args.output or default_plot_name(word, args.to)
     refuse_inside_model("-o", output, args.model)
@@ -49,7 +51,8 @@ def run_plot(args: argparse.Namespace) -> int:
         title = f"eqmorph: '{word}'{suffix}"
     else:
         alpha = 0.5 if args.alpha is None else args.alpha
-        mixed = m.interpolate(word, args.to, alpha, intensity=k, method=args.method, source=args.source)
+        mixed = m.interpolate(word, args.to, alpha, intensity=k, method=args.method or DEFAULT_INTERPOLATION,
+                              source=args.source)
         ends = [(w, m.generate(w, k, source=args.source)) for w in (word, args.to)]
         say_resolved(m, word, args.to, command="plot", quiet=args.quiet, source=args.source)
         applied = applied_intensity("plot", m, k, [word, args.to])  # the morph's: the larger degree of its ends
@@ -77,8 +80,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--to", metavar="WORD2", default=None, help="also plot WORD2 and the morph between them")
     p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
-    p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
-                   help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION})")
+    p.add_argument("--method", choices=INTERPOLATIONS, default=None,  # None: not given, refused without --to
+                   help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION}); with --to only")
     add_word_args(p)
     p.add_argument("-o", "--output", metavar="PNG", type=output_name, default=None,
                    help="output image (.png); default WORD.png or WORD-to-WORD2.png in the current folder")
