@@ -36,7 +36,6 @@ from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
     BY_WORDS,
-    CLOSING_DIRECTION,
     DEGREE_PHRASES,
     EXCESS,
     JOINERS,
@@ -70,7 +69,15 @@ from eqmorph.language.numbers import (
     set_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
-from eqmorph.language.regions import left_subject, refuse_source_level, region_at, region_before, region_of, removed_at
+from eqmorph.language.regions import (
+    left_subject,
+    refuse_source_level,
+    region_at,
+    region_before,
+    region_compound,
+    region_of,
+    removed_at,
+)
 from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -82,6 +89,7 @@ from eqmorph.language.trailing import (
     move_enough,
     nouns_of,
     particle_way,
+    postfix_move,
 )
 from eqmorph.language.words import Neighbourhood, WordReader
 
@@ -176,7 +184,8 @@ class Parser(WordReader):
                     pending.append(tok)
                     i += 1
                     continue
-                postfix = None if term else self._postfix(tokens, i, closes, number)
+                postfix = None if term else postfix_move(tokens, i, closes, number, last_way, self._closes,
+                                                          self._ends_piece, self._amount_at)
                 if postfix is not None:  # "warm x2", "treble cut": it changes the descriptor just before it
                     last = pieces[-1]
                     # "turn the bass down" sets the way ("pull the bass up" is a boost); "treble cut" turns it
@@ -205,7 +214,7 @@ class Parser(WordReader):
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     carry, carry_degree = (last_way, last_degree) if closes and tok in LIST_JOINERS else (0.0, 1.0)
                     run = run if tok in LIST_JOINERS else []
-                    if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
+                    if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                         ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
                     keep = False
@@ -274,6 +283,10 @@ class Parser(WordReader):
                     if merged is not None:
                         pieces[-2:], run = [merged[0]], []
                         notes.append(merged[1])
+                if (len(pieces) > 1 and start == i and i > 0 and not keep and len(pieces) - 2 not in amounts
+                        and (merged := region_compound(pieces[-2], pieces[-1], is_noun(term_text, found[0])))):
+                    pieces[-2:], run = [merged[0]], []  # "less low-mid mud": the mud in the low mids, less of it
+                    notes.append(merged[1])
                 refuse_source_level(text, pieces[-1], tokens[:i])  # "the vocals are too loud"
                 i += len(words)
                 turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
@@ -311,7 +324,7 @@ class Parser(WordReader):
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
-            if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE):
+            if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                 ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
@@ -370,21 +383,6 @@ class Parser(WordReader):
         """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
         span = self._phrase_at(tokens, j)
         return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
-
-    def _postfix(self, tokens: Sequence[str], i: int, after_piece: bool,
-                 number: float | None) -> tuple[float, float] | None:
-        """``(sign, degree)`` when ``tokens[i]`` is a direction word or number closing the descriptor just read.
-
-        It must follow a descriptor directly (``after_piece``) and end the clause or come before a conjunction, a
-        dB amount ("treble cut 2 dB"), a region or a degree ("turn the bass down a bit"), so "cut the bass" and
-        "2x warmer" keep reading forwards; a CLOSING_DIRECTION word only ends the clause ("make the highs lower")."""
-        if after_piece and number is None and tokens[i] in CLOSING_DIRECTION:
-            return (CLOSING_DIRECTION[tokens[i]], 1.0) if self._closes(tokens, i + 1) else None
-        if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
-            return None
-        if not self._ends_piece(tokens, i + 1) and not self._amount_at(tokens, i + 1):
-            return None
-        return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)

@@ -149,13 +149,37 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     level = level_move(replace(piece, text=f"{before.text} {piece.text}"), region)
     if level is not None:  # "the highs are too loud", "make the highs quieter"
         return level, f"{before.term} {piece.term}: read as the {region.name} move"
-    if BETWEEN.isdisjoint(between):
+    # "make the highs smoother", "make the bass tighter": a comparative right after the region says how it should be
+    # (read as a list, the region was boosted 2-4 dB: a seventeenth trial)
+    comparative = piece.meanings[0].how == "inflection" and piece.term.endswith("er")
+    if BETWEEN.isdisjoint(between) and not comparative:
         return None
     note = f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
     if piece.meanings[0].how == "defined":  # "the highs are too sibilant": a band word the region holds, as it is
         own = band_word(piece.meanings[0].word)
         return (replace(piece, text=f"{before.text} {piece.text}"), note) if own and _holds(region, own) else None
     return replace(piece, text=f"{before.text} {piece.text}", region=region.name), note
+
+
+def region_compound(before: Piece, piece: Piece, noun: bool) -> tuple[Piece, str] | None:
+    """``piece``, a noun said right after the region word ``before`` ("less low-mid mud", "too much sub rumble",
+    "more low end punch"), as that noun in the region, with the direction and degree said of the pair; and a note.
+    None otherwise. Read as two pieces, the direction reached the region only and the noun was asked for: "less
+    low-mid mud" boosted 150 Hz 2 dB (a seventeenth trial, 2026-12-03). A band word the region does not hold stays
+    a list ("bass treble")."""
+    region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
+    if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or not noun
+            or piece.sign != 1.0 or piece.degree != 1.0 or piece.region is not None or len(piece.meanings) != 1):
+        return None
+    text = f"{before.text} {piece.text}"
+    if piece.meanings[0].how == "defined":  # "sub rumble": a band word the region holds, as it is
+        own = band_word(piece.meanings[0].word)
+        if own is None or not _holds(region, own):
+            return None
+        return (replace(piece, text=text, sign=before.sign, degree=before.degree),
+                f"{before.term} {piece.term}: read as {piece.term} in the {region.name}")
+    return (replace(piece, text=text, sign=before.sign, degree=before.degree, region=region.name),
+            f"{before.term} {piece.term}: read as {piece.term} in the {region.name}")
 
 
 def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], unknown: str) -> list[str]:
@@ -283,6 +307,7 @@ __all__ = [
     "refuse_source_level",
     "region_at",
     "region_before",
+    "region_compound",
     "region_of",
     "region_start",
     "region_window",

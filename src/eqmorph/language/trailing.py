@@ -9,11 +9,21 @@ and the harshness" cut the mud and added harshness). New-user trials and a revie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
-from eqmorph.language.grammar_words import EASING, ENOUGH, IMPERATIVES, JOINERS, LACK, PARTICLES, REQUEST_OPENERS
+from eqmorph.language.grammar_words import (
+    CLOSING_DIRECTION,
+    EASING,
+    ENOUGH,
+    IMPERATIVES,
+    JOINERS,
+    LACK,
+    PARTICLES,
+    POSTFIX_DIRECTION,
+    REQUEST_OPENERS,
+)
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
 
@@ -32,10 +42,13 @@ UP = "up"
 NOT_ENOUGH = frozenset(k[0] for k in LACK if len(k) == 2 and k[1] in ENOUGH)
 # Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
 LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
+# "less" said last, after a piece a verb set: a smaller move ("scoop the mids a bit less": half the scoop)
+SMALLER = frozenset({"less", "menos"})
+SMALLER_DEGREE = 0.5
 
 
 def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: float, way: float, keep: bool,
-                 amounts: dict[int, Amount], max_degree: float) -> bool:
+                 amounts: dict[int, Amount], max_degree: float, last_way: float = 0.0) -> bool:
     """Give a degree said after its descriptor ("scoop the mids a little", "more bass, but just a little") to the
     piece before it; True if it did. Only degree words: not with a direction, negation, kept word or number waiting,
     nor for a piece a dB amount sets. Left unread, "a little" made the move full strength (a new-user trial).
@@ -43,6 +56,15 @@ def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: f
     if way > 0.0 and pieces and pieces[-1].sign > 0 and UP in pending and all(
             t == UP or t not in PARTICLES for t in pending):
         way = 0.0
+    if (pending and pieces and pending[-1] in SMALLER and way < 0.0 and sign == 1.0 and not keep
+            and len(pieces) - 1 not in amounts and pieces[-1].sign != 0.0):
+        # "scoop the mids a bit less", "boost the bass a little less": a smaller move than the verb's (ignored, it was
+        # the whole move: a seventeenth trial); "the bass a bit less" (no verb) is less bass, a bit.
+        last = pieces[-1]
+        turned = (last.sign, SMALLER_DEGREE) if last_way else (-last.sign, degree)
+        pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", sign=turned[0],
+                             degree=min(last.degree * turned[1], max_degree))
+        return True
     if not (pending and pieces and degree != 1.0 and sign == 1.0 and way == 0.0 and not keep):
         return False
     if any(number_degree(t) is not None for t in pending):  # "warm, 0.5": a number alone is no degree word
@@ -52,6 +74,28 @@ def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: f
         return False
     pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", degree=min(last.degree * degree, max_degree))
     return True
+
+
+def postfix_move(tokens: Sequence[str], i: int, after_piece: bool, number: float | None, last_way: float,
+                 closes: Callable[[Sequence[str], int], bool], ends_piece: Callable[[Sequence[str], int], bool],
+                 amount_at: Callable[[Sequence[str], int], bool]) -> tuple[float, float] | None:
+    """``(sign, degree)`` when ``tokens[i]`` is a direction word or number closing the descriptor just read.
+
+    It must follow a descriptor directly (``after_piece``) and end the clause or come before a conjunction, a
+    dB amount ("treble cut 2 dB"), a region or a degree ("turn the bass down a bit"; the parser's ``closes``,
+    ``ends_piece`` and ``amount_at`` say so), so "cut the bass" and "2x warmer" keep reading forwards; a
+    CLOSING_DIRECTION word only ends the clause ("make the highs lower"), and after a piece a verb set
+    (``last_way``) "less" is a smaller move ("scoop the mids less": the whole scoop, turned, was a 6 dB boost).
+    """
+    if after_piece and number is None and tokens[i] in CLOSING_DIRECTION:
+        if not closes(tokens, i + 1) or (last_way and tokens[i] not in SMALLER):
+            return None
+        return (1.0, SMALLER_DEGREE) if last_way else (CLOSING_DIRECTION[tokens[i]], 1.0)
+    if not after_piece or (number is None and tokens[i] not in POSTFIX_DIRECTION):
+        return None
+    if not ends_piece(tokens, i + 1) and not amount_at(tokens, i + 1):
+        return None
+    return (1.0, number) if number is not None else (POSTFIX_DIRECTION[tokens[i]], 1.0)
 
 
 def move_enough(tokens: Sequence[str]) -> list[str]:
@@ -128,5 +172,5 @@ def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
         pieces[k] = replace(pieces[k], sign=-pieces[k].sign)
 
 
-__all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "NOT_ENOUGH", "UP", "VERBS",
-           "degree_after", "flip", "imperatives", "is_noun", "move_enough", "nouns_of", "particle_way"]
+__all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "NOT_ENOUGH", "SMALLER", "UP", "VERBS",
+           "degree_after", "flip", "imperatives", "is_noun", "move_enough", "nouns_of", "particle_way", "postfix_move"]
