@@ -23,7 +23,19 @@ from typing import Any
 
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_word
-from eqmorph.language.grammar_words import CONTRASTING, DEGREES, ENOUGH, EXCESS, JOINERS, LACK, LESS, MORE, NOT, STOP
+from eqmorph.language.grammar_words import (
+    CONTRASTING,
+    DEGREES,
+    ENOUGH,
+    EXCESS,
+    JOINERS,
+    LACK,
+    LESS,
+    MORE,
+    NOT,
+    STOP,
+    PhraseRewriter,
+)
 from eqmorph.language.interpretation import Piece
 
 # Words that name a flaw of a sound, by the vocabulary word (or band word) a typed word is read as: "mud" and
@@ -115,8 +127,9 @@ _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "
 # the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
 _VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más", "extra", "minus"}
 _DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",))
-_KEEPING = {phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
-                                                               for verb in sorted(_VERBS_OF_DIRECTION)))}
+_KEEPING = PhraseRewriter({phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
+                                                                             for verb in sorted(_VERBS_OF_DIRECTION)))})
+_FEELING = PhraseRewriter(FEELING_PHRASES)
 _UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
 
 
@@ -215,19 +228,6 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
     return None
 
 
-def _rewritten(tokens: Sequence[str], table: dict[tuple[str, ...], tuple[str, ...]],
-               unless_next: frozenset[str] = frozenset()) -> list[str]:
-    """``tokens`` with each phrase of ``table`` replaced by its tokens, except where the next token is in
-    ``unless_next`` ("I like it warmer" is a wish, not a liking)."""
-    out = list(tokens)
-    for phrase, said in table.items():
-        n = len(phrase)
-        for k in range(len(out) - n, -1, -1):
-            if tuple(out[k:k + n]) == phrase and (k + n == len(out) or out[k + n] not in unless_next):
-                out[k:k + n] = said
-    return out
-
-
 def _compared(tokens: list[str]) -> list[str]:
     """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
     "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
@@ -253,7 +253,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`)."""
-    out = _rewritten(tokens, FEELING_PHRASES, unless_next=_FEELING_OBJECTS_NOT)
+    out = _FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."
@@ -264,7 +264,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     for k in range(len(out) - 1, -1, -1):
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
-    out = _rewritten(out, _KEEPING)
+    out = _KEEPING(out)
     out = _compared(out)
     for k in range(1, len(out) - 1):  # "the bass is to loud": the typo of "too", read as "to" it was a boost
         if out[k] == "to" and out[k - 1] in COPULAS and out[k + 1] not in _NOT_AFTER_TO and out[k + 1][0].isalpha():

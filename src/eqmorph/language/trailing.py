@@ -23,6 +23,7 @@ from eqmorph.language.grammar_words import (
     PARTICLES,
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
+    PhraseRewriter,
 )
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
@@ -42,6 +43,7 @@ UP = "up"
 NOT_ENOUGH = frozenset(k[0] for k in LACK if len(k) == 2 and k[1] in ENOUGH)
 # Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
 LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
+_EASING = PhraseRewriter(EASING)
 # "less" said last, after a piece a verb set: a smaller move ("scoop the mids a bit less": half the scoop)
 SMALLER = frozenset({"less", "menos"})
 SMALLER_DEGREE = 0.5
@@ -124,15 +126,9 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a verb that is a noun too (grammar_words.IMPERATIVES: "drop") read as its direction word
     where a request starts: the clause's first word, or after a joining word or a request opener ("please"); and an
     easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere."""
-    out = [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
-                                                   or tokens[k - 1] in REQUEST_OPENERS) else t
-           for k, t in enumerate(tokens)]
-    for phrase, said in sorted(EASING.items(), key=lambda item: -len(item[0])):  # "ease up on" before "ease up"
-        n = len(phrase)
-        for k in range(len(out) - n, -1, -1):
-            if tuple(out[k:k + n]) == phrase:
-                out[k:k + n] = [said]
-    return out
+    return _EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+                                                            or tokens[k - 1] in REQUEST_OPENERS) else t
+                    for k, t in enumerate(tokens)])
 
 
 def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:
