@@ -159,8 +159,7 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
 def states_next(tokens: Sequence[str], j: int) -> bool:
     """Whether a copula follows ``tokens[j]`` before the clause ends: the word before ``j`` is a subject ("the bass is
     too loud and the highs are too quiet": the highs took the cut said of the bass, as a list would)."""
-    end = next((k for k in range(j, len(tokens)) if tokens[k] in JOINERS), len(tokens))
-    return not COPULAS.isdisjoint(tokens[j:end])
+    return not COPULAS.isdisjoint(tokens[j:_clause_end(tokens, j)])
 
 
 def nothing_asked(text: str, absent: Sequence[str]) -> ParameterError:
@@ -237,7 +236,7 @@ def _compared(tokens: list[str]) -> list[str]:
         if out[k] not in _THAN:
             continue
         more, less = _THAN[out[k]]
-        end = next((j for j in range(k, len(out)) if out[j] in JOINERS), len(out))
+        end = _clause_end(out, k)
         if COPULAS.isdisjoint(out[:k - 1]) or is_wished(out[:k]):  # a copula states the clauses after it too
             continue
         if out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
@@ -252,7 +251,8 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
-    "less" (:data:`FEELING_PHRASES`)."""
+    "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
+    in that order)."""
     out = _FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
@@ -264,40 +264,82 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     for k in range(len(out) - 1, -1, -1):
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
-    out = _KEEPING(out)
-    out = _compared(out)
-    for k in range(1, len(out) - 1):  # "the bass is to loud": the typo of "too", read as "to" it was a boost
+    return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))))))
+
+
+def _clause_start(tokens: Sequence[str], k: int) -> int:
+    """Index of the first token of the clause ``tokens[k]`` is in: after the last joining word before it."""
+    return max((j + 1 for j in range(k) if tokens[j] in JOINERS), default=0)
+
+
+def _clause_end(tokens: Sequence[str], k: int) -> int:
+    """Index of the joining word that ends the clause from ``tokens[k]`` on (``len(tokens)`` if none)."""
+    return next((j for j in range(k, len(tokens)) if tokens[j] in JOINERS), len(tokens))
+
+
+def _typo_too(tokens: list[str]) -> list[str]:
+    """"to" between a copula and an adjective read as "too": "the bass is to loud" (read as "to", a boost)."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
         if out[k] == "to" and out[k - 1] in COPULAS and out[k + 1] not in _NOT_AFTER_TO and out[k + 1][0].isalpha():
             out[k] = "too"
+    return out
+
+
+def _amounts_stated(tokens: list[str]) -> list[str]:
+    """A region's level said as an amount, read as an excess or a lack: "the low mids are too much" ("too loud"), "it's
+    a bit much in the highs" ("too much highs"), "not much in the low end" and "the bass is missing" ("not enough")."""
+    out = list(tokens)
     for k in range(len(out) - 1, 0, -1):
-        start = max((j + 1 for j in range(k) if out[j] in JOINERS), default=0)
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
-                and not COPULAS.isdisjoint(out[start:k]) and _names_band(out[start:k])):
+                and not COPULAS.isdisjoint(out[_clause_start(out, k):k]) and _names_band(out[_clause_start(out, k):k])):
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
         elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
-              and _names_band(out[k + 1:])):  # "it's a bit much in the highs": too much highs
+              and _names_band(out[k + 1:])):
             out[k:k + 2] = ["much"] if out[k - 1] == "too" else ["too", "much"]
         elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
-              and _names_band(out[k + 1:])):  # "not much in the low end" cut the bass: a lack
+              and _names_band(out[k + 1:])):  # it cut the bass
             out[k - 1:k + 2] = ["not", "enough"]
-        elif out[k] in _MISSING and out[k - 1] in COPULAS and _names_band(out[start:k - 1]):  # "the bass is missing"
+        elif out[k] in _MISSING and out[k - 1] in COPULAS and _names_band(out[_clause_start(out, k):k - 1]):
+            start = _clause_start(out, k)
             out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
-    for k in range(len(out) - 1):  # "there's a lot of mud", "hay muchos graves": an excess stated
+    return out
+
+
+def _there_is(tokens: list[str]) -> list[str]:
+    """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
         there = out[k] == "hay" or (out[k] == "is" and k > 0 and out[k - 1] == "there")
         if there and out[k + 1] in _A_LOT and (out[k + 1] != "a" or out[k + 2:k + 3] == ["lot"]):
             out[k + 1:k + 3 if out[k + 1] == "a" else k + 2] = ["too", "much"]
-    for k in range(len(out) - 1):  # "the low mids need cleaning up": "clean up the low mids"
-        if out[k] in ("need", "needs") and out[k + 1] in GERUNDS and k > 0:
-            start = max((j + 1 for j in range(k) if out[j] in JOINERS), default=0)
-            out[start:k + 2] = [GERUNDS[out[k + 1]], *(["up"] if out[k + 2:k + 3] == ["up"] else []), *out[start:k]]
-            if out[k + 2:k + 3] == ["up"]:
-                del out[k + 2]
+    return out
+
+
+def _needs_verb(tokens: list[str]) -> list[str]:
+    """A region that needs a verb's gerund gets the verb: "the low mids need cleaning up" -> "clean up the low mids"."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        if out[k] in ("need", "needs") and out[k + 1] in GERUNDS:
+            start, up = _clause_start(out, k), out[k + 2:k + 3] == ["up"]
+            out[start:k + 2 + up] = [GERUNDS[out[k + 1]], *(["up"] if up else []), *out[start:k]]
+    return out
+
+
+def _praised(tokens: list[str]) -> list[str]:
+    """A region said to be fine turned into a kept one ("the low end is fine" -> "keep the low end"), praise of a named
+    subject read as the praise of "it is ..." ("the warmth is good but ..."), a fine word with nothing before it
+    dropped ("sounds good but a bit harsh")."""
+    out = list(tokens)
     k = 1
     while k < len(out):
-        start = max((j + 1 for j in range(k - 1) if out[j] in JOINERS), default=0)
-        said = [t for t in out[start:k - 1] if t not in STOP]
-        if ((out[k] in FINE or (out[k] in PRAISE_OF_A_SUBJECT and said)) and out[k - 1] in COPULAS
-                and out[k - 1] not in NEGATED_COPULAS and not is_wished(out[:k])):
+        if (out[k] in FINE or out[k] in PRAISE_OF_A_SUBJECT) and out[k - 1] in COPULAS and out[k - 1] not in \
+                NEGATED_COPULAS and not is_wished(out[:k]):
+            start = _clause_start(out, k - 1)
+            said = [t for t in out[start:k - 1] if t not in STOP]
+            if out[k] not in FINE and not said:  # "it sounds nice": the crowds' nice
+                k += 1
+                continue
             if k + 1 < len(out) and out[k + 1] not in JOINERS:
                 out[k] = "keep"  # "it has good bass": the bass is kept
             elif _names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows

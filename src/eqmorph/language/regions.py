@@ -130,21 +130,33 @@ def level_move(piece: Piece, band: BandWord) -> Piece | None:
                    meanings=(Meaning(band.name, 1.0, "defined", source=band.source),))
 
 
+def _band_of(piece: Piece) -> BandWord | None:
+    """The band word ``piece`` is, when it is one band word alone ("low end", "esses"), else None."""
+    only = piece.meanings[0] if len(piece.meanings) == 1 else None
+    return band_word(only.word) if only is not None and only.how == "defined" else None
+
+
+def _region_of(piece: Piece) -> BandWord | None:
+    """The region word (:data:`WHERE_WORDS`) ``piece`` is, else None."""
+    band = _band_of(piece)
+    return band if band is not None and band.name in WHERE_WORDS else None
+
+
 def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_amount: bool) -> tuple[Piece, str] | None:
     """``piece`` acting in the region word ``before`` it ("the low end is too boomy", "highs too harsh") and a note,
     when a copula, an excess or a direction word stands between them ("make the low end less boomy") and the region
     asked for nothing itself, or when ``piece`` is a level word ("make the highs quieter": the region's move,
     :func:`level_move`); else None. Read as a list, the region was a boost: "low end too boomy" boosted the bass
     3 dB while it cut boomy."""
-    region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
-    if (region is not None and region.name in FLAW_WORDS and before.meanings[0].how == "defined" and not set_by_amount
-            and before.sign > 0 and piece.sign < 0 and not COPULAS_AND_EXCESS.isdisjoint(between)):
+    flaw = _band_of(before)
+    if (flaw is not None and flaw.name in FLAW_WORDS and not set_by_amount and before.sign > 0 and piece.sign < 0
+            and not COPULAS_AND_EXCESS.isdisjoint(between)):
         # "the esses are harsh", "the hiss is noisy": a flaw the subject names is what is asked away (read as a list,
         # the sibilance was boosted beside less harsh: a fifteenth trial, 2026-12-03)
         return (replace(before, text=f"{before.text} {piece.text}", sign=-1.0, degree=piece.degree),
-                f"{before.term} {piece.term}: read as less {region.name}")
-    if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or set_by_amount
-            or before.sign <= 0 or piece.region is not None):
+                f"{before.term} {piece.term}: read as less {flaw.name}")
+    region = _region_of(before)
+    if region is None or set_by_amount or before.sign <= 0 or piece.region is not None:
         return None
     level = level_move(replace(piece, text=f"{before.text} {piece.text}"), region)
     if level is not None:  # "the highs are too loud", "make the highs quieter"
@@ -167,18 +179,15 @@ def region_compound(before: Piece, piece: Piece, noun: bool) -> tuple[Piece, str
     None otherwise. Read as two pieces, the direction reached the region only and the noun was asked for: "less
     low-mid mud" boosted 150 Hz 2 dB (a seventeenth trial, 2026-12-03). A band word the region does not hold stays
     a list ("bass treble")."""
-    region = band_word(before.meanings[0].word) if len(before.meanings) == 1 else None
-    if (region is None or before.meanings[0].how != "defined" or region.name not in WHERE_WORDS or not noun
-            or piece.sign != 1.0 or piece.degree != 1.0 or piece.region is not None or len(piece.meanings) != 1):
+    region = _region_of(before)
+    if (region is None or not noun or piece.sign != 1.0 or piece.degree != 1.0 or piece.region is not None
+            or len(piece.meanings) != 1):
         return None
-    text = f"{before.text} {piece.text}"
-    if piece.meanings[0].how == "defined":  # "sub rumble": a band word the region holds, as it is
-        own = band_word(piece.meanings[0].word)
-        if own is None or not _holds(region, own):
-            return None
-        return (replace(piece, text=text, sign=before.sign, degree=before.degree),
-                f"{before.term} {piece.term}: read as {piece.term} in the {region.name}")
-    return (replace(piece, text=text, sign=before.sign, degree=before.degree, region=region.name),
+    own = _band_of(piece)  # "sub rumble": a band word the region holds, as it is (its move is a region's already)
+    if piece.meanings[0].how == "defined" and (own is None or not _holds(region, own)):
+        return None
+    return (replace(piece, text=f"{before.text} {piece.text}", sign=before.sign, degree=before.degree,
+                    region=None if own is not None else region.name),
             f"{before.term} {piece.term}: read as {piece.term} in the {region.name}")
 
 
@@ -188,9 +197,7 @@ def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], un
     congested". Read as a request, the region was boosted 6 dB (a fifteenth trial, 2026-12-03), though what is said
     of a region is mostly a flaw. Returns the note for the reader (``[]`` when nothing was dropped)."""
     piece = pieces[-1]
-    region = band_word(piece.meanings[0].word) if len(piece.meanings) == 1 else None
-    if (region is None or piece.meanings[0].how != "defined" or region.name not in WHERE_WORDS or piece.sign <= 0
-            or COPULAS_AND_EXCESS.isdisjoint(between)):
+    if _region_of(piece) is None or piece.sign <= 0 or COPULAS_AND_EXCESS.isdisjoint(between):
         return []
     pieces.pop()
     run.pop()
