@@ -49,3 +49,8 @@ def test_less_said_last_after_a_verb_is_a_smaller_move(m, text, word, expected):
                                         ("more click", "clicky")])
 def test_nouns_of_known_adjectives_are_read(m, text, word):
     assert word in weights(m, text)  # unknown, though fizzy, twangy, crunchy and clicky were known
+
+
+def test_a_noun_after_a_joining_word_or_in_another_clause_is_no_compound(m):
+    assert weights(m, "less bass and mud") == pytest.approx({"bass": -0.5, "muddy": -0.5})  # a list, as before
+    assert weights(m, "more bass, mud") == pytest.approx({"bass": 0.5, "muddy": 0.5})

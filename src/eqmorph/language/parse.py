@@ -283,7 +283,7 @@ class Parser(WordReader):
                     if merged is not None:
                         pieces[-2:], run = [merged[0]], []
                         notes.append(merged[1])
-                if (len(pieces) > 1 and start == i and not keep and len(pieces) - 2 not in amounts
+                if (len(pieces) > 1 and closes and not keep and len(pieces) - 2 not in amounts
                         and (merged := region_compound(pieces[-2], pieces[-1], is_noun(term_text, found[0])))):
                     pieces[-2:], run = [merged[0]], []  # "less low-mid mud": the mud in the low mids, less of it
                     notes.append(merged[1])
