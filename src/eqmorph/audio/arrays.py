@@ -107,10 +107,9 @@ def morph_audio(
         return model.interpolate_params(word, to, alphas, intensity=intensity, **kwargs)
 
     y = apply_morph(audio, sample_rate, params_at, auto)
-    seconds = y.shape[0] / float(sample_rate)
-    if auto.times_s[-1] > seconds:  # as the CLI's --automate warns (a new-user trial: the API said nothing)
-        warnings.warn(f"the automation reaches {auto.times_s[-1]:g} s but the audio lasts {seconds:.2f} s; its points "
-                      "past the end are not heard", UserWarning, stacklevel=2)
+    past = auto.past_end(y.shape[0] / float(sample_rate), f"the audio lasts {y.shape[0] / float(sample_rate):.2f} s")
+    if past is not None:  # as the CLI's --automate warns (a new-user trial: the API said nothing)
+        warnings.warn(f"the automation {past}", UserWarning, stacklevel=2)
     if auto_gain:
         y = apply_auto_gain(check_audio(audio, sample_rate).reshape(y.shape), y)
     return _like(y, audio)

@@ -73,6 +73,14 @@ class Automation:
         values = self.alpha_at(np.array([0.0, max(duration_s, 0.0), *inside]))
         return float(values.min()), float(values.max())
 
+    def past_end(self, duration_s: float, lasting: str) -> str | None:
+        """What a listener misses when the points outlast the audio (``duration_s`` long, ``lasting`` said as
+        "guitar.wav lasts 10.24 s"): "reaches 100 s but ...; the morph stops at alpha 0.10"; None when they do not."""
+        if self.times_s[-1] <= duration_s:
+            return None
+        return (f"reaches {self.times_s[-1]:g} s but {lasting}; the morph stops at alpha "
+                f"{self.alpha_at(np.array([duration_s]))[0]:.2f}")
+
     def __str__(self) -> str:
         return ",".join(f"{t:g}:{a:g}" for t, a in zip(self.times_s, self.alphas))
 

@@ -121,10 +121,10 @@ def run_apply(args: argparse.Namespace) -> int:
     check_writable(args.output, "OUT")  # a read-only folder or file, before the model loads and auto gain measures
     existed_before = existed(args.output)
     info = read_info(args.input)
-    if automation is not None and automation.times_s[-1] > info.seconds:
-        print(f"eqmorph apply: warning: --automate reaches {automation.times_s[-1]:g} s but {args.input} lasts "
-              f"{duration_text(info.frames, info.sample_rate)}; the morph stops at alpha "
-              f"{automation.alpha_at(np.array([info.seconds]))[0]:.2f}", file=sys.stderr)
+    past = None if automation is None else automation.past_end(
+        info.seconds, f"{args.input} lasts {duration_text(info.frames, info.sample_rate)}")
+    if past is not None:
+        print(f"eqmorph apply: warning: --automate {past}", file=sys.stderr)
 
     model = load_model(args)
     word, to = args.word, args.to
