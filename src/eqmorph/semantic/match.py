@@ -192,15 +192,17 @@ def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
     return []
 
 
-def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0) -> MatchResult:
-    """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps)."""
+def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, *,
+                  roles: tuple[str, str] = ("input", "reference")) -> MatchResult:
+    """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps); ``roles``: how
+    errors and warnings name the two ("input 'x.wav'": which file is silent or clips)."""
     with single_blas_thread():  # the fit's products are small: BLAS workers would only spin
-        return _match_spectra(spectrum, reference, amount)
+        return _match_spectra(spectrum, reference, amount, roles)
 
 
-def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float) -> MatchResult:
+def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles: tuple[str, str]) -> MatchResult:
     amount = check_amount(amount)
-    notes = _check_spectrum(spectrum, "input") + _check_spectrum(reference, "reference")
+    notes = _check_spectrum(spectrum, roles[0]) + _check_spectrum(reference, roles[1])
     freqs = fit_grid()
     reach_hz = common_reach_hz(spectrum, reference)  # the same bands for both, whatever their bins
     smoothed = tuple(smooth_octave(s, freqs, SMOOTHING_FRACTION, reach_hz) for s in (spectrum, reference))
@@ -375,15 +377,15 @@ def match_files(
             info = read_info(path)
             _check_length(info.frames, info.sample_rate, f"{role} {str(path)!r}")
         analyses.append(_file_analysis(path, role))
-    return match_spectra(*_run_both((analyses[0], analyses[1])), amount)
+    # "the input 'x.wav' is silent": which file (it named none: a new-user trial, 2026-12-03)
+    return match_spectra(*_run_both((analyses[0], analyses[1])), amount,
+                         roles=(f"input {str(input_path)!r}", f"reference {str(reference_path)!r}"))
 
 
 def _file_analysis(path: str | os.PathLike[str], role: str) -> Callable[[], Spectrum]:
     def run() -> Spectrum:
         with _naming(role):
-            spectrum = file_spectrum(path)
-        _check_spectrum(spectrum, f"{role} {str(path)!r}")  # "the input 'x.wav' is silent": which file (a trial)
-        return spectrum
+            return file_spectrum(path)
 
     return run
 
