@@ -12,6 +12,8 @@ positive pieces' responses (:func:`phrase_params`). Warm and muddy correlate 0.8
 subtracting all of muddy cancelled warm's own low-mid boost and left an EQ correlating -0.55 with warm.
 A phrase that starts with a reduction ("less boxy and a bit warmer") is a list of requests, summed as asked: read
 as a contrast, the boxy cut that overlaps warm was dropped and the 200-500 Hz region did not come down.
+Several reductions ("it's muddy and harsh") are summed so that a cut one asks for is not undone by another's boost
+(:func:`_reductions_target`).
 A kept region ("brighter but keep the low end") loses nothing and adds nothing: the asked-for response is multiplied
 by one minus the region's window (:func:`eqmorph.language.regions.region_window`: 1 deep in the region, 0.5 at its
 corner), so bright's bass cut is left out and its treble stays. Until 2026-12-03 a region was kept as a kept crowd
@@ -72,7 +74,7 @@ def phrase_params(
     contrast each negated piece takes away only its part outside the asked-for pieces' responses, and a kept word
     ("brighter but keep the low end") has its own shape taken out of what the others change."""
     kept = [(w, None) for w in meant.kept if w not in dict(meant.weights)]
-    if not meant.contrast and not kept and not meant.regional:
+    if not meant.contrast and not kept and not meant.regional and not meant.reductions:
         return signed_blend_params(meant.weights, word_params, scale)
     pieces = _denied_where_asked(meant.piece_weights()) if meant.contrast else meant.piece_weights()
     # Every word (and region) a piece names, also one whose pieces cancel ("more warm, less warm, bright").
@@ -92,11 +94,16 @@ def phrase_params(
         for word, weight in (ws for sign, piece in absolute if sign < 0 for ws in piece):
             target = target + weight * responses[column[word]]
     else:
+        # piece_weights keeps the order of the moving pieces that no dB amount set
+        moving = [p for p in meant.pieces if p.sign != 0 and not p.absolute]
+        together = [p.sign < 0 and p.term in meant.reductions for p in moving]
         coef = np.zeros(len(words))
-        for _, ws in [*pieces, *meant.absolute_pieces()]:
+        for _, ws in [*(p for p, t in zip(pieces, together) if not t), *meant.absolute_pieces()]:
             for w, weight in ws:
                 coef[column[w]] += weight
         target = coef @ responses
+        if any(together):
+            target = target + _reductions_target([p for p, t in zip(pieces, together) if t], column, responses)
     for word, _ in kept:
         if word in WHERE_WORDS:  # "keep the low end": nothing changes there, as much as the region's band reaches
             target = target * (1.0 - region_window(word, _GRID, ANALYSIS_SAMPLE_RATE))
@@ -108,6 +115,8 @@ def phrase_params(
         target = target - held.T @ fit
     asked_weight = dict(meant.weights)
     start = np.array([max(asked_weight.get(w, 0.0), 0.0) for w, _ in words])  # start from an asked-for word
+    if not start.any():  # only reductions: from the strongest, as a blend starts
+        start = np.array([asked_weight.get(w, 0.0) for w, _ in words])
     main = int(np.argmax(np.abs(start)))
     region = words[main][1]
     if region is not None:  # a word confined to a region is a poor start outside it: the region's own band is not
@@ -125,6 +134,20 @@ def _denied_where_asked(pieces: list[tuple[float, tuple[tuple[Where, float], ...
         return pieces
     (where,) = regions
     return [(sign, ws if sign > 0 else tuple(((w, r or where), v) for (w, r), v in ws)) for sign, ws in pieces]
+
+
+def _reductions_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]], column: dict[Where, int],
+                       responses: np.ndarray) -> np.ndarray:
+    """The response ``(F,)`` of a list's reductions ("it's muddy and harsh"): at each frequency their cuts, plus
+    only what their boosts there exceed those cuts by (``responses`` ``(k, F)``, one row per word of ``column``).
+
+    Summed as they are, two reductions that pull opposite ways cancel: less muddy's crowd EQ lifts 2-5 kHz by 3-5 dB
+    where less harsh cuts it, and "it's muddy and harsh" cut under 1 dB anywhere (a review, 2026-12-04); this way
+    it cuts the low mids and 2.5-5 kHz. Reductions that agree sum as before.
+    """
+    moves = np.stack([sum(w * responses[column[word]] for word, w in ws) for _, ws in pieces])  # (p, F)
+    cut = np.minimum(moves, 0.0).sum(0)
+    return cut + np.maximum(np.maximum(moves, 0.0).sum(0) + cut, 0.0)
 
 
 def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]], column: dict[Where, int],

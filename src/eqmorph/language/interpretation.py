@@ -154,6 +154,18 @@ class Interpretation:
         return moving[0].sign > 0 or not CONTRASTING.isdisjoint(re.findall(r"\w+", normalise_term(self.text)))
 
     @property
+    def reductions(self) -> tuple[str, ...]:
+        """The terms of a list's reductions when it has two or more and is no contrast ("it's muddy and harsh", "less
+        boomy, less harsh"): language/compose.py sums them so that a cut one of them asks for is not undone by
+        another's boost. A term also asked for is left out (it cancels, as :attr:`weights` say)."""
+        if self.contrast:
+            return ()
+        asked = {p.term for p in self.pieces if p.sign > 0}
+        terms = tuple(dict.fromkeys(p.term for p in self.pieces
+                                    if p.sign < 0 and not p.absolute and p.term not in asked))
+        return terms if len(terms) >= 2 else ()
+
+    @property
     def kept(self) -> tuple[str, ...]:
         """Known words of the pieces to be kept as they are ("brighter but keep the low end": the bass band word)."""
         return tuple(dict.fromkeys(m.word for p in self.pieces if p.sign == 0 for m in p.meanings))
@@ -249,6 +261,9 @@ def interpret(text: str, pieces: Sequence[Piece], source: str | None, ignored: t
     if meant.contrast and denied:  # language/compose.py: phrase_params
         notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
                      f"{', '.join(asked)} is taken away")
+    if meant.reductions:
+        notes.append(f"{', '.join(meant.reductions)}: reduced together, a cut one of them asks for is not undone by "
+                     "another's boost")
     kept = [p.term for p in pieces if p.sign == 0]
     if kept:
         notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
