@@ -160,3 +160,13 @@ def test_the_package_doc_shows_the_main_calls_and_dir_hides_internals():
         assert call in doc
     assert not {"core", "semantic", "language", "_MATCH_NAMES"} & set(dir(eqmorph))
     assert all(hasattr(eqmorph, name) and not name.startswith("_") for name in eqmorph.__all__)
+
+
+def test_an_output_at_a_link_says_which_file_it_wrote(tmp_path, tiny_model_dir, capsys):
+    real = tmp_path / "config.txt"
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)  # broken until the first write makes config.txt
+    for said in ("wrote", "overwrote"):
+        code, text, _ = _run(capsys, "generate", "warm", "-o", link, "--model", tiny_model_dir)
+        assert code == 0 and text.strip() == f"{said} {link} (the file it links to, {real})"
+        assert link.is_symlink() and real.read_text().startswith("#")

@@ -139,8 +139,11 @@ def make_out_folder(folder: Path) -> Path:
 
 
 def existed(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is there before a command writes it (a link too, even a broken one), for :func:`wrote`."""
-    return os.path.lexists(path)
+    """Whether the file a command writes at ``path`` is there before it does (through a link: a broken link's file
+    is not), for :func:`wrote`."""
+    from eqmorph.io.fileio import written_path
+
+    return written_path(path).exists()
 
 
 def wrote(path: str | os.PathLike[str], existed_before: bool = False, file: TextIO | None = None) -> None:
@@ -152,7 +155,10 @@ def wrote(path: str | os.PathLike[str], existed_before: bool = False, file: Text
     Saying it is what keeps the replacement from being silent. ``file``: stdout unless the command prints data
     there (``match --format json``), which must stay parseable.
     """
-    print(f"{'overwrote' if existed_before else 'wrote'} {path}", file=file or sys.stdout)
+    from eqmorph.io.fileio import written_path
+
+    through = f" (the file it links to, {written_path(path)})" if os.path.islink(path) else ""
+    print(f"{'overwrote' if existed_before else 'wrote'} {path}{through}", file=file or sys.stdout)
 
 
 def refuse_overwriting_input(option: str, output: str | os.PathLike[str],

@@ -49,8 +49,8 @@ def atomic_path(path: str | os.PathLike[str], name: str = "output") -> Iterator[
     permission, would replace it anyway (as root, always); keeping its mode instead would carry that mark over
     to content it never protected. :func:`check_writable` runs the same checks without writing.
     """
-    target = Path(path)
-    tmp = _temp_beside(target, name)
+    target = written_path(path)
+    tmp = _temp_beside(target, name, path)
     try:
         yield tmp
         mode = _replaced_mode(target)
@@ -73,15 +73,26 @@ def check_writable(path: str | os.PathLike[str], name: str = "output") -> None:
     It creates and removes the temporary file the write would, since whether a folder takes a file is only known
     by trying (root ignores permission bits, a read-only mount refuses everyone). Nothing is left behind.
     """
-    _temp_beside(Path(path), name).unlink()
+    _temp_beside(written_path(path), name, path).unlink()
 
 
-def _temp_beside(target: Path, name: str) -> Path:
-    """A new empty file beside ``target`` with the permissions a new output gets, after refusing a missing folder
-    and a read-only ``target`` (:func:`atomic_path`)."""
+def written_path(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` changes: ``path``, or the file a link there points to (through every link).
+
+    A link is written through, as a shell's ``>`` writes: replacing it left the linked file unchanged (an Equalizer
+    APO config.txt linked into a presets folder was never updated) while the command said ``overwrote`` (a review,
+    2026-12-04). A broken link gives the path it points to, written if its folder exists.
+    """
+    return Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+
+
+def _temp_beside(target: Path, name: str, given: str | os.PathLike[str]) -> Path:
+    """A new empty file beside ``target`` (the file written for the path ``given``, :func:`written_path`) with the
+    permissions a new output gets, after refusing a missing folder and a read-only ``target`` (:func:`atomic_path`)."""
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise ParameterError(name, str(target), "a path in an existing folder")
+        linked = f" (it links to {str(target)!r}, whose folder does not exist)" if target != Path(given) else ""
+        raise ParameterError(name, str(given), "a path in an existing folder" + linked)
     mode = _replaced_mode(target)
     if mode is not None and not mode & 0o222:
         raise EqmorphError(f"cannot write {str(target)!r}: it is read-only (mode {mode:04o}); make it writable "
