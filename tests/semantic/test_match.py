@@ -9,6 +9,7 @@ between sample rates, and the 40 dB evaluation mask would count it.
 import functools
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -202,6 +203,18 @@ def test_clipping_warns():
     clipped = np.clip(4.0 * multisine(1.0, 44100), -1.0, 1.0)
     with pytest.warns(UserWarning, match="the reference clips"):
         match(multisine(1.0, 44100), clipped, 44100)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_float_audio_past_full_scale_but_not_flattened_is_not_called_clipped(dtype):
+    loud = (4.0 * multisine(1.0, 44100)).astype(dtype)  # peaks far above 1.0, every sample its own value
+    assert np.abs(loud).max() > 1.5
+    assert audio_spectrum(loud, 44100).clipped_runs == 0
+    assert audio_spectrum(np.clip(loud, -1.0, 1.0), 44100).clipped_runs > 0  # flat tops at full scale
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        match(multisine(1.0, 44100), loud, 44100)
+    assert not [w for w in said if "clips" in str(w.message)]  # "includes the distortion's added high frequencies"
 
 
 @pytest.mark.parametrize("amount", [-0.5, 2.5, float("nan"), "lots"])

@@ -188,6 +188,18 @@ def test_the_notes_after_a_match_are_sentences(page, recordings):
     assert said.endswith(".")
 
 
+def test_a_float_recording_past_full_scale_is_not_called_clipped(page, recordings, tmp_path):
+    t = np.arange(SR * 3) / SR  # a smooth wave up to 1.7: past full scale, yet no two samples in a row alike
+    loud = 1.6 * np.sin(2 * np.pi * 110 * t) + 0.05 * np.random.default_rng(3).standard_normal(t.size)
+    page.click("details.match summary")
+    page.set_input_files("#match-input", _wav(tmp_path / "loud.wav", loud))
+    page.set_input_files("#match-reference", recordings["wet"])
+    page.click("#match-run")
+    page.wait_for_selector("#match-result[data-text]", state="attached")
+    said = page.text_content("#match-result")
+    assert "Match:" in said and "clips" not in said, said  # "clips in 330 places" before (a trial, 2026-12-04)
+
+
 # --- item 28: the match's preset files say what was matched --------------------------------------------------
 
 def _download(page, selector: str, folder) -> str:

@@ -63,7 +63,7 @@ FRAMES_PER_FILE_BLOCK = 4
 MIN_FRAME_SAMPLES = 256  # shortest frame, for very short recordings (a 0.5 s clip gets 4,096 at 44.1 kHz)
 CLIP_LEVEL = 0.999  # |sample| at or above this counts as full scale
 MIN_HALF_WIDTH_BINS = 3.0  # smoothing bands reach at least this far either side (see smooth_octave)
-CLIP_RUN = 3  # this many full-scale samples in a row on one channel is a flattened (clipped) peak
+CLIP_RUN = 3  # this many equal full-scale samples in a row on one channel is a flattened (clipped) peak
 
 
 def frame_length(sample_rate: float, total_frames: int | None = None) -> int:
@@ -90,7 +90,7 @@ class Spectrum:
     frames: int  # samples per channel analysed
     channels: int
     rms_dbfs: float  # level of the whole signal, all channels together (-inf for digital silence)
-    clipped_runs: int  # places where CLIP_RUN or more samples in a row sit at full scale
+    clipped_runs: int  # places where CLIP_RUN or more equal samples in a row sit at full scale
     # Analysis frames averaged (None: not known, e.g. a spectrum the web page measured; see frames_averaged).
     n_frames: int | None = None
 
@@ -243,13 +243,17 @@ def tukey_window(n_fft: int) -> np.ndarray:
 
 
 def _clipped_runs(x: np.ndarray) -> int:
-    """Runs of ``CLIP_RUN`` full-scale samples in ``x`` ``(frames, channels)`` (runs across blocks are missed)."""
+    """Runs of ``CLIP_RUN`` equal full-scale samples in ``x`` ``(frames, channels)`` (runs across blocks are
+    missed)."""
     if len(x) < CLIP_RUN or (x.max() < CLIP_LEVEL and x.min() > -CLIP_LEVEL):
         return 0  # the usual case, found in two passes without a temporary array
+    # a flattened peak: full-scale samples that are also equal, so float audio merely past 1.0 (a float bounce
+    # above 0 dBFS, a loud smooth wave) is not called clipped (a new-user trial, 2026-12-04)
     full = np.abs(x) >= CLIP_LEVEL
-    run = full[: len(x) - CLIP_RUN + 1].copy()
-    for k in range(1, CLIP_RUN):
-        run &= full[k : len(x) - CLIP_RUN + 1 + k]
+    flat = full[:-1] & (x[1:] == x[:-1])  # sample i and the next one are one full-scale level
+    run = flat[: len(x) - CLIP_RUN + 1].copy()
+    for k in range(1, CLIP_RUN - 1):
+        run &= flat[k : len(x) - CLIP_RUN + 1 + k]
     starts = run & ~np.vstack([np.zeros((1, x.shape[1]), dtype=bool), run[:-1]])
     return int(np.count_nonzero(starts))
 

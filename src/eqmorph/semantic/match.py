@@ -187,8 +187,8 @@ def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
             f"the {role} is silent (RMS {spec.rms_dbfs:.0f} dBFS): expected audio above {SILENCE_DBFS:g} dBFS"
         )
     if spec.clipped_runs:
-        return [f"the {role} clips in {spec.clipped_runs} place(s) (full-scale samples in a row); the match "
-                "includes the distortion's added high frequencies"]
+        return [f"the {role} clips in {spec.clipped_runs} place(s) (flattened peaks: equal full-scale samples in a "
+                "row); the match includes the distortion's added high frequencies"]
     return []
 
 

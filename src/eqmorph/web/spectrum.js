@@ -6,7 +6,7 @@
 export const N_FFT = 8192; // 5.4-5.9 Hz bins at 44.1-48 kHz; the 4097 bins of two spectra fit the server's body limit
 export const MAX_SECONDS = 600; // analyse at most the first ten minutes: a long-term average settles well before
 const CLIP_LEVEL = 0.999; // as eqmorph.audio.spectrum: a sample at full scale
-const CLIP_RUN = 3; // this many full-scale samples in a row count as one clipped peak
+const CLIP_RUN = 3; // this many equal full-scale samples in a row count as one clipped (flattened) peak
 const MIN_RATE = 8000; // the sample rates /api/match takes (eqmorph.server.schemas.SpectrumIn)
 const MAX_RATE = 384000;
 const LOW_RATE = 44100; // above twice this, frames are longer, so the bins stay this fine (see plan)
@@ -150,6 +150,7 @@ export class Welch {
     this.fill = 0;
     this.halves = 0; // complete halves per channel so far
     this.run = new Int32Array(channels);
+    this.last = new Float32Array(channels).fill(NaN); // each channel's previous sample: a flat top repeats it
     this.frames = 0; // samples per channel added
     this.count = 0; // frames per channel transformed
     this.sumSq = 0;
@@ -163,14 +164,19 @@ export class Welch {
     for (let c = 0; c < this.channels; c += 1) {
       const x = block[c];
       let run = this.run[c];
+      let last = this.last[c];
       let sumSq = 0;
       for (let i = 0; i < length; i += 1) {
         const v = x[i];
         sumSq += v * v;
-        run = Math.abs(v) >= CLIP_LEVEL ? run + 1 : 0;
+        // float audio merely past 1.0 is not flattened: only equal full-scale samples count
+        if (Math.abs(v) < CLIP_LEVEL) run = 0;
+        else run = v === last ? run + 1 : 1;
+        last = v;
         if (run === CLIP_RUN) this.clipped += 1;
       }
       this.run[c] = run;
+      this.last[c] = last;
       this.sumSq += sumSq;
       // The sum of squares is NaN or infinite exactly when a sample is (as in eqmorph.audio.spectrum): the samples
       // are looked at again only then.
