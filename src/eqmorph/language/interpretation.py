@@ -196,6 +196,16 @@ class Interpretation:
         """``(word, weight)`` when the phrase stands for one known word scaled, else ``None``."""
         return self.weights[0] if len(self.weights) == 1 else None
 
+    @property
+    def plain_word(self) -> tuple[str, float] | None:
+        """:attr:`single_word` when the phrase is that word's EQ scaled and nothing more: no region it acts in, no
+        part kept, no crowd named, no dB amount ("a bit warmer", "less muddy"). "harsh highs", "brighter but keep
+        the low end" and "warm (safe)" weigh one word at 1.0 too, but their EQs are not that word's (a trial,
+        2026-12-04: the web app had served them as the bare word)."""
+        if self.regional or self.kept or self.source or any(p.absolute for p in self.pieces):
+            return None
+        return self.single_word
+
     def __str__(self) -> str:
         shown = self.weights[:4]
         line = ", ".join(f"{w} x {format_weight(v)}" for w, v in shown)

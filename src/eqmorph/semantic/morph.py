@@ -108,8 +108,8 @@ class Morpher(LatentModel):
         :meth:`centroid` reads it: its latent code is that word's."""
         if text in self._exact:
             return True
-        parts = self.resolve(text)
-        return len(parts) == 1 and parts[0][1] == 1.0
+        plain = self.vocabulary.plain(text)
+        return plain is not None and plain[1] == 1.0
 
     @staticmethod
     def _blend_shares(weights: Mapping[str, float]) -> dict[str, float]:

@@ -49,8 +49,9 @@ def sample_eqs(model: Morpher, word: str, n: int, temperature: float = 1.0, seed
     spread = sum(abs(w) * model._spread(t, source) for t, w in parts) / strength
     # Vary the phrase at full strength and scale the gains afterwards: the latent space holds EQs of
     # crowd strength, so the code of a scaled-down EQ decodes back near full strength (the degree was lost).
-    if len(parts) == 1:
-        centre, gain = model._code(parts[0][0], source), parts[0][1]
+    plain = model.vocabulary.plain(word)  # "harsh highs" is one word at 1.0, but not harsh's EQ: varied as a phrase
+    if plain is not None:
+        centre, gain = model._code(plain[0], source), plain[1]
     else:
         unit = scale_gains(model._word_params(word, source).copy(), 1.0 / strength)
         centre, gain = model.encode_params(unit[None])[0], strength

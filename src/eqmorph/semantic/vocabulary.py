@@ -73,6 +73,15 @@ class Vocabulary:
         except LookupError:
             return list(self.parse(word).weights)
 
+    def plain(self, text: str) -> tuple[str, float] | None:
+        """``(word, weight)`` when ``text``'s EQ is one known word's scaled ("Warm", "cálido", "a bit warmer": the
+        word's own EQ or code stands in for it); None for a phrase whose EQ is more than that
+        (:attr:`Interpretation.plain_word`: "harsh highs", "warm (safe)")."""
+        try:
+            return self.lookup(text), 1.0
+        except LookupError:
+            return self.parse(text).plain_word
+
     def parse(self, text: str) -> Interpretation:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
         if self._parser is None:
