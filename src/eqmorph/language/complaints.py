@@ -50,12 +50,29 @@ FLAW_WORDS = frozenset({
     # "too loud" does (regions.level_move), and alone "it's loud" asks for less of the crowds' loud.
     "loud", "quiet", "fuerte",
 })
+# Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet";
+# language/regions.py level_move).
+LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0,
+               # A region made softer is made quieter: the crowds' soft, gentle, calm and mellow EQs lift 10 kHz by
+               # 2-3 dB, so kept to the highs "softer highs" boosted them and "the highs are too soft" cut them
+               # (a fifteenth trial, 2026-12-03).
+               "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0}
+# Said of a region, every level word is a flaw, as loud and quiet are everywhere: "the bass is soft" asks for more
+# bass, "the bass is strong" for less (read as requests, they cut and boosted it 6 dB: an eighteenth trial,
+# 2026-12-04). Said of the whole sound, "it's soft" and "it's mellow" stay descriptions.
+REGION_FLAW_WORDS = FLAW_WORDS | frozenset(LEVEL_WORDS)
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
 COPULAS = frozenset({
     "is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "seem", "feels", "feel", "looks",
     "became", "gets", "got", "has", "have", "hear", "hearing", "there's", "es", "son", "está", "esta", "están",
     "estan", "suena", "suenan", "queda", "quedan", "tiene", "tienen", "hay",
-    "its", "theres", "thats"})  # the last three: "its muddy", typed without the apostrophe
+    "its", "theres", "thats",  # the last three: "its muddy", typed without the apostrophe
+    # Spanish hearing verbs, as "hear": "no se escuchan los graves" cut the bass 6 dB, its "no" read as a plain
+    # negation of the word (an eighteenth trial, 2026-12-04)
+    "escucha", "escuchan", "escucho", "oye", "oyen", "oigo", "siente", "sienten", "siento", "nota", "notan", "noto",
+    "percibe", "perciben"})
+# Unstressed pronouns that stand between a negation and its verb: "no se escuchan", "no me suena", "no le queda".
+CLITICS = frozenset({"se", "me", "le", "les", "te", "nos"})
 NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
@@ -143,15 +160,16 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     "it's muddy and dull"."""
     if COPULAS.isdisjoint(clause_before) or is_wished(clause_before):
         return None
+    flaws = REGION_FLAW_WORDS if _names_band(clause_before) else FLAW_WORDS
     negation = _negation_at_copula(clause_before)
-    if word in FLAW_WORDS and negation is not None and ENOUGH.isdisjoint(pending) and (
+    if word in flaws and negation is not None and ENOUGH.isdisjoint(pending) and (
             sign < 0 or negation in NEGATED_COPULAS or not HEDGED.isdisjoint(pending)):
         return 0.0  # "it isn't muddy", "it's not (too) muddy": said to be fine, no change asked
     if not AMOUNT_SAID.isdisjoint(pending):
         return None
-    if sign > 0 and word in FLAW_WORDS and not (typed != word and typed.endswith("er")):
+    if sign > 0 and word in flaws and not (typed != word and typed.endswith("er")):
         return -1.0  # "it's muddy"
-    if word not in FLAW_WORDS and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
+    if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
     return None
 
@@ -221,8 +239,9 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
                or tokens[k] in JOINERS), None)
     if at is None or tokens[at] in JOINERS:  # another piece's: "it isn't muddy but a bit thin"
         return None
+    after = at + 1 + (at + 1 < len(tokens) and tokens[at + 1] in CLITICS)  # "no se escuchan"
     if tokens[at] in NEGATED_COPULAS or (at > 0 and tokens[at - 1] in COPULAS) or (
-            at + 1 < len(tokens) and tokens[at + 1] in COPULAS):
+            after < len(tokens) and tokens[after] in COPULAS):
         return tokens[at]
     return None
 
@@ -353,5 +372,6 @@ def _praised(tokens: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "WISHES",
-           "drop_praised", "is_praise", "is_wished", "nothing_asked", "stated_turn", "statement_tokens", "states_next"]
+__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "LEVEL_WORDS",
+           "REGION_FLAW_WORDS", "WISHES", "drop_praised", "is_praise", "is_wished", "nothing_asked", "stated_turn",
+           "statement_tokens", "states_next"]

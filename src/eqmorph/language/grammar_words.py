@@ -23,6 +23,10 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
+    # Spanish and Latin American small amounts (an eighteenth trial, 2026-12-04: each was ignored, full strength)
+    ("un", "toque"): 0.5, ("un", "toquecito"): 0.5, ("tantito",): 0.5, ("una", "pizca"): 0.5, ("un", "chin"): 0.5,
+    ("un", "chiqui"): 0.5, ("un", "poquitito"): 0.5, ("poquitito",): 0.5, ("la", "mitad"): 0.5,
+    ("a", "whisper"): 0.5, ("nudge",): 0.5,  # "nudge the bass down": a small move
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
     ("algo",): 0.65,
     ("rather",): 0.85, ("pretty",): 0.85, ("fairly",): 0.85, ("quite",): 0.85, ("bastante",): 0.85,
@@ -119,7 +123,10 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # a fifteenth trial: "tamer highs" was ignored, and the highs boosted 6 dB
                   "tamer", "tamed",
                   # a sixteenth: "avoid mud" added 5 dB of mud ("sácale" stays no direction: "sácale brillo" polishes)
-                  "avoid", "evita", "evitar", "evitá"})
+                  "avoid", "evita", "evitar", "evitá",
+                  # an eighteenth trial (2026-12-04): "ease the harshness", "relax the highs", "tuck the 3k a hair"
+                  # boosted what they eased
+                  "ease", "relax", "tuck"})
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
@@ -129,7 +136,18 @@ IMPERATIVES: dict[str, str] = {"drop": "cut"}
 EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: "ease up on" before "ease up"
     ("ease", "up", "on"): ("less",), ("ease", "off", "on"): ("less",), ("ease", "up"): ("less",),
     ("ease", "off"): ("less",), ("go", "easy", "on"): ("less",), ("back", "off", "on"): ("less",),
-    ("let", "up", "on"): ("less",)}
+    ("let", "up", "on"): ("less",), ("calm", "down"): ("less",)}
+# Small and large moves said as adjectives of a direction noun: "a gentle boost in the highs", "a subtle cut in the
+# low mids", "a big lift on top". Read as level words of the region (gentle, soft, calm: -1), gentle and soft turned
+# a boost into a 6 dB cut and a cut into a boost, and slight, small, subtle and tiny were ignored (full strength;
+# an eighteenth trial, 2026-12-04). Each pair is read as the degree adverb and the noun.
+MOVE_NOUNS = ("boost", "boosts", "cut", "cuts", "lift", "dip", "bump", "scoop", "trim", "shelf")
+SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
+    **{(size, noun): (adverb, noun) for adverb, sizes in (
+        ("slightly", ("gentle", "soft", "subtle", "slight", "small", "tiny", "mild", "light", "modest", "little",
+                      "calm")),
+        ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major")))
+       for size in sizes for noun in MOVE_NOUNS}}
 REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
 # of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.

@@ -71,6 +71,7 @@ from eqmorph.language.numbers import (
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
     left_subject,
+    placed_unknown,
     refuse_source_level,
     region_at,
     region_before,
@@ -115,6 +116,7 @@ class Parser(WordReader):
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
         unknown: list[str] = []
+        after_unknown: int | None = None  # the index after the last unknown word
         notes: list[str] = []
         amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
@@ -248,8 +250,14 @@ class Parser(WordReader):
                                   if "-" in term_text and not self.meanings(term_text, embed=False) else ("", []))
                 notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
                 found = found or self.meanings(term_text)
+                if found and after_unknown is not None and not way and sign == 1.0 and not keep and amount is None and (
+                        placed := placed_unknown(found[0], tokens[after_unknown:i], unknown[-1])):
+                    notes.append(placed)  # "there's feedback in the low mids": the region is where, not a boost
+                    i += len(words)
+                    continue
                 if not found:
                     unknown.append(term_text)
+                    after_unknown = i + len(words)
                     if run and run[-1] == len(pieces) - 1 and self._closes(tokens, i + len(words)):
                         notes.extend(left_subject(pieces, run, tokens[start:i], term_text))  # "the mids are crowded"
                     i += len(words)
@@ -287,7 +295,7 @@ class Parser(WordReader):
                         and (merged := region_compound(pieces[-2], pieces[-1], is_noun(term_text, found[0])))):
                     pieces[-2:], run = [merged[0]], []  # "less low-mid mud": the mud in the low mids, less of it
                     notes.append(merged[1])
-                refuse_source_level(text, pieces[-1], tokens[:i])  # "the vocals are too loud"
+                refuse_source_level(text, pieces[-1], tokens[:i], unknown)  # "the vocals are too loud"
                 i += len(words)
                 turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
                 # after a noun only: "thin out the low end" is a verb's (the noun check loads LemmInflect: last)

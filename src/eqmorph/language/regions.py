@@ -25,7 +25,7 @@ from eqmorph.core import dsp
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.complaints import FLAW_WORDS
+from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS
 from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
@@ -45,12 +45,6 @@ COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
-# Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet").
-LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0,
-               # A region made softer is made quieter: the crowds' soft, gentle, calm and mellow EQs lift 10 kHz by
-               # 2-3 dB, so kept to the highs "softer highs" boosted them and "the highs are too soft" cut them
-               # (a fifteenth trial, 2026-12-03).
-               "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0}
 # A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
 # is the word's way by this factor: boxy's +6 dB boost is 1.46 times its largest cut, full's 4 dB boost and cut tie.
 OWN_WAY_SHARE = 1.0 / 3.0
@@ -204,17 +198,33 @@ def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], un
     return [f"{piece.term}: said to be {unknown}, a word eqmorph does not know: left as it is"]
 
 
-def refuse_source_level(text: str, piece: Piece, before: Sequence[str]) -> None:
+def placed_unknown(meaning: Meaning, between: Sequence[str], unknown: str) -> str | None:
+    """The note for a region word placed by a preposition after ``unknown``, a word eqmorph does not know ("feedback
+    in the low mids", "cargado en los medios"), with no direction word said: ``between`` the words between the two.
+    None when ``meaning`` is no region word or the two are not so joined. Read as a request, the region was boosted
+    5-7 dB (an eighteenth trial, 2026-12-04), as "the mids are crowded" had been (:func:`left_subject`)."""
+    band = band_word(meaning.word) if meaning.how == "defined" else None
+    if (band is None or band.name not in WHERE_WORDS or PREPOSITIONS.isdisjoint(between)
+            or not all(t in PREPOSITIONS or t in STOP for t in between)):
+        return None
+    return f"{band.name}: where {unknown} is, a word eqmorph does not know: left as it is"
+
+
+def refuse_source_level(text: str, piece: Piece, before: Sequence[str], unknown: Sequence[str] = ()) -> None:
     """Raise :class:`ParameterError` when ``piece`` is a level word ("loud", "quiet") stated of a source that no band
-    word places (``before``: the clause's words before it, e.g. "the vocals are too"). Read without its subject, "the
-    vocals are too loud" was the crowds' loud turned, a 3 dB lift at 10 kHz (a fifteenth trial, 2026-12-03): an EQ
-    turns a region up or down, not one instrument of a mix."""
+    word places (``before``: the clause's words before it, e.g. "the vocals are too"), or of a word eqmorph does not
+    know (one of ``unknown``: "the mix is too loud", "the reverb is too loud"). Read without its subject, "the
+    vocals are too loud" was the crowds' loud turned, a 3 dB lift at 10 kHz (a fifteenth trial, 2026-12-03; the mix,
+    the master and the reverb an eighteenth, 2026-12-04): an EQ turns a region up or down, not one instrument of a
+    mix, nor the whole of it."""
     if len(piece.meanings) != 1 or piece.meanings[0].word not in LEVEL_WORDS or piece.region is not None:
         return
-    sources = [k for k, t in enumerate(before) if t in stoplist() and band_word(t) is None]
+    sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown) and band_word(t) is None]
     if sources and not COPULAS_AND_EXCESS.isdisjoint(before[sources[-1]:]):
-        raise ParameterError("text", text, f"a sound to change: '{before[sources[-1]]}' names a source, and an EQ "
-                                           "cannot turn one source of a mix up or down; say which region, e.g. 'less "
+        said = before[sources[-1]]
+        what = "names a source" if said in stoplist() else "is no region of the spectrum eqmorph knows"
+        raise ParameterError("text", text, f"a sound to change: '{said}' {what}, and an EQ cannot turn one source "
+                                           "of a mix, nor the whole of it, up or down; say which region, e.g. 'less "
                                            "presence' or 'the low mids are too loud'")
 
 
@@ -311,6 +321,7 @@ __all__ = [
     "WHERE_WORDS",
     "confine",
     "left_subject",
+    "placed_unknown",
     "refuse_source_level",
     "region_at",
     "region_before",

@@ -31,6 +31,9 @@ from eqmorph.language.terms import normalise_term
 _TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
 # A minus sign written against a word, as on a console ("-warm"; "+bright" is a split in the parser): less of it.
 _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
+# One or two minus signs after a word that end its piece ("bass--", "treble -", "mud--, more air"): less of it, as
+# "bass less" is (they were dropped, and the word boosted: an eighteenth trial, 2026-12-04).
+_TRAILING_MINUS = re.compile(r"(?<=[^\W\d_])\s?[-−]{1,2}(?=\s*(?:$|[,;!?)]|\.(?!\d)))")  # ".5dB" is a number
 # Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
 _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
@@ -171,7 +174,7 @@ class WordReader:
         """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
         "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
         tokens = []
-        for raw in _TOKEN.findall(_MINUS.sub(" less ", clause)):
+        for raw in _TOKEN.findall(_MINUS.sub(" less ", _TRAILING_MINUS.sub(" less", clause))):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
             # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)

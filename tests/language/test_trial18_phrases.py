@@ -1,0 +1,81 @@
+"""Phrases an eighteenth new-user trial typed (mastering notes, live sound, voice, Spanish and Latin American
+producers; 2026-12-04)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eqmorph.core import dsp
+from eqmorph.errors import ParameterError, UnknownWordError
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+def gain_db(m, text, hz):
+    return float(dsp.response_db_np(m.generate_params(text), np.array([float(hz)]), 48000.0)[0])
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("a gentle boost in the highs", "treble", 0.5), ("a gentle cut on the bass", "bass", -0.5),
+    ("a gentle dip around the low mids", "low mids", -0.5), ("a subtle cut in the low mids", "low mids", -0.5),
+    ("a small boost at the top", "treble", 0.5), ("a tiny lift in the highs", "treble", 0.5),
+    ("a slight cut to the highs", "treble", -0.5), ("a soft cut on top", "treble", -0.5),
+    ("a big boost in the bass", "bass", 1.25)])
+def test_a_sized_move_is_a_degree_of_its_direction(m, text, word, expected):
+    # gentle and soft were level words of the region: a gentle boost cut 6 dB, a gentle cut boosted
+    assert weights(m, text) == pytest.approx({word: expected})
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("calm down the highs", "treble", -1.0), ("relax the highs", "treble", -1.0), ("ease the harshness", "harsh", -1.0),
+    ("tuck the high mids a hair", "high mids", -0.5), ("nudge the bass down", "bass", -0.5),
+    ("bass--", "bass", -1.0), ("treble -", "treble", -1.0)])
+def test_easing_verbs_and_trailing_minus_signs_cut(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})  # each was ignored and the word boosted
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("súbele un toque a los agudos", "treble", 0.5), ("bájale tantito a los agudos", "treble", -0.5),
+    ("una pizca más de graves", "bass", 0.5), ("un poquitito más de graves", "bass", 0.5),
+    ("just a whisper more air", "air", 0.5)])
+def test_small_amounts_in_spanish_and_english_are_degrees(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})
+
+
+@pytest.mark.parametrize("text, hz, up", [
+    ("the bass is soft", 100, True), ("los graves están suaves", 100, True), ("the highs are mellow", 10000, True),
+    ("the bass is strong", 100, False), ("the bass is hot", 100, False)])
+def test_a_level_word_said_of_a_region_is_a_flaw_of_its_level(m, text, hz, up):
+    assert (gain_db(m, text, hz) > 1.0) if up else (gain_db(m, text, hz) < -1.0)  # read as requests: the other way
+
+
+def test_said_of_the_whole_sound_a_level_word_stays_a_description(m):
+    assert weights(m, "it's mellow") == pytest.approx({"mellow": 1.0})
+
+
+@pytest.mark.parametrize("text, word", [("no se escuchan los graves", "bass"), ("no se oyen los agudos", "treble"),
+                                        ("no oigo los graves", "bass")])
+def test_spanish_cannot_hear_asks_for_more(m, text, word):
+    assert weights(m, text)[word] > 0  # cut 6 dB: "no" was a negation of the region
+
+
+@pytest.mark.parametrize("text", ["there's feedback in the low mids", "there's some ringing in the high mids",
+                                  "está muy cargado en los medios"])
+def test_an_unknown_word_placed_in_a_region_leaves_the_region_alone(m, text):
+    with pytest.raises(UnknownWordError):  # the region was boosted 5-7 dB
+        m.parse(text)
+
+
+def test_a_direction_said_for_an_unknown_word_in_a_region_still_moves_the_region(m):
+    assert weights(m, "cut the feedback in the low mids") == pytest.approx({"low mids": -1.0})
+    parsed = m.parse("warm and there's feedback in the low mids")
+    assert dict(parsed.weights) == pytest.approx({"warm": 1.0}) and "where feedback is" in str(parsed)
+
+
+@pytest.mark.parametrize("text, said", [("the mix is too loud", "mix"), ("the reverb is too loud", "reverb")])
+def test_a_level_said_of_an_unknown_subject_is_refused(m, text, said):
+    with pytest.raises(ParameterError, match=f"'{said}' is no region of the spectrum"):
+        m.parse(text)  # the crowds' loud turned: a 2.7 dB lift at 10 kHz
