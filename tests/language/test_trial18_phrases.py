@@ -79,3 +79,11 @@ def test_a_direction_said_for_an_unknown_word_in_a_region_still_moves_the_region
 def test_a_level_said_of_an_unknown_subject_is_refused(m, text, said):
     with pytest.raises(ParameterError, match=f"'{said}' is no region of the spectrum"):
         m.parse(text)  # the crowds' loud turned: a 2.7 dB lift at 10 kHz
+
+
+@pytest.mark.parametrize("text, word, expected", [("low", "bass", 1.0), ("high", "treble", 1.0),
+                                                  ("a bit more low", "bass", 0.5), ("less high", "treble", -1.0),
+                                                  ("low mids", "low mids", 1.0), ("high mids", "high mids", 1.0)])
+def test_low_and_high_alone_are_the_bass_and_the_treble(m, text, word, expected):
+    # read by the embedding, "low" was quiet, thin and harsh: a bass cut and a 3 kHz lift (a web-page trial)
+    assert weights(m, text) == pytest.approx({word: expected})
