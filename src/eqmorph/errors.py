@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 # Messages stay one short line: a value is echoed for context, never in full (a 500-word phrase, an EQ's repr).
 MAX_VALUE_CHARS = 60
 # ... except a path, which the user needs whole to know which file is meant; this only bounds the line.
 MAX_PATH_CHARS = 1024
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def user_stacklevel() -> int:
+    """The ``stacklevel`` for :func:`warnings.warn`, called where it is, that names the first line outside eqmorph:
+    the user's, however deep inside the package the warning is raised (``EQ.process`` pointed at core/eq.py, one
+    call short of the user's line: a new-user trial, 2026-12-04)."""
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def shown_value(value: object, *, with_type: bool = False) -> str:

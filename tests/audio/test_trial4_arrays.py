@@ -47,6 +47,15 @@ def test_integer_overs_are_clipped_to_the_types_range_as_a_pcm_file_clips_them()
     assert y.dtype == np.int16 and y.max() == 32767
 
 
+def test_a_warning_names_the_callers_line_not_eqmorphs(tiny_model):
+    loud = EQ.from_array([[12.0, 1000.0, 0.7], *ROWS[1:]])
+    pcm = np.full(4096, 30000, dtype=np.int16)
+    with pytest.warns(UserWarning, match="past full scale") as said:
+        loud.process(pcm, SR)
+        morph_audio(tiny_model, pcm, SR, "warm", "bright", "0:0,1:1", intensity=4.0)
+    assert [w.filename for w in said] == [__file__] * len(said)  # EQ.process pointed at core/eq.py
+
+
 def test_the_morph_takes_integer_pcm_too(tiny_model):
     pcm = _to_pcm(0.2 * _noise((SR // 4, 2)), np.int16)  # quiet enough that no word's boost reaches full scale
     y = morph_audio(tiny_model, pcm, SR, "warm", "bright", "0:0,0.25:1")

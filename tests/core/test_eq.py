@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from eqmorph import EQ, ParameterError
+from eqmorph import EQ, Band, ParameterError
 from eqmorph.core import dsp
 from eqmorph.core.ranges import GAIN_DB, N_PARAMS, flat_params, from_model_space, to_model_space
 
@@ -125,3 +125,8 @@ def test_valid_responses_are_unchanged_by_the_checks():
     expected = dsp.response_db_np(eq.to_array(), freqs, 44100.0)
     np.testing.assert_array_equal(eq.response_db(freqs, 44100), expected)
     np.testing.assert_array_equal(eq.response_db(list(freqs), np.float32(44100.0)), expected)
+
+
+def test_a_band_of_an_unknown_kind_is_refused_when_made():
+    with pytest.raises(ParameterError, match="kind='notch'.*low_shelf or peaking or high_shelf"):
+        Band("notch", 3.0, 1000.0, 1.0)

@@ -520,3 +520,9 @@ def test_language_any_is_every_word_as_in_the_cli(m):
     eq = m.interpolate("warm", "suave", 0.5)
     assert m.describe(eq, None, language="any") == m.describe(eq, None)
     assert m.describe_text(eq, language="any") == m.describe_text(eq)
+
+
+@pytest.mark.parametrize("flag", ["false", 0, None])
+def test_level_free_takes_only_true_or_false(m, flag):
+    with pytest.raises(ParameterError, match="level_free"):  # "false" is truthy: it meant True
+        m.describe_text(m.generate("warm"), level_free=flag)

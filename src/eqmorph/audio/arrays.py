@@ -24,8 +24,8 @@ from eqmorph.audio.filtering import (
     check_audio,
     float_to_pcm,
 )
-from eqmorph.core.eq import EQ
-from eqmorph.errors import ParameterError
+from eqmorph.core.eq import EQ, check_flag
+from eqmorph.errors import ParameterError, user_stacklevel
 
 if TYPE_CHECKING:
     from eqmorph.semantic.morph import Morpher
@@ -41,17 +41,10 @@ def _like(y: np.ndarray, audio: np.ndarray) -> np.ndarray:
         over = int(np.count_nonzero(np.abs(y) > 1.0))
         fate = "clipped" if dtype in PCM_DTYPES else "kept past 1.0 in float"
         warnings.warn(f"{over} samples past full scale (peak {20.0 * np.log10(peak):+.1f} dBFS), {fate}; "
-                      "auto_gain=True keeps the level and never clips", UserWarning, stacklevel=3)
+                      "auto_gain=True keeps the level and never clips", UserWarning, stacklevel=user_stacklevel())
     if dtype in PCM_DTYPES:
         return float_to_pcm(y, dtype)
     return y.astype(dtype, copy=False) if np.issubdtype(dtype, np.floating) else y
-
-
-def check_flag(name: str, value: bool) -> bool:
-    """``value`` if it is True or False, else :class:`ParameterError`: ``"no"`` is truthy and would mean yes."""
-    if not isinstance(value, bool | np.bool_):
-        raise ParameterError(name, value, "True or False", wrong_type=True)
-    return bool(value)
 
 
 def process_eq(eq: EQ, audio: np.ndarray, sample_rate: float, *, auto_gain: bool = False) -> np.ndarray:
@@ -109,7 +102,7 @@ def morph_audio(
     y = apply_morph(audio, sample_rate, params_at, auto)
     past = auto.past_end(y.shape[0] / float(sample_rate), f"the audio lasts {y.shape[0] / float(sample_rate):.2f} s")
     if past is not None:  # as the CLI's --automate warns (a new-user trial: the API said nothing)
-        warnings.warn(f"the automation {past}", UserWarning, stacklevel=2)
+        warnings.warn(f"the automation {past}", UserWarning, stacklevel=user_stacklevel())
     if auto_gain:
         y = apply_auto_gain(check_audio(audio, sample_rate).reshape(y.shape), y)
     return _like(y, audio)

@@ -37,6 +37,20 @@ class Band:
     freq_hz: float
     q: float
 
+    def __post_init__(self) -> None:
+        # Refused only once put into an EQ until a new-user trial (2026-12-04): Band("notch", ...) was made silently.
+        # The ranges are the EQ's to check, where the band's place is known.
+        if self.kind not in BAND_KINDS:
+            raise ParameterError("kind", self.kind, " or ".join(dict.fromkeys(BAND_KINDS)))
+
+
+def check_flag(name: str, value: bool) -> bool:
+    """``value`` if it is True or False, else :class:`ParameterError`: ``"no"`` or ``"false"`` are truthy and would
+    mean yes (``auto_gain``, ``level_free``)."""
+    if not isinstance(value, bool | np.bool_):
+        raise ParameterError(name, value, "True or False", wrong_type=True)
+    return bool(value)
+
 
 def canonical_array(params: np.ndarray) -> np.ndarray:
     """Sort the three peaking bands by frequency so one sound has one representation.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eqmorph.core.eq import EQ
+from eqmorph.core.eq import EQ, check_flag
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params, signed_blend_params
@@ -342,7 +342,7 @@ class Morpher(LatentModel):
                 raise ParameterError("language", language, " or ".join([*LANGUAGES, "'any' or None (every word)"]))
             found = found.in_language(language)
         found = found.within(band_hz)
-        return found.level_free if level_free else found
+        return found.level_free if check_flag("level_free", level_free) else found
 
 
 def bundled_model_dir() -> Path:
