@@ -33,7 +33,18 @@ def test_describe_prints_top_words_and_phrase(tmp_path, capsys, m, name):
     assert lines[0].endswith("sounds like warm")
     assert lines[1].startswith("words most alike in shape, each on its own")  # not a breakdown of the phrase
     assert lines[2].split() == ["warm", "+1.00"]
-    assert len(lines) == 2 + 5
+    assert lines[7].startswith("words most opposite in shape") and len(lines) == 2 + 5 + 1 + 5
+    assert all(float(line.split()[-1]) < 0 for line in lines[8:])
+
+
+def test_describe_lists_the_word_a_cut_eq_is_the_opposite_of(tmp_path, capsys, m):
+    save_preset(tmp_path / "lm.json", m.generate("less muddy"))
+    code, out, _ = _run(["describe", tmp_path / "lm.json"], capsys)
+    lines = out.splitlines()
+    at = lines.index("words most opposite in shape (the EQ is less of them):")
+    assert code == 0 and lines[at + 1].split() == ["muddy", "-1.00"]  # listed nowhere before: all scores were > 0
+    code, out, _ = _run(["describe", tmp_path / "lm.json", "--json"], capsys)
+    assert json.loads(out)["opposites"][0] == ["muddy", -1.0]
 
 
 def test_a_flat_preset_lists_no_words(tmp_path, capsys):

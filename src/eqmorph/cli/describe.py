@@ -39,12 +39,16 @@ def run_describe(args: argparse.Namespace) -> int:
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
     ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
     words = sound_words(ranked, args.top)
+    # The most negative scores too: a cut EQ is best said by the word it cuts ("less muddy" is muddy at -1.00),
+    # which a list of the highest scores never shows (a new-user trial, 2026-12-04).
+    opposites = [(w, s) for w, s in sound_words(ranked[::-1], args.top) if s < 0]
     # A preset fitted into the 5-band layout is described as fitted, and said so as import, edit and apply say it
     # (a new-user trial, 2026-12-03: a 10-filter AutoEq file was described with no word of the fit).
     fit = {"fitted": imported.fitted, "fit_rms_db": round(imported.rms_db, 4) if imported.fitted else None,
            "fit_max_db": round(imported.max_error_db, 4) if imported.fitted else None}
     if args.json:
-        print(json.dumps({"words": [[w, round(s, 4)] for w, s in words], "phrase": text, "source": args.source,
+        print(json.dumps({"words": [[w, round(s, 4)] for w, s in words],
+                          "opposites": [[w, round(s, 4)] for w, s in opposites], "phrase": text, "source": args.source,
                           "language": language, "level_free": level_free, "level_free_because": why,
                           "model_id": m.model_id, **fit}))
         return 0
@@ -57,10 +61,17 @@ def run_describe(args: argparse.Namespace) -> int:
         # The phrase is the few words whose EQs add up to this one; the list ranks each word alone by shape, so
         # the two can name different words: labelled so neither reads as a summary of the other.
         print("words most alike in shape, each on its own (1: the word's EQ, -1: its opposite):")
-        width = max(len(w) for w, _ in words)
-        for word, score in words:
-            print(f"  {word:<{width}}  {score:+.2f}")
+        _print_scores(words)
+    if opposites:
+        print("words most opposite in shape (the EQ is less of them):")
+        _print_scores(opposites)
     return 0
+
+
+def _print_scores(words: list[tuple[str, float]]) -> None:
+    width = max(len(w) for w, _ in words)
+    for word, score in words:
+        print(f"  {word:<{width}}  {score:+.2f}")
 
 
 def level_free_reason(asked: bool, match: str | None, fitted_level_db: float) -> str | None:
