@@ -93,6 +93,13 @@ def test_an_autoeq_curve_without_a_preamp_line_has_its_level_fitted_as_the_pream
     assert np.sqrt(np.mean((heard - (eq.response_db(GRID) + preamp_db(eq))) ** 2)) < 0.1
 
 
+@pytest.mark.parametrize("level_db", [-3.5, 2.0])
+def test_a_constant_curve_without_a_preamp_line_is_a_flat_eq_at_that_level(level_db):
+    imported = import_apo(f"GraphicEQ: 20 {level_db}; 1000 {level_db}; 20000 {level_db}\n")
+    np.testing.assert_allclose(imported.eq.response_db(GRID), 0.0, atol=1e-6)  # was a shelf pair holding the level
+    assert imported.preamp_db == pytest.approx(level_db) and imported.level_db == pytest.approx(level_db)
+
+
 @pytest.mark.parametrize("name,fmt,expected", [("a.txt", None, "apo"), ("a GraphicEQ.txt", None, "graphiceq"),
                                                ("a.txt", "graphiceq", "graphiceq"), ("a.apo", "graphiceq", "graphiceq"),
                                                ("a.preset", "json", "json"), ("a.preset", "csv", "csv")])

@@ -48,6 +48,7 @@ from eqmorph.io.apo import (
 
 # Points of the grid a fit's error is reported on, 20 Hz-20 kHz: 400 per octave, a dozen across a Q 20 peak.
 ERROR_GRID_POINTS = 4096
+CONSTANT_CURVE_DB = 0.01  # a curve within this of one level everywhere is that level, a flat EQ
 CURVE_LEVELS = 13  # levels tried for a GraphicEQ curve's 0 dB, spread over its range (about 0.7 dB apart for 8 dB)
 # Fits of a curve whose RMS errors differ by less than this are equally good: GraphicEQ gains are written to 0.1 dB.
 # Among them the level nearest the curve's own wins, so the level is moved out of the bands only when it must be.
@@ -139,6 +140,10 @@ def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Impo
     level_unknown = bool(content.curves) and not content.filters and not content.has_preamp
     levels = np.unique(np.r_[0.0, np.linspace(target.min(), target.max(), CURVE_LEVELS)]) if level_unknown \
         else np.zeros(1)
+    if level_unknown and np.ptp(target) < CONSTANT_CURVE_DB:
+        # A constant curve is all level ("GraphicEQ: 20 -3.5; 20000 -3.5"): kept in the bands, it was described as
+        # a bass and low-mid cut (a new-user trial, 2026-12-04).
+        levels = np.array([float(np.mean(target))])
     starts = np.broadcast_to(_start(content.filters), (1, len(levels), 5, 3))
     result = fit_curves(target[None] - levels[:, None], grid, sample_rate, starts=starts)
     rms = np.asarray(result.rms_db)
