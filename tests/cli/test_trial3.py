@@ -231,3 +231,10 @@ def test_match_files_and_match_result_are_at_the_top_level():
     assert {"match", "match_files", "match_result", "MatchResult"} <= set(eqmorph.__all__)
     with pytest.raises(AttributeError, match="no attribute 'match_everything'"):
         eqmorph.match_everything  # noqa: B018
+
+
+def test_a_crowd_named_in_the_text_gets_the_same_note(capsys):
+    code, _, err = _run(capsys, "generate", "caliente (safe)")
+    assert code == 0 and "eqmorph generate: note: safe never used 'caliente'; using its EQ over both crowds" in err
+    code, _, err = _run(capsys, "generate", "caliente (socialfx)")
+    assert code == 0 and "never used" not in err

@@ -164,6 +164,7 @@ class Vocabulary:
             named, standing = [word], [word]
         else:
             meant = understood or self.parse(text)
+            source = source or meant.source  # "cold (safe)": the crowd the text names (unsaid until a trial)
             # Not the words an open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted for it.
             named = [m.word for piece in meant.pieces for m in piece.meanings if m.how != "embedding"]
             standing = [w for w, _ in meant.weights]
