@@ -87,3 +87,23 @@ def test_a_level_said_of_an_unknown_subject_is_refused(m, text, said):
 def test_low_and_high_alone_are_the_bass_and_the_treble(m, text, word, expected):
     # read by the embedding, "low" was quiet, thin and harsh: a bass cut and a 3 kHz lift (a web-page trial)
     assert weights(m, text) == pytest.approx({word: expected})
+
+
+@pytest.mark.parametrize("text, blamed", [("my mic sounds cheap", "'mic', 'cheap'"),
+                                          ("the low end feels a little loose", "'loose'")])
+def test_an_error_blames_the_words_that_could_name_a_sound(m, text, blamed):
+    with pytest.raises(UnknownWordError, match=f"unknown words? {blamed};"):  # was "'my', 'mic', 'cheap'", "'feels'"
+        m.parse(text)
+
+
+def test_with_only_sentence_words_unknown_the_error_asks_for_a_descriptor(m):
+    with pytest.raises(ParameterError, match="at least one descriptor word"):
+        m.parse("i want it like")  # was "unknown words 'i', 'like'"
+
+
+@pytest.mark.parametrize("text, hz, expected_db", [
+    ("shave a dB off the top", 14000, -1.0), ("quita un dB de agudos", 14000, -1.0),
+    ("cut the bass by half a dB", 40, -0.5), ("medio dB más de graves", 40, 0.5),
+    ("a couple of dB more bass", 40, 2.0), ("un par de dB menos de graves", 40, -2.0)])
+def test_a_db_amount_said_in_words_is_that_amount(m, text, hz, expected_db):
+    assert gain_db(m, text, hz) == pytest.approx(expected_db, abs=0.15)  # the whole 6 dB move before

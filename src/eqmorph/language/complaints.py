@@ -77,6 +77,12 @@ NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
                     "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería"})
+# Words of a sentence around a sound word, never one themselves: an error names an unknown word only when it is
+# none of these (language/parse.py).
+SENTENCE_WORDS = COPULAS | WISHES | frozenset({
+    "i", "i'm", "im", "my", "mine", "me", "we", "our", "us", "you", "your", "he", "she", "his", "her", "they", "their",
+    "yo", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "como", "can't", "cannot", "be", "been",
+    "heard", "sounding"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
 # Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
 HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada"})  # "it's not too muddy": fine
@@ -373,5 +379,5 @@ def _praised(tokens: list[str]) -> list[str]:
 
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "LEVEL_WORDS",
-           "REGION_FLAW_WORDS", "WISHES", "drop_praised", "is_praise", "is_wished", "nothing_asked", "stated_turn",
-           "statement_tokens", "states_next"]
+           "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "drop_praised", "is_praise", "is_wished",
+           "nothing_asked", "stated_turn", "statement_tokens", "states_next"]

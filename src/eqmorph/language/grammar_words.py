@@ -148,6 +148,13 @@ SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
                       "calm")),
         ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major")))
        for size in sizes for noun in MOVE_NOUNS}}
+# dB amounts said in words, read as the numbers they are: "shave a dB off the top", "half a dB more air", "medio dB
+# más de graves" (ignored, each was the whole 6 dB move: an eighteenth trial, 2026-12-04).
+SPOKEN_DB: dict[tuple[str, ...], tuple[str, ...]] = {
+    **{(*said, unit): (f"{value}db",) for said, value in (  # the longer first: "half a dB" is not "half 1 dB"
+        (("half", "a"), "0.5"), (("a", "half"), "0.5"), (("a", "couple", "of"), "2"), (("un", "par", "de"), "2"),
+        (("a",), "1"), (("one",), "1"), (("un",), "1"), (("medio",), "0.5"))
+       for unit in ("db", "decibel", "decibels", "decibelio", "decibelios")}}
 REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
 # of its own is read as that word (language/parse.py): "scoop" and "scooped" the scoop band word, "soften" soft.

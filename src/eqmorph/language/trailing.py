@@ -24,6 +24,7 @@ from eqmorph.language.grammar_words import (
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
     SIZED_MOVES,
+    SPOKEN_DB,
     PhraseRewriter,
 )
 from eqmorph.language.interpretation import Meaning, Piece
@@ -44,7 +45,7 @@ UP = "up"
 NOT_ENOUGH = frozenset(k[0] for k in LACK if len(k) == 2 and k[1] in ENOUGH)
 # Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
 LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
-_EASING = PhraseRewriter({**EASING, **SIZED_MOVES})
+_EASING = PhraseRewriter({**EASING, **SIZED_MOVES, **SPOKEN_DB})
 # "less" said last, after a piece a verb set: a smaller move ("scoop the mids a bit less": half the scoop)
 SMALLER = frozenset({"less", "menos"})
 SMALLER_DEGREE = 0.5
@@ -127,7 +128,8 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with a verb that is a noun too (grammar_words.IMPERATIVES: "drop") read as its direction word
     where a request starts: the clause's first word, or after a joining word or a request opener ("please"); and an
     easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere, and a sized move
-    (grammar_words.SIZED_MOVES: "a gentle boost") as its degree adverb and noun."""
+    (grammar_words.SIZED_MOVES: "a gentle boost") as its degree adverb and noun, a dB amount said in words
+    (grammar_words.SPOKEN_DB: "half a dB") as its number."""
     return _EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
                                                             or tokens[k - 1] in REQUEST_OPENERS) else t
                     for k, t in enumerate(tokens)])
