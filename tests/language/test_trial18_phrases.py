@@ -107,3 +107,14 @@ def test_with_only_sentence_words_unknown_the_error_asks_for_a_descriptor(m):
     ("a couple of dB more bass", 40, 2.0), ("un par de dB menos de graves", 40, -2.0)])
 def test_a_db_amount_said_in_words_is_that_amount(m, text, hz, expected_db):
     assert gain_db(m, text, hz) == pytest.approx(expected_db, abs=0.15)  # the whole 6 dB move before
+
+
+@pytest.mark.parametrize("text, word, expected", [("more bass 🔥", "bass", 1.0), ("too bright 😬", "bright", -0.5),
+                                                  ("👍🏽 warm", "warm", 1.0)])
+def test_emoji_beside_the_words_are_dropped(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})  # the whole phrase was refused for its emoji
+
+
+def test_an_at_sign_places_a_frequency(m):
+    with pytest.raises(ParameterError, match="'@ 250' \\(250 Hz\\) lies in the low mids"):  # was "it has '@'"
+        m.parse("-3db @ 250")

@@ -19,7 +19,10 @@ SOURCES = ("socialfx", "safe")  # crowds a phrase may name: "warm (safe)", "safe
 _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(?:from|in|en|de)\s+(socialfx|safe)\b")
 # Characters a description is written with: letters, digits, spaces and the grammar's punctuation. Anything
 # else ("SELECT * FROM", "<img src=x>", "a=b") is no description: refused, not sent to the embedding.
-_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿]")
+_NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿@]")  # "@ 250": at 250 Hz (language/numbers.py)
+# Emoji a beginner types beside the words ("more bass 🔥", "too bright 😬"): pictures, skin tones, joiners and the
+# emoji presentation selector. Refused with the phrase until an eighteenth trial (2026-12-04), they are dropped.
+_EMOJI = re.compile("[\U0001F3FB-\U0001F3FF\u200D\uFE0F]")
 
 
 def checked_text(text: object) -> tuple[str, str | None]:
@@ -30,9 +33,10 @@ def checked_text(text: object) -> tuple[str, str | None]:
         raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
     if len(text) > MAX_TEXT_CHARS:
         raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
+    text = "".join(c for c in _EMOJI.sub("", text) if unicodedata.category(c) != "So")
     odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
     if odd:  # combining marks (a decomposed accent) belong to their letter
-        raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) between them (it has "
+        raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) @ between them (it has "
                                            f"{odd!r}), e.g. 'warm' or 'a bit brighter, less muddy'")
     norm = normalise_term(text)
     tag = _SOURCE_TAG.search(norm)
