@@ -118,3 +118,9 @@ def test_emoji_beside_the_words_are_dropped(m, text, word, expected):
 def test_an_at_sign_places_a_frequency(m):
     with pytest.raises(ParameterError, match="'@ 250' \\(250 Hz\\) lies in the low mids"):  # was "it has '@'"
         m.parse("-3db @ 250")
+
+
+@pytest.mark.parametrize("text, expected", [("less mid-bass", -1.0), ("cut the mid bass", -1.0),
+                                            ("more midbass", 1.0)])
+def test_mid_bass_is_the_bass_not_the_mids(m, text, expected):
+    assert weights(m, text) == pytest.approx({"bass": expected})  # a 6 dB move at 1 kHz before
