@@ -14,7 +14,7 @@ import { requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
 import { learnCap, showEqNotes, showIntensity } from "./eqnotes.js";
 import { updateExports } from "./export.js";
-import { hashIsOwn, historyMoved, linkValueNote, readHash, saveHash } from "./hash.js";
+import { hashIsOwn, historyMoved, linkCrowdNote, linkValueNote, readHash, saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
@@ -24,7 +24,7 @@ import { state } from "./state.js";
 import { clearKept, clearWordError, keptNote, onSuggestion, showError, showKept, showLinkNote, showStatus,
   showWordError } from "./status.js";
 import { renderTable } from "./table.js";
-import { fold, setVocabulary } from "./vocab.js";
+import { fold, isKnownText, setVocabulary } from "./vocab.js";
 import { drawMap, updateMap } from "./wordmap.js";
 
 const pickers = {};
@@ -88,18 +88,21 @@ function setLimits(limits) {
   for (const side of ["a", "b"]) $(`#word-${side}`).maxLength = limits.text_chars;
 }
 
+const crowdName = (source) => ({ socialfx: "SocialFX", safe: "SAFE" }[source] || source);
+
 // The crowd choice shows only for a model trained with per-crowd words; "" (both crowds) is the default.
 function setCrowds(sources) {
   const select = $("#crowd");
   for (const source of sources) {
     const option = document.createElement("option");
     option.value = source;
-    option.textContent = { socialfx: "SocialFX", safe: "SAFE" }[source] || source;
+    option.textContent = crowdName(source);
     select.append(option);
   }
   $("#crowd-row").hidden = sources.length === 0;
   select.addEventListener("change", () => {
     dropRefusals();
+    showLinkNote("crowd", ""); // the crowd is the user's now, not the link's
     state.source = select.value;
     saveHash({ push: true });
     fetchEnds();
@@ -122,12 +125,13 @@ function wireSlider(name, onInput) {
 }
 
 // The text a box keeps for what the user typed, once the server has named it `word`: the user's own words,
-// unless they are that word up to case, accents and spacing ("Warm" is "warm"). "brighter", "50% brighter"
-// or "warm drums" stay as typed, with a note saying how they were read, rather than turning into "bright",
-// which would hide a degree, an inflection or an ignored word.
+// unless they are a known word or studio term up to case, accents and spacing ("Warm" is "warm"). "brighter",
+// "50% brighter" or "warm drums" stay as typed, with a note saying how they were read, rather than turning into
+// "bright", which would hide a degree, an inflection or an ignored word; and a phrase the server names as folded
+// ("bass -3dB" is "bass -3db") is the user's spelling of it, not a vocabulary's.
 function boxText(typed, word) {
   const text = typed.trim();
-  return fold(text) === fold(word) ? word : text;
+  return fold(text) === fold(word) && isKnownText(word) ? word : text;
 }
 
 // The words of an answered morph become the page's pair, in every view at once. `typed`: the texts the
@@ -316,7 +320,9 @@ async function followLink(sources, defaults) {
     const used = state[`${name}Text`];
     showLinkNote(name, refused === undefined ? "" : linkValueNote(name, refused, state.limits[name], used));
   }
-  state.source = $("#crowd").value = sources.includes(saved.source) ? saved.source : "";
+  const crowd = sources.includes(saved.source) ? saved.source : "";
+  state.source = $("#crowd").value = crowd;
+  showLinkNote("crowd", saved.source && !crowd ? linkCrowdNote(saved.source, sources.map(crowdName)) : "");
   await startWords(saved, defaults);
 }
 

@@ -5,7 +5,7 @@
 // sliders' EQ or the match's alike.
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
-import { MIN_MATCH_SECONDS, shortLengthText } from "./spectrum.js";
+import { MIN_MATCH_SECONDS, countNonFinite, nonFiniteText, shortLengthText } from "./spectrum.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
@@ -135,10 +135,7 @@ function playEq(body) {
     chain.fader.gain.linearRampToValueAtTime(1, t + CROSSFADE_S);
     old.fader.gain.setValueAtTime(old.fader.gain.value, t);
     old.fader.gain.linearRampToValueAtTime(0, t + CROSSFADE_S);
-    setTimeout(() => {
-      audio.input.disconnect(old.filters[0]);
-      old.fader.disconnect();
-    }, 4 * CROSSFADE_S * 1000);
+    setTimeout(() => dropChain(old), 4 * CROSSFADE_S * 1000);
   }
   // Keep boosts from clipping: lower the EQ'd path by the curve's peak, and the bypass path as much, so that
   // Bypass compares the EQ with the dry sound at the same level (not a louder dry sound).
@@ -149,6 +146,22 @@ function playEq(body) {
   $("#audio-level-info").textContent = peak > 0
     ? `${path} lowered by ${peak.toFixed(1)} dB so boosts do not clip, and the bypass path as much, for a fair A/B.`
     : "";
+}
+
+// A chain out of the graph; once only, as a chain a new source replaced may still be fading out.
+function dropChain(chain) {
+  if (chain.dropped) return;
+  chain.dropped = true;
+  audio.input.disconnect(chain.filters[0]);
+  chain.fader.disconnect();
+}
+
+// A new source plays through new filters, at once: an IIR filter that was fed a NaN or an infinite sample keeps it in
+// its state and outputs NaN from then on, which no gain silences (0 times NaN is NaN), bypassed or not.
+function renewChain() {
+  if (audio.chain) dropChain(audio.chain);
+  audio.chain = null;
+  playHeard();
 }
 
 // The filters now playing: which EQ they are ("eq" or "match"), the rate they run at and each band's RBJ
@@ -212,6 +225,7 @@ function startSource() {
     sourceInfo("Choose an audio file first.");
     return false;
   }
+  renewChain();
   const source = audio.ctx.createBufferSource();
   source.buffer = buffer;
   source.loop = true;
@@ -282,24 +296,50 @@ function fileInfo(name, buffer) {
 
 const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
 
-// A decoded file becomes the source. One that cannot be decoded leaves the source as it was: the file played
-// before, or the clip chosen before "Your own file…", so that Play never starts nothing. Whether it was decoded.
+// The NaN or infinite samples of a decoded file (null if none), counted as the match counts them. The browser decodes
+// at the preview's rate, resampling a file of another, so they are said as counted at that rate.
+function nonFiniteIn(buffer) {
+  let found = null;
+  for (let c = 0; c < buffer.numberOfChannels; c += 1) found = countNonFinite(buffer.getChannelData(c), c, 0, found);
+  return found && { ...found, seconds: found.frame / buffer.sampleRate, decodedAt: buffer.sampleRate };
+}
+
+// A decoded file of finite samples becomes the source. One that cannot be decoded, or holds a sample no filter can
+// play, leaves the source as it was: the file played before, or the clip chosen before "Your own file…", so that
+// Play never starts nothing. Whether it became the source.
 async function loadFile(file) {
   const ctx = ensureAudio();
+  let buffer;
   try {
-    audio.buffers.file = await ctx.decodeAudioData(await file.arrayBuffer());
-    Object.assign(audio, { file, fileName: file.name, lastSource: "file" });
-    $("#source").value = "file";
-    showFileChoice();
-    sourceInfo(...fileInfo(file.name, audio.buffers.file));
-    if (audio.playing) startSource();
-    return true;
+    buffer = await ctx.decodeAudioData(await file.arrayBuffer());
   } catch (error) {
-    const reason = String(error.message || error).replace(/[.!?]?$/, ".");
-    const kept = audio.buffers.file ? `Still playing ${audio.fileName}.` : backToClip();
-    sourceInfo(`Cannot decode ${file.name}: ${reason} ${kept}`, "error");
-    return false;
+    return refuseFile(`Cannot decode ${file.name}: ${String(error.message || error).replace(/[.!?]?$/, ".")}`);
   }
+  const bad = nonFiniteIn(buffer);
+  if (bad) return refuseFile(`Cannot play ${file.name}: it ${nonFiniteText(bad)}: the preview needs finite samples.`);
+  audio.buffers.file = buffer;
+  Object.assign(audio, { file, fileName: file.name, lastSource: "file" });
+  $("#source").value = "file";
+  showFileChoice();
+  showSource();
+  if (audio.playing) startSource();
+  return true;
+}
+
+// A file refused (`why`), and what the source is instead: false, for loadFile.
+function refuseFile(why) {
+  const value = $("#source").value;
+  const kept = value !== "file" ? `The source is still ${sourceName(value)}.`
+    : audio.buffers.file ? `Still playing ${audio.fileName}.` : backToClip();
+  sourceInfo(`${why} ${kept}`, "error");
+  return false;
+}
+
+// What the source line says of the source chosen: the file's name and length, or nothing for a clip, which the
+// menu names.
+function showSource() {
+  if ($("#source").value === "file" && audio.buffers.file) sourceInfo(...fileInfo(audio.fileName, audio.buffers.file));
+  else sourceInfo("");
 }
 
 // No file to play: the source goes back to the clip chosen before, and the sentence saying so.
@@ -326,6 +366,7 @@ export async function auditionMatch(file) {
   $("#source").value = "file";
   audio.lastSource = "file";
   showFileChoice();
+  showSource();
   hear("match");
   setPlaying(startSource());
 }
@@ -344,6 +385,7 @@ export function wireAudio() {
       return;
     }
     audio.lastSource = value;
+    showSource();
     if (audio.playing) startSource();
   });
   $("#file-choose").addEventListener("click", () => $("#file").click());

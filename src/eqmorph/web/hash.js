@@ -58,12 +58,21 @@ export function readHash(limits) {
 
 const QUOTED_CHARS = 24; // a link's refused value is quoted up to this long: the note is about it, not a copy of it
 const shown = (x) => String(x).replace("-", "−"); // as the sliders' ends show their limits
+const quote = (text) => (text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text);
 
 // What a link's refused value for slider `name` became, as a link's refused word is said ("The link's word …"):
 // `text` as the link gave it, `bound` the server's limits (/api/limits) and `used` the value the slider is at.
 export function linkValueNote(name, text, bound, used) {
-  const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
+  const quoted = quote(text);
   const why = Number.isNaN(Number(text)) ? `“${quoted}” is not a number`
     : `${shown(quoted)} is outside ${shown(bound.low)}..${shown(bound.high)}`;
   return `The link's ${name} ${why}; using ${shown(used)}.`;
+}
+
+// What a link's crowd (src) that the model does not have became, as a refused slider value is said: `names` are the
+// model's crowds as the crowd menu names them (none for a model without per-crowd words, which has no menu).
+export function linkCrowdNote(text, names) {
+  const [known, used] = names.length ? [`this model's crowds are ${names.join(" and ")}`, "both crowds"]
+    : ["this model has no crowds", "all its words"];
+  return `The link's crowd “${quote(text)}” is not known (${known}); using ${used}.`;
 }

@@ -8,7 +8,7 @@ import { auditionMatch, setMatchEq } from "./audio.js";
 import { serverAnswered, serverUnreachable } from "./connection.js";
 import { $ } from "./dom.js";
 import { drawPlot } from "./plot.js";
-import { MAX_SECONDS, MIN_MATCH_SECONDS, SILENCE_DBFS, shortLengthText, takesRate } from "./spectrum.js";
+import { MAX_SECONDS, MIN_MATCH_SECONDS, SILENCE_DBFS, nonFiniteText, shortLengthText, takesRate } from "./spectrum.js";
 import { state } from "./state.js";
 
 const ANALYSIS_RATE = 48000; // a file whose rate the page cannot tell, or the API does not take, is decoded at this
@@ -239,11 +239,10 @@ async function runMatch() {
     showProgress(); // a re-run keeps the result on show until its answer
     const [a, b] = await Promise.all(pending);
     if (seq !== match.seq) return;
-    // A spectrum of NaN or infinite samples is not sent: JSON has no NaN, and the server's refusal of the nulls it
-    // would get names neither the file nor the samples.
-    const nonFinite = [["input", input, a], ["reference", reference, b]].filter(([, , analysis]) => analysis.nonFinite)
-      .map(([role, file, analysis]) => `${ROLES[role]} (${file.name}) ${nonFiniteText(analysis.nonFinite)}`);
-    if (nonFinite.length) throw new Error(nonFinite.join("; "));
+    // A recording the match would refuse is not sent: the card has said why (checkChosen), and says it again, where
+    // the server's refusal would say it in other words (and of NaN samples, which JSON cannot carry, not at all).
+    const refused = [refusal("input", input, a), refusal("reference", reference, b)].filter(Boolean);
+    if (refused.length) throw new Error(refused.join("; "));
     const { response, answer } = await postMatch({ input: a.spectrum, reference: b.spectrum, amount },
       controller.signal);
     if (seq !== match.seq) return;
@@ -278,20 +277,10 @@ async function runMatch() {
   }
 }
 
-// NaN or infinite samples, said as `eqmorph match` says them (eqmorph.audio.filtering.non_finite_message): how
-// many and where the first is. Counted in the browser's decoding when it resampled the file (decodedAt), in which
-// the frame is not the file's: then its time alone says where.
-function nonFiniteText({ count, frame, channel, seconds, decodedAt }) {
-  const many = `${count} NaN or infinite sample${count === 1 ? "" : "s"}`;
-  const where = decodedAt ? `channel ${channel}` : `frame ${frame}, channel ${channel}`;
-  return `holds ${many}${decodedAt ? ` once decoded at ${decodedAt} Hz` : ""}, the first at ${seconds.toFixed(3)} s `
-    + `(${where}): a match needs finite samples`;
-}
-
 // Why the match would refuse an analysed recording (as /api/match checks it), or "". Non-finite samples come first:
 // they would read as silence here (their level is NaN), and JSON cannot carry them to the server at all.
 function unusable({ spectrum, seconds, nonFinite }) {
-  if (nonFinite) return nonFiniteText(nonFinite);
+  if (nonFinite) return `${nonFiniteText(nonFinite)}: a match needs finite samples`;
   if (spectrum.rms_dbfs === null) return "holds only digital silence (every sample is 0): nothing to match";
   if (!(spectrum.rms_dbfs > SILENCE_DBFS)) {
     const level = spectrum.rms_dbfs.toFixed(0);
@@ -303,12 +292,19 @@ function unusable({ spectrum, seconds, nonFinite }) {
   return "";
 }
 
+// Why the match would refuse `file` in `role`, analysed, with the file named ("your recording (x.wav) is silent ..."),
+// or "".
+function refusal(role, file, analysis) {
+  const why = unusable(analysis);
+  return why && `${ROLES[role]} (${file.name}) ${why}`;
+}
+
 // A chosen file is analysed at once (the analysis Match then uses), so that one the match would refuse, or that is
 // not audio, is said before Match is pressed: under the files, until other files are chosen or Match is pressed.
 function checkChosen() {
   const notes = {};
   const seq = match.seq; // other files chosen, or Match pressed, since: this check has nothing left to say
-  const say = (role, file, text) => {
+  const say = (role, text) => {
     if (seq !== match.seq) return;
     notes[role] = text;
     const out = $("#match-result");
@@ -319,9 +315,9 @@ function checkChosen() {
     const file = $(`#match-${role}`).files[0];
     if (!file) continue;
     spectrumFor(file, role).then((analysis) => {
-      const why = unusable(analysis);
-      if (why) say(role, file, sentence(`${ROLES[role]} (${file.name}) ${why}`));
-    }, (error) => say(role, file, sentence(error.message || error)));
+      const why = refusal(role, file, analysis);
+      if (why) say(role, sentence(why));
+    }, (error) => say(role, sentence(error.message || error)));
   }
 }
 

@@ -24,6 +24,30 @@ export function shortLengthText(seconds) {
   return `${Math.floor(seconds * 1e5 + 1e-9) / 100} ms`;
 }
 
+// NaN or infinite samples, said as `eqmorph match` says them (eqmorph.audio.filtering.non_finite_message): how many
+// and where the first is, for the Match and Listen cards alike to end with why they refuse them. Counted in samples
+// the browser's decoder resampled (decodedAt), the frame is not the file's: then its time alone says where.
+export function nonFiniteText({ count, frame, channel, seconds, decodedAt }) {
+  const many = `${count} NaN or infinite sample${count === 1 ? "" : "s"}`;
+  const where = decodedAt ? `channel ${channel}` : `frame ${frame}, channel ${channel}`;
+  return `holds ${many}${decodedAt ? ` once decoded at ${decodedAt} Hz` : ""}, the first at ${seconds.toFixed(3)} s `
+    + `(${where})`;
+}
+
+// The NaN or infinite samples of channel c's samples x, which start at frame `offset`, added to those `seen` before
+// ({count, frame, channel}, or null): how many, and the first (by frame, then channel), as `eqmorph match` reports
+// them (eqmorph.audio.filtering.non_finite_report); null while there are none.
+export function countNonFinite(x, c, offset = 0, seen = null) {
+  let found = seen;
+  for (let i = 0; i < x.length; i += 1) {
+    if (Number.isFinite(x[i])) continue;
+    found = found || { count: 0, frame: Infinity, channel: c };
+    if (offset + i < found.frame) Object.assign(found, { frame: offset + i, channel: c });
+    found.count += 1;
+  }
+  return found;
+}
+
 // Whether /api/match takes a spectrum measured at this rate: then a file is analysed at its own rate, as
 // `eqmorph match` does (spectra are densities per Hz, so two rates compare directly).
 export const takesRate = (rate) => rate >= MIN_RATE && rate <= MAX_RATE;
@@ -180,7 +204,7 @@ export class Welch {
       this.sumSq += sumSq;
       // The sum of squares is NaN or infinite exactly when a sample is (as in eqmorph.audio.spectrum): the samples
       // are looked at again only then.
-      if (!Number.isFinite(sumSq)) this.countNonFinite(x, c);
+      if (!Number.isFinite(sumSq)) this.nonFinite = countNonFinite(x, c, this.frames, this.nonFinite);
     }
     const half = this.n / 2;
     for (let i = 0; i < length;) {
@@ -199,18 +223,6 @@ export class Welch {
       }
     }
     this.frames += length;
-  }
-
-  // The NaN or infinite samples of channel c's block x: how many so far, and the first (by frame, then channel),
-  // as `eqmorph match` reports them (eqmorph.audio.filtering.non_finite_message).
-  countNonFinite(x, c) {
-    const seen = this.nonFinite || { count: 0, frame: Infinity, channel: c };
-    for (let i = 0; i < x.length; i += 1) {
-      if (Number.isFinite(x[i])) continue;
-      if (this.frames + i < seen.frame) Object.assign(seen, { frame: this.frames + i, channel: c });
-      seen.count += 1;
-    }
-    this.nonFinite = seen;
   }
 
   // A windowed frame: its first half from `first`, then `rest` samples of `second`, zeros after them.
