@@ -253,9 +253,10 @@ class PhraseRewriter:
     """Replace each phrase of a table (``{phrase tokens: tokens said instead}``) where it stands in a token list,
     the table's phrases in their order, each at every place from the last one back ("I like" -> "keep").
 
-    Only the phrases whose first token the list holds are tried: a table of hundreds of phrases (each negation
-    before each direction verb) tried one by one made a phrase's parse 3-8 times slower. The same rewrite as
-    trying them all, since no table's replacement starts a phrase of its own (checked here).
+    Only the phrases whose first token the list holds, and all of whose words it holds or held, are tried: a table
+    of hundreds of phrases (each negation before each direction verb) tried one by one made a phrase's parse 3-8
+    times slower. The same rewrite as trying them all, since no table's replacement starts a phrase of its own
+    (checked here).
     """
 
     def __init__(self, table: dict[tuple[str, ...], tuple[str, ...]]) -> None:
@@ -263,6 +264,7 @@ class PhraseRewriter:
         starts = {phrase[0] for phrase in table}
         if any(said and said[0] in starts for said in table.values()):
             raise ValueError("a replacement starts a phrase of the same table: the rewrite would depend on order")
+        self._words = [frozenset(phrase) for phrase, _ in self._table]
         self._by_first: dict[str, list[int]] = {}
         for n, (phrase, _) in enumerate(self._table):
             self._by_first.setdefault(phrase[0], []).append(n)
@@ -271,12 +273,16 @@ class PhraseRewriter:
         """``tokens`` rewritten, except where the token after a phrase is in ``unless_next`` ("I like it warmer" is a
         wish, not a liking)."""
         out = list(tokens)
-        for n in sorted({n for t in set(out) for n in self._by_first.get(t, ())}):
+        present = set(out)  # every token the list holds or held: a phrase with a word outside it cannot stand here
+        for n in sorted({n for t in present for n in self._by_first.get(t, ())}):
             phrase, said = self._table[n]
+            if not present.issuperset(self._words[n]):
+                continue
             size = len(phrase)
             for k in range(len(out) - size, -1, -1):
                 if tuple(out[k:k + size]) == phrase and (k + size == len(out) or out[k + size] not in unless_next):
                     out[k:k + size] = said
+                    present.update(said)
         return out
 
 

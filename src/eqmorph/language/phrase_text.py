@@ -33,7 +33,8 @@ def checked_text(text: object) -> tuple[str, str | None]:
         raise ParameterError("text", text, "a word or phrase such as 'warm' or 'less muddy'")
     if len(text) > MAX_TEXT_CHARS:
         raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
-    text = "".join(c for c in _EMOJI.sub("", text) if unicodedata.category(c) != "So")
+    if not text.isascii():  # emoji are not; most phrases are, and skip the look at each character
+        text = "".join(c for c in _EMOJI.sub("", text) if unicodedata.category(c) != "So")
     odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
     if odd:  # combining marks (a decomposed accent) belong to their letter
         raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) @ between them (it has "

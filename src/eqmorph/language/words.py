@@ -174,7 +174,9 @@ class WordReader:
         """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
         "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
         tokens = []
-        for raw in _TOKEN.findall(_MINUS.sub(" less ", _TRAILING_MINUS.sub(" less", clause))):
+        if "-" in clause or "−" in clause:
+            clause = _MINUS.sub(" less ", _TRAILING_MINUS.sub(" less", clause))
+        for raw in _TOKEN.findall(clause):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
             # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)
