@@ -100,3 +100,14 @@ def pick_row(page, side: str, typed: str, rows_down: int = 1) -> None:
     for _ in range(rows_down):
         page.press(box, "ArrowDown")
     page.press(box, "Enter")
+
+
+def match_refused_unasked(page, said: str, posted: list[str]) -> None:
+    """Press Match on files the card already refused: it says ``Cannot match: {said}.`` and sends nothing (``posted``:
+    the /api/match requests seen), its exports staying off."""
+    page.click("#match-run")
+    page.wait_for_selector("#match-result:text('Cannot match')")
+    assert page.text_content("#match-result") == f"Cannot match: {said}."
+    page.wait_for_timeout(300)  # a request would have gone by now
+    assert posted == []
+    assert page.get_attribute("#match-apo", "aria-disabled") == "true"
