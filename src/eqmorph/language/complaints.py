@@ -149,7 +149,9 @@ _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "
 # A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
 # the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
 _VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más", "extra", "minus"}
-_DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",))
+_DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",),
+         # "no le bajes los graves", "no bajes los graves": don't lower the bass (a cut before a nineteenth trial)
+         ("no",), ("no", "le"), ("no", "les"), ("nunca",), ("nunca", "le"))
 _KEEPING = PhraseRewriter({phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
                                                                              for verb in sorted(_VERBS_OF_DIRECTION)))})
 _FEELING = PhraseRewriter(FEELING_PHRASES)

@@ -127,6 +127,25 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # an eighteenth trial (2026-12-04): "ease the harshness", "relax the highs", "tuck the 3k a hair"
                   # boosted what they eased
                   "ease", "relax", "tuck"})
+# Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
+# accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
+# pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an
+# nineteenth trial (2026-12-04), each boosted 6 dB what it asked to lower. The parser reads each as "bájale"
+# (words.py); the verbs of a boost need no such list, since a region said alone is boosted anyway.
+_CUTTING_AR_STEMS = ("baj", "rebaj", "quit", "cort", "recort", "atenu", "limpi", "elimin", "suaviz", "arregl",
+                     "control", "achic", "aplan", "cerr", "cierr", "apag")
+_CUTTING_IR_STEMS = ("reduc", "reduzc", "disminu", "disminuy", "corrig", "corrij")
+_AR_ENDINGS = ("a", "ar", "ale", "ales", "alo", "alos", "ame", "en", "enle", "enles", "arle", "arles", "emos",
+               "emosle", "aria", "arias", "e", "es", "ele", "eles", "elo")
+_IR_ENDINGS = ("e", "es", "i", "ir", "irle", "irles", "ele", "eles", "eme", "an", "anle", "anles", "imos", "iria",
+               "a", "as", "ale", "ales")
+# Forms that are other words, kept out: English ("quite", "reduce"), and "corte", "cortes" of the band words' "corte
+# de graves" (tests/language/test_trial19_spanish.py checks no form is a word of English, the band words, the
+# lexicon, the vocabulary or this grammar).
+_NOT_CUTTING = frozenset({"quite", "reduce", "reduces", "corte", "cortes"})
+SPANISH_CUTTING_FORMS = frozenset({stem + end for stem in _CUTTING_AR_STEMS for end in _AR_ENDINGS}
+                                  | {stem + end for stem in _CUTTING_IR_STEMS for end in _IR_ENDINGS}) - _NOT_CUTTING
+SPANISH_CUT = "bájale"  # the form they are read as
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).

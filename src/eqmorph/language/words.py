@@ -21,13 +21,23 @@ from typing import Protocol
 
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import band_word, band_word_forms
-from eqmorph.language.grammar_words import DEGREE_PHRASES, LESS, MORE, NOT, OPPOSITE, STOP
+from eqmorph.language.grammar_words import (
+    DEGREE_PHRASES,
+    LESS,
+    MORE,
+    NOT,
+    OPPOSITE,
+    SPANISH_CUT,
+    SPANISH_CUTTING_FORMS,
+    STOP,
+)
 from eqmorph.language.interpretation import Meaning
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spelling import fold, studio_form_counts, typo_of
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
+_UNACCENTED = str.maketrans("áéíóúü", "aeiouu")  # Spanish accents off a lower-case token, much faster than fold
 _TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
 # A minus sign written against a word, as on a console ("-warm"; "+bright" is a split in the parser): less of it.
 _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
@@ -179,6 +189,8 @@ class WordReader:
         for raw in _TOKEN.findall(clause):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
+            if tok.translate(_UNACCENTED) in SPANISH_CUTTING_FORMS and tok not in LESS:  # "bajá", "bájenle"
+                tok = SPANISH_CUT
             # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)
             if len(tok) > 3 and tok[-2:] in ("'s", "’s") and (tok[:-2] in STOP or not self._is_form(tok)):
                 tokens.extend([*self.tokens(tok[:-2]), "is"])
