@@ -125,6 +125,12 @@ def read_info(path: PathLike) -> AudioInfo:
         # "/dev/null" is there, yet no file: "no such file" sent the user looking for a typo (a new-user trial)
         what = "not a regular file" if Path(path).exists() else "no such file"
         raise AudioError(f"cannot read {name!r}: {what} (expected an audio file such as WAV, FLAC or OGG)")
+    # Said before libsndfile tries: it calls an unreadable file a "System error" and an empty one "Format not
+    # recognised" (a new-user trial, 2026-12-04)
+    if not os.access(path, os.R_OK):
+        raise AudioError(f"cannot read {name!r}: permission denied (make it readable, e.g. chmod u+r)")
+    if Path(path).stat().st_size == 0:
+        raise AudioError(f"cannot read {name!r} as audio: the file is empty (0 bytes)")
     try:
         with sf.SoundFile(path) as f:
             info = AudioInfo(name, int(f.frames), int(f.samplerate), int(f.channels), f.format, f.subtype)

@@ -22,6 +22,7 @@ from eqmorph.cli.common import (
     existed,
     load_model,
     refuse_overwriting_input,
+    word_text,
     wrote,
 )
 from eqmorph.cli.phrases import applied_intensity, say_understood
@@ -53,12 +54,14 @@ def register(subparsers: Any) -> None:
                   help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
     parser.add_argument("output", metavar="OUT", help=f"audio file to write: {', '.join(OUTPUT_FORMATS)}")
     source = parser.add_mutually_exclusive_group(required=True)  # argparse names both when neither or both are given
-    source.add_argument("--word", metavar="WORD", help="descriptor or phrase, e.g. warm, 'a bit brighter'")
+    source.add_argument("--word", metavar="WORD", type=word_text,
+                        help="descriptor or phrase, e.g. warm, 'a bit brighter'")
     source.add_argument("--preset", metavar="PRESET", default=None,
                         help="preset file instead of a word: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) "
                         "or .csv, as 'eqmorph import' reads it")
     parser.set_defaults(input_files={**(parser.get_default("input_files") or {}), "preset": "a preset file"})
-    parser.add_argument("--to", metavar="WORD2", default=None, help="second word to blend or morph towards")
+    parser.add_argument("--to", metavar="WORD2", type=word_text, default=None,
+                        help="second word to blend or morph towards")
     position = parser.add_mutually_exclusive_group()
     position.add_argument(
         "--alpha", type=float, default=None, metavar="X", help="position between WORD (0) and WORD2 (1); default 0.5"

@@ -16,6 +16,7 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     refuse_overwriting_input,
+    word_text,
 )
 from eqmorph.cli.edit_amounts import DEFAULT_AMOUNT, MAX_AMOUNT, db_texts, refuse_negated_less
 from eqmorph.cli.phrases import say_understood
@@ -92,9 +93,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("edit", help="move any preset towards or away from words")
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file (JSON, Equalizer APO/AutoEq text, GraphicEQ or CSV); other layouts are fitted")
-    p.add_argument("--more", action="append", default=[], metavar="WORD",
+    p.add_argument("--more", action="append", default=[], metavar="WORD", type=word_text,
                    help="move towards WORD (repeatable; a word repeated counts once)")
-    p.add_argument("--less", action="append", default=[], metavar="WORD",
+    p.add_argument("--less", action="append", default=[], metavar="WORD", type=word_text,
                    help="move away from WORD (repeatable); a dB amount goes unsigned here: --less 'bass 3dB' cuts 3 dB")
     p.add_argument("--amount", type=float, default=None,
                    help=f"how far each word moves, a number in (0, {MAX_AMOUNT:g}] (default {DEFAULT_AMOUNT:g}: "

@@ -12,6 +12,7 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
+    word_text,
 )
 from eqmorph.cli.phrases import applied_intensity
 from eqmorph.semantic.path import MAX_INTENSITY
@@ -35,7 +36,7 @@ def run_generate(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph generate WORD``."""
     p = subparsers.add_parser("generate", help="the EQ for a word")
-    p.add_argument("word", nargs="+", metavar="WORD",
+    p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional, "
                    "except around a dB amount with a minus: 'bass -3dB')")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)

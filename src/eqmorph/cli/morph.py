@@ -12,6 +12,7 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
+    word_text,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
 from eqmorph.cli.phrases import applied_intensity
@@ -31,8 +32,8 @@ def run_morph(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph morph A B [--alpha X]``."""
     p = subparsers.add_parser("morph", help="the EQ between two words")
-    p.add_argument("a", metavar="A", help="the first word (alpha 0)")
-    p.add_argument("b", metavar="B", help="the second word (alpha 1)")
+    p.add_argument("a", metavar="A", type=word_text, help="the first word (alpha 0)")
+    p.add_argument("b", metavar="B", type=word_text, help="the second word (alpha 1)")
     p.add_argument("--alpha", type=float, default=0.5, help="0 is A, 1 is B (default 0.5, as in apply and plot)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,

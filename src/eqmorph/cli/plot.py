@@ -13,6 +13,7 @@ from eqmorph.cli.common import (
     output_name,
     refuse_inside_model,
     say_resolved,
+    word_text,
     wrote,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
@@ -75,9 +76,10 @@ def _intensity_suffix(intensity: float) -> str:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph plot``."""
     p = subparsers.add_parser("plot", help="plot a word's EQ, or two words and their morph, to a PNG")
-    p.add_argument("word", nargs="+", metavar="WORD",
+    p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="the word or phrase to plot, e.g. warm, 'less muddy' (quotes optional)")
-    p.add_argument("--to", metavar="WORD2", default=None, help="also plot WORD2 and the morph between them")
+    p.add_argument("--to", metavar="WORD2", type=word_text, default=None,
+                   help="also plot WORD2 and the morph between them")
     p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     p.add_argument("--method", choices=INTERPOLATIONS, default=None,  # None: not given, refused without --to

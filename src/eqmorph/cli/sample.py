@@ -14,6 +14,7 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
+    word_text,
 )
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.sample import MAX_TEMPERATURE
@@ -51,7 +52,13 @@ def run_sample(args: argparse.Namespace) -> int:
         # between the EQs of formats whose comments they are (io/presets.py: format_eqs).
         sys.stdout.write(format_eqs(eqs, fmt or "table", f"{word} variation", **meta))
         return 0
-    for eq, path in zip(eqs, numbered_paths(args.output, len(eqs))):
+    from eqmorph.io.fileio import check_writable
+
+    paths = numbered_paths(args.output, len(eqs))
+    for path in paths:  # every name before any file: the set is written whole or not at all (a trial, 2026-12-04:
+        output_format(str(path), fmt)  # p-1 and p-2 were left behind when p-3 was a folder)
+        check_writable(path, "-o")
+    for eq, path in zip(eqs, paths):
         emit(eq, argparse.Namespace(**{**vars(args), "format": fmt, "output": str(path)}), **meta)
     return 0
 
@@ -59,7 +66,7 @@ def run_sample(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``eqmorph sample WORD [-n N]``."""
     p = subparsers.add_parser("sample", help="n plausible variations of a word")
-    p.add_argument("word", nargs="+", metavar="WORD",
+    p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="a descriptor or phrase, e.g. warm, 'a bit warm' (its degree scales the variations)")
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
     p.add_argument("--temperature", type=float, default=1.0,
