@@ -118,13 +118,21 @@ def test_positive_directions_keep_the_word(parser, text):
     assert weights(parser, text) == {"air": 1.0}
 
 
-@pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not overly muddy", "not excessively muddy",
-                                  "no demasiado muddy"])
+@pytest.mark.parametrize("text", ["not too dark", "Not too much dark", "not overly dark", "not excessively dark",
+                                  "no demasiado dark"])
 def test_not_too_asks_for_the_word_moderately_not_for_its_opposite(parser, text):
     meant = parser.parse(text)
-    assert weights(parser, text) == {"muddy": DEGREES[("a", "bit")]}
+    assert weights(parser, text) == {"dark": DEGREES[("a", "bit")]}
     assert meant.ignored == ()  # "too" is understood, not dropped
-    assert weights(parser, "not muddy") == {"muddy": -1.0}  # plain negation still inverts
+    assert weights(parser, "not dark") == {"dark": -1.0}  # plain negation still inverts
+
+
+@pytest.mark.parametrize("text", ["not too muddy", "Not too much muddy", "not overly muddy", "not excessively muddy",
+                                  "no demasiado muddy"])
+def test_not_too_said_of_a_flaw_asks_against_it_moderately(parser, text):
+    # "warmer but not too muddy" had added a quarter of mud (a new-user trial, 2026-12-04)
+    assert weights(parser, text) == {"muddy": -DEGREES[("a", "bit")]}
+    assert weights(parser, "warm but not too muddy")["muddy"] < 0
 
 
 @pytest.mark.parametrize("text", ["not very muddy", "not really muddy", "not so muddy", "not that muddy",

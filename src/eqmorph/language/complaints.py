@@ -28,6 +28,7 @@ from eqmorph.language.grammar_words import (
     DEGREES,
     ENOUGH,
     EXCESS,
+    HEDGES,
     JOINERS,
     LACK,
     LESS,
@@ -234,6 +235,13 @@ def is_wished(tokens: Sequence[str]) -> bool:
                for k, t in enumerate(tokens) if k >= start)
 
 
+def hedged(pending: Sequence[str]) -> bool:
+    """Whether ``pending`` (a piece's grammar words) holds a negated excess ("not too", "not overly", "no
+    demasiado", grammar_words.HEDGES): said of a flaw word it asks against the flaw, moderately, where of another
+    word it asks for it moderately ("not too bright")."""
+    return any(tuple(pending[k:k + len(h)]) == h for h in HEDGES for k in range(len(pending) - len(h) + 1))
+
+
 def _names_band(tokens: Sequence[str]) -> bool:
     """Whether ``tokens`` hold a band word's form, one word or two ("bass", "low end", "graves")."""
     return any(band_word(" ".join(tokens[k:k + n])) is not None for n in (1, 2) for k in range(len(tokens) - n + 1))
@@ -381,5 +389,5 @@ def _praised(tokens: list[str]) -> list[str]:
 
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "LEVEL_WORDS",
-           "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "drop_praised", "is_praise", "is_wished",
+           "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "drop_praised", "hedged", "is_praise", "is_wished",
            "nothing_asked", "stated_turn", "statement_tokens", "states_next"]

@@ -26,6 +26,7 @@ from eqmorph.language.complaints import (
     FLAW_WORDS,
     SENTENCE_WORDS,
     drop_praised,
+    hedged,
     is_praise,
     is_wished,
     nothing_asked,
@@ -270,6 +271,8 @@ class Parser(WordReader):
                     way, degree = carry, carry_degree  # "cut the mud and the harshness", "a bit more bass and treble"
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
+                if sign > 0 and found[0].word in FLAW_WORDS and hedged(pending):
+                    sign = -1.0  # "but not too muddy" asks against mud, gently (it had added a quarter of it)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
