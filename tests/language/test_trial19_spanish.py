@@ -49,3 +49,10 @@ def test_no_cutting_form_is_a_word_of_its_own(m):
     taken |= {fold(t) for phrase in DEGREE_PHRASES for t in phrase} | {fold(t) for t in STOP | NOT | KEEP | JOINERS
                                                                         | MORE}
     assert sorted((SPANISH_CUTTING_FORMS - LESS) & taken) == []  # a cutting word already ("baja") stays as it is
+
+
+@pytest.mark.parametrize("text, word", [("los agudos pican", "treble"), ("me molestan los agudos", "treble"),
+                                        ("los agudos cansan", "treble"), ("los graves tapan la voz", "bass"),
+                                        ("los graves saturan", "bass"), ("los medios tapan todo", "mids")])
+def test_a_verb_of_a_regions_excess_asks_for_less_of_it(m, text, word):
+    assert weights(m, text)[word] < 0  # the verb was ignored and the region boosted 6 dB

@@ -83,7 +83,7 @@ WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs",
 SENTENCE_WORDS = COPULAS | WISHES | frozenset({
     "i", "i'm", "im", "my", "mine", "me", "we", "our", "us", "you", "your", "he", "she", "his", "her", "they", "their",
     "yo", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "como", "can't", "cannot", "be", "been",
-    "heard", "sounding"})
+    "heard", "sounding", "son", "suenan", "suene"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
 # Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
 HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada"})  # "it's not too muddy": fine
@@ -99,6 +99,11 @@ PRAISE_OF_A_SUBJECT = frozenset({"nice", "lovely", "sweet", "solid", "decent"})
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
 # they were a request for boom (a fourteenth trial)
 FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
+# Spanish verbs of a region's excess ("los agudos pican", "los graves tapan la voz"): read as "too loud" said of it.
+# Ignored, they left the region a request, boosted 6 dB (a nineteenth trial, 2026-12-04).
+_COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
+    "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
+    "tapa", "distorsionan", "distorsiona", "aturden", "aturde")})
 # Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
 PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
                             ("love", "it"), ("like", "it"), ("loving", "it")})
@@ -288,7 +293,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)
+    out = _COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT))
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."

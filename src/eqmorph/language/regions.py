@@ -25,7 +25,7 @@ from eqmorph.core import dsp
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS
+from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS, SENTENCE_WORDS
 from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
@@ -219,7 +219,8 @@ def refuse_source_level(text: str, piece: Piece, before: Sequence[str], unknown:
     mix, nor the whole of it."""
     if len(piece.meanings) != 1 or piece.meanings[0].word not in LEVEL_WORDS or piece.region is not None:
         return
-    sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown) and band_word(t) is None]
+    sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown and t not in SENTENCE_WORDS)
+               and band_word(t) is None]
     if sources and not COPULAS_AND_EXCESS.isdisjoint(before[sources[-1]:]):
         said = before[sources[-1]]
         what = "names a source" if said in stoplist() else "is no region of the spectrum eqmorph knows"
