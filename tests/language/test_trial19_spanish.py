@@ -56,3 +56,17 @@ def test_no_cutting_form_is_a_word_of_its_own(m):
                                         ("los graves saturan", "bass"), ("los medios tapan todo", "mids")])
 def test_a_verb_of_a_regions_excess_asks_for_less_of_it(m, text, word):
     assert weights(m, text)[word] < 0  # the verb was ignored and the region boosted 6 dB
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("un cachito más de graves", "bass", 0.5), ("un montón de graves", "bass", 1.25),
+    ("harto brillo", "brillante", 1.25),
+    ("excesivamente brillante", "brillante", -0.5), ("menos medio graves", "low mids", -1.0),
+    ("mas medio agudos", "high mids", 1.0)])
+def test_regional_amounts_excess_and_singular_mid_bands(m, text, word, expected):
+    assert weights(m, text) == pytest.approx({word: expected})  # each ignored, or the shelf instead of the mid band
+
+
+def test_voseo_keep_keeps_and_number_words_set_db(m):
+    assert weights(m, "menos barro pero mantené los graves") == pytest.approx({"muddy": -1.0})  # bass was boosted
+    assert weights(m, "bajale dos dB a los graves") == pytest.approx({"bass": -2.0 / 6.0})  # the whole 6 dB cut

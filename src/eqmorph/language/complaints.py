@@ -86,7 +86,8 @@ SENTENCE_WORDS = COPULAS | WISHES | frozenset({
     "heard", "sounding", "son", "suenan", "suene"})
 COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is wrong, not how far to go
 # Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
-HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada"})  # "it's not too muddy": fine
+# "it's not too muddy": fine
+HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada", "excesivamente"})
 AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT - NEGATED_COPULAS
                - frozenset(t for phrase in DEGREES for t in phrase)) | ENOUGH  # "a little" is a degree, "too" no
 # Said of a region after a copula, these keep it: "the low end is fine", "los graves están bien".

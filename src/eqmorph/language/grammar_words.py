@@ -26,6 +26,9 @@ DEGREES: dict[tuple[str, ...], float] = {
     # Spanish and Latin American small amounts (an eighteenth trial, 2026-12-04: each was ignored, full strength)
     ("un", "toque"): 0.5, ("un", "toquecito"): 0.5, ("tantito",): 0.5, ("una", "pizca"): 0.5, ("un", "chin"): 0.5,
     ("un", "chiqui"): 0.5, ("un", "poquitito"): 0.5, ("poquitito",): 0.5, ("la", "mitad"): 0.5,
+    ("un", "cachito"): 0.5, ("un", "pelito"): 0.5, ("un", "tris"): 0.5, ("un", "poquitín"): 0.5,  # a nineteenth trial
+    ("un", "montón"): 1.25, ("un", "chingo"): 1.25, ("un", "buen"): 1.25, ("un", "chorro"): 1.25, ("harto",): 1.25,
+    ("harta",): 1.25,
     ("a", "whisper"): 0.5, ("nudge",): 0.5,  # "nudge the bass down": a small move
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
     ("algo",): 0.65,
@@ -66,7 +69,7 @@ LITOTES: dict[tuple[str, ...], float] = {
 # of "a bit": the phrase starts from the flat EQ and says how far to go, and "too" says nothing of how far).
 EXCESS: dict[tuple[str, ...], float] = {
     excess: DEGREES[("a", "bit")] for excess in [
-        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",),
+        ("too",), ("too", "much"), ("overly",), ("excessively",), ("demasiado",), ("demasiada",), ("excesivamente",),
         ("to", "much"), ("to", "many")]  # the common typo: read as "to", "to much bass" was a 7.5 dB bass boost
 }
 # "too many" is excess too, and Spanish says it with the plural or with "sobrar": "demasiados graves", "sobran
@@ -172,7 +175,8 @@ SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
 SPOKEN_DB: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(*said, unit): (f"{value}db",) for said, value in (  # the longer first: "half a dB" is not "half 1 dB"
         (("half", "a"), "0.5"), (("a", "half"), "0.5"), (("a", "couple", "of"), "2"), (("un", "par", "de"), "2"),
-        (("a",), "1"), (("one",), "1"), (("un",), "1"), (("medio",), "0.5"))
+        (("a",), "1"), (("one",), "1"), (("un",), "1"), (("medio",), "0.5"), (("two",), "2"), (("dos",), "2"),
+        (("three",), "3"), (("tres",), "3"), (("four",), "4"), (("cuatro",), "4"))
        for unit in ("db", "decibel", "decibels", "decibelio", "decibelios")}}
 REQUEST_OPENERS = frozenset({"please", "just", "then", "now", "also"})
 # "scooped mids" cuts the mids as "scoop the mids" does. With no descriptor after it, a direction word that is a word
@@ -214,7 +218,8 @@ NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "
 # "brighter but keep the low end": the next descriptor's region stays as it is (language/compose.py).
 KEEP = frozenset({"keep", "keeping", "preserve", "preserving", "maintain", "maintaining", "retain", "retaining",
                   "protect", "leave", "leaving", "mantener", "manteniendo", "mantén", "manten", "mantenga",
-                  "conservar", "conservando", "conserva", "conserve", "respetar", "respeta"})
+                  "conservar", "conservando", "conserva", "conserve", "respetar", "respeta",
+                  "mantené", "conservá", "respetá"})  # voseo (a nineteenth trial: "mantené los graves" boosted them)
 NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negates the piece after it
 # Direction written after the descriptor, as on a console: "treble cut", "bass boost", "low end lift".
 POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
