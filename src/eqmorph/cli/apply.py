@@ -22,10 +22,9 @@ from eqmorph.cli.common import (
     existed,
     load_model,
     refuse_overwriting_input,
-    word_text,
     wrote,
 )
-from eqmorph.cli.phrases import applied_intensity, say_understood
+from eqmorph.cli.phrases import applied_intensity, say_understood, word_text
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_LOW_HZ
 from eqmorph.core.dsp import NYQUIST_FRACTION
 from eqmorph.core.eq import EQ

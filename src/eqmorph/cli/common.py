@@ -69,23 +69,6 @@ def output_name(text: str) -> str:
     return text
 
 
-def word_text(text: str) -> str:
-    """argparse type of a word argument: a file's name ("warmer.txt", "song.wav") is refused, not read as the word
-    before its extension ("warmer.txt" was warm, the wrong EQ, exit 0: a new-user trial, 2026-12-04)."""
-    from pathlib import PurePath
-
-    from eqmorph.io.presets import AUDIO_SUFFIXES, SUFFIX_FORMATS
-
-    suffix = PurePath(text.strip()).suffix.lower()
-    if suffix in AUDIO_SUFFIXES:
-        raise argparse.ArgumentTypeError(f"{text!r} names an audio file, not a word or phrase; audio is what "
-                                         "'eqmorph apply IN OUT' and 'eqmorph match' read")
-    if suffix in SUFFIX_FORMATS:
-        raise argparse.ArgumentTypeError(f"{text!r} names a preset file, not a word or phrase; a preset is read by "
-                                         "'eqmorph apply --preset', 'eqmorph edit' and 'eqmorph describe'")
-    return text
-
-
 OPEN_VOCAB_HELP = "map unknown words to known ones by meaning (needs the text extra)"
 
 

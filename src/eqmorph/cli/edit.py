@@ -16,10 +16,9 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     refuse_overwriting_input,
-    word_text,
 )
 from eqmorph.cli.edit_amounts import DEFAULT_AMOUNT, MAX_AMOUNT, db_texts, refuse_negated_less
-from eqmorph.cli.phrases import say_understood
+from eqmorph.cli.phrases import say_understood, word_text
 from eqmorph.errors import EqmorphError, ParameterError
 
 if TYPE_CHECKING:

@@ -12,9 +12,8 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
-    word_text,
 )
-from eqmorph.cli.phrases import applied_intensity
+from eqmorph.cli.phrases import applied_intensity, word_text
 from eqmorph.semantic.path import MAX_INTENSITY
 
 # The range the library enforces, said in the help (a new-user trial: the help gave none, the error [-4, 4]).

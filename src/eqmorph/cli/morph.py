@@ -12,10 +12,9 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
-    word_text,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
-from eqmorph.cli.phrases import applied_intensity
+from eqmorph.cli.phrases import applied_intensity, word_text
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
 

@@ -13,11 +13,10 @@ from eqmorph.cli.common import (
     output_name,
     refuse_inside_model,
     say_resolved,
-    word_text,
     wrote,
 )
 from eqmorph.cli.generate import INTENSITY_HELP
-from eqmorph.cli.phrases import applied_intensity
+from eqmorph.cli.phrases import applied_intensity, word_text
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 

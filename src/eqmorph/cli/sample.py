@@ -14,8 +14,8 @@ from eqmorph.cli.common import (
     load_model,
     model_meta,
     say_resolved,
-    word_text,
 )
+from eqmorph.cli.phrases import word_text
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.sample import MAX_TEMPERATURE
 
