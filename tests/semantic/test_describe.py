@@ -526,3 +526,11 @@ def test_language_any_is_every_word_as_in_the_cli(m):
 def test_level_free_takes_only_true_or_false(m, flag):
     with pytest.raises(ParameterError, match="level_free"):  # "false" is truthy: it meant True
         m.describe_text(m.generate("warm"), level_free=flag)
+
+
+@pytest.mark.parametrize("text, said", [("a bit harsh", "un poco más de dureza"), ("very harsh", "mucha más dureza"),
+                                        ("less harsh", "menos dureza")])
+def test_a_spanish_name_that_is_a_noun_is_said_as_one(m, text, said):
+    eq = m.generate(text)
+    assert m.describe_text(eq, language="es") == said  # "un poco dureza", "muy dureza": no Spanish
+    assert dict(m.parse(said).weights) == pytest.approx(dict(m.parse(text).weights))

@@ -32,7 +32,7 @@ ADJECTIVE_BAND_WORDS = frozenset({"nasal", "honky", "lo-fi"})
 
 # Crowd words that are nouns, and the Spanish names of English crowd words that are (semantic/translations.py):
 # said as band words are ("a bit more bite", "the reference has more air"); as adjectives they read "a bit bite".
-NOUN_WORDS = frozenset({"air", "bite", "box", "aire"})
+NOUN_WORDS = frozenset({"air", "bite", "box", "aire", "dureza", "caja"})  # harsh was "un poco dureza" (a trial)
 
 
 def is_band_word(word: str) -> bool:
