@@ -52,3 +52,10 @@ def test_an_empty_audio_file_is_said_to_be_empty(capsys, tmp_path, tiny_model_di
     code, _, err = _run(capsys, "apply", tmp_path / "empty.wav", tmp_path / "out.wav", "--word", "warm",
                         "--model", tiny_model_dir)
     assert code == 2 and "the file is empty (0 bytes)" in err  # "Format not recognised"
+
+
+@pytest.mark.parametrize("argv, left", [(["morph", "a", "bit", "warm", "bright"], "warm bright"),
+                                        (["apply", "in.wav", "out.wav", "--word", "a", "bit", "warm"], "bit warm")])
+def test_an_unquoted_phrase_is_told_to_go_in_quotes(capsys, argv, left):
+    code, _, err = _run(capsys, *argv)
+    assert code == 2 and f"unrecognized arguments: {left}; a phrase of several words goes in quotes" in err

@@ -80,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = argv.index(args.command) + 1 if args.command in argv else 0
         at = next((i for i in range(start, len(argv)) if argv[i] in unknown and _AMOUNT_ARG.fullmatch(argv[i])), None)
         hint = "" if at is None else "; " + _quote_hint(command, argv, start, at)
+        if at is None and all(not u.startswith("-") for u in unknown):  # "apply IN OUT --word a bit warm"
+            hint = "; a phrase of several words goes in quotes, e.g. 'a bit warm'"
         command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     return run_handler(args.command, args.func, args, command, argv)
 
