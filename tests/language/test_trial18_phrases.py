@@ -124,3 +124,11 @@ def test_an_at_sign_places_a_frequency(m):
                                             ("more midbass", 1.0)])
 def test_mid_bass_is_the_bass_not_the_mids(m, text, expected):
     assert weights(m, text) == pytest.approx({"bass": expected})  # a 6 dB move at 1 kHz before
+
+
+@pytest.mark.parametrize("text, word", [("louder", "loud"), ("make it quieter", "quiet")])
+def test_a_level_word_says_it_is_no_change_of_volume(m, text, word):
+    notes = m.vocabulary.notes(text)
+    assert len(notes) == 1 and notes[0].startswith(f"'{word}' is the crowd's word for a sound")
+    assert "not a change of volume" in notes[0]
+    assert m.vocabulary.notes("the bass is too loud") == []  # a region's level: a real move of that band

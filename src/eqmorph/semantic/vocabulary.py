@@ -28,6 +28,9 @@ SETTING_WORDS = frozenset({"flat"})
 STUDIO_MEANINGS = {
     "flat": "not an EQ that does nothing: for that, use intensity 0",
     "air": "not the studio's air: for a shelf above 10 kHz, say 'air band'",
+    # "louder" gave the crowds' loud EQ (-5.5 dB at 10 kHz) with no word that it is no volume (a trial, 2026-12-04)
+    "loud": "not a change of volume: an EQ shapes the tone; turn the gain up for a louder sound",
+    "quiet": "not a change of volume: an EQ shapes the tone; turn the gain down for a quieter sound",
 }
 # How a meaning was reached that keeps the typed word's language: the word itself, its accents, a form, a synonym.
 _SPELT = frozenset({"exact", "accents", "inflection", "synonym"})
