@@ -99,17 +99,16 @@ class Morpher(LatentModel):
         An open-vocabulary word is a blend of known neighbours.
         """
         source = self._check_source(source)
-        if self._one_word(word):
-            return self._code(self.resolve(word)[0][0], source)
+        one = self._one_word(word)
+        if one is not None:
+            return self._code(one, source)
         return self.encode_params(self._word_params(word, source)[None])[0]  # a phrase: the code of its EQ
 
-    def _one_word(self, text: str) -> bool:
-        """Whether ``text`` stands for one known word at full strength ("warm", "Warm", "warmth"), as
-        :meth:`centroid` reads it: its latent code is that word's."""
-        if text in self._exact:
-            return True
+    def _one_word(self, text: str) -> str | None:
+        """The known word ``text`` stands for at full strength ("warm", "Warm", "warmth"), as :meth:`centroid` reads
+        it (its latent code is that word's), else None. One look-up or parse, not one to ask and one to read."""
         plain = self.vocabulary.plain(text)
-        return plain is not None and plain[1] == 1.0
+        return plain[0] if plain is not None and plain[1] == 1.0 else None
 
     @staticmethod
     def _blend_shares(weights: Mapping[str, float]) -> dict[str, float]:
@@ -261,7 +260,7 @@ class Morpher(LatentModel):
             raise ParameterError("weights", weights, "a mapping of word -> weight")
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
         shares, source = self._blend_shares(weights), self._check_source(source)
-        if all(self._one_word(w) for w in shares):
+        if all(self._one_word(w) is not None for w in shares):
             params = self.decode_params(sum(v * self.centroid(w, source) for w, v in shares.items()))
         else:
             # A phrase's centroid is the code of its EQ, which the decoder does not give back: "a bit warm" alone came

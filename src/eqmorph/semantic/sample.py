@@ -44,12 +44,11 @@ def sample_eqs(model: Morpher, word: str, n: int, temperature: float = 1.0, seed
     temperature = check_number("temperature", temperature, 0.0, MAX_TEMPERATURE)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
         raise ParameterError("seed", seed, "a non-negative integer or None")  # numpy's seeds
-    parts = model.resolve(word)
+    parts, plain = model.vocabulary.reading(word)  # plain: "harsh highs" is one word at 1.0, but not harsh's EQ
     strength = sum(abs(w) for _, w in parts)  # the phrase's intensity (1 for a plain word)
     spread = sum(abs(w) * model._spread(t, source) for t, w in parts) / strength
     # Vary the phrase at full strength and scale the gains afterwards: the latent space holds EQs of
     # crowd strength, so the code of a scaled-down EQ decodes back near full strength (the degree was lost).
-    plain = model.vocabulary.plain(word)  # "harsh highs" is one word at 1.0, but not harsh's EQ: varied as a phrase
     if plain is not None:
         centre, gain = model._code(plain[0], source), plain[1]
     else:

@@ -71,19 +71,22 @@ class Vocabulary:
 
     def resolve(self, word: str) -> list[tuple[str, float]]:
         """Known words and signed weights that stand for ``word``: itself, or the words of a phrase."""
-        try:
-            return [(self.lookup(word), 1.0)]
-        except LookupError:
-            return list(self.parse(word).weights)
+        return self.reading(word)[0]
 
     def plain(self, text: str) -> tuple[str, float] | None:
-        """``(word, weight)`` when ``text``'s EQ is one known word's scaled ("Warm", "cálido", "a bit warmer": the
-        word's own EQ or code stands in for it); None for a phrase whose EQ is more than that
+        """``(word, weight)`` when ``text``'s EQ is one known word's scaled ("Warm", "a bit warmer": the word's own
+        EQ or code stands in for it); None for a phrase whose EQ is more than that
         (:attr:`Interpretation.plain_word`: "harsh highs", "warm (safe)")."""
+        return self.reading(text)[1]
+
+    def reading(self, text: str) -> tuple[list[tuple[str, float]], tuple[str, float] | None]:
+        """:meth:`resolve` and :meth:`plain` of ``text`` from one look-up or parse, for a caller that needs both."""
         try:
-            return self.lookup(text), 1.0
+            word = self.lookup(text)
         except LookupError:
-            return self.parse(text).plain_word
+            meant = self.parse(text)
+            return list(meant.weights), meant.plain_word
+        return [(word, 1.0)], (word, 1.0)
 
     def parse(self, text: str) -> Interpretation:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""

@@ -99,10 +99,10 @@ class Service:
         Errors name ``parameter``, the request's name for ``word`` (:func:`.errors.as_parameter`).
         """
         with errors.as_parameter(parameter):
-            plain = self.m.vocabulary.plain(word)
-            if plain is not None and plain[1] == 1.0:  # "Warm", "warmth": the word itself ("harsh highs" is not)
-                return plain[0], None
-            return normalise_term(word), self.m.resolve(word)
+            parts, plain = self.m.vocabulary.reading(word)
+        if plain is not None and plain[1] == 1.0:  # "Warm", "warmth": the word itself ("harsh highs" is not)
+            return plain[0], None
+        return normalise_term(word), parts
 
     def check_source(self, source: str | None) -> str | None:
         """The crowd ``source`` names, as the model spells it (None: both crowds); :class:`ParameterError` unless
