@@ -125,7 +125,7 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "corrige", "corregir", "corrígele",
                   # a fifteenth trial: "tamer highs" was ignored, and the highs boosted 6 dB
                   "tamer", "tamed",
-                  # a sixteenth: "avoid mud" added 5 dB of mud ("sácale" stays no direction: "sácale brillo" polishes)
+                  # a sixteenth: "avoid mud" added 5 dB of mud ("sácale": SPANISH_TAKING_OUT_FORMS below)
                   "avoid", "evita", "evitar", "evitá",
                   # an eighteenth trial (2026-12-04): "ease the harshness", "relax the highs", "tuck the 3k a hair"
                   # boosted what they eased
@@ -148,6 +148,13 @@ _IR_ENDINGS = ("e", "es", "i", "ir", "irle", "irles", "ele", "eles", "eme", "an"
 _NOT_CUTTING = frozenset({"quite", "reduce", "reduces", "corte", "cortes"})
 SPANISH_CUTTING_FORMS = frozenset({stem + end for stem in _CUTTING_AR_STEMS for end in _AR_ENDINGS}
                                   | {stem + end for stem in _CUTTING_IR_STEMS for end in _IR_ENDINGS}) - _NOT_CUTTING
+# "sacar" (take out) is a cutting verb too ("sácale graves", "saca el barro" added what they took out: a trial,
+# 2026-12-04), except in the idiom "sacar (el) brillo", to polish, to bring out the shine: "sácale brillo" asks for
+# more. Its stem is "saqu" before an e ("sáquele", "saquen"). words.py reads a form followed by POLISH_WORDS as no
+# direction, so the brightness word that follows is brought out.
+_TAKING_OUT_STEMS = ("sac", "saqu")
+SPANISH_TAKING_OUT_FORMS = frozenset(stem + end for stem in _TAKING_OUT_STEMS for end in _AR_ENDINGS) - _NOT_CUTTING
+POLISH_WORDS = frozenset({"brillo"})  # "sácale brillo", "sacarle el brillo": the shine brought out
 SPANISH_CUT = "bájale"  # the form they are read as
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
@@ -158,7 +165,10 @@ IMPERATIVES: dict[str, str] = {"drop": "cut"}
 EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: "ease up on" before "ease up"
     ("ease", "up", "on"): ("less",), ("ease", "off", "on"): ("less",), ("ease", "up"): ("less",),
     ("ease", "off"): ("less",), ("go", "easy", "on"): ("less",), ("back", "off", "on"): ("less",),
-    ("let", "up", "on"): ("less",), ("calm", "down"): ("less",)}
+    ("let", "up", "on"): ("less",), ("calm", "down"): ("less",),
+    # "open" is airy's synonym (lexicon.tsv: "a more open sound"), but "open up the top end" and "open the mids" give a
+    # region room, as "more the top end" (read as airy there, "open up the low end" cut the bass 3.5 dB: a trial).
+    ("open", "up", "the"): ("more", "the"), ("open", "the"): ("more", "the")}
 # Small and large moves said as adjectives of a direction noun: "a gentle boost in the highs", "a subtle cut in the
 # low mids", "a big lift on top". Read as level words of the region (gentle, soft, calm: -1), gentle and soft turned
 # a boost into a 6 dB cut and a cut into a boost, and slight, small, subtle and tiny were ignored (full strength;

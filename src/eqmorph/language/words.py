@@ -27,8 +27,10 @@ from eqmorph.language.grammar_words import (
     MORE,
     NOT,
     OPPOSITE,
+    POLISH_WORDS,
     SPANISH_CUT,
     SPANISH_CUTTING_FORMS,
+    SPANISH_TAKING_OUT_FORMS,
     STOP,
 )
 from eqmorph.language.interpretation import Meaning
@@ -186,10 +188,13 @@ class WordReader:
         tokens = []
         if "-" in clause or "−" in clause:
             clause = _MINUS.sub(" less ", _TRAILING_MINUS.sub(" less", clause))
-        for raw in _TOKEN.findall(clause):
+        raws = _TOKEN.findall(clause)
+        for j, raw in enumerate(raws):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
-            if tok.translate(_UNACCENTED) in SPANISH_CUTTING_FORMS and tok not in LESS:  # "bajá", "bájenle"
+            plain = tok.translate(_UNACCENTED)
+            cuts = plain in SPANISH_CUTTING_FORMS or (plain in SPANISH_TAKING_OUT_FORMS and not _polishes(raws[j + 1:]))
+            if cuts and tok not in LESS:  # "bajá", "bájenle", "sácale graves"
                 tok = SPANISH_CUT
             # "the low end's too boomy"; "it's", "there's" are "it is" without a look-up (which loads LemmInflect)
             if len(tok) > 3 and tok[-2:] in ("'s", "’s") and (tok[:-2] in STOP or not self._is_form(tok)):
@@ -232,6 +237,15 @@ class WordReader:
     def _is_form(self, tok: str) -> bool:
         """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
         return tok in stoplist() or bool(self.meanings(tok, embed=False))
+
+
+def _polishes(rest: Sequence[str]) -> bool:
+    """Whether the tokens after a form of "sacar" make the idiom "sacar (el/su/más) brillo", to bring out the shine
+    (grammar_words.POLISH_WORDS), rather than a request to take something out."""
+    words = [w.lower() for w in rest[:2]]
+    if words and words[0] in ("el", "su", "más", "mas"):
+        words = words[1:]
+    return bool(words) and words[0] in POLISH_WORDS
 
 
 __all__ = ["Neighbourhood", "WordReader", "band_meaning"]

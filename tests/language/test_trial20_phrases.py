@@ -1,0 +1,50 @@
+"""Phrases a twentieth trial typed (2026-12-04): Spanish "sacar" (take out, but "sacar brillo" polishes), "open" as a
+sound and as a verb of a region, and nouns and adjectives of known words the lexicon lacked."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("sácale graves", "bass"), ("saca los graves", "bass"), ("sácale el barro", "muddy"), ("sáquele el barro", "muddy"),
+    ("saquen lo nasal", "nasal"), ("sacá los graves", "bass"), ("sácale lo brillante", "brillante"),
+    ("sacale un poco de graves", "bass")])
+def test_a_form_of_sacar_takes_out_what_follows(m, text, word):
+    assert weights(m, text)[word] < 0  # "sácale" was ignored, and each added what it took out (5-6 dB)
+
+
+@pytest.mark.parametrize("text", ["sácale brillo", "sacarle el brillo", "sácale más brillo"])
+def test_sacar_brillo_is_the_idiom_to_polish_and_brings_out_the_shine(m, text):
+    assert weights(m, text) == pytest.approx({"brillante": 1.0})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("more open", {"airy": 1.0}), ("a more open sound", {"airy": 1.0}), ("less open", {"airy": -1.0}),
+    ("un sonido más abierto", {"airy": 1.0}), ("less boxy more open", {"boxy": -0.5, "airy": 0.5})])
+def test_open_is_a_sound_read_as_airy(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # "open" was unknown, or ignored beside a known word
+
+
+@pytest.mark.parametrize("text, word", [("open up the top end", "treble"), ("open up the low end", "bass"),
+                                        ("open the mids", "mids"), ("please open up the highs", "treble")])
+def test_open_up_a_region_gives_it_more(m, text, word):
+    # read as airy placed there, "open up the low end" cut the bass 3.5 dB
+    assert weights(m, text) == pytest.approx({word: 1.0})
+
+
+@pytest.mark.parametrize("text, word", [("more depth", "deep"), ("más profundidad", "profundo"),
+                                        ("silky highs", "smooth"), ("silkier", "smooth"),
+                                        ("un sonido sedoso", "smooth"), ("add some grit", "raspy"),
+                                        ("gritty vocals", "raspy"), ("more edge", "bite")])
+def test_nouns_and_near_synonyms_of_known_words_reach_them(m, text, word):
+    # each was unknown, or ignored ("silky highs" was a plain 6 dB treble boost)
+    assert weights(m, text) == pytest.approx({word: 1.0})
+
+
+def test_take_the_edge_off_cuts_the_bite(m):
+    assert weights(m, "take the edge off") == pytest.approx({"bite": -1.0})  # "edge" was unknown
