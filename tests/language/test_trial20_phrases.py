@@ -48,3 +48,20 @@ def test_nouns_and_near_synonyms_of_known_words_reach_them(m, text, word):
 
 def test_take_the_edge_off_cuts_the_bite(m):
     assert weights(m, "take the edge off") == pytest.approx({"bite": -1.0})  # "edge" was unknown
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mid-scooped", {"mids": -1.0}), ("mids scooped", {"mids": -1.0}), ("low mids dipped", {"low mids": -1.0}),
+    ("highs trimmed", {"treble": -1.0}), ("bass boosted", {"bass": 1.0}), ("treble lifted", {"treble": 1.0})])
+def test_a_past_participle_after_a_region_is_its_direction(m, text, expected):
+    # "mid-scooped" was the mids boosted beside the smile curve; the others were ignored (a boost for the cuts)
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bass cut on the guitar", {"bass": -1.0}), ("mid scoop guitar", {"mids": -1.0}),
+    ("treble boost for the vocals", {"treble": 1.0}), ("turn the bass down on the vocals", {"bass": -1.0}),
+    ("make the highs lower on the guitar", {"treble": -1.0}), ("bass cut at the guitar", {"bass": -1.0})])
+def test_a_direction_after_its_word_holds_when_the_instrument_follows(m, text, expected):
+    # "on the guitar" kept the direction from ending its piece: each cut was read as a 6 dB boost
+    assert weights(m, text) == pytest.approx(expected)

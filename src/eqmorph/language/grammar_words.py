@@ -235,7 +235,11 @@ NOR = frozenset({"nor"})  # "neither warm nor bright": a conjunction that negate
 POSTFIX_DIRECTION: dict[str, float] = {"cut": -1.0, "cuts": -1.0, "reduction": -1.0, "dip": -1.0, "scoop": -1.0,
                                        "boost": 1.0, "boosts": 1.0, "lift": 1.0, "bump": 1.0,
                                        "down": -1.0, "up": 1.0,  # "turn the bass down": they set the way
-                                       "trim": -1.0}
+                                       "trim": -1.0,
+                                       # past participles, as said of a sound ("mid-scooped", "bass boosted"): each
+                                       # was read as its own word or ignored (a twentieth trial, 2026-12-04)
+                                       "scooped": -1.0, "dipped": -1.0, "trimmed": -1.0, "boosted": 1.0,
+                                       "lifted": 1.0, "bumped": 1.0}
 # Direction words that close a request after its descriptor only at the clause's end: "make the highs lower", "the
 # bass a bit less" were ignored and the region boosted 6 dB (a fifteenth trial, 2026-12-03). Before another word
 # they start its piece: "more bass less treble".

@@ -29,6 +29,28 @@ from eqmorph.language.grammar_words import (
 )
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, number_degree
+from eqmorph.language.stoplist import stoplist
+
+# Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble
+# boost for the vocals"); "on", "in", "to" are stop words already ("a bass cut on the guitar").
+SUBJECT_PREPOSITIONS = frozenset({"for", "with", "at"})
+
+
+def subject_span(tokens: Sequence[str], j: int, stop: frozenset[str]) -> int:
+    """How many tokens from ``tokens[j]`` name what a move is for rather than a sound, 0 if none: a stop-listed thing
+    ("guitar", "vocals": language/stoplist.txt), or a SUBJECT_PREPOSITIONS word, ``stop`` words and such a thing
+    ("for the vocals"). Skipped where the parser looks for a piece's end, a direction after the word reaches its word:
+    "bass cut on the guitar" and "mid scoop guitar" boosted the region they cut (a twentieth trial, 2026-12-04)."""
+    things = stoplist()
+    if j < len(tokens) and tokens[j] in things:
+        return 1
+    if j >= len(tokens) or tokens[j] not in SUBJECT_PREPOSITIONS:
+        return 0
+    k = j + 1
+    while k < len(tokens) and tokens[k] in stop:
+        k += 1
+    return k + 1 - j if k < len(tokens) and tokens[k] in things else 0
+
 
 # After their word, at the end of its piece, these cut it ("take the harshness off", "take some mud out") unless a
 # verb before the word set the way ("bring the presence out").
