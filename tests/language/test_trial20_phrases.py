@@ -65,3 +65,9 @@ def test_a_past_participle_after_a_region_is_its_direction(m, text, expected):
 def test_a_direction_after_its_word_holds_when_the_instrument_follows(m, text, expected):
     # "on the guitar" kept the direction from ending its piece: each cut was read as a 6 dB boost
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, word", [("fill out the low mids", "low mids"), ("fill in the low mids", "low mids"),
+                                        ("fill out the bottom end", "bass"), ("fill up the low end", "bass")])
+def test_filling_a_region_out_gives_it_more(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 1.0})  # "out" cut it ("fill" unknown, "out" as in "take X out")

@@ -168,7 +168,9 @@ EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: 
     ("let", "up", "on"): ("less",), ("calm", "down"): ("less",),
     # "open" is airy's synonym (lexicon.tsv: "a more open sound"), but "open up the top end" and "open the mids" give a
     # region room, as "more the top end" (read as airy there, "open up the low end" cut the bass 3.5 dB: a trial).
-    ("open", "up", "the"): ("more", "the"), ("open", "the"): ("more", "the")}
+    ("open", "up", "the"): ("more", "the"), ("open", "the"): ("more", "the"),
+    # "fill out the low mids" was a cut: "fill" unknown, "out" the particle of "take the mud out" (a twentieth trial)
+    ("fill", "out"): ("more",), ("fill", "in"): ("more",), ("fill", "up"): ("more",)}
 # Small and large moves said as adjectives of a direction noun: "a gentle boost in the highs", "a subtle cut in the
 # low mids", "a big lift on top". Read as level words of the region (gentle, soft, calm: -1), gentle and soft turned
 # a boost into a 6 dB cut and a cut into a boost, and slight, small, subtle and tiny were ignored (full strength;
