@@ -71,3 +71,16 @@ def test_a_direction_after_its_word_holds_when_the_instrument_follows(m, text, e
                                         ("fill out the bottom end", "bass"), ("fill up the low end", "bass")])
 def test_filling_a_region_out_gives_it_more(m, text, word):
     assert weights(m, text) == pytest.approx({word: 1.0})  # "out" cut it ("fill" unknown, "out" as in "take X out")
+
+
+@pytest.mark.parametrize("text, expected", [("tons of bass", {"bass": 1.25}), ("a ton of air", {"air": 1.25}),
+                                            ("loads of air", {"air": 1.25}), ("plenty of bass", {"bass": 1.25}),
+                                            ("heaps of warmth", {"warm": 1.25})])
+def test_amounts_said_as_tons_and_loads_are_a_lot(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # ignored: the word at its own strength
+
+
+@pytest.mark.parametrize("text, expected", [("flatten the low end", {"bass": -1.0}),
+                                            ("flatten the mids a bit", {"mids": -0.5})])
+def test_flattening_a_region_cuts_it(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # "flatten" was ignored and the region boosted 6 dB

@@ -40,6 +40,9 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "great", "deal"): 1.25, ("significantly",): 1.25, ("considerably",): 1.25, ("noticeably",): 1.25,
     ("substantially",): 1.25, ("markedly",): 1.25, ("far",): 1.25,
     ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
+    # as "lots" (a twentieth trial: "tons of bass", "a ton of air" were ignored, at the word's own strength)
+    ("tons",): 1.25, ("a", "ton"): 1.25, ("loads",): 1.25, ("a", "load"): 1.25, ("heaps",): 1.25,
+    ("plenty",): 1.25,
     ("muy",): 1.25, ("mucho",): 1.25, ("mucha",): 1.25, ("muchos",): 1.25, ("muchas",): 1.25, ("realmente",): 1.25,
     ("extremely",): 1.45, ("super",): 1.45, ("súper",): 1.45, ("incredibly",): 1.45, ("hugely",): 1.45,
     ("extremadamente",): 1.45, ("muchísimo",): 1.45, ("muchísima",): 1.45, ("muchísimos",): 1.45,
@@ -129,7 +132,9 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "avoid", "evita", "evitar", "evitá",
                   # an eighteenth trial (2026-12-04): "ease the harshness", "relax the highs", "tuck the 3k a hair"
                   # boosted what they eased
-                  "ease", "relax", "tuck"})
+                  "ease", "relax", "tuck",
+                  # a twentieth: "flatten the low end" (a bump made level) boosted the bass 6 dB, as "aplana" did not
+                  "flatten"})
 # Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
 # accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
 # pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an
