@@ -84,3 +84,18 @@ def test_amounts_said_as_tons_and_loads_are_a_lot(m, text, expected):
                                             ("flatten the mids a bit", {"mids": -0.5})])
 def test_flattening_a_region_cuts_it(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)  # "flatten" was ignored and the region boosted 6 dB
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a gentle treble boost", {"treble": 0.5}), ("a gentle bass cut", {"bass": -0.5}),
+    ("a small treble boost", {"treble": 0.5}), ("a big bass boost", {"bass": 1.25}),
+    ("a gentle high shelf boost", {"treble": 0.5}), ("a soft top end lift", {"treble": 0.5})])
+def test_a_size_before_a_moves_region_is_its_degree(m, text, expected):
+    # "gentle" was a level word of the region (a 6 dB cut for the boost, a boost for the cut); "small" was ignored
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [("high shelf cut", {"treble": -1.0}), ("low shelf boost", {"bass": 1.0}),
+                                            ("cut the high shelf", {"treble": -1.0})])
+def test_a_shelf_named_by_its_end_is_that_region(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # "high shelf cut" was a 6 dB treble boost ("shelf" unknown)

@@ -187,6 +187,11 @@ SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
                       "calm")),
         ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major")))
        for size in sizes for noun in MOVE_NOUNS}}
+# A size said before the region of a move noun is its degree too: "a gentle treble boost" was a 6 dB treble cut and
+# "a gentle bass cut" a boost (gentle read as a level word of the region), "a small treble boost" full strength (a
+# twentieth trial, 2026-12-04). At most SIZED_REGION_WORDS words between the size and the noun ("high shelf").
+SIZE_ADVERBS: dict[str, str] = {size: adverb for (size, _), (adverb, _) in SIZED_MOVES.items()}
+SIZED_REGION_WORDS = 2
 # dB amounts said in words, read as the numbers they are: "shave a dB off the top", "half a dB more air", "medio dB
 # más de graves" (ignored, each was the whole 6 dB move: an eighteenth trial, 2026-12-04).
 SPOKEN_DB: dict[tuple[str, ...], tuple[str, ...]] = {

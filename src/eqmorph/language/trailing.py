@@ -20,10 +20,13 @@ from eqmorph.language.grammar_words import (
     IMPERATIVES,
     JOINERS,
     LACK,
+    MOVE_NOUNS,
     PARTICLES,
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
+    SIZE_ADVERBS,
     SIZED_MOVES,
+    SIZED_REGION_WORDS,
     SPOKEN_DB,
     PhraseRewriter,
 )
@@ -152,9 +155,26 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere, and a sized move
     (grammar_words.SIZED_MOVES: "a gentle boost") as its degree adverb and noun, a dB amount said in words
     (grammar_words.SPOKEN_DB: "half a dB") as its number."""
-    return _EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
-                                                            or tokens[k - 1] in REQUEST_OPENERS) else t
-                    for k, t in enumerate(tokens)])
+    return _sized_regions(_EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+                                                                           or tokens[k - 1] in REQUEST_OPENERS)
+                                   else t for k, t in enumerate(tokens)]))
+
+
+def _sized_regions(tokens: list[str]) -> list[str]:
+    """``tokens`` with a size said before a move noun's region read as its degree adverb (grammar_words.SIZE_ADVERBS:
+    "a gentle treble boost" is "a slightly treble boost"); the words between are left to the parser."""
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        if tok not in SIZE_ADVERBS:
+            continue
+        between = tokens[k + 1:k + 2 + SIZED_REGION_WORDS]
+        for n, later in enumerate(between):
+            if later in JOINERS or later in SIZE_ADVERBS:
+                break
+            if later in MOVE_NOUNS and n > 0:
+                out[k] = SIZE_ADVERBS[tok]
+                break
+    return out
 
 
 def particle_way(tokens: Sequence[str], i: int, before: Sequence[str], way: float) -> float | None:
