@@ -99,3 +99,16 @@ def test_a_size_before_a_moves_region_is_its_degree(m, text, expected):
                                             ("cut the high shelf", {"treble": -1.0})])
 def test_a_shelf_named_by_its_end_is_that_region(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)  # "high shelf cut" was a 6 dB treble boost ("shelf" unknown)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("un realce suave en los agudos", {"treble": 0.5}), ("un corte suave en los graves", {"bass": -0.5}),
+    ("un realce grande en los graves", {"bass": 1.25}), ("un ligero corte en los medios", {"mids": -0.5}),
+    ("un realce en los agudos", {"treble": 1.0}), ("un corte en los graves", {"bass": -1.0})])
+def test_spanish_move_nouns_and_their_sizes(m, text, expected):
+    # "suave" was a level word of the region ("un realce suave en los agudos" cut the treble 6 dB), "realce" ignored
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_corte_de_graves_stays_the_low_cut(m):
+    assert weights(m, "un corte de graves") == pytest.approx({"low cut": 1.0})

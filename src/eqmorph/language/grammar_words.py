@@ -181,16 +181,25 @@ EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: 
 # a boost into a 6 dB cut and a cut into a boost, and slight, small, subtle and tiny were ignored (full strength;
 # an eighteenth trial, 2026-12-04). Each pair is read as the degree adverb and the noun.
 MOVE_NOUNS = ("boost", "boosts", "cut", "cuts", "lift", "dip", "bump", "scoop", "trim", "shelf")
+SIZE_ADVERBS: dict[str, str] = {size: adverb for adverb, sizes in (
+    ("slightly", ("gentle", "soft", "subtle", "slight", "small", "tiny", "mild", "light", "modest", "little", "calm")),
+    ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major"))) for size in sizes}
+# Spanish move nouns and sizes, either side of the noun ("un realce suave en los agudos", "un ligero corte"): read as
+# the English, the noun alone too ("un realce en los agudos"), but for "corte", which starts the band word "corte de
+# graves" (only "corte en" is the noun). "un realce suave en los agudos" was a 6 dB treble cut, suave read as a level
+# word of the region, and "realce" ignored (a twentieth trial, 2026-12-04).
+_SPANISH_MOVE_NOUNS = {"realce": "boost", "refuerzo": "boost", "corte": "cut", "recorte": "cut", "atenuación": "cut"}
+_SPANISH_SIZES = {**dict.fromkeys(("suave", "ligero", "ligera", "pequeño", "pequeña", "leve", "sutil"), "slightly"),
+                  **dict.fromkeys(("grande", "gran", "fuerte", "marcado", "marcada", "generoso"), "very")}
 SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
-    **{(size, noun): (adverb, noun) for adverb, sizes in (
-        ("slightly", ("gentle", "soft", "subtle", "slight", "small", "tiny", "mild", "light", "modest", "little",
-                      "calm")),
-        ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major")))
-       for size in sizes for noun in MOVE_NOUNS}}
+    **{(size, noun): (adverb, noun) for size, adverb in SIZE_ADVERBS.items() for noun in MOVE_NOUNS},
+    **{pair: (adverb, english) for noun, english in _SPANISH_MOVE_NOUNS.items()
+       for size, adverb in _SPANISH_SIZES.items() for pair in ((noun, size), (size, noun))},
+    **{(noun,): (english,) for noun, english in _SPANISH_MOVE_NOUNS.items() if noun != "corte"},
+    ("corte", "en"): ("cut", "en")}
 # A size said before the region of a move noun is its degree too: "a gentle treble boost" was a 6 dB treble cut and
 # "a gentle bass cut" a boost (gentle read as a level word of the region), "a small treble boost" full strength (a
 # twentieth trial, 2026-12-04). At most SIZED_REGION_WORDS words between the size and the noun ("high shelf").
-SIZE_ADVERBS: dict[str, str] = {size: adverb for (size, _), (adverb, _) in SIZED_MOVES.items()}
 SIZED_REGION_WORDS = 2
 # dB amounts said in words, read as the numbers they are: "shave a dB off the top", "half a dB more air", "medio dB
 # más de graves" (ignored, each was the whole 6 dB move: an eighteenth trial, 2026-12-04).
