@@ -112,3 +112,8 @@ def test_spanish_move_nouns_and_their_sizes(m, text, expected):
 
 def test_corte_de_graves_stays_the_low_cut(m):
     assert weights(m, "un corte de graves") == pytest.approx({"low cut": 1.0})
+
+
+@pytest.mark.parametrize("text", ["que la voz suene más presente", "voces más presentes"])
+def test_presente_is_presence(m, text):
+    assert weights(m, text) == pytest.approx({"presence": 1.0})  # "presente" was an unknown word
