@@ -117,3 +117,8 @@ def test_corte_de_graves_stays_the_low_cut(m):
 @pytest.mark.parametrize("text", ["que la voz suene más presente", "voces más presentes"])
 def test_presente_is_presence(m, text):
     assert weights(m, text) == pytest.approx({"presence": 1.0})  # "presente" was an unknown word
+
+
+@pytest.mark.parametrize("text", ["smiley eq", "v shaped", "a v-shaped curve"])
+def test_a_v_shaped_eq_is_the_smile_curve(m, text):
+    assert weights(m, text) == pytest.approx({"scoop": 1.0})  # unknown words before
