@@ -122,3 +122,10 @@ def test_presente_is_presence(m, text):
 @pytest.mark.parametrize("text", ["smiley eq", "v shaped", "a v-shaped curve"])
 def test_a_v_shaped_eq_is_the_smile_curve(m, text):
     assert weights(m, text) == pytest.approx({"scoop": 1.0})  # unknown words before
+
+
+@pytest.mark.parametrize("text, word", [("suavecito", "suave"), ("clarito", "claro"), ("fresquito", "fresco"),
+                                        ("calentito", "caliente"), ("ligeritos", "ligero"), ("oscurito", "oscuro"),
+                                        ("dulcecito", "dulce")])
+def test_a_spanish_diminutive_is_its_base_word(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 1.0})  # each was an unknown word

@@ -7,7 +7,7 @@ without any extra. It is imported on first use only: exact vocabulary words neve
 
 LemmInflect does not undo derivations ("muddiness" is a noun of its own to it), and knows no
 Spanish; the few rules below cover those: "-iness" -> "-y", "-ness" -> "", and Spanish plural
-("-s", "-es") and feminine ("-a" -> "-o") endings, and the absolute superlative "-ísimo".
+("-s", "-es") and feminine ("-a" -> "-o") endings, the absolute superlative "-ísimo" and diminutives ("-ito").
 English verbs made from adjectives with "-en" ("brighten", "darkened", "softening": the verb suffix "-en", "to
 become or cause to be", Merriam-Webster, "-en", merriam-webster.com/dictionary/-en) read as the adjective.
 Every candidate is only a guess: the parser keeps a candidate only if it is a known word
@@ -22,8 +22,15 @@ from collections.abc import Mapping
 
 # (suffix, replacement): derivations LemmInflect leaves alone, tried on words of 5+ letters (see candidates).
 _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("-ish", ""), ("ish", ""))
+# Diminutives, as Latin American producers say them ("suavecito", "clarito", "fresquito", "calentito": each was an
+# unknown word in a twentieth trial, 2026-12-04): "-cito" on the whole word, "-ito" for its last vowel, "-quito" for
+# "-co", "-guito" for "-go", and caliente's "calentito". simplemma (a maintained lemmatiser with Spanish, on the
+# registry) was tried first: it reads none of these ("suavecito" -> "suavecitar") and is 19 MB.
+_DIMINUTIVES = tuple((end + number, base) for stem, base in (
+    ("quit", "co"), ("guit", "go"), ("entit", "iente"), ("cit", ""), ("it", "o")) for end in (stem,)
+    for number in ("os", "as", "o", "a"))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
-            ("ísimo", ""), ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
+            ("ísimo", ""), *_DIMINUTIVES, ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
 _VERB_ENDINGS = ("en", "ens", "ened", "ening")  # "-en" verbs and their inflections: brighten, brightened
 _INFLECTED = ("er", "est", "s", "ed", "ing")  # comparative, superlative, plural / 3rd person, past, gerund
 SUPERLATIVE_ENDINGS = ("est", "ísimo", "ísima", "ísimos", "ísimas")  # the parser reads these as a high degree
