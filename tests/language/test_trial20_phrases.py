@@ -129,3 +129,9 @@ def test_a_v_shaped_eq_is_the_smile_curve(m, text):
                                         ("dulcecito", "dulce")])
 def test_a_spanish_diminutive_is_its_base_word(m, text, word):
     assert weights(m, text) == pytest.approx({word: 1.0})  # each was an unknown word
+
+
+@pytest.mark.parametrize("text, expected", [("más calorcito", {"warm": 1.0}), ("más gordo", {"full": 1.0}),
+                                            ("suena enlatado", {"tinny": -0.5}), ("suena vacío", {"hollow": -0.5})])
+def test_spanish_words_of_a_sound_the_lexicon_lacked(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # each was an unknown word
