@@ -135,3 +135,9 @@ def test_a_spanish_diminutive_is_its_base_word(m, text, word):
                                             ("suena enlatado", {"tinny": -0.5}), ("suena vacío", {"hollow": -0.5})])
 def test_spanish_words_of_a_sound_the_lexicon_lacked(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)  # each was an unknown word
+
+
+@pytest.mark.parametrize("text, word", [("more girth", "full"), ("more breath", "airy"), ("breathier vocals", "airy"),
+                                        ("more snap", "crisp"), ("snappier snare", "crisp")])
+def test_studio_nouns_of_body_breath_and_snap(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 1.0})  # each was an unknown word
