@@ -141,3 +141,9 @@ def test_spanish_words_of_a_sound_the_lexicon_lacked(m, text, expected):
                                         ("more snap", "crisp"), ("snappier snare", "crisp")])
 def test_studio_nouns_of_body_breath_and_snap(m, text, word):
     assert weights(m, text) == pytest.approx({word: 1.0})  # each was an unknown word
+
+
+@pytest.mark.parametrize("text, word", [("the bass is weak", "bass"), ("los graves están débiles", "bass"),
+                                        ("the highs are weak", "treble")])
+def test_a_weak_region_asks_for_more_of_it(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 0.5})  # "weak" was an unknown word
