@@ -147,3 +147,11 @@ def test_studio_nouns_of_body_breath_and_snap(m, text, word):
                                         ("the highs are weak", "treble")])
 def test_a_weak_region_asks_for_more_of_it(m, text, word):
     assert weights(m, text) == pytest.approx({word: 0.5})  # "weak" was an unknown word
+
+
+@pytest.mark.parametrize("text, expected", [("los platillos chillan", {"treble": -0.5}),
+                                            ("los graves están flojos", {"bass": 0.5}),
+                                            ("los medios están tapados", {"muffled": -0.5})])
+def test_spanish_complaints_of_a_region(m, text, expected):
+    # "chillan" was ignored (a 6 dB treble boost), "flojos" and "tapados" unknown words
+    assert weights(m, text) == pytest.approx(expected)

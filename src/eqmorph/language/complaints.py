@@ -104,7 +104,8 @@ FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
 # Ignored, they left the region a request, boosted 6 dB (a nineteenth trial, 2026-12-04).
 _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
-    "tapa", "distorsionan", "distorsiona", "aturden", "aturde")})
+    "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
+    "chillan", "chilla")})  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
 # Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
 PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
                             ("love", "it"), ("like", "it"), ("loving", "it")})
