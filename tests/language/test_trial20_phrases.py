@@ -155,3 +155,12 @@ def test_a_weak_region_asks_for_more_of_it(m, text, word):
 def test_spanish_complaints_of_a_region(m, text, expected):
     # "chillan" was ignored (a 6 dB treble boost), "flojos" and "tapados" unknown words
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, hint", [("a bit less boom below 100", "'less bass'"),
+                                        ("cut under 80", "'cut the bass'"), ("less air above 10000", "'less treble'")])
+def test_a_bare_number_below_or_above_is_a_frequency_with_a_hint(m, text, hint):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=f"words, not frequencies: .*try {hint}"):
+        m.parse(text)  # "below" was named the unknown word

@@ -53,7 +53,8 @@ _VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "incr
 _FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])")
 # A number without a unit after a word of place is a frequency too ("muddy around 250", "-3 dB at 300"): read as a
 # word, "around" was named the unknown word, and "at 300" a dB amount with no term (a fifteenth trial, 2026-12-03).
-_PLACED_FREQUENCY = re.compile(r"(?<![^\W_])(?:around|at|near|about|@)\s?(\d+(?:[.,]\d+)?)"
+# "below", "under", "above", "over" too ("less boom below 100": "below" was named the unknown word, a twentieth trial).
+_PLACED_FREQUENCY = re.compile(r"(?<![^\W_])(?:around|at|near|about|@|below|under|above|over)\s?(\d+(?:[.,]\d+)?)"
                                r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
 _AMOUNT_IN_TEXT = re.compile(_AMOUNT)
 
