@@ -164,3 +164,10 @@ def test_a_bare_number_below_or_above_is_a_frequency_with_a_hint(m, text, hint):
 
     with pytest.raises(ParameterError, match=f"words, not frequencies: .*try {hint}"):
         m.parse(text)  # "below" was named the unknown word
+
+
+@pytest.mark.parametrize("text, degree", [("telephone effect", 1.0), ("radio voice", 1.0), ("phone eq", 1.0),
+                                          ("a bit of telephone", 0.5)])
+def test_a_telephone_or_radio_sound_is_the_lo_fi_band(m, text, degree):
+    # unknown words, or stop-listed as crowd words ("radio names no sound"); the lo-fi move is the telephone band
+    assert weights(m, text) == pytest.approx({"lo-fi": degree})
