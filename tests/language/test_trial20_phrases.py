@@ -171,3 +171,12 @@ def test_a_bare_number_below_or_above_is_a_frequency_with_a_hint(m, text, hint):
 def test_a_telephone_or_radio_sound_is_the_lo_fi_band(m, text, degree):
     # unknown words, or stop-listed as crowd words ("radio names no sound"); the lo-fi move is the telephone band
     assert weights(m, text) == pytest.approx({"lo-fi": degree})
+
+
+@pytest.mark.parametrize("text, expected", [("as warm as possible", {"warm": 1.45}),
+                                            ("as much air as you can", {"air": 1.45}),
+                                            ("as warm as it gets", {"warm": 1.45}),
+                                            ("tan brillante como se pueda", {"brillante": 1.45}),
+                                            ("as warm as bright", {"warm": 0.5, "bright": 0.5})])
+def test_as_far_as_possible_is_the_superlatives_degree(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)  # the word at its own strength ("possible" ignored)

@@ -197,6 +197,12 @@ SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
        for size, adverb in _SPANISH_SIZES.items() for pair in ((noun, size), (size, noun))},
     **{(noun,): (english,) for noun, english in _SPANISH_MOVE_NOUNS.items() if noun != "corte"},
     ("corte", "en"): ("cut", "en")}
+# "as warm as possible", "as much air as you can", "tan cálido como sea posible": the superlative's degree, as
+# "warmest" (the pair was ignored: the word at its own strength, a twentieth trial, 2026-12-04). Per opening word,
+# its second word and what may follow that:
+AS_FAR_AS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "as": ("as", (("possible",), ("you", "can"), ("it", "gets"), ("it", "goes"))),
+    "tan": ("como", (("sea", "posible"), ("se", "pueda"), ("puedas",), ("puedan",)))}
 # A size said before the region of a move noun is its degree too: "a gentle treble boost" was a 6 dB treble cut and
 # "a gentle bass cut" a boost (gentle read as a level word of the region), "a small treble boost" full strength (a
 # twentieth trial, 2026-12-04). At most SIZED_REGION_WORDS words between the size and the noun ("high shelf").

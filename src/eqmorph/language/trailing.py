@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from eqmorph.language import lemmas
 from eqmorph.language.grammar_words import (
+    AS_FAR_AS,
     CLOSING_DIRECTION,
     EASING,
     ENOUGH,
@@ -155,9 +156,25 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere, and a sized move
     (grammar_words.SIZED_MOVES: "a gentle boost") as its degree adverb and noun, a dB amount said in words
     (grammar_words.SPOKEN_DB: "half a dB") as its number."""
-    return _sized_regions(_EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+    return _as_far_as(_sized_regions(_EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
                                                                            or tokens[k - 1] in REQUEST_OPENERS)
-                                   else t for k, t in enumerate(tokens)]))
+                                   else t for k, t in enumerate(tokens)])))
+
+
+def _as_far_as(tokens: list[str]) -> list[str]:
+    """``tokens`` with "as X as possible" (grammar_words.AS_FAR_AS) read as "extremely X"; "much" between is dropped
+    ("as much air as you can")."""
+    for k, tok in enumerate(tokens):
+        if tok not in AS_FAR_AS:
+            continue
+        second, endings = AS_FAR_AS[tok]
+        for j in range(k + 2, min(k + 5, len(tokens))):
+            ending = next((e for e in endings if tokens[j] == second and tuple(tokens[j + 1:j + 1 + len(e)]) == e),
+                          None)
+            if ending is not None:
+                middle = [t for t in tokens[k + 1:j] if t not in ("much", "mucho")]
+                return _as_far_as([*tokens[:k], "extremely", *middle, *tokens[j + 1 + len(ending):]])
+    return tokens
 
 
 def _sized_regions(tokens: list[str]) -> list[str]:
