@@ -158,7 +158,7 @@ SPANISH_CUTTING_FORMS = frozenset({stem + end for stem in _CUTTING_AR_STEMS for 
 # more. Its stem is "saqu" before an e ("sáquele", "saquen"). words.py reads a form followed by POLISH_WORDS as no
 # direction, so the brightness word that follows is brought out.
 _TAKING_OUT_STEMS = ("sac", "saqu")
-SPANISH_TAKING_OUT_FORMS = frozenset(stem + end for stem in _TAKING_OUT_STEMS for end in _AR_ENDINGS) - _NOT_CUTTING
+SPANISH_TAKING_OUT_FORMS = frozenset(stem + end for stem in _TAKING_OUT_STEMS for end in _AR_ENDINGS)
 POLISH_WORDS = frozenset({"brillo"})  # "sácale brillo", "sacarle el brillo": the shine brought out
 SPANISH_CUT = "bájale"  # the form they are read as
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a

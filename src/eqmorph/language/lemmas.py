@@ -26,9 +26,8 @@ _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("-ish",
 # unknown word in a twentieth trial, 2026-12-04): "-cito" on the whole word, "-ito" for its last vowel, "-quito" for
 # "-co", "-guito" for "-go", and caliente's "calentito". simplemma (a maintained lemmatiser with Spanish, on the
 # registry) was tried first: it reads none of these ("suavecito" -> "suavecitar") and is 19 MB.
-_DIMINUTIVES = tuple((end + number, base) for stem, base in (
-    ("quit", "co"), ("guit", "go"), ("entit", "iente"), ("cit", ""), ("it", "o")) for end in (stem,)
-    for number in ("os", "as", "o", "a"))
+_DIMINUTIVES = tuple((stem + number, base) for stem, base in (
+    ("quit", "co"), ("guit", "go"), ("entit", "iente"), ("cit", ""), ("it", "o")) for number in ("os", "as", "o", "a"))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
             ("ísimo", ""), *_DIMINUTIVES, ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
 _VERB_ENDINGS = ("en", "ens", "ened", "ening")  # "-en" verbs and their inflections: brighten, brightened

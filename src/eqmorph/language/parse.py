@@ -365,7 +365,7 @@ class Parser(WordReader):
             # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
             elif tokens[j] in STOP or tokens[j] in POSTFIX_DIRECTION or number_degree(tokens[j]) is not None:
                 j += 1
-            elif span := subject_span(tokens, j, STOP):  # "... for the vocals": what the move is for
+            elif span := subject_span(tokens, j):  # "... for the vocals": what the move is for
                 j += span
             else:
                 return False

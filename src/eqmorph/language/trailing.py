@@ -29,6 +29,7 @@ from eqmorph.language.grammar_words import (
     SIZED_MOVES,
     SIZED_REGION_WORDS,
     SPOKEN_DB,
+    STOP,
     PhraseRewriter,
 )
 from eqmorph.language.interpretation import Meaning, Piece
@@ -40,9 +41,9 @@ from eqmorph.language.stoplist import stoplist
 SUBJECT_PREPOSITIONS = frozenset({"for", "with", "at"})
 
 
-def subject_span(tokens: Sequence[str], j: int, stop: frozenset[str]) -> int:
+def subject_span(tokens: Sequence[str], j: int) -> int:
     """How many tokens from ``tokens[j]`` name what a move is for rather than a sound, 0 if none: a stop-listed thing
-    ("guitar", "vocals": language/stoplist.txt), or a SUBJECT_PREPOSITIONS word, ``stop`` words and such a thing
+    ("guitar", "vocals": language/stoplist.txt), or a SUBJECT_PREPOSITIONS word, STOP words and such a thing
     ("for the vocals"). Skipped where the parser looks for a piece's end, a direction after the word reaches its word:
     "bass cut on the guitar" and "mid scoop guitar" boosted the region they cut (a twentieth trial, 2026-12-04)."""
     things = stoplist()
@@ -51,7 +52,7 @@ def subject_span(tokens: Sequence[str], j: int, stop: frozenset[str]) -> int:
     if j >= len(tokens) or tokens[j] not in SUBJECT_PREPOSITIONS:
         return 0
     k = j + 1
-    while k < len(tokens) and tokens[k] in stop:
+    while k < len(tokens) and tokens[k] in STOP:
         k += 1
     return k + 1 - j if k < len(tokens) and tokens[k] in things else 0
 
@@ -155,10 +156,12 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     where a request starts: the clause's first word, or after a joining word or a request opener ("please"); and an
     easing phrasal verb (grammar_words.EASING: "ease up on") read as its direction word anywhere, and a sized move
     (grammar_words.SIZED_MOVES: "a gentle boost") as its degree adverb and noun, a dB amount said in words
-    (grammar_words.SPOKEN_DB: "half a dB") as its number."""
-    return _as_far_as(_sized_regions(_EASING([IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
-                                                                           or tokens[k - 1] in REQUEST_OPENERS)
-                                   else t for k, t in enumerate(tokens)])))
+    (grammar_words.SPOKEN_DB: "half a dB") as its number; then a size before a move noun's region
+    (:func:`_sized_regions`) and "as X as possible" (:func:`_as_far_as`)."""
+    verbs = [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
+                                                     or tokens[k - 1] in REQUEST_OPENERS) else t
+             for k, t in enumerate(tokens)]
+    return _as_far_as(_sized_regions(_EASING(verbs)))
 
 
 def _as_far_as(tokens: list[str]) -> list[str]:
@@ -169,8 +172,9 @@ def _as_far_as(tokens: list[str]) -> list[str]:
             continue
         second, endings = AS_FAR_AS[tok]
         for j in range(k + 2, min(k + 5, len(tokens))):
-            ending = next((e for e in endings if tokens[j] == second and tuple(tokens[j + 1:j + 1 + len(e)]) == e),
-                          None)
+            if tokens[j] != second:
+                continue
+            ending = next((e for e in endings if tuple(tokens[j + 1:j + 1 + len(e)]) == e), None)
             if ending is not None:
                 middle = [t for t in tokens[k + 1:j] if t not in ("much", "mucho")]
                 return _as_far_as([*tokens[:k], "extremely", *middle, *tokens[j + 1 + len(ending):]])

@@ -242,7 +242,7 @@ class WordReader:
 def _polishes(rest: Sequence[str]) -> bool:
     """Whether the tokens after a form of "sacar" make the idiom "sacar (el/su/más) brillo", to bring out the shine
     (grammar_words.POLISH_WORDS), rather than a request to take something out."""
-    words = [w.lower() for w in rest[:2]]
+    words = list(rest[:2])  # lower case already (phrase_text.checked_text)
     if words and words[0] in ("el", "su", "más", "mas"):
         words = words[1:]
     return bool(words) and words[0] in POLISH_WORDS
