@@ -5,6 +5,11 @@ and moving axes, its compiled kernel ~2 us. The kernel is private, so a scipy th
 function, which gives the same samples (tests check both). Importing ``scipy.signal`` costs ~1.4 s, most of a short
 ``eqmorph apply``, so the kernel's file is loaded on its own, under its real name (its ``PyInit_`` is found by it);
 ``scipy.signal`` imported later gives the same function.
+
+The kernel releases the GIL while it filters, and channels are independent: a long segment of several channels is
+split over threads, one group of channels per core (a minute of stereo 44.1 kHz: ~66 ms -> ~40 ms on two cores;
+the samples are the same, each channel goes through the same loop). Short segments (a morph's sub-blocks) stay in
+the calling thread, where handing work to a thread would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,6 +27,8 @@ import numpy as np
 _UNSET = object()
 _sosfilt_kernel: Any = _UNSET
 _KERNEL_MODULE = "scipy.signal._sosfilt"
+# Below this many frames a channel filters in ~0.3 ms, a few times the cost of handing it to a worker and back.
+THREADED_MIN_FRAMES = 8192
 
 
 def _kernel() -> Any:
@@ -56,12 +65,50 @@ def _sosfilt(*args: Any, **kwargs: Any) -> Any:
     return sosfilt(*args, **kwargs)
 
 
+def _cores() -> int:
+    """Cores this process may run on (its affinity where the platform says, else the machine's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    # One pool per process, made on the first long multichannel segment: its threads sleep between segments.
+    # The calling thread takes a group of its own, so one core is left for it.
+    return ThreadPoolExecutor(max_workers=max(_cores() - 1, 1), thread_name_prefix="eqmorph-sosfilt")
+
+
+def _channel_groups(channels: int, frames: int) -> list[slice]:
+    """Channel ranges filtered at once: one per core for a long segment of several channels, else all together."""
+    groups = min(channels, _cores()) if frames >= THREADED_MIN_FRAMES and channels > 1 else 1
+    # Integer division spreads the channels evenly; a morph's sub-blocks (one group) cost no arithmetic here.
+    return [slice(g * channels // groups, (g + 1) * channels // groups) for g in range(groups)]
+
+
+def _filter_rows(kernel: Any, sos: np.ndarray, y: np.ndarray, zi: np.ndarray, rows: slice) -> None:
+    """Filter rows ``rows`` of ``y`` in place (a C-contiguous view), their state copied in and out: the kernel
+    writes its state at every sample, and two threads writing neighbouring rows of one small array share a cache
+    line (measured: stereo at half the one-thread speed)."""
+    state = zi[rows].copy()
+    kernel(sos, y[rows], state)
+    zi[rows] = state
+
+
 def filter_segment(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray:
-    """Filter ``x`` ``(channels, frames)`` through C-contiguous ``sos`` ``(sections, 6)``, updating ``zi`` in place."""
+    """Filter ``x`` ``(channels, frames)`` through C-contiguous ``sos`` ``(sections, 6)``, updating ``zi``
+    ``(channels, sections, 2)`` (C-contiguous) in place."""
     kernel = _kernel()
     if kernel is not None:
         y = np.array(x, dtype=np.float64, order="C")
-        kernel(sos, y, zi)
+        groups = _channel_groups(*y.shape)
+        if len(groups) == 1:
+            kernel(sos, y, zi)
+        else:
+            # The calling thread filters the first group while the pool's workers filter the others.
+            others = [_pool().submit(_filter_rows, kernel, sos, y, zi, rows) for rows in groups[1:]]
+            _filter_rows(kernel, sos, y, zi, groups[0])
+            for done in others:
+                done.result()
         return y
     y, zf = _sosfilt(sos, x, axis=-1, zi=zi.transpose(1, 0, 2))
     zi[...] = zf.transpose(1, 0, 2)
