@@ -13,7 +13,10 @@ A number is one of three things to :mod:`eqmorph.language.parse`:
   degree is. A crowd word has no defined dB, so a dB amount with one is refused (it was ignored until
   2026-12-04 and "bass -3dB", then read like "warm 3", boosted 6 dB: a new-user trial);
 - a **frequency** ("300hz", "3k", "3 kHz"): refused, with the studio term whose region holds it ("cut 300hz":
-  try 'cut the low mids').
+  try 'cut the low mids'); except where it places a word that names a sound ("less harshness around 3k", "less mud
+  at 300 Hz", "menos barro en 300 Hz"): there it is read as the region that holds it, as "less harshness in the high
+  mids" is (:func:`placed_frequency`). The word gives the move's shape and the frequency only where it acts, so the
+  region's width is no false precision; "cut 3k" alone would be a region's move passed off as a 3 kHz one.
 """
 
 from __future__ import annotations
@@ -57,6 +60,50 @@ _FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])"
 _PLACED_FREQUENCY = re.compile(r"(?<![^\W_])(?:around|at|near|about|@|below|under|above|over)\s?(\d+(?:[.,]\d+)?)"
                                r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
 _AMOUNT_IN_TEXT = re.compile(_AMOUNT)
+# A frequency after a word of place, with or without a unit: where a word acts ("less harshness around 3k").
+_SPANISH_PLACE_WORDS = ("en", "cerca de", "alrededor de", "sobre")
+_PLACE_WORDS = r"(?:around|at|near|about|@|in|below|under|above|over|" + "|".join(_SPANISH_PLACE_WORDS) + ")"
+_PLACING = re.compile(r"(?<![^\W_])(" + _PLACE_WORDS + r")\s?(\d+(?:[.,]\d+)?)\s?(khz|hz|k)?"
+                      r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
+
+
+@dataclass(frozen=True)
+class PlacedFrequency:
+    """A frequency after a word of place in a clause: its span, what was written and the region word holding it."""
+
+    start: int
+    end: int
+    written: str
+    freq_hz: float
+    region: BandWord
+    spanish: bool  # placed by a Spanish word ("en 3k"): the region is said in Spanish too
+
+    @property
+    def region_phrase(self) -> str:
+        """The region as the language layer reads a place ("in the high mids", "en los medios agudos")."""
+        spanish = self.region.spanish if self.spanish else None
+        return f"en los {spanish}" if spanish else f"in the {self.region.name}"
+
+    @property
+    def note(self) -> str:
+        return (f"{self.written}: {hz_text(self.freq_hz)} lies in the {self.region.name} "
+                f"({self.region.range_text.split(':')[0]}), read as that region")
+
+
+def placed_frequency(clause: str) -> PlacedFrequency | None:
+    """The first audible frequency after a word of place in ``clause`` ("around 3k", "at 300 Hz", "en 250"), or
+    None. A number without a unit counts from 20 up: "bass at 3" is 3 dB."""
+    for found in _PLACING.finditer(clause):
+        place, number, unit = found.groups()
+        value = float(number.replace(",", "."))
+        freq_hz = value * (1000.0 if unit in ("k", "khz") else 1.0)
+        if unit is None and value < AUDIBLE_LOW_HZ:
+            continue
+        region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
+        if region is not None:
+            return PlacedFrequency(found.start(), found.end(), found.group(0), freq_hz, region,
+                                   spanish=place in _SPANISH_PLACE_WORDS)
+    return None
 
 
 def is_bare_decimal(token: str) -> bool:
@@ -208,5 +255,6 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -
                                                f"({set_in_db[twice[0]]!r} has an amount, {p.text!r} a direction)")
 
 
-__all__ = ["NUMBER_TOKEN", "Amount", "ambiguous_number", "ambiguous_number_error", "amount_weight", "dangling_amount",
-           "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "set_amounts"]
+__all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_weight",
+           "dangling_amount", "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "placed_frequency",
+           "set_amounts"]

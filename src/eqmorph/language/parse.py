@@ -68,6 +68,7 @@ from eqmorph.language.numbers import (
     frequency_error,
     is_bare_decimal,
     number_degree,
+    placed_frequency,
     set_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
@@ -126,6 +127,10 @@ class Parser(WordReader):
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in _SPLIT.split(norm):
+            placed = placed_frequency(clause)  # "less harshness around 3k": harsh, where the high mids are
+            if placed is not None and self.names_a_sound(clause[:placed.start]):
+                clause = f"{clause[:placed.start]}{placed.region_phrase}{clause[placed.end:]}"
+                notes.append(placed.note)
             frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
             if frequency is not None:
                 raise frequency

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from eqmorph.language import lemmas, lexicon
-from eqmorph.language.band_words import band_word, band_word_forms
+from eqmorph.language.band_words import REGION_WORDS, band_word, band_word_forms
 from eqmorph.language.grammar_words import (
     DEGREE_PHRASES,
     LESS,
@@ -130,6 +130,14 @@ class WordReader:
         if self.open_vocabulary is None or " " in word or all(m.how == "synonym" for m in found):
             return found
         return self.open_vocabulary.meanings(word, found) or found
+
+    def names_a_sound(self, text: str) -> bool:
+        """Whether ``text`` holds a word eqmorph knows that names a sound, not only where one is (a region word)."""
+        for tok in self.tokens(text):
+            found = self.meanings(tok, embed=False)
+            if found and not all(m.how == "defined" and m.word in REGION_WORDS for m in found):
+                return True
+        return False
 
     def meanings(self, word: str, *, embed: bool = True) -> list[Meaning]:
         """What ``word`` (normalised) stands for among known words; ``[]`` if nothing or if it names no sound.
