@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
@@ -54,13 +54,11 @@ _VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "incr
                                "kill", "attenuate", "dip", "eliminate", "add", "push", "enhance", "emphasize",
                                "emphasise", "accentuate", "lose"})
 _FREQUENCY = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(khz|hz|k)(?![^\W_])")
-# A number without a unit after a word of place is a frequency too ("muddy around 250", "-3 dB at 300"): read as a
-# word, "around" was named the unknown word, and "at 300" a dB amount with no term (a fifteenth trial, 2026-12-03).
-# "below", "under", "above", "over" too ("less boom below 100": "below" was named the unknown word, a twentieth trial).
-_PLACED_FREQUENCY = re.compile(r"(?<![^\W_])(?:around|at|near|about|@|below|under|above|over)\s?(\d+(?:[.,]\d+)?)"
-                               r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
 _AMOUNT_IN_TEXT = re.compile(_AMOUNT)
-# A frequency after a word of place, with or without a unit: where a word acts ("less harshness around 3k").
+# A frequency after a word of place, with or without a unit: where a word acts ("less harshness around 3k"). A number
+# without a unit after one is a frequency too ("muddy around 250", "-3 dB at 300"): read as a word, "around" was named
+# the unknown word, and "at 300" a dB amount with no term (a fifteenth trial, 2026-12-03); "below", "under", "above",
+# "over" too ("less boom below 100": "below" was named the unknown word, a twentieth trial).
 _SPANISH_PLACE_WORDS = ("en", "cerca de", "alrededor de", "sobre")
 _PLACE_WORDS = r"(?:around|at|near|about|@|in|below|under|above|over|" + "|".join(_SPANISH_PLACE_WORDS) + ")"
 _PLACING = re.compile(r"(?<![^\W_])(" + _PLACE_WORDS + r")\s?(\d+(?:[.,]\d+)?)\s?(khz|hz|k)?"
@@ -93,17 +91,21 @@ class PlacedFrequency:
 def placed_frequency(clause: str) -> PlacedFrequency | None:
     """The first audible frequency after a word of place in ``clause`` ("around 3k", "at 300 Hz", "en 250"), or
     None. A number without a unit counts from 20 up: "bass at 3" is 3 dB."""
-    for found in _PLACING.finditer(clause):
-        place, number, unit = found.groups()
-        value = float(number.replace(",", "."))
-        freq_hz = value * (1000.0 if unit in ("k", "khz") else 1.0)
-        if unit is None and value < AUDIBLE_LOW_HZ:
-            continue
+    for found, freq_hz in _placings(clause):
         region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
         if region is not None:
             return PlacedFrequency(found.start(), found.end(), found.group(0), freq_hz, region,
-                                   spanish=place in _SPANISH_PLACE_WORDS)
+                                   spanish=found.group(1) in _SPANISH_PLACE_WORDS)
     return None
+
+
+def _placings(clause: str) -> Iterator[tuple[re.Match[str], float]]:
+    """Each frequency after a word of place in ``clause``, with its Hz; a number without a unit counts from 20 up."""
+    for found in _PLACING.finditer(clause):
+        _, number, unit = found.groups()
+        value = float(number.replace(",", "."))
+        if unit is not None or value >= AUDIBLE_LOW_HZ:
+            yield found, value * (1000.0 if unit in ("k", "khz") else 1.0)
 
 
 def is_bare_decimal(token: str) -> bool:
@@ -183,13 +185,13 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
     the ``more`` or ``less`` word before it, in Spanish for a ``spanish`` one ("más 3k": 'más medios agudos'); None
     when the clause has no frequency."""
     found = _FREQUENCY.search(clause)
-    placed = None if found else _PLACED_FREQUENCY.search(clause)
-    if placed and float(placed.group(1).replace(",", ".")) >= AUDIBLE_LOW_HZ:  # "bass at 3" is 3 dB
-        found = placed
-    if found is None:
-        return None
-    value = float(found.group(1).replace(",", "."))
-    freq_hz = value * (1.0 if found.re is _PLACED_FREQUENCY or found.group(2) == "hz" else 1000.0)
+    if found is not None:
+        freq_hz = float(found.group(1).replace(",", ".")) * (1.0 if found.group(2) == "hz" else 1000.0)
+    else:
+        placing = next(_placings(clause), None)  # "around 250"; "bass at 3" is 3 dB
+        if placing is None:
+            return None
+        found, freq_hz = placing
     written = found.group(0)
     region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
     if region is None:
