@@ -50,7 +50,7 @@ def _threads_used(monkeypatch, channels: int, frames: int, cores: int) -> set[in
         return kernel(*args)
 
     monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", recording)
-    monkeypatch.setattr(sos_kernel, "_cores", lambda: cores)
+    monkeypatch.setattr(sos_kernel, "cores", lambda: cores)
     sos_kernel._pool.cache_clear()
     try:
         sos_kernel.filter_segment(np.ascontiguousarray(_eq().sos(44100)), np.zeros((channels, frames)),

@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from eqmorph.core.threads import cores
+
 _UNSET = object()
 _sosfilt_kernel: Any = _UNSET
 _KERNEL_MODULE = "scipy.signal._sosfilt"
@@ -65,22 +67,16 @@ def _sosfilt(*args: Any, **kwargs: Any) -> Any:
     return sosfilt(*args, **kwargs)
 
 
-def _cores() -> int:
-    """Cores this process may run on (its affinity where the platform says, else the machine's count)."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
-
-
 @lru_cache(maxsize=1)
 def _pool() -> ThreadPoolExecutor:
     # One pool per process, made on the first long multichannel segment: its threads sleep between segments.
     # The calling thread takes a group of its own, so one core is left for it.
-    return ThreadPoolExecutor(max_workers=max(_cores() - 1, 1), thread_name_prefix="eqmorph-sosfilt")
+    return ThreadPoolExecutor(max_workers=max(cores() - 1, 1), thread_name_prefix="eqmorph-sosfilt")
 
 
 def _channel_groups(channels: int, frames: int) -> list[slice]:
     """Channel ranges filtered at once: one per core for a long segment of several channels, else all together."""
-    groups = min(channels, _cores()) if frames >= THREADED_MIN_FRAMES and channels > 1 else 1
+    groups = min(channels, cores()) if frames >= THREADED_MIN_FRAMES and channels > 1 else 1
     # Integer division spreads the channels evenly; a morph's sub-blocks (one group) cost no arithmetic here.
     return [slice(g * channels // groups, (g + 1) * channels // groups) for g in range(groups)]
 

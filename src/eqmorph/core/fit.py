@@ -20,6 +20,7 @@ response error alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,9 +38,14 @@ from eqmorph.core.ranges import (
     from_model_space,
     to_model_space,
 )
+from eqmorph.core.threads import cores, single_blas_thread
 from eqmorph.errors import ParameterError
 
 FIT_GRID_POINTS = 256
+# Curves per thread at least: a dataset's fit (SocialFX: 1,276 curves) runs one chunk of rows per core, each row's
+# result the same bits as in one batch (the LM's arithmetic is row by row); below this the threads' start-up and
+# the smaller batches' per-call overhead would cost more than the second core gives.
+PARALLEL_MIN_CURVES = 256
 _GAIN_HALF_RANGE_DB = (GAIN_DB.high - GAIN_DB.low) / 2.0  # gain_db = this * model-space value
 
 
@@ -118,7 +124,28 @@ def fit_curves(
     n = len(target)
     if n == 0:
         return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
-    model = _Model(freqs, float(sample_rate))
+    chunks = _row_chunks(n)
+    if len(chunks) == 1:
+        return _fit_rows(target, freqs, float(sample_rate), cfg, given, progress)
+    # One BLAS thread: each chunk's products are small, and BLAS's own workers would spin on the cores the chunks use.
+    with single_blas_thread(), ThreadPoolExecutor(len(chunks) - 1, thread_name_prefix="eqmorph-fit") as pool:
+        rest = [pool.submit(_fit_rows, target[rows], freqs, float(sample_rate), cfg, [g[rows] for g in given], None)
+                for rows in chunks[1:]]
+        first = _fit_rows(target[chunks[0]], freqs, float(sample_rate), cfg, [g[chunks[0]] for g in given], progress)
+        parts = [first, *(done.result() for done in rest)]
+    return FitResult(np.concatenate([p.params for p in parts]), np.concatenate([p.rms_db for p in parts]))
+
+
+def _row_chunks(n: int) -> list[slice]:
+    """Rows fitted together: one chunk per core for ``PARALLEL_MIN_CURVES`` rows or more each, else all at once."""
+    parts = max(min(cores(), n // PARALLEL_MIN_CURVES), 1)
+    return [slice(k * n // parts, (k + 1) * n // parts) for k in range(parts)]
+
+
+def _fit_rows(target: np.ndarray, freqs: np.ndarray, sample_rate: float, cfg: FitConfig, given: list[np.ndarray],
+              progress: Callable[[int, int], None] | None) -> FitResult:
+    """:func:`fit_curves` of checked targets ``(n, F)`` with model-space starts ``given`` (each ``(n, 5, 3)``)."""
+    model = _Model(freqs, sample_rate)
     lower, upper = _bounds(cfg)
     given = [np.clip(x, lower + 1e-3, upper - 1e-3) for x in given]
     target = _centred(target, cfg.free_offset)  # so the starts' shelf gains do not carry the offset either
@@ -143,7 +170,7 @@ def fit_curves(
             progress(stages, stages)
     params = clip_to_ranges(from_model_space(np.clip(best_x, lower, upper)))
     # Measure with the project's reference response, not the fit's fast path.
-    error = _centred(dsp.response_db(np, params, freqs, float(sample_rate)) - target, cfg.free_offset)
+    error = _centred(dsp.response_db(np, params, freqs, sample_rate) - target, cfg.free_offset)
     rms_db = np.sqrt(np.mean(error**2, axis=1))
     return FitResult(params, rms_db)
 

@@ -1,4 +1,5 @@
-"""How many threads numpy's BLAS may use for work that is already parallel or made of small products.
+"""How many cores a process may use, and how many threads numpy's BLAS may use for work that is already parallel or
+made of small products.
 
 OpenBLAS (numpy's and scipy's BLAS) spreads a large enough product over every core and keeps its
 workers spinning between calls. In a match (:mod:`eqmorph.semantic.match`) that buys nothing: the
@@ -13,16 +14,25 @@ back on exit. threadpoolctl finds the BLAS libraries that are loaded, whichever 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
-from threadpoolctl import ThreadpoolController
+
+def cores() -> int:
+    """Cores this process may run on (its affinity where the platform says, else the machine's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
 @lru_cache(maxsize=1)
-def _controller() -> ThreadpoolController:
-    # Finding the loaded libraries takes a few milliseconds: once per process.
+def _controller() -> Any:
+    # Finding the loaded libraries takes a few milliseconds: once per process. Imported here, not at the top:
+    # audio filtering asks cores() in every `eqmorph apply` and needs no BLAS limit.
+    from threadpoolctl import ThreadpoolController
+
     return ThreadpoolController()
 
 
@@ -33,4 +43,4 @@ def single_blas_thread() -> Iterator[None]:
         yield
 
 
-__all__ = ["single_blas_thread"]
+__all__ = ["cores", "single_blas_thread"]
