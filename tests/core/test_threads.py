@@ -43,3 +43,13 @@ def test_a_match_runs_with_one_blas_thread(monkeypatch):
     x = 0.1 * rng.standard_normal((44100, 2))
     match_module.match(x, np.cumsum(x, axis=0) * 0.01, 44100)
     assert seen and all(n == 1 for n in seen[0])
+
+
+@pytest.mark.parametrize("n, parts", [(2, 2), (5, 2), (5, 3), (1276, 2), (7, 7)])
+def test_even_slices_cover_every_index_once_with_lengths_one_apart(n, parts):
+    from eqmorph.core.threads import even_slices
+
+    slices = even_slices(n, parts)
+    lengths = [s.stop - s.start for s in slices]
+    assert len(slices) == parts and max(lengths) - min(lengths) <= 1
+    np.testing.assert_array_equal(np.concatenate([np.arange(n)[s] for s in slices]), np.arange(n))

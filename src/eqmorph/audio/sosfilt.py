@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.core.threads import cores
+from eqmorph.core.threads import cores, even_slices
 
 _UNSET = object()
 _sosfilt_kernel: Any = _UNSET
@@ -76,9 +76,9 @@ def _pool() -> ThreadPoolExecutor:
 
 def _channel_groups(channels: int, frames: int) -> list[slice]:
     """Channel ranges filtered at once: one per core for a long segment of several channels, else all together."""
-    groups = min(channels, cores()) if frames >= THREADED_MIN_FRAMES and channels > 1 else 1
-    # Integer division spreads the channels evenly; a morph's sub-blocks (one group) cost no arithmetic here.
-    return [slice(g * channels // groups, (g + 1) * channels // groups) for g in range(groups)]
+    if frames < THREADED_MIN_FRAMES or channels == 1:  # a morph's sub-blocks: no arithmetic on its hot path
+        return [slice(0, channels)]
+    return even_slices(channels, min(channels, cores()))
 
 
 def _filter_rows(kernel: Any, sos: np.ndarray, y: np.ndarray, zi: np.ndarray, rows: slice) -> None:

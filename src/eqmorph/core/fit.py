@@ -38,7 +38,7 @@ from eqmorph.core.ranges import (
     from_model_space,
     to_model_space,
 )
-from eqmorph.core.threads import cores, single_blas_thread
+from eqmorph.core.threads import cores, even_slices, single_blas_thread
 from eqmorph.errors import ParameterError
 
 FIT_GRID_POINTS = 256
@@ -138,8 +138,7 @@ def fit_curves(
 
 def _row_chunks(n: int) -> list[slice]:
     """Rows fitted together: one chunk per core for ``PARALLEL_MIN_CURVES`` rows or more each, else all at once."""
-    parts = max(min(cores(), n // PARALLEL_MIN_CURVES), 1)
-    return [slice(k * n // parts, (k + 1) * n // parts) for k in range(parts)]
+    return even_slices(n, max(min(cores(), n // PARALLEL_MIN_CURVES), 1))
 
 
 def _fit_rows(target: np.ndarray, freqs: np.ndarray, sample_rate: float, cfg: FitConfig, given: list[np.ndarray],

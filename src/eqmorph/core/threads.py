@@ -27,6 +27,11 @@ def cores() -> int:
     return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
+def even_slices(n: int, parts: int) -> list[slice]:
+    """``parts`` consecutive slices of ``range(n)`` whose lengths differ by at most one (for one thread each)."""
+    return [slice(k * n // parts, (k + 1) * n // parts) for k in range(parts)]
+
+
 @lru_cache(maxsize=1)
 def _controller() -> Any:
     # Finding the loaded libraries takes a few milliseconds: once per process. Imported here, not at the top:
@@ -43,4 +48,4 @@ def single_blas_thread() -> Iterator[None]:
         yield
 
 
-__all__ = ["cores", "single_blas_thread"]
+__all__ = ["cores", "even_slices", "single_blas_thread"]
