@@ -53,3 +53,27 @@ def test_even_slices_cover_every_index_once_with_lengths_one_apart(n, parts):
     lengths = [s.stop - s.start for s in slices]
     assert len(slices) == parts and max(lengths) - min(lengths) <= 1
     np.testing.assert_array_equal(np.concatenate([np.arange(n)[s] for s in slices]), np.arange(n))
+
+
+def test_a_blas_library_loaded_after_the_first_limit_is_limited_too():
+    """A fit before any scipy import (a data fit, then a match in the same process) left scipy's own OpenBLAS at
+    full threads in the match: the libraries are looked for again once modules were imported since."""
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy\n"
+        "from threadpoolctl import threadpool_info\n"
+        "from eqmorph.core.threads import single_blas_thread\n"
+        "with single_blas_thread():\n"
+        "    pass\n"
+        "import scipy.fft\n"  # brings scipy's own OpenBLAS
+        "with single_blas_thread():\n"
+        "    print(len(threadpool_info()), [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split(" ", 1)
+    assert int(out[0]) >= 2 and set(_ints(out[1])) == {1}
+
+
+def _ints(text: str) -> list[int]:
+    return [int(v) for v in text.strip().strip("[]").split(",")]

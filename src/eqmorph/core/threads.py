@@ -15,9 +15,9 @@ back on exit. threadpoolctl finds the BLAS libraries that are loaded, whichever 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import Any
 
 
@@ -32,13 +32,24 @@ def even_slices(n: int, parts: int) -> list[slice]:
     return [slice(k * n // parts, (k + 1) * n // parts) for k in range(parts)]
 
 
-@lru_cache(maxsize=1)
-def _controller() -> Any:
-    # Finding the loaded libraries takes a few milliseconds: once per process. Imported here, not at the top:
-    # audio filtering asks cores() in every `eqmorph apply` and needs no BLAS limit.
-    from threadpoolctl import ThreadpoolController
+_found: tuple[int, Any] | None = None  # (modules imported when the libraries were looked for, their controller)
 
-    return ThreadpoolController()
+
+def _controller() -> Any:
+    """threadpoolctl's controller of the BLAS libraries loaded now.
+
+    Finding them takes 1-5 ms, so it is done again only when modules were imported since: a library loaded later
+    (scipy.fft brings scipy's own OpenBLAS beside numpy's) is limited too. Once per process, a fit run before any
+    scipy import left scipy's BLAS at two threads in every later match. threadpoolctl is imported here, not at the
+    top: audio filtering asks cores() in every `eqmorph apply` and needs no BLAS limit.
+    """
+    global _found
+    if _found is None or _found[0] != len(sys.modules):
+        from threadpoolctl import ThreadpoolController
+
+        controller = ThreadpoolController()
+        _found = (len(sys.modules), controller)
+    return _found[1]
 
 
 @contextmanager
