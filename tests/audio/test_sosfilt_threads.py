@@ -11,17 +11,13 @@ from scipy.signal import sosfilt
 from eqmorph import EQ
 from eqmorph.audio import sosfilt as sos_kernel
 from eqmorph.audio.filtering import EQProcessor, apply_eq
-from eqmorph.core.ranges import flat_params
 
 LONG = sos_kernel.THREADED_MIN_FRAMES * 2 + 17
 
 
 def _eq() -> EQ:
-    p = flat_params()
-    p[0] = [5.0, 90.0, 0.7]
-    p[3] = [-4.0, 2500.0, 1.5]
-    p[4] = [2.0, 9000.0, 0.7]
-    return EQ.from_array(p)
+    return EQ.from_array([[5.0, 90.0, 0.7], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [-4.0, 2500.0, 1.5],
+                          [2.0, 9000.0, 0.7]])
 
 
 @pytest.mark.parametrize("channels", [1, 2, 3, 5])
