@@ -68,3 +68,12 @@ def test_words_a_trial_typed_that_were_unknown(m, text, expected):
     # presence band (a vocal brought forward). Not "plano" as flat's translation: the crowd's "flat" is a sound (a
     # bass cut, a mid lift), not what "suena plano" complains of, and "EQ plano" is the setting that does nothing.
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, degree", [("a slight smile curve", 0.5), ("a subtle smile curve", 0.5),
+                                          ("a slight v shape", 0.5), ("a small smiley face", 0.5),
+                                          ("a big smile curve", 1.25), ("smile curve", 1.0)])
+def test_a_size_before_a_curves_name_is_its_degree(m, text, degree):
+    # the size was ignored ("slight" listed as ignored): the whole 6 dB scoop, as for "a slight scoop" it was not
+    assert weights(m, text) == pytest.approx({"scoop": degree})
+    assert m.parse(text).ignored == ()

@@ -207,6 +207,9 @@ AS_FAR_AS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
 # "a gentle bass cut" a boost (gentle read as a level word of the region), "a small treble boost" full strength (a
 # twentieth trial, 2026-12-04). At most SIZED_REGION_WORDS words between the size and the noun ("high shelf").
 SIZED_REGION_WORDS = 2
+# The last word of a curve's name ("smile curve", "v shape", "smiley face", forms of scoop): a size before the name is
+# its degree too ("a slight smile curve" was the whole scoop, the size ignored: a twenty-first trial, 2026-12-04).
+SHAPE_NOUNS = ("curve", "shape", "face")
 # dB amounts said in words, read as the numbers they are: "shave a dB off the top", "half a dB more air", "medio dB
 # más de graves" (ignored, each was the whole 6 dB move: an eighteenth trial, 2026-12-04).
 SPOKEN_DB: dict[tuple[str, ...], tuple[str, ...]] = {

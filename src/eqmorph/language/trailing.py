@@ -25,6 +25,7 @@ from eqmorph.language.grammar_words import (
     PARTICLES,
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
+    SHAPE_NOUNS,
     SIZE_ADVERBS,
     SIZED_MOVES,
     SIZED_REGION_WORDS,
@@ -182,8 +183,9 @@ def _as_far_as(tokens: list[str]) -> list[str]:
 
 
 def _sized_regions(tokens: list[str]) -> list[str]:
-    """``tokens`` with a size said before a move noun's region read as its degree adverb (grammar_words.SIZE_ADVERBS:
-    "a gentle treble boost" is "a slightly treble boost"); the words between are left to the parser."""
+    """``tokens`` with a size said before a move noun's region or a curve's name read as its degree adverb
+    (grammar_words.SIZE_ADVERBS: "a gentle treble boost" is "a slightly treble boost", "a slight smile curve" "a
+    slightly smile curve"); the words between are left to the parser."""
     out = list(tokens)
     for k, tok in enumerate(tokens):
         if tok not in SIZE_ADVERBS:
@@ -192,7 +194,7 @@ def _sized_regions(tokens: list[str]) -> list[str]:
         for n, later in enumerate(between):
             if later in JOINERS or later in SIZE_ADVERBS:
                 break
-            if later in MOVE_NOUNS and n > 0:
+            if (later in MOVE_NOUNS or later in SHAPE_NOUNS) and n > 0:
                 out[k] = SIZE_ADVERBS[tok]
                 break
     return out
