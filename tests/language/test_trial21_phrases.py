@@ -77,3 +77,10 @@ def test_a_size_before_a_curves_name_is_its_degree(m, text, degree):
     # the size was ignored ("slight" listed as ignored): the whole 6 dB scoop, as for "a slight scoop" it was not
     assert weights(m, text) == pytest.approx({"scoop": degree})
     assert m.parse(text).ignored == ()
+
+
+@pytest.mark.parametrize("text, expected", [("it sounds flat", {"flat": -0.5}), ("the mix is flat", {"flat": -0.5}),
+                                            ("make it flat", {"flat": 1.0}), ("a flat sound", {"flat": 1.0})])
+def test_a_sound_said_to_be_flat_asks_for_less_of_the_crowds_flat(m, text, expected):
+    # "it sounds flat" asked for more of it (a bass cut and a 1-5 kHz lift: thinner still); a wish still asks for it
+    assert weights(m, text) == pytest.approx(expected)
