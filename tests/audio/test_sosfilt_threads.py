@@ -47,12 +47,8 @@ def _threads_used(monkeypatch, channels: int, frames: int, cores: int) -> set[in
 
     monkeypatch.setattr(sos_kernel, "_sosfilt_kernel", recording)
     monkeypatch.setattr(sos_kernel, "cores", lambda: cores)
-    sos_kernel._pool.cache_clear()
-    try:
-        sos_kernel.filter_segment(np.ascontiguousarray(_eq().sos(44100)), np.zeros((channels, frames)),
-                                  np.zeros((channels, 5, 2)))
-    finally:
-        sos_kernel._pool.cache_clear()
+    sos_kernel.filter_segment(np.ascontiguousarray(_eq().sos(44100)), np.zeros((channels, frames)),
+                              np.zeros((channels, 5, 2)))
     return seen
 
 

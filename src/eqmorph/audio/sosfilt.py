@@ -7,9 +7,9 @@ function, which gives the same samples (tests check both). Importing ``scipy.sig
 ``scipy.signal`` imported later gives the same function.
 
 The kernel releases the GIL while it filters, and channels are independent: a long segment of several channels is
-split over threads, one group of channels per core (a minute of stereo 44.1 kHz: ~66 ms -> ~40 ms on two cores;
-the samples are the same, each channel goes through the same loop). Short segments (a morph's sub-blocks) stay in
-the calling thread, where handing work to a thread would cost more than it saves.
+split over threads (core/threads.run_parallel), one group of channels per core (a minute of stereo 44.1 kHz: ~66 ms
+-> ~40 ms on two cores; the samples are the same, each channel goes through the same loop). Short segments (a
+morph's sub-blocks) stay in the calling thread, where handing work to a thread would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import partial
 from typing import Any
 
 import numpy as np
 
-from eqmorph.core.threads import cores, even_slices
+from eqmorph.core.threads import cores, even_slices, run_parallel
 
 _UNSET = object()
 _sosfilt_kernel: Any = _UNSET
@@ -67,13 +66,6 @@ def _sosfilt(*args: Any, **kwargs: Any) -> Any:
     return sosfilt(*args, **kwargs)
 
 
-@lru_cache(maxsize=1)
-def _pool() -> ThreadPoolExecutor:
-    # One pool per process, made on the first long multichannel segment: its threads sleep between segments.
-    # The calling thread takes a group of its own, so one core is left for it.
-    return ThreadPoolExecutor(max_workers=max(cores() - 1, 1), thread_name_prefix="eqmorph-sosfilt")
-
-
 def _channel_groups(channels: int, frames: int) -> list[slice]:
     """Channel ranges filtered at once: one per core for a long segment of several channels, else all together."""
     if frames < THREADED_MIN_FRAMES or channels == 1:  # a morph's sub-blocks: no arithmetic on its hot path
@@ -100,11 +92,7 @@ def filter_segment(sos: np.ndarray, x: np.ndarray, zi: np.ndarray) -> np.ndarray
         if len(groups) == 1:
             kernel(sos, y, zi)
         else:
-            # The calling thread filters the first group while the pool's workers filter the others.
-            others = [_pool().submit(_filter_rows, kernel, sos, y, zi, rows) for rows in groups[1:]]
-            _filter_rows(kernel, sos, y, zi, groups[0])
-            for done in others:
-                done.result()
+            run_parallel([partial(_filter_rows, kernel, sos, y, zi, rows) for rows in groups])
         return y
     y, zf = _sosfilt(sos, x, axis=-1, zi=zi.transpose(1, 0, 2))
     zi[...] = zf.transpose(1, 0, 2)

@@ -20,8 +20,8 @@ response error alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -38,7 +38,7 @@ from eqmorph.core.ranges import (
     from_model_space,
     to_model_space,
 )
-from eqmorph.core.threads import cores, even_slices, single_blas_thread
+from eqmorph.core.threads import cores, even_slices, run_parallel, single_blas_thread
 from eqmorph.errors import ParameterError
 
 FIT_GRID_POINTS = 256
@@ -124,15 +124,14 @@ def fit_curves(
     n = len(target)
     if n == 0:
         return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
-    chunks = _row_chunks(n)
+    rate, chunks = float(sample_rate), _row_chunks(n)
     if len(chunks) == 1:
-        return _fit_rows(target, freqs, float(sample_rate), cfg, given, progress)
+        return _fit_rows(target, freqs, rate, cfg, given, progress)
     # One BLAS thread: each chunk's products are small, and BLAS's own workers would spin on the cores the chunks use.
-    with single_blas_thread(), ThreadPoolExecutor(len(chunks) - 1, thread_name_prefix="eqmorph-fit") as pool:
-        rest = [pool.submit(_fit_rows, target[rows], freqs, float(sample_rate), cfg, [g[rows] for g in given], None)
-                for rows in chunks[1:]]
-        first = _fit_rows(target[chunks[0]], freqs, float(sample_rate), cfg, [g[chunks[0]] for g in given], progress)
-        parts = [first, *(done.result() for done in rest)]
+    # The first chunk (this thread's) reports the progress.
+    with single_blas_thread():
+        parts = run_parallel([partial(_fit_rows, target[rows], freqs, rate, cfg, [g[rows] for g in given],
+                                      progress if k == 0 else None) for k, rows in enumerate(chunks)])
     return FitResult(np.concatenate([p.params for p in parts]), np.concatenate([p.rms_db for p in parts]))
 
 

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from functools import lru_cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def cores() -> int:
@@ -30,6 +34,23 @@ def cores() -> int:
 def even_slices(n: int, parts: int) -> list[slice]:
     """``parts`` consecutive slices of ``range(n)`` whose lengths differ by at most one (for one thread each)."""
     return [slice(k * n // parts, (k + 1) * n // parts) for k in range(parts)]
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    # One pool per process, made on the first parallel call: its threads sleep in between. The calling thread does a
+    # share of the work, so one core is left for it.
+    return ThreadPoolExecutor(max_workers=max(cores() - 1, 1), thread_name_prefix="eqmorph")
+
+
+def run_parallel(calls: Sequence[Callable[[], T]]) -> list[T]:
+    """Each of ``calls``' results, in order: the first run in this thread while the process's pool runs the others.
+
+    For work that releases the GIL (numpy's array loops, scipy's compiled filters) split by :func:`even_slices`.
+    """
+    others = [_pool().submit(call) for call in calls[1:]]
+    first = calls[0]()
+    return [first, *(done.result() for done in others)]
 
 
 _found: tuple[int, Any] | None = None  # (modules imported when the libraries were looked for, their controller)
@@ -59,4 +80,4 @@ def single_blas_thread() -> Iterator[None]:
         yield
 
 
-__all__ = ["cores", "even_slices", "single_blas_thread"]
+__all__ = ["cores", "even_slices", "run_parallel", "single_blas_thread"]

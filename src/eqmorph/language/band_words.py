@@ -84,6 +84,11 @@ class BandWord:
                              + (f", Q {m.q:g}" if m.kind == "peaking" else "") for m in self.moves)
         return f"{moves} ({self.range_text})"
 
+    @property
+    def span_text(self) -> str:
+        """The region's span alone, without its explanation ("250-1000 Hz")."""
+        return self.range_text.split(":")[0]
+
 
 _KIND_TEXT = {"low_shelf": "low shelf", "peaking": "bell", "high_shelf": "high shelf"}
 

@@ -85,14 +85,14 @@ class PlacedFrequency:
     @property
     def note(self) -> str:
         return (f"{self.written}: {hz_text(self.freq_hz)} lies in the {self.region.name} "
-                f"({self.region.range_text.split(':')[0]}), read as that region")
+                f"({self.region.span_text}), read as that region")
 
 
 def placed_frequency(clause: str) -> PlacedFrequency | None:
     """The first audible frequency after a word of place in ``clause`` ("around 3k", "at 300 Hz", "en 250"), or
     None. A number without a unit counts from 20 up: "bass at 3" is 3 dB."""
     for found, freq_hz in _placings(clause):
-        region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
+        region = band_word_at(freq_hz)  # None outside the audible band, which the regions cover
         if region is not None:
             return PlacedFrequency(found.start(), found.end(), found.group(0), freq_hz, region,
                                    spanish=found.group(1) in _SPANISH_PLACE_WORDS)
@@ -193,7 +193,7 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
             return None
         found, freq_hz = placing
     written = found.group(0)
-    region = band_word_at(freq_hz) if AUDIBLE_LOW_HZ <= freq_hz <= AUDIBLE_HIGH_HZ else None
+    region = band_word_at(freq_hz)  # None outside the audible band, which the regions cover
     if region is None:
         return ParameterError("text", text, (
             f"words, not frequencies ({written!r} is outside the audible band, {hz_text(AUDIBLE_LOW_HZ)}-"
@@ -217,7 +217,7 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
         hint = (f"'less {name}'" if verb in less else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
     return ParameterError("text", text, (
         f"words, not frequencies: {written!r} ({hz_text(freq_hz)}) lies in the {region.name} "
-        f"({region.range_text.split(':')[0]}), a studio term eqmorph knows; try {hint}"))
+        f"({region.span_text}), a studio term eqmorph knows; try {hint}"))
 
 
 def ambiguous_number(token: str, piece: Piece) -> bool:
