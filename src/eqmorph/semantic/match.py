@@ -53,7 +53,6 @@ import math
 import os
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +71,7 @@ from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.schema import eq_data
-from eqmorph.core.threads import single_blas_thread
+from eqmorph.core.threads import run_parallel, single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.semantic.match_coverage import (
@@ -306,9 +305,9 @@ def _run_both(analyses: tuple[Callable[[], Spectrum], Callable[[], Spectrum]]) -
     the wall time of one after the other; the input's error, if any, is the one raised. BLAS keeps to
     one thread meanwhile (:mod:`eqmorph.core.threads`): its workers would compete for the same cores.
     """
-    with single_blas_thread(), ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(analysis) for analysis in analyses]
-        return futures[0].result(), futures[1].result()
+    with single_blas_thread():
+        spectrum, reference = run_parallel(analyses)  # the input in this thread, the reference in the pool
+    return spectrum, reference
 
 
 def _check_rate(sample_rate: float, name: str) -> float:
