@@ -101,7 +101,8 @@ def run(model_dir: str | None = None, quick: bool = False) -> dict[str, Any]:
 
 def _train_walltime(cli: str, tmp: Path) -> dict[str, Any] | None:
     """One ``eqmorph train`` as a user runs it from the README, on an empty fit cache: data loading, the
-    SocialFX fit and training included. One run: it takes minutes, and training is seeded (same epochs)."""
+    SocialFX fit and training included. One run: it takes minutes, and training is seeded (same epochs on
+    one machine)."""
     data = data_root(None, Path(__file__).resolve().parents[1].parent / "shared" / "data")
     if data is None:
         return None
@@ -132,7 +133,8 @@ def markdown(rows: dict[str, dict[str, float]], runs: int, train: dict[str, Any]
     else:
         lines.append(f"`{train['command']}` on an empty fit cache (data loading, the SocialFX fit and "
                      f"{train['epochs_run']} epochs): {train['cold_cache_wall_s']:.0f} s wall, {train['cpu_s']:.0f} s "
-                     "CPU, one run (target 180 s for the training alone; machine speed varies, the epochs do not).")
+                     "CPU, one run (target 180 s for the training alone; machine speed varies; the epochs are the "
+                     "same in every run on one machine, and another processor's rounding can end at another epoch).")
     return "\n".join(lines)
 
 

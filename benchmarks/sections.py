@@ -143,12 +143,15 @@ def _get(ev: dict[str, Any], *keys: str) -> float:
 
 
 def _training_md(rows: dict[str, Any], floweq_s: float) -> str:
-    lines = ["| variant | train s | epochs | response RMS dB | gain MAE dB | silhouette | top-1 | fidelity r |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    # Seconds per epoch beside the total: the epoch early stopping ends at is the same in every run on one machine,
+    # but another processor's rounding can end it elsewhere (docs/model.md, "Reproducing the bundled model").
+    lines = ["| variant | train s | epochs | s per epoch | response RMS dB | gain MAE dB | silhouette | top-1 "
+             "| fidelity r |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in rows.items():
         ev = r["evaluation"]
         lines.append(
-            f"| {name} | {r['seconds']:.0f} | {r['epochs']} | "
+            f"| {name} | {r['seconds']:.0f} | {r['epochs']} | {r['seconds'] / max(r['epochs'], 1):.2f} | "
             f"{_get(ev, 'reconstruction', 'response_rms_db'):.2f} | {_get(ev, 'reconstruction', 'gain_mae_db'):.2f} | "
             f"{_get(ev, 'silhouette_test', 'silhouette'):.3f} | {_get(ev, 'retrieval', 'top1'):.3f} | "
             f"{_get(ev, 'fidelity', 'mean_pearson_r'):.3f} |")
