@@ -47,7 +47,7 @@ FLAW_WORDS = frozenset({
     "muddy", "boomy", "boxy", "box", "harsh", "hollow", "muffled", "noisy", "shrill", "tinny", "thin", "raspy",
     "áspero", "dull", "sharp",  # "it's sharp" was a +6.6 dB boost at 3 kHz (a fourteenth trial); "sharper" asks
     "flat",  # "it sounds flat" asked for more of the crowds' flat (a bass cut, a 1-5 kHz lift; a twenty-first trial)
-    "rumble", "honky", "nasal", "sibilance", "hiss", "scoop",  # band words
+    "rumble", "hum", "plosives", "honky", "nasal", "sibilance", "hiss", "scoop",  # band words
     # Level words stated of a region: "the highs are very loud" boosted them 7 dB (a fifteenth trial); they turn as
     # "too loud" does (regions.level_move), and alone "it's loud" asks for less of the crowds' loud.
     "loud", "quiet", "fuerte",

@@ -54,7 +54,8 @@ MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confide
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
 # ranks them. "scoop" (bass and treble up, mids down) is said by its parts: "more scoop" beside "a bit more mids" for
 # a bass and treble boost read as nonsense.
-UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "lo-fi", "low cut", "high cut", "de-ess", "scoop"})
+UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "hum", "plosives", "lo-fi", "low cut", "high cut", "de-ess",
+                               "scoop"})
 
 
 class WordModel(Protocol):
