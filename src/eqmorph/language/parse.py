@@ -352,7 +352,7 @@ class Parser(WordReader):
             unknown = [t for t in unknown if t not in SENTENCE_WORDS]
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         set_amounts(text, pieces, amounts)
-        ignored = [t for t in ignored + unknown if t in shown]
+        ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:

@@ -84,9 +84,11 @@ class WordReader:
         for w in self.counts:
             folded.setdefault(fold(w), []).append(w)
         self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}  # only unambiguous accent matches
-        # multi-word terms, read before the grammar takes one of their words ("lower mids", "low end")
-        self._multi = {tuple(w.split()) for w in [*self._known, *lexicon.lexicon_words(), *band_word_forms()]
-                       if " " in w}
+        # multi-word terms, read before the grammar takes one of their words ("lower mids", "low end"), and the
+        # stop list's multi-word things, read whole so no word of theirs is read alone ("bass drum" is no bass move,
+        # "la caja" is the snare, not box's translation)
+        self._multi = {tuple(w.split()) for w in [*self._known, *lexicon.lexicon_words(), *band_word_forms(),
+                                                  *stoplist()] if " " in w}
 
     def _known_word(self, word: str) -> tuple[str, str] | None:
         if word in self._known:
