@@ -34,6 +34,7 @@ from eqmorph.language.grammar_words import (
     LESS,
     MORE,
     NOT,
+    QUANTITY_WORDS,
     STOP,
     PhraseRewriter,
 )
@@ -175,8 +176,10 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     the grammar words said for it (an excess or a lack among them was read already: "isn't boomy enough"). The
     caller checks no direction or amount was said. A copula earlier in the clause states the words after it too:
     "it's muddy and dull"."""
-    if COPULAS.isdisjoint(clause_before) or is_wished(clause_before):
+    if is_wished(clause_before):
         return None
+    if COPULAS.isdisjoint(clause_before):  # but "lots of mud", "mucho barro": an amount of a flaw states it
+        return -1.0 if sign > 0 and word in FLAW_WORDS and not QUANTITY_WORDS.isdisjoint(pending) else None
     flaws = REGION_FLAW_WORDS if _names_band(clause_before) else FLAW_WORDS
     negation = _negation_at_copula(clause_before)
     if word in flaws and negation is not None and ENOUGH.isdisjoint(pending) and (

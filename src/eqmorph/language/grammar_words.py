@@ -79,6 +79,15 @@ EXCESS: dict[tuple[str, ...], float] = {
 # graves", "me sobra barro" (ignored, each boosted what it called too much: a new-user trial, 2026-12-03).
 EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
     ("too", "many"), ("demasiados",), ("demasiadas",), ("sobra",), ("sobran",), ("sobrado",), ("sobrada",)]})
+# Excess said as a load ("loaded with bass", "cargado de graves", "saturado de graves": each boosted it 6-7.5 dB, a
+# twenty-third trial, 2026-12-04), and "demaciado", demasiado as often misspelt.
+EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
+    ("loaded", "with"), *((f"{stem}{end}", "de") for stem in ("cargad", "saturad") for end in ("o", "a", "os", "as")),
+    *((f"demaciad{end}",) for end in ("o", "a", "os", "as"))]})
+# Words of quantity: said of a flaw with no direction or copula, a statement of it ("lots of mud", "mucho barro":
+# muddy x 1.25, the mud asked for; language/complaints.stated_turn), while "lots of warmth" still asks for warmth.
+QUANTITY_WORDS = frozenset({"lots", "lot", "tons", "ton", "loads", "load", "heaps", "plenty", "mucho", "mucha",
+                            "muchos", "muchas", "montón", "monton", "harto", "harta"})
 # Enough words: "not enough bass", "not bright enough", "no es suficientemente brillante" (language/trailing.py
 # moves one said after its word next to the negation before it).
 ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})

@@ -59,6 +59,7 @@ from eqmorph.language.grammar_words import (
     direction_after,
 )
 from eqmorph.language.interpretation import Interpretation, Piece, interpret
+from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -83,6 +84,7 @@ from eqmorph.language.regions import (
     removed_at,
 )
 from eqmorph.language.spelling import phrase_unknown_error
+from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,
     VERBS,
@@ -137,7 +139,7 @@ class Parser(WordReader):
             typed = self.tokens(clause)
             shown.update(typed)
             # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-            tokens = move_enough(statement_tokens(imperatives(typed)))
+            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed))))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -177,10 +179,11 @@ class Parser(WordReader):
                 if tok in BY_WORDS and self._amount_at(tokens, i):  # "cut bass by 3 dB"
                     after_piece, i = closes, i + 1
                     continue
-                number = None if term else number_degree(tok)
+                thing = tok in stoplist()  # "the 808 is too boomy": a drum machine, not 808 dB
+                number = None if term or thing else number_degree(tok)
                 if number is not None and closes and ambiguous_number(tok, pieces[-1]):  # "bass 2.5"
                     raise ambiguous_number_error(text, tok, pieces[-1].term)
-                gain = None if term or number is not None else db_amount(tok)
+                gain = None if term or thing or number is not None else db_amount(tok)
                 if gain is not None and closes and len(pieces) - 1 not in amounts:  # "bass -3dB": it sets the word
                     amounts[len(pieces) - 1] = gain
                     pieces[-1] = replace(pieces[-1], text=f"{pieces[-1].text} {tok}")

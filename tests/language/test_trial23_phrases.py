@@ -1,0 +1,78 @@
+"""Phrases a twenty-third trial typed (2026-12-04: podcast and dialogue, live sound, drums and 808s, Spanish studio
+terms) that asked for the flaw they complained of, read a level as the bass band, or were refused."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the mud is terrible", {"muddy": -0.5}), ("the plosives are bad", {"plosives": -0.5}),
+    ("the sibilance is really bad", {"sibilance": -0.5}), ("the p pops are killing me", {"plosives": -0.5}),
+    ("the harshness is driving me crazy", {"harsh": -0.5}), ("el barro es horrible", {"muddy": -0.5}),
+    ("la sibilancia es muy molesta", {"sibilance": -0.5})])
+def test_a_flaw_judged_after_its_copula_asks_for_less_of_it(m, text, expected):
+    # each asked for the flaw at full strength (+5 to +6 dB), the judgement ignored
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_judgement_of_a_word_that_names_no_flaw_changes_nothing(m):
+    assert weights(m, "the warmth is terrible") == pytest.approx(weights(m, "the warmth"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lots of mud", {"muddy": -0.62}), ("mucho barro", {"muddy": -0.62}), ("lots of hiss", {"hiss": -0.62}),
+    ("a lot of rumble", {"rumble": -0.62}), ("lots of p pops", {"plosives": -0.62}),
+    ("lots of warmth", {"warm": 1.25}), ("a lot of air", {"air": 1.25}), ("more lots of mud", {"muddy": 1.25})])
+def test_an_amount_of_a_flaw_states_it_while_an_amount_of_a_quality_asks_for_it(m, text, expected):
+    # "lots of mud" was muddy x 1.25; a wish or a direction still asks ("more lots of mud")
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("text", ["loaded with bass", "it's loaded with low end", "está cargado de graves",
+                                  "la mezcla está cargada de graves", "está saturado de graves"])
+def test_a_load_of_a_region_is_too_much_of_it(m, text):
+    # each boosted the bass 6-7.5 dB
+    assert weights(m, text)["bass"] < 0
+
+
+def test_demaciado_is_demasiado_misspelt(m):
+    assert weights(m, "demaciado brillante") == pytest.approx(weights(m, "demasiado brillante"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the bass is too low in the mix", {"bass": 0.5}), ("the highs are low", {"treble": 0.5}),
+    ("the treble is too low", {"treble": 0.5}), ("los agudos están bajos", {"treble": 0.5})])
+def test_low_after_a_copula_is_a_level_not_the_bass_band(m, text, expected):
+    # "the bass is too low in the mix" cut the bass; "the highs are low" added a 6 dB bass shelf beside the treble
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [("it is low end heavy", {"bass": 0.5, "heavy": 0.5}),
+                                            ("less low", {"bass": -1.0})])
+def test_low_as_a_region_word_is_still_the_bass(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("pasa altos", "low cut"), ("filtro pasa altos", "low cut"), ("paso alto", "low cut"),
+    ("filtro pasa altas", "low cut"), ("pasa bajos", "high cut"), ("filtro paso bajo en la voz", "high cut")])
+def test_the_spanish_filter_names_are_the_filter_band_words(m, text, word):
+    # "pasa altos" read the crowd's "alto" (a small lift), "pasa bajos" boosted the bass 6 dB
+    assert weights(m, text) == pytest.approx({word: 1.0})
+    cut_hz = 40.0 if word == "low cut" else 16000.0
+    assert m.generate(text).response_db(np.array([cut_hz]), 48000)[0] < -6.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("more sub on the 808", {"sub bass": 1.0}), ("the 808 needs more sub", {"sub bass": 1.0}),
+    ("the 808 is too boomy", {"boomy": -0.5}), ("el 808 retumba demasiado", {"boomy": -0.5})])
+def test_the_808_is_a_drum_machine_not_808_db(m, text, expected):
+    # each was refused: "808" read as a dB amount
+    assert weights(m, text) == pytest.approx(expected)
+    assert "808" in m.parse(text).ignored
