@@ -76,3 +76,33 @@ def test_the_808_is_a_drum_machine_not_808_db(m, text, expected):
     # each was refused: "808" read as a dB amount
     assert weights(m, text) == pytest.approx(expected)
     assert "808" in m.parse(text).ignored
+
+
+@pytest.mark.parametrize("text, as_if", [("to muddy", "too muddy"), ("to boomy", "too boomy"),
+                                         ("way to bright", "way too bright"), ("a bit to bright", "a bit too bright"),
+                                         ("to muddy and harsh", "too muddy and harsh")])
+def test_to_typed_for_too_before_a_word_that_ends_the_clause_is_too(m, text, as_if):
+    # each asked for what it called too much (to muddy: +5 dB at 250 Hz)
+    assert weights(m, text) == pytest.approx(weights(m, as_if))
+
+
+@pytest.mark.parametrize("text, expected", [("to brighten", {"bright": 1.0}), ("warm to bright", None),
+                                            ("to make it warmer", {"warm": 1.0})])
+def test_to_before_a_verb_or_between_two_words_stays_to(m, text, expected):
+    got = weights(m, text)
+    assert got == pytest.approx(expected if expected else {"warm": 0.5, "bright": 0.5})
+
+
+@pytest.mark.parametrize("text, as_if", [("sooo muddy", "so muddy"), ("waaay too boomy", "way too boomy"),
+                                         ("muuuy brillante", "muy brillante"), ("cooool", "cool"),
+                                         ("brightttt", "bright")])
+def test_a_letter_typed_three_times_is_the_word_spelt_right(m, text, as_if):
+    # "sooo", "waaay", "muuuy" were ignored (their degree lost); "cooool" is cool, not "col"
+    assert weights(m, text) == pytest.approx(weights(m, as_if))
+
+
+@pytest.mark.parametrize("text, expected", [("so muddy", {"muddy": -0.5}), ("so much mud", {"muddy": -0.62}),
+                                            ("so warm", {"warm": 1.0}), ("make it so muddy", {"muddy": 1.0})])
+def test_so_before_a_flaw_states_it(m, text, expected):
+    # "so muddy" asked for mud; "so warm" stays a request, and a wish asks for the flaw
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)

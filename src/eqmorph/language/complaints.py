@@ -28,6 +28,7 @@ from eqmorph.language.grammar_words import (
     DEGREES,
     ENOUGH,
     EXCESS,
+    EXCLAIMING,
     HEDGES,
     JOINERS,
     LACK,
@@ -155,6 +156,7 @@ _THAN = {"than": ("more", "less"), "que": ("más", "menos")}
 # makes it the common typo of "too" ("the bass is to loud", a fifteenth trial).
 _NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
                                           "my", "your", "it", "them", "him", "her"})
+_TOO_DEGREES = frozenset({"way", "bit", "little", "far", "just", "slightly", "much"})  # "way to bright"
 _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
 # A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
 # the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
@@ -178,8 +180,10 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     "it's muddy and dull"."""
     if is_wished(clause_before):
         return None
-    if COPULAS.isdisjoint(clause_before):  # but "lots of mud", "mucho barro": an amount of a flaw states it
-        return -1.0 if sign > 0 and word in FLAW_WORDS and not QUANTITY_WORDS.isdisjoint(pending) else None
+    if COPULAS.isdisjoint(clause_before):  # but "lots of mud", "mucho barro", "so muddy": an amount of a flaw states it
+        said = not QUANTITY_WORDS.isdisjoint(pending) or EXCLAIMING in (tuple(clause_before[-1:]),
+                                                                         tuple(clause_before[-2:-1]))
+        return -1.0 if sign > 0 and word in FLAW_WORDS and said else None
     flaws = REGION_FLAW_WORDS if _names_band(clause_before) else FLAW_WORDS
     negation = _negation_at_copula(clause_before)
     if word in flaws and negation is not None and ENOUGH.isdisjoint(pending) and (
@@ -324,10 +328,16 @@ def _clause_end(tokens: Sequence[str], k: int) -> int:
 
 
 def _typo_too(tokens: list[str]) -> list[str]:
-    """"to" between a copula and an adjective read as "too": "the bass is to loud" (read as "to", a boost)."""
+    """"to" between a copula and an adjective read as "too": "the bass is to loud" (read as "to", a boost); also
+    opening a clause or after a degree word ("to muddy", "way to bright", "a bit to bright": a twenty-third trial)
+    when one word ends the clause after it, not a verb ("to brighten", "to make it warmer")."""
     out = list(tokens)
-    for k in range(1, len(out) - 1):
-        if out[k] == "to" and out[k - 1] in COPULAS and out[k + 1] not in _NOT_AFTER_TO and out[k + 1][0].isalpha():
+    for k in range(len(out) - 1):
+        if out[k] != "to" or out[k + 1] in _NOT_AFTER_TO or not out[k + 1][0].isalpha():
+            continue
+        ends = k + 2 == len(out) or out[k + 2] in JOINERS
+        if (k and out[k - 1] in COPULAS) or (ends and not out[k + 1].endswith("en") and (
+                k == 0 or out[k - 1] in JOINERS or out[k - 1] in _TOO_DEGREES)):
             out[k] = "too"
     return out
 

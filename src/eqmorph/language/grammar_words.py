@@ -88,6 +88,9 @@ EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
 # muddy x 1.25, the mud asked for; language/complaints.stated_turn), while "lots of warmth" still asks for warmth.
 QUANTITY_WORDS = frozenset({"lots", "lot", "tons", "ton", "loads", "load", "heaps", "plenty", "mucho", "mucha",
                             "muchos", "muchas", "montón", "monton", "harto", "harta"})
+# "so" right before a flaw is an exclamation of it, as a quantity is ("so muddy", "sooo boomy", "so much mud": the
+# mud was asked for, a twenty-third trial).
+EXCLAIMING = ("so",)
 # Enough words: "not enough bass", "not bright enough", "no es suficientemente brillante" (language/trailing.py
 # moves one said after its word next to the negation before it).
 ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})

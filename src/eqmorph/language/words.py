@@ -49,6 +49,7 @@ _TRAILING_MINUS = re.compile(r"(?<=[^\W\d_])\s?[-−]{1,2}(?=\s*(?:$|[,;!?)]|\.(
 # Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
 _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
+_REPEATED = re.compile(r"([^\W\d_])\1{2,}")  # a letter three or more times in a row: "sooo", "muuuy"
 
 
 def band_meaning(word: str) -> list[Meaning]:
@@ -192,6 +193,15 @@ class WordReader:
             self._is_dictionary_word = is_dictionary_word
         return not self._is_dictionary_word(word)
 
+    def _squeezed(self, tok: str) -> str:
+        """``tok`` with a letter typed three or more times in a row said once or twice, twice when that is a word
+        eqmorph knows: "sooo" is "so", "muuuy" "muy", "waaay" "way", "cooool" "cool" (a twenty-third trial: each
+        was ignored, and "sooo muddy" asked for mud)."""
+        if not _REPEATED.search(tok):
+            return tok
+        twice = _REPEATED.sub(r"\1\1", tok)
+        return twice if self.meanings(twice, embed=False) else _REPEATED.sub(r"\1", tok)
+
     def tokens(self, clause: str) -> list[str]:
         """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
         "anti-muddy"), while "low-mids", "lo-fi", "de-ess" and "warm-ish" stay whole."""
@@ -201,7 +211,7 @@ class WordReader:
         raws = _TOKEN.findall(clause)
         for j, raw in enumerate(raws):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
-            tok = raw if db_amount(raw) is not None else raw.strip("'’-").replace("’", "'")
+            tok = raw if db_amount(raw) is not None else self._squeezed(raw.strip("'’-").replace("’", "'"))
             plain = tok.translate(_UNACCENTED)
             cuts = plain in SPANISH_CUTTING_FORMS or (plain in SPANISH_TAKING_OUT_FORMS and not _polishes(raws[j + 1:]))
             if cuts and tok not in LESS:  # "bajá", "bájenle", "sácale graves"
