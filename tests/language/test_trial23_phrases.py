@@ -106,3 +106,33 @@ def test_a_letter_typed_three_times_is_the_word_spelt_right(m, text, as_if):
 def test_so_before_a_flaw_states_it(m, text, expected):
     # "so muddy" asked for mud; "so warm" stays a request, and a wish asks for the flaw
     assert weights(m, text) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la voz suena chillona", {"shrill": -0.5}), ("más subgrave en el 808", {"sub bass": 1.0}),
+    ("reduce proximity effect", {"bass": -1.0}), ("quita el efecto de proximidad", {"bass": -1.0}),
+    ("more intelligibility", {"high mids": 1.0}), ("make the dialogue more intelligible", {"high mids": 1.0}),
+    ("the vocal is lost in the mix", {"presence": 1.0}), ("la voz se pierde en la mezcla", {"presence": 1.0}),
+    ("more attack on the kick", {"punchy": 1.0}), ("more knock in the kick", {"punchy": 1.0}),
+    ("snare needs more crack", {"crisp": 1.0}), ("la caja necesita más chasquido", {"crisp": 1.0}),
+    ("la acústica suena muy encajonada", {"boxy": -0.62}), ("the kick sounds like cardboard", {"boxy": -0.5}),
+    ("el bombo suena a cartón", {"boxy": -0.5}), ("la voz suena a lata", {"tinny": -0.5}),
+    ("make it sound underwater", {"muffled": 1.0})])
+def test_studio_words_a_trial_typed_that_were_unknown(m, text, expected):
+    # each was an unknown-word error (or, for "chillona", an inflection the lemmas lacked): lexicon rows (attack,
+    # knock, crack, chasquido, encajonado, cardboard, cartón, lata, underwater), band-word forms (subgrave, proximity
+    # effect, intelligibility, lost in the mix) and chillón's feminine
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)
+
+
+def test_a_multi_word_term_of_five_words_is_read_whole(m):
+    # terms were read up to three words long: "se pierde en la mezcla" was three unknown words
+    assert m.parse("se pierde en la mezcla").pieces[0].term == "se pierde en la mezcla"
+
+
+@pytest.mark.parametrize("text, as_if", [("lil bit more air", "a bit more air"), ("un pokito más de brillo",
+                                                                                   "un poco más de brillo"),
+                                         ("alot more warmth", "a lot more warmth"), ("hella bass", "very bass")])
+def test_casual_degree_spellings_are_their_degrees(m, text, as_if):
+    # "lil bit" gave the whole move, "pokito", "alot", "hella" were ignored
+    assert weights(m, text) == pytest.approx(weights(m, as_if))

@@ -20,6 +20,8 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
     ("a", "way"): 1.0,  # "is there a way to make it brighter?": no degree ("way brighter" is 1.25)
     ("abit",): 0.5, ("a", "lil"): 0.5, ("a", "lil'"): 0.5,  # typed so by beginners (a sixteenth trial: full strength)
+    ("lil", "bit"): 0.5, ("a", "lil", "bit"): 0.5, ("un", "pokito"): 0.5, ("pokito",): 0.5,  # a twenty-third trial
+    ("alot",): 1.25, ("hella",): 1.25,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,

@@ -29,7 +29,8 @@ _DERIVATIONS = (("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("-ish",
 _DIMINUTIVES = tuple((stem + number, base) for stem, base in (
     ("quit", "co"), ("guit", "go"), ("entit", "iente"), ("cit", ""), ("it", "o")) for number in ("os", "as", "o", "a"))
 _SPANISH = (("ísimos", "o"), ("ísimas", "o"), ("ísimo", "o"), ("ísima", "o"), ("ísimo", "e"), ("ísima", "e"),
-            ("ísimo", ""), *_DIMINUTIVES, ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
+            ("ísimo", ""), *_DIMINUTIVES, ("onas", "ón"), ("ona", "ón"),  # "chillona" is chillón's feminine
+            ("es", ""), ("as", "o"), ("os", "o"), ("s", ""), ("a", "o"))
 _VERB_ENDINGS = ("en", "ens", "ened", "ening")  # "-en" verbs and their inflections: brighten, brightened
 _INFLECTED = ("er", "est", "s", "ed", "ing")  # comparative, superlative, plural / 3rd person, past, gerund
 SUPERLATIVE_ENDINGS = ("est", "ísimo", "ísima", "ísimos", "ísimas")  # the parser reads these as a high degree

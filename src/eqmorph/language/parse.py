@@ -105,7 +105,7 @@ MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY,
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
 _SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
-MAX_PHRASE_TOKENS = 3  # longest degree phrase or lexicon entry ("a little bit", "low end")
+MAX_PHRASE_TOKENS = 5  # longest degree phrase or multi-word term ("a little bit", "se pierde en la mezcla")
 
 
 class Parser(WordReader):
