@@ -136,3 +136,13 @@ def test_a_multi_word_term_of_five_words_is_read_whole(m):
 def test_casual_degree_spellings_are_their_degrees(m, text, as_if):
     # "lil bit" gave the whole move, "pokito", "alot", "hella" were ignored
     assert weights(m, text) == pytest.approx(weights(m, as_if))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hiss on the vocal", {"hiss": -0.5}), ("hum on the guitar", {"hum": -0.5}),
+    ("sibilance on the vocals", {"sibilance": -0.5}), ("p pops on the vocal", {"plosives": -0.5}),
+    ("zumbido en la guitarra", {"hum": -0.5}), ("hiss on the vocal, warm", {"warm": 0.5, "hiss": -0.25}),
+    ("more hiss on the vocal", {"hiss": 1.0}), ("hiss", {"hiss": 1.0})])
+def test_a_noise_on_a_source_is_stated_while_a_noise_asked_for_is_a_request(m, text, expected):
+    # "hiss on the vocal" was +5.4 dB at 12 kHz; the statement stays in its own clause ("warm" is still asked for)
+    assert weights(m, text) == pytest.approx(expected)
