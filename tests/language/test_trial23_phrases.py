@@ -146,3 +146,23 @@ def test_casual_degree_spellings_are_their_degrees(m, text, as_if):
 def test_a_noise_on_a_source_is_stated_while_a_noise_asked_for_is_a_request(m, text, expected):
     # "hiss on the vocal" was +5.4 dB at 12 kHz; the statement stays in its own clause ("warm" is still asked for)
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["no le subas los agudos", "no subas los agudos"])
+def test_a_spanish_dont_boost_keeps_the_region_as_dont_boost_does(m, text):
+    # "subas" was ignored and the "no" cut the treble 6 dB; "don't boost the treble" and "no le bajes los graves" keep
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse(text)
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse("don't boost the treble")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the dialogue is hard to understand", {"high mids": 1.0}), ("la voz es difícil de entender", {"high mids": 1.0}),
+    ("los platos están muy fuertes", {"treble": -0.62}), ("less platos", {"treble": -1.0})])
+def test_intelligibility_complaints_and_spains_cymbals(m, text, expected):
+    # "hard to understand" read the crowd's hard (a low-mid lift, a 5-7 kHz cut): the opposite of clearer speech;
+    # "platos" (cymbals, in Spain) was no region
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)

@@ -120,13 +120,18 @@ OPPOSITE: frozenset[tuple[str, ...]] = frozenset({
     ("opuesto", "de")})
 # "or" joins two pieces; after a negated piece it carries the negation: "not warm or bright" is neither.
 OR = frozenset({"or", "o", "u"})
+# The subjunctive a Spanish "don't" takes ("no le subas los agudos": "subas" was ignored and the "no" cut the treble
+# 6 dB, while "no le bajes los graves" keeps them, as "don't boost the treble" does; a twenty-third trial).
+SPANISH_NEGATED_BOOSTS = frozenset({"subas", "suban", "subamos", "aumentes", "aumenten", "añadas", "añadan",
+                                    "agregues", "agreguen", "realces", "realcen", "resaltes", "resalten"})
 # Verbs a mixing engineer writes before a region: an unknown verb was ignored, so "kill the bass" or "get rid of the
 # mud" boosted what it asked to remove (a user trial, 2026-12-03). "rid" carries the direction of "get rid of".
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "añadir", "añade",
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube", "push", "enhance", "emphasize",
                   "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar",
                   # and, ignored until a new-user trial (2026-12-03), the pronoun-joined Spanish imperatives
-                  "lift", "pump", "crank", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale"})
+                  "lift", "pump", "crank", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
+                  *SPANISH_NEGATED_BOOSTS})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",
                   "dip", "scoop", "scooped", "soften", "pull", "rid", "eliminate", "elimina", "eliminar", "atenúa",
@@ -264,7 +269,7 @@ SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega"
                                 "bajar", "baja", "cortar", "corta", "elimina", "eliminar", "atenúa", "atenuar",
                                 "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
                                 "bájale", "bájales", "recorta", "recortar", "recórtale", "quítale", "quítales",
-                                "disminuye", "disminuir", "rebaja", "rebajar", "atenúale"})
+                                "disminuye", "disminuir", "rebaja", "rebajar", "atenúale", *SPANISH_NEGATED_BOOSTS})
 NOT = frozenset({"not", "no", "without", "sin", "never", "non", "don't", "ni", "nada", "neither", "zero", "cero",
                  # ignored until a fourteenth trial (2026-12-03): "it shouldn't be so harsh" was a +5 dB harsh boost
                  "doesn't", "didn't", "shouldn't", "can't", "cannot", "won't", "wouldn't", "couldn't", "mustn't",
