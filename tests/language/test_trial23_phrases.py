@@ -166,3 +166,18 @@ def test_intelligibility_complaints_and_spains_cymbals(m, text, expected):
     # "hard to understand" read the crowd's hard (a low-mid lift, a 5-7 kHz cut): the opposite of clearer speech;
     # "platos" (cymbals, in Spain) was no region
     assert weights(m, text) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("text, as_if", [("get rid of the 60 hz hum", "get rid of the hum at 60 hz"),
+                                         ("quita el zumbido de 50 hz", "quita el zumbido en 50 hz"),
+                                         ("the 3k harshness", "the harshness at 3k")])
+def test_a_frequency_right_before_a_word_that_names_a_sound_places_it(m, text, as_if):
+    # "the 60 hz hum" was refused as a bare frequency (its hint: 'less bass'); "de 50 hz" was not a place
+    np.testing.assert_array_equal(m.generate(text).to_array(), m.generate(as_if).to_array())
+
+
+def test_a_frequency_before_no_sound_word_is_still_refused(m):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="words, not frequencies"):
+        m.parse("notch out 60 hz")

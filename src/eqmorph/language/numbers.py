@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
@@ -59,7 +59,7 @@ _AMOUNT_IN_TEXT = re.compile(_AMOUNT)
 # without a unit after one is a frequency too ("muddy around 250", "-3 dB at 300"): read as a word, "around" was named
 # the unknown word, and "at 300" a dB amount with no term (a fifteenth trial, 2026-12-03); "below", "under", "above",
 # "over" too ("less boom below 100": "below" was named the unknown word, a twentieth trial).
-_SPANISH_PLACE_WORDS = ("en", "cerca de", "alrededor de", "sobre")
+_SPANISH_PLACE_WORDS = ("en", "cerca de", "alrededor de", "sobre", "de")  # "el zumbido de 50 hz" (a 23rd trial)
 _PLACE_WORDS = r"(?:around|at|near|about|@|in|below|under|above|over|" + "|".join(_SPANISH_PLACE_WORDS) + ")"
 _PLACING = re.compile(r"(?<![^\W_])(" + _PLACE_WORDS + r")\s?(\d+(?:[.,]\d+)?)\s?(khz|hz|k)?"
                       r"(?![^\W_]|[.,]\d|\s?(?:dbs?|%|x)(?![^\W_]))")
@@ -86,6 +86,19 @@ class PlacedFrequency:
     def note(self) -> str:
         return (f"{self.written}: {hz_text(self.freq_hz)} lies in the {self.region.name} "
                 f"({self.region.span_text}), read as that region")
+
+
+# A frequency with its unit right before a word: "the 60 hz hum" (refused as a bare frequency, a twenty-third trial).
+_FREQUENCY_BEFORE = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?\s?(?:khz|hz|k))\s+([^\W\d_][\w'-]*)")
+
+
+def frequency_after_its_word(clause: str, names_a_sound: Callable[[str], bool]) -> str:
+    """``clause`` with a frequency written right before a word that names a sound moved after it, as a place: "the
+    60 hz hum" -> "the hum at 60 hz" (then read as :func:`placed_frequency` reads it)."""
+    def swap(found: re.Match[str]) -> str:
+        return f"{found.group(2)} at {found.group(1)}" if names_a_sound(found.group(2)) else found.group(0)
+
+    return _FREQUENCY_BEFORE.sub(swap, clause)
 
 
 def placed_frequency(clause: str) -> PlacedFrequency | None:

@@ -66,6 +66,7 @@ from eqmorph.language.numbers import (
     ambiguous_number_error,
     dangling_amount,
     db_amount,
+    frequency_after_its_word,
     frequency_error,
     is_bare_decimal,
     number_degree,
@@ -129,6 +130,7 @@ class Parser(WordReader):
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in _SPLIT.split(norm):
+            clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
             placed = placed_frequency(clause)  # "less harshness around 3k": harsh, where the high mids are
             if placed is not None and self.names_a_sound(clause[:placed.start]):
                 clause = f"{clause[:placed.start]}{placed.region_phrase}{clause[placed.end:]}"
