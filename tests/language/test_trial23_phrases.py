@@ -181,3 +181,14 @@ def test_a_frequency_before_no_sound_word_is_still_refused(m):
 
     with pytest.raises(ParameterError, match="words, not frequencies"):
         m.parse("notch out 60 hz")
+
+
+@pytest.mark.parametrize("text, expected, thing", [
+    ("take the honk out of the horns", {"honky": -1.0}, "horns"),
+    ("more definition on the bass guitar", {"clear": 1.0}, "bass guitar"),
+    ("less boomy on the bass guitar", {"boomy": -1.0}, "bass guitar")])
+def test_sources_the_trial_named_are_things_not_words(m, text, expected, thing):
+    # "out of the horns" kept the particle from cutting (a 3 dB honk boost); "the bass guitar" read bass as the
+    # region "definition" acts in (a sub cut)
+    assert weights(m, text) == pytest.approx(expected)
+    assert thing in m.parse(text).ignored
