@@ -192,3 +192,11 @@ def test_sources_the_trial_named_are_things_not_words(m, text, expected, thing):
     # region "definition" acts in (a sub cut)
     assert weights(m, text) == pytest.approx(expected)
     assert thing in m.parse(text).ignored
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("más cálido pero sin embarrar", "muddy"), ("más brillante pero sin que chille", "shrill"),
+    ("que no embarre", "muddy"), ("que no chille", "shrill")])
+def test_spanish_verbs_of_a_flaw_ask_against_it(m, text, expected):
+    # "sin embarrar" and "sin que chille" were dropped with their "sin": the contrast lost, no warning
+    assert weights(m, text)[expected] < 0
