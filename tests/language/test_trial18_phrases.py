@@ -89,7 +89,8 @@ def test_low_and_high_alone_are_the_bass_and_the_treble(m, text, word, expected)
     assert weights(m, text) == pytest.approx({word: expected})
 
 
-@pytest.mark.parametrize("text, blamed", [("my mic sounds cheap", "'mic', 'cheap'"),
+# "mic" is a source on the stop list since a twenty-fourth trial ("rumble on the mic"): only "cheap" is blamed
+@pytest.mark.parametrize("text, blamed", [("my mic sounds cheap", "'cheap'"),
                                           ("the low end feels a little loose", "'loose'")])
 def test_an_error_blames_the_words_that_could_name_a_sound(m, text, blamed):
     with pytest.raises(UnknownWordError, match=f"unknown words? {blamed};"):  # was "'my', 'mic', 'cheap'", "'feels'"

@@ -183,7 +183,16 @@ def find_band_words(text: str) -> list[BandWord]:
     text."""
     key = normalise_term(text)
     return [w for w in band_words().values() if key and any(re.search(rf"(?:^|[\s-]){re.escape(key)}", form)
-                                                            for form in w.forms)]
+                                                            for form in map(_content, w.forms))]
+
+
+# Small words inside multi-word forms ("lost in the mix", "se pierde en la mezcla") that a search does not match.
+_FORM_FILLERS = frozenset({"the", "in", "of", "a", "en", "la", "el", "se", "de"})
+
+
+def _content(form: str) -> str:
+    """``form`` without its small words: what a search for a studio term may match."""
+    return " ".join(word for word in form.split() if word not in _FORM_FILLERS)
 
 
 # Band words that name a region of the spectrum, not a problem in it (rumble, honky, nasal, sibilance, hiss) nor an

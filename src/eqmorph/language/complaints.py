@@ -147,7 +147,7 @@ GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutt
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
 # "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
 # ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
-_A_LOT = frozenset({"a", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
+_A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
 # A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
 # más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
 # it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
@@ -181,8 +181,7 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if is_wished(clause_before):
         return None
     if COPULAS.isdisjoint(clause_before):  # but "lots of mud", "mucho barro", "so muddy": an amount of a flaw states it
-        said = not QUANTITY_WORDS.isdisjoint(pending) or EXCLAIMING in (tuple(clause_before[-1:]),
-                                                                         tuple(clause_before[-2:-1]))
+        said = not QUANTITY_WORDS.isdisjoint(pending) or not EXCLAIMING.isdisjoint(clause_before[-2:])
         return -1.0 if sign > 0 and word in FLAW_WORDS and said else None
     flaws = REGION_FLAW_WORDS if _names_band(clause_before) else FLAW_WORDS
     negation = _negation_at_copula(clause_before)
@@ -366,9 +365,10 @@ def _there_is(tokens: list[str]) -> list[str]:
     """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"."""
     out = list(tokens)
     for k in range(len(out) - 1):
-        there = out[k] == "hay" or (out[k] == "is" and k > 0 and out[k - 1] == "there")
-        if there and out[k + 1] in _A_LOT and (out[k + 1] != "a" or out[k + 2:k + 3] == ["lot"]):
-            out[k + 1:k + 3 if out[k + 1] == "a" else k + 2] = ["too", "much"]
+        there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there")
+        two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
+        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])):
+            out[k + 1:k + 3 if two else k + 2] = ["too", "much"]
     return out
 
 

@@ -17,7 +17,7 @@ from eqmorph.language.terms import normalise_term
 DEGREES: dict[tuple[str, ...], float] = {
     ("a", "little", "bit"): 0.5, ("a", "bit"): 0.5, ("a", "little"): 0.5, ("a", "touch"): 0.5, ("a", "tad"): 0.5,
     ("a", "hint"): 0.5, ("a", "hair"): 0.5, ("a", "tiny", "bit"): 0.5, ("tiny", "bit"): 0.5, ("a", "wee", "bit"): 0.5,
-    ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
+    ("a", "smidge"): 0.5, ("a", "smidgen"): 0.5, ("smidge",): 0.5, ("un", "pelo"): 0.5, ("a", "notch"): 0.5,
     ("a", "way"): 1.0,  # "is there a way to make it brighter?": no degree ("way brighter" is 1.25)
     ("abit",): 0.5, ("a", "lil"): 0.5, ("a", "lil'"): 0.5,  # typed so by beginners (a sixteenth trial: full strength)
     ("lil", "bit"): 0.5, ("a", "lil", "bit"): 0.5, ("un", "pokito"): 0.5, ("pokito",): 0.5,  # a twenty-third trial
@@ -92,7 +92,7 @@ QUANTITY_WORDS = frozenset({"lots", "lot", "tons", "ton", "loads", "load", "heap
                             "muchos", "muchas", "montón", "monton", "harto", "harta"})
 # "so" right before a flaw is an exclamation of it, as a quantity is ("so muddy", "sooo boomy", "so much mud": the
 # mud was asked for, a twenty-third trial).
-EXCLAIMING = ("so",)
+EXCLAIMING = frozenset({"so", "tan", "qué", "que"})  # Spanish "tan embarrado", "qué embarrado está" (a 24th trial)
 # Enough words: "not enough bass", "not bright enough", "no es suficientemente brillante" (language/trailing.py
 # moves one said after its word next to the negation before it).
 ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})

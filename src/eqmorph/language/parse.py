@@ -106,6 +106,7 @@ MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY,
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
 _SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
+_WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")
 MAX_PHRASE_TOKENS = 5  # longest degree phrase or multi-word term ("a little bit", "se pierde en la mezcla")
 
 
@@ -119,6 +120,7 @@ class Parser(WordReader):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
+        norm = _WITHOUT.sub("without", norm)  # "more highs w/o harshness": "/" would split it in two
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
@@ -141,7 +143,7 @@ class Parser(WordReader):
             typed = self.tokens(clause)
             shown.update(typed)
             # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed))))
+            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), self._names_flaw)))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -359,6 +361,10 @@ class Parser(WordReader):
         set_amounts(text, pieces, amounts)
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
+
+    def _names_flaw(self, term: str) -> bool:
+        """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
+        return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
         """Nothing of the piece is left at ``tokens[j]`` but a region word or a degree said after the word ("take

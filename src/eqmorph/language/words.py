@@ -49,6 +49,9 @@ _TRAILING_MINUS = re.compile(r"(?<=[^\W\d_])\s?[-−]{1,2}(?=\s*(?:$|[,;!?)]|\.(
 # Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
 _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
+# Grammar words drawn out for emphasis ("sooo", "waaay", "muuuy", "tooo"): read as said once.
+SQUEEZED_GRAMMAR = frozenset({"so", "way", "muy", "too", "very", "really", "much", "mucho", "super", "more", "less",
+                              "más", "menos", "tan", "bit", "little", "poco", "lot", "lots", "af"})
 _REPEATED = re.compile(r"([^\W\d_])\1{2,}")  # a letter three or more times in a row: "sooo", "muuuy"
 
 
@@ -199,8 +202,11 @@ class WordReader:
         was ignored, and "sooo muddy" asked for mud)."""
         if not _REPEATED.search(tok):
             return tok
-        twice = _REPEATED.sub(r"\1\1", tok)
-        return twice if self.meanings(twice, embed=False) else _REPEATED.sub(r"\1", tok)
+        twice, once = _REPEATED.sub(r"\1\1", tok), _REPEATED.sub(r"\1", tok)
+        for spelt in (twice, once):  # else as typed: an unknown "zzzqqq" is named as typed, not as "zq"
+            if spelt in SQUEEZED_GRAMMAR or self.meanings(spelt, embed=False):
+                return spelt
+        return tok
 
     def tokens(self, clause: str) -> list[str]:
         """The clause's tokens; a hyphenated token that is no known form is its parts ("low-end", "less-muddy",
