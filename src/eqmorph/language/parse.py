@@ -12,6 +12,7 @@ The tables and the numbers are documented, and each row tested, in docs/language
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -362,6 +363,14 @@ class Parser(WordReader):
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
+    @functools.cached_property
+    def _longest_phrases(self) -> dict[str, int]:
+        """First token -> the longest phrase _phrase_at may find from it (most tokens start none: one look-up)."""
+        longest: dict[str, int] = {}
+        for phrase in [*DEGREE_PHRASES, *AGAINST, *OPPOSITE, *self._multi]:
+            longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
+        return longest
+
     def _names_flaw(self, term: str) -> bool:
         """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
         return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
@@ -424,7 +433,8 @@ class Parser(WordReader):
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
         """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
         else None."""
-        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+        longest = self._longest_phrases.get(tokens[i], 0) if i < len(tokens) else 0
+        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i, longest), 0, -1):
             words = tuple(tokens[i:i + n])
             if (words in DEGREE_PHRASES or words in AGAINST or words in OPPOSITE
                     or (n > 1 and words in self._multi)):
