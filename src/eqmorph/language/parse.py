@@ -12,7 +12,6 @@ The tables and the numbers are documented, and each row tested, in docs/language
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -108,7 +107,6 @@ MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY,
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
 _SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
 _WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")
-MAX_PHRASE_TOKENS = 5  # longest degree phrase or multi-word term ("a little bit", "se pierde en la mezcla")
 
 
 class Parser(WordReader):
@@ -363,18 +361,6 @@ class Parser(WordReader):
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
-    @functools.cached_property
-    def _longest_phrases(self) -> dict[str, int]:
-        """First token -> the longest phrase _phrase_at may find from it (most tokens start none: one look-up)."""
-        longest: dict[str, int] = {}
-        for phrase in [*DEGREE_PHRASES, *AGAINST, *OPPOSITE, *self._multi]:
-            longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
-        return longest
-
-    def _names_flaw(self, term: str) -> bool:
-        """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
-        return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
-
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
         """Nothing of the piece is left at ``tokens[j]`` but a region word or a degree said after the word ("take
         the harshness off the top", "take the mud out a bit"): see :meth:`_closes`."""
@@ -429,17 +415,6 @@ class Parser(WordReader):
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)
-
-    def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
-        """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
-        else None."""
-        longest = self._longest_phrases.get(tokens[i], 0) if i < len(tokens) else 0
-        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i, longest), 0, -1):
-            words = tuple(tokens[i:i + n])
-            if (words in DEGREE_PHRASES or words in AGAINST or words in OPPOSITE
-                    or (n > 1 and words in self._multi)):
-                return (words,)
-        return None
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]

@@ -15,13 +15,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import REGION_WORDS, band_word, band_word_forms
+from eqmorph.language.complaints import FLAW_WORDS
 from eqmorph.language.grammar_words import (
+    AGAINST,
     DEGREE_PHRASES,
     LESS,
     MORE,
@@ -52,6 +55,7 @@ _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a si
 # Grammar words drawn out for emphasis ("sooo", "waaay", "muuuy", "tooo"): read as said once.
 SQUEEZED_GRAMMAR = frozenset({"so", "way", "muy", "too", "very", "really", "much", "mucho", "super", "more", "less",
                               "más", "menos", "tan", "bit", "little", "poco", "lot", "lots", "af"})
+MAX_PHRASE_TOKENS = 5  # longest degree phrase or multi-word term ("a little bit", "se pierde en la mezcla")
 _REPEATED = re.compile(r"([^\W\d_])\1{2,}")  # a letter three or more times in a row: "sooo", "muuuy"
 
 
@@ -263,6 +267,29 @@ class WordReader:
     def _is_form(self, tok: str) -> bool:
         """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
         return tok in stoplist() or bool(self.meanings(tok, embed=False))
+
+    @functools.cached_property
+    def _longest_phrases(self) -> dict[str, int]:
+        """First token -> the longest phrase _phrase_at may find from it (most tokens start none: one look-up)."""
+        longest: dict[str, int] = {}
+        for phrase in [*DEGREE_PHRASES, *AGAINST, *OPPOSITE, *self._multi]:
+            longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
+        return longest
+
+    def _names_flaw(self, term: str) -> bool:
+        """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
+        return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
+
+    def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
+        """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
+        else None."""
+        longest = self._longest_phrases.get(tokens[i], 0) if i < len(tokens) else 0
+        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i, longest), 0, -1):
+            words = tuple(tokens[i:i + n])
+            if (words in DEGREE_PHRASES or words in AGAINST or words in OPPOSITE
+                    or (n > 1 and words in self._multi)):
+                return (words,)
+        return None
 
 
 def _polishes(rest: Sequence[str]) -> bool:
