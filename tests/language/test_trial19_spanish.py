@@ -62,7 +62,7 @@ def test_a_verb_of_a_regions_excess_asks_for_less_of_it(m, text, word):
 
 @pytest.mark.parametrize("text, word, expected", [
     ("un cachito más de graves", "bass", 0.5), ("un montón de graves", "bass", 1.25),
-    ("harto brillo", "brillante", 1.25),
+    ("harto brillo", "treble", 1.25),
     ("excesivamente brillante", "brillante", -0.5), ("menos medio graves", "low mids", -1.0),
     ("mas medio agudos", "high mids", 1.0)])
 def test_regional_amounts_excess_and_singular_mid_bands(m, text, word, expected):

@@ -31,7 +31,7 @@ def test_a_sound_said_to_be_buried_or_distant_asks_for_less_muffled(m, text):
 
 
 def test_a_lack_of_life_asks_for_more_of_it_as_a_lack_of_shine_does(m):
-    assert weights(m, "le falta vida") == pytest.approx({"energetic": weights(m, "le falta brillo")["brillante"]})
+    assert weights(m, "le falta vida") == pytest.approx({"energetic": weights(m, "le falta brillo")["treble"]})
 
 
 @pytest.mark.parametrize("text, cut_hz, untouched_hz", [

@@ -3,6 +3,7 @@ twenty-third trial's rules) that asked for the flaw they complained of, read a l
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 
@@ -77,3 +78,13 @@ def test_an_unknown_word_with_repeated_letters_is_named_as_typed(m, text):
 
     with pytest.raises(UnknownWordError, match=f"'{text}'"):
         m.parse(text)
+
+
+@pytest.mark.parametrize("text, expected", [("más brillo", {"treble": 1.0}),
+                                            ("más brillo pero sin dureza", {"treble": 0.5, "harsh": -0.5}),
+                                            ("un poco más de brillo en el master", {"treble": 0.5})])
+def test_brillo_is_the_top_end(m, text, expected):
+    # "brillo" read the 4-example crowd word brillante, a 2 kHz lift with nothing above 5 kHz: the most common Spanish
+    # request for brightness gave a mid lift (the twenty-third and twenty-fourth trials)
+    assert weights(m, text) == pytest.approx(expected)
+    assert m.generate(text).response_db(np.array([12000.0]), 48000)[0] > 2.0
