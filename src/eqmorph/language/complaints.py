@@ -183,7 +183,7 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if COPULAS.isdisjoint(clause_before):  # but "lots of mud", "mucho barro", "so muddy": an amount of a flaw states it
         said = not QUANTITY_WORDS.isdisjoint(pending) or not EXCLAIMING.isdisjoint(clause_before[-2:])
         return -1.0 if sign > 0 and word in FLAW_WORDS and said else None
-    flaws = REGION_FLAW_WORDS if _names_band(clause_before) else FLAW_WORDS
+    flaws = REGION_FLAW_WORDS if names_band(clause_before) else FLAW_WORDS
     negation = _negation_at_copula(clause_before)
     if word in flaws and negation is not None and ENOUGH.isdisjoint(pending) and (
             sign < 0 or negation in NEGATED_COPULAS or not HEDGED.isdisjoint(pending)):
@@ -256,7 +256,7 @@ def hedged(pending: Sequence[str]) -> bool:
     return any(tuple(pending[k:k + len(h)]) == h for h in HEDGES for k in range(len(pending) - len(h) + 1))
 
 
-def _names_band(tokens: Sequence[str]) -> bool:
+def names_band(tokens: Sequence[str]) -> bool:
     """Whether ``tokens`` hold a band word's form, one word or two ("bass", "low end", "graves")."""
     return any(band_word(" ".join(tokens[k:k + n])) is not None for n in (1, 2) for k in range(len(tokens) - n + 1))
 
@@ -347,15 +347,15 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
     out = list(tokens)
     for k in range(len(out) - 1, 0, -1):
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
-                and not COPULAS.isdisjoint(out[_clause_start(out, k):k]) and _names_band(out[_clause_start(out, k):k])):
+                and not COPULAS.isdisjoint(out[_clause_start(out, k):k]) and names_band(out[_clause_start(out, k):k])):
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
         elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
-              and _names_band(out[k + 1:])):
+              and names_band(out[k + 1:])):
             out[k:k + 2] = ["much"] if out[k - 1] == "too" else ["too", "much"]
         elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
-              and _names_band(out[k + 1:])):  # it cut the bass
+              and names_band(out[k + 1:])):  # it cut the bass
             out[k - 1:k + 2] = ["not", "enough"]
-        elif out[k] in _MISSING and out[k - 1] in COPULAS and _names_band(out[_clause_start(out, k):k - 1]):
+        elif out[k] in _MISSING and out[k - 1] in COPULAS and names_band(out[_clause_start(out, k):k - 1]):
             start = _clause_start(out, k)
             out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
     return out
@@ -398,7 +398,7 @@ def _praised(tokens: list[str]) -> list[str]:
                 continue
             if k + 1 < len(out) and out[k + 1] not in JOINERS:
                 out[k] = "keep"  # "it has good bass": the bass is kept
-            elif _names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
+            elif names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
                 out[start:k + 1] = ["keep", *out[start:k]]
             elif said:  # "the warmth is good but too much low end": as "it is warm ...", praise beside a flaw
                 out[start:k + 1] = [out[k - 1], *out[start:k - 1]]
@@ -411,4 +411,4 @@ def _praised(tokens: list[str]) -> list[str]:
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FEELING_PHRASES", "FINE", "FLAW_WORDS", "KEEP_PHRASES", "LEVEL_WORDS",
            "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "drop_praised", "hedged", "is_praise", "is_wished",
-           "nothing_asked", "stated_turn", "statement_tokens", "states_next"]
+           "names_band", "nothing_asked", "stated_turn", "statement_tokens", "states_next"]

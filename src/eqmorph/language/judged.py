@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from eqmorph.language.band_words import band_word_forms
+from eqmorph.language.complaints import names_band
 from eqmorph.language.grammar_words import JOINERS
 from eqmorph.language.stoplist import stoplist
 
@@ -104,7 +105,7 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
             rest = rest[1:]
         negated = clause[c] in NEGATED_COPULAS or rest[:1] in (["not"], ["no"])
         judged = tuple(rest[1:] if negated and rest[:1] in (["not"], ["no"]) else rest)
-        region = _names_region(subject)
+        region = names_band(subject)
         said = judged in JUDGEMENTS or (judged in AMOUNT_JUDGEMENTS and not region)
         if said and not negated:
             return [clause[c], *subject]
@@ -112,13 +113,6 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
             tuple(rest) in FINE and is_flaw(" ".join(t for t in subject if t not in ARTICLES)))))
         return ["isn't", *subject] if absent else clause
     return clause
-
-
-def _names_region(tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` hold a band word's form (a region: "the sibilance", "the low end")."""
-    forms = band_word_forms()
-    return any(" ".join(tokens[i:j]) in forms for i in range(len(tokens)) for j in range(i + 1, min(i + 4,
-                                                                                                    len(tokens) + 1)))
 
 
 def _flaw_on_source(clause: Sequence[str], is_flaw: Callable[[str], bool]) -> bool:

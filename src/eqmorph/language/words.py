@@ -55,7 +55,6 @@ _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a si
 # Grammar words drawn out for emphasis ("sooo", "waaay", "muuuy", "tooo"): read as said once.
 SQUEEZED_GRAMMAR = frozenset({"so", "way", "muy", "too", "very", "really", "much", "mucho", "super", "more", "less",
                               "más", "menos", "tan", "bit", "little", "poco", "lot", "lots", "af"})
-MAX_PHRASE_TOKENS = 5  # longest degree phrase or multi-word term ("a little bit", "se pierde en la mezcla")
 _REPEATED = re.compile(r"([^\W\d_])\1{2,}")  # a letter three or more times in a row: "sooo", "muuuy"
 
 
@@ -270,7 +269,8 @@ class WordReader:
 
     @functools.cached_property
     def _longest_phrases(self) -> dict[str, int]:
-        """First token -> the longest phrase _phrase_at may find from it (most tokens start none: one look-up)."""
+        """First token -> the longest degree phrase, "opposite" phrase or multi-word term starting with it (most tokens
+        start none: one look-up; "se pierde en la mezcla" is five words)."""
         longest: dict[str, int] = {}
         for phrase in [*DEGREE_PHRASES, *AGAINST, *OPPOSITE, *self._multi]:
             longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
@@ -284,7 +284,7 @@ class WordReader:
         """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
         else None."""
         longest = self._longest_phrases.get(tokens[i], 0) if i < len(tokens) else 0
-        for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i, longest), 0, -1):
+        for n in range(min(len(tokens) - i, longest), 0, -1):
             words = tuple(tokens[i:i + n])
             if (words in DEGREE_PHRASES or words in AGAINST or words in OPPOSITE
                     or (n > 1 and words in self._multi)):
