@@ -29,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from eqmorph.language.band_words import band_word_forms
-from eqmorph.language.complaints import names_band
+from eqmorph.language.complaints import NEGATED_COPULAS, names_band
 from eqmorph.language.grammar_words import JOINERS
 from eqmorph.language.stoplist import stoplist
 
 # Copulas a judgement follows; "it's" and "there's" state what follows them, not a subject before.
 JUDGED_COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "está", "esta", "están", "estan"})
-NEGATED_COPULAS = frozenset({"isn't", "aren't", "wasn't", "isnt", "arent"})
+# The grammar's negated copulas, in the past too, and typed without apostrophes ("the mud isnt bad").
+JUDGED_NEGATIONS = NEGATED_COPULAS | frozenset({"wasn't", "isnt", "arent"})
 # What a listener says of a flaw, after its copula (a degree word before one is part of it: "is really bad").
 JUDGEMENTS = frozenset({
     ("bad",), ("terrible",), ("awful",), ("horrible",), ("annoying",), ("unbearable",), ("distracting",),
@@ -94,7 +95,7 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
     if clause[-1:] == ["af"]:  # "muddy af": an exclamation, as "so muddy"
         return ["so", *clause[:-1]]
     for c in range(len(clause) - 1, 0, -1):
-        if clause[c] not in JUDGED_COPULAS and clause[c] not in NEGATED_COPULAS:
+        if clause[c] not in JUDGED_COPULAS and clause[c] not in JUDGED_NEGATIONS:
             continue
         subject, rest = clause[:c], clause[c + 1:]
         if not JUDGED_COPULAS.isdisjoint(subject):
@@ -103,8 +104,9 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
             rest = rest[:-1]
         while rest and rest[0] in JUDGEMENT_DEGREES:
             rest = rest[1:]
-        negated = clause[c] in NEGATED_COPULAS or rest[:1] in (["not"], ["no"])
-        judged = tuple(rest[1:] if negated and rest[:1] in (["not"], ["no"]) else rest)
+        said_not = rest[:1] in (["not"], ["no"])
+        negated = said_not or clause[c] in JUDGED_NEGATIONS
+        judged = tuple(rest[1:] if said_not else rest)
         region = names_band(subject)
         said = judged in JUDGEMENTS or (judged in AMOUNT_JUDGEMENTS and not region)
         if said and not negated:
