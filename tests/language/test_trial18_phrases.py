@@ -75,10 +75,12 @@ def test_a_direction_said_for_an_unknown_word_in_a_region_still_moves_the_region
     assert dict(parsed.weights) == pytest.approx({"warm": 1.0}) and "where feedback is" in str(parsed)
 
 
-@pytest.mark.parametrize("text, said", [("the mix is too loud", "mix"), ("the reverb is too loud", "reverb")])
+@pytest.mark.parametrize("text, said", [
+    ("the mix is too loud", "'mix' names a source, and an EQ cannot turn one source of a mix, nor the whole of it"),
+    ("the reverb is too loud", "'reverb' is no region of the spectrum")])
 def test_a_level_said_of_an_unknown_subject_is_refused(m, text, said):
-    with pytest.raises(ParameterError, match=f"'{said}' is no region of the spectrum"):
-        m.parse(text)  # the crowds' loud turned: a 2.7 dB lift at 10 kHz
+    with pytest.raises(ParameterError, match=said):
+        m.parse(text)  # the crowds' loud turned: a 2.7 dB lift at 10 kHz ("mix" is stop-listed since trial 25)
 
 
 @pytest.mark.parametrize("text, word, expected", [("low", "bass", 1.0), ("high", "treble", 1.0),

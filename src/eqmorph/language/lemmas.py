@@ -62,11 +62,13 @@ def candidates(word: str) -> tuple[str, ...]:
 
 
 def adjective_of_verb(word: str) -> str | None:
-    """The adjective an "-en" verb may be made from ("brighten", "brightened" -> "bright"), else None; a guess
-    like every candidate ("golden" -> "gold")."""
+    """The adjective an "-en" verb may be made from ("brighten", "brightened" -> "bright", "fatten" -> "fat"), else
+    None; a guess like every candidate ("golden" -> "gold")."""
     for ending in sorted(_VERB_ENDINGS, key=len, reverse=True):
         if word.endswith(ending) and len(word) - len(ending) >= 3 and word[-len(ending) - 1] not in "aeiou":
-            return word[: -len(ending)]
+            stem = word[: -len(ending)]
+            # "fatten", "flatten", "redden" double the adjective's last consonant; "stiffen" and "dullen" keep it
+            return stem[:-1] if stem[-1] == stem[-2] and stem[-1] not in "flsz" else stem
     return None
 
 

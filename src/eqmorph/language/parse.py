@@ -389,7 +389,8 @@ class Parser(WordReader):
 
     def _stands_alone(self, tokens: Sequence[str], i: int) -> bool:
         """A direction word that is also a word of its own ("scoop", "scooped", "soften") with no descriptor after
-        it in its piece: it is that word ("scoop" alone is the scoop band word; "scoop the mids" cuts the mids)."""
+        it in its piece, only what it is done to ("soften the vocal"): it is that word ("scoop" alone is the scoop
+        band word; "scoop the mids" cuts the mids)."""
         tok = tokens[i]
         if band_word(tok) is None and lemmas.adjective_of_verb(tok) is None:
             return False
@@ -400,6 +401,9 @@ class Parser(WordReader):
                 break
             if span and (span[0] in DEGREE_PHRASES or span[0] in OPPOSITE):
                 j += len(span[0])
+                continue
+            if skip := subject_span(tokens, j):  # "soften the vocal": what it is done to, no descriptor
+                j += skip
                 continue
             t = tokens[j]
             if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in BY_WORDS
