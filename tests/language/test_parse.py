@@ -185,7 +185,7 @@ def test_an_absurd_number_is_capped_and_said(parser):
 
 
 def test_numbers_that_are_not_degrees_stay_ignored(parser):
-    # "warm 3" is a dB amount now, refused for a crowd word (test_parse_trial8.py)
+    # "warm 3" is a dB amount now (test_parse_trial8.py, test_trial25_phrases.py)
     assert parser.parse("warm 2x2").ignored == ("2x2",)
     assert parser.parse("warm, 0.5").ignored == ("0.5",)  # a number alone in its clause, kept whole
 

@@ -3,6 +3,7 @@ double their adjective's consonant, and what a producer calls the recording."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from eqmorph.errors import UnknownWordError
@@ -52,3 +53,40 @@ def test_an_en_verb_gives_its_adjective_undoubling_all_but_f_l_s_z(verb, adjecti
     from eqmorph.language.lemmas import adjective_of_verb
 
     assert adjective_of_verb(verb) == adjective
+
+
+def peak_db(m, text):
+    from eqmorph.core import dsp
+    from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
+    from eqmorph.core.fit import fit_grid
+
+    response = dsp.response_db_np(m.generate_params(text)[None], fit_grid(256), ANALYSIS_SAMPLE_RATE)[0]
+    return response[np.argmax(np.abs(response))]
+
+
+@pytest.mark.parametrize("text, signed_db", [
+    ("cut 2 dB of mud", -2.0), ("cut the mud by 2 dB", -2.0), ("2 dB less mud", -2.0), ("muddy -3dB", -3.0),
+    ("add 3 dB of warmth", 3.0), ("warm +2dB", 2.0), ("less muddy 1.5 dB", -1.5)])
+def test_a_db_amount_sets_a_crowd_words_largest_move(m, text, signed_db):
+    # each was refused ("only a studio term has a defined move in dB"); the largest move of the word's EQ, with the
+    # direction the words give, is now the amount: the EQ's largest gain at that frequency is the amount written
+    (word, weight), = m.parse(text).weights
+    plain = peak_db(m, word)
+    assert np.sign(weight) == np.sign(signed_db)
+    assert peak_db(m, text) == pytest.approx(np.sign(weight) * plain * abs(signed_db) / abs(plain), abs=0.05)
+    assert abs(peak_db(m, text)) == pytest.approx(abs(signed_db), abs=0.05)
+
+
+def test_a_crowd_words_db_amount_is_said_and_not_shared(m):
+    meant = m.parse("cut 2 dB of mud, more air")
+    assert dict(meant.weights)["air"] == pytest.approx(1.0)  # the amount is a whole move, as "bass -3dB" is
+    assert any("largest move" in note and "scaled to 2 dB" in note for note in meant.notes)
+
+
+@pytest.mark.parametrize("text, message", [("very warm 3dB", "a dB amount or a degree"),
+                                           ("cut 23 dB of mud", "at most"), ("warm 0 dB", "other than 0 dB")])
+def test_a_crowd_words_db_amount_that_cannot_be_kept_is_refused(m, text, message):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=message):
+        m.parse(text)

@@ -10,8 +10,9 @@ A number is one of three things to :mod:`eqmorph.language.parse`:
   the number; an unsigned one goes the word's own way ("low cut 6 dB" cuts 6 dB); a cut verb ("cut", "reduce",
   "less") goes against the word's move whatever the number's sign ("cut the bass 3 dB" and "cut bass by -3dB"
   are both -3 dB). The amount is the move's gain, so it is not shared with the phrase's other words as a
-  degree is. A crowd word has no defined dB, so a dB amount with one is refused (it was ignored until
-  2026-12-04 and "bass -3dB", then read like "warm 3", boosted 6 dB: a new-user trial);
+  degree is. A crowd word has no defined dB: its amount is its EQ's largest move ("cut 2 dB of mud" is muddy's EQ
+  turned and scaled to move 2 dB at most: :func:`set_amounts`). Until 2026-12-04 it was refused, and before that
+  ignored ("bass -3dB", then read like "warm 3", boosted 6 dB: a new-user trial);
 - a **frequency** ("300hz", "3k", "3 kHz"): refused, with the studio term whose region holds it ("cut 300hz":
   try 'cut the low mids'); except where it places a word that names a sound ("less harshness around 3k", "less mud
   at 300 Hz", "menos barro en 300 Hz"): there it is read as the region that holds it, as "less harshness in the high
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
@@ -165,16 +166,17 @@ def db_amount(token: str) -> Amount | None:
     return Amount(-value if sign in ("-", "−") else value, bool(sign), token)
 
 
-def amount_weight(text: str, term: str, band: BandWord | None, amount: Amount, against: bool) -> float:
-    """The signed intensity ``amount`` gives the band word ``band`` that ``term`` named in ``text``;
-    ``against``: a cut verb or negation came before it. Refuses a crowd word (``band`` None), 0 dB, and a gain
-    outside the EQ's range."""
-    if band is None:
+def amount_weight(text: str, term: str, band: BandWord | None, amount: Amount, against: bool,
+                  peak_db: float | None = None) -> float:
+    """The signed intensity ``amount`` gives the band word ``band`` that ``term`` named in ``text``, or the crowd
+    word whose EQ's largest move is ``peak_db`` (``band`` None); ``against``: a cut verb or negation came before
+    it. Refuses a crowd word with no ``peak_db``, 0 dB, and a gain outside the EQ's range."""
+    if band is None and not peak_db:
         raise ParameterError("text", text, (
             f"a degree word ('a bit', 'very') or a multiple ('2x', '50%') for {term!r}: {amount.text!r} reads as "
             f"decibels, and only a studio term has a defined move in dB ('bass -3dB', 'cut the treble 2 dB'); "
             f"{term!r} is a crowd word"))
-    own_db = band.moves[0].gain_db
+    own_db = band.moves[0].gain_db if band is not None else peak_db
     if amount.db == 0.0:
         raise ParameterError("text", text, f"a gain other than 0 dB for {term!r} ({amount.text!r} asks for no change)")
     if abs(amount.db) > GAIN_DB.high:
@@ -247,8 +249,18 @@ def ambiguous_number_error(text: str, token: str, term: str) -> ParameterError:
                                         f"{token!r} beside the studio term {term!r} could be either")
 
 
-def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -> None:
-    """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces."""
+def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
+                peak_db: Callable[[Sequence[tuple[str, float]]], float] | None = None,
+                max_degree: float = math.inf) -> list[str]:
+    """Each piece with a dB amount set to it (numbers.amount_weight), whole: not shared with the other pieces; the
+    notes that say how a crowd word's amount was read.
+
+    A band word's amount is its move's gain. A crowd word has no gain of its own, so its amount is its EQ's largest
+    move: ``peak_db(meanings)`` gives the largest dB of the response of the ``(word, share)`` blend, and "cut 2 dB
+    of mud" scales muddy's EQ so that it moves 2 dB at most (up to ``max_degree`` times the word). Without
+    ``peak_db`` (a parser with no model's EQs) a crowd word's amount is refused.
+    """
+    notes = []
     for index, amount in amounts.items():
         piece = pieces[index]
         if piece.sign == 0:
@@ -259,7 +271,18 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -
         if band is not None and piece.degree != 1.0:  # "2x bass 3dB", "very bass 3 dB": the degree would be dropped
             raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
                                                f"({amount.text!r} sets the move in dB: leave out the degree)")
-        weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0)
+        crowd_db = None if band is not None or peak_db is None else peak_db([(m.word, m.share) for m in piece.meanings])
+        if crowd_db is not None and piece.degree != 1.0:
+            raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
+                                               f"({amount.text!r} sets its largest move in dB: leave out the degree)")
+        weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0, peak_db=crowd_db)
+        if crowd_db is not None:
+            if abs(weight) > max_degree:
+                raise ParameterError("text", text, (
+                    f"at most {max_degree * crowd_db:.1f} dB for {piece.term!r} ({amount.text!r}): its EQ's largest "
+                    f"move is {crowd_db:.1f} dB, and an amount scales a crowd word up to {max_degree:g} times"))
+            notes.append(f"{piece.term} {weight * crowd_db:+.3g} dB: its EQ's largest move, {crowd_db:.1f} dB, "
+                         f"scaled to {abs(weight * crowd_db):.3g} dB (x{weight:.2f})")
         pieces[index] = replace(piece, sign=1.0 if weight > 0 else -1.0, degree=abs(weight), absolute=True)
     # "bass -3dB, more bass": summed, the amount written was not the move made (+3 dB); asked both ways, say one.
     set_in_db = {m.word: p.text for p in pieces if p.absolute for m in p.meanings}
@@ -268,6 +291,7 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount]) -
         if twice:
             raise ParameterError("text", text, f"one move for {twice[0]!r}: a dB amount or a direction, not both "
                                                f"({set_in_db[twice[0]]!r} has an amount, {p.text!r} a direction)")
+    return notes
 
 
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_weight",

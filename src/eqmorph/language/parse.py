@@ -13,7 +13,7 @@ The tables and the numbers are documented, and each row tested, in docs/language
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from eqmorph.errors import ParameterError, UnknownWordError
@@ -114,6 +114,10 @@ class Parser(WordReader):
 
     counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
     """
+
+    # The largest dB of the response of a (word, share) blend, from the model's EQs: what a dB amount sets for a
+    # crowd word ("cut 2 dB of mud"; language/numbers.set_amounts). None: such an amount is refused.
+    peak_db: Callable[[Sequence[tuple[str, float]]], float] | None = None
 
     # --- phrases --------------------------------------------------------------
     def parse(self, text: str) -> Interpretation:
@@ -357,7 +361,7 @@ class Parser(WordReader):
             # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
             unknown = [t for t in unknown if t not in SENTENCE_WORDS]
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
-        set_amounts(text, pieces, amounts)
+        notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 

@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from eqmorph.core import dsp
+from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ, check_flag
+from eqmorph.core.fit import fit_grid
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params, signed_blend_params
@@ -41,6 +44,7 @@ if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a wo
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
+PEAK_GRID_HZ = fit_grid(256)  # where a crowd word's largest move is found: the fit's grid, 20 Hz-20 kHz
 
 
 class Morpher(LatentModel):
@@ -53,6 +57,7 @@ class Morpher(LatentModel):
     def __init__(self, ckpt: Checkpoint, *, open_vocabulary: Neighbourhood | None = None) -> None:
         self.checkpoint = ckpt
         self.vocabulary = Vocabulary(ckpt, open_vocabulary)
+        self.vocabulary.peak_db = self._peak_db
         super().__init__(ckpt, self.vocabulary.index, self.vocabulary.counts)
         self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
         self._exact = self.vocabulary.exact
@@ -173,6 +178,13 @@ class Morpher(LatentModel):
             return band
         key = word if source is None else f"{word}\x01{source}"
         return self._cached(key, lambda: self._decode_word(word, source))
+
+    def _peak_db(self, words: Sequence[tuple[str, float]]) -> float:
+        """The largest |dB| of the response of ``sum(share x response(word))`` (both crowds' words): what a dB amount
+        sets for a crowd word ("cut 2 dB of mud"; language/numbers.set_amounts)."""
+        stacked = np.stack([self._word_params(word) for word, _ in words])  # (k, 5, 3)
+        shares = np.array([share for _, share in words])
+        return float(np.abs(shares @ dsp.response_db_np(stacked, PEAK_GRID_HZ, ANALYSIS_SAMPLE_RATE)).max())
 
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""

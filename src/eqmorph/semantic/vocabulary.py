@@ -7,7 +7,7 @@ a text stands for (:meth:`Vocabulary.resolve`, through the phrase grammar of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from eqmorph.errors import ParameterError, UnknownWordError, shown_value
 from eqmorph.language.band_words import band_word, find_band_words
@@ -55,6 +55,8 @@ class Vocabulary:
         self.table_rows = {**self.exact, **{t: self.index[base] for t, base in self.shadowed.items()}}
         self.open_vocabulary = open_vocabulary
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
+        # A blend's largest move in dB, for a dB amount with a crowd word (Parser.peak_db; set by the Morpher)
+        self.peak_db: Callable[[Sequence[tuple[str, float]]], float] | None = None
         self._info = word_infos(ckpt)
 
     def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
@@ -92,6 +94,7 @@ class Vocabulary:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
         if self._parser is None:
             self._parser = Parser(self.counts, self.open_vocabulary, self.shadowed)
+            self._parser.peak_db = self.peak_db
         return self._parser.parse(text)
 
     def word_info(self, word: str) -> WordInfo:
