@@ -90,3 +90,83 @@ def test_a_crowd_words_db_amount_that_cannot_be_kept_is_refused(m, text, message
 
     with pytest.raises(ParameterError, match=message):
         m.parse(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("i dont want it muddy", {"muddy": -1.0}), ("i dont want it to sound thin", {"thin": -1.0}),
+    ("cant hear the bass", {"bass": 0.5}), ("dont make it brighter", {"bright": -1.0})])
+def test_negated_contractions_typed_without_an_apostrophe_negate(m, text, expected):
+    # "dont" was ignored: "i dont want it muddy" added 5 dB of mud
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_flaw_said_absent_without_an_apostrophe_asks_for_nothing(m):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="what is fine"):
+        m.parse("it isnt muddy")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it's very bright", {"bright": -0.625}), ("the hats are very bright", {"bright": -0.625}),
+    ("está muy agudo", {"agudo": -0.625}), ("it's so bright", {"bright": -0.5})])
+def test_a_quality_stated_as_intense_is_its_excess(m, text, expected):
+    # each asked for more (+6.9 dB at 3.5 kHz or 12 kHz); "too bright" already asked for less
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_quality_stated_plainly_is_still_asked_for(m):
+    assert weights(m, "it's bright") == pytest.approx({"bright": 1.0})
+
+
+@pytest.mark.parametrize("text", ["it sounds really warm but a bit muddy", "it's very bright but muddy"])
+def test_an_intense_quality_beside_a_flaw_is_praise_not_a_request_or_a_complaint(m, text):
+    meant = m.parse(text)
+    assert [w for w, v in meant.weights] == ["muddy"] and dict(meant.weights)["muddy"] < 0
+    assert not any("read as asking for less" in n and n.startswith(("warm", "bright")) for n in meant.notes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the bass is overwhelming", {"bass": -0.5}), ("the low end is a mess", {"bass": -0.5}),
+    ("the low end is out of control", {"bass": -0.5}), ("the highs are killing me", {"treble": -0.5}),
+    ("the highs are brutal", {"treble": -0.5}), ("los graves son un desastre", {"bass": -0.5}),
+    ("the sibilance is brutal", {"sibilance": -0.5})])
+def test_a_region_judged_badly_is_too_loud(m, text, expected):
+    # the judgement was dropped and the region boosted 6 dB
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_region_said_not_to_be_bad_is_kept(m):
+    # it asked for more bass, as a lack
+    assert weights(m, "the bass isn't bad but the highs are harsh") == pytest.approx({"harsh": -0.5})
+    assert "bass" in m.parse("the bass isn't bad but the highs are harsh").kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("almost no bass", {"bass": 0.5}), ("not much bass", {"bass": 0.5}), ("not much low end", {"bass": 0.5}),
+    ("hardly any bass", {"bass": 0.5}), ("very little bass", {"bass": 0.5}), ("casi sin graves", {"bass": 0.5})])
+def test_a_small_amount_of_a_region_is_a_lack(m, text, expected):
+    # "almost no bass" and "not much bass" cut it 6-7.5 dB
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tidy up the mud", {"muddy": -1.0}), ("address the low mids", {"low mids": -1.0}),
+    ("manage the low end", {"bass": -1.0}), ("fix up the low end", {"bass": -1.0}),
+    ("pull up the bass", {"bass": 1.0})])
+def test_tidying_verbs_cut_and_their_up_completes_them(m, text, expected):
+    # "tidy up the mud" added 5 dB of mud
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("take 3 dB of bass out", {"bass": -0.5}), ("take the bass out by 3 dB", {"bass": -0.5}),
+    ("take -3dB of bass out", {"bass": -0.5})])
+def test_a_particle_turns_an_unsigned_db_amount(m, text, expected):
+    # "out" was ignored (+3 dB), and "out by 3 dB" refused as an amount with no word
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_particle_turns_a_crowd_words_db_amount(m):
+    (word, weight), = m.parse("take 3 dB of mud out").weights
+    assert word == "muddy" and weight < 0 and abs(peak_db(m, "take 3 dB of mud out")) == pytest.approx(3.0, abs=0.05)

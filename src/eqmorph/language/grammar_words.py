@@ -105,7 +105,11 @@ LACK: dict[tuple[str, ...], float] = {
           for enough in ENOUGH),
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
         ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca"),
-        ("pocos",), ("pocas",)]  # "tiene pocos graves": a lack, as "poco" before an adjective is a litotes
+        ("pocos",), ("pocas",),  # "tiene pocos graves": a lack, as "poco" before an adjective is a litotes
+        # "almost no bass", "not much low end" cut the bass 6-7.5 dB (a twenty-fifth trial; "hardly any" was x0.5
+        # only as a degree, its "any" ignored)
+        ("not", "much"), ("not", "a", "lot", "of"), ("almost", "no"), ("hardly", "any"), ("barely", "any"),
+        ("very", "little"), ("little", "to", "no"), ("casi", "sin"), ("casi", "nada", "de")]
 }
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
@@ -153,7 +157,9 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # boosted what they eased
                   "ease", "relax", "tuck",
                   # a twentieth: "flatten the low end" (a bump made level) boosted the bass 6 dB, as "aplana" did not
-                  "flatten"})
+                  "flatten",
+                  # a twenty-fifth: "tidy up the mud", "address the low mids", "manage the low end" boosted them
+                  "tidy", "address", "manage", "tackle"})
 # Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
 # accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
 # pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an
@@ -248,17 +254,25 @@ PARTICLES: dict[str, float] = {"off": -1.0, "out": -1.0, "back": -1.0, "down": -
 OVERRIDING_PARTICLES = frozenset({"up", "down"})
 
 
-def direction_after(tok: str, way: float) -> float:
-    """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far.
+# Verbs whose "up" completes them rather than raising: "tidy up the mud" boosted it (a twenty-fifth trial).
+UP_COMPLETES = frozenset({"tidy", "fix", "clear", "sort", "clean"})
+
+
+def direction_after(tok: str, way: float, before: str | None = None) -> float:
+    """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far and
+    the token ``before`` it.
 
     A less word sets less ("more less warm" asks for less); a more word sets more unless a direction was given;
     a particle gives its own direction alone ("roll off"), and after a verb "up"/"down" set it ("pull up") while
-    "out"/"back"/"off" keep the verb's ("bring out", "add back"; :data:`PARTICLES`).
+    "out"/"back"/"off" keep the verb's ("bring out", "add back"; :data:`PARTICLES`), as "up" does after a verb it
+    completes ("tidy up": :data:`UP_COMPLETES`).
     """
     if tok in LESS:
         return -1.0
     if tok in MORE:
         return way or 1.0
+    if way and tok == "up" and before in UP_COMPLETES:
+        return way
     if not way or tok in OVERRIDING_PARTICLES:
         return PARTICLES[tok]
     return way

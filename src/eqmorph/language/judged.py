@@ -14,6 +14,9 @@ There they read as "quiet" / "débil(es)", which the grammar turns as levels sai
 as "loud" / "fuerte(s)" ("los agudos están altos" boosted the treble: a twenty-fourth trial). "too low" after a
 region or a source says a level without a copula too ("bass too low").
 
+A region judged so ("the bass is overwhelming", "the low end is a mess", "the highs are killing me") is too loud,
+as "the bass is too much" is: the judgement was dropped and the region boosted 6 dB (a twenty-fifth trial).
+
 A judgement may have words after it ("the mud is really bad right now"), an amount is one when the subject names
 no region ("the mud is too much"; "the sibilance is too much" the grammar reads already), and a flaw said to be gone
 or not bad is said to be absent ("the mud isn't bad": no change asked), as "it isn't muddy" is.
@@ -109,8 +112,13 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
         judged = tuple(rest[1:] if said_not else rest)
         region = names_band(subject)
         said = judged in JUDGEMENTS or (judged in AMOUNT_JUDGEMENTS and not region)
+        # a region judged is too loud ("the bass is overwhelming" boosted it 6 dB), or fine ("the bass isn't bad":
+        # read as "isn't the bass", it asked for more); a flaw's band word ("the sibilance is brutal") is a flaw
+        level = region and not is_flaw(" ".join(t for t in subject if t not in ARTICLES))
         if said and not negated:
-            return [clause[c], *subject]
+            return [*subject, clause[c], "too", "loud"] if level else [clause[c], *subject]
+        if said and level:
+            return ["keep", *subject]
         absent = (said and negated) or (not region and (judged in GONE or (
             tuple(rest) in FINE and is_flaw(" ".join(t for t in subject if t not in ARTICLES)))))
         return ["isn't", *subject] if absent else clause

@@ -27,6 +27,7 @@ from eqmorph.language.complaints import (
     SENTENCE_WORDS,
     drop_praised,
     hedged,
+    intensified,
     is_praise,
     is_wished,
     nothing_asked,
@@ -253,7 +254,8 @@ class Parser(WordReader):
                     else:
                         if tok in NOT and sign < 0:  # "not not warm" is warm: said, not done silently
                             notes.append(f"{tok}: a second negation, cancelling the first")
-                        sign, way = (-sign, way) if tok in NOT else (sign, direction_after(tok, way))
+                        before = tokens[i - 1] if i else None  # "tidy up": the verb "up" completes
+                        sign, way = (-sign, way) if tok in NOT else (sign, direction_after(tok, way, before))
                         pending.append(tok)
                     i += 1
                     continue
@@ -292,8 +294,10 @@ class Parser(WordReader):
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
+                # "it's very bright" complains, but "it sounds really warm but muddy" praises warm beside the flaw
+                intense = stated == -1.0 and found[0].word not in FLAW_WORDS and intensified(tokens[:i], pending)
                 if stated is not None and stated != 0.0:
-                    piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
+                    piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, flawed or not intense
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
                                  f"{'less' if stated < 0 else 'more'}")
                 if piece_degree > MAX_DEGREE:
@@ -317,7 +321,9 @@ class Parser(WordReader):
                     notes.append(merged[1])
                 refuse_source_level(text, pieces[-1], tokens[:i], unknown)  # "the vocals are too loud"
                 i += len(words)
-                turn = None if keep or len(pieces) - 1 in amounts else particle_way(tokens, i, tokens[:i], way)
+                # an unsigned amount takes the particle's way ("take 3 dB of mud out"); a signed one has its own
+                set_by = amounts.get(len(pieces) - 1)
+                turn = None if keep or (set_by and set_by.signed) else particle_way(tokens, i, tokens[:i], way)
                 # after a noun only: "thin out the low end" is a verb's (the noun check loads LemmInflect: last)
                 if turn is not None and self._ends_piece(tokens, i + 1) and is_noun(term_text, found[0]):
                     flip(pieces, [*nouns_of(pieces, run), len(pieces) - 1] if turn < 0 else [])  # "mud and boom out"
@@ -337,6 +343,7 @@ class Parser(WordReader):
                         pieces[-1], i, note = where
                         notes.append(note)
                 unasked += [(len(pieces) - 1, pieces[-1])] if stated == 0.0 else []  # "it isn't muddy": no change asked
+                praised += [(len(pieces) - 1, pieces[-1])] if intense else []
                 if stated is None and not way and sign == 1.0 and not keep and len(pieces) - 1 not in amounts:
                     praised += [(len(pieces) - 1, pieces[-1])] if is_praise(tokens[:i], pieces[-1]) else []
                 # modifiers belong to the descriptor they precede
@@ -380,6 +387,8 @@ class Parser(WordReader):
             # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
             elif tokens[j] in STOP or tokens[j] in POSTFIX_DIRECTION or number_degree(tokens[j]) is not None:
                 j += 1
+            elif tokens[j] in BY_WORDS and self._amount_at(tokens, j):  # "take the mud out by 3 dB"
+                j += 2
             elif span := subject_span(tokens, j):  # "... for the vocals": what the move is for
                 j += span
             else:

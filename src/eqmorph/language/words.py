@@ -51,6 +51,10 @@ _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
 _TRAILING_MINUS = re.compile(r"(?<=[^\W\d_])\s?[-−]{1,2}(?=\s*(?:$|[,;!?)]|\.(?!\d)))")  # ".5dB" is a number
 # Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
 _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
+# Negated contractions typed without their apostrophe, as texting does: "i dont want it muddy" dropped "dont" and
+# asked for mud (a twenty-fifth trial); the grammar's lists spell them with one.
+_UNAPOSTROPHED = {f"{stem}nt": f"{stem}n't" for stem in (
+    "do", "does", "did", "is", "are", "was", "were", "ca", "wo", "should", "would", "could", "has", "have", "ai")}
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
 # Grammar words drawn out for emphasis ("sooo", "waaay", "muuuy", "tooo"): read as said once.
 SQUEEZED_GRAMMAR = frozenset({"so", "way", "muy", "too", "very", "really", "much", "mucho", "super", "more", "less",
@@ -221,6 +225,7 @@ class WordReader:
         for j, raw in enumerate(raws):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else self._squeezed(raw.strip("'’-").replace("’", "'"))
+            tok = _UNAPOSTROPHED.get(tok, tok)
             plain = tok.translate(_UNACCENTED)
             cuts = plain in SPANISH_CUTTING_FORMS or (plain in SPANISH_TAKING_OUT_FORMS and not _polishes(raws[j + 1:]))
             if cuts and tok not in LESS:  # "bajá", "bájenle", "sácale graves"
