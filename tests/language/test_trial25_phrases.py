@@ -170,3 +170,45 @@ def test_a_particle_turns_an_unsigned_db_amount(m, text, expected):
 def test_a_particle_turns_a_crowd_words_db_amount(m):
     (word, weight), = m.parse("take 3 dB of mud out").weights
     assert word == "muddy" and weight < 0 and abs(peak_db(m, "take 3 dB of mud out")) == pytest.approx(3.0, abs=0.05)
+
+
+@pytest.mark.parametrize("text", ["cut 400", "boost 60", "sube 3000"])
+def test_a_bare_number_too_large_for_db_is_read_as_the_frequency_it_names(m, text):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="not frequencies"):  # "expected a dB amount ... ('400' has none)"
+        m.parse(text)
+
+
+def test_a_bare_number_within_the_gain_range_is_still_a_db_amount_with_no_word(m):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="next to the studio term"):
+        m.parse("cut 20")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("more forward", {"presence": 1.0}), ("bring the vocal forward", {"presence": 1.0}),
+    ("make the vocal cut through", {"presence": 1.0}), ("less subby", {"sub bass": -1.0}),
+    ("megaphone voice", {"lo-fi": 1.0}), ("strident", {"shrill": 1.0}), ("the highs are strident", {"shrill": -0.5}),
+    ("woofy", {"boomy": 1.0}), ("more energy", {"energetic": 1.0}), ("muffle it", {"muffled": 1.0}),
+    ("ruido", {"noisy": 1.0}), ("el bajo está retumbando", {"boomy": -0.5})])
+def test_more_studio_words_are_read(m, text, expected):
+    # each was unknown
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bit warmer", {"warm": 0.5}), ("lil warmer", {"warm": 0.5}), ("the tiniest bit brighter", {"bright": 0.5}),
+    ("a good bit brighter", {"bright": 1.25}), ("a whole lot more bass", {"bass": 1.45})])
+def test_more_degree_phrases(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bájale los graves al bajo", {"bass": -1.0}), ("el bajo suena muy boomy", {"boomy": -0.625}),
+    ("los agudos brillan mucho", {"treble": -0.5}), ("los agudos brillan demasiado", {"treble": -0.5}),
+    ("the bass is overpowering", {"bass": -0.5})])
+def test_the_bass_guitar_is_a_source_and_shining_too_much_an_excess(m, text, expected):
+    # "el bajo" was the crowd word bajo (deep, a 2 kHz lift); "brillan mucho" boosted the top 7 dB
+    assert weights(m, text) == pytest.approx(expected)

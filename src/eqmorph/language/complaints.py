@@ -112,7 +112,10 @@ FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
 _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
     "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
-    "chillan", "chilla")})  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
+    "chillan", "chilla")}  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
+    # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
+    | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
+       for much in ("mucho", "demasiado")})
 # Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
 PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
                             ("love", "it"), ("like", "it"), ("loving", "it")})

@@ -22,6 +22,10 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("abit",): 0.5, ("a", "lil"): 0.5, ("a", "lil'"): 0.5,  # typed so by beginners (a sixteenth trial: full strength)
     ("lil", "bit"): 0.5, ("a", "lil", "bit"): 0.5, ("un", "pokito"): 0.5, ("pokito",): 0.5,  # a twenty-third trial
     ("alot",): 1.25, ("hella",): 1.25,
+    # a twenty-fifth trial: "bit warmer", "lil warmer", "the tiniest bit brighter" were the whole word, "a good bit
+    # brighter" read "good" as a sound word, and "a whole lot more bass" was the plain word
+    ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
+    ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,

@@ -46,6 +46,7 @@ JUDGEMENTS = frozenset({
     ("killing", "me"), ("driving", "me", "crazy"), ("driving", "me", "nuts"), ("a", "problem"), ("an", "issue"),
     ("out", "of", "control"), ("everywhere",), ("the", "worst"), ("crazy",), ("insane",), ("ridiculous",),
     ("brutal",), ("overwhelming",), ("nasty",), ("a", "mess"), ("excessive",),
+    ("overpowering",), ("dominant",), ("too", "dominant"), ("overbearing",),
     ("horribles",), ("terribles",), ("insoportable",), ("insoportables",), ("molesto",), ("molesta",),
     ("molestos",), ("molestas",), ("un", "problema"), ("fatal",), ("matándome",), ("matandome",),
     ("matando",), ("me", "mata"), ("me", "matan"), ("un", "desastre"),

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from eqmorph.core.ranges import GAIN_DB
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import band_word
@@ -200,7 +201,7 @@ class Parser(WordReader):
                     continue
                 if gain is not None:  # "-3 dB bass": it waits for its word
                     if amount is not None:
-                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
+                        raise self._dangling(text, unknown, amount)
                     amount = gain
                     pending.append(tok)
                     i += 1
@@ -230,7 +231,7 @@ class Parser(WordReader):
                     continue
                 if not term and tok in JOINERS:
                     if amount is not None:
-                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
+                        raise self._dangling(text, unknown, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     carry, carry_degree = (last_way, last_degree) if closes and tok in LIST_JOINERS else (0.0, 1.0)
@@ -355,7 +356,7 @@ class Parser(WordReader):
                 after_piece = True
                 continue
             if amount is not None:
-                raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
+                raise self._dangling(text, unknown, amount)
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
@@ -429,6 +430,18 @@ class Parser(WordReader):
         """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
         span = self._phrase_at(tokens, j)
         return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
+
+    def _dangling(self, text: str, unknown: Sequence[str], amount: Amount) -> ParameterError | UnknownWordError:
+        """The error for a dB amount no word takes: the unknown words', or a bare number too large for dB read as the
+        frequency it must be ("cut 400": the low mids' hint, as "cut 400hz" gets), or the amount's."""
+        if unknown:
+            return self._unknown(unknown)
+        if amount.text.isdigit() and amount.db > GAIN_DB.high:
+            found = frequency_error(text, f"{text.lower()} ".replace(f"{amount.text} ", f"{amount.text}hz ", 1),
+                                    MORE, LESS, KEEP, SPANISH_DIRECTIONS)
+            if found is not None:
+                return found
+        return dangling_amount(text, amount)
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)
