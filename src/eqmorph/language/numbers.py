@@ -32,6 +32,7 @@ from eqmorph.core.ranges import GAIN_DB
 from eqmorph.core.schema import hz_text
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import BandWord, band_word, band_word_at
+from eqmorph.language.grammar_words import BY_WORDS, KEEP, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.interpretation import Piece
 
 # dB amounts come first in a token pattern: "-3dB" must not lose its sign to the word pattern ("3db"). A signed
@@ -187,8 +188,20 @@ def amount_weight(text: str, term: str, band: BandWord | None, amount: Amount, a
     return db / own_db
 
 
+def amount_at(tokens: Sequence[str], i: int) -> bool:
+    """A dB amount at ``tokens[i]``, or "by" and one after it."""
+    j = i + 1 if i < len(tokens) and tokens[i] in BY_WORDS else i
+    return j < len(tokens) and db_amount(tokens[j]) is not None
+
+
 def dangling_amount(text: str, amount: Amount) -> ParameterError:
-    """The error for a dB amount with no word to set ("bass, -3dB": the comma parts them)."""
+    """The error for a dB amount with no word to set ("bass, -3dB": the comma parts them); a bare number too large
+    for a gain is the frequency it must be ("cut 400": the low mids' hint, as "cut 400hz" gets)."""
+    if amount.text.isdigit() and amount.db > GAIN_DB.high:
+        found = frequency_error(text, f"{text.lower()} ".replace(f"{amount.text} ", f"{amount.text}hz ", 1),
+                                MORE, LESS, KEEP, SPANISH_DIRECTIONS)
+        if found is not None:
+            return found
     return ParameterError("text", text, f"a dB amount next to the studio term it sets, e.g. 'bass -3dB' or 'cut "
                                         f"the treble by 2 dB' ({amount.text!r} has none)")
 
@@ -294,6 +307,7 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
     return notes
 
 
-__all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_weight",
+__all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
+           "amount_weight",
            "dangling_amount", "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "placed_frequency",
            "set_amounts"]

@@ -16,10 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from eqmorph.core.ranges import GAIN_DB
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
-from eqmorph.language.band_words import band_word
 from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
@@ -66,6 +64,7 @@ from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
     ambiguous_number_error,
+    amount_at,
     dangling_amount,
     db_amount,
     frequency_after_its_word,
@@ -99,6 +98,7 @@ from eqmorph.language.trailing import (
     nouns_of,
     particle_way,
     postfix_move,
+    stands_alone,
     subject_span,
 )
 from eqmorph.language.words import Neighbourhood, WordReader
@@ -185,7 +185,7 @@ class Parser(WordReader):
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
-                if tok in BY_WORDS and self._amount_at(tokens, i):  # "cut bass by 3 dB"
+                if tok in BY_WORDS and amount_at(tokens, i):  # "cut bass by 3 dB"
                     after_piece, i = closes, i + 1
                     continue
                 thing = tok in stoplist()  # "the 808 is too boomy": a drum machine, not 808 dB
@@ -201,13 +201,13 @@ class Parser(WordReader):
                     continue
                 if gain is not None:  # "-3 dB bass": it waits for its word
                     if amount is not None:
-                        raise self._dangling(text, unknown, amount)
+                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     amount = gain
                     pending.append(tok)
                     i += 1
                     continue
                 postfix = None if term else postfix_move(tokens, i, closes, number, last_way, self._closes,
-                                                          self._ends_piece, self._amount_at)
+                                                          self._ends_piece, amount_at)
                 if postfix is not None:  # "warm x2", "treble cut": it changes the descriptor just before it
                     last = pieces[-1]
                     # "turn the bass down" sets the way ("pull the bass up" is a boost); "treble cut" turns it
@@ -231,7 +231,7 @@ class Parser(WordReader):
                     continue
                 if not term and tok in JOINERS:
                     if amount is not None:
-                        raise self._dangling(text, unknown, amount)
+                        raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
                     carry, carry_degree = (last_way, last_degree) if closes and tok in LIST_JOINERS else (0.0, 1.0)
@@ -247,7 +247,8 @@ class Parser(WordReader):
                     i += 1
                     continue
                 directional = tok in LESS or tok in MORE
-                if not term and (tok in NOT or tok in PARTICLES or (directional and not self._stands_alone(tokens, i))):
+                alone = directional and stands_alone(tokens, i, self._phrase_at, self._known_alone)  # "soften"
+                if not term and (tok in NOT or tok in PARTICLES or (directional and not alone)):
                     # Each negation flips the sign ("not not warm" is warm, "not less muddy" is muddy), but a
                     # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
                     if tok in LESS and way < 0:
@@ -356,7 +357,7 @@ class Parser(WordReader):
                 after_piece = True
                 continue
             if amount is not None:
-                raise self._dangling(text, unknown, amount)
+                raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
@@ -388,7 +389,7 @@ class Parser(WordReader):
             # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
             elif tokens[j] in STOP or tokens[j] in POSTFIX_DIRECTION or number_degree(tokens[j]) is not None:
                 j += 1
-            elif tokens[j] in BY_WORDS and self._amount_at(tokens, j):  # "take the mud out by 3 dB"
+            elif tokens[j] in BY_WORDS and amount_at(tokens, j):  # "take the mud out by 3 dB"
                 j += 2
             elif span := subject_span(tokens, j):  # "... for the vocals": what the move is for
                 j += span
@@ -396,52 +397,13 @@ class Parser(WordReader):
                 return False
         return True
 
-    def _amount_at(self, tokens: Sequence[str], i: int) -> bool:
-        """A dB amount at ``tokens[i]``, or "by" and one after it."""
-        j = i + 1 if i < len(tokens) and tokens[i] in BY_WORDS else i
-        return j < len(tokens) and db_amount(tokens[j]) is not None
-
-    def _stands_alone(self, tokens: Sequence[str], i: int) -> bool:
-        """A direction word that is also a word of its own ("scoop", "scooped", "soften") with no descriptor after
-        it in its piece, only what it is done to ("soften the vocal"): it is that word ("scoop" alone is the scoop
-        band word; "scoop the mids" cuts the mids)."""
-        tok = tokens[i]
-        if band_word(tok) is None and lemmas.adjective_of_verb(tok) is None:
-            return False
-        j = i + 1
-        while j < len(tokens) and tokens[j] not in JOINERS:
-            span = self._phrase_at(tokens, j)
-            if span and span[0] in AGAINST:
-                break
-            if span and (span[0] in DEGREE_PHRASES or span[0] in OPPOSITE):
-                j += len(span[0])
-                continue
-            if skip := subject_span(tokens, j):  # "soften the vocal": what it is done to, no descriptor
-                j += skip
-                continue
-            t = tokens[j]
-            if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in BY_WORDS
-                    or number_degree(t) is not None or db_amount(t) is not None):
-                return False
-            j += 1
-        return bool(self.meanings(tok, embed=False))
-
     def _term_at(self, tokens: Sequence[str], j: int) -> tuple[str, ...]:
         """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
         span = self._phrase_at(tokens, j)
         return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
 
-    def _dangling(self, text: str, unknown: Sequence[str], amount: Amount) -> ParameterError | UnknownWordError:
-        """The error for a dB amount no word takes: the unknown words', or a bare number too large for dB read as the
-        frequency it must be ("cut 400": the low mids' hint, as "cut 400hz" gets), or the amount's."""
-        if unknown:
-            return self._unknown(unknown)
-        if amount.text.isdigit() and amount.db > GAIN_DB.high:
-            found = frequency_error(text, f"{text.lower()} ".replace(f"{amount.text} ", f"{amount.text}hz ", 1),
-                                    MORE, LESS, KEEP, SPANISH_DIRECTIONS)
-            if found is not None:
-                return found
-        return dangling_amount(text, amount)
+    def _known_alone(self, word: str) -> bool:
+        return bool(self.meanings(word, embed=False))
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)

@@ -13,15 +13,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
+from eqmorph.language.band_words import band_word
 from eqmorph.language.grammar_words import (
+    AGAINST,
     AS_FAR_AS,
+    BY_WORDS,
     CLOSING_DIRECTION,
+    DEGREE_PHRASES,
     EASING,
     ENOUGH,
     IMPERATIVES,
     JOINERS,
+    KEEP,
     LACK,
+    LESS,
+    MORE,
     MOVE_NOUNS,
+    NOT,
+    OPPOSITE,
     PARTICLES,
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
@@ -34,7 +43,7 @@ from eqmorph.language.grammar_words import (
     PhraseRewriter,
 )
 from eqmorph.language.interpretation import Meaning, Piece
-from eqmorph.language.numbers import Amount, number_degree
+from eqmorph.language.numbers import Amount, db_amount, number_degree
 from eqmorph.language.stoplist import stoplist
 
 # Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble
@@ -77,6 +86,34 @@ _EASING = PhraseRewriter({**EASING, **SIZED_MOVES, **SPOKEN_DB})
 # "less" said last, after a piece a verb set: a smaller move ("scoop the mids a bit less": half the scoop)
 SMALLER = frozenset({"less", "menos"})
 SMALLER_DEGREE = 0.5
+
+
+def stands_alone(tokens: Sequence[str], i: int, phrase_at: Callable[[Sequence[str], int], tuple[str, ...] | None],
+                 known: Callable[[str], bool]) -> bool:
+    """Whether the direction word at ``tokens[i]`` is also a ``known`` word of its own ("scoop", "scooped", "soften")
+    with no descriptor after it in its piece, only what it is done to ("soften the vocal"): it is then that word
+    ("scoop" alone is the scoop band word; "scoop the mids" cuts the mids). ``phrase_at``: the longest grammar
+    phrase or term at a token (WordReader._phrase_at)."""
+    tok = tokens[i]
+    if band_word(tok) is None and lemmas.adjective_of_verb(tok) is None:
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j] not in JOINERS:
+        span = phrase_at(tokens, j)
+        if span and span[0] in AGAINST:
+            break
+        if span and (span[0] in DEGREE_PHRASES or span[0] in OPPOSITE):
+            j += len(span[0])
+            continue
+        if skip := subject_span(tokens, j):  # "soften the vocal": what it is done to, no descriptor
+            j += skip
+            continue
+        t = tokens[j]
+        if not (t in STOP or t in NOT or t in LESS or t in MORE or t in PARTICLES or t in KEEP or t in BY_WORDS
+                or number_degree(t) is not None or db_amount(t) is not None):
+            return False
+        j += 1
+    return known(tok)
 
 
 def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: float, way: float, keep: bool,
@@ -238,4 +275,5 @@ def flip(pieces: list[Piece], indices: Sequence[int]) -> None:
 
 
 __all__ = ["BACK", "BACK_CUTTING_VERBS", "CUTTING_PARTICLES", "LIST_JOINERS", "NOT_ENOUGH", "SMALLER", "UP", "VERBS",
-           "degree_after", "flip", "imperatives", "is_noun", "move_enough", "nouns_of", "particle_way", "postfix_move"]
+           "degree_after", "flip", "imperatives", "is_noun", "move_enough", "nouns_of", "particle_way", "postfix_move",
+           "stands_alone"]
