@@ -212,3 +212,23 @@ def test_more_degree_phrases(m, text, expected):
 def test_the_bass_guitar_is_a_source_and_shining_too_much_an_excess(m, text, expected):
     # "el bajo" was the crowd word bajo (deep, a 2 kHz lift); "brillan mucho" boosted the top 7 dB
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.fixture(scope="module")
+def open_m():
+    import eqmorph
+
+    return eqmorph.load(open_vocabulary=True)
+
+
+@pytest.mark.parametrize("text", ["sounds like a telephone", "más brillo por favor", "I want it warmer",
+                                  "can you make it warmer", "quiero más brillo", "warmer thanks"])
+def test_the_open_vocabulary_reads_no_sound_into_the_words_around_a_request(m, open_m, text):
+    # "like" read as fuerte and strong, "can you" and "por favor" took half the weight from the request (a new-user
+    # trial): with the open vocabulary the words of the sentence are ignored, as without it
+    assert dict(open_m.parse(text).weights) == pytest.approx(dict(m.parse(text).weights))
+    assert not any(m.how == "embedding" for p in open_m.parse(text).pieces for m in p.meanings)
+
+
+def test_the_open_vocabulary_still_reads_an_unknown_sound_word(open_m):
+    assert any(m.how == "embedding" for m in open_m.parse("make it sparkly please").pieces[0].meanings)

@@ -321,6 +321,21 @@ STOP = frozenset({"the", "a", "an", "of", "some", "sound", "sounding", "sounds",
                   "me", "le", "les", "hay", "has", "have", "there's", "there", "that", "what", "here",
                   "isn't", "aren't", "suena", "suenan"})  # "me sobra
                   # barro", "le falta brillo", "there's a lot of mud"
+# Words of a sentence around a request that name no sound, and so are never given to the open vocabulary's embedding:
+# with it, "like" in "sounds like a telephone" read as fuerte and strong, and "can you", "por favor", "thanks",
+# "quiero" took half a phrase's weight from what it asked for (a new-user trial, 2026-12-04). Without it they
+# are ignored, as they are then.
+FUNCTION_WORDS = frozenset({
+    "i", "i'm", "im", "i'd", "id", "i'll", "we", "we'd", "you", "u", "ya", "your", "it", "this", "these", "those",
+    "they", "them", "he", "she", "one", "can", "could", "would", "will", "should", "might", "must", "may", "do",
+    "does", "did", "be", "been", "being", "was", "were", "want", "wanna", "gonna", "need", "needs", "like", "let",
+    "lets", "let's", "give", "pls", "plz", "thanks", "thank", "thx", "ty", "hey", "hi", "yo", "ok", "okay",
+    "maybe", "perhaps", "also", "so", "if", "then", "for", "from", "into", "about", "how", "why", "when", "which",
+    "who", "my", "our", "his", "her", "their", "something", "anything", "everything", "stuff", "thing", "things",
+    "bit", "lil", "lol", "lmao", "tbh", "imo",
+    "por", "favor", "porfa", "porfavor", "gracias", "quiero", "quisiera", "queremos", "puedes", "podrías", "podrias",
+    "puede", "pueden", "hazme", "dame", "hola", "oye", "para", "mi", "mis", "tu", "tus", "su", "sus", "al",
+    "se", "te", "nos", "algo", "cosa", "como", "cómo", "esto", "eso", "este", "esta"})
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})
 CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})

@@ -40,6 +40,7 @@ from eqmorph.language.grammar_words import (
     BY_WORDS,
     DEGREE_PHRASES,
     EXCESS,
+    FUNCTION_WORDS,
     JOINERS,
     KEEP,
     LESS,
@@ -271,7 +272,7 @@ class Parser(WordReader):
                 negated, found = (self.negated_meanings(term_text)
                                   if "-" in term_text and not self.meanings(term_text, embed=False) else ("", []))
                 notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
-                found = found or self.meanings(term_text)
+                found = found or self.meanings(term_text, embed=term_text not in FUNCTION_WORDS)  # "can you"
                 if found and after_unknown is not None and not way and sign == 1.0 and not keep and amount is None and (
                         placed := placed_unknown(found[0], tokens[after_unknown:i], unknown[-1])):
                     notes.append(placed)  # "there's feedback in the low mids": the region is where, not a boost
