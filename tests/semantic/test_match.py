@@ -296,6 +296,17 @@ def test_a_band_pinned_at_the_match_gain_limit_is_warned_about_but_a_faint_one_a
     assert any("rough" in note for note in _rough_fit_notes(faint, 2.5))
 
 
+def test_a_pinned_band_in_the_bass_is_said_to_follow_notes_and_one_higher_up_is_not():
+    from eqmorph.semantic.match import _rough_fit_notes
+
+    def pinned_at(freq_hz):
+        return EQ.from_array([[0.0, 100.0, 0.71], [-12.0, freq_hz, 3.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                              [0.0, 9000.0, 0.71]])
+
+    assert any("bass notes" in note for note in _rough_fit_notes(pinned_at(100.0), 0.5))
+    assert not any("bass notes" in note for note in _rough_fit_notes(pinned_at(2000.0), 0.5))
+
+
 @pytest.mark.parametrize("seconds", [2.0, 5.0, 15.0])
 def test_two_noises_alike_in_tone_get_the_flat_eq_and_a_note_whatever_their_length(seconds):
     """Estimation noise is no difference: 2-second noises were matched with bells and 'hollower (0.55)'."""
