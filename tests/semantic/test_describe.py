@@ -452,6 +452,15 @@ def test_a_word_of_feeling_gets_no_spanish_name_and_the_listed_ranking_leaves_fe
     assert listed == [(w, s) for w, s in ranked if w not in feeling_words()][:5]  # the ranking's order, kept
 
 
+def test_a_word_of_feeling_whose_own_shape_the_eq_has_is_listed_as_the_phrase_says_it(m):
+    # "warm --source socialfx" was "sounds like very romantic" over a list without romantic (a new-user trial)
+    from eqmorph.semantic.describe import sound_words
+
+    eq = m.generate("warm", source="socialfx")
+    listed = dict(sound_words(m.describe(eq, None), 5))
+    assert "romantic" in m.describe_text(eq) and listed["romantic"] >= 0.98
+
+
 def test_a_describer_from_parameters_alone_has_no_spanish_names():
     params = np.stack([EQ.flat().with_band(2, gain_db=6.0, freq_hz=f, q=1.0).to_array() for f in (300.0, 3000.0)])
     assert Describer.from_params(("warmish", "edgy"), params).spanish == {}

@@ -33,7 +33,7 @@ from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
 from eqmorph.semantic.bands import band_points, words_in_band
-from eqmorph.semantic.pursuit import FLAT_RMS_DB, changed_words, phrase_amounts
+from eqmorph.semantic.pursuit import FLAT_RMS_DB, SELF_DESCRIBING_COS, changed_words, phrase_amounts
 from eqmorph.semantic.pursuit import NEGATION_WEIGHT as NEGATION_WEIGHT  # re-exported: the tests read it here
 from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
 from eqmorph.semantic.vocabulary import SETTING_WORDS
@@ -341,9 +341,11 @@ LANGUAGES = ("en", "es")  # what in_language and the describe calls' language= t
 
 def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[tuple[str, float]]:
     """A ranking (``describe(eq, None)``) without the words of feeling ("scary", "feo": ``language/feelings.txt``),
-    which name no sound, cut to its first ``k``: what the CLI and the web page list, as the phrase says none."""
+    which name no sound, cut to its first ``k``: what the CLI and the web page list, as the phrase says none, unless
+    the EQ has the word's own shape (``SELF_DESCRIBING_COS``), which the phrase then says: SocialFX's warm is
+    "very romantic" (0.99), and the list left romantic out under that headline (a new-user trial, 2026-12-04)."""
     unsaid = feeling_words()
-    return [(w, s) for w, s in ranked if w not in unsaid][:k]
+    return [(w, s) for w, s in ranked if w not in unsaid or abs(s) >= SELF_DESCRIBING_COS][:k]
 
 
 __all__ = ["Describer", "sound_words", "word_languages"]
