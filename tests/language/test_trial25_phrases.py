@@ -232,3 +232,13 @@ def test_the_open_vocabulary_reads_no_sound_into_the_words_around_a_request(m, o
 
 def test_the_open_vocabulary_still_reads_an_unknown_sound_word(open_m):
     assert any(m.how == "embedding" for m in open_m.parse("make it sparkly please").pieces[0].meanings)
+
+
+@pytest.mark.parametrize("text", ["so muddy", "tan embarrado", "it's so bright"])
+def test_an_exclamation_that_stated_a_word_is_not_called_ignored(m, text):
+    # "so muddy -> muddy x -0.5 (ignored: so)": "so" was what turned the request around (a new-user trial)
+    assert not set(m.parse(text).ignored) & {"so", "tan"}
+
+
+def test_a_so_that_states_nothing_is_still_ignored(m):
+    assert m.parse("so, warmer").ignored == ("so",)

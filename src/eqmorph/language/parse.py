@@ -40,6 +40,7 @@ from eqmorph.language.grammar_words import (
     BY_WORDS,
     DEGREE_PHRASES,
     EXCESS,
+    EXCLAIMING,
     FUNCTION_WORDS,
     JOINERS,
     KEEP,
@@ -373,6 +374,8 @@ class Parser(WordReader):
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
+        if any(": said of the sound as it is" in note for note in notes):  # "so muddy": "so" stated it, not ignored
+            ignored = [t for t in ignored if t not in EXCLAIMING]
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
 
     def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
