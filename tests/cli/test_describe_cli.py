@@ -101,6 +101,9 @@ def test_missing_preset_and_bad_top_are_refused(tmp_path, capsys, m):
     save_preset(tmp_path / "w.json", m.generate("warm"))
     code, _, err = _run(["describe", tmp_path / "w.json", "--top", "0"], capsys)
     assert code == 2 and "--top" in err
+    # more words than a description ranks: it listed them all, silently, while describe(k=...) refuses (a trial)
+    code, out, err = _run(["describe", tmp_path / "w.json", "--top", "1000"], capsys)
+    assert code == 2 and "--top=1000" in err and "an integer from 1 to" in err and out == ""
 
 
 def test_a_curve_whose_level_the_fit_moved_is_described_by_its_shape(tmp_path, capsys, m):

@@ -38,6 +38,11 @@ def run_describe(args: argparse.Namespace) -> int:
     text = m.describe_text(eq, source=args.source, language=language, level_free=level_free)
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
     ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
+    if len(ranked) < args.top:  # as describe(k=...) answers: a larger --top listed every word, silently
+        n = len(m.describe(eq, k=None, source=args.source, language=language, level_free=level_free))
+        if n < args.top:
+            raise ParameterError("--top", args.top, f"an integer from 1 to {n} (the words a description ranks: the "
+                                                    "vocabulary and the studio terms)")
     words = sound_words(ranked, args.top)
     # The most negative scores too: a cut EQ is best said by the word it cuts ("less muddy" is muddy at -1.00),
     # which a list of the highest scores never shows (a new-user trial, 2026-12-04).

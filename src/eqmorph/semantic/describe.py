@@ -284,7 +284,8 @@ class Describer:
         Spanish (:meth:`in_language`) says words by their Spanish names (:meth:`name`), which ``generate`` reads."""
         n = len(self.terms)
         if k is not None and (isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= n):
-            raise ParameterError("k", k, f"an integer from 1 to {n} (the vocabulary size), or None for all")
+            raise ParameterError("k", k, f"an integer from 1 to {n} (the words a description ranks: the vocabulary "
+                                         "and the studio terms), or None for all")
         s = self.scores(eq)
         if k is None:
             order = np.argsort(-s, kind="stable")
