@@ -30,6 +30,13 @@ def test_the_match_sentence_says_band_words_with_has():
     assert comparison([("nasal", 0.4)]) == "the reference is more nasal (0.40)"  # an adjective, as named
 
 
+def test_the_match_sentence_says_the_strongest_change_first():
+    # "the reference is noisier (0.36) and has more low mids (0.81)": describe's phrase said the low mids first
+    assert comparison([("noisy", 0.36), ("low mids", 0.81), ("presence", -0.35)]) == (
+        "the reference has more low mids (0.81), less presence (0.35) and is noisier (0.36)")
+    assert comparison([("bass", -0.3), ("bright", 0.81)]) == "the reference is brighter (0.81) and has less bass (0.30)"
+
+
 def test_a_spanish_phrase_is_worded_in_spanish_and_read_back_to_its_amounts():
     said = phrase({"suave": 1.25, "áspero": -0.5, "oscuro": -1.25}, "es")
     assert said == "muy suave, mucho menos oscuro, un poco menos áspero"

@@ -187,9 +187,10 @@ def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0) -> list[str]:
         notes.append(f"bands{full} at a match's limit of +-{MAX_GAIN_DB:g} dB ({', '.join(pinned)}): the recordings "
                      f"differ more than an EQ should correct there; {advice} they hold the same kind of music")
         if any(MAX_GAIN_DB - abs(params[b, 0]) < 0.05 and params[b, 1] < BASS_NOTES_HZ for b in range(N_BANDS)):
-            notes.append(f"below {BASS_NOTES_HZ:g} Hz a long-term spectrum is a few notes: two recordings with other "
-                         "bass notes, or a short excerpt of one song matched to the whole, differ there by several dB "
-                         "that are no tone to correct; match longer stretches of the same music")
+            notes.append(f"below {BASS_NOTES_HZ:g} Hz a long-term spectrum is a few notes or drum hits: two "
+                         "recordings with other bass parts, or a short excerpt of one song matched to the whole, "
+                         "differ there by several dB that are no tone to correct; match longer stretches of the same "
+                         "music")
     if rms_db > ROUGH_FIT_DB:
         notes.append(f"the fit{full} is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in "
                      "more than tone (other instruments or notes); the EQ follows their broad balance only")

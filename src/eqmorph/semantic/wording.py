@@ -60,9 +60,12 @@ def comparison(changes: list[tuple[str, float]], subject: str = "the reference")
     :meth:`eqmorph.semantic.describe.Describer.changes` (words and signed scores)."""
     if not changes:
         return f"{subject} sounds the same in tone"
+    changes = sorted(changes, key=lambda ws: -abs(ws[1]))  # the strongest first, as describe's phrase says them
     adjectives = [f"{_more(w) if s > 0 else 'less ' + w} ({abs(s):.2f})" for w, s in changes if not is_noun(w)]
     nouns = [f"{'more' if s > 0 else 'less'} {w} ({abs(s):.2f})" for w, s in changes if is_noun(w)]
     if adjectives and nouns:  # one "and", before the last clause: "is brighter, less boomy and has more presence"
+        if is_noun(changes[0][0]):  # "has more low mids (0.81) and is noisier (0.36)", not the weaker word first
+            return f"{subject} has {', '.join(nouns)} and is {_listed(adjectives)}"
         return f"{subject} is {', '.join(adjectives)} and has {_listed(nouns)}"
     return f"{subject} is {_listed(adjectives)}" if adjectives else f"{subject} has {_listed(nouns)}"
 
