@@ -87,6 +87,21 @@ def test_morph_returns_the_library_interpolation(client, tiny_model, alpha):
     assert (body["words"], body["alpha"], body["intensity"]) == (["muddy", "thin"], alpha, 0.8)
 
 
+@pytest.mark.parametrize("method", ["latent", "slerp", "params"])
+def test_morph_takes_the_libraries_interpolation_method(client, tiny_model, method):
+    # a new-user trial: the CLI and the library took method=, /api/morph answered 422 "unknown query parameter"
+    body = client.get("/api/morph", params={"a": "muddy", "b": "thin", "alpha": 0.4, "method": method}).json()
+    _check_eq_body(body, tiny_model.interpolate("muddy", "thin", 0.4, method=method))
+    assert (body["words"], body["alpha"]) == (["muddy", "thin"], 0.4)
+
+
+def test_morph_refuses_an_unknown_method_naming_the_methods(client):
+    response = client.get("/api/morph", params={"a": "muddy", "b": "thin", "alpha": 0.4, "method": "cubic"})
+    body = response.json()
+    assert response.status_code == 422
+    assert (body["parameter"], body["value"]) == ("method", "cubic") and "latent" in body["allowed"]
+
+
 @pytest.mark.parametrize("intensity", [1.0, 1.7])
 def test_morph_at_alpha_0_and_1_equals_generate_of_each_word(client, intensity):
     def get(path, **params):

@@ -11,7 +11,7 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
   stands for, with ``interpretation`` its summary line, as ``eqmorph words --search`` does. ``studio_terms``
   lists the band words (``{"word", "forms", "summary"}``: "presence", its spellings, its defined move), all of
   them without a search, else those with a form containing it ("pres"), after the words as the CLI lists them
-* ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=`` (both, sample, export and describe
+* ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=&method=`` (both, sample, export and describe
   also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, in any case, and blend's body
   ``"source"``; EQ and describe answers carry ``notes``, e.g. that the crowd never used a word),
   ``POST /api/blend`` (weights and intensity JSON numbers, as the library takes them),
@@ -46,6 +46,7 @@ from fastapi.responses import FileResponse, Response
 
 from eqmorph.errors import ParameterError
 from eqmorph.io.presets import FILE_FORMATS, FORMATS, format_eq
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 from eqmorph.server import errors
 from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
 from eqmorph.server.payload import render
@@ -139,9 +140,15 @@ def make_router(api: Service, page: Path) -> APIRouter:
 
     @router.get("/api/morph", response_model=EQOut, responses=ERROR_RESPONSES)
     async def morph(a: WordQ, b: WordQ, alpha: AlphaQ, intensity: IntensityQ = DEFAULT_INTENSITY,
-                    source: SourceQ = None) -> Response:
+                    source: SourceQ = None,
+                    method: Annotated[str, Query(max_length=16, description=(
+                        f"how the words blend, as the CLI's --method: {', '.join(INTERPOLATIONS)} (the default "
+                        f"{DEFAULT_INTERPOLATION}, the most monotonic, is the batched one)"))] = DEFAULT_INTERPOLATION,
+                    ) -> Response:
         (wa, _), (wb, _) = api.known("a", a), api.known("b", b)
         crowd = api.check_source(source)  # before the batch, so a bad crowd fails alone with its own 422
+        if method != DEFAULT_INTERPOLATION:  # a trial: the CLI and the library took method=, the web API a 422
+            return _json(api.morph_by(method, wa, wb, alpha, intensity, crowd))
         return _json(await api.morph(wa, wb, alpha, intensity, crowd))
 
     @router.get("/api/parse", response_model=ParseOut, responses=ERROR_RESPONSES)

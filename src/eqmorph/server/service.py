@@ -23,7 +23,7 @@ from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.describe import sound_words
 from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
-from eqmorph.semantic.morph import Morpher
+from eqmorph.semantic.morph import INTERPOLATIONS, Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
 from eqmorph.server.bounds import MAX_TEXT_CHARS
@@ -161,6 +161,16 @@ class Service:
         """The rendered morph of two words, cached, batched with others in flight (``source``: as checked by
         :meth:`check_source`)."""
         return await self.morphs.get((a, b, alpha, intensity, source))
+
+    def morph_by(self, method: str, a: str, b: str, alpha: float, intensity: float, source: str | None = None
+                 ) -> bytes:
+        """A morph by another method than the default ("latent", "slerp": a decoder pass each), neither batched nor
+        cached: the page's slider uses the default."""
+        if method not in INTERPOLATIONS:
+            raise ParameterError("method", method, f"one of {', '.join(INTERPOLATIONS)}")
+        eq = self.m.interpolate(a, b, alpha, intensity, method, source=source)
+        return render(self.body(eq, [a, b], self.m.applied_intensity(intensity, a, b), alpha=alpha, source=source,
+                                notes=self.notes(source, a, b)), self.grid)
 
     async def generate(self, word: str, intensity: float, parts: list[tuple[str, float]] | None = None,
                        source: str | None = None) -> bytes:
