@@ -9,7 +9,7 @@ import soundfile as sf
 
 import eqmorph
 from eqmorph.cli import main
-from eqmorph.io.presets import match_recordings, save_preset
+from eqmorph.io.presets import import_preset, match_recordings, save_preset
 
 
 def _run(capsys, *argv):
@@ -41,6 +41,19 @@ def test_edit_says_it_replaces_the_presets_own_preamp(capsys, tiny_model_dir, tm
     preset.write_text("Preamp: -10 dB\nFilter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\n")
     code, _, err = _run(capsys, "edit", preset, "--more", "warm", "-o", tmp_path / "e.txt", "--model", tiny_model_dir)
     assert code == 0 and "the preset's preamp (-10.0 dB" in err and "is replaced" in err  # it was silent
+
+
+def test_edit_says_nothing_of_a_preamp_it_keeps_at_the_same_value(capsys, tiny_model_dir, tmp_path):
+    from eqmorph.core.preamp import preamp_db
+
+    # "the preset's preamp (-3.5 dB ...) is replaced by ... (-3.5 dB)" (a new-user trial)
+    code, _, _ = _run(capsys, "generate", "warm", "-o", tmp_path / "w.txt", "--model", tiny_model_dir)
+    edited = tmp_path / "e.txt"
+    code, _, err = _run(capsys, "edit", tmp_path / "w.txt", "--more", "warm", "--amount", "0.001", "-o", edited,
+                        "--model", tiny_model_dir)
+    before, after = import_preset(tmp_path / "w.txt").preamp_db, preamp_db(import_preset(edited).eq)
+    assert code == 0 and before != 0.0 and f"{after:.1f}" == f"{before:.1f}"
+    assert "is replaced" not in err
 
 
 def test_describe_says_a_preset_was_fitted(capsys, tiny_model_dir, tmp_path):

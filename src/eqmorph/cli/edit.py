@@ -72,11 +72,12 @@ def run_edit(args: argparse.Namespace) -> int:
         print(f"eqmorph edit: {imported.describe_fit()}", file=sys.stderr)
     eq = m.edit(imported.eq, changes, source=args.source)
     say_understood(m, *changes, command="edit", quiet=args.quiet, source=args.source, scales=changes)
-    if imported.preamp_db != 0.0 and not args.quiet:
-        from eqmorph.core.preamp import preamp_db
+    from eqmorph.core.preamp import preamp_db
 
-        # The edit changes the EQ, so its preamp is the new EQ's; said, since import and apply keep the preset's own
-        # and a -10 dB preamp turned -4.3 dB without a word (a new-user trial, 2026-12-03).
+    # The edit changes the EQ, so its preamp is the new EQ's; said, since import and apply keep the preset's own
+    # and a -10 dB preamp turned -4.3 dB without a word (a new-user trial, 2026-12-03); not when the two round alike
+    # ("-3.5 dB is replaced by -3.5 dB", a new-user trial, 2026-12-04).
+    if imported.preamp_db != 0.0 and not args.quiet and f"{imported.preamp_db:.1f}" != f"{preamp_db(eq):.1f}":
         print(f"eqmorph edit: note: the preset's preamp ({imported.preamp_db:+.1f} dB, {imported.describe_preamp()}) "
               f"is replaced by the edited EQ's preamp for no clipping ({preamp_db(eq):.1f} dB)", file=sys.stderr)
     # An edited match is still a match: its overall level is the fit's, so describe judges it level-free too.

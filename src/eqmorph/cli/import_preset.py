@@ -32,8 +32,10 @@ def run_import(args: argparse.Namespace) -> int:
     if peak > 0.05 and not args.quiet:
         from eqmorph.core.preamp import preamp_db
 
-        kept = f"the preset's Preamp {imported.preamp_db:+.1f} dB" if imported.level_db == 0.0 else \
-            f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})"
+        # "kept the preset's Preamp +0.0 dB" of a file with no Preamp line (a new-user trial, 2026-12-04)
+        kept = ("the preset's level (no preamp, 0 dB)" if imported.preamp_db == 0.0 else
+                f"the preset's Preamp {imported.preamp_db:+.1f} dB" if imported.level_db == 0.0 else
+                f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})")
         print(f"eqmorph import: note: kept {kept}, with which the EQ peaks at {peak:+.1f} dB and may clip; for no "
               f"clipping it would be {preamp_db(imported.eq):.1f} dB", file=sys.stderr)
     # A converted match is still a match: without its recordings, describe judged it by level and said other words
