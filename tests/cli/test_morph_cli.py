@@ -102,3 +102,6 @@ def test_blend_adds_the_weights_of_a_repeated_word_as_the_library_does(capsys, t
     assert repeated != blend("warm=2", "bright=1")[1]  # the last weight alone, as before
     # The library: one word given twice (in two spellings, as a mapping cannot repeat a key) adds up.
     assert repeated == pytest.approx(list(tiny_model.blend({"warm": 1.0, "Warm": 2.0, "bright": 1.0}).to_vector()))
+    # in two spellings on the command line too, said once as first typed ("WARM=1, warm=2" was listed twice)
+    weights, spelled = blend("WARM=1", "warm=2", "bright=1")
+    assert weights == {"WARM": 3.0, "bright": 1.0} and spelled == pytest.approx(repeated)

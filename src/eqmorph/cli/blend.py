@@ -17,6 +17,7 @@ from eqmorph.cli.common import (
 from eqmorph.cli.generate import INTENSITY_HELP
 from eqmorph.cli.phrases import applied_intensity, say_understood
 from eqmorph.errors import ParameterError
+from eqmorph.language.terms import normalise_term
 
 
 def parse_weights(items: list[str]) -> dict[str, float]:
@@ -27,6 +28,7 @@ def parse_weights(items: list[str]) -> dict[str, float]:
     checks each of its weights, so a negative one is refused rather than hidden in a sum.
     """
     weights: dict[str, float] = {}
+    spellings: dict[str, str] = {}  # a word's normalised text -> its first spelling
     for item in items:
         word, sep, value = item.rpartition("=")
         try:
@@ -37,7 +39,7 @@ def parse_weights(items: list[str]) -> dict[str, float]:
                 raise ValueError
         except ValueError:
             raise ParameterError("WORD=WEIGHT", item, "a word, '=' and a finite number >= 0, e.g. warm=0.6") from None
-        word = word.strip()
+        word = spellings.setdefault(normalise_term(word), word.strip())  # "WARM=1 warm=1" is warm=2, as typed first
         weights[word] = weights.get(word, 0.0) + weight
     if not any(weights.values()):  # said here, as typed: the library would show its dict of weights
         raise ParameterError("WORD=WEIGHT", " ".join(items), "at least one weight above 0, e.g. warm=0.6 bright=0.4")
