@@ -346,3 +346,14 @@ def test_the_difference_is_the_full_match_whatever_amount_is_applied(amount):
     assert result.difference == (full.eq, full.rms_db)
     assert (result.eq == EQ.flat()) == (amount == 0.0)
     np.testing.assert_allclose(result.eq.to_array()[:, 0], amount * full.eq.to_array()[:, 0], atol=1e-9)
+
+
+def test_a_match_results_repr_is_a_summary_not_its_arrays():
+    # a new-user trial: match_files(...) in a REPL printed four 256-value arrays, screens long
+    from eqmorph.semantic.match import match_result
+
+    dry = multisine(2.0, 44100)
+    result = match_result(dry, apply_eq(dry, 44100, EQ.flat().with_band(4, gain_db=6.0)), 44100)
+    text = repr(result)
+    assert text.startswith("MatchResult(amount 1, fit error") and str(result.eq) in text
+    assert len(text.splitlines()) <= 7 + len(result.warnings)

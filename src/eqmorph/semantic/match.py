@@ -154,6 +154,14 @@ class MatchResult:
         covered = self.freqs_hz[self.used]
         return float(covered[0]), float(covered[-1])
 
+    def __repr__(self) -> str:
+        """A few lines, not the four 256-point arrays a dataclass's repr printed (screens of them in a REPL)."""
+        low, high = self.band_hz if self.used.any() else (float("nan"), float("nan"))
+        notes = "".join(f"\n  warning: {w}" for w in self.warnings)
+        return (f"MatchResult(amount {self.amount:g}, fit error {self.rms_db:.2f} dB RMS over {low:.0f}-{high:.0f} Hz "
+                f"({int(self.used.sum())} of {len(self.freqs_hz)} points), level gain {self.level_gain_db:+.1f} dB)"
+                f"\n{self.eq}{notes}")
+
     def to_data(self) -> dict[str, Any]:
         """JSON-able: ``{"eq": eq_data(eq), "freqs_hz", "target_db", "fitted_db" (lists, None where
         unused or above Nyquist), "rms_db", "amount", "warnings"}``."""
