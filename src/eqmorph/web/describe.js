@@ -41,7 +41,7 @@ function showDescription(answer) {
   const words = document.createElement("span");
   // For screen readers: Spanish words are read as Spanish.
   words.lang = answer.text && answer.language !== "any" ? answer.language : "";
-  words.textContent = answer.text || "flat, no word stands out";
+  words.textContent = answer.text || "nothing: the EQ is flat";  // as `eqmorph describe` says it
   el.replaceChildren("sounds like: ", words);
   el.title = `closest words: ${top}`;
   Object.assign(el.dataset, { a: answer.words[0], b: answer.words[1], alpha: String(answer.alpha),
