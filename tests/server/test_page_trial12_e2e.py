@@ -141,6 +141,8 @@ MATCH_CASES = {
                     "The reference (100.wav) is 2.08 ms long, too short to match (a match needs at least 0.5 s)."),
     "silent": (np.zeros(2 * SR),
                "The reference (silent.wav) holds only digital silence (every sample is 0): nothing to match."),
+    # a new-user trial: an empty file was "digital silence", where the CLI says it holds no audio
+    "empty": (np.zeros(0), "The reference (empty.wav) holds no audio (0 frames): nothing to match."),
 }
 
 

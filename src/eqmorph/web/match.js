@@ -281,6 +281,7 @@ async function runMatch() {
 // they would read as silence here (their level is NaN), and JSON cannot carry them to the server at all.
 function unusable({ spectrum, seconds, nonFinite }) {
   if (nonFinite) return `${nonFiniteText(nonFinite)}: a match needs finite samples`;
+  if (seconds === 0) return "holds no audio (0 frames): nothing to match";  // as the CLI says it
   if (spectrum.rms_dbfs === null) return "holds only digital silence (every sample is 0): nothing to match";
   if (!(spectrum.rms_dbfs > SILENCE_DBFS)) {
     const level = spectrum.rms_dbfs.toFixed(0);
