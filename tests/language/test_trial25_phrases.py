@@ -242,3 +242,16 @@ def test_an_exclamation_that_stated_a_word_is_not_called_ignored(m, text):
 
 def test_a_so_that_states_nothing_is_still_ignored(m):
     assert m.parse("so, warmer").ignored == ("so",)
+
+
+@pytest.mark.parametrize("text, expected", [("sounds great just a bit harsh", {"harsh": -0.25}),
+                                            ("it sounds good just a little muddy", {"muddy": -0.25})])
+def test_just_after_praise_contrasts_as_but(m, text, expected):
+    # refused: "expected a change as well as what to keep (harsh)"
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_refusal_blames_the_word_that_names_no_sound_not_a_pronoun(m):
+    # "la voz no se escucha" was "unknown word 'se'"
+    with pytest.raises(UnknownWordError, match="'voz' names no sound"):
+        m.parse("la voz no se escucha")

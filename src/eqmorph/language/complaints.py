@@ -116,6 +116,9 @@ _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for v
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
        for much in ("mucho", "demasiado")})
+# "sounds great just a bit harsh": "just" after praise contrasts, as "but" (the flaw was taken for what to keep, and
+# the phrase refused: a twenty-fifth trial)
+_PRAISING = FINE | PRAISE_OF_A_SUBJECT
 # Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
 PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
                             ("love", "it"), ("like", "it"), ("loving", "it")})
@@ -321,6 +324,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
     out = _COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT))
+    out = [("but" if t == "just" and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."

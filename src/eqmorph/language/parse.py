@@ -370,7 +370,7 @@ class Parser(WordReader):
         if not pieces:
             # Blame the words that could name a sound, not "my", "I", "like" or "needs" (an eighteenth trial: "my
             # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
-            unknown = [t for t in unknown if t not in SENTENCE_WORDS]
+            unknown = [t for t in unknown if t not in SENTENCE_WORDS and t not in FUNCTION_WORDS]
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
