@@ -145,11 +145,18 @@ class WordReader:
         return self.open_vocabulary.meanings(word, found) or found
 
     def names_a_sound(self, text: str) -> bool:
-        """Whether ``text`` holds a word eqmorph knows that names a sound, not only where one is (a region word)."""
-        for tok in self.tokens(text):
-            found = self.meanings(tok, embed=False)
+        """Whether ``text`` holds a word eqmorph knows that names a sound, not only where one is (a region word); a
+        multi-word term is read whole ("low cut", "high pass": read by their words, they were the bass and treble
+        regions, and "low cut at 80" was refused where "hpf at 100" was read)."""
+        tokens = self.tokens(text)
+        i = 0
+        while i < len(tokens):
+            span = self._phrase_at(tokens, i)
+            term = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else (tokens[i],)
+            found = self.meanings(" ".join(term), embed=False)
             if found and not all(m.how == "defined" and m.word in REGION_WORDS for m in found):
                 return True
+            i += len(term)
         return False
 
     def meanings(self, word: str, *, embed: bool = True) -> list[Meaning]:
