@@ -262,3 +262,15 @@ def test_a_refusal_blames_the_word_that_names_no_sound_not_a_pronoun(m):
 def test_a_filter_named_in_two_words_is_placed_by_its_frequency_as_one_word_is(m, text, word):
     # "hpf at 100" was read, "low cut at 80" and "high pass at 100" refused ("try 'more bass' or 'less bass'")
     assert weights(m, text) == pytest.approx({word: 1.0})
+
+
+@pytest.mark.parametrize("text, hint", [("baja 3 dB en 250", "'medios graves -3dB'"),
+                                        ("sube 2 dB a 3k", "'medios agudos +2dB'"),
+                                        ("boost 2 dB at 3k", "'boost the high mids by 2 dB'")])
+def test_a_frequency_with_a_db_amount_is_refused_alike_in_both_languages_with_a_hint_in_each(m, text, hint):
+    # "baja 3 dB en 250" was read (its "baja" taken for bajo, a sound) while "sube 2 dB a 3k" was refused
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="not frequencies") as err:
+        m.parse(text)
+    assert f"try {hint}" in str(err.value)

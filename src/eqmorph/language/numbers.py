@@ -232,6 +232,7 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
     amount = _AMOUNT_IN_TEXT.search(clause[:found.start()] + " " + clause[found.end():])
     gain = db_amount(amount.group(0).replace(" ", "")) if amount else None
     if gain is not None and verb not in keep:  # "cut 300 Hz by 3 dB": the hint keeps the 3 dB
+        name = region.spanish if verb in spanish and region.spanish else name  # "baja 3 dB en 250": Spanish
         size = f"{abs(gain.db):g}dB"
         hint = (f"'{name} {'+' if gain.db > 0 else '-'}{size}'" if gain.signed else
                 f"'{verb} the {name} by {size[:-2]} dB'" if verb in _VERBS_TAKING_THE else

@@ -153,7 +153,9 @@ class WordReader:
         while i < len(tokens):
             span = self._phrase_at(tokens, i)
             term = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else (tokens[i],)
-            found = self.meanings(" ".join(term), embed=False)
+            # a direction verb is grammar, not a sound: "baja" (lower) read as bajo's feminine, so "baja 3 dB en
+            # 250" was a low-mid cut while "boost 2 dB at 3k" was refused with the region's hint
+            found = [] if term[0] in LESS or term[0] in MORE else self.meanings(" ".join(term), embed=False)
             if found and not all(m.how == "defined" and m.word in REGION_WORDS for m in found):
                 return True
             i += len(term)
