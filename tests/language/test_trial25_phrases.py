@@ -274,3 +274,15 @@ def test_a_frequency_with_a_db_amount_is_refused_alike_in_both_languages_with_a_
     with pytest.raises(ParameterError, match="not frequencies") as err:
         m.parse(text)
     assert f"try {hint}" in str(err.value)
+
+
+def test_keeping_a_word_that_moves_the_same_bands_as_the_change_is_said(m):
+    # "less boomy but keep the warmth" gave an almost flat EQ with no word why: the crowds' boomy and warm are alike
+    notes = m.vocabulary.notes("less boomy but keep the warmth")
+    assert any(n.startswith("keeping 'warm' takes out about 9") and "keep a region instead" in n for n in notes)
+
+
+@pytest.mark.parametrize("text", ["less harsh but keep the warmth", "brighter but keep the punch",
+                                  "brighter but keep the low end"])
+def test_keeping_a_word_or_region_apart_from_the_change_says_nothing_of_it(m, text):
+    assert not any(n.startswith("keeping") for n in m.vocabulary.notes(text))

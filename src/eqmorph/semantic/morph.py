@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a wo
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
+# A kept word whose EQ and the asked-for change share this much (cosine squared) is said to keep most of it
+KEPT_OVERLAP = 0.5
 PEAK_GRID_HZ = fit_grid(256)  # where a crowd word's largest move is found: the fit's grid, 20 Hz-20 kHz
 
 
@@ -58,6 +60,7 @@ class Morpher(LatentModel):
         self.checkpoint = ckpt
         self.vocabulary = Vocabulary(ckpt, open_vocabulary)
         self.vocabulary.peak_db = self._peak_db
+        self.vocabulary.kept_notes = self._kept_notes
         super().__init__(ckpt, self.vocabulary.index, self.vocabulary.counts)
         self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
         self._exact = self.vocabulary.exact
@@ -185,6 +188,27 @@ class Morpher(LatentModel):
         stacked = np.stack([self._word_params(word) for word, _ in words])  # (k, 5, 3)
         shares = np.array([share for _, share in words])
         return float(np.abs(shares @ dsp.response_db_np(stacked, PEAK_GRID_HZ, ANALYSIS_SAMPLE_RATE)).max())
+
+    def _kept_notes(self, meant: Interpretation) -> list[str]:
+        """A note for each crowd word kept ("less boomy but keep the warmth") whose EQ moves the bands the asked-for
+        change moves: keeping it takes out that part of the change (language/compose.py), which for words the crowds
+        hear alike is nearly all of it. Said, since the EQ then looked like nothing happened (a twenty-fifth trial:
+        boomy and warm correlate 0.9 in the crowds' EQs)."""
+        kept = [w for w in meant.kept if w in self.counts and w not in dict(meant.weights)]
+        if not kept or not meant.weights:
+            return []
+        words = [w for w, _ in meant.weights]
+        responses = dsp.response_db_np(np.stack([self._word_params(w) for w in [*words, *kept]]), PEAK_GRID_HZ,
+                                       ANALYSIS_SAMPLE_RATE)
+        asked = np.array([v for _, v in meant.weights]) @ responses[:len(words)]
+        notes = []
+        for word, response in zip(kept, responses[len(words):]):
+            cos = float(asked @ response / max(np.linalg.norm(asked) * np.linalg.norm(response), 1e-12))
+            if cos * cos >= KEPT_OVERLAP:
+                notes.append(f"keeping {word!r} takes out about {100 * cos * cos:.0f}% of the change: its EQ moves the "
+                             f"bands the change moves (cosine {cos:+.2f}); to keep less, keep a region instead (e.g. "
+                             "'keep the low end')")
+        return notes
 
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""

@@ -57,6 +57,8 @@ class Vocabulary:
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
         # A blend's largest move in dB, for a dB amount with a crowd word (Parser.peak_db; set by the Morpher)
         self.peak_db: Callable[[Sequence[tuple[str, float]]], float] | None = None
+        # Notes on kept words that keep most of a phrase's change (Morpher._kept_notes; set by the Morpher)
+        self.kept_notes: Callable[[Interpretation], list[str]] | None = None
         self._info = word_infos(ckpt)
 
     def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
@@ -170,19 +172,20 @@ class Vocabulary:
         (one parse, not two: an unknown word's is a text-model pass)."""
         word = normalise_term(text)
         if word in self.exact:
-            named, standing = [word], [word]
+            named, standing, kept = [word], [word], []
         else:
             meant = understood or self.parse(text)
             source = source or meant.source  # "cold (safe)": the crowd the text names (unsaid until a trial)
             # Not the words an open-vocabulary guess blends in: "velvety" holds flat x 0.01, and was noted for it.
             named = [m.word for piece in meant.pieces for m in piece.meanings if m.how != "embedding"]
             standing = [w for w, _ in meant.weights]
+            kept = [] if self.kept_notes is None else self.kept_notes(meant)
         setting = [f"{w!r} is the crowd's word for a sound ({self.counts[w]} examples), {STUDIO_MEANINGS[w]}"
                    for w in dict.fromkeys(named) if w in STUDIO_MEANINGS and w in self.counts]
         never = [] if source is None else [
             f"{source} never used {w!r}; using its EQ over both crowds" for w in standing
             if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
-        return setting + never
+        return setting + never + kept
 
 
 __all__ = ["SETTING_WORDS", "STUDIO_MEANINGS", "Vocabulary"]
