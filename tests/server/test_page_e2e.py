@@ -35,7 +35,9 @@ def _formatted(band: dict) -> dict[str, str]:
 
 def test_moving_the_slider_updates_curve_and_table_to_the_api_answer(page, live_server):
     pick_row(page, "a", "mud")  # autocomplete: the arrow key highlights the first row, Enter takes it
-    pick_row(page, "b", "thi")  # at once: the second choice must not undo the first
+    # at once: the second choice must not undo the first; "thi" highlights thin itself, the down arrow would go on to
+    # the lexicon's "thick" (the opposite of thin) listed after it
+    pick_row(page, "b", "thi", rows_down=0)
     shown(page, "muddy", "thin", "0.5")
     assert page.get_attribute("#word-a", "data-word") == "muddy"
     assert page.get_attribute("#word-b", "data-word") == "thin"

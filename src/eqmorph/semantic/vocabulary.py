@@ -8,13 +8,16 @@ a text stands for (:meth:`Vocabulary.resolve`, through the phrase grammar of
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from eqmorph.errors import ParameterError, UnknownWordError, shown_value
-from eqmorph.language.band_words import band_word, find_band_words
+from eqmorph.language.band_words import band_word, band_word_forms, find_band_words
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
+from eqmorph.language.lexicon import lexicon_words
 from eqmorph.language.parse import Neighbourhood, Parser
-from eqmorph.language.spelling import normalise_term, search, unknown_word_error
+from eqmorph.language.spelling import fold, normalise_term, search, unknown_word_error
+from eqmorph.language.stoplist import stoplist
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.wordinfo import WordInfo, word_infos, word_languages
 
@@ -94,10 +97,30 @@ class Vocabulary:
 
     def parse(self, text: str) -> Interpretation:
         """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
+        return self._reader().parse(text)
+
+    def _reader(self) -> Parser:
+        """The parser of this vocabulary, built on first use."""
         if self._parser is None:
             self._parser = Parser(self.counts, self.open_vocabulary, self.shadowed)
             self._parser.peak_db = self.peak_db
-        return self._parser.parse(text)
+        return self._parser
+
+    def lexicon_terms(self) -> list[dict[str, Any]]:
+        """Words the lexicon reads as this model's words (``language/lexicon.tsv``: "cálido" -> warm, caliente;
+        "mud" -> muddy; "rough" -> the opposite of smooth), for a word picker to offer beside the vocabulary: each
+        ``{"word", "means": [known words], "opposite": bool}``, alphabetical. Not the vocabulary's own words, the
+        studio terms' spellings (listed as those) nor stop-listed things. The lexicon's reading alone, as
+        ``Parser.lexicon_meanings`` gives it: an open vocabulary may blend its neighbours in when the word is asked."""
+        parser = self._reader()
+        skip = set(self.index) | band_word_forms() | stoplist()
+        terms = []
+        for word in sorted(lexicon_words(), key=lambda w: (fold(w), w)):  # "cálido" beside "calidez"
+            meanings = [] if word in skip else parser.lexicon_meanings(word)
+            if meanings:
+                terms.append({"word": word, "means": [m.word for m in meanings],
+                              "opposite": all(m.share < 0 for m in meanings)})
+        return terms
 
     def word_info(self, word: str) -> WordInfo:
         """Count (in all, per crowd and per language), confidence, reliability and spread of a known word.

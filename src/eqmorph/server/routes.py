@@ -131,7 +131,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
             matches, understood = api.search(search_text)
         # total counts the matches before limit cuts the list, so a client knows how many it did not get.
         return _json(render({"total": len(matches), "vocabulary_size": size, "words": matches[:limit],
-                             "interpretation": understood, "studio_terms": api.studio_terms(search_text)}, api.grid))
+                             "interpretation": understood, "studio_terms": api.studio_terms(search_text),
+                             "lexicon_terms": api.lexicon_terms(search_text)}, api.grid))
 
     @router.get("/api/generate", response_model=EQOut, responses=ERROR_RESPONSES)
     async def generate(word: WordQ, intensity: IntensityQ = DEFAULT_INTENSITY, source: SourceQ = None) -> Response:

@@ -86,6 +86,12 @@ class StudioTermOut(BaseModel):
     summary: str = Field(description="the EQ move it is defined as, e.g. '+6 dB bell at 5 kHz, Q 1.41 (3.5-7 kHz)'")
 
 
+class LexiconTermOut(BaseModel):
+    word: str = Field(description="a lexicon word read as the model's words ('cálido'), which a word parameter takes")
+    means: list[str] = Field(description="the vocabulary words it reads as ('warm', 'caliente')")
+    opposite: bool = Field(description="true when it reads as their opposite ('rough': less smooth)")
+
+
 class WordsOut(BaseModel):
     total: int = Field(description="words matching the search (every word without one), before limit")
     vocabulary_size: int = Field(description="words the model knows")
@@ -98,6 +104,9 @@ class WordsOut(BaseModel):
         "every word parameter takes; all of them without a search (or an empty one), else those with a form "
         "containing it ('pres': presence), in the table's order, as `eqmorph words --search` lists them; "
         "limit does not apply"))
+    lexicon_terms: list[LexiconTermOut] = Field(default_factory=list, description=(
+        "words of the lexicon (translations and synonyms: 'cálido', 'mud') read as the model's words; all of them "
+        "without a search, else those holding it up to case and accents; alphabetical; limit does not apply"))
 
 
 class BandOut(BaseModel):

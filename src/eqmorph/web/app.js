@@ -336,7 +336,7 @@ async function init() {
     setPreviewRate(health.grid.sample_rate);
     setCrowds(health.sources || []);
     setLimits(limits);
-    setVocabulary(vocab.words, vocab.studio_terms || []);
+    setVocabulary(vocab.words, vocab.studio_terms || [], vocab.lexicon_terms || []);
     drawMap((word) => chooseWord(state.mapTarget, word));
     const known = (w) => (state.byWord.has(w) ? w : "");
     const defaults = Object.assign(linkDefaults, {

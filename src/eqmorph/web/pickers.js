@@ -59,6 +59,11 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
         li.title = `studio term: ${entry.summary}`;
         aside.className = "studio-tag";
         aside.textContent = "studio term";
+      } else if (entry.lexicon) {
+        // A lexicon word: what it reads as, which is the crowd's word the model answers with
+        aside.className = "lexicon-tag";
+        aside.textContent = `${entry.opposite ? "opposite of" : "→"} ${entry.means.join(", ")}`;
+        li.title = `read as ${entry.opposite ? "the opposite of " : ""}${entry.means.join(" and ")}`;
       } else {
         aside.className = "count";
         aside.textContent = `${entry.count} ex.`;

@@ -9,9 +9,12 @@ export const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").trim
 // Studio terms (band words: "presence", "low cut", "agudos"), /api/words' studio_terms: EQ moves the server defines
 // rather than learned words, so they are kept apart from the vocabulary (the word map and counts are the crowd's).
 let studioTerms = [];
+// Lexicon words (/api/words' lexicon_terms: "cálido" -> warm, caliente), offered after the words and studio terms:
+// "cál" found caliente and calm, not the word a Spanish speaker types for warm (a new-user trial).
+let lexiconTerms = [];
 
 // Keeps each word's folded key next to it so that a search does not fold the whole vocabulary per keystroke.
-export function setVocabulary(words, studio = []) {
+export function setVocabulary(words, studio = [], lexicon = []) {
   state.words = words.map((w) => ({ ...w, folded: fold(w.word) }));
   state.byWord = new Map(state.words.map((w) => [w.word, w]));
   // A term the vocabulary has under its name is the crowd's word there (the server reads a band word only when
@@ -20,12 +23,14 @@ export function setVocabulary(words, studio = []) {
     .filter((t) => !state.byWord.has(t.word))
     .map((t) => ({ ...t, studio: true, folded: fold(t.word),
                    keys: t.forms.map((f) => ({ form: f, folded: fold(f) })) }));
+  lexiconTerms = lexicon.map((t) => ({ ...t, lexicon: true, folded: fold(t.word) }));
 }
 
 // Whether text is a vocabulary word or a studio term's spelling (up to case, accents and spacing).
 export function isKnownText(text) {
   const key = fold(text);
-  return state.words.some((w) => w.folded === key) || studioTerms.some((t) => t.keys.some((f) => f.folded === key));
+  return state.words.some((w) => w.folded === key) || studioTerms.some((t) => t.keys.some((f) => f.folded === key))
+    || lexiconTerms.some((t) => t.folded === key);
 }
 
 // How a folded text matches the query: 0 it is the query, 1 it starts with it, 2 it holds it, -1 not at all.
@@ -59,5 +64,14 @@ export function searchWords(query, limit = SUGGESTIONS_SHOWN) {
   }
   const words = groups.flat();
   const studio = key && words.length < limit ? searchStudioTerms(key) : [];
-  return words.concat(studio).slice(0, limit);
+  const found = words.concat(studio);
+  if (!key || found.length >= limit) return found.slice(0, limit);
+  // Lexicon words last, ranked as words are: "mud" typed still lists muddy first (a vocabulary word), and "cálido"
+  // typed, which no word holds, is its own first row, the one Enter takes
+  const lexGroups = [[], [], []];
+  for (const entry of lexiconTerms) {
+    const r = rank(entry.folded, key);
+    if (r >= 0) lexGroups[r].push(entry);
+  }
+  return found.concat(...lexGroups).slice(0, limit);
 }
