@@ -293,3 +293,12 @@ def test_a_word_with_a_cut_and_a_bump_in_a_region_keeps_both_there(m, text):
     # kept to its sub cut, "more punch in the low end" was -1.8 dB at 40 Hz and nothing at 100 Hz (a trial)
     eq = m.generate(text)
     assert eq.response_db(np.array([90.0]), 48000)[0] > 2.0
+
+
+@pytest.mark.parametrize("text", ["cut the mud without thinning it out", "less mud without making it thin",
+                                  "quita el barro sin adelgazar"])
+def test_without_thinning_keeps_the_low_end(m, text):
+    # read as "less thin" beside the mud, it cut the lows 2-2.5 dB
+    meant = m.parse(text)
+    assert dict(meant.weights) == pytest.approx({"muddy": -1.0}) and "bass" in meant.kept
+    assert abs(m.generate(text).response_db(np.array([40.0]), 48000)[0]) < 0.5

@@ -116,6 +116,12 @@ _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for v
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
        for much in ("mucho", "demasiado")})
+# "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
+# reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
+_NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
+    ("without", "thinning", "it", "out"), ("without", "thinning", "it"), ("without", "thinning"),
+    ("without", "making", "it", "thin"), ("without", "making", "it", "thinner"), ("sin", "adelgazar"),
+    ("sin", "adelgazarlo"), ("sin", "que", "quede", "delgado"))})
 # "sounds great just a bit harsh": "just" after praise contrasts, as "but" (the flaw was taken for what to keep, and
 # the phrase refused: a twenty-fifth trial)
 _PRAISING = FINE | PRAISE_OF_A_SUBJECT
@@ -323,7 +329,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT))
+    out = _NOT_THINNING(_COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)))
     out = [("but" if t == "just" and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
