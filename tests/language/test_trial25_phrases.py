@@ -302,3 +302,11 @@ def test_without_thinning_keeps_the_low_end(m, text):
     meant = m.parse(text)
     assert dict(meant.weights) == pytest.approx({"muddy": -1.0}) and "bass" in meant.kept
     assert abs(m.generate(text).response_db(np.array([40.0]), 48000)[0]) < 0.5
+
+
+@pytest.mark.parametrize("text, word", [("it sounds really nice", "nice"), ("the vocal is super clear", "clear"),
+                                        ("it's so warm", "warm"), ("the low end is really tight", "tight")])
+def test_an_intense_word_of_praise_is_not_read_as_its_excess(m, text, word):
+    # the intensifier rule is for what a mix has too much of (bright, dark, heavy): read as excess, these praises
+    # asked for less of what they praised (a review)
+    assert dict(m.parse(text).weights)[word] > 0

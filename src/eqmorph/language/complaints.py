@@ -91,8 +91,11 @@ COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is w
 # Words of an excess or a lack already said ("isn't boomy enough", "too much mud"): the statement needs no turning.
 # "it's very bright", "the hats are really bright", "está muy agudo": a quality stated as intense is its excess, as
 # "too bright" is (they were requests for more: +6.9 dB at 3.5 kHz, a twenty-fifth trial); "it's bright" stays a
-# description, read as asking for it.
+# description, read as asking for it. Only the qualities a mix has too much of: "it sounds really nice", "the vocal
+# is super clear" and "it's so warm" praise (read so, they asked for less of what was praised: a review).
 INTENSIFIERS = frozenset(p[0] for p, v in DEGREES.items() if len(p) == 1 and v > 1.0) | EXCLAIMING
+INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "hard", "duro", "heavy",
+                            "pesado", "toppy", "intenso", "crunchy"})
 # "it's not too muddy": fine
 HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada", "excesivamente"})
 AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT - NEGATED_COPULAS
@@ -210,7 +213,7 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return -1.0  # "it's muddy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
-    if sign > 0 and negation is None and intensified(clause_before, pending):
+    if sign > 0 and negation is None and word in INTENSE_EXCESS and intensified(clause_before, pending):
         return -1.0  # "it's very bright"
     return None
 
