@@ -246,7 +246,8 @@ def is_praise(clause_before: Sequence[str], piece: Piece) -> bool:
     names no flaw: "warm" in "it's warm but muddy". Alone it stays a request ("it sounds warm"); beside a flaw
     stated in its clause it is praise, not a request (:func:`drop_praised`)."""
     # A band word names a region or a move, not a quality: "the low end needs weight", "the highs are harsh".
-    return (piece.sign == 1.0 and piece.degree == 1.0 and piece.meanings[0].word not in FLAW_WORDS
+    # "really warm" praises as "warm" does ("it sounds really warm but a bit muddy"); "a bit warm" is no praise
+    return (piece.sign == 1.0 and piece.degree >= 1.0 and piece.meanings[0].word not in FLAW_WORDS
             and piece.meanings[0].how != "defined" and not COPULAS.isdisjoint(clause_before)
             and not is_wished(clause_before))
 
