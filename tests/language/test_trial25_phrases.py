@@ -207,10 +207,13 @@ def test_more_degree_phrases(m, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("bájale los graves al bajo", {"bass": -1.0}), ("el bajo suena muy boomy", {"boomy": -0.625}),
+    ("súbele el bajo", {"bass": 1.0}), ("bájale al bajo", {"bass": -1.0}),
+    ("el bajo está muy fuerte", {"bass": -0.625}),
     ("los agudos brillan mucho", {"treble": -0.5}), ("los agudos brillan demasiado", {"treble": -0.5}),
     ("the bass is overpowering", {"bass": -0.5})])
 def test_the_bass_guitar_is_a_source_and_shining_too_much_an_excess(m, text, expected):
-    # "el bajo" was the crowd word bajo (deep, a 2 kHz lift); "brillan mucho" boosted the top 7 dB
+    # "el bajo" was the crowd word bajo (deep, a 2 kHz lift): the bass guitar reads as the bass band word, as cymbals
+    # read as the treble; "brillan mucho" boosted the top 7 dB
     assert weights(m, text) == pytest.approx(expected)
 
 
