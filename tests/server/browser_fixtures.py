@@ -92,6 +92,15 @@ def pick(page, side: str, typed: str) -> None:
     page.press(box, "Enter")
 
 
+def picker_rows(page, side: str) -> list[dict[str, str]]:
+    """The rows of word box A's or B's drop-down: each row's word, text, title, class (``studio`` for a studio term)
+    and the class of its tag (``count``, ``studio-tag`` or ``lexicon-tag``)."""
+    return page.eval_on_selector_all(
+        f"#word-{side}-list li[data-word]",
+        "ls => ls.map(l => ({word: l.dataset.word, text: l.textContent, title: l.title, kind: l.className, "
+        "tag: l.lastChild.className}))")
+
+
 def pick_row(page, side: str, typed: str, rows_down: int = 1) -> None:
     """Type into word box A or B, move the highlight down ``rows_down`` rows of the drop-down, press Enter."""
     box = f"#word-{side}"

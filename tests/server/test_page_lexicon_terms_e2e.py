@@ -7,13 +7,7 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-from browser_fixtures import shown
-
-
-def _rows(page, side: str) -> list[dict[str, str]]:
-    return page.eval_on_selector_all(
-        f"#word-{side}-list li[data-word]",
-        "ls => ls.map(l => ({word: l.dataset.word, text: l.textContent, tag: l.lastChild.className}))")
+from browser_fixtures import picker_rows, shown
 
 
 def test_typing_part_of_a_lexicon_word_offers_it_with_what_it_reads_as_and_choosing_it_morphs(page):
@@ -21,7 +15,7 @@ def test_typing_part_of_a_lexicon_word_offers_it_with_what_it_reads_as_and_choos
     page.click("#word-b")
     page.fill("#word-b", "cál")
     page.wait_for_selector("#word-b-list li[data-word='cálido']")
-    rows = _rows(page, "b")
+    rows = picker_rows(page, "b")
     kinds = ["lexicon" if r["tag"] == "lexicon-tag" else "word" for r in rows]
     assert kinds == sorted(kinds, key=lambda k: k == "lexicon")  # after the vocabulary's words
     calido = next(r for r in rows if r["word"] == "cálido")
@@ -35,6 +29,6 @@ def test_a_lexicon_word_typed_whole_is_the_row_enter_takes(page):
     page.click("#word-a")
     page.fill("#word-a", "cold")
     page.wait_for_selector("#word-a-list li[data-word='cold']")
-    rows = _rows(page, "a")
+    rows = picker_rows(page, "a")
     assert rows[0]["word"] == "cold" and "opposite of warm" in rows[0]["text"]
     assert page.get_attribute("#word-a-list li[data-word='cold']", "aria-selected") == "true"

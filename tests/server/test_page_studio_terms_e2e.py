@@ -5,13 +5,7 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-from browser_fixtures import shown
-
-
-def _rows(page, side: str) -> list[dict[str, str]]:
-    return page.eval_on_selector_all(
-        f"#word-{side}-list li[data-word]",
-        "ls => ls.map(l => ({word: l.dataset.word, text: l.textContent, title: l.title, studio: l.className}))")
+from browser_fixtures import picker_rows, shown
 
 
 def test_typing_part_of_a_studio_term_suggests_it_marked_and_choosing_it_morphs(page):
@@ -19,9 +13,9 @@ def test_typing_part_of_a_studio_term_suggests_it_marked_and_choosing_it_morphs(
     page.click("#word-b")
     page.fill("#word-b", "pres")
     page.wait_for_selector("#word-b-list li[data-word='presence']")
-    rows = _rows(page, "b")
+    rows = picker_rows(page, "b")
     presence = next(r for r in rows if r["word"] == "presence")
-    assert "studio term" in presence["text"] and presence["studio"] == "studio"
+    assert "studio term" in presence["text"] and presence["kind"] == "studio"
     assert presence["title"].startswith("studio term: +6 dB bell at 5 kHz")
     page.click("#word-b-list li[data-word='presence']")
     shown(page, a, "presence", "0.5")
@@ -31,8 +25,8 @@ def test_typing_part_of_a_studio_term_suggests_it_marked_and_choosing_it_morphs(
 def test_studio_terms_follow_the_vocabulary_words_and_match_by_any_form(page):
     page.click("#word-a")
     page.fill("#word-a", "r")  # warm, bright (vocabulary) and treble, rumble, ... (studio terms)
-    rows = _rows(page, "a")
-    kinds = ["studio" if r["studio"] == "studio" else "word" for r in rows]
+    rows = picker_rows(page, "a")
+    kinds = ["studio" if r["kind"] == "studio" else "word" for r in rows]
     assert kinds[:2] == ["word", "word"] and "studio" in kinds
     assert kinds == sorted(kinds, key=lambda k: k == "studio")  # every word before every studio term
     assert len(rows) <= 12
