@@ -101,6 +101,15 @@ def picker_rows(page, side: str) -> list[dict[str, str]]:
         "tag: l.lastChild.className}))")
 
 
+def typed_rows(page, side: str, typed: str, row: str) -> list[dict[str, str]]:
+    """Type ``typed`` into word box A or B, wait for the drop-down row of word ``row``, and return the rows
+    (:func:`picker_rows`)."""
+    page.click(f"#word-{side}")
+    page.fill(f"#word-{side}", typed)
+    page.wait_for_selector(f"#word-{side}-list li[data-word='{row}']")
+    return picker_rows(page, side)
+
+
 def pick_row(page, side: str, typed: str, rows_down: int = 1) -> None:
     """Type into word box A or B, move the highlight down ``rows_down`` rows of the drop-down, press Enter."""
     box = f"#word-{side}"

@@ -7,15 +7,12 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-from browser_fixtures import picker_rows, shown
+from browser_fixtures import shown, typed_rows
 
 
 def test_typing_part_of_a_lexicon_word_offers_it_with_what_it_reads_as_and_choosing_it_morphs(page):
     a = page.get_attribute("#word-a", "data-word")
-    page.click("#word-b")
-    page.fill("#word-b", "cál")
-    page.wait_for_selector("#word-b-list li[data-word='cálido']")
-    rows = picker_rows(page, "b")
+    rows = typed_rows(page, "b", "cál", "cálido")
     kinds = ["lexicon" if r["tag"] == "lexicon-tag" else "word" for r in rows]
     assert kinds == sorted(kinds, key=lambda k: k == "lexicon")  # after the vocabulary's words
     calido = next(r for r in rows if r["word"] == "cálido")
@@ -26,9 +23,6 @@ def test_typing_part_of_a_lexicon_word_offers_it_with_what_it_reads_as_and_choos
 
 
 def test_a_lexicon_word_typed_whole_is_the_row_enter_takes(page):
-    page.click("#word-a")
-    page.fill("#word-a", "cold")
-    page.wait_for_selector("#word-a-list li[data-word='cold']")
-    rows = picker_rows(page, "a")
+    rows = typed_rows(page, "a", "cold", "cold")
     assert rows[0]["word"] == "cold" and "opposite of warm" in rows[0]["text"]
     assert page.get_attribute("#word-a-list li[data-word='cold']", "aria-selected") == "true"

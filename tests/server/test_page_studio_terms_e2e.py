@@ -5,15 +5,12 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-from browser_fixtures import picker_rows, shown
+from browser_fixtures import picker_rows, shown, typed_rows
 
 
 def test_typing_part_of_a_studio_term_suggests_it_marked_and_choosing_it_morphs(page):
     a = page.get_attribute("#word-a", "data-word")
-    page.click("#word-b")
-    page.fill("#word-b", "pres")
-    page.wait_for_selector("#word-b-list li[data-word='presence']")
-    rows = picker_rows(page, "b")
+    rows = typed_rows(page, "b", "pres", "presence")
     presence = next(r for r in rows if r["word"] == "presence")
     assert "studio term" in presence["text"] and presence["kind"] == "studio"
     assert presence["title"].startswith("studio term: +6 dB bell at 5 kHz")
