@@ -10,7 +10,9 @@ Endpoints (all ``GET``, and ``HEAD`` too, but blend and match; every EQ answer h
   A search no word contains that the language layer understands ("cálido", "less muddy") answers the words it
   stands for, with ``interpretation`` its summary line, as ``eqmorph words --search`` does. ``studio_terms``
   lists the band words (``{"word", "forms", "summary"}``: "presence", its spellings, its defined move), all of
-  them without a search, else those with a form containing it ("pres"), after the words as the CLI lists them
+  them without a search, else those with a form containing it ("pres"), after the words as the CLI lists them;
+  ``lexicon_terms`` the lexicon's translations and synonyms (``{"word", "means", "opposite"}``: "cálido", warm and
+  caliente), which the page's pickers offer after both
 * ``/api/generate?word=&intensity=``, ``/api/morph?a=&b=&alpha=&intensity=&method=`` (both, sample, export and describe
   also take ``source=``, a crowd: ``socialfx`` or ``safe`` when the model has them, in any case, and blend's body
   ``"source"``; EQ and describe answers carry ``notes``, e.g. that the crowd never used a word),
