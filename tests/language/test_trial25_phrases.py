@@ -119,11 +119,15 @@ def test_a_quality_stated_plainly_is_still_asked_for(m):
     assert weights(m, "it's bright") == pytest.approx({"bright": 1.0})
 
 
-@pytest.mark.parametrize("text", ["it sounds really warm but a bit muddy", "it's very bright but muddy"])
-def test_an_intense_quality_beside_a_flaw_is_praise_not_a_request_or_a_complaint(m, text):
-    meant = m.parse(text)
+def test_an_intensified_quality_beside_a_flaw_is_praise(m):
+    meant = m.parse("it sounds really warm but a bit muddy")
     assert [w for w, v in meant.weights] == ["muddy"] and dict(meant.weights)["muddy"] < 0
-    assert not any("read as asking for less" in n and n.startswith(("warm", "bright")) for n in meant.notes)
+
+
+def test_an_intense_excess_beside_a_flaw_is_a_complaint_too(m):
+    # a twenty-sixth trial: "it's very bright and harsh" dropped the bright complaint as praise beside the flaw
+    assert all(v < 0 for v in dict(m.parse("it's very bright and harsh").weights).values())
+    assert set(dict(m.parse("it's very bright and harsh").weights)) == {"bright", "harsh"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -189,6 +193,8 @@ def test_a_bare_number_within_the_gain_range_is_still_a_db_amount_with_no_word(m
 
 @pytest.mark.parametrize("text, expected", [
     ("more forward", {"presence": 1.0}), ("bring the vocal forward", {"presence": 1.0}),
+    ("the vocal doesn't cut through", {"presence": 0.5}), ("the vocal doesnt cut through", {"presence": 0.5}),
+    ("cut through the mud", {"muddy": -1.0}), ("cut through the mix", {"presence": 1.0}),
     ("make the vocal cut through", {"presence": 1.0}), ("less subby", {"sub bass": -1.0}),
     ("megaphone voice", {"lo-fi": 1.0}), ("strident", {"shrill": 1.0}), ("the highs are strident", {"shrill": -0.5}),
     ("woofy", {"boomy": 1.0}), ("more energy", {"energetic": 1.0}), ("muffle it", {"muffled": 1.0}),
@@ -320,3 +326,80 @@ def test_an_intense_word_of_praise_is_not_read_as_its_excess(m, text, word):
 def test_the_grave_with_its_article_is_the_bass_and_grave_alone_deep(m, text, expected):
     # "bájale al grave" read deep's opposite: +7.4 dB at 2 kHz (a trial); an adjective, "grave" stays deep's Spanish
     assert weights(m, text) == pytest.approx(expected)
+
+
+# --- a twenty-sixth trial: side effects of the twenty-fifth's rules, mended ----------------------------------------
+
+@pytest.mark.parametrize("text", ["cut 2 dB of mud at 300", "cut 2 dB of harshness at 3k",
+                                  "add 2 dB of warmth around 200"])
+def test_a_crowd_words_db_amount_with_a_region_is_refused(m, text):
+    # the region became a request of its own: "cut 2 dB of mud at 300" was +5 dB at 500 Hz
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="a dB amount or a region"):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("address the lack of bass", {"bass": 1.0}), ("fix the missing low end", {"bass": 1.0}),
+    ("dont be shy with the bass", {"bass": 1.0}), ("clear up the mud", {"muddy": -1.0})])
+def test_idioms_say_what_they_mean_not_their_words(m, text, expected):
+    # "address the lack of bass" cut the bass 6 dB; "dont be shy with the bass" cut it; "clear up the mud" added mud
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_dont_worry_about_a_region_leaves_it_alone(m):
+    meant = m.parse("dont worry about the highs, just warmer")
+    assert dict(meant.weights) == pytest.approx({"warm": 1.0}) and "treble" in meant.kept
+
+
+@pytest.mark.parametrize("text", ["not much mud", "almost no harshness left", "casi sin barro"])
+def test_a_small_amount_of_a_flaw_asks_for_no_change(m, text):
+    # it added the flaw (+2.5 dB of mud)
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="what is fine"):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("it has to be really heavy", "heavy"), ("it's supposed to be very dark", "dark"),
+    ("tiene que estar muy brillante", "brillante"), ("the reference is very bright", "bright"),
+    ("la referencia es muy brillante", "brillante")])
+def test_an_intense_quality_wished_for_or_of_the_reference_is_asked_for(m, text, word):
+    # read as an excess, each asked for less of what was wanted
+    assert dict(m.parse(text).weights)[word] > 0
+
+
+@pytest.mark.parametrize("text", ["it's very bright, perfect", "suena muy brillante, me encanta",
+                                  "it's very dark but I like it"])
+def test_an_intense_quality_praised_in_the_phrase_asks_for_no_change(m, text):
+    # the highs it praised were cut
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="what is fine"):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, word", [("the snare is super hard hitting", "hard"),
+                                        ("the guitars are very crunchy", "crunchy")])
+def test_praise_words_of_a_genre_are_no_excess(m, text, word):
+    assert dict(m.parse(text).weights)[word] > 0
+
+
+def test_a_vocal_said_to_be_very_forward_asks_for_less_presence(m):
+    assert weights(m, "the vocal is very forward") == pytest.approx({"presence": -0.625})
+
+
+def test_a_fair_bit_and_spanish_solo_after_praise(m):
+    assert weights(m, "a fair bit brighter") == pytest.approx({"bright": 1.25})
+    assert weights(m, "suena genial solo un poco áspero") == pytest.approx({"áspero": -0.25})
+
+
+def test_a_region_judged_in_praise_is_not_cut(m):
+    # slang praise was read as too loud: the bass cut 2-3 dB; now the praise is no request, and a judgement eqmorph
+    # cannot read is named rather than read as a cut
+    assert "bass" not in dict(m.parse("the bass is brutal, love it").weights)
+    for text, word in (("the bass is insane, keep it", "insane"), ("el bajo está brutal", "brutal")):
+        with pytest.raises(UnknownWordError, match=f"'{word}'"):
+            m.parse(text)

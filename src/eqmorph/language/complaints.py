@@ -18,6 +18,7 @@ A word that names no flaw stays a request ("it sounds warm", "the low end is ful
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,7 +81,13 @@ CLITICS = frozenset({"se", "me", "le", "les", "te", "nos"})
 NEGATED_COPULAS = frozenset({"isn't", "aren't"})
 # Words that make the statement a wish: "make it sound thin", "I want it muddy", "quiero que suene turbio".
 WISHES = frozenset({"make", "makes", "making", "want", "wants", "need", "needs", "should", "like", "haz", "hazlo",
-                    "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería"})
+                    "hacer", "quiero", "quieres", "queremos", "necesito", "necesita", "debe", "debería",
+                    # "it's gotta be super heavy", "it's supposed to be very dark", "it must be brighter", "the
+                    # reference is very bright" read "very" as the excess of a statement (a twenty-sixth trial)
+                    "must", "gotta", "supposed", "meant", "ought", "reference", "referencia", "ref"})
+# Modals in two words: "it has to be really heavy", "tiene que sonar muy pesado"
+WISH_PAIRS = frozenset({("has", "to"), ("have", "to"), ("tiene", "que"), ("tienen", "que"), ("hay", "que"),
+                        ("needs", "to"), ("need", "to")})
 # Words of a sentence around a sound word, never one themselves: an error names an unknown word only when it is
 # none of these (language/parse.py).
 SENTENCE_WORDS = COPULAS | WISHES | frozenset({
@@ -94,8 +101,15 @@ COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is w
 # description, read as asking for it. Only the qualities a mix has too much of: "it sounds really nice", "the vocal
 # is super clear" and "it's so warm" praise (read so, they asked for less of what was praised: a review).
 INTENSIFIERS = frozenset(p[0] for p, v in DEGREES.items() if len(p) == 1 and v > 1.0) | EXCLAIMING
-INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "hard", "duro", "heavy",
-                            "pesado", "toppy", "intenso", "crunchy"})
+# (A trial of these rules: "the snare is super hard hitting", "the guitars are very crunchy", "it sounds super heavy,
+# sick" praise, so hard, crunchy and heavy are not here; "the vocal is very forward" complains, so presence is.)
+INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "toppy", "presence"})
+# Praise anywhere in a phrase makes an intense quality in it praise too: "it's very bright, perfect", "suena muy
+# brillante, me encanta" cut the highs they praised (a twenty-sixth trial); read so, they ask for no change there.
+PRAISE_WORDS = frozenset({"perfect", "great", "awesome", "amazing", "excellent", "sick", "love", "loving", "lovely",
+                          "gorgeous", "stunning", "fantastic", "dope", "killer", "perfecto", "perfecta", "genial",
+                          "encanta", "encantan", "gusta", "gustan", "increíble", "increible", "hermoso", "precioso",
+                          "chido", "bacán", "bacan", "buenísimo", "buenisimo"})
 # "it's not too muddy": fine
 HEDGED = frozenset({"too", "overly", "excessively", "demasiado", "demasiada", "excesivamente"})
 AMOUNT_SAID = (frozenset(t for phrase in (*EXCESS, *LACK) for t in phrase) - NOT - NEGATED_COPULAS
@@ -125,9 +139,37 @@ _NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase
     ("without", "thinning", "it", "out"), ("without", "thinning", "it"), ("without", "thinning"),
     ("without", "making", "it", "thin"), ("without", "making", "it", "thinner"), ("sin", "adelgazar"),
     ("sin", "adelgazarlo"), ("sin", "que", "quede", "delgado"))})
+# Idioms whose words, read one by one, went against what they say (a twenty-sixth trial): "make the vocal cut
+# through" asks for presence and "the vocal doesn't cut through" says it lacks it, while "cut through the mud" cuts the
+# mud (read as presence, "cut through" had added it); "address the lack of bass" and "fix the missing low end" ask for
+# more, "don't be shy with the bass" too, and "don't worry about the highs" leaves them alone.
+_IDIOMS = PhraseRewriter({
+    **{(neg, "cut", "through"): ("not", "enough", "presence")
+       for neg in ("doesn't", "don't", "can't", "won't", "didn't", "isn't", "never")},
+    **{(verb, "the", lack): ("more",) for verb in ("address", "fix", "tackle", "handle", "solve", "manage")
+       for lack in ("lack", "missing")},
+    ("the", "lack", "of"): ("not", "enough"),
+    ("don't", "be", "shy", "with"): ("more",), ("don't", "worry", "about"): ("keep",),
+    ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up")})
+_CUTS_THROUGH = ("cut", "through")
+
+
+def _cuts_through(tokens: list[str]) -> list[str]:
+    """"cut through" at the end of its clause, or before "the mix", is presence ("make the vocal cut through"); before
+    anything else it cuts what follows ("cut through the mud")."""
+    out = list(tokens)
+    for k in range(len(out) - 2, -1, -1):
+        if tuple(out[k:k + 2]) == _CUTS_THROUGH:
+            rest = out[k + 2:k + 4]
+            if not rest or rest[0] in JOINERS or rest in (["the", "mix"], ["in", "the"]) or rest[0] in ("it", "a"):
+                out[k:k + 2] = ["presence"]
+    return out
+
+
 # "sounds great just a bit harsh": "just" after praise contrasts, as "but" (the flaw was taken for what to keep, and
 # the phrase refused: a twenty-fifth trial)
 _PRAISING = FINE | PRAISE_OF_A_SUBJECT
+_JUST = frozenset({"just", "solo", "sólo"})  # "suena genial solo un poco áspero"
 # Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
 PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
                             ("love", "it"), ("like", "it"), ("loving", "it")})
@@ -161,6 +203,7 @@ _AMOUNT_BEFORE = frozenset({"too", "bit", "little", "a"})  # not "not much in th
 _IN = frozenset({"in", "on", "around", "at", "en"})
 # "the low mids need cleaning up" was the low mids and clean boosted (a sixteenth trial): the verb the need names.
 GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutting": "cut", "reducing": "reduce",
+           "tidying": "tidy",
            "boosting": "boost", "lifting": "lift", "brightening": "brighten", "warming": "warm"}
 # "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
@@ -216,6 +259,16 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if sign > 0 and negation is None and word in INTENSE_EXCESS and intensified(clause_before, pending):
         return -1.0  # "it's very bright"
     return None
+
+
+_PRAISE_PAIRS = frozenset({("i", "like"), ("keep", "it"), ("love", "it")})
+
+
+def praises(text: str) -> bool:
+    """Whether ``text`` (normalised) praises anywhere (``PRAISE_WORDS``, "I like"): an intense quality in it is then
+    praise too ("it's very bright, perfect", "very dark but I like it")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return not PRAISE_WORDS.isdisjoint(words) or not _PRAISE_PAIRS.isdisjoint(zip(words, words[1:]))
 
 
 def intensified(clause_before: Sequence[str], pending: Sequence[str]) -> bool:
@@ -274,10 +327,11 @@ def drop_praised(pieces: list[Piece], praised: Sequence[tuple[int, Piece]], amou
 
 def is_wished(tokens: Sequence[str]) -> bool:
     """Whether ``tokens`` hold a wish since their last contrast ("but", "pero": "make it warm but it's muddy" states
-    muddy); "like" after a copula compares ("it sounds like mud"), it wishes nothing."""
+    muddy); "like" after a copula compares ("it sounds like mud"), it wishes nothing. A modal said in two words ("has
+    to", "tiene que") wishes, and so does a reference named: "the reference is very bright" is what to match."""
     start = max((k + 1 for k, t in enumerate(tokens) if t in CONTRASTING), default=0)
-    return any(t in WISHES and not (t == "like" and k > start and tokens[k - 1] in COPULAS)
-               for k, t in enumerate(tokens) if k >= start)
+    return any((t in WISHES and not (t == "like" and k > start and tokens[k - 1] in COPULAS))
+               or tuple(tokens[k:k + 2]) in WISH_PAIRS for k, t in enumerate(tokens) if k >= start)
 
 
 def hedged(pending: Sequence[str]) -> bool:
@@ -333,8 +387,8 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _NOT_THINNING(_COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)))
-    out = [("but" if t == "just" and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
+    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)))))
+    out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
         # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."

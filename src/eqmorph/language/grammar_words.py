@@ -25,7 +25,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     # a twenty-fifth trial: "bit warmer", "lil warmer", "the tiniest bit brighter" were the whole word, "a good bit
     # brighter" read "good" as a sound word, and "a whole lot more bass" was the plain word
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
-    ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45,
+    ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
@@ -102,6 +102,11 @@ EXCLAIMING = frozenset({"so", "tan", "qué", "que"})  # Spanish "tan embarrado",
 ENOUGH = frozenset({"enough", "suficiente", "suficientes", "suficientemente"})
 # Lack, the mirror of excess: "not enough bass", "too little treble", "le falta brillo" ask for more of the word,
 # moderately (the degree of "a bit", as "too" asks for less). Read as "not" and an ignored "enough", they cut it.
+# Small amounts, lacks of what they name: "almost no bass", "not much low end" cut the bass 6-7.5 dB (a twenty-fifth
+# trial; "hardly any" was x0.5 only as a degree, its "any" ignored). Of a flaw they ask for nothing: "not much mud"
+# added mud (a twenty-sixth trial; language/parse.py).
+SMALL_AMOUNTS = (("not", "much"), ("not", "a", "lot", "of"), ("almost", "no"), ("hardly", "any"), ("barely", "any"),
+                 ("very", "little"), ("little", "to", "no"), ("casi", "sin"), ("casi", "nada", "de"))
 LACK: dict[tuple[str, ...], float] = {
     lack: DEGREES[("a", "bit")] for lack in [
         *((negation, enough) for negation in ("not", "no", "isn't", "aren't", "don't", "doesn't", "didn't", "wasn't",
@@ -110,10 +115,7 @@ LACK: dict[tuple[str, ...], float] = {
         ("too", "little"), ("too", "few"), ("falta",), ("faltan",), ("hace", "falta"), ("hacen", "falta"),
         ("demasiado", "poco"), ("demasiada", "poca"), ("demasiado", "poca"),
         ("pocos",), ("pocas",),  # "tiene pocos graves": a lack, as "poco" before an adjective is a litotes
-        # "almost no bass", "not much low end" cut the bass 6-7.5 dB (a twenty-fifth trial; "hardly any" was x0.5
-        # only as a degree, its "any" ignored)
-        ("not", "much"), ("not", "a", "lot", "of"), ("almost", "no"), ("hardly", "any"), ("barely", "any"),
-        ("very", "little"), ("little", "to", "no"), ("casi", "sin"), ("casi", "nada", "de")]
+        *SMALL_AMOUNTS]
 }
 APPROXIMATE_DEGREE = DEGREES[("a", "bit")]  # "warmish", "warm-ish": a bit warm
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
@@ -262,6 +264,11 @@ OVERRIDING_PARTICLES = frozenset({"up", "down"})
 UP_COMPLETES = frozenset({"tidy", "fix", "clear", "sort", "clean"})
 
 
+def small_amount(pending: Sequence[str]) -> bool:
+    """Whether ``pending`` (a piece's grammar words) holds a small amount ("not much", "almost no": SMALL_AMOUNTS)."""
+    return any(tuple(pending[k:k + len(p)]) == p for p in SMALL_AMOUNTS for k in range(len(pending) - len(p) + 1))
+
+
 def direction_after(tok: str, way: float, before: str | None = None) -> float:
     """The direction after direction word ``tok`` (a MORE or LESS word, or a particle), given the one so far and
     the token ``before`` it.
@@ -332,7 +339,7 @@ FUNCTION_WORDS = frozenset({
     "lets", "let's", "give", "pls", "plz", "thanks", "thank", "thx", "ty", "hey", "hi", "yo", "ok", "okay",
     "maybe", "perhaps", "also", "so", "if", "then", "for", "from", "into", "about", "how", "why", "when", "which",
     "who", "my", "our", "his", "her", "their", "something", "anything", "everything", "stuff", "thing", "things",
-    "bit", "lil", "lol", "lmao", "tbh", "imo",
+    "bit", "lil", "lol", "lmao", "tbh", "imo", "left",
     "por", "favor", "porfa", "porfavor", "gracias", "quiero", "quisiera", "queremos", "puedes", "podrías", "podrias",
     "puede", "pueden", "hazme", "dame", "hola", "oye", "para", "mi", "mis", "tu", "tus", "su", "sus", "al",
     "se", "te", "nos", "algo", "cosa", "como", "cómo", "esto", "eso", "este", "esta"})

@@ -38,6 +38,7 @@ from eqmorph.language.stoplist import stoplist
 
 # Copulas a judgement follows; "it's" and "there's" state what follows them, not a subject before.
 JUDGED_COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "está", "esta", "están", "estan"})
+SPANISH_COPULAS = frozenset({"es", "son", "está", "esta", "están", "estan"})
 # The grammar's negated copulas, in the past too, and typed without apostrophes ("the mud isnt bad").
 JUDGED_NEGATIONS = NEGATED_COPULAS | frozenset({"wasn't", "isnt", "arent"})
 # What a listener says of a flaw, after its copula (a degree word before one is part of it: "is really bad").
@@ -77,22 +78,23 @@ AMOUNTS_BEFORE = ARTICLES | frozenset({"little", "bit", "lot", "lots", "of", "po
 ON = frozenset({"on", "in", "over", "en", "de"})
 
 
-def judged_subjects(tokens: Sequence[str], is_flaw: Callable[[str], bool]) -> list[str]:
+def judged_subjects(tokens: Sequence[str], is_flaw: Callable[[str], bool], praising: bool = False) -> list[str]:
     """``tokens`` with each clause "<subject> <copula> <judgement>" read as "<copula> <subject>" (or "isn't
     <subject>" for a flaw said to be gone or fine), "low" / "high" after a copula as levels, and "<flaw> on <source>"
     as "too much <flaw> on <source>" (module docstring); others unchanged. ``is_flaw``: whether a term (its tokens
-    joined by spaces) reads as a flaw word."""
+    joined by spaces) reads as a flaw word; ``praising``: the phrase praises (complaints.praises), so a region judged
+    so is praised ("the bass is insane, keep it"), not too loud."""
     tokens = _levels(tokens)
     out: list[str] = []
     start = 0
     for end in [*(j for j, tok in enumerate(tokens) if tok in JOINERS), len(tokens)]:
-        out.extend(_judged_clause(list(tokens[start:end]), is_flaw))
+        out.extend(_judged_clause(list(tokens[start:end]), is_flaw, praising))
         out.extend(tokens[end:end + 1])  # the joining word itself
         start = end + 1
     return out
 
 
-def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[str]:
+def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool], praising: bool) -> list[str]:
     """One clause (no joining word) rewritten when it is a subject judged after its copula, or a flaw on a source."""
     if _flaw_on_source(clause, is_flaw):
         return ["too", "much", *clause]
@@ -116,6 +118,9 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool]) -> list[st
         # a region judged is too loud ("the bass is overwhelming" boosted it 6 dB), or fine ("the bass isn't bad":
         # read as "isn't the bass", it asked for more); a flaw's band word ("the sibilance is brutal") is a flaw
         level = region and not is_flaw(" ".join(t for t in subject if t not in ARTICLES))
+        # slang praise: "the bass is insane, keep it", Spanish "el bajo está brutal" (great: a twenty-sixth trial)
+        if level and (praising or (judged == ("brutal",) and clause[c] in SPANISH_COPULAS)):
+            return clause
         if said and not negated:
             return [*subject, clause[c], "too", "loud"] if level else [clause[c], *subject]
         if said and level:

@@ -194,6 +194,16 @@ def amount_at(tokens: Sequence[str], i: int) -> bool:
     return j < len(tokens) and db_amount(tokens[j]) is not None
 
 
+def amount_in_region_error(text: str, term: str, amount: Amount) -> ParameterError:
+    """The error for a crowd word's dB amount with a region or a frequency ("cut 2 dB of mud at 300"): the amount
+    sets the largest move of the word's whole EQ, which may lie outside the region (read together, the region was
+    a request of its own: +5 dB at 500 Hz, a twenty-sixth trial)."""
+    return ParameterError("text", text, (
+        f"a dB amount or a region for {term!r}, not both: {amount.text!r} sets the largest move of its whole EQ, "
+        "which may lie outside the region; leave out the region (the amount then moves the whole EQ) or the amount "
+        "(the word then acts in the region at its own strength)"))
+
+
 def dangling_amount(text: str, amount: Amount) -> ParameterError:
     """The error for a dB amount with no word to set ("bass, -3dB": the comma parts them); a bare number too large
     for a gain is the frequency it must be ("cut 400": the low mids' hint, as "cut 400hz" gets)."""
@@ -309,6 +319,6 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
 
 
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
-           "amount_weight",
+           "amount_in_region_error", "amount_weight",
            "dangling_amount", "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "placed_frequency",
            "set_amounts"]

@@ -23,13 +23,15 @@ from eqmorph.language.complaints import (
     COMPLAINT_DEGREE,
     COPULAS,
     FLAW_WORDS,
+    INTENSE_EXCESS,
+    PRAISE_WORDS,
     SENTENCE_WORDS,
     drop_praised,
     hedged,
-    intensified,
     is_praise,
     is_wished,
     nothing_asked,
+    praises,
     stated_turn,
     statement_tokens,
     states_next,
@@ -59,6 +61,7 @@ from eqmorph.language.grammar_words import (
     SUPERLATIVE_DEGREE,
     degree_of,
     direction_after,
+    small_amount,
 )
 from eqmorph.language.interpretation import Interpretation, Piece, interpret
 from eqmorph.language.judged import judged_subjects
@@ -67,6 +70,7 @@ from eqmorph.language.numbers import (
     ambiguous_number,
     ambiguous_number_error,
     amount_at,
+    amount_in_region_error,
     dangling_amount,
     db_amount,
     frequency_after_its_word,
@@ -138,6 +142,7 @@ class Parser(WordReader):
         capped = False
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
+        praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         for clause in _SPLIT.split(norm):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
             placed = placed_frequency(clause)  # "less harshness around 3k": harsh, where the high mids are
@@ -150,7 +155,7 @@ class Parser(WordReader):
             typed = self.tokens(clause)
             shown.update(typed)
             # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), self._names_flaw)))
+            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), self._names_flaw, praised_text)))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
@@ -297,11 +302,13 @@ class Parser(WordReader):
                     sign = -1.0  # "but not too muddy" asks against mud, gently (it had added a quarter of it)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
+                if stated == -1.0 and found[0].word in INTENSE_EXCESS and praised_text:
+                    stated = 0.0  # "it's very bright, perfect": the intense quality praised, no change asked there
+                if stated is None and found[0].word in FLAW_WORDS and small_amount(pending):
+                    stated = 0.0  # "not much mud", "almost no harshness": a flaw hardly there, no change asked
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
-                # "it's very bright" complains, but "it sounds really warm but muddy" praises warm beside the flaw
-                intense = stated == -1.0 and found[0].word not in FLAW_WORDS and intensified(tokens[:i], pending)
                 if stated is not None and stated != 0.0:
-                    piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, flawed or not intense
+                    piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
                                  f"{'less' if stated < 0 else 'more'}")
                 if piece_degree > MAX_DEGREE:
@@ -346,8 +353,10 @@ class Parser(WordReader):
                     if where is not None:  # "less boomy low end", "less hiss up top" (language/regions.py)
                         pieces[-1], i, note = where
                         notes.append(note)
+                elif found[0].how != "defined" and region_of(tokens, i, pieces[-1], found[0], derived, self._term_at,
+                                                             self._closes) is not None:
+                    raise amount_in_region_error(text, term_text, amounts[len(pieces) - 1])  # "cut 2 dB of mud at 300"
                 unasked += [(len(pieces) - 1, pieces[-1])] if stated == 0.0 else []  # "it isn't muddy": no change asked
-                praised += [(len(pieces) - 1, pieces[-1])] if intense else []
                 if stated is None and not way and sign == 1.0 and not keep and len(pieces) - 1 not in amounts:
                     praised += [(len(pieces) - 1, pieces[-1])] if is_praise(tokens[:i], pieces[-1]) else []
                 # modifiers belong to the descriptor they precede
@@ -370,7 +379,8 @@ class Parser(WordReader):
         if not pieces:
             # Blame the words that could name a sound, not "my", "I", "like" or "needs" (an eighteenth trial: "my
             # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
-            unknown = [t for t in unknown if t not in SENTENCE_WORDS and t not in FUNCTION_WORDS]
+            unknown = [t for t in unknown if t not in SENTENCE_WORDS and t not in FUNCTION_WORDS
+                       and t not in PRAISE_WORDS]  # "it's very bright, perfect": what is fine, not 'perfect'
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
