@@ -403,3 +403,15 @@ def test_a_region_judged_in_praise_is_not_cut(m):
     for text, word in (("the bass is insane, keep it", "insane"), ("el bajo está brutal", "brutal")):
         with pytest.raises(UnknownWordError, match=f"'{word}'"):
             m.parse(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("touch more bass", {"bass": 0.5}), ("a couple dB more bass", {"bass": 2 / 6}),
+    ("get the bass out of the way", {"bass": -1.0})])
+def test_a_touch_a_couple_db_and_out_of_the_way(m, text, expected):
+    # full strength, "couple" and "dB" ignored, and "way" read as x1.25 (a twenty-fifth trial)
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_couple_db_of_a_crowd_word_is_its_largest_move(m):
+    assert abs(peak_db(m, "add a couple dB of warmth")) == pytest.approx(2.0, abs=0.05)

@@ -150,7 +150,8 @@ _IDIOMS = PhraseRewriter({
        for lack in ("lack", "missing")},
     ("the", "lack", "of"): ("not", "enough"),
     ("don't", "be", "shy", "with"): ("more",), ("don't", "worry", "about"): ("keep",),
-    ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up")})
+    ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up"),
+    ("out", "of", "the", "way"): ("off",)})  # "get the bass out of the way": a cut ("way" was read as x1.25)
 _CUTS_THROUGH = ("cut", "through")
 
 

@@ -26,6 +26,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     # brighter" read "good" as a sound word, and "a whole lot more bass" was the plain word
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
     ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
+    ("touch",): 0.5,  # "touch more bass", as "a touch"
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
@@ -246,6 +247,7 @@ SHAPE_NOUNS = ("curve", "shape", "face")
 SPOKEN_DB: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(*said, unit): (f"{value}db",) for said, value in (  # the longer first: "half a dB" is not "half 1 dB"
         (("half", "a"), "0.5"), (("a", "half"), "0.5"), (("a", "couple", "of"), "2"), (("un", "par", "de"), "2"),
+        (("a", "couple"), "2"), (("a", "few"), "3"),  # "add a couple dB of warmth" (a twenty-fifth trial)
         (("a",), "1"), (("one",), "1"), (("un",), "1"), (("medio",), "0.5"), (("two",), "2"), (("dos",), "2"),
         (("three",), "3"), (("tres",), "3"), (("four",), "4"), (("cuatro",), "4"))
        for unit in ("db", "decibel", "decibels", "decibelio", "decibelios")}}
