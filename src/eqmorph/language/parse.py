@@ -33,7 +33,6 @@ from eqmorph.language.complaints import (
     nothing_asked,
     praises,
     stated_turn,
-    statement_tokens,
     states_next,
 )
 from eqmorph.language.grammar_words import (
@@ -92,6 +91,7 @@ from eqmorph.language.regions import (
     removed_at,
 )
 from eqmorph.language.spelling import phrase_unknown_error
+from eqmorph.language.statements import statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,

@@ -1,0 +1,269 @@
+"""Statements rewritten before the grammar reads them: what a sentence says of a sound, put in the words the
+grammar reads (language/complaints.py then decides what a statement asks for).
+
+"the low end is fine" keeps the low end; "don't touch the highs", "sin tocar", "without losing the warmth" keep what
+follows; "I love" keeps, "I hate" asks for less; "los agudos pican" says the treble is too loud; a comparison stated
+("it's brighter than it should be") is an excess; "the bass is to loud" has the typo "to"; "a bit much in the highs",
+"there's a lot of mud", "the bass is missing" are amounts; "the low mids need cleaning up" is "clean up the low
+mids"; idioms ("cut through", "address the lack of", "without thinning it out") say what they mean. Each rule names
+the trial that found it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eqmorph.language.complaints import (
+    COPULAS,
+    FINE,
+    NEGATED_COPULAS,
+    PRAISE_OF_A_SUBJECT,
+    WISHES,
+    clause_end,
+    is_wished,
+    names_band,
+)
+from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP, PhraseRewriter
+
+# Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
+# they were a request for boom (a fourteenth trial)
+FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
+# Spanish verbs of a region's excess ("los agudos pican", "los graves tapan la voz"): read as "too loud" said of it.
+# Ignored, they left the region a request, boosted 6 dB (a nineteenth trial, 2026-12-04).
+_COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
+    "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
+    "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
+    "chillan", "chilla")}  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
+    # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
+    | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
+       for much in ("mucho", "demasiado")})
+# "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
+# reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
+_NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
+    ("without", "thinning", "it", "out"), ("without", "thinning", "it"), ("without", "thinning"),
+    ("without", "making", "it", "thin"), ("without", "making", "it", "thinner"), ("sin", "adelgazar"),
+    ("sin", "adelgazarlo"), ("sin", "que", "quede", "delgado"))})
+# Idioms whose words, read one by one, went against what they say (a twenty-sixth trial): "make the vocal cut
+# through" asks for presence and "the vocal doesn't cut through" says it lacks it, while "cut through the mud" cuts the
+# mud (read as presence, "cut through" had added it); "address the lack of bass" and "fix the missing low end" ask for
+# more, "don't be shy with the bass" too, and "don't worry about the highs" leaves them alone.
+_IDIOMS = PhraseRewriter({
+    **{(neg, "cut", "through"): ("not", "enough", "presence")
+       for neg in ("doesn't", "don't", "can't", "won't", "didn't", "isn't", "never")},
+    **{(verb, "the", lack): ("more",) for verb in ("address", "fix", "tackle", "handle", "solve", "manage")
+       for lack in ("lack", "missing")},
+    ("the", "lack", "of"): ("not", "enough"),
+    ("don't", "be", "shy", "with"): ("more",), ("don't", "worry", "about"): ("keep",),
+    ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up"),
+    ("out", "of", "the", "way"): ("off",)})  # "get the bass out of the way": a cut ("way" was read as x1.25)
+_CUTS_THROUGH = ("cut", "through")
+
+
+def _cuts_through(tokens: list[str]) -> list[str]:
+    """"cut through" at the end of its clause, or before "the mix", is presence ("make the vocal cut through"); before
+    anything else it cuts what follows ("cut through the mud")."""
+    out = list(tokens)
+    for k in range(len(out) - 2, -1, -1):
+        if tuple(out[k:k + 2]) == _CUTS_THROUGH:
+            rest = out[k + 2:k + 4]
+            if not rest or rest[0] in JOINERS or rest in (["the", "mix"], ["in", "the"]) or rest[0] in ("it", "a"):
+                out[k:k + 2] = ["presence"]
+    return out
+
+
+# "sounds great just a bit harsh": "just" after praise contrasts, as "but" (the flaw was taken for what to keep, and
+# the phrase refused: a twenty-fifth trial)
+_PRAISING = FINE | PRAISE_OF_A_SUBJECT
+_JUST = frozenset({"just", "solo", "sólo"})  # "suena genial solo un poco áspero"
+# Praise that opens a contrast without a verb ("nice low end but harsh"): read as "it is good ..." (statement_tokens)
+PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("solid",), ("decent",), ("all", "good"),
+                            ("love", "it"), ("like", "it"), ("loving", "it")})
+# Phrases that keep what follows: "warmer but don't touch the low end" cut the bass as "don't" (a review), and
+# "brighter without losing the warmth" cut the warmth (a fourteenth trial, 2026-12-03).
+KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), ("without", "touching"),
+                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"), ("without", "losing"), ("without", "sacrificing"),
+                ("without", "killing"), ("without", "hurting"), ("don't", "lose"), ("do", "not", "lose"),
+                ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"),
+                # Caution said of what follows: "more air but watch the esses" added esses (a sixteenth trial)
+                ("watch",), ("watch", "out", "for"), ("careful", "with"), ("be", "careful", "with"),
+                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"))
+# A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
+# wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
+# verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
+FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "really", "like"): ("keep",),
+                   ("i", "really", "love"): ("keep",), ("we", "love"): ("keep",), ("we", "like"): ("keep",),
+                   ("love", "the"): ("keep", "the"), ("me", "gusta"): ("keep",), ("me", "gustan"): ("keep",),
+                   ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
+                   ("i", "hate"): ("less",), ("i", "really", "hate"): ("less",), ("we", "hate"): ("less",),
+                   ("i", "dislike"): ("less",), ("hate", "the"): ("less", "the"), ("odio",): ("less",)}
+# Said last of a region after a copula and an excess, these are its level: "the low mids are too much", "the bass is a
+# bit much", "the treble is too high" were a 4-6 dB boost of the region (the excess dropped: a fifteenth trial), and
+# read as "too loud" they cut it (regions.level_move).
+EXCESS_LEVEL = frozenset({"much", "big", "high", "mucho"})
+_EXCESS_BEFORE = frozenset({"too", "overly", "so", "way", "demasiado", "bit", "little"})
+# "it's a bit much in the highs", "a lot in the low end" boosted the region 4-7 dB (a sixteenth trial): an amount said
+# of a place after a copula is its excess.
+_AMOUNT_WORDS = frozenset({"much", "lot"})
+_AMOUNT_BEFORE = frozenset({"too", "bit", "little", "a"})  # not "not much in the low end", a lack
+_IN = frozenset({"in", "on", "around", "at", "en"})
+# "the low mids need cleaning up" was the low mids and clean boosted (a sixteenth trial): the verb the need names.
+GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutting": "cut", "reducing": "reduce",
+           "tidying": "tidy",
+           "boosting": "boost", "lifting": "lift", "brightening": "brighten", "warming": "warm"}
+# "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
+_MISSING = frozenset({"missing", "lacking", "gone", "absent"})
+# "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
+# ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
+_A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
+# A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
+# más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
+# it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
+_THAN = {"than": ("more", "less"), "que": ("más", "menos")}
+# After "is to", these keep "to" a preposition or an infinitive's ("the plan is to add air", "is to be"); any other word
+# makes it the common typo of "too" ("the bass is to loud", a fifteenth trial).
+_NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
+                                          "my", "your", "it", "them", "him", "her"})
+_TOO_DEGREES = frozenset({"way", "bit", "little", "far", "just", "slightly", "much"})  # "way to bright"
+_FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
+# A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
+# the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
+_VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más", "extra", "minus"}
+_DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",),
+         # "no le bajes los graves", "no bajes los graves": don't lower the bass (a cut before a nineteenth trial)
+         ("no",), ("no", "le"), ("no", "les"), ("nunca",), ("nunca", "le"))
+_KEEPING = PhraseRewriter({phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
+                                                                             for verb in sorted(_VERBS_OF_DIRECTION)))})
+_FEELING = PhraseRewriter(FEELING_PHRASES)
+_UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
+
+
+def _compared(tokens: list[str]) -> list[str]:
+    """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
+    "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
+    compares with dropped up to the clause's end; wishes ("make it brighter than the reference") stay."""
+    out = list(tokens)
+    for k in range(len(out) - 1, 1, -1):
+        if out[k] not in _THAN:
+            continue
+        more, less = _THAN[out[k]]
+        end = clause_end(out, k)
+        if COPULAS.isdisjoint(out[:k - 1]) or is_wished(out[:k]):  # a copula states the clauses after it too
+            continue
+        if out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
+            said = ["too"] if out[k - 2] == more else ["not", "enough"]
+            out[k - 2:end] = [*said, out[k - 1]]
+        elif out[k] == "than" and out[k - 1].endswith("er") and out[k - 1] not in ("rather", "other"):  # "duller"
+            out[k - 1:end] = ["too", out[k - 1]]
+    return out
+
+
+def statement_tokens(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
+    end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
+    harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
+    "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
+    in that order)."""
+    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)))))
+    out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
+    if CONTRASTING.intersection(out):
+        # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
+        # after "but" was asked for, +2.6 dB of harsh: a fourteenth trial); read as "it is good ..."
+        # "like it" / "love it" only right before the contrast: "like it brighter but less harsh" is a wish
+        opener = next((n for n in (2, 1) if tuple(out[:n]) in PRAISE_OPENERS
+                       and (out[1:2] != ["it"] or out[2:3] and out[2] in CONTRASTING)), 0)
+        out[:opener] = ["is", "good"] if opener else []
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
+            out.insert(k, "suena")
+    return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))))))
+
+
+def _clause_start(tokens: Sequence[str], k: int) -> int:
+    """Index of the first token of the clause ``tokens[k]`` is in: after the last joining word before it."""
+    return max((j + 1 for j in range(k) if tokens[j] in JOINERS), default=0)
+
+
+def _typo_too(tokens: list[str]) -> list[str]:
+    """"to" between a copula and an adjective read as "too": "the bass is to loud" (read as "to", a boost); also
+    opening a clause or after a degree word ("to muddy", "way to bright", "a bit to bright": a twenty-third trial)
+    when one word ends the clause after it, not a verb ("to brighten", "to make it warmer")."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        if out[k] != "to" or out[k + 1] in _NOT_AFTER_TO or not out[k + 1][0].isalpha():
+            continue
+        ends = k + 2 == len(out) or out[k + 2] in JOINERS
+        if (k and out[k - 1] in COPULAS) or (ends and not out[k + 1].endswith("en") and (
+                k == 0 or out[k - 1] in JOINERS or out[k - 1] in _TOO_DEGREES)):
+            out[k] = "too"
+    return out
+
+
+def _amounts_stated(tokens: list[str]) -> list[str]:
+    """A region's level said as an amount, read as an excess or a lack: "the low mids are too much" ("too loud"), "it's
+    a bit much in the highs" ("too much highs"), "not much in the low end" and "the bass is missing" ("not enough")."""
+    out = list(tokens)
+    for k in range(len(out) - 1, 0, -1):
+        if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
+                and not COPULAS.isdisjoint(out[_clause_start(out, k):k]) and names_band(out[_clause_start(out, k):k])):
+            out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
+        elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
+              and names_band(out[k + 1:])):
+            out[k:k + 2] = ["much"] if out[k - 1] == "too" else ["too", "much"]
+        elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
+              and names_band(out[k + 1:])):  # it cut the bass
+            out[k - 1:k + 2] = ["not", "enough"]
+        elif out[k] in _MISSING and out[k - 1] in COPULAS and names_band(out[_clause_start(out, k):k - 1]):
+            start = _clause_start(out, k)
+            out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
+    return out
+
+
+def _there_is(tokens: list[str]) -> list[str]:
+    """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there")
+        two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
+        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])):
+            out[k + 1:k + 3 if two else k + 2] = ["too", "much"]
+    return out
+
+
+def _needs_verb(tokens: list[str]) -> list[str]:
+    """A region that needs a verb's gerund gets the verb: "the low mids need cleaning up" -> "clean up the low mids"."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        if out[k] in ("need", "needs") and out[k + 1] in GERUNDS:
+            start, up = _clause_start(out, k), out[k + 2:k + 3] == ["up"]
+            out[start:k + 2 + up] = [GERUNDS[out[k + 1]], *(["up"] if up else []), *out[start:k]]
+    return out
+
+
+def _praised(tokens: list[str]) -> list[str]:
+    """A region said to be fine turned into a kept one ("the low end is fine" -> "keep the low end"), praise of a named
+    subject read as the praise of "it is ..." ("the warmth is good but ..."), a fine word with nothing before it
+    dropped ("sounds good but a bit harsh")."""
+    out = list(tokens)
+    k = 1
+    while k < len(out):
+        if (out[k] in FINE or out[k] in PRAISE_OF_A_SUBJECT) and out[k - 1] in COPULAS and out[k - 1] not in \
+                NEGATED_COPULAS and not is_wished(out[:k]):
+            start = _clause_start(out, k - 1)
+            said = [t for t in out[start:k - 1] if t not in STOP]
+            if out[k] not in FINE and not said:  # "it sounds nice": the crowds' nice
+                k += 1
+                continue
+            if k + 1 < len(out) and out[k + 1] not in JOINERS:
+                out[k] = "keep"  # "it has good bass": the bass is kept
+            elif names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
+                out[start:k + 1] = ["keep", *out[start:k]]
+            elif said:  # "the warmth is good but too much low end": as "it is warm ...", praise beside a flaw
+                out[start:k + 1] = [out[k - 1], *out[start:k - 1]]
+            else:  # "sounds good but a bit harsh": nothing eqmorph could keep
+                del out[k]
+                continue
+        k += 1
+    return out
+
+
+__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "statement_tokens"]
