@@ -53,7 +53,9 @@ def test_low_after_a_copula_is_a_level_not_the_bass_band(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text, expected", [("it is low end heavy", {"bass": 0.5, "heavy": 0.5}),
+# "low end heavy": heavy said of a region is its level since a twenty-seventh trial (too much low end), not the
+# crowds' heavy beside a bass boost
+@pytest.mark.parametrize("text, expected", [("it is low end heavy", {"bass": -0.5}),
                                             ("less low", {"bass": -1.0})])
 def test_low_as_a_region_word_is_still_the_bass(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)

@@ -415,3 +415,37 @@ def test_a_touch_a_couple_db_and_out_of_the_way(m, text, expected):
 
 def test_a_couple_db_of_a_crowd_word_is_its_largest_move(m):
     assert abs(peak_db(m, "add a couple dB of warmth")) == pytest.approx(2.0, abs=0.05)
+
+
+# --- a twenty-seventh trial ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, region", [("cut the mud but keep the warmth in the low end", "bass"),
+                                          ("brighter but keep the body in the low mids", "low mids")])
+def test_a_kept_word_in_a_region_keeps_the_region(m, text, region):
+    # a KeyError (the dB-amount check read an amount a kept piece has not); before it, the region was a boost
+    meant = m.parse(text)
+    assert region not in dict(meant.weights) and region in meant.kept
+
+
+def test_a_kept_word_in_a_region_alone_asks_for_a_change(m):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse("keep the warmth in the low end")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("try cutting some mud", {"muddy": -1.0}), ("try reducing the harshness", {"harsh": -1.0}),
+    ("the highs hurt", {"treble": -0.5}), ("los agudos duelen", {"treble": -0.5}),
+    ("it has a lot of low end", {"bass": -0.5}), ("tiene muchos graves", {"bass": -0.5}),
+    ("the low end is heavy", {"bass": -0.5}), ("the low end is light", {"bass": 0.5}),
+    ("half as much bass", {"bass": -0.5}), ("i'm getting some harshness", {"harsh": -0.5}),
+    ("el agudo está muy fuerte", {"treble": -0.625}), ("a third less bass", {"bass": -1 / 3}),
+    ("30 percent more treble", {"treble": 0.3}), ("give it a cutting edge", {"bite": 1.0})])
+def test_the_twenty_seventh_trials_wrong_directions(m, text, expected):
+    # each boosted what it complained of, or cut what it asked for (4-7.5 dB), or was refused
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_quantity_of_a_quality_had_stays_a_request(m):
+    assert weights(m, "it has a lot of warmth")["warm"] > 0

@@ -57,7 +57,9 @@ LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -
                # A region made softer is made quieter: the crowds' soft, gentle, calm and mellow EQs lift 10 kHz by
                # 2-3 dB, so kept to the highs "softer highs" boosted them and "the highs are too soft" cut them
                # (a fifteenth trial, 2026-12-03).
-               "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0}
+               "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0,
+               # "the low end is heavy" boosted it 4 dB, "the low end is light" cut it 5 dB (a twenty-seventh trial)
+               "heavy": 1.0, "pesado": 1.0, "light": -1.0, "ligero": -1.0}
 # Said of a region, every level word is a flaw, as loud and quiet are everywhere: "the bass is soft" asks for more
 # bass, "the bass is strong" for less (read as requests, they cut and boosted it 6 dB: an eighteenth trial,
 # 2026-12-04). Said of the whole sound, "it's soft" and "it's mellow" stay descriptions.
@@ -67,6 +69,7 @@ COPULAS = frozenset({
     "is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "seem", "feels", "feel", "looks",
     "became", "gets", "got", "has", "have", "hear", "hearing", "there's", "es", "son", "está", "esta", "están",
     "estan", "suena", "suenan", "queda", "quedan", "tiene", "tienen", "hay",
+    "getting",  # "i'm getting some harshness" asked for it (a twenty-seventh trial)
     "its", "theres", "thats",  # the last three: "its muddy", typed without the apostrophe
     # Spanish hearing verbs, as "hear": "no se escuchan los graves" cut the bass 6 dB, its "no" read as a plain
     # negation of the word (an eighteenth trial, 2026-12-04)

@@ -27,6 +27,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
     ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
     ("touch",): 0.5,  # "touch more bass", as "a touch"
+    ("a", "third"): 1 / 3, ("a", "quarter"): 0.25,  # "a third less bass" was the whole cut (a twenty-seventh trial)
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
     ("ligeramente",): 0.5,
@@ -138,6 +139,7 @@ SPANISH_NEGATED_BOOSTS = frozenset({"subas", "suban", "subamos", "aumentes", "au
 # Verbs a mixing engineer writes before a region: an unknown verb was ignored, so "kill the bass" or "get rid of the
 # mud" boosted what it asked to remove (a user trial, 2026-12-03). "rid" carries the direction of "get rid of".
 MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", "añadir", "añade",
+                  "boosting", "adding", "raising", "lifting", "subiendo", "añadiendo",  # "try boosting the air"
                   "agregar", "agrega", "aumentar", "aumenta", "subir", "sube", "push", "enhance", "emphasize",
                   "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar",
                   # and, ignored until a new-user trial (2026-12-03), the pronoun-joined Spanish imperatives
@@ -166,7 +168,10 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   # a twentieth: "flatten the low end" (a bump made level) boosted the bass 6 dB, as "aplana" did not
                   "flatten",
                   # a twenty-fifth: "tidy up the mud", "address the low mids", "manage the low end" boosted them
-                  "tidy", "address", "manage", "tackle"})
+                  "tidy", "address", "manage", "tackle",
+                  # a twenty-seventh: "try cutting some mud", "try reducing the harshness" boosted them 5 dB
+                  "cutting", "reducing", "taming", "lowering", "removing", "trimming", "softening", "cortando",
+                  "bajando", "quitando", "reduciendo"})
 # Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
 # accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
 # pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an

@@ -62,7 +62,7 @@ from eqmorph.language.grammar_words import (
     direction_after,
     small_amount,
 )
-from eqmorph.language.interpretation import Interpretation, Piece, interpret
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
 from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import (
     Amount,
@@ -353,8 +353,13 @@ class Parser(WordReader):
                     if where is not None:  # "less boomy low end", "less hiss up top" (language/regions.py)
                         pieces[-1], i, note = where
                         notes.append(note)
-                elif found[0].how != "defined" and region_of(tokens, i, pieces[-1], found[0], derived, self._term_at,
-                                                             self._closes) is not None:
+                elif keep and (held := region_at(tokens, i, self._term_at, verb=False, closes=self._closes)):
+                    # "keep the warmth in the low end": the low end kept (the region was a request of its own)
+                    pieces[-1] = Piece(f"{pieces[-1].text} {' '.join(tokens[i:held[1]])}", held[0].name, 0.0, 1.0,
+                                       (Meaning(held[0].name, 1.0, "defined"),))
+                    i = held[1]
+                elif (len(pieces) - 1 in amounts and found[0].how != "defined" and region_of(
+                        tokens, i, pieces[-1], found[0], derived, self._term_at, self._closes) is not None):
                     raise amount_in_region_error(text, term_text, amounts[len(pieces) - 1])  # "cut 2 dB of mud at 300"
                 unasked += [(len(pieces) - 1, pieces[-1])] if stated == 0.0 else []  # "it isn't muddy": no change asked
                 if stated is None and not way and sign == 1.0 and not keep and len(pieces) - 1 not in amounts:

@@ -22,6 +22,7 @@ _SOURCE_TAG = re.compile(r"\(\s*(socialfx|safe)\s*\)|^\s*(socialfx|safe)\s*:|\b(
 _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿@]")  # "@ 250": at 250 Hz (language/numbers.py)
 # Emoji a beginner types beside the words ("more bass 🔥", "too bright 😬"): pictures, skin tones, joiners and the
 # emoji presentation selector. Refused with the phrase until an eighteenth trial (2026-12-04), they are dropped.
+_PERCENT_WORD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:percent|per cent|por ciento|porciento)(?![^\W_])")
 _EMOJI = re.compile("[\U0001F3FB-\U0001F3FF\u200D\uFE0F]")
 
 
@@ -39,7 +40,7 @@ def checked_text(text: object) -> tuple[str, str | None]:
     if odd:  # combining marks (a decomposed accent) belong to their letter
         raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) @ between them (it has "
                                            f"{odd!r}), e.g. 'warm' or 'a bit brighter, less muddy'")
-    norm = normalise_term(text)
+    norm = _PERCENT_WORD.sub(r"\1%", normalise_term(text))  # "30 percent more treble" (read as 30 dB: refused)
     tag = _SOURCE_TAG.search(norm)
     if tag is None:
         return norm, None

@@ -33,7 +33,8 @@ FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
 _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
     "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
-    "chillan", "chilla")}  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
+    "chillan", "chilla",  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
+    "duelen", "duele", "hurt", "hurts", "sting", "stings")}  # "the highs hurt": +5.8 dB (a twenty-seventh trial)
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
        for much in ("mucho", "demasiado")})
@@ -55,7 +56,9 @@ _IDIOMS = PhraseRewriter({
     ("the", "lack", "of"): ("not", "enough"),
     ("don't", "be", "shy", "with"): ("more",), ("don't", "worry", "about"): ("keep",),
     ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up"),
-    ("out", "of", "the", "way"): ("off",)})  # "get the bass out of the way": a cut ("way" was read as x1.25)
+    ("out", "of", "the", "way"): ("off",),  # "get the bass out of the way": a cut ("way" was read as x1.25)
+    ("half", "as", "much"): ("a", "bit", "less"),  # "half as much bass" boosted it (a twenty-seventh trial)
+    ("cutting", "edge"): ("edge",)})  # "cutting" is a cut verb, but "a cutting edge" is edge
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -114,6 +117,9 @@ GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutt
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
 # "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
 # ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
+# "it has a lot of low end", "tiene muchos graves" boosted 7.5 dB (a twenty-seventh trial): said of a region, a quantity
+# had is its excess; of a quality it stays a request ("it has a lot of warmth" praises as often as it complains)
+_HAS = frozenset({"has", "have", "tiene", "tienen"})
 _A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
 # A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
 # más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
@@ -222,7 +228,8 @@ def _there_is(tokens: list[str]) -> list[str]:
     """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"."""
     out = list(tokens)
     for k in range(len(out) - 1):
-        there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there")
+        there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there") or (
+            out[k] in _HAS and names_band(out[k + 1:clause_end(out, k)]))  # "it has a lot of low end", a region
         two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
         if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])):
             out[k + 1:k + 3 if two else k + 2] = ["too", "much"]
