@@ -449,3 +449,13 @@ def test_the_twenty_seventh_trials_wrong_directions(m, text, expected):
 
 def test_a_quantity_of_a_quality_had_stays_a_request(m):
     assert weights(m, "it has a lot of warmth")["warm"] > 0
+
+
+@pytest.mark.parametrize("text, expected", [("the highs are dark", {"treble": 0.5}),
+                                            ("los agudos están oscuros", {"treble": 0.5}),
+                                            ("darker highs", {"treble": -1.0})])
+def test_dark_said_of_a_region_is_its_level(m, text, expected):
+    # "the highs are dark" darkened them further (-6.2 dB at 12 kHz: a twenty-seventh trial)
+    meant = m.parse(text)
+    assert dict(meant.weights) == pytest.approx(expected)
+    assert not any("read as asking for less" in note for note in meant.notes)  # it said "less" of a lift

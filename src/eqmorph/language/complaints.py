@@ -59,7 +59,9 @@ LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -
                # (a fifteenth trial, 2026-12-03).
                "soft": -1.0, "gentle": -1.0, "calm": -1.0, "mellow": -1.0, "suave": -1.0,
                # "the low end is heavy" boosted it 4 dB, "the low end is light" cut it 5 dB (a twenty-seventh trial)
-               "heavy": 1.0, "pesado": 1.0, "light": -1.0, "ligero": -1.0}
+               "heavy": 1.0, "pesado": 1.0, "light": -1.0, "ligero": -1.0,
+               # "the highs are dark" darkened them further (a twenty-seventh trial)
+               "dark": -1.0, "oscuro": -1.0}
 # Said of a region, every level word is a flaw, as loud and quiet are everywhere: "the bass is soft" asks for more
 # bass, "the bass is strong" for less (read as requests, they cut and boosted it 6 dB: an eighteenth trial,
 # 2026-12-04). Said of the whole sound, "it's soft" and "it's mellow" stay descriptions.

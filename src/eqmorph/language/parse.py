@@ -325,6 +325,8 @@ class Parser(WordReader):
                     merged = region_before(pieces[-2], pieces[-1], tokens[start:i], len(pieces) - 2 in amounts)
                     if merged is not None:
                         pieces[-2:], run = [merged[0]], []
+                        if merged[0].meanings[0].how == "defined":  # a level: "the highs are dark" lifts them
+                            notes[:] = [n for n in notes if not n.startswith(f"{term_text}: said of the sound")]
                         notes.append(merged[1])
                 if (len(pieces) > 1 and closes and not keep and len(pieces) - 2 not in amounts
                         and (merged := region_compound(pieces[-2], pieces[-1], is_noun(term_text, found[0])))):
