@@ -39,7 +39,8 @@ def run_describe(args: argparse.Namespace) -> int:
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
     ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
     if len(ranked) < args.top:  # as describe(k=...) answers: a larger --top listed every word, silently
-        n = len(m.describe(eq, k=None, source=args.source, language=language, level_free=level_free))
+        n = len(ranked) if text else len(m.describe(eq, k=None, source=args.source, language=language,
+                                                    level_free=level_free))
         if n < args.top:
             raise ParameterError("--top", args.top, f"an integer from 1 to {n} (the words a description ranks: the "
                                                     "vocabulary and the studio terms)")

@@ -117,7 +117,8 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool], praising: 
         said = judged in JUDGEMENTS or (judged in AMOUNT_JUDGEMENTS and not region)
         # a region judged is too loud ("the bass is overwhelming" boosted it 6 dB), or fine ("the bass isn't bad":
         # read as "isn't the bass", it asked for more); a flaw's band word ("the sibilance is brutal") is a flaw
-        level = region and not is_flaw(" ".join(t for t in subject if t not in ARTICLES))
+        flaw = is_flaw(" ".join(t for t in subject if t not in ARTICLES))
+        level = region and not flaw
         # slang praise: "the bass is insane, keep it", Spanish "el bajo está brutal" (great: a twenty-sixth trial)
         if level and (praising or (judged == ("brutal",) and clause[c] in SPANISH_COPULAS)):
             return clause
@@ -126,7 +127,7 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool], praising: 
         if said and level:
             return ["keep", *subject]
         absent = (said and negated) or (not region and (judged in GONE or (
-            tuple(rest) in FINE and is_flaw(" ".join(t for t in subject if t not in ARTICLES)))))
+            tuple(rest) in FINE and flaw)))
         return ["isn't", *subject] if absent else clause
     return clause
 

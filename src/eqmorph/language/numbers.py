@@ -208,20 +208,18 @@ def dangling_amount(text: str, amount: Amount) -> ParameterError:
     """The error for a dB amount with no word to set ("bass, -3dB": the comma parts them); a bare number too large
     for a gain is the frequency it must be ("cut 400": the low mids' hint, as "cut 400hz" gets)."""
     if amount.text.isdigit() and amount.db > GAIN_DB.high:
-        found = frequency_error(text, f"{text.lower()} ".replace(f"{amount.text} ", f"{amount.text}hz ", 1),
-                                MORE, LESS, KEEP, SPANISH_DIRECTIONS)
+        found = frequency_error(text, f"{text.lower()} ".replace(f"{amount.text} ", f"{amount.text}hz ", 1))
         if found is not None:
             return found
     return ParameterError("text", text, f"a dB amount next to the studio term it sets, e.g. 'bass -3dB' or 'cut "
                                         f"the treble by 2 dB' ({amount.text!r} has none)")
 
 
-def frequency_error(text: str, clause: str, more: frozenset[str], less: frozenset[str],
-                    keep: frozenset[str] = frozenset(), spanish: frozenset[str] = frozenset()) -> ParameterError | None:
+def frequency_error(text: str, clause: str) -> ParameterError | None:
     """The error for a frequency written in ``clause`` ("cut 300hz", "3 kHz"), naming the studio term whose region
     holds it and a phrase for it: with the verb before it ("cut the low mids", "keep the bass"), or the direction of
-    the ``more`` or ``less`` word before it, in Spanish for a ``spanish`` one ("más 3k": 'más medios agudos'); None
-    when the clause has no frequency."""
+    the MORE or LESS word before it, in Spanish for a Spanish one ("más 3k": 'más medios agudos'); None when the
+    clause has no frequency."""
     found = _FREQUENCY.search(clause)
     if found is not None:
         freq_hz = float(found.group(1).replace(",", ".")) * (1.0 if found.group(2) == "hz" else 1000.0)
@@ -237,23 +235,23 @@ def frequency_error(text: str, clause: str, more: frozenset[str], less: frozense
             f"words, not frequencies ({written!r} is outside the audible band, {hz_text(AUDIBLE_LOW_HZ)}-"
             f"{hz_text(AUDIBLE_HIGH_HZ)}): name a region such as 'bass', 'low mids' or 'treble'"))
     words = re.findall(r"[^\W\d_]+", clause[:found.start()])
-    verb = next((w for w in reversed(words) if w in more | less | keep), None)
+    verb = next((w for w in reversed(words) if w in MORE | LESS | KEEP), None)
     name = region.name
     amount = _AMOUNT_IN_TEXT.search(clause[:found.start()] + " " + clause[found.end():])
     gain = db_amount(amount.group(0).replace(" ", "")) if amount else None
-    if gain is not None and verb not in keep:  # "cut 300 Hz by 3 dB": the hint keeps the 3 dB
-        name = region.spanish if verb in spanish and region.spanish else name  # "baja 3 dB en 250": Spanish
+    if gain is not None and verb not in KEEP:  # "cut 300 Hz by 3 dB": the hint keeps the 3 dB
+        name = region.spanish if verb in SPANISH_DIRECTIONS and region.spanish else name  # "baja 3 dB en 250": Spanish
         size = f"{abs(gain.db):g}dB"
         hint = (f"'{name} {'+' if gain.db > 0 else '-'}{size}'" if gain.signed else
                 f"'{verb} the {name} by {size[:-2]} dB'" if verb in _VERBS_TAKING_THE else
-                f"'{name} -{size}'" if verb in less else f"'{name} +{size}'" if verb else
+                f"'{name} -{size}'" if verb in LESS else f"'{name} +{size}'" if verb else
                 f"'{name} -{size}' or '{name} +{size}'")
-    elif verb in spanish and region.spanish:
-        hint = f"'{'menos' if verb in less else 'más'} {region.spanish}'"
-    elif verb in _VERBS_TAKING_THE or verb in keep:
+    elif verb in SPANISH_DIRECTIONS and region.spanish:
+        hint = f"'{'menos' if verb in LESS else 'más'} {region.spanish}'"
+    elif verb in _VERBS_TAKING_THE or verb in KEEP:
         hint = f"'{verb} the {name}'"
     else:
-        hint = (f"'less {name}'" if verb in less else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
+        hint = (f"'less {name}'" if verb in LESS else f"'more {name}'" if verb else f"'more {name}' or 'less {name}'")
     return ParameterError("text", text, (
         f"words, not frequencies: {written!r} ({hz_text(freq_hz)}) lies in the {region.name} "
         f"({region.span_text}), a studio term eqmorph knows; try {hint}"))
@@ -292,13 +290,11 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
                                                f"which is kept as it is ({amount.text!r})")
         only = piece.meanings[0] if len(piece.meanings) == 1 else None
         band = band_word(only.word) if only is not None and only.how == "defined" else None
-        if band is not None and piece.degree != 1.0:  # "2x bass 3dB", "very bass 3 dB": the degree would be dropped
-            raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
-                                               f"({amount.text!r} sets the move in dB: leave out the degree)")
         crowd_db = None if band is not None or peak_db is None else peak_db([(m.word, m.share) for m in piece.meanings])
-        if crowd_db is not None and piece.degree != 1.0:
+        if (band is not None or crowd_db is not None) and piece.degree != 1.0:  # "2x bass 3dB": the degree dropped
+            moved = "the move" if band is not None else "its largest move"
             raise ParameterError("text", text, f"a dB amount or a degree for {piece.term!r}, not both "
-                                               f"({amount.text!r} sets its largest move in dB: leave out the degree)")
+                                               f"({amount.text!r} sets {moved} in dB: leave out the degree)")
         weight = amount_weight(text, piece.term, band, amount, against=piece.sign < 0, peak_db=crowd_db)
         if crowd_db is not None:
             if abs(weight) > max_degree:

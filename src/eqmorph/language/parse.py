@@ -55,7 +55,6 @@ from eqmorph.language.grammar_words import (
     OVERRIDING_PARTICLES,
     PARTICLES,
     POSTFIX_DIRECTION,
-    SPANISH_DIRECTIONS,
     STOP,
     SUPERLATIVE_DEGREE,
     degree_of,
@@ -109,6 +108,9 @@ from eqmorph.language.trailing import (
 )
 from eqmorph.language.words import Neighbourhood, WordReader
 
+# Words an error never blames as the unknown one: a sentence's words, and praise ("it's very bright, perfect": what
+# is fine, not 'perfect')
+_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
@@ -149,7 +151,7 @@ class Parser(WordReader):
             if placed is not None and self.names_a_sound(clause[:placed.start]):
                 clause = f"{clause[:placed.start]}{placed.region_phrase}{clause[placed.end:]}"
                 notes.append(placed.note)
-            frequency = frequency_error(text, clause, MORE, LESS, KEEP, SPANISH_DIRECTIONS)
+            frequency = frequency_error(text, clause)
             if frequency is not None:
                 raise frequency
             typed = self.tokens(clause)
@@ -386,8 +388,7 @@ class Parser(WordReader):
         if not pieces:
             # Blame the words that could name a sound, not "my", "I", "like" or "needs" (an eighteenth trial: "my
             # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
-            unknown = [t for t in unknown if t not in SENTENCE_WORDS and t not in FUNCTION_WORDS
-                       and t not in PRAISE_WORDS]  # "it's very bright, perfect": what is fine, not 'perfect'
+            unknown = [t for t in unknown if t not in _NOT_BLAMED]
             raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
         notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
         ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
@@ -417,11 +418,6 @@ class Parser(WordReader):
             else:
                 return False
         return True
-
-    def _term_at(self, tokens: Sequence[str], j: int) -> tuple[str, ...]:
-        """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
-        span = self._phrase_at(tokens, j)
-        return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
 
     def _known_alone(self, word: str) -> bool:
         return bool(self.meanings(word, embed=False))

@@ -151,8 +151,7 @@ class WordReader:
         tokens = self.tokens(text)
         i = 0
         while i < len(tokens):
-            span = self._phrase_at(tokens, i)
-            term = span[0] if span and len(span[0]) > 1 and span[0] in self._multi else (tokens[i],)
+            term = self._term_at(tokens, i)
             # a direction verb is grammar, not a sound: "baja" (lower) read as bajo's feminine, so "baja 3 dB en
             # 250" was a low-mid cut while "boost 2 dB at 3k" was refused with the region's hint
             found = [] if term[0] in LESS or term[0] in MORE else self.meanings(" ".join(term), embed=False)
@@ -289,6 +288,11 @@ class WordReader:
         for phrase in [*DEGREE_PHRASES, *AGAINST, *OPPOSITE, *self._multi]:
             longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
         return longest
+
+    def _term_at(self, tokens: Sequence[str], j: int) -> tuple[str, ...]:
+        """The multi-word term starting at ``tokens[j]`` ("low end"), else that one token."""
+        span = self._phrase_at(tokens, j)
+        return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
 
     def _names_flaw(self, term: str) -> bool:
         """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""

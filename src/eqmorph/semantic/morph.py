@@ -185,24 +185,26 @@ class Morpher(LatentModel):
     def _peak_db(self, words: Sequence[tuple[str, float]]) -> float:
         """The largest |dB| of the response of ``sum(share x response(word))`` (both crowds' words): what a dB amount
         sets for a crowd word ("cut 2 dB of mud"; language/numbers.set_amounts)."""
-        stacked = np.stack([self._word_params(word) for word, _ in words])  # (k, 5, 3)
         shares = np.array([share for _, share in words])
-        return float(np.abs(shares @ dsp.response_db_np(stacked, PEAK_GRID_HZ, ANALYSIS_SAMPLE_RATE)).max())
+        return float(np.abs(shares @ self._responses([word for word, _ in words])).max())
+
+    def _responses(self, words: Sequence[str]) -> np.ndarray:
+        """``(k, F)`` dB responses of the ``k`` words' EQs (both crowds') on ``PEAK_GRID_HZ``."""
+        return dsp.response_db_np(np.stack([self._word_params(w) for w in words]), PEAK_GRID_HZ, ANALYSIS_SAMPLE_RATE)
 
     def _kept_notes(self, meant: Interpretation) -> list[str]:
         """A note for each crowd word kept ("less boomy but keep the warmth") whose EQ moves the bands the asked-for
         change moves: keeping it takes out that part of the change (language/compose.py), which for words the crowds
         hear alike is nearly all of it. Said, since the EQ then looked like nothing happened (a twenty-fifth trial:
         boomy and warm correlate 0.9 in the crowds' EQs)."""
-        kept = [w for w in meant.kept if w in self.counts and w not in dict(meant.weights)]
-        if not kept or not meant.weights:
+        weights = dict(meant.weights)
+        kept = [w for w in meant.kept if w in self.counts and w not in weights]
+        if not kept or not weights:
             return []
-        words = [w for w, _ in meant.weights]
-        responses = dsp.response_db_np(np.stack([self._word_params(w) for w in [*words, *kept]]), PEAK_GRID_HZ,
-                                       ANALYSIS_SAMPLE_RATE)
-        asked = np.array([v for _, v in meant.weights]) @ responses[:len(words)]
+        responses = self._responses([*weights, *kept])
+        asked = np.array(list(weights.values())) @ responses[:len(weights)]
         notes = []
-        for word, response in zip(kept, responses[len(words):]):
+        for word, response in zip(kept, responses[len(weights):]):
             cos = float(asked @ response / max(np.linalg.norm(asked) * np.linalg.norm(response), 1e-12))
             if cos * cos >= KEPT_OVERLAP:
                 notes.append(f"keeping {word!r} takes out about {100 * cos * cos:.0f}% of the change: its EQ moves the "

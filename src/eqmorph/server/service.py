@@ -89,8 +89,6 @@ class Service:
         # Band words ("presence"): the same for every model, so an entry is its name, spellings and defined move.
         self.studio: dict[str, dict[str, Any]] = {
             name: {"word": name, "forms": list(w.forms), "summary": w.summary()} for name, w in band_words().items()}
-        # Lexicon words ("cálido" -> warm, caliente): offered by the word pickers beside the vocabulary
-        self.lexicon: list[dict[str, Any]] = morpher.vocabulary.lexicon_terms()
         self._projection = _map_projection(np.stack([morpher.centroid(w) for w in morpher.terms]), xy)
         self._text_notes = functools.lru_cache(maxsize=NOTES_CACHE_SIZE)(morpher.vocabulary.notes)
         self.morphs: Batcher[MorphKey] = Batcher(self.morph_many, MORPH_CACHE_SIZE)
@@ -242,6 +240,12 @@ class Service:
         if text is None or not normalise_term(text):
             return list(self.studio.values())
         return [self.studio[w.name] for w in find_band_words(text)]
+
+    @functools.cached_property
+    def lexicon(self) -> list[dict[str, Any]]:
+        """Lexicon words ("cálido" -> warm, caliente), offered by the word pickers beside the vocabulary; read on the
+        first /api/words, not at start-up (the phrase parser is built for it)."""
+        return self.m.vocabulary.lexicon_terms()
 
     def lexicon_terms(self, text: str | None) -> list[dict[str, Any]]:
         """``/api/words``' lexicon terms: all of them for no search (or a blank one), else those whose spelling holds
