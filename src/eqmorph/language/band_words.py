@@ -17,13 +17,13 @@ import functools
 import importlib.resources
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import canonical_array, check_params
-from eqmorph.core.ranges import PEAK_SLICE, flat_params
+from eqmorph.core.ranges import FREQ_HZ, PEAK_SLICE, flat_params
 from eqmorph.core.schema import hz_text
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.language.terms import normalise_term
@@ -158,8 +158,44 @@ def _by_form() -> dict[str, BandWord]:
 
 
 def band_word(text: str) -> BandWord | None:
-    """The band word ``text`` spells (any of its forms, normalised), else ``None``."""
-    return _by_form().get(normalise_term(text))
+    """The band word ``text`` spells (any of its forms, normalised, or a filter word's corner as
+    :func:`cornered` names it), else ``None``."""
+    key = normalise_term(text)
+    return _by_form().get(key) or _corner_by_name(key)
+
+
+# The filter words whose corner a frequency may set ("low cut at 30 Hz"), with the slot their shelf takes: the
+# frequency must lie in that shelf's range (core.ranges). Fixed at 100 Hz and 10 kHz, "low cut at 30 Hz" took 6 dB off
+# 100 Hz (a twenty-seventh trial, 2026-12-04).
+CORNER_WORDS = {"low cut": "low_shelf", "high cut": "high_shelf"}
+# Band words whose name is a cut already: the direction a list carries does not reach them ("cut the mud and hpf" read
+# as "less hpf", a 6 dB bass boost: a twenty-eighth trial, 2026-12-04).
+CUTTING_WORDS = frozenset({*CORNER_WORDS, "de-ess"})
+_CORNER_NAME = re.compile(r"(low cut|high cut) at (\d+(?:\.\d+)?) (k?hz)")
+
+
+def cornered(word: BandWord, freq_hz: float) -> BandWord | None:
+    """The filter word ``word`` (:data:`CORNER_WORDS`) with its shelf at ``freq_hz``, named "low cut at 30 Hz";
+    None for another word or a frequency outside its shelf's range."""
+    kind = CORNER_WORDS.get(word.name)
+    freq_hz = float(round(freq_hz)) if freq_hz < 1000.0 else round(freq_hz, -2)  # as hz_text says it: the name holds it
+    if kind is None or not FREQ_HZ[kind].low <= freq_hz <= FREQ_HZ[kind].high:
+        return None
+    said = hz_text(freq_hz)
+    name = f"{word.name} at {said}"
+    side = "below" if kind == "low_shelf" else "above"
+    return BandWord(name, (normalise_term(name),), tuple(replace(m, freq_hz=freq_hz) for m in word.moves),
+                    word.source, f"{side} {said}, the corner asked for; the 5-band EQ has no filter, so its shelf cuts")
+
+
+@functools.lru_cache(maxsize=64)
+def _corner_by_name(key: str) -> BandWord | None:
+    found = _CORNER_NAME.fullmatch(key)
+    if found is None:
+        return None
+    freq_hz = float(found.group(2)) * (1000.0 if found.group(3) == "khz" else 1.0)
+    word = cornered(band_words()[found.group(1)], freq_hz)
+    return word if word is not None and normalise_term(word.name) == key else None
 
 
 @functools.cache
@@ -173,8 +209,13 @@ def _params_by_name() -> dict[str, np.ndarray]:
 
 
 def band_params(name: str) -> np.ndarray | None:
-    """Read-only ``(5, 3)`` EQ of the band word called ``name`` exactly (its first form), else ``None``."""
-    return _params_by_name().get(name)
+    """Read-only ``(5, 3)`` EQ of the band word called ``name`` exactly (its first form, or a corner's name:
+    :func:`cornered`), else ``None``."""
+    params = _params_by_name().get(name)
+    if params is None and (corner := _corner_by_name(normalise_term(name))) is not None and corner.name == name:
+        params = corner.params()
+        params.flags.writeable = False
+    return params
 
 
 def find_band_words(text: str) -> list[BandWord]:
@@ -233,5 +274,6 @@ def band_word_forms() -> frozenset[str]:
     return frozenset(_by_form())
 
 
-__all__ = ["REGION_WORDS", "BandMove", "BandWord", "band_params", "band_word", "band_word_at", "band_word_forms",
-           "band_words", "find_band_words", "parse_band_words", "region_hz"]
+__all__ = ["CORNER_WORDS", "CUTTING_WORDS", "REGION_WORDS", "BandMove", "BandWord", "band_params", "band_word",
+           "band_word_at", "band_word_forms", "band_words", "cornered", "find_band_words", "parse_band_words",
+           "region_hz"]

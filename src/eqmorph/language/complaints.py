@@ -61,7 +61,14 @@ LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -
                # "the low end is heavy" boosted it 4 dB, "the low end is light" cut it 5 dB (a twenty-seventh trial)
                "heavy": 1.0, "pesado": 1.0, "light": -1.0, "ligero": -1.0,
                # "the highs are dark" darkened them further (a twenty-seventh trial)
-               "dark": -1.0, "oscuro": -1.0}
+               "dark": -1.0, "oscuro": -1.0,
+               # The crowds' energetic and aggressive EQs cut 10-12 kHz, so kept to the highs "more energy up top"
+               # cut them 2.5 dB and "less aggressive highs" lifted them (a twenty-seventh trial, 2026-12-04)
+               "energetic": 1.0, "aggressive": 1.0, "intenso": 1.0}
+# The level words that say how loud a sound is, not how it sounds: stated of a source ("the snare is too loud") they
+# are refused (regions.refuse_source_level), while "the guitar is too dark" and "too heavy" are the crowds' words
+# (refused for a day after dark and heavy became level words in a region: a twenty-eighth trial, 2026-12-04).
+LOUDNESS_WORDS = frozenset({"loud", "strong", "hot", "fuerte", "quiet", "weak", "débil", "soft"})
 # Said of a region, every level word is a flaw, as loud and quiet are everywhere: "the bass is soft" asks for more
 # bass, "the bass is strong" for less (read as requests, they cut and boosted it 6 dB: an eighteenth trial,
 # 2026-12-04). Said of the whole sound, "it's soft" and "it's mellow" stay descriptions.
@@ -256,7 +263,7 @@ def clause_end(tokens: Sequence[str], k: int) -> int:
     return next((j for j in range(k, len(tokens)) if tokens[j] in JOINERS), len(tokens))
 
 
-__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "INTENSE_EXCESS", "LEVEL_WORDS", "PRAISE_OF_A_SUBJECT",
-           "PRAISE_WORDS", "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "clause_end", "drop_praised", "hedged",
-           "intensified", "is_praise", "is_wished", "names_band", "nothing_asked", "praises", "stated_turn",
-           "states_next"]
+__all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "INTENSE_EXCESS", "LEVEL_WORDS", "LOUDNESS_WORDS",
+           "PRAISE_OF_A_SUBJECT", "PRAISE_WORDS", "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "clause_end",
+           "drop_praised", "hedged", "intensified", "is_praise", "is_wished", "names_band", "nothing_asked", "praises",
+           "stated_turn", "states_next"]

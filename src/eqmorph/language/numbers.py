@@ -31,7 +31,7 @@ from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.ranges import GAIN_DB
 from eqmorph.core.schema import hz_text
 from eqmorph.errors import ParameterError
-from eqmorph.language.band_words import BandWord, band_word, band_word_at
+from eqmorph.language.band_words import BandWord, band_word, band_word_at, cornered
 from eqmorph.language.grammar_words import BY_WORDS, KEEP, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.interpretation import Piece
 
@@ -88,6 +88,43 @@ class PlacedFrequency:
     def note(self) -> str:
         return (f"{self.written}: {hz_text(self.freq_hz)} lies in the {self.region.name} "
                 f"({self.region.span_text}), read as that region")
+
+
+def placed_frequencies(clause: str, names_a_sound: Callable[[str], bool],
+                       notes: list[str]) -> tuple[str, list[BandWord]]:
+    """``clause`` with each frequency placed after a word that names a sound read, in turn ("cut the mud at 300 and
+    lpf at 15k"): after a filter word, as its corner (removed from the clause, returned: :func:`set_corner` sets it
+    once the clause is read); after another word, as the region that holds it ("less harshness around 3k" -> "less
+    harshness in the high mids"), with a note added to ``notes``."""
+    corners = []
+    while (placed := placed_frequency(clause)) is not None and names_a_sound(clause[:placed.start]):
+        if corner := corner_placed(clause, placed):
+            clause = f"{clause[:placed.start]}{clause[placed.end:]}"
+            corners.append(corner)
+        else:
+            clause = f"{clause[:placed.start]}{placed.region_phrase}{clause[placed.end:]}"
+            notes.append(placed.note)
+    return clause, corners
+
+
+def corner_placed(clause: str, placed: PlacedFrequency) -> BandWord | None:
+    """The filter word written right before ``placed`` ("low cut at 30 Hz", "filtro pasa altos en 80") with its corner
+    there (:func:`~eqmorph.language.band_words.cornered`); None for any other word or a corner out of its shelf's
+    range (then the frequency is a region, as for any word)."""
+    before = _AMOUNT_IN_TEXT.sub(" ", clause[:placed.start]).split()  # "low cut 6 dB at 30 Hz"
+    for n in range(min(4, len(before)), 0, -1):
+        word = band_word(" ".join(before[-n:]))
+        if word is not None:
+            return cornered(word, placed.freq_hz)
+    return None
+
+
+def set_corner(pieces: list[Piece], first: int, corner: BandWord) -> None:
+    """Read the filter word among ``pieces[first:]`` (a clause's) as ``corner``, its cornered form."""
+    base = corner.name.split(" at ")[0]
+    for k in range(first, len(pieces)):
+        if len(pieces[k].meanings) == 1 and pieces[k].meanings[0].word == base:
+            pieces[k] = replace(pieces[k], meanings=(replace(pieces[k].meanings[0], word=corner.name),))
 
 
 # A frequency with its unit right before a word: "the 60 hz hum" (refused as a bare frequency, a twenty-third trial).
@@ -315,6 +352,6 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
 
 
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
-           "amount_in_region_error", "amount_weight",
-           "dangling_amount", "db_amount", "frequency_error", "is_bare_decimal", "number_degree", "placed_frequency",
-           "set_amounts"]
+           "amount_in_region_error", "amount_weight", "corner_placed", "dangling_amount", "db_amount",
+           "frequency_error", "is_bare_decimal", "number_degree", "placed_frequencies", "placed_frequency",
+           "set_amounts", "set_corner"]

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language import lemmas
+from eqmorph.language.band_words import CUTTING_WORDS
 from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
@@ -75,8 +76,9 @@ from eqmorph.language.numbers import (
     frequency_error,
     is_bare_decimal,
     number_degree,
-    placed_frequency,
+    placed_frequencies,
     set_amounts,
+    set_corner,
 )
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
@@ -147,10 +149,8 @@ class Parser(WordReader):
         praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         for clause in _SPLIT.split(norm):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
-            placed = placed_frequency(clause)  # "less harshness around 3k": harsh, where the high mids are
-            if placed is not None and self.names_a_sound(clause[:placed.start]):
-                clause = f"{clause[:placed.start]}{placed.region_phrase}{clause[placed.end:]}"
-                notes.append(placed.note)
+            # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
+            (clause, corners), first = placed_frequencies(clause, self.names_a_sound, notes), len(pieces)
             frequency = frequency_error(text, clause)
             if frequency is not None:
                 raise frequency
@@ -296,6 +296,7 @@ class Parser(WordReader):
                 derived = found[0].how == "inflection"
                 if (carry and not way and sign == 1.0 and degree == 1.0 and not keep and amount is None
                         and (found[0].word in FLAW_WORDS or is_noun(term_text, found[0]))
+                        and found[0].word not in CUTTING_WORDS  # "cut the mud and hpf": a cut by its name
                         and not states_next(tokens, i + len(words))):  # "... and the highs are quiet": a new subject
                     way, degree = carry, carry_degree  # "cut the mud and the harshness", "a bit more bass and treble"
                 piece_degree = degree * (SUPERLATIVE_DEGREE if derived and lemmas.is_superlative(term_text) else
@@ -378,6 +379,8 @@ class Parser(WordReader):
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
+            for corner in corners:
+                set_corner(pieces, first, corner)
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating

@@ -25,7 +25,7 @@ from eqmorph.core import dsp
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS, SENTENCE_WORDS
+from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS, LOUDNESS_WORDS, SENTENCE_WORDS
 from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
@@ -44,6 +44,10 @@ COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound
                                 "looks", "gets", "es", "son", "está", "esta", "están",
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
+# Region words that also name an instrument, and the verbs of need after which they are the instrument: "the bass
+# needs more presence", "el bajo necesita más medios".
+INSTRUMENT_REGIONS = frozenset({"bass", "bajo"})
+NEEDS = frozenset({"need", "needs", "necesita", "necesitan", "wants", "could"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
 # A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
 # is the word's way by this factor: boxy's +6 dB boost is 1.46 times its largest cut, full's 4 dB boost and cut tie.
@@ -168,6 +172,12 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     note = f"{before.term}: read as where {piece.term} is, not as a {region.name} move of its own"
     if piece.meanings[0].how == "defined":  # "the highs are too sibilant": a band word the region holds, as it is
         own = band_word(piece.meanings[0].word)
+        if own is not None and not _holds(region, own) and before.term in INSTRUMENT_REGIONS and \
+                not NEEDS.isdisjoint(between):
+            # "the bass needs more presence": the bass guitar's presence (read as a list, a 6 dB bass shelf beside it:
+            # a twenty-seventh trial)
+            return (replace(piece, text=f"{before.text} {piece.text}"),
+                    f"{before.term}: read as the instrument, not as a {region.name} move")
         return (replace(piece, text=f"{before.text} {piece.text}"), note) if own and _holds(region, own) else None
     return replace(piece, text=f"{before.text} {piece.text}", region=region.name), note
 
@@ -222,7 +232,7 @@ def refuse_source_level(text: str, piece: Piece, before: Sequence[str], unknown:
     vocals are too loud" was the crowds' loud turned, a 3 dB lift at 10 kHz (a fifteenth trial, 2026-12-03; the mix,
     the master and the reverb an eighteenth, 2026-12-04): an EQ turns a region up or down, not one instrument of a
     mix, nor the whole of it."""
-    if len(piece.meanings) != 1 or piece.meanings[0].word not in LEVEL_WORDS or piece.region is not None:
+    if len(piece.meanings) != 1 or piece.meanings[0].word not in LOUDNESS_WORDS or piece.region is not None:
         return
     sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown and t not in SENTENCE_WORDS)
                and band_word(t) is None]

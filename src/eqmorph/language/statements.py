@@ -34,7 +34,8 @@ _COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for v
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
     "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
     "chillan", "chilla",  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
-    "duelen", "duele", "hurt", "hurts", "sting", "stings")}  # "the highs hurt": +5.8 dB (a twenty-seventh trial)
+    "duelen", "duele", "hurt", "hurts", "sting", "stings",  # "the highs hurt": +5.8 dB (a twenty-seventh trial)
+    "matan", "mata", "revientan", "revienta")}  # "los agudos me matan" boosted the top 6 dB (a twenty-eighth trial)
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
        for much in ("mucho", "demasiado")})
@@ -89,7 +90,16 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
                 ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"),
                 # Caution said of what follows: "more air but watch the esses" added esses (a sixteenth trial)
                 ("watch",), ("watch", "out", "for"), ("careful", "with"), ("be", "careful", "with"),
-                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"))
+                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"),
+                # A need denied keeps what it names: "it doesn't need more bass" cut the bass 6 dB, "it doesn't need to
+                # be brighter" darkened it (a twenty-eighth trial, 2026-12-04); the longer phrases first
+                *((*dont, need, *more) for dont in (("doesn't",), ("does", "not"), ("don't",), ("do", "not"))
+                  for need in ("need", "needs")
+                  # not alone: "it doesn't need that much bass" asks for less of it
+                  for more in (("to", "be", "any"), ("to", "be"), ("any", "more"), ("any",), ("more",), ("less",))),
+                *(("no", need, *more) for need in ("necesita", "necesitan", "necesitamos")
+                  for more in (("más",), ("menos",), ())),
+                ("no", "hace", "falta", "más"), ("no", "hace", "falta"), ("nothing", "more"))
 # A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
 # wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
 # verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
@@ -143,6 +153,34 @@ _FEELING = PhraseRewriter(FEELING_PHRASES)
 _UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
 
 
+# A doubt said before a statement denies it: "i don't think it's muddy" cut the mud at full strength, twice what "it's
+# muddy" asks, and "i don't think it needs more bass" cut the bass 6 dB (a twenty-eighth trial, 2026-12-04).
+_DOUBTS = PhraseRewriter({phrase: ("doubt",) for phrase in (
+    ("i", "don't", "think"), ("don't", "think"), ("i", "do", "not", "think"), ("i", "doubt"), ("i'm", "not", "sure"),
+    ("not", "sure"), ("no", "creo", "que"), ("no", "me", "parece", "que"), ("dudo", "que"))})
+# The first verb of the doubted statement and its denial (Spanish subjunctives as the indicative).
+_DENIED = {"is": ("isn't",), "are": ("aren't",), "its": ("it", "isn't"), "sounds": ("doesn't", "sound"),
+           "sound": ("don't", "sound"), "needs": ("doesn't", "need"), "need": ("don't", "need"),
+           "está": ("no", "está"), "esté": ("no", "está"), "es": ("no", "es"), "sea": ("no", "es"),
+           "están": ("no", "están"), "estén": ("no", "están"), "suena": ("no", "suena"), "suene": ("no", "suena"),
+           "necesita": ("no", "necesita"), "necesite": ("no", "necesita")}
+
+
+def _doubted(tokens: list[str]) -> list[str]:
+    """``tokens`` with a doubted statement denied ("i don't think it's muddy" -> "it isn't muddy", "no creo que
+    necesite más graves" -> "no necesita más graves"); a doubt with no verb in its clause after it stays."""
+    out = _DOUBTS(tokens)
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] != "doubt":
+            continue
+        end = clause_end(out, k + 1)
+        verb = next((j for j in range(k + 1, end) if out[j] in _DENIED), None)
+        if verb is not None:
+            out[verb:verb + 1] = _DENIED[out[verb]]
+            del out[k:k + 1 + (out[k + 1:k + 2] in (["that"], ["que"]))]
+    return out
+
+
 def _compared(tokens: list[str]) -> list[str]:
     """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
     "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
@@ -169,7 +207,8 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(tokens, unless_next=_FEELING_OBJECTS_NOT)))))
+    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(_doubted(list(tokens)),
+                                                                    unless_next=_FEELING_OBJECTS_NOT)))))
     out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw

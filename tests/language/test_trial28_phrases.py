@@ -1,0 +1,153 @@
+"""Phrases left from the twenty-seventh trial and found by a twenty-eighth (2026-12-04): a filter's corner, a need
+denied, a doubted statement, intensity words said of a region, the bass guitar that needs a band, pain in Spanish."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eqmorph.errors import ParameterError
+from eqmorph.language.band_words import band_params, band_word, band_words, cornered
+
+FREQS_HZ = np.array([30.0, 100.0, 1000.0, 5000.0, 12000.0])
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+def response(m, text):
+    return m.generate(text).response_db(FREQS_HZ, 48000)
+
+
+# --- a filter's corner -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, freq_hz", [
+    ("low cut at 30 Hz", "low cut at 30 Hz", 30.0), ("hpf at 80", "low cut at 80 Hz", 80.0),
+    ("high pass at 40hz", "low cut at 40 Hz", 40.0), ("lpf at 12k", "high cut at 12 kHz", 12000.0),
+    ("filtro pasa altos en 80", "low cut at 80 Hz", 80.0), ("low cut 6 dB at 30 Hz", "low cut at 30 Hz", 30.0)])
+def test_a_frequency_after_a_filter_word_is_its_corner(m, text, word, freq_hz):
+    # "low cut at 30 Hz" took 6 dB off 100 Hz: the filter's fixed shelf, the frequency read as a region
+    interpretation = m.parse(text)
+    assert list(dict(interpretation.weights)) == [word]
+    kind = 0 if word.startswith("low") else 4
+    assert band_params(word)[kind, 1] == freq_hz
+
+
+def test_a_low_cut_at_30_hz_leaves_100_hz_nearly_alone(m):
+    at_30, plain = response(m, "low cut at 30 Hz"), response(m, "low cut")
+    assert at_30[1] > -1.0 > plain[1] + 4.0  # 100 Hz: -0.1 dB, against -6 dB for the 100 Hz low cut
+    assert at_30[0] < -5.0
+
+
+def test_two_places_in_a_clause_are_each_read(m):
+    # "cut the mud at 300 and lpf at 15k" was refused: only the first place was read
+    got = weights(m, "cut the mud at 300 and lpf at 15k")
+    assert got["muddy"] < 0 and got["high cut at 15 kHz"] > 0
+
+
+@pytest.mark.parametrize("text", ["cut the mud and hpf", "less mud and a low cut", "reduce the harshness and de-ess"])
+def test_a_list_s_cut_never_turns_a_filter_word_into_a_boost(m, text):
+    # "cut the mud and hpf" was low cut x -0.5: a 6 dB bass boost
+    assert all(w > 0 for word, w in m.parse(text).weights if word in ("low cut", "de-ess"))
+    assert response(m, text)[0] < -2.0 or "de-ess" in text
+
+
+def test_a_corner_outside_its_shelf_s_range_is_no_corner():
+    assert cornered(band_words()["low cut"], 2000.0) is None
+    assert cornered(band_words()["bass"], 30.0) is None
+    assert band_word("low cut at 2000 Hz") is None
+    assert band_word("low cut at 30 Hz").name == "low cut at 30 Hz"
+
+
+# --- a need denied, a statement doubted ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kept", [
+    ("brighter, it doesnt need more bass", "bass"), ("warmer but it doesn't need to be brighter", "bright"),
+    ("more air but it does not need any more bass", "bass"), ("brighter but nothing more in the low end", "bass"),
+    ("más brillo pero no necesita más graves", "bass")])
+def test_a_need_denied_keeps_what_it_names(m, text, kept):
+    # "it doesn't need more bass" cut the bass 6 dB; "it doesn't need to be brighter" darkened it
+    got = weights(m, text)
+    assert got.get(kept, 0.0) == 0.0
+    assert any(w > 0 for w in got.values())
+
+
+@pytest.mark.parametrize("text", ["it doesn't need more bass", "nothing more in the low end",
+                                  "no necesita más graves", "i'm not sure it needs more bass"])
+def test_a_need_denied_alone_asks_for_a_change(m, text):
+    with pytest.raises(ParameterError, match="a change as well as what to keep"):
+        m.parse(text)
+
+
+def test_not_that_much_still_asks_for_less(m):
+    assert weights(m, "it doesn't need that much bass")["bass"] < 0
+
+
+@pytest.mark.parametrize("text", ["i don't think it's muddy", "i dont think its muddy", "i don't think it sounds muddy",
+                                  "i don't think the bass is too loud", "no creo que esté turbio"])
+def test_a_doubted_flaw_asks_for_no_change(m, text):
+    # "i don't think it's muddy" cut the mud at full strength
+    with pytest.raises(ParameterError, match="says what is fine"):
+        m.parse(text)
+
+
+def test_a_doubted_flaw_beside_a_request_is_left_out(m):
+    assert weights(m, "brighter, i don't think it's muddy") == pytest.approx({"bright": 1.0})
+
+
+def test_a_doubt_of_enough_asks_for_more(m):
+    assert weights(m, "i don't think it's bright enough")["bright"] > 0
+
+
+def test_a_doubt_without_a_statement_after_it_changes_nothing(m):
+    assert weights(m, "i don't think so, make it warmer") == pytest.approx({"warm": 1.0})
+
+
+# --- intensity said of a region; the crowds' words of a source -------------------------------------------------------
+
+@pytest.mark.parametrize("text, band, way", [
+    ("more energy up top", "treble", 1), ("more life up top", "treble", 1), ("more energy in the low end", "bass", 1),
+    ("less aggressive highs", "treble", -1), ("the highs are too aggressive", "treble", -1),
+    ("los agudos están muy agresivos", "treble", -1)])
+def test_intensity_said_of_a_region_is_its_level(m, text, band, way):
+    # the crowds' energetic and aggressive cut 10-12 kHz: "more energy up top" cut the top, "less aggressive highs"
+    # lifted it
+    got = weights(m, text)
+    assert list(got) == [band] and np.sign(got[band]) == way
+    at = 4 if band == "treble" else 0
+    assert np.sign(response(m, text)[at]) == way
+
+
+@pytest.mark.parametrize("text, word", [("the guitar is too dark", "dark"), ("the guitar is too heavy", "heavy"),
+                                        ("the guitar is too mellow", "mellow")])
+def test_a_timbre_word_said_of_a_source_is_the_crowds_word(m, text, word):
+    # refused as a level of a source ("an EQ cannot turn one source up or down") once dark and heavy were level words
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text", ["the snare is too loud", "the vocal is too soft"])
+def test_a_loudness_word_said_of_a_source_is_still_refused(m, text):
+    with pytest.raises(ParameterError, match="cannot turn one source"):
+        m.parse(text)
+
+
+# --- the bass guitar; pain in Spanish --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, band", [("the bass needs more presence", "presence"),
+                                        ("the bass needs more treble", "treble"),
+                                        ("the bass could use more mids", "mids")])
+def test_the_bass_that_needs_another_band_is_the_instrument(m, text, band):
+    # "the bass needs more presence" added a 6 dB bass shelf beside the presence
+    assert weights(m, text) == pytest.approx({band: 1.0})
+
+
+def test_the_bass_that_needs_low_end_is_still_the_low_end(m):
+    assert weights(m, "the bass needs more low end") == pytest.approx({"bass": 1.0})
+
+
+@pytest.mark.parametrize("text, band", [("los agudos me matan", "treble"), ("me matan los agudos", "treble"),
+                                        ("los graves me revientan los oídos", "bass")])
+def test_pain_in_spanish_said_of_a_region_cuts_it(m, text, band):
+    # "los agudos me matan" boosted the top 6 dB, as "the highs are killing me" no longer did
+    assert weights(m, text)[band] < 0
