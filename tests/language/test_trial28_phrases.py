@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eqmorph.errors import ParameterError
+from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.band_words import band_params, band_word, band_words, cornered
 
 FREQS_HZ = np.array([30.0, 100.0, 1000.0, 5000.0, 12000.0])
@@ -151,3 +151,106 @@ def test_the_bass_that_needs_low_end_is_still_the_low_end(m):
 def test_pain_in_spanish_said_of_a_region_cuts_it(m, text, band):
     # "los agudos me matan" boosted the top 6 dB, as "the highs are killing me" no longer did
     assert weights(m, text)[band] < 0
+
+
+# --- sentences and typography ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The bass is too loud. The highs are fine.", "The highs are fine. The bass is too loud.",
+    "the bass is too loud! the highs are ok"])
+def test_a_sentence_ends_a_clause(m, text):
+    # "The bass is too loud. The highs are fine." cut the highs and left the bass alone
+    got = weights(m, text)
+    assert got["bass"] < 0 and got.get("treble", 0.0) == 0.0
+
+
+def test_a_decimal_point_is_no_sentence_end(m):
+    assert weights(m, "bass +1.5 dB") == pytest.approx({"bass": 0.25})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("‘less bass’", {"bass": -1.0}), ("less bass — more air", {"bass": -0.5, "air": 0.5}),
+    ("less bass – more air", {"bass": -0.5, "air": 0.5})])
+def test_curly_quotes_and_dashes_read_as_typed_on_a_keyboard(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, band, db", [
+    ("2–3 dB less bass", "bass", -2.5), ("cut the bass 2 to 3 dB", "bass", -2.5),
+    ("cut the low mids 2-3 dB", "low mids", -2.5),
+    ("reduce the bass by about 2 dB", "bass", -2.0), ("baja un par de decibeles en los medios", "mids", -2.0),
+    ("baja 2 decibeles los medios", "mids", -2.0)])
+def test_a_db_range_a_hedge_and_a_spelt_out_unit_are_amounts(m, text, band, db):
+    # each was refused: "expected a dB amount next to the studio term", "unknown words 'by', 'about'"
+    assert weights(m, text) == pytest.approx({band: db / 6.0}, abs=0.01)
+
+
+# --- texting, pronouns, names with numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("they're harsh", "harsh"), ("theyre harsh", "harsh"), ("highs r harsh", "harsh"), ("the mids r muddy", "muddy"),
+    ("the mids, they're honky", "honky"), ("track 2 is muddy", "muddy"), ("on track 5 the highs are harsh", "harsh")])
+def test_a_flaw_stated_by_texting_or_of_a_named_track_is_cut(m, text, word):
+    # "they're harsh" asked for harshness (+5.3 dB); "track 2 is muddy" read 2 dB of mud
+    got = weights(m, text)
+    assert got == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text, band", [("the hihats r to loud", "treble"), ("the highs, they're a bit much", "treble"),
+                                        ("the esses, they're too loud", "sibilance"),
+                                        ("the top end, it's a bit much", "treble")])
+def test_a_subject_resumed_by_a_pronoun_is_the_subject(m, text, band):
+    # the comma cut the subject off as a request: "the highs, they're a bit much" boosted the top 3.6 dB
+    got = weights(m, text)
+    assert list(got) == [band] and got[band] < 0
+
+
+# --- causes, excess, what eqmorph cannot read of a region ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [("it's making it muddy", "muddy"),
+                                        ("the reverb is making the low end muddy", "muddy"),
+                                        ("the synth is making it harsh", "harsh"),
+                                        ("the compressor makes it sound dull", "dull")])
+def test_a_cause_that_makes_the_sound_so_states_it(m, text, word):
+    # "the synth is making it harsh" asked for harshness at full strength
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text, expected", [("stop making it muddy", {"muddy": -1.0}),
+                                            ("try making it warmer", {"warm": 1.0})])
+def test_stopping_a_cause_asks_for_less_and_trying_one_for_more(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, band", [
+    ("excess bass", "bass"), ("an excess of low end", "bass"), ("hay un exceso de medios graves", "low mids"),
+    ("tiene exceso de agudos", "treble"), ("tiene graves de más", "bass"), ("demasiao graves", "bass")])
+def test_an_excess_said_as_a_noun_cuts(m, text, band):
+    # each boosted what it called too much, 6 dB
+    assert weights(m, text) == pytest.approx({band: -0.5})
+
+
+def test_more_of_a_region_in_spanish_is_still_more(m):
+    assert weights(m, "un poco más de graves") == pytest.approx({"bass": 0.5})
+
+
+@pytest.mark.parametrize("text", ["there's a low end resonance", "the highs feel off", "the low end sounds off",
+                                  "the mids look crowded"])
+def test_a_region_said_to_be_what_eqmorph_cannot_read_is_refused_not_boosted(m, text):
+    # each boosted the region about 6 dB
+    with pytest.raises(UnknownWordError):
+        m.parse(text)
+
+
+def test_beside_a_request_the_unread_region_is_left_as_it_is(m):
+    parsed = m.parse("the highs sound off, less mud")
+    assert dict(parsed.weights) == pytest.approx({"muddy": -1.0})
+    assert "highs: said to be off, a word eqmorph does not know: left as it is" in str(parsed)
+
+
+@pytest.mark.parametrize("text, band", [("the highs bother me", "treble"), ("the low mids bug me", "low mids"),
+                                        ("the highs annoy me", "treble"), ("the esses are whistling", "sibilance"),
+                                        ("the esses are spitting", "sibilance")])
+def test_annoyance_said_of_a_region_cuts_it(m, text, band):
+    got = weights(m, text)
+    assert list(got) == [band] and got[band] < 0

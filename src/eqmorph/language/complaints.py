@@ -76,6 +76,7 @@ REGION_FLAW_WORDS = FLAW_WORDS | frozenset(LEVEL_WORDS)
 # Copulas that state a sound as it is. English "'s" is read as "is" (language/words.py), "it's" is one token.
 COPULAS = frozenset({
     "is", "are", "it's", "it’s", "isn't", "aren't", "sounds", "sound", "seems", "seem", "feels", "feel", "looks",
+    "look",
     "became", "gets", "got", "has", "have", "hear", "hearing", "there's", "es", "son", "está", "esta", "están",
     "estan", "suena", "suenan", "queda", "quedan", "tiene", "tienen", "hay",
     "getting",  # "i'm getting some harshness" asked for it (a twenty-seventh trial)

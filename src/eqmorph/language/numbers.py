@@ -90,6 +90,32 @@ class PlacedFrequency:
                 f"({self.region.span_text}), read as that region")
 
 
+# How people write a dB amount that the amount pattern does not read: the unit spelt out ("2 decibeles"), a range ("2-3
+# dB", "2 to 3 dB": its middle) and a hedge before it ("by about 2 dB"); each was refused (a twenty-eighth trial).
+_DECIBELS = re.compile(r"(?<![^\W_])(?:decibel(?:e?s)?|decibelios?)(?![^\W_])")
+_DB_RANGE = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(?:-|to|a)\s?(\d+(?:[.,]\d+)?)\s?(dbs?)(?![^\W_])")
+_HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|approx|maybe|like|unos|aproximadamente)\s+"
+                        r"(?=[-−+]?\s?\d+(?:[.,]\d+)?\s?dbs?(?![^\W_])|(?:a|one|un|two|dos|three|tres) (?:db|dbs)\b)")
+
+
+# A number that names a recording or a part of one ("track 2 is muddy" read 2 dB of mud, "on track 5 the highs are
+# harsh" boosted them: a twenty-eighth trial); the number is dropped.
+_NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|take|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
+                            r"toma|versión|version|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
+
+
+def spoken_amounts(text: str) -> str:
+    """``text`` (normalised) with dB amounts written as the amount pattern reads them: "2 decibeles" -> "2 db", "2-3 dB"
+    -> "2.5 db", "by about 2 dB" -> "by 2 dB"; and a number that names a track dropped ("track 2")."""
+    text = _NAMING_NUMBER.sub(r"\1", _DECIBELS.sub("db", text))
+
+    def middle(found: re.Match[str]) -> str:
+        low, high = (float(g.replace(",", ".")) for g in found.group(1, 2))
+        return f"{(low + high) / 2:g} db"
+
+    return _HEDGED_DB.sub("", _DB_RANGE.sub(middle, text))
+
+
 def placed_frequencies(clause: str, names_a_sound: Callable[[str], bool],
                        notes: list[str]) -> tuple[str, list[BandWord]]:
     """``clause`` with each frequency placed after a word that names a sound read, in turn ("cut the mud at 300 and
@@ -354,4 +380,4 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
            "amount_in_region_error", "amount_weight", "corner_placed", "dangling_amount", "db_amount",
            "frequency_error", "is_bare_decimal", "number_degree", "placed_frequencies", "placed_frequency",
-           "set_amounts", "set_corner"]
+           "set_amounts", "set_corner", "spoken_amounts"]

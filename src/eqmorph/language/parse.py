@@ -79,6 +79,7 @@ from eqmorph.language.numbers import (
     placed_frequencies,
     set_amounts,
     set_corner,
+    spoken_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
@@ -92,7 +93,7 @@ from eqmorph.language.regions import (
     removed_at,
 )
 from eqmorph.language.spelling import phrase_unknown_error
-from eqmorph.language.statements import statement_tokens
+from eqmorph.language.statements import resumed_subject, statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -112,12 +113,13 @@ from eqmorph.language.words import Neighbourhood, WordReader
 
 # Words an error never blames as the unknown one: a sentence's words, and praise ("it's very bright, perfect": what
 # is fine, not 'perfect')
-_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS
+_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS | COPULAS
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
-# "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x")
-_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),")
+# "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
+# a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
+_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|[.!?](?=\s|$)")
 _WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")
 
 
@@ -135,7 +137,8 @@ class Parser(WordReader):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
-        norm = _WITHOUT.sub("without", norm)  # "more highs w/o harshness": "/" would split it in two
+        norm = spoken_amounts(_WITHOUT.sub("without", norm))  # "w/o": "/" would split it in two; "2-3 dB"
+        norm = resumed_subject(norm)  # "the highs, they're a bit much": the comma cut the subject off
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
@@ -381,6 +384,10 @@ class Parser(WordReader):
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
             for corner in corners:
                 set_corner(pieces, first, corner)
+            if run and run[-1] == len(pieces) - 1 and pending and pending[-1] in PARTICLES and \
+                    not COPULAS.isdisjoint(tokens[start:]):  # "the highs feel off": said to be what it cannot read
+                unknown.append(pending.pop())
+                notes.extend(left_subject(pieces, run, tokens[start:], unknown[-1]))
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating

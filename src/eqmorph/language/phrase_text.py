@@ -24,6 +24,10 @@ _NOT_TEXT = re.compile(r"[^\w\s,;:/&+|'’\-−×%.!?()\"“”«»¡¿@]")  # "
 # emoji presentation selector. Refused with the phrase until an eighteenth trial (2026-12-04), they are dropped.
 _PERCENT_WORD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:percent|per cent|por ciento|porciento)(?![^\W_])")
 _EMOJI = re.compile("[\U0001F3FB-\U0001F3FF\u200D\uFE0F]")
+# Typography phones and mail clients put in: curly single quotes are apostrophes, a dash between words separates as a
+# comma does, one between digits is a range's hyphen (refused until a twenty-eighth trial, 2026-12-04).
+_CURLY = str.maketrans({"‘": "'", "‚": "'", "′": "'"})
+_DASH = re.compile(r"\s*—\s*|\s+[–‒]\s+")
 
 
 def checked_text(text: object) -> tuple[str, str | None]:
@@ -36,6 +40,7 @@ def checked_text(text: object) -> tuple[str, str | None]:
         raise ParameterError("text", text, f"at most {MAX_TEXT_CHARS} characters (this text has {len(text)})")
     if not text.isascii():  # emoji are not; most phrases are, and skip the look at each character
         text = "".join(c for c in _EMOJI.sub("", text) if unicodedata.category(c) != "So")
+        text = _DASH.sub(", ", text.translate(_CURLY)).replace("–", "-").replace("‒", "-")
     odd = next((c for c in _NOT_TEXT.findall(text) if not unicodedata.category(c).startswith("M")), None)
     if odd:  # combining marks (a decomposed accent) belong to their letter
         raise ParameterError("text", text, f"words, spaces and , ; / & + ' - % . ! ? ( ) @ between them (it has "

@@ -26,7 +26,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
 from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS, LOUDNESS_WORDS, SENTENCE_WORDS
-from eqmorph.language.grammar_words import BY_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
+from eqmorph.language.grammar_words import BY_WORDS, FUNCTION_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
 from eqmorph.language.stoplist import stoplist
@@ -41,7 +41,7 @@ REGION_VERB_WORDS = frozenset({"tight", "clean"})
 # Between a region word and the crowd word it places: "the low end is too boomy", "highs too harsh", "los graves
 # suenan demasiado retumbantes".
 COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound", "feels", "feel", "seems", "seem",
-                                "looks", "gets", "es", "son", "está", "esta", "están",
+                                "looks", "look", "gets", "es", "son", "está", "esta", "están",
                                 "suena", "suenan", "too", "overly", "demasiado", "demasiada", "demasiados",
                                 "demasiadas"})
 # Region words that also name an instrument, and the verbs of need after which they are the instrument: "the bass
@@ -204,13 +204,18 @@ def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], un
     """Drop the last of ``pieces`` (and of ``run``, the list's pieces) when it is a region word a copula in
     ``between`` (the words after it) says to be ``unknown``, a word eqmorph does not know: "the low mids are
     congested". Read as a request, the region was boosted 6 dB (a fifteenth trial, 2026-12-03), though what is said
-    of a region is mostly a flaw. Returns the note for the reader (``[]`` when nothing was dropped)."""
+    of a region is mostly a flaw. Also when ``unknown`` follows the region right away, a noun of the region ("there's
+    a low end resonance", a 6 dB boost: a twenty-eighth trial). Returns the note for the reader (``[]`` when nothing
+    was dropped)."""
     piece = pieces[-1]
-    if _region_of(piece) is None or piece.sign <= 0 or COPULAS_AND_EXCESS.isdisjoint(between):
+    stated = not COPULAS_AND_EXCESS.isdisjoint(between)
+    noun = not between and unknown not in FUNCTION_WORDS  # "low end resonance", not "treble boost for ..."
+    if _region_of(piece) is None or piece.sign <= 0 or not (stated or noun):
         return []
     pieces.pop()
     run.pop()
-    return [f"{piece.term}: said to be {unknown}, a word eqmorph does not know: left as it is"]
+    said = "said to be" if stated else "said to have"
+    return [f"{piece.term}: {said} {unknown}, a word eqmorph does not know: left as it is"]
 
 
 def placed_unknown(meaning: Meaning, between: Sequence[str], unknown: str) -> str | None:

@@ -11,6 +11,7 @@ the trial that found it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eqmorph.language.complaints import (
@@ -28,17 +29,21 @@ from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
 # they were a request for boom (a fourteenth trial)
 FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
-# Spanish verbs of a region's excess ("los agudos pican", "los graves tapan la voz"): read as "too loud" said of it.
-# Ignored, they left the region a request, boosted 6 dB (a nineteenth trial, 2026-12-04).
-_COMPLAINING = PhraseRewriter({(verb,): ("suenan", "demasiado", "fuertes") for verb in (
+# Verbs of a region's excess ("los agudos pican", "los graves tapan la voz", "the highs hurt"): read as "too loud" said
+# of it, in the phrase's language. Ignored, they left the region a request, boosted 6 dB (a nineteenth trial,
+# 2026-12-04; the English ones a twenty-seventh and a twenty-eighth).
+_TOO_LOUD = {"es": ("suenan", "demasiado", "fuertes"), "en": ("sound", "too", "loud")}
+_COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
     "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
     "chillan", "chilla",  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
-    "duelen", "duele", "hurt", "hurts", "sting", "stings",  # "the highs hurt": +5.8 dB (a twenty-seventh trial)
-    "matan", "mata", "revientan", "revienta")}  # "los agudos me matan" boosted the top 6 dB (a twenty-eighth trial)
+    "duelen", "duele", "matan", "mata", "revientan", "revienta")}
+    | {(verb,): _TOO_LOUD["en"] for verb in (
+        "hurt", "hurts", "sting", "stings", "bother", "bothers", "annoy", "annoys", "grate", "grates", "whistling",
+        "whistle", "whistles", "spitting")}
+    | {(bug, "me"): _TOO_LOUD["en"] for bug in ("bug", "bugs")}
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
-    | {(verb, much): ("suenan", "demasiado", "fuertes") for verb in ("brillan", "brilla")
-       for much in ("mucho", "demasiado")})
+    | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
 # reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
 _NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
@@ -166,6 +171,63 @@ _DENIED = {"is": ("isn't",), "are": ("aren't",), "its": ("it", "isn't"), "sounds
            "necesita": ("no", "necesita"), "necesite": ("no", "necesita")}
 
 
+# A subject named and then resumed by a pronoun ("the highs, they're a bit much", "the top end, it's harsh"): the
+# comma had cut the subject off as a request of its own (a 6 dB boost beside the complaint: a twenty-eighth trial).
+_RESUMED = re.compile(r"^((?:the|those|these|my|your|el|la|los|las)\s[^,.;!?]{1,40}?),\s*"
+                      r"(?:they're|they are|theyre|it's|it is|its|están|estan|son|está|es)\s")
+
+
+def resumed_subject(text: str) -> str:
+    """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
+    "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
+    found = _RESUMED.match(text)
+    if found is None:
+        return text
+    copula = found.group(0)[found.end(1):].strip(" ,")
+    copula = {"they're": "are", "they are": "are", "theyre": "are", "it's": "is", "it is": "is", "its": "is"}.get(
+        copula, copula)
+    return f"{found.group(1)} {copula} {text[found.end():]}"
+
+
+# A cause said to make the sound so states it: "the synth is making it harsh", "the reverb is making the low end
+# muddy" asked for harshness and mud at full strength (a twenty-eighth trial). Not after a verb that wishes or
+# stops it ("try making it warmer", "stop making it muddy").
+_CAUSING = frozenset({"making", "makes", "made"})
+_NOT_CAUSING = frozenset({"try", "stop", "keep", "start", "avoid", "for", "about", "without", "by", "just", "then",
+                          "please", "consider", "how", "like", "love", "quit"})
+
+
+_STOPPING = PhraseRewriter({(stop, making, "it", *so): ("less",) for stop in ("stop", "quit") for making in _CAUSING
+                            for so in ((), ("so",), ("too",), ("sound",), ("sound", "so"))})
+
+
+def _de_mas(tokens: list[str]) -> list[str]:
+    """``tokens`` with Spanish "de más" after a word read as "demasiado" before it ("tiene graves de más": too much
+    bass; read as "de" and "más", it was a 6 dB boost: a twenty-eighth trial)."""
+    out = list(tokens)
+    for k in range(len(out) - 2, 0, -1):
+        if out[k] == "de" and out[k + 1] in ("más", "mas") and (k + 2 == len(out) or out[k + 2] in JOINERS):
+            out[k - 1:k + 2] = ["demasiado", out[k - 1]]
+    return out
+
+
+def _caused(tokens: list[str]) -> list[str]:
+    """``tokens`` with a cause that makes the sound so read as the statement ("the synth is making it harsh" -> "it
+    is harsh"): the cause dropped, "is" put before the clause's last word when no copula stands in what is left."""
+    out = _de_mas(_STOPPING(tokens))  # "stop making it muddy": less of it
+    k = len(out) - 2
+    while k > 0:
+        start, end = _clause_start(out, k), clause_end(out, k)
+        if out[k] in _CAUSING and out[k - 1] not in _NOT_CAUSING and not is_wished(out[start:k]) and end - k >= 3:
+            said = out[k + 1:end]
+            if COPULAS.isdisjoint(said):
+                said.insert(len(said) - 1, "is")
+            out[start:end] = said
+            k = start
+        k -= 1
+    return out
+
+
 def _doubted(tokens: list[str]) -> list[str]:
     """``tokens`` with a doubted statement denied ("i don't think it's muddy" -> "it isn't muddy", "no creo que
     necesite más graves" -> "no necesita más graves"); a doubt with no verb in its clause after it stays."""
@@ -207,7 +269,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(_doubted(list(tokens)),
+    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(_caused(_doubted(list(tokens))),
                                                                     unless_next=_FEELING_OBJECTS_NOT)))))
     out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
@@ -312,4 +374,4 @@ def _praised(tokens: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "statement_tokens"]
+__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "resumed_subject", "statement_tokens"]

@@ -54,7 +54,11 @@ _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(
 # Negated contractions typed without their apostrophe, as texting does: "i dont want it muddy" dropped "dont" and
 # asked for mud (a twenty-fifth trial); the grammar's lists spell them with one.
 _UNAPOSTROPHED = {f"{stem}nt": f"{stem}n't" for stem in (
-    "do", "does", "did", "is", "are", "was", "were", "ca", "wo", "should", "would", "could", "has", "have", "ai")}
+    "do", "does", "did", "is", "are", "was", "were", "ca", "wo", "should", "would", "could", "has", "have", "ai")} | {
+    # texting ("the hihats r to loud" boosted the top 6 dB: a twenty-eighth trial); "theyre" as "they're"
+    "r": "are", "theyre": "they're"}
+# "they're harsh" is "they are harsh" (its copula unread, it asked for harshness: a twenty-eighth trial)
+_ARE = {"they're": ("they", "are"), "we're": ("we", "are"), "you're": ("you", "are")}
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
 # Grammar words drawn out for emphasis ("sooo", "waaay", "muuuy", "tooo"): read as said once.
 SQUEEZED_GRAMMAR = frozenset({"so", "way", "muy", "too", "very", "really", "much", "mucho", "super", "more", "less",
@@ -234,6 +238,9 @@ class WordReader:
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else self._squeezed(raw.strip("'’-").replace("’", "'"))
             tok = _UNAPOSTROPHED.get(tok, tok)
+            if tok in _ARE:
+                tokens.extend(_ARE[tok])
+                continue
             plain = tok.translate(_UNACCENTED)
             cuts = plain in SPANISH_CUTTING_FORMS or (plain in SPANISH_TAKING_OUT_FORMS and not _polishes(raws[j + 1:]))
             if cuts and tok not in LESS:  # "bajá", "bájenle", "sácale graves"
