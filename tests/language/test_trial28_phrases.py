@@ -254,3 +254,102 @@ def test_beside_a_request_the_unread_region_is_left_as_it_is(m):
 def test_annoyance_said_of_a_region_cuts_it(m, text, band):
     got = weights(m, text)
     assert list(got) == [band] and got[band] < 0
+
+
+# --- what a request leaves out; lists of kept words ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cut, kept, typed", [
+    ("cut the high end but not the presence", "treble", "presence", "presence"),
+    ("cut the bass but not the sub", "bass", "sub bass", "sub"),
+    ("more treble except the esses", "treble", "sibilance", "esses"),
+    ("boost the highs except for the sibilance", "treble", "sibilance", "sibilance")])
+def test_what_a_request_leaves_out_is_kept(m, text, cut, kept, typed):
+    # "cut the high end but not the presence" cut the presence 3.9 dB; "except the esses" boosted them 5 dB
+    got = weights(m, text)
+    assert got[cut] != 0.0 and got.get(kept, 0.0) == 0.0
+    assert f"{typed}: kept as it is" in str(m.parse(text))
+
+
+def test_but_not_a_word_still_asks_against_it(m):
+    assert weights(m, "warm but not muddy") == pytest.approx({"warm": 0.5, "muddy": -0.5})
+
+
+@pytest.mark.parametrize("text, kept", [("darker but keep the bass and the low mids", "bass, low mids"),
+                                        ("cut the mud but keep the warmth and the body", "warmth, body")])
+def test_every_noun_of_a_kept_list_is_kept(m, text, kept):
+    # the second noun was boosted (+3.3 dB at 500 Hz)
+    got = weights(m, text)
+    assert len(got) == 1
+    assert f"{kept}: kept as they are" in str(m.parse(text))
+
+
+def test_a_direction_after_a_kept_list_is_a_request_of_its_own(m):
+    assert weights(m, "keep the bass and add air") == pytest.approx({"air": 1.0})
+
+
+@pytest.mark.parametrize("text, word", [("more sub, less kick", "sub bass"), ("more treble, less vocals", "treble")])
+def test_a_clause_that_names_only_a_source_does_not_turn_the_last_request(m, text, word):
+    # "more sub, less kick" was sub x -1.0
+    assert weights(m, text) == pytest.approx({word: 1.0})
+
+
+def test_a_degree_alone_after_a_comma_still_sizes_the_last_request(m):
+    assert weights(m, "warmer, but just a bit") == pytest.approx({"warm": 0.5})
+
+
+# --- verbs, possessives, doubts, the reference -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("take the mud out of his voice", "muddy"), ("take the harshness off her vocal", "harsh"),
+    ("mute the highs", "treble"), ("subdue the highs", "treble"), ("de-emphasize the bass", "bass"),
+    ("quitamos los medios", "mids"), ("bajamos los agudos", "treble")])
+def test_more_ways_of_asking_for_a_cut_cut(m, text, word):
+    # each was a 5-6 dB boost
+    assert weights(m, text) == pytest.approx({word: -1.0})
+
+
+def test_as_little_as_possible_is_the_strongest_cut(m):
+    # "as little bass as possible" was bass x +1.45
+    assert weights(m, "as little bass as possible")["bass"] < -1.0
+    assert weights(m, "as much air as possible")["air"] > 1.0
+
+
+def test_a_doubt_about_a_region_asks_nothing_of_it(m):
+    # "i'm not sure about the top end" boosted it 5.8 dB once the doubt was read (it had cut it)
+    with pytest.raises(ParameterError, match="a change as well as what to keep"):
+        m.parse("i'm not sure about the top end")
+    assert weights(m, "not sure about the bass, but less mud") == pytest.approx({"muddy": -1.0})
+
+
+@pytest.mark.parametrize("text, word", [("compared to the ref it's dull", "dull"),
+                                        ("next to the reference it's muddy", "muddy"),
+                                        ("it's dull compared to the reference", "dull")])
+def test_a_flaw_stated_beside_the_reference_is_still_a_flaw(m, text, word):
+    # "compared to the ref it's dull" asked for dull, 4.8 dB off 5 kHz
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+def test_the_reference_said_to_be_so_is_what_to_match(m):
+    assert weights(m, "the reference is brighter")["bright"] > 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it's too loud, especially the highs", {"treble": -0.5}), ("too bright, especially the highs", {"bright": -0.5}),
+    ("it's muddy, especially the low mids", {"muddy": -0.5})])
+def test_especially_a_region_places_the_statement_there(m, text, expected):
+    # "especially the highs" was a request for the highs: +4 dB at 12 kHz
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, word", [("too compressed and bright", "bright"), ("too squashed and harsh", "harsh")])
+def test_an_excess_said_of_an_unknown_word_reaches_the_next_in_its_list(m, text, word):
+    # "too compressed and bright" asked for brightness (+5.5 dB at 3.5 kHz)
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text, expected", [("le subes el brillo", {"treble": 1.0}),
+                                            ("¿le subes un poco los agudos?", {"treble": 0.5}),
+                                            ("más sub", {"sub bass": 1.0})])
+def test_subes_is_the_verb_not_the_sub_bass(m, text, expected):
+    # "le subes el brillo" added +5 dB at 40 Hz beside the treble
+    assert weights(m, text) == pytest.approx(expected)

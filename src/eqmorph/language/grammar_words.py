@@ -147,6 +147,8 @@ MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", 
                   "emphasise", "accentuate", "bring", "realza", "realzar", "resalta", "resaltar",
                   # and, ignored until a new-user trial (2026-12-03), the pronoun-joined Spanish imperatives
                   "lift", "pump", "crank", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
+                  # "¿le subes el brillo?" read "subes" as the sub bass, +5 dB at 40 Hz (a twenty-eighth trial)
+                  "subes", "subimos", "subís", "subile", "subí", "súbale", "súbanle",
                   *SPANISH_NEGATED_BOOSTS})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",
@@ -174,7 +176,9 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "tidy", "address", "manage", "tackle",
                   # a twenty-seventh: "try cutting some mud", "try reducing the harshness" boosted them 5 dB
                   "cutting", "reducing", "taming", "lowering", "removing", "trimming", "softening", "cortando",
-                  "bajando", "quitando", "reduciendo"})
+                  "bajando", "quitando", "reduciendo",
+                  # a twenty-eighth: "mute the highs", "subdue the highs", "de-emphasize the bass" boosted them 6 dB
+                  "mute", "subdue", "de-emphasize", "deemphasize", "de-emphasise", "deemphasise"})
 # Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
 # accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
 # pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an
@@ -184,7 +188,8 @@ _CUTTING_AR_STEMS = ("baj", "rebaj", "quit", "cort", "recort", "atenu", "limpi",
                      "control", "achic", "aplan", "cerr", "cierr", "apag")
 _CUTTING_IR_STEMS = ("reduc", "reduzc", "disminu", "disminuy", "corrig", "corrij")
 _AR_ENDINGS = ("a", "ar", "ale", "ales", "alo", "alos", "ame", "en", "enle", "enles", "arle", "arles", "emos",
-               "emosle", "aria", "arias", "e", "es", "ele", "eles", "elo")
+               "emosle", "aria", "arias", "e", "es", "ele", "eles", "elo",
+               "amos", "amosle")  # "¿y si le quitamos un poco de medios?" boosted them (a twenty-eighth trial)
 _IR_ENDINGS = ("e", "es", "i", "ir", "irle", "irles", "ele", "eles", "eme", "an", "anle", "anles", "imos", "iria",
                "a", "as", "ale", "ales")
 # Forms that are other words, kept out: English ("quite", "reduce"), and "corte", "cortes" of the band words' "corte
@@ -300,6 +305,7 @@ def direction_after(tok: str, way: float, before: str | None = None) -> float:
 
 # The Spanish words of MORE and LESS: a hint answers in the language it was asked in ("más 3k": 'más medios agudos').
 SPANISH_DIRECTIONS = frozenset({"más", "añadir", "añade", "agregar", "agrega", "aumentar", "aumenta", "subir", "sube",
+                                "subes", "subimos", "subís", "subile", "subí", "súbale", "súbanle",
                                 "realza", "realzar", "resalta", "resaltar", "menos", "reducir", "quitar", "quita",
                                 "bajar", "baja", "cortar", "corta", "elimina", "eliminar", "atenúa", "atenuar",
                                 "suaviza", "suavizar", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
@@ -377,6 +383,7 @@ def _unaccented_keys(table: dict[tuple[str, ...], float]) -> dict[tuple[str, ...
 MORE, LESS, NOT, KEEP, STOP = (_unaccented(w) for w in (MORE, LESS, NOT, KEEP, STOP))
 DEGREES, HEDGES, LITOTES, EXCESS, LACK = (_unaccented_keys(t) for t in (DEGREES, HEDGES, LITOTES, EXCESS, LACK))
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
+EXCESS_WORDS = frozenset(phrase[0] for phrase in EXCESS if len(phrase) == 1)  # "too", "demasiado"
 
 
 def degree_of(words: tuple[str, ...], following: Sequence[str]) -> float:

@@ -42,6 +42,7 @@ from eqmorph.language.grammar_words import (
     BY_WORDS,
     DEGREE_PHRASES,
     EXCESS,
+    EXCESS_WORDS,
     EXCLAIMING,
     FUNCTION_WORDS,
     JOINERS,
@@ -83,6 +84,7 @@ from eqmorph.language.numbers import (
 )
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
+    is_region_word,
     left_subject,
     placed_unknown,
     refuse_source_level,
@@ -93,7 +95,7 @@ from eqmorph.language.regions import (
     removed_at,
 )
 from eqmorph.language.spelling import phrase_unknown_error
-from eqmorph.language.statements import resumed_subject, statement_tokens
+from eqmorph.language.statements import especially, resumed_subject, statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -138,7 +140,8 @@ class Parser(WordReader):
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
         norm = spoken_amounts(_WITHOUT.sub("without", norm))  # "w/o": "/" would split it in two; "2-3 dB"
-        norm = resumed_subject(norm)  # "the highs, they're a bit much": the comma cut the subject off
+        # "the highs, they're a bit much": the comma cut the subject off; "..., especially the highs": where it holds
+        norm = especially(resumed_subject(norm), is_region_word)
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
@@ -154,6 +157,7 @@ class Parser(WordReader):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
             # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
             (clause, corners), first = placed_frequencies(clause, self.names_a_sound, notes), len(pieces)
+            unread = len(unknown)
             frequency = frequency_error(text, clause)
             if frequency is not None:
                 raise frequency
@@ -163,6 +167,8 @@ class Parser(WordReader):
             tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), self._names_flaw, praised_text)))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
+            # a kept piece's list keeps the next noun too ("keep the bass and the low mids": the second was boosted)
+            kept_last, keep_carried = False, False
             # carry: the direction a list's joining word passes to its next noun; run: the list's pieces no
             # direction word set, which a particle after the last one turns ("take the mud and boom out")
             last_way, carry, run, last_degree, carry_degree = 0.0, 0.0, [], 1.0, 1.0
@@ -241,6 +247,9 @@ class Parser(WordReader):
                     pending.append(tok)
                     i += 1
                     continue
+                if not term and tok in LIST_JOINERS and after_unknown == i and not EXCESS_WORDS.isdisjoint(pending):
+                    i += 1  # "too compressed and bright": the excess said of both (bright was asked for, +5.5 dB)
+                    continue
                 if not term and tok in JOINERS:
                     if amount is not None:
                         raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
@@ -251,7 +260,7 @@ class Parser(WordReader):
                     if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                         ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
-                    keep = False
+                    keep = keep_carried = kept_last and closes and tok in LIST_JOINERS
                     continue
                 if not term and tok in KEEP:
                     keep = True
@@ -261,6 +270,7 @@ class Parser(WordReader):
                 directional = tok in LESS or tok in MORE
                 alone = directional and stands_alone(tokens, i, self._phrase_at, self._known_alone)  # "soften"
                 if not term and (tok in NOT or tok in PARTICLES or (directional and not alone)):
+                    keep = keep and not keep_carried  # "keep the bass and add air": a request of its own
                     # Each negation flips the sign ("not not warm" is warm, "not less muddy" is muddy), but a
                     # "less" word says which way only once: "less less muddy" is a stammer, not "muddier".
                     if tok in LESS and way < 0:
@@ -377,6 +387,7 @@ class Parser(WordReader):
                 last_degree = pieces[-1].degree if last_way else 1.0
                 # a stated piece is no region for the next ("it has no bass and too much harshness")
                 run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 and stated is None else []
+                kept_last = keep
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
                 continue
@@ -391,7 +402,9 @@ class Parser(WordReader):
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
-            if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
+            # "more sub, less kick": a clause of its own whose thing eqmorph cannot read does not turn the last one
+            if (len(pieces) == first and len(unknown) > unread) or not degree_after(
+                    pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                 ignored.extend(pending)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")

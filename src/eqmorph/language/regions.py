@@ -139,6 +139,13 @@ def _band_of(piece: Piece) -> BandWord | None:
     return band_word(only.word) if only is not None and only.how == "defined" else None
 
 
+def is_region_word(text: str) -> bool:
+    """Whether ``text`` spells a region word (:data:`WHERE_WORDS`: "highs", "low mids", "los agudos" without its
+    article is "agudos")."""
+    band = band_word(text)
+    return band is not None and band.name in WHERE_WORDS
+
+
 def _region_of(piece: Piece) -> BandWord | None:
     """The region word (:data:`WHERE_WORDS`) ``piece`` is, else None."""
     band = _band_of(piece)
@@ -347,6 +354,7 @@ __all__ = [
     "REMOVING_VERB_WORDS",
     "WHERE_WORDS",
     "confine",
+    "is_region_word",
     "left_subject",
     "placed_unknown",
     "refuse_source_level",

@@ -12,13 +12,14 @@ the trial that found it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from eqmorph.language.complaints import (
     COPULAS,
     FINE,
     NEGATED_COPULAS,
     PRAISE_OF_A_SUBJECT,
+    PRAISE_WORDS,
     WISHES,
     clause_end,
     is_wished,
@@ -177,6 +178,21 @@ _RESUMED = re.compile(r"^((?:the|those|these|my|your|el|la|los|las)\s[^,.;!?]{1,
                       r"(?:they're|they are|theyre|it's|it is|its|están|estan|son|está|es)\s")
 
 
+# Where a statement holds most, said after it ("it's too loud, especially the highs": the highs were a request, +4 dB
+# at 12 kHz: a twenty-eighth trial): read as the region the statement is in.
+_ESPECIALLY = re.compile(r",\s*(?:especially|particularly|mostly|mainly|sobre todo|especialmente|principalmente)"
+                         r"\s+(?:in\s+|en\s+)?((?:the|los|las|el|la)\s[^,.;!?]+)$")
+
+
+def especially(text: str, is_region: Callable[[str], bool]) -> str:
+    """``text`` with "..., especially the X" read as "... in the X" when X is a region (``is_region``)."""
+    found = _ESPECIALLY.search(text)
+    if found is None or not is_region(found.group(1).split(None, 1)[1].strip()):
+        return text
+    return f"{text[:found.start()]} {'en' if found.group(1).split()[0] in ('los', 'las', 'el', 'la') else 'in'} " \
+           f"{found.group(1)}"
+
+
 def resumed_subject(text: str) -> str:
     """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
     "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
@@ -201,6 +217,35 @@ _STOPPING = PhraseRewriter({(stop, making, "it", *so): ("less",) for stop in ("s
                             for so in ((), ("so",), ("too",), ("sound",), ("sound", "so"))})
 
 
+# What a request leaves out is kept: "cut the high end but not the presence" cut the presence too, "more treble except
+# the esses" boosted them (a twenty-eighth trial). After praise, "except" names the flaw ("everything is good except
+# the mud"), which is not rewritten.
+_EXCEPT = {("but", "not"): 2, ("except", "for"): 2, ("except",): 1, ("excepto",): 1, ("salvo",): 1}
+_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+
+
+def _excepted(tokens: list[str]) -> list[str]:
+    """``tokens`` with "but not the X", "except (for) the X", "excepto los X" read as "and keep the X" after a request
+    (not after praise)."""
+    out = list(tokens)
+    for k in range(len(out) - 2, 0, -1):
+        size = next((n for phrase, n in _EXCEPT.items() if tuple(out[k:k + n]) == phrase), 0)
+        if size and k + size < len(out) and out[k + size] in _ARTICLES and FINE.isdisjoint(out[:k]) \
+                and PRAISE_WORDS.isdisjoint(out[:k]):
+            out[k:k + size] = ["and", "keep"]
+    return out
+
+
+# A comparison with the reference said before a statement ("compared to the ref it's dull", "next to the reference
+# it's muddy") is no wish: the statement stands (read as the reference's, "it's dull" asked for dull: a twenty-eighth
+# trial). The words that name the reference are dropped.
+_AGAINST_REFERENCE = PhraseRewriter({(*against, *the, ref): () for against in (
+    ("compared", "to"), ("compared", "with"), ("next", "to"), ("against",), ("relative", "to"), ("vs",), ("versus",),
+    ("comparado", "con"), ("comparada", "con"), ("al", "lado", "de"), ("frente", "a"))
+    for the in ((), ("the",), ("la",), ("our",), ("my",))
+    for ref in ("ref", "reference", "referencia", "reference track")})
+
+
 def _de_mas(tokens: list[str]) -> list[str]:
     """``tokens`` with Spanish "de más" after a word read as "demasiado" before it ("tiene graves de más": too much
     bass; read as "de" and "más", it was a 6 dB boost: a twenty-eighth trial)."""
@@ -214,7 +259,7 @@ def _de_mas(tokens: list[str]) -> list[str]:
 def _caused(tokens: list[str]) -> list[str]:
     """``tokens`` with a cause that makes the sound so read as the statement ("the synth is making it harsh" -> "it
     is harsh"): the cause dropped, "is" put before the clause's last word when no copula stands in what is left."""
-    out = _de_mas(_STOPPING(tokens))  # "stop making it muddy": less of it
+    out = _excepted(_de_mas(_STOPPING(_AGAINST_REFERENCE(tokens))))  # "stop making it muddy": less of it
     k = len(out) - 2
     while k > 0:
         start, end = _clause_start(out, k), clause_end(out, k)
@@ -237,7 +282,9 @@ def _doubted(tokens: list[str]) -> list[str]:
             continue
         end = clause_end(out, k + 1)
         verb = next((j for j in range(k + 1, end) if out[j] in _DENIED), None)
-        if verb is not None:
+        if verb is None and out[k + 1:k + 2] in (["about"], ["sobre"], ["con"]):
+            out[k:k + 2] = ["keep"]  # "i'm not sure about the top end": no change asked of it (it was a 6 dB boost)
+        elif verb is not None:
             out[verb:verb + 1] = _DENIED[out[verb]]
             del out[k:k + 1 + (out[k + 1:k + 2] in (["that"], ["que"]))]
     return out
@@ -374,4 +421,4 @@ def _praised(tokens: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "resumed_subject", "statement_tokens"]
+__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "especially", "resumed_subject", "statement_tokens"]

@@ -49,6 +49,9 @@ from eqmorph.language.stoplist import stoplist
 # Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble
 # boost for the vocals"); "on", "in", "to" are stop words already ("a bass cut on the guitar").
 SUBJECT_PREPOSITIONS = frozenset({"for", "with", "at"})
+# Whose a thing is, between a preposition and the thing: "take the mud out of his voice" (the possessive stopped the
+# reading of "out", and the mud was boosted 5 dB: a twenty-eighth trial).
+POSSESSIVES = frozenset({"his", "her", "my", "their", "your", "our", "su", "sus", "mi", "mis", "tu", "tus"})
 
 
 def subject_span(tokens: Sequence[str], j: int) -> int:
@@ -59,10 +62,10 @@ def subject_span(tokens: Sequence[str], j: int) -> int:
     things = stoplist()
     if j < len(tokens) and tokens[j] in things:
         return 1
-    if j >= len(tokens) or tokens[j] not in SUBJECT_PREPOSITIONS:
+    if j >= len(tokens) or (tokens[j] not in SUBJECT_PREPOSITIONS and tokens[j] not in POSSESSIVES):
         return 0
-    k = j + 1
-    while k < len(tokens) and tokens[k] in STOP:
+    k = j + (tokens[j] in SUBJECT_PREPOSITIONS)
+    while k < len(tokens) and (tokens[k] in STOP or tokens[k] in POSSESSIVES):
         k += 1
     return k + 1 - j if k < len(tokens) and tokens[k] in things else 0
 
@@ -202,6 +205,9 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     return _as_far_as(_sized_regions(_EASING(verbs)))
 
 
+_AS_LITTLE = frozenset({"little", "few", "poco", "poca", "pocos", "pocas"})
+
+
 def _as_far_as(tokens: list[str]) -> list[str]:
     """``tokens`` with "as X as possible" (grammar_words.AS_FAR_AS) read as "extremely X"; "much" between is dropped
     ("as much air as you can")."""
@@ -215,6 +221,8 @@ def _as_far_as(tokens: list[str]) -> list[str]:
             ending = next((e for e in endings if tuple(tokens[j + 1:j + 1 + len(e)]) == e), None)
             if ending is not None:
                 middle = [t for t in tokens[k + 1:j] if t not in ("much", "mucho")]
+                if middle[:1] and middle[0] in _AS_LITTLE:  # "as little bass as possible" was bass x 1.45
+                    middle[:1] = ["less"]
                 return _as_far_as([*tokens[:k], "extremely", *middle, *tokens[j + 1 + len(ending):]])
     return tokens
 
