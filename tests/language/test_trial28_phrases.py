@@ -353,3 +353,40 @@ def test_an_excess_said_of_an_unknown_word_reaches_the_next_in_its_list(m, text,
 def test_subes_is_the_verb_not_the_sub_bass(m, text, expected):
     # "le subes el brillo" added +5 dB at 40 Hz beside the treble
     assert weights(m, text) == pytest.approx(expected)
+
+
+# --- statements that asked for what they complained of ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("it sounds like it's underwater", "muffled"), ("it is underwater", "muffled"),
+    ("it sounds like a telephone", "lo-fi"), ("it's so bassy", "bass"), ("it sounds trebly", "treble"),
+    ("the toms boom too much", "boomy"), ("the bass rumbles too much", "rumble"),
+    ("don't you think it's too bright?", "bright"), ("great sound but very bright", "bright")])
+def test_a_flaw_stated_in_other_words_is_cut(m, text, word):
+    # each asked for what it complained of (underwater: a synonym ending in -er read as a comparative)
+    got = weights(m, text)
+    assert list(got) == [word] and got[word] < 0
+
+
+@pytest.mark.parametrize("text, expected", [("make it sound like a telephone", {"lo-fi": 1.0}),
+                                            ("make it bassier", {"bass": 1.0}), ("it's duller", {"dull": 1.0})])
+def test_a_wish_or_a_comparative_is_still_a_request(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("twice as much bass", {"bass": 2.0}), ("any way to make it less nasal?", {"nasal": -1.0}),
+    ("a little more glue and warmth", {"warm": 0.5}), ("a bit more vibe and warmth", {"warm": 0.5})])
+def test_degrees_are_read_once_and_reach_past_an_unknown_word(m, text, expected):
+    # x2.5 ("much" read as a degree too); x1.25 ("way"); the degree lost before the unknown noun
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the master is too loud and a bit harsh", {"harsh": -0.25}), ("the kick is weak, add punch", {"punchy": 1.0}),
+    ("the vocals are too loud, less mud", {"muddy": -1.0})])
+def test_a_source_s_level_beside_a_request_is_left_out_and_said(m, text, expected):
+    # the whole sentence was refused ("'master' is no region of the spectrum eqmorph knows")
+    parsed = m.parse(text)
+    assert dict(parsed.weights) == pytest.approx(expected)
+    assert "an EQ cannot turn one source of a mix up or down, left out" in str(parsed)

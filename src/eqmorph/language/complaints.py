@@ -50,7 +50,11 @@ FLAW_WORDS = frozenset({
     # Level words stated of a region: "the highs are very loud" boosted them 7 dB (a fifteenth trial); they turn as
     # "too loud" does (regions.level_move), and alone "it's loud" asks for less of the crowds' loud.
     "loud", "quiet", "fuerte",
+    "lo-fi",  # "it sounds like a telephone" asked for more of it (a twenty-eighth trial); "make it lo-fi" still does
 })
+# A region's adjective says there is much of it: stated, "it's so bassy", "it sounds trebly" asked for more (a
+# twenty-eighth trial); "make it bassier" still does.
+EXCESS_FORMS = frozenset({"bassy", "trebly", "subby", "boomy"})
 # Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet";
 # language/regions.py level_move).
 LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0,
@@ -150,8 +154,11 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return 0.0  # "it isn't muddy", "it's not (too) muddy": said to be fine, no change asked
     if not AMOUNT_SAID.isdisjoint(pending):
         return None
-    if sign > 0 and word in flaws and not (typed != word and typed.endswith("er")):
-        return -1.0  # "it's muddy"
+    # not a comparative ("it's duller" wishes), nor a synonym that ends so ("underwater": muffled, asked for until a
+    # twenty-eighth trial)
+    if sign > 0 and (word in flaws or typed in EXCESS_FORMS) and not (
+            typed != word and typed.endswith("er") and typed[:3] == word[:3]):
+        return -1.0  # "it's muddy", "it's bassy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
     if sign > 0 and negation is None and word in INTENSE_EXCESS and intensified(clause_before, pending):

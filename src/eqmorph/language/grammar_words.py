@@ -383,7 +383,7 @@ def _unaccented_keys(table: dict[tuple[str, ...], float]) -> dict[tuple[str, ...
 MORE, LESS, NOT, KEEP, STOP = (_unaccented(w) for w in (MORE, LESS, NOT, KEEP, STOP))
 DEGREES, HEDGES, LITOTES, EXCESS, LACK = (_unaccented_keys(t) for t in (DEGREES, HEDGES, LITOTES, EXCESS, LACK))
 DEGREE_PHRASES = {**DEGREES, **HEDGES, **LITOTES, **EXCESS, **LACK}
-EXCESS_WORDS = frozenset(phrase[0] for phrase in EXCESS if len(phrase) == 1)  # "too", "demasiado"
+DIRECTION_WORDS = MORE | LESS | NOT | KEEP  # a word that says which way a request goes (or that it keeps)
 
 
 def degree_of(words: tuple[str, ...], following: Sequence[str]) -> float:

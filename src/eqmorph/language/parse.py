@@ -40,9 +40,10 @@ from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
     BY_WORDS,
+    CONTRASTING,
     DEGREE_PHRASES,
+    DIRECTION_WORDS,
     EXCESS,
-    EXCESS_WORDS,
     EXCLAIMING,
     FUNCTION_WORDS,
     JOINERS,
@@ -87,12 +88,12 @@ from eqmorph.language.regions import (
     is_region_word,
     left_subject,
     placed_unknown,
-    refuse_source_level,
     region_at,
     region_before,
     region_compound,
     region_of,
     removed_at,
+    source_level_error,
 )
 from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.statements import especially, resumed_subject, statement_tokens
@@ -151,6 +152,7 @@ class Parser(WordReader):
         amounts: dict[int, Amount] = {}  # piece index -> the dB amount that sets it ("bass -3dB")
         capped = False
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
+        refused: list[tuple[Piece, ParameterError]] = []  # level words said of a source: left out, or refused
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         for clause in _SPLIT.split(norm):
@@ -247,8 +249,10 @@ class Parser(WordReader):
                     pending.append(tok)
                     i += 1
                     continue
-                if not term and tok in LIST_JOINERS and after_unknown == i and not EXCESS_WORDS.isdisjoint(pending):
-                    i += 1  # "too compressed and bright": the excess said of both (bright was asked for, +5.5 dB)
+                if not term and tok in LIST_JOINERS and after_unknown == i and pending and i + 1 < len(tokens) and \
+                        tokens[i + 1] not in DIRECTION_WORDS:
+                    # "too compressed and bright", "a little more glue and warmth": the degree and way said of both
+                    i += 1  # (bright was asked for, +5.5 dB; warmth had its whole strength)
                     continue
                 if not term and tok in JOINERS:
                     if amount is not None:
@@ -318,7 +322,8 @@ class Parser(WordReader):
                     sign = -1.0  # "but not too muddy" asks against mud, gently (it had added a quarter of it)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
-                if stated == -1.0 and found[0].word in INTENSE_EXCESS and praised_text:
+                if stated == -1.0 and found[0].word in INTENSE_EXCESS and praised_text and CONTRASTING.isdisjoint(
+                        tokens[:i]):  # not after the praise's contrast: "great sound but very bright"
                     stated = 0.0  # "it's very bright, perfect": the intense quality praised, no change asked there
                 if stated is None and found[0].word in FLAW_WORDS and small_amount(pending):
                     stated = 0.0  # "not much mud", "almost no harshness": a flaw hardly there, no change asked
@@ -348,7 +353,8 @@ class Parser(WordReader):
                         and (merged := region_compound(pieces[-2], pieces[-1], is_noun(term_text, found[0])))):
                     pieces[-2:], run = [merged[0]], []  # "less low-mid mud": the mud in the low mids, less of it
                     notes.append(merged[1])
-                refuse_source_level(text, pieces[-1], tokens[:i], unknown)  # "the vocals are too loud"
+                if error := source_level_error(text, pieces[-1], tokens[:i], unknown):  # "the vocals are too loud"
+                    refused.append((pieces[-1], error))
                 i += len(words)
                 # an unsigned amount takes the particle's way ("take 3 dB of mud out"); a signed one has its own
                 set_by = amounts.get(len(pieces) - 1)
@@ -406,6 +412,7 @@ class Parser(WordReader):
             if (len(pieces) == first and len(unknown) > unread) or not degree_after(
                     pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                 ignored.extend(pending)
+        pieces, amounts = _without_refused(pieces, amounts, refused, notes)
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
@@ -447,6 +454,21 @@ class Parser(WordReader):
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)
+
+
+def _without_refused(pieces: list[Piece], amounts: dict[int, Amount], refused: list[tuple[Piece, ParameterError]],
+                     notes: list[str]) -> tuple[list[Piece], dict[int, Amount]]:
+    """``pieces`` and their dB ``amounts`` (re-keyed) without the ``refused`` ones, each said in ``notes``; the first
+    refusal raised when nothing else was asked ("the snare is too loud")."""
+    if not refused:
+        return pieces, amounts
+    kept = [k for k, piece in enumerate(pieces) if all(piece is not gone for gone, _ in refused)]
+    if not kept:
+        raise refused[0][1]
+    stated = tuple(f"{gone.term}: said of the sound as it is" for gone, _ in refused)
+    notes[:] = [note for note in notes if not note.startswith(stated)]
+    notes.extend(f"{gone.text}: an EQ cannot turn one source of a mix up or down, left out" for gone, _ in refused)
+    return [pieces[k] for k in kept], {n: amounts[k] for n, k in enumerate(kept) if k in amounts}
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]

@@ -237,23 +237,26 @@ def placed_unknown(meaning: Meaning, between: Sequence[str], unknown: str) -> st
     return f"{band.name}: where {unknown} is, a word eqmorph does not know: left as it is"
 
 
-def refuse_source_level(text: str, piece: Piece, before: Sequence[str], unknown: Sequence[str] = ()) -> None:
-    """Raise :class:`ParameterError` when ``piece`` is a level word ("loud", "quiet") stated of a source that no band
-    word places (``before``: the clause's words before it, e.g. "the vocals are too"), or of a word eqmorph does not
-    know (one of ``unknown``: "the mix is too loud", "the reverb is too loud"). Read without its subject, "the
+def source_level_error(text: str, piece: Piece, before: Sequence[str],
+                       unknown: Sequence[str] = ()) -> ParameterError | None:
+    """The :class:`ParameterError` for ``piece`` when it is a level word ("loud", "quiet") stated of a source that no
+    band word places (``before``: the clause's words before it, e.g. "the vocals are too"), or of a word eqmorph does
+    not know (one of ``unknown``: "the mix is too loud", "the reverb is too loud"). Read without its subject, "the
     vocals are too loud" was the crowds' loud turned, a 3 dB lift at 10 kHz (a fifteenth trial, 2026-12-03; the mix,
     the master and the reverb an eighteenth, 2026-12-04): an EQ turns a region up or down, not one instrument of a
-    mix, nor the whole of it."""
+    mix, nor the whole of it. None for any other piece. Beside another request the parser leaves the piece out and
+    says so ("the master is too loud and a bit harsh" was refused whole until a twenty-eighth trial)."""
     if len(piece.meanings) != 1 or piece.meanings[0].word not in LOUDNESS_WORDS or piece.region is not None:
-        return
+        return None
     sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown and t not in SENTENCE_WORDS)
                and band_word(t) is None]
     if sources and not COPULAS_AND_EXCESS.isdisjoint(before[sources[-1]:]):
         said = before[sources[-1]]
         what = "names a source" if said in stoplist() else "is no region of the spectrum eqmorph knows"
-        raise ParameterError("text", text, f"a sound to change: '{said}' {what}, and an EQ cannot turn one source "
-                                           "of a mix, nor the whole of it, up or down; say which region, e.g. 'less "
-                                           "presence' or 'the low mids are too loud'")
+        return ParameterError("text", text, f"a sound to change: '{said}' {what}, and an EQ cannot turn one source "
+                                            "of a mix, nor the whole of it, up or down; say which region, e.g. 'less "
+                                            "presence' or 'the low mids are too loud'")
+    return None
 
 
 def _holds(region: BandWord, word: BandWord) -> bool:
@@ -357,12 +360,12 @@ __all__ = [
     "is_region_word",
     "left_subject",
     "placed_unknown",
-    "refuse_source_level",
     "region_at",
     "region_before",
     "region_compound",
     "region_of",
     "region_start",
     "region_window",
+    "source_level_error",
     "removed_at",
 ]

@@ -65,7 +65,14 @@ _IDIOMS = PhraseRewriter({
     ("can't", "wait", "to", "hear", "it"): ("make", "it"), ("clear", "up"): ("clean", "up"),
     ("out", "of", "the", "way"): ("off",),  # "get the bass out of the way": a cut ("way" was read as x1.25)
     ("half", "as", "much"): ("a", "bit", "less"),  # "half as much bass" boosted it (a twenty-seventh trial)
-    ("cutting", "edge"): ("edge",)})  # "cutting" is a cut verb, but "a cutting edge" is edge
+    ("cutting", "edge"): ("edge",),  # "cutting" is a cut verb, but "a cutting edge" is edge
+    # a twenty-eighth trial: "twice as much bass" was x2.5 ("much" read as a degree too), "any way to make it less
+    # nasal" x1.25 ("way" a degree); "don't you think it's too bright?" asked for brightness (a question that states);
+    # "the toms boom too much" asked for boom
+    ("twice", "as", "much"): ("2x",), ("twice", "as", "many"): ("2x",), ("any", "way", "to"): (),
+    ("don't", "you", "think"): (), ("dont", "you", "think"): (), ("no", "crees", "que"): (),
+    ("boom", "too", "much"): ("booms", "too", "much"), ("boom", "a", "lot"): ("booms", "a", "lot"),
+    **{("rumbles", *much): ("has", "too", "much", "rumble") for much in (("too", "much"), ("a", "lot"))}})
 _CUTS_THROUGH = ("cut", "through")
 
 
