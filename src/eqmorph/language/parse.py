@@ -12,7 +12,6 @@ The tables and the numbers are documented, and each row tested, in docs/language
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -81,11 +80,9 @@ from eqmorph.language.numbers import (
     placed_frequencies,
     set_amounts,
     set_corner,
-    spoken_amounts,
 )
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
-    is_region_word,
     left_subject,
     placed_unknown,
     region_at,
@@ -94,9 +91,11 @@ from eqmorph.language.regions import (
     region_of,
     removed_at,
     source_level_error,
+    without_source_levels,
 )
+from eqmorph.language.sentences import clauses, sentence_text
 from eqmorph.language.spelling import phrase_unknown_error
-from eqmorph.language.statements import especially, resumed_subject, statement_tokens
+from eqmorph.language.statements import statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,
@@ -120,11 +119,6 @@ _NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS | COPULAS
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
-# "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
-# a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
-_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|[.!?](?=\s|$)")
-_WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")
-
 
 class Parser(WordReader):
     """Grammar plus the vocabulary of one model (:class:`~eqmorph.language.words.WordReader`: its words).
@@ -140,9 +134,7 @@ class Parser(WordReader):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
-        norm = spoken_amounts(_WITHOUT.sub("without", norm))  # "w/o": "/" would split it in two; "2-3 dB"
-        # "the highs, they're a bit much": the comma cut the subject off; "..., especially the highs": where it holds
-        norm = especially(resumed_subject(norm), is_region_word)
+        norm = sentence_text(norm)  # "the highs, they're a bit much": the comma would cut the subject off
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
         ignored: list[str] = []
@@ -155,7 +147,7 @@ class Parser(WordReader):
         refused: list[tuple[Piece, ParameterError]] = []  # level words said of a source: left out, or refused
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
-        for clause in _SPLIT.split(norm):
+        for clause in clauses(norm):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
             # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
             (clause, corners), first = placed_frequencies(clause, self.names_a_sound, notes), len(pieces)
@@ -412,7 +404,7 @@ class Parser(WordReader):
             if (len(pieces) == first and len(unknown) > unread) or not degree_after(
                     pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                 ignored.extend(pending)
-        pieces, amounts = _without_refused(pieces, amounts, refused, notes)
+        pieces, amounts = without_source_levels(pieces, amounts, refused, notes)  # "the master is too loud and ..."
         if len(pieces) > MAX_PIECES:
             raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
         if not pieces:
@@ -454,21 +446,6 @@ class Parser(WordReader):
 
     def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
         return phrase_unknown_error(terms, self.counts)
-
-
-def _without_refused(pieces: list[Piece], amounts: dict[int, Amount], refused: list[tuple[Piece, ParameterError]],
-                     notes: list[str]) -> tuple[list[Piece], dict[int, Amount]]:
-    """``pieces`` and their dB ``amounts`` (re-keyed) without the ``refused`` ones, each said in ``notes``; the first
-    refusal raised when nothing else was asked ("the snare is too loud")."""
-    if not refused:
-        return pieces, amounts
-    kept = [k for k, piece in enumerate(pieces) if all(piece is not gone for gone, _ in refused)]
-    if not kept:
-        raise refused[0][1]
-    stated = tuple(f"{gone.term}: said of the sound as it is" for gone, _ in refused)
-    notes[:] = [note for note in notes if not note.startswith(stated)]
-    notes.extend(f"{gone.text}: an EQ cannot turn one source of a mix up or down, left out" for gone, _ in refused)
-    return [pieces[k] for k in kept], {n: amounts[k] for n, k in enumerate(kept) if k in amounts}
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -30,6 +31,8 @@ from eqmorph.language.grammar_words import BY_WORDS, FUNCTION_WORDS, JOINERS, LE
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
 from eqmorph.language.stoplist import stoplist
+
+T = TypeVar("T")
 
 # Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
 WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
@@ -259,6 +262,22 @@ def source_level_error(text: str, piece: Piece, before: Sequence[str],
     return None
 
 
+def without_source_levels(pieces: list[Piece], amounts: dict[int, T], refused: Sequence[tuple[Piece, ParameterError]],
+                          notes: list[str]) -> tuple[list[Piece], dict[int, T]]:
+    """``pieces`` and their dB ``amounts`` (piece index -> amount, re-keyed) without the ``refused`` ones (each with
+    its :func:`source_level_error`), each said in ``notes``; the first refusal raised when nothing else was asked ("the
+    snare is too loud")."""
+    if not refused:
+        return pieces, amounts
+    kept = [k for k, piece in enumerate(pieces) if all(piece is not gone for gone, _ in refused)]
+    if not kept:
+        raise refused[0][1]
+    stated = tuple(f"{gone.term}: said of the sound as it is" for gone, _ in refused)
+    notes[:] = [note for note in notes if not note.startswith(stated)]
+    notes.extend(f"{gone.text}: an EQ cannot turn one source of a mix up or down, left out" for gone, _ in refused)
+    return [pieces[k] for k in kept], {n: amounts[k] for n, k in enumerate(kept) if k in amounts}
+
+
 def _holds(region: BandWord, word: BandWord) -> bool:
     """Whether ``region``'s range reaches ``word``'s, within an octave ("less presence up top": presence, 3.5-7 kHz,
     and the top, above 6 kHz; not "bass treble", a list of two moves)."""
@@ -367,5 +386,6 @@ __all__ = [
     "region_start",
     "region_window",
     "source_level_error",
+    "without_source_levels",
     "removed_at",
 ]

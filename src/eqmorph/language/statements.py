@@ -11,8 +11,7 @@ the trial that found it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from eqmorph.language.complaints import (
     COPULAS,
@@ -177,39 +176,6 @@ _DENIED = {"is": ("isn't",), "are": ("aren't",), "its": ("it", "isn't"), "sounds
            "está": ("no", "está"), "esté": ("no", "está"), "es": ("no", "es"), "sea": ("no", "es"),
            "están": ("no", "están"), "estén": ("no", "están"), "suena": ("no", "suena"), "suene": ("no", "suena"),
            "necesita": ("no", "necesita"), "necesite": ("no", "necesita")}
-
-
-# A subject named and then resumed by a pronoun ("the highs, they're a bit much", "the top end, it's harsh"): the
-# comma had cut the subject off as a request of its own (a 6 dB boost beside the complaint: a twenty-eighth trial).
-_RESUMED = re.compile(r"^((?:the|those|these|my|your|el|la|los|las)\s[^,.;!?]{1,40}?),\s*"
-                      r"(?:they're|they are|theyre|it's|it is|its|están|estan|son|está|es)\s")
-
-
-# Where a statement holds most, said after it ("it's too loud, especially the highs": the highs were a request, +4 dB
-# at 12 kHz: a twenty-eighth trial): read as the region the statement is in.
-_ESPECIALLY = re.compile(r",\s*(?:especially|particularly|mostly|mainly|sobre todo|especialmente|principalmente)"
-                         r"\s+(?:in\s+|en\s+)?((?:the|los|las|el|la)\s[^,.;!?]+)$")
-
-
-def especially(text: str, is_region: Callable[[str], bool]) -> str:
-    """``text`` with "..., especially the X" read as "... in the X" when X is a region (``is_region``)."""
-    found = _ESPECIALLY.search(text)
-    if found is None or not is_region(found.group(1).split(None, 1)[1].strip()):
-        return text
-    return f"{text[:found.start()]} {'en' if found.group(1).split()[0] in ('los', 'las', 'el', 'la') else 'in'} " \
-           f"{found.group(1)}"
-
-
-def resumed_subject(text: str) -> str:
-    """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
-    "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
-    found = _RESUMED.match(text)
-    if found is None:
-        return text
-    copula = found.group(0)[found.end(1):].strip(" ,")
-    copula = {"they're": "are", "they are": "are", "theyre": "are", "it's": "is", "it is": "is", "its": "is"}.get(
-        copula, copula)
-    return f"{found.group(1)} {copula} {text[found.end():]}"
 
 
 # A cause said to make the sound so states it: "the synth is making it harsh", "the reverb is making the low end
@@ -428,4 +394,4 @@ def _praised(tokens: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "especially", "resumed_subject", "statement_tokens"]
+__all__ = ["FEELING_PHRASES", "FLAW_VERBS", "KEEP_PHRASES", "statement_tokens"]

@@ -1,0 +1,67 @@
+"""Rewrites of a whole phrase before it is split into clauses, and the split.
+
+The clause reader (:mod:`eqmorph.language.parse`) reads one clause at a time, so what a phrase says across its
+punctuation is joined first: a subject named and then resumed by a pronoun ("the highs, they're a bit much"), where a
+statement holds most ("it's too loud, especially the highs"), "w/o", and dB amounts as people write them
+(:func:`~eqmorph.language.numbers.spoken_amounts`). Then :func:`clauses` splits at punctuation, sentence ends
+included.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eqmorph.language.numbers import spoken_amounts
+from eqmorph.language.regions import is_region_word
+
+# "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
+# a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
+_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|[.!?](?=\s|$)")
+_WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")  # "more highs w/o harshness": "/" would split it in two
+
+
+# A subject named and then resumed by a pronoun ("the highs, they're a bit much", "the top end, it's harsh"): the
+# comma had cut the subject off as a request of its own (a 6 dB boost beside the complaint: a twenty-eighth trial).
+_RESUMED = re.compile(r"^((?:the|those|these|my|your|el|la|los|las)\s[^,.;!?]{1,40}?),\s*"
+                      r"(?:they're|they are|theyre|it's|it is|its|están|estan|son|está|es)\s")
+
+
+# Where a statement holds most, said after it ("it's too loud, especially the highs": the highs were a request, +4 dB
+# at 12 kHz: a twenty-eighth trial): read as the region the statement is in.
+_ESPECIALLY = re.compile(r",\s*(?:especially|particularly|mostly|mainly|sobre todo|especialmente|principalmente)"
+                         r"\s+(?:in\s+|en\s+)?((?:the|los|las|el|la)\s[^,.;!?]+)$")
+
+
+def _especially(text: str) -> str:
+    """``text`` with "..., especially the X" read as "... in the X" when X is a region word."""
+    found = _ESPECIALLY.search(text)
+    if found is None or not is_region_word(found.group(1).split(None, 1)[1].strip()):
+        return text
+    return f"{text[:found.start()]} {'en' if found.group(1).split()[0] in ('los', 'las', 'el', 'la') else 'in'} " \
+           f"{found.group(1)}"
+
+
+def _resumed_subject(text: str) -> str:
+    """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
+    "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
+    found = _RESUMED.match(text)
+    if found is None:
+        return text
+    copula = found.group(0)[found.end(1):].strip(" ,")
+    copula = {"they're": "are", "they are": "are", "theyre": "are", "it's": "is", "it is": "is", "its": "is"}.get(
+        copula, copula)
+    return f"{found.group(1)} {copula} {text[found.end():]}"
+
+
+
+def sentence_text(text: str) -> str:
+    """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
+    return _especially(_resumed_subject(spoken_amounts(_WITHOUT.sub("without", text))))
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` (after :func:`sentence_text`), split at punctuation and sentence ends."""
+    return _SPLIT.split(text)
+
+
+__all__ = ["clauses", "sentence_text"]
