@@ -390,3 +390,26 @@ def test_a_source_s_level_beside_a_request_is_left_out_and_said(m, text, expecte
     parsed = m.parse(text)
     assert dict(parsed.weights) == pytest.approx(expected)
     assert "an EQ cannot turn one source of a mix up or down, left out" in str(parsed)
+
+
+# --- more readings of a twenty-eighth trial --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("the highs are harsh, ease off", {"harsh": -0.5}), ("the bass is boomy, ease up", {"boomy": -0.5}),
+    ("knock the highs down", {"treble": -1.0}), ("more knock", {"punchy": 1.0}),
+    ("light on the bottom", {"bass": 0.5}), ("heavy on the low end", {"bass": -0.5}),
+    ("top heavy", {"treble": -0.5}), ("mid heavy", {"mids": -0.5}),
+    ("los altos están muy fuertes", {"treble": -0.62}), ("súbele a los altos", {"treble": 1.0}),
+    ("está muy fuerte el bajo", {"bass": -0.62}), ("¿está muy fuerte el bajo o soy yo?", {"bass": -0.62}),
+    ("los graves están bien pesados", {"bass": -0.62}), ("está bien chillón", {"shrill": -0.62}),
+    ("¿no le falta un poco de brillo?", {"treble": 0.25}), ("esta muy embarrao", {"muddy": -0.62}),
+    ("me encantan los graves, pero los agudos están ásperos", {"áspero": -0.5})])
+def test_more_of_the_trial_s_phrases_go_the_way_they_ask(m, text, expected):
+    # each went the other way by 2-7 dB (or boosted a region beside the cut it asked for)
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("text", ["it's not muddy at all", "it's not harsh anymore", "el bajo está bien"])
+def test_a_flaw_said_to_be_gone_or_a_region_fine_asks_for_no_change(m, text):
+    with pytest.raises(ParameterError):
+        m.parse(text)

@@ -209,7 +209,8 @@ SPANISH_CUT = "bájale"  # the form they are read as
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
-IMPERATIVES: dict[str, str] = {"drop": "cut"}
+IMPERATIVES: dict[str, str] = {"drop": "cut",
+                               "knock": "cut"}  # "knock the highs down": knock is the crowd's punch elsewhere
 # Phrasal verbs whose particle would read as a direction of its own: "ease up on the treble" was a 6 dB boost ("ease"
 # unknown, "up" more: a fifteenth trial, 2026-12-03). Each is read as the one direction word it means.
 EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: "ease up on" before "ease up"

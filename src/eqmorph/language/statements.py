@@ -71,7 +71,13 @@ _IDIOMS = PhraseRewriter({
     ("twice", "as", "much"): ("2x",), ("twice", "as", "many"): ("2x",), ("any", "way", "to"): (),
     ("don't", "you", "think"): (), ("dont", "you", "think"): (), ("no", "crees", "que"): (),
     ("boom", "too", "much"): ("booms", "too", "much"), ("boom", "a", "lot"): ("booms", "a", "lot"),
-    **{("rumbles", *much): ("has", "too", "much", "rumble") for much in (("too", "much"), ("a", "lot"))}})
+    **{("rumbles", *much): ("has", "too", "much", "rumble") for much in (("too", "much"), ("a", "lot"))},
+    # "it's not muddy at all" and "it's not harsh anymore" were unknown words; "light on the bottom" cut the bass 6 dB
+    # and "top heavy", "mid heavy" boosted the region they called too much
+    ("at", "all"): (), ("anymore",): (), ("light", "on", "the"): ("not", "enough"), ("light", "on"): ("not", "enough"),
+    ("heavy", "on", "the"): ("too", "much"), ("heavy", "on"): ("too", "much"),
+    **{(*region, "heavy"): ("too", "much", *region) for region in (
+        ("top",), ("mid",), ("mids",), ("bass",), ("bottom",), ("low", "end"), ("treble",), ("sub",), ("midrange",))}})
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -152,7 +158,9 @@ _THAN = {"than": ("more", "less"), "que": ("más", "menos")}
 _NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
                                           "my", "your", "it", "them", "him", "her"})
 _TOO_DEGREES = frozenset({"way", "bit", "little", "far", "just", "slightly", "much"})  # "way to bright"
-_FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "los", "las", "como"})
+# Not "los", "las": "me encantan los graves, pero ..." read "encantan" as a wish and boosted the bass (a
+# twenty-eighth trial)
+_FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "como"})
 # A direction verb said not to be done keeps what it names: "don't cut the bass" boosted the bass 6 dB and "don't boost
 # the highs" cut them (a fifteenth trial, 2026-12-03). Not "less" and "more": "not less muddy" is muddy.
 _VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más", "extra", "minus"}
@@ -219,6 +227,13 @@ _AGAINST_REFERENCE = PhraseRewriter({(*against, *the, ref): () for against in (
     for ref in ("ref", "reference", "referencia", "reference track")})
 
 
+def _bien(tokens: list[str]) -> list[str]:
+    """``tokens`` with "bien" between a copula and the word it intensifies read as "muy" ("los graves están bien
+    pesados": read as praise, the bass was boosted 5 dB: a twenty-eighth trial); "está bien" alone is fine."""
+    return ["muy" if t == "bien" and 0 < k < len(tokens) - 1 and tokens[k - 1] in COPULAS and tokens[k + 1] not in
+            JOINERS else t for k, t in enumerate(tokens)]
+
+
 def _de_mas(tokens: list[str]) -> list[str]:
     """``tokens`` with Spanish "de más" after a word read as "demasiado" before it ("tiene graves de más": too much
     bass; read as "de" and "más", it was a 6 dB boost: a twenty-eighth trial)."""
@@ -232,7 +247,7 @@ def _de_mas(tokens: list[str]) -> list[str]:
 def _caused(tokens: list[str]) -> list[str]:
     """``tokens`` with a cause that makes the sound so read as the statement ("the synth is making it harsh" -> "it
     is harsh"): the cause dropped, "is" put before the clause's last word when no copula stands in what is left."""
-    out = _excepted(_de_mas(_STOPPING(_AGAINST_REFERENCE(tokens))))  # "stop making it muddy": less of it
+    out = _excepted(_de_mas(_bien(_STOPPING(_AGAINST_REFERENCE(tokens)))))  # "stop making it muddy": less of it
     k = len(out) - 2
     while k > 0:
         start, end = _clause_start(out, k), clause_end(out, k)
@@ -383,7 +398,9 @@ def _praised(tokens: list[str]) -> list[str]:
                 continue
             if k + 1 < len(out) and out[k + 1] not in JOINERS:
                 out[k] = "keep"  # "it has good bass": the bass is kept
-            elif names_band(said):  # "the low end is fine": kept, and the copula stays to state what follows
+            # "the low end is fine", "el bajo está bien" (with its article): kept, and the copula stays to state what
+            # follows
+            elif names_band(out[start:k - 1]):
                 out[start:k + 1] = ["keep", *out[start:k]]
             elif said:  # "the warmth is good but too much low end": as "it is warm ...", praise beside a flaw
                 out[start:k + 1] = [out[k - 1], *out[start:k - 1]]

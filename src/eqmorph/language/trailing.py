@@ -48,7 +48,7 @@ from eqmorph.language.stoplist import stoplist
 
 # Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble
 # boost for the vocals"); "on", "in", "to" are stop words already ("a bass cut on the guitar").
-SUBJECT_PREPOSITIONS = frozenset({"for", "with", "at"})
+SUBJECT_PREPOSITIONS = frozenset({"for", "with", "at", "on"})  # "lower the bass on the podcast by 2 dB"
 # Whose a thing is, between a preposition and the thing: "take the mud out of his voice" (the possessive stopped the
 # reading of "out", and the mud was boosted 5 dB: a twenty-eighth trial).
 POSSESSIVES = frozenset({"his", "her", "my", "their", "your", "our", "su", "sus", "mi", "mis", "tu", "tus"})
@@ -133,7 +133,9 @@ def degree_after(pieces: list[Piece], pending: list[str], degree: float, sign: f
         # "scoop the mids a bit less", "boost the bass a little less": a smaller move than the verb's (ignored, it was
         # the whole move: a seventeenth trial); "the bass a bit less" (no verb) is less bass, a bit.
         last = pieces[-1]
-        turned = (last.sign, SMALLER_DEGREE) if last_way else (-last.sign, degree)
+        # less of a word already asked against stays against it: "the highs are harsh, ease off" (it had turned the
+        # stated harshness into a request for it: a twenty-eighth trial)
+        turned = (last.sign, SMALLER_DEGREE) if last_way else (-abs(last.sign), degree)
         pieces[-1] = replace(last, text=f"{last.text} {' '.join(pending)}", sign=turned[0],
                              degree=min(last.degree * turned[1], max_degree))
         return True

@@ -56,7 +56,8 @@ _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(
 _UNAPOSTROPHED = {f"{stem}nt": f"{stem}n't" for stem in (
     "do", "does", "did", "is", "are", "was", "were", "ca", "wo", "should", "would", "could", "has", "have", "ai")} | {
     # texting ("the hihats r to loud" boosted the top 6 dB: a twenty-eighth trial); "theyre" as "they're"
-    "r": "are", "theyre": "they're"}
+    "r": "are", "theyre": "they're",
+    "ta": "está", "tá": "está"}  # "ta muy fuerte el low end" (spoken Spanish; a twenty-eighth trial)
 # "they're harsh" is "they are harsh" (its copula unread, it asked for harshness: a twenty-eighth trial)
 _ARE = {"they're": ("they", "are"), "we're": ("we", "are"), "you're": ("you", "are")}
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
@@ -237,7 +238,7 @@ class WordReader:
         for j, raw in enumerate(raws):
             # one apostrophe: "don’t" as typed on a phone is "don't" (the grammar's lists spell it so)
             tok = raw if db_amount(raw) is not None else self._squeezed(raw.strip("'’-").replace("’", "'"))
-            tok = _UNAPOSTROPHED.get(tok, tok)
+            tok = self._spoken_ado(_UNAPOSTROPHED.get(tok, tok))
             if tok in _ARE:
                 tokens.extend(_ARE[tok])
                 continue
@@ -282,6 +283,15 @@ class WordReader:
         stem = (found.group(1) or found.group(2)) if found else ""
         meanings = self.meanings(stem, embed=False) if stem else []
         return (stem, meanings) if meanings else ("", [])
+
+    def _spoken_ado(self, tok: str) -> str:
+        """``tok`` with a Spanish past participle as spoken in the Caribbean and Andalusia ("embarrao", "chillaos")
+        written out ("embarrado") when that is a word eqmorph knows and ``tok`` is not (unknown until a twenty-eighth
+        trial)."""
+        if len(tok) < 5 or not tok.endswith(("ao", "aos")) or self._is_form(tok):
+            return tok
+        written = f"{tok[:-1]}do" if tok.endswith("ao") else f"{tok[:-2]}dos"
+        return written if self._is_form(written) else tok
 
     def _is_form(self, tok: str) -> bool:
         """A hyphenated token read whole: a word, a band word's or lexicon word's form, a stop-listed word."""
