@@ -31,7 +31,7 @@ def run_describe(args: argparse.Namespace) -> int:
     eq = imported.eq
     why = level_free_reason(args.level_free, match_origin(args.preset), imported.level_db)
     level_free = why is not None
-    from eqmorph.semantic.describe import sound_words
+    from eqmorph.semantic.describe import level_only_db, sound_words
 
     m = load_model(args)
     language = None if args.language == "any" else args.language
@@ -50,17 +50,31 @@ def run_describe(args: argparse.Namespace) -> int:
     opposites = [(w, s) for w, s in sound_words(ranked[::-1], args.top) if s < 0]
     # A preset fitted into the 5-band layout is described as fitted, and said so as import, edit and apply say it
     # (a new-user trial, 2026-12-03: a 10-filter AutoEq file was described with no word of the fit).
+    # A gain is no tone: said as a level (with the file's preamp), while the words judge the shape (a new-user trial:
+    # a flat +6 dB preset read as "much more bass", and so did one whose Preamp took the 6 dB back off).
+    grid = m.describer_for(args.source)
+    bands_db = level_only_db(eq.response_db(grid.freqs_hz, grid.sample_rate))
+    level_db = None if bands_db is None else bands_db + imported.preamp_db
     fit = {"fitted": imported.fitted, "fit_rms_db": round(imported.rms_db, 4) if imported.fitted else None,
            "fit_max_db": round(imported.max_error_db, 4) if imported.fitted else None}
     if args.json:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words],
                           "opposites": [[w, round(s, 4)] for w, s in opposites], "phrase": text, "source": args.source,
                           "language": language, "level_free": level_free, "level_free_because": why,
-                          "model_id": m.model_id, **fit}))
+                          "level_db": None if level_db is None else round(level_db, 2), "model_id": m.model_id,
+                          **fit}))
         return 0
     if imported.fitted:
         print(f"eqmorph describe: {imported.describe_fit()}", file=sys.stderr)
-    print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
+    if bands_db is not None and not text:
+        said = ("no change at all: the preamp takes the bands' level back" if abs(level_db) < 0.05 else
+                f"only {'louder' if level_db > 0 else 'quieter'}: a level change of {level_db:+.1f} dB")
+        print(f"{args.preset}: sounds like nothing new, {said} (the bands {bands_db:+.1f} dB, the preamp "
+              f"{imported.preamp_db:+.1f} dB), no change of tone")
+    else:
+        print(f"{args.preset}: sounds like {text or 'nothing: the EQ is flat'}")
+    if bands_db is not None and text:
+        print(f"judged on its shape: its overall level change ({level_db:+.1f} dB with the preamp) is no tone")
     if why is not None:
         print(f"judged on its shape alone, level-free: {why}")
     if words:
@@ -112,11 +126,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, language, "
-                   "level_free (and level_free_because), model_id")
+                   "level_free (and level_free_because), level_db (a preset that is mostly a gain: its level with "
+                   "the preamp; else null), model_id")
     p.add_argument("--level-free", action="store_true",
-                   help="judge the EQ's shape alone, leaving out its overall level (a boost of every band reads as "
-                   "'loud'); automatic for a preset 'eqmorph match' wrote as JSON or APO/GraphicEQ text (a match's "
-                   "level is the fit's choice), not for a CSV one, which does not say how it was made")
+                   help="judge the EQ's shape alone, leaving out its overall level (an EQ that is mostly a gain is "
+                   "judged by its shape anyway, and its level said apart); automatic for a preset 'eqmorph match' "
+                   "wrote as JSON or APO/GraphicEQ text (a match's level is the fit's choice), not for a CSV one, "
+                   "which does not say how it was made")
     p.add_argument("--language", choices=("en", "es", "any"), default=DEFAULT_LANGUAGE,
                    help="describe in English (en, the default), Spanish (es) or any of the model's words (any)")
     add_source_arg(p)

@@ -77,6 +77,23 @@ class WordConfidence(Protocol):
     counts_by_language: Mapping[str, int]
 
 
+# An EQ whose level change is more than this many times its shape's RMS is mostly a gain: no word of the bundled
+# vocabulary comes near (the most level-heavy, lo-fi, has 1.7: -5.9 dB mean, 3.5 dB of shape).
+LEVEL_DOMINATED = 2.0
+
+
+def level_only_db(response_db: np.ndarray) -> float | None:
+    """The level change of a response ``(F,)`` that is mostly a gain, else None: its shape (the response less its
+    mean) fainter than ``AUDIBLE_RMS_DB`` while its mean is not, or its mean more than ``LEVEL_DOMINATED`` times the
+    shape's RMS. Such an EQ is judged by its shape (``Describer.response``): judged as it was, a flat +6 dB read as
+    "much more bass, bright, more low mids", since every word that mostly boosts shares its sign, and +6 dB with a
+    2 dB bell at 3 kHz as "much more mids, much more treble, more bass" (a new-user trial, 2026-12-04)."""
+    mean = float(response_db.mean())
+    shape = float(np.sqrt(np.mean((response_db - mean) ** 2)))
+    gain = shape < AUDIBLE_RMS_DB <= abs(mean) or abs(mean) > LEVEL_DOMINATED * shape
+    return mean if gain else None
+
+
 @dataclass(frozen=True)
 class Describer:
     """Word responses of one model, ready to describe EQs.
@@ -260,9 +277,10 @@ class Describer:
 
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
-        """``eq``'s dB response ``(F,)`` on this grid (one EQ: designed on Python floats, one logarithm)."""
+        """``eq``'s dB response ``(F,)`` on this grid (one EQ: designed on Python floats, one logarithm). An EQ that
+        changes the level with no audible change of shape is judged by its shape alone (``level_only_db``)."""
         x = dsp.basis_response_db_np(check_eq(eq).to_array(), self.basis, self.sample_rate)
-        return x - x.mean() if self.centred else x
+        return x - x.mean() if self.centred or level_only_db(x) is not None else x
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:
         """Scores ``(..., W)`` of responses ``(..., F)`` (:mod:`eqmorph.semantic.word_scores`)."""
@@ -349,4 +367,4 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     return [(w, s) for w, s in ranked if w not in unsaid or abs(s) >= SELF_DESCRIBING_COS][:k]
 
 
-__all__ = ["Describer", "sound_words", "word_languages"]
+__all__ = ["Describer", "level_only_db", "sound_words", "word_languages"]
