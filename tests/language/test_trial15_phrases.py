@@ -94,18 +94,18 @@ def test_a_second_subject_after_and_takes_its_own_statement(m):
     assert weights(m, "less mud and boom") == pytest.approx({"muddy": -0.5, "boomy": -0.5})  # a list still shares
 
 
-@pytest.mark.parametrize("text", ["the low mids are crowded", "los medios están saturados"])
+@pytest.mark.parametrize("text", ["the low mids are weird", "los medios están saturados"])
 def test_a_region_said_to_be_something_unknown_is_not_boosted(m, text):
     from eqmorph.errors import UnknownWordError
 
-    with pytest.raises(UnknownWordError, match="crowded|saturados"):  # it was a 6 dB boost of the region
+    with pytest.raises(UnknownWordError, match="weird|saturados"):  # it was a 6 dB boost of the region
         m.parse(text)
 
 
 def test_beside_a_known_request_the_unknown_statement_is_left_out_and_said(m):
-    parsed = m.parse("warm, the bass is crowded")
+    parsed = m.parse("warm, the bass is weird")
     assert dict(parsed.weights) == pytest.approx({"warm": 1.0})
-    assert "bass: said to be crowded, a word eqmorph does not know: left as it is" in str(parsed)
+    assert "bass: said to be weird, a word eqmorph does not know: left as it is" in str(parsed)
     assert weights(m, "the bass is so loud") == pytest.approx({"bass": -0.5})  # an unknown word before its predicate
 
 

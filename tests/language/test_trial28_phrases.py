@@ -235,7 +235,7 @@ def test_more_of_a_region_in_spanish_is_still_more(m):
 
 
 @pytest.mark.parametrize("text", ["there's a low end resonance", "the highs feel off", "the low end sounds off",
-                                  "the mids look crowded"])
+                                  "the mids look weird"])
 def test_a_region_said_to_be_what_eqmorph_cannot_read_is_refused_not_boosted(m, text):
     # each boosted the region about 6 dB
     with pytest.raises(UnknownWordError):
@@ -413,3 +413,15 @@ def test_more_of_the_trial_s_phrases_go_the_way_they_ask(m, text, expected):
 def test_a_flaw_said_to_be_gone_or_a_region_fine_asks_for_no_change(m, text):
     with pytest.raises(ParameterError):
         m.parse(text)
+
+
+@pytest.mark.parametrize("text, word", [("the vocal is veiled", "muffled"), ("the mids are crowded", "muddy"),
+                                        ("suena acartonado", "boxy"), ("el bajo está retumbón", "boomy")])
+def test_studio_words_of_the_trial_are_lexicon_rows(m, text, word):
+    # each was an unknown word (crowded: the region was boosted 6 dB before a region said to be unknown was refused)
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text, word", [("scratchy", "harsh"), ("more chesty", "full")])
+def test_studio_words_of_the_trial_asked_for_are_their_words(m, text, word):
+    assert weights(m, text) == pytest.approx({word: 1.0})
