@@ -229,8 +229,8 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles
     spread_db = float(np.std(diff))  # the difference's RMS about its (removed) level
     within_noise = spread_db < NOISE_FACTOR * noise_db
     if within_noise and spread_db >= FLAT_TARGET_RMS_DB:  # a flat difference needs no excuse
-        notes.append(f"the recordings differ by {spread_db:.2f} dB RMS, within what their length lets "
-                     f"the analysis tell apart ({noise_db:.2f} dB of estimation noise): treated as the same tone")
+        notes.append(f"the recordings differ by {spread_db:.2f} dB RMS, less than {NOISE_FACTOR:g} x the "
+                     f"{noise_db:.2f} dB of estimation noise their length allows: taken as the same tone (the flat EQ)")
     target = np.zeros_like(freqs)
     target[used] = amount * diff
     rate = spectrum.sample_rate
