@@ -23,6 +23,10 @@ _APO_KINDS = {
 _PASS_FILTERS = {"HP": ("high-pass", "low cut"), "HPQ": ("high-pass", "low cut"),
                  "LP": ("low-pass", "high cut"), "LPQ": ("low-pass", "high cut")}
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_GLUED = re.compile(r"([+-]?(\d+\.?\d*|\.\d+))([a-zA-Z%]+)")  # a number with a unit and no space: "1.5kHz"
+_TYPES = "low shelves (LS, LSC, LSQ), peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ)"
+_UNITS = {"FC": "HZ", "GAIN": "DB", "Q": ""}  # the unit that may follow each value (Q has none)
+_KEY_NAMES = {"FC": "Fc", "GAIN": "Gain", "Q": "the width (Q or BW Oct)"}
 
 
 def quote_short(text: str, limit: int = 60) -> str:
@@ -80,32 +84,33 @@ def parse_filter(rest: str, where: str) -> ApoFilter | None:
         raise DataFormatError(f"{where}: a Filter line starts with ON or OFF, found {quote_short(rest.strip())}")
     if tokens[0].upper() == "OFF" or [t.upper() for t in tokens[1:]] == ["NONE"]:
         return None
-    kind = _APO_KINDS.get(tokens[1].upper()) if len(tokens) > 1 else None
+    if len(tokens) == 1:
+        raise DataFormatError(f"{where}: the Filter line is switched ON but names no filter; expected a type and its "
+                              f"values, as 'Filter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1'; eqmorph reads {_TYPES}")
+    kind = _APO_KINDS.get(tokens[1].upper())
     if kind is None:
-        found = quote_short(tokens[1]) if len(tokens) > 1 else "nothing"
-        passes = _PASS_FILTERS.get(tokens[1].upper()) if len(tokens) > 1 else None
-        # A pass filter is the likeliest stranger in a real preset: say what to do with it, not only what is read.
-        hint = (f" The 5 bands have no {passes[0]} filter: switch the line OFF to import the rest; the studio term "
-                f"{passes[1]!r} (eqmorph generate {passes[1]!r}) is a shelf in its place") if passes else ""
-        raise DataFormatError(
-            f"{where}: filter type {found} has no place in eqmorph's EQ; it reads low shelves (LS, LSC, LSQ), "
-            f"peaking filters (PK, PEQ) and high shelves (HS, HSC, HSQ).{hint}"
-        )
+        raise DataFormatError(f"{where}: filter type {quote_short(tokens[1])} has no place in eqmorph's EQ; it reads "
+                              f"{_TYPES}.{_type_hint(tokens[1].upper())}")
     values: dict[str, float] = {}
-    units = {"FC": "HZ", "GAIN": "DB", "Q": ""}
+    given: dict[str, str] = {}  # each value's text as the line gave it, to name both when one is given twice
     slope = _shelf_slope(tokens, kind)
     i = 2 if slope is None else 2 + len(slope.split())
     slope_db = None if slope is None else parse_number(slope[:-2].strip(), "slope", where)
     while i < len(tokens):
         key = tokens[i].upper()
         if key == "BW" and i + 2 < len(tokens) and tokens[i + 1].upper() == "OCT":
-            values["Q"] = _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where)
-            i += 3
-        elif key in units and i + 1 < len(tokens):
-            values[key] = parse_number(tokens[i + 1], key.capitalize(), where)
-            i += 3 if units[key] and i + 2 < len(tokens) and tokens[i + 2].upper() == units[key] else 2
+            key, value, end = "Q", _q_from_octaves(parse_number(tokens[i + 2], "BW Oct", where), where), i + 3
+        elif key in _UNITS and i + 1 < len(tokens):
+            value = parse_number(_without_glued_unit(tokens[i], tokens[i + 1], where), key.capitalize(), where)
+            end = i + 2 + _unit_length(tokens, i, where)
         else:
             raise DataFormatError(f"{where}: {_unexpected(tokens, i)}")
+        said = " ".join(tokens[i:end])
+        if key in given:  # Equalizer APO would keep the last one silently: a +3 dB boost became a -6 dB cut
+            raise DataFormatError(f"{where}: the filter gives {_KEY_NAMES[key]} twice, {given[key]!r} and {said!r}; "
+                                  f"a Filter line gives each of Fc, Gain and Q (or BW Oct) once: keep the one meant")
+        values[key], given[key] = value, said
+        i = end
     if slope is not None and "Q" in values:
         raise DataFormatError(f"{where}: the shelf gives both a slope ({slope!r}) and a Q ({values['Q']:g}); a shelf's "
                               f"width is one or the other: remove {slope!r} to read it by its Q, or the Q to read it "
@@ -178,6 +183,53 @@ def _shelf_slope(tokens: list[str], kind: str) -> str | None:
     return None
 
 
+def _type_hint(apo_type: str) -> str:
+    """What to do with a filter type eqmorph has no band for: the likely strangers in a real preset get advice."""
+    passes = _PASS_FILTERS.get(apo_type)
+    if passes:
+        return (f" The 5 bands have no {passes[0]} filter: switch the line OFF to import the rest; the studio term "
+                f"{passes[1]!r} (eqmorph generate {passes[1]!r}) is a shelf in its place")
+    if apo_type == "AP":  # an all-pass filter shifts only phase: leaving it out changes no level at any frequency
+        return (" The 5-band EQ has no all-pass filter; an all-pass changes only the phase, not the level at any "
+                "frequency, so switching the line OFF imports the rest with the same tone")
+    return ""
+
+
+def _without_glued_unit(name: str, token: str, where: str) -> str:
+    """``token``, refused with the way to write it when a unit is glued to its number (``1.5k``, ``1000Hz``, ``3dB``):
+    the value and its unit are two words, in Hz and dB."""
+    glued = _GLUED.fullmatch(token)
+    if glued is None or name.upper() == "Q":
+        return token  # not a number with a unit: parse_number says what it is
+    number, unit = glued.group(1), glued.group(3).upper()
+    if name.upper() == "FC":
+        hz = float(number) * (1000.0 if unit in ("K", "KHZ") else 1.0)
+        example = f"Fc {hz:g} Hz"
+    else:
+        example = f"Gain {number} dB"
+    raise DataFormatError(f"{where}: {quote_short(f'{name} {token}')}: the value and its unit are two words, in Hz "
+                          f"for Fc and dB for Gain: write {example!r}")
+
+
+def _unit_length(tokens: list[str], i: int, where: str) -> int:
+    """How many tokens after ``tokens[i]``'s value are its unit (0 or 1); a unit of another kind is refused, saying
+    which unit the keyword takes (``Fc 1.5 kHz`` was 'unexpected kHz; expected Fc, Gain, Q or BW Oct')."""
+    key, unit = tokens[i].upper(), _UNITS[tokens[i].upper()]
+    after = tokens[i + 2] if i + 2 < len(tokens) else ""
+    if not unit or not after or after.upper() in (*_UNITS, "BW") or _NUMBER.fullmatch(after):
+        return 0  # no unit (Equalizer APO reads 'Fc 1000'), or the next keyword, or a stray number _unexpected names
+    if after.upper() == unit:
+        return 1
+    name, value = tokens[i], tokens[i + 1]
+    if key == "FC":
+        example = f"Fc {float(value) * 1000.0:g} Hz" if after.upper() == "KHZ" else f"Fc {value} Hz"
+        takes = "Fc takes a frequency in Hz"
+    else:
+        example, takes = f"Gain {value} dB", "Gain takes decibels (not a ratio or a percentage)"
+    raise DataFormatError(f"{where}: {quote_short(f'{name} {value} {after}')}: the unit {quote_short(after)} is not "
+                          f"read; {takes}: write {example!r}")
+
+
 def _unexpected(tokens: list[str], i: int) -> str:
     """Why ``tokens[i]`` cannot be read where a keyword belongs: a value without its keyword says which one."""
     token = tokens[i]
@@ -186,4 +238,7 @@ def _unexpected(tokens: list[str], i: int) -> str:
         keyword, what = ("Fc", "frequency") if unit == "HZ" else ("Gain", "gain")
         return (f"the {keyword} keyword is missing before {quote_short(f'{token} {tokens[i + 1]}')}; a {what} is "
                 f"written '{keyword} {token} {tokens[i + 1]}'")
+    if token.upper() == "BW":  # Equalizer APO's 'BW 200 Hz' is a width in Hz, which no band here is given in
+        return (f"{quote_short(' '.join(tokens[i:i + 3]))}: eqmorph reads a peaking filter's width as 'BW Oct "
+                f"<octaves>' or 'Q <q>', not in Hz")
     return f"unexpected {quote_short(token)}; expected Fc, Gain, Q or BW Oct"

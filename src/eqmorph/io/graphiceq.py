@@ -74,7 +74,7 @@ def preamp_text(db: float) -> str:
 
 
 def parse_graphiceq(rest: str, where: str) -> GraphicCurve:
-    """The text after ``GraphicEQ:``: ``f g; f g; ...`` with frequencies increasing (repeats keep the last)."""
+    """The text after ``GraphicEQ:``: ``f g; f g; ...`` with frequencies increasing, each once."""
     from eqmorph.io.apo_filter import parse_number, quote_short
 
     pairs = [p for p in rest.split(";") if p.strip()]
@@ -93,6 +93,9 @@ def parse_graphiceq(rest: str, where: str) -> GraphicCurve:
         if not (0.0 < freq < 1e6 and abs(gain) <= 100.0) or freq < last:
             raise DataFormatError(f"{where}: GraphicEQ point {quote_short(pair.strip())}; expected increasing "
                                   "frequencies above 0 Hz and gains within +-100 dB")
+        if freq in points:  # two gains at one frequency: which is meant, the file does not say
+            raise DataFormatError(f"{where}: GraphicEQ gives {freq:g} Hz twice, {points[freq]:g} dB and {gain:g} dB; "
+                                  "expected each frequency once, increasing: keep the point meant")
         points[freq] = gain
         last = freq
     return GraphicCurve(np.array(list(points)), np.array(list(points.values())), where)
