@@ -48,6 +48,7 @@ from eqmorph.core.eq import EQ
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.io.fileio import atomic_path, refuse_same_path
 
+_SFE_SYSTEM = 2  # libsndfile's error code for a failed system call ("System error.")
 BLOCK_FRAMES = 65536  # 1.5 s at 44.1 kHz: 1 MB per stereo block, large enough that Python overhead vanishes
 PROGRESS_MIN_FRAMES = 20 * BLOCK_FRAMES  # about 30 s at 44.1 kHz; shorter files finish before a bar helps
 OUTPUT_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
@@ -329,18 +330,21 @@ def _stream(
     show = progress and info.frames >= PROGRESS_MIN_FRAMES
     bar = tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
                desc=Path(in_path).name)
-    with atomic_path(out_path) as tmp, _open_output(tmp, out_path, fmt, subtype, info) as dst, bar:
-        for block in iter_blocks(in_path, block_frames):
-            out = proc.process(block)
-            meter.update(out)
-            level.update(block, out, output_peak=meter.peak)
-            try:
-                dst.write(out)
-            except (sf.SoundFileError, OSError) as exc:
-                raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
-            bar.update(block.shape[0])
-        if proc.frame != info.frames:
-            raise AudioError(f"{str(in_path)!r} ended after {proc.frame} of its {info.frames} frames: truncated file?")
+    try:
+        with atomic_path(out_path) as tmp, _open_output(tmp, out_path, fmt, subtype, info) as dst, bar:
+            for block in iter_blocks(in_path, block_frames):
+                out = proc.process(block)
+                meter.update(out)
+                level.update(block, out, output_peak=meter.peak)
+                try:
+                    dst.write(out)
+                except (sf.SoundFileError, OSError) as exc:  # OSError too, which atomic_path would name vaguer
+                    raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
+                bar.update(block.shape[0])
+            if proc.frame != info.frames:
+                raise AudioError(f"{str(in_path)!r} ended after {proc.frame} of its {info.frames} frames: truncated?")
+    except sf.SoundFileError as exc:  # the close, which flushes the last frames and the header
+        raise AudioError(f"cannot write {str(out_path)!r}: {_reason(exc)}") from None
     return meter, level
 
 
@@ -371,6 +375,12 @@ def _open_output(tmp: Path, out_path: PathLike, fmt: str, subtype: str, info: Au
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
+    if getattr(exc, "code", None) == _SFE_SYSTEM:
+        # libsndfile says only "System error."; the failed call's errno says why ("No space left on device"), as a
+        # preset's write does. cffi keeps the errno of the thread's last C call, which is the failed one's.
+        failed = getattr(getattr(sf, "_ffi", None), "errno", 0)
+        if failed:
+            return os.strerror(failed)
     text = str(exc)
     # libsndfile messages start with "Error opening '<path>': "; the caller names the path already.
     return text.split(": ", 1)[1] if text.startswith("Error opening") and ": " in text else text
