@@ -24,13 +24,20 @@ JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is 
 # start: the preset edited; input, reference and amount: the recordings a match was made from, and its amount.
 META_KEYS = ("words", "weights", "alpha", "intensity", "source", "input", "reference", "amount", "model_id", "start")
 
+# Keywords a call may give under another name it has elsewhere: the preamp (JSON's preamp_db) is a keyword of its own.
+_KEYWORD_FOR = {"preamp_db": "preamp", "word": "words", "model": "model_id"}
+_EXAMPLES = {"preamp": "-3", "words": "'warm'", "model_id": "m.model_id"}
+
 
 def check_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """``meta`` with every key of :data:`META_KEYS` (None where not given), each checked; an unknown key or a value
     of the wrong kind -> :class:`ParameterError` naming it."""
     unknown = sorted(set(meta) - set(META_KEYS))
     if unknown:
-        raise ParameterError("preset metadata", unknown[0], ", ".join(META_KEYS))
+        meant = _KEYWORD_FOR.get(unknown[0])
+        # preamp_db is the JSON field's (and ImportedPreset's) name, which a user carries over to the call
+        hint = f"; the keyword for that is {meant}= (e.g. {meant}={_EXAMPLES[meant]})" if meant else ""
+        raise ParameterError("preset metadata", unknown[0], ", ".join(META_KEYS) + hint)
     out: dict[str, Any] = {key: meta.get(key) for key in META_KEYS}
     words = out["words"]
     if isinstance(words, str):
