@@ -92,6 +92,10 @@ def morph_audio(
     and after the last point).  Same shape and dtype out; ``auto_gain`` keeps the output as loud as ``audio``
     and its peak below full scale (:mod:`eqmorph.audio.autogain`).
     """
+    from eqmorph.semantic.morph import Morpher  # the model layer builds on audio: imported when first used
+
+    if not isinstance(model, Morpher):
+        raise ParameterError("model", model, "an eqmorph.Morpher (eqmorph.load())", wrong_type=True)
     auto_gain = check_flag("auto_gain", auto_gain)
     auto = as_automation(automation)
     kwargs = {} if method is None else {"method": method}

@@ -108,7 +108,13 @@ class EQ:
     @classmethod
     def from_array(cls, params: np.ndarray | Sequence[Sequence[float]]) -> EQ:
         """From a ``(5, 3)`` array of ``(gain_db, freq_hz, q)`` rows."""
-        arr = np.asarray(params, dtype=np.float64)
+        allowed = f"a ({N_BANDS}, 3) array of numbers: (gain_db, freq_hz, q) rows"
+        if isinstance(params, str | bytes):  # np.asarray("3") would read a number from the text
+            raise ParameterError("params", params, allowed, wrong_type=True)
+        try:
+            arr = np.asarray(params, dtype=np.float64)
+        except (TypeError, ValueError) as exc:  # not numbers, or ragged rows: numpy's words name neither
+            raise ParameterError("params", params, allowed, wrong_type=True) from exc
         if arr.shape == (3 * N_BANDS,):  # eq.to_vector()'s shape: say which constructor reads it
             raise ParameterError("params.shape", arr.shape, f"({N_BANDS}, 3); a flat ({3 * N_BANDS},) vector, as "
                                  "to_vector() gives, is read by EQ.from_vector")

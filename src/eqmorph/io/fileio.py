@@ -20,6 +20,18 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 
 
+def check_path(path: object, name: str, what: str = "a file's path") -> Path:
+    """``path`` as a :class:`Path` if it is a str or an os.PathLike giving one, else :class:`ParameterError` naming
+    ``name`` and ``what`` (``Path(5)`` raises a bare TypeError that names neither)."""
+    allowed = f"{what} (str or os.PathLike)"
+    if not isinstance(path, str | os.PathLike):  # bytes too: eqmorph's messages and outputs take text paths
+        raise ParameterError(name, path, allowed, wrong_type=True)
+    try:
+        return Path(path)
+    except TypeError:  # an os.PathLike whose __fspath__ gives bytes
+        raise ParameterError(name, path, allowed, wrong_type=True) from None
+
+
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """True if ``a`` and ``b`` name the same file (after resolving links), whether or not ``b`` exists."""
     pa, pb = Path(a), Path(b)

@@ -16,7 +16,6 @@ is what ``eqmorph apply --preset`` applies, as Equalizer APO does.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +44,7 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     quote_short,
     to_apo,
 )
-from eqmorph.io.fileio import write_text_atomic
+from eqmorph.io.fileio import check_path, write_text_atomic
 from eqmorph.io.graphiceq import to_graphiceq
 from eqmorph.io.preset_csv import CSV_HEADER, csv_rows, read_csv, to_csv
 from eqmorph.io.preset_csv import from_csv as from_csv  # re-exported, as from_json: callers read every format here
@@ -148,7 +147,7 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     ``warm GraphicEQ.txt``: see :data:`_HELD_BY_FORMAT`).  Errors name this function's parameters (``path``,
     ``format``); the CLI renames them to the options the user typed (``-o``, ``--format``).
     """
-    p = Path(path)
+    p = check_path(path, "path", "a preset file's path")
     if p.is_dir() or str(path).endswith(("/", "\\")):
         raise ParameterError("path", str(path), f"a file name, not a folder; e.g. {str(p / 'warm.txt')!r}")
     # Whatever the format: a preset is never what an audio name asks for. Windows drops a name's trailing dots and
@@ -196,12 +195,7 @@ def import_preset(path: str | Path) -> ImportedPreset:
     """
     from eqmorph.io.layout import ImportedPreset, import_apo  # the response fit: only when reading presets
 
-    if not isinstance(path, str | os.PathLike):  # bytes too: Path() would raise a bare TypeError
-        raise ParameterError("path", path, "a preset file's path (str or os.PathLike)", wrong_type=True)
-    try:
-        p = Path(path)
-    except TypeError:  # an os.PathLike whose __fspath__ gives bytes
-        raise ParameterError("path", path, "a preset file's path (str or os.PathLike)", wrong_type=True) from None
+    p = check_path(path, "path", "a preset file's path")
     if p.is_dir():
         raise ParameterError("path", str(path), "a preset file, not a folder")
     text = read_preset_text(p)

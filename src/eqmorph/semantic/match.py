@@ -376,7 +376,10 @@ def match_files(
 ) -> MatchResult:
     """:func:`match_result` for two audio files, each streamed from disk in blocks (bounded memory)."""
     from eqmorph.audio.files import read_info
+    from eqmorph.io.fileio import check_path
 
+    for name, path in (("input_path", input_path), ("reference_path", reference_path)):
+        check_path(path, name, "an audio file's path")
     amount = check_amount(amount)
     analyses = []
     for path, role in ((input_path, "input"), (reference_path, "reference")):
