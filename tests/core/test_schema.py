@@ -27,7 +27,7 @@ def test_eq_from_data_refuses_other_units_and_shapes():
     data = schema.eq_data(EQ.flat())
     with pytest.raises(DataFormatError, match="units"):
         schema.eq_from_data({**data, "units": {"gain_db": "dB", "freq_hz": "kHz", "q": "dimensionless"}})
-    with pytest.raises(DataFormatError, match="list of 5"):
+    with pytest.raises(DataFormatError, match="array of 5"):
         schema.eq_from_data({"bands": data["bands"][:4]})
 
 

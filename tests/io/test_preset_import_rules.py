@@ -122,7 +122,7 @@ def test_the_eq_body_of_the_web_api_imports_as_its_eq(tmp_path):
 
 
 @pytest.mark.parametrize("doc,said", [
-    ({"foo": 1}, 'no "bands" list (its keys: "foo")'),
+    ({"foo": 1}, 'no "bands" array (its keys: "foo")'),
     ({"format": None}, "format null, no version"),
     ({"version": 3, "bands": []}, "no format, version 3"),
 ])
@@ -133,7 +133,7 @@ def test_an_unrecognised_json_says_what_it_holds_in_json_terms_never_python_none
         import_preset(path)
     message = str(err.value)
     assert said in message and "None" not in message
-    assert 'expected format "eqmorph-eq" version 2, or an object with a "bands" list' in message
+    assert 'expected format "eqmorph-eq" version 2, or an object with a "bands" array' in message
 
 
 @pytest.mark.parametrize("name,fmt", [

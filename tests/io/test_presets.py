@@ -250,7 +250,7 @@ def _doc(**changes):
         (_doc(format="other"), 'has format "other", version 2; expected format "eqmorph-eq" version 2'),
         (_doc(version=3), 'version 3; expected format "eqmorph-eq" version 2'),
         (_doc(units={"gain_db": "dB", "freq_hz": "kHz", "q": "dimensionless"}), "units are"),
-        (_doc(bands=[]), "list of 1 to 5 band objects.*found 0 items"),
+        (_doc(bands=[]), "array of 1 to 5 band objects.*found 0 items"),
         (_doc(bands=[{"name": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 6), "found 6 items"),
         (_doc(bands=[{"name": "peak1"}] * 5), "lacks gain_db, freq_hz, q"),
         (_doc(bands=[{"name": "peak1", "gain_db": 0, "freq_hz": 100, "q": 1}] * 5), "expected each of"),

@@ -17,6 +17,7 @@ an API answer is this shape plus the words, the curve and the 15-number vector
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -47,9 +48,29 @@ def eq_data(eq: EQ) -> dict[str, Any]:
     return {"units": dict(UNITS), "bands": bands_data(eq)}
 
 
+def json_text(value: object, limit: int = 40) -> str:
+    """``value`` as JSON writes it (``null``, ``true``, ``"3"``, ``[1, 2]``), cut to ``limit`` characters: a message
+    about a JSON document speaks its language, not Python's (``None``, ``True``, ``'3'``)."""
+    text = json.dumps(value, default=repr, ensure_ascii=False)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words: ``null``, ``true``, ``an array``, ``an object``, ``a string "x"``."""
+    if value is None or isinstance(value, bool):
+        return json_text(value)
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return f"an array of {len(value)} items"
+    if isinstance(value, str):
+        return f"a string {json_text(value)}"
+    return f"a number {json_text(value)}" if isinstance(value, int | float) else type(value).__name__
+
+
 def _number(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DataFormatError(f"{where} is {str(value)[:40]!r}; expected a number")
+        raise DataFormatError(f"{where} is {json_text(value)}; expected a number")
     try:
         return float(value)
     except OverflowError:
@@ -67,7 +88,8 @@ def eq_from_data(doc: Mapping[str, Any], *, where: str = "EQ", name_key: str = "
         raise DataFormatError(f"{where} units are {str(units)[:80]}; expected {UNITS}")
     bands = doc.get("bands")
     if not isinstance(bands, list) or len(bands) != len(BAND_NAMES):
-        raise DataFormatError(f"{where} 'bands' must be a list of {len(BAND_NAMES)} objects ({', '.join(BAND_NAMES)})")
+        raise DataFormatError(f"{where} \"bands\" must be an array of {len(BAND_NAMES)} objects "
+                              f"({', '.join(BAND_NAMES)})")
     rows = named_band_values(bands, where=where, name_key=name_key)
     return EQ.from_array([rows[name] for name in BAND_NAMES])
 
@@ -81,17 +103,17 @@ def named_band_values(bands: list[Any], *, where: str = "EQ", name_key: str = "n
     rows: dict[str, list[float]] = {}
     for i, band in enumerate(bands):
         if not isinstance(band, dict):
-            raise DataFormatError(f"{where} bands[{i}] must be an object, found {type(band).__name__}")
+            raise DataFormatError(f"{where} bands[{i}] must be an object, found {json_kind(band)}")
         name = band.get(name_key)
         if name_key not in band:  # said as such: "bands[0].name is 'None'" hid the band's other faults (a trial)
-            raise DataFormatError(f"{where} bands[{i}] has no \"{name_key}\"; expected one of {BAND_NAMES} (each "
-                                  "at most once)")
+            raise DataFormatError(f"{where} bands[{i}] has no \"{name_key}\"; expected one of "
+                                  f"{', '.join(BAND_NAMES)} (each at most once)")
         if name not in BAND_NAMES or name in rows:
-            raise DataFormatError(f"{where} bands[{i}].{name_key} is {str(name)[:40]!r}; expected each of "
-                                  f"{BAND_NAMES} at most once")
+            raise DataFormatError(f"{where} bands[{i}].{name_key} is {json_text(name)}; expected each of "
+                                  f"{', '.join(BAND_NAMES)} at most once")
         kind = BAND_KINDS[BAND_NAMES.index(name)]
         if band.get("type", kind) != kind:
-            raise DataFormatError(f"{where} bands[{i}].type is {str(band.get('type'))[:40]!r}; {name} is a {kind}")
+            raise DataFormatError(f"{where} bands[{i}].type is {json_text(band.get('type'))}; {name} is a {kind}")
         missing = [p for p in PARAM_NAMES if p not in band]
         if missing:
             raise DataFormatError(f"{where} bands[{i}] ({name}) lacks {', '.join(missing)}")

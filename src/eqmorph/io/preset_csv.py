@@ -50,12 +50,13 @@ def read_csv(text: str) -> tuple[EQ, float]:
         rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
     except csv.Error as exc:
         raise DataFormatError(f"not valid CSV: {exc}") from exc
-    header = [c.strip().lower() for c in rows[0]] if rows else []
+    if not rows:  # as an empty APO or JSON preset is said: more likely a failed save than a flat EQ
+        raise DataFormatError("the preset is empty: no CSV header or rows (only blank lines)")
+    header = [c.strip().lower() for c in rows[0]]
     if header[:1] == ["band"]:  # files written before the schema named the column "name"
         header[0] = "name"
     if header != CSV_HEADER:
-        found = quote_short(",".join(rows[0])) if rows else "nothing"
-        raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r}, found {found}")
+        raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r}, found {quote_short(','.join(rows[0]))}")
     preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip() == "preamp"]
     if len(preamps) > 1:
         raise DataFormatError(f"CSV has {len(preamps)} preamp rows (rows {', '.join(str(n) for n, _ in preamps)}); "

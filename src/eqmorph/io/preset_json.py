@@ -101,21 +101,26 @@ def from_json(text: str) -> EQ:
 
 def read_json(text: str) -> tuple[EQ, float]:
     """:func:`from_json`'s EQ and the document's ``preamp_db`` (0 dB without one, as a preset with no Preamp line)."""
+    if not text.strip():  # as an empty APO or CSV preset is said: more likely a failed save than a flat EQ
+        raise DataFormatError("the preset is empty: no JSON in it (only blank space)")
     try:
         doc = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+    except RecursionError as exc:  # Python's own limit, in Python's words: say what it means for the file
+        raise DataFormatError("not valid JSON for a preset: arrays or objects nested too deeply to read (an eqmorph "
+                              "preset nests 3 deep)") from exc
+    except ValueError as exc:  # JSONDecodeError is a ValueError
         raise DataFormatError(f"not valid JSON: {str(exc).splitlines()[0][:120]}") from exc
     if not isinstance(doc, dict):
-        raise DataFormatError(f"JSON preset must be an object, found {type(doc).__name__}")
-    expected = f'format "{JSON_FORMAT}" version {JSON_VERSION}, or an object with a "bands" list'
+        raise DataFormatError(f"JSON preset must be an object {{...}}, found {schema.json_kind(doc)}")
+    expected = f'format "{JSON_FORMAT}" version {JSON_VERSION}, or an object with a "bands" array'
     if "format" in doc or "version" in doc:  # it says what it is: then it must be eqmorph's
         if doc.get("format") != JSON_FORMAT or doc.get("version") not in (1, JSON_VERSION):
-            found = ", ".join(f"{key} {_json_value(doc[key])}" if key in doc else f"no {key}"
+            found = ", ".join(f"{key} {schema.json_text(doc[key])}" if key in doc else f"no {key}"
                               for key in ("format", "version"))
             raise DataFormatError(f"JSON preset has {found}; expected {expected}")
     elif "bands" not in doc:
-        keys = ", ".join(_json_value(k) for k in list(doc)[:6]) or "none"
-        raise DataFormatError(f"JSON holds no \"bands\" list (its keys: {keys}); expected {expected} "
+        keys = ", ".join(schema.json_text(k) for k in list(doc)[:6]) or "none"
+        raise DataFormatError(f"JSON holds no \"bands\" array (its keys: {keys}); expected {expected} "
                               "such as eqmorph's /api/generate answers")
     units = doc.get("units", schema.UNITS)
     if units != schema.UNITS:
@@ -131,8 +136,8 @@ def read_json(text: str) -> tuple[EQ, float]:
                               f'key); write "version": {1 if other == "band" else 2} or rename the key')
 
     if not isinstance(bands, list) or not 1 <= len(bands) <= len(BAND_NAMES):
-        found = f"{len(bands)} items" if isinstance(bands, list) else type(bands).__name__
-        raise DataFormatError(f"JSON \"bands\" must be a list of 1 to {len(BAND_NAMES)} band objects (each of "
+        found = f"{len(bands)} items" if isinstance(bands, list) else schema.json_kind(bands)
+        raise DataFormatError(f"JSON \"bands\" must be an array of 1 to {len(BAND_NAMES)} band objects (each of "
                               f"{', '.join(BAND_NAMES)} at most once); found {found}")
     values = schema.named_band_values(bands, where="JSON", name_key=name_key)
     # Bands left out are 0 dB, placed so that every given band keeps its name; JSON names eqmorph's own bands, so a
@@ -147,12 +152,7 @@ def file_preamp(value: object, where: str) -> float:
     :data:`~eqmorph.io.apo.MIN_PREAMP_DB` to :data:`~eqmorph.io.apo.MAX_PREAMP_DB` (what apply plays), else
     :class:`DataFormatError` naming ``where``."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not in_preamp_range(value):
-        raise DataFormatError(f"{where} is {_json_value(value)}; expected {PREAMP_RULE} (0 dB when the file has "
+        raise DataFormatError(f"{where} is {schema.json_text(value)}; expected {PREAMP_RULE} (0 dB when the file has "
                               "none)")
     return float(value)
-
-
-def _json_value(value: object) -> str:
-    """A value from a JSON document as JSON writes it (``null``, ``"x"``), cut short for a message."""
-    return json.dumps(value)[:60]
 
