@@ -57,7 +57,7 @@ def read_csv(text: str) -> tuple[EQ, float]:
         header[0] = "name"
     if header != CSV_HEADER:
         raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r}, found {quote_short(','.join(rows[0]))}")
-    preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip() == "preamp"]
+    preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip().lower() == "preamp"]
     if len(preamps) > 1:
         raise DataFormatError(f"CSV has {len(preamps)} preamp rows (rows {', '.join(str(n) for n, _ in preamps)}); "
                               "expected at most one")
@@ -68,16 +68,17 @@ def read_csv(text: str) -> tuple[EQ, float]:
             raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
         preamp = file_preamp(parse_number(decimal_point(cells[2], delimiter), "preamp", f"CSV row {n}"),
                              f"CSV row {n}: preamp")
-    rows = [r for r in rows[1:] if r[0].strip() != "preamp"]
+    rows = [r for r in rows[1:] if r[0].strip().lower() != "preamp"]
     if not rows:
         raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
                               f"{', '.join(BAND_NAMES)} at most once)")
     bands: dict[str, tuple[list[float], str]] = {}
     for n, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
+        cells[:2] = [c.lower() for c in cells[:2]]  # names and types in any case ("PEAK1,Peaking"), as the header
         if len(cells) != len(CSV_HEADER) or cells[0] not in BAND_NAMES or cells[0] in bands:
-            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of {BAND_NAMES} "
-                                  "at most once, with a value in each column")
+            raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected each of "
+                                  f"{', '.join(BAND_NAMES)} (any case) at most once, with a value in each column")
         kind = BAND_KINDS[BAND_NAMES.index(cells[0])]
         if cells[1] != kind:
             raise DataFormatError(f"CSV row {n}: type {quote_short(cells[1])}; {cells[0]} is a {kind}")
