@@ -75,6 +75,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--method",
+        type=str.lower,  # any case, as --source
         choices=INTERPOLATIONS,
         default=None,  # DEFAULT_INTERPOLATION, applied in run_apply so that --method without --to is refused
         help="how WORD and WORD2 are blended: params (their EQs, in log frequency and log Q), latent "

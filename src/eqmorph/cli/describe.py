@@ -134,7 +134,8 @@ def register(subparsers: Any) -> None:
                    "wrote as JSON or APO/GraphicEQ text (a match's level is the fit's choice), not for a CSV one, "
                    "which does not say how it was made")
     p.add_argument("--language", choices=("en", "es", "any"), default=DEFAULT_LANGUAGE,
-                   help="describe in English (en, the default), Spanish (es) or any of the model's words (any)")
+                   help="describe in English (en, the default), Spanish (es) or any of the model's words (any); any "
+                   "case, as --source", type=str.lower)
     add_source_arg(p)
     add_model_arg(p)
     p.set_defaults(func=run_describe)

@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("b", metavar="B", type=word_text, help="the second word (alpha 1)")
     p.add_argument("--alpha", type=float, default=0.5, help="0 is A, 1 is B (default 0.5, as in apply and plot)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
-    p.add_argument("--method", choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
+    p.add_argument("--method", type=str.lower, choices=INTERPOLATIONS, default=DEFAULT_INTERPOLATION,
                    help="how the words are mixed: params (their EQs), latent (their codes) or slerp "
                    f"(spherical code blend); default {DEFAULT_INTERPOLATION}")
     add_word_args(p)

@@ -81,7 +81,8 @@ def register(subparsers: Any) -> None:
                    help="also plot WORD2 and the morph between them")
     p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
-    p.add_argument("--method", choices=INTERPOLATIONS, default=None,  # None: not given, refused without --to
+    p.add_argument("--method", type=str.lower, choices=INTERPOLATIONS,  # any case, as --source
+                   default=None,  # None: not given, refused without --to
                    help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION}); with --to only")
     add_word_args(p)
     p.add_argument("-o", "--output", metavar="PNG", type=output_name, default=None,
