@@ -82,6 +82,10 @@ class Morpher(LatentModel):
         self.fingerprint = checkpoint.fingerprint(ckpt)  # sha256 of the weights, words, crowds and centroids
         self.model_id = str(ckpt.provenance.get("model_name", "eqmorph")) + "-" + self.fingerprint[:12]
 
+    def __repr__(self) -> str:
+        # What `eqmorph serve` says of its model: a notebook's `m` showed only a memory address (a new-user trial)
+        return f"<eqmorph.Morpher model {self.model_id}, {len(self.terms)} words>"
+
     # --- vocabulary (eqmorph.semantic.vocabulary) ---------------------------
     def word_info(self, word: str) -> WordInfo:
         """Count (in all, per crowd and per language), confidence, reliability and spread of a known word
