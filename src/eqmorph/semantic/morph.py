@@ -248,6 +248,7 @@ class Morpher(LatentModel):
 
     def _path(self, a: str, b: str, al: np.ndarray, method: str, source: str | None = None) -> np.ndarray:
         """Physical ``(n, 5, 3)`` at alphas ``al (n,)``; the ends are exactly the words' EQs."""
+        method = _lower(method)  # "LATENT", as source= and the CLI's --method take any case
         if method not in INTERPOLATIONS:
             raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
         if method == "params":
@@ -280,7 +281,7 @@ class Morpher(LatentModel):
         """
         alpha = _check_number("alpha", alpha, 0.0, 1.0)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        if method == "params":
+        if _lower(method) == "params":
             path = self.path(a, b, source=source)  # checks both words
             return path.eq(alpha, self.applied_intensity(intensity, a, b))
         params = self._path(a, b, np.array([alpha]), method, source)[0]
@@ -375,6 +376,7 @@ class Morpher(LatentModel):
     def _describer(self, source: str | None, level_free: bool, language: str | None = None,
                    band_hz: tuple[float, float] | None = None) -> Describer:
         found = self.describer_for(source)
+        language = _lower(language)  # "EN", as source= takes any case
         language = None if language == "any" else language  # the CLI's and the web API's word for every language
         if language is not None:
             from eqmorph.semantic.describe import LANGUAGES
@@ -389,6 +391,11 @@ class Morpher(LatentModel):
 def bundled_model_dir() -> Path:
     """Folder of the pretrained model shipped inside the package."""
     return Path(__file__).resolve().parents[1] / "pretrained" / "default"
+
+
+def _lower(value: object) -> object:
+    """A text option in lower case (any other value as it is, for its check to refuse)."""
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def load(path: str | os.PathLike[str] | None = None, *, open_vocabulary: bool = False) -> Morpher:
