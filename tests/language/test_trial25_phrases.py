@@ -401,8 +401,9 @@ def test_a_fair_bit_and_spanish_solo_after_praise(m):
 def test_a_region_judged_in_praise_is_not_cut(m):
     # slang praise was read as too loud: the bass cut 2-3 dB; now the praise is no request, and a judgement eqmorph
     # cannot read is named rather than read as a cut
-    assert "bass" not in dict(m.parse("the bass is brutal, love it").weights)
-    for text, word in (("the bass is insane, keep it", "insane"), ("el bajo está brutal", "brutal")):
+    # ("love it" beside it was the crowds' love until a twenty-ninth trial: now praise, no request)
+    for text, word in (("the bass is brutal, love it", "brutal"), ("the bass is insane, keep it", "insane"),
+                       ("el bajo está brutal", "brutal")):
         with pytest.raises(UnknownWordError, match=f"'{word}'"):
             m.parse(text)
 

@@ -54,7 +54,7 @@ FLAW_WORDS = frozenset({
 })
 # A region's adjective says there is much of it: stated, "it's so bassy", "it sounds trebly" asked for more (a
 # twenty-eighth trial); "make it bassier" still does.
-EXCESS_FORMS = frozenset({"bassy", "trebly", "subby", "boomy"})
+EXCESS_FORMS = frozenset({"bassy", "trebly", "subby"})
 # Words of level, with the way each moves the region they are said of ("louder highs", "the bass is too quiet";
 # language/regions.py level_move).
 LEVEL_WORDS = {"loud": 1.0, "strong": 1.0, "hot": 1.0, "fuerte": 1.0, "quiet": -1.0, "weak": -1.0, "débil": -1.0,
@@ -114,9 +114,14 @@ COMPLAINT_DEGREE = DEGREES[("a", "bit")]  # as "too": a complaint says what is w
 # description, read as asking for it. Only the qualities a mix has too much of: "it sounds really nice", "the vocal
 # is super clear" and "it's so warm" praise (read so, they asked for less of what was praised: a review).
 INTENSIFIERS = frozenset(p[0] for p, v in DEGREES.items() if len(p) == 1 and v > 1.0) | EXCLAIMING
+# A small degree said of an intense quality after a copula states a slight excess as well: "the master is a bit dark",
+# "it feels a little bright on my monitors" asked for more of it (a twenty-ninth trial); "it's bright" stays a request.
+MILD = frozenset({"bit", "little", "slightly", "somewhat", "kinda", "tad", "touch", "poco", "ligeramente"})
 # (A trial of these rules: "the snare is super hard hitting", "the guitars are very crunchy", "it sounds super heavy,
 # sick" praise, so hard, crunchy and heavy are not here; "the vocal is very forward" complains, so presence is.)
-INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "toppy", "presence"})
+INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "toppy", "presence",
+                            # "la guitarra suena muy pesada" asked for heavier (a twenty-ninth trial)
+                            "heavy", "pesado"})
 # Praise anywhere in a phrase makes an intense quality in it praise too: "it's very bright, perfect", "suena muy
 # brillante, me encanta" cut the highs they praised (a twenty-sixth trial); read so, they ask for no change there.
 PRAISE_WORDS = frozenset({"perfect", "great", "awesome", "amazing", "excellent", "sick", "love", "loving", "lovely",
@@ -161,8 +166,9 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return -1.0  # "it's muddy", "it's bassy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
-    if sign > 0 and negation is None and word in INTENSE_EXCESS and intensified(clause_before, pending):
-        return -1.0  # "it's very bright"
+    if sign > 0 and negation is None and word in INTENSE_EXCESS and (
+            intensified(clause_before, pending) or not MILD.isdisjoint(pending)):
+        return -1.0  # "it's very bright", "it's a bit dark"
     return None
 
 

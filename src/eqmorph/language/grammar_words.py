@@ -92,9 +92,9 @@ EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
 EXCESS.update({excess: DEGREES[("a", "bit")] for excess in [
     ("loaded", "with"), *((f"{stem}{end}", "de") for stem in ("cargad", "saturad") for end in ("o", "a", "os", "as")),
     *((f"demaciad{end}",) for end in ("o", "a", "os", "as")),
-    # "excess bass", "tiene exceso de agudos", "demasiao" (Caribbean and Andalusian speech): each boosted what it
-    # called too much, 6 dB (a twenty-eighth trial)
-    ("excess", "of"), ("excess",), ("exceso", "de"), ("demasiao",), ("demasiá",), ("demasiaos",), ("demasiás",)]})
+    # "demasiao" (Caribbean and Andalusian speech) boosted what it called too much, 6 dB (a twenty-eighth trial);
+    # "excess" is read by language/statements.py, which sees whether a cut was said already
+    ("demasiao",), ("demasiá",), ("demasiaos",), ("demasiás",)]})
 # Words of quantity: said of a flaw with no direction or copula, a statement of it ("lots of mud", "mucho barro":
 # muddy x 1.25, the mud asked for; language/complaints.stated_turn), while "lots of warmth" still asks for warmth.
 QUANTITY_WORDS = frozenset({"lots", "lot", "tons", "ton", "loads", "load", "heaps", "plenty", "mucho", "mucha",

@@ -100,7 +100,7 @@ _HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|appro
 
 # A number that names a recording or a part of one ("track 2 is muddy" read 2 dB of mud, "on track 5 the highs are
 # harsh" boosted them: a twenty-eighth trial); the number is dropped.
-_NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|take|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
+_NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
                             r"toma|versión|version|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
 
 
@@ -111,6 +111,8 @@ def spoken_amounts(text: str) -> str:
 
     def middle(found: re.Match[str]) -> str:
         low, high = (float(g.replace(",", ".")) for g in found.group(1, 2))
+        if not low < high <= GAIN_DB.high:  # "boost 100 to 3 db": a frequency and a gain, not a range
+            return found.group(0)
         return f"{(low + high) / 2:g} db"
 
     return _HEDGED_DB.sub("", _DB_RANGE.sub(middle, text))

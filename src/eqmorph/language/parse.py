@@ -22,6 +22,7 @@ from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
     COPULAS,
+    EXCESS_FORMS,
     FLAW_WORDS,
     INTENSE_EXCESS,
     PRAISE_WORDS,
@@ -134,6 +135,7 @@ class Parser(WordReader):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
+        praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         norm = sentence_text(norm)  # "the highs, they're a bit much": the comma would cut the subject off
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
@@ -146,7 +148,6 @@ class Parser(WordReader):
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         refused: list[tuple[Piece, ParameterError]] = []  # level words said of a source: left out, or refused
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
-        praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         for clause in clauses(norm):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
             # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
@@ -241,8 +242,9 @@ class Parser(WordReader):
                     pending.append(tok)
                     i += 1
                     continue
-                if not term and tok in LIST_JOINERS and after_unknown == i and pending and i + 1 < len(tokens) and \
-                        tokens[i + 1] not in DIRECTION_WORDS:
+                if (not term and tok in LIST_JOINERS and after_unknown == i and pending and KEEP.isdisjoint(pending)
+                        and i + 1 < len(tokens) and tokens[i + 1] not in DIRECTION_WORDS
+                        and not states_next(tokens, i + 1)):
                     # "too compressed and bright", "a little more glue and warmth": the degree and way said of both
                     i += 1  # (bright was asked for, +5.5 dB; warmth had its whole strength)
                     continue
@@ -256,7 +258,8 @@ class Parser(WordReader):
                     if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                         ignored.extend(pending)
                     sign, degree, start, i, pending, way = -1.0 if negate else 1.0, 1.0, i + 1, i + 1, [], 0.0
-                    keep = keep_carried = kept_last and closes and tok in LIST_JOINERS
+                    keep = keep_carried = kept_last and closes and tok in LIST_JOINERS and DIRECTION_WORDS.isdisjoint(
+                        tokens[i + 1:]) and PARTICLES.keys().isdisjoint(tokens[i + 1:])  # not "keep X and the mud down"
                     continue
                 if not term and tok in KEEP:
                     keep = True
@@ -299,7 +302,8 @@ class Parser(WordReader):
                     unknown.append(term_text)
                     after_unknown = i + len(words)
                     if run and run[-1] == len(pieces) - 1 and self._closes(tokens, i + len(words)):
-                        notes.extend(left_subject(pieces, run, tokens[start:i], term_text))  # "the mids are crowded"
+                        notes.extend(left_subject(pieces, run, tokens[start:i], term_text,  # "the mids are crowded"
+                                                  stated=not COPULAS.isdisjoint(tokens[:i])))
                     i += len(words)
                     continue
                 derived = found[0].how == "inflection"
@@ -314,7 +318,8 @@ class Parser(WordReader):
                     sign = -1.0  # "but not too muddy" asks against mud, gently (it had added a quarter of it)
                 stated = None if way or keep or amount is not None or negated else stated_turn(
                     [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
-                if stated == -1.0 and found[0].word in INTENSE_EXCESS and praised_text and CONTRASTING.isdisjoint(
+                if stated == -1.0 and (found[0].word in INTENSE_EXCESS or term_text in EXCESS_FORMS) and praised_text \
+                        and CONTRASTING.isdisjoint(
                         tokens[:i]):  # not after the praise's contrast: "great sound but very bright"
                     stated = 0.0  # "it's very bright, perfect": the intense quality praised, no change asked there
                 if stated is None and found[0].word in FLAW_WORDS and small_amount(pending):
@@ -393,8 +398,9 @@ class Parser(WordReader):
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
             for corner in corners:
                 set_corner(pieces, first, corner)
-            if run and run[-1] == len(pieces) - 1 and pending and pending[-1] in PARTICLES and \
-                    not COPULAS.isdisjoint(tokens[start:]):  # "the highs feel off": said to be what it cannot read
+            if run and run[-1] == len(pieces) - 1 and pending and pending[-1] in PARTICLES and tokens[start:] and \
+                    tokens[start] in COPULAS and all(t in STOP or t in COPULAS for t in tokens[start:-1]):
+                # "the highs feel off": said to be what it cannot read (not "the highs are cut off": a lack)
                 unknown.append(pending.pop())
                 notes.extend(left_subject(pieces, run, tokens[start:], unknown[-1]))
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)

@@ -26,7 +26,7 @@ _PERCENT_WORD = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:percent|per cent|por ciento|
 _EMOJI = re.compile("[\U0001F3FB-\U0001F3FF\u200D\uFE0F]")
 # Typography phones and mail clients put in: curly single quotes are apostrophes, a dash between words separates as a
 # comma does, one between digits is a range's hyphen (refused until a twenty-eighth trial, 2026-12-04).
-_CURLY = str.maketrans({"‘": "'", "‚": "'", "′": "'"})
+_CURLY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'"})
 _DASH = re.compile(r"\s*—\s*|\s+[–‒]\s+")
 
 

@@ -210,21 +210,22 @@ def region_compound(before: Piece, piece: Piece, noun: bool) -> tuple[Piece, str
             f"{before.term} {piece.term}: read as {piece.term} in the {region.name}")
 
 
-def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], unknown: str) -> list[str]:
+def left_subject(pieces: list[Piece], run: list[int], between: Sequence[str], unknown: str,
+                 stated: bool = True) -> list[str]:
     """Drop the last of ``pieces`` (and of ``run``, the list's pieces) when it is a region word a copula in
     ``between`` (the words after it) says to be ``unknown``, a word eqmorph does not know: "the low mids are
     congested". Read as a request, the region was boosted 6 dB (a fifteenth trial, 2026-12-03), though what is said
     of a region is mostly a flaw. Also when ``unknown`` follows the region right away, a noun of the region ("there's
-    a low end resonance", a 6 dB boost: a twenty-eighth trial). Returns the note for the reader (``[]`` when nothing
-    was dropped)."""
+    a low end resonance", a 6 dB boost: a twenty-eighth trial) in a ``stated`` clause (not "improve the bass
+    response", a request). Returns the note for the reader (``[]`` when nothing was dropped)."""
     piece = pieces[-1]
-    stated = not COPULAS_AND_EXCESS.isdisjoint(between)
-    noun = not between and unknown not in FUNCTION_WORDS  # "low end resonance", not "treble boost for ..."
-    if _region_of(piece) is None or piece.sign <= 0 or not (stated or noun):
+    said_to_be = not COPULAS_AND_EXCESS.isdisjoint(between)
+    noun = stated and not between and unknown not in FUNCTION_WORDS  # "low end resonance", not "treble boost for"
+    if _region_of(piece) is None or piece.sign <= 0 or not (said_to_be or noun):
         return []
     pieces.pop()
     run.pop()
-    said = "said to be" if stated else "said to have"
+    said = "said to be" if said_to_be else "said to have"
     return [f"{piece.term}: {said} {unknown}, a word eqmorph does not know: left as it is"]
 
 
@@ -240,6 +241,11 @@ def placed_unknown(meaning: Meaning, between: Sequence[str], unknown: str) -> st
     return f"{band.name}: where {unknown} is, a word eqmorph does not know: left as it is"
 
 
+# "they're too loud": what they are is some sources of the mix (read as the whole sound, it was the crowds' loud; a
+# twenty-ninth trial)
+_PLURAL_PRONOUNS = frozenset({"they", "ellos", "ellas"})
+
+
 def source_level_error(text: str, piece: Piece, before: Sequence[str],
                        unknown: Sequence[str] = ()) -> ParameterError | None:
     """The :class:`ParameterError` for ``piece`` when it is a level word ("loud", "quiet") stated of a source that no
@@ -251,8 +257,8 @@ def source_level_error(text: str, piece: Piece, before: Sequence[str],
     says so ("the master is too loud and a bit harsh" was refused whole until a twenty-eighth trial)."""
     if len(piece.meanings) != 1 or piece.meanings[0].word not in LOUDNESS_WORDS or piece.region is not None:
         return None
-    sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown and t not in SENTENCE_WORDS)
-               and band_word(t) is None]
+    sources = [k for k, t in enumerate(before) if (t in stoplist() or t in unknown and t not in SENTENCE_WORDS
+                                                   or t in _PLURAL_PRONOUNS) and band_word(t) is None]
     if sources and not COPULAS_AND_EXCESS.isdisjoint(before[sources[-1]:]):
         said = before[sources[-1]]
         what = "names a source" if said in stoplist() else "is no region of the spectrum eqmorph knows"
@@ -269,7 +275,8 @@ def without_source_levels(pieces: list[Piece], amounts: dict[int, T], refused: S
     snare is too loud")."""
     if not refused:
         return pieces, amounts
-    kept = [k for k, piece in enumerate(pieces) if all(piece is not gone for gone, _ in refused)]
+    # by its meanings, which a degree said after it keeps ("la voz pica mucho": the piece is replaced, not they)
+    kept = [k for k, piece in enumerate(pieces) if all(piece.meanings is not gone.meanings for gone, _ in refused)]
     if not kept:
         raise refused[0][1]
     stated = tuple(f"{gone.term}: said of the sound as it is" for gone, _ in refused)

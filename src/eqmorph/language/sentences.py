@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 
+from eqmorph.language.complaints import COPULAS, FINE
+from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS
 from eqmorph.language.numbers import spoken_amounts
 from eqmorph.language.regions import is_region_word
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
 # a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
-_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|[.!?](?=\s|$)")
+# (not after an abbreviation: "cut approx. 2 dB of mud" was split, and its cut lost: a twenty-ninth trial)
+_SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|"
+                    r"(?<!approx)(?<!aprox)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bca)[.!?](?=\s|$)")
 _WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")  # "more highs w/o harshness": "/" would split it in two
 
 
@@ -45,7 +49,7 @@ def _resumed_subject(text: str) -> str:
     """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
     "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
     found = _RESUMED.match(text)
-    if found is None:
+    if found is None or not COPULAS.isdisjoint(found.group(1).split()):  # "the bass is fine, it's ...": a statement
         return text
     copula = found.group(0)[found.end(1):].strip(" ,")
     copula = {"they're": "are", "they are": "are", "theyre": "are", "it's": "is", "it is": "is", "its": "is"}.get(
@@ -63,19 +67,39 @@ _INVERTED = re.compile(r"(^|[,.;!?¿¡]\s*)((?:está|están|esta|estan|es|son|su
 _LACK_ASKED = re.compile(r"¿\s*no\s+(le|les)\s+falta")
 
 
+_DEGREES = frozenset({"demasiado", "muy", "mucho", "bastante", "tan", "algo", "un", "poco"})
+
+
 def _inverted(text: str) -> str:
     """``text`` with a Spanish region said after its verb put before it: "está muy fuerte el bajo" -> "el bajo está
     muy fuerte"."""
     def subject_first(found: re.Match[str]) -> str:
         start, said, subject, region = found.groups()
+        words = said.split()[1:]
+        # one statement only ("está bien pero bájale los graves" is two), and one that says how it is ("es
+        # demasiado el bajo" is a level, read as said)
+        if not (JOINERS | DIRECTION_WORDS | FINE).isdisjoint(words) or set(words) <= _DEGREES:
+            return found.group(0)
         return f"{start}{subject} {said}" if is_region_word(region) or is_region_word(subject) else found.group(0)
 
     return _INVERTED.sub(subject_first, text)
 
 
+# A sentence that only sizes the one before ("More bass. Not too much though.") belongs to it: split off, its degree
+# was lost (+6 dB where +3 was asked: a twenty-ninth trial).
+_SIZING_SENTENCE = re.compile(r"[.!?]+\s+(?=(?:but\s+)?(?:not too much|not much|not too|just a (?:bit|little|touch)|"
+                              r"only a (?:bit|little|touch)|a (?:bit|little|touch)(?: though)?[.!?]*$))")
+
+
+# A clause of praise alone beside the request ("it's very bright, love it") is no request for the crowds' love.
+_PRAISE_CLAUSE = re.compile(r"[,.;!?]\s*(?:i\s+|we\s+)?(?:love|loving|like|dig|digging)\s+it"
+                            r"(?:\s+(?:so much|a lot|though))?\s*(?=[,.;!?]|$)")
+
+
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
-    text = _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text))
+    text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text)))
+    text = _PRAISE_CLAUSE.sub("", text) if _PRAISE_CLAUSE.sub("", text).strip(" ,.;!?") else text
     return _especially(_resumed_subject(_inverted(spoken_amounts(text))))
 
 

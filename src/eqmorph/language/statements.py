@@ -25,6 +25,7 @@ from eqmorph.language.complaints import (
     names_band,
 )
 from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP, PhraseRewriter
+from eqmorph.language.regions import is_region_word
 
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
 # they were a request for boom (a fourteenth trial)
@@ -32,16 +33,17 @@ FLAW_VERBS = frozenset({"retumba", "retumban", "booms"})
 # Verbs of a region's excess ("los agudos pican", "los graves tapan la voz", "the highs hurt"): read as "too loud" said
 # of it, in the phrase's language. Ignored, they left the region a request, boosted 6 dB (a nineteenth trial,
 # 2026-12-04; the English ones a twenty-seventh and a twenty-eighth).
+_NOT_COMPLAINED = frozenset({"that", "how", "when"})  # "it bugs me that it's dull": what bugs is said after
 _TOO_LOUD = {"es": ("suenan", "demasiado", "fuertes"), "en": ("sound", "too", "loud")}
 _COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     "pican", "pica", "molestan", "molesta", "cansan", "cansa", "lastiman", "lastima", "saturan", "satura", "tapan",
     "tapa", "distorsionan", "distorsiona", "aturden", "aturde",
     "chillan", "chilla",  # "los platillos chillan" boosted the treble 6 dB (a twentieth trial, 2026-12-04)
     "duelen", "duele", "matan", "mata", "revientan", "revienta")}
-    | {(verb,): _TOO_LOUD["en"] for verb in (
-        "hurt", "hurts", "sting", "stings", "bother", "bothers", "annoy", "annoys", "grate", "grates", "whistling",
-        "whistle", "whistles", "spitting")}
-    | {(bug, "me"): _TOO_LOUD["en"] for bug in ("bug", "bugs")}
+    | {(verb,): _TOO_LOUD["en"] for verb in ("hurt", "hurts", "sting", "stings")}
+    # said of what bothers, not alone ("i hate to bother you", "remove the whistling": a twenty-ninth trial)
+    | {(verb, "me"): _TOO_LOUD["en"] for verb in ("bug", "bugs", "bother", "bothers", "annoy", "annoys")}
+    | {(are, verb): _TOO_LOUD["en"] for are in ("are", "is") for verb in ("whistling", "spitting", "grating")}
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
@@ -72,12 +74,14 @@ _IDIOMS = PhraseRewriter({
     ("don't", "you", "think"): (), ("dont", "you", "think"): (), ("no", "crees", "que"): (),
     ("boom", "too", "much"): ("booms", "too", "much"), ("boom", "a", "lot"): ("booms", "a", "lot"),
     **{("rumbles", *much): ("has", "too", "much", "rumble") for much in (("too", "much"), ("a", "lot"))},
-    # "it's not muddy at all" and "it's not harsh anymore" were unknown words; "light on the bottom" cut the bass 6 dB
-    # and "top heavy", "mid heavy" boosted the region they called too much
-    ("at", "all"): (), ("anymore",): (), ("light", "on", "the"): ("not", "enough"), ("light", "on"): ("not", "enough"),
-    ("heavy", "on", "the"): ("too", "much"), ("heavy", "on"): ("too", "much"),
-    **{(*region, "heavy"): ("too", "much", *region) for region in (
-        ("top",), ("mid",), ("mids",), ("bass",), ("bottom",), ("low", "end"), ("treble",), ("sub",), ("midrange",))}})
+    # "it's not muddy at all" and "it's not harsh anymore" were unknown words
+    ("at", "all"): (), ("anymore",): ()})
+# A region's weight ("top heavy", "heavy on the bass", "light on the low end"; a twenty-eighth trial): stated, an excess
+# or a lack ("it's top heavy" boosted the top 6 dB, "light on the bottom" cut the bass); asked for, a request of the
+# region ("make it bass heavy", "go heavy on the bass" more of it; "go light on the bass" less; "less top heavy").
+_HEAVY_REGIONS = (("top",), ("mid",), ("mids",), ("bass",), ("bottom",), ("low", "end"), ("treble",), ("sub",),
+                  ("midrange",), ("high", "end"))
+_ASKED = MORE | LESS | NOT | WISHES | frozenset({"too", "way", "so", "go", "be", "make", "keep", "please"})
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -167,6 +171,18 @@ _VERBS_OF_DIRECTION = (MORE | LESS) - {"less", "more", "fewer", "menos", "más",
 _DONT = (("don't",), ("dont",), ("do", "not"), ("never",), ("don’t",),
          # "no le bajes los graves", "no bajes los graves": don't lower the bass (a cut before a nineteenth trial)
          ("no",), ("no", "le"), ("no", "les"), ("nunca",), ("nunca", "le"))
+# A need denied of a degree asks for less ("the bass doesn't need to be so loud", "no necesita tantos agudos"): read
+# as a keep, it had turned a cut into a boost or a refusal (a twenty-ninth trial of the twenty-eighth's rules).
+_SO = ("so", "that", "this", "as", "quite", "too")
+_NOT_SO_MUCH = PhraseRewriter({
+    **{(*dont, need, "to", "be", so): ("a", "bit", "less") for dont in (("doesn't",), ("does", "not"), ("don't",),
+                                                                       ("do", "not")) for need in ("need", "needs")
+       for so in _SO},
+    **{("no", need, *much): ("menos",) for need in ("necesita", "necesitan", "necesitamos")
+       for much in (("tanto",), ("tanta",), ("tantos",), ("tantas",), ("ser", "tan"), ("estar", "tan"))},
+    **{("no", "hace", "falta", *much): ("menos",) for much in (("tanto",), ("tanta",), ("tantos",), ("tantas",),
+                                                               ("que", "suene", "tan"), ("que", "esté", "tan"))},
+    ("nothing", "more", "than"): ()})
 _KEEPING = PhraseRewriter({phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*dont, verb) for dont in _DONT
                                                                              for verb in sorted(_VERBS_OF_DIRECTION)))})
 _FEELING = PhraseRewriter(FEELING_PHRASES)
@@ -175,9 +191,12 @@ _UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "qu
 
 # A doubt said before a statement denies it: "i don't think it's muddy" cut the mud at full strength, twice what "it's
 # muddy" asks, and "i don't think it needs more bass" cut the bass 6 dB (a twenty-eighth trial, 2026-12-04).
+# Not "don't think" without "i" ("you don't think it's muddy?" asks, rhetorically), nor "not sure why / how" (the
+# statement after it stands: "not sure why it's so bright"; a twenty-ninth trial).
 _DOUBTS = PhraseRewriter({phrase: ("doubt",) for phrase in (
-    ("i", "don't", "think"), ("don't", "think"), ("i", "do", "not", "think"), ("i", "doubt"), ("i'm", "not", "sure"),
+    ("i", "don't", "think"), ("i", "do", "not", "think"), ("i", "doubt"), ("i'm", "not", "sure"),
     ("not", "sure"), ("no", "creo", "que"), ("no", "me", "parece", "que"), ("dudo", "que"))})
+_NOT_DOUBTED = frozenset({"why", "how", "what", "when", "where", "who"})
 # The first verb of the doubted statement and its denial (Spanish subjunctives as the indicative).
 _DENIED = {"is": ("isn't",), "are": ("aren't",), "its": ("it", "isn't"), "sounds": ("doesn't", "sound"),
            "sound": ("don't", "sound"), "needs": ("doesn't", "need"), "need": ("don't", "need"),
@@ -227,27 +246,75 @@ _AGAINST_REFERENCE = PhraseRewriter({(*against, *the, ref): () for against in (
     for ref in ("ref", "reference", "referencia", "reference track")})
 
 
+def _region_after(tokens: Sequence[str], j: int) -> bool:
+    """Whether a region word (one or two tokens) starts at ``tokens[j]``, past an article ("heavy on the low end", not
+    "heavy on the master": its level, refused as such)."""
+    j += tokens[j:j + 1] in (["the"], ["los"], ["el"])
+    return any(is_region_word(" ".join(tokens[j:j + n])) for n in (2, 1))
+
+
+def _weighted(tokens: list[str]) -> list[str]:
+    """``tokens`` with a region's weight read (see ``_HEAVY_REGIONS``): "X heavy" and "heavy on the X" stated ->
+    "too much X", asked -> "X" (with the words that ask); "light on the X" stated -> "not enough X", asked -> "less
+    X"."""
+    out = list(tokens)
+    for k in range(len(out) - 1, -1, -1):
+        start = _clause_start(out, k)
+        asked = not _ASKED.isdisjoint(out[start:k]) or "please" in out[k:clause_end(out, k)]
+        region = next((r for r in _HEAVY_REGIONS if tuple(out[k:k + len(r)]) == r and out[k + len(r):k + len(r) + 1]
+                       == ["heavy"]), None)
+        if region is not None:
+            out[k:k + len(region) + 1] = list(region) if asked else ["too", "much", *region]
+        elif out[k] in ("heavy", "light") and out[k + 1:k + 2] == ["on"] and _region_after(out, k + 2):
+            heavy, too = out[k] == "heavy", k > start and out[k - 1] == "too"
+            if too or not asked:  # "too heavy on", "it's light on", a note's "light on the bottom"
+                out[k - too:k + 2] = ["too", "much"] if heavy else ["not", "enough"]
+            else:  # "go heavy on the bass", "heavy on the bass please", "go light on the highs"
+                out[k:k + 2] = ["more"] if heavy else ["less"]
+    return out
+
+
+# "está bien de graves" (enough bass), "está bien menos los agudos", "suena bien pero ...": "bien" is fine there
+_NOT_AFTER_BIEN = JOINERS | frozenset({"de", "menos", "excepto", "salvo", "con"})
+_BIEN_COPULAS = frozenset({"está", "esta", "están", "estan", "es", "son"})  # "suena bien limpio" praises
+
+
 def _bien(tokens: list[str]) -> list[str]:
     """``tokens`` with "bien" between a copula and the word it intensifies read as "muy" ("los graves están bien
     pesados": read as praise, the bass was boosted 5 dB: a twenty-eighth trial); "está bien" alone is fine."""
-    return ["muy" if t == "bien" and 0 < k < len(tokens) - 1 and tokens[k - 1] in COPULAS and tokens[k + 1] not in
-            JOINERS else t for k, t in enumerate(tokens)]
+    return ["muy" if t == "bien" and 0 < k < len(tokens) - 1 and tokens[k - 1] in _BIEN_COPULAS and tokens[k + 1] not in
+            _NOT_AFTER_BIEN else t for k, t in enumerate(tokens)]
 
 
-def _de_mas(tokens: list[str]) -> list[str]:
-    """``tokens`` with Spanish "de más" after a word read as "demasiado" before it ("tiene graves de más": too much
-    bass; read as "de" and "más", it was a 6 dB boost: a twenty-eighth trial)."""
+_EXCESS_NOUNS = (("an", "excess", "of"), ("excess", "of"), ("excess",), ("el", "exceso", "de"), ("exceso", "de"))
+_SAID_AGAINST = LESS | NOT | frozenset({"too", "demasiado", "keep", "out", "off", "down"})
+_CUTTING_AFTER = frozenset({"out", "off", "down"})
+
+
+def _excess(tokens: list[str]) -> list[str]:
+    """``tokens`` with an excess said as a noun ("excess bass", "tiene exceso de agudos") or Spanish "de más" after a
+    word ("tiene graves de más") read as "too much" / "demasiado"; dropped where the clause said a cut already ("cut the
+    excess low end", "quita los graves de más": read twice, the cut turned into a boost). Each asked for what it called
+    too much, 6 dB (a twenty-eighth trial)."""
     out = list(tokens)
-    for k in range(len(out) - 2, 0, -1):
-        if out[k] == "de" and out[k + 1] in ("más", "mas") and (k + 2 == len(out) or out[k + 2] in JOINERS):
-            out[k - 1:k + 2] = ["demasiado", out[k - 1]]
+    for k in range(len(out) - 1, -1, -1):
+        start = _clause_start(out, k)
+        # a cut said before, or a particle after ("take out the excess bass", "take the excess bass out")
+        said = not _SAID_AGAINST.isdisjoint(out[start:k]) or not _CUTTING_AFTER.isdisjoint(out[k:clause_end(out, k)])
+        size = next((len(p) for p in _EXCESS_NOUNS if tuple(out[k:k + len(p)]) == p), 0)
+        if size:
+            out[k:k + size] = [] if said else (["demasiado"] if "exceso" in out[k:k + size] else ["too", "much"])
+        elif 0 < k < len(out) - 1 and out[k] == "de" and out[k + 1] in ("más", "mas") and (
+                k + 2 == len(out) or out[k + 2] in JOINERS):
+            out[k - 1:k + 2] = [out[k - 1]] if said else ["demasiado", out[k - 1]]
     return out
 
 
 def _caused(tokens: list[str]) -> list[str]:
     """``tokens`` with a cause that makes the sound so read as the statement ("the synth is making it harsh" -> "it
     is harsh"): the cause dropped, "is" put before the clause's last word when no copula stands in what is left."""
-    out = _excepted(_de_mas(_bien(_STOPPING(_AGAINST_REFERENCE(tokens)))))  # "stop making it muddy": less of it
+    # "stop making it muddy": less of it
+    out = _excepted(_excess(_weighted(_bien(_STOPPING(_AGAINST_REFERENCE(tokens))))))
     k = len(out) - 2
     while k > 0:
         start, end = _clause_start(out, k), clause_end(out, k)
@@ -267,6 +334,9 @@ def _doubted(tokens: list[str]) -> list[str]:
     out = _DOUBTS(tokens)
     for k in range(len(out) - 1, -1, -1):
         if out[k] != "doubt":
+            continue
+        if out[k + 1:k + 2] and out[k + 1] in _NOT_DOUBTED:  # "not sure why it's so bright": it is, and it says so
+            del out[k]
             continue
         end = clause_end(out, k + 1)
         verb = next((j for j in range(k + 1, end) if out[j] in _DENIED), None)
@@ -304,8 +374,8 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order)."""
-    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(_FEELING(_caused(_doubted(list(tokens))),
-                                                                    unless_next=_FEELING_OBJECTS_NOT)))))
+    out = _FEELING(_caused(_NOT_SO_MUCH(_doubted(list(tokens)))), unless_next=_FEELING_OBJECTS_NOT)
+    out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(out, unless_next=_NOT_COMPLAINED))))
     out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
         # praise opening a contrast, without a verb: "good low end but harsh", "love it but a bit muddy" (the flaw
