@@ -119,9 +119,7 @@ INTENSIFIERS = frozenset(p[0] for p, v in DEGREES.items() if len(p) == 1 and v >
 MILD = frozenset({"bit", "little", "slightly", "somewhat", "kinda", "tad", "touch", "poco", "ligeramente"})
 # (A trial of these rules: "the snare is super hard hitting", "the guitars are very crunchy", "it sounds super heavy,
 # sick" praise, so hard, crunchy and heavy are not here; "the vocal is very forward" complains, so presence is.)
-INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "toppy", "presence",
-                            # "la guitarra suena muy pesada" asked for heavier (a twenty-ninth trial)
-                            "heavy", "pesado"})
+INTENSE_EXCESS = frozenset({"bright", "brillante", "agudo", "dark", "oscuro", "aggressive", "toppy", "presence"})
 # Praise anywhere in a phrase makes an intense quality in it praise too: "it's very bright, perfect", "suena muy
 # brillante, me encanta" cut the highs they praised (a twenty-sixth trial); read so, they ask for no change there.
 PRAISE_WORDS = frozenset({"perfect", "great", "awesome", "amazing", "excellent", "sick", "love", "loving", "lovely",
@@ -166,8 +164,8 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return -1.0  # "it's muddy", "it's bassy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
-    if sign > 0 and negation is None and word in INTENSE_EXCESS and (
-            intensified(clause_before, pending) or not MILD.isdisjoint(pending)):
+    if sign > 0 and negation is None and word in INTENSE_EXCESS and (intensified(clause_before, pending) or (
+            not MILD.isdisjoint(pending) and not typed.endswith("er"))):  # not "it's a bit brighter": it became so
         return -1.0  # "it's very bright", "it's a bit dark"
     return None
 

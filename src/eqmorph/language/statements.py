@@ -275,7 +275,7 @@ def _weighted(tokens: list[str]) -> list[str]:
 
 
 # "está bien de graves" (enough bass), "está bien menos los agudos", "suena bien pero ...": "bien" is fine there
-_NOT_AFTER_BIEN = JOINERS | frozenset({"de", "menos", "excepto", "salvo", "con"})
+_NOT_AFTER_BIEN = JOINERS | frozenset({"de", "menos", "excepto", "salvo", "con", "el", "la", "los", "las", "lo"})
 _BIEN_COPULAS = frozenset({"está", "esta", "están", "estan", "es", "son"})  # "suena bien limpio" praises
 
 
