@@ -270,6 +270,11 @@ def _negation_at_copula(tokens: Sequence[str]) -> str | None:
     return None
 
 
+def clause_start(tokens: Sequence[str], k: int) -> int:
+    """Index of the first token of the clause ``tokens[k]`` is in: after the last joining word before it."""
+    return max((j + 1 for j in range(k) if tokens[j] in JOINERS), default=0)
+
+
 def clause_end(tokens: Sequence[str], k: int) -> int:
     """Index of the joining word that ends the clause from ``tokens[k]`` on (``len(tokens)`` if none)."""
     return next((j for j in range(k, len(tokens)) if tokens[j] in JOINERS), len(tokens))
@@ -277,5 +282,6 @@ def clause_end(tokens: Sequence[str], k: int) -> int:
 
 __all__ = ["COMPLAINT_DEGREE", "COPULAS", "FINE", "FLAW_WORDS", "INTENSE_EXCESS", "LEVEL_WORDS", "LOUDNESS_WORDS",
            "PRAISE_OF_A_SUBJECT", "PRAISE_WORDS", "REGION_FLAW_WORDS", "SENTENCE_WORDS", "WISHES", "clause_end",
+           "clause_start",
            "drop_praised", "hedged", "intensified", "is_praise", "is_wished", "names_band", "nothing_asked", "praises",
            "stated_turn", "states_next"]
