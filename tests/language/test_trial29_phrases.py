@@ -123,3 +123,12 @@ def test_la_voz_pica_mucho_is_a_source_s_level(m):
     # refused, but the left-out piece had come back after its degree replaced it
     with pytest.raises(ParameterError, match="'voz' names a source"):
         m.parse("la voz pica mucho")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("love it, just needs a little more air", {"air": 0.5}), ("que los platos no molesten", {"treble": -1.0}),
+    ("que los graves no tapen la voz", {"bass": -1.0}), ("que el bajo no retumbe tanto", {"boomy": -1.0}),
+    ("que los agudos no chillen", {"shrill": -1.0})])
+def test_leftovers_of_the_twenty_seventh_trial(m, text, expected):
+    # "love it, ..." added the crowds' love; "que los platos no molesten" boosted the top 6 dB
+    assert weights(m, text) == pytest.approx(expected)

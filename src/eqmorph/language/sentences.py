@@ -92,7 +92,7 @@ _SIZING_SENTENCE = re.compile(r"[.!?]+\s+(?=(?:but\s+)?(?:not too much|not much|
 
 
 # A clause of praise alone beside the request ("it's very bright, love it") is no request for the crowds' love.
-_PRAISE_CLAUSE = re.compile(r"[,.;!?]\s*(?:i\s+|we\s+)?(?:love|loving|like|dig|digging)\s+it"
+_PRAISE_CLAUSE = re.compile(r"(?:^|[,.;!?])\s*(?:i\s+|we\s+)?(?:love|loving|like|dig|digging)\s+it"
                             r"(?:\s+(?:so much|a lot|though))?\s*(?=[,.;!?]|$)")
 
 

@@ -44,6 +44,10 @@ _COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     # said of what bothers, not alone ("i hate to bother you", "remove the whistling": a twenty-ninth trial)
     | {(verb, "me"): _TOO_LOUD["en"] for verb in ("bug", "bugs", "bother", "bothers", "annoy", "annoys")}
     | {(are, verb): _TOO_LOUD["en"] for are in ("are", "is") for verb in ("whistling", "spitting", "grating")}
+    # wished away in the subjunctive: "que los platos no molesten", "que los graves no tapen la voz" boosted what
+    # should bother less (a twenty-seventh trial): less of the region
+    | {("no", verb): ("menos",) for verb in ("molesten", "moleste", "lastimen", "lastime", "tapen", "tape", "piquen",
+                                             "pique", "saturen", "sature")}
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
     | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
