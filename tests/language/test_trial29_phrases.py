@@ -132,3 +132,10 @@ def test_la_voz_pica_mucho_is_a_source_s_level(m):
 def test_leftovers_of_the_twenty_seventh_trial(m, text, expected):
     # "love it, ..." added the crowds' love; "que los platos no molesten" boosted the top 6 dB
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ta muy brillante", {"brillante": -0.62}), ("ta embarrao", {"muddy": -0.5}),
+    ("ta muy fuerte el low end", {"bass": -0.62}), ("ta, a bit brighter", {"bright": 0.5})])
+def test_ta_before_its_word_is_esta_and_alone_is_thanks(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected, abs=0.01)
