@@ -247,10 +247,8 @@ class Morpher(LatentModel):
         return found
 
     def _path(self, a: str, b: str, al: np.ndarray, method: str, source: str | None = None) -> np.ndarray:
-        """Physical ``(n, 5, 3)`` at alphas ``al (n,)``; the ends are exactly the words' EQs."""
-        method = _lower(method)  # "LATENT", as source= and the CLI's --method take any case
-        if method not in INTERPOLATIONS:
-            raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
+        """Physical ``(n, 5, 3)`` at alphas ``al (n,)`` by ``method`` (checked: :func:`check_method`); the ends are
+        exactly the words' EQs."""
         if method == "params":
             path = self.path(a, b, source=source)
             # One alpha (a server request on a new pair): the step on Python floats, the same bits as a batch.
@@ -267,7 +265,7 @@ class Morpher(LatentModel):
         """Physical ``(n, 5, 3)`` EQs along the morph from ``a`` (alpha 0) to ``b`` (alpha 1)."""
         al = check_alphas(alphas)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        params = self._path(a, b, al, method, source)
+        params = self._path(a, b, al, check_method(method), source)
         return scale_gains(params, self.applied_intensity(intensity, a, b))
 
     def interpolate(self, a: str, b: str, alpha: float = 0.5, intensity: float = 1.0,
@@ -281,7 +279,8 @@ class Morpher(LatentModel):
         """
         alpha = _check_number("alpha", alpha, 0.0, 1.0)
         intensity = _check_number("intensity", intensity, -MAX_INTENSITY, MAX_INTENSITY)
-        if _lower(method) == "params":
+        method = check_method(method)
+        if method == "params":
             path = self.path(a, b, source=source)  # checks both words
             return path.eq(alpha, self.applied_intensity(intensity, a, b))
         params = self._path(a, b, np.array([alpha]), method, source)[0]
@@ -396,6 +395,15 @@ def bundled_model_dir() -> Path:
 def _lower(value: object) -> object:
     """A text option in lower case (any other value as it is, for its check to refuse)."""
     return value.strip().lower() if isinstance(value, str) else value
+
+
+def check_method(method: object) -> str:
+    """A morph ``method`` as :data:`INTERPOLATIONS` spells it, read in any letter case ("LATENT"), as ``source=`` is;
+    :class:`ParameterError` naming the methods otherwise. The one check the library, the CLI and the server share."""
+    said = _lower(method)
+    if said not in INTERPOLATIONS:
+        raise ParameterError("method", method, " or ".join(INTERPOLATIONS))
+    return str(said)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, open_vocabulary: bool = False) -> Morpher:

@@ -48,7 +48,7 @@ from fastapi.responses import FileResponse, Response
 
 from eqmorph.errors import ParameterError
 from eqmorph.io.presets import FILE_FORMATS, FORMATS, format_eq
-from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
+from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, check_method
 from eqmorph.server import errors
 from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
 from eqmorph.server.payload import render
@@ -150,7 +150,7 @@ def make_router(api: Service, page: Path) -> APIRouter:
                     ) -> Response:
         (wa, _), (wb, _) = api.known("a", a), api.known("b", b)
         crowd = api.check_source(source)  # before the batch, so a bad crowd fails alone with its own 422
-        method = api.check_method(method)  # any case (LATENT), as source= and language= are
+        method = check_method(method)  # any case (LATENT), as source= and language= are
         if method != DEFAULT_INTERPOLATION:  # a trial: the CLI and the library took method=, the web API a 422
             return _json(api.morph_by(method, wa, wb, alpha, intensity, crowd))
         return _json(await api.morph(wa, wb, alpha, intensity, crowd))

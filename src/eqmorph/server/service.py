@@ -23,7 +23,7 @@ from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.describe import sound_words
 from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
-from eqmorph.semantic.morph import INTERPOLATIONS, Morpher
+from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
 from eqmorph.server.bounds import MAX_TEXT_CHARS
@@ -162,20 +162,11 @@ class Service:
         :meth:`check_source`)."""
         return await self.morphs.get((a, b, alpha, intensity, source))
 
-    @staticmethod
-    def check_method(method: str) -> str:
-        """The morph ``method`` in the library's spelling, any case taken (``LATENT``) as ``source=`` is;
-        :class:`ParameterError` naming the allowed values otherwise."""
-        key = method.strip().lower()
-        if key not in INTERPOLATIONS:
-            raise ParameterError("method", method, f"one of {', '.join(INTERPOLATIONS)}")
-        return key
-
     def morph_by(self, method: str, a: str, b: str, alpha: float, intensity: float, source: str | None = None
                  ) -> bytes:
         """A morph by another method than the default ("latent", "slerp": a decoder pass each), neither batched nor
         cached: the page's slider uses the default."""
-        eq = self.m.interpolate(a, b, alpha, intensity, self.check_method(method), source=source)
+        eq = self.m.interpolate(a, b, alpha, intensity, method, source=source)
         return render(self.body(eq, [a, b], self.m.applied_intensity(intensity, a, b), alpha=alpha, source=source,
                                 notes=self.notes(source, a, b)), self.grid)
 
