@@ -212,9 +212,17 @@ def band_params(name: str) -> np.ndarray | None:
     """Read-only ``(5, 3)`` EQ of the band word called ``name`` exactly (its first form, or a corner's name:
     :func:`cornered`), else ``None``."""
     params = _params_by_name().get(name)
-    if params is None and (corner := _corner_by_name(normalise_term(name))) is not None and corner.name == name:
-        params = corner.params()
-        params.flags.writeable = False
+    return params if params is not None else _corner_params(name)
+
+
+@functools.lru_cache(maxsize=64)
+def _corner_params(name: str) -> np.ndarray | None:
+    """Read-only ``(5, 3)`` EQ of a corner's name ("low cut at 30 Hz"), built once per name, as a band word's is."""
+    corner = _corner_by_name(normalise_term(name))
+    if corner is None or corner.name != name:
+        return None
+    params = corner.params()
+    params.flags.writeable = False
     return params
 
 

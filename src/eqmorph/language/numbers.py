@@ -101,7 +101,7 @@ _HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|appro
 # A number that names a recording or a part of one ("track 2 is muddy" read 2 dB of mud, "on track 5 the highs are
 # harsh" boosted them: a twenty-eighth trial); the number is dropped.
 _NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
-                            r"toma|versión|version|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
+                            r"toma|versión|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
 
 
 def spoken_amounts(text: str) -> str:
@@ -121,7 +121,7 @@ def spoken_amounts(text: str) -> str:
 def placed_frequencies(clause: str, names_a_sound: Callable[[str], bool],
                        notes: list[str]) -> tuple[str, list[BandWord]]:
     """``clause`` with each frequency placed after a word that names a sound read, in turn ("cut the mud at 300 and
-    lpf at 15k"): after a filter word, as its corner (removed from the clause, returned: :func:`set_corner` sets it
+    lpf at 15k"): after a filter word, as its corner (removed from the clause, returned: :func:`set_corners` sets it
     once the clause is read); after another word, as the region that holds it ("less harshness around 3k" -> "less
     harshness in the high mids"), with a note added to ``notes``."""
     corners = []
@@ -147,12 +147,13 @@ def corner_placed(clause: str, placed: PlacedFrequency) -> BandWord | None:
     return None
 
 
-def set_corner(pieces: list[Piece], first: int, corner: BandWord) -> None:
-    """Read the filter word among ``pieces[first:]`` (a clause's) as ``corner``, its cornered form."""
-    base = corner.name.split(" at ")[0]
-    for k in range(first, len(pieces)):
-        if len(pieces[k].meanings) == 1 and pieces[k].meanings[0].word == base:
-            pieces[k] = replace(pieces[k], meanings=(replace(pieces[k].meanings[0], word=corner.name),))
+def set_corners(pieces: list[Piece], first: int, corners: Sequence[BandWord]) -> None:
+    """Read each filter word among ``pieces[first:]`` (a clause's) as its cornered form in ``corners``."""
+    for corner in corners:
+        base = corner.name.split(" at ")[0]
+        for k in range(first, len(pieces)):
+            if len(pieces[k].meanings) == 1 and pieces[k].meanings[0].word == base:
+                pieces[k] = replace(pieces[k], meanings=(replace(pieces[k].meanings[0], word=corner.name),))
 
 
 # A frequency with its unit right before a word: "the 60 hz hum" (refused as a bare frequency, a twenty-third trial).
@@ -382,4 +383,4 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
            "amount_in_region_error", "amount_weight", "corner_placed", "dangling_amount", "db_amount",
            "frequency_error", "is_bare_decimal", "number_degree", "placed_frequencies", "placed_frequency",
-           "set_amounts", "set_corner", "spoken_amounts"]
+           "set_amounts", "set_corners", "spoken_amounts"]

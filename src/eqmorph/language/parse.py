@@ -80,7 +80,7 @@ from eqmorph.language.numbers import (
     number_degree,
     placed_frequencies,
     set_amounts,
-    set_corner,
+    set_corners,
 )
 from eqmorph.language.phrase_text import checked_text
 from eqmorph.language.regions import (
@@ -116,7 +116,7 @@ from eqmorph.language.words import Neighbourhood, WordReader
 
 # Words an error never blames as the unknown one: a sentence's words, and praise ("it's very bright, perfect": what
 # is fine, not 'perfect')
-_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS | COPULAS
+_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS
 MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
@@ -396,8 +396,7 @@ class Parser(WordReader):
                 continue
             if amount is not None:
                 raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
-            for corner in corners:
-                set_corner(pieces, first, corner)
+            set_corners(pieces, first, corners)  # "low cut at 30 Hz"
             if run and run[-1] == len(pieces) - 1 and pending and pending[-1] in PARTICLES and tokens[start:] and \
                     tokens[start] in COPULAS and all(t in STOP or t in COPULAS for t in tokens[start:-1]):
                 # "the highs feel off": said to be what it cannot read (not "the highs are cut off": a lack)

@@ -110,13 +110,16 @@ def _weighted(tokens: list[str]) -> list[str]:
     X"."""
     out = list(tokens)
     for k in range(len(out) - 1, -1, -1):
-        start = clause_start(out, k)
-        asked = not _ASKED.isdisjoint(out[start:k]) or "please" in out[k:clause_end(out, k)]
         region = next((r for r in _HEAVY_REGIONS if tuple(out[k:k + len(r)]) == r and out[k + len(r):k + len(r) + 1]
                        == ["heavy"]), None)
+        weighed = out[k] in ("heavy", "light") and out[k + 1:k + 2] == ["on"] and _region_after(out, k + 2)
+        if region is None and not weighed:
+            continue
+        start = clause_start(out, k)
+        asked = not _ASKED.isdisjoint(out[start:k]) or "please" in out[k:clause_end(out, k)]
         if region is not None:
             out[k:k + len(region) + 1] = list(region) if asked else ["too", "much", *region]
-        elif out[k] in ("heavy", "light") and out[k + 1:k + 2] == ["on"] and _region_after(out, k + 2):
+        else:
             heavy, too = out[k] == "heavy", k > start and out[k - 1] == "too"
             if too or not asked:  # "too heavy on", "it's light on", a note's "light on the bottom"
                 out[k - too:k + 2] = ["too", "much"] if heavy else ["not", "enough"]
@@ -149,14 +152,17 @@ def _excess(tokens: list[str]) -> list[str]:
     too much, 6 dB (a twenty-eighth trial)."""
     out = list(tokens)
     for k in range(len(out) - 1, -1, -1):
-        start = clause_start(out, k)
-        # a cut said before, or a particle after ("take out the excess bass", "take the excess bass out")
-        said = not _SAID_AGAINST.isdisjoint(out[start:k]) or not _CUTTING_AFTER.isdisjoint(out[k:clause_end(out, k)])
         size = next((len(p) for p in _EXCESS_NOUNS if tuple(out[k:k + len(p)]) == p), 0)
+        de_mas = 0 < k < len(out) - 1 and out[k] == "de" and out[k + 1] in ("más", "mas") and (
+            k + 2 == len(out) or out[k + 2] in JOINERS)
+        if not size and not de_mas:
+            continue
+        # a cut said before, or a particle after ("take out the excess bass", "take the excess bass out")
+        said = not _SAID_AGAINST.isdisjoint(out[clause_start(out, k):k]) or not _CUTTING_AFTER.isdisjoint(
+            out[k:clause_end(out, k)])
         if size:
             out[k:k + size] = [] if said else (["demasiado"] if "exceso" in out[k:k + size] else ["too", "much"])
-        elif 0 < k < len(out) - 1 and out[k] == "de" and out[k + 1] in ("más", "mas") and (
-                k + 2 == len(out) or out[k + 2] in JOINERS):
+        else:
             out[k - 1:k + 2] = [out[k - 1]] if said else ["demasiado", out[k - 1]]
     return out
 
@@ -164,8 +170,7 @@ def _excess(tokens: list[str]) -> list[str]:
 def _caused(tokens: list[str]) -> list[str]:
     """``tokens`` with a cause that makes the sound so read as the statement ("the synth is making it harsh" -> "it
     is harsh"): the cause dropped, "is" put before the clause's last word when no copula stands in what is left."""
-    # "stop making it muddy": less of it
-    out = _excepted(_excess(_weighted(_bien(_STOPPING(_AGAINST_REFERENCE(list(tokens)))))))
+    out = _STOPPING(tokens)  # "stop making it muddy": less of it
     k = len(out) - 2
     while k > 0:
         start, end = clause_start(out, k), clause_end(out, k)
@@ -199,12 +204,12 @@ def _doubted(tokens: list[str]) -> list[str]:
     return out
 
 
-
-
 def qualified(tokens: Sequence[str]) -> list[str]:
     """``tokens`` (one clause's, or a few joined by "and"/"but") with what they say of their statement or request read
-    (see the module docstring), in this order: doubts, a need of a degree denied, then the rest."""
-    return _caused(_NOT_SO_MUCH(_doubted(list(tokens))))
+    (see the module docstring), in this order: doubts, a need of a degree denied, the reference, "bien", a region's
+    weight, excess nouns, exceptions, causes."""
+    out = _NOT_SO_MUCH(_doubted(list(tokens)))
+    return _caused(_excepted(_excess(_weighted(_bien(_AGAINST_REFERENCE(out))))))
 
 
 __all__ = ["qualified"]

@@ -57,7 +57,6 @@ def _resumed_subject(text: str) -> str:
     return f"{found.group(1)} {copula} {text[found.end():]}"
 
 
-
 # Spanish says its subject after the verb too ("está muy fuerte el bajo": the bass, read as a request, was boosted
 # 3 dB beside the cut of the crowds' fuerte: a twenty-eighth trial); a region said last is put first.
 _INVERTED = re.compile(r"(^|[,.;!?¿¡]\s*)((?:está|están|esta|estan|es|son|suena|suenan)\s+[^,.;!?¿¡]+?)\s+"
@@ -65,8 +64,6 @@ _INVERTED = re.compile(r"(^|[,.;!?¿¡]\s*)((?:está|están|esta|estan|es|son|su
 # A question that asks whether something lacks states the lack: "¿no le falta un poco de brillo?" (read as "no",
 # it cut the top: a twenty-eighth trial)
 _LACK_ASKED = re.compile(r"¿\s*no\s+(le|les)\s+falta")
-
-
 _DEGREES = frozenset({"demasiado", "muy", "mucho", "bastante", "tan", "algo", "un", "poco"})
 
 
@@ -98,14 +95,15 @@ _PRAISE_CLAUSE = re.compile(r"(?:^|[,.;!?])\s*(?:i\s+|we\s+)?(?:love|loving|like
 
 # Spoken Spanish "ta" (está) before its word ("ta muy fuerte el low end"); "ta," alone is English thanks ("ta, a bit
 # brighter": read as está, its copula stated the request after it; a twenty-ninth trial).
-_TA = re.compile(r"(?<![^\W_])ta(?=\s+[^\W\d_])")
+_TA = re.compile(r"(?<![^\W_])t[aá](?=\s+[^\W\d_])")
 
 
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _TA.sub("está", text)
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text)))
-    text = _PRAISE_CLAUSE.sub("", text) if _PRAISE_CLAUSE.sub("", text).strip(" ,.;!?") else text
+    unpraised = _PRAISE_CLAUSE.sub("", text)
+    text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
     return _especially(_resumed_subject(_inverted(spoken_amounts(text))))
 
 

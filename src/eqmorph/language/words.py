@@ -56,8 +56,7 @@ _NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(
 _UNAPOSTROPHED = {f"{stem}nt": f"{stem}n't" for stem in (
     "do", "does", "did", "is", "are", "was", "were", "ca", "wo", "should", "would", "could", "has", "have", "ai")} | {
     # texting ("the hihats r to loud" boosted the top 6 dB: a twenty-eighth trial); "theyre" as "they're"
-    "r": "are", "theyre": "they're",
-    "tá": "está"}  # "tá muy fuerte el low end" (spoken Spanish; a twenty-eighth trial; not "ta", English thanks)
+    "r": "are", "theyre": "they're"}  # (spoken Spanish "ta"/"tá" before its word: language/sentences.py)
 # "they're harsh" is "they are harsh" (its copula unread, it asked for harshness: a twenty-eighth trial)
 _ARE = {"they're": ("they", "are"), "we're": ("we", "are"), "you're": ("you", "are")}
 _HYPHEN = re.compile(r"-(?=[^\W\d_])|(?=-[\d.,])")  # between words; before a signed number, kept with it
