@@ -13,11 +13,10 @@ from eqmorph.language.grammar_words import (
     LESS,
     MORE,
     NOT,
-    SPANISH_CUTTING_FORMS,
-    SPANISH_TAKING_OUT_FORMS,
     STOP,
 )
 from eqmorph.language.lexicon import lexicon_words
+from eqmorph.language.spanish_verbs import SPANISH_CUTTING_FORMS, SPANISH_TAKING_OUT_FORMS
 from eqmorph.language.spelling import fold
 from eqmorph.language.wordlike import dictionary_words
 

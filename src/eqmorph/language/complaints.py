@@ -35,6 +35,7 @@ from eqmorph.language.grammar_words import (
     LACK,
     NOT,
     QUANTITY_WORDS,
+    small_amount,
 )
 from eqmorph.language.interpretation import Piece
 
@@ -169,6 +170,19 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return -1.0  # "it's very bright", "it's a bit dark"
     return None
 
+
+
+def stated_reading(stating: Sequence[str], clause_before: Sequence[str], word: str, typed: str, sign: float,
+                   pending: Sequence[str], praised_text: bool) -> float | None:
+    """:func:`stated_turn` of a descriptor read in its sentence: ``stating`` holds a copula of an earlier clause ("it's
+    not harsh, just dull" states dull too), ``praised_text`` says the phrase praises the sound somewhere."""
+    stated = stated_turn([*stating, *clause_before], word, typed, sign, pending)  # "it's muddy", "it has no air"
+    if stated == -1.0 and (word in INTENSE_EXCESS or typed in EXCESS_FORMS) and praised_text and CONTRASTING.isdisjoint(
+            clause_before):  # not after the praise's contrast: "great sound but very bright"
+        return 0.0  # "it's very bright, perfect": the intense quality praised, no change asked there
+    if stated is None and word in FLAW_WORDS and small_amount(pending):
+        return 0.0  # "not much mud", "almost no harshness": a flaw hardly there, no change asked
+    return stated
 
 _PRAISE_PAIRS = frozenset({("i", "like"), ("keep", "it"), ("love", "it")})
 

@@ -179,33 +179,6 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "bajando", "quitando", "reduciendo",
                   # a twenty-eighth: "mute the highs", "subdue the highs", "de-emphasize the bass" boosted them 6 dB
                   "mute", "subdue", "de-emphasize", "deemphasize", "de-emphasise", "deemphasise"})
-# Spanish forms of the cutting verbs beyond the imperatives listed above, by stem and ending, compared without
-# accents: voseo ("bajá", "cortá", "reducí"), the ustedes plural ("bájenle"), infinitive or imperative with a
-# pronoun ("bajarle", "bájame"), "bajemos", "bajaría", the subjunctive after "no" ("no le bajes"). Ignored until an
-# nineteenth trial (2026-12-04), each boosted 6 dB what it asked to lower. The parser reads each as "bájale"
-# (words.py); the verbs of a boost need no such list, since a region said alone is boosted anyway.
-_CUTTING_AR_STEMS = ("baj", "rebaj", "quit", "cort", "recort", "atenu", "limpi", "elimin", "suaviz", "arregl",
-                     "control", "achic", "aplan", "cerr", "cierr", "apag")
-_CUTTING_IR_STEMS = ("reduc", "reduzc", "disminu", "disminuy", "corrig", "corrij")
-_AR_ENDINGS = ("a", "ar", "ale", "ales", "alo", "alos", "ame", "en", "enle", "enles", "arle", "arles", "emos",
-               "emosle", "aria", "arias", "e", "es", "ele", "eles", "elo",
-               "amos", "amosle")  # "¿y si le quitamos un poco de medios?" boosted them (a twenty-eighth trial)
-_IR_ENDINGS = ("e", "es", "i", "ir", "irle", "irles", "ele", "eles", "eme", "an", "anle", "anles", "imos", "iria",
-               "a", "as", "ale", "ales")
-# Forms that are other words, kept out: English ("quite", "reduce"), and "corte", "cortes" of the band words' "corte
-# de graves" (tests/language/test_trial19_spanish.py checks no form is a word of English, the band words, the
-# lexicon, the vocabulary or this grammar).
-_NOT_CUTTING = frozenset({"quite", "reduce", "reduces", "corte", "cortes"})
-SPANISH_CUTTING_FORMS = frozenset({stem + end for stem in _CUTTING_AR_STEMS for end in _AR_ENDINGS}
-                                  | {stem + end for stem in _CUTTING_IR_STEMS for end in _IR_ENDINGS}) - _NOT_CUTTING
-# "sacar" (take out) is a cutting verb too ("sácale graves", "saca el barro" added what they took out: a trial,
-# 2026-12-04), except in the idiom "sacar (el) brillo", to polish, to bring out the shine: "sácale brillo" asks for
-# more. Its stem is "saqu" before an e ("sáquele", "saquen"). words.py reads a form followed by POLISH_WORDS as no
-# direction, so the brightness word that follows is brought out.
-_TAKING_OUT_STEMS = ("sac", "saqu")
-SPANISH_TAKING_OUT_FORMS = frozenset(stem + end for stem in _TAKING_OUT_STEMS for end in _AR_ENDINGS)
-POLISH_WORDS = frozenset({"brillo"})  # "sácale brillo", "sacarle el brillo": the shine brought out
-SPANISH_CUT = "bájale"  # the form they are read as
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
@@ -392,43 +365,6 @@ def degree_of(words: tuple[str, ...], following: Sequence[str]) -> float:
     if words in COMPARATIVE_DEGREES and following and following[0] in COMPARATIVE_WORDS:
         return COMPARATIVE_DEGREES[words]
     return DEGREE_PHRASES[words]
-
-
-class PhraseRewriter:
-    """Replace each phrase of a table (``{phrase tokens: tokens said instead}``) where it stands in a token list,
-    the table's phrases in their order, each at every place from the last one back ("I like" -> "keep").
-
-    Only the phrases whose first token the list holds, and all of whose words it holds or held, are tried: a table
-    of hundreds of phrases (each negation before each direction verb) tried one by one made a phrase's parse 3-8
-    times slower. The same rewrite as trying them all, since no table's replacement starts a phrase of its own
-    (checked here).
-    """
-
-    def __init__(self, table: dict[tuple[str, ...], tuple[str, ...]]) -> None:
-        self._table = list(table.items())
-        starts = {phrase[0] for phrase in table}
-        if any(said and said[0] in starts for said in table.values()):
-            raise ValueError("a replacement starts a phrase of the same table: the rewrite would depend on order")
-        self._words = [frozenset(phrase) for phrase, _ in self._table]
-        self._by_first: dict[str, list[int]] = {}
-        for n, (phrase, _) in enumerate(self._table):
-            self._by_first.setdefault(phrase[0], []).append(n)
-
-    def __call__(self, tokens: Sequence[str], unless_next: frozenset[str] = frozenset()) -> list[str]:
-        """``tokens`` rewritten, except where the token after a phrase is in ``unless_next`` ("I like it warmer" is a
-        wish, not a liking)."""
-        out = list(tokens)
-        present = set(out)  # every token the list holds or held: a phrase with a word outside it cannot stand here
-        for n in sorted({n for t in present for n in self._by_first.get(t, ())}):
-            phrase, said = self._table[n]
-            if not present.issuperset(self._words[n]):
-                continue
-            size = len(phrase)
-            for k in range(len(out) - size, -1, -1):
-                if tuple(out[k:k + size]) == phrase and (k + size == len(out) or out[k + size] not in unless_next):
-                    out[k:k + size] = said
-                    present.update(said)
-        return out
 
 
 def kind_of(text: str) -> str | None:

@@ -15,16 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import CUTTING_WORDS
 from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
     COPULAS,
-    EXCESS_FORMS,
     FLAW_WORDS,
-    INTENSE_EXCESS,
     PRAISE_WORDS,
     SENTENCE_WORDS,
     drop_praised,
@@ -33,14 +31,13 @@ from eqmorph.language.complaints import (
     is_wished,
     nothing_asked,
     praises,
-    stated_turn,
+    stated_reading,
     states_next,
 )
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
     BY_WORDS,
-    CONTRASTING,
     DEGREE_PHRASES,
     DIRECTION_WORDS,
     EXCESS,
@@ -57,12 +54,10 @@ from eqmorph.language.grammar_words import (
     OR,
     OVERRIDING_PARTICLES,
     PARTICLES,
-    POSTFIX_DIRECTION,
     STOP,
     SUPERLATIVE_DEGREE,
     degree_of,
     direction_after,
-    small_amount,
 )
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
 from eqmorph.language.judged import judged_subjects
@@ -83,6 +78,7 @@ from eqmorph.language.numbers import (
     set_corners,
 )
 from eqmorph.language.phrase_text import checked_text
+from eqmorph.language.piece_ends import PieceEnds
 from eqmorph.language.regions import (
     left_subject,
     placed_unknown,
@@ -95,7 +91,6 @@ from eqmorph.language.regions import (
     without_source_levels,
 )
 from eqmorph.language.sentences import clauses, sentence_text
-from eqmorph.language.spelling import phrase_unknown_error
 from eqmorph.language.statements import statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
@@ -110,9 +105,8 @@ from eqmorph.language.trailing import (
     particle_way,
     postfix_move,
     stands_alone,
-    subject_span,
 )
-from eqmorph.language.words import Neighbourhood, WordReader
+from eqmorph.language.words import Neighbourhood
 
 # Words an error never blames as the unknown one: a sentence's words, and praise ("it's very bright, perfect": what
 # is fine, not 'perfect')
@@ -121,7 +115,7 @@ MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ requ
 MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
 
-class Parser(WordReader):
+class Parser(PieceEnds):
     """Grammar plus the vocabulary of one model (:class:`~eqmorph.language.words.WordReader`: its words).
 
     counts: every known word -> training examples; open_vocabulary: optional embedding fallback.
@@ -316,14 +310,8 @@ class Parser(WordReader):
                                          APPROXIMATE_DEGREE if derived and lemmas.is_approximate(term_text) else 1.0)
                 if sign > 0 and found[0].word in FLAW_WORDS and hedged(pending):
                     sign = -1.0  # "but not too muddy" asks against mud, gently (it had added a quarter of it)
-                stated = None if way or keep or amount is not None or negated else stated_turn(
-                    [*stating, *tokens[:i]], found[0].word, term_text, sign, pending)  # "it's muddy", "it has no air"
-                if stated == -1.0 and (found[0].word in INTENSE_EXCESS or term_text in EXCESS_FORMS) and praised_text \
-                        and CONTRASTING.isdisjoint(
-                        tokens[:i]):  # not after the praise's contrast: "great sound but very bright"
-                    stated = 0.0  # "it's very bright, perfect": the intense quality praised, no change asked there
-                if stated is None and found[0].word in FLAW_WORDS and small_amount(pending):
-                    stated = 0.0  # "not much mud", "almost no harshness": a flaw hardly there, no change asked
+                stated = None if way or keep or amount is not None or negated else stated_reading(
+                    stating, tokens[:i], found[0].word, term_text, sign, pending, praised_text)  # "it's muddy"
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
                 if stated is not None and stated != 0.0:
                     piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
@@ -422,35 +410,6 @@ class Parser(WordReader):
         if any(": said of the sound as it is" in note for note in notes):  # "so muddy": "so" stated it, not ignored
             ignored = [t for t in ignored if t not in EXCLAIMING]
         return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
-
-    def _ends_piece(self, tokens: Sequence[str], j: int) -> bool:
-        """Nothing of the piece is left at ``tokens[j]`` but a region word or a degree said after the word ("take
-        the harshness off the top", "take the mud out a bit"): see :meth:`_closes`."""
-        return self._closes(tokens, j) or bool(region_at(tokens, j, self._term_at, verb=False, closes=self._closes))
-
-    def _closes(self, tokens: Sequence[str], j: int) -> bool:
-        """The clause ends at ``tokens[j]`` or a joining word comes, after stop words, degrees ("a bit", "2x",
-        "please") and a direction ("down") said after the piece."""
-        while j < len(tokens) and tokens[j] not in JOINERS:
-            span = self._phrase_at(tokens, j)  # before the stop words: "a touch" starts with one
-            if span and span[0] in DEGREE_PHRASES:
-                j += len(span[0])
-            # "turn the boomy low end down": the way said after the region is the word's (_postfix reads it next)
-            elif tokens[j] in STOP or tokens[j] in POSTFIX_DIRECTION or number_degree(tokens[j]) is not None:
-                j += 1
-            elif tokens[j] in BY_WORDS and amount_at(tokens, j):  # "take the mud out by 3 dB"
-                j += 2
-            elif span := subject_span(tokens, j):  # "... for the vocals": what the move is for
-                j += span
-            else:
-                return False
-        return True
-
-    def _known_alone(self, word: str) -> bool:
-        return bool(self.meanings(word, embed=False))
-
-    def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
-        return phrase_unknown_error(terms, self.counts)
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]

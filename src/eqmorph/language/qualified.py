@@ -19,8 +19,9 @@ from eqmorph.language.complaints import (
     clause_start,
     is_wished,
 )
-from eqmorph.language.grammar_words import JOINERS, LESS, MORE, NOT, PhraseRewriter
+from eqmorph.language.grammar_words import JOINERS, LESS, MORE, NOT
 from eqmorph.language.regions import is_region_word
+from eqmorph.language.rewriter import PhraseRewriter
 
 # A region's weight ("top heavy", "heavy on the bass", "light on the low end"; a twenty-eighth trial): stated, an excess
 # or a lack ("it's top heavy" boosted the top 6 dB, "light on the bottom" cut the bass); asked for, a request of the

@@ -24,8 +24,9 @@ from eqmorph.language.complaints import (
     is_wished,
     names_band,
 )
-from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP, PhraseRewriter
+from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP
 from eqmorph.language.qualified import qualified
+from eqmorph.language.rewriter import PhraseRewriter
 
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
 # they were a request for boom (a fourteenth trial)

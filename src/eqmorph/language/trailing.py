@@ -40,10 +40,10 @@ from eqmorph.language.grammar_words import (
     SIZED_REGION_WORDS,
     SPOKEN_DB,
     STOP,
-    PhraseRewriter,
 )
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, db_amount, number_degree
+from eqmorph.language.rewriter import PhraseRewriter
 from eqmorph.language.stoplist import stoplist
 
 # Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble

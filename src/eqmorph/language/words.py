@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
+from eqmorph.errors import UnknownWordError
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import REGION_WORDS, band_word, band_word_forms
 from eqmorph.language.complaints import FLAW_WORDS
@@ -30,15 +31,12 @@ from eqmorph.language.grammar_words import (
     MORE,
     NOT,
     OPPOSITE,
-    POLISH_WORDS,
-    SPANISH_CUT,
-    SPANISH_CUTTING_FORMS,
-    SPANISH_TAKING_OUT_FORMS,
     STOP,
 )
 from eqmorph.language.interpretation import Meaning
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
-from eqmorph.language.spelling import fold, studio_form_counts, typo_of
+from eqmorph.language.spanish_verbs import POLISH_WORDS, SPANISH_CUT, SPANISH_CUTTING_FORMS, SPANISH_TAKING_OUT_FORMS
+from eqmorph.language.spelling import fold, phrase_unknown_error, studio_form_counts, typo_of
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
@@ -313,6 +311,15 @@ class WordReader:
     def _names_flaw(self, term: str) -> bool:
         """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
         return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
+
+    def _known_alone(self, word: str) -> bool:
+        """``word`` has a meaning of its own without the open vocabulary ("soften" is soft)."""
+        return bool(self.meanings(word, embed=False))
+
+    def _unknown(self, terms: Sequence[str]) -> UnknownWordError:
+        """The error for a phrase whose words ``terms`` are unknown, with the nearest known spellings."""
+        return phrase_unknown_error(terms, self.counts)
+
 
     def _phrase_at(self, tokens: Sequence[str], i: int) -> tuple[tuple[str, ...]] | None:
         """The longest degree phrase, "opposite" phrase or multi-word term starting at ``tokens[i]``, as a 1-tuple;
