@@ -229,19 +229,20 @@ def is_praise(clause_before: Sequence[str], piece: Piece) -> bool:
 
 
 def drop_praised(pieces: list[Piece], praised: Sequence[tuple[int, Piece]], amounts: dict[int, Any],
-                 notes: list[str]) -> None:
+                 notes: list[str], *, again: bool = False) -> None:
     """Drop the pieces ``praised`` (``(index, piece)``, :func:`is_praise`), of a clause that also states a flaw or a
     lack, and the flaws said to be absent ("it isn't muddy", :func:`stated_turn` 0), re-keying ``amounts`` (piece
     index -> its dB amount): "it's warm but muddy" asks for less mud and not for warmth. Read as a request beside
     the complaint, warm was boosted and, as a contrast's asked-for side, took the mud cut away with it (+1.9 dB at
     300 Hz: a review, 2026-12-03); kept as it is, it took away as much, since the crowds' warm and muddy EQs
-    correlate 0.87."""
+    correlate 0.87. ``again``: the pieces were stated in an earlier clause and said of again in a later one."""
     for k, piece in sorted(praised, key=lambda kp: -kp[0]):
         if k >= len(pieces) or pieces[k] is not piece:  # merged since with the word after it ("the highs are harsh")
             continue
         stated = f"{pieces[k].term}: said of the sound as it is"  # an intense quality's excess: "really warm but muddy"
-        notes[:] = [note for note in notes if not note.startswith(stated)]
-        notes.append(f"{pieces[k].term}: said to be absent, no change asked" if piece.meanings[0].word in FLAW_WORDS
+        notes[:] = notes if again else [note for note in notes if not note.startswith(stated)]
+        notes.append(f"{pieces[k].term}: said of the sound, then of what to do with it" if again else
+                     f"{pieces[k].term}: said to be absent, no change asked" if piece.meanings[0].word in FLAW_WORDS
                      else f"{pieces[k].term}: said of the sound beside a flaw, not asked for")
         del pieces[k]
         for j in sorted(i for i in amounts if i > k):

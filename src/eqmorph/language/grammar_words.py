@@ -251,6 +251,8 @@ OVERRIDING_PARTICLES = frozenset({"up", "down"})
 
 # Verbs whose "up" completes them rather than raising: "tidy up the mud" boosted it (a twenty-fifth trial).
 UP_COMPLETES = frozenset({"tidy", "fix", "clear", "sort", "clean"})
+# Words whose verb "down" completes: "calm it down", "dull it down" are calm and dull (language/trailing.py).
+DOWN_COMPLETES = frozenset({"calm", "dull", "mellow", "quiet", "settle", "smooth", "soften", "darken", "dumb"})
 
 
 def small_amount(pending: Sequence[str]) -> bool:

@@ -141,6 +141,7 @@ class Parser(PieceEnds):
         capped = False
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         refused: list[tuple[Piece, ParameterError]] = []  # level words said of a source: left out, or refused
+        stated_earlier: list[Piece] = []  # sounds stated as they are in earlier clauses, naming no flaw
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in clauses(norm):
             clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
@@ -165,12 +166,16 @@ class Parser(PieceEnds):
             flawed = False  # the clause states a flaw or a lack
             unasked: list[tuple[int, Piece]] = []  # flaws said to be absent: "it isn't muddy"
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
+            trailing = False  # the last tokens read were a degree said after a descriptor ("the bass a lot")
             pending: list[str] = []  # degree and direction words still waiting for their descriptor
             amount: Amount | None = None  # a dB amount waiting for its descriptor ("-3 dB bass")
             bare: str | None = None  # a bare decimal waiting for its descriptor ("2.5 bass": dB or a multiple?)
             while i < len(tokens):
                 tok = tokens[i]
                 closes, after_piece = after_piece, False
+                # a degree said after a piece still ends it for a list ("cut the bass a lot and the treble": the
+                # treble was boosted, the cut not carried past "a lot")
+                closes_list, trailing = closes or trailing, False
                 span = self._phrase_at(tokens, i)
                 # A multi-word term is read before a grammar word takes one of its tokens: "lower mids" is the low
                 # mids, not less of the mids (a new-user trial), while "lower the mids" still cuts them.
@@ -186,6 +191,7 @@ class Parser(PieceEnds):
                     i += len(span[0])
                     continue
                 if span and span[0] in DEGREE_PHRASES:
+                    trailing = closes_list
                     degree *= degree_of(span[0], tokens[i + len(span[0]):])
                     if span[0] in EXCESS or span[0] in LITOTES:
                         sign = -sign
@@ -247,7 +253,7 @@ class Parser(PieceEnds):
                         raise self._unknown(unknown) if unknown else dangling_amount(text, amount)
                     # "nor" negates the next piece; "or" carries a negation on ("not warm or bright")
                     negate = tok in NOR or (tok in OR and closes and pieces[-1].sign < 0)
-                    carry, carry_degree = (last_way, last_degree) if closes and tok in LIST_JOINERS else (0.0, 1.0)
+                    carry, carry_degree = (last_way, last_degree) if closes_list and tok in LIST_JOINERS else (0.0, 1.0)
                     run = run if tok in LIST_JOINERS else []
                     if not degree_after(pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                         ignored.extend(pending)
@@ -391,6 +397,12 @@ class Parser(PieceEnds):
                 unknown.append(pending.pop())
                 notes.extend(left_subject(pieces, run, tokens[start:], unknown[-1]))
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
+            # "It's bright. Too bright.", "it's bright, make it less bright": a sound stated as it is, then said of
+            # again, was the later piece's context (it was asked for beside it: the bright added, or a contradiction)
+            said = {piece.meanings[0].word for piece in pieces[first:]}
+            drop_praised(pieces, [(k, piece) for k, piece in enumerate(pieces[:first]) if piece.meanings[0].word in said
+                                  and any(piece is p for p in stated_earlier)], amounts, notes, again=True)
+            stated_earlier += [piece for _, piece in praised if not flawed]
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
             # "more sub, less kick": a clause of its own whose thing eqmorph cannot read does not turn the last one

@@ -45,6 +45,22 @@ def _especially(text: str) -> str:
            f"{found.group(1)}"
 
 
+# A subject resumed as a verb's object: "the bass, turn it down a bit" boosted the bass (the subject alone was a
+# request, "turn it down" said of nothing: a thirtieth trial); read as "turn the bass down a bit".
+_RESUMED_OBJECT = re.compile(r"^((?:the|those|these|my|your)\s[^,.;!?]{1,40}?),\s*(?:(?:please|just)\s+)?"
+                             r"([a-z-]+)\s+(?:it|them)\b")
+_OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease"})
+
+
+def _resumed_object(text: str) -> str:
+    """``text`` with "the X, <verb> it ..." read as "<verb> the X ..." when the verb says a direction."""
+    found = _RESUMED_OBJECT.match(text)
+    if found is None or not (found.group(2) in _OBJECT_VERBS or found.group(2) in DIRECTION_WORDS) or not \
+            COPULAS.isdisjoint(found.group(1).split()):
+        return text
+    return f"{found.group(2)} {found.group(1)}{text[found.end():]}"
+
+
 def _resumed_subject(text: str) -> str:
     """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
     "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
@@ -104,7 +120,7 @@ def sentence_text(text: str) -> str:
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text)))
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
-    return _especially(_resumed_subject(_inverted(spoken_amounts(text))))
+    return _especially(_resumed_object(_resumed_subject(_inverted(spoken_amounts(text)))))
 
 
 def clauses(text: str) -> list[str]:

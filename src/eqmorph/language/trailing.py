@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from eqmorph.language import lemmas
-from eqmorph.language.band_words import band_word
+from eqmorph.language.band_words import CUTTING_WORDS, band_word
 from eqmorph.language.grammar_words import (
     AGAINST,
     AS_FAR_AS,
     BY_WORDS,
     CLOSING_DIRECTION,
     DEGREE_PHRASES,
+    DOWN_COMPLETES,
     EASING,
     ENOUGH,
     IMPERATIVES,
@@ -85,7 +86,11 @@ UP = "up"
 NOT_ENOUGH = frozenset(k[0] for k in LACK if len(k) == 2 and k[1] in ENOUGH)
 # Joining words of a list, whose nouns share a direction said before the first ("cut the mud and the harshness").
 LIST_JOINERS = frozenset({"and", "y", "e", "plus", "&"})
-_EASING = PhraseRewriter({**EASING, **SIZED_MOVES, **SPOKEN_DB})
+# A size before a move named by its band word is its degree, as before a move noun: "heavy de-essing" was heavy (the
+# crowds' word) beside the de-esser, "gentle de-essing" gentle beside it (a thirtieth trial).
+_SIZED_CUTS = {(size, *form.split()): (adverb, *form.split()) for size, adverb in SIZE_ADVERBS.items()
+               for name in CUTTING_WORDS for form in band_word(name).forms}
+_EASING = PhraseRewriter({**EASING, **SIZED_MOVES, **SPOKEN_DB, **_SIZED_CUTS})
 # "less" said last, after a piece a verb set: a smaller move ("scoop the mids a bit less": half the scoop)
 SMALLER = frozenset({"less", "menos"})
 SMALLER_DEGREE = 0.5
@@ -204,7 +209,14 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     verbs = [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
                                                      or tokens[k - 1] in REQUEST_OPENERS) else t
              for k, t in enumerate(tokens)]
+    # "calm it down", "dull it down a bit": the word's verb, whose "down" completes it (read as a cut after the
+    # word, it was ignored with the degree after it: a thirtieth trial)
+    verbs = [t for k, t in enumerate(verbs) if not (t == "down" and k > 1 and verbs[k - 1] in _OBJECTS
+                                                    and verbs[k - 2] in DOWN_COMPLETES)]
     return _as_far_as(_sized_regions(_EASING(verbs)))
+
+
+_OBJECTS = frozenset({"it", "things", "them", "that", "this"})
 
 
 _AS_LITTLE = frozenset({"little", "few", "poco", "poca", "pocos", "pocas"})

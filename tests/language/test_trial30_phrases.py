@@ -1,0 +1,65 @@
+"""Phrases of a thirtieth trial (2026-12-04) and the leftovers of the twenty-eighth: each test holds a reading that
+was wrong, most of them the wrong way."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("cut the bass a lot and the treble a bit", {"bass": -1.25, "treble": -0.5}),
+    ("cut the bass a lot and the treble", {"bass": -1.25, "treble": -1.0}),
+    ("more bass a lot and treble", {"bass": 1.25, "treble": 1.0})])
+def test_a_degree_after_a_listed_noun_does_not_stop_the_list_s_direction(m, text, expected):
+    # the treble was boosted: the cut was not carried past "a lot"
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, degree", [
+    ("It's bright. Too bright.", -0.5), ("it's bright, too bright", -0.5), ("It's bright. Very bright.", -0.62),
+    ("it's bright, make it less bright", -1.0)])
+def test_a_sound_stated_then_said_of_again_is_the_later_piece_s_context(m, text, degree):
+    # the first "it's bright" was asked for beside the excess (+0.25), or the pair refused as a contradiction
+    assert weights(m, text) == pytest.approx({"bright": degree}, abs=0.01)
+
+
+@pytest.mark.parametrize("text, band, sign", [
+    ("there's a dip in the mids", "mids", 1), ("theres a notch in the highs", "treble", 1),
+    ("the mix has a big hole in the low mids", "low mids", 1), ("hay un hueco en los medios", "mids", 1),
+    ("there's a bump in the low mids", "low mids", -1), ("there is a bit of a buildup around the low end", "bass", -1),
+    ("tiene un pico en los agudos", "treble", -1), ("there's a lot of mud and a dip in the highs", "treble", 1),
+    ("tiene mucho barro y un hueco en los agudos", "treble", 1)])
+def test_a_dip_or_bump_said_to_be_there_is_a_lack_or_excess_of_its_region(m, text, band, sign):
+    # "there's a dip in the mids" cut the mids 6 dB (the dip read as the move), a bump was refused
+    assert weights(m, text)[band] * sign > 0
+
+
+@pytest.mark.parametrize("text", ["a dip in the mids", "cut the mud and a dip in the mids"])
+def test_a_dip_asked_for_is_still_a_cut(m, text):
+    assert weights(m, text)["mids"] < 0
+
+
+@pytest.mark.parametrize("text, degree", [
+    ("heavy de-essing", 1.25), ("needs heavy de-essing", 1.25), ("light de-essing", 0.5), ("gentle de-essing", 0.5)])
+def test_a_size_before_a_move_named_by_its_band_word_is_its_degree(m, text, degree):
+    # heavy, light and gentle were the crowds' words, beside half a de-esser
+    assert weights(m, text) == pytest.approx({"de-ess": degree})
+
+
+@pytest.mark.parametrize("text, word", [
+    ("dull it down a bit", "dull"), ("calm it down a bit", "calm"), ("mellow it down a little", "mellow")])
+def test_a_word_s_verb_completed_by_down_keeps_the_degree_after_it(m, text, word):
+    # "down" was read as a cut after the word, and ignored with the "a bit" after it: the whole word
+    assert weights(m, text) == pytest.approx({word: 0.5})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the bass, turn it down a bit", {"bass": -0.5}), ("the highs, cut them a bit", {"treble": -0.5}),
+    ("the low end, bring it up", {"bass": 1.0})])
+def test_a_subject_resumed_as_a_verb_s_object_is_the_verb_s_object(m, text, expected):
+    # "the bass, turn it down a bit" boosted the bass 6 dB: the subject alone was a request
+    assert weights(m, text) == pytest.approx(expected)
