@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from eqmorph.errors import ParameterError
+
 
 def weights(m, text):
     return dict(m.parse(text).weights)
@@ -63,3 +65,19 @@ def test_a_word_s_verb_completed_by_down_keeps_the_degree_after_it(m, text, word
 def test_a_subject_resumed_as_a_verb_s_object_is_the_verb_s_object(m, text, expected):
     # "the bass, turn it down a bit" boosted the bass 6 dB: the subject alone was a request
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("raise everything but the lows", {"bass": -1.0}), ("boost everything except the bass", {"bass": -1.0}),
+    ("boost everything but not the bass", {"bass": -1.0}), ("cut everything except the mids", {"mids": 1.0}),
+    ("turn up everything else but the highs", {"treble": -1.0}), ("sube todo menos los graves", {"bass": -1.0})])
+def test_everything_moved_but_one_region_is_that_region_moved_the_other_way(m, text, expected):
+    # "raise everything but the lows" boosted the lows 6 dB; "boost everything except the bass" was refused
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["the bass, i love it", "the bass is great, love it"])
+def test_a_region_liked_in_a_clause_after_it_is_no_request(m, text):
+    # "the bass, i love it" boosted the bass 6 dB: the praise clause was dropped and the region left alone
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from eqmorph.language.complaints import COPULAS, FINE
-from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS
+from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.numbers import spoken_amounts
 from eqmorph.language.regions import is_region_word
 
@@ -47,18 +47,44 @@ def _especially(text: str) -> str:
 
 # A subject resumed as a verb's object: "the bass, turn it down a bit" boosted the bass (the subject alone was a
 # request, "turn it down" said of nothing: a thirtieth trial); read as "turn the bass down a bit".
+# A liking said so too: "the bass, i love it" boosted the bass ("i love the bass" keeps it).
 _RESUMED_OBJECT = re.compile(r"^((?:the|those|these|my|your)\s[^,.;!?]{1,40}?),\s*(?:(?:please|just)\s+)?"
-                             r"([a-z-]+)\s+(?:it|them)\b")
-_OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease"})
+                             r"((?:i\s+)?[a-z-]+)\s+(?:it|them)\b")
+_OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease",
+                           "i love", "i like", "i hate", "i dislike"})
 
 
 def _resumed_object(text: str) -> str:
-    """``text`` with "the X, <verb> it ..." read as "<verb> the X ..." when the verb says a direction."""
+    """``text`` with "the X, <verb> it ..." read as "<verb> the X ..." when the verb says a direction or a liking."""
     found = _RESUMED_OBJECT.match(text)
     if found is None or not (found.group(2) in _OBJECT_VERBS or found.group(2) in DIRECTION_WORDS) or not \
             COPULAS.isdisjoint(found.group(1).split()):
         return text
     return f"{found.group(2)} {found.group(1)}{text[found.end():]}"
+
+
+# "raise everything but the lows" boosted the lows, "boost everything except the bass" was refused (a thirtieth
+# trial): everything else moved is, in tone, the one region moved the other way (the level aside, which describe
+# and the preamp treat apart); read so.
+_EVERYTHING_BUT = re.compile(r"\b([a-záéíóúñ-]+)\s+(up\s+|down\s+)?(?:everything|all|the rest|todo)\s+(?:else\s+|"
+                             r"lo demás\s+)?(?:but|except|except for|apart from|other than|besides|menos|excepto|salvo)"
+                             r"\s+(?:not\s+)?(?=(?:the|el|la|los|las)?\s*[a-záéíóúñ -]+$)")
+
+
+def _everything_but(text: str) -> str:
+    """``text`` with "<verb> everything but the X" read as the X moved the other way ("less the X", "más los X")."""
+    found = _EVERYTHING_BUT.search(text)
+    if found is None:
+        return text
+    verb = (found.group(2) or found.group(1)).strip()  # "turn up everything but ...": the particle says which way
+    spanish = verb in SPANISH_DIRECTIONS
+    if verb in MORE or verb == "up":
+        way = "menos" if spanish else "less"
+    elif verb in LESS or verb == "down":
+        way = "más" if spanish else "more"
+    else:
+        return text
+    return f"{text[:found.start()]}{way} {text[found.end():]}"
 
 
 def _resumed_subject(text: str) -> str:
@@ -118,9 +144,10 @@ def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _TA.sub("está", text)
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text)))
+    text = _resumed_object(text)  # before the praise: "the bass, i love it" is no praise beside a request
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
-    return _especially(_resumed_object(_resumed_subject(_inverted(spoken_amounts(text)))))
+    return _especially(_everything_but(_resumed_subject(_inverted(spoken_amounts(text)))))
 
 
 def clauses(text: str) -> list[str]:
