@@ -81,3 +81,13 @@ def test_a_region_liked_in_a_clause_after_it_is_no_request(m, text):
     # "the bass, i love it" boosted the bass 6 dB: the praise clause was dropped and the region left alone
     with pytest.raises(ParameterError, match="what to keep"):
         m.parse(text)
+
+
+@pytest.mark.parametrize("text, word, region", [
+    ("i don't think the highs are harsh, i think the mids are", "harsh", "mids"),
+    ("the highs aren't harsh, the mids are", "harsh", "mids"),
+    ("the bass isn't muddy, the low mids are.", "muddy", "low mids")])
+def test_a_predicate_left_out_after_another_subject_is_said_of_it(m, text, word, region):
+    # the second subject alone was a request: the mids boosted 6 dB
+    assert weights(m, text) == pytest.approx({word: -0.5})
+    assert any(note.startswith(f"{region}: read as where {word} is") for note in m.parse(text).notes)

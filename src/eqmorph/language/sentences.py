@@ -87,6 +87,22 @@ def _everything_but(text: str) -> str:
     return f"{text[:found.start()]}{way} {text[found.end():]}"
 
 
+# A statement's predicate left out after another subject ("the highs aren't harsh, the mids are", "i don't think the
+# highs are harsh, i think the mids are": the mids were boosted 6 dB, a subject alone; a thirtieth trial): said again.
+_ELIDED = re.compile(r"\b(is|are|isn't|aren't|is not|are not)\s+([^,.;!?]+?)\s*[,;.]\s*"
+                     r"(?:(?:but\s+)?(?:i think|i guess|i believe|actually|but|it's|its|it is)\s+)?"
+                     r"((?:the|those|these|my)\s[^,.;!?]+?)\s+(is|are)\s*[.!?]*$")
+
+
+def _elided(text: str) -> str:
+    """``text`` with a subject's left-out predicate said again: "the highs aren't harsh, the mids are" -> "..., the
+    mids are harsh"."""
+    found = _ELIDED.search(text)
+    if found is None or is_region_word(found.group(2)):
+        return text
+    return f"{text[:found.end(2)]}, {found.group(3)} {found.group(4)} {found.group(2)}"
+
+
 def _resumed_subject(text: str) -> str:
     """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
     "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
@@ -147,7 +163,7 @@ def sentence_text(text: str) -> str:
     text = _resumed_object(text)  # before the praise: "the bass, i love it" is no praise beside a request
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
-    return _especially(_everything_but(_resumed_subject(_inverted(spoken_amounts(text)))))
+    return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(text))))))
 
 
 def clauses(text: str) -> list[str]:
