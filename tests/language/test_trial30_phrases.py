@@ -91,3 +91,11 @@ def test_a_predicate_left_out_after_another_subject_is_said_of_it(m, text, word,
     # the second subject alone was a request: the mids boosted 6 dB
     assert weights(m, text) == pytest.approx({word: -0.5})
     assert any(note.startswith(f"{region}: read as where {word} is") for note in m.parse(text).notes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("too peaky", {"harsh": -0.5}), ("less peaky", {"harsh": -1.0}), ("sizzly", {"bright": 1.0}),
+    ("the vocal is recessed", {"muffled": -0.5})])
+def test_studio_words_the_trials_found_unknown_are_read(m, text, expected):
+    # each was an unknown-word error (lexicon rows; no crowd examples of any)
+    assert weights(m, text) == pytest.approx(expected)
