@@ -99,3 +99,68 @@ def test_a_predicate_left_out_after_another_subject_is_said_of_it(m, text, word,
 def test_studio_words_the_trials_found_unknown_are_read(m, text, expected):
     # each was an unknown-word error (lexicon rows; no crowd examples of any)
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("harshness is the main problem", "harsh"), ("mud is the biggest issue here", "muddy"),
+    ("the mud is the problem", "muddy"), ("el barro es el problema", "muddy"),
+    ("the p pops are bad on the intro", "plosives"), ("the mud is bad in the chorus", "muddy")])
+def test_a_flaw_judged_the_problem_or_judged_in_a_part_of_the_song_is_stated(m, text, word):
+    # each asked for the flaw at full strength (harshness boosted 4 dB at 2-4 kHz, the plosives 6 dB)
+    assert weights(m, text) == pytest.approx({word: -0.5})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm getting a lot of proximity effect", {"bass": -0.5}), ("im getting a lot of bass", {"bass": -0.5}),
+    ("the mix feels heavy in the low mids", {"low mids": -0.5}),
+    ("the low end needs to be tamed a lot", {"bass": -1.25}), ("the bass needs to be cut", {"bass": -1.0}),
+    ("the low end needs to be tidied up", {"bass": -1.0}),
+    ("it's lacking a bit of sparkle", {"bright": 0.5}),
+    ("the s's are cutting my ears", {"sibilance": -0.5}), ("the highs are killing my ears", {"treble": -0.5}),
+    ("las eses están muy marcadas", {"sibilance": -0.5}), ("los graves están muy marcados", {"bass": -0.5})])
+def test_complaints_a_thirtieth_trial_found_read_as_asking_for_the_flaw_now_ask_against_it(m, text, expected):
+    # each moved the region the wrong way, 6-7.5 dB (the sparkle was cut 1.3 dB)
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_pain_said_without_a_region_is_not_read_as_loudness(m):
+    # "it's hurting my ears" beside "less harsh" stays ignored: read as "too loud" it took half of the harsh cut
+    assert weights(m, "Can you make it less harsh? It's hurting my ears") == pytest.approx({"harsh": -1.0})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("less boom from the double basses", {"boomy": -1.0}), ("less fizz on the high gain guitars", {"harsh": -1.0}),
+    ("the reese bass is too nasal", {"nasal": -0.5}), ("the wobble bass is too harsh", {"harsh": -0.5})])
+def test_instruments_whose_names_hold_a_region_word_are_no_region(m, text, expected):
+    # "double basses" boosted the bass 6 dB beside the boom cut, "high gain" the treble
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le falta bajo", {"bass": 0.5}), ("falta bajo", {"bass": 0.5}), ("le sobra bajo", {"bass": -0.5}),
+    ("le falta un poco de bajo", {"bass": 0.25}), ("¿no le sobra bajo?", {"bass": -0.5}),
+    ("les gusta el bajo, más brillo", {"treble": 1.0})])
+def test_bajo_lacked_or_in_excess_is_the_bass(m, text, expected):
+    # read as the Spanish crowd's bajo (deep), "le falta bajo" lifted 2 kHz and barely touched the bass
+    got = weights(m, text)
+    assert {k: v for k, v in got.items() if k in expected} == pytest.approx(expected)
+    assert set(got) == set(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("les bass", {"bass": -1.0}), ("les low end", {"bass": -1.0}), ("highs ⬇️", {"treble": -1.0}),
+    ("bass ⬆", {"bass": 1.0}), ("mud ↓", {"muddy": -1.0}), ("its way 2 bright", {"bright": -0.625}),
+    ("bass is 2 much", {"bass": -0.5}), ("it's 2 muddy", {"muddy": -0.5}), ("less lowend", {"bass": -1.0}),
+    ("more lowmids", {"low mids": 1.0}), ("more hi end", {"treble": 1.0}), ("more highmids", {"high mids": 1.0})])
+def test_texting_spellings_and_arrows_are_read(m, text, expected):
+    # "les bass" and "highs ⬇️" boosted what they lowered 6 dB; "it's 2 muddy" added 2 dB of mud
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_spanish_les_before_a_verb_is_no_typo_of_less(m):
+    assert weights(m, "les falta bajo") == pytest.approx({"bass": 0.5})
+
+
+def test_a_number_before_its_unit_is_no_typo_of_too(m):
+    with pytest.raises(ParameterError, match="dB amount or a degree"):
+        m.parse("the bass is 2 dB too loud")

@@ -51,7 +51,11 @@ JUDGEMENTS = frozenset({
     ("horribles",), ("terribles",), ("insoportable",), ("insoportables",), ("molesto",), ("molesta",),
     ("molestos",), ("molestas",), ("un", "problema"), ("fatal",), ("matándome",), ("matandome",),
     ("matando",), ("me", "mata"), ("me", "matan"), ("un", "desastre"),
-    ("exagerado",), ("exagerada",), ("exagerados",), ("exageradas",), ("excesivo",), ("excesiva",)})
+    ("exagerado",), ("exagerada",), ("exagerados",), ("exageradas",), ("excesivo",), ("excesiva",),
+    # "harshness is the main problem", "mud is the biggest issue here" asked for harsh and mud (a thirtieth trial)
+    *((the, *size, problem) for the in ("the", "my", "our") for problem in ("problem", "issue")
+      for size in ((), ("main",), ("biggest",), ("real",), ("only",))),
+    ("el", "problema"), ("el", "mayor", "problema"), ("el", "principal", "problema")})
 # An amount said as a judgement: of a region the grammar reads it already ("the sibilance is too much").
 AMOUNT_JUDGEMENTS = frozenset({("too", "much"), ("a", "bit", "much"), ("way", "too", "much"), ("demasiado",),
                                ("mucho",)})
@@ -63,6 +67,11 @@ JUDGEMENT_DEGREES = frozenset({"so", "really", "very", "pretty", "just", "quite"
 # Words after a judgement that do not change it ("the mud is really bad right now").
 FILLERS = frozenset({"right", "now", "lately", "today", "honestly", "tbh", "imo", "lol", "again", "still", "ahora",
                      "ya", "hoy", "mismo", "todavía", "todavia", "here", "there"})
+# Where in the song a judgement holds, said after it ("the p pops are bad on the intro" lost its judgement and boosted
+# the plosives 6 dB: a thirtieth trial): no part of the judgement.
+SECTIONS = frozenset({"intro", "chorus", "choruses", "verse", "verses", "drop", "bridge", "outro", "hook", "breakdown",
+                      "coro", "estribillo", "verso", "puente"})
+_SECTION_WORDS = frozenset({"on", "in", "during", "at", "through", "the", "en", "el", "la", "durante"})
 # "low" / "high" as levels, with the level word each reads as; not before a word that makes it a region.
 LEVELS = {"low": "quiet", "bajo": "débil", "baja": "débil", "bajos": "débiles", "bajas": "débiles",
           "high": "loud", "alto": "fuerte", "alta": "fuerte", "altos": "fuertes", "altas": "fuertes"}
@@ -108,6 +117,11 @@ def _judged_clause(clause: list[str], is_flaw: Callable[[str], bool], praising: 
             return clause
         while rest and rest[-1] in FILLERS:
             rest = rest[:-1]
+        if rest and rest[-1] in SECTIONS:
+            cut = len(rest) - 1
+            while cut and rest[cut - 1] in _SECTION_WORDS:
+                cut -= 1
+            rest = rest[:cut] if cut < len(rest) - 1 else rest
         while rest and rest[0] in JUDGEMENT_DEGREES:
             rest = rest[1:]
         said_not = rest[:1] in (["not"], ["no"])

@@ -121,7 +121,7 @@ _INVERTED = re.compile(r"(^|[,.;!?¿¡]\s*)((?:está|están|esta|estan|es|son|su
                        r"((?:el|la|los|las)\s+([^,.;!?¿¡]+?))(?=\s*(?:$|[,.;!?]|\so\s))")
 # A question that asks whether something lacks states the lack: "¿no le falta un poco de brillo?" (read as "no",
 # it cut the top: a twenty-eighth trial)
-_LACK_ASKED = re.compile(r"¿\s*no\s+(le|les)\s+falta")
+_LACK_ASKED = re.compile(r"¿\s*no\s+(le|les)\s+(falta|sobra)")  # "¿no le sobra bajo?" too (a thirtieth trial)
 _DEGREES = frozenset({"demasiado", "muy", "mucho", "bastante", "tan", "algo", "un", "poco"})
 
 
@@ -159,7 +159,7 @@ _TA = re.compile(r"(?<![^\W_])t[aá](?=\s+[^\W\d_])")
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _TA.sub("está", text)
-    text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 falta", _WITHOUT.sub("without", text)))
+    text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
     text = _resumed_object(text)  # before the praise: "the bass, i love it" is no praise beside a request
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from eqmorph.language.band_words import band_word
 from eqmorph.language.complaints import (
     COPULAS,
     FINE,
@@ -50,7 +51,10 @@ _COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     | {("no", verb): ("menos",) for verb in ("molesten", "moleste", "lastimen", "lastime", "tapen", "tape", "piquen",
                                              "pique", "saturen", "sature")}
     # shining too much: "los agudos brillan mucho" boosted the top 7 dB (a twenty-fifth trial); "brillan" alone praises
-    | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")})
+    | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")}
+    # a region too marked ("las eses están muy marcadas" boosted them 7.5 dB: a thirtieth trial)
+    | {(much, marked): ("too", "loud") for much in ("muy", "demasiado", "re", "super", "súper")
+       for marked in ("marcado", "marcada", "marcados", "marcadas")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
 # reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
 _NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
@@ -128,6 +132,8 @@ FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "re
                    ("i", "really", "love"): ("keep",), ("we", "love"): ("keep",), ("we", "like"): ("keep",),
                    ("love", "the"): ("keep", "the"), ("me", "gusta"): ("keep",), ("me", "gustan"): ("keep",),
                    ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
+                   **{(them, like): ("keep",) for them in ("le", "les", "nos")
+                      for like in ("gusta", "gustan", "encanta", "encantan")},
                    ("i", "hate"): ("less",), ("i", "really", "hate"): ("less",), ("we", "hate"): ("less",),
                    ("i", "dislike"): ("less",), ("hate", "the"): ("less", "the"), ("odio",): ("less",)}
 # Said last of a region after a copula and an excess, these are its level: "the low mids are too much", "the bass is a
@@ -144,13 +150,18 @@ _IN = frozenset({"in", "on", "around", "at", "en"})
 GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutting": "cut", "reducing": "reduce",
            "tidying": "tidy",
            "boosting": "boost", "lifting": "lift", "brightening": "brighten", "warming": "warm"}
+PARTICIPLES = {"tamed": "tame", "cut": "cut", "reduced": "reduce", "cleaned": "clean", "lowered": "lower",
+               "tightened": "tighten", "tidied": "tidy", "boosted": "boost", "lifted": "lift", "brightened": "brighten",
+               "warmed": "warm"}
 # "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
+_LACKING = frozenset({"lacking", "lacks"})  # before what is lacked: a need of it
 # "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
 # ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
 # "it has a lot of low end", "tiene muchos graves" boosted 7.5 dB (a twenty-seventh trial): said of a region, a quantity
 # had is its excess; of a quality it stays a request ("it has a lot of warmth" praises as often as it complains)
-_HAS = frozenset({"has", "have", "tiene", "tienen"})
+_HAS = frozenset({"has", "have", "tiene", "tienen",
+                  "getting"})  # "i'm getting a lot of proximity effect" boosted the bass 7.5 dB (a thirtieth trial)
 _A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
 # A curve's shape said to be there: "there's a dip in the mids" cut the mids 6 dB (a dip read as the move noun), "the
 # mix has a bump in the low mids" was refused (a thirtieth trial). A dip is a lack of the region, a bump its excess.
@@ -168,6 +179,8 @@ _THAN = {"than": ("more", "less"), "que": ("más", "menos")}
 _NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
                                           "my", "your", "it", "them", "him", "her"})
 _TOO_DEGREES = frozenset({"way", "bit", "little", "far", "just", "slightly", "much"})  # "way to bright"
+_UNITS = frozenset({"db", "dbs", "decibel", "decibels", "decibeles", "x", "times", "k", "khz", "hz", "octaves",
+                    "octave", "percent"})  # "it's 2 dB too loud": a number
 # Not "los", "las": "me encantan los graves, pero ..." read "encantan" as a wish and boosted the bass (a
 # twenty-eighth trial)
 _FEELING_OBJECTS_NOT = frozenset({"it", "it's", "them", "how", "when", "that", "lo", "la", "como"})
@@ -222,7 +235,42 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     for k in range(len(out) - 1, -1, -1):
         if out[k] in FLAW_VERBS and COPULAS.isdisjoint(out[:k]) and (k == 0 or out[k - 1] not in _UNSTATING):
             out.insert(k, "suena")
+    out = _typo_less(_bass_named(_ears(out)))
     return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))))))
+
+
+# "bajo" lacked or in excess is the bass ("le falta bajo", "le sobra un poco de bajo"; read as the Spanish crowd's
+# bajo, deep, they lifted 2 kHz: a thirtieth trial), as "el bajo" is (the stop list's bass guitar)
+_LACKED = frozenset({"falta", "faltan", "sobra", "sobran"})
+_AMOUNT_OF = frozenset({"poco", "poquito", "mucho", "algo", "nada", "falta", "sobra"})
+
+
+# Pain said of the ears by a region ("the s's are cutting my ears" boosted them 6 dB: a thirtieth trial); "it's
+# hurting my ears" names no region and stays as it was (ignored beside "less harsh").
+_EARS_HURT = frozenset({"cutting", "hurting", "killing", "piercing", "stabbing", "destroying", "ripping"})
+
+
+def _ears(tokens: list[str]) -> list[str]:
+    """``tokens`` with "<region> is/are <pain verb> my ears" read as "<region> sound too loud"."""
+    out = list(tokens)
+    for k in range(len(out) - 3, 0, -1):
+        if out[k] in _EARS_HURT and out[k + 1:k + 3] == ["my", "ears"] and out[k - 1] in ("is", "are") \
+                and names_band(out[clause_start(out, k):k - 1]):
+            out[k - 1:k + 3] = list(_TOO_LOUD["en"])
+    return out
+
+
+def _bass_named(tokens: list[str]) -> list[str]:
+    """``tokens`` with "bajo" after a lack or an excess ("falta bajo", "un poco de bajo") read as "graves"."""
+    return ["graves" if t == "bajo" and k and (tokens[k - 1] in _LACKED or (
+        tokens[k - 1] == "de" and k > 1 and tokens[k - 2] in _AMOUNT_OF)) else t for k, t in enumerate(tokens)]
+
+
+def _typo_less(tokens: list[str]) -> list[str]:
+    """"les" before a region at a request's start read as "less": "les bass" boosted the bass 6 dB (a thirtieth trial);
+    Spanish "les" comes before a verb ("les falta bajo")."""
+    return ["less" if t == "les" and (k == 0 or tokens[k - 1] in JOINERS) and any(
+        band_word(" ".join(tokens[k + 1:k + n])) for n in (2, 3)) else t for k, t in enumerate(tokens)]
 
 
 def _typo_too(tokens: list[str]) -> list[str]:
@@ -231,6 +279,10 @@ def _typo_too(tokens: list[str]) -> list[str]:
     when one word ends the clause after it, not a verb ("to brighten", "to make it warmer")."""
     out = list(tokens)
     for k in range(len(out) - 1):
+        if out[k] == "2" and k and (out[k - 1] in COPULAS or out[k - 1] in _TOO_DEGREES) and out[k + 1].isalpha() \
+                and out[k + 1] not in _UNITS:  # texting's "too": "its way 2 bright", "bass is 2 much" (refused)
+            out[k] = "too"
+            continue
         if out[k] != "to" or out[k + 1] in _NOT_AFTER_TO or not out[k + 1][0].isalpha():
             continue
         ends = k + 2 == len(out) or out[k + 2] in JOINERS
@@ -254,6 +306,8 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
         elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
               and names_band(out[k + 1:])):  # it cut the bass
             out[k - 1:k + 2] = ["not", "enough"]
+        elif out[k] in _LACKING and k + 1 < len(out) and out[k + 1] not in JOINERS:
+            out[k] = "needs"  # "it's lacking a bit of sparkle" stated the sparkle, a cut (a thirtieth trial)
         elif out[k] in _MISSING and out[k - 1] in COPULAS and names_band(out[clause_start(out, k):k - 1]):
             start = clause_start(out, k)
             out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
@@ -289,12 +343,21 @@ def _shape_at(out: list[str], k: int) -> int | None:
 
 
 def _needs_verb(tokens: list[str]) -> list[str]:
-    """A region that needs a verb's gerund gets the verb: "the low mids need cleaning up" -> "clean up the low mids"."""
+    """A region that needs a verb's gerund or passive gets the verb: "the low mids need cleaning up" -> "clean up the
+    low mids", "the low end needs to be tamed" -> "tame the low end" (it boosted the bass 6 dB: a thirtieth trial)."""
     out = list(tokens)
-    for k in range(1, len(out) - 1):
-        if out[k] in ("need", "needs") and out[k + 1] in GERUNDS:
-            start, up = clause_start(out, k), out[k + 2:k + 3] == ["up"]
-            out[start:k + 2 + up] = [GERUNDS[out[k + 1]], *(["up"] if up else []), *out[start:k]]
+    k = 0
+    while (k := k + 1) < len(out) - 1:  # a rewrite shortens the list
+        if out[k] not in ("need", "needs"):
+            continue
+        if out[k + 1:k + 3] == ["to", "be"] and out[k + 3:k + 4] and out[k + 3] in PARTICIPLES:
+            verb, said = PARTICIPLES[out[k + 3]], 4
+        elif out[k + 1] in GERUNDS:
+            verb, said = GERUNDS[out[k + 1]], 2
+        else:
+            continue
+        start, up = clause_start(out, k), out[k + said:k + said + 1] == ["up"]
+        out[start:k + said + up] = [verb, *(["up"] if up else []), *out[start:k]]
     return out
 
 
