@@ -164,3 +164,27 @@ def test_spanish_les_before_a_verb_is_no_typo_of_less(m):
 def test_a_number_before_its_unit_is_no_typo_of_too(m):
     with pytest.raises(ParameterError, match="dB amount or a degree"):
         m.parse("the bass is 2 dB too loud")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("isn't it a bit muddy?", {"muddy": -0.25}), ("¿no está muy turbio?", {"muddy": -0.625}),
+    ("isn't it too bright?", {"bright": -0.5}), ("the low end is too much for me", {"bass": -0.5}),
+    ("it sounds muddy to me", {"muddy": -0.5})])
+def test_a_negative_question_states_and_whose_view_it_is_is_no_part_of_it(m, text, expected):
+    # read as the mud said to be absent, the questions were refused; "for me" kept the excess from being read
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, region", [
+    ("I feel like something is missing in the low end", "bass"), ("something's missing from the highs", "treble")])
+def test_something_missing_in_a_region_is_its_lack(m, text, region):
+    # "missing" had been suggested to be "hiss"
+    assert weights(m, text) == pytest.approx({region: 0.5})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la voz suena muy lejos", {"muffled": -0.625}), ("suena muy cerrado", {"muffled": -0.625}),
+    ("the high strings are screechy", {"shrill": -0.5}), ("la voz no se entiende", {"high mids": 1.0})])
+def test_words_a_thirtieth_trial_found_unknown_are_read(m, text, expected):
+    # lexicon rows lejos, cerrado, screechy, mush; "no se entiende" a form of the high mids, as "hard to understand"
+    assert weights(m, text) == pytest.approx(expected)

@@ -5,7 +5,7 @@
 (antonym). Each row names its source; the header of the file says what the sources are.
 Relations are symmetric, so a row serves both directions (``warm`` also reaches ``cálido``).
 
-The file is read once per process (about 230 rows) and needs nothing beyond the standard library.
+The file is read once per process (about 235 rows) and needs nothing beyond the standard library.
 """
 
 from __future__ import annotations

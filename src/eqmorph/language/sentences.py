@@ -94,6 +94,25 @@ _ELIDED = re.compile(r"\b(is|are|isn't|aren't|is not|are not)\s+([^,.;!?]+?)\s*[
                      r"((?:the|those|these|my)\s[^,.;!?]+?)\s+(is|are)\s*[.!?]*$")
 
 
+# A negative question states what it asks about ("isn't it a bit muddy?", "¿no está muy turbio?" were read as the
+# mud said to be absent, and refused: a thirtieth trial); "for me", "to me" after a statement only say whose view it is
+# ("the low end is too much for me" was refused).
+_NEGATIVE_QUESTION = re.compile(r"^(?:(?:isn't|isnt|is not)\s+(it|this|that)|"
+                                r"(?:aren't|arent|are not)\s+(they|these|those)|"
+                                r"¿\s*no\s+(está|esta|es|suena|están|estan|son|suenan))\b(?=[^?]*\?\s*$)")
+_WHOSE_VIEW = re.compile(r"\s+(?:for|to)\s+me(?=\s*(?:$|[,.;!?]))|\s+para\s+mí(?=\s*(?:$|[,.;!?]))")
+
+
+def _asked_as_stated(text: str) -> str:
+    """``text`` with a negative question read as its statement and "for me" after a statement dropped."""
+    found = _NEGATIVE_QUESTION.search(text)
+    if found is not None:
+        said = f"{found.group(1)} is" if found.group(1) else f"{found.group(2)} are" if found.group(2) else \
+            found.group(3)
+        text = f"{said}{text[found.end():]}"
+    return _WHOSE_VIEW.sub("", text)
+
+
 def _elided(text: str) -> str:
     """``text`` with a subject's left-out predicate said again: "the highs aren't harsh, the mids are" -> "..., the
     mids are harsh"."""
@@ -163,7 +182,7 @@ def sentence_text(text: str) -> str:
     text = _resumed_object(text)  # before the praise: "the bass, i love it" is no praise beside a request
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
-    return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(text))))))
+    return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(_asked_as_stated(text)))))))
 
 
 def clauses(text: str) -> list[str]:

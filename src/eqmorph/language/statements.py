@@ -308,6 +308,10 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
             out[k - 1:k + 2] = ["not", "enough"]
         elif out[k] in _LACKING and k + 1 < len(out) and out[k + 1] not in JOINERS:
             out[k] = "needs"  # "it's lacking a bit of sparkle" stated the sparkle, a cut (a thirtieth trial)
+        elif out[k] in _MISSING and out[k + 1:k + 2] in (["in"], ["from"]) and names_band(out[k + 2:k + 4]):
+            # "something is missing in the low end" suggested "hiss" (a thirtieth trial)
+            start = clause_start(out, k)
+            out[start:k + 2] = ["not", "enough"]
         elif out[k] in _MISSING and out[k - 1] in COPULAS and names_band(out[clause_start(out, k):k - 1]):
             start = clause_start(out, k)
             out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
