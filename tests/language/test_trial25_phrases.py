@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eqmorph.errors import UnknownWordError
+from eqmorph.errors import ParameterError, UnknownWordError
 
 
 def weights(m, text):
@@ -402,10 +402,12 @@ def test_a_region_judged_in_praise_is_not_cut(m):
     # slang praise was read as too loud: the bass cut 2-3 dB; now the praise is no request, and a judgement eqmorph
     # cannot read is named rather than read as a cut
     # ("love it" beside it was the crowds' love until a twenty-ninth trial: now praise, no request)
-    for text, word in (("the bass is brutal, love it", "brutal"), ("the bass is insane, keep it", "insane"),
-                       ("el bajo está brutal", "brutal")):
+    for text, word in (("the bass is brutal, love it", "brutal"), ("el bajo está brutal", "brutal")):
         with pytest.raises(UnknownWordError, match=f"'{word}'"):
             m.parse(text)
+    # since a thirtieth trial "<region ...>, keep it" keeps the region: refused as a keep with no change beside it
+    with pytest.raises(ParameterError, match=r"what to keep \(bass\)"):
+        m.parse("the bass is insane, keep it")
 
 
 @pytest.mark.parametrize("text, expected", [

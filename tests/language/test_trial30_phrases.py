@@ -188,3 +188,16 @@ def test_something_missing_in_a_region_is_its_lack(m, text, region):
 def test_words_a_thirtieth_trial_found_unknown_are_read(m, text, expected):
     # lexicon rows lejos, cerrado, screechy, mush; "no se entiende" a form of the high mids, as "hard to understand"
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "brutal low end, keep it", "the bass slaps, dont touch it", "the highs are fine, leave it alone",
+    "nice low end. keep it!"])
+def test_a_region_said_then_kept_is_kept_not_boosted(m, text):
+    # "brutal low end, keep it" boosted the bass 6 dB: the keep was said of nothing
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse(text)
+
+
+def test_a_request_before_keep_it_stays_a_request(m):
+    assert weights(m, "more bass, keep it") == pytest.approx({"bass": 1.0})

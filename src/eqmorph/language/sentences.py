@@ -122,6 +122,25 @@ def _elided(text: str) -> str:
     return f"{text[:found.end(2)]}, {found.group(3)} {found.group(4)} {found.group(2)}"
 
 
+# A region praised, then kept ("brutal low end, keep it", "the bass slaps, dont touch it": the region was boosted 6 dB,
+# the keep said of nothing: a thirtieth trial): what the first clause names is kept.
+_KEEP_IT = re.compile(r"^([^,.;!?]+?)[,.;!]\s*(?:(?:but|and|just|so)\s+)?(?:please\s+)?"
+                      r"(?:keep it|keep that|leave it|leave it alone|don't touch it|dont touch it|do not touch it)"
+                      r"(?:\s+(?:please|as is|like that|that way))?\s*[.!]*$")
+
+
+def _kept_after(text: str) -> str:
+    """``text`` with "<a region said alone>, keep it" read as "keep <the region ...>"."""
+    found = _KEEP_IT.match(text)
+    if found is None:
+        return text
+    said = found.group(1).split()
+    if not DIRECTION_WORDS.isdisjoint(said) or not any(
+            is_region_word(" ".join(said[k:k + n])) for k in range(len(said)) for n in (1, 2, 3)):
+        return text
+    return f"keep {found.group(1)}"
+
+
 def _resumed_subject(text: str) -> str:
     """``text`` with a subject resumed by a pronoun and its copula joined to it: "the highs, they're a bit much" ->
     "the highs are a bit much" (a plural's copula for a Spanish one: "los agudos, están ..." -> "los agudos están")."""
@@ -179,7 +198,7 @@ def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _TA.sub("está", text)
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
-    text = _resumed_object(text)  # before the praise: "the bass, i love it" is no praise beside a request
+    text = _kept_after(_resumed_object(text))  # before the praise: "the bass, i love it" is no praise beside a request
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
     return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(_asked_as_stated(text)))))))
