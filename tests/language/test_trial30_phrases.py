@@ -201,3 +201,25 @@ def test_a_region_said_then_kept_is_kept_not_boosted(m, text):
 
 def test_a_request_before_keep_it_stays_a_request(m):
     assert weights(m, "more bass, keep it") == pytest.approx({"bass": 1.0})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bright. Way too bright.", {"bright": -0.625}), ("Harsh. Too harsh.", {"harsh": -0.5})])
+def test_a_word_said_alone_then_complained_of_is_the_complaint(m, text, expected):
+    # the bare word was asked for beside the excess: +0.19 of bright
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["warm, less warm", "warm, not warm"])
+def test_a_word_said_alone_then_asked_against_stays_a_contradiction(m, text):
+    with pytest.raises(ParameterError, match="cancel each other out"):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the mids are scooped out", {"mids": 0.5, "scoop": -0.25}), ("half the mud", {"muddy": -0.5}),
+    ("half as bright", {"bright": -0.5}), ("a good amount less bass", {"bass": -1.25}),
+    ("aggressive de-essing please", {"de-ess": 1.25}), ("an aggressive cut in the low mids", {"low mids": -1.25})])
+def test_shapes_halves_and_sizes_a_thirtieth_trial_found_read_wrong(m, text, expected):
+    # the scoop stated was a mids cut, "half the mud" added mud, "a good amount" read good, aggressive its word
+    assert weights(m, text) == pytest.approx(expected)

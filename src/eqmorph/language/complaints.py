@@ -249,6 +249,20 @@ def drop_praised(pieces: list[Piece], praised: Sequence[tuple[int, Piece]], amou
             amounts[j - 1] = amounts.pop(j)
 
 
+
+def said_again(pieces: list[Piece], first: int, earlier: tuple[Sequence[Piece], Sequence[Piece]],
+               complained: set[str], amounts: dict[int, Any], notes: list[str]) -> None:
+    """Drop pieces of earlier clauses that a clause from ``pieces[first]`` on says again: "It's bright. Too bright.",
+    "it's bright, make it less bright" (a sound stated as it is, then said of again, was the later piece's context; it
+    had been asked for beside it, the bright added, or a contradiction refused). ``earlier``: (sounds stated as they
+    are, naming no flaw; clauses that were one bare word), the bare word dropped only when the later clause complains
+    of it (``complained``: "Bright. Way too bright."), so "warm, less warm" stays a contradiction."""
+    stated, alone = earlier
+    said = {piece.meanings[0].word for piece in pieces[first:]}
+    drop_praised(pieces, [(k, piece) for k, piece in enumerate(pieces[:first]) if (
+        piece.meanings[0].word in said and any(piece is p for p in stated)) or (
+        piece.meanings[0].word in complained and any(piece is p for p in alone))], amounts, notes, again=True)
+
 def is_wished(tokens: Sequence[str]) -> bool:
     """Whether ``tokens`` hold a wish since their last contrast ("but", "pero": "make it warm but it's muddy" states
     muddy); "like" after a copula compares ("it sounds like mud"), it wishes nothing. A modal said in two words ("has

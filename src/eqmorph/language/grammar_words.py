@@ -25,6 +25,7 @@ DEGREES: dict[tuple[str, ...], float] = {
     # a twenty-fifth trial: "bit warmer", "lil warmer", "the tiniest bit brighter" were the whole word, "a good bit
     # brighter" read "good" as a sound word, and "a whole lot more bass" was the plain word
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
+    ("a", "good", "amount"): 1.25, ("a", "fair", "amount"): 1.25,  # "a good amount less bass" read good (a 30th trial)
     ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
     ("touch",): 0.5,  # "touch more bass", as "a touch"
     ("a", "third"): 1 / 3, ("a", "quarter"): 0.25,  # "a third less bass" was the whole cut (a twenty-seventh trial)
@@ -202,7 +203,8 @@ EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: 
 MOVE_NOUNS = ("boost", "boosts", "cut", "cuts", "lift", "dip", "bump", "scoop", "trim", "shelf")
 SIZE_ADVERBS: dict[str, str] = {size: adverb for adverb, sizes in (
     ("slightly", ("gentle", "soft", "subtle", "slight", "small", "tiny", "mild", "light", "modest", "little", "calm")),
-    ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major"))) for size in sizes}
+    ("very", ("big", "large", "huge", "massive", "strong", "heavy", "serious", "major", "aggressive", "drastic")))
+    for size in sizes}
 # Spanish move nouns and sizes, either side of the noun ("un realce suave en los agudos", "un ligero corte"): read as
 # the English, the noun alone too ("un realce en los agudos"), but for "corte", which starts the band word "corte de
 # graves" (only "corte en" is the noun). "un realce suave en los agudos" was a 6 dB treble cut, suave read as a level

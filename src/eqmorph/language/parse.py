@@ -18,6 +18,7 @@ from dataclasses import replace
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import CUTTING_WORDS
+from eqmorph.language.clause_tokens import clause_tokens
 from eqmorph.language.complaints import (
     AMOUNT_SAID,
     COMPLAINT_DEGREE,
@@ -31,6 +32,7 @@ from eqmorph.language.complaints import (
     is_wished,
     nothing_asked,
     praises,
+    said_again,
     stated_reading,
     states_next,
 )
@@ -60,7 +62,6 @@ from eqmorph.language.grammar_words import (
     direction_after,
 )
 from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
-from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -69,11 +70,8 @@ from eqmorph.language.numbers import (
     amount_in_region_error,
     dangling_amount,
     db_amount,
-    frequency_after_its_word,
-    frequency_error,
     is_bare_decimal,
     number_degree,
-    placed_frequencies,
     set_amounts,
     set_corners,
 )
@@ -91,16 +89,13 @@ from eqmorph.language.regions import (
     without_source_levels,
 )
 from eqmorph.language.sentences import clauses, sentence_text
-from eqmorph.language.statements import statement_tokens
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.trailing import (
     LIST_JOINERS,
     VERBS,
     degree_after,
     flip,
-    imperatives,
     is_noun,
-    move_enough,
     nouns_of,
     particle_way,
     postfix_move,
@@ -142,19 +137,12 @@ class Parser(PieceEnds):
         stating: list[str] = []  # a copula said in an earlier clause: "it's not harsh, just dull" states dull too
         refused: list[tuple[Piece, ParameterError]] = []  # level words said of a source: left out, or refused
         stated_earlier: list[Piece] = []  # sounds stated as they are in earlier clauses, naming no flaw
+        said_alone: list[Piece] = []  # earlier clauses that were one bare word ("Bright.")
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in clauses(norm):
-            clause = frequency_after_its_word(clause, self.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
-            # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
-            (clause, corners), first = placed_frequencies(clause, self.names_a_sound, notes), len(pieces)
-            unread = len(unknown)
-            frequency = frequency_error(text, clause)
-            if frequency is not None:
-                raise frequency
-            typed = self.tokens(clause)
+            first, unread = len(pieces), len(unknown)
+            typed, tokens, corners = clause_tokens(self, text, clause, notes, praised_text)
             shown.update(typed)
-            # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-            tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), self._names_flaw, praised_text)))
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
             # a kept piece's list keeps the next noun too ("keep the bass and the low mids": the second was boosted)
@@ -163,6 +151,7 @@ class Parser(PieceEnds):
             # direction word set, which a particle after the last one turns ("take the mud and boom out")
             last_way, carry, run, last_degree, carry_degree = 0.0, 0.0, [], 1.0, 1.0
             praised: list[tuple[int, Piece]] = []  # stated as they are, naming no flaw ("it's warm but muddy")
+            complained: set[str] = set()  # words the clause states a flaw or an excess of
             flawed = False  # the clause states a flaw or a lack
             unasked: list[tuple[int, Piece]] = []  # flaws said to be absent: "it isn't muddy"
             after_piece = False  # the last token read closed a descriptor (a postfix may follow)
@@ -319,6 +308,8 @@ class Parser(PieceEnds):
                 stated = None if way or keep or amount is not None or negated else stated_reading(
                     stating, tokens[:i], found[0].word, term_text, sign, pending, praised_text)  # "it's muddy"
                 flawed = flawed or not AMOUNT_SAID.isdisjoint(pending)  # "it's warm but too muddy": warm is praise
+                if (stated is not None and stated != 0.0) or not AMOUNT_SAID.isdisjoint(pending):
+                    complained.add(found[0].word)  # "too bright", "it's very bright": the sound said, not a wish
                 if stated is not None and stated != 0.0:
                     piece_degree, flawed = piece_degree * COMPLAINT_DEGREE, True
                     notes.append(f"{term_text}: said of the sound as it is, read as asking for "
@@ -397,12 +388,10 @@ class Parser(PieceEnds):
                 unknown.append(pending.pop())
                 notes.extend(left_subject(pieces, run, tokens[start:], unknown[-1]))
             drop_praised(pieces, (praised if flawed else []) + unasked, amounts, notes)
-            # "It's bright. Too bright.", "it's bright, make it less bright": a sound stated as it is, then said of
-            # again, was the later piece's context (it was asked for beside it: the bright added, or a contradiction)
-            said = {piece.meanings[0].word for piece in pieces[first:]}
-            drop_praised(pieces, [(k, piece) for k, piece in enumerate(pieces[:first]) if piece.meanings[0].word in said
-                                  and any(piece is p for p in stated_earlier)], amounts, notes, again=True)
+            said_again(pieces, first, (stated_earlier, said_alone), complained, amounts, notes)  # "Bright. Too bright."
             stated_earlier += [piece for _, piece in praised if not flawed]
+            said_alone += [piece for piece in pieces[first:] if len(pieces) - first == 1 and piece.text == piece.term
+                           and piece.sign == 1.0 and piece.degree == 1.0]
             absent.extend(piece.term for _, piece in unasked)
             stating = ["is"] if not COPULAS.isdisjoint(tokens) and not is_wished(tokens) else stating
             # "more sub, less kick": a clause of its own whose thing eqmorph cannot read does not turn the last one

@@ -308,7 +308,7 @@ class WordReader:
         span = self._phrase_at(tokens, j)
         return span[0] if span and len(span[0]) > 1 and span[0] in self._multi else tuple(tokens[j:j + 1])
 
-    def _names_flaw(self, term: str) -> bool:
+    def names_flaw(self, term: str) -> bool:
         """Whether ``term`` reads as a flaw word ("mud", "p pops", "siseo")."""
         return any(meaning.word in FLAW_WORDS for meaning in self.meanings(term, embed=False))
 

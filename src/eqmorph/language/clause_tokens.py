@@ -1,0 +1,36 @@
+"""One clause of a phrase made into the tokens the grammar reads (language/parse.py reads them one by one).
+
+Before the parser's loop a clause is rewritten in layers, each its own module: a frequency said after its word
+("the 60 hz hum") moves to it and a frequency placing a word or a filter's corner is taken out
+(:mod:`~eqmorph.language.numbers`), verbs that are nouns too are read where a request starts and phrasal verbs as
+their direction (:mod:`~eqmorph.language.trailing`), a descriptor judged after its copula becomes a statement
+(:mod:`~eqmorph.language.judged`), statements are rewritten (:mod:`~eqmorph.language.statements`), and an "enough"
+moves next to its negation.
+"""
+
+from __future__ import annotations
+
+from eqmorph.language.band_words import BandWord
+from eqmorph.language.judged import judged_subjects
+from eqmorph.language.numbers import frequency_after_its_word, frequency_error, placed_frequencies
+from eqmorph.language.statements import statement_tokens
+from eqmorph.language.trailing import imperatives, move_enough
+from eqmorph.language.words import WordReader
+
+
+def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
+                  praised_text: bool) -> tuple[list[str], list[str], list[BandWord]]:
+    """``(typed, tokens, corners)`` of ``clause`` (of the phrase ``text``, for errors): the tokens as typed, as the
+    grammar reads them, and the filter corners the clause places ("low cut at 30 Hz"). Notes on what was placed are
+    added to ``notes``; a frequency that names no place raises ParameterError. ``praised_text``: the phrase praises
+    the sound somewhere (language/complaints.praises)."""
+    clause = frequency_after_its_word(clause, reader.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
+    # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
+    clause, corners = placed_frequencies(clause, reader.names_a_sound, notes)
+    frequency = frequency_error(text, clause)
+    if frequency is not None:
+        raise frequency
+    typed = reader.tokens(clause)
+    # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
+    tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), reader.names_flaw, praised_text)))
+    return typed, tokens, corners
