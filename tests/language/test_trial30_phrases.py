@@ -223,3 +223,17 @@ def test_a_word_said_alone_then_asked_against_stays_a_contradiction(m, text):
 def test_shapes_halves_and_sizes_a_thirtieth_trial_found_read_wrong(m, text, expected):
     # the scoop stated was a mids cut, "half the mud" added mud, "a good amount" read good, aggressive its word
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["soften the cymbals", "soften the hats"])
+def test_softening_a_source_that_is_a_region_softens_the_region(m, text):
+    # read as the crowds' soft beside a treble request, it boosted the highs 4 dB
+    assert weights(m, text) == pytest.approx({"treble": -1.0})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("demud", {"muddy": -1.0}), ("deharsh the vocal", {"harsh": -1.0}), ("deboom the kick", {"boomy": -1.0}),
+    ("deess", {"de-ess": 1.0}), ("deep", {"deep": 1.0})])
+def test_de_without_a_hyphen_negates_a_word_eqmorph_knows_and_nothing_else(m, text, expected):
+    # "demud" was refused with muddy suggested, the opposite of what it asks
+    assert weights(m, text) == pytest.approx(expected)

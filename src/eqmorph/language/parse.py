@@ -278,8 +278,7 @@ class Parser(PieceEnds):
                 words = term or (tok,)
                 term_text = " ".join(words)
                 # "de-harsh", "mud-free": less of the word the affix holds, before an open vocabulary's guess at it
-                negated, found = (self.negated_meanings(term_text)
-                                  if "-" in term_text and not self.meanings(term_text, embed=False) else ("", []))
+                negated, found = self.negated_meanings(term_text)
                 notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
                 found = found or self.meanings(term_text, embed=term_text not in FUNCTION_WORDS)  # "can you"
                 if found and after_unknown is not None and not way and sign == 1.0 and not keep and amount is None and (

@@ -114,6 +114,8 @@ def stands_alone(tokens: Sequence[str], i: int, phrase_at: Callable[[Sequence[st
             j += len(span[0])
             continue
         if skip := subject_span(tokens, j):  # "soften the vocal": what it is done to, no descriptor
+            if band_word(tokens[j + skip - 1]) is not None:  # "soften the cymbals": the treble (it was boosted 4 dB)
+                return False
             j += skip
             continue
         t = tokens[j]

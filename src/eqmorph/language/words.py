@@ -48,7 +48,9 @@ _MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−](?=[^\W\d_])")
 # "bass less" is (they were dropped, and the word boosted: an eighteenth trial, 2026-12-04).
 _TRAILING_MINUS = re.compile(r"(?<=[^\W\d_])\s?[-−]{1,2}(?=\s*(?:$|[,;!?)]|\.(?!\d)))")  # ".5dB" is a number
 # Hyphenated affixes that negate the word they hold: "de-harsh", "un-muddy", "non-boomy"; "mud-free", "bass-less".
-_NEGATING_AFFIX = re.compile(r"(?:de|un|non)-([^\W\d_][\w ]*)|([^\W\d_][\w ]*)-(?:free|less)")
+# "demud", "deharsh" unhyphenated too (a thirtieth trial: "demud" was refused suggesting muddy, the opposite); the
+# stem must be a word eqmorph knows, so "deep" or "dense" are never read so
+_NEGATING_AFFIX = re.compile(r"(?:de-?|un-|non-)([^\W\d_][\w ]{2,})|([^\W\d_][\w ]*)-(?:free|less)")
 # Negated contractions typed without their apostrophe, as texting does: "i dont want it muddy" dropped "dont" and
 # asked for mud (a twenty-fifth trial); the grammar's lists spell them with one.
 _UNAPOSTROPHED = {f"{stem}nt": f"{stem}n't" for stem in (
@@ -272,12 +274,14 @@ class WordReader:
         return word(parts[-1]) and all(word(p) or grammar(p) for p in parts[:-1])
 
     def negated_meanings(self, word: str) -> tuple[str, list[Meaning]]:
-        """``(stem, meanings)`` of a hyphenated word whose affix negates a word eqmorph knows ("de-harsh", "de-mud",
+        """``(stem, meanings)`` of a word eqmorph does not know whose affix negates one it knows ("de-harsh", "demud",
         "mud-free", "bass-less", "un-muddy", "non-boomy"): the word it negates and what that stands for, without the
         open vocabulary (an embedding's guess at a fragment is no reading); ``("", [])`` for any other word.
         The caller reads it as less of the stem: with the open vocabulary "de-harsh" was harsh x 0.51."""
         found = _NEGATING_AFFIX.fullmatch(word)
-        stem = (found.group(1) or found.group(2)) if found else ""
+        if found is None or self.meanings(word, embed=False):  # "deess", "de-ess" are words of their own
+            return "", []
+        stem = found.group(1) or found.group(2)
         meanings = self.meanings(stem, embed=False) if stem else []
         return (stem, meanings) if meanings else ("", [])
 
