@@ -17,10 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eqmorph.core import dsp
-from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ, check_flag
-from eqmorph.core.fit import fit_grid
 from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params, signed_blend_params
@@ -37,6 +34,7 @@ from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, ch
 from eqmorph.semantic.path import check_number as _check_number
 from eqmorph.semantic.sample import sample_eqs
 from eqmorph.semantic.vocabulary import Vocabulary
+from eqmorph.semantic.word_responses import kept_notes, peak_db
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
     from eqmorph.semantic.describe import Describer
@@ -44,9 +42,6 @@ if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a wo
 
 INTERPOLATIONS = ("latent", "slerp", "params")
 DEFAULT_INTERPOLATION = "params"  # the most monotonic morph in benchmarks/morph_quality.py
-# A kept word whose EQ and the asked-for change share this much (cosine squared) is said to keep most of it
-KEPT_OVERLAP = 0.5
-PEAK_GRID_HZ = fit_grid(256)  # where a crowd word's largest move is found: the fit's grid, 20 Hz-20 kHz
 
 
 class Morpher(LatentModel):
@@ -59,8 +54,8 @@ class Morpher(LatentModel):
     def __init__(self, ckpt: Checkpoint, *, open_vocabulary: Neighbourhood | None = None) -> None:
         self.checkpoint = ckpt
         self.vocabulary = Vocabulary(ckpt, open_vocabulary)
-        self.vocabulary.peak_db = self._peak_db
-        self.vocabulary.kept_notes = self._kept_notes
+        self.vocabulary.peak_db = functools.partial(peak_db, self)
+        self.vocabulary.kept_notes = functools.partial(kept_notes, self)
         super().__init__(ckpt, self.vocabulary.index, self.vocabulary.counts)
         self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
         self._exact = self.vocabulary.exact
@@ -185,36 +180,6 @@ class Morpher(LatentModel):
             return band
         key = word if source is None else f"{word}\x01{source}"
         return self._cached(key, lambda: self._decode_word(word, source))
-
-    def _peak_db(self, words: Sequence[tuple[str, float]]) -> float:
-        """The largest |dB| of the response of ``sum(share x response(word))`` (both crowds' words): what a dB amount
-        sets for a crowd word ("cut 2 dB of mud"; language/numbers.set_amounts)."""
-        shares = np.array([share for _, share in words])
-        return float(np.abs(shares @ self._responses([word for word, _ in words])).max())
-
-    def _responses(self, words: Sequence[str]) -> np.ndarray:
-        """``(k, F)`` dB responses of the ``k`` words' EQs (both crowds') on ``PEAK_GRID_HZ``."""
-        return dsp.response_db_np(np.stack([self._word_params(w) for w in words]), PEAK_GRID_HZ, ANALYSIS_SAMPLE_RATE)
-
-    def _kept_notes(self, meant: Interpretation) -> list[str]:
-        """A note for each crowd word kept ("less boomy but keep the warmth") whose EQ moves the bands the asked-for
-        change moves: keeping it takes out that part of the change (language/compose.py), which for words the crowds
-        hear alike is nearly all of it. Said, since the EQ then looked like nothing happened (a twenty-fifth trial:
-        boomy and warm correlate 0.9 in the crowds' EQs)."""
-        weights = dict(meant.weights)
-        kept = [w for w in meant.kept if w in self.counts and w not in weights]
-        if not kept or not weights:
-            return []
-        responses = self._responses([*weights, *kept])
-        asked = np.array(list(weights.values())) @ responses[:len(weights)]
-        notes = []
-        for word, response in zip(kept, responses[len(weights):]):
-            cos = float(asked @ response / max(np.linalg.norm(asked) * np.linalg.norm(response), 1e-12))
-            if cos * cos >= KEPT_OVERLAP:
-                notes.append(f"keeping {word!r} takes out about {100 * cos * cos:.0f}% of the change: its EQ moves the "
-                             f"bands the change moves (cosine {cos:+.2f}); to keep less, keep a region instead (e.g. "
-                             "'keep the low end')")
-        return notes
 
     def _decode_word(self, word: str, source: str | None) -> np.ndarray:
         """A phrase's EQ: its words' signed blend (:mod:`eqmorph.language.compose`); a crowd it names is used."""

@@ -58,9 +58,10 @@ class Vocabulary:
         self.table_rows = {**self.exact, **{t: self.index[base] for t, base in self.shadowed.items()}}
         self.open_vocabulary = open_vocabulary
         self._parser: Parser | None = None  # built on the first phrase: exact words never need it
-        # A blend's largest move in dB, for a dB amount with a crowd word (Parser.peak_db; set by the Morpher)
+        # A blend's largest move in dB, for a dB amount with a crowd word (Parser.peak_db; word_responses.peak_db,
+        # set by the Morpher)
         self.peak_db: Callable[[Sequence[tuple[str, float]]], float] | None = None
-        # Notes on kept words that keep most of a phrase's change (Morpher._kept_notes; set by the Morpher)
+        # Notes on kept words that keep most of a phrase's change (word_responses.kept_notes; set by the Morpher)
         self.kept_notes: Callable[[Interpretation], list[str]] | None = None
         self._info = word_infos(ckpt)
 
