@@ -3,8 +3,8 @@
 Each sub-command lives in the module of this package named after it (``import`` in
 ``import_preset``, as ``import`` is a keyword), with a ``register(subparsers)`` function
 that adds its parser and sets ``func`` to a handler ``(args) -> int``.  Options several
-commands share (``--model``, ``--format``/``-o``) and the error handling are in
-:mod:`eqmorph.cli.common`: errors the library raises on purpose
+commands share (``--model``, ``--format``/``-o``) are in :mod:`eqmorph.cli.common`, the error
+handling in :mod:`eqmorph.cli.handler`: errors the library raises on purpose
 (:class:`eqmorph.errors.EqmorphError`) become one line on stderr and exit code 2, naming the
 option the user typed (``-o``, not the library's ``output``); an unknown option is refused with
 the sub-command's usage.
@@ -23,7 +23,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 
-from eqmorph.cli.common import command_parser, run_handler
+from eqmorph.cli.handler import command_parser, run_handler
 
 # Command -> module of this package, in the order `eqmorph --help` lists them.
 COMMANDS: dict[str, str] = {

@@ -19,7 +19,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from eqmorph.cli.common import add_model_arg, run_handler
+from eqmorph.cli.common import add_model_arg
+from eqmorph.cli.handler import run_handler
 from eqmorph.errors import EqmorphError, ParameterError
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model, open_vocab_hint
+from eqmorph.cli.common import add_model_arg, add_open_vocab_arg, load_model
+from eqmorph.cli.handler import open_vocab_hint
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.band_words import BandWord, band_words, find_band_words
 from eqmorph.language.grammar_words import kind_of
