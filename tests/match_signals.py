@@ -1,6 +1,9 @@
-"""Recordings the match tests share: pink-ish noise and the EQ that makes a reference brighter than a song."""
+"""Recordings the match tests share: pink-ish noise, a pink multi-sine and the EQ that makes a reference brighter than
+a song."""
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -19,6 +22,24 @@ def pink_noise(seconds: float, seed: int = 0, peak: float = 0.3) -> np.ndarray:
     spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))[:, None]
     x = np.fft.irfft(spec, n=int(seconds * MATCH_SR), axis=0)
     return peak * x / np.abs(x).max()
+
+
+def multisine(seconds, sample_rate, channels=1, seed=0):
+    """``(frames, channels)``: 300 log-spaced sines, 20 Hz-18 kHz, amplitude ~ 1/sqrt(f) (pink), peak 0.5."""
+    return _multisine(float(seconds), int(sample_rate), channels, seed).copy()
+
+
+@functools.lru_cache(maxsize=16)
+def _multisine(seconds, sample_rate, channels, seed):
+    rng = np.random.default_rng(seed)
+    freqs = np.geomspace(20.0, 18000.0, 300)
+    phases = rng.uniform(0, 2 * np.pi, (channels, len(freqs)))
+    t = np.arange(int(seconds * sample_rate)) / sample_rate
+    out = np.empty((len(t), channels))
+    for c in range(channels):
+        out[:, c] = np.sin(2 * np.pi * np.outer(t, freqs).astype(np.float32) + phases[c].astype(np.float32)) \
+            @ (1.0 / np.sqrt(freqs)).astype(np.float32)
+    return 0.5 * out / np.abs(out).max()
 
 
 PAGE_SR = 48_000  # the page tests' recordings

@@ -21,7 +21,7 @@ def test_a_channels_first_recording_is_refused_as_such_naming_its_role(entry, ro
 
 def test_a_channels_first_recording_is_refused_before_the_other_is_analysed(monkeypatch):
     calls = []
-    monkeypatch.setattr("eqmorph.semantic.match.audio_spectrum", lambda *a: calls.append(a))
+    monkeypatch.setattr("eqmorph.semantic.match_inputs.audio_spectrum", lambda *a: calls.append(a))
     stereo = pink_noise(1.0)
     with pytest.raises(AudioError, match="^the reference: .* looks channels-first"):
         match(stereo, stereo.T, MATCH_SR)

@@ -10,7 +10,7 @@ import pytest
 
 from eqmorph.cli.phrases import say_understood
 from eqmorph.io.presets import FILE_FORMATS, format_for_path
-from eqmorph.semantic.match import MIN_SECONDS
+from eqmorph.semantic.match_inputs import MIN_SECONDS
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES, MATCH_MAX_BODY_BYTES
 from eqmorph.server.schemas import MAX_SPECTRUM_BINS
 

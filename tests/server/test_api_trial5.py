@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from eqmorph.semantic.match import MIN_SECONDS
+from eqmorph.semantic.match_inputs import MIN_SECONDS
 from eqmorph.server import create_app
 
 SR = 48_000

@@ -14,7 +14,7 @@ import pytest
 import soundfile as sf
 from browser_fixtures import open_page, pick, shown
 
-from eqmorph.semantic.match import MIN_SECONDS
+from eqmorph.semantic.match_inputs import MIN_SECONDS
 
 
 def _link(page) -> dict[str, str]:

@@ -18,7 +18,7 @@ from scipy.signal import sosfilt
 from tests.match_signals import PAGE_SR, float_wav
 
 from eqmorph.core import dsp
-from eqmorph.semantic.match import MIN_SECONDS
+from eqmorph.semantic.match_inputs import MIN_SECONDS
 
 SR = PAGE_SR
 LAPTOP = {"width": 1280, "height": 800}

@@ -5,7 +5,8 @@ Steps (each constant below says why it has its value):
 1. Long-term average spectrum of each recording (:mod:`eqmorph.audio.spectrum`: Welch, Tukey frames,
    summed over channels), each at its own sample rate. Densities per Hz compare directly, so
    recordings at different rates need no resampling and none of its filter edges. The two
-   recordings are analysed at the same time in two threads (the FFTs release the GIL).
+   recordings are analysed at the same time in two threads (the FFTs release the GIL), and one that is
+   short, silent or channels-first is refused naming which (:mod:`eqmorph.semantic.match_inputs`).
 2. Smoothing: the power in a 1/4-octave band around each point of the fit grid (256 log-spaced
    points, 20 Hz-20 kHz). 1/4 octave is narrower than the narrowest bell a matched EQ should
    follow (Q 3 is about 1/2 octave wide) yet spans three semitones, so the notes two recordings
@@ -48,30 +49,20 @@ Steps (each constant below says why it has its value):
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import warnings
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from eqmorph.audio.filtering import check_audio_shape, check_sample_rate
-from eqmorph.audio.spectrum import (
-    Spectrum,
-    audio_spectrum,
-    common_reach_hz,
-    file_spectrum,
-    smooth_octave,
-    smoothing_counts,
-)
+from eqmorph.audio.spectrum import Spectrum, common_reach_hz, smooth_octave, smoothing_counts
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.schema import eq_data
-from eqmorph.core.threads import run_parallel, single_blas_thread
+from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.semantic.match_coverage import (
@@ -83,6 +74,7 @@ from eqmorph.semantic.match_coverage import (
 )
 from eqmorph.semantic.match_fit import MAX_GAIN_DB, fit_match_target, offset_free_rms_db
 from eqmorph.semantic.match_fit import rough_fit_notes as _rough_fit_notes
+from eqmorph.semantic.match_inputs import array_analysis, both_spectra, check_spectrum, file_analysis
 from eqmorph.semantic.path import scale_gains
 
 SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
@@ -93,8 +85,6 @@ SMOOTHING_FRACTION = 4  # 1/4-octave smoothing (see the module docstring)
 MAX_TARGET_DB = MAX_GAIN_DB
 LEVEL_GRID_POINTS = 512  # log grid the EQ's response is read on for level_change_db (then interpolated to bins)
 MIN_USED_POINTS = 16  # fewer grid points with energy in both (about 2/3 of an octave) cannot place five bands
-MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
-SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
 MAX_AMOUNT = 2.0  # twice the full match's largest gain (+-12 dB) is the EQ's range end (+-24 dB)
 # A target closer to flat than this (RMS dB, level removed) gets the flat EQ, as amount 0 does: a recording
 # matched to itself is not answered with faint bells the search left at arbitrary places. describe's
@@ -186,19 +176,6 @@ def check_amount(amount: float, name: str = "amount") -> float:
     return a
 
 
-def _check_spectrum(spec: Spectrum, role: str) -> list[str]:
-    """Raise :class:`AudioError` naming ``role`` for a short or silent recording; return warnings."""
-    _check_length(spec.frames, spec.sample_rate, role)
-    if not spec.rms_dbfs > SILENCE_DBFS:
-        raise AudioError(
-            f"the {role} is silent (RMS {spec.rms_dbfs:.0f} dBFS): expected audio above {SILENCE_DBFS:g} dBFS"
-        )
-    if spec.clipped_runs:
-        return [f"the {role} clips in {spec.clipped_runs} place(s) (flattened peaks: equal full-scale samples in a "
-                "row); the match includes the distortion's added high frequencies"]
-    return []
-
-
 def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, *,
                   roles: tuple[str, str] = ("input", "reference")) -> MatchResult:
     """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps); ``roles``: how
@@ -209,7 +186,7 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, 
 
 def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles: tuple[str, str]) -> MatchResult:
     amount = check_amount(amount)
-    notes = _check_spectrum(spectrum, roles[0]) + _check_spectrum(reference, roles[1])
+    notes = check_spectrum(spectrum, roles[0]) + check_spectrum(reference, roles[1])
     freqs = fit_grid()
     reach_hz = common_reach_hz(spectrum, reference)  # the same bands for both, whatever their bins
     smoothed = tuple(smooth_octave(s, freqs, SMOOTHING_FRACTION, reach_hz) for s in (spectrum, reference))
@@ -283,67 +260,8 @@ def match_result(
     """:func:`match` with everything it found: target, used points, fitted curve and warnings."""
     amount = check_amount(amount)
     ref_rate = sample_rate if reference_sample_rate is None else reference_sample_rate
-    analyses = (_analysis(audio, sample_rate, "input"), _analysis(reference, ref_rate, "reference"))
-    return match_spectra(*_run_both(analyses), amount)
-
-
-def _analysis(samples: np.ndarray, sample_rate: float, role: str) -> Callable[[], Spectrum]:
-    """The spectrum of one recording, to run later; a bad shape or a short clip is refused now, before any work.
-
-    The shape is checked first, as ``EQ.process`` checks it: a channels-first ``(2, 44100)`` array measured for
-    length would be called 2 samples long, and the user sent looking at the recording instead of its layout.
-    Errors, now or from the returned call, name the role.
-    """
-    rate = _check_rate(sample_rate, "sample_rate" if role == "input" else "reference_sample_rate")
-    with _naming(role):
-        x = check_audio_shape(samples, rate)
-    _check_length(x.shape[0], rate, role)
-
-    def run() -> Spectrum:
-        with _naming(role):
-            return audio_spectrum(x, sample_rate)
-
-    return run
-
-
-def _run_both(analyses: tuple[Callable[[], Spectrum], Callable[[], Spectrum]]) -> tuple[Spectrum, Spectrum]:
-    """The input's and the reference's spectra, computed at the same time.
-
-    The FFTs and numpy reductions release the GIL, so on two cores two threads take about half
-    the wall time of one after the other; the input's error, if any, is the one raised. BLAS keeps to
-    one thread meanwhile (:mod:`eqmorph.core.threads`): its workers would compete for the same cores.
-    """
-    with single_blas_thread():
-        spectrum, reference = run_parallel(analyses)  # the input in this thread, the reference in the pool
-    return spectrum, reference
-
-
-def _check_rate(sample_rate: float, name: str) -> float:
-    """:func:`eqmorph.audio.filtering.check_sample_rate`, with the error naming parameter ``name``."""
-    try:
-        return check_sample_rate(sample_rate)
-    except ParameterError as exc:
-        raise exc.renamed(name) from None
-
-
-def _check_length(frames: int, sample_rate: float, role: str) -> None:
-    if frames < MIN_SECONDS * sample_rate:
-        from eqmorph.audio.files import duration_text  # only on this error path: it imports soundfile and tqdm
-
-        raise AudioError(f"the {role} is {duration_text(frames, sample_rate)} long: expected at least "
-                         f"{MIN_SECONDS:g} s of audio")
-
-
-@contextlib.contextmanager
-def _naming(role: str) -> Iterator[None]:
-    """Prefix an :class:`AudioError` raised inside with ``the {role}: `` so the user knows which file it is."""
-    try:
-        yield
-    except AudioError as exc:
-        text = str(exc)
-        # "'x.wav' holds no audio" reads "the input 'x.wav' holds no audio"; other messages follow a colon.
-        raise AudioError(text if text.startswith(f"the {role}") else
-                         f"the {role} {text}" if text.startswith("'") else f"the {role}: {text}") from None
+    analyses = (array_analysis(audio, sample_rate, "input"), array_analysis(reference, ref_rate, "reference"))
+    return match_spectra(*both_spectra(analyses), amount)
 
 
 def match(
@@ -375,29 +293,15 @@ def match_files(
     amount: float = 1.0,
 ) -> MatchResult:
     """:func:`match_result` for two audio files, each streamed from disk in blocks (bounded memory)."""
-    from eqmorph.audio.files import read_info
     from eqmorph.io.fileio import check_path
 
     for name, path in (("input_path", input_path), ("reference_path", reference_path)):
         check_path(path, name, "an audio file's path")
     amount = check_amount(amount)
-    analyses = []
-    for path, role in ((input_path, "input"), (reference_path, "reference")):
-        with _naming(role):
-            info = read_info(path)
-            _check_length(info.frames, info.sample_rate, f"{role} {str(path)!r}")
-        analyses.append(_file_analysis(path, role))
+    analyses = (file_analysis(input_path, "input"), file_analysis(reference_path, "reference"))
     # "the input 'x.wav' is silent": which file (it named none: a new-user trial, 2026-12-03)
-    return match_spectra(*_run_both((analyses[0], analyses[1])), amount,
+    return match_spectra(*both_spectra(analyses), amount,
                          roles=(f"input {str(input_path)!r}", f"reference {str(reference_path)!r}"))
-
-
-def _file_analysis(path: str | os.PathLike[str], role: str) -> Callable[[], Spectrum]:
-    def run() -> Spectrum:
-        with _naming(role):
-            return file_spectrum(path)
-
-    return run
 
 
 __all__ = ["MatchResult", "check_amount", "level_change_db", "match", "match_files", "match_result", "match_spectra"]

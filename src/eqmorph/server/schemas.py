@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from eqmorph.semantic.match import MIN_SECONDS
+from eqmorph.semantic.match_inputs import MIN_SECONDS
 from eqmorph.server.bounds import INTENSITY, MAX_TEXT_CHARS
 
 MAX_BLEND_WORDS = 64  # more words than anyone blends by hand

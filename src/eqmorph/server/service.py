@@ -22,7 +22,8 @@ from eqmorph.io.presets import format_eq
 from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.spelling import fold, normalise_term
 from eqmorph.semantic.describe import sound_words
-from eqmorph.semantic.match import MIN_SECONDS, SILENCE_DBFS, match_spectra
+from eqmorph.semantic.match import match_spectra
+from eqmorph.semantic.match_inputs import MIN_SECONDS, SILENCE_DBFS
 from eqmorph.semantic.morph import Morpher
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
