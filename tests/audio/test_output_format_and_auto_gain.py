@@ -7,7 +7,7 @@ import soundfile as sf
 from eqmorph import EQ
 from eqmorph.audio.arrays import morph_audio
 from eqmorph.audio.autogain import CEILING_DBFS, AutoGain, auto_gain_from
-from eqmorph.audio.files import output_subtype, process_file
+from eqmorph.audio.files import process_file
 from eqmorph.audio.filtering import apply_eq
 from eqmorph.core.ranges import flat_params
 
@@ -54,10 +54,6 @@ def test_an_mp3_input_is_written_as_wav_flac_or_ogg(tmp_path, ext, out_subtype):
     report = process_file(src, tmp_path / f"out.{ext}", eq=_bell(3.0), auto_gain=True)
     assert report.subtype == sf.info(tmp_path / f"out.{ext}").subtype == out_subtype
     assert not report.clipped
-
-
-def test_arrays_without_a_file_behind_them_get_libsndfiles_default():
-    assert output_subtype("WAV", None) == "PCM_16" and output_subtype("FLAC", None) == "PCM_16"
 
 
 def test_auto_gain_keeps_the_input_loudness_when_the_peak_allows_it(tmp_path):

@@ -3,13 +3,8 @@
 Files are read with soundfile (libsndfile) in blocks of ``BLOCK_FRAMES``
 frames, so memory stays bounded whatever the file's length.  Output is WAV,
 FLAC or OGG (Vorbis), chosen by OUT's extension, with the input's sample rate,
-channel count and length, and a sample format (subtype) chosen by :func:`output_subtype` from what the OUTPUT
-format holds: the input's when the output holds it exactly (PCM_16 stays PCM_16, FLOAT WAV stays FLOAT),
-else FLOAT for WAV (a decoded MP3 or Vorbis, or a float file, is float audio that may exceed full scale: FLOAT
-keeps every sample, overs included) and PCM_24 for FLAC (integers only; 24 bits keep any source's noise floor);
-OGG is always VORBIS.  Limits of the formats, checked before anything is written: FLAC
-holds at most 8 channels, and OGG Vorbis at most 192 kHz (libsndfile 1.2
-crashes on higher rates instead of reporting an error).
+channel count and length, and a sample format (subtype) chosen from what the output format holds
+(:mod:`eqmorph.audio.output_formats`, which also holds the formats' limits, checked before anything is written).
 
 ``auto_gain`` is :mod:`eqmorph.audio.autogain`'s: the input's loudness kept, the peak kept below full scale;
 it costs a second, measuring pass through the filter.
@@ -44,6 +39,7 @@ from eqmorph.audio.filtering import (
     non_finite_message,
     non_finite_report,
 )
+from eqmorph.audio.output_formats import check_output, output_format, output_subtype
 from eqmorph.core.eq import EQ
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.io.fileio import atomic_path, refuse_same_path
@@ -51,22 +47,12 @@ from eqmorph.io.fileio import atomic_path, refuse_same_path
 _SFE_SYSTEM = 2  # libsndfile's error code for a failed system call ("System error.")
 BLOCK_FRAMES = 65536  # 1.5 s at 44.1 kHz: 1 MB per stereo block, large enough that Python overhead vanishes
 PROGRESS_MIN_FRAMES = 20 * BLOCK_FRAMES  # about 30 s at 44.1 kHz; shorter files finish before a bar helps
-OUTPUT_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
-MAX_CHANNELS = {"FLAC": 8}
-MAX_RATE_HZ = {"OGG": 192000.0}
-_ALLOWED_OUT = ", ".join(OUTPUT_FORMATS)
 # Integer PCM is read as integers and scaled by numpy: libsndfile's own conversion to float took 16 ms per
 # stereo minute of PCM_16 at 44.1 kHz, an int16 read 1-3 ms and the scaling 3 ms. The values are the same
 # bits (libsndfile's normalisation multiplies by the same power of two, after the same int -> float rounding;
 # 24-bit samples arrive in the top bytes of an int32). Other subtypes (FLOAT, compressed formats' own
 # decoders) are read as floats.
 INTEGER_READS = {"PCM_16": ("int16", 2.0**-15), "PCM_24": ("int32", 2.0**-31), "PCM_32": ("int32", 2.0**-31)}
-
-# Sample formats each output format holds exactly; anything else (MP3, Vorbis, Opus, ADPCM, A-law, ...) is a codec,
-# decoded to float samples and written as FALLBACK_SUBTYPE.
-KEPT_SUBTYPES = {"WAV": frozenset({"PCM_U8", "PCM_16", "PCM_24", "PCM_32", "FLOAT", "DOUBLE"}),
-                 "FLAC": frozenset({"PCM_S8", "PCM_16", "PCM_24"})}
-FALLBACK_SUBTYPE = {"WAV": "FLOAT", "FLAC": "PCM_24"}
 
 PathLike = str | os.PathLike[str]
 
@@ -178,52 +164,6 @@ def read_audio(path: PathLike) -> tuple[np.ndarray, int]:
     """Whole file as float64 ``(frames, channels)`` and its sample rate; for short files."""
     info = read_info(path)
     return np.concatenate(list(iter_blocks(path))), info.sample_rate
-
-
-def output_format(out_path: PathLike) -> str:
-    """libsndfile format for OUT's extension; :class:`AudioError` for anything but .wav, .flac, .ogg."""
-    suffix = Path(out_path).suffix.lower()
-    if Path(out_path).is_dir():
-        raise AudioError(f"cannot write {str(out_path)!r}: it is a folder; give a file name such as "
-                         f"{str(Path(out_path) / 'out.wav')!r}")
-    if suffix not in OUTPUT_FORMATS:
-        raise AudioError(
-            f"cannot write {str(out_path)!r}: extension {suffix or '(none)'!r} is not one of {_ALLOWED_OUT}"
-        )
-    return OUTPUT_FORMATS[suffix]
-
-
-def output_subtype(fmt: str, in_subtype: str | None) -> str:
-    """The sample format to write ``fmt`` ("WAV", "FLAC", "OGG") in, for an input of ``in_subtype``.
-
-    The input's when ``fmt`` holds it exactly (:data:`KEPT_SUBTYPES`), PCM_16 for 8-bit PCM it does not, else
-    :data:`FALLBACK_SUBTYPE`: FLOAT WAV, PCM_24 FLAC. libsndfile's own ``check_format`` is no guide: it
-    accepts WAV + MPEG_LAYER_III, which then fails to open ("Supported file format but unsupported encoding").
-    ``in_subtype`` None (arrays with no file behind them): libsndfile's default for ``fmt``.
-    """
-    if fmt == "OGG":
-        return "VORBIS"
-    if in_subtype is None:
-        return sf.default_subtype(fmt)
-    if in_subtype in KEPT_SUBTYPES[fmt]:
-        return in_subtype
-    if in_subtype in ("PCM_S8", "PCM_U8"):  # 8-bit WAV is unsigned, 8-bit FLAC signed: 16 bits hold either
-        return "PCM_16"
-    return FALLBACK_SUBTYPE[fmt]
-
-
-def check_output(out_path: PathLike, fmt: str, sample_rate: float, channels: int) -> None:
-    """Raise :class:`AudioError` if ``fmt`` cannot hold this rate or channel count."""
-    if channels > MAX_CHANNELS.get(fmt, channels):
-        raise AudioError(
-            f"cannot write {str(out_path)!r}: {fmt} holds at most {MAX_CHANNELS[fmt]} channels, the audio has "
-            f"{channels}; expected .wav for more"
-        )
-    if sample_rate > MAX_RATE_HZ.get(fmt, sample_rate):
-        raise AudioError(
-            f"cannot write {str(out_path)!r}: {fmt} holds at most {MAX_RATE_HZ[fmt]:g} Hz, the audio has "
-            f"{sample_rate:g} Hz; expected .wav or .flac for higher rates"
-        )
 
 
 def write_audio(path: PathLike, samples: np.ndarray, sample_rate: int, subtype: str | None = None) -> None:
@@ -391,10 +331,7 @@ __all__ = [
     "duration_text",
     "BLOCK_FRAMES",
     "ProcessReport",
-    "check_output",
     "iter_blocks",
-    "output_format",
-    "output_subtype",
     "process_file",
     "read_audio",
     "read_info",

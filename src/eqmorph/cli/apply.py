@@ -13,7 +13,8 @@ import numpy as np
 
 from eqmorph.audio.autogain import SILENT_INPUT
 from eqmorph.audio.automation import RAMP_S, parse_automation
-from eqmorph.audio.files import OUTPUT_FORMATS, ProcessReport, duration_text, output_format, process_file, read_info
+from eqmorph.audio.files import ProcessReport, duration_text, process_file, read_info
+from eqmorph.audio.output_formats import OUTPUT_FORMATS, output_format
 from eqmorph.cli.common import (
     AUTO_GAIN_HELP,
     add_input_arg,

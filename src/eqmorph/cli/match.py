@@ -27,7 +27,8 @@ LEVEL_NOTE_DB = 1.0
 
 def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
-    from eqmorph.audio.files import output_format, process_file
+    from eqmorph.audio.files import process_file
+    from eqmorph.audio.output_formats import output_format
     from eqmorph.errors import EqmorphError, ParameterError
     from eqmorph.io.fileio import check_writable, same_file
     from eqmorph.io.presets import output_format as preset_format
