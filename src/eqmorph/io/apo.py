@@ -27,7 +27,7 @@ One rule for a filter's values, whatever the preset's layout (:data:`READABLE`, 
   streams presets are made for carry).  A lone ``PK Fc 100000 Hz`` and the same filter among
   five are refused alike;
 - a preset whose filters fit the layout (at most one low shelf, three peaking filters and one
-  high shelf) and each the ranges of its own band is placed exactly (:func:`placeable`);
+  high shelf) and each the ranges of its own band is placed exactly (:func:`eqmorph.io.placement.placeable`);
   missing bands are 0 dB;
 - anything else readable is fitted (:mod:`eqmorph.io.layout`), alone or among five: a 2 kHz low
   shelf (eqmorph's stops at 1 kHz), a Q 12 notch of a room correction, a 10 Hz shelf, a 30 dB boost.
@@ -39,17 +39,13 @@ The preamp written is :func:`eqmorph.core.preamp.preamp_db`, the one every expor
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
-from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES, PEAK_SLICE, flat_params, param_range
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: the rule's home is this module)
     READABLE,
@@ -61,6 +57,7 @@ from eqmorph.io.apo_filter import (  # noqa: F401  (READABLE and readable_rule: 
     readable_rule,
 )
 from eqmorph.io.graphiceq import GraphicCurve, parse_graphiceq, preamp_text
+from eqmorph.io.placement import exact_eq, layout_problem
 from eqmorph.io.preset_text import read_preset_text
 
 # A preamp written, read or applied goes as far as a filter's gain may, no further: eqmorph.audio.filtering takes
@@ -72,7 +69,6 @@ MAX_INCLUDE_DEPTH = 8  # Include chains deeper than this are loops or mistakes
 APO_DECIMALS = {"gain_db": 2, "freq_hz": 1, "q": 3}  # printed precision; range bounds are exact at it
 
 _APO_WRITE = {"low_shelf": "LSC", "peaking": "PK", "high_shelf": "HSC"}
-_LAYOUT = "eqmorph's 5-band layout allows at most one low shelf, up to three peaking filters and at most one high shelf"
 _COMMAND = re.compile(r"([A-Za-z]+)\s*(\d*)\s*:(.*)")
 # Room EQ Wizard's text export starts so; its Filter lines are Equalizer APO's, spaced into columns, with
 # "Filter 5: ON None" for a filter REW left unused (skipped as OFF filters are: eqmorph.io.apo_filter).
@@ -178,21 +174,6 @@ class ApoText(NamedTuple):
     has_preamp: bool = False
 
 
-def in_own_range(f: ApoFilter) -> bool:
-    """Whether the band of ``f``'s kind can hold ``f``'s values as they are (:mod:`eqmorph.core.ranges`)."""
-    band = BAND_KINDS.index(f.kind)
-    return all(param_range(band, p).low <= value <= param_range(band, p).high for p, value in enumerate(f[1:4]))
-
-
-def _check_in_range(f: ApoFilter) -> None:
-    """Raise the EQ's :class:`ParameterError` (with the line) if ``f`` lies outside its own band's ranges."""
-    band = BAND_KINDS.index(f.kind)
-    for p, value in enumerate((f.gain_db, f.freq_hz, f.q)):
-        r = param_range(band, p)
-        if not (math.isfinite(value) and r.low <= value <= r.high):
-            raise ParameterError(f"{f.where}: {f.kind}.{PARAM_NAMES[p]}", value, r.describe())
-
-
 def _parse_apo(text: str, root: Path | None, folder: Path | None, label: str, chain: tuple[Path, ...]) -> ApoText:
     """Filters, curves and summed preamp of one APO text; ``chain`` holds the files that included it."""
     filters: list[ApoFilter] = []
@@ -294,48 +275,11 @@ def read_apo(text: str, *, base_dir: str | Path | None = None) -> ApoText:
     return content
 
 
-def layout_problem(content: ApoText) -> str | None:
-    """Why ``content``'s filters do not fit eqmorph's 5-band layout (None if they do): what was found and what is
-    allowed.  Fewer filters fit too: a lone peaking filter is a layout of one peak and four 0 dB bands."""
-    found = {kind: [f for f in content.filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
-    if len(found["low_shelf"]) <= 1 and len(found["peaking"]) <= 3 and len(found["high_shelf"]) <= 1:
-        if not content.curves:
-            return None
-    described = ", ".join(
-        f"{kind.replace('_', ' ')} x{len(fs)}" + (f" ({', '.join(f.where for f in fs)})" if fs else "")
-        for kind, fs in found.items()
-    )
-    curves = f", GraphicEQ curve x{len(content.curves)}" if content.curves else ""
-    return f"found active filters: {described}{curves}; {_LAYOUT}"
-
-
-def fit_reason(content: ApoText) -> str:
-    """Why ``content`` is fitted rather than placed (empty if it is placed): the first thing no band holds as it is."""
-    if content.curves:
-        return "a GraphicEQ curve is a response, not filters"
-    if layout_problem(content) is not None:
-        return "it holds more filters of a kind than the layout has bands for"
-    for f in content.filters:
-        band = BAND_KINDS.index(f.kind)
-        for p, value in enumerate(f[1:4]):
-            r = param_range(band, p)
-            if not r.low <= value <= r.high:
-                return (f"{f.where}'s {f.kind.replace('_', ' ')} {PARAM_NAMES[p]} {value:g} is outside eqmorph's "
-                        f"range {r.describe()}")
-    return ""
-
-
-def placeable(content: ApoText) -> bool:
-    """Whether ``content`` is placed in the 5-band layout exactly: its filters fit the layout and each the ranges
-    of its own band (see the module docstring); anything else is fitted."""
-    return layout_problem(content) is None and all(in_own_range(f) for f in content.filters)
-
-
 def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
     """Read Equalizer APO / AutoEq text in eqmorph's layout into an :class:`ApoPreset` ``(eq, preamp_db)``, exactly.
 
     At most one low shelf, up to three peaking filters and at most one high shelf; missing bands
-    become 0 dB bands (see :func:`exact_eq`).  Other layouts raise :class:`DataFormatError` saying
+    become 0 dB bands (see :func:`eqmorph.io.placement.exact_eq`).  Other layouts raise :class:`DataFormatError` saying
     what was found, and values outside their band's range :class:`ParameterError`;
     :func:`eqmorph.io.layout.import_apo` fits both instead.
     """
@@ -344,58 +288,5 @@ def from_apo(text: str, *, base_dir: str | Path | None = None) -> ApoPreset:
     if problem:
         raise DataFormatError(problem)
     return ApoPreset(exact_eq(content.filters), content.preamp_db)
-
-
-def exact_eq(filters: list[ApoFilter]) -> EQ:
-    """The EQ of filters already in eqmorph's layout (see :func:`layout_problem`), values kept exactly.
-
-    A missing shelf is the flat EQ's (0 dB at its neutral frequency and Q); missing peaks are 0 dB.
-    """
-    for f in filters:
-        _check_in_range(f)
-    flat = flat_params()
-    found = {kind: [f for f in filters if f.kind == kind] for kind in ("low_shelf", "peaking", "high_shelf")}
-    # Missing peaks: 0 dB at the neutral frequencies farthest from the given peaks, so none coincide.
-    neutral = sorted(
-        flat[PEAK_SLICE].tolist(),
-        key=lambda row: -min((abs(math.log(row[1] / f.freq_hz)) for f in found["peaking"]), default=0.0),
-    )
-    low = found["low_shelf"][0][1:4] if found["low_shelf"] else flat[0]
-    high = found["high_shelf"][0][1:4] if found["high_shelf"] else flat[-1]
-    peaks = [*(f[1:4] for f in found["peaking"]), *neutral][:3]
-    return EQ.from_array([low, *peaks, high])
-
-
-def named_eq(rows: dict[str, tuple[list[float], str]]) -> EQ:
-    """The EQ of bands given by eqmorph's names (JSON, CSV) ``{name: ([gain_db, freq_hz, q], where)}``, exactly.
-
-    Peaks are sorted by frequency, so a name is a place in that order: the missing peaks are 0 dB peaks placed so
-    that each given peak keeps its name (``peak1`` alone at 1 kHz stays peak1, with 0 dB peaks above it), at their
-    neutral frequencies where those keep the order, else spread evenly in log frequency across the gap they fill.
-    Missing shelves are the flat EQ's; a value outside its band's range is a :class:`ParameterError` naming where.
-    """
-    filters = [ApoFilter(BAND_KINDS[BAND_NAMES.index(name)], *values, where) for name, (values, where) in rows.items()]
-    for f in filters:
-        _check_in_range(f)
-    params = flat_params()
-    for name, (values, _) in rows.items():
-        params[BAND_NAMES.index(name)] = values
-    peaks = list(range(PEAK_SLICE.start, PEAK_SLICE.stop))
-    given = [i for i in peaks if BAND_NAMES[i] in rows]
-    low_hz, high_hz = param_range(peaks[0], 1).low, param_range(peaks[0], 1).high
-    run: list[int] = []
-    for i in [*peaks, None]:  # each run of missing peaks between given ones (or the range's ends)
-        if i is not None and i not in given:
-            run.append(i)
-            continue
-        if run:
-            below = max((params[g, 1] for g in given if g < run[0]), default=low_hz)
-            above = min((params[g, 1] for g in given if g > run[-1]), default=high_hz)
-            neutral = params[run, 1]
-            if not (below <= neutral.min() and neutral.max() <= above):
-                steps = np.arange(1, len(run) + 1) / (len(run) + 1)
-                params[run, 1] = below * (above / below) ** steps if above >= below else below
-            run = []
-    return EQ.from_array(params)
 
 

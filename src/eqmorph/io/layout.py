@@ -1,7 +1,7 @@
 """Any preset into eqmorph's 5-band layout: exact when it already fits, else fitted by its response.
 
 A preset whose filters fit the layout (at most one low shelf, three peaking filters and one
-high shelf, each inside the ranges of its own band: :func:`eqmorph.io.apo.placeable`) keeps its
+high shelf, each inside the ranges of its own band: :func:`eqmorph.io.placement.placeable`) keeps its
 values exactly; bands it lacks are 0 dB.  Any other (four peaks, a 2 kHz low shelf, ten filters,
 a ``GraphicEQ`` curve) is turned into the magnitude response it produces (the sum of its
 filters' RBJ responses and its curves) on the fit grid (20 Hz-20 kHz,
@@ -35,16 +35,8 @@ from eqmorph.core.eq import EQ
 from eqmorph.core.fit import fit_curves, fit_grid
 from eqmorph.core.ranges import clip_to_ranges, flat_params
 from eqmorph.errors import DataFormatError
-from eqmorph.io.apo import (
-    PREAMP_RULE,
-    ApoFilter,
-    ApoText,
-    exact_eq,
-    fit_reason,
-    in_preamp_range,
-    placeable,
-    read_apo,
-)
+from eqmorph.io.apo import PREAMP_RULE, ApoFilter, ApoText, in_preamp_range, read_apo
+from eqmorph.io.placement import exact_eq, fit_reason, placeable
 
 # Points of the grid a fit's error is reported on, 20 Hz-20 kHz: 400 per octave, a dozen across a Q 20 peak.
 ERROR_GRID_POINTS = 4096
@@ -68,7 +60,7 @@ class ImportedPreset:
     rms_db: float = 0.0  # fitted only: RMS difference of the responses over 20 Hz-20 kHz (fit_error_db)
     max_error_db: float = 0.0  # fitted only: largest difference there
     what: str = ""  # fitted only: what the preset held, e.g. "4 peaking filters"
-    why: str = ""  # fitted only: why it could not be placed exactly (:func:`eqmorph.io.apo.fit_reason`)
+    why: str = ""  # fitted only: why it could not be placed exactly (:func:`eqmorph.io.placement.fit_reason`)
     # A GraphicEQ curve without a Preamp line only: the curve's level the fit moved out of the bands (a 5-band EQ
     # has no level band). Part of ``preamp_db``, but found by the fit, not written in the file.
     level_db: float = 0.0

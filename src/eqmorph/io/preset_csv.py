@@ -13,7 +13,8 @@ from eqmorph.core import schema
 from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES
 from eqmorph.errors import DataFormatError
-from eqmorph.io.apo import decimal_point, named_eq, parse_number, preamp_or_own, quote_short
+from eqmorph.io.apo import decimal_point, parse_number, preamp_or_own, quote_short
+from eqmorph.io.placement import named_eq
 from eqmorph.io.preset_json import file_preamp
 
 CSV_HEADER = list(schema.BAND_KEYS)
@@ -37,7 +38,7 @@ def csv_rows(eq: EQ, preamp: float | None) -> list[str]:
 def from_csv(text: str) -> EQ:
     """Read the CSV :func:`to_csv` writes (``,`` or ``;`` separated, bands in any order, ``band`` header too).
 
-    1 to 5 band rows, each band at most once; the bands left out are 0 dB (:func:`eqmorph.io.apo.named_eq`).
+    1 to 5 band rows, each band at most once; the bands left out are 0 dB (:func:`eqmorph.io.placement.named_eq`).
     """
     return read_csv(text)[0]
 

@@ -17,7 +17,8 @@ from eqmorph.core import schema
 from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_NAMES
 from eqmorph.errors import DataFormatError, ParameterError
-from eqmorph.io.apo import PREAMP_RULE, in_preamp_range, named_eq, preamp_or_own
+from eqmorph.io.apo import PREAMP_RULE, in_preamp_range, preamp_or_own
+from eqmorph.io.placement import named_eq
 
 JSON_FORMAT = "eqmorph-eq"
 JSON_VERSION = 2  # 2: bands keyed "name" (the schema's); version 1 ("band") is still read

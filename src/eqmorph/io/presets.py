@@ -35,10 +35,8 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     check_preamp,
     comment_line,
     decimal_point,
-    exact_eq,
     from_apo,
     in_preamp_range,
-    named_eq,
     parse_number,
     preamp_or_own,
     quote_short,
@@ -46,6 +44,7 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
 )
 from eqmorph.io.fileio import check_path, write_text_atomic
 from eqmorph.io.graphiceq import to_graphiceq
+from eqmorph.io.placement import exact_eq, named_eq  # noqa: F401  (importable here too, as the APO names)
 from eqmorph.io.preset_csv import CSV_HEADER, csv_rows, read_csv, to_csv
 from eqmorph.io.preset_csv import from_csv as from_csv  # re-exported, as from_json: callers read every format here
 from eqmorph.io.preset_json import check_meta, read_json, to_json
