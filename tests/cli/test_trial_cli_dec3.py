@@ -9,7 +9,8 @@ import soundfile as sf
 
 import eqmorph
 from eqmorph.cli import main
-from eqmorph.io.presets import import_preset, match_recordings, save_preset
+from eqmorph.io.presets import import_preset, save_preset
+from eqmorph.io.provenance import match_recordings
 
 
 def _run(capsys, *argv):

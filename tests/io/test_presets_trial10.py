@@ -6,7 +6,8 @@ import pytest
 from eqmorph import EQ
 from eqmorph.errors import DataFormatError, ParameterError
 from eqmorph.io.apo import read_apo
-from eqmorph.io.presets import format_eqs, import_preset, match_origin, output_format, save_preset
+from eqmorph.io.presets import format_eqs, import_preset, output_format, save_preset
+from eqmorph.io.provenance import match_origin
 
 # Room EQ Wizard 5.20's text export of a generic equaliser, as it writes it: CRLF, a header, columns of spaces, unused
 # filters as "ON None", a filter switched off.

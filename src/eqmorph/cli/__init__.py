@@ -82,8 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if at is None else "; " + _quote_hint(command, argv, start, at)
         if at is None and all(not u.startswith("-") for u in unknown):  # "apply IN OUT --word a bit warm"
             hint = "; a phrase of several words goes in quotes, e.g. 'a bit warm'"
+            if args.command in _WORDS_GO or (len(unknown) == 1 and " " in unknown[0]):  # quoted already (a trial)
+                hint = f"; {_WORDS_GO.get(args.command, 'the command takes no further words')}"
         command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     return run_handler(args.command, args.func, args, command, argv)
+
+
+# Where a phrase goes for a command that takes it only by an option ("edit p.txt 'a bit brighter'" was told to quote
+# what it had quoted: a new-user trial, 2026-12-04)
+_WORDS_GO = {"edit": "a change goes after --more or --less, e.g. --more 'a bit brighter'"}
 
 
 def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) -> None:

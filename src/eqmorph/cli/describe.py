@@ -19,7 +19,8 @@ def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.errors import ParameterError
     from eqmorph.io.preset_text import AudioGivenAsPreset
-    from eqmorph.io.presets import import_preset, match_origin
+    from eqmorph.io.presets import import_preset
+    from eqmorph.io.provenance import match_origin
 
     if args.top < 1:
         raise ParameterError("--top", args.top, "an integer >= 1")

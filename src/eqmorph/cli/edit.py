@@ -53,7 +53,8 @@ def word_changes(m: Morpher, more: list[str], less: list[str], amount: float,
 
 def run_edit(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph edit``; returns the exit code."""
-    from eqmorph.io.presets import import_preset, match_recordings
+    from eqmorph.io.presets import import_preset
+    from eqmorph.io.provenance import match_recordings
 
     if args.output:
         refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})

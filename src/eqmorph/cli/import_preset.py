@@ -12,7 +12,8 @@ from eqmorph.cli.common import add_format_args, add_input_arg, emit, refuse_over
 def run_import(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph import``; returns the exit code."""
     from eqmorph.core.preamp import max_response_db
-    from eqmorph.io.presets import import_preset, match_recordings
+    from eqmorph.io.presets import import_preset
+    from eqmorph.io.provenance import preset_provenance
 
     if args.output:
         refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})  # before reading: a typo costs nothing
@@ -38,11 +39,11 @@ def run_import(args: argparse.Namespace) -> int:
                 f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})")
         print(f"eqmorph import: note: kept {kept}, with which the EQ peaks at {peak:+.1f} dB and may clip; for no "
               f"clipping it would be {preamp_db(imported.eq):.1f} dB", file=sys.stderr)
-    # A converted match is still a match: without its recordings, describe judged it by level and said other words
-    # for the same EQ (a new-user trial, 2026-12-03).
-    recordings = {k: v for k, v in zip(("input", "reference"), match_recordings(args.preset) or ()) if v is not None}
+    # What the preset says made it goes with the EQ (words, model, a match's recordings): a converted match is
+    # still a match, whose level describe leaves out (a new-user trial, 2026-12-03), and a converted word's EQ still
+    # names its words (they were dropped: a new-user trial, 2026-12-04)
     emit(imported.eq, args, inputs={"PRESET": args.preset}, preamp=imported.preamp_db,
-         preamp_is=imported.describe_preamp(), **recordings)
+         preamp_is=imported.describe_preamp(), **preset_provenance(args.preset))
     return 0
 
 

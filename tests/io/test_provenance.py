@@ -1,0 +1,68 @@
+"""What a preset says made it, read back (io/provenance.py), and kept by ``eqmorph import``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import eqmorph
+from eqmorph.cli import main
+from eqmorph.io.presets import save_preset
+from eqmorph.io.provenance import match_origin, preset_provenance
+
+EQ = eqmorph.EQ.flat().with_band(2, gain_db=3.0)
+
+MADE = [
+    {"words": ["warm"], "intensity": 1.0, "model_id": "eqmorph-abc"},
+    {"words": ["warm", "bright"], "weights": {"warm": 0.5, "bright": 0.5}, "intensity": 0.8, "source": "safe"},
+    {"words": ["warm", "a bit brighter"], "alpha": 0.3, "intensity": 1.0},
+    {"input": "my song to master.wav", "reference": "ref.flac", "amount": 0.5, "model_id": "eqmorph-abc"},
+    {"start": "warm.txt", "weights": {"a bit brighter": 0.5, "muddy": -0.25}, "model_id": "eqmorph-abc"},
+]
+
+
+@pytest.mark.parametrize("meta", MADE)
+@pytest.mark.parametrize("suffix", [".json", ".txt"])
+def test_save_then_read_back_gives_the_same_provenance(tmp_path, meta, suffix):
+    path = tmp_path / f"p{suffix}"
+    save_preset(path, EQ, **meta)
+    assert preset_provenance(path) == meta
+
+
+def test_a_csv_holds_no_provenance(tmp_path):
+    save_preset(tmp_path / "p.csv", EQ, words="warm")
+    assert preset_provenance(tmp_path / "p.csv") == {}
+
+
+def test_a_hand_broken_field_is_left_out_and_the_rest_kept(tmp_path):
+    path = tmp_path / "p.json"
+    save_preset(path, EQ, words="warm", model_id="eqmorph-abc")
+    doc = json.loads(path.read_text())
+    doc["intensity"] = "loud"
+    path.write_text(json.dumps(doc))
+    assert preset_provenance(path) == {"words": ["warm"], "model_id": "eqmorph-abc"}
+
+
+def test_a_users_own_comment_is_no_provenance(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("# my favourite: words warm\nPreamp: -3 dB\nFilter 1: ON PK Fc 1000 Hz Gain 3 dB Q 1\n")
+    assert preset_provenance(path) == {} and match_origin(path) is None
+
+
+@pytest.mark.parametrize("out", ["copy.json", "copy.txt"])
+def test_import_keeps_the_words_and_model_of_a_converted_preset(capsys, tmp_path, out):
+    # the converted file named nothing of how the EQ was made (a new-user trial, 2026-12-04)
+    source = tmp_path / "warm.json"
+    save_preset(source, EQ, words="warm", intensity=1.0, model_id="eqmorph-abc")
+    assert main(["import", str(source), "-o", str(tmp_path / out)]) == 0
+    assert preset_provenance(tmp_path / out) == {"words": ["warm"], "intensity": 1.0, "model_id": "eqmorph-abc"}
+
+
+def test_a_phrase_given_to_edit_as_an_argument_is_told_where_it_goes(capsys, tmp_path):
+    source = tmp_path / "warm.json"
+    save_preset(source, EQ, words="warm")
+    with pytest.raises(SystemExit):
+        main(["edit", str(source), "a bit brighter"])
+    err = capsys.readouterr().err
+    assert "--more or --less" in err and "goes in quotes" not in err
