@@ -543,3 +543,13 @@ def test_a_spanish_name_that_is_a_noun_is_said_as_one(m, text, said):
     eq = m.generate(text)
     assert m.describe_text(eq, language="es") == said  # "un poco dureza", "muy dureza": no Spanish
     assert dict(m.parse(said).weights) == pytest.approx(dict(m.parse(text).weights))
+
+
+def test_the_listed_words_name_each_exact_eq_once(m):
+    # "brighter" gives way to bright (the same EQ): the CLI's list showed both at +0.77 (a new-user trial)
+    from eqmorph.semantic.describe import sound_words
+
+    eq = m.interpolate("warm", "bright", 0.7)
+    listed = [w for w, _ in sound_words(m.describe(eq, k=None), 10)]
+    assert "bright" in listed and "brighter" not in listed
+    assert sound_words([("bright", 0.8), ("brighter", 0.8), ("harsh", 0.7)]) == [("bright", 0.8), ("harsh", 0.7)]

@@ -364,7 +364,10 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     the EQ has the word's own shape (``SELF_DESCRIBING_COS``), which the phrase then says: SocialFX's warm is
     "very romantic" (0.99), and the list left romantic out under that headline (a new-user trial, 2026-12-04)."""
     unsaid = feeling_words()
-    return [(w, s) for w, s in ranked if w not in unsaid or abs(s) >= SELF_DESCRIBING_COS][:k]
+    said = [(w, s) for w, s in ranked if w not in unsaid or abs(s) >= SELF_DESCRIBING_COS]
+    # a word with another's exact EQ ("brighter" gives way to bright) scores the same: listed once, as describe(k)
+    # does (the CLI's list showed bright and brighter, +0.77 both: a new-user trial, 2026-12-04)
+    return [(w, s) for n, (w, s) in enumerate(said) if n == 0 or abs(s - said[n - 1][1]) > 1e-9][:k]
 
 
 __all__ = ["Describer", "level_only_db", "sound_words", "word_languages"]
