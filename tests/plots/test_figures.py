@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,7 +20,7 @@ from eqmorph.core.eq import EQ  # noqa: E402
 from eqmorph.core.ranges import flat_params  # noqa: E402
 from eqmorph.errors import EqmorphError, ParameterError  # noqa: E402
 from eqmorph.plots import figures  # noqa: E402
-from eqmorph.plots.canvas import DPI  # noqa: E402
+from eqmorph.plots.canvas import DPI, MODEL_KEY  # noqa: E402
 
 
 def _eq(band: int, gain_db: float, freq_hz: float) -> EQ:
@@ -49,6 +50,56 @@ def test_plot_eqs_writes_a_png_the_size_of_its_figure_and_nothing_else(tmp_path)
 def test_training_curves_writes_a_png_from_a_loss_history(tmp_path):
     assert_png(figures.training_curves(_history(), tmp_path / "loss.png"))
     assert_png(figures.training_curves([{"val_recon": 1.0}, {"val_recon": 0.5}], tmp_path / "val_only.png"))
+
+
+def _png_text(path) -> dict[str, str]:
+    from PIL import Image  # matplotlib's own dependency
+
+    with Image.open(path) as image:
+        return dict(image.text)
+
+
+def _legend_labels(monkeypatch, draw, name: str = "x.png") -> list[str]:
+    """The legend texts of the figure ``draw()`` saves as ``name`` (figures.py's saves are intercepted)."""
+    saved = {}
+    monkeypatch.setattr(figures, "save_png", lambda fig, path, **kw: saved.setdefault(Path(path).name, fig))
+    draw()
+    return [t.get_text() for ax in saved[name].axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+def test_make_all_writes_the_model_id_into_every_figure_it_draws_from_the_model(tiny_model, tmp_path):
+    paths = figures.make_all(tiny_model, tmp_path)
+    assert len(paths) == 5
+    for path in paths:
+        assert _png_text(path)[MODEL_KEY] == tiny_model.model_id, path.name
+
+
+def test_the_model_id_chunk_leaves_the_pixels_as_they_are(tmp_path):
+    plain = figures.training_curves(_history(), tmp_path / "plain.png")
+    tagged = figures.training_curves(_history(), tmp_path / "tagged.png", metadata={MODEL_KEY: "m-123"})
+    assert MODEL_KEY not in _png_text(plain) and _png_text(tagged)[MODEL_KEY] == "m-123"
+    assert np.array_equal(imread(plain), imread(tagged))
+
+
+def test_training_curves_of_a_model_without_validation_rows_do_not_say_validation(monkeypatch, tmp_path):
+    labels = _legend_labels(monkeypatch, lambda: figures.training_curves(_history(), tmp_path / "x.png",
+                                                                         held_out=False))
+    assert "recon, all rows in one pass (no validation rows)" in labels
+    assert "supcon, all rows in one pass (no validation rows)" in labels
+    assert not [label for label in labels if label.startswith("validation")]
+    held = _legend_labels(monkeypatch, lambda: figures.training_curves(_history(), tmp_path / "x.png"))
+    assert {"validation recon", "validation supcon"} <= set(held)
+
+
+@pytest.mark.parametrize(("selected_on", "val_label"), [
+    ("training (no validation rows)", "recon, all rows in one pass (no validation rows)"),
+    ("validation", "validation recon"),
+])
+def test_make_all_labels_the_curves_by_whether_training_had_validation_rows(tiny_model, tmp_path, monkeypatch,
+                                                                            selected_on, val_label):
+    monkeypatch.setitem(tiny_model.checkpoint.metrics, "selected_on", selected_on)
+    labels = _legend_labels(monkeypatch, lambda: figures.make_all(tiny_model, tmp_path), "training_curves.png")
+    assert val_label in labels
 
 
 def test_model_figures_write_pngs(tiny_model, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 DPI = 120  # readable on screen and in the README without multi-megabyte files
+# PNG text-chunk keyword naming the model a figure was drawn from, so a figure older than its model can be told apart
+# by reading the file (tests/plots/test_docs_figures.py does, for docs/figures).
+MODEL_KEY = "eqmorph model"
 FREQ_TICKS_HZ = (20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
 
 
@@ -49,11 +53,14 @@ def check_png(path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def save_png(fig: Figure, path: str | os.PathLike[str]) -> Path:
-    """Write ``fig`` to ``path`` (must end in .png, folder must exist) atomically; returns the path."""
+def save_png(fig: Figure, path: str | os.PathLike[str], *, metadata: Mapping[str, str] | None = None) -> Path:
+    """Write ``fig`` to ``path`` (must end in .png, folder must exist) atomically; returns the path.
+
+    ``metadata``: extra PNG text chunks (e.g. ``{MODEL_KEY: model.model_id}``); they leave the pixels as they are.
+    """
     target = check_png(path)
     with atomic_path(target) as tmp:
-        fig.savefig(tmp, format="png", dpi=DPI)
+        fig.savefig(tmp, format="png", dpi=DPI, metadata=dict(metadata or {}))
     return target
 
 

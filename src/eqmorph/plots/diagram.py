@@ -35,8 +35,12 @@ def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], text:
 
 
 def architecture_diagram(config: ModelConfig, path: str | os.PathLike[str], *,
-                         train_config: Mapping[str, Any] | None = None) -> Path:
-    """Boxes-and-arrows diagram of the autoencoder for ``config``; ``train_config`` adds the loss weights."""
+                         train_config: Mapping[str, Any] | None = None,
+                         metadata: Mapping[str, str] | None = None) -> Path:
+    """Boxes-and-arrows diagram of the autoencoder for ``config``; ``train_config`` adds the loss weights.
+
+    ``metadata``: PNG text chunks, as :func:`eqmorph.plots.canvas.save_png` takes.
+    """
     check_png(path)
     if not isinstance(config, ModelConfig):
         raise ParameterError("config", config, "a ModelConfig (e.g. model.checkpoint.config)")
@@ -83,4 +87,4 @@ def architecture_diagram(config: ModelConfig, path: str | os.PathLike[str], *,
     ax.text(2, 3, f"ResBlock(x) = dropout({config.dropout:g})(relu(LayerNorm(Linear x))) + skip(x), skip Linear when "
                   f"widths differ.   Bands: {', '.join(BAND_NAMES)}.", fontsize=7.5, color="0.3")
     ax.set_title("eqmorph residual EQ autoencoder", fontsize="large")
-    return save_png(fig, path)
+    return save_png(fig, path, metadata=metadata)

@@ -21,7 +21,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE, AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError
-from eqmorph.plots.canvas import check_png, db_axis, freq_axis, new_figure, save_png
+from eqmorph.plots.canvas import MODEL_KEY, check_png, db_axis, freq_axis, new_figure, save_png
 from eqmorph.plots.diagram import architecture_diagram
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION
 
@@ -37,6 +37,10 @@ LOSS_KEYS = ("train_total", "train_param", "train_response", "train_centroid", "
 SUPCON_KEYS = ("train_supcon", "val_supcon")
 LABELS = {"train_total": "train total (every weighted term)", "val_recon": "validation recon",
           "val_supcon": "validation supcon"}
+# A model trained on every row (the bundled one) has no validation rows: its val_* losses are the training rows
+# scored in one pass after each epoch (eqmorph.training.train), and a "validation" label would say otherwise.
+LABELS_NO_VAL = {"val_recon": "recon, all rows in one pass (no validation rows)",
+                 "val_supcon": "supcon, all rows in one pass (no validation rows)"}
 SHOWCASE_WORDS = ("warm", "bright", "dark", "heavy", "tinny", "soft", "crisp")  # preferred words for make_all
 
 
@@ -85,14 +89,17 @@ def _colours(n: int) -> list[Any]:
 
 
 def plot_eqs(curves: Sequence[tuple[str, EQ]], path: str | os.PathLike[str], *, title: str | None = None,
-             sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Path:
-    """Plot labelled EQs' magnitude responses, 20 Hz-20 kHz on a log axis, to a PNG; returns its path."""
+             sample_rate: float = ANALYSIS_SAMPLE_RATE, metadata: Mapping[str, str] | None = None) -> Path:
+    """Plot labelled EQs' magnitude responses, 20 Hz-20 kHz on a log axis, to a PNG; returns its path.
+
+    ``metadata``, here and in the other figures: PNG text chunks, as :func:`eqmorph.plots.canvas.save_png` takes.
+    """
     check_png(path)
-    return save_png(eqs_figure(curves, title=title, sample_rate=sample_rate), path)
+    return save_png(eqs_figure(curves, title=title, sample_rate=sample_rate), path, metadata=metadata)
 
 
 def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[str], steps: int = 11, *,
-                       sample_rate: float = ANALYSIS_SAMPLE_RATE) -> Path:
+                       sample_rate: float = ANALYSIS_SAMPLE_RATE, metadata: Mapping[str, str] | None = None) -> Path:
     """The family of responses as the morph goes from word ``a`` (alpha 0) to ``b`` (alpha 1)."""
     check_png(path)
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or not 2 <= steps <= 101:
@@ -118,7 +125,7 @@ def interpolation_flow(model: Morpher, a: str, b: str, path: str | os.PathLike[s
     ax.legend(loc="best", fontsize="small", framealpha=0.9)
     fig.colorbar(ScalarMappable(norm, cmap), ax=ax, label=f"alpha ({a} = 0, {b} = 1)")
     ax.set_title(f"Morph from '{a}' to '{b}' ({steps} steps, default '{DEFAULT_INTERPOLATION}' interpolation)")
-    return save_png(fig, path)
+    return save_png(fig, path, metadata=metadata)
 
 
 # --- the word map ------------------------------------------------------------------------------
@@ -147,7 +154,8 @@ def _project(model: Morpher, method: str) -> tuple[np.ndarray, str]:
     return np.asarray(model.word_map, dtype=np.float64), "PCA"
 
 
-def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca", *, top_n: int = 40) -> Path:
+def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca", *, top_n: int = 40,
+               metadata: Mapping[str, str] | None = None) -> Path:
     """Word centroids in 2-D (PCA, the model's ``word_map``, or t-SNE), sized by example count.
 
     Colour is each word's tilt (dB at 8 kHz minus dB at 100 Hz of its EQ); the ``top_n`` most
@@ -178,7 +186,7 @@ def latent_map(model: Morpher, path: str | os.PathLike[str], method: str = "pca"
     ax.set_yticks([])
     ax.set_xlabel(f"{used} 1")
     ax.set_ylabel(f"{used} 2")
-    return save_png(fig, path)
+    return save_png(fig, path, metadata=metadata)
 
 
 def _label_words(fig: Figure, ax: Axes, xy: np.ndarray, words: list[str]) -> None:
@@ -201,8 +209,12 @@ def _label_words(fig: Figure, ax: Axes, xy: np.ndarray, words: list[str]) -> Non
 # --- training ----------------------------------------------------------------------------------
 
 
-def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathLike[str]) -> Path:
-    """Losses per epoch: reconstruction terms (train total, param, response; validation recon) and SupCon."""
+def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathLike[str], *, held_out: bool = True,
+                    metadata: Mapping[str, str] | None = None) -> Path:
+    """Losses per epoch: reconstruction terms (train total, param, response; validation recon) and SupCon.
+
+    ``held_out=False``: the model had no validation rows, and the ``val_*`` curves are labelled as what they are.
+    """
     check_png(path)
     if isinstance(history, str | bytes) or not isinstance(history, Sequence) or not history:
         raise ParameterError("history", history, "a non-empty list of per-epoch loss dicts")
@@ -224,11 +236,12 @@ def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathL
     panels = [(axes[0], LOSS_KEYS, "reconstruction losses")]
     if has_supcon:
         panels.append((axes[1], SUPCON_KEYS, "supervised contrastive loss"))
+    labels = {**LABELS, **({} if held_out else LABELS_NO_VAL)}
     best = int(np.argmin(series["val_recon"])) if "val_recon" in series else None
     for ax, keys, name in panels:
         for k in keys:
             if k in series:
-                ax.plot(epochs, series[k], styles[k], linewidth=1.6, label=LABELS.get(k, k.replace("_", " ")))
+                ax.plot(epochs, series[k], styles[k], linewidth=1.6, label=labels.get(k, k.replace("_", " ")))
         if keys is LOSS_KEYS and all(np.all(series[k] > 0) for k in keys if k in series):
             ax.set_yscale("log")  # reconstruction falls by decades; SupCon moves within one
         if best is not None:
@@ -239,7 +252,7 @@ def training_curves(history: Sequence[Mapping[str, float]], path: str | os.PathL
         ax.set_title(name)
         ax.grid(True, alpha=0.35)
         ax.legend(fontsize="small")
-    return save_png(fig, path)
+    return save_png(fig, path, metadata=metadata)
 
 
 # --- the fit and everything at once ------------------------------------------------------------
@@ -299,7 +312,9 @@ def make_all(model: Morpher, out_dir: str | os.PathLike[str], *,
     """Draw every figure into ``out_dir`` (created if only it is missing); returns the PNG paths.
 
     The t-SNE map needs scikit-learn and 5+ words, training curves a model with history, and the
-    fit figure ``data_path`` (a SocialFX file or folder).
+    fit figure ``data_path`` (a SocialFX file or folder). Every figure drawn from the model carries its
+    ``model_id`` in the PNG text chunk :data:`~eqmorph.plots.canvas.MODEL_KEY`; the fit figure, drawn from the
+    data alone, does not.
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -308,19 +323,24 @@ def make_all(model: Morpher, out_dir: str | os.PathLike[str], *,
         raise ParameterError("out_dir", str(out_dir), "a folder whose parent exists")
     out.mkdir(exist_ok=True)
     words = _showcase(model)
+    meta = {MODEL_KEY: model.model_id}
     paths = [
         plot_eqs([(w, model.generate(w)) for w in words], out / "word_curves.png",
-                 title="EQs the model generates for " + ", ".join(words)),
-        latent_map(model, out / "latent_map.png"),
+                 title="EQs the model generates for " + ", ".join(words), metadata=meta),
+        latent_map(model, out / "latent_map.png", metadata=meta),
         architecture_diagram(model.checkpoint.config, out / "architecture.png",
-                             train_config=model.checkpoint.train_config),
+                             train_config=model.checkpoint.train_config, metadata=meta),
     ]
     if len(words) >= 2:
-        paths.append(interpolation_flow(model, words[0], words[1], out / "interpolation_flow.png"))
+        paths.append(interpolation_flow(model, words[0], words[1], out / "interpolation_flow.png", metadata=meta))
     if importlib.util.find_spec("sklearn") is not None and len(model.terms) >= 5:
-        paths.append(latent_map(model, out / "latent_map_tsne.png", "tsne"))
+        paths.append(latent_map(model, out / "latent_map_tsne.png", "tsne", metadata=meta))
     if model.checkpoint.history:
-        paths.append(training_curves(model.checkpoint.history, out / "training_curves.png"))
+        # metrics.json's selected_on says whether training had validation rows (eqmorph.training.train writes it);
+        # a model directory without it keeps the "validation" labels these curves always had.
+        held_out = model.checkpoint.metrics.get("selected_on", "validation") == "validation"
+        paths.append(training_curves(model.checkpoint.history, out / "training_curves.png", held_out=held_out,
+                                     metadata=meta))
     if data_path is not None:
         paths.append(fit_quality(data_path, out / "fit_worst.png"))
     return paths
