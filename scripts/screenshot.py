@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT / "tests" / "server"))
 
 from server_fixtures import LiveServer  # noqa: E402
 
+from eqmorph.cli.serve import load_for_web  # noqa: E402
 from eqmorph.io.fileio import write_bytes_atomic  # noqa: E402
-from eqmorph.semantic.morph import load  # noqa: E402
 from eqmorph.server import create_app  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -28,11 +28,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    with LiveServer(create_app(load())) as server, sync_playwright() as p:
+    # load_for_web: the model as `eqmorph serve` loads it (the open vocabulary when the text extra is installed).
+    with LiveServer(create_app(load_for_web(None, None))) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{server.url}/#a=warm&b=bright&alpha=0.4&i=1")
         page.wait_for_selector("#curve[data-alpha='0.4']")
+        # "sounds like" comes from its own request after the curve's: wait for it rather than for a fixed time.
+        page.wait_for_selector("#sounds-like[data-alpha='0.4']")
         page.wait_for_timeout(300)
         write_bytes_atomic(args.out, page.screenshot(full_page=True))
         browser.close()
