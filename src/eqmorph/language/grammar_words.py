@@ -25,7 +25,6 @@ DEGREES: dict[tuple[str, ...], float] = {
     # a twenty-fifth trial: "bit warmer", "lil warmer", "the tiniest bit brighter" were the whole word, "a good bit
     # brighter" read "good" as a sound word, and "a whole lot more bass" was the plain word
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
-    ("a", "good", "amount"): 1.25, ("a", "fair", "amount"): 1.25,  # "a good amount less bass" read good (a 30th trial)
     ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
     ("touch",): 0.5,  # "touch more bass", as "a touch"
     ("a", "third"): 1 / 3, ("a", "quarter"): 0.25,  # "a third less bass" was the whole cut (a twenty-seventh trial)
@@ -252,7 +251,7 @@ OVERRIDING_PARTICLES = frozenset({"up", "down"})
 
 
 # Verbs whose "up" completes them rather than raising: "tidy up the mud" boosted it (a twenty-fifth trial).
-UP_COMPLETES = frozenset({"tidy", "fix", "clear", "sort", "clean"})
+UP_COMPLETES = frozenset({"tidy", "fix", "clear", "sort", "clean", "soften"})  # "soften up the cymbals" too
 # Words whose verb "down" completes: "calm it down", "dull it down" are calm and dull (language/trailing.py).
 DOWN_COMPLETES = frozenset({"calm", "dull", "mellow", "quiet", "settle", "smooth", "soften", "darken", "dumb"})
 

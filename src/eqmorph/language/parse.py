@@ -30,6 +30,7 @@ from eqmorph.language.complaints import (
     hedged,
     is_praise,
     is_wished,
+    likes,
     nothing_asked,
     praises,
     said_again,
@@ -124,7 +125,7 @@ class Parser(PieceEnds):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
-        praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
+        praised_text, liked = praises(norm), likes(norm)  # "it's very bright, perfect": praise anywhere in the phrase
         norm = sentence_text(norm)  # "the highs, they're a bit much": the comma would cut the subject off
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
@@ -141,7 +142,7 @@ class Parser(PieceEnds):
         shown: set[str] = set()  # the words typed: one the statements put in ("I like" -> "keep") is not reported
         for clause in clauses(norm):
             first, unread = len(pieces), len(unknown)
-            typed, tokens, corners = clause_tokens(self, text, clause, notes, praised_text)
+            typed, tokens, corners = clause_tokens(self, text, clause, notes, praised_text, liked)
             shown.update(typed)
             # sign: negations (not, too, rather than); way: the direction words' say (0 none, +1 more, -1 less)
             sign, degree, start, i, way, keep = 1.0, 1.0, 0, 0, 0.0, False
@@ -187,8 +188,9 @@ class Parser(PieceEnds):
                     pending.extend(span[0])
                     i += len(span[0])
                     continue
-                if tok in BY_WORDS and amount_at(tokens, i):  # "cut bass by 3 dB"
-                    after_piece, i = closes, i + 1
+                if tok in BY_WORDS and (amount_at(tokens, i) or (  # "cut bass by 3 dB", "cut the bass by a lot"
+                        closes_list and (said := self._phrase_at(tokens, i + 1)) and said[0] in DEGREE_PHRASES)):
+                    after_piece, trailing, i = closes, closes_list, i + 1
                     continue
                 thing = tok in stoplist()  # "the 808 is too boomy": a drum machine, not 808 dB
                 number = None if term or thing else number_degree(tok)

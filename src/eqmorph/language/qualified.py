@@ -105,7 +105,7 @@ def _region_after(tokens: Sequence[str], j: int) -> bool:
     return any(is_region_word(" ".join(tokens[j:j + n])) for n in (2, 1))
 
 
-def _weighted(tokens: list[str]) -> list[str]:
+def _weighted(tokens: list[str], liked: bool = False) -> list[str]:
     """``tokens`` with a region's weight read (see ``_HEAVY_REGIONS``): "X heavy" and "heavy on the X" stated ->
     "too much X", asked -> "X" (with the words that ask); "light on the X" stated -> "not enough X", asked -> "less
     X"."""
@@ -123,7 +123,9 @@ def _weighted(tokens: list[str]) -> list[str]:
             out[k:k + len(region) + 1] = list(region) if asked else ["too", "much", *region]
         else:
             heavy, too = out[k] == "heavy", k > start and out[k - 1] == "too"
-            if too or not asked:  # "too heavy on", "it's light on", a note's "light on the bottom"
+            if liked and not too:  # "heavy in the low end, I like it": kept
+                out[k:k + 2] = ["keep"]
+            elif too or not asked:  # "too heavy on", "it's light on", a note's "light on the bottom"
                 out[k - too:k + 2] = ["too", "much"] if heavy else ["not", "enough"]
             else:  # "go heavy on the bass", "heavy on the bass please", "go light on the highs"
                 out[k:k + 2] = ["more"] if heavy else ["less"]
@@ -206,12 +208,12 @@ def _doubted(tokens: list[str]) -> list[str]:
     return out
 
 
-def qualified(tokens: Sequence[str]) -> list[str]:
+def qualified(tokens: Sequence[str], liked: bool = False) -> list[str]:
     """``tokens`` (one clause's, or a few joined by "and"/"but") with what they say of their statement or request read
     (see the module docstring), in this order: doubts, a need of a degree denied, the reference, "bien", a region's
-    weight, excess nouns, exceptions, causes."""
+    weight (kept when the phrase likes it: ``liked``), excess nouns, exceptions, causes."""
     out = _NOT_SO_MUCH(_doubted(list(tokens)))
-    return _caused(_excepted(_excess(_weighted(_bien(_AGAINST_REFERENCE(out))))))
+    return _caused(_excepted(_excess(_weighted(_bien(_AGAINST_REFERENCE(out)), liked))))
 
 
 __all__ = ["qualified"]

@@ -26,7 +26,7 @@ from eqmorph.core import dsp
 from eqmorph.errors import ParameterError
 from eqmorph.language import lemmas
 from eqmorph.language.band_words import REGION_WORDS, BandWord, band_params, band_word, region_hz
-from eqmorph.language.complaints import FLAW_WORDS, LEVEL_WORDS, LOUDNESS_WORDS, SENTENCE_WORDS
+from eqmorph.language.complaints import COPULAS, FLAW_WORDS, LEVEL_WORDS, LOUDNESS_WORDS, SENTENCE_WORDS
 from eqmorph.language.grammar_words import BY_WORDS, FUNCTION_WORDS, JOINERS, LESS, MORE, NOT, PARTICLES, STOP
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import db_amount
@@ -37,7 +37,8 @@ T = TypeVar("T")
 # Region words a crowd word can be confined to: the spectrum's regions and the studio's air band, each one band.
 WHERE_WORDS = frozenset({*REGION_WORDS, "air band"})
 # Words between a crowd word and its region: "more warmth in the low end", "harsh on top", "aire en los agudos".
-PREPOSITIONS = frozenset({"in", "on", "at", "around", "across", "throughout", "en", "sobre"})
+PREPOSITIONS = frozenset({"in", "on", "at", "around", "across", "throughout", "en", "sobre",
+                          "from"})  # "less boom from the low end" boosted the bass beside the boom cut (a 31st trial)
 # Crowd words whose verb takes a region ("tighten the low end") or, followed by "up" or "the", is one ("clean up
 # the low end"). Both words' crowd EQs cut the low end, which is what a mixer asking this means.
 REGION_VERB_WORDS = frozenset({"tight", "clean"})
@@ -49,7 +50,8 @@ COPULAS_AND_EXCESS = frozenset({"is", "are", "isn't", "aren't", "sounds", "sound
                                 "demasiadas"})
 # Region words that also name an instrument, and the verbs of need after which they are the instrument: "the bass
 # needs more presence", "el bajo necesita más medios".
-INSTRUMENT_REGIONS = frozenset({"bass", "bajo"})
+INSTRUMENT_REGIONS = frozenset({"bass", "bajo", "el bajo", "double bass", "double basses", "upright bass", "contrabass",
+                                "contrabajo", "reese bass", "wobble bass", "growl bass"})  # an instrument's band forms
 NEEDS = frozenset({"need", "needs", "necesita", "necesitan", "wants", "could"})
 BETWEEN = COPULAS_AND_EXCESS | LESS | MORE | NOT  # "make the low end less boomy", "low end without mud"
 # A word's own way wins in a region where it reaches this share of the region's largest move (see confine), when it
@@ -183,9 +185,9 @@ def region_before(before: Piece, piece: Piece, between: Sequence[str], set_by_am
     if piece.meanings[0].how == "defined":  # "the highs are too sibilant": a band word the region holds, as it is
         own = band_word(piece.meanings[0].word)
         if own is not None and not _holds(region, own) and before.term in INSTRUMENT_REGIONS and \
-                not NEEDS.isdisjoint(between):
+                not (NEEDS | COPULAS).isdisjoint(between):  # not a list's "not enough bass too much treble"
             # "the bass needs more presence": the bass guitar's presence (read as a list, a 6 dB bass shelf beside it:
-            # a twenty-seventh trial)
+            # a twenty-seventh trial); "the (reese) bass is too nasal" its nasality (a thirty-first trial)
             return (replace(piece, text=f"{before.text} {piece.text}"),
                     f"{before.term}: read as the instrument, not as a {region.name} move")
         return (replace(piece, text=f"{before.text} {piece.text}"), note) if own and _holds(region, own) else None

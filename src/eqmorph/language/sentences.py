@@ -48,7 +48,7 @@ def _especially(text: str) -> str:
 # A subject resumed as a verb's object: "the bass, turn it down a bit" boosted the bass (the subject alone was a
 # request, "turn it down" said of nothing: a thirtieth trial); read as "turn the bass down a bit".
 # A liking said so too: "the bass, i love it" boosted the bass ("i love the bass" keeps it).
-_RESUMED_OBJECT = re.compile(r"^((?:the|those|these|my|your)\s[^,.;!?]{1,40}?),\s*(?:(?:please|just)\s+)?"
+_RESUMED_OBJECT = re.compile(r"^((?:(?:the|those|these|my|your)\s)?[^,.;!?]{1,40}?),\s*(?:(?:please|just)\s+)?"
                              r"((?:i\s+)?[a-z-]+)\s+(?:it|them)\b")
 _OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease",
                            "i love", "i like", "i hate", "i dislike"})
@@ -59,6 +59,9 @@ def _resumed_object(text: str) -> str:
     found = _RESUMED_OBJECT.match(text)
     if found is None or not (found.group(2) in _OBJECT_VERBS or found.group(2) in DIRECTION_WORDS) or not \
             COPULAS.isdisjoint(found.group(1).split()):
+        return text
+    if found.group(1).split()[0] not in ("the", "those", "these", "my", "your") and not is_region_word(
+            found.group(1)):  # "bass, turn it down a bit" (no article): only a region said alone
         return text
     return f"{found.group(2)} {found.group(1)}{text[found.end():]}"
 
@@ -103,10 +106,23 @@ _NEGATIVE_QUESTION = re.compile(r"^(?:(?:isn't|isnt|is not)\s+(it|this|that)|"
 _WHOSE_VIEW = re.compile(r"\s+(?:for|to)\s+me(?=\s*(?:$|[,.;!?]))|\s+para\s+mí(?=\s*(?:$|[,.;!?]))")
 
 
+# Only a question of how much: "isn't it nice?" or "isn't this the bass?" ask nothing of the sound (read as
+# statements, a thirty-first trial found them amplified); "isn't it too bright?", "¿no está muy turbio?" state.
+_HOW_MUCH = frozenset({"too", "a", "bit", "very", "so", "kinda", "quite", "pretty", "really", "rather", "muy",
+                       "demasiado", "un", "poco", "algo", "bastante", "tan", "super"})
+# A modal asked in the negative wishes: "can't it be brighter?", "doesn't it need more bass?" (read as negations, they
+# darkened it and cut the bass: a thirty-first trial)
+_NEGATIVE_WISH = re.compile(r"^(?:can't|cant|couldn't|couldnt|shouldn't|shouldnt|doesn't|doesnt|won't|wouldn't)\s+"
+                            r"(?:it|this|that|the\s+\w+)\s+(?:be\s+(?=[^?]*\?\s*$)|(?=(?:need|needs|have|sound|get)\b"
+                            r"[^?]*\?\s*$))")
+
+
 def _asked_as_stated(text: str) -> str:
-    """``text`` with a negative question read as its statement and "for me" after a statement dropped."""
+    """``text`` with a negative question read as its statement, a negative wish as the wish, and "for me" after a
+    statement dropped."""
+    text = _NEGATIVE_WISH.sub("", text)
     found = _NEGATIVE_QUESTION.search(text)
-    if found is not None:
+    if found is not None and not _HOW_MUCH.isdisjoint(text[found.end():].split()):
         said = f"{found.group(1)} is" if found.group(1) else f"{found.group(2)} are" if found.group(2) else \
             found.group(3)
         text = f"{said}{text[found.end():]}"
@@ -185,7 +201,7 @@ _SIZING_SENTENCE = re.compile(r"[.!?]+\s+(?=(?:but\s+)?(?:not too much|not much|
 
 
 # A clause of praise alone beside the request ("it's very bright, love it") is no request for the crowds' love.
-_PRAISE_CLAUSE = re.compile(r"(?:^|[,.;!?])\s*(?:i\s+|we\s+)?(?:love|loving|like|dig|digging)\s+it"
+_PRAISE_CLAUSE = re.compile(r"(?:^|[,.;!?])\s*(?:(?:and|but)\s+)?(?:i\s+|we\s+)?(?:love|loving|like|dig|digging)\s+it"
                             r"(?:\s+(?:so much|a lot|though))?\s*(?=[,.;!?]|$)")
 
 

@@ -85,8 +85,8 @@ _IDIOMS = PhraseRewriter({
     **{("rumbles", *much): ("has", "too", "much", "rumble") for much in (("too", "much"), ("a", "lot"))},
     # "it's not muddy at all" and "it's not harsh anymore" were unknown words
     ("at", "all"): (), ("anymore",): (),
-    # "half the mud" and "half as bright" asked for half of it (a thirtieth trial)
-    ("half", "the"): ("a", "bit", "less", "the"), ("half", "as"): ("a", "bit", "less")})
+    # "half the mud" asked for half of it (a thirtieth trial); "lejos de ser perfecto" is far from, no place
+    ("half", "the"): ("a", "bit", "less", "the"), ("lejos", "de"): ()})
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -134,8 +134,6 @@ FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "re
                    ("i", "really", "love"): ("keep",), ("we", "love"): ("keep",), ("we", "like"): ("keep",),
                    ("love", "the"): ("keep", "the"), ("me", "gusta"): ("keep",), ("me", "gustan"): ("keep",),
                    ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
-                   **{(them, like): ("keep",) for them in ("le", "les", "nos")
-                      for like in ("gusta", "gustan", "encanta", "encantan")},
                    ("i", "hate"): ("less",), ("i", "really", "hate"): ("less",), ("we", "hate"): ("less",),
                    ("i", "dislike"): ("less",), ("hate", "the"): ("less", "the"), ("odio",): ("less",)}
 # Said last of a region after a copula and an excess, these are its level: "the low mids are too much", "the bass is a
@@ -157,7 +155,9 @@ PARTICIPLES = {"tamed": "tame", "cut": "cut", "reduced": "reduce", "cleaned": "c
                "warmed": "warm"}
 # "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
+_WISHED_AFTER = frozenset({"want", "need", "more", "más", "quiero"})  # a quantity said there, then asked for more
 _LACKING = frozenset({"lacking", "lacks"})  # before what is lacked: a need of it
+_NEGATED = NOT | frozenset({"nothing", "nothing's", "isn't", "isnt", "aren't", "arent"})  # "it's not lacking bass"
 # "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
 # ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
 # "it has a lot of low end", "tiene muchos graves" boosted 7.5 dB (a twenty-seventh trial): said of a region, a quantity
@@ -218,13 +218,14 @@ def _compared(tokens: list[str]) -> list[str]:
     return out
 
 
-def statement_tokens(tokens: Sequence[str]) -> list[str]:
+def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
     """``tokens`` with a region said to be fine turned into a kept one ("the low end is fine" -> "keep the low
     end"), a fine word with nothing before it dropped ("sounds good but a bit harsh": the copula stays and states
     harsh), "don't touch" / "sin tocar" / "without losing" read as "keep", and a liking or a dislike as "keep" or
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
-    in that order)."""
-    out = _FEELING(qualified(tokens), unless_next=_FEELING_OBJECTS_NOT)  # doubts, causes, excess nouns...
+    in that order). ``liked``: the phrase says it likes or keeps what it names ("there's a dip in the mids, which I
+    like"): a quantity or a shape said to be there is then kept, not cut or filled."""
+    out = _FEELING(qualified(tokens, liked), unless_next=_FEELING_OBJECTS_NOT)  # doubts, causes, excess nouns...
     out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(out, unless_next=_NOT_COMPLAINED))))
     out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):
@@ -240,7 +241,7 @@ def statement_tokens(tokens: Sequence[str]) -> list[str]:
     out = _typo_less(_bass_named(_ears(out)))
     # "the mids are scooped out" cut the mids: "out" turned the participle (a thirtieth trial)
     out = [t for k, t in enumerate(out) if not (t == "out" and k and out[k - 1] == "scooped")]
-    return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))))))
+    return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))), liked)))
 
 
 # "bajo" lacked or in excess is the bass ("le falta bajo", "le sobra un poco de bajo"; read as the Spanish crowd's
@@ -283,8 +284,9 @@ def _typo_too(tokens: list[str]) -> list[str]:
     when one word ends the clause after it, not a verb ("to brighten", "to make it warmer")."""
     out = list(tokens)
     for k in range(len(out) - 1):
-        if out[k] == "2" and k and (out[k - 1] in COPULAS or out[k - 1] in _TOO_DEGREES) and out[k + 1].isalpha() \
-                and out[k + 1] not in _UNITS:  # texting's "too": "its way 2 bright", "bass is 2 much" (refused)
+        said_after = out[k - 1] in COPULAS or out[k - 1] in _TOO_DEGREES or names_band(out[k - 1:k])
+        if out[k] == "2" and k and (said_after or out[k + 1] in ("much", "many")) and out[k + 1].isalpha() \
+                and out[k + 1] not in _UNITS:  # texting's "too": "its way 2 bright", "bass is 2 much", "lowmids 2 loud"
             out[k] = "too"
             continue
         if out[k] != "to" or out[k + 1] in _NOT_AFTER_TO or not out[k + 1][0].isalpha():
@@ -301,8 +303,10 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
     a bit much in the highs" ("too much highs"), "not much in the low end" and "the bass is missing" ("not enough")."""
     out = list(tokens)
     for k in range(len(out) - 1, 0, -1):
+        said = out[clause_start(out, k):k]  # a note's "low mids too much" states it without a copula (a 31st trial)
+        noted = len(said) <= 3 and MORE.isdisjoint(said) and LESS.isdisjoint(said)
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
-                and not COPULAS.isdisjoint(out[clause_start(out, k):k]) and names_band(out[clause_start(out, k):k])):
+                and (not COPULAS.isdisjoint(said) or noted) and names_band(said)):
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
         elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
               and names_band(out[k + 1:])):
@@ -310,9 +314,10 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
         elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
               and names_band(out[k + 1:])):  # it cut the bass
             out[k - 1:k + 2] = ["not", "enough"]
-        elif out[k] in _LACKING and k + 1 < len(out) and out[k + 1] not in JOINERS:
+        elif out[k] in _LACKING and k + 1 < len(out) and out[k + 1] not in JOINERS and out[k - 1] not in _NEGATED:
             out[k] = "needs"  # "it's lacking a bit of sparkle" stated the sparkle, a cut (a thirtieth trial)
-        elif out[k] in _MISSING and out[k + 1:k + 2] in (["in"], ["from"]) and names_band(out[k + 2:k + 4]):
+        elif out[k] in _MISSING and out[k + 1:k + 2] in (["in"], ["from"]) and names_band(out[k + 2:k + 4]) and \
+                _NEGATED.isdisjoint(out[clause_start(out, k):k]):  # not "nothing is missing in the low end"
             # "something is missing in the low end" suggested "hiss" (a thirtieth trial)
             start = clause_start(out, k)
             out[start:k + 2] = ["not", "enough"]
@@ -322,7 +327,7 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
     return out
 
 
-def _there_is(tokens: list[str]) -> list[str]:
+def _there_is(tokens: list[str], liked: bool = False) -> list[str]:
     """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"; a
     dip or a bump of a region as its lack or excess: "there's a dip in the mids" -> "there is not enough the mids"."""
     out = list(tokens)
@@ -331,12 +336,16 @@ def _there_is(tokens: list[str]) -> list[str]:
         there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there") or (
             out[k] in _HAS and names_band(out[k + 1:clause_end(out, k)]))  # "it has a lot of low end", a region
         two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
-        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])):
-            out[k + 1:k + 3 if two else k + 2] = ["too", "much"]
+        if k and out[k - 1] in NOT:  # "no hay hueco en los medios", "no tiene muchos graves"
+            continue
+        wished = not _WISHED_AFTER.isdisjoint(out[k:])  # "a lot of bass but i want more"
+        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])) and not wished and (
+                out[k] != "getting" or names_band(out[k + 3 + two:k + 6 + two])):  # not "getting a lot of compliments"
+            out[k + 1:k + 3 if two else k + 2] = ["keep"] if liked else ["too", "much"]
         existing = existing or there or out[k] in _HAS
         if existing and (there or out[k] in _HAS or out[k] in ("and", "y")) and (
                 shape := _shape_at(out, k)):  # "there's a dip in the mids", "it has a bump around the low mids"
-            out[k + 1:shape] = _SHAPES[out[shape - 2]]
+            out[k + 1:shape] = ["keep"] if liked else _SHAPES[out[shape - 2]]  # "..., which I like": kept
     return out
 
 

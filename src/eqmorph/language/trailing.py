@@ -20,6 +20,7 @@ from eqmorph.language.grammar_words import (
     BY_WORDS,
     CLOSING_DIRECTION,
     DEGREE_PHRASES,
+    DIRECTION_WORDS,
     DOWN_COMPLETES,
     EASING,
     ENOUGH,
@@ -41,6 +42,7 @@ from eqmorph.language.grammar_words import (
     SIZED_REGION_WORDS,
     SPOKEN_DB,
     STOP,
+    UP_COMPLETES,
 )
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, db_amount, number_degree
@@ -213,8 +215,15 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
              for k, t in enumerate(tokens)]
     # "calm it down", "dull it down a bit": the word's verb, whose "down" completes it (read as a cut after the
     # word, it was ignored with the degree after it: a thirtieth trial)
-    verbs = [t for k, t in enumerate(verbs) if not (t == "down" and k > 1 and verbs[k - 1] in _OBJECTS
-                                                    and verbs[k - 2] in DOWN_COMPLETES)]
+    # "soften the cymbals up a bit": "up" completes the verb after its object too (read as a boost after the
+    # region, it turned the softening into +6 dB: a thirty-first trial)
+    verbs = [t for k, t in enumerate(verbs) if not (
+        (t == "down" and k > 1 and verbs[k - 1] in _OBJECTS and verbs[k - 2] in DOWN_COMPLETES)
+        or (t == UP and k > 1 and verbs[0] in UP_COMPLETES and not DIRECTION_WORDS.intersection(verbs[1:k])))]
+    if verbs[:1] in (["take"], ["get"], ["pull"]) and "from" in verbs and PARTICLES.keys().isdisjoint(verbs):
+        # "take the mud from the low mids" asked for the mud (no particle said the way): "take ... out of"
+        at = verbs.index("from")
+        verbs[at:at + 1] = ["out", "of"]
     return _as_far_as(_sized_regions(_EASING(verbs)))
 
 

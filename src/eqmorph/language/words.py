@@ -282,6 +282,10 @@ class WordReader:
         if found is None or self.meanings(word, embed=False):  # "deess", "de-ess" are words of their own
             return "", []
         stem = found.group(1) or found.group(2)
+        if not word.startswith(("de-", "un-", "non-")) and found.group(1):  # unhyphenated "de": off a flaw or a band
+            flaws = [m for m in self.meanings(stem, embed=False)  # not Spanish "debajo", a crowd word
+                     if m.word in FLAW_WORDS or m.how == "defined"]
+            return (stem, flaws) if flaws else ("", [])
         meanings = self.meanings(stem, embed=False) if stem else []
         return (stem, meanings) if meanings else ("", [])
 
