@@ -34,14 +34,30 @@ export function readingOf(side) {
   return reading && reading.text === state.text[side] ? reading.answer : undefined;
 }
 
-// The language the page describes in: Spanish when the user's words are Spanish (every box whose language the
-// server could tell), English otherwise, as the command line speaks unless asked. undefined while a box's text is
-// still being read, so that the description is not asked for in one language and then the other.
+// The terms of a reading the model does not know and guessed from similar words: the open vocabulary's pieces,
+// read by their text-embedding neighbours alone ("velvety", "blorptastic"); none for a reading of known words, or
+// one a lexicon gives too ("cálido": a translation, then neighbours).
+export function guessedTerms(answer) {
+  if (!answer) return [];
+  return answer.pieces.filter((p) => p.meanings.length && p.meanings.every((m) => m.how === "embedding"))
+    .map((p) => p.term);
+}
+
+// Whether a box's reading keeps the description Spanish: read as Spanish with no guessed word in it, or with no
+// language of its own ("nasal", the same word in both; a mix of known words). A guessed word is English whatever
+// the server's language says: the open vocabulary's text model reads English only (docs/language.md), and an
+// English "velvety" next to "un poco más cálido" made "sounds like" Spanish (new-user trial 7).
+const allowsSpanish = (reading) => !guessedTerms(reading).length && (!reading || reading.language !== "en");
+
+// The language the page describes in: Spanish when the user's words are Spanish (a box read as Spanish, and the
+// other one too or of no language: allowsSpanish), English otherwise, as the command line speaks unless asked.
+// undefined while a box's text is still being read, so that the description is not asked for in one language and
+// then the other.
 export function describeLanguage() {
   const readings = [readingOf("a"), readingOf("b")];
   if (readings.includes(undefined)) return undefined;
-  const said = readings.map((r) => r && r.language).filter(Boolean);
-  return said.length && said.every((language) => language === "es") ? "es" : "en";
+  const spanish = readings.some((r) => r && r.language === "es") && readings.every(allowsSpanish);
+  return spanish ? "es" : "en";
 }
 
 // Reads both boxes' texts. Under each box, how its text was understood, unless it is exactly one vocabulary word
