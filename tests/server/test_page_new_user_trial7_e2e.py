@@ -1,5 +1,5 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
-Spanish.
+Spanish, and a guess says it is one.
 
 Over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra is installed), since
 the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
@@ -56,3 +56,31 @@ def test_a_guessed_word_next_to_spanish_words_makes_sounds_like_english(browser,
         said = httpx.get(open_vocab_server.url + "/api/describe",
                          params={"a": wa, "b": wb, "alpha": "0.5", "language": language}).json()
         assert page.get_attribute("#sounds-like", "data-text") == said["text"]
+
+
+# --- #13 (the page's part): a guess is said to be one --------------------------------------------------------------
+
+def test_a_word_the_model_does_not_know_is_said_to_be_guessed_before_its_reading(browser, open_vocab_server):
+    with _opened(browser, open_vocab_server, "warm", "velvety") as page:
+        page.wait_for_selector("#word-b-note:not([hidden])")
+        meant = httpx.get(open_vocab_server.url + "/api/parse", params={"text": "velvety"}).json()
+        note = page.text_content("#word-b-note")
+        assert note == f"“velvety” is not a word the model knows: guessed from similar words. {meant['summary']}"
+        assert page.get_attribute("#word-b-note", "data-guessed") == "velvety"
+
+
+def test_only_the_guessed_word_of_a_phrase_is_called_a_guess(browser, open_vocab_server):
+    with _opened(browser, open_vocab_server, "warm", "a bit brighter velvety") as page:
+        page.wait_for_selector("#word-b-note:not([hidden])")
+        assert page.get_attribute("#word-b-note", "data-guessed") == "velvety"
+        assert page.text_content("#word-b-note .guess").startswith("“velvety” is not a word")
+
+
+@pytest.mark.parametrize("text", ["un poco más cálido", "a bit brighter"])
+def test_a_reading_of_known_or_translated_words_is_not_called_a_guess(browser, open_vocab_server, text):
+    # "cálido" is read by its translation first, then by its neighbours: the lexicon knows it
+    with _opened(browser, open_vocab_server, "warm", text) as page:
+        page.wait_for_selector("#word-b-note:not([hidden])")
+        meant = httpx.get(open_vocab_server.url + "/api/parse", params={"text": text}).json()
+        assert page.text_content("#word-b-note") == meant["summary"]
+        assert page.get_attribute("#word-b-note", "data-guessed") == ""

@@ -60,6 +60,24 @@ export function describeLanguage() {
   return spanish ? "es" : "en";
 }
 
+// The note under a box: how its text was read (none for no answer), after what the model guessed, said first
+// ("velvety" is no word it knows: the EQ is a blend of similar words', which the summary's "embedding neighbours"
+// did not say plainly to a new user, who took a guess for the model's knowledge: new-user trial 7).
+function showNote(note, answer) {
+  const guessed = guessedTerms(answer);
+  note.dataset.guessed = guessed.join("\n");
+  if (!answer) {
+    note.textContent = "";
+    return;
+  }
+  const quoted = guessed.map((term) => `“${term}”`).join(" and ");
+  const guess = document.createElement("span");
+  guess.className = "guess";
+  const known = guessed.length > 1 ? "are not words the model knows" : "is not a word the model knows";
+  guess.textContent = `${quoted} ${known}: guessed from similar words. `;
+  note.replaceChildren(...(guessed.length ? [guess] : []), answer.summary);
+}
+
 // Reads both boxes' texts. Under each box, how its text was understood, unless it is exactly one vocabulary word
 // taken at weight 1: a degree ("50% brighter"), an inflection ("brighter"), a phrase, a word outside the
 // vocabulary or an ignored word ("warm drums") is explained.
@@ -70,7 +88,7 @@ export function readBoxes() {
     const plain = state.byWord.has(text) && text === state[side];
     if (plain || !text) {
       note.hidden = true;
-      note.textContent = "";
+      showNote(note, null);
     }
     if (!text) continue;
     if (state.reading[side].text !== text) state.reading[side] = { text, answer: undefined };
@@ -78,7 +96,7 @@ export function readBoxes() {
       if (state.text[side] !== text) return; // the box has moved on
       state.reading[side] = { text, answer };
       if (!plain) {
-        note.textContent = answer ? answer.summary : "";
+        showNote(note, answer);
         note.hidden = !answer;
       }
       onRead(side);
