@@ -1,8 +1,9 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
-Spanish, and a guess says it is one.
+Spanish, a guess says it is one, and the word picker lists first what keeps the accents typed, its first ArrowDown
+going to the first row.
 
-Over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra is installed), since
-the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
+The words are read over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra
+is installed), since the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
 ``browser_fixtures.py``.
 """
 
@@ -13,7 +14,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from browser_fixtures import open_page
+from browser_fixtures import open_page, pick_row, picker_rows, typed_rows
 from server_fixtures import LiveServer
 
 pytest.importorskip("tokenizers")
@@ -84,3 +85,34 @@ def test_a_reading_of_known_or_translated_words_is_not_called_a_guess(browser, o
         meant = httpx.get(open_vocab_server.url + "/api/parse", params={"text": text}).json()
         assert page.text_content("#word-b-note") == meant["summary"]
         assert page.get_attribute("#word-b-note", "data-guessed") == ""
+
+
+# --- #14: the word picker and typed accents ------------------------------------------------------------------------
+
+def test_typed_accents_list_the_words_keeping_them_first_and_enter_takes_the_first(browser, bundled_server):
+    with open_page(browser, bundled_server.url) as page:
+        words = [r["word"] for r in typed_rows(page, "b", "cál", "cálido")]
+        assert words[0] == "cálido", words  # caliente, calm and calidez came first: Enter took caliente
+        keep = [w.startswith("cál") for w in words]
+        assert keep == sorted(keep, reverse=True), words  # every accent-kept match before the folded ones
+        page.press("#word-b", "Enter")
+        page.wait_for_selector("#word-b[data-word='cálido']", state="attached")
+
+
+def test_text_typed_without_accents_is_searched_as_before(browser, bundled_server):
+    with open_page(browser, bundled_server.url) as page:
+        words = [r["word"] for r in typed_rows(page, "b", "cal", "cálido")]
+        assert words[:2] == ["caliente", "calm"], words  # vocabulary words first, more examples first
+        assert words.index("cálido") > words.index("calm")
+
+
+@pytest.mark.parametrize("typed,rows_down,row", [("cal", 1, 0), ("cál", 1, 0), ("cál", 2, 1), ("low", 1, 0)],
+                         ids=["typing-highlighted-first", "accents-first", "second", "no-highlight"])
+def test_the_first_arrow_down_after_typing_goes_to_the_first_row(browser, bundled_server, typed, rows_down, row):
+    with open_page(browser, bundled_server.url) as page:
+        page.click("#word-b")
+        page.fill("#word-b", typed)
+        page.wait_for_selector("#word-b-list li[data-word]")
+        wanted = picker_rows(page, "b")[row]["word"]
+        pick_row(page, "b", typed, rows_down=rows_down)
+        page.wait_for_selector(f"#word-b[data-word='{wanted}']", state="attached")

@@ -19,6 +19,10 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
   const list = $(`#word-${side}-list`);
   let options = [];
   let active = -1;
+  // Whether the highlight is typing's (typedRow), not a row the user moved to: the arrow keys start from no highlight
+  // then, so that the first ArrowDown goes to the first row. From the highlighted first row it went to the second,
+  // skipping the row a new user wanted (new-user trial 7).
+  let typedHighlight = false;
   let shown = "";
   // Text in the box the server has been asked for, and is still to answer or has refused: leaving the box with it
   // as it is does not ask again (Enter does).
@@ -78,6 +82,7 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
       items.push(li);
     }
     list.replaceChildren(...items);
+    list.classList.toggle("typed", typedHighlight);
     if (active >= 0) input.setAttribute("aria-activedescendant", `word-${side}-opt-${active}`);
     else input.removeAttribute("aria-activedescendant");
     const current = list.querySelector('[aria-selected="true"]');
@@ -102,6 +107,7 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
     options = searchWords(query);
     if (typed) active = typedRow(query);
     else active = Math.min(active, options.length - 1);
+    typedHighlight = typed && active >= 0;
     render();
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
@@ -141,9 +147,11 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
       event.preventDefault();
       if (list.hidden) open(input.value, false);
       const step = event.key === "ArrowDown" ? 1 : -1;
-      // From no highlight, down goes to the first row and up to the last.
-      const from = active < 0 && step < 0 ? options.length : active;
+      // From no highlight, or typing's, down goes to the first row and up to the last.
+      const start = typedHighlight ? -1 : active;
+      const from = start < 0 && step < 0 ? options.length : start;
       active = options.length ? (from + step + options.length) % options.length : -1;
+      typedHighlight = false;
       render();
     } else if (event.key === "Enter") {
       event.preventDefault();

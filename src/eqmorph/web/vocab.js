@@ -51,27 +51,44 @@ function searchStudioTerms(key) {
   return groups.flat();
 }
 
-// Vocabulary words first: the word typed itself (up to case and accents), then words starting with the query, then
-// words containing it; more examples first within each group. Listing the exact word first matters: a picker
-// highlights it, and "air" must not sit below "airy", which has more examples and a different EQ. Studio terms
-// that match follow the words (entries with `studio: true`), within the same limit; an empty query lists words only.
-export function searchWords(query, limit = SUGGESTIONS_SHOWN) {
-  const key = fold(query);
+// Entries matching the folded key, ranked (the key itself, then starting with it, then holding it), each group in the
+// entries' order (vocabulary words: more examples first).
+function ranked(entries, key) {
   const groups = [[], [], []];
-  for (const entry of state.words) {
+  for (const entry of entries) {
     const r = rank(entry.folded, key);
     if (r >= 0) groups[r].push(entry);
   }
-  const words = groups.flat();
-  const studio = key && words.length < limit ? searchStudioTerms(key) : [];
-  const found = words.concat(studio);
-  if (!key || found.length >= limit) return found.slice(0, limit);
-  // Lexicon words last, ranked as words are: "mud" typed still lists muddy first (a vocabulary word), and "cálido"
-  // typed, which no word holds, is its own first row, the one Enter takes
-  const lexGroups = [[], [], []];
-  for (const entry of lexiconTerms) {
-    const r = rank(entry.folded, key);
-    if (r >= 0) lexGroups[r].push(entry);
-  }
-  return found.concat(...lexGroups).slice(0, limit);
+  return groups.flat();
+}
+
+// Lower case with its accents kept (composed, so that a typed "á" is the listed one however either was entered).
+const accented = (text) => text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
+
+// The matches that keep the accents the user typed first, ranked as the rest are, then the rest in their order:
+// "cál" + Enter took caliente, a word folding finds as well, where a Spanish speaker meant cálido, listed fourth
+// (new-user trial 7). Text typed without accents is searched as before, accents ignored.
+function typedAccentsFirst(found, query) {
+  const typed = accented(query);
+  if (typed === fold(query)) return found;
+  const tier = (entry) => {
+    const r = rank(accented(entry.studio ? entry.form : entry.word), typed);
+    return r < 0 ? 3 : r;
+  };
+  const tiers = new Map(found.map((entry) => [entry, tier(entry)]));
+  return [...found].sort((x, y) => tiers.get(x) - tiers.get(y)); // a stable sort: the order within a tier stays
+}
+
+// Vocabulary words first: the word typed itself (up to case and accents), then words starting with the query, then
+// words containing it; more examples first within each group. Listing the exact word first matters: a picker
+// highlights it, and "air" must not sit below "airy", which has more examples and a different EQ. Studio terms
+// that match follow the words (entries with `studio: true`), then lexicon words, ranked as words are: "mud" typed
+// still lists muddy first (a vocabulary word), and "cálido" typed, which no word holds, is its own first row, the
+// one Enter takes. Typed accents come before all that (typedAccentsFirst). An empty query lists words only.
+export function searchWords(query, limit = SUGGESTIONS_SHOWN) {
+  const key = fold(query);
+  const words = ranked(state.words, key);
+  if (!key) return words.slice(0, limit);
+  const found = words.concat(searchStudioTerms(key), ranked(lexiconTerms, key));
+  return typedAccentsFirst(found, query).slice(0, limit);
 }
