@@ -1,6 +1,6 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
 Spanish, a guess says it is one, and the word picker lists first what keeps the accents typed, its first ArrowDown
-going to the first row.
+going to the first row; a phrase typed is said to be one.
 
 The words are read over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra
 is installed), since the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
@@ -116,3 +116,18 @@ def test_the_first_arrow_down_after_typing_goes_to_the_first_row(browser, bundle
         wanted = picker_rows(page, "b")[row]["word"]
         pick_row(page, "b", typed, rows_down=rows_down)
         page.wait_for_selector(f"#word-b[data-word='{wanted}']", state="attached")
+
+
+# --- #15: a phrase typed is not "no match" -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed,said", [
+    ("a bit brighter", "a phrase: Enter reads it, and the note under the box says how"),
+    ("un poco más cálido", "a phrase: Enter reads it, and the note under the box says how"),
+    ("zzzq", "no known word or studio term matches; Enter asks the model anyway"),
+], ids=["english-phrase", "spanish-phrase", "one-unknown-word"])
+def test_a_phrase_with_no_row_is_said_to_be_a_phrase_enter_reads(browser, bundled_server, typed, said):
+    with open_page(browser, bundled_server.url) as page:
+        page.click("#word-b")
+        page.fill("#word-b", typed)
+        page.wait_for_selector("#word-b-list li.empty")
+        assert page.text_content("#word-b-list") == said

@@ -76,9 +76,13 @@ export function makePicker(side, onChoose, onRevert = () => {}, onEdit = () => {
       return li;
     });
     if (!items.length) {
+      // Several words are a phrase the model reads ("a bit brighter", README's first example), not a failed search:
+      // "no known word ... matches" told a new user their phrase was wrong (new-user trial 7).
       const li = document.createElement("li");
       li.className = "empty";
-      li.textContent = "no known word or studio term matches; Enter asks the model anyway";
+      li.textContent = fold(input.value).includes(" ")
+        ? "a phrase: Enter reads it, and the note under the box says how"
+        : "no known word or studio term matches; Enter asks the model anyway";
       items.push(li);
     }
     list.replaceChildren(...items);
