@@ -1,6 +1,6 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
 Spanish, a guess says it is one, and the word picker lists first what keeps the accents typed, its first ArrowDown
-going to the first row; a phrase typed is said to be one.
+going to the first row; a phrase typed is said to be one; the band table names each band once.
 
 The words are read over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra
 is installed), since the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
@@ -131,3 +131,17 @@ def test_a_phrase_with_no_row_is_said_to_be_a_phrase_enter_reads(browser, bundle
         page.fill("#word-b", typed)
         page.wait_for_selector("#word-b-list li.empty")
         assert page.text_content("#word-b-list") == said
+
+
+# --- #27: the band table names each band once ---------------------------------------------------------------------
+
+def test_the_band_table_names_each_band_once_with_its_handle_on_the_plot(page):
+    page.wait_for_selector("#band-table tbody tr")
+    heads = page.eval_on_selector_all("#band-table th", "hs => hs.map(h => h.textContent)")
+    assert heads == ["Band", "Gain", "Frequency", "Q"]  # "Type" said the band's name again
+    rows = page.eval_on_selector_all(
+        "#band-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => [c.textContent, c.dataset.handle || '']))")
+    assert [row[0] for row in rows] == [["Low shelf", "L"], ["Peak 1", "1"], ["Peak 2", "2"], ["Peak 3", "3"],
+                                        ["High shelf", "H"]]  # the letters plot.js draws on the handles
+    for row in rows:
+        assert all(row[0][0].lower() not in text.lower() for text, _ in row[1:]), row

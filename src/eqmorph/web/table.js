@@ -2,6 +2,8 @@
 import { $ } from "./dom.js";
 
 const BAND_LABELS = { low_shelf: "Low shelf", peak1: "Peak 1", peak2: "Peak 2", peak3: "Peak 3", high_shelf: "High shelf" };
+// The letter of each band's handle on the plot (plot.js), shown before its name so a row and a handle pair up.
+const HANDLES = { low_shelf: "L", peak1: "1", peak2: "2", peak3: "3", high_shelf: "H" };
 
 const fmtGain = (g) => `${g >= 0 ? "+" : ""}${g.toFixed(2)} dB`;
 const fmtFreq = (f) => `${f.toFixed(1)} Hz`;
@@ -21,9 +23,14 @@ export function renderTable(body) {
       }
       return td;
     };
+    // One column names the band, its kind included ("Low shelf", "Peak 1"): a Type column beside it said the same
+    // again ("Low shelf | low shelf", new-user trial 7). The style sheet draws the plot's handle letter before the
+    // name (data-handle), which leaves the cell's text the name alone.
+    const name = cell(BAND_LABELS[band.name] || band.name);
+    name.dataset.handle = HANDLES[band.name] || "";
+    tr.dataset.type = band.type;
     tr.append(
-      cell(BAND_LABELS[band.name] || band.name),
-      cell(band.type.replace("_", " ")),
+      name,
       cell(fmtGain(band.gain_db), "gain_db", band.gain_db),
       cell(fmtFreq(band.freq_hz), "freq_hz", band.freq_hz),
       cell(fmtQ(band.q), "q", band.q),
