@@ -3,13 +3,13 @@
 // The filters are IIR filters with the RBJ cookbook coefficients the server plots and exports
 // (eqmorph.core.dsp), shelf Q included, at the plot's sample rate: what you hear is what you export, the
 // sliders' EQ or the match's alike.
+import { rbjCoefficients } from "./biquad.js";
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
 import { MIN_MATCH_SECONDS, countNonFinite, nonFiniteText, shortLengthText } from "./spectrum.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
-const NYQUIST_FRACTION = 0.49; // as eqmorph.core.dsp: keeps w0 away from pi, where a biquad degenerates
 
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
 const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
@@ -22,33 +22,6 @@ const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, maste
 // The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
 export function setPreviewRate(sampleRate) {
   audio.sampleRate = sampleRate;
-}
-
-// RBJ cookbook biquad, as eqmorph.core.dsp._rbj: [feedforward b0..b2, feedback 1, a1, a2], normalised by a0.
-export function rbjCoefficients(type, gainDb, freqHz, q, sampleRate) {
-  const f = Math.min(Math.max(freqHz, 1e-3), NYQUIST_FRACTION * sampleRate);
-  const a = 10 ** (gainDb / 40);
-  const w0 = (2 * Math.PI * f) / sampleRate;
-  const cos = Math.cos(w0);
-  const alpha = Math.sin(w0) / (2 * q);
-  let b;
-  let d;
-  if (type === "peaking") {
-    b = [1 + alpha * a, -2 * cos, 1 - alpha * a];
-    d = [1 + alpha / a, -2 * cos, 1 - alpha / a];
-  } else {
-    const s = 2 * Math.sqrt(a) * alpha;
-    const ap1 = a + 1;
-    const am1 = a - 1;
-    if (type === "low_shelf") {
-      b = [a * (ap1 - am1 * cos + s), 2 * a * (am1 - ap1 * cos), a * (ap1 - am1 * cos - s)];
-      d = [ap1 + am1 * cos + s, -2 * (am1 + ap1 * cos), ap1 + am1 * cos - s];
-    } else {
-      b = [a * (ap1 + am1 * cos + s), -2 * a * (am1 + ap1 * cos), a * (ap1 + am1 * cos - s)];
-      d = [ap1 - am1 * cos + s, 2 * (am1 - ap1 * cos), ap1 - am1 * cos - s];
-    }
-  }
-  return { feedforward: b.map((x) => x / d[0]), feedback: d.map((x) => x / d[0]) };
 }
 
 function makeContext() {
