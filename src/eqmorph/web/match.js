@@ -251,7 +251,7 @@ async function runMatch() {
     // as `eqmorph match --amount` says them: the full match's fit error, not that of the EQ scaled by the amount.
     const fitErrorDb = answer.full_rms_db;
     state.match = answer.eq;
-    setMatchEq(answer.eq);
+    setMatchEq(answer.eq, input);
     $("#match-listen").disabled = false;
     $("#curve").dataset.match = JSON.stringify(answer.eq.response.db);
     drawPlot();
