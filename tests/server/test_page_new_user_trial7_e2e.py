@@ -1,7 +1,7 @@
 """The page as the seventh new-user trial met it: an English word the model guessed at no longer makes "sounds like"
 Spanish, a guess says it is one, and the word picker lists first what keeps the accents typed, its first ArrowDown
 going to the first row; a phrase typed is said to be one; the match heard on another source than the recording it
-was made for says so; the band table names each band once.
+was made for says so; the band table names each band once; a refused word logs nothing but the browser's own line.
 
 The words are read over the served model with its open vocabulary (as ``eqmorph serve`` runs it when the text extra
 is installed), since the trial's words ("velvety") are ones the model does not know. Browser set-up and its skip rules:
@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import httpx
 import numpy as np
 import pytest
-from browser_fixtures import open_page, pick_row, picker_rows, typed_rows
+from browser_fixtures import open_page, pick, pick_row, picker_rows, typed_rows
 from server_fixtures import LiveServer
 from tests.match_signals import PAGE_SR, float_wav, page_recordings
 
@@ -187,3 +187,20 @@ def test_the_band_table_names_each_band_once_with_its_handle_on_the_plot(page):
                                         ["High shelf", "H"]]  # the letters plot.js draws on the handles
     for row in rows:
         assert all(row[0][0].lower() not in text.lower() for text, _ in row[1:]), row
+
+
+# --- #28: a refused word is the browser's one network line, no error of the page's --------------------------------
+
+def test_a_refused_word_logs_only_the_browsers_line_for_its_one_refused_request(browser, bundled_server):
+    # The browser logs every 4xx answer as "Failed to load resource" and no page can hide that; the page itself
+    # handles the refusal (the reason under the box) and raises nothing, and asks once.
+    with open_page(browser, bundled_server.url) as page:
+        page.expect_status = {404, 422}
+        for typed, status in [("wram", 404), ("cut 300hz", 422), ("hello", 404)]:
+            before = len(page.errors)
+            pick(page, "b", typed)
+            page.wait_for_selector(f"#word-b-error:not([hidden]):has-text('{typed}')")
+            page.wait_for_timeout(200)  # a second request, or an unhandled rejection, would have come by now
+            assert page.errors[before:] == [
+                f"Failed to load resource: the server responded with a status of {status} "
+                f"({'Not Found' if status == 404 else 'Unprocessable Entity'})"], typed
