@@ -80,7 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = argv.index(args.command) + 1 if args.command in argv else 0
         at = next((i for i in range(start, len(argv)) if argv[i] in unknown and _AMOUNT_ARG.fullmatch(argv[i])), None)
         hint = "" if at is None else "; " + _quote_hint(command, argv, start, at)
-        if at is None and all(not u.startswith("-") for u in unknown):  # "apply IN OUT --word a bit warm"
+        alpha = _alpha_hint(command, argv, unknown)
+        if alpha:
+            hint = f"; {alpha}"
+        elif at is None and all(not u.startswith("-") for u in unknown):  # "apply IN OUT --word a bit warm"
             hint = "; a phrase of several words goes in quotes, e.g. 'a bit warm'"
             if args.command in _WORDS_GO or (len(unknown) == 1 and " " in unknown[0]):  # quoted already (a trial)
                 hint = f"; {_WORDS_GO.get(args.command, 'the command takes no further words')}"
@@ -91,6 +94,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 # Where a phrase goes for a command that takes it only by an option ("edit p.txt 'a bit brighter'" was told to quote
 # what it had quoted: a new-user trial, 2026-12-04)
 _WORDS_GO = {"edit": "a change goes after --more or --less, e.g. --more 'a bit brighter'"}
+
+
+def _alpha_hint(command: argparse.ArgumentParser, argv: list[str], unknown: list[str]) -> str:
+    """``eqmorph morph warm bright 0.3``: a lone number in [0, 1] after the words of a command with ``--alpha`` is
+    almost surely the slider's place, not a word to quote (a new-user trial was told to quote a phrase): the command
+    line with ``--alpha`` before it. Empty when the extra argument is anything else, or --alpha is given already."""
+    if len(unknown) != 1 or "--alpha" not in command._option_string_actions or any(
+            a == "--alpha" or a.startswith("--alpha=") for a in argv):
+        return ""
+    try:
+        value = float(unknown[0])
+    except ValueError:
+        return ""
+    if not 0.0 <= value <= 1.0:
+        return ""
+    at = argv.index(unknown[0])
+    shown = " ".join(map(shlex.quote, [*argv[:at], "--alpha", unknown[0], *argv[at + 1:]]))
+    return f"where the morph sits is an option: eqmorph {shown}"
 
 
 def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) -> None:
