@@ -133,6 +133,16 @@ def _refuse_unknown_options(parser: argparse.ArgumentParser, argv: list[str]) ->
         if token.startswith("-") and _AMOUNT_ARG.fullmatch(token) and not _NEGATIVE_NUMBER.fullmatch(token):
             # "-3dB" looks like an option to argparse, which said only "unrecognized arguments" (a user trial).
             command.error(f"unrecognized arguments: {token}; {_quote_hint(command, argv, start, at)}")
+        taken = _option(command, token)
+        value = argv[at + 1] if at + 1 < len(argv) else ""
+        # argparse takes "-" and a text with a space ("-3 dB bass") as values, like a negative number.
+        if (taken is not None and taken.nargs is None and value.startswith("-") and value != "--"
+                and len(value) > 1 and " " not in value
+                and not _NEGATIVE_NUMBER.fullmatch(value) and not _AMOUNT_ARG.fullmatch(value)
+                and _option(command, value.split("=", 1)[0]) is None):
+            # "--automate -1:0,8:1": argparse reads the value as an option and says only "expected one argument".
+            command.error(f"argument {token}: expected one argument; a value that starts with '-' reads as an "
+                          f"option: write {token}={shlex.quote(value)}")
         name = token.split("=", 1)[0]
         # argparse takes any unambiguous prefix of an option ("--inten"): only a name that starts none is unknown.
         if name.startswith("--") and not any(o.startswith(name) for o in known):

@@ -20,6 +20,7 @@ from eqmorph.cli.common import (
     add_input_arg,
     add_word_args,
     clip_warning,
+    examples,
     existed,
     load_model,
     refuse_overwriting_input,
@@ -38,7 +39,7 @@ from eqmorph.semantic.path import MAX_INTENSITY
 
 
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph apply IN OUT (--word WORD [--to WORD2 (--alpha X | --automate SPEC) [--method M]] | --preset
+    """Add ``eqmorph apply IN OUT (--word WORD [--to WORD2 (--alpha ALPHA | --automate SPEC) [--method M]] | --preset
     PRESET) ...``."""
     parser = subparsers.add_parser(
         "apply",
@@ -48,7 +49,15 @@ def register(subparsers: Any) -> None:
         "use the EQ at --alpha between WORD (0) and WORD2 (1), or morph along --automate over time. A preset is "
         "read as 'eqmorph import' reads it (a layout other than eqmorph's 5 bands is fitted and the fit error "
         "reported); its Preamp line is applied, as Equalizer APO does (--auto-gain replaces it). OUT is "
-        "written atomically and may never be IN or PRESET; an existing OUT is replaced (said as 'overwrote OUT').",
+        "written atomically and may never be IN or PRESET; an existing OUT is replaced (said as 'overwrote OUT'). "
+        "Without --auto-gain the EQ is applied as it is: a word's boosts may take the peak past full scale, and "
+        "samples past it are clipped in an integer WAV or FLAC (the report warns); --auto-gain keeps the input's "
+        "loudness and never clips.",
+        **examples(("eqmorph apply song.wav out.wav --word warm --auto-gain", "as loud as the input, never clipping"),
+                   ("eqmorph apply song.wav out.wav --preset warmer.txt", "any preset 'import' reads, Preamp applied"),
+                   ('eqmorph apply song.wav out.wav --word warm --to bright --automate "0:0,8:1" --auto-gain',
+                    "warm at 0 s to bright at 8 s"),
+                   ("eqmorph apply song.mp3 out.flac --word warm --auto-gain", "MP3 in, FLAC out")),
     )
     add_input_arg(parser, "input", metavar="IN", kind="an audio file",
                   help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
@@ -64,7 +73,8 @@ def register(subparsers: Any) -> None:
                         help="second word to blend or morph towards")
     position = parser.add_mutually_exclusive_group()
     position.add_argument(
-        "--alpha", type=float, default=None, metavar="X", help="position between WORD (0) and WORD2 (1); default 0.5"
+        "--alpha", type=float, default=None, metavar="ALPHA",
+        help="position between WORD (0) and WORD2 (1); default 0.5",
     )
     position.add_argument(
         "--automate",
@@ -83,7 +93,7 @@ def register(subparsers: Any) -> None:
         f"(decode the blend of their latent codes) or slerp (spherical latent blend); default {DEFAULT_INTERPOLATION}",
     )
     parser.add_argument(  # default None, read as 1 for words, so that --intensity with --preset is refused
-        "--intensity", type=float, default=None, metavar="Y",
+        "--intensity", type=float, default=None,
         help=f"scale of the word's EQ gains (default 1; 0 is flat; from {-MAX_INTENSITY:g} to {MAX_INTENSITY:g}); with "
         "--word only",
     )

@@ -65,7 +65,9 @@ def run_blend(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph blend WORD=WEIGHT ...``."""
-    p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4")
+    p = subparsers.add_parser("blend", help="the EQ of several words mixed, e.g. warm=0.6 bright=0.4",
+                              description="Print the EQ of several words mixed by weight (shares of the mix), or "
+                              "write it as a preset with -o; for a lighter or stronger EQ use --intensity.")
     p.add_argument("weights", nargs="+", metavar="WORD=WEIGHT",
                    help="a word and its weight, e.g. warm=0.6 (a repeated word's weights add up); weights are "
                    "shares of the mix, scaled to add up to 1 (warm=0.1 alone is all warm: use --intensity)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -24,6 +25,27 @@ if TYPE_CHECKING:
 # them equal).
 FORMATS: tuple[str, ...] = ("json", "apo", "csv", "graphiceq", "table")
 SUFFIXES = ".json json, .txt/.apo apo, .csv csv, '... GraphicEQ.txt' graphiceq"
+
+
+class ExamplesFormatter(argparse.HelpFormatter):
+    """argparse's help layout, except that a text of several lines (an "examples:" epilog) keeps its lines as written
+    (argparse would run the commands together into one paragraph), and a paragraph is never broken at an option's
+    hyphen ("--auto-" at a line's end, "gain" on the next)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
+                             break_on_hyphens=False)
+
+
+def examples(*lines: tuple[str, str]) -> dict[str, Any]:
+    """``add_parser`` keywords for an "examples:" epilog, one ``(command, what it does)`` a line (README's bash
+    block was the only place a newcomer found them: a new-user trial); a test parses every command."""
+    # What each does above its command, as a shell comment: the commands run to 100 characters and more, too wide for
+    # a comment beside them in an 80-column terminal.
+    text = "examples:\n" + "".join(f"  # {what}\n  {command}\n" for command, what in lines)
+    return {"epilog": text, "formatter_class": ExamplesFormatter}
 
 
 def add_model_arg(parser: argparse.ArgumentParser, *, help: str | None = None) -> None:
@@ -88,18 +110,20 @@ def add_word_args(parser: argparse.ArgumentParser, *, quiet: bool = True) -> Non
         add_quiet_arg(parser)
 
 
-def add_format_args(parser: argparse.ArgumentParser) -> None:
-    """``--format`` and ``-o/--output OUT`` for commands that produce an EQ; :func:`~eqmorph.cli.handler.run_handler`
-    checks the pair before the command runs (:func:`refuse_bad_preset_output`)."""
+def add_format_args(parser: argparse.ArgumentParser, *, metavar: str = "OUT") -> None:
+    """``--format`` and ``-o/--output OUT`` for commands that produce an EQ (``metavar``: another name than OUT for a
+    command that writes audio too); :func:`~eqmorph.cli.handler.run_handler` checks the pair before the command runs
+    (:func:`refuse_bad_preset_output`)."""
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
-        help=f"output format (default: table on screen; with -o, told by OUT's extension: {SUFFIXES}; a "
-        "format OUT's name does not ask for is refused, and table is never written to a file)",
+        help=f"output format (default: table on screen; with -o, told by {metavar}'s extension: {SUFFIXES}; a "
+        f"format {metavar}'s name does not ask for is refused, and table is never written to a file)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", type=output_name, default=None,
-                        help="write the preset to OUT atomically; never to an audio file's name (.wav, .flac, ...)")
+    parser.add_argument("-o", "--output", metavar=metavar, type=output_name, default=None,
+                        help=f"write the preset to {metavar} atomically; never to an audio file's name (.wav, .flac, "
+                        "...)")
     parser.set_defaults(preset_output=True)
 
 

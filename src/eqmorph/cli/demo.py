@@ -49,7 +49,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph demo``."""
-    p = subparsers.add_parser("demo", help="print warm, bright and their morph, and plot them")
+    p = subparsers.add_parser("demo", help="print warm, bright and their morph, and plot them",
+                              description="Print two words' EQs, their morph and two phrases, each with what it "
+                              "sounds like, and plot the curves to a PNG in --out (what 'make demo' runs).")
     p.add_argument("--a", default="warm", help="the first word (default warm)")
     p.add_argument("--b", default="bright", help="the second word (default bright)")
     p.add_argument("--phrase", dest="phrases", action="append", default=None,

@@ -8,7 +8,7 @@ import shlex
 import sys
 from typing import Any
 
-from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, load_model
+from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, examples, load_model
 
 DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
 # The command speaks English unless asked: "a bit claro, a bit bright" reads as a slip to an English reader.
@@ -120,6 +120,10 @@ def register(subparsers: Any) -> None:
         "the words most alike in shape each on its own, with scores from -1 (the opposite) to 1 (the word's own "
         "EQ). A flat EQ lists no words. A preset 'eqmorph match' wrote (JSON, APO or GraphicEQ text) is judged on its "
         "shape alone, level-free, as --level-free asks for any preset; the output says so.",
+        **examples(("eqmorph describe warm.txt", "any preset, in English words"),
+                   ("eqmorph describe match.txt", "a preset 'match -o' wrote is judged level-free"),
+                   ("eqmorph describe eq.csv --level-free --language es", "its shape alone, in Spanish words"),
+                   ("eqmorph describe warm.json --top 10 --json", "ten words, as one JSON object")),
     )
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file, read as 'eqmorph import' reads it: .json (eqmorph), .txt/.apo (Equalizer APO "

@@ -91,7 +91,9 @@ def run_edit(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph edit PRESET --more WORD --less WORD``."""
-    p = subparsers.add_parser("edit", help="move any preset towards or away from words")
+    p = subparsers.add_parser("edit", help="move any preset towards or away from words",
+                              description="Read a preset and move it towards the words of --more and away from those "
+                              "of --less, keeping the rest of its sound; print the result or write it with -o.")
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file (JSON, Equalizer APO/AutoEq text, GraphicEQ or CSV); other layouts are fitted")
     p.add_argument("--more", action="append", default=[], metavar="WORD", type=word_text,

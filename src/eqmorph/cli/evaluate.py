@@ -145,11 +145,13 @@ def register(subparsers: Any) -> None:
     )
     add_model_arg(p, help="trained model folder (held-out evaluation)")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    p.add_argument("--epochs", type=int, default=None, help="epochs of each fold's network (default: the CV recipe)")
+    p.add_argument("--epochs", type=int, default=None, help="epochs of each fold's network (default 10, the CV recipe)")
     p.add_argument("--no-floweq", action="store_true", help="cross-validation without the FlowEQ-style baseline")
     p.add_argument(
         "--data", metavar="PATH", default=None,
-        help="folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA",
+        help="folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA; else SocialFX is "
+        "downloaded from the Hugging Face hub, but SAFE-DB has no hub copy, so the cross-validation (both crowds) "
+        "needs --data",
     )
     p.add_argument("--out", metavar="DIR", default=None,
                    help="output folder (default: ./eval-cv; with --model, <model dir>/../eval)")

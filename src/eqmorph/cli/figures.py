@@ -26,7 +26,9 @@ def run_figures(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph figures``."""
-    p = subparsers.add_parser("figures", help="draw every figure (curves, morph, word map, training, network)")
+    p = subparsers.add_parser("figures", help="draw every figure (curves, morph, word map, training, network)",
+                              description="Draw the documentation's figures for a model (word curves, morphs, the "
+                              "word map, training curves, the network) into --out; with --data also the fit figure.")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created if only it is missing)")
     add_model_arg(p)
     p.add_argument("--data", metavar="PATH", default=None,

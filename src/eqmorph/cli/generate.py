@@ -1,4 +1,4 @@
-"""``eqmorph generate``: the EQ for a word."""
+"""``eqmorph generate``: the EQ for a word or phrase."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from eqmorph.cli.common import (
     add_format_args,
     add_word_args,
     emit,
+    examples,
     load_model,
     model_meta,
     say_resolved,
@@ -34,7 +35,19 @@ def run_generate(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph generate WORD``."""
-    p = subparsers.add_parser("generate", help="the EQ for a word")
+    p = subparsers.add_parser(
+        "generate",
+        help="the EQ for a word or phrase, e.g. warm, 'a bit brighter', 'warm but not muddy'",
+        description="Print the 5-band EQ a word or phrase asks for (a table), or write it as a preset with -o "
+        "(Equalizer APO text, GraphicEQ, JSON or CSV, told by the name). How a phrase was understood is said on "
+        "stderr (-q hides it).",
+        **examples(("eqmorph generate warm -o warm.txt", "Equalizer APO text (format from the name), Preamp line"),
+                   ('eqmorph generate "a bit brighter"', "a phrase: degree, more/less/not/without, several words"),
+                   ('eqmorph generate "warm but not muddy"', "muddy takes away only what it adds to warm"),
+                   ('eqmorph generate "bass -3dB, more presence"', "a studio term takes a dB amount (quoted)"),
+                   ('eqmorph generate "un poco más cálido" --source socialfx', "Spanish, in one crowd's words"),
+                   ("eqmorph generate velvety --open-vocab", "an unknown word by meaning (extra: text)")),
+    )
     p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="a descriptor or phrase, e.g. warm, 'less muddy', 'un poco más cálido' (quotes optional, "
                    "except around a dB amount with a minus: 'bass -3dB')")

@@ -14,6 +14,7 @@ from eqmorph.cli.common import (
     add_model_arg,
     clip_warning,
     emit,
+    examples,
     existed,
     load_model,
     model_meta,
@@ -51,8 +52,9 @@ def run_match(args: argparse.Namespace) -> int:
             raise ParameterError("-o", args.output, "a path different from --apply's")
     elif args.auto_gain:
         # --auto-gain sets the level of a processed file; without one it would be silently ignored.
-        raise EqmorphError("--auto-gain sets the level of the file --apply writes, and no --apply OUT was given: "
-                           f"add --apply OUT (e.g. --apply {Path(args.input).stem}-matched.wav) or drop --auto-gain")
+        raise EqmorphError("--auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT was "
+                           f"given: add --apply AUDIO_OUT (e.g. --apply {Path(args.input).stem}-matched.wav) or drop "
+                           "--auto-gain")
     for option, out in outputs.items():
         if out is not None:
             check_writable(out, option)
@@ -109,7 +111,7 @@ def amount_text(amount: float) -> str:
 
 
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph match INPUT REFERENCE [--amount A] [--apply OUT] [-o PRESET] [--format F]``."""
+    """Add ``eqmorph match INPUT REFERENCE [--amount A] [--apply AUDIO_OUT] [-o PRESET_OUT] [--format F]``."""
     p = subparsers.add_parser(
         "match",
         help="the EQ that makes INPUT sound like REFERENCE, in words; write it or apply it",
@@ -118,6 +120,10 @@ def register(subparsers: Any) -> None:
         "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
         "works in bounded memory. Outputs are written atomically and never over an input; an existing output is "
         "replaced (said as 'overwrote').",
+        **examples(("eqmorph match mix.wav reference.wav", "the EQ and what it means in words"),
+                   ("eqmorph match mix.wav reference.wav --apply out.wav --auto-gain -o match.txt",
+                    "apply it at the input's loudness, and keep the preset"),
+                   ("eqmorph match mix.wav reference.wav --amount 0.5 -o half.txt", "half of the difference")),
     )
     add_input_arg(p, "input", metavar="INPUT", kind="an audio file",
                   help="the recording to change (WAV, FLAC, OGG, AIFF, ...)")
@@ -126,10 +132,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--amount", type=float, default=1.0, metavar="A",
                    help="how much of the difference to apply, 0..2 (default 1: the full match; 0.5 half-way); the "
                    "words and the fit error always describe the full difference")
-    p.add_argument("--apply", metavar="OUT", default=None, help="also write INPUT through the EQ to OUT "
+    p.add_argument("--apply", metavar="AUDIO_OUT", default=None, help="also write INPUT through the EQ to AUDIO_OUT "
                    "(.wav, .flac or .ogg)")
     p.add_argument("--auto-gain", action="store_true", help=f"with --apply: {AUTO_GAIN_HELP}")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no auto gain line")
     add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
-    add_format_args(p)
+    add_format_args(p, metavar="PRESET_OUT")  # two outputs: the names say which is which
     p.set_defaults(func=run_match)

@@ -9,6 +9,7 @@ from eqmorph.cli.common import (
     add_format_args,
     add_word_args,
     emit,
+    examples,
     load_model,
     model_meta,
     say_resolved,
@@ -29,8 +30,16 @@ def run_morph(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    """Add ``eqmorph morph A B [--alpha X]``."""
-    p = subparsers.add_parser("morph", help="the EQ between two words")
+    """Add ``eqmorph morph A B [--alpha ALPHA]``."""
+    p = subparsers.add_parser(
+        "morph",
+        help="the EQ between two words or phrases (the slider)",
+        description="Print the EQ at --alpha between A (0) and B (1), either a word or a phrase, or write it as a "
+        "preset with -o; the web page's slider.",
+        **examples(("eqmorph morph warm bright --alpha 0.3 --format json", "--alpha defaults to 0.5"),
+                   ('eqmorph morph warm "less harsh" --alpha 0.25 -o morph.txt', "either end may be a phrase"),
+                   ("eqmorph morph warm bright --method latent", "blend the words' latent codes instead")),
+    )
     p.add_argument("a", metavar="A", type=word_text, help="the first word (alpha 0)")
     p.add_argument("b", metavar="B", type=word_text, help="the second word (alpha 1)")
     p.add_argument("--alpha", type=float, default=0.5, help="0 is A, 1 is B (default 0.5, as in apply and plot)")

@@ -74,7 +74,9 @@ def _intensity_suffix(intensity: float) -> str:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph plot``."""
-    p = subparsers.add_parser("plot", help="plot a word's EQ, or two words and their morph, to a PNG")
+    p = subparsers.add_parser("plot", help="plot a word's EQ, or two words and their morph, to a PNG",
+                              description="Draw the response of a word's or phrase's EQ, or with --to of both words "
+                              "and their morph at --alpha, to a PNG (needs the plots extra).")
     p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="the word or phrase to plot, e.g. warm, 'less muddy' (quotes optional)")
     p.add_argument("--to", metavar="WORD2", type=word_text, default=None,

@@ -65,12 +65,15 @@ def run_sample(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph sample WORD [-n N]``."""
-    p = subparsers.add_parser("sample", help="n plausible variations of a word")
+    p = subparsers.add_parser("sample", help="n plausible variations of a word",
+                              description="Print (or write with -o) N EQs drawn around a word's EQ with the spread "
+                              "of the crowd's own examples of it; each still sounds like the word.")
     p.add_argument("word", nargs="+", metavar="WORD", type=word_text,
                    help="a descriptor or phrase, e.g. warm, 'a bit warm' (its degree scales the variations)")
     p.add_argument("-n", type=int, default=5, help="how many variations (default 5)")
     p.add_argument("--temperature", type=float, default=1.0,
-                   help=f"spread of the variations, 0 (the word) to {MAX_TEMPERATURE:g} (default 1)")
+                   help="spread of the variations, in units of the spread of the crowd's own examples of the word: 0 "
+                   f"the word's EQ every time, 1 (default) as varied as the crowd, up to {MAX_TEMPERATURE:g}")
     p.add_argument("--seed", type=int, default=None,
                    help="random seed >= 0, for the same variations every run (default: a random seed)")
     add_word_args(p)

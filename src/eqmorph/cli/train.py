@@ -7,6 +7,13 @@ from typing import Any
 
 from eqmorph.cli.common import require_module
 from eqmorph.datasets.experiment import DATASETS
+from eqmorph.model.config import TrainConfig
+
+# Where data comes from without --data: said in train's and evaluate's help (a new-user trial met the download only
+# as an offline error).
+DATA_HELP = ("folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA, else SocialFX is downloaded "
+             "from the Hugging Face hub (needs the network; SAFE-DB has no hub copy: --dataset all or safe then "
+             "needs --data)")
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -43,15 +50,20 @@ def _run_train(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph train``."""
-    p = subparsers.add_parser("train", help="train a model on SocialFX and/or SAFE-DB (needs the train extra)")
+    p = subparsers.add_parser("train", help="train a model on SocialFX and/or SAFE-DB (needs the train extra)",
+                              description="Fit the residual autoencoder to the crowds' EQs and write a model folder "
+                              "that --model DIR and eqmorph.load(DIR) read. Without --all-data a validation and a "
+                              "test split are held out (early stopping watches the validation one).")
     p.add_argument("--dataset", choices=DATASETS, default="all", help="which data (default: all)")
-    p.add_argument("--data", metavar="PATH", default=None,
-                   help="folder holding socialfx/ and safe/ (or a data file); default $EQMORPH_DATA")
+    p.add_argument("--data", metavar="PATH", default=None, help=DATA_HELP)
     p.add_argument("--out", metavar="DIR", default="runs/model", help="model directory to write (default runs/model)")
-    p.add_argument("--epochs", type=int, default=None, help="maximum epochs (early stopping may end sooner)")
+    p.add_argument("--epochs", type=int, default=None,
+                   help=f"maximum epochs (default {TrainConfig.epochs}; early stopping after {TrainConfig.patience} "
+                   "epochs without a better validation loss usually ends sooner; with --all-data every epoch runs)")
     p.add_argument("--latent-dim", type=int, choices=(32, 64), default=32, help="size of the latent code (32)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the split and of training")
-    p.add_argument("--name", default="eqmorph", help="model name recorded in provenance and the model id")
+    p.add_argument("--seed", type=int, default=0, help="seed of the split and of training (default 0)")
+    p.add_argument("--name", default="eqmorph",
+                   help="model name recorded in provenance and the model id (default eqmorph)")
     p.add_argument("--no-contrastive", action="store_true", help="ablation: drop the SupCon term")
     p.add_argument("--no-response-loss", action="store_true", help="ablation: parameter loss only")
     p.add_argument("--all-data", action="store_true",

@@ -29,6 +29,9 @@ def run_words(args: argparse.Namespace) -> int:
 
     if not args.search:
         print_word_table(m, m.terms[: args.limit])
+        if args.limit < len(m.terms):  # a newcomer took the first 50 for all the model knows (a new-user trial)
+            total = len(m.terms)
+            print(f"(showing {args.limit} of {total} words, most examples first; --limit {total} for all)")
         print(f"\nstudio terms, defined moves (the same in every crowd; docs/language.md): {', '.join(band_words())}")
         return 0
     # "pres" -> presence: the crowds never used these, the parser reads them; --limit counts them too
@@ -95,12 +98,15 @@ def print_studio_terms(found: Sequence[BandWord]) -> None:
 
 def register(subparsers: Any) -> None:
     """Add ``eqmorph words [--search TEXT]``."""
-    p = subparsers.add_parser("words", help="known words with example counts and confidence")
+    p = subparsers.add_parser("words", help="known words with example counts and confidence",
+                              description="List the words the model knows, most examples first, with their examples "
+                              "per crowd and language and a 0-1 confidence, then the studio terms; or search them.")
     p.add_argument("--search", default=None,
                    help="only words containing this text, and studio terms ('pres': presence); or, if no word "
                    "does, the words a phrase or translation stands for (e.g. 'cálido', 'less muddy'); exit code 1 "
                    "when nothing matched")
-    p.add_argument("--limit", type=int, default=50, help="at most this many words (default 50)")
+    p.add_argument("--limit", type=int, default=50,
+                   help="at most this many words (default 50; the list says when it was cut)")
     add_model_arg(p)
     add_open_vocab_arg(p)
     p.set_defaults(func=run_words)
