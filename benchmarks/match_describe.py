@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,13 @@ def recovery(signals: dict[str, np.ndarray], n_eqs: int) -> dict[str, Any]:
             eq = random_eq(rng)
             wet = apply_eq(dry, SR, eq)
             wet *= 0.5 / np.abs(wet).max()
-            errors.append(recovery_error_db(match(dry, wet, SR), eq, dry))
+            with warnings.catch_warnings():
+                # The shared clips hold little above a few kHz and a random EQ may cut their top further: match
+                # warns that it covers only the band with sound, as it should; recovery is judged in that band.
+                warnings.filterwarnings("ignore", message=r"the (input|reference) holds almost nothing above",
+                                        category=UserWarning)
+                found = match(dry, wet, SR)
+            errors.append(recovery_error_db(found, eq, dry))
         per[name] = errors
     every = np.concatenate([np.array(v) for v in per.values()])
     return {"eqs_per_signal": n_eqs, "median_db": float(np.median(every)), "p95_db": float(np.percentile(every, 95)),
