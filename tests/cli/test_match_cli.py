@@ -71,8 +71,9 @@ def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys)
     assert code == 2 and "--apply=" in err and "existing folder" in err
 
 
-@pytest.mark.parametrize("argv_tail,expected", [(["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),
-                                               (["--auto-gain"], "no --apply AUDIO_OUT was given: add --apply AUDIO_OUT")])
+@pytest.mark.parametrize("argv_tail,expected", [
+    (["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),
+    (["--auto-gain"], "no --apply AUDIO_OUT was given: add --apply AUDIO_OUT")])
 def test_bad_options_are_refused(pair, tmp_path, capsys, argv_tail, expected):
     code, _, err = _run(["match", *pair, *argv_tail], capsys)
     assert code == 2 and expected in err and "=True" not in err
