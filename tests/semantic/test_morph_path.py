@@ -223,3 +223,14 @@ def test_a_path_takes_numpy_numbers_and_ints_as_numbers(tiny_model):
     path = tiny_model.path("warm", "bright")
     assert path.rows(np.float32(0.25), np.int64(1)) == path.rows(0.25)
     assert path.rows(1, np.float64(2.0)) == path.rows(1.0, 2.0)
+
+
+def test_a_paths_repr_is_one_line_naming_its_words_method_and_crowd(tiny_model):
+    assert repr(tiny_model.path("warm", "bright")) == "MorphPath('warm' -> 'bright', method='params', both crowds)"
+    from eqmorph import load
+
+    bundled = load()  # the tiny model has no crowds to choose from
+    assert repr(bundled.path("warm", "a bit bright", source="safe")) == (
+        "MorphPath('warm' -> 'a bit bright', method='params', source='safe')")
+    plain = MorphPath(tiny_model.generate_params("warm"), tiny_model.generate_params("bright"))
+    assert repr(plain) == "MorphPath(method='params', between two EQs)"

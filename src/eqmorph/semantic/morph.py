@@ -207,7 +207,7 @@ class Morpher(LatentModel):
             # Vocabulary words take their peak pairing from the model's table; phrases compute it.
             rows = self._table_rows
             pairing = self._pairings.get(source, rows.get(a), rows.get(b)) if self._pairings else None
-            found = MorphPath._trusted(pa, pb, pairing)
+            found = MorphPath._trusted(pa, pb, pairing, words=(a, b), source=source)
             self._paths.remember(key, found)
         return found
 

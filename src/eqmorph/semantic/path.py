@@ -163,24 +163,36 @@ class MorphPath:
     """
 
     __slots__ = ("start", "end", "_start_rows", "_end_rows", "_bands", "_gains", "_inside", "_log_a", "_log_step",
-                 "_ta", "_step")
+                 "_ta", "_step", "_words", "_source")
 
     def __init__(self, start: np.ndarray, end: np.ndarray) -> None:
         self._setup(_frozen(start), _frozen(end))
 
     @classmethod
-    def _trusted(cls, start: np.ndarray, end: np.ndarray, pairing: int | None = None) -> MorphPath:
+    def _trusted(cls, start: np.ndarray, end: np.ndarray, pairing: int | None = None, *,
+                 words: tuple[str, str] | None = None, source: str | None = None) -> MorphPath:
         """From read-only ``(5, 3)`` arrays already known valid and canonical (decoded words): no checks.
 
         ``pairing``: the index into ``PEAK_PERMS`` that :func:`best_pairings` gives for these ends, when
-        it is known (a model's pairing table); ``None`` computes it.
+        it is known (a model's pairing table); ``None`` computes it. ``words`` and ``source``: what the ends are
+        (``Morpher.path``'s), for the repr only.
         """
         path = object.__new__(cls)
         path._setup(start, end, pairing)
+        path._words, path._source = words, source
         return path
+
+    def __repr__(self) -> str:
+        """One line saying what the path morphs (the default repr showed only its address: a new-user trial)."""
+        if self._words is None:
+            return "MorphPath(method='params', between two EQs)"
+        crowd = "both crowds" if self._source is None else f"source={self._source!r}"
+        return f"MorphPath({self._words[0]!r} -> {self._words[1]!r}, method='params', {crowd})"
 
     def _setup(self, start: np.ndarray, end: np.ndarray, pairing: int | None = None) -> None:
         self.start, self.end = start, end
+        self._words: tuple[str, str] | None = None
+        self._source: str | None = None
         if pairing is None:
             xa, xb = to_model_space(np.stack([start, end]))
             pairing = _best_pairing(xa, xb)
