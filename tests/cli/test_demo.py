@@ -16,6 +16,9 @@ def test_demo_prints_words_the_morph_and_phrases_as_understood_and_writes_the_pl
     assert "== bright  (sounds like: bright)" in out
     assert "== a bit brighter -> bright x 0.5" in out
     assert "== warm but not muddy -> warm x 0.5, muddy x -0.5" in out
+    # Each phrase is said in words as the words are, on the line after how it was understood.
+    blocks = [b for b in out.split("\n== ") if b.startswith(("a bit brighter ->", "warm but not muddy ->"))]
+    assert len(blocks) == 2 and all(b.splitlines()[1].startswith("   (sounds like: ") for b in blocks)
     assert (tmp_path / "demo_curves.png").stat().st_size > 1000
 
 

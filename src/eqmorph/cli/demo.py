@@ -31,10 +31,15 @@ def run_demo(args: argparse.Namespace) -> int:
     m = load_model(args)
     # Everything is computed before anything is printed, so an unknown word fails with no half-printed demo.
     curves = [(a, m.generate(a)), (b, m.generate(b)), (f"{a} -> {b} 50/50", m.interpolate(a, b, 0.5))]
-    blocks = [f"== {label}  (sounds like: {m.describe_text(eq, language='en') or 'nothing, flat'})\n{eq}\n"
-              for label, eq in curves]
-    # What people type: phrases go through the language layer, and each says how it was understood.
-    blocks += [f"== {m.parse(phrase)}\n{m.generate(phrase)}\n" for phrase in args.phrases]
+
+    def sounds_like(eq: Any) -> str:
+        return f"(sounds like: {m.describe_text(eq, language='en') or 'nothing, flat'})"
+
+    blocks = [f"== {label}  {sounds_like(eq)}\n{eq}\n" for label, eq in curves]
+    # What people type: phrases go through the language layer, and each says how it was understood and, as the words
+    # do, what its EQ sounds like (README promised the phrases "in words too": a new-user trial found them without).
+    phrased = [(phrase, m.generate(phrase)) for phrase in args.phrases]
+    blocks += [f"== {m.parse(phrase)}\n   {sounds_like(eq)}\n{eq}\n" for phrase, eq in phrased]
     from eqmorph.plots.figures import plot_eqs
 
     make_out_folder(out)  # before printing: a place that cannot be written fails with one line and nothing else
