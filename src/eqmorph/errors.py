@@ -93,7 +93,8 @@ class UnknownWordError(EqmorphError, LookupError):
             hint = ", ".join(f"{w} ({n} examples)" for w, n in suggestions)
             msg = f"unknown word {shown}; closest known words: {hint}"
         else:
-            msg = f"unknown word {shown}; no similar known words" if not studio_terms else f"unknown word {shown}"
+            # In brackets: a hint that follows ("; add --open-vocab ...") reads on from the word, not from a "no".
+            msg = f"unknown word {shown} (no similar known words)" if not studio_terms else f"unknown word {shown}"
         if studio_terms and message is None:
             msg += f"; studio term{'s' if len(studio_terms) > 1 else ''} spelled like it: {', '.join(studio_terms)}"
         super().__init__(msg)

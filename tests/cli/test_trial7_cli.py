@@ -134,3 +134,16 @@ def test_a_value_starting_with_a_dash_is_told_to_follow_an_equals_sign(capsys, a
 def test_a_negative_number_is_still_read_as_the_options_value(capsys):
     code, out, _ = _run(capsys, "generate", "warm", "--intensity", "-0.5", "--format", "json")
     assert code == 0 and '"intensity": -0.5' in out
+
+
+def test_an_unknown_word_with_no_close_words_reads_on_to_the_open_vocabulary(capsys):
+    code, _, err = _run(capsys, "generate", "zorbly")
+    assert code == 2
+    assert err.strip() == ("eqmorph generate: error: unknown word 'zorbly' (no similar known words); add --open-vocab "
+                           "to map it to known words by meaning (extra: text)")
+
+
+def test_after_the_closest_words_the_open_vocabulary_is_the_other_way(capsys):
+    code, _, err = _run(capsys, "generate", "brigth")
+    assert code == 2 and "; closest known words: bright (" in err
+    assert err.strip().endswith("; or add --open-vocab to map it to known words by meaning (extra: text)")

@@ -165,5 +165,7 @@ def open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
         from eqmorph.language.terms import normalise_term
 
         if normalise_term(exc.word) not in stoplist():
-            return "; or add --open-vocab to map it to known words by meaning (extra: text)"
+            # "or" after the closest words (take one, or this); alone it followed "no similar known words" oddly.
+            either = "or " if exc.suggestions else ""
+            return f"; {either}add --open-vocab to map it to known words by meaning (extra: text)"
     return ""

@@ -208,7 +208,7 @@ def phrase_unknown_error(terms: Sequence[str], counts: Mapping[str, int]) -> Unk
     if len(real) == 1:
         return error
     near = ", ".join(f"{w} ({n} examples)" for w, n in error.suggestions)
-    hint = f"; closest known words to {real[0]!r}: {near}" if near else "; no similar known words"
+    hint = f"; closest known words to {real[0]!r}: {near}" if near else " (no similar known words)"
     if error.studio_terms:
         hint += f"; studio terms spelled like it: {', '.join(error.studio_terms)}"
     return UnknownWordError(real[0], error.suggestions, studio_terms=error.studio_terms, message=(
