@@ -3,17 +3,9 @@
 import shlex
 
 import pytest
+from tests.cli_runner import run_cli
 
 from eqmorph.cli import build_parser, main
-
-
-def _run(capsys, *argv):
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as usage:  # argparse's own errors: exit 2, a usage line and the message
-        code = usage.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("argv, fixed", [
@@ -22,7 +14,7 @@ def _run(capsys, *argv):
     (["morph", "warm", "a bit bright", "1"], "eqmorph morph warm 'a bit bright' --alpha 1"),
 ])
 def test_a_number_after_the_words_is_hinted_as_alpha(capsys, argv, fixed):
-    code, out, err = _run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2 and out == ""
     assert err.strip().endswith(f"unrecognized arguments: {argv[-1]}; where the morph sits is an option: {fixed}")
 
@@ -31,7 +23,7 @@ def test_a_number_after_the_words_is_hinted_as_alpha(capsys, argv, fixed):
                                   ["morph", "warm", "bright", "0.3", "--alpha", "0.2"],  # alpha given already
                                   ["generate", "warm", "-o", "x.txt", "0.3"]])  # generate has no alpha
 def test_a_number_that_cannot_be_the_alpha_gets_no_alpha_hint(capsys, argv):
-    code, _, err = _run(capsys, *argv)
+    code, _, err = run_cli(capsys, *argv)
     assert code == 2 and "--alpha" not in err.splitlines()[-1]
 
 
@@ -113,9 +105,9 @@ def test_words_says_when_its_list_was_cut(capsys, tiny_model_dir):
     import eqmorph
 
     total = len(eqmorph.load(tiny_model_dir).terms)
-    code, out, _ = _run(capsys, "words", "--limit", "2", "--model", tiny_model_dir)
+    code, out, _ = run_cli(capsys, "words", "--limit", "2", "--model", tiny_model_dir)
     assert code == 0 and f"(showing 2 of {total} words, most examples first; --limit {total} for all)" in out
-    code, out, _ = _run(capsys, "words", "--limit", total, "--model", tiny_model_dir)
+    code, out, _ = run_cli(capsys, "words", "--limit", total, "--model", tiny_model_dir)
     assert code == 0 and "showing" not in out
 
 
@@ -125,25 +117,25 @@ def test_words_says_when_its_list_was_cut(capsys, tiny_model_dir):
     (["generate", "warm", "--intensity", "-1e-1"], "--intensity", "-1e-1"),
 ])
 def test_a_value_starting_with_a_dash_is_told_to_follow_an_equals_sign(capsys, argv, option, value):
-    code, out, err = _run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2 and out == ""
     assert err.strip().endswith(f"argument {option}: expected one argument; a value that starts with '-' reads as an "
                                 f"option: write {option}={value}")
 
 
 def test_a_negative_number_is_still_read_as_the_options_value(capsys):
-    code, out, _ = _run(capsys, "generate", "warm", "--intensity", "-0.5", "--format", "json")
+    code, out, _ = run_cli(capsys, "generate", "warm", "--intensity", "-0.5", "--format", "json")
     assert code == 0 and '"intensity": -0.5' in out
 
 
 def test_an_unknown_word_with_no_close_words_reads_on_to_the_open_vocabulary(capsys):
-    code, _, err = _run(capsys, "generate", "zorbly")
+    code, _, err = run_cli(capsys, "generate", "zorbly")
     assert code == 2
     assert err.strip() == ("eqmorph generate: error: unknown word 'zorbly' (no similar known words); add --open-vocab "
                            "to map it to known words by meaning (extra: text)")
 
 
 def test_after_the_closest_words_the_open_vocabulary_is_the_other_way(capsys):
-    code, _, err = _run(capsys, "generate", "brigth")
+    code, _, err = run_cli(capsys, "generate", "brigth")
     assert code == 2 and "; closest known words: bright (" in err
     assert err.strip().endswith("; or add --open-vocab to map it to known words by meaning (extra: text)")

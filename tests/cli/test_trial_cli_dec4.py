@@ -4,17 +4,7 @@ half written, an empty audio file said to be of an unknown format."""
 import numpy as np
 import pytest
 import soundfile as sf
-
-from eqmorph.cli import main
-
-
-def _run(capsys, *argv):
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as usage:  # argparse's own errors: exit 2, a usage line and the message
-        code = usage.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run_cli
 
 
 @pytest.fixture
@@ -29,19 +19,20 @@ def song(tmp_path):
     (["plot", "warm", "--to", "song.wav"], "--to", "an audio file"),
     (["morph", "warm", "bright.json"], "B", "a preset file"), (["sample", "warm.csv"], "WORD", "a preset file")])
 def test_a_files_name_given_as_a_word_is_refused(capsys, argv, option, kind):
-    code, out, err = _run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2 and out == ""  # read as "warmer" with "txt" ignored: warm's EQ, exit 0
     assert f"argument {option}: '{argv[-1]}' names {kind}, not a word or phrase" in err
 
 
 def test_apply_refuses_a_preset_given_as_its_word_and_writes_nothing(capsys, tmp_path, song, tiny_model_dir):
-    code, _, err = _run(capsys, "apply", song, tmp_path / "out.wav", "--word", "warmer.txt", "--model", tiny_model_dir)
+    code, _, err = run_cli(capsys, "apply", song, tmp_path / "out.wav", "--word", "warmer.txt",
+                           "--model", tiny_model_dir)
     assert code == 2 and "'eqmorph apply --preset'" in err and not (tmp_path / "out.wav").exists()
 
 
 def test_sample_writes_its_numbered_files_all_or_none(capsys, tmp_path, tiny_model_dir):
     (tmp_path / "p-3.txt").mkdir()  # the third name cannot be written
-    code, _, err = _run(capsys, "sample", "warm", "-n", "5", "--seed", "2", "-o", tmp_path / "p.txt",
+    code, _, err = run_cli(capsys, "sample", "warm", "-n", "5", "--seed", "2", "-o", tmp_path / "p.txt",
                         "--model", tiny_model_dir)
     assert code == 2 and "p-3.txt" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p-3.txt"]  # p-1 and p-2 had been written
@@ -49,7 +40,7 @@ def test_sample_writes_its_numbered_files_all_or_none(capsys, tmp_path, tiny_mod
 
 def test_an_empty_audio_file_is_said_to_be_empty(capsys, tmp_path, tiny_model_dir):
     (tmp_path / "empty.wav").write_bytes(b"")
-    code, _, err = _run(capsys, "apply", tmp_path / "empty.wav", tmp_path / "out.wav", "--word", "warm",
+    code, _, err = run_cli(capsys, "apply", tmp_path / "empty.wav", tmp_path / "out.wav", "--word", "warm",
                         "--model", tiny_model_dir)
     assert code == 2 and "the file is empty (0 bytes)" in err  # "Format not recognised"
 
@@ -57,5 +48,5 @@ def test_an_empty_audio_file_is_said_to_be_empty(capsys, tmp_path, tiny_model_di
 @pytest.mark.parametrize("argv, left", [(["morph", "a", "bit", "warm", "bright"], "warm bright"),
                                         (["apply", "in.wav", "out.wav", "--word", "a", "bit", "warm"], "bit warm")])
 def test_an_unquoted_phrase_is_told_to_go_in_quotes(capsys, argv, left):
-    code, _, err = _run(capsys, *argv)
+    code, _, err = run_cli(capsys, *argv)
     assert code == 2 and f"unrecognized arguments: {left}; a phrase of several words goes in quotes" in err
