@@ -25,6 +25,7 @@ from eqmorph.language.complaints import (
     is_wished,
     names_band,
 )
+from eqmorph.language.existential import IN, there_is
 from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP
 from eqmorph.language.qualified import qualified
 from eqmorph.language.rewriter import PhraseRewriter
@@ -145,7 +146,6 @@ _EXCESS_BEFORE = frozenset({"too", "overly", "so", "way", "demasiado", "bit", "l
 # of a place after a copula is its excess.
 _AMOUNT_WORDS = frozenset({"much", "lot"})
 _AMOUNT_BEFORE = frozenset({"too", "bit", "little", "a"})  # not "not much in the low end", a lack
-_IN = frozenset({"in", "on", "around", "at", "en"})
 # "the low mids need cleaning up" was the low mids and clean boosted (a sixteenth trial): the verb the need names.
 GERUNDS = {"cleaning": "clean", "tightening": "tighten", "taming": "tame", "cutting": "cut", "reducing": "reduce",
            "tidying": "tidy",
@@ -155,23 +155,8 @@ PARTICIPLES = {"tamed": "tame", "cut": "cut", "reduced": "reduce", "cleaned": "c
                "warmed": "warm"}
 # "the bass is missing" suggested "hiss" (a sixteenth trial): a region said to be missing lacks.
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
-_WISHED_AFTER = frozenset({"want", "need", "more", "más", "quiero"})  # a quantity said there, then asked for more
 _LACKING = frozenset({"lacking", "lacks"})  # before what is lacked: a need of it
 _NEGATED = NOT | frozenset({"nothing", "nothing's", "isn't", "isnt", "aren't", "arent"})  # "it's not lacking bass"
-# "there's a lot of bass", "hay muchos graves" were requests for 7 dB more: said to be there in quantity, an excess
-# ("it has a lot of warmth" stays a request: "has" praises as often as it complains). "there's" is read "there is".
-# "it has a lot of low end", "tiene muchos graves" boosted 7.5 dB (a twenty-seventh trial): said of a region, a quantity
-# had is its excess; of a quality it stays a request ("it has a lot of warmth" praises as often as it complains)
-_HAS = frozenset({"has", "have", "tiene", "tienen",
-                  "getting"})  # "i'm getting a lot of proximity effect" boosted the bass 7.5 dB (a thirtieth trial)
-_A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
-# A curve's shape said to be there: "there's a dip in the mids" cut the mids 6 dB (a dip read as the move noun), "the
-# mix has a bump in the low mids" was refused (a thirtieth trial). A dip is a lack of the region, a bump its excess.
-_SHAPES = {**dict.fromkeys(("dip", "hole", "gap", "notch", "hueco", "bache", "pozo"), ("not", "enough")),
-           **dict.fromkeys(("bump", "peak", "hump", "buildup", "spike", "bulge", "pico", "bulto"), ("too", "much"))}
-_ONE = frozenset({"a", "an", "un", "una", "some", "big", "little", "small", "slight", "huge", "gran", "pequeño"})
-# also "a bit of a dip", and the quantity a list carries ("tiene mucho barro y un hueco": judged.py says "too much")
-_BEFORE_SHAPE = frozenset({"bit", "of", "too", "much"})
 # A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
 # más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
 # it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
@@ -241,7 +226,7 @@ def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
     out = _typo_less(_bass_named(_ears(out)))
     # "the mids are scooped out" cut the mids: "out" turned the participle (a thirtieth trial)
     out = [t for k, t in enumerate(out) if not (t == "out" and k and out[k - 1] == "scooped")]
-    return _praised(_needs_verb(_there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))), liked)))
+    return _praised(_needs_verb(there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))), liked)))
 
 
 # "bajo" lacked or in excess is the bass ("le falta bajo", "le sobra un poco de bajo"; read as the Spanish crowd's
@@ -308,10 +293,10 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
         if (out[k] in EXCESS_LEVEL and out[k - 1] in _EXCESS_BEFORE and (k + 1 == len(out) or out[k + 1] in JOINERS)
                 and (not COPULAS.isdisjoint(said) or noted) and names_band(said)):
             out[k:k + 1] = ["too", "loud"] if out[k - 1] in ("bit", "little") else ["loud"]
-        elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in _AMOUNT_BEFORE
+        elif (out[k] in _AMOUNT_WORDS and k + 1 < len(out) and out[k + 1] in IN and out[k - 1] in _AMOUNT_BEFORE
               and names_band(out[k + 1:])):
             out[k:k + 2] = ["much"] if out[k - 1] == "too" else ["too", "much"]
-        elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in _IN and out[k - 1] in NOT
+        elif (out[k] == "much" and k + 1 < len(out) and out[k + 1] in IN and out[k - 1] in NOT
               and names_band(out[k + 1:])):  # it cut the bass
             out[k - 1:k + 2] = ["not", "enough"]
         elif out[k] in _LACKING and k + 1 < len(out) and out[k + 1] not in JOINERS and out[k - 1] not in _NEGATED:
@@ -325,38 +310,6 @@ def _amounts_stated(tokens: list[str]) -> list[str]:
             start = clause_start(out, k)
             out[start:k + 1] = ["not", "enough", *out[start:k - 1]]
     return out
-
-
-def _there_is(tokens: list[str], liked: bool = False) -> list[str]:
-    """A quantity said to be there read as an excess: "there's a lot of mud", "hay muchos graves" -> "too much"; a
-    dip or a bump of a region as its lack or excess: "there's a dip in the mids" -> "there is not enough the mids"."""
-    out = list(tokens)
-    k, existing = -1, False  # existing: "there is" or "has" said ("there's a lot of mud and a dip in the highs")
-    while (k := k + 1) < len(out) - 1:  # a shape's rewrite shortens the list
-        there = out[k] in ("hay", "theres") or (out[k] == "is" and k > 0 and out[k - 1] == "there") or (
-            out[k] in _HAS and names_band(out[k + 1:clause_end(out, k)]))  # "it has a lot of low end", a region
-        two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
-        if k and out[k - 1] in NOT:  # "no hay hueco en los medios", "no tiene muchos graves"
-            continue
-        wished = not _WISHED_AFTER.isdisjoint(out[k:])  # "a lot of bass but i want more"
-        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])) and not wished and (
-                out[k] != "getting" or names_band(out[k + 3 + two:k + 6 + two])):  # not "getting a lot of compliments"
-            out[k + 1:k + 3 if two else k + 2] = ["keep"] if liked else ["too", "much"]
-        existing = existing or there or out[k] in _HAS
-        if existing and (there or out[k] in _HAS or out[k] in ("and", "y")) and (
-                shape := _shape_at(out, k)):  # "there's a dip in the mids", "it has a bump around the low mids"
-            out[k + 1:shape] = ["keep"] if liked else _SHAPES[out[shape - 2]]  # "..., which I like": kept
-    return out
-
-
-def _shape_at(out: list[str], k: int) -> int | None:
-    """The index after a dip's or a bump's preposition ("in", "around") if one starts after ``out[k]`` and a region
-    follows it ("... a dip in the mids"), else None."""
-    j = next((j for j in range(k + 1, min(k + 6, len(out) - 1)) if out[j] in _SHAPES), None)
-    if (j is not None and all(t in _ONE or t in _BEFORE_SHAPE for t in out[k + 1:j]) and out[j + 1] in _IN
-            and names_band(out[j + 2:clause_end(out, j)])):
-        return j + 2
-    return None
 
 
 def _needs_verb(tokens: list[str]) -> list[str]:
