@@ -139,3 +139,9 @@ def test_after_the_closest_words_the_open_vocabulary_is_the_other_way(capsys):
     code, _, err = run_cli(capsys, "generate", "brigth")
     assert code == 2 and "; closest known words: bright (" in err
     assert err.strip().endswith("; or add --open-vocab to map it to known words by meaning (extra: text)")
+
+
+def test_match_help_says_what_the_numbers_in_its_sentence_are(capsys):
+    # "the reference has more low mids (0.81)": the number was explained nowhere (new-user trial 7, #10)
+    out = " ".join(_help(capsys, "match").split())
+    assert "each word's number (0 to 1) is describe's score" in out and "eqmorph describe" in out

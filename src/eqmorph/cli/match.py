@@ -119,7 +119,10 @@ def register(subparsers: Any) -> None:
         "and fit the 5-band EQ that moves INPUT's toward REFERENCE's. Prints the EQ (or writes it with -o) "
         "and what it means in words; --apply writes INPUT through it. Files are read in blocks: any length "
         "works in bounded memory. Outputs are written atomically and never over an input; an existing output is "
-        "replaced (said as 'overwrote').",
+        "replaced (said as 'overwrote'). In the sentence, each word's number (0 to 1) is describe's score of the "
+        "recordings' difference for that word: how closely its shape follows the word's EQ, judged on shape alone "
+        "and only in the band the match covers; 'eqmorph describe' of the written preset judges the whole preset, "
+        "so it can name other words.",
         **examples(("eqmorph match mix.wav reference.wav", "the EQ and what it means in words"),
                    ("eqmorph match mix.wav reference.wav --apply out.wav --auto-gain -o match.txt",
                     "apply it at the input's loudness, and keep the preset"),
