@@ -17,7 +17,8 @@ _WISHED_AFTER = frozenset({"want", "need", "more", "más", "quiero"})  # a quant
 # had is its excess; of a quality it stays a request ("it has a lot of warmth" praises as often as it complains)
 _HAS = frozenset({"has", "have", "tiene", "tienen",
                   "getting"})  # "i'm getting a lot of proximity effect" boosted the bass 7.5 dB (a thirtieth trial)
-_A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas"})
+_A_LOT = frozenset({"a", "so", "lots", "mucho", "mucha", "muchos", "muchas", "tanto", "tanta", "tantos", "tantas",
+                    "harto", "harta", "hartos", "hartas"})  # Chile's "harto": a lot
 # A curve's shape said to be there: "there's a dip in the mids" cut the mids 6 dB (a dip read as the move noun), "the
 # mix has a bump in the low mids" was refused (a thirtieth trial). A dip is a lack of the region, a bump its excess.
 _SHAPES = {**dict.fromkeys(("dip", "hole", "gap", "notch", "hueco", "bache", "pozo"), ("not", "enough")),

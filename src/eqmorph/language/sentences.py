@@ -15,6 +15,8 @@ from eqmorph.language.complaints import COPULAS, FINE
 from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.numbers import spoken_amounts
 from eqmorph.language.regions import is_region_word
+from eqmorph.language.spanish_verbs import SPANISH_CUT, SPANISH_CUTTING_FORMS
+from eqmorph.language.spelling import fold
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
 # a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
@@ -52,6 +54,24 @@ _RESUMED_OBJECT = re.compile(r"^((?:(?:the|those|these|my|your)\s)?[^,.;!?]{1,40
                              r"((?:i\s+)?[a-z-]+)\s+(?:it|them)\b")
 _OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease",
                            "i love", "i like", "i hate", "i dislike"})
+
+
+# Spanish says the object as a pronoun on the verb: "los graves, bájalos un poco", "te pasaste con los agudos, bajalos
+# un poco" boosted the region (the verb had no region after it: a thirty-second trial): read as "bájale los graves".
+_RESUMED_CLITIC = re.compile(r"^([^,.;!?]*?\b(los|las|el|la)\s+([^,.;!?]{1,30}?))\s*,\s*"
+                             r"([a-záéíóúñ]+?)(?:los|las|lo|la)\b")
+_RAISING_STEMS = frozenset({"sube", "subi", "aumenta", "realza", "levanta"})
+
+
+def _resumed_clitic(text: str) -> str:
+    """``text`` with "<... the region>, <verb>-los ..." read as "<verb> the region ..." (a cutting or raising verb)."""
+    found = _RESUMED_CLITIC.match(text)
+    if found is None or not is_region_word(found.group(3)) or not DIRECTION_WORDS.isdisjoint(found.group(1).split()):
+        return text
+    stem = fold(found.group(4))
+    verb = (SPANISH_CUT if f"{stem}le" in SPANISH_CUTTING_FORMS else "súbele" if stem in _RAISING_STEMS
+            else "keep" if stem in ("deja", "deje") else None)  # "los graves, déjalos": kept
+    return text if verb is None else f"{verb} {found.group(2)} {found.group(3)}{text[found.end():]}"
 
 
 def _resumed_object(text: str) -> str:
@@ -214,7 +234,7 @@ def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _TA.sub("está", text)
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
-    text = _kept_after(_resumed_object(text))  # before the praise: "the bass, i love it" is no praise beside a request
+    text = _kept_after(_resumed_object(_resumed_clitic(text)))  # before the praise: "the bass, i love it"
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
     return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(_asked_as_stated(text)))))))

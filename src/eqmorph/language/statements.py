@@ -55,7 +55,10 @@ _COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")}
     # a region too marked ("las eses están muy marcadas" boosted them 7.5 dB: a thirtieth trial)
     | {(much, marked): ("too", "loud") for much in ("muy", "demasiado", "re", "super", "súper")
-       for marked in ("marcado", "marcada", "marcados", "marcadas")})
+       for marked in ("marcado", "marcada", "marcados", "marcadas")}
+    # whistling and hurting said in Spanish: "mis eses silban mucho" boosted them 7.5 dB (a thirty-second trial)
+    | {(verb,): _TOO_LOUD["es"] for verb in ("silban", "silba")}
+    | {(does, "daño"): _TOO_LOUD["es"] for does in ("hacen", "hace")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
 # reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
 _NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
@@ -87,7 +90,9 @@ _IDIOMS = PhraseRewriter({
     # "it's not muddy at all" and "it's not harsh anymore" were unknown words
     ("at", "all"): (), ("anymore",): (),
     # "half the mud" asked for half of it (a thirtieth trial); "lejos de ser perfecto" is far from, no place
-    ("half", "the"): ("a", "bit", "less", "the"), ("lejos", "de"): ()})
+    ("half", "the"): ("a", "bit", "less", "the"), ("lejos", "de"): (),
+    # "tiene un chorro de bajos", "una banda de graves" (Chile, Argentina) boosted them (a thirty-second trial)
+    ("un", "chorro", "de"): ("mucho",), ("una", "banda", "de"): ("mucho",)})
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -113,7 +118,11 @@ PRAISE_OPENERS = frozenset({*((w,) for w in FINE), ("nice",), ("lovely",), ("sol
 # Phrases that keep what follows: "warmer but don't touch the low end" cut the bass as "don't" (a review), and
 # "brighter without losing the warmth" cut the warmth (a fourteenth trial, 2026-12-03).
 KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), ("without", "touching"),
-                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"), ("without", "losing"), ("without", "sacrificing"),
+                ("sin", "tocar"), ("no", "toques"), ("no", "tocar"),
+                # with a pronoun and in voseo: "no le toqués los graves" cut the bass 6 dB (a thirty-second trial)
+                *(("no", *pronoun, touch) for pronoun in ((), ("le",), ("les",), ("me",))
+                  for touch in ("toqués", "toquen", "toques") if pronoun or touch != "toques"),
+                ("without", "losing"), ("without", "sacrificing"),
                 ("without", "killing"), ("without", "hurting"), ("don't", "lose"), ("do", "not", "lose"),
                 ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"),
                 # Caution said of what follows: "more air but watch the esses" added esses (a sixteenth trial)
@@ -232,7 +241,7 @@ def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
 # "bajo" lacked or in excess is the bass ("le falta bajo", "le sobra un poco de bajo"; read as the Spanish crowd's
 # bajo, deep, they lifted 2 kHz: a thirtieth trial), as "el bajo" is (the stop list's bass guitar)
 _LACKED = frozenset({"falta", "faltan", "sobra", "sobran"})
-_AMOUNT_OF = frozenset({"poco", "poquito", "mucho", "algo", "nada", "falta", "sobra"})
+_AMOUNT_OF = frozenset({"poco", "poquito", "mucho", "algo", "nada", "falta", "sobra", "harto", "harta"})
 
 
 # Pain said of the ears by a region ("the s's are cutting my ears" boosted them 6 dB: a thirtieth trial); "it's
@@ -252,7 +261,7 @@ def _ears(tokens: list[str]) -> list[str]:
 
 def _bass_named(tokens: list[str]) -> list[str]:
     """``tokens`` with "bajo" after a lack or an excess ("falta bajo", "un poco de bajo") read as "graves"."""
-    return ["graves" if t == "bajo" and k and (tokens[k - 1] in _LACKED or (
+    return ["graves" if t == "bajo" and k and (tokens[k - 1] in _LACKED or tokens[k - 1] in _AMOUNT_OF or (
         tokens[k - 1] == "de" and k > 1 and tokens[k - 2] in _AMOUNT_OF)) else t for k, t in enumerate(tokens)]
 
 

@@ -220,6 +220,13 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     verbs = [t for k, t in enumerate(verbs) if not (
         (t == "down" and k > 1 and verbs[k - 1] in _OBJECTS and verbs[k - 2] in DOWN_COMPLETES)
         or (t == UP and k > 1 and verbs[0] in UP_COMPLETES and not DIRECTION_WORDS.intersection(verbs[1:k])))]
+    # "bass down two", "treble up one": a count of dB after the particle, as "bass down 2" (the word was dropped, and
+    # the particle with it: a 6 dB boost, a thirty-second trial)
+    verbs = [str(_COUNTS[t]) if t in _COUNTS and k and verbs[k - 1] in ("up", "down") else t
+             for k, t in enumerate(verbs)]
+    # the control a region is turned with: "turn the treble knob down" boosted the treble (the knob stood between the
+    # region and its particle: a thirty-second trial)
+    verbs = [t for k, t in enumerate(verbs) if not (t in _CONTROLS and k and band_word(verbs[k - 1]) is not None)]
     if verbs[:1] in (["take"], ["get"], ["pull"]) and "from" in verbs and PARTICLES.keys().isdisjoint(verbs):
         # "take the mud from the low mids" asked for the mud (no particle said the way): "take ... out of"
         at = verbs.index("from")
@@ -228,6 +235,8 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
 
 
 _OBJECTS = frozenset({"it", "things", "them", "that", "this"})
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_CONTROLS = frozenset({"knob", "knobs", "fader", "faders", "pot", "control", "perilla", "potenciómetro"})
 
 
 _AS_LITTLE = frozenset({"little", "few", "poco", "poca", "pocos", "pocas"})

@@ -1,0 +1,42 @@
+"""Phrases of a thirty-second trial (2026-12-04: film and game audio, broadcasters, singers, amps and kits, DJs,
+mixing students, version comparisons, Spanish from six countries): each test holds a reading that went the wrong way."""
+
+from __future__ import annotations
+
+import pytest
+
+from eqmorph.errors import ParameterError
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("turn the treble knob down", {"treble": -1.0}), ("turn the mid knob down a little", {"mids": -0.5}),
+    ("bass down two", {"bass": -2 / 6}), ("bass up one, treble down two", {"bass": 1 / 6, "treble": -2 / 6})])
+def test_a_control_named_and_a_count_in_words_keep_the_particles_way(m, text, expected):
+    # "knob" between the region and "down", and "two" after it, dropped the particle: 6 dB boosts
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("los graves, bájalos un poco", {"bass": -0.5}), ("te pasaste con los agudos, bajalos un poco", {"treble": -0.5}),
+    ("re zarpado el brillo, bajalo un poco", {"treble": -0.5}), ("los agudos, súbelos", {"treble": 1.0})])
+def test_a_spanish_verb_with_its_object_as_a_pronoun_moves_the_region_named_before(m, text, expected):
+    # the verb had no region after it: the region alone was boosted 6 dB
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_a_region_named_then_left_alone_in_spanish_is_kept(m):
+    with pytest.raises(ParameterError, match="what to keep"):
+        m.parse("los graves, déjalos")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no le toqués los graves, bajá los agudos", {"treble": -1.0}), ("mis eses silban mucho", {"sibilance": -0.625}),
+    ("los agudos hacen daño", {"treble": -0.5}), ("tiene harto bajo, bájale", {"bass": -0.5}),
+    ("tiene un chorro de bajos", {"bass": -0.5}), ("tiene una banda de graves", {"bass": -0.5})])
+def test_spanish_keeps_complaints_and_quantities_a_thirty_second_trial_found(m, text, expected):
+    # each moved the region the wrong way, 6-7.5 dB
+    assert weights(m, text) == pytest.approx(expected)
