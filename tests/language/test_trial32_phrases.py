@@ -40,3 +40,18 @@ def test_a_region_named_then_left_alone_in_spanish_is_kept(m):
 def test_spanish_keeps_complaints_and_quantities_a_thirty_second_trial_found(m, text, expected):
     # each moved the region the wrong way, 6-7.5 dB
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EQ the mud out then add some air", {"muddy": -0.5, "air": 0.5}),
+    ("se te fue la mano con los graves", {"bass": -0.5}), ("te pasaste con los agudos", {"treble": -0.5}),
+    ("you overdid the bass", {"bass": -0.5}), ("de-ess the dialogue lightly", {"de-ess": 0.5}),
+    ("de-ess it heavily", {"de-ess": 1.25}), ("duck the music's presence region under dialogue", {"presence": -1.0})])
+def test_verbs_idioms_and_adverbs_a_thirty_second_trial_found_are_read(m, text, expected):
+    # "then" joined nothing (the mud was asked for, the air cut), overdoing a region boosted it, "lightly" read the
+    # crowds' light, "duck" was unknown beside a 6 dB presence boost
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_watching_a_region_in_colombian_spanish_keeps_it(m):
+    assert weights(m, "pilas con los agudos, que no chillen") == pytest.approx({"shrill": -1.0})

@@ -27,6 +27,8 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("bit",): 0.5, ("lil",): 0.5, ("tiniest", "bit"): 0.5, ("the", "tiniest", "bit"): 0.5, ("a", "good", "bit"): 1.25,
     ("a", "whole", "lot"): 1.45, ("whole", "lot"): 1.45, ("a", "fair", "bit"): 1.25, ("fair", "bit"): 1.25,
     ("touch",): 0.5,  # "touch more bass", as "a touch"
+    # adverbs of a move said after it: "de-ess the dialogue lightly" read the crowds' light (a thirty-second trial)
+    ("lightly",): 0.5, ("gently",): 0.5, ("heavily",): 1.25,
     ("a", "third"): 1 / 3, ("a", "quarter"): 0.25,  # "a third less bass" was the whole cut (a twenty-seventh trial)
     ("tad",): 0.5, ("slightly",): 0.5, ("barely",): 0.5, ("hardly",): 0.5, ("scarcely",): 0.5,
     ("un", "poco"): 0.5, ("un", "poquito"): 0.5, ("poquito",): 0.5, ("un", "pelín"): 0.5, ("un", "pelin"): 0.5,
@@ -182,7 +184,7 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
-IMPERATIVES: dict[str, str] = {"drop": "cut",
+IMPERATIVES: dict[str, str] = {"drop": "cut", "duck": "cut",  # "duck the presence under the dialogue"
                                "knock": "cut"}  # "knock the highs down": knock is the crowd's punch elsewhere
 # Phrasal verbs whose particle would read as a direction of its own: "ease up on the treble" was a 6 dB boost ("ease"
 # unknown, "up" more: a fifteenth trial, 2026-12-03). Each is read as the one direction word it means.
@@ -338,7 +340,8 @@ FUNCTION_WORDS = frozenset({
     "se", "te", "nos", "algo", "cosa", "como", "cómo", "esto", "eso", "este", "esta"})
 # Words before a dB amount: "cut bass by 3 dB", "set the bass to -3 dB", "bass at -3dB".
 BY_WORDS = frozenset({"by", "to", "at"})
-CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus"})
+CONJUNCTIONS = frozenset({"and", "but", "y", "e", "pero", "while", "also", "plus",
+                          "then"})  # "take the mud out then add some air": a second request (a 32nd trial)
 # Conjunctions that set one piece against another: with one, a phrase is a contrast in either order ("warm but not
 # muddy", "not muddy but warm"; language/interpretation.py); a list ("less boxy and a bit warmer") is not.
 CONTRASTING = frozenset({"but", "pero"})

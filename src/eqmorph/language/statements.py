@@ -92,7 +92,10 @@ _IDIOMS = PhraseRewriter({
     # "half the mud" asked for half of it (a thirtieth trial); "lejos de ser perfecto" is far from, no place
     ("half", "the"): ("a", "bit", "less", "the"), ("lejos", "de"): (),
     # "tiene un chorro de bajos", "una banda de graves" (Chile, Argentina) boosted them (a thirty-second trial)
-    ("un", "chorro", "de"): ("mucho",), ("una", "banda", "de"): ("mucho",)})
+    ("un", "chorro", "de"): ("mucho",), ("una", "banda", "de"): ("mucho",),
+    # overdoing a region: "se te fue la mano con los graves" boosted them (a thirty-second trial)
+    ("se", "te", "fue", "la", "mano", "con"): ("too", "much"), ("te", "pasaste", "con"): ("too", "much"),
+    ("overdid", "the"): ("too", "much", "the"), ("overdid", "it", "on", "the"): ("too", "much", "the")})
 _CUTS_THROUGH = ("cut", "through")
 
 
@@ -127,7 +130,7 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
                 ("sin", "perder"), ("sin", "sacrificar"), ("no", "pierdas"), ("no", "perder"),
                 # Caution said of what follows: "more air but watch the esses" added esses (a sixteenth trial)
                 ("watch",), ("watch", "out", "for"), ("careful", "with"), ("be", "careful", "with"),
-                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"),
+                ("careful", "of"), ("mind",), ("cuidado", "con"), ("ojo", "con"), ("pilas", "con"),
                 # A need denied keeps what it names: "it doesn't need more bass" cut the bass 6 dB, "it doesn't need to
                 # be brighter" darkened it (a twenty-eighth trial, 2026-12-04); the longer phrases first
                 *((*dont, need, *more) for dont in (("doesn't",), ("does", "not"), ("don't",), ("do", "not"))

@@ -226,7 +226,8 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
              for k, t in enumerate(verbs)]
     # the control a region is turned with: "turn the treble knob down" boosted the treble (the knob stood between the
     # region and its particle: a thirty-second trial)
-    verbs = [t for k, t in enumerate(verbs) if not (t in _CONTROLS and k and band_word(verbs[k - 1]) is not None)]
+    verbs = [t for k, t in enumerate(verbs) if not (t in _CONTROLS and k and band_word(verbs[k - 1]) is not None)
+             and not (t == "then" and k and verbs[k - 1] in JOINERS)]  # "and then": one joiner, the list kept
     if verbs[:1] in (["take"], ["get"], ["pull"]) and "from" in verbs and PARTICLES.keys().isdisjoint(verbs):
         # "take the mud from the low mids" asked for the mud (no particle said the way): "take ... out of"
         at = verbs.index("from")
