@@ -151,6 +151,8 @@ MORE = frozenset({"more", "add", "boost", "increase", "raise", "extra", "más", 
                   "lift", "pump", "crank", "súbele", "súbeles", "ponle", "añádele", "agrégale", "auméntale",
                   # "¿le subes el brillo?" read "subes" as the sub bass, +5 dB at 40 Hz (a twenty-eighth trial)
                   "subes", "subimos", "subís", "subile", "subí", "súbale", "súbanle",
+                  # with the object as a pronoun ("los agudos súbelos" was cut by the list's "bájalos": a 33rd trial)
+                  "súbelo", "súbelos", "súbela", "súbelas", "subilo", "subilos", "subila", "subilas",
                   *SPANISH_NEGATED_BOOSTS})
 LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame", "fewer", "minus", "menos",
                   "reducir", "quitar", "quita", "bajar", "baja", "cortar", "corta", "kill", "lose", "attenuate",

@@ -59,14 +59,19 @@ _OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dia
 # Spanish says the object as a pronoun on the verb: "los graves, bájalos un poco", "te pasaste con los agudos, bajalos
 # un poco" boosted the region (the verb had no region after it: a thirty-second trial): read as "bájale los graves".
 _RESUMED_CLITIC = re.compile(r"^([^,.;!?]*?\b(los|las|el|la)\s+([^,.;!?]{1,30}?))\s*,\s*"
-                             r"([a-záéíóúñ]+?)(?:los|las|lo|la)\b")
+                             r"([a-záéíóúñ]+?)(?:los|las|lo|la|le|les)\b")  # bájalos, bájale
 _RAISING_STEMS = frozenset({"sube", "subi", "aumenta", "realza", "levanta"})
+
+
+_PLENTY_OF_BASS = re.compile(r"^\s*(?:mucho|harto|demasiado)\s+bajo\s*,\s*(?=[a-záéíóúñ]+?(?:lo|los|le|les)\b)")
 
 
 def _resumed_clitic(text: str) -> str:
     """``text`` with "<... the region>, <verb>-los ..." read as "<verb> the region ..." (a cutting or raising verb)."""
+    text = _PLENTY_OF_BASS.sub("el bajo, ", text)
     found = _RESUMED_CLITIC.match(text)
-    if found is None or not is_region_word(found.group(3)) or not DIRECTION_WORDS.isdisjoint(found.group(1).split()):
+    if found is None or not (is_region_word(found.group(3)) or is_region_word(f"{found.group(2)} {found.group(3)}")) \
+            or not DIRECTION_WORDS.isdisjoint(found.group(1).split()):  # "el bajo, bájalo": the bass guitar's form
         return text
     stem = fold(found.group(4))
     verb = (SPANISH_CUT if f"{stem}le" in SPANISH_CUTTING_FORMS else "súbele" if stem in _RAISING_STEMS

@@ -55,10 +55,7 @@ _COMPLAINING = PhraseRewriter({(verb,): _TOO_LOUD["es"] for verb in (
     | {(verb, much): _TOO_LOUD["es"] for verb in ("brillan", "brilla") for much in ("mucho", "demasiado")}
     # a region too marked ("las eses están muy marcadas" boosted them 7.5 dB: a thirtieth trial)
     | {(much, marked): ("too", "loud") for much in ("muy", "demasiado", "re", "super", "súper")
-       for marked in ("marcado", "marcada", "marcados", "marcadas")}
-    # whistling and hurting said in Spanish: "mis eses silban mucho" boosted them 7.5 dB (a thirty-second trial)
-    | {(verb,): _TOO_LOUD["es"] for verb in ("silban", "silba")}
-    | {(does, "daño"): _TOO_LOUD["es"] for does in ("hacen", "hace")})
+       for marked in ("marcado", "marcada", "marcados", "marcadas")})
 # "cut the mud without thinning it out": thinning is losing the low end, which the phrase keeps (read as "less thin",
 # reduced beside the mud, it cut the lows 2-2.5 dB: a twenty-fifth trial)
 _NOT_THINNING = PhraseRewriter({phrase: ("keep", "the", "low", "end") for phrase in (
@@ -91,8 +88,9 @@ _IDIOMS = PhraseRewriter({
     ("at", "all"): (), ("anymore",): (),
     # "half the mud" asked for half of it (a thirtieth trial); "lejos de ser perfecto" is far from, no place
     ("half", "the"): ("a", "bit", "less", "the"), ("lejos", "de"): (),
-    # "tiene un chorro de bajos", "una banda de graves" (Chile, Argentina) boosted them (a thirty-second trial)
-    ("un", "chorro", "de"): ("mucho",), ("una", "banda", "de"): ("mucho",),
+    # "tiene un chorro de bajos" boosted them (a thirty-second trial)
+    ("no", "hace", "daño"): (), ("no", "hacen", "daño"): (),  # "un poco más de brillo no hace daño": no harm in it
+    ("un", "chorro", "de"): ("mucho",),  # not "una banda de": a band ("una banda de rock", a thirty-third trial)
     # overdoing a region: "se te fue la mano con los graves" boosted them (a thirty-second trial)
     ("se", "te", "fue", "la", "mano", "con"): ("too", "much"), ("te", "pasaste", "con"): ("too", "much"),
     ("overdid", "the"): ("too", "much", "the"), ("overdid", "it", "on", "the"): ("too", "much", "the")})
@@ -245,6 +243,8 @@ def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
 # bajo, deep, they lifted 2 kHz: a thirtieth trial), as "el bajo" is (the stop list's bass guitar)
 _LACKED = frozenset({"falta", "faltan", "sobra", "sobran"})
 _AMOUNT_OF = frozenset({"poco", "poquito", "mucho", "algo", "nada", "falta", "sobra", "harto", "harta"})
+# right before "bajo", only a plenty makes it the bass ("tiene mucho bajo"); "algo bajo", "poco bajo" say low, a bit
+_PLENTY = frozenset({"mucho", "harto", "demasiado"})
 
 
 # Pain said of the ears by a region ("the s's are cutting my ears" boosted them 6 dB: a thirtieth trial); "it's
@@ -253,18 +253,28 @@ _EARS_HURT = frozenset({"cutting", "hurting", "killing", "piercing", "stabbing",
 
 
 def _ears(tokens: list[str]) -> list[str]:
-    """``tokens`` with "<region> is/are <pain verb> my ears" read as "<region> sound too loud"."""
+    """``tokens`` with "<region> is/are <pain verb> my ears" read as "<region> sound too loud", and Spanish "<region>
+    silba(n)", "hace(n) daño" as "<region> suenan demasiado fuertes" ("mis eses silban mucho" boosted them 7.5 dB: a
+    thirty-second trial; said of no region, "silba un poco", "hace daño a los oídos" stay unread: a thirty-third)."""
     out = list(tokens)
-    for k in range(len(out) - 3, 0, -1):
-        if out[k] in _EARS_HURT and out[k + 1:k + 3] == ["my", "ears"] and out[k - 1] in ("is", "are") \
-                and names_band(out[clause_start(out, k):k - 1]):
+    for k in range(len(out) - 1, -1, -1):
+        hurts = out[k] in ("silba", "silban") or (out[k] in ("hace", "hacen") and out[k + 1:k + 2] == ["daño"])
+        if out[k] in _EARS_HURT and out[k + 1:k + 3] == ["my", "ears"] and k and out[k - 1] in ("is", "are") and \
+                names_band(out[clause_start(out, k):k - 1]):
             out[k - 1:k + 3] = list(_TOO_LOUD["en"])
+        elif hurts and not (k and out[k - 1] in NOT):  # not "no hace daño un poco más de brillo"
+            said = k + 1 + (out[k] in ("hace", "hacen"))
+            after = out[said:clause_end(out, k)]
+            if names_band(out[clause_start(out, k):k]):
+                out[k:said] = list(_TOO_LOUD["es"])
+            elif names_band(after):  # "silban los agudos", "me hace daño el bajo": the region said first
+                out[k:said + len(after)] = [*after, *_TOO_LOUD["es"]]
     return out
 
 
 def _bass_named(tokens: list[str]) -> list[str]:
     """``tokens`` with "bajo" after a lack or an excess ("falta bajo", "un poco de bajo") read as "graves"."""
-    return ["graves" if t == "bajo" and k and (tokens[k - 1] in _LACKED or tokens[k - 1] in _AMOUNT_OF or (
+    return ["graves" if t == "bajo" and k and (tokens[k - 1] in _LACKED or tokens[k - 1] in _PLENTY or (
         tokens[k - 1] == "de" and k > 1 and tokens[k - 2] in _AMOUNT_OF)) else t for k, t in enumerate(tokens)]
 
 

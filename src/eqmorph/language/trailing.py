@@ -223,11 +223,14 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     # "bass down two", "treble up one": a count of dB after the particle, as "bass down 2" (the word was dropped, and
     # the particle with it: a 6 dB boost, a thirty-second trial)
     verbs = [str(_COUNTS[t]) if t in _COUNTS and k and verbs[k - 1] in ("up", "down") else t
-             for k, t in enumerate(verbs)]
+             for k, t in enumerate(verbs) if not (t in _STEPS and k > 1 and verbs[k - 1] in _COUNTS
+                                                  and verbs[k - 2] in ("up", "down"))]  # "down two clicks": 2 dB
     # the control a region is turned with: "turn the treble knob down" boosted the treble (the knob stood between the
     # region and its particle: a thirty-second trial)
     verbs = [t for k, t in enumerate(verbs) if not (t in _CONTROLS and k and band_word(verbs[k - 1]) is not None)
-             and not (t == "then" and k and verbs[k - 1] in JOINERS)]  # "and then": one joiner, the list kept
+             and not (t == "then" and k and verbs[k - 1] in JOINERS)  # "and then": one joiner, the list kept
+             # "heavily boosted highs", "heavily compressed drums": the participle's degree, no move's (a 33rd trial)
+             and not (t == "heavily" and verbs[k + 1:k + 2] and verbs[k + 1].endswith("ed"))]
     if verbs[:1] in (["take"], ["get"], ["pull"]) and "from" in verbs and PARTICLES.keys().isdisjoint(verbs):
         # "take the mud from the low mids" asked for the mud (no particle said the way): "take ... out of"
         at = verbs.index("from")
@@ -237,6 +240,7 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
 
 _OBJECTS = frozenset({"it", "things", "them", "that", "this"})
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_STEPS = frozenset({"click", "clicks", "notch", "notches", "step", "steps"})  # read as dB: "clicks" was clicky
 _CONTROLS = frozenset({"knob", "knobs", "fader", "faders", "pot", "control", "perilla", "potenciómetro"})
 
 
