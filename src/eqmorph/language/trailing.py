@@ -213,29 +213,35 @@ def imperatives(tokens: Sequence[str]) -> list[str]:
     verbs = [IMPERATIVES[t] if t in IMPERATIVES and (k == 0 or tokens[k - 1] in JOINERS
                                                      or tokens[k - 1] in REQUEST_OPENERS) else t
              for k, t in enumerate(tokens)]
-    # "calm it down", "dull it down a bit": the word's verb, whose "down" completes it (read as a cut after the
-    # word, it was ignored with the degree after it: a thirtieth trial)
-    # "soften the cymbals up a bit": "up" completes the verb after its object too (read as a boost after the
-    # region, it turned the softening into +6 dB: a thirty-first trial)
-    verbs = [t for k, t in enumerate(verbs) if not (
-        (t == "down" and k > 1 and verbs[k - 1] in _OBJECTS and verbs[k - 2] in DOWN_COMPLETES)
-        or (t == UP and k > 1 and verbs[0] in UP_COMPLETES and not DIRECTION_WORDS.intersection(verbs[1:k])))]
-    # "bass down two", "treble up one": a count of dB after the particle, as "bass down 2" (the word was dropped, and
-    # the particle with it: a 6 dB boost, a thirty-second trial)
     verbs = [str(_COUNTS[t]) if t in _COUNTS and k and verbs[k - 1] in ("up", "down") else t
-             for k, t in enumerate(verbs) if not (t in _STEPS and k > 1 and verbs[k - 1] in _COUNTS
-                                                  and verbs[k - 2] in ("up", "down"))]  # "down two clicks": 2 dB
-    # the control a region is turned with: "turn the treble knob down" boosted the treble (the knob stood between the
-    # region and its particle: a thirty-second trial)
-    verbs = [t for k, t in enumerate(verbs) if not (t in _CONTROLS and k and band_word(verbs[k - 1]) is not None)
-             and not (t == "then" and k and verbs[k - 1] in JOINERS)  # "and then": one joiner, the list kept
-             # "heavily boosted highs", "heavily compressed drums": the participle's degree, no move's (a 33rd trial)
-             and not (t == "heavily" and verbs[k + 1:k + 2] and verbs[k + 1].endswith("ed"))]
+             for k, t in enumerate(verbs) if not _unsaid(verbs, k)]
     if verbs[:1] in (["take"], ["get"], ["pull"]) and "from" in verbs and PARTICLES.keys().isdisjoint(verbs):
         # "take the mud from the low mids" asked for the mud (no particle said the way): "take ... out of"
         at = verbs.index("from")
         verbs[at:at + 1] = ["out", "of"]
     return _as_far_as(_sized_regions(_EASING(verbs)))
+
+
+def _unsaid(verbs: Sequence[str], k: int) -> bool:
+    """Whether ``verbs[k]`` only completes or names what the words around it say, and is left out for the grammar:
+    "down" completing a word's verb ("calm it down", "dull it down a bit": read as a cut after the word, it was
+    ignored with the degree after it, a thirtieth trial), "up" completing the clause's verb after its object ("soften
+    the cymbals up a bit" was +6 dB, a thirty-first), "clicks" after a count ("down two clicks": 2 dB, not clicky),
+    the control a region is turned with ("turn the treble knob down" boosted the treble), "then" after a joiner
+    ("and then": one joiner, the list kept) and "heavily" before a participle ("heavily boosted highs": the
+    participle's degree, no move's; these three a thirty-second and thirty-third trial)."""
+    t = verbs[k]
+    if t == "down":
+        return k > 1 and verbs[k - 1] in _OBJECTS and verbs[k - 2] in DOWN_COMPLETES
+    if t == UP:
+        return k > 1 and verbs[0] in UP_COMPLETES and not DIRECTION_WORDS.intersection(verbs[1:k])
+    if t in _STEPS:
+        return k > 1 and verbs[k - 1] in _COUNTS and verbs[k - 2] in ("up", "down")
+    if t in _CONTROLS:
+        return k > 0 and band_word(verbs[k - 1]) is not None
+    if t == "then":
+        return k > 0 and verbs[k - 1] in JOINERS
+    return t == "heavily" and k + 1 < len(verbs) and verbs[k + 1].endswith("ed")
 
 
 _OBJECTS = frozenset({"it", "things", "them", "that", "this"})
