@@ -198,12 +198,15 @@ def praises(text: str) -> bool:
 _KEEPING_PAIRS = frozenset({("touch", "it"), ("to", "keep"), ("love", "that"), ("like", "that"), ("i", "love")})
 
 
-def likes(text: str) -> bool:
-    """Whether ``text`` (normalised) likes or keeps what it says is there: praise (:func:`praises`), "don't touch it",
-    "I want to keep". A quantity or a shape said to be there ("there's a dip in the mids") is then kept, not
-    filled or cut (language/statements.py; a thirty-first trial: "..., which I like" filled the dip 3 dB)."""
+def likes(text: str, praised: bool) -> bool:
+    """Whether ``text`` (normalised) likes or keeps what it says is there: praise (``praised``, :func:`praises` of the
+    same text, which the caller has), "don't touch it", "I want to keep". A quantity or a shape said to be there
+    ("there's a dip in the mids") is then kept, not filled or cut (language/existential.py; a thirty-first trial:
+    "..., which I like" filled the dip 3 dB)."""
+    if praised:
+        return True
     words = re.findall(r"[^\W\d_]+", text)
-    return praises(text) or not _KEEPING_PAIRS.isdisjoint(zip(words, words[1:]))
+    return not _KEEPING_PAIRS.isdisjoint(zip(words, words[1:]))
 
 
 def intensified(clause_before: Sequence[str], pending: Sequence[str]) -> bool:

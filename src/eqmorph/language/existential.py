@@ -39,9 +39,9 @@ def there_is(tokens: list[str], liked: bool = False) -> list[str]:
         two = out[k + 1] in ("a", "so")  # "a lot", "so much": two words
         if k and out[k - 1] in NOT:  # "no hay hueco en los medios", "no tiene muchos graves"
             continue
-        wished = not _WISHED_AFTER.isdisjoint(out[k:])  # "a lot of bass but i want more"
-        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])) and not wished and (
-                out[k] != "getting" or names_band(out[k + 3 + two:k + 6 + two])):  # not "getting a lot of compliments"
+        if there and out[k + 1] in _A_LOT and (not two or out[k + 2:k + 3] in (["lot"], ["much"])) and (
+                out[k] != "getting" or names_band(out[k + 3 + two:k + 6 + two])) and (  # not "... of compliments"
+                _WISHED_AFTER.isdisjoint(out[k:])):  # "a lot of bass but i want more"
             out[k + 1:k + 3 if two else k + 2] = ["keep"] if liked else ["too", "much"]
         existing = existing or there or out[k] in _HAS
         if existing and (there or out[k] in _HAS or out[k] in ("and", "y")) and (

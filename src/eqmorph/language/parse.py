@@ -125,7 +125,8 @@ class Parser(PieceEnds):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
-        praised_text, liked = praises(norm), likes(norm)  # "it's very bright, perfect": praise anywhere in the phrase
+        praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
+        liked = likes(norm, praised_text)  # "there's a dip in the mids, which I like": what is there is kept
         norm = sentence_text(norm)  # "the highs, they're a bit much": the comma would cut the subject off
         pieces: list[Piece] = []
         absent: list[str] = []  # flaws the text says are not there ("it isn't muddy")
