@@ -66,3 +66,15 @@ def test_a_phrase_given_to_edit_as_an_argument_is_told_where_it_goes(capsys, tmp
         main(["edit", str(source), "a bit brighter"])
     err = capsys.readouterr().err
     assert "--more or --less" in err and "goes in quotes" not in err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".txt"])
+def test_an_imported_preset_carries_the_provenance_its_file_holds(tmp_path, suffix):
+    from eqmorph.io.presets import import_preset
+
+    path = tmp_path / f"m{suffix}"
+    save_preset(path, EQ, input="a.wav", reference="b.wav", amount=1.0)
+    imported = import_preset(path)
+    assert dict(imported.provenance) == preset_provenance(path)
+    assert match_origin(imported.provenance) == match_origin(path) == "match of a.wav to b.wav"
+

@@ -30,7 +30,7 @@ def run_describe(args: argparse.Namespace) -> int:
         raise exc.instead(f"to say in words how {args.preset!r} differs "
                           f"from another recording, run eqmorph match {shlex.quote(args.preset)} REFERENCE") from None
     eq = imported.eq
-    why = level_free_reason(args.level_free, match_origin(args.preset), imported.level_db)
+    why = level_free_reason(args.level_free, match_origin(imported.provenance), imported.level_db)
     level_free = why is not None
     from eqmorph.semantic.describe import level_only_db, sound_words
 

@@ -82,7 +82,7 @@ def run_edit(args: argparse.Namespace) -> int:
         print(f"eqmorph edit: note: the preset's preamp ({imported.preamp_db:+.1f} dB, {imported.describe_preamp()}) "
               f"is replaced by the edited EQ's preamp for no clipping ({preamp_db(eq):.1f} dB)", file=sys.stderr)
     # An edited match is still a match: its overall level is the fit's, so describe judges it level-free too.
-    recordings = match_recordings(args.preset) or (None, None)
+    recordings = match_recordings(imported.provenance) or (None, None)
     emit(eq, args, inputs={"PRESET": args.preset}, **model_meta(m, words=list(changes), weights=changes,
                                                                 start=Path(args.preset).name, input=recordings[0],
                                                                 reference=recordings[1]))

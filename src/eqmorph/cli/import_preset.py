@@ -13,7 +13,6 @@ def run_import(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph import``; returns the exit code."""
     from eqmorph.core.preamp import max_response_db
     from eqmorph.io.presets import import_preset
-    from eqmorph.io.provenance import preset_provenance
 
     if args.output:
         refuse_overwriting_input("-o", args.output, {"PRESET": args.preset})  # before reading: a typo costs nothing
@@ -43,7 +42,7 @@ def run_import(args: argparse.Namespace) -> int:
     # still a match, whose level describe leaves out (a new-user trial, 2026-12-03), and a converted word's EQ still
     # names its words (they were dropped: a new-user trial, 2026-12-04)
     emit(imported.eq, args, inputs={"PRESET": args.preset}, preamp=imported.preamp_db,
-         preamp_is=imported.describe_preamp(), **preset_provenance(args.preset))
+         preamp_is=imported.describe_preamp(), **imported.provenance)
     return 0
 
 

@@ -24,8 +24,10 @@ file: it is :attr:`ImportedPreset.level_db`, said as "the curve's level, found b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -64,6 +66,9 @@ class ImportedPreset:
     # A GraphicEQ curve without a Preamp line only: the curve's level the fit moved out of the bands (a 5-band EQ
     # has no level band). Part of ``preamp_db``, but found by the fit, not written in the file.
     level_db: float = 0.0
+    # How the file says eqmorph made it (words, model, a match's recordings: eqmorph.io.provenance), read from the
+    # same text: what a converted file carries on and what tells describe a match.
+    provenance: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def file_preamp_db(self) -> float:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ from eqmorph.io.preset_csv import from_csv as from_csv  # re-exported, as from_j
 from eqmorph.io.preset_json import check_meta, read_json, to_json
 from eqmorph.io.preset_json import from_json as from_json
 from eqmorph.io.preset_text import MAX_PRESET_BYTES, read_preset_text  # noqa: F401  (importable here too)
+from eqmorph.io.provenance import text_provenance
 
 if TYPE_CHECKING:
     from eqmorph.io.layout import ImportedPreset
@@ -204,10 +206,10 @@ def import_preset(path: str | Path) -> ImportedPreset:
         kind = "json" if head.startswith("{") else "csv" if head.startswith(("band,", "name,")) else "apo"
     try:
         if kind == "json":
-            return ImportedPreset(*read_json(text), fitted=False)
+            return ImportedPreset(*read_json(text), fitted=False, provenance=text_provenance(text))
         if kind == "csv":
             return ImportedPreset(*read_csv(text), fitted=False)
-        return import_apo(text, base_dir=p.parent)
+        return replace(import_apo(text, base_dir=p.parent), provenance=text_provenance(text))
     except ParameterError as exc:
         raise exc.renamed(f"{p}: {exc.name}") from exc
     except DataFormatError as exc:

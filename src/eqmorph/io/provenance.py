@@ -4,14 +4,15 @@ of a match and the preset an edit started from (:data:`eqmorph.io.preset_json.ME
 JSON holds them as fields; APO and GraphicEQ text in the ``# eqmorph ...`` line before the first filter
 (:func:`eqmorph.io.apo.describe_origin` writes it); CSV holds none. ``eqmorph import`` carries them into the file it
 converts to (it had written the EQ alone: a new-user trial, 2026-12-04), and a match stays known as one, whose level
-describe leaves out (``Morpher.describe(..., level_free=True)``). Read after
-:func:`eqmorph.io.presets.import_preset` has accepted the file; a field that does not read as its kind is left out,
-never an error: the EQ is the file's content, its provenance a note.
+describe leaves out (``Morpher.describe(..., level_free=True)``). :func:`eqmorph.io.presets.import_preset` reads
+it from the text it has accepted (``ImportedPreset.provenance``: the file is read once); a field that does not read
+as its kind is left out, never an error: the EQ is the file's content, its provenance a note.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,11 @@ _EDITED = "edited from "
 
 def preset_provenance(path: str | Path) -> dict[str, Any]:
     """The provenance fields the preset at ``path`` holds (keys of ``META_KEYS``; only those given and valid)."""
-    if Path(path).suffix.lower() == ".csv":
-        return {}
-    text = read_preset_text(path)
+    return {} if Path(path).suffix.lower() == ".csv" else text_provenance(read_preset_text(path))
+
+
+def text_provenance(text: str) -> dict[str, Any]:
+    """The provenance fields of a preset's ``text`` in JSON, APO or GraphicEQ syntax (a CSV holds none)."""
     said = _json_fields(text) if text.lstrip().startswith("{") else _comment_fields(text)
     out: dict[str, Any] = {}
     for key, value in said.items():
@@ -38,17 +41,17 @@ def preset_provenance(path: str | Path) -> dict[str, Any]:
     return {key: value for key, value in out.items() if value is not None}
 
 
-def match_recordings(path: str | Path) -> tuple[str, str] | None:
-    """``(input, reference)``: the recordings of the match the preset at ``path`` is, else None (an ``eqmorph edit``
-    of a match is one too)."""
-    said = preset_provenance(path)
+def match_recordings(preset: str | Path | Mapping[str, Any]) -> tuple[str, str] | None:
+    """``(input, reference)``: the recordings of the match a preset is (its path, or its provenance already read:
+    ``ImportedPreset.provenance``), else None (an ``eqmorph edit`` of a match is one too)."""
+    said = preset if isinstance(preset, Mapping) else preset_provenance(preset)
     return (said["input"], said["reference"]) if "input" in said and "reference" in said else None
 
 
-def match_origin(path: str | Path) -> str | None:
-    """``"match of song.wav to reference.wav"`` when the preset at ``path`` says ``eqmorph match`` made it, else None.
-    A match's overall level is its fit's choice, not a sound: that is what this tells describe."""
-    found = match_recordings(path)
+def match_origin(preset: str | Path | Mapping[str, Any]) -> str | None:
+    """``"match of song.wav to reference.wav"`` when a preset (its path or provenance) says ``eqmorph match`` made it,
+    else None. A match's overall level is its fit's choice, not a sound: that is what this tells describe."""
+    found = match_recordings(preset)
     return None if found is None else f"{_MATCH}{found[0]} to {found[1]}"
 
 
@@ -124,4 +127,4 @@ def _number_map(text: str, sep: str, signs: dict[str, float] | None = None) -> d
     return out or None
 
 
-__all__ = ["match_origin", "match_recordings", "preset_provenance"]
+__all__ = ["match_origin", "match_recordings", "preset_provenance", "text_provenance"]
