@@ -220,7 +220,11 @@ SIZED_MOVES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{pair: (adverb, english) for noun, english in _SPANISH_MOVE_NOUNS.items()
        for size, adverb in _SPANISH_SIZES.items() for pair in ((noun, size), (size, noun))},
     **{(noun,): (english,) for noun, english in _SPANISH_MOVE_NOUNS.items() if noun != "corte"},
-    ("corte", "en"): ("cut", "en")}
+    ("corte", "en"): ("cut", "en"),
+    # a cut's depth is its size: "a deep cut in the low mids" read the crowds' deep cut, and "deep cut" alone (a song
+    # nobody plays) a 6 dB move (a thirty-second trial); a boost has no depth
+    **{(depth, noun): (adverb, noun) for depth, adverb in (("deep", "very"), ("shallow", "slightly"))
+       for noun in ("cut", "cuts", "dip", "scoop")}}
 # "as warm as possible", "as much air as you can", "tan cálido como sea posible": the superlative's degree, as
 # "warmest" (the pair was ignored: the word at its own strength, a twentieth trial, 2026-12-04). Per opening word,
 # its second word and what may follow that:

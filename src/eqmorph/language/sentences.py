@@ -52,6 +52,9 @@ def _especially(text: str) -> str:
 # A liking said so too: "the bass, i love it" boosted the bass ("i love the bass" keeps it).
 _RESUMED_OBJECT = re.compile(r"^((?:(?:the|those|these|my|your)\s)?[^,.;!?]{1,40}?),\s*(?:(?:please|just)\s+)?"
                              r"((?:i\s+)?[a-z-]+)\s+(?:it|them)\b")
+# Words that make a clause more than a region named: a request or a statement of it ("too much high end now, back it
+# off a bit", "overdid it on the treble, pull it back", "not much bass, keep it that way")
+_SAID_OF_IT = frozenset({"it", "too", "much", "not", "no", "overdid", "overdone"})
 _OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease",
                            "i love", "i like", "i hate", "i dislike"})
 
@@ -85,8 +88,12 @@ def _resumed_object(text: str) -> str:
     if found is None or not (found.group(2) in _OBJECT_VERBS or found.group(2) in DIRECTION_WORDS) or not \
             COPULAS.isdisjoint(found.group(1).split()):
         return text
-    if found.group(1).split()[0] not in ("the", "those", "these", "my", "your") and not is_region_word(
-            found.group(1)):  # "bass, turn it down a bit" (no article): only a region said alone
+    said = found.group(1).split()
+    # "bass, turn it down a bit" (no article): a region said alone, or one said in a noun phrase ("ice pick highs on
+    # the telecaster, tame them", "hum in the low end, take it out": the region was boosted, a thirty-second trial)
+    if said[0] not in ("the", "those", "these", "my", "your") and (not any(
+            is_region_word(" ".join(said[k:k + n])) for k in range(len(said)) for n in (1, 2))
+            or not (DIRECTION_WORDS | _SAID_OF_IT).isdisjoint(said)):  # not "less bass, keep it", "overdid it on ..."
         return text
     return f"{found.group(2)} {found.group(1)}{text[found.end():]}"
 

@@ -1,0 +1,62 @@
+"""Phrases the thirty-second trial left (2026-12-04: compound nouns, comparisons and reported states, numbers, a crowd
+word said of a region, pronoun verbs), mended in a thirty-fourth round: each test holds a reading that went the wrong
+way."""
+
+from __future__ import annotations
+
+import pytest
+
+from eqmorph.errors import ParameterError, UnknownWordError
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the plosives on the boom track are awful", {"plosives": -0.5}),
+    ("the boom mic sounds thin, add some body", {"full": 0.5, "thin": -0.25}),
+    ("too much sibilance on the FM air chain", {"sibilance": -0.5}),
+    ("the radio edit sounds boxier than the album version", {"boxy": -0.5}),
+    ("the snare bottom mic is too sizzly", {"bright": -0.5}),
+    ("the rough mix is too bright", {"bright": -0.5})])
+def test_a_sound_word_inside_a_things_name_is_no_wish(m, text, expected):
+    # boom mic read as boomy, air chain as air, radio edit as lo-fi, bottom mic as the bass, rough mix as not smooth
+    assert weights(m, text) == pytest.approx(expected)
+    assert any(" " in word for word in m.parse(text).ignored)  # the thing is said to be left out, whole
+
+
+@pytest.mark.parametrize("text", ["the boom mic", "the rough mix", "radio edit"])
+def test_a_things_name_alone_is_refused(m, text):
+    with pytest.raises(UnknownWordError, match="names no sound"):
+        m.parse(text)
+
+
+def test_a_deep_cut_is_a_large_cut_and_alone_names_no_sound(m):
+    # "deep" was the crowds' deep, cut (6 dB); a cut's depth is its size
+    assert weights(m, "a deep cut in the low mids") == pytest.approx({"low mids": -1.25})
+    assert weights(m, "a shallow dip in the mids") == pytest.approx({"mids": -0.5})
+    assert weights(m, "deep bass") == pytest.approx({"deep": 1.0})  # a boost, or a region, has no depth
+    with pytest.raises(ParameterError, match="at least one descriptor"):
+        m.parse("deep cut")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ice pick highs on the telecaster, tame them", {"treble": -1.0}),
+    ("heavily boosted highs, cut them", {"treble": -1.0})])
+def test_a_region_said_in_a_noun_phrase_then_resumed_by_a_pronoun_takes_the_verb(m, text, expected):
+    # "tame them" said of nothing: the region alone was a 6 dB boost
+    assert weights(m, text) == pytest.approx(expected)
+
+
+def test_hum_in_a_region_then_taken_out_is_cut(m):
+    got = weights(m, "air conditioner hum in the low end, take it out")
+    assert got["hum"] < 0 and all(w < 0 for w in got.values())  # "air" was boosted and the hum with it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("great highs, keep them, less bass", {"bass": -1.0}), ("less bass, keep it", {"bass": -1.0}),
+    ("too much high end now, back it off a bit", {"treble": -0.5})])
+def test_a_pronoun_verb_after_a_request_or_a_statement_is_not_given_the_region_again(m, text, expected):
+    # "less bass, keep it" (keep it so) and a stated excess keep their reading; praise named then kept is kept
+    assert weights(m, text) == pytest.approx(expected)
