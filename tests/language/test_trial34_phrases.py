@@ -60,3 +60,37 @@ def test_hum_in_a_region_then_taken_out_is_cut(m):
 def test_a_pronoun_verb_after_a_request_or_a_statement_is_not_given_the_region_again(m, text, expected):
     # "less bass, keep it" (keep it so) and a stated excess keep their reading; praise named then kept is kept
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the vocal is harsher", {"harsh": -0.5}), ("the second take is boomier", {"boomy": -0.5}),
+    ("compared to yesterday's mix, the vocal is harsher", {"harsh": -0.5}),
+    ("mix B has less low end than mix A, add some back", {"bass": 0.5}),
+    ("it has more low end than the reference", {"bass": -0.5})])
+def test_a_comparison_stated_of_a_named_subject_is_its_excess_or_lack(m, text, expected):
+    # each was read as a request for more of what it compared (harsh +3.5 dB, boomy +4 dB, the bass -6 dB)
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("it's duller", {"dull": 1.0}), ("the vocal could be harsher", {"harsh": 1.0}),
+    ("voice is a bit harsh at louder moments", {"loud": 0.5, "harsh": -0.125})])
+def test_a_comparative_of_it_or_of_a_wish_or_away_from_its_copula_stays_as_read(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the sound guy cut all the bass, bring it back", {"bass": 0.5}), ("the sound guy cut all the bass", {"bass": 0.5}),
+    ("sounds like you boosted the highs", {"treble": -0.5}), ("can you cut the sub a bit?", {"sub bass": -0.5}),
+    ("what if we cut the low mids a bit?", {"low mids": -0.5})])
+def test_a_move_reported_as_done_is_the_state_it_left(m, text, expected):
+    # the reported cut was read as a request: the bass cut 6 dB where it was asked back; a request or a
+    # suggestion ("can you", "what if we") is still one
+    assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["undo the bass boost", "too much, undo that", "revert the treble cut"])
+def test_an_undo_is_refused_saying_a_phrase_starts_flat(m, text):
+    # "undo the bass boost" boosted the bass 6 dB (undo ignored)
+    with pytest.raises(ParameterError, match="flat EQ.*eqmorph edit"):
+        m.parse(text)

@@ -159,9 +159,10 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
     if not AMOUNT_SAID.isdisjoint(pending):
         return None
     # not a comparative ("it's duller" wishes), nor a synonym that ends so ("underwater": muffled, asked for until a
-    # twenty-eighth trial)
+    # twenty-eighth trial); a comparative said of a named subject reports it ("the vocal is harsher", "the second take
+    # is boomier": asked for, a thirty-second trial), as "the vocal is harsher than before" does
     if sign > 0 and (word in flaws or typed in EXCESS_FORMS) and not (
-            typed != word and typed.endswith("er") and typed[:3] == word[:3]):
+            typed != word and typed.endswith("er") and typed[:3] == word[:3] and not _named_subject(clause_before)):
         return -1.0  # "it's muddy", "it's bassy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
@@ -170,6 +171,20 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return -1.0  # "it's very bright", "it's a bit dark"
     return None
 
+
+
+# Subjects that name nothing: "it's duller", "this is harsher" may ask for it (they are said of the sound being made)
+_UNNAMED = frozenset({"it", "this", "that", "everything", "everything's", "which", "who"})
+
+
+_BETWEEN = frozenset({"a", "bit", "little", "lot", "much", "way", "even", "slightly", "far", "now", "so", "getting"})
+
+
+def _named_subject(clause_before: Sequence[str]) -> bool:
+    """Whether the clause's last copula follows a named subject ("the vocal is", "the highs are"), not "it", with only
+    degree words after it (not "voice is a bit harsh at louder moments")."""
+    at = max((k for k, t in enumerate(clause_before) if t in COPULAS), default=0)
+    return at > 0 and clause_before[at - 1] not in _UNNAMED | COPULAS and _BETWEEN.issuperset(clause_before[at + 1:])
 
 
 def stated_reading(stating: Sequence[str], clause_before: Sequence[str], word: str, typed: str, sign: float,

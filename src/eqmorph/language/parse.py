@@ -37,6 +37,7 @@ from eqmorph.language.complaints import (
     stated_reading,
     states_next,
 )
+from eqmorph.language.earlier import undo_error
 from eqmorph.language.grammar_words import (
     AGAINST,
     APPROXIMATE_DEGREE,
@@ -125,6 +126,8 @@ class Parser(PieceEnds):
     def parse(self, text: str) -> Interpretation:
         """The :class:`Interpretation` of ``text``; raises ParameterError or UnknownWordError if none."""
         norm, source = checked_text(text)
+        if error := undo_error(text, norm):  # "undo the bass boost": no earlier change is known
+            raise error
         praised_text = praises(norm)  # "it's very bright, perfect": praise said anywhere in the phrase
         liked = likes(norm, praised_text)  # "there's a dip in the mids, which I like": what is there is kept
         norm = sentence_text(norm)  # "the highs, they're a bit much": the comma would cut the subject off

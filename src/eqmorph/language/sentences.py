@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from eqmorph.language.complaints import COPULAS, FINE
+from eqmorph.language.earlier import reported
 from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.numbers import spoken_amounts
 from eqmorph.language.regions import is_region_word
@@ -244,7 +245,7 @@ _TA = re.compile(r"(?<![^\W_])t[aá](?=\s+[^\W\d_])")
 
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
-    text = _TA.sub("está", text)
+    text = reported(_TA.sub("está", text))  # "the sound guy cut all the bass": the state it left
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
     text = _kept_after(_resumed_object(_resumed_clitic(text)))  # before the praise: "the bass, i love it"
     unpraised = _PRAISE_CLAUSE.sub("", text)

@@ -208,6 +208,10 @@ def _compared(tokens: list[str]) -> list[str]:
         if out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
             said = ["too"] if out[k - 2] == more else ["not", "enough"]
             out[k - 2:end] = [*said, out[k - 1]]
+        elif k > 2 and out[k - 3] in (more, less) and band_word(f"{out[k - 2]} {out[k - 1]}") is not None:
+            # a band word of two words: "mix B has less low end than mix A" cut the bass 6 dB (a thirty-second trial)
+            said = ["too"] if out[k - 3] == more else ["not", "enough"]
+            out[k - 3:end] = [*said, out[k - 2], out[k - 1]]
         elif out[k] == "than" and out[k - 1].endswith("er") and out[k - 1] not in ("rather", "other"):  # "duller"
             out[k - 1:end] = ["too", out[k - 1]]
     return out
