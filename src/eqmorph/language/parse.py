@@ -24,19 +24,17 @@ from eqmorph.language.complaints import (
     COMPLAINT_DEGREE,
     COPULAS,
     FLAW_WORDS,
-    PRAISE_WORDS,
-    SENTENCE_WORDS,
     drop_praised,
     hedged,
     is_praise,
     is_wished,
     likes,
-    nothing_asked,
     praises,
     said_again,
     stated_reading,
     states_next,
 )
+from eqmorph.language.conclusion import MAX_DEGREE, MAX_PIECES, concluded
 from eqmorph.language.earlier import undo_error
 from eqmorph.language.grammar_words import (
     AGAINST,
@@ -45,7 +43,6 @@ from eqmorph.language.grammar_words import (
     DEGREE_PHRASES,
     DIRECTION_WORDS,
     EXCESS,
-    EXCLAIMING,
     FUNCTION_WORDS,
     JOINERS,
     KEEP,
@@ -63,7 +60,7 @@ from eqmorph.language.grammar_words import (
     degree_of,
     direction_after,
 )
-from eqmorph.language.interpretation import Interpretation, Meaning, Piece, interpret
+from eqmorph.language.interpretation import Interpretation, Meaning, Piece
 from eqmorph.language.numbers import (
     Amount,
     ambiguous_number,
@@ -74,7 +71,6 @@ from eqmorph.language.numbers import (
     db_amount,
     is_bare_decimal,
     number_degree,
-    set_amounts,
     set_corners,
 )
 from eqmorph.language.phrase_text import checked_text
@@ -88,7 +84,6 @@ from eqmorph.language.regions import (
     region_of,
     removed_at,
     source_level_error,
-    without_source_levels,
 )
 from eqmorph.language.sentences import clauses, sentence_text
 from eqmorph.language.stoplist import stoplist
@@ -104,12 +99,6 @@ from eqmorph.language.trailing import (
     stands_alone,
 )
 from eqmorph.language.words import Neighbourhood
-
-# Words an error never blames as the unknown one: a sentence's words, and praise ("it's very bright, perfect": what
-# is fine, not 'perfect')
-_NOT_BLAMED = SENTENCE_WORDS | FUNCTION_WORDS | PRAISE_WORDS
-MAX_PIECES = 8  # descriptors in one phrase; more is a paragraph, not an EQ request
-MAX_DEGREE = 4.0  # stacked degree words stop here: the Morpher's MAX_INTENSITY, where gains pin to the range ends
 
 
 class Parser(PieceEnds):
@@ -403,19 +392,8 @@ class Parser(PieceEnds):
             if (len(pieces) == first and len(unknown) > unread) or not degree_after(
                     pieces, pending, degree, sign, way, keep, amounts, MAX_DEGREE, last_way):
                 ignored.extend(pending)
-        pieces, amounts = without_source_levels(pieces, amounts, refused, notes)  # "the master is too loud and ..."
-        if len(pieces) > MAX_PIECES:
-            raise ParameterError("text", text, f"at most {MAX_PIECES} descriptors (this text has {len(pieces)})")
-        if not pieces:
-            # Blame the words that could name a sound, not "my", "I", "like" or "needs" (an eighteenth trial: "my
-            # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
-            unknown = [t for t in unknown if t not in _NOT_BLAMED]
-            raise self._unknown(unknown) if unknown else nothing_asked(text, absent)
-        notes.extend(set_amounts(text, pieces, amounts, self.peak_db, MAX_DEGREE))
-        ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
-        if any(": said of the sound as it is" in note for note in notes):  # "so muddy": "so" stated it, not ignored
-            ignored = [t for t in ignored if t not in EXCLAIMING]
-        return interpret(text, pieces, source, tuple(ignored), notes, capped=MAX_DEGREE if capped else None)
+        return concluded(text, source, pieces, amounts, refused, notes, (unknown, absent, ignored, shown), capped,
+                         self.peak_db, self._unknown)
 
 
 __all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]
