@@ -94,3 +94,17 @@ def test_an_undo_is_refused_saying_a_phrase_starts_flat(m, text):
     # "undo the bass boost" boosted the bass 6 dB (undo ignored)
     with pytest.raises(ParameterError, match="flat EQ.*eqmorph edit"):
         m.parse(text)
+
+
+@pytest.mark.parametrize("text", ["there's a 60 cycle hum", "remove the 60-cycle hum", "a 50 cycles hum"])
+def test_mains_said_in_cycles_is_the_hum_not_a_gain(m, text):
+    # "60" was read as a 60 dB gain of hum and refused
+    got = weights(m, text)
+    assert list(got) == ["hum"] and got["hum"] < 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two dB more bass", {"bass": 2 / 6}), ("three dB more bass", {"bass": 3 / 6}),
+    ("minus two dB on the highs", {"treble": -2 / 6})])
+def test_a_number_in_words_before_db_is_its_amount(m, text, expected):
+    assert weights(m, text) == pytest.approx(expected)

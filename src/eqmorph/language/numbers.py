@@ -103,11 +103,15 @@ _HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|appro
 _NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
                             r"toma|versión|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
 
+# Mains frequency said in cycles ("a 60 cycle hum" was read as a 60 dB gain of hum, refused: a thirty-second trial)
+_CYCLES = re.compile(r"(?<![^\W_])(\d+)\s?-?\s?cycles?(?![^\W_])")
+
 
 def spoken_amounts(text: str) -> str:
     """``text`` (normalised) with dB amounts written as the amount pattern reads them: "2 decibeles" -> "2 db", "2-3 dB"
-    -> "2.5 db", "by about 2 dB" -> "by 2 dB"; and a number that names a track dropped ("track 2")."""
-    text = _NAMING_NUMBER.sub(r"\1", _DECIBELS.sub("db", text))
+    -> "2.5 db", "by about 2 dB" -> "by 2 dB"; a number that names a track dropped ("track 2"); "60 cycle" -> "60
+    hz"."""
+    text = _CYCLES.sub(r"\1 hz", _NAMING_NUMBER.sub(r"\1", _DECIBELS.sub("db", text)))
 
     def middle(found: re.Match[str]) -> str:
         low, high = (float(g.replace(",", ".")) for g in found.group(1, 2))
