@@ -108,3 +108,11 @@ def test_mains_said_in_cycles_is_the_hum_not_a_gain(m, text):
     ("minus two dB on the highs", {"treble": -2 / 6})])
 def test_a_number_in_words_before_db_is_its_amount(m, text, expected):
     assert weights(m, text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("los graves, súbelos un poco y los agudos bájalos", {"bass": 0.5, "treble": -1.0}),
+    ("súbele a los graves y los agudos bájalos un poco", {"bass": 1.0, "treble": -0.5})])
+def test_each_spanish_region_takes_its_own_pronoun_verb(m, text, expected):
+    # "y los agudos bájalos": the verb was ignored and the treble boosted 6 dB
+    assert weights(m, text) == pytest.approx(expected)

@@ -70,16 +70,36 @@ _RAISING_STEMS = frozenset({"sube", "subi", "aumenta", "realza", "levanta"})
 _PLENTY_OF_BASS = re.compile(r"^\s*(?:mucho|harto|demasiado)\s+bajo\s*,\s*(?=[a-záéíóúñ]+?(?:lo|los|le|les)\b)")
 
 
+# After a joiner, a region and its pronoun verb with no comma: "los graves, súbelos un poco y los agudos bájalos"
+# boosted the treble 6 dB (a thirty-second trial)
+_JOINED_CLITIC = re.compile(r"(?<=\s)(y|pero)\s+(los|las|el|la)\s+([a-záéíóúñ ]{1,30}?)\s+"
+                            r"([a-záéíóúñ]+?)(?:los|las|lo|la|le|les)(?=\s|$)")
+
+
+def _clitic_verb(stem: str) -> str | None:
+    """The verb a Spanish stem with its object pronoun is read as: a cut, a raise, a keep, else None."""
+    stem = fold(stem)
+    return (SPANISH_CUT if f"{stem}le" in SPANISH_CUTTING_FORMS else "súbele" if stem in _RAISING_STEMS
+            else "keep" if stem in ("deja", "deje") else None)  # "los graves, déjalos": kept
+
+
+def _joined_clitic(found: re.Match[str]) -> str:
+    """"y los agudos bájalos" -> "y bájale los agudos", for a region said before its pronoun verb."""
+    verb = _clitic_verb(found.group(4))
+    if verb is None or not (is_region_word(found.group(3)) or is_region_word(f"{found.group(2)} {found.group(3)}")):
+        return found.group(0)
+    return f"{found.group(1)} {verb} {found.group(2)} {found.group(3)}"
+
+
 def _resumed_clitic(text: str) -> str:
-    """``text`` with "<... the region>, <verb>-los ..." read as "<verb> the region ..." (a cutting or raising verb)."""
-    text = _PLENTY_OF_BASS.sub("el bajo, ", text)
+    """``text`` with "<... the region>, <verb>-los ..." read as "<verb> the region ..." (a cutting or raising verb),
+    and "y <the region> <verb>-los" as "y <verb> the region"."""
+    text = _JOINED_CLITIC.sub(_joined_clitic, _PLENTY_OF_BASS.sub("el bajo, ", text))
     found = _RESUMED_CLITIC.match(text)
     if found is None or not (is_region_word(found.group(3)) or is_region_word(f"{found.group(2)} {found.group(3)}")) \
             or not DIRECTION_WORDS.isdisjoint(found.group(1).split()):  # "el bajo, bájalo": the bass guitar's form
         return text
-    stem = fold(found.group(4))
-    verb = (SPANISH_CUT if f"{stem}le" in SPANISH_CUTTING_FORMS else "súbele" if stem in _RAISING_STEMS
-            else "keep" if stem in ("deja", "deje") else None)  # "los graves, déjalos": kept
+    verb = _clitic_verb(found.group(4))
     return text if verb is None else f"{verb} {found.group(2)} {found.group(3)}{text[found.end():]}"
 
 
