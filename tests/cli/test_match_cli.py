@@ -73,7 +73,8 @@ def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys)
 
 @pytest.mark.parametrize("argv_tail,expected", [
     (["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),
-    (["--auto-gain"], "no --apply AUDIO_OUT was given: add --apply AUDIO_OUT")])
+    (["--auto-gain"], "--auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT was given"),
+    (["--no-auto-gain"], "--no-auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT")])
 def test_bad_options_are_refused(pair, tmp_path, capsys, argv_tail, expected):
     code, _, err = _run(["match", *pair, *argv_tail], capsys)
     assert code == 2 and expected in err and "=True" not in err
@@ -86,9 +87,10 @@ def test_missing_file_and_non_audio_are_refused(pair, tmp_path, capsys):
         assert code == 2 and out == "" and "the reference" in err and "Traceback" not in err
 
 
-def test_auto_gain_keeps_the_matched_file_about_as_loud_as_its_input(tmp_path, capsys):
+def test_the_matched_file_is_about_as_loud_as_its_input_unless_no_auto_gain_is_asked(tmp_path, capsys):
     # A dull input matched to a bright reference: the level-neutral EQ cuts the lows where the input's energy is;
-    # --auto-gain undoes that level change (it used to lower the file by the largest boost, in the treble).
+    # auto gain (on by default for a match: a new-user trial's matched file clipped at +5.3 dBFS) undoes that level
+    # change (it used to lower the file by the largest boost, in the treble); --no-auto-gain leaves it.
     from scipy.signal import butter, sosfilt
 
     noise = pink_noise(2.0, seed=3)
@@ -101,16 +103,17 @@ def test_auto_gain_keeps_the_matched_file_about_as_loud_as_its_input(tmp_path, c
         x = sf.read(path)[0]
         return 10.0 * np.log10(np.mean(x**2))
 
-    for flag in ([], ["--auto-gain"]):
-        out = tmp_path / f"out{len(flag)}.wav"
+    for k, flag in enumerate(([], ["--auto-gain"], ["--no-auto-gain"])):
+        out = tmp_path / f"out{k}.wav"
         code, _, err = _run(["match", tmp_path / "dull.wav", tmp_path / "bright.wav", "--apply", out, "--quiet",
                              *flag], capsys)
         assert code == 0, err
         change_db = level_db(out) - level_db(tmp_path / "dull.wav")
-        assert (abs(change_db) < 0.5) if flag else (abs(change_db) > 3.0)
+        assert (abs(change_db) > 3.0) if flag == ["--no-auto-gain"] else (abs(change_db) < 0.5)
+        assert ("drop --no-auto-gain to keep INPUT's loudness" in err) == (flag == ["--no-auto-gain"])
 
 
-@pytest.mark.parametrize("extra", [[], ["--auto-gain"]])
+@pytest.mark.parametrize("extra", [[], ["--no-auto-gain"]])
 def test_json_on_stdout_stays_parseable_when_a_file_is_applied(pair, tmp_path, capsys, extra):
     # A review: the auto gain line and "wrote OUT" followed the JSON on stdout ("Extra data: line 58").
     import json
@@ -119,4 +122,4 @@ def test_json_on_stdout_stays_parseable_when_a_file_is_applied(pair, tmp_path, c
     code, out, err = _run(["match", *pair, "--format", "json", "--apply", out_wav, *extra], capsys)
     assert code == 0 and json.loads(out)["bands"] and out_wav.exists()
     assert f"wrote {out_wav}" in err and "the reference is" in err
-    assert any(line.startswith(f"{out_wav}: ") for line in err.splitlines()) == bool(extra)  # the auto gain line
+    assert any(line.startswith(f"{out_wav}: ") for line in err.splitlines()) == (not extra)  # the auto gain line

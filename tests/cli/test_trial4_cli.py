@@ -66,16 +66,24 @@ def test_blend_says_a_weight_must_be_finite(capsys):
     assert code == 2 and "a finite number >= 0" in err
 
 
-# --- #10: match --apply without --auto-gain -------------------------------------------------------------------------
-def test_match_apply_says_the_level_change_and_suggests_auto_gain(tmp_path, capsys):
-    guitar, drums = "/work/shared/data/audio/guitar.wav", "/work/shared/data/audio/drums.wav"
-    code, _, err = _run(capsys, "match", guitar, drums, "--apply", tmp_path / "g.wav", "--quiet")
+# --- #10: match --apply --no-auto-gain (auto gain is a match's default since the eighth new-user trial) -------------
+def test_match_apply_without_auto_gain_says_the_level_change_and_how_to_keep_the_loudness(tmp_path, capsys):
+    # a dull input and a bright reference (the trial's guitar and drums: 7.8 dB quieter), synthesized
+    from scipy.signal import butter, sosfilt
+
+    rng = np.random.default_rng(4)
+    noise = rng.standard_normal((2 * 44100, 2))
+    dull = sosfilt(butter(2, 300.0, fs=44100, output="sos"), noise, axis=0)
+    guitar, drums = tmp_path / "dull.wav", tmp_path / "bright.wav"
+    sf.write(guitar, 0.3 * dull / np.abs(dull).max(), 44100, subtype="FLOAT")
+    sf.write(drums, 0.3 * noise / np.abs(noise).max(), 44100, subtype="FLOAT")
+    code, _, err = _run(capsys, "match", guitar, drums, "--apply", tmp_path / "g.wav", "--quiet", "--no-auto-gain")
     change_db = 10.0 * np.log10(np.mean(sf.read(tmp_path / "g.wav")[0] ** 2) / np.mean(sf.read(guitar)[0] ** 2))
-    assert abs(change_db) > 1.0  # the trial's pair: 7.8 dB quieter
+    assert abs(change_db) > 1.0
     assert code == 0 and f"is {abs(change_db):.1f} dB {'quieter' if change_db < 0 else 'louder'}" in err
-    assert "add --auto-gain" in err
-    code, _, err = _run(capsys, "match", guitar, drums, "--apply", tmp_path / "g2.wav", "--quiet", "--auto-gain")
-    assert code == 0 and "add --auto-gain" not in err
+    assert "drop --no-auto-gain" in err
+    code, _, err = _run(capsys, "match", guitar, drums, "--apply", tmp_path / "g2.wav", "--quiet")
+    assert code == 0 and "--no-auto-gain" not in err
 
 
 # --- #6: import of a GraphicEQ curve -------------------------------------------------------------------------------

@@ -50,11 +50,15 @@ def run_match(args: argparse.Namespace) -> int:
         output_format(args.apply)
         if args.output is not None and same_file(args.apply, args.output):
             raise ParameterError("-o", args.output, "a path different from --apply's")
-    elif args.auto_gain:
-        # --auto-gain sets the level of a processed file; without one it would be silently ignored.
-        raise EqmorphError("--auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT was "
+    elif args.auto_gain is not None:
+        # --auto-gain / --no-auto-gain set the level of a processed file; without one they would be silently ignored.
+        flag = "--auto-gain" if args.auto_gain else "--no-auto-gain"
+        raise EqmorphError(f"{flag} sets the level of the file --apply writes, and no --apply AUDIO_OUT was "
                            f"given: add --apply AUDIO_OUT (e.g. --apply {Path(args.input).stem}-matched.wav) or drop "
-                           "--auto-gain")
+                           f"{flag}")
+    # A match changes tone, not loudness (its EQ's level is the fit's choice: a new-user trial's drums at 96 kHz came
+    # out 2.2 dB louder and clipped at +5.3 dBFS), so the processed file keeps the input's loudness unless asked.
+    auto_gain = args.auto_gain is not False
     for option, out in outputs.items():
         if out is not None:
             check_writable(out, option)
@@ -81,7 +85,7 @@ def run_match(args: argparse.Namespace) -> int:
     # A run that fails writes nothing: the preset (quick) only once the audio (long, and where a disk fills up)
     # is whole, and the audio taken back if the preset still fails, unless it replaced a file (that one is gone).
     existed_before = existed(args.apply)
-    report = process_file(args.input, args.apply, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+    report = process_file(args.input, args.apply, eq=eq, auto_gain=auto_gain, progress=not args.quiet)
     if args.output is not None:
         try:
             emit(eq, args, inputs=inputs, **meta)
@@ -92,10 +96,11 @@ def run_match(args: argparse.Namespace) -> int:
     if not args.quiet and report.auto_gain is not None:
         print(f"{args.apply}: {report.auto_gain.describe()}", file=said)
     wrote(args.apply, existed_before, file=said)
-    if not args.auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
+    if not auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
         print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
               f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
-              "tone, and its EQ the level with it; add --auto-gain to keep INPUT's loudness", file=sys.stderr)
+              "tone, and with --no-auto-gain its EQ the level with it; drop --no-auto-gain to keep INPUT's loudness",
+              file=sys.stderr)
     warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "")
     if warning:
         print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
@@ -124,7 +129,7 @@ def register(subparsers: Any) -> None:
         "and only in the band the match covers; 'eqmorph describe' of the written preset judges the whole preset, "
         "so it can name other words.",
         **examples(("eqmorph match mix.wav reference.wav", "the EQ and what it means in words"),
-                   ("eqmorph match mix.wav reference.wav --apply out.wav --auto-gain -o match.txt",
+                   ("eqmorph match mix.wav reference.wav --apply out.wav -o match.txt",
                     "apply it at the input's loudness, and keep the preset"),
                    ("eqmorph match mix.wav reference.wav --amount 0.5 -o half.txt", "half of the difference")),
     )
@@ -137,7 +142,10 @@ def register(subparsers: Any) -> None:
                    "words and the fit error always describe the full difference")
     p.add_argument("--apply", metavar="AUDIO_OUT", default=None, help="also write INPUT through the EQ to AUDIO_OUT "
                    "(.wav, .flac or .ogg)")
-    p.add_argument("--auto-gain", action="store_true", help=f"with --apply: {AUTO_GAIN_HELP}")
+    p.add_argument("--auto-gain", action=argparse.BooleanOptionalAction, default=None,
+                   help=f"with --apply (on by default: a match changes tone, not loudness): {AUTO_GAIN_HELP}; "
+                   "--no-auto-gain applies the EQ as fitted, whose level is the fit's choice, and clips past full "
+                   "scale in an integer WAV or FLAC")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no auto gain line")
     add_model_arg(p, help="model whose words describe the match (default: the bundled model)")
     add_format_args(p, metavar="PRESET_OUT")  # two outputs: the names say which is which
