@@ -240,6 +240,22 @@ def test_a_pinned_band_in_the_bass_is_said_to_follow_notes_and_one_higher_up_is_
     assert not any("a few notes" in note for note in _rough_fit_notes(pinned_at(2000.0), 0.5))
 
 
+def test_overlapping_bands_whose_sum_passes_the_gain_limit_are_warned_about_though_no_band_is_at_it():
+    # An eighth new-user trial: guitar matched to piano reached +12.9 dB at 70 Hz from bells of +9.3 and +12 dB.
+    from eqmorph.semantic.match import _rough_fit_notes
+
+    eq = EQ.from_array([[0.0, 100.0, 0.71], [10.0, 100.0, 3.0], [10.0, 115.0, 3.0], [0.0, 3000.0, 1.0],
+                        [0.0, 9000.0, 0.71]])
+    freqs = np.geomspace(20.0, 20000.0, 256)
+    response = eq.response_db(freqs)
+    top = int(np.argmax(np.abs(response)))
+    assert response[top] > 13.0  # the two +10 dB bells add up
+    notes = _rough_fit_notes(eq, 0.5, peak=(float(freqs[top]), float(response[top])))
+    assert any(f"the bands together {response[top]:+.1f} dB at {freqs[top]:.0f} Hz" in n for n in notes)
+    assert any("a few notes" in n for n in notes)  # below 200 Hz
+    assert _rough_fit_notes(eq, 0.5, peak=(110.0, 12.3)) == []  # within the margin: no band is at the limit
+
+
 @pytest.mark.parametrize("seconds", [2.0, 5.0, 15.0])
 def test_two_noises_alike_in_tone_get_the_flat_eq_and_a_note_whatever_their_length(seconds):
     """Estimation noise is no difference: 2-second noises were matched with bells and 'hollower (0.55)'."""

@@ -217,7 +217,9 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles
         params, _ = fit_match_target(*held_target(freqs, used, diff, rate), rate, noise_db=noise_db)
         full = EQ.from_array(canonical_array(params))
         full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
-        notes += _rough_fit_notes(full, full_rms_db, amount)
+        response = response_db_np(full.to_array(), freqs[used], rate)
+        top = int(np.argmax(np.abs(response)))
+        notes += _rough_fit_notes(full, full_rms_db, amount, peak=(float(freqs[used][top]), float(response[top])))
     flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
     if flat_rms_db < FLAT_TARGET_RMS_DB or full == EQ.flat():
         eq, rms_db = EQ.flat(), flat_rms_db
