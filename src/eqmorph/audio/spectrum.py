@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import fftpack  # at import, not in the first match: it takes a few tenths of a second to load
@@ -64,6 +64,8 @@ MIN_FRAME_SAMPLES = 256  # shortest frame, for very short recordings (a 0.5 s cl
 CLIP_LEVEL = 0.999  # |sample| at or above this counts as full scale
 MIN_HALF_WIDTH_BINS = 3.0  # smoothing bands reach at least this far either side (see smooth_octave)
 CLIP_RUN = 3  # this many equal full-scale samples in a row on one channel is a flattened (clipped) peak
+# Bits of the integer sample formats (libsndfile subtypes) whose quantisation noise floor is known (Spectrum.bits)
+INTEGER_BITS = {"PCM_S8": 8, "PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
 
 
 def frame_length(sample_rate: float, total_frames: int | None = None) -> int:
@@ -93,10 +95,23 @@ class Spectrum:
     clipped_runs: int  # places where CLIP_RUN or more equal samples in a row sit at full scale
     # Analysis frames averaged (None: not known, e.g. a spectrum the web page measured; see frames_averaged).
     n_frames: int | None = None
+    # Bits of the integer samples it was read from (a 16-bit WAV or FLAC: 16), None for float or lossy audio and
+    # arrays: what sets the quantisation noise floor (noise_floor).
+    bits: int | None = None
 
     @property
     def seconds(self) -> float:
         return self.frames / self.sample_rate
+
+    @property
+    def noise_floor(self) -> float:
+        """Power density per Hz (as ``power``, summed over the channels) of the quantisation noise of ``bits``-bit
+        samples, 0.0 when not known: an LSB of ``2 ** (1 - bits)`` full scale, noise power ``LSB**2 / 12`` per channel
+        (B. Widrow, "Statistical analysis of amplitude-quantized sampled-data systems", 1961) spread evenly over 0 Hz
+        to Nyquist. A quiet 16-bit recording holds only this noise where its music has nothing."""
+        if self.bits is None:
+            return 0.0
+        return self.channels * (2.0 ** (1 - self.bits)) ** 2 / 12.0 / (self.sample_rate / 2.0)
 
     @property
     def frames_averaged(self) -> int:
@@ -283,7 +298,7 @@ def file_spectrum(path: str | os.PathLike[str], block_frames: int | None = None)
     blocks = iter_blocks(path, block_frames or max(BLOCK_FRAMES, FRAMES_PER_FILE_BLOCK * acc.n_fft), dtype="float32")
     for block in blocks:
         acc.update(block)
-    return acc.result()
+    return replace(acc.result(), bits=INTEGER_BITS.get(info.subtype))
 
 
 def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:

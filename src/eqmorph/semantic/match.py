@@ -16,7 +16,8 @@ Steps (each constant below says why it has its value):
    1/3 to 1/12. At 1/4 octave the bass notes still show (guitar to piano: +12 to -9 dB between 113 and
    133 Hz), so the fit's bands are kept broad and moderate too (step 5).
 3. The target is ``10 log10(reference / input)`` at the grid points where both recordings have
-   energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point and below both Nyquist limits
+   energy: within ``DYNAMIC_RANGE_DB`` of their own loudest point, ``NOISE_FLOOR_MARGIN_DB`` above an integer
+   file's quantisation noise floor (``Spectrum.noise_floor``) and below both Nyquist limits
    (:mod:`eqmorph.semantic.match_coverage`, the home of what a match covers and its notes).
    Elsewhere (above a low rate's Nyquist, under a band-limited recording's roll-off) the ratio is
    noise over noise, or content over nothing, and is ignored; a note names each band a recording
@@ -193,7 +194,7 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles
     edges = tuple(band_edges_hz(s, freqs, p, reach_hz) for s, p in zip((spectrum, reference), smoothed))
     p_in, p_ref = within_shared_band(freqs, smoothed, edges, SMOOTHING_FRACTION)
     nyquist = NYQUIST_FRACTION * min(spectrum.sample_rate, reference.sample_rate)
-    used = (freqs < nyquist) & has_energy(p_in) & has_energy(p_ref)
+    used = (freqs < nyquist) & has_energy(p_in, spectrum.noise_floor) & has_energy(p_ref, reference.noise_floor)
     if np.count_nonzero(used) < MIN_USED_POINTS:
         raise AudioError(
             f"the input and the reference share energy at only {np.count_nonzero(used)} of {len(freqs)} "

@@ -11,6 +11,10 @@ from eqmorph.core.dsp import NYQUIST_FRACTION
 from eqmorph.core.schema import hz_text
 
 DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are within this of their maximum
+# A grid point counts only this far above a recording's quantisation noise floor (Spectrum.noise_floor): a guitar
+# 60 dB down in a 16-bit WAV held nothing but that noise above 7 kHz, within 60 dB of its loudest band, and the match
+# fitted a -10 dB shelf to it (an eighth new-user trial). 10 dB also clears TPDF dither, 4.8 dB above the bare floor.
+NOISE_FLOOR_MARGIN_DB = 10.0
 # A band a recording lacks is named when it spans at least this much: a narrower gap is a notch between notes.
 MIN_GAP_OCTAVES = 1.0 / 6.0
 # Beyond the covered band the EQ holds the level it has at the band's edge (step 5 of semantic/match.py), on every
@@ -76,9 +80,15 @@ def _floor(peak: np.ndarray, below_db: float) -> float:
     return float(peak.max()) * 10.0 ** (-below_db / 10.0)
 
 
-def has_energy(power: np.ndarray) -> np.ndarray:
-    """``(F,)`` bool: where smoothed ``power`` ``(F,)`` is within ``DYNAMIC_RANGE_DB`` of its maximum."""
-    return (power > 0) & (power >= _floor(power, DYNAMIC_RANGE_DB))
+def has_energy(power: np.ndarray, noise_floor: float = 0.0) -> np.ndarray:
+    """``(F,)`` bool: where smoothed ``power`` ``(F,)`` is within ``DYNAMIC_RANGE_DB`` of its maximum and
+    ``NOISE_FLOOR_MARGIN_DB`` above ``noise_floor`` (a power density: ``Spectrum.noise_floor``, 0 when not known)."""
+    return (power > 0) & (power >= _floor(power, DYNAMIC_RANGE_DB)) & ~at_noise_floor(power, noise_floor)
+
+
+def at_noise_floor(power: np.ndarray, noise_floor: float) -> np.ndarray:
+    """``(F,)`` bool: where smoothed ``power`` ``(F,)`` is within ``NOISE_FLOOR_MARGIN_DB`` of ``noise_floor``."""
+    return power < noise_floor * 10.0 ** (NOISE_FLOOR_MARGIN_DB / 10.0)
 
 
 def held_target(freqs: np.ndarray, used: np.ndarray, diff_db: np.ndarray, sample_rate: float
@@ -98,18 +108,25 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
     Only bands of at least ``MIN_GAP_OCTAVES`` where the other recording holds at least that much count: two
     8 kHz files lose nothing to each other above 4 kHz.
     """
-    lacks = [(freqs >= NYQUIST_FRACTION * spectrum.sample_rate) | ~has_energy(power) for spectrum, power in analysed]
+    lacks = [(freqs >= NYQUIST_FRACTION * spectrum.sample_rate) | ~has_energy(power, spectrum.noise_floor)
+             for spectrum, power in analysed]
     step_octaves = float(np.log2(freqs[1] / freqs[0]))
     covered = f"{hz_text(freqs[used][0])}-{hz_text(freqs[used][-1])}"
     notes = []
-    for role, (spectrum, _), own, other in zip(("input", "reference"), analysed, lacks, lacks[::-1]):
-        gaps = [_gap_text(freqs, start, stop, spectrum.sample_rate) for start, stop in _runs(own)
-                if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
+    for role, (spectrum, power), own, other in zip(("input", "reference"), analysed, lacks, lacks[::-1]):
+        noise = at_noise_floor(power, spectrum.noise_floor)
+        runs = [(start, stop) for start, stop in _runs(own) if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
                 and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
+        noisy = [bool(noise[start:stop].mean() > 0.5) for start, stop in runs]
+        gaps = [_gap_text(freqs, start, stop, spectrum, n) for (start, stop), n in zip(runs, noisy)]
         if gaps:
             effect = ("an EQ cannot add what the input lacks" if role == "input" else
                       "the EQ is not cut further there: it holds the level it has at the covered band's edge")
-            notes.append(f"the {role} holds {' and '.join(gaps)}: the match covers {covered} only, and {effect}")
+            why = ""
+            if any(noisy):  # said once, after the gaps
+                louder = "a louder copy" + (", or a 24-bit one," if (spectrum.bits or 0) < 24 else "")
+                why = f" (it is quiet, {spectrum.rms_dbfs:.0f} dBFS RMS: {louder} would hold more)"
+            notes.append(f"the {role} holds {' and '.join(gaps)}{why}: the match covers {covered} only, and {effect}")
     return notes
 
 
@@ -125,8 +142,10 @@ def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
     return float(np.log2(freqs[min(stop, len(freqs) - 1)] / freqs[max(start - 1, 0)]))
 
 
-def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> str:
-    """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks."""
+def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, noise: bool) -> str:
+    """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks;
+    ``noise``: the run is mostly at its quantisation noise floor."""
+    sample_rate = spectrum.sample_rate
     if stop == len(freqs):
         where = f"above {hz_text(freqs[start - 1])}"
     elif start == 0:
@@ -136,8 +155,11 @@ def _gap_text(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> s
     # Past Nyquist there is nothing at all; a roll-off before it (a resampler's filter) is the same loss.
     if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
         return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
+    if noise:
+        return f"only its {spectrum.bits}-bit samples' noise floor {where}"
     return f"almost nothing {where} (more than {DYNAMIC_RANGE_DB:g} dB below its loudest band)"
 
 
-__all__ = ["DYNAMIC_RANGE_DB", "EDGE_FRACTION", "HOLD_STEP", "MIN_GAP_OCTAVES", "coverage_notes", "has_energy",
+__all__ = ["DYNAMIC_RANGE_DB", "EDGE_FRACTION", "HOLD_STEP", "MIN_GAP_OCTAVES", "NOISE_FLOOR_MARGIN_DB",
+           "at_noise_floor", "coverage_notes", "has_energy",
            "band_edges_hz", "held_target", "within_shared_band"]

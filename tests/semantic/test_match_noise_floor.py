@@ -1,0 +1,59 @@
+"""A quiet integer recording holds only its quantisation noise where its music is faint: a match leaves that out
+(an eighth new-user trial: a guitar 60 dB down in a 16-bit WAV got a -10 dB treble shelf fitted to the noise)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+from scipy.signal import butter, sosfilt
+
+from eqmorph.audio.spectrum import audio_spectrum, file_spectrum
+from eqmorph.semantic.match import match_files
+
+SR = 44100
+
+
+def _quiet_dark_noise(seconds: float, rms_dbfs: float, seed: int = 0) -> np.ndarray:
+    """Stereo noise whose band above 3 kHz is 40 dB below its band under it, at ``rms_dbfs``."""
+    rng = np.random.default_rng(seed)
+    noise = rng.standard_normal((int(seconds * SR), 2))
+    low = sosfilt(butter(4, 3000.0, fs=SR, output="sos"), noise, axis=0)
+    high = sosfilt(butter(4, 3000.0, btype="high", fs=SR, output="sos"), noise, axis=0)
+    x = low + 0.01 * high
+    return x * 10.0 ** (rms_dbfs / 20.0) / np.sqrt(np.mean(x**2))
+
+
+@pytest.mark.parametrize("subtype,bits", [("PCM_16", 16), ("PCM_24", 24), ("FLOAT", None)])
+def test_a_files_noise_floor_is_its_sample_formats_quantisation_noise(tmp_path, subtype, bits):
+    path = tmp_path / "quiet.wav"
+    t = np.arange(5 * SR) / SR
+    sf.write(path, np.stack([1e-3 * np.sin(2 * np.pi * 200.0 * t)] * 2, axis=1), SR, subtype=subtype)
+    spectrum = file_spectrum(path)
+    assert spectrum.bits == bits
+    if bits is None:
+        assert spectrum.noise_floor == 0.0
+        return
+    away = (spectrum.freqs_hz > 2000.0) & (spectrum.freqs_hz < 20000.0)  # far from the sine: only the rounding
+    measured_db = 10.0 * np.log10(np.mean(spectrum.power[away]) / spectrum.noise_floor)
+    assert abs(measured_db) < 2.0 if bits == 16 else measured_db < 3.0
+
+
+def test_arrays_have_no_known_noise_floor():
+    spectrum = audio_spectrum(np.zeros((SR, 2)) + 1e-3, SR)
+    assert spectrum.bits is None and spectrum.noise_floor == 0.0
+
+
+def test_a_quiet_16_bit_input_is_matched_only_where_it_holds_more_than_its_noise_floor(tmp_path):
+    quiet = _quiet_dark_noise(6.0, -75.0)
+    sf.write(tmp_path / "in16.wav", quiet, SR, subtype="PCM_16")
+    sf.write(tmp_path / "in24.wav", quiet, SR, subtype="PCM_24")
+    reference = _quiet_dark_noise(6.0, -20.0, seed=1)
+    sf.write(tmp_path / "ref.wav", reference, SR, subtype="PCM_16")
+    in16 = match_files(tmp_path / "in16.wav", tmp_path / "ref.wav")
+    in24 = match_files(tmp_path / "in24.wav", tmp_path / "ref.wav")
+    assert in16.band_hz[1] < 8000.0 and in24.band_hz[1] > 15000.0  # the 24-bit copy holds its faint highs
+    said = [w for w in in16.warnings if "noise floor" in w]
+    assert len(said) == 1 and "the input holds only its 16-bit samples' noise floor above" in said[0]
+    assert "it is quiet, -75 dBFS RMS" in said[0]
+    assert not any("noise floor" in w for w in in24.warnings)
