@@ -265,13 +265,17 @@ def test_auto_gain_prevents_the_clipping(tmp_path):
     assert not report.clipped and report.peak_dbfs < 0.0
 
 
-def test_a_progress_bar_is_shown_for_long_files_only_when_asked(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("terminal", [True, False])
+def test_a_progress_bar_is_shown_for_long_files_only_when_asked_and_only_on_a_terminal(tmp_path, monkeypatch, capsys,
+                                                                                      terminal):
     src = _write(tmp_path / "in.wav", _noise(3000, 1), 44100)
     monkeypatch.setattr(audio_io, "PROGRESS_MIN_FRAMES", 1000)
+    monkeypatch.setattr(audio_io.sys.stderr, "isatty", lambda: terminal)
     process_file(src, tmp_path / "a.wav", eq=EQ.flat(), progress=False, block_frames=1000)
     assert capsys.readouterr().err == ""
-    process_file(src, tmp_path / "b.wav", eq=EQ.flat(), progress=True, block_frames=1000)
-    assert "in.wav" in capsys.readouterr().err
+    process_file(src, tmp_path / "b.wav", eq=EQ.flat(), progress=True, auto_gain=True, block_frames=1000)
+    err = capsys.readouterr().err
+    assert ("in.wav" in err and "measuring level" in err) == terminal  # a redirected stderr keeps no bar frames
 
 
 def test_write_audio_and_read_audio_round_trip(tmp_path):

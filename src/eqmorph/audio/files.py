@@ -241,11 +241,17 @@ def _processor(
     return MorphProcessor(params_at, automation, info.sample_rate, info.channels, float(gain_db))
 
 
+def _shows_progress(progress: bool, info: AudioInfo) -> bool:
+    """Whether a bar is drawn: asked for, a file long enough to wait for, and a terminal to draw on (a stderr
+    redirected to a file or a CI log kept every redraw: an eighth new-user trial)."""
+    return progress and info.frames >= PROGRESS_MIN_FRAMES and sys.stderr.isatty()
+
+
 def _measure(in_path: PathLike, proc: EQProcessor | MorphProcessor, info: AudioInfo, *, progress: bool,
              block_frames: int) -> AutoGain:
     """The auto gain of ``in_path`` through ``proc`` (at 0 dB): a pass that filters the file and writes nothing."""
     meter = LevelMeter()
-    show = progress and info.frames >= PROGRESS_MIN_FRAMES
+    show = _shows_progress(progress, info)
     with tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
               desc=f"{Path(in_path).name} (measuring level)") as bar:
         for block in iter_blocks(in_path, block_frames):
@@ -267,7 +273,7 @@ def _stream(
 ) -> tuple[PeakMeter, LevelMeter]:
     """Filter ``in_path`` block by block into a temporary file renamed to ``out_path`` once complete."""
     meter, level = PeakMeter(), LevelMeter()
-    show = progress and info.frames >= PROGRESS_MIN_FRAMES
+    show = _shows_progress(progress, info)
     bar = tqdm(total=info.frames, unit="frame", unit_scale=True, disable=not show, leave=False, file=sys.stderr,
                desc=Path(in_path).name)
     try:
