@@ -110,3 +110,7 @@ class DataUnavailableError(EqmorphError, RuntimeError):
 
 class AudioError(EqmorphError, ValueError):
     """An audio file cannot be read, processed or written as asked."""
+
+
+class ClippingPreampWarning(UserWarning):
+    """A preset written with a preamp under which its EQ's boosts take a full-scale input past 0 dBFS."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 import pytest
 
 from eqmorph import EQ, DataFormatError, ParameterError
+from eqmorph.core.preamp import max_response_db
+from eqmorph.errors import ClippingPreampWarning
 from eqmorph.io.presets import FILE_FORMATS, format_eq, format_eqs, import_preset, preamp_db, save_preset
 
 ROWS = [[3.0, 105.0, 0.71], [1.5, 250.0, 2.0], [-2.5, 1000.0, 1.41], [4.0, 4000.0, 0.8], [2.0, 8000.0, 0.71]]
@@ -17,8 +20,34 @@ SUFFIX = {"json": "p.json", "apo": "p.txt", "csv": "p.csv", "graphiceq": "p Grap
 @pytest.mark.parametrize("preamp", [-10.0, -3.25, 0.0, 4.0])
 def test_a_preamp_given_is_written_in_every_format_and_read_back_as_the_presets(tmp_path, fmt, preamp):
     path = tmp_path / SUFFIX[fmt]
-    save_preset(path, EQ.from_array(ROWS), preamp=preamp)
+    eq = EQ.from_array(ROWS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        save_preset(path, eq, preamp=preamp)
     assert import_preset(path).preamp_db == pytest.approx(preamp, abs=0.005 if fmt != "graphiceq" else 0.05)
+    # written as given, and said when it lets the EQ's boosts clip (preamp_db(eq) is about -6 dB here)
+    clipping = [w for w in caught if issubclass(w.category, ClippingPreampWarning)]
+    assert len(clipping) == (1 if preamp > preamp_db(eq) else 0)
+
+
+def test_a_clipping_preamp_is_warned_about_naming_the_peak_and_the_preamp_for_no_clipping(tmp_path):
+    eq = EQ.from_array(ROWS)
+    with pytest.warns(ClippingPreampWarning) as caught:
+        save_preset(tmp_path / "p.txt", eq, preamp=5.0)
+    peak_db = 5.0 + max_response_db(eq)
+    assert f"peaks at {peak_db:+.1f} dB" in str(caught[0].message)
+    assert f"for no clipping it would be {preamp_db(eq):.1f} dB" in str(caught[0].message)
+    assert caught[0].filename == __file__  # pointed at the caller's line
+
+
+def test_eqmorph_import_keeps_a_clipping_preamp_with_its_own_note_and_no_python_warning(tmp_path, capsys):
+    from eqmorph import cli
+
+    (tmp_path / "loud.txt").write_text("Preamp: 3 dB\nFilter 1: ON PK Fc 1000 Hz Gain 6 dB Q 1\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ClippingPreampWarning)
+        code = cli.main(["import", str(tmp_path / "loud.txt"), "-o", str(tmp_path / "loud.json")])
+    assert code == 0 and "may clip" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", FILE_FORMATS)

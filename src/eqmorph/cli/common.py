@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 import textwrap
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from eqmorph.errors import EqmorphError, ParameterError
+from eqmorph.errors import ClippingPreampWarning, EqmorphError, ParameterError
 
 if TYPE_CHECKING:
     from eqmorph.core.eq import EQ
@@ -216,7 +217,10 @@ def emit(eq: EQ, args: argparse.Namespace, *, inputs: Mapping[str, str | os.Path
     if args.output:
         refuse_overwriting_input("-o", args.output, inputs or {})
         existed_before = existed(args.output)
-        save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
+        with warnings.catch_warnings():
+            # A kept preamp that may clip is said by the command itself (eqmorph import's note), in its words.
+            warnings.simplefilter("ignore", ClippingPreampWarning)
+            save_preset(args.output, eq, output_format(args.output, args.format), preamp=preamp, **meta)
         wrote(args.output, existed_before)
     else:
         sys.stdout.write(format_eq(eq, args.format or "table", preamp=preamp, preamp_is=preamp_is, **meta))

@@ -16,6 +16,7 @@ is what ``eqmorph apply --preset`` applies, as Equalizer APO does.
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -23,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from eqmorph.core import schema
 from eqmorph.core.eq import EQ, check_eq
-from eqmorph.core.preamp import preamp_db
-from eqmorph.errors import DataFormatError, ParameterError
+from eqmorph.core.preamp import max_response_db, preamp_db
+from eqmorph.errors import ClippingPreampWarning, DataFormatError, ParameterError
 from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here, where users look first)
     APO_DECIMALS,
     MAX_INCLUDE_DEPTH,
@@ -180,9 +181,17 @@ def output_format(path: str | Path, format: str | None = None) -> str:
 def save_preset(path: str | Path, eq: EQ, format: str | None = None, *, preamp: float | None = None,
                 **meta: Any) -> None:
     """Write ``eq`` to ``path`` atomically, in ``format`` or the one its name asks for (see :func:`output_format`);
-    ``preamp`` as in :func:`format_eq`."""
+    ``preamp`` as in :func:`format_eq`; one under which ``eq``'s boosts take a full-scale input past 0 dBFS is
+    written as given, with a :class:`eqmorph.errors.ClippingPreampWarning` (``preamp=5`` on warm's +4 dB clipped by
+    9 dB in Equalizer APO, unsaid: an eighth new-user trial)."""
     text = format_eq(eq, output_format(path, format), preamp=preamp, **meta)
     write_text_atomic(path, text, name="path")
+    # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost.
+    peak_db = None if preamp is None else max_response_db(eq) + float(preamp)
+    if peak_db is not None and peak_db > 0.05:
+        warnings.warn(f"preamp {float(preamp):+.1f} dB: with it the EQ peaks at {peak_db:+.1f} dB and may clip "
+                      f"a full-scale input; for no clipping it would be {preamp_db(eq):.1f} dB (preamp=None)",
+                      ClippingPreampWarning, stacklevel=2)
 
 
 def import_preset(path: str | Path) -> ImportedPreset:
