@@ -25,6 +25,7 @@ parameter, the value and what is allowed). The ``eqmorph`` command offers the sa
 from eqmorph.core.eq import EQ, Band
 from eqmorph.errors import (
     AudioError,
+    ClippingPreampWarning,
     DataFormatError,
     DataUnavailableError,
     EqmorphError,
@@ -74,6 +75,7 @@ __all__ = [
     "match_result",
     "MatchResult",
     "AudioError",
+    "ClippingPreampWarning",
     "DataFormatError",
     "DataUnavailableError",
     "EqmorphError",
