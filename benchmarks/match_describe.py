@@ -245,8 +245,7 @@ def match_words(model: Morpher, audio: np.ndarray, reference: np.ndarray) -> tup
     words judged over the band the match covers (without ``band_hz`` the doc's words differed from the CLI's: a
     new-user trial)."""
     result = match_result(audio, reference, SR)
-    difference, _ = result.difference
-    return result, model.describer.compare(difference, band_hz=result.band_hz)
+    return result, result.difference_text(model.describer)
 
 
 def real_use(model: Morpher, clips: dict[str, np.ndarray]) -> dict[str, Any]:

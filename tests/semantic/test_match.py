@@ -217,6 +217,30 @@ def test_the_level_gain_keeps_the_matched_input_as_loud_as_it_came_in(treble):
     assert abs(10.0 * np.log10(np.mean(levelled**2) / np.mean(dry**2))) < 0.5
 
 
+def test_the_sentence_gives_the_largest_boost_and_cut_of_the_difference_where_the_match_looked():
+    # An eighth new-user trial: guitar to piano was "less sub bass" while its largest move was +13 dB at 70 Hz.
+    from eqmorph.semantic.match import MOVE_SAID_DB
+
+    dry = multisine(4.0, 44100)
+    true = EQ.from_array([[0.0, 100.0, 0.71], [7.0, 1000.0, 1.0], [-5.0, 4000.0, 2.0], [0.0, 6000.0, 1.0],
+                          [0.0, 9000.0, 0.71]])
+    result = match_result(dry, apply_eq(dry, 44100, true), 44100)
+    (boost_hz, boost_db), (cut_hz, cut_db) = result.largest_moves()
+    assert 700.0 < boost_hz < 1400.0 and 2800.0 < cut_hz < 5600.0
+    response = result.eq.response_db(result.freqs_hz[result.used], 44100)
+    assert boost_db == pytest.approx(response.max()) and cut_db == pytest.approx(response.min())
+
+    class Words:
+        def compare(self, eq, band_hz=None):
+            return "the reference is X (0.9)"
+
+    text = result.difference_text(Words())
+    assert text.startswith(f"the reference is X (0.9); largest moves {boost_db:+.1f} dB at ")
+    assert f" and {cut_db:+.1f} dB at " in text and text.endswith(f"(fit error {result.rms_db:.2f} dB RMS)")
+    faint = match_result(dry, apply_eq(dry, 44100, EQ.from_array(true.to_array() * [[0.1, 1, 1]] * 5 / 7)), 44100)
+    assert all(abs(gain_db) > MOVE_SAID_DB for _, gain_db in faint.largest_moves())
+
+
 def test_a_band_pinned_at_the_match_gain_limit_is_warned_about_but_a_faint_one_at_the_q_limit_is_not():
     from eqmorph.semantic.match import _rough_fit_notes
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
 from scipy.signal import sosfilt
 
 from eqmorph.core import dsp
+from eqmorph.core.fit import fit_grid
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES
 
 SR = 48000
@@ -106,8 +108,13 @@ def test_the_match_says_what_changed_in_the_clis_sentence_and_its_files_claim_no
     dry, wet = dry_and_wet
     answer = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
     eq = EQ.from_array([[b["gain_db"], b["freq_hz"], b["q"]] for b in answer["eq"]["bands"]])
-    assert answer["comparison"] == tiny_model.describer.compare(eq)  # what `eqmorph match` prints
-    assert answer["comparison"].startswith("the reference ")
+    # what `eqmorph match` prints: the words, the largest boost and cut, the fit error (MatchResult.difference_text)
+    words = tiny_model.describer.compare(eq)
+    assert answer["comparison"].startswith(f"{words}; largest moves +") and words.startswith("the reference ")
+    moves = [float(v) for v in re.findall(r"([+-]\d+\.\d) dB at", answer["comparison"])]
+    response = eq.response_db(fit_grid())
+    assert moves == pytest.approx([response.max(), response.min()], abs=0.3)
+    assert answer["comparison"].endswith(f"(fit error {answer['rms_db']:.2f} dB RMS)")
     header = answer["exports"]["apo"].splitlines()[0]
     assert header.startswith("# eqmorph") and "match" not in header and "intensity" not in header
 

@@ -68,8 +68,7 @@ def run_match(args: argparse.Namespace) -> int:
         print(f"eqmorph match: warning: {note}", file=sys.stderr)
     # The full match is what the recordings' difference is, whatever --amount applies of it: the sentence and the
     # fit error describe it (at --amount 0 the EQ applied is flat, the recordings still differ).
-    difference, difference_rms_db = result.difference
-    sentence = f"{m.describer.compare(difference, band_hz=result.band_hz)} (fit error {difference_rms_db:.2f} dB RMS)"
+    sentence = result.difference_text(m.describer)
     eq = result.eq
     if args.amount != 1.0:
         sentence += f"; {amount_text(args.amount)}"
@@ -127,7 +126,8 @@ def register(subparsers: Any) -> None:
         "replaced (said as 'overwrote'). In the sentence, each word's number (0 to 1) is describe's score of the "
         "recordings' difference for that word: how closely its shape follows the word's EQ, judged on shape alone "
         "and only in the band the match covers; 'eqmorph describe' of the written preset judges the whole preset, "
-        "so it can name other words.",
+        "so it can name other words. The sentence then gives the EQ's largest boost and cut in that band, in dB, "
+        "as words judge a shape and a listener hears the largest move first.",
         **examples(("eqmorph match mix.wav reference.wav", "the EQ and what it means in words"),
                    ("eqmorph match mix.wav reference.wav --apply out.wav -o match.txt",
                     "apply it at the input's loudness, and keep the preset"),

@@ -309,7 +309,7 @@ class Service:
         difference, full_rms_db = result.difference
         return {"eq": self.body(result.eq, ["match"], request.amount),
                 **self.describe(difference, 5, level_free=True, language="en", band_hz=result.band_hz),
-                "amount": request.amount, "comparison": self.m.describer.compare(difference, band_hz=result.band_hz),
+                "amount": request.amount, "comparison": result.difference_text(self.m.describer),
                 "rms_db": round(result.rms_db, 4), "full_rms_db": round(full_rms_db, 4),
                 "warnings": list(result.warnings),
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
