@@ -74,11 +74,11 @@ def speed(model: Morpher, file_minutes: tuple[int, ...] = (1, 5, 10)) -> dict[st
 
     def describe_all() -> None:
         for eq in eqs:
-            model.describe(eq)
+            model.describe(eq, language=None)  # every word, as measured before describe spoke English by default
 
     describe_all()
     describe = _best(describe_all, 20)
-    text = _best(lambda: [model.describe_text(eq) for eq in eqs], 3)
+    text = _best(lambda: [model.describe_text(eq, language=None) for eq in eqs], 3)
     per_eq = 1e6 / len(eqs)
     return {"match_s_per_minute": total[0], "match_cpu_s": total[1], "cold_s": cold[0], "cold_cpu_s": cold[1],
             "analysis_s": analysis[0], "analysis_cpu_s": analysis[1], "fit_s": fitting[0], "fit_cpu_s": fitting[1],

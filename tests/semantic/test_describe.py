@@ -1,5 +1,7 @@
 """Describe: EQs back to words on the bundled model; scores signed and comparable; phrases generate reads back."""
 
+import inspect
+
 import numpy as np
 import pytest
 
@@ -53,7 +55,8 @@ def test_warm_eq_is_described_as_warm_first(m):
 @pytest.mark.parametrize("intensity", [0.25, 0.5, 1.0, 1.5])
 def test_every_word_ranks_itself_in_the_top_three_at_any_strength(m, intensity):
     missed = [w for w in m.terms
-              if m.shadowed.get(w, w) not in [t for t, _ in m.describe(m.generate(w, intensity=intensity), k=3)]]
+              if m.shadowed.get(w, w) not in [t for t, _ in m.describe(m.generate(w, intensity=intensity), k=3,
+                                                                         language="any")]]
     assert len(missed) <= 0.05 * len(m.terms), missed
 
 
@@ -76,7 +79,7 @@ def test_scores_are_bounded_and_only_an_eq_too_faint_to_hear_scores_lower(m):
 
 
 def test_k_none_ranks_the_whole_vocabulary(m):
-    ranked = m.describe(m.generate("warm"), k=None)
+    ranked = m.describe(m.generate("warm"), k=None, language="any")
     assert sorted(w for w, _ in ranked) == sorted([*m.terms, *BAND_WORDS])  # the band words are words too
     assert all(isinstance(w, str) and isinstance(s, float) for w, s in ranked)
 
@@ -222,7 +225,7 @@ def test_level_free_a_treble_boost_and_a_bass_cut_of_the_same_tilt_read_alike(m)
 def test_level_free_every_word_ranks_itself_in_the_top_three(m):
     for word in m.terms:
         named = m.shadowed.get(word, word)  # "brighter" is more of bright: its EQ is bright's, said as bright
-        assert named in [w for w, _ in m.describe(m.generate(word), 3, level_free=True)]
+        assert named in [w for w, _ in m.describe(m.generate(word), 3, level_free=True, language="any")]
 
 
 def test_a_word_with_another_words_exact_eq_takes_no_slot_in_a_top_k_answer(m):
@@ -236,7 +239,7 @@ def test_a_word_with_another_words_exact_eq_takes_no_slot_in_a_top_k_answer(m):
 def test_describing_in_a_crowds_words_names_only_words_that_crowd_used(m, source):
     used = {w for w in m.terms if m.word_info(w).counts_by_source.get(source, 0) > 0}
     assert 0 < len(used) < len(m.terms)  # the bundled crowds each miss some of the other's words
-    ranked = [w for w, _ in m.describe(m.generate("warm"), None, source=source)]
+    ranked = [w for w, _ in m.describe(m.generate("warm"), None, source=source, language="any")]
     assert set(ranked) == used | BAND_WORDS  # a band word is the same move in every crowd
 
 
@@ -527,8 +530,22 @@ def test_warm_in_socialfx_words_says_no_more_sibilance(m):
 def test_language_any_is_every_word_as_in_the_cli(m):
     # a trial: the CLI's --language any was refused by the API ("expected en or es or None")
     eq = m.interpolate("warm", "suave", 0.5)
-    assert m.describe(eq, None, language="any") == m.describe(eq, None)
-    assert m.describe_text(eq, language="any") == m.describe_text(eq)
+    assert m.describe(eq, None, language="any") == m.describe(eq, None, language=None)
+    assert m.describe_text(eq, language="any") == m.describe_text(eq, language=None)
+    assert len(m.describe(eq, None, language="any")) > len(m.describe(eq, None))  # the default is one language's
+
+
+def test_describe_speaks_english_unless_asked_as_the_cli_and_the_page(m):
+    # A new-user trial: an English phrase's EQ read "a bit fuerte" in Python and in English words on the command line.
+    from eqmorph.cli.describe import DEFAULT_LANGUAGE as CLI_DEFAULT
+    from eqmorph.semantic.describe import DEFAULT_LANGUAGE
+
+    eq = m.interpolate("warm", "suave", 0.5)
+    assert DEFAULT_LANGUAGE == CLI_DEFAULT == "en"
+    assert m.describe(eq, None) == m.describe(eq, None, language="en") != m.describe(eq, None, language="any")
+    assert m.describe_text(eq) == m.describe_text(eq, language="en")
+    for method in (m.describe, m.describe_text):
+        assert inspect.signature(method).parameters["language"].default == DEFAULT_LANGUAGE
 
 
 @pytest.mark.parametrize("flag", ["false", 0, None])

@@ -11,7 +11,9 @@ from typing import Any
 from eqmorph.cli.common import add_input_arg, add_model_arg, add_source_arg, examples, load_model
 
 DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall of numbers
-# The command speaks English unless asked: "a bit claro, a bit bright" reads as a slip to an English reader.
+# The command speaks English unless asked: "a bit claro, a bit bright" reads as a slip to an English reader. The same
+# default as Morpher.describe's and /api/describe's (semantic/describe.DEFAULT_LANGUAGE; a test holds them equal),
+# not imported here, so that `--help` loads no model code.
 DEFAULT_LANGUAGE = "en"
 
 

@@ -216,16 +216,18 @@ DESCRIBE_BOTH, DESCRIBE_CROWD = DESCRIBE_METHODS  # retrieval method names: both
 
 def _describers(models: dict[str, Any], cfg: CVConfig) -> dict[str, Describe]:
     """The default recipe's ``describe`` rankings: with the default (both crowds) word EQs, and with the
-    example's crowd's own word EQs (``source=crowd``, as raw space uses that crowd's means). Empty without one."""
+    example's crowd's own word EQs (``source=crowd``, as raw space uses that crowd's means); every language's words
+    (``language=None``: the crowds' words are ranked, whatever language they were said in). Empty without one."""
     model = models.get(default_variant(cfg.variants))
     if not cfg.describe or not hasattr(model, "describe"):
         return {}
     from eqmorph.core.eq import EQ
 
     def crowd_describe(params: np.ndarray, crowd: str) -> Sequence[Any]:
-        return model.describe(EQ.from_array(params), None, source=crowd if crowd in model.sources else None)
+        return model.describe(EQ.from_array(params), None, source=crowd if crowd in model.sources else None,
+                              language=None)
 
-    return {DESCRIBE_BOTH: lambda params, crowd: model.describe(EQ.from_array(params), None),
+    return {DESCRIBE_BOTH: lambda params, crowd: model.describe(EQ.from_array(params), None, language=None),
             DESCRIBE_CROWD: crowd_describe}
 
 

@@ -356,6 +356,9 @@ class Describer:
 
 
 LANGUAGES = ("en", "es")  # what in_language and the describe calls' language= take
+# The language Morpher.describe and describe_text speak unless asked, as `eqmorph describe` and /api/describe do: an
+# English phrase's EQ read "a bit fuerte" in Python and "a bit loud" on the command line (a new-user trial).
+DEFAULT_LANGUAGE = "en"
 
 
 def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[tuple[str, float]]:
@@ -370,4 +373,4 @@ def sound_words(ranked: list[tuple[str, float]], k: int | None = None) -> list[t
     return [(w, s) for n, (w, s) in enumerate(said) if n == 0 or abs(s - said[n - 1][1]) > 1e-9][:k]
 
 
-__all__ = ["Describer", "level_only_db", "sound_words", "word_languages"]
+__all__ = ["DEFAULT_LANGUAGE", "Describer", "LANGUAGES", "level_only_db", "sound_words", "word_languages"]

@@ -315,21 +315,22 @@ class Morpher(LatentModel):
         return found
 
     def describe(self, eq: EQ, k: int | None = 5, *, source: str | None = None, level_free: bool = False,
-                 language: str | None = None, band_hz: tuple[float, float] | None = None) -> list[tuple[str, float]]:
+                 language: str | None = "en", band_hz: tuple[float, float] | None = None) -> list[tuple[str, float]]:
         """The ``k`` words ``eq`` sounds most like, ``(word, score)`` best first (``k=None``: every word).
 
         Scores lie in [-1, 1] and compare across EQs: 1 is the word's own shape at any audible strength, a
         negative score the opposite (semantic/word_scores.py).
         ``source``: in crowd ``source``'s words (what SocialFX's "warm" sounds like); ``None``: both crowds'.
         ``level_free``: judge the shape only, for an EQ whose overall level means nothing (a match).
-        ``language``: ``"en"`` or ``"es"`` for that language's words only ("claro" is no answer for an English
-        reader); ``None`` or ``"any"``: every word. ``band_hz``: judge ``(low, high)`` Hz only (a match's covered band,
+        ``language``: ``"en"`` (the default, as ``eqmorph describe`` and the web page speak unless asked) or ``"es"``
+        for that language's words only ("claro" is no answer for an English reader); ``None`` or ``"any"``: every
+        word. ``band_hz``: judge ``(low, high)`` Hz only (a match's covered band,
         ``MatchResult.band_hz``: where neither recording has sound, the EQ changes nothing heard).
         """
         return self._describer(source, level_free, language, band_hz).describe(eq, k)
 
     def describe_text(self, eq: EQ, *, source: str | None = None, level_free: bool = False,
-                      language: str | None = None, band_hz: tuple[float, float] | None = None) -> str:
+                      language: str | None = "en", band_hz: tuple[float, float] | None = None) -> str:
         """A short phrase for ``eq`` that ``generate`` reads back, e.g. "warm, a bit less harsh" ("" if flat).
 
         ``source``: the phrase in crowd ``source``'s words, read back by ``generate(..., source=source)``;

@@ -48,6 +48,7 @@ from fastapi.responses import FileResponse, Response
 
 from eqmorph.errors import ParameterError
 from eqmorph.io.presets import FILE_FORMATS, FORMATS, format_eq
+from eqmorph.semantic.describe import DEFAULT_LANGUAGE
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS, check_method
 from eqmorph.server import errors
 from eqmorph.server.bounds import ALPHA, INTENSITY, MAX_TEXT_CHARS, limits_body
@@ -166,7 +167,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
                        alpha: OptionalAlphaQ = None, intensity: IntensityQ = DEFAULT_INTENSITY,
                        source: SourceQ = None,
                        k: Annotated[int, Query(ge=1, le=MAX_DESCRIBE_WORDS, description="how many words")] = 5,
-                       language: Annotated[str, Query(max_length=16, description=", ".join(DESCRIBE_LANGUAGES))] = "en",
+                       language: Annotated[str, Query(max_length=16, description=", ".join(DESCRIBE_LANGUAGES))
+                                           ] = DEFAULT_LANGUAGE,
                        ) -> Response:
         words_of = api.check_language(language)  # before the EQ: a bad language fails alone with its own 422
         eq, meta, _, notes = api.requested_eq(word, a, b, alpha, intensity, source)
