@@ -149,7 +149,7 @@ BROAD_BOOST = EQ.from_array([[6.0, 200.0, 0.7], [6.0, 400.0, 0.7], [3.0, 1500.0,
                              [0.0, 6000.0, 0.7]])
 
 
-@pytest.mark.parametrize("name", ["m.json", "m.txt", "m GraphicEQ.txt"])
+@pytest.mark.parametrize("name", ["m.json", "m.txt", "m GraphicEQ.txt", "m.csv"])
 def test_a_preset_a_match_wrote_is_described_level_free_and_says_why(tmp_path, capsys, m, name):
     path = tmp_path / name
     save_preset(path, BROAD_BOOST, input="song.wav", reference="ref.wav", amount=1.0, model_id=m.model_id)
@@ -170,7 +170,7 @@ def test_a_preset_a_match_wrote_is_described_level_free_and_says_why(tmp_path, c
 
 def test_level_free_is_an_option_for_any_preset_and_off_unless_asked(tmp_path, capsys, m):
     path = tmp_path / "boost.csv"
-    save_preset(path, BROAD_BOOST)  # CSV does not say how it was made: a match's or not, it is judged whole
+    save_preset(path, BROAD_BOOST)  # nothing said of how it was made (no eqmorph row): judged whole
     code, out, _ = _run(capsys, "describe", path)
     assert code == 0 and out.splitlines()[0].endswith(m.describe_text(BROAD_BOOST, language="en"))
     assert "level-free" not in out
@@ -180,13 +180,17 @@ def test_level_free_is_an_option_for_any_preset_and_off_unless_asked(tmp_path, c
     assert lines[1] == "judged on its shape alone, level-free: --level-free leaves out the EQ's overall level"
 
 
-def test_describe_of_what_match_wrote_knows_it_is_a_match(pair, capsys):
+def test_describe_of_what_match_wrote_knows_it_is_a_match_in_every_format_and_says_the_same(pair, capsys):
+    # A new-user trial: the match as CSV read "very loud, very thin, boomy", as APO "much more low mids, very noisy".
     song, reference = pair
-    for name in ("m.json", "m.txt"):
+    said = {}
+    for name in ("m.json", "m.txt", "m.csv"):
         code, _, err = _run(capsys, "match", song, reference, "-o", song.parent / name)
         assert code == 0, err
         code, out, _ = _run(capsys, "describe", song.parent / name)
         assert code == 0 and "level-free: the preset is a match of song.wav to reference.wav" in out
+        said[name] = out.replace(str(song.parent / name), "PRESET")
+    assert said["m.json"] == said["m.txt"] == said["m.csv"]
 
 
 # --- 4. a dB amount typed without quotes ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 import eqmorph
 from eqmorph.cli import main
-from eqmorph.io.presets import save_preset
+from eqmorph.io.presets import import_preset, save_preset
 from eqmorph.io.provenance import match_origin, preset_provenance
 
 EQ = eqmorph.EQ.flat().with_band(2, gain_db=3.0)
@@ -23,16 +23,28 @@ MADE = [
 
 
 @pytest.mark.parametrize("meta", MADE)
-@pytest.mark.parametrize("suffix", [".json", ".txt"])
+@pytest.mark.parametrize("suffix", [".json", ".txt", ".csv"])
 def test_save_then_read_back_gives_the_same_provenance(tmp_path, meta, suffix):
     path = tmp_path / f"p{suffix}"
     save_preset(path, EQ, **meta)
     assert preset_provenance(path) == meta
 
 
-def test_a_csv_holds_no_provenance(tmp_path):
-    save_preset(tmp_path / "p.csv", EQ, words="warm")
-    assert preset_provenance(tmp_path / "p.csv") == {}
+def test_a_csv_says_how_it_was_made_in_its_eqmorph_row_and_reads_as_the_same_eq(tmp_path):
+    # A new-user trial: the page's CSV of a match said nothing of it, and describe read it as "very loud, very thin".
+    path = tmp_path / "p.csv"
+    save_preset(path, EQ, input="drums, take 2.wav", reference='the "ref".wav', words="warm")
+    assert path.read_text().splitlines()[-1] == 'eqmorph,"match of drums, take 2.wav to the ""ref"".wav; words warm",,,'
+    assert match_origin(path) == 'match of drums, take 2.wav to the "ref".wav'
+    assert import_preset(path).eq == EQ and import_preset(path).provenance == preset_provenance(path)
+
+
+def test_a_csv_without_an_eqmorph_row_reads_as_before_with_no_provenance(tmp_path):
+    path = tmp_path / "p.csv"
+    save_preset(path, EQ)  # nothing said of how it was made: no row, as every CSV written before it had one
+    assert "eqmorph" not in path.read_text()
+    path.write_text(path.read_text().replace("name,", "band,", 1))  # the older header too
+    assert preset_provenance(path) == {} and match_origin(path) is None and import_preset(path).eq == EQ
 
 
 def test_a_hand_broken_field_is_left_out_and_the_rest_kept(tmp_path):
@@ -50,7 +62,7 @@ def test_a_users_own_comment_is_no_provenance(tmp_path):
     assert preset_provenance(path) == {} and match_origin(path) is None
 
 
-@pytest.mark.parametrize("out", ["copy.json", "copy.txt"])
+@pytest.mark.parametrize("out", ["copy.json", "copy.txt", "copy.csv"])
 def test_import_keeps_the_words_and_model_of_a_converted_preset(capsys, tmp_path, out):
     # the converted file named nothing of how the EQ was made (a new-user trial, 2026-12-04)
     source = tmp_path / "warm.json"

@@ -120,8 +120,9 @@ def register(subparsers: Any) -> None:
         "any other layout than eqmorph's 5 bands is fitted into them first, as 'eqmorph import' does) and print a "
         "short phrase that 'eqmorph generate' reads back as a similar EQ (the few words whose EQs add up to it), then "
         "the words most alike in shape each on its own, with scores from -1 (the opposite) to 1 (the word's own "
-        "EQ). A flat EQ lists no words. A preset 'eqmorph match' wrote (JSON, APO or GraphicEQ text) is judged on its "
-        "shape alone, level-free, as --level-free asks for any preset; the output says so.",
+        "EQ). A flat EQ lists no words. A preset 'eqmorph match' or the web page's Match card wrote (JSON, APO or "
+        "GraphicEQ text, CSV) is judged on its shape alone, level-free, as --level-free asks for any preset; the "
+        "output says so.",
         **examples(("eqmorph describe warm.txt", "any preset, in English words"),
                    ("eqmorph describe match.txt", "a preset 'match -o' wrote is judged level-free"),
                    ("eqmorph describe eq.csv --level-free --language es", "its shape alone, in Spanish words"),
@@ -138,8 +139,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--level-free", action="store_true",
                    help="judge the EQ's shape alone, leaving out its overall level (an EQ that is mostly a gain is "
                    "judged by its shape anyway, and its level said apart); automatic for a preset 'eqmorph match' "
-                   "wrote as JSON or APO/GraphicEQ text (a match's level is the fit's choice), not for a CSV one, "
-                   "which does not say how it was made")
+                   "wrote, in any format (a match's level is the fit's choice; a CSV says so in its 'eqmorph' row, "
+                   "which CSVs written before 2026-12 lack)")
     p.add_argument("--language", choices=("en", "es", "any"), default=DEFAULT_LANGUAGE,
                    help="describe in English (en, the default), Spanish (es) or any of the model's words (any); any "
                    "case, as --source", type=str.lower)

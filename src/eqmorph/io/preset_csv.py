@@ -1,29 +1,42 @@
-"""CSV presets: a header ``name,type,gain_db,freq_hz,q``, one row per band (floats written exactly), a ``preamp`` row.
+"""CSV presets: a header ``name,type,gain_db,freq_hz,q``, one row per band (floats written exactly), a ``preamp`` row,
+and an ``eqmorph`` row saying how the EQ was made when that is known (``eqmorph,"match of a.wav to b.wav; ...",,,``:
+what the ``# eqmorph ...`` line of APO text says, :func:`eqmorph.io.apo.describe_origin`).
 
 Reading takes ``,`` or ``;`` as the separator (a decimal comma with ``;``), bands in any order and the older ``band``
-header; 1 to 5 of eqmorph's bands, each kept exactly, and the preamp row's gain (0 dB without one).
+header; 1 to 5 of eqmorph's bands, each kept exactly, and the preamp row's gain (0 dB without one). The ``eqmorph``
+row is a note (:func:`origin_cell`, read by :mod:`eqmorph.io.provenance`); a CSV without one (every CSV written
+before 2026-12) reads as before.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from eqmorph.core import schema
 from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES
 from eqmorph.errors import DataFormatError
-from eqmorph.io.apo import decimal_point, parse_number, preamp_or_own, quote_short
+from eqmorph.io.apo import decimal_point, describe_origin, parse_number, preamp_or_own, quote_short
 from eqmorph.io.placement import named_eq
 from eqmorph.io.preset_json import file_preamp
 
 CSV_HEADER = list(schema.BAND_KEYS)
+ORIGIN_ROW = "eqmorph"  # the name of the row saying how eqmorph made the EQ
 
 
-def to_csv(eq: EQ, *, preamp: float | None = None) -> str:
+def to_csv(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
     """Header ``name,type,gain_db,freq_hz,q``, one row per band (floats exact), then a ``preamp`` row: the EQ's
-    preamp, or ``preamp`` when given (a converted preset's own)."""
-    return "\n".join([",".join(CSV_HEADER), *csv_rows(eq, preamp)]) + "\n"
+    preamp, or ``preamp`` when given (a converted preset's own); then, when ``meta`` (checked
+    :data:`~eqmorph.io.preset_json.META_KEYS`) says anything, an ``eqmorph`` row saying how the EQ was made, as APO
+    text's first line does: a match stays known as one, whose level describe leaves out (a new-user trial: the page's
+    CSV of a match was described as "very loud, very thin", its APO file level-free)."""
+    rows = [",".join(CSV_HEADER), *csv_rows(eq, preamp)]
+    origin = describe_origin(meta)
+    if origin:
+        rows.append(f'{ORIGIN_ROW},"{origin.replace(chr(34), chr(34) * 2)}",,,')  # quoted: words hold commas
+    return "\n".join(rows) + "\n"
 
 
 def csv_rows(eq: EQ, preamp: float | None) -> list[str]:
@@ -43,14 +56,32 @@ def from_csv(text: str) -> EQ:
     return read_csv(text)[0]
 
 
-def read_csv(text: str) -> tuple[EQ, float]:
-    """:func:`from_csv`'s EQ and the ``preamp`` row's gain (0 dB without one, as a preset with no Preamp line)."""
+def origin_cell(text: str) -> str | None:
+    """What a CSV preset's ``eqmorph`` row says of how the EQ was made (``"match of a.wav to b.wav; model ..."``), or
+    None: no such row, or not CSV that reads."""
+    try:
+        rows, _ = _rows(text)
+    except DataFormatError:
+        return None
+    said = [r for r in rows[1:] if r[0].strip().lower() == ORIGIN_ROW and len(r) > 1]
+    return said[0][1].strip() if said else None
+
+
+def _rows(text: str) -> tuple[list[list[str]], str]:
+    """The non-blank rows of a CSV text and its delimiter (``;`` when the first line has it and no ``,``)."""
     first = text.lstrip().split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
     try:
-        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
+        return [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)], delimiter
     except csv.Error as exc:
         raise DataFormatError(f"not valid CSV: {exc}") from exc
+
+
+def read_csv(text: str) -> tuple[EQ, float]:
+    """:func:`from_csv`'s EQ and the ``preamp`` row's gain (0 dB without one, as a preset with no Preamp line).
+
+    The ``eqmorph`` row (how the EQ was made) is no band: left for :func:`origin_cell`."""
+    rows, delimiter = _rows(text)
     if not rows:  # as an empty APO or JSON preset is said: more likely a failed save than a flat EQ
         raise DataFormatError("the preset is empty: no CSV header or rows (only blank lines)")
     header = [c.strip().lower() for c in rows[0]]
@@ -69,7 +100,7 @@ def read_csv(text: str) -> tuple[EQ, float]:
             raise DataFormatError(f"CSV row {n} {quote_short(','.join(row))}: expected 'preamp,preamp,<gain_db>,,'")
         preamp = file_preamp(parse_number(decimal_point(cells[2], delimiter), "preamp", f"CSV row {n}"),
                              f"CSV row {n}: preamp")
-    rows = [r for r in rows[1:] if r[0].strip().lower() != "preamp"]
+    rows = [r for r in rows[1:] if r[0].strip().lower() not in ("preamp", ORIGIN_ROW)]
     if not rows:
         raise DataFormatError(f"CSV has no band rows; expected 1 to {len(BAND_NAMES)} rows (each of "
                               f"{', '.join(BAND_NAMES)} at most once)")

@@ -1,16 +1,15 @@
 """Preset files, one entry point for every format: which format a file name asks for, an EQ as text in any format
 (:func:`format_eq`), writing a preset and reading one of any layout; and the table, the screen's format.
 
-The formats live in their own modules: eqmorph JSON (:mod:`eqmorph.io.preset_json`), CSV
-(:mod:`eqmorph.io.preset_csv`), Equalizer APO / AutoEq text (:mod:`eqmorph.io.apo`), GraphicEQ
-(:mod:`eqmorph.io.graphiceq`). Every format names what it holds: JSON is the EQ schema of :mod:`eqmorph.core.schema`
-with units, how the EQ was made and its preamp; APO text starts with a ``#`` line saying the same;
-CSV ends with a ``preamp`` row.  The preamp written is :func:`eqmorph.core.preamp.preamp_db` (the
-headroom the EQ needs), except when a preset is converted: then its own preamp is carried over
-(``preamp=``), so the converted file plays exactly as loud as the original.
-Reading takes a preset of any layout (:func:`import_preset`: exact when it fits, else fitted) and its
-preamp: APO ``Preamp`` lines, JSON's ``preamp_db``, CSV's ``preamp`` row (0 dB when it has none), which
-is what ``eqmorph apply --preset`` applies, as Equalizer APO does.
+The formats live in their own modules: eqmorph JSON (:mod:`eqmorph.io.preset_json`), CSV (:mod:`eqmorph.io.preset_csv`),
+Equalizer APO / AutoEq text (:mod:`eqmorph.io.apo`), GraphicEQ (:mod:`eqmorph.io.graphiceq`). Every format names what it
+holds: JSON is the EQ schema of :mod:`eqmorph.core.schema` with units, how the EQ was made and its preamp; APO text
+starts with a ``#`` line saying the same; CSV ends with a ``preamp`` row and an ``eqmorph`` row saying the same. The
+preamp written is :func:`eqmorph.core.preamp.preamp_db` (the headroom the EQ needs), except when a preset is converted:
+then its own preamp is carried over (``preamp=``), so the converted file plays exactly as loud as the original. Reading
+takes a preset of any layout (:func:`import_preset`: exact when it fits, else fitted) and its preamp: APO ``Preamp``
+lines, JSON's ``preamp_db``, CSV's ``preamp`` row (0 dB when it has none), which is what ``eqmorph apply --preset``
+applies, as Equalizer APO does.
 """
 
 from __future__ import annotations
@@ -105,7 +104,7 @@ def format_eq(eq: EQ, format: str, *, preamp: float | None = None, preamp_is: st
     if format == "apo":
         return to_apo(eq, preamp=preamp, **checked)
     if format == "csv":
-        return to_csv(eq, preamp=preamp)
+        return to_csv(eq, preamp=preamp, **checked)
     if format == "graphiceq":  # named as the APO text is: the file holds APO lines (Preamp, GraphicEQ) too
         return comment_line("eqmorph 5-band EQ as a GraphicEQ curve", checked) + "\n" + to_graphiceq(eq, preamp)
     if format == "table":
@@ -217,7 +216,7 @@ def import_preset(path: str | Path) -> ImportedPreset:
         if kind == "json":
             return ImportedPreset(*read_json(text), fitted=False, provenance=text_provenance(text))
         if kind == "csv":
-            return ImportedPreset(*read_csv(text), fitted=False)
+            return ImportedPreset(*read_csv(text), fitted=False, provenance=text_provenance(text))
         return replace(import_apo(text, base_dir=p.parent), provenance=text_provenance(text))
     except ParameterError as exc:
         raise exc.renamed(f"{p}: {exc.name}") from exc

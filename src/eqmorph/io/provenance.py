@@ -2,11 +2,13 @@
 of a match and the preset an edit started from (:data:`eqmorph.io.preset_json.META_KEYS`).
 
 JSON holds them as fields; APO and GraphicEQ text in the ``# eqmorph ...`` line before the first filter
-(:func:`eqmorph.io.apo.describe_origin` writes it); CSV holds none. ``eqmorph import`` carries them into the file it
-converts to (it had written the EQ alone: a new-user trial, 2026-12-04), and a match stays known as one, whose level
-describe leaves out (``Morpher.describe(..., level_free=True)``). :func:`eqmorph.io.presets.import_preset` reads
-it from the text it has accepted (``ImportedPreset.provenance``: the file is read once); a field that does not read
-as its kind is left out, never an error: the EQ is the file's content, its provenance a note.
+(:func:`eqmorph.io.apo.describe_origin` writes it); CSV in its ``eqmorph`` row, which says the same
+(:func:`eqmorph.io.preset_csv.origin_cell`; a CSV written before it had one says nothing, as a user's own).
+``eqmorph import`` carries them into the file it converts to (it had written the EQ alone: a new-user trial,
+2026-12-04), and a match stays known as one, whose level describe leaves out (``Morpher.describe(...,
+level_free=True)``). :func:`eqmorph.io.presets.import_preset` reads it from the text it has accepted
+(``ImportedPreset.provenance``: the file is read once); a field that does not read as its kind is left out, never an
+error: the EQ is the file's content, its provenance a note.
 """
 
 from __future__ import annotations
@@ -17,21 +19,29 @@ from pathlib import Path
 from typing import Any
 
 from eqmorph.errors import ParameterError
+from eqmorph.io.preset_csv import origin_cell
 from eqmorph.io.preset_json import META_KEYS, check_meta
 from eqmorph.io.preset_text import read_preset_text
 
 _MATCH = "match of "
 _EDITED = "edited from "
+_CSV_HEADS = ("name,", "name;", "band,", "band;")  # a CSV preset's header (the older one named the column "band")
 
 
 def preset_provenance(path: str | Path) -> dict[str, Any]:
     """The provenance fields the preset at ``path`` holds (keys of ``META_KEYS``; only those given and valid)."""
-    return {} if Path(path).suffix.lower() == ".csv" else text_provenance(read_preset_text(path))
+    return text_provenance(read_preset_text(path))
 
 
 def text_provenance(text: str) -> dict[str, Any]:
-    """The provenance fields of a preset's ``text`` in JSON, APO or GraphicEQ syntax (a CSV holds none)."""
-    said = _json_fields(text) if text.lstrip().startswith("{") else _comment_fields(text)
+    """The provenance fields of a preset's ``text`` in JSON, APO, GraphicEQ or CSV syntax."""
+    head = text.lstrip()
+    if head.startswith("{"):
+        said = _json_fields(text)
+    elif head.lower().startswith(_CSV_HEADS):
+        said = _origin_fields(origin_cell(text) or "")
+    else:
+        said = _comment_fields(text)
     out: dict[str, Any] = {}
     for key, value in said.items():
         try:

@@ -125,17 +125,26 @@ function dropStaleAnalyses() {
 const oneLine = (text) => String(text).split(/\s+/).filter(Boolean).join(" ");
 
 // What a match is of, in its preset files, as `eqmorph match` writes it (eqmorph.io.apo.describe_origin): the APO
-// text's first line reads "# eqmorph 5-band EQ: match of guitar.wav to piano.wav; model ...; amount 1", and JSON
+// text's first line reads "# eqmorph 5-band EQ: match of guitar.wav to piano.wav; model ...; amount 1", the CSV's
+// last row 'eqmorph,"match of guitar.wav to piano.wav; model ...; amount 1",,,' (eqmorph.io.preset_csv), and JSON
 // has "input", "reference" and "amount". The server knows the spectra only, so the page adds the files' names.
 function withOrigin(exports, input, reference, amount) {
   const names = { input: oneLine(input), reference: oneLine(reference) };
+  const said = (origin) => [`match of ${names.input} to ${names.reference}`, origin, `amount ${amount}`]
+    .filter(Boolean).join("; ");
   const apo = exports.apo.replace(/^# eqmorph 5-band EQ(?:: (.*))?$/m, (_, origin) =>
-    `# eqmorph 5-band EQ: ${[`match of ${names.input} to ${names.reference}`, origin, `amount ${amount}`]
-      .filter(Boolean).join("; ")}`);
+    `# eqmorph 5-band EQ: ${said(origin)}`);
+  // The CSV's row is one quoted cell (a quote in it doubled); a CSV without one gets one at its end.
+  const quoted = (text) => `"${text.replaceAll('"', '""')}"`;
+  const row = /^eqmorph,"((?:[^"]|"")*)",,,$/m;
+  const found = exports.csv.match(row);
+  const csv = found
+    ? exports.csv.replace(row, () => `eqmorph,${quoted(said(found[1].replaceAll('""', '"')))},,,`)
+    : `${exports.csv.replace(/\n*$/, "\n")}eqmorph,${quoted(said(""))},,,\n`;
   // JSON numbers are doubles in both languages, and JavaScript writes each as the shortest text that reads back
   // as it: the bands stay exactly as the server wrote them.
   const json = `${JSON.stringify(Object.assign(JSON.parse(exports.json), { ...names, amount }), null, 2)}\n`;
-  return { ...exports, apo, json };
+  return { ...exports, apo, csv, json };
 }
 
 function setExports(exports) {
