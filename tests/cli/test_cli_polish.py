@@ -102,8 +102,20 @@ def test_plot_without_o_writes_a_default_name(capsys, tiny_model_dir, tmp_path, 
     pytest.importorskip("matplotlib")
     monkeypatch.chdir(tmp_path)
     code, stdout, _ = _run(capsys, "plot", "warm", "--to", "bright", "--model", tiny_model_dir)
-    assert code == 0 and stdout == "wrote warm-to-bright.png\n"
-    assert (tmp_path / "warm-to-bright.png").stat().st_size > 1000
+    assert code == 0 and stdout == "wrote warm-to-bright-0.500.png\n"
+    assert (tmp_path / "warm-to-bright-0.500.png").stat().st_size > 1000
+
+
+def test_plots_default_name_follows_the_pages_rule_lower_case_no_accents_hyphens(capsys, tiny_model_dir, tmp_path,
+                                                                                monkeypatch):
+    # A new-user trial: "un_poco_más_cálido-to-less_muddy.png" here, "eqmorph-un-poco-mas-calido-..." on the page.
+    pytest.importorskip("matplotlib")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = _run(capsys, "plot", "Warm", "--to", "bright", "--alpha", "0.3", "--intensity", "0.5",
+                           "--model", tiny_model_dir)
+    assert code == 0 and stdout == "wrote warm-to-bright-0.300-x0.5.png\n"
+    code, stdout, _ = _run(capsys, "plot", "warm", "-o", "mine_Á.png", "--model", tiny_model_dir)
+    assert code == 0 and stdout == "wrote mine_Á.png\n"  # a name given is kept as it is
 
 
 def test_every_option_of_every_command_has_help_text():

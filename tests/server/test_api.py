@@ -163,7 +163,7 @@ def test_export_of_a_word_is_a_download_in_the_asked_format(client, tiny_model, 
 def test_export_of_a_morph_reads_back_as_the_morph(client, tiny_model):
     params = {"a": "warm", "b": "bright", "alpha": 0.3}
     r = client.get("/api/export", params={**params, "format": "json"})
-    assert 'filename="eqmorph-warm-bright-0.300.json"' in r.headers["content-disposition"]
+    assert 'filename="eqmorph-warm-to-bright-0.300.json"' in r.headers["content-disposition"]
     eq = tiny_model.interpolate("warm", "bright", 0.3)
     assert from_json(r.text) == eq
     csv_text = client.get("/api/export", params={**params, "format": "csv"}).text

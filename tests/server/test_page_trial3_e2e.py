@@ -18,6 +18,7 @@ import soundfile as sf
 from browser_fixtures import PHONE, open_page, pick, shown
 from scipy.signal import sosfilt
 
+from eqmorph.cli import main
 from eqmorph.core import dsp
 from eqmorph.io.presets import import_preset
 
@@ -226,9 +227,45 @@ def test_match_presets_name_the_two_files_and_read_back_as_the_match(page, recor
     shown_db = json.loads(page.get_attribute("#curve", "data-match"))
     freqs = dsp.log_freq_grid(len(shown_db))
     rate = httpx.get(live_server.url + "/api/health").json()["grid"]["sample_rate"]
-    for path in (apo, str(tmp_path / "eqmorph-match.json")):
+    csv = _download(page, "#match-csv", tmp_path)
+    for path in (apo, str(tmp_path / "eqmorph-match-dry-to-wet.json"), csv):
         eq = import_preset(path).eq
         np.testing.assert_allclose(dsp.response_db_np(eq.to_array(), freqs, rate), shown_db, atol=0.05)
+
+
+def test_the_match_downloads_are_named_after_the_files_and_every_format_describes_the_same(
+        page, recordings, tmp_path, tiny_model_dir, capsys):
+    # New-user trial 7: the CSV said nothing of the match, so describe read its level as words ("very loud, very
+    # thin") where the APO file read level-free; and every download was a bare eqmorph-match.*.
+    _choose(page, recordings, "dry", "wet")
+    page.click("#match-run")
+    page.wait_for_selector("#match-result[data-text]", state="attached")
+    paths = [_download(page, f"#match-{fmt}", tmp_path) for fmt in ("apo", "json", "csv")]
+    assert [p.rsplit("/", 1)[1] for p in paths] == [
+        "eqmorph-match-dry-to-wet.txt", "eqmorph-match-dry-to-wet.json", "eqmorph-match-dry-to-wet.csv"]
+    last = open(paths[2], encoding="utf-8").read().splitlines()[-1]
+    assert last.startswith('eqmorph,"match of dry.wav to wet.wav; model ') and last.endswith('; amount 1",,,')
+    said, scores = [], []
+    for path in paths:
+        capsys.readouterr()
+        assert main(["describe", path, "--json", "--model", str(tiny_model_dir)]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        assert doc["level_free_because"].startswith("the preset is a match of dry.wav to wet.wav")
+        said.append((doc["phrase"], [w for w, _ in doc["words"]]))
+        scores.append([s for _, s in doc["words"]])
+    assert said[0] == said[1] == said[2]  # the same words; the scores as close as APO's rounded values allow
+    np.testing.assert_allclose(scores[0], scores[2], atol=1e-3)
+
+
+@pytest.mark.parametrize("text", ["a bit brighter", "Un poco MÁS cálido", "  ¿más brillo?  ", "bass -3dB",
+                                  "niño/año_2", "温暖", "warm but not muddy, with a touch of air and more presence",
+                                  "İstanbul ß ﬁ", "drums (take 2)"])
+def test_the_pages_file_names_follow_the_librarys_rule(page, text):
+    from eqmorph.io.names import file_stem, slug
+
+    found = page.evaluate("""async (text) => { const names = await import('/static/filenames.js');
+        return [names.slug(text), names.fileStem('eqmorph', text, 'to', text)]; }""", text)
+    assert found == [slug(text), file_stem("eqmorph", text, "to", text)]
 
 
 # --- item 14: Back and Forward go through the user's settings ------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
 from eqmorph.cli.common import (
@@ -20,13 +19,17 @@ from eqmorph.cli.phrases import applied_intensity, word_text
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.morph import DEFAULT_INTERPOLATION, INTERPOLATIONS
 
+DEFAULT_ALPHA = 0.5  # where the plotted morph sits without --alpha
 
-def default_plot_name(word: str, to: str | None) -> str:
-    """``warm.png`` or ``warm-to-bright.png``: a file name from the words, safe on every file system."""
-    def slug(w: str) -> str:
-        return re.sub(r"[^\w-]+", "_", w.strip().lower()).strip("_") or "eq"
 
-    return f"{slug(word)}.png" if to is None else f"{slug(word)}-to-{slug(to)}.png"
+def default_plot_name(word: str, to: str | None, alpha: float | None = None, intensity: float = 1.0,
+                      source: str | None = None) -> str:
+    """``warm.png``, ``un-poco-mas-calido-to-bright-0.500.png``: named by the one rule for the names eqmorph makes up
+    (:func:`eqmorph.io.names.eq_stem`; the page's downloads are named so too), with the intensity asked for."""
+    from eqmorph.io.names import eq_stem
+
+    alpha = None if to is None else DEFAULT_ALPHA if alpha is None else alpha
+    return f"{eq_stem(word, to, alpha=alpha, intensity=intensity, source=source)}.png"
 
 
 def run_plot(args: argparse.Namespace) -> int:
@@ -36,7 +39,7 @@ def run_plot(args: argparse.Namespace) -> int:
     if args.method is not None and args.to is None:  # accepted and ignored until a new-user trial, as --alpha was not
         raise ParameterError("--method", args.method, "--method together with --to WORD2")
     word = " ".join(args.word)  # `eqmorph plot less muddy` unquoted is the phrase "less muddy", as in generate
-    output = args.output or default_plot_name(word, args.to)
+    output = args.output or default_plot_name(word, args.to, args.alpha, args.intensity, args.source)
     refuse_inside_model("-o", output, args.model)
     from eqmorph.plots.figures import plot_eqs
 
@@ -50,7 +53,7 @@ def run_plot(args: argparse.Namespace) -> int:
         curves = [(word + suffix, eq)]
         title = f"eqmorph: '{word}'{suffix}"
     else:
-        alpha = 0.5 if args.alpha is None else args.alpha
+        alpha = DEFAULT_ALPHA if args.alpha is None else args.alpha
         mixed = m.interpolate(word, args.to, alpha, intensity=k, method=args.method or DEFAULT_INTERPOLATION,
                               source=args.source)
         ends = [(w, m.generate(w, k, source=args.source)) for w in (word, args.to)]
@@ -81,12 +84,15 @@ def register(subparsers: Any) -> None:
                    help="the word or phrase to plot, e.g. warm, 'less muddy' (quotes optional)")
     p.add_argument("--to", metavar="WORD2", type=word_text, default=None,
                    help="also plot WORD2 and the morph between them")
-    p.add_argument("--alpha", type=float, default=None, help="where the plotted morph sits: 0 WORD, 1 WORD2 (0.5)")
+    p.add_argument("--alpha", type=float, default=None,
+                   help=f"where the plotted morph sits: 0 WORD, 1 WORD2 ({DEFAULT_ALPHA})")
     p.add_argument("--intensity", type=float, default=1.0, help=INTENSITY_HELP)
     p.add_argument("--method", type=str.lower, choices=INTERPOLATIONS,  # any case, as --source
                    default=None,  # None: not given, refused without --to
                    help=f"how the morph mixes the two words (default {DEFAULT_INTERPOLATION}); with --to only")
     add_word_args(p)
     p.add_argument("-o", "--output", metavar="PNG", type=output_name, default=None,
-                   help="output image (.png); default WORD.png or WORD-to-WORD2.png in the current folder")
+                   help="output image (.png); default WORD.png or WORD-to-WORD2-ALPHA.png in the current folder (lower "
+                   "case, accents stripped, hyphens: 'un poco más cálido' to bright is "
+                   "un-poco-mas-calido-to-bright-0.500.png; -xINTENSITY and -CROWD added when given)")
     p.set_defaults(func=run_plot)

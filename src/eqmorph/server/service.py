@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ from eqmorph.audio.files import duration_text
 from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.eq import EQ
 from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.io.names import eq_stem
 from eqmorph.io.presets import format_eq
 from eqmorph.language.band_words import band_words, find_band_words
 from eqmorph.language.spelling import fold, normalise_term
@@ -68,11 +68,6 @@ def _spectrum(s: SpectrumIn) -> Spectrum:
     return Spectrum(freqs_hz=np.linspace(0.0, s.sample_rate / 2.0, len(power)), power=power,
                     sample_rate=s.sample_rate, frames=round(s.seconds * s.sample_rate), channels=s.channels,
                     rms_dbfs=-math.inf if s.rms_dbfs is None else s.rms_dbfs, clipped_runs=s.clipped_runs)
-
-
-def slug(word: str) -> str:
-    """A file-name-safe, ASCII form of a word (``"Cálido brillo"`` -> ``"calido-brillo"``)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")[:32] or "word"
 
 
 class Service:
@@ -195,7 +190,6 @@ class Service:
             if a is not None or b is not None or alpha is not None:
                 raise ParameterError("word", word, "either word=, or a=, b= and alpha=, not both")
             w, _ = self.known("word", word)
-            stem = f"eqmorph-{slug(w)}"
             eq, meta = self.m.generate(w, intensity, source=source), {"words": [w]}
         else:
             if a is None and b is None:
@@ -208,14 +202,12 @@ class Service:
             if alpha is None:
                 raise errors.MissingParameter("alpha", "a number in [0, 1] when a and b are given")
             (wa, _), (wb, _) = self.known("a", a), self.known("b", b)
-            stem = f"eqmorph-{slug(wa)}-{slug(wb)}-{alpha:.3f}"
             eq, meta = self.m.interpolate(wa, wb, alpha, intensity, source=source), {"words": [wa, wb], "alpha": alpha}
         intensity = self.m.applied_intensity(intensity, *meta["words"])  # what was applied: a phrase's degree caps it
-        if intensity != 1.0:
-            stem += f"-x{intensity:g}"
         if source is not None:
-            stem += f"-{slug(source)}"
             meta["source"] = source
+        # The one rule for the names eqmorph makes up (io/names.py), as `eqmorph plot` names its image
+        stem = "eqmorph-" + eq_stem(*meta["words"], alpha=meta.get("alpha"), intensity=intensity, source=source)
         notes = self.notes(source, *meta["words"])
         return eq, {**meta, "intensity": intensity, "model_id": self.m.model_id}, stem, notes
 

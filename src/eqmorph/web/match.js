@@ -7,6 +7,7 @@ import { ServerUnreachable } from "./api.js";
 import { auditionMatch, setMatchEq } from "./audio.js";
 import { serverAnswered, serverUnreachable } from "./connection.js";
 import { $ } from "./dom.js";
+import { fileStem, withoutExtension } from "./filenames.js";
 import { drawPlot } from "./plot.js";
 import { MAX_SECONDS, MIN_MATCH_SECONDS, SILENCE_DBFS, nonFiniteText, shortLengthText, takesRate } from "./spectrum.js";
 import { state } from "./state.js";
@@ -147,13 +148,16 @@ function withOrigin(exports, input, reference, amount) {
   return { ...exports, apo, csv, json };
 }
 
-function setExports(exports) {
+// The downloads are named after the two recordings (eqmorph-match-drums-to-piano.txt), by the one rule for the names
+// eqmorph makes up (filenames.js).
+function setExports(exports, input, reference) {
+  const stem = fileStem("eqmorph", "match", withoutExtension(input), "to", withoutExtension(reference));
   for (const [format, type, ext] of [["json", "application/json", "json"], ["apo", "text/plain", "txt"],
     ["csv", "text/csv", "csv"]]) {
     const link = $(`#match-${format}`);
     if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
     link.href = URL.createObjectURL(new Blob([exports[format]], { type }));
-    link.download = `eqmorph-match.${ext}`;
+    link.download = `${stem}.${ext}`;
     link.setAttribute("aria-disabled", "false");
   }
 }
@@ -276,7 +280,7 @@ async function runMatch() {
     delete out.dataset.progress;
     out.dataset.text = answer.text;
     out.dataset.amount = String(amount);
-    setExports(withOrigin(answer.exports, input.name, reference.name, amount));
+    setExports(withOrigin(answer.exports, input.name, reference.name, amount), input.name, reference.name);
   } catch (error) {
     if (seq !== match.seq || error.name === "AbortError") return;
     clearMatch(`Cannot match: ${String(error.message || error).replace(/[^.!?]$/, "$&.")}`);
