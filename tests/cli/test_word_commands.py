@@ -55,7 +55,7 @@ def test_plot_takes_an_unquoted_phrase_and_says_how_it_was_understood(capsys, ti
     monkeypatch.chdir(tmp_path)
     code, out, err = _run(capsys, "plot", "less", "muddy", "--model", tiny_model_dir)
     assert code == 0, err
-    assert out.strip() == "wrote less_muddy.png" and (tmp_path / "less_muddy.png").stat().st_size > 1000
+    assert out.strip() == "wrote less-muddy.png" and (tmp_path / "less-muddy.png").stat().st_size > 1000
     assert err.strip() == str(eqmorph.load(tiny_model_dir).parse("less muddy"))
 
 
