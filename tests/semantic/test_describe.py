@@ -9,6 +9,7 @@ import eqmorph
 from eqmorph import EQ
 from eqmorph.core.fit import fit_grid
 from eqmorph.errors import ParameterError
+from eqmorph.io.apo import as_saved
 from eqmorph.language.band_words import band_words
 from eqmorph.semantic.describe import MIN_PHRASE_CONFIDENCE, NEGATION_WEIGHT, Describer, word_languages
 from eqmorph.semantic.pursuit import CONTRADICTS_DB
@@ -33,10 +34,13 @@ def _correlation(a, b):
     return float(np.corrcoef(a.response_db(f, 48000.0), b.response_db(f, 48000.0))[0, 1])
 
 
-def test_describe_reads_the_same_response_as_the_eq_itself(m):
+def test_describe_reads_the_same_response_as_the_eq_itself_as_a_preset_keeps_it(m):
     d = m.describer
     for eq in [m.generate("warm"), m.generate("harsh", intensity=-1.5), _inverse(m.generate("bright")), EQ.flat()]:
-        np.testing.assert_allclose(d.response(eq), eq.response_db(d.freqs_hz, d.sample_rate), atol=1e-9)
+        saved = EQ.from_array(as_saved(eq.to_array()))
+        np.testing.assert_allclose(d.response(eq), saved.response_db(d.freqs_hz, d.sample_rate), atol=1e-9)
+        # the rounding is the preset's, not a coarser one: within 0.05 dB of the EQ itself
+        np.testing.assert_allclose(d.response(eq), eq.response_db(d.freqs_hz, d.sample_rate), atol=0.05)
 
 
 def test_scores_of_one_response_equal_the_batched_scores(m):

@@ -44,6 +44,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from eqmorph.core.eq import EQ
 from eqmorph.core.preamp import preamp_db
 from eqmorph.errors import DataFormatError, ParameterError
@@ -156,6 +158,15 @@ def to_apo(eq: EQ, *, preamp: float | None = None, **meta: Any) -> str:
             f"Gain {fixed(b.gain_db, d['gain_db'])} dB Q {b.q:.{d['q']}f}"
         )
     return "\n".join(lines) + "\n"
+
+
+def as_saved(params: np.ndarray) -> np.ndarray:
+    """``(5, 3)`` rows ``(gain_db, freq_hz, q)`` as an Equalizer APO preset keeps them: each value as its text writes
+    it (``APO_DECIMALS``), read back. ``describe`` judges an EQ so, so that an EQ and its saved-then-loaded preset are
+    described alike (a 2-decimal gain or a 1-decimal frequency flipped a description: a new-user trial)."""
+    rows = np.asarray(params, dtype=np.float64)
+    decimals = (APO_DECIMALS["gain_db"], APO_DECIMALS["freq_hz"], APO_DECIMALS["q"])
+    return np.array([[float(f"{v:.{d}f}") for v, d in zip(row, decimals)] for row in rows.tolist()])
 
 
 def fixed(value: float, decimals: int) -> str:

@@ -29,6 +29,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import EQ, check_eq
 from eqmorph.errors import ParameterError
+from eqmorph.io.apo import as_saved
 from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
@@ -185,7 +186,7 @@ class Describer:
         if not defined or self.centred:
             return self
         responses = np.concatenate([self.responses_db, dsp.response_db_np(
-            np.stack(list(defined.values())), self.freqs_hz, self.sample_rate)])
+            np.stack([as_saved(p) for p in defined.values()]), self.freqs_hz, self.sample_rate)])
         # A band word with a Spanish name ("agudos") speaks in Spanish descriptions too (wording.phrase says the name).
         languages = None if self.languages is None else (*self.languages, *[
             frozenset({"en", "es"} if band_words()[name].spanish else {"en"}) for name in defined])
@@ -201,7 +202,9 @@ class Describer:
                     confidence: np.ndarray | None = None) -> Describer:
         """From words, their EQs ``(W, 5, 3)`` and optionally their confidences ``(W,)`` (phrase words)."""
         freqs = dsp.log_freq_grid(DESCRIBE_GRID_POINTS)  # the fit grid's span, 20 Hz-20 kHz
-        responses = dsp.response_db_np(np.asarray(params, dtype=np.float64), freqs, ANALYSIS_SAMPLE_RATE)
+        # Each word's EQ as a preset keeps it, as every described EQ is (``response``): a word's own EQ scores 1.
+        saved = np.stack([as_saved(p) for p in np.asarray(params, dtype=np.float64)])
+        responses = dsp.response_db_np(saved, freqs, ANALYSIS_SAMPLE_RATE)
         basis = dsp.phi_basis(np, freqs, ANALYSIS_SAMPLE_RATE)
         speakable = np.ones(len(terms), dtype=bool)
         if confidence is not None:
@@ -278,8 +281,10 @@ class Describer:
     # --- scores -------------------------------------------------------------------------
     def response(self, eq: EQ) -> np.ndarray:
         """``eq``'s dB response ``(F,)`` on this grid (one EQ: designed on Python floats, one logarithm). An EQ that
-        changes the level with no audible change of shape is judged by its shape alone (``level_only_db``)."""
-        x = dsp.basis_response_db_np(check_eq(eq).to_array(), self.basis, self.sample_rate)
+        changes the level with no audible change of shape is judged by its shape alone (``level_only_db``). The EQ is
+        judged as a saved preset keeps it (:func:`eqmorph.io.apo.as_saved`: gains to 0.01 dB, frequencies to 0.1 Hz),
+        so an EQ and its saved-then-loaded preset are described alike."""
+        x = dsp.basis_response_db_np(as_saved(check_eq(eq).to_array()), self.basis, self.sample_rate)
         return x - x.mean() if self.centred or level_only_db(x) is not None else x
 
     def scores_of(self, responses_db: np.ndarray) -> np.ndarray:

@@ -40,6 +40,7 @@ CONTRADICTS_DB = 1.0  # a later word may not say the EQ's opposite: it goes >= t
 MIN_CHANGE_SCORE = 0.1  # changed_words leaves out words scoring less than this on the whole EQ
 FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
 SELF_DESCRIBING_COS = 0.98  # a word the crowd does not agree on still names an EQ of its own shape
+EXACT_MARGIN = 0.01  # ... unless a sayable word is within this of its cosine
 
 
 def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
@@ -69,6 +70,11 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         # A word's exact shape, or its exact opposite, beats any likeness: names it outright. Among several
         # such words a sayable one comes first: a muddy EQ is "muddy" before it is "much less feo".
         exact = np.abs(cos) >= SELF_DESCRIBING_COS
+        unsayable = cos[exact & ~describer.speakable & (cos > 0)]
+        if unsayable.size:
+            # ... and a sayable word nearly as close (EXACT_MARGIN) is exact beside it: "más cálido" was "melodic" (a
+            # word of feeling, 0.985) once a preset's rounding took warm from 0.9802 to 0.9799.
+            exact |= describer.speakable & (cos >= unsayable.max() - EXACT_MARGIN)
         score = np.where(exact, 1.0 + np.abs(cos) + describer.speakable, score)
         allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~describer.muted
         allowed[list(chosen)] = False
