@@ -32,11 +32,14 @@ def test_an_eq_and_its_saved_then_loaded_preset_are_described_alike(m, tmp_path,
 
 
 def test_the_trials_warm_but_not_muddy_reads_the_same_after_the_apo_rounding(m):
-    # the new-user trial's exact case: the 2-decimal rounding flipped "a bit more presence, a bit less air band" to
-    # "a bit noisy"
+    # the new-user trial's case: the file's rounding flipped "a bit more presence, a bit less air band" to "a bit
+    # noisy". Rounded here as an APO file writes it: gains to 0.01 dB, Fc to 0.1 Hz, Q to 0.001.
     eq = m.generate("warm but not muddy")
-    rounded = EQ.from_vector(np.round(eq.to_vector(), 2))
-    assert m.describe_text(rounded, language="en") == m.describe_text(eq, language="en")
+    params = eq.to_array()
+    rounded = EQ.from_array(np.column_stack([np.round(params[:, 0], 2), np.round(params[:, 1], 1),
+                                             np.round(params[:, 2], 3)]))
+    for language in ("en", "es"):
+        assert m.describe_text(rounded, language=language) == m.describe_text(eq, language=language)
 
 
 def test_an_apo_preset_holds_exactly_what_describe_judges(m, tmp_path):
