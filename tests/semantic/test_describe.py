@@ -330,7 +330,9 @@ def test_the_match_sentence_never_says_a_word_the_other_way_round_from_the_phras
                                  [2.31, 4494.366, 0.574], [-0.509, 3690.442, 0.799]]))
     d = m.describer.in_language("en").level_free
     amounts = d.amounts(eq)
-    assert amounts["cold"] < 0 < dict(zip(d.terms, d.scores(eq)))["cold"]  # the case this test is about
+    scores = dict(zip(d.terms, d.scores(eq)))
+    assert scores["cold"] > 0.1  # the case this test is about; the phrase no longer says "less cold" either
+    assert all((scores[w] > 0) == (a > 0) for w, a in amounts.items())
     changes = d.changes(eq)
     assert changes and all((score > 0) == (amounts[w] > 0) for w, score in changes)
     assert "cold" not in d.compare(eq)
@@ -520,9 +522,10 @@ def test_a_later_word_of_a_description_never_says_the_opposite_of_what_the_eq_do
     assert later > 50  # the rule was exercised: descriptions with more than one word
 
 
-@pytest.mark.parametrize("text", ["muddy, more presence", "presence, less sibilance", "less bright, more sibilance"])
+@pytest.mark.parametrize("text", ["muddy, much more presence", "muddy, more air band", "harsh, more bass"])
 def test_a_later_word_the_eq_does_do_is_still_said(m, text):
-    # a review: judged on the whole EQ's shape, "a bit muddy, a bit more presence" lost its presence
+    # a review: judged on the whole EQ's shape, "a bit muddy, a bit more presence" lost its presence. (The EQ of
+    # "muddy, more presence" is +0.1 dB at 5 kHz, muddy's cut and presence's boost shared: no move a band word names.)
     said = m.describe_text(m.generate(text))
     assert len(said.split(", ")) == 2 and text.split(", ")[1].split()[-1] in said
 

@@ -34,7 +34,7 @@ from eqmorph.language.band_words import band_words
 from eqmorph.language.stoplist import feeling_words
 from eqmorph.model.wordinfo import word_languages
 from eqmorph.semantic.bands import band_points, words_in_band
-from eqmorph.semantic.pursuit import FLAT_RMS_DB, SELF_DESCRIBING_COS, changed_words, phrase_amounts
+from eqmorph.semantic.pursuit import FLAT_RMS_DB, LEVEL_DIRECTIONS, SELF_DESCRIBING_COS, changed_words, phrase_amounts
 from eqmorph.semantic.pursuit import NEGATION_WEIGHT as NEGATION_WEIGHT  # re-exported: the tests read it here
 from eqmorph.semantic.translations import contradicts_its_translations, spanish_names
 from eqmorph.semantic.vocabulary import SETTING_WORDS
@@ -44,7 +44,7 @@ from eqmorph.semantic.wording import comparison, name_in, phrase
 DESCRIBE_GRID_POINTS = 128  # 12.8 per octave: finer than any 5-band EQ's detail, half the cost of 256
 # Words that name loudness. A level-free description (a match: its level is the fit's choice) never says
 # them: "the reference is quieter" reads as loudness, whatever shape the crowd's "quiet" had.
-LEVEL_WORDS = frozenset({"loud", "quiet", "louder", "quieter", "fuerte", "alto"})
+LEVEL_WORDS = frozenset({*LEVEL_DIRECTIONS, "fuerte", "alto"})
 # A phrase only uses words the crowd agrees on (word_info confidence, docs/model.md): a word whose
 # examples disagree ("pleasant", split-half reliability below 0) names no sound a reader could expect.
 # 0.2 keeps about half of the bundled vocabulary, every word with a reliable crowd mean and >= 5 examples. Such a word
@@ -137,6 +137,16 @@ class Describer:
         against. Made once per describer (every description used it)."""
         r = self.responses_db
         return r * np.abs(r) / np.maximum(np.sum(r * r, axis=1, keepdims=True), 1e-12)
+
+    @functools.cached_property
+    def band_word_rows(self) -> np.ndarray:
+        """``(W,)``: which words are band words ("bass", "presence"), whose phrase names their region's move."""
+        return np.isin(self.terms, list(band_words()))
+
+    @functools.cached_property
+    def level_directions(self) -> np.ndarray:
+        """``(W,)``: +1 for a word of loudness ("loud"), -1 for one of quietness ("quiet"), else 0."""
+        return np.array([LEVEL_DIRECTIONS.get(t, 0) for t in self.terms], dtype=np.float64)
 
     @property
     def spanish(self) -> Mapping[str, str]:

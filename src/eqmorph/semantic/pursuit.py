@@ -9,6 +9,9 @@ EQ's mean move there, weighted by the word's own move, at least ``CONTRADICTS_DB
 more sibilance" for a warm EQ that cuts 7 kHz by 2.5 dB read as more sibilance (a new-user trial). Judged on the
 whole EQ's shape instead, it also dropped words the EQ does do ("a bit muddy, a bit more presence" lost its
 presence, read back 0.999 -> 0.900: a review); measured on 80 random two-word phrases, read-back 0.940 either way.
+Every word names a move the EQ makes, the first too: a band word a move of its region (``BAND_MOVE_DB``), a crowd word
+the sign of its describe score, a level word a level change (``LEVEL_MOVE_DB``). A word only correcting the others
+("bright, a bit more bass" for an EQ at 0.0 dB below 100 Hz) read as a move the EQ makes (the eighth new-user trial).
 Amounts are not refitted jointly (orthogonal matching pursuit): with
 words as alike as these, least squares answers with large amounts of opposite sign that cancel
 ("very strong, much less oscuro"), which read as nonsense. Amounts
@@ -37,6 +40,16 @@ MIN_AMOUNT = 0.25  # a word at less than a quarter of its own strength is not wo
 # "less X" reads harder than a word: the phrase says it only when it scores clearly better (by 1/0.85).
 NEGATION_WEIGHT = 0.85
 CONTRADICTS_DB = 1.0  # a later word may not say the EQ's opposite: it goes >= this many dB the other way there
+# A band word ("more bass") names a move the EQ makes: its region (weighted by the word's own move) goes the word's way
+# by at least this, or half the EQ's largest move for a fainter EQ. "a bit more bass" corrected "bright" for an EQ
+# that left the bass at 0.0 dB (a new-user trial).
+BAND_MOVE_DB = 0.5
+# A level word ("a bit quiet") names the EQ's level: said only when the EQ's mean level goes its way by this much
+# (or for its own shape). The crowd's "quiet" is a mid cut and treble lift of about 0 dB mean, and read as "quieter".
+LEVEL_MOVE_DB = 1.0
+# Which way a level word moves the level. Spanish "fuerte" and "alto" are level words too (describe.LEVEL_WORDS: a
+# match never says them), but also name a strong, forward sound ("un sonido fuerte"): a phrase may say them for it.
+LEVEL_DIRECTIONS = {"loud": 1, "louder": 1, "quiet": -1, "quieter": -1}
 MIN_CHANGE_SCORE = 0.1  # changed_words leaves out words scoring less than this on the whole EQ
 FLAT_RMS_DB = 0.1  # an EQ with less than 0.1 dB RMS response is flat: nothing to describe
 SELF_DESCRIBING_COS = 0.98  # a word the crowd does not agree on still names an EQ of its own shape
@@ -58,6 +71,12 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
     # Which way the EQ goes where each word acts (a presence bell is judged at 5 kHz, not by how the whole EQ's
     # shape correlates with it): dB, + where the word boosts.
     local = describer.where_weights @ x
+    # Each word says its own way (the trial's "cold, a bit more bass" for a bass boost read as a bass cut): a band word
+    # only a move its region makes, a crowd word only the sign of its describe score on the whole EQ (units @ x), a
+    # level word only a level change made.
+    whole = describer.units @ x
+    noticeable = min(BAND_MOVE_DB, 0.5 * float(np.max(np.abs(x))))
+    level_way = describer.level_directions * float(np.mean(x))
     for _ in range(MAX_PHRASE_WORDS):
         # The word whose shape best matches what is left (cosine), among the words worth saying at
         # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
@@ -76,7 +95,10 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
             # word of feeling, 0.985) once a preset's rounding took warm from 0.9802 to 0.9799.
             exact |= describer.speakable & (cos >= unsayable.max() - EXACT_MARGIN)
         score = np.where(exact, 1.0 + np.abs(cos) + describer.speakable, score)
-        allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~describer.muted
+        way = np.sign(amount)
+        honest = np.where(describer.band_word_rows, way * local >= noticeable, way * whole > 0)
+        honest &= (describer.level_directions == 0) | exact | (way * level_way >= LEVEL_MOVE_DB)
+        allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & ~describer.muted & honest
         allowed[list(chosen)] = False
         if chosen:
             # A correcting word says its own way: "heavy, a bit more sibilance" for a warm EQ cutting 7 kHz read
@@ -85,8 +107,8 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         if not allowed.any():
             if chosen:
                 break
-            # The first word is always said: any the phrase may say at all.
-            allowed = ~describer.muted
+            # The first word is always said: any the phrase may say at all, an honest one if there is one.
+            allowed = ~describer.muted & honest if (~describer.muted & honest).any() else ~describer.muted
         best = int(np.argmax(np.where(allowed, score, -np.inf)))
         # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
         chosen[best] = float(amount[best])
