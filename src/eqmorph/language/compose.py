@@ -8,7 +8,9 @@ is ``sum(weight x response(word))`` in dB, and :func:`eqmorph.core.fit.fit_curve
 
 A contrast ("warm but not muddy", "bright, less harsh") takes away only what the negated words do not
 share with the asked-for ones: each negated piece's response loses its projection on the span of the
-positive pieces' responses (:func:`phrase_params`). Warm and muddy correlate 0.87 on the bundled model, so
+positive pieces' responses (:func:`phrase_params`), and when a denied crowd word's largest move is where
+an asked-for piece goes its own way, only where both act (:func:`_qualifies`): the crowds' shrill cuts the bass
+5 dB, and "more highs but not shrill" boosted it. Warm and muddy correlate 0.87 on the bundled model, so
 subtracting all of muddy cancelled warm's own low-mid boost and left an EQ correlating -0.55 with warm.
 A phrase that starts with a reduction ("less boxy and a bit warmer") is a list of requests, summed as asked: read
 as a contrast, the boxy cut that overlaps warm was dropped and the 200-500 Hz region did not come down.
@@ -34,6 +36,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
+from eqmorph.language.band_words import band_word
 from eqmorph.language.interpretation import Interpretation, Where
 from eqmorph.language.regions import REGION_VERB_WORDS, WHERE_WORDS, confine, region_start, region_window
 
@@ -44,6 +47,12 @@ from eqmorph.language.regions import REGION_VERB_WORDS, WHERE_WORDS, confine, re
 PHRASE_FIT = FitConfig(greedy_starts=((150.0, 6000.0, 1.4),), fixed_peaks_hz=(), iterations=12,
                        polish_iterations=0, gain_penalty=0.05)
 _GRID = fit_grid(128)
+# A contrast's denied word that qualifies the asked-for words takes away what it adds only where it and they both
+# act: where each moves at least this share of its largest move fully, less where it moves less (:func:`_where_acts`)
+ACTS_SHARE = 0.5
+# ... when one goes its own way that much where it makes its largest move (:func:`_qualifies`); else it is a request
+# of its own.
+QUALIFIES_SHARE = 0.1
 
 
 def signed_blend_params(
@@ -153,7 +162,8 @@ def _reductions_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]
 def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]], column: dict[Where, int],
                      responses: np.ndarray) -> np.ndarray:
     """The response ``(F,)`` a contrast asks for: the asked-for pieces, less each denied piece's part outside
-    their span (``responses`` ``(k, F)``, one row per word of ``column``)."""
+    their span where the denied piece and the asked-for ones both act (``responses`` ``(k, F)``, one row per word of
+    ``column``): "more highs but not shrill" takes shrill's 3-8 kHz lift away from the treble, not its bass cut."""
     asked_words = {w for sign, ws in pieces if sign > 0 for w, _ in ws}
     plain = np.zeros(len(column))  # the asked-for pieces, and a denied word also asked for (it cancels, as weights say)
     asked_rows, denied_rows = [], []
@@ -168,14 +178,40 @@ def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]]
             plain += row
             asked_rows.append(row)
         else:
-            denied_rows.append(row)
+            # a band word names its own region: denied, it is a move asked for there ("tame the highs but add
+            # some presence"), never kept to where the others act
+            denied_rows.append((row, all(band_word(word) is None for (word, _), _ in ws)))
     asked = np.stack(asked_rows) @ responses  # (p, F)
     target = plain @ responses
-    for row in denied_rows:
+    asked_acts = np.max([_where_acts(a) for a in asked], axis=0)
+    for row, crowd in denied_rows:
         r = row @ responses
         fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)  # least-squares projection on the asked-for pieces
-        target = target + r - asked.T @ fit
+        outside = r - asked.T @ fit
+        if crowd and _qualifies(asked, r):  # only where both act: "more highs but not shrill" keeps the bass
+            outside = np.minimum(asked_acts, _where_acts(r)) * outside
+        target = target + outside
     return target
+
+
+def _where_acts(response: np.ndarray, own_way: bool = False) -> np.ndarray:
+    """Where a response ``(F,)`` acts, 0-1: 1 where it moves at least ``ACTS_SHARE`` of its largest move, falling
+    linearly to 0 where it does not move; with ``own_way``, only where it goes the way of its largest move."""
+    peak = float(response[np.argmax(np.abs(response))])
+    if abs(peak) < 1e-9:
+        return np.zeros_like(response)
+    return np.clip((response * np.sign(peak) if own_way else np.abs(response)) / (ACTS_SHARE * abs(peak)), 0.0, 1.0)
+
+
+def _qualifies(asked: np.ndarray, denied: np.ndarray) -> bool:
+    """Whether a contrast's denied crowd word, of response ``denied`` ``(F,)``, qualifies the asked-for pieces of
+    responses ``asked`` ``(p, F)``: one of them goes its own way (:func:`_where_acts`), at least
+    ``QUALIFIES_SHARE``, where the denied word makes its largest move. Shrill's largest move (5 kHz) is where "more
+    highs" lifts, harsh's (3 kHz) where "more treble" starts to: each is taken away only where both act. Harsh's is
+    nowhere near "more bass", mud's (200 Hz) is where bright cuts, not where it lifts ("brighter and less muddy"):
+    a cut asked for of its own, taken away whole less what it shares with the asked-for words."""
+    peak = int(np.argmax(np.abs(denied)))
+    return max(float(_where_acts(a, own_way=True)[peak]) for a in asked) >= QUALIFIES_SHARE
 
 
 def _fit_target(target: np.ndarray, stacked: np.ndarray, coef: np.ndarray,

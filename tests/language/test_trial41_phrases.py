@@ -1,0 +1,48 @@
+"""Phrases the eighth new-user trial found read the wrong way (2026-12-05: a mixing engineer's contrasts, typos,
+studio words, note lists), mended in a forty-first round: each test holds a reading that went the wrong way."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+def gains(m, text, hz):
+    return m.generate(text).response_db(list(hz), sample_rate=44100)
+
+
+@pytest.mark.parametrize("text", ["more highs but not shrill", "más brillo pero sin que chille",
+                                  "more treble but not harsh"])
+def test_a_contrast_about_the_highs_leaves_the_bass_alone(m, text):
+    # shrill's crowd EQ cuts the bass 5 dB: taken away everywhere, it was +2.5 dB at 40 Hz and -3.2 dB at 3 kHz
+    low, mid, top = gains(m, text, [40, 100, 200, 400, 800]), gains(m, text, [1600, 3000]), gains(m, text, [12000])
+    assert np.abs(low).max() < 0.5
+    assert mid.min() > -1.0
+    assert top[0] > 2.5
+
+
+@pytest.mark.parametrize("text", ["more bass but not muddy", "more bass but not boomy"])
+def test_a_contrast_about_the_bass_leaves_the_highs_alone(m, text):
+    # muddy's crowd EQ cuts 2-8 kHz: taken away everywhere, it added 2.6 dB at 5 kHz
+    assert np.abs(gains(m, text, [1600, 3000, 5000, 8000, 12000])).max() < 0.5
+    assert gains(m, text, [40])[0] > 2.5
+
+
+def test_more_air_but_not_shrill_is_no_low_mid_scoop(m):
+    below, above = gains(m, "more air but not shrill", [100, 200, 400, 800]), gains(m, "more air but not shrill",
+                                                                                 [5000, 8000])
+    assert below.min() > -2.0  # was -3.2 dB at 800 Hz, deeper than the air it asked for
+    assert above.min() > 1.0
+
+
+def test_a_denied_word_acting_where_nothing_was_asked_is_a_request_of_its_own(m):
+    # harsh's 3 kHz lift lies nowhere near the bass: "less harsh" is a cut asked for, not a qualifier of the bass
+    assert gains(m, "more bass, less harsh", [3000])[0] < -1.5
+    assert gains(m, "more bass, less harsh", [60])[0] > 2.0
+
+
+@pytest.mark.parametrize("text, hz", [("brighter and less muddy", 200),
+                                      ("tame the highs but add some presence", 12000)])
+def test_a_cut_asked_beside_a_word_that_does_not_lift_there_stays_whole(m, text, hz):
+    # mud's 200 Hz is where bright cuts, not where it lifts; a band word names its own region
+    assert gains(m, text, [hz])[0] < -2.0
