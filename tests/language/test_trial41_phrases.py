@@ -46,3 +46,16 @@ def test_a_denied_word_acting_where_nothing_was_asked_is_a_request_of_its_own(m)
 def test_a_cut_asked_beside_a_word_that_does_not_lift_there_stays_whole(m, text, hz):
     # mud's 200 Hz is where bright cuts, not where it lifts; a band word names its own region
     assert gains(m, text, [hz])[0] < -2.0
+
+
+def test_more_than_two_shared_requests_are_said_to_share_the_eq(m):
+    # a four-item note list did a quarter of each, with nothing said
+    meant = m.parse("cut the mud, add some air, more presence, less sibilance")
+    assert dict(meant.weights) == pytest.approx({"muddy": -0.25, "air": 0.25, "presence": 0.25, "sibilance": -0.25})
+    assert any(note.startswith("4 requests share the EQ: each at about 1/4") for note in meant.notes)
+    assert "3 requests share the EQ" in str(m.parse("warm, bright and punchy"))
+
+
+@pytest.mark.parametrize("text", ["cut the mud and add some air", "more bass and treble", "warm"])
+def test_one_or_two_requests_or_separate_band_moves_say_nothing_of_sharing(m, text):
+    assert not any("share the EQ" in note for note in m.parse(text).notes)

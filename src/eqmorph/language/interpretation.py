@@ -278,6 +278,8 @@ def interpret(text: str, pieces: Sequence[Piece], source: str | None, ignored: t
     if kept:
         notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
                      f"words would change there is left out)")
+    if n > 2:  # a note list ("cut the mud, add some air, more presence, less sibilance") did a quarter of each, unsaid
+        notes.append(f"{n} requests share the EQ: each at about 1/{n} of its own strength; say fewer, or add 'a lot'")
     cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
     if cancelled:
         notes.append("cancel out: " + ", ".join(cancelled))
