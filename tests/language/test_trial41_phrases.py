@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from eqmorph.errors import UnknownWordError
+
 
 def gains(m, text, hz):
     return m.generate(text).response_db(list(hz), sample_rate=44100)
@@ -59,3 +61,26 @@ def test_more_than_two_shared_requests_are_said_to_share_the_eq(m):
 @pytest.mark.parametrize("text", ["cut the mud and add some air", "more bass and treble", "warm"])
 def test_one_or_two_requests_or_separate_band_moves_say_nothing_of_sharing(m, text):
     assert not any("share the EQ" in note for note in m.parse(text).notes)
+
+
+@pytest.mark.parametrize("text, meant, spelling", [("brigher", "bright", "brighter"),
+                                                   ("a bit warmmer", "warm", "warmer"),
+                                                   ("less muddyy", "muddy", "muddy")])
+def test_a_one_letter_typo_of_one_known_word_is_read_as_it_and_said(m, text, meant, spelling):
+    # "brigher" and "warmmer" were refused with "closest known words: brighter ..."
+    read = m.parse(text)
+    assert [w for w, _ in read.weights] == [meant]
+    assert f"read {text.split()[-1]!r} as {spelling!r}" in read.notes
+
+
+@pytest.mark.parametrize("text", ["wram", "more harhs", "asdfgh", "zzqxv"])
+def test_a_short_ambiguous_or_gibberish_word_is_still_refused(m, text):
+    # "wram" has four letters, "harhs" is one slip from harsh and from hard's plural, gibberish from nothing known
+    with pytest.raises(UnknownWordError):
+        m.parse(text)
+
+
+def test_an_unknown_word_beside_a_known_one_is_still_ignored_and_said(m):
+    read = m.parse("qwerty warm")
+    assert dict(read.weights) == pytest.approx({"warm": 1.0}) and read.ignored == ("qwerty",)
+    assert not any(note.startswith("read ") for note in read.notes)

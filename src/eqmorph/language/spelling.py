@@ -27,7 +27,7 @@ from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
 __all__ = ["fold", "normalise_term", "one_edit_apart", "search", "studio_form_counts", "studio_suggestions", "suggest",
-           "phrase_unknown_error", "typo_of", "unknown_word_error"]
+           "one_slip_spellings", "phrase_unknown_error", "typo_of", "unknown_word_error"]
 
 SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches: below it, words rarely look alike
 SEARCH_LIMIT = 10  # enough rows for an autocomplete drop-down
@@ -121,6 +121,21 @@ def _one_slip(a: str, b: str) -> bool:
         return len(diff) == 1 or swapped
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+READ_TYPO_MIN_LETTERS = 5  # a slip is read as its word from this length on: "brigher" is brighter, "bas" no bass
+_SLIP_LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúñü"
+
+
+def one_slip_spellings(word: str) -> list[str]:
+    """Every spelling one typing slip from ``word`` (:func:`one_edit_apart`: a letter dropped, added or changed, or
+    two neighbours swapped), each once, in a fixed order."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    spellings = [a + b[1:] for a, b in splits if b]
+    spellings += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]]
+    spellings += [a + c + b[1:] for a, b in splits if b for c in _SLIP_LETTERS if c != b[0]]
+    spellings += [a + c + b for a, b in splits for c in _SLIP_LETTERS]
+    return [s for s in dict.fromkeys(spellings) if s != word]
 
 
 def typo_of(word: str, counts: Mapping[str, int], min_letters: int = TYPO_MIN_LETTERS) -> str | None:

@@ -36,7 +36,14 @@ from eqmorph.language.grammar_words import (
 from eqmorph.language.interpretation import Meaning
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spanish_verbs import POLISH_WORDS, SPANISH_CUT, SPANISH_CUTTING_FORMS, SPANISH_TAKING_OUT_FORMS
-from eqmorph.language.spelling import fold, phrase_unknown_error, studio_form_counts, typo_of
+from eqmorph.language.spelling import (
+    READ_TYPO_MIN_LETTERS,
+    fold,
+    one_slip_spellings,
+    phrase_unknown_error,
+    studio_form_counts,
+    typo_of,
+)
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
@@ -214,6 +221,30 @@ class WordReader:
 
             self._is_dictionary_word = is_dictionary_word
         return not self._is_dictionary_word(word)
+
+    def typo_reading(self, word: str, notes: list[str]) -> list[Meaning]:
+        """What a word eqmorph does not know whose every known spelling one typing slip away
+        (a word, an inflection, a lexicon or studio form) means the same ("brigher" is brighter, "warmmer" warmer, its
+        inflection "warmmen" warm too), and that is no common English word itself; ``("", [])`` otherwise: under
+        ``READ_TYPO_MIN_LETTERS`` letters, gibberish (no slip of it is known) or slips of two words ("harhs": harsh,
+        hard). ``notes`` gets what it was read as, a common word's or a known form's spelling when one is (a new-user
+        trial, 2026-12-05: "brigher" was refused, suggesting brighter)."""
+        if len(word) < READ_TYPO_MIN_LETTERS or not word.isalpha() or self.meanings(word, embed=False):
+            return []
+        near = {s: found for s in one_slip_spellings(word) if s not in stoplist()
+                and (found := self.meanings(s, embed=False))}
+        if len({tuple(sorted(m.word for m in found)) for found in near.values()}) != 1:
+            return []
+        if self._is_dictionary_word is None:
+            from eqmorph.language.wordlike import is_dictionary_word
+
+            self._is_dictionary_word = is_dictionary_word
+        if self._is_dictionary_word(word):  # "brighten" is no slip of "brighter": a word of its own
+            return []
+        plain = [s for s, found in near.items() if self._is_dictionary_word(s) or found[0].how != "inflection"]
+        spelling = (plain or list(near))[0]
+        notes.append(f"read {word!r} as {spelling!r}")
+        return near[spelling]
 
     def _squeezed(self, tok: str) -> str:
         """``tok`` with a letter typed three or more times in a row said once or twice, twice when that is a word
