@@ -223,28 +223,38 @@ class WordReader:
         return not self._is_dictionary_word(word)
 
     def typo_reading(self, word: str, notes: list[str]) -> list[Meaning]:
-        """What a word eqmorph does not know whose every known spelling one typing slip away
-        (a word, an inflection, a lexicon or studio form) means the same ("brigher" is brighter, "warmmer" warmer, its
-        inflection "warmmen" warm too), and that is no common English word itself; ``("", [])`` otherwise: under
-        ``READ_TYPO_MIN_LETTERS`` letters, gibberish (no slip of it is known) or slips of two words ("harhs": harsh,
-        hard). ``notes`` gets what it was read as, a common word's or a known form's spelling when one is (a new-user
-        trial, 2026-12-05: "brigher" was refused, suggesting brighter)."""
+        """What a word eqmorph does not know means when it is one typing slip (:func:`one_slip_spellings`) from
+        spellings it knows that all mean the same, one of them a common English word or a studio term ("brigher" is
+        brighter, "warmmer" warmer, "trebel" treble); ``[]`` otherwise. ``notes`` gets what it was read as (a new-user
+        trial, 2026-12-05: "brigher" was refused, suggesting brighter). Not read: words under
+        ``READ_TYPO_MIN_LETTERS`` letters, gibberish (no slip of it is known), slips of two words ("harhs": harsh,
+        hard's plural), English words and their inflections ("mutes", "cellos": not muddy, bellos), a slip of the
+        first letter ("abajo", "falto", "sordo": Spanish words, not bajo, alto, gordo), a plural or singular of a
+        known spelling ("medio" is no slip of the mids' "medios"), an inflection no dictionary holds ("louding"), an
+        English word's "-y" adjective ("brassy" is no "bassy")."""
         if len(word) < READ_TYPO_MIN_LETTERS or not word.isalpha() or self.meanings(word, embed=False):
-            return []
-        near = {s: found for s in one_slip_spellings(word) if s not in stoplist()
-                and (found := self.meanings(s, embed=False))}
-        if len({tuple(sorted(m.word for m in found)) for found in near.values()}) != 1:
             return []
         if self._is_dictionary_word is None:
             from eqmorph.language.wordlike import is_dictionary_word
 
             self._is_dictionary_word = is_dictionary_word
-        if self._is_dictionary_word(word):  # "brighten" is no slip of "brighter": a word of its own
+        english = self._is_dictionary_word
+        if english(word) or any(english(base) for base in lemmas.candidates(word)) or (
+                word.endswith("y") and word[-2] != "y" and english(word[:-1])):  # "brassy" (brass) is no "bassy"
             return []
-        plain = [s for s, found in near.items() if self._is_dictionary_word(s) or found[0].how != "inflection"]
-        spelling = (plain or list(near))[0]
-        notes.append(f"read {word!r} as {spelling!r}")
-        return near[spelling]
+        near = {}
+        for spelt in one_slip_spellings(word):
+            if spelt[0] != word[0] or spelt in stoplist() or spelt.rstrip("s") == word.rstrip("s"):
+                continue
+            found = self.meanings(spelt, embed=False)
+            if found and (found[0].how != "inflection" or english(spelt)):
+                near[spelt] = found
+        # a studio form, not a derived "highed" (highend) nor a Spanish plural ("está muy bajoso" boosted the bass)
+        plain = [s for s in near if english(s) or (s in studio_form_counts() and not s.endswith(("os", "as")))]
+        if not plain or len({tuple(sorted(m.word for m in found)) for found in near.values()}) != 1:
+            return []
+        notes.append(f"read {word!r} as {plain[0]!r}")
+        return near[plain[0]]
 
     def _squeezed(self, tok: str) -> str:
         """``tok`` with a letter typed three or more times in a row said once or twice, twice when that is a word
