@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from eqmorph.errors import UnknownWordError
+from eqmorph.language.interpretation import Meaning
+from eqmorph.language.parse import Parser
 
 
 def gains(m, text, hz):
@@ -93,3 +95,30 @@ def test_an_unknown_word_beside_a_known_one_is_still_ignored_and_said(m):
     read = m.parse("qwerty warm")
     assert dict(read.weights) == pytest.approx({"warm": 1.0}) and read.ignored == ("qwerty",)
     assert not any(note.startswith("read ") for note in read.notes)
+
+
+@pytest.mark.parametrize("text, said", [("more glue", "'glue' is compression"),
+                                        ("make it pop", "'pop' asks for impact"),
+                                        ("too compressed", "'compressed' is dynamics"),
+                                        ("less ringing", "'ringing' is a narrow resonance"),
+                                        ("the snare rings", "name the region it rings in")])
+def test_a_word_no_eq_makes_is_refused_saying_what_it_is(m, text, said):
+    # each was "unknown word ... (no similar known words)"
+    with pytest.raises(UnknownWordError, match=said):
+        m.parse(text)
+
+
+def test_a_word_no_eq_makes_beside_known_words_is_ignored_and_never_guessed_at():
+    class Neighbours:  # an open vocabulary that reads anything
+        asked: list[str] = []
+
+        def meanings(self, word, lexicon_meanings=()):
+            self.asked.append(word)
+            return [Meaning("bright", 1.0, "embedding", similarity=0.8)]
+
+    nb = Neighbours()
+    parser = Parser({"warm": 40, "bright": 30}, nb)
+    assert dict(parser.parse("a little more glue and warmth").weights) == pytest.approx({"warm": 0.5})
+    with pytest.raises(UnknownWordError, match="'glue' is compression"):
+        parser.parse("more glue")
+    assert nb.asked == []

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from eqmorph.errors import ParameterError, UnknownWordError
+from eqmorph.language.not_eq import not_eq_error
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
 
@@ -214,6 +215,8 @@ def phrase_unknown_error(terms: Sequence[str], counts: Mapping[str, int]) -> Unk
     """The error for a phrase of unknown words ``terms``: the first one that is no word at all, with the others; a
     stop-listed word ("vocal" in "make the vocal sit forward") is blamed only when every word is one."""
     real = [t for t in dict.fromkeys(terms) if t not in stoplist()]
+    if (not_eq := not_eq_error(real)) is not None:  # "more glue": compression, not an unknown word
+        return not_eq
     if not real:
         return UnknownWordError(terms[0], [], message=(
             f"{terms[0]!r} names no sound: it is on eqmorph's stop list of descriptors that are not about "

@@ -34,6 +34,7 @@ from eqmorph.language.grammar_words import (
     STOP,
 )
 from eqmorph.language.interpretation import Meaning
+from eqmorph.language.not_eq import NOT_EQ_WORDS
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spanish_verbs import POLISH_WORDS, SPANISH_CUT, SPANISH_CUTTING_FORMS, SPANISH_TAKING_OUT_FORMS
 from eqmorph.language.spelling import (
@@ -202,7 +203,8 @@ class WordReader:
             found = self._via_lexicon(base)
             if found:  # read as its base word is: "cálida" as "cálido", with the embedding when attached
                 return self._with_embedding(base, found) if embed else found
-        if embed and self.open_vocabulary is not None and " " not in word:
+        # "glue", "ringing": no EQ's words, refused saying so (language/not_eq.py), never an embedding's guess
+        if embed and self.open_vocabulary is not None and " " not in word and word not in NOT_EQ_WORDS:
             if self._is_typo(word):  # "wram" is warm mistyped, not a new word: the embedding read it as tinny
                 return []
             return list(self.open_vocabulary.meanings(word))
