@@ -122,3 +122,10 @@ def test_a_word_no_eq_makes_beside_known_words_is_ignored_and_never_guessed_at()
     with pytest.raises(UnknownWordError, match="'glue' is compression"):
         parser.parse("more glue")
     assert nb.asked == []
+
+
+@pytest.mark.parametrize("text, sign", [("beefier", 1), ("make the kick beefy", 1), ("more beef on the snare", 1),
+                                        ("less beefy", -1)])
+def test_beefy_is_full(m, text, sign):
+    # "beefier" was "unknown word 'beefier' (no similar known words)"
+    assert dict(m.parse(text).weights) == pytest.approx({"full": float(sign)})
