@@ -67,9 +67,9 @@ def test_blend_says_how_a_phrase_was_understood(capsys):
 
 
 def test_words_search_with_a_typo_offers_the_words_spelled_like_it(capsys):
-    code, out, _ = _run(capsys, "words", "--search", "brigth")
+    code, out, _ = _run(capsys, "words", "--search", "wram")  # a slip of 5+ letters ("brigth") is read as its word
     assert code == 1
-    assert out.startswith("no known word matches 'brigth'; closest known words: bright")
+    assert out.startswith("no known word matches 'wram'; closest known words: warm")
 
 
 def test_match_refuses_a_folder_as_output_before_analysing_the_audio(capsys, tmp_path):

@@ -159,12 +159,14 @@ def _as_typed(action: argparse.Action, argv: Sequence[str]) -> str:
 
 def open_vocab_hint(exc: EqmorphError, args: argparse.Namespace) -> str:
     """For an unknown word on a command that has ``--open-vocab`` but was run without it: say it exists. Not for a
-    stop-listed word ("hello") or a slip of a studio term ("presense"): the open vocabulary refuses those too."""
+    stop-listed word ("hello"), a slip of a studio term ("mdis") or a word no EQ makes ("glue"): the open vocabulary
+    refuses those too."""
     if isinstance(exc, UnknownWordError) and getattr(args, "open_vocab", None) is False and not exc.studio_terms:
+        from eqmorph.language.not_eq import NOT_EQ_WORDS
         from eqmorph.language.stoplist import stoplist
         from eqmorph.language.terms import normalise_term
 
-        if normalise_term(exc.word) not in stoplist():
+        if normalise_term(exc.word) not in stoplist() and normalise_term(exc.word) not in NOT_EQ_WORDS:
             # "or" after the closest words (take one, or this); alone it followed "no similar known words" oddly.
             either = "or " if exc.suggestions else ""
             return f"; {either}add --open-vocab to map it to known words by meaning (extra: text)"
