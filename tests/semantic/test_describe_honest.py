@@ -26,7 +26,7 @@ def m():
 
 def _eqs(m):
     rng = np.random.default_rng(3)
-    pairs = [tuple(rng.choice(m.terms, 2, replace=False)) for _ in range(60)]
+    pairs = [tuple(rng.choice(m.terms, 2, replace=False)) for _ in range(120)]
     return [m.generate(t) for t in TRIAL + CONTRASTS] + [m.interpolate(a, b, 0.5) for a, b in pairs]
 
 
