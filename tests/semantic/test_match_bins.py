@@ -1,5 +1,6 @@
-"""Two spectra with bins of different widths (the page's fixed-length frames at two sample rates) are smoothed over
-the same bands, so a recording matched to its own resampled copy gets no bands the copy does not ask for."""
+"""Two spectra with bins of different widths (fixed-length frames at two sample rates, as the page measured them
+before new-user trial 8 and as an /api/match client may) are smoothed over the same bands, so a recording matched to
+its own resampled copy gets no bands the copy does not ask for."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from eqmorph.core.fit import fit_grid
 from eqmorph.semantic.match import match_spectra
 
 DRUMS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "audio" / "drums.wav"  # ../shared, as CI
-PAGE_N_FFT = 8192  # web/spectrum.js N_FFT: 5.4 Hz bins at 44.1 kHz, 1 Hz at 8 kHz
+PAGE_N_FFT = 8192  # the page's frames before trial 8 (web/spectrum.js N_FFT): 5.4 Hz bins at 44.1 kHz, 1 Hz at 8 kHz
 
 
 def _page_spectrum(x: np.ndarray, sample_rate: float) -> Spectrum:
-    """A spectrum measured as the page measures one: Hann frames of PAGE_N_FFT samples, half overlap."""
+    """A spectrum measured as the page measured one (now the library's frames): Hann frames of PAGE_N_FFT samples,
+    half overlap."""
     f, p = welch(x, fs=sample_rate, window="hann", nperseg=PAGE_N_FFT, noverlap=PAGE_N_FFT // 2, axis=0)
     rms_dbfs = 10.0 * np.log10(np.mean(x**2))
     return Spectrum(f, p.sum(axis=1), sample_rate, len(x), x.shape[1], rms_dbfs, 0,

@@ -14,12 +14,13 @@ from eqmorph.core.fit import fit_grid
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES
 
 SR = 48000
-N_FFT = 8192  # as the page's spectrum.js
+N_FFT = 8192  # a client's FFT length: the API takes any (the page sends the library's, up to 131,072)
 KNOWN = np.array([[-6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [4.0, 2000.0, 1.2], [0.0, 5000.0, 1.0], [6.0, 6000.0, 0.71]])
 
 
 def page_spectrum(x: np.ndarray, sr: int = SR) -> dict:
-    """What match.js sends: Welch with Hann frames of N_FFT, hop N_FFT / 2, power in dB to 0.1 dB."""
+    """A client's spectrum (what match.js sent before new-user trial 8): Welch with Hann frames of N_FFT, hop N_FFT / 2,
+    power in dB to 0.1 dB."""
     window = np.hanning(N_FFT)
     frames = np.lib.stride_tricks.sliding_window_view(x, N_FFT)[:: N_FFT // 2]
     power = (np.abs(np.fft.rfft(frames * window, axis=-1)) ** 2).mean(0) / (sr * np.sum(window**2))
@@ -138,3 +139,15 @@ def test_at_any_amount_the_answer_gives_the_full_matchs_fit_error_beside_its_own
     assert full["full_rms_db"] == full["rms_db"]
     assert half["full_rms_db"] == full["rms_db"]  # what the comparison describes, whatever share is applied
     assert half["comparison"] == full["comparison"]
+
+
+def test_a_spectrums_frame_count_is_the_one_its_client_says():
+    """The page sends how many frames it averaged (its frames are the library's, a quarter overlapping): the
+    match's estimation noise (smoothing_counts) counts them, as `eqmorph match` does; a client that does not say
+    gets half-overlapping frames of its FFT length assumed."""
+    from eqmorph.server.schemas import SpectrumIn
+    from eqmorph.server.service import _spectrum
+
+    said = page_spectrum(0.1 * np.random.default_rng(4).standard_normal(3 * SR))
+    assert _spectrum(SpectrumIn(**said)).frames_averaged == 2 * 3 * SR // N_FFT - 1
+    assert _spectrum(SpectrumIn(**said, frames_averaged=7)).frames_averaged == 7

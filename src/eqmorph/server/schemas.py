@@ -38,14 +38,16 @@ class BlendRequest(BaseModel):
     source: Source | None = Field(None, description="a crowd the model has (see /api/health sources); null: both")
 
 
-# A 16384-point FFT's bins, 0 Hz to Nyquist (2.9 Hz at 48 kHz): twice what the page sends (web/spectrum.js), so a
-# client may measure more finely; the body limit of /api/match (limits.MATCH_MAX_BODY_BYTES) fits two such spectra
-# written as JSON numbers at full precision.
-MAX_SPECTRUM_BINS = 8193
+# A 131,072-point FFT's bins, 0 Hz to Nyquist: the most the page sends (web/spectrum.js), which analyses a file as
+# `eqmorph match` does (eqmorph.audio.spectrum: frames up to 2 s, 65,537 bins below 88.2 kHz; 32,769 at 44.1 and
+# 48 kHz), so that a pair of files gets one match wherever it is measured. The body limit of /api/match
+# (limits.MATCH_MAX_BODY_BYTES) fits two such spectra written as JSON numbers at full precision.
+MAX_SPECTRUM_BINS = 65537
 
 
 class SpectrumIn(BaseModel):
-    """A recording's long-term average spectrum as the page measures it (Welch, Hann frames, channels summed)."""
+    """A recording's long-term average spectrum as the page measures it: as ``eqmorph match`` does
+    (:mod:`eqmorph.audio.spectrum`: Welch, Tukey frames, channels summed, a one-sided density per Hz)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -60,6 +62,10 @@ class SpectrumIn(BaseModel):
     rms_dbfs: Annotated[float | None, Field(le=20.0, allow_inf_nan=False,
                                             description="level of the whole recording; null: digital silence")]
     clipped_runs: Annotated[int, Field(ge=0)] = 0
+    frames_averaged: Annotated[int | None, Field(ge=1, description=(
+        "analysis frames averaged into power_db (what sets the match's estimation noise, "
+        "eqmorph.audio.spectrum.smoothing_counts); null: half-overlapping frames of the spectrum's FFT length "
+        "are assumed"))] = None
 
 
 class MatchRequest(BaseModel):

@@ -1,16 +1,22 @@
-// eqmorph page: the long-term average spectrum of a recording, as eqmorph.audio.spectrum defines it (Welch:
-// Hann frames, half overlap, power averaged over the frames and summed over the channels, a density per Hz),
-// fed block by block so that a long file never has to be in memory at once. No DOM: the match worker
+// eqmorph page: the long-term average spectrum of a recording, as eqmorph.audio.spectrum measures it for
+// `eqmorph match` (Welch: frames of the largest power of two not longer than two seconds nor than a third of the
+// recording, a Tukey window flat over its middle half, frames overlapping by one taper, power averaged over the
+// frames and summed over the channels, a density per Hz), so that the page and the command line match a pair of
+// files alike. Fed block by block so that a long file never has to be in memory at once. No DOM: the match worker
 // (match-worker.js) runs it off the page's main thread.
 
-export const N_FFT = 8192; // 5.4-5.9 Hz bins at 44.1-48 kHz; the 4097 bins of two spectra fit the server's body limit
 export const MAX_SECONDS = 600; // analyse at most the first ten minutes: a long-term average settles well before
 const CLIP_LEVEL = 0.999; // as eqmorph.audio.spectrum: a sample at full scale
 const CLIP_RUN = 3; // this many equal full-scale samples in a row count as one clipped (flattened) peak
 const MIN_RATE = 8000; // the sample rates /api/match takes (eqmorph.server.schemas.SpectrumIn)
 const MAX_RATE = 384000;
-const LOW_RATE = 44100; // above twice this, frames are longer, so the bins stay this fine (see plan)
-const MIN_FRAMES = 3; // as eqmorph.audio.spectrum: longer frames only where the recording holds this many
+const LOW_RATE = 44100; // at twice this and above, only the bins below a quarter of the rate or less are sent (plan)
+// As eqmorph.audio.spectrum: MAX_FRAME_SECONDS, MIN_FRAMES_PER_RECORDING, MIN_FRAME_SAMPLES, TAPER_FRACTION.
+const MAX_FRAME_SECONDS = 2;
+const MIN_FRAMES = 3;
+const MIN_FRAME_SAMPLES = 256;
+const TAPER_FRACTION = 0.5;
+const MIN_BINS = 65; // the fewest bins /api/match takes (eqmorph.server.schemas.SpectrumIn)
 
 // What /api/match refuses (eqmorph.semantic.match): a recording shorter than this, or no louder than SILENCE_DBFS.
 export const MIN_MATCH_SECONDS = 0.5;
@@ -52,17 +58,28 @@ export function countNonFinite(x, c, offset = 0, seen = null) {
 // `eqmorph match` does (spectra are densities per Hz, so two rates compare directly).
 export const takesRate = (rate) => rate >= MIN_RATE && rate <= MAX_RATE;
 
-// The frame length and the rate the spectrum is sent at, for a recording of `frames` samples (per channel,
-// those analysed) at `sampleRate`. At 88.2 kHz and above a frame of N_FFT samples would give coarse bins
-// (11.7 Hz at 96 kHz), so the frame is 2, 4 or 8 times longer and only its bins up to a quarter, an eighth
-// or a sixteenth of the rate are sent, as a spectrum at half, a quarter or an eighth of the rate (what it
-// holds above 22-24 kHz is not heard and not matched). A recording too short for three such frames is
-// analysed at its own rate: the server judges (and names in its refusal) its length in its own samples.
+// Samples per frame, as eqmorph.audio.spectrum.frame_length: the largest power of two not longer than two seconds,
+// nor than a third of the recording's `frames` samples (but at least MIN_FRAME_SAMPLES).
+export function frameLength(sampleRate, frames) {
+  const longest = Math.min(MAX_FRAME_SECONDS * sampleRate, Math.max(frames / MIN_FRAMES, MIN_FRAME_SAMPLES));
+  return 2 ** Math.floor(Math.log2(longest));
+}
+
+// Samples in each of the Tukey window's two cosine tapers (eqmorph.audio.spectrum.taper_length), and the rising
+// taper, sampled at half-sample offsets so that two frames' tapers add up to one (tukey_window).
+export const taperLength = (n) => Math.round((TAPER_FRACTION * n) / 2);
+export const tukeyRamp = (m) => Float64Array.from({ length: m }, (_, i) => 0.5 - 0.5 * Math.cos((Math.PI * (i + 0.5)) / m));
+
+// The frame length, and the rate and bins the spectrum is sent at, for a recording of `frames` samples (per
+// channel, those analysed) at `sampleRate`. The frame is the library's (frameLength). At 88.2 kHz and above, only
+// its bins up to a quarter, an eighth or a sixteenth of the rate are sent, as a spectrum at half, a quarter or an
+// eighth of the rate (what it holds above 22-24 kHz is not heard, and the match looks at 20 Hz-20 kHz): a spectrum
+// has at most 65,537 bins (eqmorph.server.schemas.MAX_SPECTRUM_BINS), the most a 2-second frame gives below 88.2 kHz.
 export function plan(sampleRate, frames) {
+  const n = frameLength(sampleRate, frames);
   let shift = 0;
-  while (sampleRate / 2 ** (shift + 1) >= LOW_RATE) shift += 1;
-  if (shift && frames < MIN_FRAMES * N_FFT * 2 ** shift) shift = 0;
-  return { n: N_FFT * 2 ** shift, rate: sampleRate / 2 ** shift, bins: N_FFT / 2 + 1 };
+  while (sampleRate / 2 ** (shift + 1) >= LOW_RATE && n / 2 ** (shift + 2) + 1 >= MIN_BINS) shift += 1;
+  return { n, rate: sampleRate / 2 ** shift, bins: n / 2 ** (shift + 1) + 1 };
 }
 
 // In-place iterative FFT of length n (a power of two), with its tables computed once: after the bit
@@ -152,27 +169,28 @@ export function makeFft(n) {
 }
 
 // The Welch spectrum of `channels` channels at `sampleRate`, of which `frames` samples per channel will be
-// given to add(): frames of n samples every n / 2, as `for (start = 0; start + n <= frames; start += n / 2)`,
-// or one zero-padded frame for a recording shorter than a frame (how short is too short is the library's to
-// say, through /api/match, in the words of `eqmorph match`).
+// given to add(), as eqmorph.audio.spectrum.SpectrumAccumulator measures it: Tukey frames of n samples (frameLength)
+// every n - taper samples, as `for (start = 0; start + n <= frames; start += hop)` (the samples after the last
+// whole frame are not analysed), or one zero-padded frame for a recording shorter than a frame (how short is too
+// short is the library's to say, through /api/match, in the words of `eqmorph match`).
 export class Welch {
   constructor(sampleRate, channels, frames) {
     Object.assign(this, plan(sampleRate, frames));
     this.sampleRate = sampleRate;
     this.channels = channels;
     const n = this.n;
-    this.window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
-    this.norm = sampleRate * this.window.reduce((s, w) => s + w * w, 0);
+    this.taper = taperLength(n);
+    this.hop = n - this.taper;
+    this.ramp = tukeyRamp(this.taper);
+    this.norm = sampleRate * (n - 2 * this.taper + 2 * this.ramp.reduce((s, w) => s + w * w, 0));
     this.fft = makeFft(n);
     this.power = new Float64Array(this.bins);
     this.re = new Float64Array(n);
     this.im = new Float64Array(n);
     this.held = false; // a windowed frame in re, waiting for a second one to share its transform
-    // Per channel: the last full half frame, the half being filled, and the clip run at the end of the last block.
-    this.prev = Array.from({ length: channels }, () => new Float32Array(n / 2));
-    this.cur = Array.from({ length: channels }, () => new Float32Array(n / 2));
+    // Per channel: the frame being filled (its first `fill` samples), and the clip run at the end of the last block.
+    this.buf = Array.from({ length: channels }, () => new Float32Array(n));
     this.fill = 0;
-    this.halves = 0; // complete halves per channel so far
     this.run = new Int32Array(channels);
     this.last = new Float32Array(channels).fill(NaN); // each channel's previous sample: a flat top repeats it
     this.frames = 0; // samples per channel added
@@ -206,33 +224,32 @@ export class Welch {
       // are looked at again only then.
       if (!Number.isFinite(sumSq)) this.nonFinite = countNonFinite(x, c, this.frames, this.nonFinite);
     }
-    const half = this.n / 2;
+    const { n, hop } = this;
     for (let i = 0; i < length;) {
-      const take = Math.min(half - this.fill, length - i);
-      for (let c = 0; c < this.channels; c += 1) this.cur[c].set(block[c].subarray(i, i + take), this.fill);
+      const take = Math.min(n - this.fill, length - i);
+      for (let c = 0; c < this.channels; c += 1) this.buf[c].set(block[c].subarray(i, i + take), this.fill);
       this.fill += take;
       i += take;
-      if (this.fill === half) {
-        this.halves += 1;
-        if (this.halves >= 2) {
-          for (let c = 0; c < this.channels; c += 1) this.frame(this.prev[c], this.cur[c], half);
-          this.count += 1;
-        }
-        [this.prev, this.cur] = [this.cur, this.prev];
-        this.fill = 0;
+      if (this.fill === n) {
+        for (let c = 0; c < this.channels; c += 1) this.frame(this.buf[c], n);
+        this.count += 1;
+        // The next frame starts `hop` samples later: its first taper is this frame's last.
+        for (let c = 0; c < this.channels; c += 1) this.buf[c].copyWithin(0, hop, n);
+        this.fill = n - hop;
       }
     }
     this.frames += length;
   }
 
-  // A windowed frame: its first half from `first`, then `rest` samples of `second`, zeros after them.
-  frame(first, second, rest) {
-    const n = this.n;
-    const half = n / 2;
+  // A windowed frame: `length` samples of x, zeros after them. The window is 1 between its tapers.
+  frame(x, length) {
+    const { n, taper: m, ramp } = this;
     const into = this.held ? this.im : this.re;
-    const w = this.window;
-    for (let i = 0; i < half; i += 1) into[i] = first[i] * w[i];
-    for (let i = 0; i < half; i += 1) into[half + i] = i < rest ? second[i] * w[half + i] : 0;
+    for (let i = 0; i < n; i += 1) into[i] = i < length ? x[i] : 0;
+    for (let i = 0; i < m; i += 1) {
+      into[i] *= ramp[i];
+      into[n - 1 - i] *= ramp[i];
+    }
     if (this.held) this.transform();
     else this.held = true;
   }
@@ -253,14 +270,8 @@ export class Welch {
   // What /api/match takes (eqmorph.server.schemas.SpectrumIn).
   result() {
     if (this.count === 0) {
-      // Shorter than a frame: one zero-padded frame of what there is.
-      // Before the first half is full, cur holds its samples and zeros after them (it is written up to fill
-      // only); after it, prev is that half and cur the part of the second.
-      const zeros = new Float32Array(this.n / 2);
-      for (let c = 0; c < this.channels; c += 1) {
-        if (this.halves === 0) this.frame(this.cur[c], zeros, 0);
-        else this.frame(this.prev[c], this.cur[c], this.fill);
-      }
+      // Shorter than a frame: one zero-padded frame of what there is (the first `fill` samples of buf).
+      for (let c = 0; c < this.channels; c += 1) this.frame(this.buf[c], this.fill);
       this.count = 1;
     }
     if (this.held) {
@@ -269,9 +280,13 @@ export class Welch {
     }
     const meanSq = this.frames ? this.sumSq / (this.frames * this.channels) : 0;
     const scale = this.count * this.norm;
+    const half = this.n / 2;
+    // Density per Hz of a one-sided spectrum, doubled except at 0 Hz and the recording's Nyquist.
+    const density = (p, k) => ((k === 0 || k === half ? 1 : 2) * p) / scale;
     return {
       sample_rate: this.rate,
-      power_db: Array.from(this.power, (p) => Math.round(100 * Math.log10(Math.max(p / scale, 1e-30))) / 10),
+      power_db: Array.from(this.power, (p, k) => Math.round(100 * Math.log10(Math.max(density(p, k), 1e-30))) / 10),
+      frames_averaged: this.count,
       seconds: this.frames / this.sampleRate,
       channels: this.channels,
       rms_dbfs: meanSq > 0 ? 10 * Math.log10(meanSq) : null,
