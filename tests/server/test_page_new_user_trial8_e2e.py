@@ -102,8 +102,11 @@ def test_the_pages_match_is_eqmorph_matchs(page, tmp_path):
     on_page = EQ.from_vector(answers[-1]["eq"]["vector"])
     page_db = dsp.response_db_np(on_page.to_array(), grid, rate)
     assert np.max(np.abs(page_db - cli.fitted_db)) < TOLERANCE_DB, (on_page, cli.eq)
-    # The sentence too: the page's says what `eqmorph match` says (its words, largest moves and fit error).
-    assert answers[-1]["comparison"] in page.text_content("#match-result")
+    # The sentence too: the page's says what `eqmorph match` says (its words, largest moves and fit error), once (the
+    # page had added the fit error again after the sentence that already ends with it).
+    said = page.text_content("#match-result")
+    assert said.startswith(f"Match: {answers[-1]['comparison']}."), said
+    assert said.count(" (fit error ") == 1, said
     # Two spectra of 32,769 bins at 0.1 dB: well within the body limit, which fits the largest the schema takes.
     body = json.loads(sent[-1])
     assert len(body["input"]["power_db"]) == 32_769 and len(sent[-1]) < MATCH_MAX_BODY_BYTES / 4

@@ -260,9 +260,6 @@ async function runMatch() {
       controller.signal);
     if (seq !== match.seq) return;
     if (!response.ok) throw new Error(inCardTerms(answer.detail || `HTTP ${response.status}`, { input, reference }));
-    // The words and the fit error describe the recordings' whole difference, whatever share the amount applies,
-    // as `eqmorph match --amount` says them: the full match's fit error, not that of the EQ scaled by the amount.
-    const fitErrorDb = answer.full_rms_db;
     state.match = answer.eq;
     setMatchEq(answer.eq, input);
     $("#match-listen").disabled = false;
@@ -272,9 +269,11 @@ async function runMatch() {
     // which files it is for, so that it is not taken for the words' EQ.
     $("#legend-match").textContent = `match: ${input.name} → ${reference.name}`;
     $("#legend-match-row").hidden = false;
-    // The sentence `eqmorph match` prints, made by the server from the same describer.
+    // The sentence `eqmorph match` prints (MatchResult.difference_text), made by the server from the same describer:
+    // the words, the largest moves and the fit error describe the recordings' whole difference, whatever share the
+    // amount applies (the full match's fit error, answer.full_rms_db), as `eqmorph match --amount` says them.
     const share = amount === 1 ? "" : `; ${amountText(amount)}`;
-    out.textContent = [`Match: ${answer.comparison} (fit error ${fitErrorDb.toFixed(2)} dB RMS)${share}.`,
+    out.textContent = [`Match: ${answer.comparison}${share}.`,
       ...answer.warnings.map((warning) => sentence(inCardTerms(warning, { input, reference })))].join(" ")
       + cutNote([{ file: input, analysis: a }, { file: reference, analysis: b }]);
     delete out.dataset.progress;
