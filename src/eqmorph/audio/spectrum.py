@@ -93,7 +93,7 @@ class Spectrum:
     channels: int
     rms_dbfs: float  # level of the whole signal, all channels together (-inf for digital silence)
     clipped_runs: int  # places where CLIP_RUN or more equal samples in a row sit at full scale
-    # Analysis frames averaged (None: not known, e.g. a spectrum the web page measured; see frames_averaged).
+    # Analysis frames averaged (None: not known, e.g. an /api/match client's that did not say; see frames_averaged).
     n_frames: int | None = None
     # Bits of the integer samples it was read from (a 16-bit WAV or FLAC: 16), None for float or lossy audio and
     # arrays: what sets the quantisation noise floor (noise_floor).
@@ -308,7 +308,7 @@ def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, rea
     bins either side: a sine spreads over the Hann window's main lobe (2 bins either side) and more, and a
     band narrower than that would count a varying part of it depending on where the sine falls
     between bins, which differs between sample rates. ``reach_hz``: reach at least this far either side too, so two
-    spectra with bins of different widths (a page's fixed-length frames at 8 and 44.1 kHz) are smoothed over the same
+    spectra with bins of different widths (a client's fixed-length frames at 8 and 44.1 kHz) are smoothed over the same
     bands (:func:`common_reach_hz`). Returns ``(F,)``; frequencies at or above the spectrum's Nyquist get 0.
     """
     f = np.asarray(freqs_hz, dtype=np.float64)
