@@ -28,6 +28,7 @@ from eqmorph.language.complaints import (
 from eqmorph.language.existential import IN, there_is
 from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP
 from eqmorph.language.qualified import qualified
+from eqmorph.language.quantified_negations import quantified_negations
 from eqmorph.language.rewriter import PhraseRewriter
 
 # Verbs that state a flaw ("los graves retumban": the bass booms): read as a copula and the flaw ("suenan retumban"),
@@ -224,7 +225,8 @@ def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
     "less" (:data:`FEELING_PHRASES`); then comparisons, the typo "to", amounts and needs stated (the helpers below,
     in that order). ``liked``: the phrase says it likes or keeps what it names ("there's a dip in the mids, which I
     like"): a quantity or a shape said to be there is then kept, not cut or filled."""
-    out = _FEELING(qualified(tokens, liked), unless_next=_FEELING_OBJECTS_NOT)  # doubts, causes, excess nouns...
+    # "nothing muddy" is "no muddy"; then doubts, causes, excess nouns...
+    out = _FEELING(qualified(quantified_negations(tokens), liked), unless_next=_FEELING_OBJECTS_NOT)
     out = _cuts_through(_IDIOMS(_NOT_THINNING(_COMPLAINING(out, unless_next=_NOT_COMPLAINED))))
     out = [("but" if t in _JUST and k and out[k - 1] in _PRAISING else t) for k, t in enumerate(out)]
     if CONTRASTING.intersection(out):

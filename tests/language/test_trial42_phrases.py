@@ -1,0 +1,37 @@
+"""Phrases a forty-second round mended: a negation said with "nothing" or "nada", a ringing placed in a region, a
+crowd word whose few examples disagree with its translation, the contrast note, a frequency hint said naturally.
+Each test holds a reading that went the wrong way."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, denied", [("warm but nothing muddy", "muddy"), ("warm but nothing harsh", "harsh"),
+                                          ("nothing harsh", "harsh"), ("warm, nothing boomy", "boomy")])
+def test_nothing_before_a_descriptor_denies_it_as_not_does(m, text, denied):
+    # "nothing" was ignored and the word asked for: "warm but nothing muddy" was muddy x +0.5
+    assert weights(m, text)[denied] < 0
+    assert "nothing" not in m.parse(text).ignored
+    assert weights(m, text) == weights(m, text.replace("nothing", "not"))
+
+
+def test_nothing_too_and_nothing_but_keep_their_readings(m):
+    # "nothing too bright" asks against an excess (less of it); "nothing but bass" is only bass, a boost
+    assert weights(m, "warm but nothing too bright")["bright"] < 0
+    assert weights(m, "nothing too harsh")["harsh"] < 0
+    assert weights(m, "nothing but bass") == pytest.approx({"bass": 1.0})
+
+
+@pytest.mark.parametrize("text, word", [("sin nada de brillo", "treble"), ("cálido sin nada de brillo", "treble"),
+                                        ("no quiero nada de barro", "muddy"), ("cálido pero nada de barro", "muddy"),
+                                        ("nada de barro", "muddy")])
+def test_nada_after_a_spanish_negation_denies_once(m, text, word):
+    # negative concord: "sin nada de brillo" read "nada" as a second negation, cancelling "sin" (treble x +0.5)
+    assert weights(m, text)[word] < 0
+    assert not any("second negation" in note for note in m.parse(text).notes)
+
