@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from eqmorph.errors import UnknownWordError
+
 
 def weights(m, text):
     return dict(m.parse(text).weights)
@@ -35,3 +37,21 @@ def test_nada_after_a_spanish_negation_denies_once(m, text, word):
     assert weights(m, text)[word] < 0
     assert not any("second negation" in note for note in m.parse(text).notes)
 
+
+@pytest.mark.parametrize("text, region", [("the toms ring in the low mids", "low mids"),
+                                          ("ringing in the low mids", "low mids"), ("the low mids ring", "low mids"),
+                                          ("the low mids are ringing", "low mids"), ("ringy low mids", "low mids"),
+                                          ("the snare rings in the high mids", "high mids")])
+def test_a_ringing_said_with_its_region_cuts_the_region_a_bit(m, text, region):
+    # it was refused asking for the region it named ("the low mids ring" boosted them 6 dB)
+    reading = m.parse(text)
+    assert dict(reading.weights) == pytest.approx({region: -0.5})
+    assert any("narrow resonance" in note and region in note for note in reading.notes)
+
+
+def test_a_ringing_with_its_own_way_or_no_region_reads_as_before(m):
+    assert weights(m, "less ringing in the low mids") == pytest.approx({"low mids": -1.0})
+    assert weights(m, "too much ring in the low mids") == pytest.approx({"low mids": -0.5})
+    for text in ("ring", "the snare rings", "the snare is ringy"):
+        with pytest.raises(UnknownWordError, match="narrow resonance"):
+            m.parse(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from eqmorph.language.band_words import BandWord
 from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import frequency_after_its_word, frequency_error, placed_frequencies
+from eqmorph.language.ringing import placed_ring
 from eqmorph.language.statements import statement_tokens
 from eqmorph.language.trailing import imperatives, move_enough
 from eqmorph.language.words import WordReader
@@ -33,5 +34,7 @@ def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
         raise frequency
     typed = reader.tokens(clause)
     # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
-    tokens = move_enough(statement_tokens(judged_subjects(imperatives(typed), reader.names_flaw, praised_text), liked))
+    # "the toms ring in the low mids" -> "a bit less low mids", said in a note
+    tokens = placed_ring(typed, notes)
+    tokens = move_enough(statement_tokens(judged_subjects(imperatives(tokens), reader.names_flaw, praised_text), liked))
     return typed, tokens, corners

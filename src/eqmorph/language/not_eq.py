@@ -2,7 +2,8 @@
 
 "glue" is a bus compressor's work, "make it pop" asks for impact or level, and "ringing" is a narrow resonance whose
 frequency a word does not say. Each was refused as an unknown word with no similar known words (the eighth
-new-user trial, 2026-12-05); :func:`not_eq_error` says what the word is and what to say for an EQ.
+new-user trial, 2026-12-05); :func:`not_eq_error` says what the word is and what to say for an EQ. A ringing said
+with its region named ("the toms ring in the low mids") is that region's excess (language/ringing.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ NOT_EQ_WORDS: dict[str, str] = {
 }
 
 
+RING_WORDS = frozenset({"ring", "rings", "ringing", "ringy"})  # placed in a region: language/ringing.py
+
+
 def not_eq_error(terms: list[str] | tuple[str, ...]) -> UnknownWordError | None:
     """The error for a phrase whose unknown words ``terms`` include one no EQ makes (:data:`NOT_EQ_WORDS`): the
     first such word, said to be what it is; ``None`` if none is."""
@@ -37,4 +41,4 @@ def not_eq_error(terms: list[str] | tuple[str, ...]) -> UnknownWordError | None:
     return None
 
 
-__all__ = ["NOT_EQ_WORDS", "not_eq_error"]
+__all__ = ["NOT_EQ_WORDS", "RING_WORDS", "not_eq_error"]
