@@ -62,8 +62,8 @@ def test_spanish_cannot_hear_asks_for_more(m, text, word):
     assert weights(m, text)[word] > 0  # cut 6 dB: "no" was a negation of the region
 
 
-@pytest.mark.parametrize("text", ["there's feedback in the low mids", "there's some ringing in the high mids",
-                                  "está muy cargado en los medios"])
+# "there's some ringing in the high mids" is the region's excess now (a forty-second round: test_trial42_phrases.py)
+@pytest.mark.parametrize("text", ["there's feedback in the low mids", "está muy cargado en los medios"])
 def test_an_unknown_word_placed_in_a_region_leaves_the_region_alone(m, text):
     with pytest.raises(UnknownWordError):  # the region was boosted 5-7 dB
         m.parse(text)

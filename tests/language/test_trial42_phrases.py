@@ -55,3 +55,8 @@ def test_a_ringing_with_its_own_way_or_no_region_reads_as_before(m):
     for text in ("ring", "the snare rings", "the snare is ringy"):
         with pytest.raises(UnknownWordError, match="narrow resonance"):
             m.parse(text)
+
+
+def test_some_ringing_said_to_be_in_a_region_cuts_it_a_bit(m):
+    # it was refused as an unknown word placed in a region (tests/language/test_trial18_phrases.py)
+    assert weights(m, "there's some ringing in the high mids") == pytest.approx({"high mids": -0.5})
