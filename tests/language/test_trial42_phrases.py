@@ -57,6 +57,26 @@ def test_a_ringing_with_its_own_way_or_no_region_reads_as_before(m):
             m.parse(text)
 
 
+def _few_notes(m, text):
+    meant = None if text in m.counts else m.parse(text)
+    return [note for note in m.vocabulary.notes(text, None, meant) if "examples" in note and "crowd's" in note]
+
+
+@pytest.mark.parametrize("text", ["brillante", "un poco más brillante"])
+def test_a_word_of_few_examples_unlike_its_translation_says_so(m, text):
+    # brillante's 4 examples lift 1-4 kHz and not the highs, where bright lifts them: it read back as "a bit harsh"
+    notes = _few_notes(m, text)
+    assert len(notes) == 1
+    assert notes[0].startswith("brillante: its crowd's 4 examples lift") and "'bright'" in notes[0]
+    assert "'más agudos'" in notes[0]
+    assert dict(m.parse(text).weights) == pytest.approx({"brillante": 1.0 if text == "brillante" else 0.5})
+
+
+@pytest.mark.parametrize("text", ["bright", "cálido", "a bit brighter", "warm", "caliente", "más brillo"])
+def test_a_well_supported_word_or_one_like_its_translation_gets_no_such_note(m, text):
+    assert _few_notes(m, text) == []
+
+
 def test_some_ringing_said_to_be_in_a_region_cuts_it_a_bit(m):
     # it was refused as an unknown word placed in a region (tests/language/test_trial18_phrases.py)
     assert weights(m, "there's some ringing in the high mids") == pytest.approx({"high mids": -0.5})

@@ -1,6 +1,7 @@
 """What the parser asks of a model's crowd words in dB, read on their responses: the largest move of a blend of
 them (a dB amount said with a crowd word, "cut 2 dB of mud": ``language/numbers.set_amounts``) and how much of an
-asked-for change a kept word takes out ("less boomy but keep the warmth": ``language/compose.py``).
+asked-for change a kept word takes out ("less boomy but keep the warmth": ``language/compose.py``), and where a
+crowd word of few examples does not sound as its dictionary translation ("brillante": :func:`few_examples_notes`).
 
 The Morpher hands both to its vocabulary, which gives them to the parser (:mod:`eqmorph.semantic.vocabulary`).
 """
@@ -15,6 +16,9 @@ import numpy as np
 from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.fit import fit_grid
+from eqmorph.core.schema import hz_text
+from eqmorph.language.band_words import band_word_at
+from eqmorph.language.lexicon import english_translations
 
 if TYPE_CHECKING:
     from eqmorph.language.interpretation import Interpretation
@@ -58,4 +62,75 @@ def kept_notes(model: Morpher, meant: Interpretation) -> list[str]:
     return notes
 
 
-__all__ = ["KEPT_OVERLAP", "PEAK_GRID_HZ", "kept_notes", "peak_db"]
+# A crowd word with fewer examples than this is compared with its lexicon translation's EQ (one with at least as
+# many examples): the Spanish crowd's "brillante" (4 examples) lifts 0.7-4.4 kHz, "bright" (423) lifts the highs, and
+# "un poco más brillante" read back as "a bit harsh" with nothing said (a forty-second round)
+FEW_EXAMPLES = 10
+HIGHS_HZ = 5000.0  # where a translation's highs are compared: its mean dB above this
+HIGHS_DB = 1.5  # a translation that moves its highs this much (mean dB) is compared there
+HIGHS_SHARE = 1 / 3  # a word that moves them less than this share of it, or the other way, disagrees
+
+
+def few_examples_notes(model: Morpher, words: Sequence[str]) -> list[str]:
+    """A note for each crowd word of ``words`` (those a text stands for) that has fewer than ``FEW_EXAMPLES``
+    examples and whose EQ disagrees with its lexicon translation's (the one of the model with the most examples, at
+    least ``FEW_EXAMPLES``): in sign (the two responses correlate below 0), or above ``HIGHS_HZ`` (the translation
+    moves its highs at least ``HIGHS_DB`` on average and the word less than ``HIGHS_SHARE`` of that, or the other
+    way). The EQ stays the crowd's; the note says what its examples do and what to say for the translation's sound."""
+    notes = []
+    highs = PEAK_GRID_HZ >= HIGHS_HZ
+    for word in dict.fromkeys(words):
+        count = model.counts.get(word, FEW_EXAMPLES)
+        known = sorted((t for t in english_translations(word) if t != word and model.counts.get(t, 0) >= FEW_EXAMPLES),
+                       key=lambda t: -model.counts[t])
+        if count >= FEW_EXAMPLES or not known:
+            continue
+        own, other = _responses(model, [word, known[0]])
+        centred = own - own.mean(), other - other.mean()
+        corr = float(centred[0] @ centred[1] / max(np.linalg.norm(centred[0]) * np.linalg.norm(centred[1]), 1e-12))
+        own_high, other_high = float(own[highs].mean()), float(other[highs].mean())
+        high_apart = abs(other_high) >= HIGHS_DB and own_high * np.sign(other_high) < HIGHS_SHARE * abs(other_high)
+        if corr >= 0 and not high_apart:
+            continue
+        said = f"{word}: its crowd's {count} examples {_main_move(own)}"
+        if high_apart:
+            way = "lifts" if other_high > 0 else "cuts"
+            band = band_word_at(float(np.sqrt(HIGHS_HZ * PEAK_GRID_HZ[-1])))  # the highs' band word: treble
+            name = band.name if band is None or band.spanish is None else band.spanish
+            more = ("más" if other_high > 0 else "menos") if band is not None and band.spanish else (
+                "more" if other_high > 0 else "less")
+            notes.append(f"{said} ({own_high:+.1f} dB above {hz_text(HIGHS_HZ)}), while '{known[0]}' {way} the highs "
+                         f"({other_high:+.1f} dB); to {way[:-1]} the highs, say '{more} {name}'")
+        else:
+            notes.append(f"{said}, against '{known[0]}' (their EQs correlate {corr:+.2f}); for its sound, say "
+                         f"'{known[0]}'")
+    return notes
+
+
+def _main_move(response: np.ndarray) -> str:
+    """The largest move of a ``PEAK_GRID_HZ`` response in words: "lift 800 Hz-3.9 kHz" (where it is at least
+    three quarters of its peak, around the peak)."""
+    at = int(np.argmax(np.abs(response)))
+    near = np.abs(response) >= 0.75 * abs(response[at])
+    lo = hi = at
+    while lo > 0 and near[lo - 1]:
+        lo -= 1
+    while hi < len(response) - 1 and near[hi + 1]:
+        hi += 1
+    way = "lift" if response[at] > 0 else "cut"
+    return f"{way} {_span(float(PEAK_GRID_HZ[lo]), float(PEAK_GRID_HZ[hi]))}"
+
+
+def _span(lo: float, hi: float) -> str:
+    """``"1-3 kHz"``, ``"200-800 Hz"`` or ``"400 Hz-2 kHz"``, rounded to two figures."""
+    def figure(hz: float) -> float:
+        return float(f"{hz:.2g}")
+    lo, hi = figure(lo), figure(hi)
+    if lo >= 1000:
+        return f"{lo / 1000:g}-{hi / 1000:g} kHz"
+    if hi < 1000:
+        return f"{lo:g}-{hi:g} Hz"
+    return f"{lo:g} Hz-{hi / 1000:g} kHz"
+
+
+__all__ = ["FEW_EXAMPLES", "KEPT_OVERLAP", "PEAK_GRID_HZ", "few_examples_notes", "kept_notes", "peak_db"]
