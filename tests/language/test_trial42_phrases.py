@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eqmorph.errors import UnknownWordError
+from eqmorph.errors import ParameterError, UnknownWordError
 
 
 def weights(m, text):
@@ -80,3 +80,15 @@ def test_a_well_supported_word_or_one_like_its_translation_gets_no_such_note(m, 
 def test_some_ringing_said_to_be_in_a_region_cuts_it_a_bit(m):
     # it was refused as an unknown word placed in a region (tests/language/test_trial18_phrases.py)
     assert weights(m, "there's some ringing in the high mids") == pytest.approx({"high mids": -0.5})
+
+
+@pytest.mark.parametrize("text, hint, expected", [("add 3dB at 100Hz", "'add 3 dB of bass'", {"bass": 0.5}),
+                                                  ("remove 2 dB at 3k", "'remove 2 dB of high mids'",
+                                                   {"high mids": pytest.approx(-1 / 3)}),
+                                                  ("boost 3dB at 100Hz", "'boost the bass by 3 dB'", {"bass": 0.5})])
+def test_a_frequency_hint_reads_naturally_and_as_the_amount_typed(m, text, hint, expected):
+    # "add 3dB at 100Hz" suggested "try 'add the bass by 3 dB'"
+    with pytest.raises(ParameterError, match="not frequencies") as err:
+        m.parse(text)
+    assert f"try {hint}" in str(err.value)
+    assert weights(m, hint.strip("'")) == expected

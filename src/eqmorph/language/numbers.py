@@ -52,6 +52,8 @@ _DECIMAL = re.compile(r"(\d*[.,]\d+)")
 _DB = re.compile(r"([-−+]?)\s?(\d+(?:[.,]\d+)?|[.,]\d+)\s?(dbs?)?")
 # English verbs a frequency's hint repeats ("cut 300hz": try 'cut the low mids'); other direction words ("more",
 # "menos") give "more ..." or "less ...".
+# verbs of an amount said of a region, not of the region's level: "add 3 dB of bass", not "add the bass by 3 dB"
+_VERBS_OF_AN_AMOUNT = frozenset({"add", "remove", "lose", "kill", "eliminate"})
 _VERBS_TAKING_THE = frozenset({"cut", "boost", "reduce", "lower", "raise", "increase", "decrease", "remove", "tame",
                                "kill", "attenuate", "dip", "eliminate", "add", "push", "enhance", "emphasize",
                                "emphasise", "accentuate", "lose"})
@@ -313,6 +315,7 @@ def frequency_error(text: str, clause: str) -> ParameterError | None:
         name = region.spanish if verb in SPANISH_DIRECTIONS and region.spanish else name  # "baja 3 dB en 250": Spanish
         size = f"{abs(gain.db):g}dB"
         hint = (f"'{name} {'+' if gain.db > 0 else '-'}{size}'" if gain.signed else
+                f"'{verb} {size[:-2]} dB of {name}'" if verb in _VERBS_OF_AN_AMOUNT else
                 f"'{verb} the {name} by {size[:-2]} dB'" if verb in _VERBS_TAKING_THE else
                 f"'{name} -{size}'" if verb in LESS else f"'{name} +{size}'" if verb else
                 f"'{name} -{size}' or '{name} +{size}'")
