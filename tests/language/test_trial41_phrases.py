@@ -18,11 +18,20 @@ def gains(m, text, hz):
 @pytest.mark.parametrize("text", ["more highs but not shrill", "más brillo pero sin que chille",
                                   "more treble but not harsh"])
 def test_a_contrast_about_the_highs_leaves_the_bass_alone(m, text):
-    # shrill's crowd EQ cuts the bass 5 dB: taken away everywhere, it was +2.5 dB at 40 Hz and -3.2 dB at 3 kHz
-    low, mid, top = gains(m, text, [40, 100, 200, 400, 800]), gains(m, text, [1600, 3000]), gains(m, text, [12000])
+    # shrill's crowd EQ cuts the bass 5 dB: taken away everywhere, it was +2.5 dB at 40 Hz; taken away only where the
+    # highs act, its 3 kHz lift was left too ("more treble, less shrill" asked for that cut: a thirty-fifth trial):
+    # it is taken away in its own direction near the highs
+    low, mid, top = gains(m, text, [40, 100, 200, 400, 800]), gains(m, text, [3000]), gains(m, text, [12000])
     assert np.abs(low).max() < 0.5
-    assert mid.min() > -1.0
+    assert mid[0] < -1.5
     assert top[0] > 2.5
+
+
+@pytest.mark.parametrize("text, hz", [("more highs, less harsh", 3000), ("more treble, less shrill", 3000),
+                                      ("more treble and less harshness", 3000), ("more bass, less mud", 400)])
+def test_a_cut_asked_beside_the_highs_or_the_bass_is_made_near_them(m, text, hz):
+    # a thirty-fifth trial: kept to where the asked-for word acts, these cuts were gone (3 kHz -2.5 dB -> -0.1)
+    assert gains(m, text, [hz])[0] < -1.0
 
 
 @pytest.mark.parametrize("text", ["more bass but not muddy", "more bass but not boomy"])
@@ -32,10 +41,12 @@ def test_a_contrast_about_the_bass_leaves_the_highs_alone(m, text):
     assert gains(m, text, [40])[0] > 2.5
 
 
-def test_more_air_but_not_shrill_is_no_low_mid_scoop(m):
-    below, above = gains(m, "more air but not shrill", [100, 200, 400, 800]), gains(m, "more air but not shrill",
-                                                                                 [5000, 8000])
-    assert below.min() > -2.0  # was -3.2 dB at 800 Hz, deeper than the air it asked for
+def test_more_air_but_not_shrill_leaves_the_bass_as_air_has_it(m):
+    # shrill's bass cut is no part of what was denied: below 200 Hz the EQ is half of air's own (a 3.2 dB scoop at
+    # 800 Hz and more below was read before)
+    hz = [40, 100, 200]
+    below, above = gains(m, "more air but not shrill", hz), gains(m, "more air but not shrill", [5000, 8000])
+    assert np.abs(below - 0.5 * gains(m, "air", hz)).max() < 0.3
     assert above.min() > 1.0
 
 

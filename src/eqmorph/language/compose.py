@@ -53,6 +53,10 @@ ACTS_SHARE = 0.5
 # ... when one goes its own way that much where it makes its largest move (:func:`_qualifies`); else it is a request
 # of its own.
 QUALIFIES_SHARE = 0.1
+# ... and takes it away in its own direction only (its opposite lobes are no part of what was denied: shrill's
+# crowd EQ cuts the bass, and "more highs but not shrill" boosted it 2.5 dB), within this many octaves of where the
+# asked-for words act: "more highs, less shrill" cuts 3-5 kHz, where shrill lifts and the highs begin, not 800 Hz.
+NEAR_OCTAVES = 1.0
 
 
 def signed_blend_params(
@@ -183,15 +187,23 @@ def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]]
             denied_rows.append((row, all(band_word(word) is None for (word, _), _ in ws)))
     asked = np.stack(asked_rows) @ responses  # (p, F)
     target = plain @ responses
-    asked_acts = np.max([_where_acts(a) for a in asked], axis=0)
+    near_asked = _spread(np.max([_where_acts(a, own_way=True) for a in asked], axis=0), NEAR_OCTAVES)
     for row, crowd in denied_rows:
         r = row @ responses
         fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)  # least-squares projection on the asked-for pieces
         outside = r - asked.T @ fit
         if crowd and _qualifies(asked, r):  # only where both act: "more highs but not shrill" keeps the bass
-            outside = np.minimum(asked_acts, _where_acts(r)) * outside
+            outside = np.minimum(_where_acts(r, own_way=True), near_asked) * outside
         target = target + outside
     return target
+
+
+def _spread(acts: np.ndarray, octaves: float) -> np.ndarray:
+    """``acts`` ``(F,)`` on the phrase grid, each point raised to the largest value within ``octaves`` of it."""
+    step = float(np.log2(_GRID[1] / _GRID[0]))
+    reach = int(round(octaves / step))
+    padded = np.pad(acts, reach, mode="edge")
+    return np.max(np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1), axis=1)
 
 
 def _where_acts(response: np.ndarray, own_way: bool = False) -> np.ndarray:
