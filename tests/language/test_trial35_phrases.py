@@ -1,0 +1,36 @@
+"""Phrases a thirty-fifth trial (2026-12-05) found read the wrong way by this stop's own rules: a move reported as done
+said of no region, or said to have gone too far, and a verb that reports speech. Each test holds a reading that went
+the wrong way."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def weights(m, text):
+    return dict(m.parse(text).weights)
+
+
+@pytest.mark.parametrize("text, word, sign", [
+    ("she added way too much bass", "bass", -1),  # it boosted the bass 1.9 dB (the old reading cut it)
+    ("they boosted the low end way too much", "bass", -1),
+    ("you cut the bass too much", "bass", +1),  # "you cut" asks, unless the cut is said to have gone too far
+    ("the sound guy cut all the bass, bring it back", "bass", +1),
+    ("sounds like you boosted the highs", "treble", -1)])
+def test_a_move_of_a_region_reported_as_done_is_the_state_it_left(m, text, word, sign):
+    assert sign * weights(m, text)[word] > 0
+
+
+@pytest.mark.parametrize("text, word, sign", [
+    ("he added that it needs more high end", "treble", +1),  # "added" said: it cut the treble 2.9 dB
+    ("she added that the vocal is too bright", "bright", -1),
+    ("nice, they cut the mud, add some air", "muddy", -1),  # a flaw taken out is no lack of it: it added mud
+    ("can you cut the bass", "bass", -1),
+    ("you cut the bass and add air", "bass", -1)])
+def test_a_verb_of_speech_a_flaw_taken_out_and_a_request_are_no_reports(m, text, word, sign):
+    assert sign * weights(m, text)[word] > 0
+
+
+def test_a_flaw_reported_taken_out_is_not_asked_back(m):
+    # "you took out the harshness, now add sparkle" asked for harsh x +0.25
+    assert weights(m, "you took out the harshness, now add sparkle").get("harsh", 0.0) <= 0.0
