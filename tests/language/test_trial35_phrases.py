@@ -34,3 +34,17 @@ def test_a_verb_of_speech_a_flaw_taken_out_and_a_request_are_no_reports(m, text,
 def test_a_flaw_reported_taken_out_is_not_asked_back(m):
     # "you took out the harshness, now add sparkle" asked for harsh x +0.25
     assert weights(m, "you took out the harshness, now add sparkle").get("harsh", 0.0) <= 0.0
+
+
+@pytest.mark.parametrize("text", ["make the vocal pop out with more presence",
+                                  "let the snare stand out, more presence"])
+def test_standing_out_is_no_direction(m, text):
+    # "out" was read as the particle of "take ... out": the presence asked for was cut 6 dB
+    assert weights(m, text)["presence"] > 0
+
+
+def test_one_word_said_three_times_is_not_said_to_share_the_eq(m):
+    meant = m.parse("brighter, brighter, brighter")
+    assert dict(meant.weights) == pytest.approx({"bright": 1.0})
+    assert not any("requests share the EQ" in note for note in meant.notes)
+    assert any("3 requests share the EQ" in note for note in m.parse("warm, bright and punchy").notes)

@@ -198,7 +198,10 @@ EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: 
     # region room, as "more the top end" (read as airy there, "open up the low end" cut the bass 3.5 dB: a trial).
     ("open", "up", "the"): ("more", "the"), ("open", "the"): ("more", "the"),
     # "fill out the low mids" was a cut: "fill" unknown, "out" the particle of "take the mud out" (a twentieth trial)
-    ("fill", "out"): ("more",), ("fill", "in"): ("more",), ("fill", "up"): ("more",)}
+    ("fill", "out"): ("more",), ("fill", "in"): ("more",), ("fill", "up"): ("more",),
+    # "make the vocal pop out with more presence" cut the presence 6 dB ("out" the particle of "take ... out": a
+    # thirty-fifth trial): standing out is no direction
+    **{(verb, "out"): () for verb in ("pop", "pops", "stand", "stands", "stick", "sticks", "jump", "jumps")}}
 # Small and large moves said as adjectives of a direction noun: "a gentle boost in the highs", "a subtle cut in the
 # low mids", "a big lift on top". Read as level words of the region (gentle, soft, calm: -1), gentle and soft turned
 # a boost into a 6 dB cut and a cut into a boost, and slight, small, subtle and tiny were ignored (full strength;

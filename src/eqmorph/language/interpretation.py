@@ -278,7 +278,9 @@ def interpret(text: str, pieces: Sequence[Piece], source: str | None, ignored: t
     if kept:
         notes.append(f"{', '.join(kept)}: kept as {'it is' if len(kept) == 1 else 'they are'} (what the other "
                      f"words would change there is left out)")
-    if n > 2:  # a note list ("cut the mud, add some air, more presence, less sibilance") did a quarter of each, unsaid
+    # a note list ("cut the mud, add some air, more presence, less sibilance") did a quarter of each, unsaid; one word
+    # said three times ("brighter, brighter, brighter") is one request at its whole strength
+    if n > 2 and len({p.term for p in pieces if p.sign != 0}) > 2:
         notes.append(f"{n} requests share the EQ: each at about 1/{n} of its own strength; say fewer, or add 'a lot'")
     cancelled = [w for w, v in totals.items() if abs(v) < 1e-9]
     if cancelled:
