@@ -48,3 +48,17 @@ def test_one_word_said_three_times_is_not_said_to_share_the_eq(m):
     assert dict(meant.weights) == pytest.approx({"bright": 1.0})
     assert not any("requests share the EQ" in note for note in meant.notes)
     assert any("3 requests share the EQ" in note for note in m.parse("warm, bright and punchy").notes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("los agudos bájalos", {"treble": -1.0}),
+    ("y los agudos bájalos un poco", {"treble": -0.5}),
+    ("pero los graves bájalos", {"bass": -1.0}),
+    ("y los bajos quítalos", {"bass": -1.0}),
+    ("los graves bájalos y los agudos súbelos", {"bass": -1.0, "treble": 1.0}),
+    ("los graves, déjalos, los agudos bájalos", {"treble": -1.0}),
+    ("súbele a los graves y los agudos bájalos un poco", {"bass": 1.0, "treble": -0.5})])
+def test_a_spanish_region_before_its_pronoun_verb_takes_it_at_the_start_and_after_a_comma(m, text, expected):
+    # only "y <region> <verb>-los" after a space was read: at the start, after "pero" or a comma the region was
+    # boosted 6 dB
+    assert weights(m, text) == pytest.approx(expected)
