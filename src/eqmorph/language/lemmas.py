@@ -72,6 +72,15 @@ def adjective_of_verb(word: str) -> str | None:
     return None
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether LemmInflect's dictionary holds ``word`` as it stands, as a form of a word ("presets", "muffed") or as a
+    base word ("muddle", "preset"); never its out-of-vocabulary guesses. Its tables (about 0.3 s) load on first use."""
+    if " " in word or not word.isalpha():
+        return False
+    li = _lemminflect()
+    return bool(li.getAllLemmas(word) or li.getAllInflections(word))
+
+
 NOUN_ENDINGS = ("ness", "ity", "ance", "ence")  # nouns LemmInflect's dictionary may not hold ("boominess")
 
 
