@@ -129,3 +129,18 @@ def match_refused_unasked(page, said: str, posted: list[str]) -> None:
     page.wait_for_timeout(300)  # a request would have gone by now
     assert posted == []
     assert page.get_attribute("#match-apo", "aria-disabled") == "true"
+
+
+# The page's own analysis of the file chosen in the Match card's input, run in its worker (match-worker.js), for
+# a test to compare with the library's spectrum of the same file
+ANALYSE_IN_WORKER = """async () => {
+  const file = document.querySelector('#match-input').files[0];
+  const worker = new Worker('/static/match-worker.js', {type: 'module'});
+  const answer = await new Promise((resolve) => {
+    worker.onmessage = ({data}) => { if (data.type !== 'progress') resolve(data); };
+    worker.onerror = (event) => resolve({type: 'error', message: event.message || 'the worker did not start'});
+    worker.postMessage({type: 'file', file});
+  });
+  worker.terminate();
+  return answer;
+}"""

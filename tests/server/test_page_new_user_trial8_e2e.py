@@ -14,6 +14,7 @@ import json
 import numpy as np
 import pytest
 import soundfile as sf
+from browser_fixtures import ANALYSE_IN_WORKER
 from scipy.signal import lfilter, sosfilt
 
 from eqmorph.audio.spectrum import file_spectrum, smooth_octave
@@ -26,18 +27,6 @@ from eqmorph.server.schemas import MAX_SPECTRUM_BINS
 
 TOLERANCE_DB = 0.5  # the brief's: one match, wherever it is computed (measured: 0.03 dB on the shared clips)
 KNOWN = np.array([[-4.0, 80.0, 0.71], [5.0, 120.0, 2.0], [-3.0, 900.0, 1.5], [4.0, 3000.0, 1.0], [3.0, 8000.0, 0.71]])
-
-ANALYSE_IN_WORKER = """async () => {
-  const file = document.querySelector('#match-input').files[0];
-  const worker = new Worker('/static/match-worker.js', {type: 'module'});
-  const answer = await new Promise((resolve) => {
-    worker.onmessage = ({data}) => { if (data.type !== 'progress') resolve(data); };
-    worker.onerror = (event) => resolve({type: 'error', message: event.message || 'the worker did not start'});
-    worker.postMessage({type: 'file', file});
-  });
-  worker.terminate();
-  return answer;
-}"""
 
 
 def _noise(seconds: float, rate: int, channels: int, seed: int) -> np.ndarray:

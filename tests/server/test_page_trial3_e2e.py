@@ -15,7 +15,7 @@ import httpx
 import numpy as np
 import pytest
 import soundfile as sf
-from browser_fixtures import PHONE, open_page, pick, shown
+from browser_fixtures import ANALYSE_IN_WORKER, PHONE, open_page, pick, shown
 from scipy.signal import sosfilt
 
 from eqmorph.audio.spectrum import file_spectrum
@@ -130,19 +130,6 @@ def test_the_worker_spectrum_is_the_one_eqmorph_match_measures(page, recordings,
     np.testing.assert_allclose(sent[-1]["reference"]["power_db"], _library_db(recordings[reference]), atol=0.06)
     assert sent[-1]["reference"]["sample_rate"] == SR and sent[-1]["reference"]["channels"] == 1
     assert sent[-1]["reference"]["seconds"] == 3
-
-
-ANALYSE_IN_WORKER = """async () => {
-  const file = document.querySelector('#match-input').files[0];
-  const worker = new Worker('/static/match-worker.js', {type: 'module'});
-  const answer = await new Promise((resolve) => {
-    worker.onmessage = ({data}) => { if (data.type !== 'progress') resolve(data); };
-    worker.onerror = (event) => resolve({type: 'error', message: event.message || 'the worker did not start'});
-    worker.postMessage({type: 'file', file});
-  });
-  worker.terminate();
-  return answer;
-}"""
 
 
 @pytest.mark.parametrize(("name", "subtype", "rate", "channels"), [
