@@ -38,15 +38,12 @@ from eqmorph.language.not_eq import NOT_EQ_WORDS
 from eqmorph.language.numbers import NUMBER_TOKEN, db_amount, number_degree
 from eqmorph.language.spanish_verbs import POLISH_WORDS, SPANISH_CUT, SPANISH_CUTTING_FORMS, SPANISH_TAKING_OUT_FORMS
 from eqmorph.language.spelling import (
-    READ_TYPO_MIN_LETTERS,
     fold,
-    one_slip_spellings,
     phrase_unknown_error,
-    studio_form_counts,
-    typo_of,
 )
 from eqmorph.language.stoplist import stoplist
 from eqmorph.language.terms import normalise_term
+from eqmorph.language.typos import is_typo, typo_reading
 
 _UNACCENTED = str.maketrans("áéíóúü", "aeiouu")  # Spanish accents off a lower-case token, much faster than fold
 _TOKEN = re.compile(NUMBER_TOKEN + r"|[^\W_]+(?:['’-][^\W_]+)*")
@@ -78,14 +75,6 @@ def band_meaning(word: str) -> list[Meaning]:
     """``[band word]`` when ``word`` (normalised) spells one of :mod:`eqmorph.language.band_words`, else ``[]``."""
     band = band_word(word)
     return [] if band is None else [Meaning(band.name, 1.0, "defined", source=band.source)]
-
-
-def _in_a_dictionary(word: str) -> bool:
-    """Whether LemmInflect's dictionary holds ``word``, a base word of it or the noun of its "-y" adjective: an English
-    word MiniLM's 21,000 word pieces lack ("preset" was read as present, +6 dB at 5 kHz; "muddle" as middle, "sulky"
-    as silky, "silty" is silt's, "hunky" hunk's; a thirty-fifth trial)."""
-    return (lemmas.in_dictionary(word) or any(lemmas.in_dictionary(base) for base in lemmas.candidates(word))
-            or (word.endswith("y") and word[-2] != "y" and lemmas.in_dictionary(word[:-1])))
 
 
 class Neighbourhood(Protocol):
@@ -218,56 +207,21 @@ class WordReader:
             return list(self.open_vocabulary.meanings(word))
         return []
 
-    def _is_typo(self, word: str) -> bool:
-        """A slip of a known word or studio term ("wram", "brigth", "presense") that is not itself a common English
-        word ("warn" is)."""
-        studio = typo_of(word, studio_form_counts())
-        # "bajo" is no slip of "bajos": a singular or plural of a studio form is a word of its own (a crowd's, here).
-        studio_slip = studio is not None and studio.rstrip("s") != word.rstrip("s")
-        if typo_of(word, self.counts) is None and not studio_slip:
-            return False
+    def _english(self) -> Callable[[str], bool]:
+        """Whether a word is a common English word as it stands (MiniLM's word list unless the reader was given one)."""
         if self._is_dictionary_word is None:
             from eqmorph.language.wordlike import is_dictionary_word
 
             self._is_dictionary_word = is_dictionary_word
-        # "muddle", "preset": English words MiniLM's word pieces lack are no typos either (a thirty-fifth trial)
-        return not self._is_dictionary_word(word) and not lemmas.in_dictionary(word)
+        return self._is_dictionary_word
+
+    def _is_typo(self, word: str) -> bool:
+        """:func:`eqmorph.language.typos.is_typo` against this reader's known words."""
+        return is_typo(word, self.counts, self._english())
 
     def typo_reading(self, word: str, notes: list[str]) -> list[Meaning]:
-        """What a word eqmorph does not know means when it is one typing slip (:func:`one_slip_spellings`) from
-        spellings it knows that all mean the same, one of them a common English word or a studio term ("brigher" is
-        brighter, "warmmer" warmer, "trebel" treble); ``[]`` otherwise. ``notes`` gets what it was read as (a new-user
-        trial, 2026-12-05: "brigher" was refused, suggesting brighter). Not read: words under
-        ``READ_TYPO_MIN_LETTERS`` letters, gibberish (no slip of it is known), slips of two words ("harhs": harsh,
-        hard's plural), English words and their inflections ("mutes", "cellos": not muddy, bellos), a slip of the
-        first letter ("abajo", "falto", "sordo": Spanish words, not bajo, alto, gordo), a plural or singular of a
-        known spelling ("medio" is no slip of the mids' "medios"), an inflection no dictionary holds ("louding"), an
-        English word's "-y" adjective ("brassy" is no "bassy")."""
-        if len(word) < READ_TYPO_MIN_LETTERS or not word.isalpha() or self.meanings(word, embed=False):
-            return []
-        if self._is_dictionary_word is None:
-            from eqmorph.language.wordlike import is_dictionary_word
-
-            self._is_dictionary_word = is_dictionary_word
-        english = self._is_dictionary_word
-        if english(word) or any(english(base) for base in lemmas.candidates(word)) or (
-                word.endswith("y") and word[-2] != "y" and english(word[:-1])):  # "brassy" (brass) is no "bassy"
-            return []
-        near = {}
-        for spelt in one_slip_spellings(word):
-            if spelt[0] != word[0] or spelt in stoplist() or spelt.rstrip("s") == word.rstrip("s"):
-                continue
-            found = self.meanings(spelt, embed=False)
-            if found and (found[0].how != "inflection" or english(spelt)):
-                near[spelt] = found
-        # a studio form, not a derived "highed" (highend) nor a Spanish plural ("está muy bajoso" boosted the bass)
-        plain = [s for s in near if english(s) or (s in studio_form_counts() and not s.endswith(("os", "as")))]
-        if not plain or len({tuple(sorted(m.word for m in found)) for found in near.values()}) != 1:
-            return []
-        if _in_a_dictionary(word):  # last: only a word about to be read as a typo loads LemmInflect's tables
-            return []
-        notes.append(f"read {word!r} as {plain[0]!r}")
-        return near[plain[0]]
+        """:func:`eqmorph.language.typos.typo_reading` with this reader's meanings (no open-vocabulary guess)."""
+        return typo_reading(word, lambda w: self.meanings(w, embed=False), self._english(), notes)
 
     def _squeezed(self, tok: str) -> str:
         """``tok`` with a letter typed three or more times in a row said once or twice, twice when that is a word
