@@ -62,3 +62,18 @@ def test_a_spanish_region_before_its_pronoun_verb_takes_it_at_the_start_and_afte
     # only "y <region> <verb>-los" after a space was read: at the start, after "pero" or a comma the region was
     # boosted 6 dB
     assert weights(m, text) == pytest.approx(expected)
+
+
+def gains(m, text, hz):
+    return m.generate(text).response_db(list(hz), sample_rate=44100)
+
+
+@pytest.mark.parametrize("text, hz, sign", [
+    ("the mids are muddy", [800, 1600], -1),  # muddy's crowd EQ dips 1-2 kHz: less of it there boosted the mids
+    ("the mids are crowded", [800, 1600], -1),
+    ("está enterrada en los graves", [100], -1),  # buried in the bass (muffled, a lack of highs: as before)
+    ("the growl bass is too harsh", [60], -1),  # harsh's crowd EQ cuts the bass: less of it there boosted it
+    ("the low end is thin", [60], +1),
+    ("the highs are dull", [8000], +1)])
+def test_an_excess_said_of_a_region_cuts_it_and_a_lack_fills_it(m, text, hz, sign):
+    assert (sign * gains(m, text, hz) > 0.5).all()

@@ -37,6 +37,7 @@ from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.eq import canonical_array
 from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
 from eqmorph.language.band_words import band_word
+from eqmorph.language.complaints import FLAW_WORDS
 from eqmorph.language.interpretation import Interpretation, Where
 from eqmorph.language.regions import REGION_VERB_WORDS, WHERE_WORDS, confine, region_start, region_window
 
@@ -95,10 +96,15 @@ def phrase_params(
     column = {w: i for i, w in enumerate(words)}
     stacked = np.stack([word_params(word) for word, _ in words])  # (k, 5, 3)
     responses = dsp.response_db_np(stacked, _GRID, ANALYSIS_SAMPLE_RATE)  # (k, F)
+    # a flaw said against in a region ("the mids are muddy") moves it against the flaw's own way; asked for ("peaky
+    # highs", read as a wish) it keeps the word's main way there, as any word does
+    asked_where = {(m.word, p.region) for p in meant.pieces if p.sign > 0 for m in p.meanings}
     for i, (word, region) in enumerate(words):
         if region is not None:  # "less boomy low end": the word's move there only ("clean up the mids": its cut)
             responses[i] = confine(responses[i], region, _GRID, ANALYSIS_SAMPLE_RATE,
-                                   cut_only=word in REGION_VERB_WORDS)
+                                   cut_only=word in REGION_VERB_WORDS,
+                                   flaw=word in FLAW_WORDS and word not in REGION_VERB_WORDS
+                                   and (word, region) not in asked_where)
     if meant.contrast:
         # A dB amount asked for is one of the asked-for pieces ("bass +3dB but not muddy"); one that cuts is added
         # as written ("warm but not muddy, treble -2dB").

@@ -1,12 +1,9 @@
 """Where a crowd word acts: a region word after it ("less boomy low end", "reduce the harsh highs", "more warmth in
 the low end") or after its verb ("tighten the low end", "clean up the low end").
 
-The region says where the user means the word, not a move of its own: read as a band word beside it, "reduce the
-harsh highs" boosted the treble 3 dB while it cut harsh, and "tame the muddy low mids" boosted the low mids (a
-new-user trial). The piece keeps its word and weight (:attr:`~eqmorph.language.interpretation.Piece.region`), and
-:mod:`eqmorph.language.compose` keeps the word's move inside the region: the word's response times the region's
-window (:func:`region_window`), so "less boomy low end" is boomy's move below about 250 Hz, inverted, and nothing
-above it.
+The region says where the user means the word, not a move of its own ("reduce the harsh highs" read as a band word
+beside it boosted the treble 3 dB: a new-user trial). The piece keeps its word and weight (``Piece.region``), and
+:mod:`eqmorph.language.compose` keeps the word's move inside the region's window (:func:`region_window`).
 
 A region is read only where nothing else can take it: at the end of its clause or before a joining word. A dB
 amount, number or direction after it ("warm, bass boost", "bright top end -2dB") leaves it a band word move, as
@@ -310,7 +307,7 @@ def removed_at(tokens: Sequence[str], i: int, meaning: Meaning, term_at: Terms,
 
 
 def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_rate: float, *,
-            cut_only: bool = False) -> np.ndarray:
+            cut_only: bool = False, flaw: bool = False) -> np.ndarray:
     """A word's response ``(F,)`` in dB at ``freqs_hz`` ``(F,)`` kept to ``region`` (:func:`region_window`), its
     main way only, at the word's strength.
 
@@ -328,18 +325,21 @@ def confine(response_db: np.ndarray, region: str, freqs_hz: np.ndarray, sample_r
     there, whatever its main way; where it cuts less than ``OWN_WAY_SHARE`` of its strength, the region's own shape cut
     by that strength. Clean's and tight's crowd EQs cut the low end only, so "clean up the mids" and "tighten the
     highs" were 4-5 dB boosts (a fifteenth trial, 2026-12-03).
+    ``flaw`` (a flaw word whose own way is a boost: "the mids are muddy"): the same with its boost, so less of it cuts
+    the region (muddy dips 1-2 kHz: "the mids are muddy" boosted them, a thirty-second trial).
     """
     window = region_window(region, freqs_hz, sample_rate)
     there = response_db * window
     peak = float(np.max(np.abs(response_db)))
-    if cut_only:
-        cut = np.minimum(there, 0.0)
-        cut_peak = float(np.max(-cut, initial=0.0))
-        if cut_peak < OWN_WAY_SHARE * peak:
-            return -window * peak
-        return cut * min(peak / cut_peak, MAX_REGION_GAIN)
-    main = float(np.sign(there[np.argmax(np.abs(there))]))
     own = float(np.sign(response_db[np.argmax(np.abs(response_db))]))  # the way the word goes most, anywhere
+    if cut_only or (flaw and own > 0):
+        way = -1.0 if cut_only else 1.0
+        move = np.maximum(way * there, 0.0)
+        move_peak = float(np.max(move, initial=0.0))
+        if move_peak < OWN_WAY_SHARE * peak:
+            return way * window * peak
+        return way * move * min(peak / move_peak, MAX_REGION_GAIN)
+    main = float(np.sign(there[np.argmax(np.abs(there))]))
     dominant = np.max(own * response_db) >= OWN_WAY_DOMINANCE * np.max(-own * response_db, initial=0.0)
     overruled = bool(own != main and dominant
                      and np.max(own * there, initial=0.0) >= OWN_WAY_SHARE * np.max(np.abs(there)))
