@@ -77,3 +77,16 @@ def gains(m, text, hz):
     ("the highs are dull", [8000], +1)])
 def test_an_excess_said_of_a_region_cuts_it_and_a_lack_fills_it(m, text, hz, sign):
     assert (sign * gains(m, text, hz) > 0.5).all()
+
+
+@pytest.mark.parametrize("text, asked, kept", [("more highs but not more bass", "treble", "bass"),
+                                               ("more lows but not more highs", "bass", "treble"),
+                                               ("brighter but not more bass", "bright", "bass")])
+def test_not_more_of_a_region_keeps_it(m, text, asked, kept):
+    # "not more bass" read as "less bass" cut it 6 dB beside the highs asked for
+    meant = m.parse(text)
+    assert dict(meant.weights)[asked] > 0 and kept not in dict(meant.weights) and kept in meant.kept
+
+
+def test_not_more_of_a_crowd_word_stays_a_denial(m):
+    assert weights(m, "brighter but not more harsh")["harsh"] < 0

@@ -265,9 +265,24 @@ _PRAISE_CLAUSE = re.compile(r"(?:^|[,.;!?])\s*(?:(?:and|but)\s+)?(?:i\s+|we\s+)?
 _TA = re.compile(r"(?<![^\W_])t[aá](?=\s+[^\W\d_])")
 
 
+# "not more" before a region asks to leave it ("more highs but not more bass" cut the bass 6 dB: a thirty-fifth
+# trial); before a crowd word it stays a denial ("brighter but not more harsh"), and "no more mud" asks it away.
+_NOT_MORE = re.compile(r"(?<![^\W_])not\s+more\s+((?:the\s+)?([^\W\d_]+)(?:\s([^\W\d_]+))?)")
+
+
+def _not_more(text: str) -> str:
+    """``text`` with "not more <region>" read as "keep <region>"."""
+    def keep(found: re.Match[str]) -> str:
+        two = f"{found.group(2)} {found.group(3)}" if found.group(3) else None
+        region = is_region_word(found.group(2)) or (two is not None and is_region_word(two))
+        return f"keep {found.group(1)}" if region else found.group(0)
+
+    return _NOT_MORE.sub(keep, text)
+
+
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
-    text = reported(_TA.sub("está", text))  # "the sound guy cut all the bass": the state it left
+    text = _not_more(reported(_TA.sub("está", text)))  # "the sound guy cut all the bass": the state it left
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
     text = _kept_after(_resumed_object(_resumed_clitic(text)))  # before the praise: "the bass, i love it"
     unpraised = _PRAISE_CLAUSE.sub("", text)
