@@ -184,7 +184,10 @@ def _named_subject(clause_before: Sequence[str]) -> bool:
     """Whether the clause's last copula follows a named subject ("the vocal is", "the highs are"), not "it", with only
     degree words after it (not "voice is a bit harsh at louder moments")."""
     at = max((k for k, t in enumerate(clause_before) if t in COPULAS), default=0)
-    return at > 0 and clause_before[at - 1] not in _UNNAMED | COPULAS and _BETWEEN.issuperset(clause_before[at + 1:])
+    while at > 0 and clause_before[at - 1] in COPULAS:  # "the vocal is getting harsher": the subject before "is"
+        at -= 1
+    return at > 0 and clause_before[at - 1] not in _UNNAMED | COPULAS and _BETWEEN.issuperset(
+        t for t in clause_before[at + 1:] if t not in COPULAS)
 
 
 def stated_reading(stating: Sequence[str], clause_before: Sequence[str], word: str, typed: str, sign: float,
