@@ -56,6 +56,9 @@ def test_the_clipping_warning_never_recommends_auto_gain_when_it_is_on():
         return ProcessReport("i.wav", "o.ogg", 10, 1.0, SR, 1, "OGG", "VORBIS", -1.0, 0.5, 3, auto)
 
     assert "use --auto-gain or a lower --amount" in clip_warning(report(None), "a lower --amount")
+    # match has auto gain on unless --no-auto-gain: its advice says how to have it back (a ninth new-user trial)
+    said = clip_warning(report(None), "a lower --amount", auto_gain="auto gain (drop --no-auto-gain)")
+    assert "use auto gain (drop --no-auto-gain) or a lower --amount" in said and "--auto-gain or" not in said
     on = clip_warning(report(AutoGain(-1.0, 0.0, -0.1)), "a lower --amount")
     assert "--auto-gain" not in on and "use a lower --amount" in on
     assert clip_warning(report(AutoGain(-1.0, 0.0, -0.1))).endswith("to clip in whatever plays it")

@@ -274,10 +274,10 @@ def require_module(module: str, task: str, extra: str) -> None:
         raise EqmorphError(f"{task} needs {module.split('.')[0]}: {install_hint(extra)}")
 
 
-def clip_warning(report: Any, remedy: str = "") -> str | None:
+def clip_warning(report: Any, remedy: str = "", auto_gain: str = "--auto-gain") -> str | None:
     """The warning for an audio file written with samples above full scale (None if none were), then what to do:
-    ``--auto-gain`` unless it was on (auto gain never clips: the advice never names a flag already given), and
-    ``remedy`` ("a lower --amount") if given.
+    ``auto_gain`` (how the command turns auto gain on: ``match`` has it on unless ``--no-auto-gain``) unless it was
+    on (auto gain never clips: the advice never names a flag already given), and ``remedy`` ("a lower --amount").
 
     ``report``: :class:`eqmorph.audio.files.ProcessReport` (``apply`` and ``match --apply`` both write through it).
     """
@@ -291,7 +291,7 @@ def clip_warning(report: Any, remedy: str = "") -> str | None:
         fate = "kept above full scale in the Ogg Vorbis file (it stores floats), to clip in whatever plays it"
     else:
         fate = "clipped in the output"
-    remedies = [r for r in ("--auto-gain" if report.auto_gain is None else "", remedy) if r]
+    remedies = [r for r in (auto_gain if report.auto_gain is None else "", remedy) if r]
     advice = f"; use {' or '.join(remedies)}" if remedies else ""
     return (f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "
             f"{fate}{advice}")

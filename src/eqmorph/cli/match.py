@@ -98,9 +98,10 @@ def run_match(args: argparse.Namespace) -> int:
     if not auto_gain and abs(report.level_change_db) > LEVEL_NOTE_DB:
         print(f"eqmorph match: note: {args.apply} is {abs(report.level_change_db):.1f} dB "
               f"{'louder' if report.level_change_db > 0 else 'quieter'} than {args.input}: the match changes the "
-              "tone, and with --no-auto-gain its EQ the level with it; drop --no-auto-gain to keep INPUT's loudness",
-              file=sys.stderr)
-    warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "")
+              "tone, and its EQ applied as fitted (--no-auto-gain) changes the level too; drop --no-auto-gain to keep "
+              "INPUT's loudness", file=sys.stderr)
+    warning = clip_warning(report, "a lower --amount" if args.amount > 0 else "",
+                           auto_gain="auto gain (drop --no-auto-gain)")
     if warning:
         print(f"eqmorph match: warning: {args.apply}: {warning}", file=sys.stderr)
     return 0

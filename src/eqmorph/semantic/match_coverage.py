@@ -118,7 +118,10 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
         runs = [(start, stop) for start, stop in _runs(own) if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
                 and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
         noisy = [bool(noise[start:stop].mean() > 0.5) for start, stop in runs]
-        gaps = [_gap_text(freqs, start, stop, spectrum, n) for (start, stop), n in zip(runs, noisy)]
+        said = [_gap_text(freqs, start, stop, spectrum, n) for (start, stop), n in zip(runs, noisy)]
+        at_floor = [t for t, n in zip(said, noisy) if n]  # said once: "... noise floor below 24 Hz and above 2.9 kHz"
+        gaps = [t for t, n in zip(said, noisy) if not n] + (
+            [f"only its {spectrum.bits}-bit samples' noise floor {' and '.join(at_floor)}"] if at_floor else [])
         if gaps:
             effect = ("an EQ cannot add what the input lacks" if role == "input" else
                       "the EQ is not cut further there: it holds the level it has at the covered band's edge")
@@ -156,7 +159,7 @@ def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, nois
     if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
         return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
     if noise:
-        return f"only its {spectrum.bits}-bit samples' noise floor {where}"
+        return where
     return f"almost nothing {where} (more than {DYNAMIC_RANGE_DB:g} dB below its loudest band)"
 
 
