@@ -151,3 +151,31 @@ def test_a_spectrums_frame_count_is_the_one_its_client_says():
     said = page_spectrum(0.1 * np.random.default_rng(4).standard_normal(3 * SR))
     assert _spectrum(SpectrumIn(**said)).frames_averaged == 2 * 3 * SR // N_FFT - 1
     assert _spectrum(SpectrumIn(**said, frames_averaged=7)).frames_averaged == 7
+
+
+def test_a_page_spectrum_of_a_quiet_16_bit_file_is_matched_only_above_its_noise_floor(client):
+    # A ninth new-user trial: the page matched a quiet 16-bit file on its rounding noise, where eqmorph match leaves
+    # that out; the page now sends the file's bits.
+    from scipy.signal import butter, sosfilt
+
+    from eqmorph.audio.spectrum import audio_spectrum
+
+    rng = np.random.default_rng(5)
+    noise = rng.standard_normal(SR * 6)
+    dark = sosfilt(butter(4, 3000.0, fs=SR, output="sos"), noise) + 0.01 * sosfilt(
+        butter(4, 3000.0, btype="high", fs=SR, output="sos"), noise)
+
+    def sent(x, bits):
+        if bits:
+            x = np.round(x * 2.0 ** (bits - 1)) / 2.0 ** (bits - 1)  # the file's samples
+        s = audio_spectrum(x, SR)
+        return {"sample_rate": SR, "power_db": np.round(10 * np.log10(np.maximum(s.power, 1e-30)), 2).tolist(),
+                "seconds": s.seconds, "channels": 1, "rms_dbfs": s.rms_dbfs, "clipped_runs": 0,
+                "frames_averaged": s.n_frames, "bits": bits}
+
+    quiet = dark * 10 ** (-75 / 20) / np.sqrt(np.mean(dark**2))
+    loud = dark * 10 ** (-20 / 20) / np.sqrt(np.mean(dark**2))
+    answers = {bits: client.post("/api/match", json={"input": sent(quiet, bits), "reference": sent(loud, 16)}).json()
+               for bits in (16, None)}
+    assert any("16-bit samples' noise floor" in w for w in answers[16]["warnings"])
+    assert not any("noise floor" in w for w in answers[None]["warnings"])

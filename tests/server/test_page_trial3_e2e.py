@@ -152,6 +152,8 @@ def test_the_worker_reads_each_sample_format_as_soundfile_does(page, tmp_path, n
     bins = len(spectrum["power_db"])
     assert bins == (len(file_spectrum(path).freqs_hz) - 1) // 2 ** shift + 1
     np.testing.assert_allclose(spectrum["power_db"], _library_db(str(path), bins), atol=0.06)
+    # the integer samples' bits, for the match's noise floor (eqmorph.audio.spectrum.INTEGER_BITS): a ninth trial
+    assert spectrum["bits"] == {"PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}.get(subtype)
 
 
 # --- item 19: the match's messages ---------------------------------------------------------------------------

@@ -66,6 +66,9 @@ class SpectrumIn(BaseModel):
         "analysis frames averaged into power_db (what sets the match's estimation noise, "
         "eqmorph.audio.spectrum.smoothing_counts); null: half-overlapping frames of the spectrum's FFT length "
         "are assumed"))] = None
+    bits: Annotated[int | None, Field(ge=8, le=32, description=(
+        "bits of the integer samples the recording holds (16 for a 16-bit WAV), which set its quantisation noise "
+        "floor, left out of a match as eqmorph match leaves it out; null: float or decoded audio"))] = None
 
 
 class MatchRequest(BaseModel):

@@ -68,7 +68,7 @@ def _spectrum(s: SpectrumIn) -> Spectrum:
     return Spectrum(freqs_hz=np.linspace(0.0, s.sample_rate / 2.0, len(power)), power=power,
                     sample_rate=s.sample_rate, frames=round(s.seconds * s.sample_rate), channels=s.channels,
                     rms_dbfs=-math.inf if s.rms_dbfs is None else s.rms_dbfs, clipped_runs=s.clipped_runs,
-                    n_frames=s.frames_averaged)
+                    n_frames=s.frames_averaged, bits=s.bits)
 
 
 class Service:

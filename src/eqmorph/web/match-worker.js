@@ -169,13 +169,15 @@ function reporter(total) {
 // The rate the page was asked to decode the file at (its own, or null if unknown).
 let askedRate = null;
 
-function finish(welch, fileSeconds, decoded = false) {
+// bits: of the integer samples the file holds (its quantisation noise floor, which the match leaves out as
+// `eqmorph match` does: a quiet 16-bit file was matched on its rounding noise), null for float or decoded audio.
+function finish(welch, fileSeconds, decoded = false, bits = null) {
   const bad = welch.nonFinite;
   const resampled = decoded && welch.sampleRate !== askedRate;
   const nonFinite = bad && { ...bad, seconds: bad.frame / welch.sampleRate,
     decodedAt: resampled ? welch.sampleRate : null };
-  self.postMessage({ type: "result", spectrum: welch.result(), seconds: welch.frames / welch.sampleRate, fileSeconds,
-    nonFinite });
+  self.postMessage({ type: "result", spectrum: { ...welch.result(), bits }, seconds: welch.frames / welch.sampleRate,
+    fileSeconds, nonFinite });
 }
 
 async function analyseFile(file) {
@@ -202,7 +204,7 @@ async function analyseFile(file) {
     progress(done);
   }
   progress(total, true);
-  finish(welch, fileFrames / sampleRate);
+  finish(welch, fileFrames / sampleRate, false, format.kind === "float" ? null : 8 * bytes);
 }
 
 function analyseSamples({ sampleRate, channels, fileSeconds }) {
