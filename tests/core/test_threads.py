@@ -42,8 +42,9 @@ def test_a_match_runs_with_one_blas_thread(monkeypatch):
     rng = np.random.default_rng(0)
     x = 0.1 * rng.standard_normal((44100, 2))
     # The reference, integrated noise, falls 6 dB an octave: above a few kHz it is more than 60 dB down, as said.
-    with pytest.warns(UserWarning, match="the reference holds almost nothing above"):
+    with pytest.warns(UserWarning) as caught:  # and the limit's notes: integrated noise is a steep tilt
         match_module.match(x, np.cumsum(x, axis=0) * 0.01, 44100)
+    assert any("the reference holds almost nothing above" in str(w.message) for w in caught)
     assert seen and all(n == 1 for n in seen[0])
 
 
