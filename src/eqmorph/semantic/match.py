@@ -156,11 +156,8 @@ class MatchResult:
         if not self.used.any():
             return []
         eq, _ = self.difference
-        freqs = self.freqs_hz[self.used]
-        response = response_db_np(eq.to_array(), freqs, self.sample_rate or ANALYSIS_SAMPLE_RATE)
-        top, bottom = int(np.argmax(response)), int(np.argmin(response))
-        said = ((top, response[top] > MOVE_SAID_DB), (bottom, response[bottom] < -MOVE_SAID_DB))
-        return [(float(freqs[k]), float(response[k])) for k, past in said if past]
+        boost, cut = extremes(eq, self.freqs_hz[self.used], self.sample_rate or ANALYSIS_SAMPLE_RATE)
+        return [move for move, past in ((boost, boost[1] > MOVE_SAID_DB), (cut, cut[1] < -MOVE_SAID_DB)) if past]
 
     def difference_text(self, describer: Any) -> str:
         """The sentence ``eqmorph match``, the web page and the benchmark say of the recordings' difference: its words
@@ -191,6 +188,14 @@ class MatchResult:
                 "fitted_db": listed(self.fitted_db, np.isfinite(self.fitted_db)),
                 "rms_db": self.rms_db, "amount": self.amount, "warnings": list(self.warnings),
                 "level_gain_db": self.level_gain_db}
+
+
+def extremes(eq: EQ, freqs_hz: np.ndarray, sample_rate: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``((freq_hz, gain_db), (freq_hz, gain_db))``: where ``eq``'s response over ``freqs_hz`` ``(F,)`` is highest and
+    lowest, and its dB there (a match's largest boost and cut; the summed response its limit note reads)."""
+    response = response_db_np(eq.to_array(), freqs_hz, sample_rate)
+    top, bottom = int(np.argmax(response)), int(np.argmin(response))
+    return (float(freqs_hz[top]), float(response[top])), (float(freqs_hz[bottom]), float(response[bottom]))
 
 
 def check_amount(amount: float, name: str = "amount") -> float:
@@ -245,9 +250,8 @@ def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles
         params, _ = fit_match_target(*held_target(freqs, used, diff, rate), rate, noise_db=noise_db)
         full = EQ.from_array(canonical_array(params))
         full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
-        response = response_db_np(full.to_array(), freqs[used], rate)
-        top = int(np.argmax(np.abs(response)))
-        notes += _rough_fit_notes(full, full_rms_db, amount, peak=(float(freqs[used][top]), float(response[top])))
+        peak = max(extremes(full, freqs[used], rate), key=lambda move: abs(move[1]))  # the summed response's largest
+        notes += _rough_fit_notes(full, full_rms_db, amount, peak=peak)
     flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
     if flat_rms_db < FLAT_TARGET_RMS_DB or full == EQ.flat():
         eq, rms_db = EQ.flat(), flat_rms_db

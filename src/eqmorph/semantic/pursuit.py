@@ -108,7 +108,8 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
             if chosen:
                 break
             # The first word is always said: any the phrase may say at all, an honest one if there is one.
-            allowed = ~describer.muted & honest if (~describer.muted & honest).any() else ~describer.muted
+            honest_ones = ~describer.muted & honest
+            allowed = honest_ones if honest_ones.any() else ~describer.muted
         best = int(np.argmax(np.where(allowed, score, -np.inf)))
         # In units of the word's EQ: <residual, r_w> / |r_w|^2 (RMS norms over the same grid).
         chosen[best] = float(amount[best])
