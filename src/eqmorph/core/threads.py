@@ -2,11 +2,13 @@
 made of small products.
 
 OpenBLAS (numpy's and scipy's BLAS) spreads a large enough product over every core and keeps its
-workers spinning between calls. In a match (:mod:`eqmorph.semantic.match`) that buys nothing: the
-two recordings are already analysed in two threads, and the response fit's products are small
-(hundreds of rows of three). Measured on the 2-core benchmark machine, one minute against one
-minute took about 0.13 s wall and 0.22 s CPU with BLAS free, 0.09 s and 0.14 s with one BLAS thread:
-the spinning workers competed with the analysis threads for the same two cores.
+workers spinning between calls. Where the work is already split over the cores (the response fit's
+row chunks, :mod:`eqmorph.core.fit`) or is a stream of small products (the text encoder,
+:mod:`eqmorph.language.minilm`), that buys nothing: the spinning workers compete for the same cores.
+A match (:mod:`eqmorph.semantic.match`) needs no limit: its one product large enough to be spread (its
+level change, a dot over every FFT bin) is an einsum, which BLAS never sees. With that dot in BLAS a warm
+match took about 0.13 s of CPU for one minute against one minute, 0.08 s without; and not limiting saves
+the cold first match the 5-8 ms threadpoolctl takes to find the libraries.
 
 The limit is process-wide while it lasts (BLAS has one thread count), and the previous count comes
 back on exit. threadpoolctl finds the BLAS libraries that are loaded, whichever numpy was built with.

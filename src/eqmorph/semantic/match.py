@@ -64,7 +64,6 @@ from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.schema import eq_data, hz_text
-from eqmorph.core.threads import single_blas_thread
 from eqmorph.errors import AudioError, ParameterError
 from eqmorph.semantic.describe import FLAT_RMS_DB
 from eqmorph.semantic.match_coverage import (
@@ -213,11 +212,6 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, 
                   roles: tuple[str, str] = ("input", "reference")) -> MatchResult:
     """The EQ that moves ``spectrum`` toward ``reference`` (see the module docstring for the steps); ``roles``: how
     errors and warnings name the two ("input 'x.wav'": which file is silent or clips)."""
-    with single_blas_thread():  # the fit's products are small: BLAS workers would only spin
-        return _match_spectra(spectrum, reference, amount, roles)
-
-
-def _match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float, roles: tuple[str, str]) -> MatchResult:
     amount = check_amount(amount)
     notes = check_spectrum(spectrum, roles[0]) + check_spectrum(reference, roles[1])
     freqs = fit_grid()
@@ -281,7 +275,10 @@ def level_change_db(spectrum: Spectrum, eq: EQ) -> float:
     grid = np.geomspace(1.0, NYQUIST_FRACTION * rate, LEVEL_GRID_POINTS)
     gain = 10.0 ** (np.interp(spectrum.freqs_hz, grid, response_db_np(eq.to_array(), grid, rate)) / 10.0)
     total = float(np.sum(spectrum.power))
-    return float(10.0 * np.log10(float(spectrum.power @ gain) / total)) if total > 0 else 0.0
+    # einsum, not a BLAS dot: OpenBLAS spreads a dot of every bin (65,537) over both cores and its workers then spin,
+    # competing with the next match's analysis threads (a warm match took 0.13 s of CPU instead of 0.08).
+    weighted = float(np.einsum("i,i->", spectrum.power, gain))
+    return float(10.0 * np.log10(weighted / total)) if total > 0 else 0.0
 
 
 def match_result(

@@ -14,7 +14,7 @@ import numpy as np
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate
 from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum
-from eqmorph.core.threads import run_parallel, single_blas_thread
+from eqmorph.core.threads import run_parallel
 from eqmorph.errors import AudioError, ParameterError
 
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
@@ -75,11 +75,10 @@ def both_spectra(analyses: tuple[Callable[[], Spectrum], Callable[[], Spectrum]]
     """The input's and the reference's spectra, computed at the same time.
 
     The FFTs and numpy reductions release the GIL, so on two cores two threads take about half
-    the wall time of one after the other; the input's error, if any, is the one raised. BLAS keeps to
-    one thread meanwhile (:mod:`eqmorph.core.threads`): its workers would compete for the same cores.
+    the wall time of one after the other; the input's error, if any, is the one raised. Neither analysis calls
+    BLAS (its workers would compete for the same cores), so no thread limit is needed (:mod:`eqmorph.core.threads`).
     """
-    with single_blas_thread():
-        spectrum, reference = run_parallel(analyses)  # the input in this thread, the reference in the pool
+    spectrum, reference = run_parallel(analyses)  # the input in this thread, the reference in the pool
     return spectrum, reference
 
 
