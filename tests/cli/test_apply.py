@@ -49,7 +49,8 @@ def _loud_sine(tmp_path, eq):
 
 def test_apply_filters_the_file_through_the_words_eq(tmp_path, tones_wav, tiny_model_dir, tiny_model, capsys):
     src, x = tones_wav
-    argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--intensity", "0.5", "--model", tiny_model_dir]
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--intensity", "0.5", "--model", tiny_model_dir,
+            "--no-auto-gain"]
     code, out, err = _run(argv, capsys)
     assert code == 0 and err == ""
     eq = tiny_model.generate("muddy", intensity=0.5)
@@ -64,7 +65,7 @@ def test_apply_filters_the_file_through_the_words_eq(tmp_path, tones_wav, tiny_m
 
 def test_apply_without_model_uses_the_bundled_model(tmp_path, tones_wav, tiny_model, capsys):
     src, x = tones_wav
-    code, _, err = _run(["apply", src, tmp_path / "out.wav", "--word", "warm", "--quiet"], capsys)
+    code, _, err = _run(["apply", src, tmp_path / "out.wav", "--word", "warm", "--quiet", "--no-auto-gain"], capsys)
     assert code == 0, err
     y = sf.read(tmp_path / "out.wav")[0]
     np.testing.assert_allclose(y, apply_eq(x, SR, eqmorph.load().generate("warm")), atol=1e-6)
@@ -73,7 +74,8 @@ def test_apply_without_model_uses_the_bundled_model(tmp_path, tones_wav, tiny_mo
 
 def test_apply_with_to_and_alpha_uses_the_blend(tmp_path, tones_wav, tiny_model_dir, tiny_model, capsys):
     src, x = tones_wav
-    argv = ["apply", src, tmp_path / "out.flac", "--word", "warm", "--to", "bright", "--alpha", "0.25"]
+    argv = ["apply", src, tmp_path / "out.flac", "--word", "warm", "--to", "bright", "--alpha", "0.25",
+            "--no-auto-gain"]
     code, out, err = _run([*argv, "--model", tiny_model_dir], capsys)
     assert code == 0, err
     eq = tiny_model.interpolate("warm", "bright", 0.25)
@@ -86,7 +88,8 @@ def test_apply_with_to_and_alpha_uses_the_blend(tmp_path, tones_wav, tiny_model_
 
 def test_apply_with_automate_morphs_over_time(tmp_path, tones_wav, tiny_model_dir, tiny_model, capsys):
     src, x = tones_wav
-    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--automate", "0:0,0.4:1"]
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--automate", "0:0,0.4:1",
+            "--no-auto-gain"]
     code, out, err = _run([*argv, "--model", tiny_model_dir], capsys)
     assert code == 0, err
 
@@ -106,7 +109,7 @@ def test_apply_with_automate_morphs_over_time(tmp_path, tones_wav, tiny_model_di
 @pytest.mark.parametrize("method", INTERPOLATIONS)
 def test_method_reaches_the_blend(tmp_path, tones_wav, tiny_model_dir, tiny_model, capsys, method):
     src, x = tones_wav
-    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--alpha", "0.5"]
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--alpha", "0.5", "--no-auto-gain"]
     code, out, err = _run([*argv, "--method", method, "--model", tiny_model_dir], capsys)
     assert code == 0, err
     y = sf.read(tmp_path / "out.wav")[0]
@@ -125,7 +128,8 @@ def test_method_latent_and_params_give_different_audio(tmp_path, tones_wav, tiny
     outputs = {}
     for method in ("params", "latent"):
         out = tmp_path / f"{method}.wav"
-        argv = ["apply", src, out, "--word", "warm", "--to", "bright", "--alpha", "0.5", "--method", method]
+        argv = ["apply", src, out, "--word", "warm", "--to", "bright", "--alpha", "0.5", "--method", method,
+                "--no-auto-gain"]
         code, _, err = _run([*argv, "--model", tiny_model_dir, "--quiet"], capsys)
         assert code == 0, err
         outputs[method] = sf.read(out)[0]
@@ -135,7 +139,8 @@ def test_method_latent_and_params_give_different_audio(tmp_path, tones_wav, tiny
 def test_method_reaches_the_morph(tmp_path, tones_wav, tiny_model_dir, tiny_model, capsys):
     src, x = tones_wav
     automation = parse_automation("0:0,0.5:1")
-    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--automate", "0:0,0.5:1"]
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "warm", "--to", "bright", "--automate", "0:0,0.5:1",
+            "--no-auto-gain"]
     code, out, err = _run([*argv, "--method", "latent", "--model", tiny_model_dir], capsys)
     assert code == 0, err
     y = sf.read(tmp_path / "out.wav")[0]
@@ -245,13 +250,27 @@ def test_a_non_audio_input_is_refused(tmp_path, missing_model, capsys):
 def test_clipping_is_warned_about_even_when_quiet(tmp_path, tiny_model_dir, tiny_model, capsys):
     eq = tiny_model.generate("muddy")
     src, x = _loud_sine(tmp_path, eq)
-    argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--quiet", "--model", tiny_model_dir]
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--quiet", "--model", tiny_model_dir,
+            "--no-auto-gain"]
     code, out, err = _run(argv, capsys)
     assert code == 0 and out == ""
     clipped = int(np.count_nonzero(np.abs(apply_eq(x, SR, eq)) > 1.0))
     assert clipped > 0
-    assert "warning" in err and f"{clipped} sample(s)" in err and "clipped" in err and "--auto-gain" in err
+    assert "warning" in err and f"{clipped} sample(s)" in err and "clipped" in err and "drop --no-auto-gain" in err
     assert np.abs(sf.read(tmp_path / "out.wav")[0]).max() <= 1.0  # PCM_16 output holds the clipped signal
+
+
+def test_a_words_eq_keeps_the_inputs_loudness_and_never_clips_by_default(tmp_path, tiny_model_dir, tiny_model,
+                                                                          capsys):
+    """As 'match --apply' does: a word changes tone, not loudness (--no-auto-gain applies the EQ as it is)."""
+    eq = tiny_model.generate("muddy")
+    src, x = _loud_sine(tmp_path, eq)
+    code, out, err = _run(["apply", src, tmp_path / "out.wav", "--word", "muddy", "--model", tiny_model_dir], capsys)
+    assert code == 0 and "warning" not in err
+    y = sf.read(tmp_path / "out.wav")[0]
+    auto = auto_gain_for(x, apply_eq(x, SR, eq))
+    assert np.abs(y).max() <= 1.0 and f"output: {auto.describe()}, peak" in out
+    np.testing.assert_allclose(y, apply_eq(x, SR, eq, gain_db=auto.gain_db), atol=1e-4)  # PCM_16
 
 
 def test_auto_gain_lowers_the_level_and_avoids_clipping(tmp_path, tiny_model_dir, tiny_model, capsys):

@@ -126,14 +126,14 @@ def test_describe_of_a_recording_says_how_to_put_a_recording_in_words(capsys, re
 
 
 # --- 5. silence under auto gain -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("auto_gain", [["--auto-gain"], []])
-def test_apply_to_digital_silence_says_so_and_never_prints_minus_infinity(tmp_path, capsys, silence, auto_gain):
-    code, out, err = _run(capsys, "apply", silence, tmp_path / "o.wav", "--word", "warm", *auto_gain)
+@pytest.mark.parametrize("flags, auto_gain", [([], True), (["--auto-gain"], True), (["--no-auto-gain"], False)])
+def test_apply_to_digital_silence_says_so_and_never_prints_minus_infinity(tmp_path, capsys, silence, flags, auto_gain):
+    code, out, err = _run(capsys, "apply", silence, tmp_path / "o.wav", "--word", "warm", *flags)
     assert code == 0, err
     assert "inf" not in out + err
     (line,) = [line for line in out.splitlines() if line.startswith("output:")]
     assert "the input is digital silence (every sample is 0)" in line
-    assert ("no auto gain" in line) == bool(auto_gain)
+    assert ("no auto gain" in line) == auto_gain
 
 
 def test_apply_to_sound_still_reports_its_peak_in_dbfs(tmp_path, capsys, recording):

@@ -51,13 +51,14 @@ def test_every_help_example_parses_as_its_command(name):
 
 def test_help_shows_the_examples_one_a_line(capsys):
     out = _help(capsys, "apply")
-    assert ("\nexamples:\n  # as loud as the input, never clipping\n  eqmorph apply song.wav out.wav --word warm "
-            "--auto-gain\n  # any preset") in out
+    assert ("\nexamples:\n  # as loud as the input, never clipping\n  eqmorph apply song.wav out.wav --word warm"
+            "\n  # any preset") in out
 
 
-def test_apply_help_says_its_default_may_clip(capsys):
+def test_apply_help_says_a_words_eq_keeps_loudness_unless_no_auto_gain_which_may_clip(capsys):
     out = " ".join(_help(capsys, "apply").split())
-    assert "Without --auto-gain the EQ is applied as it is" in out and "clipped" in out
+    assert "A word's EQ keeps the input's loudness and never clips" in out
+    assert "with --no-auto-gain it is applied as it is" in out and "clipped" in out
 
 
 @pytest.mark.parametrize("name, shown", [

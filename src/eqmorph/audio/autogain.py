@@ -1,5 +1,5 @@
-"""Auto gain: the one meaning of ``auto_gain`` for every caller (``apply --auto-gain``, ``match --apply``
-by default, :meth:`eqmorph.EQ.process`, :func:`eqmorph.audio.arrays.morph_audio`,
+"""Auto gain: the one meaning of ``auto_gain`` for every caller (``apply --word`` and ``match --apply``
+by default, ``apply --preset --auto-gain``, :meth:`eqmorph.EQ.process`, :func:`eqmorph.audio.arrays.morph_audio`,
 :func:`eqmorph.audio.files.process_file`).
 
 Auto gain keeps the output as loud as the input and never lets it clip:

@@ -50,14 +50,15 @@ def register(subparsers: Any) -> None:
         "read as 'eqmorph import' reads it (a layout other than eqmorph's 5 bands is fitted and the fit error "
         "reported); its Preamp line is applied, as Equalizer APO does (--auto-gain replaces it). OUT is "
         "written atomically and may never be IN or PRESET; an existing OUT is replaced (said as 'overwrote OUT'). "
-        "Without --auto-gain the EQ is applied as it is: a word's boosts may take the peak past full scale, and "
-        "samples past it are clipped in an integer WAV or FLAC (the report warns); --auto-gain keeps the input's "
-        "loudness and never clips.",
-        **examples(("eqmorph apply song.wav out.wav --word warm --auto-gain", "as loud as the input, never clipping"),
+        "A word's EQ keeps the input's loudness and never clips (auto gain, as 'match --apply' does); with "
+        "--no-auto-gain it is applied as it is: its boosts may take the peak past full scale, and samples past it "
+        "are clipped in an integer WAV or FLAC (the report warns).",
+        **examples(("eqmorph apply song.wav out.wav --word warm", "as loud as the input, never clipping"),
                    ("eqmorph apply song.wav out.wav --preset warmer.txt", "any preset 'import' reads, Preamp applied"),
-                   ('eqmorph apply song.wav out.wav --word warm --to bright --automate "0:0,8:1" --auto-gain',
+                   ('eqmorph apply song.wav out.wav --word warm --to bright --automate "0:0,8:1"',
                     "warm at 0 s to bright at 8 s"),
-                   ("eqmorph apply song.mp3 out.flac --word warm --auto-gain", "MP3 in, FLAC out")),
+                   ("eqmorph apply song.wav out.wav --word warm --no-auto-gain", "the EQ as it is: louder, may clip"),
+                   ("eqmorph apply song.mp3 out.flac --word warm", "MP3 in, FLAC out")),
     )
     add_input_arg(parser, "input", metavar="IN", kind="an audio file",
                   help="audio file to read (WAV, FLAC, OGG, AIFF, ...)")
@@ -97,7 +98,9 @@ def register(subparsers: Any) -> None:
         help=f"scale of the word's EQ gains (default 1; 0 is flat; from {-MAX_INTENSITY:g} to {MAX_INTENSITY:g}); with "
         "--word only",
     )
-    parser.add_argument("--auto-gain", action="store_true", help=AUTO_GAIN_HELP)
+    parser.add_argument("--auto-gain", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"on by default for a word's EQ, off for a preset (its own Preamp is applied): "
+                        f"{AUTO_GAIN_HELP}; --no-auto-gain applies a word's EQ as it is, which may clip")
     add_word_args(parser, quiet=False)
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no report (warnings still shown)")
@@ -140,6 +143,9 @@ def run_apply(args: argparse.Namespace) -> int:
     if past is not None:
         print(f"eqmorph apply: warning: --automate {past}", file=sys.stderr)
 
+    # A word's EQ changes tone; its boosts should not make the file louder or clip it (a new-user trial, after
+    # learning that 'match --apply' keeps loudness, got 271 clipped samples from 'apply --word "more bass"').
+    auto_gain = args.auto_gain is not False
     model = load_model(args)
     word, to = args.word, args.to
     intensity = 1.0 if args.intensity is None else args.intensity
@@ -160,7 +166,7 @@ def run_apply(args: argparse.Namespace) -> int:
         applied_eqs = [EQ.from_array(e) for e in ends]
         report = process_file(
             args.input, args.output, params_at=params_at, automation=automation,
-            auto_gain=args.auto_gain, progress=not args.quiet,
+            auto_gain=auto_gain, progress=not args.quiet,
         )  # fmt: skip
     else:
         if to is None:
@@ -171,9 +177,9 @@ def run_apply(args: argparse.Namespace) -> int:
         head = f"{word!r} (" if to is None else f"{word!r} -> {to!r} at alpha {alpha:g} ({method}, "
         what = [f"{head}intensity {applied:.3g}): {one_line(eq)}"]
         applied_eqs = [eq]
-        report = process_file(args.input, args.output, eq=eq, auto_gain=args.auto_gain, progress=not args.quiet)
+        report = process_file(args.input, args.output, eq=eq, auto_gain=auto_gain, progress=not args.quiet)
     say_nyquist(args.input, info.sample_rate, applied_eqs)
-    _finish(args, report, what, "a lower --intensity", "", existed_before)
+    _finish(args, report, what, "a lower --intensity", "", existed_before, auto_gain="auto gain (drop --no-auto-gain)")
     return 0
 
 
@@ -204,8 +210,9 @@ def _apply_preset(args: argparse.Namespace) -> int:
     if imported.fitted:  # the audio goes through an approximation of the preset: said even with --quiet
         print(f"eqmorph apply: {imported.describe_fit()}", file=sys.stderr)
     # The preset's Preamp line is applied, as Equalizer APO applies it; --auto-gain replaces it with its own.
-    report = process_file(args.input, args.output, eq=imported.eq, auto_gain=args.auto_gain,
-                          gain_db=None if args.auto_gain else imported.preamp_db, progress=not args.quiet)
+    auto_gain = args.auto_gain is True
+    report = process_file(args.input, args.output, eq=imported.eq, auto_gain=auto_gain,
+                          gain_db=None if auto_gain else imported.preamp_db, progress=not args.quiet)
     say_nyquist(args.input, info.sample_rate, [imported.eq])
     # The gain is the preset's own Preamp unless --auto-gain replaced it: named for what it is (a GraphicEQ curve's
     # level found by the fit is no Preamp line of the file).
@@ -241,14 +248,14 @@ def say_nyquist(path: str, sample_rate: float, eqs: list[EQ]) -> None:
 
 
 def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], remedy: str, gain: str,
-            existed_before: bool) -> None:
+            existed_before: bool, auto_gain: str = "--auto-gain") -> None:
     """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets; ``gain``
     names the level change applied when it is not the auto gain ("preset Preamp"); ``remedy``, a way out of
-    clipping besides --auto-gain ("a lower --intensity"), or ""."""
+    clipping besides auto gain ("a lower --intensity"), or ""; ``auto_gain``: how to have auto gain back."""
     if not args.quiet:
         print(_report_text(report, what, gain))
         wrote(report.out_path, existed_before)
-    warning = clip_warning(report, remedy)
+    warning = clip_warning(report, remedy, auto_gain=auto_gain)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
 

@@ -276,8 +276,9 @@ def require_module(module: str, task: str, extra: str) -> None:
 
 def clip_warning(report: Any, remedy: str = "", auto_gain: str = "--auto-gain") -> str | None:
     """The warning for an audio file written with samples above full scale (None if none were), then what to do:
-    ``auto_gain`` (how the command turns auto gain on: ``match`` has it on unless ``--no-auto-gain``) unless it was
-    on (auto gain never clips: the advice never names a flag already given), and ``remedy`` ("a lower --amount").
+    ``auto_gain`` (how the command turns auto gain on: ``match`` and ``apply --word`` have it on unless
+    ``--no-auto-gain``) unless it was on (auto gain never clips: the advice never names a flag already given), and
+    ``remedy`` ("a lower --amount").
 
     ``report``: :class:`eqmorph.audio.files.ProcessReport` (``apply`` and ``match --apply`` both write through it).
     """

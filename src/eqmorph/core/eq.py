@@ -204,7 +204,7 @@ class EQ:
         boost can push samples past full scale (clipped in integer PCM). True keeps the output as loud as
         ``audio`` (the same mean-square level) and never lets it clip: when that loudness would put the peak above
         -0.1 dBFS, the gain is lowered further until it does not (:mod:`eqmorph.audio.autogain`, the same auto
-        gain as ``eqmorph apply --auto-gain`` and ``eqmorph match --apply OUT`` (its default)).
+        gain as ``eqmorph apply --word`` and ``eqmorph match --apply OUT``, their default).
 
         Like pedalboard's ``board(audio, sample_rate)``; see :func:`eqmorph.audio.arrays.process_eq`.
 

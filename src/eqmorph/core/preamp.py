@@ -1,7 +1,7 @@
 """The preamp: how far to lower an EQ so no frequency is raised above 0 dB.
 
 One function on one grid for every user: Equalizer APO/JSON/CSV export and the web API. (Auto gain on audio,
-``apply --auto-gain`` and ``EQ.process(auto_gain=True)``, measures the filtered samples instead:
+``apply`` and ``EQ.process(auto_gain=True)``, measures the filtered samples instead:
 :mod:`eqmorph.audio.autogain`.)  The response is searched from :data:`AUDIBLE_LOW_HZ` to
 ``min(AUDIBLE_HIGH_HZ, sample_rate / 2)`` (:func:`eqmorph.core.dsp.max_gain_db`).  A file's
 sample rate is known when audio is filtered; a preset can be played at any rate, so without
