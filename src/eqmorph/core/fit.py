@@ -105,6 +105,7 @@ def fit_curves(
     config: FitConfig | None = None,
     starts: np.ndarray | None = None,
     progress: Callable[[int, int], None] | None = None,
+    level_db: np.ndarray | None = None,
 ) -> FitResult:
     """Least-squares fit of a 5-band EQ's dB response to each target response.
 
@@ -112,6 +113,8 @@ def fit_curves(
     physical EQs to start from as well (e.g. a guess the caller already has).  Returns params
     ``(n, 5, 3)`` in physical units, clipped into :mod:`eqmorph.core.ranges`, and the RMS error in dB
     over the grid ``(n,)``.  ``progress(done, total)`` is called after each start and the polish (for a bar).
+    ``level_db`` ``(n,)``: with ``free_offset`` and a ``level_weight``, the mean level (dB over the grid) each EQ's
+    response is pulled toward (default 0: the level-neutral EQ).
     """
     cfg = config or FitConfig()
     freqs = check_freqs(freqs_hz, sample_rate)
@@ -119,6 +122,9 @@ def fit_curves(
     if target.ndim != 2 or target.shape[1] != len(freqs) or not np.all(np.isfinite(target)):
         raise ParameterError("target_db", f"array of shape {target.shape}", f"finite values of shape (n, {len(freqs)})")
     given = [] if starts is None else [_to_start(np.asarray(p, dtype=np.float64)) for p in starts]
+    goal = np.zeros(len(target)) if level_db is None else np.asarray(level_db, dtype=np.float64)
+    if goal.shape != (len(target),) or not np.all(np.isfinite(goal)):
+        raise ParameterError("level_db", f"array of shape {goal.shape}", f"finite values of shape ({len(target)},)")
     if cfg.iterations < 1 or cfg.polish_iterations < 0 or not (cfg.greedy_starts or cfg.fixed_peaks_hz or given):
         raise ParameterError("config", cfg, "iterations >= 1, polish_iterations >= 0 and at least one start")
     n = len(target)
@@ -126,12 +132,12 @@ def fit_curves(
         return FitResult(np.zeros((0, N_BANDS, 3)), np.zeros(0))
     rate, chunks = float(sample_rate), _row_chunks(n)
     if len(chunks) == 1:
-        return _fit_rows(target, freqs, rate, cfg, given, progress)
+        return _fit_rows(target, freqs, rate, cfg, given, progress, goal)
     # One BLAS thread: each chunk's products are small, and BLAS's own workers would spin on the cores the chunks use.
     # The first chunk (this thread's) reports the progress.
     with single_blas_thread():
         parts = run_parallel([partial(_fit_rows, target[rows], freqs, rate, cfg, [g[rows] for g in given],
-                                      progress if k == 0 else None) for k, rows in enumerate(chunks)])
+                                      progress if k == 0 else None, goal[rows]) for k, rows in enumerate(chunks)])
     return FitResult(np.concatenate([p.params for p in parts]), np.concatenate([p.rms_db for p in parts]))
 
 
@@ -141,8 +147,9 @@ def _row_chunks(n: int) -> list[slice]:
 
 
 def _fit_rows(target: np.ndarray, freqs: np.ndarray, sample_rate: float, cfg: FitConfig, given: list[np.ndarray],
-              progress: Callable[[int, int], None] | None) -> FitResult:
-    """:func:`fit_curves` of checked targets ``(n, F)`` with model-space starts ``given`` (each ``(n, 5, 3)``)."""
+              progress: Callable[[int, int], None] | None, level_db: np.ndarray) -> FitResult:
+    """:func:`fit_curves` of checked targets ``(n, F)`` with model-space starts ``given`` (each ``(n, 5, 3)``) and
+    level goals ``level_db`` ``(n,)``."""
     model = _Model(freqs, sample_rate)
     lower, upper = _bounds(cfg)
     given = [np.clip(x, lower + 1e-3, upper - 1e-3) for x in given]
@@ -154,7 +161,7 @@ def _fit_rows(target: np.ndarray, freqs: np.ndarray, sample_rate: float, cfg: Fi
     stages = len(given) + len(starts) + (1 if cfg.polish_iterations else 0)
     best_x, best_cost = None, None
     for done, x0 in enumerate([*given, *starts], 1):
-        x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg, (lower, upper))
+        x, cost = _levenberg_marquardt(model, x0, target, cfg.iterations, cfg, (lower, upper), level_db)
         if best_x is None:
             best_x, best_cost = x, cost
         else:
@@ -163,7 +170,7 @@ def _fit_rows(target: np.ndarray, freqs: np.ndarray, sample_rate: float, cfg: Fi
         if progress is not None:
             progress(done, stages)
     if cfg.polish_iterations:
-        best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg, (lower, upper))
+        best_x, _ = _levenberg_marquardt(model, best_x, target, cfg.polish_iterations, cfg, (lower, upper), level_db)
         if progress is not None:
             progress(stages, stages)
     params = clip_to_ranges(from_model_space(np.clip(best_x, lower, upper)))
@@ -267,12 +274,13 @@ def _centred(values: np.ndarray, free_offset: bool) -> np.ndarray:
 
 def _levenberg_marquardt(
     model: _Model, x0: np.ndarray, target: np.ndarray, iterations: int, cfg: FitConfig,
-    bounds: tuple[np.ndarray, np.ndarray]
+    bounds: tuple[np.ndarray, np.ndarray], level_db: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Batched projected LM in model space.
 
     x0: ``(n, 5, 3)``; bounds: model-space ``(lower, upper)``, ``(5, 3)`` each (:func:`_bounds`, made once per fit);
-    returns x ``(n, 5, 3)`` and the objective ``(n,)``: mean square error plus gain ridge.
+    level_db ``(n,)``: the level term's goals; returns x ``(n, 5, 3)`` and the objective ``(n,)``: mean square error
+    plus gain ridge (plus the level term).
     """
     x = np.array(x0, dtype=np.float64, copy=True)
     n, n_freqs = target.shape
@@ -281,20 +289,20 @@ def _levenberg_marquardt(
     ridge = (cfg.gain_penalty * _GAIN_HALF_RANGE_DB) ** 2
     gain_idx = np.arange(0, 3 * N_BANDS, 3)
 
-    # The level term (FitConfig.level_weight): level_weight * F * mean(response)^2, one more residual row.
+    # The level term (FitConfig.level_weight): level_weight * F * (mean(response) - level_db)^2, one more residual row.
     level_w = cfg.level_weight * n_freqs if cfg.free_offset else 0.0
 
     def objective(xx: np.ndarray, rr: np.ndarray, level: np.ndarray | None) -> np.ndarray:
         cost = np.sum(rr**2, axis=1) + ridge * np.sum(xx[..., 0] ** 2, axis=1)
         return (cost if level is None else cost + level_w * level**2) / n_freqs
 
-    def levels(bb: np.ndarray) -> np.ndarray | None:
-        # The EQ's mean level over the grid: the offset the centred residual leaves out.
-        return bb.sum(axis=1).mean(axis=1) if level_w else None
+    def levels(bb: np.ndarray, rows: np.ndarray | slice) -> np.ndarray | None:
+        # The EQ's mean level over the grid (the offset the centred residual leaves out), from its goal.
+        return bb.sum(axis=1).mean(axis=1) - level_db[rows] if level_w else None
 
     bands = model.bands(x)
     residual = _centred(bands.sum(axis=1) - target, cfg.free_offset)
-    level = levels(bands)
+    level = levels(bands, slice(None))
     cost = objective(x, residual, level)
     damping = np.full(n, cfg.initial_damping)
     active = np.arange(n)
@@ -327,7 +335,7 @@ def _levenberg_marquardt(
         x_new = np.clip(xa + step.reshape(-1, N_BANDS, 3), lower, upper)
         b_new = model.bands(x_new)
         r_new = _centred(b_new.sum(axis=1) - target[active], cfg.free_offset)
-        l_new = levels(b_new)
+        l_new = levels(b_new, active)
         c_new = objective(x_new, r_new, l_new)
         accept = c_new < cost[active]
         done = (accept & (cost[active] - c_new < cfg.tolerance)) | (damping[active] > 1e8) | (c_new < 1e-20)

@@ -39,9 +39,13 @@ Steps (each constant below says why it has its value):
    which also merges two peaking bands the fit left at the same frequency and Q).
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
    a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
-   average) that made the matched file quieter. So the fit prefers the level-neutral EQ: its mean gain
-   over the fitted points counts in the cost (``LEVEL_WEIGHT``), and lands within a few tenths of a dB of 0.
-   Its words are judged on the shape alone (``Morpher.describe(..., level_free=True)``).
+   average) that made the matched file quieter. So the level is anchored: 0 dB where the difference
+   has its median (:func:`eqmorph.semantic.match_fit.level_anchor_db`), so the EQ leaves alone as much of
+   the spectrum as the difference does (a reference with only more bass: a bass boost, nothing else),
+   within the level that keeps the target inside the bands' +-12 dB; its mean gain over the fitted points
+   counts in the cost (``LEVEL_WEIGHT``) against that anchored target's. ``match --apply`` then keeps the
+   input's loudness by auto gain. Its words are judged on the shape alone (``Morpher.describe(...,
+   level_free=True)``).
 7. ``amount`` scales that one EQ's gains (:func:`eqmorph.semantic.path.scale_gains`): 1 the full match,
    0.5 the same bands at half their gains, half-way in dB in every band, as ``eqmorph match --help``
    says. Fitting ``amount`` times the difference instead gave another EQ: a guitar matched to a piano

@@ -103,16 +103,36 @@ def fit_match_target(
     target's estimation noise (RMS dB), by which merging duplicate peaking bands
     (:func:`merge_duplicate_peaks`) may raise the error.
     """
+    target_db = np.asarray(target_db, dtype=np.float64)
+    target_db = target_db - level_anchor_db(target_db)
     coarse_f, coarse_t = freqs_hz[::SEARCH_STEP], target_db[::SEARCH_STEP]
     starts = _starts(coarse_t, coarse_f, sample_rate, np.random.default_rng(0))
     for config in (_SEARCH_FIT_FIRST, _SEARCH_FIT_REST):
         search = fit_curves(np.repeat(coarse_t[None], len(starts), axis=0), coarse_f, sample_rate, config,
-                            starts=starts[None])
+                            starts=starts[None], level_db=np.full(len(starts), coarse_t.mean()))
         starts = search.params[np.argsort(search.rms_db, kind="stable")[:SEARCH_KEEP]]
     best = starts[0]
-    polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=best[None, None])
+    polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=best[None, None],
+                        level_db=np.array([target_db.mean()]))
     return merge_duplicate_peaks(polish.params[0], target_db, freqs_hz, sample_rate,
                                  min(max(noise_db, 0.0), MERGE_MAX_RISE_DB))
+
+
+def level_anchor_db(target_db: np.ndarray) -> float:
+    """The level of ``target_db`` ``(F,)`` a match's EQ puts at 0 dB: its median, so the EQ leaves alone as much of
+    the spectrum as the difference does, within the level that keeps the shifted target inside +-``MAX_GAIN_DB``.
+
+    A difference is known up to a constant, and the fit's level is its choice. Centred on its mean, a reference
+    that only had 6 dB more bass (a piano and its copy through "more bass") was matched by +3.9 dB in the bass and
+    -2.2 dB from 700 Hz up, which the match's sentence called a cut at 1.9 kHz (a ninth new-user trial); at its
+    median it is +5.9 dB in the bass and nothing else. A difference spanning the whole range (a 300 Hz low-pass:
+    +-12 dB about its mean) keeps its mean: shifted further, one end would pass the bands' limit.
+    """
+    t = np.asarray(target_db, dtype=np.float64)
+    low, high = float(t.max()) - MAX_GAIN_DB, float(t.min()) + MAX_GAIN_DB
+    if low > high:  # wider than the limit allows either way: centred on its range
+        return 0.5 * (float(t.max()) + float(t.min()))
+    return float(np.clip(np.median(t), low, high))
 
 
 def merge_duplicate_peaks(
