@@ -4,8 +4,8 @@ The learned map answers every input, and MiniLM's similarities do not tell keybo
 words ("qwertyuiop" is as close to the vocabulary as "velvety"), so "qwertyuiop" used to get a
 made-up EQ. This guard scores a string by how English its letter sequences are: a character
 trigram model, ``log P(c_i | c_{i-2} c_{i-1})`` averaged over the word (with start and end marks),
-counted over the whole words of MiniLM's own word-piece vocabulary (about 21,000 English words,
-shipped with the weights: no extra data). A string scoring below the score that 99% of those
+counted over the whole words of MiniLM's own word-piece vocabulary (about 21,000 English words, kept
+in ``dictionary_words.txt`` so no extra is needed). A string scoring below the score that 99% of those
 words reach is not taken as a word; the parser then answers UnknownWordError with spelling
 suggestions. Accents are folded first (the word-piece vocabulary is accent-free).
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
@@ -81,14 +82,23 @@ class TrigramModel:
 
 @functools.cache
 def dictionary_words() -> frozenset[str]:
-    """The whole words (3+ letters a-z) of MiniLM's word-piece vocabulary: about 21,000 common English words."""
-    import json
+    """The whole words (3+ letters a-z) of MiniLM's word-piece vocabulary: about 21,000 common English words.
 
-    from eqmorph.language.openvocab import model_dir
+    Read from ``dictionary_words.txt`` beside this module (its header gives the source), not from the text extra's
+    tokenizer: the typo reader needs them for every phrase, and a new user's default install, which has no text
+    extra, refused "make the vocal less harsh please" and "brigth" with an install instruction (a tenth trial).
+    """
+    text = (Path(__file__).with_name("dictionary_words.txt")).read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if _WORD.fullmatch(w))
+
+
+def tokenizer_words(tokenizer_json: Path) -> frozenset[str]:
+    """The whole words (3+ letters a-z) of a word-piece tokenizer file: what ``dictionary_words.txt`` holds."""
+    import json
 
     # The word-piece table is the "vocab" object of the tokenizer file; plain json reads it 5x faster than
     # tokenizers' get_vocab() (0.09 vs 0.5 s, measured on the loaded 2-core machine).
-    with open(model_dir() / "tokenizer.json", encoding="utf-8") as f:
+    with open(tokenizer_json, encoding="utf-8") as f:
         vocab = json.load(f)["model"]["vocab"]
     return frozenset(w for w in vocab if _WORD.fullmatch(w))
 
