@@ -58,3 +58,28 @@ def test_a_quiet_16_bit_input_is_matched_only_where_it_holds_more_than_its_noise
     assert "it is quiet, -75 dBFS RMS" in said[0]
     assert said[0].count("noise floor") == 1  # one floor, however many bands lie under it
     assert not any("noise floor" in w for w in in24.warnings)
+
+
+def test_an_8khz_references_missing_top_is_put_down_to_its_sample_rate_not_its_noise_floor(tmp_path):
+    """A tenth new-user trial: "the reference holds only its 16-bit samples' noise floor nothing above 3.8 kHz (its
+    sample rate is 8000 Hz) (it is quiet, -22 dBFS RMS: ...)" for an 8 kHz reference at -22 dBFS."""
+    from scipy.signal import resample_poly
+
+    x = _quiet_dark_noise(6.0, -22.0)
+    sf.write(tmp_path / "in.wav", x, SR, subtype="PCM_16")
+    sf.write(tmp_path / "ref8k.wav", resample_poly(x, 80, 441, axis=0), 8000, subtype="PCM_16")
+    result = match_files(tmp_path / "in.wav", tmp_path / "ref8k.wav")
+    (note,) = [w for w in result.warnings if "holds" in w]
+    assert "nothing above" in note and "(its sample rate is 8000 Hz)" in note
+    assert "noise floor" not in note and "quiet" not in note
+
+
+def test_a_loud_file_at_its_noise_floor_is_not_called_quiet(tmp_path):
+    """A -12 dBFS recording holds nothing but its rounding above its band: a louder copy would not hold more."""
+    noise = np.random.default_rng(2).standard_normal((4 * SR, 2))
+    low = sosfilt(butter(8, 1000.0, fs=SR, output="sos"), noise, axis=0)
+    sf.write(tmp_path / "in.wav", 0.1 * noise, SR, subtype="PCM_16")
+    sf.write(tmp_path / "low.wav", low * 10.0 ** (-12.0 / 20.0) / np.sqrt(np.mean(low**2)), SR, subtype="PCM_16")
+    result = match_files(tmp_path / "in.wav", tmp_path / "low.wav")
+    (note,) = [w for w in result.warnings if "holds" in w]
+    assert "16-bit samples' noise floor" in note and "quiet" not in note

@@ -17,6 +17,9 @@ DYNAMIC_RANGE_DB = 60.0  # a grid point counts when both smoothed spectra are wi
 NOISE_FLOOR_MARGIN_DB = 10.0
 # A band a recording lacks is named when it spans at least this much: a narrower gap is a notch between notes.
 MIN_GAP_OCTAVES = 1.0 / 6.0
+# Below this RMS level a recording at its noise floor is said to be quiet (a louder or 24-bit copy would hold more);
+# a louder one at its floor holds nothing there (a constant: "it is quiet, -6 dBFS RMS" was said of one)
+QUIET_DBFS = -40.0
 # Beyond the covered band the EQ holds the level it has at the band's edge (step 5 of semantic/match.py), on every
 # HOLD_STEP-th grid point there, so a held point weighs half a covered one. Fitting the covered points alone let a
 # shelf run on: the shared clips matched to phone-band (300-3400 Hz) references went 3-11.5 dB past their edge level,
@@ -117,7 +120,10 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
         noise = at_noise_floor(power, spectrum.noise_floor)
         runs = [(start, stop) for start, stop in _runs(own) if _gap_octaves(freqs, start, stop) >= MIN_GAP_OCTAVES
                 and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
-        noisy = [bool(noise[start:stop].mean() > 0.5) for start, stop in runs]
+        # Past Nyquist a file holds nothing at all, which its sample rate says, not its noise floor (an 8 kHz
+        # reference was said to hold "only its 16-bit samples' noise floor nothing above 3.8 kHz": a tenth trial).
+        noisy = [bool(noise[start:stop].mean() > 0.5) and not _past_nyquist(freqs, start, stop, spectrum.sample_rate)
+                 for start, stop in runs]
         said = [_gap_text(freqs, start, stop, spectrum, n) for (start, stop), n in zip(runs, noisy)]
         at_floor = [t for t, n in zip(said, noisy) if n]  # said once: "... noise floor below 24 Hz and above 2.9 kHz"
         gaps = [t for t, n in zip(said, noisy) if not n] + (
@@ -126,7 +132,7 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
             effect = ("an EQ cannot add what the input lacks" if role == "input" else
                       "the EQ is not cut further there: it holds the level it has at the covered band's edge")
             why = ""
-            if any(noisy):  # said once, after the gaps
+            if any(noisy) and spectrum.rms_dbfs < QUIET_DBFS:  # said once, after the gaps
                 louder = "a louder copy" + (", or a 24-bit one," if (spectrum.bits or 0) < 24 else "")
                 why = f" (it is quiet, {spectrum.rms_dbfs:.0f} dBFS RMS: {louder} would hold more)"
             notes.append(f"the {role} holds {' and '.join(gaps)}{why}: the match covers {covered} only, and {effect}")
@@ -145,6 +151,12 @@ def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
     return float(np.log2(freqs[min(stop, len(freqs) - 1)] / freqs[max(start - 1, 0)]))
 
 
+def _past_nyquist(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> bool:
+    """Whether the run ``[start, stop)`` is the top of the grid from about a recording's Nyquist up: there it holds
+    nothing at all, and a roll-off just before it (a resampler's filter) is the same loss."""
+    return stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES
+
+
 def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, noise: bool) -> str:
     """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks;
     ``noise``: the run is mostly at its quantisation noise floor."""
@@ -155,8 +167,7 @@ def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, nois
         where = f"below {hz_text(freqs[stop])}"
     else:
         where = f"between {hz_text(freqs[start - 1])} and {hz_text(freqs[stop])}"
-    # Past Nyquist there is nothing at all; a roll-off before it (a resampler's filter) is the same loss.
-    if stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES:
+    if _past_nyquist(freqs, start, stop, sample_rate):
         return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
     if noise:
         return where
