@@ -43,7 +43,6 @@ from eqmorph.language.grammar_words import (
     DEGREE_PHRASES,
     DIRECTION_WORDS,
     EXCESS,
-    FUNCTION_WORDS,
     JOINERS,
     KEEP,
     LESS,
@@ -272,11 +271,7 @@ class Parser(PieceEnds):
                     continue
                 words = term or (tok,)
                 term_text = " ".join(words)
-                # "de-harsh", "mud-free": less of the word the affix holds, before an open vocabulary's guess at it
-                negated, found = self.negated_meanings(term_text)
-                notes.extend([f"{term_text}: read as less {negated}"] if negated else [])
-                found = (found or self.meanings(term_text, embed=term_text not in FUNCTION_WORDS)  # "can you"
-                         or self.typo_reading(term_text, notes))  # "brigher": brighter, said
+                negated, found = self.descriptor_meanings(term_text, notes, denied=sign < 0 or way < 0)
                 if found and after_unknown is not None and not way and sign == 1.0 and not keep and amount is None and (
                         placed := placed_unknown(found[0], tokens[after_unknown:i], unknown[-1])):
                     notes.append(placed)  # "there's feedback in the low mids": the region is where, not a boost

@@ -27,6 +27,7 @@ from eqmorph.language.complaints import FLAW_WORDS
 from eqmorph.language.grammar_words import (
     AGAINST,
     DEGREE_PHRASES,
+    FUNCTION_WORDS,
     LESS,
     MORE,
     NOT,
@@ -222,6 +223,20 @@ class WordReader:
     def typo_reading(self, word: str, notes: list[str]) -> list[Meaning]:
         """:func:`eqmorph.language.typos.typo_reading` with this reader's meanings (no open-vocabulary guess)."""
         return typo_reading(word, lambda w: self.meanings(w, embed=False), self._english(), notes)
+
+    def descriptor_meanings(self, term: str, notes: list[str], *, denied: bool = False) -> tuple[str, list[Meaning]]:
+        """``(negated stem, meanings)`` of a descriptor as the grammar reads it: a word whose affix negates a known one
+        ("de-harsh", "mud-free": its stem, before an open vocabulary's guess at it), else the word itself ("can you" is
+        no guess), else a typo of one known word ("brigher": brighter, said in ``notes``). ``denied``: a negation or
+        a "less" word stands before it. A slip of a known word that cannot be read so is refused there with its
+        suggestion, as it is alone ("less mudy"): left unread beside other words, "warmer, not mudy" dropped the
+        denial with it and read as plain warm (a forty-fourth round)."""
+        negated, found = self.negated_meanings(term)
+        notes.extend([f"{term}: read as less {negated}"] if negated else [])
+        found = (found or self.meanings(term, embed=term not in FUNCTION_WORDS) or self.typo_reading(term, notes))
+        if not found and denied and " " not in term and self._is_typo(term):
+            raise self._unknown([term])
+        return negated, found
 
     def _squeezed(self, tok: str) -> str:
         """``tok`` with a letter typed three or more times in a row said once or twice, twice when that is a word
