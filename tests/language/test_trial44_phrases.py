@@ -28,3 +28,21 @@ def test_a_readable_typo_after_not_is_read_and_gibberish_after_not_is_still_igno
     reading = m.parse("warm but not qwerty")  # no slip of a known word: an unknown word, ignored and said
     assert dict(reading.weights) == pytest.approx({"warm": 1.0})
     assert "qwerty" in reading.ignored
+
+
+@pytest.mark.parametrize("text, lack, word", [
+    ("less low end than I'd like", "not enough low end", "bass"), ("less high end than I'd like", "not enough high end",
+                                                                   "treble"),
+    ("less warmth than before", "not enough warmth", "warm"), ("less bass than i want", "not enough bass", "bass"),
+    ("menos graves que antes", "not enough graves", "bass")])
+def test_less_than_a_wish_or_than_before_is_a_lack_and_asks_for_more(m, text, lack, word):
+    # read as requests, "less low end than I'd like" cut the bass 6 dB
+    assert weights(m, text)[word] > 0
+    assert weights(m, text) == pytest.approx(weights(m, lack))
+
+
+def test_more_than_a_wish_is_an_excess_and_a_comparison_with_a_thing_stays_a_request(m):
+    assert weights(m, "more bass than I'd like")["bass"] < 0
+    assert weights(m, "duller than I'd like")["dull"] < 0
+    assert weights(m, "more bass than before")["bass"] > 0  # a request: more of it than before
+    assert weights(m, "less bright than the ref pls")["bright"] < 0  # a request: make it less bright than the ref

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eqmorph.language.band_words import band_word
+from eqmorph.language.comparisons import compared
 from eqmorph.language.complaints import (
     COPULAS,
     FINE,
@@ -168,10 +169,6 @@ PARTICIPLES = {"tamed": "tame", "cut": "cut", "reduced": "reduce", "cleaned": "c
 _MISSING = frozenset({"missing", "lacking", "gone", "absent"})
 _LACKING = frozenset({"lacking", "lacks"})  # before what is lacked: a need of it
 _NEGATED = NOT | frozenset({"nothing", "nothing's", "isn't", "isnt", "aren't", "arent"})  # "it's not lacking bass"
-# A comparison stated of the sound ("it's brighter than it should be", "the mix is muddier than the reference", "es
-# más brillante que la referencia") names an excess, or with "less" a lack: read as requests, they asked for more of
-# it (a fifteenth trial). What it is compared with is no request of its own and is dropped.
-_THAN = {"than": ("more", "less"), "que": ("más", "menos")}
 # After "is to", these keep "to" a preposition or an infinitive's ("the plan is to add air", "is to be"); any other word
 # makes it the common typo of "too" ("the bass is to loud", a fifteenth trial).
 _NOT_AFTER_TO = MORE | LESS | frozenset({"be", "make", "have", "get", "sound", "keep", "do", "the", "a", "me",
@@ -192,30 +189,6 @@ _KEEPING = PhraseRewriter({phrase: ("keep",) for phrase in (*KEEP_PHRASES, *((*d
                                                                              for verb in sorted(_VERBS_OF_DIRECTION)))})
 _FEELING = PhraseRewriter(FEELING_PHRASES)
 _UNSTATING = NOT | WISHES  # before a flaw verb, no statement: "no retumba", "quiero que retumbe"
-
-
-def _compared(tokens: list[str]) -> list[str]:
-    """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
-    "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
-    compares with dropped up to the clause's end; wishes ("make it brighter than the reference") stay."""
-    out = list(tokens)
-    for k in range(len(out) - 1, 1, -1):
-        if out[k] not in _THAN:
-            continue
-        more, less = _THAN[out[k]]
-        end = clause_end(out, k)
-        if COPULAS.isdisjoint(out[:k - 1]) or is_wished(out[:k]):  # a copula states the clauses after it too
-            continue
-        if out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
-            said = ["too"] if out[k - 2] == more else ["not", "enough"]
-            out[k - 2:end] = [*said, out[k - 1]]
-        elif k > 2 and out[k - 3] in (more, less) and band_word(f"{out[k - 2]} {out[k - 1]}") is not None:
-            # a band word of two words: "mix B has less low end than mix A" cut the bass 6 dB (a thirty-second trial)
-            said = ["too"] if out[k - 3] == more else ["not", "enough"]
-            out[k - 3:end] = [*said, out[k - 2], out[k - 1]]
-        elif out[k] == "than" and out[k - 1].endswith("er") and out[k - 1] not in ("rather", "other"):  # "duller"
-            out[k - 1:end] = ["too", out[k - 1]]
-    return out
 
 
 def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
@@ -242,7 +215,7 @@ def statement_tokens(tokens: Sequence[str], liked: bool = False) -> list[str]:
     out = _typo_less(_bass_named(_ears(out)))
     # "the mids are scooped out" cut the mids: "out" turned the participle (a thirtieth trial)
     out = [t for k, t in enumerate(out) if not (t == "out" and k and out[k - 1] == "scooped")]
-    return _praised(_needs_verb(there_is(_amounts_stated(_typo_too(_compared(_KEEPING(out)))), liked)))
+    return _praised(_needs_verb(there_is(_amounts_stated(_typo_too(compared(_KEEPING(out)))), liked)))
 
 
 # "bajo" lacked or in excess is the bass ("le falta bajo", "le sobra un poco de bajo"; read as the Spanish crowd's
