@@ -46,3 +46,21 @@ def test_more_than_a_wish_is_an_excess_and_a_comparison_with_a_thing_stays_a_req
     assert weights(m, "duller than I'd like")["dull"] < 0
     assert weights(m, "more bass than before")["bass"] > 0  # a request: more of it than before
     assert weights(m, "less bright than the ref pls")["bright"] < 0  # a request: make it less bright than the ref
+
+
+@pytest.mark.parametrize("text, word, way", [
+    ("pero el barro quítalo", "muddy", -1), ("el barro quítalo", "muddy", -1), ("el barro, quítalo", "muddy", -1),
+    ("la dureza quítala", "harsh", -1), ("los agudos bájalos", "treble", -1), ("pero los graves bájalos", "bass", -1),
+    ("y el bajo bájalo", "bass", -1), ("el brillo súbelo", "treble", 1)])
+def test_a_spanish_pronoun_verb_after_its_noun_moves_the_noun_its_way(m, text, word, way):
+    # "pero el barro quítalo" read the verb as nothing and added mud (+5.4 dB)
+    assert weights(m, text)[word] * way > 0
+
+
+def test_two_spanish_pronoun_verbs_each_move_their_own_region(m):
+    assert weights(m, "los graves bájalos y los agudos súbelos") == pytest.approx({"bass": -1.0, "treble": 1.0})
+
+
+def test_pero_el_barro_quitalo_takes_the_mud_away(m):
+    f = [250.0, 400.0]
+    assert (m.generate("pero el barro quítalo").response_db(f) < 0).all()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from eqmorph.language import lexicon
 from eqmorph.language.complaints import COPULAS, FINE
 from eqmorph.language.earlier import reported
 from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
@@ -84,11 +85,17 @@ def _clitic_verb(stem: str) -> str | None:
             else "keep" if stem in ("deja", "deje") else None)  # "los graves, déjalos": kept
 
 
+def _names_a_sound(article: str, said: str) -> bool:
+    """Whether ``said`` after ``article`` names a region ("los agudos", "el bajo") or a sound the lexicon knows ("el
+    barro", "la dureza": "pero el barro quítalo" added 5 dB of mud, a forty-fourth round)."""
+    return is_region_word(said) or is_region_word(f"{article} {said}") or bool(lexicon.related(said))
+
+
 def _joined_clitic(found: re.Match[str]) -> str:
-    """"y los agudos bájalos" -> "y bájale los agudos", for a region said before its pronoun verb (after "y", "pero",
-    a comma or at the start: "los agudos bájalos" boosted the treble 6 dB, a thirty-fifth trial)."""
+    """"y los agudos bájalos" -> "y bájale los agudos", for a region or a sound said before its pronoun verb (after
+    "y", "pero", a comma or at the start: "los agudos bájalos" boosted the treble 6 dB, a thirty-fifth trial)."""
     verb = _clitic_verb(found.group(4))
-    if verb is None or not (is_region_word(found.group(3)) or is_region_word(f"{found.group(2)} {found.group(3)}")):
+    if verb is None or not _names_a_sound(found.group(2), found.group(3)):
         return found.group(0)
     return f"{found.group(1) or ''}{verb} {found.group(2)} {found.group(3)}"
 
@@ -98,8 +105,8 @@ def _resumed_clitic(text: str) -> str:
     and "y <the region> <verb>-los" as "y <verb> the region"."""
     text = _JOINED_CLITIC.sub(_joined_clitic, _PLENTY_OF_BASS.sub("el bajo, ", text))
     found = _RESUMED_CLITIC.match(text)
-    if found is None or not (is_region_word(found.group(3)) or is_region_word(f"{found.group(2)} {found.group(3)}")) \
-            or not DIRECTION_WORDS.isdisjoint(found.group(1).split()):  # "el bajo, bájalo": the bass guitar's form
+    if found is None or not _names_a_sound(found.group(2), found.group(3)) or not DIRECTION_WORDS.isdisjoint(
+            found.group(1).split()):  # "el bajo, bájalo": the bass guitar's form
         return text
     verb = _clitic_verb(found.group(4))
     return text if verb is None else f"{verb} {found.group(2)} {found.group(3)}{text[found.end():]}"
