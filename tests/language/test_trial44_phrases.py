@@ -64,3 +64,19 @@ def test_two_spanish_pronoun_verbs_each_move_their_own_region(m):
 def test_pero_el_barro_quitalo_takes_the_mud_away(m):
     f = [250.0, 400.0]
     assert (m.generate("pero el barro quítalo").response_db(f) < 0).all()
+
+
+@pytest.mark.parametrize("text, word", [("it's getting duller", "dull"), ("the mix is getting duller", "dull"),
+                                        ("it's getting harsher", "harsh"), ("it's becoming muddier", "muddy")])
+def test_a_flaw_said_to_be_getting_worse_asks_against_it(m, text, word):
+    # "it's getting duller" asked for more dull, as a wish
+    assert weights(m, text)[word] < 0
+
+
+def test_getting_duller_asks_for_a_brighter_top(m):
+    assert m.generate("it's getting duller").response_db([8000.0])[0] > 0
+
+
+def test_a_comparative_wished_or_said_of_it_without_a_change_stays_a_request(m):
+    assert weights(m, "make it duller")["dull"] > 0
+    assert weights(m, "it's duller")["dull"] > 0

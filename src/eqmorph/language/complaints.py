@@ -160,9 +160,11 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
         return None
     # not a comparative ("it's duller" wishes), nor a synonym that ends so ("underwater": muffled, asked for until a
     # twenty-eighth trial); a comparative said of a named subject reports it ("the vocal is harsher", "the second take
-    # is boomier": asked for, a thirty-second trial), as "the vocal is harsher than before" does
+    # is boomier": asked for, a thirty-second trial), as "the vocal is harsher than before" does, and so does one said
+    # to be becoming so ("it's getting duller" asked for more dull: a forty-fourth round)
     if sign > 0 and (word in flaws or typed in EXCESS_FORMS) and not (
-            typed != word and typed.endswith("er") and typed[:3] == word[:3] and not _named_subject(clause_before)):
+            typed != word and typed.endswith("er") and typed[:3] == word[:3] and not _named_subject(clause_before)
+            and _BECOMING.isdisjoint(clause_before)):
         return -1.0  # "it's muddy", "it's bassy"
     if word not in flaws and negation is not None and (sign < 0 or negation in NEGATED_COPULAS):
         return 1.0  # "it's not bright", "it isn't bright", "it has no air"
@@ -173,6 +175,8 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
 
 
 
+# Verbs of a change under way: a comparative after them says what the sound is becoming, not a wish
+_BECOMING = frozenset({"getting", "gets", "got", "became", "becoming", "becomes", "growing", "turning"})
 # Subjects that name nothing: "it's duller", "this is harsher" may ask for it (they are said of the sound being made)
 _UNNAMED = frozenset({"it", "this", "that", "everything", "everything's", "which", "who"})
 
