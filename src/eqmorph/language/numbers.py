@@ -92,38 +92,6 @@ class PlacedFrequency:
                 f"({self.region.span_text}), read as that region")
 
 
-# How people write a dB amount that the amount pattern does not read: the unit spelt out ("2 decibeles"), a range ("2-3
-# dB", "2 to 3 dB": its middle) and a hedge before it ("by about 2 dB"); each was refused (a twenty-eighth trial).
-_DECIBELS = re.compile(r"(?<![^\W_])(?:decibel(?:e?s)?|decibelios?)(?![^\W_])")
-_DB_RANGE = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(?:-|to|a)\s?(\d+(?:[.,]\d+)?)\s?(dbs?)(?![^\W_])")
-_HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|approx|maybe|like|unos|aproximadamente)\s+"
-                        r"(?=[-−+]?\s?\d+(?:[.,]\d+)?\s?dbs?(?![^\W_])|(?:a|one|un|two|dos|three|tres) (?:db|dbs)\b)")
-
-
-# A number that names a recording or a part of one ("track 2 is muddy" read 2 dB of mud, "on track 5 the highs are
-# harsh" boosted them: a twenty-eighth trial); the number is dropped.
-_NAMING_NUMBER = re.compile(r"(?<![^\W_])(track|song|version|mix|guest|episode|part|bar|bars|verse|chorus|pista|"
-                            r"toma|versión|canción|cancion|episodio)\s?#?\s?\d+(?![^\W_]|[.,]\d|\s?(?:dbs?|hz|khz|k|%))")
-
-# Mains frequency said in cycles ("a 60 cycle hum" was read as a 60 dB gain of hum, refused: a thirty-second trial)
-_CYCLES = re.compile(r"(?<![^\W_])(\d+)\s?-?\s?cycles?(?![^\W_])")
-
-
-def spoken_amounts(text: str) -> str:
-    """``text`` (normalised) with dB amounts written as the amount pattern reads them: "2 decibeles" -> "2 db", "2-3 dB"
-    -> "2.5 db", "by about 2 dB" -> "by 2 dB"; a number that names a track dropped ("track 2"); "60 cycle" -> "60
-    hz"."""
-    text = _CYCLES.sub(r"\1 hz", _NAMING_NUMBER.sub(r"\1", _DECIBELS.sub("db", text)))
-
-    def middle(found: re.Match[str]) -> str:
-        low, high = (float(g.replace(",", ".")) for g in found.group(1, 2))
-        if not low < high <= GAIN_DB.high:  # "boost 100 to 3 db": a frequency and a gain, not a range
-            return found.group(0)
-        return f"{(low + high) / 2:g} db"
-
-    return _HEDGED_DB.sub("", _DB_RANGE.sub(middle, text))
-
-
 def placed_frequencies(clause: str, names_a_sound: Callable[[str], bool],
                        notes: list[str]) -> tuple[str, list[BandWord]]:
     """``clause`` with each frequency placed after a word that names a sound read, in turn ("cut the mud at 300 and
@@ -390,4 +358,4 @@ def set_amounts(text: str, pieces: list[Piece], amounts: Mapping[int, Amount],
 __all__ = ["NUMBER_TOKEN", "Amount", "PlacedFrequency", "ambiguous_number", "ambiguous_number_error", "amount_at",
            "amount_in_region_error", "amount_weight", "corner_placed", "dangling_amount", "db_amount",
            "frequency_error", "is_bare_decimal", "number_degree", "placed_frequencies", "placed_frequency",
-           "set_amounts", "set_corners", "spoken_amounts"]
+           "set_amounts", "set_corners"]

@@ -15,10 +15,10 @@ from eqmorph.language import lexicon
 from eqmorph.language.complaints import COPULAS, FINE
 from eqmorph.language.earlier import reported
 from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
-from eqmorph.language.numbers import spoken_amounts
 from eqmorph.language.regions import is_region_word
 from eqmorph.language.spanish_verbs import SPANISH_CUT, SPANISH_CUTTING_FORMS
 from eqmorph.language.spelling import fold
+from eqmorph.language.spoken_amounts import spoken_amounts
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
 # a sentence ends a clause ("The bass is too loud. The highs are fine." cut the highs: a twenty-eighth trial)
