@@ -109,3 +109,15 @@ def test_a_denied_band_word_is_cut_in_full_and_no_contrast_note_says_otherwise(m
 
 def test_a_denied_crowd_word_still_says_the_contrast_rule(m):
     assert any("muddy: only what it adds to warm" in note for note in m.parse("warm but not muddy").notes)
+
+
+@pytest.mark.parametrize("text", ["smooch", "ring modulator", "wedding ring"])
+def test_a_real_word_or_a_thing_named_with_ring_is_refused_as_naming_no_sound(m, text):
+    # "smooch" was read as smooth; "ring modulator" and "wedding ring" were said to be a narrow resonance
+    with pytest.raises(UnknownWordError, match="names no sound"):
+        m.parse(text)
+
+
+def test_a_ringing_is_still_a_resonance(m):
+    with pytest.raises(UnknownWordError, match="narrow resonance"):
+        m.parse("the snare rings")

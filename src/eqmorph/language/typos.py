@@ -47,7 +47,8 @@ def typo_reading(word: str, meanings: Meanings, english: English, notes: list[st
     "cellos": not muddy, bellos), a slip of the first letter ("abajo", "falto", "sordo": Spanish words, not bajo,
     alto, gordo), a plural or singular of a known spelling ("medio" is no slip of the mids' "medios"), an inflection
     no dictionary holds ("louding"), an English word's "-y" adjective ("brassy" is no "bassy")."""
-    if len(word) < READ_TYPO_MIN_LETTERS or not word.isalpha() or meanings(word):
+    # a stop-listed word is a word of its own ("smooch" is no slip of smooth)
+    if len(word) < READ_TYPO_MIN_LETTERS or not word.isalpha() or meanings(word) or word in stoplist():
         return []
     if english(word) or any(english(base) for base in lemmas.candidates(word)) or (
             word.endswith("y") and word[-2] != "y" and english(word[:-1])):  # "brassy" (brass) is no "bassy"
