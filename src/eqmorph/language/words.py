@@ -228,9 +228,10 @@ class WordReader:
         """``(negated stem, meanings)`` of a descriptor as the grammar reads it: a word whose affix negates a known one
         ("de-harsh", "mud-free": its stem, before an open vocabulary's guess at it), else the word itself ("can you" is
         no guess), else a typo of one known word ("brigher": brighter, said in ``notes``). ``denied``: a negation or
-        a "less" word stands before it. A slip of a known word that cannot be read so is refused there with its
-        suggestion, as it is alone ("less mudy"): left unread beside other words, "warmer, not mudy" dropped the
-        denial with it and read as plain warm (a forty-fourth round)."""
+        a "less" word stands right before it (not "bájele a esos agudos": Spanish "esos" is no slip to refuse). A
+        slip of a known word that cannot be read so is refused there with its suggestion, as it is alone ("less
+        mudy"): left unread beside other words, "warmer, not mudy" dropped the denial with it and read as plain warm
+        (a forty-fourth round)."""
         negated, found = self.negated_meanings(term)
         notes.extend([f"{term}: read as less {negated}"] if negated else [])
         found = (found or self.meanings(term, embed=term not in FUNCTION_WORDS) or self.typo_reading(term, notes))
