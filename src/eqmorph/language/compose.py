@@ -189,16 +189,13 @@ def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]]
             asked_rows.append(row)
         else:
             # a band word names its own region: denied, it is a move asked for there ("tame the highs but add
-            # some presence"), taken away whole, never kept to where the others act nor to what they do not share
+            # some presence"), never kept to where the others act
             denied_rows.append((row, all(band_word(word) is None for (word, _), _ in ws)))
     asked = np.stack(asked_rows) @ responses  # (p, F)
     target = plain @ responses
     near_asked = _spread(np.max([_where_acts(a, own_way=True) for a in asked], axis=0), NEAR_OCTAVES)
     for row, crowd in denied_rows:
         r = row @ responses
-        if not crowd:  # a band word's move asked for in its own region, whole ("a bit more bass and less mids")
-            target = target + r
-            continue
         fit, *_ = np.linalg.lstsq(asked.T, r, rcond=None)  # least-squares projection on the asked-for pieces
         outside = r - asked.T @ fit
         if crowd and _qualifies(asked, r):  # only where both act: "more highs but not shrill" keeps the bass

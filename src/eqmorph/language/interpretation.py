@@ -267,10 +267,7 @@ def interpret(text: str, pieces: Sequence[Piece], source: str | None, ignored: t
     meant = Interpretation(text, tuple(pieces), (), source, ignored)
     asked = [p.term for p in pieces if p.sign > 0]
     # A word asked both ways cancels; a dB amount is added as written, never denied ("warm, treble -2dB").
-    # A denied band word is cut whole, a move asked for in its own region (compose._contrast_target): the note said
-    # "mids: only what it adds to bass is taken away" of "a bit more bass and less mids", cut in full.
-    denied = list(dict.fromkeys(p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked
-                                and not all(m.how == "defined" for m in p.meanings)))
+    denied = [p.term for p in pieces if p.sign < 0 and not p.absolute and p.term not in asked]
     if meant.contrast and denied:  # language/compose.py: phrase_params
         notes.append(f"{', '.join(denied)}: only what {'it adds' if len(denied) == 1 else 'they add'} to "
                      f"{', '.join(asked)} is taken away")
