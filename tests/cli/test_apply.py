@@ -4,6 +4,8 @@ The CLI runs the real loader on the tiny synthetic model (``--model tiny_model_d
 expected audio is the same model's EQ run through the filtering functions.
 """
 
+import re
+
 import numpy as np
 import pytest
 import soundfile as sf
@@ -301,3 +303,14 @@ def test_auto_gain_on_a_morph_covers_the_whole_path(tmp_path, tones_wav, tiny_mo
     y = sf.read(tmp_path / "out.wav")[0]
     np.testing.assert_allclose(y, apply_morph(x, SR, params_at, automation, gain_db=auto.gain_db), atol=1e-6)
     assert "morph 'warm' -> 'bright'" in out
+
+
+def test_the_report_of_a_clipped_integer_file_says_its_peak_was_before_clipping(tmp_path, tiny_model_dir, tiny_model,
+                                                                                capsys):
+    """A tenth new-user trial read "output: peak +1.5 dBFS" for a 16-bit file whose peak is 0 dBFS."""
+    src, x = _loud_sine(tmp_path, tiny_model.generate("muddy"))
+    argv = ["apply", src, tmp_path / "out.wav", "--word", "muddy", "--no-auto-gain", "--model", tiny_model_dir]
+    code, out, _ = _run(argv, capsys)
+    assert code == 0 and re.search(r"output: peak \+\d+\.\d dBFS before clipping, \d+\.\d dB louder than the input",
+                                   out), out
+    assert np.abs(sf.read(tmp_path / "out.wav")[0]).max() <= 1.0

@@ -20,8 +20,10 @@ from eqmorph.cli.common import (
     add_input_arg,
     add_word_args,
     clip_warning,
+    clips_in_file,
     examples,
     existed,
+    level_note,
     load_model,
     refuse_overwriting_input,
     wrote,
@@ -179,7 +181,7 @@ def run_apply(args: argparse.Namespace) -> int:
         applied_eqs = [eq]
         report = process_file(args.input, args.output, eq=eq, auto_gain=auto_gain, progress=not args.quiet)
     say_nyquist(args.input, info.sample_rate, applied_eqs)
-    _finish(args, report, what, "a lower --intensity", "", existed_before, auto_gain="auto gain (drop --no-auto-gain)")
+    _finish(args, report, what, "a lower --intensity", "", existed_before, auto_gain="drop --no-auto-gain")
     return 0
 
 
@@ -251,16 +253,18 @@ def _finish(args: argparse.Namespace, report: ProcessReport, what: list[str], re
             existed_before: bool, auto_gain: str = "--auto-gain") -> None:
     """The report (unless ``--quiet``) and the clipping warning (always), the same for words and presets; ``gain``
     names the level change applied when it is not the auto gain ("preset Preamp"); ``remedy``, a way out of
-    clipping besides auto gain ("a lower --intensity"), or ""; ``auto_gain``: how to have auto gain back."""
+    clipping besides auto gain ("a lower --intensity"), or ""; ``auto_gain``: how to have auto gain ("--auto-gain",
+    "drop --no-auto-gain")."""
     if not args.quiet:
-        print(_report_text(report, what, gain))
+        print(_report_text(report, what, gain, auto_gain))
         wrote(report.out_path, existed_before)
-    warning = clip_warning(report, remedy, auto_gain=auto_gain)
+    how = auto_gain if auto_gain.startswith("--") else f"auto gain ({auto_gain})"
+    warning = clip_warning(report, remedy, auto_gain=how)
     if warning:
         print(f"eqmorph apply: warning: {warning}", file=sys.stderr)
 
 
-def _report_text(report: ProcessReport, what: list[str], gain_name: str) -> str:
+def _report_text(report: ProcessReport, what: list[str], gain_name: str, auto_gain: str) -> str:
     silent = report.peak_dbfs == -math.inf
     if report.auto_gain is not None:
         level = report.auto_gain.describe() + ("" if silent else f", peak {report.peak_dbfs:+.1f} dBFS")
@@ -268,7 +272,9 @@ def _report_text(report: ProcessReport, what: list[str], gain_name: str) -> str:
         level = SILENT_INPUT
     else:
         gain = f"{report.gain_db:+.1f} dB {gain_name}, " if report.gain_db else ""
-        level = f"{gain}peak {report.peak_dbfs:+.1f} dBFS"
+        # The peak is the filtered signal's; an integer file holds it clipped at 0 dBFS (the warning says how often).
+        clipped = " before clipping" if clips_in_file(report) else ""
+        level = f"{gain}peak {report.peak_dbfs:+.1f} dBFS{clipped}{level_note(report, auto_gain)}"
     return "\n".join(
         [
             f"{report.in_path} -> {report.out_path}: {duration_text(report.frames, report.sample_rate)}, "

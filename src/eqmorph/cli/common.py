@@ -274,6 +274,29 @@ def require_module(module: str, task: str, extra: str) -> None:
         raise EqmorphError(f"{task} needs {module.split('.')[0]}: {install_hint(extra)}")
 
 
+# A level change the ear notices between two plays of a recording; a smaller one is not worth a note.
+LEVEL_NOTE_DB = 1.0
+
+
+def level_note(report: Any, auto_gain: str) -> str:
+    """", 10.6 dB quieter than the input (auto gain would keep its loudness: --auto-gain)" for a file written without
+    auto gain whose loudness changed by more than ``LEVEL_NOTE_DB``, else "" (a match preset applied with its Preamp
+    came out 10.6 dB quieter, unsaid: a tenth new-user trial). ``report``: :class:`eqmorph.audio.files.ProcessReport`;
+    ``auto_gain``: how to have auto gain ("--auto-gain", "drop --no-auto-gain")."""
+    change = report.level_change_db
+    if report.auto_gain is not None or abs(change) <= LEVEL_NOTE_DB:
+        return ""
+    direction = "louder" if change > 0 else "quieter"
+    return f", {abs(change):.1f} dB {direction} than the input (auto gain would keep its loudness: {auto_gain})"
+
+
+def clips_in_file(report: Any) -> bool:
+    """Whether the samples above full scale of ``report``'s file were clipped: integer PCM (WAV, FLAC) clips them;
+    float WAV and Ogg Vorbis (which stores floats) keep them."""
+    return report.clipped and not ((report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE"))
+                                   or report.format == "OGG")
+
+
 def clip_warning(report: Any, remedy: str = "", auto_gain: str = "--auto-gain") -> str | None:
     """The warning for an audio file written with samples above full scale (None if none were), then what to do:
     ``auto_gain`` (how the command turns auto gain on: ``match`` and ``apply --word`` have it on unless
@@ -286,12 +309,12 @@ def clip_warning(report: Any, remedy: str = "", auto_gain: str = "--auto-gain") 
         return None
     # Float WAV and Ogg Vorbis store samples as floats: their overs stay in the file (a trial found +20 dBFS in an
     # .ogg said to be clipped); integer PCM (WAV, FLAC) clips them.
-    if report.format == "WAV" and report.subtype in ("FLOAT", "DOUBLE"):
-        fate = "kept above full scale in the float file"
+    if clips_in_file(report):
+        fate = "clipped in the output"
     elif report.format == "OGG":
         fate = "kept above full scale in the Ogg Vorbis file (it stores floats), to clip in whatever plays it"
     else:
-        fate = "clipped in the output"
+        fate = "kept above full scale in the float file"
     remedies = [r for r in (auto_gain if report.auto_gain is None else "", remedy) if r]
     advice = f"; use {' or '.join(remedies)}" if remedies else ""
     return (f"{report.clipped_samples} sample(s) exceed full scale (peak {report.peak_dbfs:+.1f} dBFS) and were "

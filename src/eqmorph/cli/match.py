@@ -9,6 +9,7 @@ from typing import Any
 
 from eqmorph.cli.common import (
     AUTO_GAIN_HELP,
+    LEVEL_NOTE_DB,
     add_format_args,
     add_input_arg,
     add_model_arg,
@@ -21,9 +22,6 @@ from eqmorph.cli.common import (
     refuse_overwriting_input,
     wrote,
 )
-
-# A level change the ear notices between two plays of a recording; a smaller one is not worth a note.
-LEVEL_NOTE_DB = 1.0
 
 
 def run_match(args: argparse.Namespace) -> int:
