@@ -208,3 +208,17 @@ def test_every_command_with_quiet_also_takes_its_short_form_q():
             with_quiet.append(command)
             assert "-q" in quiet[0].option_strings, command
     assert {"generate", "apply", "match", "import", "train"} <= set(with_quiet)
+
+
+def test_words_search_lists_the_lexicon_words_holding_the_text_as_the_page_offers_them(capsys):
+    """A tenth new-user trial: the page offered cálido for "cál", words --search cál did not."""
+    code, out, _ = _run(capsys, "words", "--search", "cál")
+    lines = {line.split()[0]: line for line in out.splitlines() if "reads as" in line}
+    assert code == 0 and "reads as warm" in lines["cálido"] and "calidez" in lines
+    assert all("cal" in eqmorph_fold(word) for word in lines)
+
+
+def eqmorph_fold(word: str) -> str:
+    from eqmorph.language.spelling import fold
+
+    return fold(word).lower()

@@ -59,6 +59,8 @@ def run_words(args: argparse.Namespace) -> int:
         if words:  # a band word has no examples to show
             print_word_table(m, words)
         print_studio_terms(studio[: args.limit - len(words)])  # "graves" reads as bass; sub bass, low cut hold it too
+        if understood is None:  # else the text itself was read ("cálido -> warm, caliente"), said above
+            _print_lexicon_terms(m, args.search, args.limit - len(words) - len(studio))
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
@@ -94,6 +96,16 @@ def print_studio_terms(found: Sequence[BandWord]) -> None:
     """One line per band word: its name and the move it is defined as (they have no examples to count)."""
     for word in found:
         print(f"{word.name:<24}studio term: {word.summary()}")
+
+
+def _print_lexicon_terms(m: Any, text: str, limit: int) -> None:
+    """The lexicon's words holding ``text`` (``cál``: cálido, which reads as warm and caliente), as the page's word
+    pickers offer them: a tenth new-user trial found cálido on the page but not in ``words --search cál``."""
+    from eqmorph.semantic.vocabulary import terms_matching
+
+    for term in terms_matching(m.vocabulary.lexicon_terms(), text)[: max(limit, 0)]:
+        reads = ("the opposite of " if term["opposite"] else "") + ", ".join(term["means"])
+        print(f"{term['word']:<24}reads as {reads}")
 
 
 def register(subparsers: Any) -> None:

@@ -215,4 +215,11 @@ class Vocabulary:
         return setting + never + kept + few
 
 
-__all__ = ["SETTING_WORDS", "STUDIO_MEANINGS", "Vocabulary"]
+def terms_matching(terms: Sequence[dict[str, Any]], text: str | None) -> list[dict[str, Any]]:
+    """The :meth:`Vocabulary.lexicon_terms` whose spelling holds ``text`` up to case and accents ("cal" finds
+    cálido); all of them for no text or a blank one. One search for ``eqmorph words --search`` and ``/api/words``."""
+    key = fold(text).lower().strip() if text is not None else ""
+    return [t for t in terms if key in fold(t["word"]).lower()] if key else list(terms)
+
+
+__all__ = ["SETTING_WORDS", "STUDIO_MEANINGS", "Vocabulary", "terms_matching"]

@@ -20,11 +20,12 @@ from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.io.names import eq_stem
 from eqmorph.io.presets import format_eq
 from eqmorph.language.band_words import band_words, find_band_words
-from eqmorph.language.spelling import fold, normalise_term
+from eqmorph.language.spelling import normalise_term
 from eqmorph.semantic.describe import sound_words
 from eqmorph.semantic.match import match_spectra
 from eqmorph.semantic.match_inputs import MIN_SECONDS, SILENCE_DBFS
 from eqmorph.semantic.morph import Morpher
+from eqmorph.semantic.vocabulary import terms_matching
 from eqmorph.server import errors
 from eqmorph.server.batching import Batcher
 from eqmorph.server.bounds import MAX_TEXT_CHARS
@@ -242,8 +243,7 @@ class Service:
     def lexicon_terms(self, text: str | None) -> list[dict[str, Any]]:
         """``/api/words``' lexicon terms: all of them for no search (or a blank one), else those whose spelling holds
         ``text`` (up to case and accents: "cal" finds cálido)."""
-        key = fold(text) if text is not None else ""
-        return [t for t in self.lexicon if key in fold(t["word"])] if key else list(self.lexicon)
+        return terms_matching(self.lexicon, text)
 
     def parse(self, text: str) -> dict[str, Any]:
         """How the model understands ``text`` (:meth:`Morpher.parse`), JSON-ready, with the language it is in
