@@ -19,30 +19,27 @@ _THAN = {"than": ("more", "less"), "que": ("más", "menos")}
 _WISHED = (("i'd",), ("id",), ("i", "would"), ("i", "want"), ("i", "wanted"), ("i", "like"), ("i", "need"),
            ("i", "expected"), ("it", "should"), ("should",), ("needed",), ("necessary",), ("ideal",),
            ("me", "gustaría"), ("me", "gustaria"), ("quisiera",), ("debería",), ("deberia",), ("quiero",))
-# ... or what it was ("less warmth than before"): a loss stated, read as the lack. Only with "less": "more bass than
-# before" stays a request (more of it, as the lack asks too).
-_EARLIER = (("before",), ("it", "was"), ("it", "used"), ("earlier",), ("antes",))
+# Not what it was: "less bass than before" is as often a request ("give me less bass than before", "less mud than
+# before": read as a lack, they added 3 dB of bass and of mud, a thirty-sixth trial) as a loss stated.
 
 
-def _stated_without_copula(standard: Sequence[str], less: bool) -> bool:
+def _stated_without_copula(standard: Sequence[str]) -> bool:
     """Whether the words after "than" (``standard``) make the comparison a statement with no copula before it."""
-    return any(tuple(standard[:len(said)]) == said for said in _WISHED + (_EARLIER if less else ()))
+    return any(tuple(standard[:len(said)]) == said for said in _WISHED)
 
 
 def compared(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
     "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
     compares with dropped up to the clause's end; wishes ("make it brighter than the reference") stay. With no copula,
-    a comparison with a wish or an earlier state is stated too ("less low end than I'd like", "less warmth than
-    before")."""
+    a comparison with a wish is stated too ("less low end than I'd like")."""
     out = list(tokens)
     for k in range(len(out) - 1, 0, -1):  # "duller than I'd like": the first word
         if out[k] not in _THAN:
             continue
         more, less = _THAN[out[k]]
         end = clause_end(out, k)
-        lessened = less in out[max(k - 3, 0):k - 1]
-        if (COPULAS.isdisjoint(out[:k - 1]) and not _stated_without_copula(out[k + 1:end], lessened)) or is_wished(
+        if (COPULAS.isdisjoint(out[:k - 1]) and not _stated_without_copula(out[k + 1:end])) or is_wished(
                 out[:k]):  # a copula states the clauses after it too
             continue
         if k > 1 and out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
