@@ -86,11 +86,17 @@ def run(model_dir: str | None = None, quick: bool = False) -> dict[str, Any]:
             "eqmorph generate warm": [cli, "generate", "warm", *model],
             "eqmorph generate warm --format apo -o warm.txt": [cli, "generate", "warm", "--format", "apo", "-o",
                                                                str(Path(tmp) / "warm.txt"), *model],
-            f"eqmorph apply ({AUDIO_SECONDS:.0f} s stereo WAV, one word)": [
+            # Auto gain is the default since 2026-12-05: it filters the file twice (measure, then write).
+            f"eqmorph apply ({AUDIO_SECONDS:.0f} s stereo WAV, one word; auto gain, the default)": [
                 cli, "apply", str(wav), out, "--word", "warm", "--quiet", *model],
-            f"eqmorph apply ({AUDIO_SECONDS:.0f} s, morph warm -> bright over the file)": [
+            f"eqmorph apply ({AUDIO_SECONDS:.0f} s stereo WAV, one word, --no-auto-gain)": [
+                cli, "apply", str(wav), out, "--word", "warm", "--quiet", "--no-auto-gain", *model],
+            f"eqmorph apply ({AUDIO_SECONDS:.0f} s, morph warm -> bright over the file; auto gain, the default)": [
                 cli, "apply", str(wav), out, "--word", "warm", "--to", "bright", "--automate",
                 f"0:0,{AUDIO_SECONDS:g}:1", "--quiet", *model],
+            f"eqmorph apply ({AUDIO_SECONDS:.0f} s, morph warm -> bright over the file, --no-auto-gain)": [
+                cli, "apply", str(wav), out, "--word", "warm", "--to", "bright", "--automate",
+                f"0:0,{AUDIO_SECONDS:g}:1", "--quiet", "--no-auto-gain", *model],
         }
         for label, argv in commands.items():
             rows[label] = measure(argv, runs)
