@@ -70,3 +70,12 @@ def test_the_cli_says_a_preamp_that_takes_the_gain_back(tmp_path, capsys):
 def test_the_cli_json_gives_the_level(tmp_path, capsys):
     got = json.loads(_describe(tmp_path, capsys, "Preamp: -2 dB\n" + _SHELVES.format(g=6), "--json"))
     assert got["level_db"] == pytest.approx(4.0, abs=0.01) and got["words"] == [] and got["phrase"] == ""
+
+
+@pytest.mark.parametrize("preamp_db, said", [(6.0, "only louder: a level change of +6.0 dB"),
+                                             (-3.0, "only quieter: a level change of -3.0 dB")])
+def test_a_preset_of_a_preamp_alone_is_said_as_its_level(tmp_path, capsys, preamp_db, said):
+    """A tenth new-user trial: "Preamp: 6 dB" alone read "sounds like nothing: the EQ is flat", level_db null."""
+    out = _describe(tmp_path, capsys, f"Preamp: {preamp_db:g} dB\n")
+    assert said in out and "no change of tone" in out
+    assert json.loads(_describe(tmp_path, capsys, f"Preamp: {preamp_db:g} dB\n", "--json"))["level_db"] == preamp_db

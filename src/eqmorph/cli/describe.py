@@ -57,6 +57,8 @@ def run_describe(args: argparse.Namespace) -> int:
     # a flat +6 dB preset read as "much more bass", and so did one whose Preamp took the 6 dB back off).
     grid = m.describer_for(args.source)
     bands_db = level_only_db(eq.response_db(grid.freqs_hz, grid.sample_rate))
+    if bands_db is None and eq == type(eq).flat() and imported.preamp_db != 0.0:
+        bands_db = 0.0  # flat bands and a Preamp line: a level change alone ("Preamp: 6 dB" read as "the EQ is flat")
     level_db = None if bands_db is None else bands_db + imported.preamp_db
     fit = {"fitted": imported.fitted, "fit_rms_db": round(imported.rms_db, 4) if imported.fitted else None,
            "fit_max_db": round(imported.max_error_db, 4) if imported.fitted else None}
