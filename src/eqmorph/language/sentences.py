@@ -26,6 +26,10 @@ from eqmorph.language.spoken_amounts import spoken_amounts
 _SPLIT = re.compile(r"[;/&|\n]|:(?!\s?[-−+]?\s?[.,]?\d)|\+(?!\s?\d)|,(?!\d)|(?<!\d),|"
                     r"(?<!approx)(?<!aprox)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bca)[.!?](?=\s|$)")
 _WITHOUT = re.compile(r"(?<![^\W_])w/o(?![^\W_])")  # "more highs w/o harshness": "/" would split it in two
+# "o" texted for "of" after an English quantity ("less o the bass" read "o" as Spanish "or" and boosted the bass 6 dB:
+# a thirty-sixth trial); "más o menos" and Spanish lists keep their "o"
+_TEXTED_OF = re.compile(r"\b(less|more|lots|lot|bit|touch|tad|hint|little|some|much|ton|tons|rid)\s+o\s+"
+                        r"(?=(?:the|my|that|this|those|these|your|it)\b)")
 
 
 # A subject named and then resumed by a pronoun ("the highs, they're a bit much", "the top end, it's harsh"): the
@@ -290,7 +294,8 @@ def _not_more(text: str) -> str:
 def sentence_text(text: str) -> str:
     """``text`` (normalised) with what it says across its punctuation joined (see the module docstring)."""
     text = _not_more(reported(_TA.sub("está", text)))  # "the sound guy cut all the bass": the state it left
-    text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", _WITHOUT.sub("without", text)))
+    text = _WITHOUT.sub("without", _TEXTED_OF.sub(r"\1 of ", text))
+    text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", text))
     text = _kept_after(_resumed_object(_resumed_clitic(text)))  # before the praise: "the bass, i love it"
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
