@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from eqmorph.errors import ParameterError
+
 
 def weights(m, text):
     return dict(m.parse(text).weights)
@@ -28,3 +30,29 @@ def test_brighter_but_less_ring_still_lifts_the_top(m):
 def test_o_texted_for_of_after_less_cuts(m, text):
     # "o" was read as Spanish "or" and the bass boosted 6 dB
     assert weights(m, text)["bass"] < 0
+
+
+@pytest.mark.parametrize("text, word", [
+    ("la sibilancia quítala", "sibilance"), ("las eses quítalas", "sibilance"), ("el retumbo quítalo", "rumble"),
+    ("el zumbido quítalo", "hum"), ("el barro quítamelo", "muddy"), ("el barro sácalo", "muddy"),
+    ("el barro quita", "muddy"), ("el barro lo quitas", "muddy"), ("el barro me molesta, quítalo", "muddy")])
+def test_a_spanish_pronoun_verb_after_a_band_word_or_in_another_form_cuts(m, text, word):
+    # each added what it asked to remove (+4.2 dB at 8 kHz, +5 dB at 40 Hz, +5.4 dB at 200 Hz)
+    assert weights(m, text)[word] < 0
+
+
+def test_el_retumbo_quitalo_cuts_the_lows_and_names_no_word_never_typed(m):
+    reading = m.parse("el retumbo quítalo")
+    assert "bájale" not in reading.ignored  # said "ignored: bájale", a word the user never typed
+    assert m.generate("el retumbo quítalo").response_db([40.0])[0] < 0
+
+
+def test_el_barro_no_lo_toques_is_a_keep_as_dejalo(m):
+    # "el barro, no lo toques" added 5.4 dB of the mud it asked to leave
+    with pytest.raises(ParameterError, match="keep"):
+        m.parse("el barro, no lo toques")
+    assert weights(m, "el barro no lo toques, más brillo")["treble"] > 0
+
+
+def test_the_polishing_sacar_after_the_shine_is_no_cut(m):
+    assert weights(m, "el brillo sácalo")["treble"] > 0  # "sacar brillo": to polish

@@ -14,6 +14,7 @@ from eqmorph.language.band_words import BandWord
 from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import frequency_after_its_word, frequency_error, placed_frequencies
 from eqmorph.language.ringing import placed_ring
+from eqmorph.language.spanish_verbs import SPANISH_CUT
 from eqmorph.language.statements import statement_tokens
 from eqmorph.language.trailing import imperatives, move_enough
 from eqmorph.language.words import WordReader
@@ -37,4 +38,5 @@ def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
     # "the toms ring in the low mids" -> "a bit less low mids", said in a note
     tokens = placed_ring(typed, notes)
     tokens = move_enough(statement_tokens(judged_subjects(imperatives(tokens), reader.names_flaw, praised_text), liked))
-    return typed, tokens, corners
+    # the one form a cutting verb is read as is no word typed: "el brillo sácalo" said "ignored: bájale" (a 36th trial)
+    return [t for t in typed if t != SPANISH_CUT or t in text], tokens, corners

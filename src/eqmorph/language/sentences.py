@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 
-from eqmorph.language import lexicon
 from eqmorph.language.complaints import COPULAS, FINE
 from eqmorph.language.earlier import reported
 from eqmorph.language.grammar_words import DIRECTION_WORDS, JOINERS, LESS, MORE, SPANISH_DIRECTIONS
 from eqmorph.language.regions import is_region_word
-from eqmorph.language.spanish_verbs import SPANISH_CUT, SPANISH_CUTTING_FORMS
-from eqmorph.language.spelling import fold
+from eqmorph.language.spanish_clitics import resumed_clitic
 from eqmorph.language.spoken_amounts import spoken_amounts
 
 # "+" joins ("+air -boomy") unless a gain follows it ("bass +3dB"); a comma between digits is a decimal comma ("1,5x");
@@ -63,57 +61,6 @@ _RESUMED_OBJECT = re.compile(r"^((?:(?:the|those|these|my|your)\s)?[^,.;!?]{1,40
 _SAID_OF_IT = frozenset({"it", "too", "much", "not", "no", "overdid", "overdone"})
 _OBJECT_VERBS = frozenset({"turn", "bring", "take", "pull", "push", "roll", "dial", "knock", "back", "ease",
                            "i love", "i like", "i hate", "i dislike"})
-
-
-# Spanish says the object as a pronoun on the verb: "los graves, bájalos un poco", "te pasaste con los agudos, bajalos
-# un poco" boosted the region (the verb had no region after it: a thirty-second trial): read as "bájale los graves".
-_RESUMED_CLITIC = re.compile(r"^([^,.;!?]*?\b(los|las|el|la)\s+([^,.;!?]{1,30}?))\s*,\s*"
-                             r"([a-záéíóúñ]+?)(?:los|las|lo|la|le|les)\b")  # bájalos, bájale
-_RAISING_STEMS = frozenset({"sube", "subi", "aumenta", "realza", "levanta"})
-
-
-_PLENTY_OF_BASS = re.compile(r"^\s*(?:mucho|harto|demasiado)\s+bajo\s*,\s*(?=[a-záéíóúñ]+?(?:lo|los|le|les)\b)")
-
-
-# After a joiner, a region and its pronoun verb with no comma: "los graves, súbelos un poco y los agudos bájalos"
-# boosted the treble 6 dB (a thirty-second trial)
-_NOT_JOINER = r"(?!y\s|pero\s)[a-záéíóúñ]+"  # a word of a region, never the joiner of the next clause
-_JOINED_CLITIC = re.compile(rf"(?:(?<=[\s,])|^)((?:y|pero)\s+)?(los|las|el|la)\s+({_NOT_JOINER}(?:\s{_NOT_JOINER})?)\s+"
-                            r"([a-záéíóúñ]+?)(?:los|las|lo|la|le|les)(?=[\s,.;!?]|$)")
-
-
-def _clitic_verb(stem: str) -> str | None:
-    """The verb a Spanish stem with its object pronoun is read as: a cut, a raise, a keep, else None."""
-    stem = fold(stem)
-    return (SPANISH_CUT if f"{stem}le" in SPANISH_CUTTING_FORMS else "súbele" if stem in _RAISING_STEMS
-            else "keep" if stem in ("deja", "deje") else None)  # "los graves, déjalos": kept
-
-
-def _names_a_sound(article: str, said: str) -> bool:
-    """Whether ``said`` after ``article`` names a region ("los agudos", "el bajo") or a sound the lexicon knows ("el
-    barro", "la dureza": "pero el barro quítalo" added 5 dB of mud, a forty-fourth round)."""
-    return is_region_word(said) or is_region_word(f"{article} {said}") or bool(lexicon.related(said))
-
-
-def _joined_clitic(found: re.Match[str]) -> str:
-    """"y los agudos bájalos" -> "y bájale los agudos", for a region or a sound said before its pronoun verb (after
-    "y", "pero", a comma or at the start: "los agudos bájalos" boosted the treble 6 dB, a thirty-fifth trial)."""
-    verb = _clitic_verb(found.group(4))
-    if verb is None or not _names_a_sound(found.group(2), found.group(3)):
-        return found.group(0)
-    return f"{found.group(1) or ''}{verb} {found.group(2)} {found.group(3)}"
-
-
-def _resumed_clitic(text: str) -> str:
-    """``text`` with "<... the region>, <verb>-los ..." read as "<verb> the region ..." (a cutting or raising verb),
-    and "y <the region> <verb>-los" as "y <verb> the region"."""
-    text = _JOINED_CLITIC.sub(_joined_clitic, _PLENTY_OF_BASS.sub("el bajo, ", text))
-    found = _RESUMED_CLITIC.match(text)
-    if found is None or not _names_a_sound(found.group(2), found.group(3)) or not DIRECTION_WORDS.isdisjoint(
-            found.group(1).split()):  # "el bajo, bájalo": the bass guitar's form
-        return text
-    verb = _clitic_verb(found.group(4))
-    return text if verb is None else f"{verb} {found.group(2)} {found.group(3)}{text[found.end():]}"
 
 
 def _resumed_object(text: str) -> str:
@@ -296,7 +243,7 @@ def sentence_text(text: str) -> str:
     text = _not_more(reported(_TA.sub("está", text)))  # "the sound guy cut all the bass": the state it left
     text = _WITHOUT.sub("without", _TEXTED_OF.sub(r"\1 of ", text))
     text = _SIZING_SENTENCE.sub(" ", _LACK_ASKED.sub(r"\1 \2", text))
-    text = _kept_after(_resumed_object(_resumed_clitic(text)))  # before the praise: "the bass, i love it"
+    text = _kept_after(_resumed_object(resumed_clitic(text)))  # before the praise: "the bass, i love it"
     unpraised = _PRAISE_CLAUSE.sub("", text)
     text = unpraised if unpraised.strip(" ,.;!?") else text  # "love it" alone stays what it says
     return _especially(_everything_but(_elided(_resumed_subject(_inverted(spoken_amounts(_asked_as_stated(text)))))))
