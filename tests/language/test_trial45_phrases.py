@@ -56,3 +56,20 @@ def test_el_barro_no_lo_toques_is_a_keep_as_dejalo(m):
 
 def test_the_polishing_sacar_after_the_shine_is_no_cut(m):
     assert weights(m, "el brillo sácalo")["treble"] > 0  # "sacar brillo": to polish
+
+
+@pytest.mark.parametrize("text, cut, kept", [("cut the mud, not the warmth", "muddy", "warm"),
+                                             ("cut the mud not the warmth", "muddy", "warm"),
+                                             ("less bass, not less treble", "bass", "treble"),
+                                             ("less hiss, not less air", "hiss", "air")])
+def test_what_a_cut_leaves_out_with_not_is_kept_not_moved(m, text, cut, kept):
+    # the warmth was cut with the mud (warm x -0.5); "not less treble" boosted the treble 5.8 dB
+    reading = m.parse(text)
+    assert dict(reading.weights)[cut] < 0
+    assert kept not in dict(reading.weights)
+    assert any(note.startswith(f"{kept_word}: kept") for note in reading.notes for kept_word in (kept, "warmth"))
+
+
+def test_less_bass_not_less_treble_leaves_the_top_alone(m):
+    top = m.generate("less bass, not less treble").response_db([8000.0, 12000.0])
+    assert (abs(top) < 1.0).all()

@@ -225,17 +225,27 @@ _TA = re.compile(r"(?<![^\W_])t[aá](?=\s+[^\W\d_])")
 
 # "not more" before a region asks to leave it ("more highs but not more bass" cut the bass 6 dB: a thirty-fifth
 # trial); before a crowd word it stays a denial ("brighter but not more harsh"), and "no more mud" asks it away.
-_NOT_MORE = re.compile(r"(?<![^\W_])not\s+more\s+((?:the\s+)?([^\W\d_]+)(?:\s([^\W\d_]+))?)")
+# So does "not less" ("less bass, not less treble" boosted the treble 6 dB: a thirty-sixth trial).
+_NOT_MORE = re.compile(r"(?<![^\W_])not\s+(?:more|less)\s+((?:the\s+)?([^\W\d_]+)(?:\s([^\W\d_]+))?)")
+# "cut the mud, not the warmth": what a cut leaves out, said after it with "not the", is "but not the" (the warmth
+# was cut with the mud: a thirty-sixth trial); "less mud, not harsh" (no article) stays a denial
+_SPARED = re.compile(r"\s*(?:,\s*|\s)(?:but\s+)?not\s+(the|my|your)\s+(?=[^\W\d_])")
 
 
 def _not_more(text: str) -> str:
-    """``text`` with "not more <region>" read as "keep <region>"."""
+    """``text`` with "not more <region>" and "not less <region>" read as "keep <region>", and "<a cut>, not the X" as
+    "<a cut> but not the X"."""
     def keep(found: re.Match[str]) -> str:
         two = f"{found.group(2)} {found.group(3)}" if found.group(3) else None
         region = is_region_word(found.group(2)) or (two is not None and is_region_word(two))
-        return f"keep {found.group(1)}" if region else found.group(0)
+        after_cut = found.group(0).split()[1] == "less" and not LESS.isdisjoint(text[:found.start()].split())
+        return f"keep {found.group(1)}" if region or after_cut else found.group(0)  # "less hiss, not less air"
 
-    return _NOT_MORE.sub(keep, text)
+    text = _NOT_MORE.sub(keep, text)
+    spared = _SPARED.search(text)
+    if spared is None or LESS.isdisjoint(text[:spared.start()].split()) or "," in text[:spared.start()]:
+        return text
+    return f"{text[:spared.start()]} but not {spared.group(1)} {text[spared.end():]}"
 
 
 def sentence_text(text: str) -> str:
