@@ -73,3 +73,15 @@ def test_what_a_cut_leaves_out_with_not_is_kept_not_moved(m, text, cut, kept):
 def test_less_bass_not_less_treble_leaves_the_top_alone(m):
     top = m.generate("less bass, not less treble").response_db([8000.0, 12000.0])
     assert (abs(top) < 1.0).all()
+
+
+@pytest.mark.parametrize("text", ["it's gotten muddier", "it's getting more muddy", "se está poniendo más turbio",
+                                  "cada vez más turbio", "está cada vez más turbio"])
+def test_mud_said_to_be_growing_asks_against_it(m, text):
+    # each was a request for mud, +5.4 dB at 200 Hz
+    assert weights(m, text)["muddy"] < 0
+
+
+def test_getting_less_clear_asks_for_more_clear(m):
+    assert weights(m, "it's getting less clear")["clear"] > 0  # it asked for less clear
+    assert weights(m, "make it more muddy")["muddy"] > 0  # a request with no change under way stays one

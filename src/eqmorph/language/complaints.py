@@ -176,7 +176,8 @@ def stated_turn(clause_before: Sequence[str], word: str, typed: str, sign: float
 
 
 # Verbs of a change under way: a comparative after them says what the sound is becoming, not a wish
-_BECOMING = frozenset({"getting", "gets", "got", "became", "becoming", "becomes", "growing", "turning"})
+_BECOMING = frozenset({"getting", "gets", "got", "gotten", "became", "becoming", "becomes", "growing", "grown",
+                       "turning"})  # "it's gotten muddier" asked for mud (a thirty-sixth trial)
 # Subjects that name nothing: "it's duller", "this is harsher" may ask for it (they are said of the sound being made)
 _UNNAMED = frozenset({"it", "this", "that", "everything", "everything's", "which", "who"})
 
