@@ -85,3 +85,11 @@ def test_mud_said_to_be_growing_asks_against_it(m, text):
 def test_getting_less_clear_asks_for_more_clear(m):
     assert weights(m, "it's getting less clear")["clear"] > 0  # it asked for less clear
     assert weights(m, "make it more muddy")["muddy"] > 0  # a request with no change under way stays one
+
+
+@pytest.mark.parametrize("text, word, way", [("pilas con los agudos, bájalos", "treble", -1),
+                                             ("ese barro en los medios, bájalo", "mids", -1),
+                                             ("los graves, súbelos y los medios, bájalos", "mids", -1)])
+def test_a_pronoun_verb_after_a_phrase_naming_a_region_still_moves_the_region(m, text, word, way):
+    # a first version read "pilas con bájale los agudos": a keep refused
+    assert weights(m, text)[word] * way > 0

@@ -84,7 +84,12 @@ def _joined_clitic(found: re.Match[str]) -> str:
 def _apart_clitic(found: re.Match[str]) -> str:
     """"el barro lo quitas", "el barro quita" -> "bájale el barro"."""
     verb = found.group(4) or found.group(5)
-    if not _cuts(verb) or not _names_a_sound(found.group(2), found.group(3)) or found.group(3) in POLISH_WORDS:
+    before = found.string[:found.start()].rstrip()
+    # not "pilas con los agudos, bájalos", "ese barro en los medios, bájalo": a noun inside a phrase
+    opening = found.group(1) or not before or before.endswith(",")
+    if not opening or not _cuts(verb) or not _names_a_sound(found.group(2), found.group(3)):
+        return found.group(0)
+    if found.group(3) in POLISH_WORDS:
         return found.group(0)  # "el brillo sácalo": the shine "sacar" polishes
     return f"{found.group(1) or ''}{SPANISH_CUT} {found.group(2)} {found.group(3)}"
 
