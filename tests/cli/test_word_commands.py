@@ -222,3 +222,11 @@ def eqmorph_fold(word: str) -> str:
     from eqmorph.language.spelling import fold
 
     return fold(word).lower()
+
+
+@pytest.mark.parametrize("text, word, reads", [("barr", "barro", "muddy"), ("dure", "dureza", "harsh")])
+def test_words_search_finds_lexicon_words_when_no_vocabulary_word_holds_the_text(capsys, text, word, reads):
+    """An eleventh new-user trial: 'barr' got "no known word matches" (exit 1), though barro reads as muddy."""
+    code, out, _ = _run(capsys, "words", "--search", text)
+    lines = {line.split()[0]: line for line in out.splitlines() if "reads as" in line}
+    assert code == 0 and reads in lines[word]

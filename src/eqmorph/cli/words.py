@@ -41,8 +41,10 @@ def run_words(args: argparse.Namespace) -> int:
     try:
         words, understood = m.vocabulary.search(args.search, args.limit)
     except (UnknownWordError, ParameterError) as exc:
-        if studio:  # "pres"; "cut", a direction word and part of "low cut": the studio terms holding it answer
-            print_studio_terms(studio)
+        lexicon = _lexicon_terms(m, args.search, args.limit - len(studio))
+        if studio or lexicon:  # "pres"; "cut", a direction word and part of "low cut": the studio terms holding it
+            print_studio_terms(studio)  # answer, and the lexicon's words ("barr": barro reads as muddy)
+            _print_terms(lexicon)
             return 0
         if isinstance(exc, ParameterError):  # a phrase refused for a reason ("warm but not warm" cancels out)
             reason = _grammar_reason(args.search, exc)
@@ -60,7 +62,7 @@ def run_words(args: argparse.Namespace) -> int:
             print_word_table(m, words)
         print_studio_terms(studio[: args.limit - len(words)])  # "graves" reads as bass; sub bass, low cut hold it too
         if understood is None:  # else the text itself was read ("cálido -> warm, caliente"), said above
-            _print_lexicon_terms(m, args.search, args.limit - len(words) - len(studio))
+            _print_terms(_lexicon_terms(m, args.search, args.limit - len(words) - len(studio)))
         return 0
     print(f"no known word matches {args.search!r}{reason}; run 'eqmorph words' for all {len(m.terms)} words")
     return NO_MATCH
@@ -98,12 +100,16 @@ def print_studio_terms(found: Sequence[BandWord]) -> None:
         print(f"{word.name:<24}studio term: {word.summary()}")
 
 
-def _print_lexicon_terms(m: Any, text: str, limit: int) -> None:
+def _lexicon_terms(m: Any, text: str, limit: int) -> list[dict[str, Any]]:
     """The lexicon's words holding ``text`` (``cál``: cálido, which reads as warm and caliente), as the page's word
     pickers offer them: a tenth new-user trial found cálido on the page but not in ``words --search cál``."""
     from eqmorph.semantic.vocabulary import terms_matching
 
-    for term in terms_matching(m.vocabulary.lexicon_terms(), text)[: max(limit, 0)]:
+    return terms_matching(m.vocabulary.lexicon_terms(), text)[: max(limit, 0)]
+
+
+def _print_terms(terms: list[dict[str, Any]]) -> None:
+    for term in terms:
         reads = ("the opposite of " if term["opposite"] else "") + ", ".join(term["means"])
         print(f"{term['word']:<24}reads as {reads}")
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from eqmorph.errors import ParameterError, UnknownWordError
 from eqmorph.language.complaints import PRAISE_WORDS, SENTENCE_WORDS, nothing_asked
+from eqmorph.language.direction_slips import refuse_direction_slips
 from eqmorph.language.grammar_words import EXCLAIMING, FUNCTION_WORDS
 from eqmorph.language.interpretation import Interpretation, Piece, interpret
 from eqmorph.language.numbers import Amount, set_amounts
@@ -38,6 +39,7 @@ def concluded(text: str, source: str | None, pieces: list[Piece], amounts: dict[
         # voice sounds far away" was "unknown word 'my'"); with none of those, no descriptor was said.
         unknown = [t for t in unknown if t not in _NOT_BLAMED]
         raise unknown_error(unknown) if unknown else nothing_asked(text, absent)
+    refuse_direction_slips(unknown, _NOT_BLAMED)  # "lss treble": read without its "less", it asked the other way
     notes.extend(set_amounts(text, pieces, amounts, peak_db, MAX_DEGREE))
     ignored = [t for t in ignored + unknown if shown.issuperset(t.split())]  # "kick drum": both typed
     if any(": said of the sound as it is" in note for note in notes):  # "so muddy": "so" stated it, not ignored

@@ -30,7 +30,16 @@ _CYCLES = re.compile(r"(?<![^\W_])(\d+)\s?-?\s?cycles?(?![^\W_])")
 _WORD_NUMBERS = {word: n for n, words in enumerate((
     (), ("one", "uno", "una"), ("two", "dos"), ("three", "tres"), ("four", "cuatro"), ("five", "cinco"),
     ("six", "seis"), ("seven", "siete"), ("eight", "ocho"), ("nine", "nueve"), ("ten", "diez"), ("eleven", "once"),
-    ("twelve", "doce"))) for word in words}
+    ("twelve", "doce"), ("thirteen", "trece"), ("fourteen", "catorce"), ("fifteen", "quince"),
+    ("sixteen", "dieciséis", "dieciseis"), ("seventeen", "diecisiete"), ("eighteen", "dieciocho"),
+    ("nineteen", "diecinueve"), ("twenty", "veinte"), ("twenty one", "twenty-one", "veintiuno", "veintiún"),
+    ("twenty two", "twenty-two", "veintidós", "veintidos"),
+    ("twenty three", "twenty-three", "veintitrés", "veintitres"),
+    ("twenty four", "twenty-four", "veinticuatro"))) for word in words}
+# Past the gains' range, read so the amount is refused naming it, as digits are ("add twenty dB of bass" was +6 dB,
+# "twenty" ignored, while "add 20 dB" was +20: an eleventh new-user trial)
+_WORD_NUMBERS |= {"thirty": 30, "treinta": 30, "forty": 40, "cuarenta": 40, "fifty": 50, "cincuenta": 50,
+                  "a hundred": 100, "one hundred": 100, "hundred": 100, "cien": 100}
 _NUMBER = r"(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"|\d+(?:[.,]\d+)?)"
 _HALF = r"(?:\s+and\s+a\s+half|\s+y\s+medio)"
 _AMOUNT_AHEAD = rf"(?=(?:\s*(?:-|to|or|a|o)\s*{_NUMBER}{_HALF}?)?\s*dbs?(?![^\W_]))"

@@ -270,10 +270,14 @@ def _bass_named(tokens: list[str]) -> list[str]:
 
 
 def _typo_less(tokens: list[str]) -> list[str]:
-    """"les" before a region at a request's start read as "less": "les bass" boosted the bass 6 dB (a thirtieth trial);
-    Spanish "les" comes before a verb ("les falta bajo")."""
-    return ["less" if t == "les" and (k == 0 or tokens[k - 1] in JOINERS) and any(
-        band_word(" ".join(tokens[k + 1:k + n])) for n in (2, 3)) else t for k, t in enumerate(tokens)]
+    """"les" before a region or an English word at a request's start read as "less": "les bass" boosted the bass 6 dB
+    (a thirtieth trial), "les warm" was plain warm (an eleventh new-user trial); Spanish "les" comes before a verb
+    ("les falta bajo")."""
+    from eqmorph.language.lemmas import in_dictionary
+
+    return ["less" if t == "les" and (k == 0 or tokens[k - 1] in JOINERS) and (any(
+        band_word(" ".join(tokens[k + 1:k + n])) for n in (2, 3)) or (k + 1 < len(tokens) and in_dictionary(
+            tokens[k + 1]))) else t for k, t in enumerate(tokens)]
 
 
 def _typo_too(tokens: list[str]) -> list[str]:
