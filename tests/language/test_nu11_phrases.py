@@ -50,3 +50,11 @@ def test_number_words_past_twelve_set_the_amount_as_digits_do(m, text, band, gai
 def test_a_number_word_past_the_range_is_refused_as_digits_are(m):
     with pytest.raises(eqmorph.errors.ParameterError, match="24 dB"):
         m.parse("add a hundred dB of bass")
+
+
+def test_the_note_on_a_word_of_few_examples_asked_for_less_says_how_to_cut_what_its_translation_lifts(m):
+    """An eleventh new-user trial: "demasiado brillante" (a cut) was told "to lift the highs, say 'más agudos'"."""
+    (cut,) = [n for n in m.vocabulary.notes("demasiado brillante") if n.startswith("brillante:")]
+    (more,) = [n for n in m.vocabulary.notes("más brillante") if n.startswith("brillante:")]
+    assert cut.endswith("to cut the highs, say 'menos agudos'")
+    assert more.endswith("to lift the highs, say 'más agudos'")

@@ -102,7 +102,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--auto-gain", action=argparse.BooleanOptionalAction, default=None,
                         help=f"on by default for a word's EQ, off for a preset (its own Preamp is applied): "
-                        f"{AUTO_GAIN_HELP}; --no-auto-gain applies a word's EQ as it is, which may clip")
+                        f"{AUTO_GAIN_HELP}; for a morph over time it is one gain for the whole file, so the level "
+                        "still moves along the morph as the two words' EQs differ; --no-auto-gain applies a word's "
+                        "EQ as it is, which may clip")
     add_word_args(parser, quiet=False)
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no report (warnings still shown)")

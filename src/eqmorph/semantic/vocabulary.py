@@ -64,7 +64,7 @@ class Vocabulary:
         # Notes on kept words that keep most of a phrase's change (word_responses.kept_notes; set by the Morpher)
         self.kept_notes: Callable[[Interpretation], list[str]] | None = None
         # Notes on words of few examples unlike their translation (word_responses.few_examples_notes; the Morpher's)
-        self.few_examples_notes: Callable[[Sequence[str]], list[str]] | None = None
+        self.few_examples_notes: Callable[[Sequence[str], Sequence[str]], list[str]] | None = None
         self._info = word_infos(ckpt)
 
     def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
@@ -211,7 +211,8 @@ class Vocabulary:
         never = [] if source is None else [
             f"{source} never used {w!r}; using its EQ over both crowds" for w in standing
             if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
-        few = [] if self.few_examples_notes is None else self.few_examples_notes(standing)
+        cut = [] if word in self.exact else [w for w, x in meant.weights if x < 0]
+        few = [] if self.few_examples_notes is None else self.few_examples_notes(standing, cut)
         return setting + never + kept + few
 
 

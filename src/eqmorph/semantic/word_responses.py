@@ -8,7 +8,7 @@ The Morpher hands both to its vocabulary, which gives them to the parser (:mod:`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -71,12 +71,14 @@ HIGHS_DB = 1.5  # a translation that moves its highs this much (mean dB) is comp
 HIGHS_SHARE = 1 / 3  # a word that moves them less than this share of it, or the other way, disagrees
 
 
-def few_examples_notes(model: Morpher, words: Sequence[str]) -> list[str]:
+def few_examples_notes(model: Morpher, words: Sequence[str], cut: Collection[str] = ()) -> list[str]:
     """A note for each crowd word of ``words`` (those a text stands for) that has fewer than ``FEW_EXAMPLES``
     examples and whose EQ disagrees with its lexicon translation's (the one of the model with the most examples, at
     least ``FEW_EXAMPLES``): in sign (the two responses correlate below 0), or above ``HIGHS_HZ`` (the translation
     moves its highs at least ``HIGHS_DB`` on average and the word less than ``HIGHS_SHARE`` of that, or the other
-    way). The EQ stays the crowd's; the note says what its examples do and what to say for the translation's sound."""
+    way). The EQ stays the crowd's; the note says what its examples do and what to say for the translation's sound,
+    the other way for the words of ``cut`` (asked for less: "demasiado brillante" was told how to lift the highs, an
+    eleventh new-user trial)."""
     notes = []
     highs = PEAK_GRID_HZ >= HIGHS_HZ
     for word in dict.fromkeys(words):
@@ -95,12 +97,13 @@ def few_examples_notes(model: Morpher, words: Sequence[str]) -> list[str]:
         said = f"{word}: its crowd's {count} examples {_main_move(own)}"
         if high_apart:
             way = "lifts" if other_high > 0 else "cuts"
+            wanted = other_high > 0 if word not in cut else other_high < 0  # the translation's way, as asked
             band = band_word_at(float(np.sqrt(HIGHS_HZ * PEAK_GRID_HZ[-1])))  # the highs' band word: treble
             name = band.name if band is None or band.spanish is None else band.spanish
-            more = ("más" if other_high > 0 else "menos") if band is not None and band.spanish else (
-                "more" if other_high > 0 else "less")
+            more = ("más" if wanted else "menos") if band is not None and band.spanish else (
+                "more" if wanted else "less")
             notes.append(f"{said} ({own_high:+.1f} dB above {hz_text(HIGHS_HZ)}), while '{known[0]}' {way} the highs "
-                         f"({other_high:+.1f} dB); to {way[:-1]} the highs, say '{more} {name}'")
+                         f"({other_high:+.1f} dB); to {'lift' if wanted else 'cut'} the highs, say '{more} {name}'")
         else:
             notes.append(f"{said}, against '{known[0]}' (their EQs correlate {corr:+.2f}); for its sound, say "
                          f"'{known[0]}'")
