@@ -83,3 +83,19 @@ def test_a_loud_file_at_its_noise_floor_is_not_called_quiet(tmp_path):
     result = match_files(tmp_path / "in.wav", tmp_path / "low.wav")
     (note,) = [w for w in result.warnings if "holds" in w]
     assert "16-bit samples' noise floor" in note and "quiet" not in note
+
+
+def test_a_band_the_reference_lacks_only_as_its_loudest_band_grew_says_the_input_is_faint_there_too():
+    """An eleventh new-user trial: a reference that only had 6 dB more bass was said to hold "almost nothing above
+    13 kHz", where it held what the input did."""
+    from eqmorph.audio.filtering import apply_eq
+    from eqmorph.core.eq import EQ
+    from eqmorph.semantic.match import match_result
+
+    noise = np.random.default_rng(4).standard_normal((10 * SR, 2))
+    x = sosfilt(butter(4, 1000.0, fs=SR, output="sos"), noise, axis=0) + 0.0015 * noise  # its top 56 dB down
+    more_bass = EQ.from_array([[6.0, 200.0, 0.71], [0.0, 500.0, 1.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                               [0.0, 8000.0, 0.71]])
+    result = match_result(x, apply_eq(x, SR, more_bass), SR)
+    (note,) = [w for w in result.warnings if "holds" in w]
+    assert note.startswith("the reference holds almost nothing above") and "the input is faint there too" in note

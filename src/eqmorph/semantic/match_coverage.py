@@ -4,6 +4,8 @@ target its EQ holds beyond them (steps 3 and 5 of :mod:`eqmorph.semantic.match`)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from eqmorph.audio.spectrum import Spectrum, smooth_octave
@@ -124,7 +126,9 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
         # reference was said to hold "only its 16-bit samples' noise floor nothing above 3.8 kHz": a tenth trial).
         noisy = [bool(noise[start:stop].mean() > 0.5) and not _past_nyquist(freqs, start, stop, spectrum.sample_rate)
                  for start, stop in runs]
-        said = [_gap_text(freqs, start, stop, spectrum, n) for (start, stop), n in zip(runs, noisy)]
+        said = [_gap_text(freqs, start, stop, spectrum, n) + ("" if n or _past_nyquist(
+            freqs, start, stop, spectrum.sample_rate) else _also_faint(analysed, role, start, stop))
+                for (start, stop), n in zip(runs, noisy)]
         at_floor = [t for t, n in zip(said, noisy) if n]  # said once: "... noise floor below 24 Hz and above 2.9 kHz"
         gaps = [t for t, n in zip(said, noisy) if not n] + (
             [f"only its {spectrum.bits}-bit samples' noise floor {' and '.join(at_floor)}"] if at_floor else [])
@@ -149,6 +153,20 @@ def _gap_octaves(freqs: np.ndarray, start: int, stop: int) -> float:
     """Width of the run ``[start, stop)`` of grid points, from the point before it to the point after it
     (the grid's ends at its ends), in octaves."""
     return float(np.log2(freqs[min(stop, len(freqs) - 1)] / freqs[max(start - 1, 0)]))
+
+
+def _also_faint(analysed: Sequence[tuple[Spectrum, np.ndarray]], role: str, start: int, stop: int) -> str:
+    """"; the input is faint there too, 52 dB below its loudest band" when the other recording of ``analysed`` lies
+    more than ``OTHER_HOLDS_DB`` below its loudest over the run ``[start, stop)`` of a band one recording lacks by its
+    level (the caller leaves out a lack by its rate or noise floor), else "". A reference that only had 6 dB more bass
+    was said to hold "almost nothing above 13 kHz", where it held what the input did (an eleventh new-user trial):
+    its loudest band had grown."""
+    _, other = analysed[1] if role == "input" else analysed[0]
+    if float(other[start:stop].max()) >= _floor(other, OTHER_HOLDS_DB):
+        return ""
+    below_db = 10.0 * np.log10(float(other.max()) / max(float(other[start:stop].max()), 1e-300))
+    other_role = "reference" if role == "input" else "input"
+    return f"; the {other_role} is faint there too, {below_db:.0f} dB below its loudest band"
 
 
 def _past_nyquist(freqs: np.ndarray, start: int, stop: int, sample_rate: float) -> bool:
