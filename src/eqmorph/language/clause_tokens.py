@@ -11,6 +11,7 @@ moves next to its negation.
 from __future__ import annotations
 
 from eqmorph.language.band_words import BandWord
+from eqmorph.language.comparisons import worse_than_before
 from eqmorph.language.judged import judged_subjects
 from eqmorph.language.numbers import frequency_after_its_word, frequency_error, placed_frequencies
 from eqmorph.language.ringing import placed_ring
@@ -36,7 +37,7 @@ def clause_tokens(reader: WordReader, text: str, clause: str, notes: list[str],
     typed = reader.tokens(clause)
     # "not bright enough" -> "not enough bright"; "the low end is fine" -> "keep the low end"
     # "the toms ring in the low mids" -> "a bit less low mids", said in a note
-    tokens = placed_ring(typed, notes)
+    tokens = worse_than_before(placed_ring(typed, notes), reader.names_flaw)  # "more mud than before": too much
     tokens = move_enough(statement_tokens(judged_subjects(imperatives(tokens), reader.names_flaw, praised_text), liked))
     # the one form a cutting verb is read as is no word typed: "el brillo sácalo" said "ignored: bájale" (a 36th trial)
     return [t for t in typed if t != SPANISH_CUT or t in text], tokens, corners
