@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from eqmorph.errors import UnknownWordError
+
 
 def weights(m, text):
     return dict(m.parse(text).weights)
@@ -50,3 +52,27 @@ def test_more_of_a_flaw_than_before_asks_against_it(m, text, word):
                                         ("make it more lo-fi than before", "lo-fi")])
 def test_more_of_a_quality_than_before_still_asks_for_it(m, text, word):
     assert weights(m, text)[word] > 0
+
+
+@pytest.mark.parametrize("text, slip", [
+    ("warm but not too mudy", "mudy"), ("warm but without mudyness", "mudyness"), ("brighter, lose the mudd", "mudd"),
+    ("brighter, kill the mudd", "mudd"), ("punchier but not boomie", "boomie"),
+    ("más cálido pero no turvio", "turvio"), ("más brillante pero sin durezza", "durezza")])
+def test_a_denied_or_cut_slip_is_refused_not_dropped_with_its_denial(m, text, slip):
+    # each read as its other word alone (plain warm, bright, punchy): the denial was lost with the slip
+    with pytest.raises(UnknownWordError, match=slip):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, suggested", [("más cálido pero no turvio", "turbio"),
+                                             ("más brillante pero sin durezza", "dureza"),
+                                             ("punchier but not boomie", "boomy")])
+def test_a_refused_slip_names_the_word_meant(m, text, suggested):
+    with pytest.raises(UnknownWordError, match=suggested):
+        m.parse(text)
+
+
+@pytest.mark.parametrize("text, word", [("bájele a esos agudos", "treble"), ("sin esos agudos", "treble"),
+                                        ("warm, no turbio", "muddy"), ("brighter, lose the mud", "muddy")])
+def test_denied_words_of_their_own_are_still_read(m, text, word):
+    assert weights(m, text)[word] < 0

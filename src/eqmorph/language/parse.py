@@ -272,7 +272,7 @@ class Parser(PieceEnds):
                 words = term or (tok,)
                 term_text = " ".join(words)
                 negated, found = self.descriptor_meanings(  # "not mudy": refused, not dropped with its "not"
-                    term_text, notes, denied=i > 0 and tokens[i - 1] in NOT | LESS)
+                    term_text, notes, before=tokens[:i])
                 if found and after_unknown is not None and not way and sign == 1.0 and not keep and amount is None and (
                         placed := placed_unknown(found[0], tokens[after_unknown:i], unknown[-1])):
                     notes.append(placed)  # "there's feedback in the low mids": the region is where, not a boost

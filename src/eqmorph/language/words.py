@@ -24,6 +24,7 @@ from eqmorph.errors import UnknownWordError
 from eqmorph.language import lemmas, lexicon
 from eqmorph.language.band_words import REGION_WORDS, band_word, band_word_forms
 from eqmorph.language.complaints import FLAW_WORDS
+from eqmorph.language.denied_slips import denied, slip_error
 from eqmorph.language.grammar_words import (
     AGAINST,
     DEGREE_PHRASES,
@@ -224,19 +225,21 @@ class WordReader:
         """:func:`eqmorph.language.typos.typo_reading` with this reader's meanings (no open-vocabulary guess)."""
         return typo_reading(word, lambda w: self.meanings(w, embed=False), self._english(), notes)
 
-    def descriptor_meanings(self, term: str, notes: list[str], *, denied: bool = False) -> tuple[str, list[Meaning]]:
+    def descriptor_meanings(self, term: str, notes: list[str], *, before: Sequence[str] = ()
+                            ) -> tuple[str, list[Meaning]]:
         """``(negated stem, meanings)`` of a descriptor as the grammar reads it: a word whose affix negates a known one
         ("de-harsh", "mud-free": its stem, before an open vocabulary's guess at it), else the word itself ("can you" is
-        no guess), else a typo of one known word ("brigher": brighter, said in ``notes``). ``denied``: a negation or
-        a "less" word stands right before it (not "bájele a esos agudos": Spanish "esos" is no slip to refuse). A
-        slip of a known word that cannot be read so is refused there with its suggestion, as it is alone ("less
+        no guess), else a typo of one known word ("brigher": brighter, said in ``notes``). ``before``: the clause's
+        words before it. A slip of a known word that cannot be read so is refused with its suggestion when they deny
+        or cut it (:mod:`eqmorph.language.denied_slips`: "not too mudy", "lose the mudd"), as it is alone ("less
         mudy"): left unread beside other words, "warmer, not mudy" dropped the denial with it and read as plain warm
-        (a forty-fourth round)."""
+        (a forty-fourth round). Not "bájele a esos agudos": Spanish "esos" is no slip to refuse."""
         negated, found = self.negated_meanings(term)
         notes.extend([f"{term}: read as less {negated}"] if negated else [])
         found = (found or self.meanings(term, embed=term not in FUNCTION_WORDS) or self.typo_reading(term, notes))
-        if not found and denied and " " not in term and self._is_typo(term):
-            raise self._unknown([term])
+        if not found and " " not in term and denied(before) and (error := slip_error(
+                term, self._is_typo, self._known_alone, lambda w: self._unknown([w]))) is not None:
+            raise error
         return negated, found
 
     def _squeezed(self, tok: str) -> str:
