@@ -53,7 +53,9 @@ def slip_error(word: str, is_typo: Callable[[str], bool], known: Callable[[str],
     meant = typo_of(word, dict.fromkeys(lexicon.lexicon_words(), 1))
     if meant is None:
         return None
-    return UnknownWordError(word, [], message=f"unknown word {word!r}; closest known word: {meant}")
+    others = unknown(word).suggestions  # first the lexicon's: "turvio" was offered frío and duro only
+    return UnknownWordError(word, others, message=f"unknown word {word!r}; closest known word: {meant}" + (
+        f" (other close words: {', '.join(w for w, _ in others)})" if others else ""))
 
 
 __all__ = ["denied", "slip_error"]
