@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eqmorph.errors import UnknownWordError
+from eqmorph.errors import ParameterError, UnknownWordError
 
 
 def weights(m, text):
@@ -76,3 +76,22 @@ def test_a_refused_slip_names_the_word_meant(m, text, suggested):
                                         ("warm, no turbio", "muddy"), ("brighter, lose the mud", "muddy")])
 def test_denied_words_of_their_own_are_still_read(m, text, word):
     assert weights(m, text)[word] < 0
+
+
+@pytest.mark.parametrize("text, word, gain", [
+    ("más graves, como 2 db", "bass", 2), ("more bass, I think 2 dB", "bass", 2),
+    ("more bass, about 2 dB or so", "bass", 2), ("a dB or two of air", "air", 1.5),
+    ("más graves, más o menos 2 db", "bass", 2), ("more bass, something like 2 dB", "bass", 2)])
+def test_a_hedged_amount_after_its_request_sets_it(m, text, word, gain):
+    # each was refused, naming 'como', 'i', 'think' or no amount at all ("a dB or two" read one dB alone)
+    reading = m.parse(text)
+    assert dict(reading.weights)[word] > 0
+    assert any(f"{gain:g} dB" in note for note in reading.notes) or dict(reading.weights)[word] == pytest.approx(
+        gain / 6)
+
+
+@pytest.mark.parametrize("text, amount", [("more bass, like minus 2 dB", "2 db"),
+                                          ("cut the mud, two and a half dB", "2.5 db")])
+def test_an_amount_that_cannot_be_read_is_refused_naming_it(m, text, amount):
+    with pytest.raises(ParameterError, match=amount):
+        m.parse(text)

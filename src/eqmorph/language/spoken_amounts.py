@@ -13,8 +13,17 @@ from eqmorph.core.ranges import GAIN_DB
 
 _DECIBELS = re.compile(r"(?<![^\W_])(?:decibel(?:e?s)?|decibelios?)(?![^\W_])")
 _DB_RANGE = re.compile(r"(?<![^\W_.,])(\d+(?:[.,]\d+)?)\s?(?:-|to|a|or|o)\s?(\d+(?:[.,]\d+)?)\s?(dbs?)(?![^\W_])")
-_HEDGED_DB = re.compile(r"(?<![^\W_])(?:about|around|roughly|approximately|approx|maybe|like|unos|aproximadamente)\s+"
-                        r"(?=[-−+]?\s?\d+(?:[.,]\d+)?\s?dbs?(?![^\W_])|(?:a|one|un|two|dos|three|tres) (?:db|dbs)\b)")
+# "i think", "como", "más o menos" hedge as "about" does ("más graves, como 2 db" was "unknown word 'como'", "more
+# bass, I think 2 dB" "unknown words 'i', 'think'": a forty-sixth round)
+_HEDGE_WORDS = (r"(?:about|around|roughly|approximately|approx|maybe|like|unos|aproximadamente|como|i think|i guess|"
+                r"probably|something like|más o menos|mas o menos)")
+_HEDGED_DB = re.compile(rf"(?<![^\W_]){_HEDGE_WORDS}\s+"
+                        r"(?=(?:(?:minus|plus|menos)\s+)?[-−+]?\s?\d+(?:[.,]\d+)?\s?dbs?(?![^\W_])"
+                        r"|(?:a|one|un|two|dos|three|tres) (?:db|dbs)\b)")
+# "2 dB or so" is about 2 dB ("more bass, about 2 dB or so" was refused naming no amount); "a dB or two" is 1.5 dB
+# ("a dB or two of air" read one dB and refused it, a forty-sixth round)
+_OR_SO = re.compile(r"(?<![^\W_])(\d+(?:[.,]\d+)?\s?dbs?)\s+(?:or so|o así|o asi|más o menos|mas o menos)(?![^\W_])")
+_DB_OR_TWO = re.compile(r"(?<![^\W_])(?:a|one|un|uno)\s+dbs?\s+(?:or|o)\s+(?:two|dos|2)(?![^\W_])")
 
 # A number that names a recording or a part of one ("track 2 is muddy" read 2 dB of mud, "on track 5 the highs are
 # harsh" boosted them: a twenty-eighth trial); the number is dropped.
@@ -46,8 +55,10 @@ _AMOUNT_AHEAD = rf"(?=(?:\s*(?:-|to|or|a|o)\s*{_NUMBER}{_HALF}?)?\s*dbs?(?![^\W_
 _SAID_NUMBER = re.compile(rf"(?<![^\W_.,])({_NUMBER})({_HALF})?{_AMOUNT_AHEAD}")
 # An amount hedged after a comma, with nothing after it in its clause, belongs to the request before it: "more bass,
 # like 3 dB" was refused as an amount with no word. Unhedged ("bass, -3dB") it stays refused: a clause of its own.
-_HEDGES = r"(?:about|around|roughly|approximately|approx|maybe|like|say|unos|aproximadamente)"
-_TRAILING_AMOUNT = re.compile(rf",\s*(?={_HEDGES}\s+[-−+]?\s?\d+(?:[.,]\d+)?\s?dbs?\s*(?:$|[,;.!?]))")
+# A sign said in words stays with it: "more bass, like minus 2 dB" is refused naming the amount, whose way is not
+# the request's (it was "unknown word 'like'").
+_TRAILING_AMOUNT = re.compile(rf",\s*(?=(?:{_HEDGE_WORDS}|say)\s+(?:(?:minus|plus|menos)\s+)?[-−+]?\s?\d+(?:[.,]\d+)?"
+                              r"\s?dbs?\s*(?:$|[,;.!?]))")
 
 
 def _digits(found: re.Match[str]) -> str:
@@ -60,9 +71,10 @@ def _digits(found: re.Match[str]) -> str:
 def spoken_amounts(text: str) -> str:
     """``text`` (normalised) with dB amounts written as the amount pattern reads them: "2 decibeles" -> "2 db", "2-3 dB"
     and "three or four dB" -> "3.5 db", "two and a half dB" -> "2.5 db", "by about 2 dB" -> "by 2 dB", "more bass,
-    like 3 dB" -> "more bass 3 db"; a number that names a track dropped ("track 2"); "60 cycle" -> "60 hz"."""
+    like 3 dB" -> "more bass 3 db", "a dB or two" -> "1.5 db", "2 dB or so" -> "2 db"; a number that names a track
+    dropped ("track 2"); "60 cycle" -> "60 hz"."""
     text = _CYCLES.sub(r"\1 hz", _NAMING_NUMBER.sub(r"\1", _DECIBELS.sub("db", text)))
-    text = _SAID_NUMBER.sub(_digits, text)
+    text = _OR_SO.sub(r"\1", _SAID_NUMBER.sub(_digits, _DB_OR_TWO.sub("1.5 db", text)))
 
     def middle(found: re.Match[str]) -> str:
         low, high = (float(g.replace(",", ".")) for g in found.group(1, 2))
