@@ -13,7 +13,7 @@ from eqmorph.errors import UnknownWordError
 from eqmorph.language import lexicon
 from eqmorph.language.grammar_words import DEGREES, LESS, NOT
 from eqmorph.language.spelling import typo_of
-from eqmorph.language.typos import SPANISH_WORDS, in_a_dictionary
+from eqmorph.language.typos import SPANISH_WORDS, in_a_dictionary, is_own_word
 from eqmorph.language.wordlike import is_dictionary_word
 
 # Words that may stand between a denial and its word: "not too mudy", "lose the mudd", "no tan turvio".
@@ -45,7 +45,7 @@ def slip_error(word: str, is_typo: Callable[[str], bool], known: Callable[[str],
         return None
     if is_typo(word):  # English words are no typos ("mudy" is, though "mud" is a word: in_a_dictionary's "-y")
         return unknown(word)
-    if in_a_dictionary(word) or is_dictionary_word(word):
+    if is_own_word(word, is_dictionary_word) or in_a_dictionary(word):
         return None
     stems = [word[:-len(end)] + said for end, said in _SUFFIXES if word.endswith(end)]
     if any(is_typo(stem) or known(stem) for stem in stems):

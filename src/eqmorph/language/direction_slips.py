@@ -3,9 +3,9 @@ like. Left unread, it was dropped and the word after it read at full strength th
 "lss treble" asked to cut: an eleventh new-user trial), with only "ignored: lss" to notice. The misspelt descriptor
 after a correct direction word is refused the same way (:meth:`eqmorph.language.words.WordReader.descriptor_meanings`).
 
-Only a slip that is no word of its own is refused: English words by either dictionary here ("lees", "lesser", "now",
-"nor" are words), Spanish ones by :data:`eqmorph.language.typos.SPANISH_WORDS` and the grammar words ("les" is
-Spanish's "to them"; as texting's "less" before a region it is read already).
+Only a slip that is no word of its own is refused (:func:`eqmorph.language.typos.is_own_word`: English words by either
+dictionary here, "lees", "lesser", "now", "nor"; common Spanish ones), nor the grammar's words ("les" is Spanish's "to
+them"; as texting's "less" before a word it is read already).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eqmorph.errors import UnknownWordError, shown_value
-from eqmorph.language import lemmas
 from eqmorph.language.spelling import fold, one_slip_spellings
-from eqmorph.language.typos import SPANISH_WORDS
+from eqmorph.language.typos import is_own_word
+from eqmorph.language.wordlike import is_dictionary_word
 
 # The words that turn a request around, and their Spanish: a slip of one of these reverses what was asked.
 DIRECTION_WORDS = ("less", "not", "more", "without", "menos", "más", "mas", "sin")
@@ -29,7 +29,7 @@ def direction_slip(word: str, is_word: set[str] | frozenset[str]) -> str | None:
     if len(key) < _MIN_LETTERS or not key.isalpha() or key in DIRECTION_WORDS or key in is_word:
         return None
     near = [d for d in DIRECTION_WORDS if fold(d) in one_slip_spellings(key)]
-    if not near or key in SPANISH_WORDS or _english(key):
+    if not near or is_own_word(key, is_dictionary_word):
         return None
     return near[0]
 
@@ -43,12 +43,6 @@ def refuse_direction_slips(unknown: Sequence[str], is_word: set[str] | frozenset
             raise UnknownWordError(word, [], message=(
                 f"unknown word {shown_value(word)}; did you mean {meant!r}? (read without it, the phrase would ask "
                 "for the opposite)"))
-
-
-def _english(word: str) -> bool:
-    from eqmorph.language.wordlike import is_dictionary_word
-
-    return is_dictionary_word(word) or lemmas.in_dictionary(word)
 
 
 __all__ = ["DIRECTION_WORDS", "direction_slip", "refuse_direction_slips"]

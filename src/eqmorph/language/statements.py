@@ -28,6 +28,7 @@ from eqmorph.language.complaints import (
 )
 from eqmorph.language.existential import IN, there_is
 from eqmorph.language.grammar_words import CONTRASTING, JOINERS, LESS, MORE, NOT, STOP
+from eqmorph.language.lemmas import in_dictionary
 from eqmorph.language.qualified import qualified
 from eqmorph.language.quantified_negations import quantified_negations
 from eqmorph.language.rewriter import PhraseRewriter
@@ -273,8 +274,6 @@ def _typo_less(tokens: list[str]) -> list[str]:
     """"les" before a region or an English word at a request's start read as "less": "les bass" boosted the bass 6 dB
     (a thirtieth trial), "les warm" was plain warm (an eleventh new-user trial); Spanish "les" comes before a verb
     ("les falta bajo")."""
-    from eqmorph.language.lemmas import in_dictionary
-
     return ["less" if t == "les" and (k == 0 or tokens[k - 1] in JOINERS) and (any(
         band_word(" ".join(tokens[k + 1:k + n])) for n in (2, 3)) or (k + 1 < len(tokens) and in_dictionary(
             tokens[k + 1]))) else t for k, t in enumerate(tokens)]

@@ -30,6 +30,14 @@ Meanings = Callable[[str], Sequence[Meaning]]  # a word's meanings without the o
 English = Callable[[str], bool]  # whether a word is a common English word as it stands
 
 
+def is_own_word(word: str, english: English) -> bool:
+    """Whether ``word`` is a word as it stands, never a slip: a common Spanish word (:data:`SPANISH_WORDS`), or an
+    English one by MiniLM's list (``english``) or LemmInflect's dictionary. One test for the typo reader, the refusal of
+    a denied slip (:mod:`eqmorph.language.denied_slips`) and of a misspelt direction word
+    (:mod:`eqmorph.language.direction_slips`)."""
+    return word in SPANISH_WORDS or english(word) or lemmas.in_dictionary(word)
+
+
 def in_a_dictionary(word: str) -> bool:
     """Whether LemmInflect's dictionary holds ``word``, a base word of it or the noun of its "-y" adjective: an English
     word MiniLM's 21,000 word pieces lack ("sulky" was read as silky; "silty" is silt's, "hunky" hunk's)."""
@@ -43,9 +51,9 @@ def is_typo(word: str, counts: Mapping[str, int], english: English) -> bool:
     studio = typo_of(word, studio_form_counts())
     # "bajo" is no slip of "bajos": a singular or plural of a studio form is a word of its own (a crowd's, here).
     studio_slip = studio is not None and studio.rstrip("s") != word.rstrip("s")
-    if (typo_of(word, counts) is None and not studio_slip) or word in SPANISH_WORDS:
+    if typo_of(word, counts) is None and not studio_slip:
         return False
-    return not english(word) and not lemmas.in_dictionary(word)
+    return not is_own_word(word, english)
 
 
 def typo_reading(word: str, meanings: Meanings, english: English, notes: list[str]) -> list[Meaning]:

@@ -124,11 +124,11 @@ def coverage_notes(freqs: np.ndarray, used: np.ndarray, *analysed: tuple[Spectru
                 and np.count_nonzero(~other[start:stop]) * step_octaves >= MIN_GAP_OCTAVES]
         # Past Nyquist a file holds nothing at all, which its sample rate says, not its noise floor (an 8 kHz
         # reference was said to hold "only its 16-bit samples' noise floor nothing above 3.8 kHz": a tenth trial).
-        noisy = [bool(noise[start:stop].mean() > 0.5) and not _past_nyquist(freqs, start, stop, spectrum.sample_rate)
-                 for start, stop in runs]
-        said = [_gap_text(freqs, start, stop, spectrum, n) + ("" if n or _past_nyquist(
-            freqs, start, stop, spectrum.sample_rate) else _also_faint(analysed, role, start, stop))
-                for (start, stop), n in zip(runs, noisy)]
+        past = [_past_nyquist(freqs, start, stop, spectrum.sample_rate) for start, stop in runs]
+        noisy = [bool(noise[start:stop].mean() > 0.5) and not p for (start, stop), p in zip(runs, past)]
+        said = [_gap_text(freqs, start, stop, spectrum, n, p)
+                + ("" if n or p else _also_faint(analysed, role, start, stop))
+                for (start, stop), n, p in zip(runs, noisy, past)]
         at_floor = [t for t, n in zip(said, noisy) if n]  # said once: "... noise floor below 24 Hz and above 2.9 kHz"
         gaps = [t for t, n in zip(said, noisy) if not n] + (
             [f"only its {spectrum.bits}-bit samples' noise floor {' and '.join(at_floor)}"] if at_floor else [])
@@ -175,9 +175,11 @@ def _past_nyquist(freqs: np.ndarray, start: int, stop: int, sample_rate: float) 
     return stop == len(freqs) and freqs[start] >= NYQUIST_FRACTION * sample_rate * 2.0 ** -MIN_GAP_OCTAVES
 
 
-def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, noise: bool) -> str:
+def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, noise: bool, past_nyquist: bool
+              ) -> str:
     """"nothing above 3.9 kHz (its sample rate is 8000 Hz)" for the run ``[start, stop)`` a recording lacks;
-    ``noise``: the run is mostly at its quantisation noise floor."""
+    ``noise``: the run is mostly at its quantisation noise floor; ``past_nyquist``: it is the top from about the
+    recording's Nyquist up (:func:`_past_nyquist`)."""
     sample_rate = spectrum.sample_rate
     if stop == len(freqs):
         where = f"above {hz_text(freqs[start - 1])}"
@@ -185,7 +187,7 @@ def _gap_text(freqs: np.ndarray, start: int, stop: int, spectrum: Spectrum, nois
         where = f"below {hz_text(freqs[stop])}"
     else:
         where = f"between {hz_text(freqs[start - 1])} and {hz_text(freqs[stop])}"
-    if _past_nyquist(freqs, start, stop, sample_rate):
+    if past_nyquist:
         return f"nothing {where} (its sample rate is {sample_rate:g} Hz)"
     if noise:
         return where
