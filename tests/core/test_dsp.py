@@ -159,3 +159,17 @@ def test_values_floats_cannot_hold_take_the_array_path_with_the_same_answer():
         out = dsp.basis_response_db_np(params, basis, 48000.0)
     np.testing.assert_array_equal(np.isnan(out), np.isnan(expected))
     np.testing.assert_allclose(out[0], expected[0], atol=1e-9)
+
+
+@pytest.mark.parametrize("sample_rate", SAMPLE_RATES)
+def test_numpy_coefficients_of_a_batch_are_the_cookbooks_per_kind_bit_for_bit(sample_rate):
+    # The numpy path designs the five bands together; each kind's formulas (dsp._rbj, which torch runs) are the same
+    # element for element, so the bits must be too.
+    rng = np.random.default_rng(int(sample_rate))
+    params = np.stack([rng.uniform(-24, 24, (3, 7, 5)), np.exp(rng.uniform(np.log(20), np.log(20000), (3, 7, 5))),
+                       np.exp(rng.uniform(np.log(0.1), np.log(10), (3, 7, 5)))], axis=-1)
+    g, f, q = params[..., 0], params[..., 1], params[..., 2]
+    per_kind = np.concatenate([dsp._rbj(np, kind, g[..., b], f[..., b], q[..., b], sample_rate)
+                               for kind, b in (("low_shelf", slice(0, 1)), ("peaking", slice(1, 4)),
+                                               ("high_shelf", slice(4, 5)))], axis=-2)
+    np.testing.assert_array_equal(dsp.band_coefficients(np, params, sample_rate), per_kind / per_kind[..., 3:4])
