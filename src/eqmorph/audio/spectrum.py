@@ -46,6 +46,7 @@ import numpy as np
 from scipy import fftpack  # at import, not in the first match: it takes a few tenths of a second to load
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate, non_finite_message, non_finite_report
+from eqmorph.core.fit import PowerAverage
 from eqmorph.errors import AudioError, ParameterError
 
 # Frame length cap: 65,536 samples at 44.1/48 kHz (0.67-0.73 Hz bins), so a resonant shelf near 25 Hz is
@@ -63,6 +64,11 @@ FRAMES_PER_FILE_BLOCK = 4
 MIN_FRAME_SAMPLES = 256  # shortest frame, for very short recordings (a 0.5 s clip gets 4,096 at 44.1 kHz)
 CLIP_LEVEL = 0.999  # |sample| at or above this counts as full scale
 MIN_HALF_WIDTH_BINS = 3.0  # smoothing bands reach at least this far either side (see smooth_octave)
+# power_average's cells: each at its power-weighted mean frequency, so only the curvature of an EQ's response across
+# a cell is lost. Against the exact smoothing of a spectrum through bells of Q 3 a third of an octave apart (+8 and
+# -9 dB: 50 dB per octave), 1/12 octave was 0.23 dB off at worst, 1/24 0.12, 1/48 0.02, 1/96 0.003 (twice the
+# points of 1/48 for the fit's last polish); matching random EQs, 1/24 and 1/48 recovered them alike.
+AVERAGE_CELLS_PER_OCTAVE = 48
 CLIP_RUN = 3  # this many equal full-scale samples in a row on one channel is a flattened (clipped) peak
 # Bits of the integer sample formats (libsndfile subtypes) whose quantisation noise floor is known (Spectrum.bits)
 INTEGER_BITS = {"PCM_S8": 8, "PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
@@ -316,6 +322,42 @@ def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, rea
     csum = np.concatenate([[0.0], np.cumsum(spectrum.power)])
     mean = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)
     return np.where(f < spectrum.freqs_hz[-1], mean, 0.0)
+
+
+def power_average(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0,
+                  cells_per_octave: float = AVERAGE_CELLS_PER_OCTAVE) -> PowerAverage:
+    """:func:`smooth_octave`'s average at each of ``freqs_hz`` ``(F,)`` as a fit can take an EQ's response through it:
+    the bins of each band gathered into cells of ``1 / cells_per_octave`` octave (one bin where bins are wider), each
+    at its power-weighted mean frequency and weighted by its power in the band, so
+    ``PowerAverage.of(response)`` is the smoothed level change of this recording through an EQ. Weights ``(F, C)``.
+
+    The DC and Nyquist bins are left out (a response has no finite log frequency there); a point whose band holds
+    no other bin (at or past Nyquist) takes the nearest cell's response.
+    """
+    f = np.asarray(freqs_hz, dtype=np.float64)
+    lo, hi = _band_edges(spectrum, f, fraction, reach_hz)
+    bins = spectrum.freqs_hz
+    first, last = 1, len(bins) - 1
+    lo, hi = np.clip(lo, first, last), np.clip(hi, first, last)
+    power = spectrum.power + 1e-20 * max(float(spectrum.power.max()), 1e-300)  # a band of digital silence too
+    cell = np.floor(np.log2(bins[first:last]) * cells_per_octave)
+    cell_starts = first + np.concatenate([[0], np.flatnonzero(np.diff(cell)) + 1])
+    # Segments between every cell edge and band edge, summed one by one (a running sum would lose a quiet cell's
+    # power to rounding beside a loud bass): a band's weight in a cell is the sum of its segments there.
+    starts = np.unique(np.concatenate([cell_starts, lo, hi]))
+    starts = starts[starts < last]
+    seg_power = np.add.reduceat(power[:last], starts)
+    seg_hz_power = np.add.reduceat((power * bins)[:last], starts)
+    in_band = (starts[None, :] >= lo[:, None]) & (starts[None, :] < hi[:, None])
+    seg_cell = np.searchsorted(cell_starts, starts, side="right") - 1
+    first_seg = np.flatnonzero(np.diff(np.concatenate([[-1], seg_cell])))
+    cell_power = np.add.reduceat(seg_power, first_seg)
+    cell_hz = np.add.reduceat(seg_hz_power, first_seg) / cell_power
+    weights = np.add.reduceat(np.where(in_band, seg_power[None, :], 0.0), first_seg, axis=1)
+    total = weights.sum(axis=1)
+    empty = total <= 0.0
+    weights[empty, np.abs(np.log(cell_hz)[None, :] - np.log(np.maximum(f[empty], 1e-3))[:, None]).argmin(axis=1)] = 1.0
+    return PowerAverage(cell_hz, weights / np.where(empty, 1.0, total)[:, None])
 
 
 def smoothing_counts(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:
