@@ -36,7 +36,12 @@ Steps (each constant below says why it has its value):
    held at the level of its edge (``HOLD_STEP``: as the note says, and no
    shelf runs on where the fit did not look), from many starts at once, with
    broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`,
-   which also merges two peaking bands the fit left at the same frequency and Q).
+   which also merges two peaking bands the fit left at the same frequency and Q). The target is smoothed, so
+   the fit's last polish takes the EQ's response through the same smoothing, weighted by the input's power
+   (:func:`eqmorph.audio.spectrum.power_average`): the EQ found is the one that, applied to the input, gives its
+   smoothed spectrum the reference's, and the EQ a recording went through is found again rather than another
+   that fits the blurred difference. The result's ``rms_db`` and curves are the EQ's own response against the
+   target, as a plot shows them.
 6. The EQ's own level is the fit's choice, since the target has none: "brighter" is a treble boost or
    a bass cut alike, and left alone the fit sometimes answered with cuts everywhere (-5 to -11 dB on
    average) that made the matched file quieter. So the level is anchored: 0 dB where the difference
@@ -62,7 +67,7 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.audio.spectrum import Spectrum, common_reach_hz, smooth_octave, smoothing_counts
+from eqmorph.audio.spectrum import Spectrum, common_reach_hz, power_average, smooth_octave, smoothing_counts
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
@@ -245,8 +250,12 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, 
     if spread_db < FLAT_TARGET_RMS_DB or within_noise:
         full, full_rms_db = EQ.flat(), spread_db  # nothing (audible, or real) asked for: no fit, no search noise
     else:
-        params, _ = fit_match_target(*held_target(freqs, used, diff, rate), rate, noise_db=noise_db)
+        held_db, held_hz = held_target(freqs, used, diff, rate)
+        average = power_average(spectrum, held_hz, SMOOTHING_FRACTION, reach_hz)
+        params, _ = fit_match_target(held_db, held_hz, rate, noise_db=noise_db, average=average)
         full = EQ.from_array(canonical_array(params))
+        # The EQ's own response against the target, as the result's curves show them (the fit's error through the
+        # smoothing is smaller: a sharp bell's smoothed response fits where its own one sticks out).
         full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
         peak = max(extremes(full, freqs[used], rate), key=lambda move: abs(move[1]))  # the summed response's largest
         notes += _rough_fit_notes(full, full_rms_db, amount, peak=peak)
