@@ -1,10 +1,12 @@
-"""The 5-band fit of a match's target: a batched multi-start search, then a polish.
+"""The 5-band fit of a match's target: a batched multi-start search, bands re-seated, then a polish.
 
 A difference between two recordings (:mod:`eqmorph.semantic.match` makes it: smoothed, level-free,
 limited) can need resonant shelves and overlapping bells that one start of the response fit
-(:mod:`eqmorph.core.fit`) misses. So many starts are fitted at once, as one batch, on a coarse grid,
-and the best is polished on every point. Every number below was chosen by recovering random 5-band
-EQs and fitting the shared clips' differences (``benchmarks/match_describe.py``).
+(:mod:`eqmorph.core.fit`) misses. So many starts are fitted at once, as one batch, on a coarse grid;
+the best is moved out of its basin by re-seating one band at a time where the other four leave the
+largest bumps, and polished on every point with the EQ's response taken through the target's own
+smoothing (:class:`eqmorph.core.fit.PowerAverage`). Every number below was chosen by recovering random
+5-band EQs and fitting the shared clips' differences (``benchmarks/match_describe.py``).
 
 Last, two peaking bands at (nearly) the same frequency and Q, which the search sometimes leaves as two halves
 of one bell (a guitar matched to itself through "less bright": -1.88 dB at 2906 Hz Q 0.296 and -1.81 dB at
@@ -27,7 +29,7 @@ from eqmorph.core.ranges import BAND_NAMES, N_BANDS, PEAK_SLICE, clip_to_ranges,
 from eqmorph.errors import ParameterError
 
 # The search in fit_match_target (numbers from recovering random 5-band EQs, benchmarks/match_describe.py: 12 a signal,
-# 60 EQs, until 2026-12-05; on 200 the p95 is about 0.65 dB, and more search moved it 0.6-0.7, docs/benchmarks.md):
+# 60 EQs, until 2026-12-05, when more search no longer moved the p95 of 200 and the last steps below did):
 # greedy starts from every pair of these shelf frequencies, plus seeded random ones, all fitted in one batch.
 START_LOW_SHELF_HZ = (40.0, 80.0, 150.0, 300.0, 600.0)  # about an octave apart over the band's range
 START_HIGH_SHELF_HZ = (1500.0, 3000.0, 6000.0, 12000.0)
@@ -50,21 +52,23 @@ SEARCH_KEEP = 4
 # (core/fit.PowerAverage) the true EQ fits within 0.01 dB RMS; what then held recovery back was the level term
 # (LEVEL_WEIGHT pulled the true EQ 0.2-0.85 dB RMS away from its shape) and the search's basin: polished through the
 # smoothing alone, 0.146 / 0.659. So the search keeps the level term and the coarse raw response (it picks a basin,
-# cheaply); its best is then moved out of its basin by re-seating one band at a time on one of the largest bumps
-# the other four leave (RESEAT_BUMPS a band, RESEAT_ROUNDS rounds, on the coarse grid) with a weak level term, and
-# polished through the smoothing. Median / p95 and the fit's CPU time on the speed benchmark's pair (19 ms before):
-# 1 bump 0.116 / 0.473 (29 ms), 2 bumps 0.112 / 0.454 (31 ms), 3 bumps 0.110 / 0.433 (33 ms), 4 0.103 / 0.433;
-# on another 200 EQs (seed 7) 3 bumps 0.100 / 0.409 against 0.170 / 0.595. Re-seated and polished through the
-# smoothing at 15 iterations each: 0.105 / 0.445 and 60-80 ms; a third round changed nothing; 6 iterations 0.525.
-# Levels (the EQ's mean dB over 20 Hz-20 kHz) stay as the search's were: 5-95% -1.9 to +2.0 dB (level weight 0:
-# p95 0.399 dB, but levels -6 to +3.5 dB; 0.003: 0.442, -4 to +2.8).
-POLISH_ITERATIONS = 10  # LM iterations polishing the best on every point, through the smoothing
+# cheaply), its best is moved out of its basin by re-seating one band at a time on one of the largest bumps the
+# other four leave (RESEAT_BUMPS a band; the first round inside the search's last iterations, the next with a weak
+# level term), and the result is polished through the smoothing. Median / p95, and the fit's CPU time on the speed
+# benchmark's pair measured in one process (19 ms without re-seating): two separate rounds after the search, 1 bump
+# 0.116 / 0.473, 3 bumps 0.110 / 0.433 (another 200 EQs, seed 7: 0.100 / 0.409, against 0.170 / 0.595 before), but
+# 32-45 ms, which cost the match its 0.1 s CPU target per minute; the first round in the search, 3 bumps, as here,
+# 0.110 / 0.448 (seed 7 0.106 / 0.438) in 26 ms; that round alone 0.116 / 0.522 (20 ms), with 5 bumps 0.473;
+# 5 bumps in both rounds 0.449 (30 ms); 6 iterations a round 0.459. Polishing 6 or 10 iterations gave the same.
+# Levels (the EQ's mean dB over 20 Hz-20 kHz) stay as the search's were: 5-95% -1.9 to +1.9 dB (a level weight of 0
+# after the search: p95 0.399 dB, but levels -6 to +3.5 dB; 0.003: 0.442, -4 to +2.8).
+POLISH_ITERATIONS = 6  # LM iterations polishing the best on every point, through the smoothing
 POLISH_LEVEL_WEIGHT = 0.01
-RESEAT_ROUNDS = 2
+RESEAT_ROUNDS = 2  # the first inside the search's last iterations
 RESEAT_BUMPS = 3  # bumps a band is re-seated on in a round, the largest first, each half an octave from the others
 RESEAT_BUMP_OCTAVES = 0.5
-RESEAT_ITERATIONS = 8  # LM iterations of a round's starts (5 bands x RESEAT_BUMPS), in one batch
-RESEAT_MIN_GAIN_DB = 1e-4  # a re-seat is kept when it lowers the fit's RMS error by more than this
+RESEAT_ITERATIONS = 8  # LM iterations of a later round's starts (5 bands x RESEAT_BUMPS), in one batch
+RESEAT_MIN_GAIN_DB = 1e-4  # a later round is kept when it lowers the fit's RMS error by more than this
 # Weight of the EQ's mean level in the fit (FitConfig.level_weight; step 6 of the module docstring). Measured on
 # white noise matched to references through 7 words' EQs (14 pairs) and on the recovery set
 # (benchmarks/match_describe.py): 0 left levels up to -11 dB; 0.01-0.03 some still at 3 dB (the search settles
@@ -122,9 +126,10 @@ def fit_match_target(
     (``FitConfig.free_offset``). A difference between recordings can need resonant shelves and
     overlapping bells that one start misses, so every start of :func:`_starts` is fitted at once,
     as one batch, on every ``SEARCH_STEP``-th point (after ``SEARCH_PRUNE_AFTER`` iterations only the
-    ``SEARCH_KEEP`` best go on); the best is moved out of its basin by re-seating one band at a time
-    (:func:`_reseated`, ``RESEAT_ROUNDS``) and polished on every point, through ``average`` (how the target was
-    smoothed, one row per point of ``freqs_hz``: :class:`eqmorph.core.fit.PowerAverage`), which the merge's error
+    ``SEARCH_KEEP`` best go on, with the best one's bands re-seated); the best is moved out of its basin by
+    re-seating one band at a time (:func:`_reseated`, ``RESEAT_ROUNDS``) and polished on every point, through
+    ``average`` (how the target was smoothed, one row per point of ``freqs_hz``:
+    :class:`eqmorph.core.fit.PowerAverage`), which the merge's error
     is measured through too. The random starts' seed is fixed: the same recordings always give the same EQ.
     ``noise_db``: the target's estimation noise (RMS dB), by which merging duplicate peaking bands
     (:func:`merge_duplicate_peaks`) may raise the error.
@@ -137,8 +142,10 @@ def fit_match_target(
     search = fit_curves(np.repeat(coarse_t[None], len(starts), axis=0), coarse_f, sample_rate, _SEARCH_FIT_FIRST,
                         starts=starts[None], level_db=np.full(len(starts), coarse_t.mean()))
     starts = search.params[np.argsort(search.rms_db, kind="stable")[:SEARCH_KEEP]]
+    # The search's last iterations fit its best starts and the best one's re-seated bands together (one batch).
+    starts = np.concatenate([starts, _reseated(starts[0], coarse_t, coarse_f, sample_rate)])
     params, rms_db = _best(starts, coarse_t, coarse_f, sample_rate, _SEARCH_FIT_REST)
-    for _ in range(RESEAT_ROUNDS):
+    for _ in range(RESEAT_ROUNDS - 1):
         moved, moved_rms_db = _best(_reseated(params, coarse_t, coarse_f, sample_rate), coarse_t, coarse_f,
                                     sample_rate, _RESEAT_FIT)
         if not moved_rms_db < rms_db - RESEAT_MIN_GAIN_DB:
