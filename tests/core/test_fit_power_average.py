@@ -1,11 +1,12 @@
-"""The response fit through a power average (core/fit.PowerAverage): a target measured through smoothing, such as a
-match's smoothed spectra, is fitted with the EQ's response smoothed the same way."""
+"""The response fit through a power average (core/power_average.PowerAverage): a target measured through
+smoothing, such as a match's smoothed spectra, is fitted with the EQ's response smoothed the same way."""
 
 import numpy as np
 import pytest
 
 from eqmorph.core.dsp import log_freq_grid, response_db_np
-from eqmorph.core.fit import FitConfig, PowerAverage, fit_curves, fit_grid
+from eqmorph.core.fit import FitConfig, fit_curves, fit_grid
+from eqmorph.core.power_average import PowerAverage
 from eqmorph.errors import ParameterError
 
 RATE = 48000.0

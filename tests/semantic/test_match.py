@@ -54,7 +54,7 @@ def test_known_eq_is_recovered(sample_rate, channels):
 
 # Two Q 3 bells a half octave apart between sharp shelves: the 1/4-octave smoothing blurs them, and the EQ's own
 # response fitted to the blurred difference was another EQ (0.35-0.37 dB RMS off) until the fit took its response
-# through the same smoothing (core/fit.PowerAverage) and re-seated bands out of the search's basin (0.05 dB).
+# through the same smoothing (core/power_average.PowerAverage) and re-seated bands out of the search's basin (0.05 dB).
 OVERLAPPING = EQ.from_array([[-4.0, 150.0, 2.5], [6.0, 800.0, 3.0], [5.0, 1100.0, 3.0], [-6.0, 5000.0, 2.0],
                              [4.0, 9000.0, 2.5]])
 

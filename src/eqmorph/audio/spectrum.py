@@ -46,7 +46,7 @@ import numpy as np
 from scipy import fftpack  # at import, not in the first match: it takes a few tenths of a second to load
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate, non_finite_message, non_finite_report
-from eqmorph.core.fit import PowerAverage
+from eqmorph.core.power_average import PowerAverage
 from eqmorph.errors import AudioError, ParameterError
 
 # Frame length cap: 65,536 samples at 44.1/48 kHz (0.67-0.73 Hz bins), so a resonant shelf near 25 Hz is

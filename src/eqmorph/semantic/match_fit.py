@@ -5,7 +5,7 @@ limited) can need resonant shelves and overlapping bells that one start of the r
 (:mod:`eqmorph.core.fit`) misses. So many starts are fitted at once, as one batch, on a coarse grid;
 the best is moved out of its basin by re-seating one band at a time where the other four leave the
 largest bumps, and polished on every point with the EQ's response taken through the target's own
-smoothing (:class:`eqmorph.core.fit.PowerAverage`). Every number below was chosen by recovering random
+smoothing (:class:`eqmorph.core.power_average.PowerAverage`). Every number below was chosen by recovering random
 5-band EQs and fitting the shared clips' differences (``benchmarks/match_describe.py``).
 
 Last, two peaking bands at (nearly) the same frequency and Q, which the search sometimes leaves as two halves
@@ -24,7 +24,8 @@ import numpy as np
 
 from eqmorph.core.dsp import response_db_np
 from eqmorph.core.eq import EQ
-from eqmorph.core.fit import FitConfig, PowerAverage, fit_curves
+from eqmorph.core.fit import FitConfig, fit_curves
+from eqmorph.core.power_average import PowerAverage
 from eqmorph.core.ranges import BAND_NAMES, N_BANDS, PEAK_SLICE, clip_to_ranges, flat_params
 from eqmorph.errors import ParameterError
 
@@ -49,7 +50,7 @@ SEARCH_KEEP = 4
 # median / p95 0.185 / 0.651 dB with the search's best polished on the raw response. The target is a smoothed
 # difference, and the raw response of the EQ a recording went through fits it only roughly (1/4-octave smoothing
 # blurs a Q 3 bell), so the fit answered with another decomposition. Through the same smoothing
-# (core/fit.PowerAverage) the true EQ fits within 0.01 dB RMS; what then held recovery back was the level term
+# (core/power_average.PowerAverage) the true EQ fits within 0.01 dB RMS; what then held recovery back was the level term
 # (LEVEL_WEIGHT pulled the true EQ 0.2-0.85 dB RMS away from its shape) and the search's basin: polished through the
 # smoothing alone, 0.146 / 0.659. So the search keeps the level term and the coarse raw response (it picks a basin,
 # cheaply), its best is moved out of its basin by re-seating one band at a time on one of the largest bumps the
@@ -129,7 +130,7 @@ def fit_match_target(
     ``SEARCH_KEEP`` best go on, with the best one's bands re-seated); the best is moved out of its basin by
     re-seating one band at a time (:func:`_reseated`, ``RESEAT_ROUNDS``) and polished on every point, through
     ``average`` (how the target was smoothed, one row per point of ``freqs_hz``:
-    :class:`eqmorph.core.fit.PowerAverage`), which the merge's error
+    :class:`eqmorph.core.power_average.PowerAverage`), which the merge's error
     is measured through too. The random starts' seed is fixed: the same recordings always give the same EQ.
     ``noise_db``: the target's estimation noise (RMS dB), by which merging duplicate peaking bands
     (:func:`merge_duplicate_peaks`) may raise the error.
