@@ -16,11 +16,11 @@ penalty on the gains (Tikhonov regularisation) keeps the fit from pairing huge p
 which match the curve no better but would make poor training targets; ``rms_db`` reports the
 response error alone.
 
-A target measured through a power average (a match's smoothed spectra: each point the mean power over a band
-of the input's spectrum, see :class:`eqmorph.core.power_average.PowerAverage`) is fitted through the same
-average: the EQ's response is evaluated where the average looks, weighted as the input's power is and averaged
-in power, so an EQ that a recording went through fits its smoothed difference exactly, where the raw response
-would answer a sharp bell with a broader, other decomposition.  The Jacobian is the weighted average of the per-point one (chain rule),
+A target measured through a power average (a match's smoothed spectra: each point the mean power over a band of the
+input's spectrum, see :class:`eqmorph.core.power_average.PowerAverage`) is fitted through the same average: the
+EQ's response is evaluated where the average looks, weighted as the input's power is and averaged in power, so an
+EQ that a recording went through fits its smoothed difference exactly, where the raw response would answer a sharp
+bell with a broader, other decomposition. The Jacobian is the weighted average of the per-point one (chain rule),
 so the averaged fit keeps the three-evaluation Jacobian.
 """
 
