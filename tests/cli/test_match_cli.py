@@ -72,7 +72,8 @@ def test_output_over_an_input_is_refused_before_any_work(pair, tmp_path, capsys)
 
 
 @pytest.mark.parametrize("argv_tail,expected", [
-    (["--amount", "3"], "amount"), (["--apply", "x.mp4"], ".mp4"),
+    (["--amount", "3"], "amount"),
+    (["--apply", "x.mp4"], "--apply='x.mp4' is not allowed: expected an audio file name"),
     (["--auto-gain"], "--auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT was given"),
     (["--no-auto-gain"], "--no-auto-gain sets the level of the file --apply writes, and no --apply AUDIO_OUT")])
 def test_bad_options_are_refused(pair, tmp_path, capsys, argv_tail, expected):
@@ -123,3 +124,12 @@ def test_json_on_stdout_stays_parseable_when_a_file_is_applied(pair, tmp_path, c
     assert code == 0 and json.loads(out)["bands"] and out_wav.exists()
     assert f"wrote {out_wav}" in err and "the reference is" in err
     assert any(line.startswith(f"{out_wav}: ") for line in err.splitlines()) == (not extra)  # the auto gain line
+
+
+@pytest.mark.parametrize("amount,said", [(0.5, "--amount 0.5 applies half of it"),
+                                         (2.0, "--amount 2 applies twice as much"),
+                                         (1.5, "--amount 1.5 applies 1.5 times as much")])
+def test_the_amount_is_said_as_a_share_of_the_difference(amount, said):
+    from eqmorph.cli.match import amount_text
+
+    assert amount_text(amount) == said

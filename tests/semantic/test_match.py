@@ -346,3 +346,19 @@ def test_a_match_results_repr_is_a_summary_not_its_arrays():
     text = repr(result)
     assert text.startswith("MatchResult(amount 1, fit error") and str(result.eq) in text
     assert len(text.splitlines()) <= 7 + len(result.warnings)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 5])
+def test_a_difference_past_the_gain_limit_is_always_said(seed):
+    # White noise against pink: a 30 dB tilt, held to +-12 dB. Where the bands then stay inside the limit (seeds 1
+    # and 5) the fit follows the limited difference closely and nothing said it (a twelfth new-user trial).
+    from match_signals import pink_noise
+
+    pink = pink_noise(4.0, seed=seed)
+    white = 0.1 * np.random.default_rng(5).standard_normal(pink.shape)
+    limited = match_result(pink, white, 44100)
+    pinned = any("at a match's limit of +-12 dB" in note for note in limited.warnings)  # bands, or their sum
+    passed = any("differ by -15" in note and "past a match's limit of +-12 dB" in note for note in limited.warnings)
+    assert pinned != passed  # one note says the limit, never both
+    gentle = match_result(pink, apply_eq(pink, 44100, KNOWN), 44100)
+    assert not any("limit" in note for note in gentle.warnings)

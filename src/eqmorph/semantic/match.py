@@ -237,7 +237,9 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, 
         )
     notes += coverage_notes(freqs, used, (spectrum, p_in), (reference, p_ref))
     diff = 10.0 * np.log10(p_ref[used] / p_in[used])
-    diff = np.clip(diff - diff.mean(), -MAX_TARGET_DB, MAX_TARGET_DB)
+    diff -= diff.mean()
+    target_range_db = (float(diff.min()), float(diff.max()))  # before the limit, for its note
+    diff = np.clip(diff, -MAX_TARGET_DB, MAX_TARGET_DB)
     noise_db = _noise_rms_db(spectrum, reference, freqs[used], reach_hz)
     spread_db = float(np.std(diff))  # the difference's RMS about its (removed) level
     within_noise = spread_db < NOISE_FACTOR * noise_db
@@ -258,7 +260,7 @@ def match_spectra(spectrum: Spectrum, reference: Spectrum, amount: float = 1.0, 
         # smoothing is smaller: a sharp bell's smoothed response fits where its own one sticks out).
         full_rms_db = offset_free_rms_db(full.to_array(), diff, freqs[used], rate)  # as rms_db is, to the bit
         peak = max(extremes(full, freqs[used], rate), key=lambda move: abs(move[1]))  # the summed response's largest
-        notes += _rough_fit_notes(full, full_rms_db, amount, peak=peak)
+        notes += _rough_fit_notes(full, full_rms_db, amount, peak=peak, target_range_db=target_range_db)
     flat_rms_db = amount * spread_db  # the flat EQ's error, up to the offset the fit is free to leave
     if flat_rms_db < FLAT_TARGET_RMS_DB or full == EQ.flat():
         eq, rms_db = EQ.flat(), flat_rms_db

@@ -278,10 +278,13 @@ def _merged(params: np.ndarray, keep: int, free: int) -> np.ndarray:
 
 
 def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0,
-                    peak: tuple[float, float] | None = None) -> list[str]:
+                    peak: tuple[float, float] | None = None,
+                    target_range_db: tuple[float, float] | None = None) -> list[str]:
     """Warnings for a full match (``eq``, ``rms_db``: amount 1) the 5 bands follow only roughly: gains pinned at
     the match's limit, or overlapping bands whose summed response passes it (``peak``: ``(freq_hz, gain_db)`` of the
-    response's largest magnitude where the match looked), a large error; ``amount``: what the returned EQ scales it by.
+    response's largest magnitude where the match looked), a difference that passed the limit before it was held to it
+    (``target_range_db``: its lowest and highest dB about its level), a large error; ``amount``: what the returned EQ
+    scales it by.
 
     A band at the Q limit is no warning: Q 3 is a broad bell the search often settles on.
     """
@@ -306,6 +309,15 @@ def rough_fit_notes(eq: EQ, rms_db: float, amount: float = 1.0,
                          "recordings with other bass parts, or a short excerpt of one song matched to the whole, "
                          "differ there by several dB that are no tone to correct; match longer stretches of the same "
                          "music")
+    elif target_range_db is not None and max(abs(v) for v in target_range_db) > MAX_GAIN_DB + SUMMED_MARGIN_DB:
+        # White noise matched to pink (+-15 dB) was fitted within 0.2 dB of the limited target, unsaid (a twelfth
+        # new-user trial): the error is measured against the limited difference, so the limit needs its own note.
+        advice = "try amount 0.5, or check" if amount > 0.5 else "check"
+        low_db, high_db = target_range_db
+        notes.append(f"the recordings differ by {low_db:+.1f} to {high_db:+.1f} dB about their level, past a match's "
+                     f"limit of +-{MAX_GAIN_DB:g} dB: the EQ{full} follows the difference only up to the limit, and "
+                     f"its fit error is measured against the limited difference; {advice} they hold the same kind of "
+                     "music")
     if rms_db > ROUGH_FIT_DB:
         notes.append(f"the fit{full} is rough ({rms_db:.1f} dB RMS from the difference): the recordings differ in "
                      "more than tone (other instruments or notes); the EQ follows their broad balance only")

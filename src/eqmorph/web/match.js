@@ -204,7 +204,7 @@ function clearMatch(message) {
 // (eqmorph.cli.match.amount_text): "amount 0.5 applies half of it".
 function amountText(amount) {
   if (amount === 0) return "amount 0 applies none of it: the EQ is flat";
-  const share = { 0.5: "half of it", 2: "twice it" }[amount] ?? `${amount} times it`;
+  const share = { 0.5: "half of it", 2: "twice as much" }[amount] ?? `${amount} times as much`;
   return `amount ${amount} applies ${share}`;
 }
 
