@@ -83,3 +83,7 @@ def test_a_zero_gain_is_never_printed_as_a_negative_zero():
     eq = EQ.from_array(np.array([[-0.0, 100.0, 0.71], [-0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [-0.0, 3000.0, 1.0],
                                  [-0.0, 8000.0, 0.71]]))
     assert "-0.0" not in one_line(eq) and not any("-0.00" in line for line in table_lines(eq))
+    # nor a gain that rounds to zero (a match's -0.004 dB high shelf, a twelfth new-user trial)
+    faint = EQ.from_array(np.array([[-0.004, 100.0, 0.71], [0.0, 300.0, 1.0], [0.0, 1000.0, 1.0], [-0.001, 3000.0, 1.0],
+                                    [-0.0049, 8000.0, 0.71]]))
+    assert not any("-0.00" in line for line in table_lines(faint))

@@ -126,8 +126,9 @@ def table_lines(eq: EQ) -> list[str]:
     """The EQ as an aligned table: a header and one line per band (``str(eq)`` and the CLI's table)."""
     lines = [f"{'band':<11} {'type':<11} {'gain (dB)':>9} {'freq (Hz)':>10} {'Q':>6}"]
     for name, b in zip(BAND_NAMES, eq.bands):
-        # + 0.0 turns the -0.0 of a word at intensity 0 into 0.0: "-0.00 dB" reads as a cut
-        gain_db = b.gain_db + 0.0
+        # + 0.0 turns the -0.0 of a word at intensity 0 (and a match's -0.004 dB, rounded) into 0.0: "-0.00 dB" reads
+        # as a cut
+        gain_db = round(b.gain_db, 2) + 0.0
         lines.append(f"{name:<11} {b.kind.replace('_', ' '):<11} {gain_db:>+9.2f} {b.freq_hz:>10.1f} {b.q:>6.3f}")
     return lines
 
