@@ -20,6 +20,23 @@ def test_silent_recording_is_refused_by_name(role):
         match(*args, 44100)
 
 
+@pytest.mark.parametrize("role", ["input", "reference"])
+def test_a_recording_that_is_only_a_dc_offset_is_refused_by_name(role):
+    sound, offset = multisine(4.0, 44100), np.full((4 * 44100, 1), 0.5)  # long enough frames to tell (INAUDIBLE_DB)
+    args = (offset, sound) if role == "input" else (sound, offset)
+    with pytest.raises(AudioError, match=f"the {role} holds almost nothing from 20 Hz up .*a DC offset"):
+        match(*args, 44100)
+
+
+def test_music_riding_on_a_dc_offset_is_still_matched():
+    from eqmorph import EQ
+    from eqmorph.semantic.match import match_result
+
+    sound = multisine(4.0, 44100)
+    result = match_result(0.01 * sound + 0.5, sound, 44100)  # the song 40 dB under a -6 dBFS offset
+    assert result.eq == EQ.flat()  # the same tone, the offset's leakage below 20 Hz aside
+
+
 def test_short_clip_is_refused():
     with pytest.raises(AudioError, match=r"the reference is 13230 samples, 300 ms long: expected at least 0\.5 s"):
         match(multisine(1.0, 44100), multisine(0.3, 44100), 44100)

@@ -1,7 +1,8 @@
 """A match's two recordings before the fit: each one's long-term spectrum (from an array, or streamed from a file in
 blocks), the two computed at the same time, and what refuses one or warns of it (channels-first, shorter than
-``MIN_SECONDS``, silent, clipping, a bad sample rate), every message naming which recording it is ("the reference is
-silent", "the input 'x.wav' holds no audio"). :mod:`eqmorph.semantic.match` fits the EQ to their difference.
+``MIN_SECONDS``, silent, nothing but a DC offset or infrasound, clipping, a bad sample rate), every message naming
+which recording it is ("the reference is silent", "the input 'x.wav' holds no audio").
+:mod:`eqmorph.semantic.match` fits the EQ to their difference.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ import numpy as np
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate
 from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum
+from eqmorph.core.conventions import AUDIBLE_LOW_HZ
 from eqmorph.core.threads import run_parallel
 from eqmorph.errors import AudioError, ParameterError
 
 MIN_SECONDS = 0.5  # shorter clips are too little to average into a long-term spectrum
 SILENCE_DBFS = -100.0  # RMS level below which a recording counts as silent (16-bit dither sits near -96 dBFS)
+# A recording whose power from 20 Hz up is this far below its whole power is a DC offset or infrasound, no sound: a
+# constant 0.5 (-6 dBFS) had only its window's leakage there (-73 dBFS) and was matched as "less sub bass (1.00)" with
+# -13 / +12 dB bands (a twelfth new-user trial). Music riding on a large offset (0.5 DC under a -40 dBFS song) is
+# 34 dB below, and kept. The frames of a clip shorter than about 3 s leak an offset past 20 Hz (a 1 s one 39 dB
+# below, 0.5 s 13 dB), so there an offset alone is not told from sound and is matched as before.
+INAUDIBLE_DB = 60.0
 
 
 def check_spectrum(spec: Spectrum, role: str) -> list[str]:
@@ -28,6 +36,13 @@ def check_spectrum(spec: Spectrum, role: str) -> list[str]:
         raise AudioError(
             f"the {role} is silent (RMS {spec.rms_dbfs:.0f} dBFS): expected audio above {SILENCE_DBFS:g} dBFS"
         )
+    total = float(spec.power.sum())
+    audible = float(spec.power[spec.freqs_hz >= AUDIBLE_LOW_HZ].sum())
+    if total > 0.0 and audible < total * 10.0 ** (-INAUDIBLE_DB / 10.0):
+        below_db = 10.0 * np.log10(total / max(audible, 1e-300))
+        raise AudioError(f"the {role} holds almost nothing from {AUDIBLE_LOW_HZ:g} Hz up ({below_db:.0f} dB below its "
+                         f"whole level): a DC offset or infrasound, no sound to match; expected audio in "
+                         f"{AUDIBLE_LOW_HZ:g} Hz-20 kHz")
     if spec.clipped_runs:
         return [f"the {role} clips in {spec.clipped_runs} place(s) (flattened peaks: equal full-scale samples in a "
                 "row); the match includes the distortion's added high frequencies"]
