@@ -362,3 +362,16 @@ def test_a_difference_past_the_gain_limit_is_always_said(seed):
     assert pinned != passed  # one note says the limit, never both
     gentle = match_result(pink, apply_eq(pink, 44100, KNOWN), 44100)
     assert not any("limit" in note for note in gentle.warnings)
+
+
+def test_a_band_the_match_leaves_silent_is_the_flat_eqs_band():
+    dry = multisine(2.0, 44100)
+    one_bell = EQ.from_array([[0.0, 100.0, 0.71], [6.0, 2000.0, 3.0], [0.0, 1000.0, 1.0], [0.0, 3000.0, 1.0],
+                              [0.0, 8000.0, 0.71]])
+    found = match(dry, apply_eq(dry, 44100, one_bell), 44100).to_array()
+    flat = EQ.flat().to_array()
+    silent = np.abs(found[:, 0]) < 0.005
+    assert silent.sum() >= 2  # one bell: the other peaks have nothing to do (the shelves may trim a hundredth)
+    for band in np.flatnonzero(silent):  # each at a flat EQ's band of its kind (peaks are sorted by frequency)
+        kind_rows = flat[1:4] if 1 <= band <= 3 else flat[[band]]
+        assert any(np.array_equal(found[band], row) for row in kind_rows), found[band]

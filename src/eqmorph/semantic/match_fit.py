@@ -117,6 +117,9 @@ DUPLICATE_Q_RATIO = 1.5
 # A merge may raise the fit's RMS error by the target's estimation noise (what the recordings cannot tell
 # apart), but never by more than this: recovering random EQs must not pay for tidier bands.
 MERGE_MAX_RISE_DB = 0.1
+# A band the fit leaves below this gain (written 0.00 dB) is the flat EQ's band: its frequency and Q were wherever
+# the search left them ("LSC Fc 20.5 Hz Gain 0.00 dB Q 2.513" in an exported preset, a twelfth new-user trial).
+SILENT_BAND_DB = 0.005
 
 
 def fit_match_target(
@@ -159,8 +162,11 @@ def fit_match_target(
         params, rms_db = moved, moved_rms_db
     polish = fit_curves(target_db[None], freqs_hz, sample_rate, _POLISH_FIT, starts=params[None, None],
                         level_db=np.array([target_db.mean()]), average=average)
-    return merge_duplicate_peaks(polish.params[0], target_db, freqs_hz, sample_rate,
-                                 min(max(noise_db, 0.0), MERGE_MAX_RISE_DB), average=average)
+    params, rms_db = merge_duplicate_peaks(polish.params[0], target_db, freqs_hz, sample_rate,
+                                           min(max(noise_db, 0.0), MERGE_MAX_RISE_DB), average=average)
+    silent = np.abs(params[:, 0]) < SILENT_BAND_DB
+    params[silent] = flat_params()[silent]
+    return params, rms_db
 
 
 def _best(starts: np.ndarray, target_db: np.ndarray, freqs_hz: np.ndarray, sample_rate: float,
