@@ -62,6 +62,22 @@ def _as_than(tokens: Sequence[str]) -> list[str]:
     return out
 
 
+def _without_stated_wishes(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` without what earlier comparisons are stated against ("than I'd like" up to its clause's end): that
+    wish is the standard of a statement, no wish of the clauses after it. "less bass than I'd like and more mud than
+    I'd like" read the second clause as a wish, a request for mud (muddy x 1.0: a forty-seventh round)."""
+    out, k = [], 0
+    while k < len(tokens):
+        end = clause_end(tokens, k + 1)
+        if tokens[k] in _THAN and _stated_without_copula(tokens[k + 1:end]):
+            out.append(tokens[k])
+            k = end
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
+
+
 def compared(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with each comparison stated after a copula read as an excess ("it's brighter than it should be" ->
     "it's too brighter") or a lack ("it's less bright than the reference" -> "it's not enough bright"), and what it
@@ -74,7 +90,7 @@ def compared(tokens: Sequence[str]) -> list[str]:
         more, less = _THAN[out[k]]
         end = clause_end(out, k)
         if (COPULAS.isdisjoint(out[:k - 1]) and not _stated_without_copula(out[k + 1:end])) or is_wished(
-                out[:k]):  # a copula states the clauses after it too
+                _without_stated_wishes(out[:k])):  # a copula states the clauses after it too
             continue
         if k > 1 and out[k - 2] in (more, less):  # "more muffled than", "less bright than", "más brillante que"
             said = ["too"] if out[k - 2] == more else ["not", "enough"]

@@ -42,6 +42,7 @@ from eqmorph.language.grammar_words import (
     BY_WORDS,
     DEGREE_PHRASES,
     DIRECTION_WORDS,
+    ENOUGH,
     EXCESS,
     JOINERS,
     KEEP,
@@ -365,8 +366,9 @@ class Parser(PieceEnds):
                 # modifiers belong to the descriptor they precede
                 last_way, carry = (pieces[-1].sign if way or sign != 1.0 else 0.0), 0.0  # "without mud and boom"
                 last_degree = pieces[-1].degree if last_way else 1.0
-                # a stated piece is no region for the next ("it has no bass and too much harshness")
-                run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 and stated is None else []
+                # a stated piece ("it has no bass", "not enough bass") is no region for the next ("and too much mud")
+                run = [*run, len(pieces) - 1] if not way and pieces[-1].sign > 0 and stated is None and \
+                    ENOUGH.isdisjoint(pending) else []
                 kept_last = keep
                 sign, degree, start, pending, way, keep, bare = 1.0, 1.0, i, [], 0.0, False, None
                 after_piece = True
