@@ -63,12 +63,6 @@ def test_a_power_averages_jacobian_is_the_derivative_of_its_response():
     np.testing.assert_allclose(average.jacobian(response, directions), numeric, atol=1e-5)
 
 
-def test_a_power_average_keeps_only_the_rows_asked_for():
-    average = quarter_octave_pink_average()
-    response = response_db_np(TRUE, CELLS, RATE)
-    np.testing.assert_array_equal(average.rows(slice(None, None, 3)).of(response), average.of(response)[::3])
-
-
 @pytest.mark.parametrize("weights", [
     np.full((128, 480), 1.0),  # rows summing to 480
     -np.full((128, 480), 1.0 / 480),  # negative

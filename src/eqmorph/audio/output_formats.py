@@ -14,7 +14,7 @@ from pathlib import Path
 
 import soundfile as sf
 
-from eqmorph.errors import AudioError
+from eqmorph.errors import AudioError, ParameterError
 
 OUTPUT_FORMATS = {".wav": "WAV", ".flac": "FLAC", ".ogg": "OGG"}
 MAX_CHANNELS = {"FLAC": 8}
@@ -30,12 +30,15 @@ FALLBACK_SUBTYPE = {"WAV": "FLOAT", "FLAC": "PCM_24"}
 PathLike = str | os.PathLike[str]
 
 
-def output_format(out_path: PathLike) -> str:
-    """libsndfile format for OUT's extension; :class:`AudioError` for anything but .wav, .flac, .ogg."""
+def output_format(out_path: PathLike, option: str | None = None) -> str:
+    """libsndfile format for OUT's extension; :class:`AudioError` for anything but .wav, .flac, .ogg, or a
+    :class:`ParameterError` naming ``option`` when OUT came from one ("--apply='o.mp3'": which output it was)."""
     suffix = Path(out_path).suffix.lower()
     if Path(out_path).is_dir():
         raise AudioError(f"cannot write {str(out_path)!r}: it is a folder; give a file name such as "
                          f"{str(Path(out_path) / 'out.wav')!r}")
+    if suffix not in OUTPUT_FORMATS and option is not None:
+        raise ParameterError(option, str(out_path), f"an audio file name ending in {_ALLOWED_OUT}")
     if suffix not in OUTPUT_FORMATS:
         raise AudioError(
             f"cannot write {str(out_path)!r}: extension {suffix or '(none)'!r} is not one of {_ALLOWED_OUT}"

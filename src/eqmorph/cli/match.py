@@ -27,7 +27,7 @@ from eqmorph.cli.common import (
 def run_match(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph match``; returns the exit code."""
     from eqmorph.audio.files import process_file
-    from eqmorph.audio.output_formats import OUTPUT_FORMATS, output_format
+    from eqmorph.audio.output_formats import output_format
     from eqmorph.errors import EqmorphError, ParameterError
     from eqmorph.io.fileio import check_writable, same_file
     from eqmorph.io.presets import output_format as preset_format
@@ -45,10 +45,7 @@ def run_match(args: argparse.Namespace) -> int:
     if args.output is not None:
         preset_format(args.output, args.format)  # a folder or a name of no format fails before the analysis
     if args.apply is not None:
-        if Path(args.apply).suffix.lower() not in OUTPUT_FORMATS and not Path(args.apply).is_dir():
-            # Named as the other options are ("cannot write 'o.mp3'" did not say which output: a twelfth trial).
-            raise ParameterError("--apply", args.apply, f"an audio file name ending in {', '.join(OUTPUT_FORMATS)}")
-        output_format(args.apply)
+        output_format(args.apply, "--apply")  # named as the other options are ("cannot write 'o.mp3'": a 12th trial)
         if args.output is not None and same_file(args.apply, args.output):
             raise ParameterError("-o", args.output, "a path different from --apply's")
     elif args.auto_gain is not None:

@@ -137,18 +137,14 @@ def _np_band_coefficients(params: np.ndarray, sample_rate: float) -> np.ndarray:
     out[..., 1:4, 0], out[..., 1:4, 2] = 1.0 + pal * pa, 1.0 - pal * pa
     out[..., 1:4, 3], out[..., 1:4, 5] = 1.0 + pal / pa, 1.0 - pal / pa
     out[..., 1:4, 1] = out[..., 1:4, 4] = -2.0 * pc
-    for band, sign in ((0, -1.0), (4, 1.0)):  # low shelf: the high shelf's formulas with cos(w0) negated
-        sa, sc = a[..., band], cos_w0[..., band]
+    # The low shelf is the high shelf's formulas with cos(w0) and b1, a1 negated (negating is exact: the same bits).
+    for band, sign in ((0, -1.0), (4, 1.0)):
+        sa, sc = a[..., band], sign * cos_w0[..., band]
         two_sqrt_a_alpha = 2.0 * np.sqrt(sa) * alpha[..., band]
         ap1, am1 = sa + 1.0, sa - 1.0
-        if sign > 0:
-            plus, minus = ap1 + am1 * sc, ap1 - am1 * sc
-            out[..., band, 1] = -2.0 * sa * (am1 + ap1 * sc)
-            out[..., band, 4] = 2.0 * (am1 - ap1 * sc)
-        else:
-            plus, minus = ap1 - am1 * sc, ap1 + am1 * sc
-            out[..., band, 1] = 2.0 * sa * (am1 - ap1 * sc)
-            out[..., band, 4] = -2.0 * (am1 + ap1 * sc)
+        plus, minus = ap1 + am1 * sc, ap1 - am1 * sc
+        out[..., band, 1] = -sign * 2.0 * sa * (am1 + ap1 * sc)
+        out[..., band, 4] = sign * 2.0 * (am1 - ap1 * sc)
         out[..., band, 0], out[..., band, 2] = sa * (plus + two_sqrt_a_alpha), sa * (plus - two_sqrt_a_alpha)
         out[..., band, 3], out[..., band, 5] = minus + two_sqrt_a_alpha, minus - two_sqrt_a_alpha
     return out / out[..., 3:4]

@@ -268,17 +268,17 @@ def real_numbers(value: object, name: str, allowed: str) -> np.ndarray:
     return given.astype(np.float64, copy=False)
 
 
-def check_freqs_hz(freqs_hz: np.ndarray | Sequence[float], sample_rate: float) -> np.ndarray:
+def check_freqs_hz(freqs_hz: np.ndarray | Sequence[float], sample_rate: float, name: str = "freqs_hz") -> np.ndarray:
     """``freqs_hz`` (any shape) as float64; each finite, above 0 and below Nyquist (NaN fails both comparisons).
 
     ``sample_rate``: already checked (:func:`check_sample_rate`). Text and bools are refused, as for a sample
-    rate: numpy would read ``"1000"`` as 1000 Hz and ``True`` as 1 Hz.
+    rate: numpy would read ``"1000"`` as 1000 Hz and ``True`` as 1 Hz. ``name``: the parameter errors name.
     """
-    freqs = real_numbers(freqs_hz, "freqs_hz", "numbers of Hz (a number or a sequence of numbers, never str or bool)")
+    freqs = real_numbers(freqs_hz, name, "numbers of Hz (a number or a sequence of numbers, never str or bool)")
     nyquist = 0.5 * sample_rate
     inside = (freqs > 0.0) & (freqs < nyquist)
     if not inside.all():
-        raise ParameterError("freqs_hz", float(freqs[~inside].flat[0]),
+        raise ParameterError(name, float(freqs[~inside].flat[0]),
                              f"finite frequencies above 0 and below {nyquist:g} Hz (sample_rate / 2)")
     return freqs
 

@@ -211,11 +211,7 @@ def _checked_average(average: PowerAverage | None, n_freqs: int, sample_rate: fl
         raise ParameterError("average", type(average).__name__ if not isinstance(average, PowerAverage)
                              else f"weights for {average.weights.shape[0]} points",
                              f"a PowerAverage with one row per frequency of freqs_hz ({n_freqs})")
-    points = np.asarray(average.freqs_hz, dtype=np.float64)
-    inside = np.isfinite(points) & (points > 0.0) & (points < 0.5 * sample_rate)
-    if not inside.all():
-        raise ParameterError("average.freqs_hz", float(points[~inside][0]),
-                             f"finite frequencies above 0 and below {0.5 * sample_rate:g} Hz (sample_rate / 2)")
+    check_freqs_hz(average.freqs_hz, sample_rate, "average.freqs_hz")
     return average
 
 

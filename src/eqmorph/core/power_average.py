@@ -41,10 +41,6 @@ class PowerAverage:
         object.__setattr__(self, "_columns", columns)
         object.__setattr__(self, "_values", np.take_along_axis(weights, columns, axis=1))
 
-    def rows(self, keep: slice | np.ndarray) -> PowerAverage:
-        """The average of the target points ``keep`` only (a coarser grid's)."""
-        return PowerAverage(self.freqs_hz, np.asarray(self.weights)[keep])
-
     def _power(self, power: np.ndarray) -> np.ndarray:
         """The averaged power ``(..., F)`` of powers ``(..., C)``."""
         return np.sum(power[..., self._columns] * self._values, axis=-1)

@@ -68,13 +68,9 @@ def _without_stated_wishes(tokens: Sequence[str]) -> list[str]:
     I'd like" read the second clause as a wish, a request for mud (muddy x 1.0: a forty-seventh round)."""
     out, k = [], 0
     while k < len(tokens):
-        end = clause_end(tokens, k + 1)
-        if tokens[k] in _THAN and _stated_without_copula(tokens[k + 1:end]):
-            out.append(tokens[k])
-            k = end
-        else:
-            out.append(tokens[k])
-            k += 1
+        out.append(tokens[k])
+        end = clause_end(tokens, k + 1) if tokens[k] in _THAN else k + 1
+        k = end if _stated_without_copula(tokens[k + 1:end]) else k + 1
     return out
 
 

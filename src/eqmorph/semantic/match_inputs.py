@@ -15,7 +15,7 @@ import numpy as np
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate
 from eqmorph.audio.spectrum import Spectrum, audio_spectrum, file_spectrum
-from eqmorph.core.conventions import AUDIBLE_LOW_HZ
+from eqmorph.core.conventions import AUDIBLE_HIGH_HZ, AUDIBLE_LOW_HZ
 from eqmorph.core.threads import run_parallel
 from eqmorph.errors import AudioError, ParameterError
 
@@ -42,7 +42,7 @@ def check_spectrum(spec: Spectrum, role: str) -> list[str]:
         below_db = 10.0 * np.log10(total / max(audible, 1e-300))
         raise AudioError(f"the {role} holds almost nothing from {AUDIBLE_LOW_HZ:g} Hz up ({below_db:.0f} dB below its "
                          f"whole level): a DC offset or infrasound, no sound to match; expected audio in "
-                         f"{AUDIBLE_LOW_HZ:g} Hz-20 kHz")
+                         f"{AUDIBLE_LOW_HZ:g} Hz-{AUDIBLE_HIGH_HZ / 1000:g} kHz")
     if spec.clipped_runs:
         return [f"the {role} clips in {spec.clipped_runs} place(s) (flattened peaks: equal full-scale samples in a "
                 "row); the match includes the distortion's added high frequencies"]
