@@ -43,7 +43,8 @@ import soundfile as sf
 
 from eqmorph import EQ
 from eqmorph.audio.filtering import apply_eq
-from eqmorph.audio.spectrum import audio_spectrum, smooth_octave
+from eqmorph.audio.smoothing import smooth_octave
+from eqmorph.audio.spectrum import audio_spectrum
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.ranges import FREQ_HZ
 from eqmorph.semantic.match import SMOOTHING_FRACTION, MatchResult, match, match_result

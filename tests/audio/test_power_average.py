@@ -1,4 +1,4 @@
-"""audio/spectrum.power_average: a spectrum's fractional-octave smoothing as weights a fit can take an EQ through."""
+"""audio/smoothing.power_average: a spectrum's fractional-octave smoothing as weights a fit can take an EQ through."""
 
 from dataclasses import replace
 
@@ -7,7 +7,8 @@ import pytest
 from match_signals import pink_noise
 
 from eqmorph import EQ
-from eqmorph.audio.spectrum import audio_spectrum, power_average, smooth_octave
+from eqmorph.audio.smoothing import power_average, smooth_octave
+from eqmorph.audio.spectrum import audio_spectrum
 from eqmorph.core.fit import fit_grid
 
 SHARP = EQ.from_array([[5.0, 60.0, 2.0], [8.0, 400.0, 3.0], [-9.0, 520.0, 3.0], [6.0, 3000.0, 3.0],

@@ -18,14 +18,8 @@ from match_signals import multisine
 import eqmorph
 from eqmorph import EQ, match
 from eqmorph.audio.filtering import apply_eq
-from eqmorph.audio.spectrum import (
-    SpectrumAccumulator,
-    audio_spectrum,
-    frame_length,
-    smooth_octave,
-    taper_length,
-    tukey_window,
-)
+from eqmorph.audio.smoothing import smooth_octave
+from eqmorph.audio.spectrum import SpectrumAccumulator, audio_spectrum, frame_length, taper_length, tukey_window
 from eqmorph.errors import ParameterError
 from eqmorph.semantic.match import match_files, match_result
 

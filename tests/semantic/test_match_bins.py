@@ -12,7 +12,8 @@ import soundfile as sf
 from scipy.signal import resample_poly, welch
 from tests.match_signals import MATCH_SR
 
-from eqmorph.audio.spectrum import Spectrum, common_reach_hz, smooth_octave
+from eqmorph.audio.smoothing import common_reach_hz, smooth_octave
+from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.fit import fit_grid
 from eqmorph.semantic.match import match_spectra
 

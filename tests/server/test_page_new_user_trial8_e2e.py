@@ -17,7 +17,8 @@ import soundfile as sf
 from browser_fixtures import ANALYSE_IN_WORKER
 from scipy.signal import lfilter, sosfilt
 
-from eqmorph.audio.spectrum import file_spectrum, smooth_octave
+from eqmorph.audio.smoothing import smooth_octave
+from eqmorph.audio.spectrum import file_spectrum
 from eqmorph.core import dsp
 from eqmorph.core.eq import EQ
 from eqmorph.core.fit import fit_grid

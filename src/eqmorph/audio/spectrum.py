@@ -1,4 +1,4 @@
-"""Long-term average spectrum of a recording, accumulated block by block, and its octave smoothing.
+"""Long-term average spectrum of a recording, accumulated block by block (its smoothing: ``audio/smoothing.py``).
 
 The spectrum is Welch's averaged periodogram (P. Welch, "The use of fast Fourier transform for the
 estimation of power spectra", 1967): windowed, overlapping frames, their power spectra averaged
@@ -46,7 +46,6 @@ import numpy as np
 from scipy import fftpack  # at import, not in the first match: it takes a few tenths of a second to load
 
 from eqmorph.audio.filtering import check_audio_shape, check_sample_rate, non_finite_message, non_finite_report
-from eqmorph.core.power_average import PowerAverage
 from eqmorph.errors import AudioError, ParameterError
 
 # Frame length cap: 65,536 samples at 44.1/48 kHz (0.67-0.73 Hz bins), so a resonant shelf near 25 Hz is
@@ -63,12 +62,6 @@ FRAMES_PER_BATCH = 16  # frames transformed at once: few calls, yet the temporar
 FRAMES_PER_FILE_BLOCK = 4
 MIN_FRAME_SAMPLES = 256  # shortest frame, for very short recordings (a 0.5 s clip gets 4,096 at 44.1 kHz)
 CLIP_LEVEL = 0.999  # |sample| at or above this counts as full scale
-MIN_HALF_WIDTH_BINS = 3.0  # smoothing bands reach at least this far either side (see smooth_octave)
-# power_average's cells: each at its power-weighted mean frequency, so only the curvature of an EQ's response across
-# a cell is lost. Against the exact smoothing of a spectrum through bells of Q 3 a third of an octave apart (+8 and
-# -9 dB: 50 dB per octave), 1/12 octave was 0.23 dB off at worst, 1/24 0.12, 1/48 0.02, 1/96 0.003 (twice the
-# points of 1/48 for the fit's last polish); matching random EQs, 1/24 and 1/48 recovered them alike.
-AVERAGE_CELLS_PER_OCTAVE = 48
 CLIP_RUN = 3  # this many equal full-scale samples in a row on one channel is a flattened (clipped) peak
 # Bits of the integer sample formats (libsndfile subtypes) whose quantisation noise floor is known (Spectrum.bits)
 INTEGER_BITS = {"PCM_S8": 8, "PCM_U8": 8, "PCM_16": 16, "PCM_24": 24, "PCM_32": 32}
@@ -307,96 +300,13 @@ def file_spectrum(path: str | os.PathLike[str], block_frames: int | None = None)
     return replace(acc.result(), bits=INTEGER_BITS.get(info.subtype))
 
 
-def smooth_octave(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:
-    """Power of ``spectrum`` averaged over a ``1/fraction``-octave band around each of ``freqs_hz`` ``(F,)``.
-
-    Each band spans ``f * 2**(+-1 / (2 * fraction))``, but never less than ``MIN_HALF_WIDTH_BINS``
-    bins either side: a sine spreads over the Hann window's main lobe (2 bins either side) and more, and a
-    band narrower than that would count a varying part of it depending on where the sine falls
-    between bins, which differs between sample rates. ``reach_hz``: reach at least this far either side too, so two
-    spectra with bins of different widths (a client's fixed-length frames at 8 and 44.1 kHz) are smoothed over the same
-    bands (:func:`common_reach_hz`). Returns ``(F,)``; frequencies at or above the spectrum's Nyquist get 0.
-    """
-    f = np.asarray(freqs_hz, dtype=np.float64)
-    lo, hi = _band_edges(spectrum, f, fraction, reach_hz)
-    csum = np.concatenate([[0.0], np.cumsum(spectrum.power)])
-    mean = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)
-    return np.where(f < spectrum.freqs_hz[-1], mean, 0.0)
-
-
-def power_average(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0,
-                  cells_per_octave: float = AVERAGE_CELLS_PER_OCTAVE) -> PowerAverage:
-    """:func:`smooth_octave`'s average at each of ``freqs_hz`` ``(F,)`` as a fit can take an EQ's response through it:
-    the bins of each band gathered into cells of ``1 / cells_per_octave`` octave (one bin where bins are wider), each
-    at its power-weighted mean frequency and weighted by its power in the band, so
-    ``PowerAverage.of(response)`` is the smoothed level change of this recording through an EQ. Weights ``(F, C)``.
-
-    The DC and Nyquist bins are left out (a response has no finite log frequency there); a point whose band holds
-    no other bin (at or past Nyquist) takes the nearest cell's response.
-    """
-    f = np.asarray(freqs_hz, dtype=np.float64)
-    lo, hi = _band_edges(spectrum, f, fraction, reach_hz)
-    bins = spectrum.freqs_hz
-    first, last = 1, len(bins) - 1
-    lo, hi = np.clip(lo, first, last), np.clip(hi, first, last)
-    power = spectrum.power + 1e-20 * max(float(spectrum.power.max()), 1e-300)  # a band of digital silence too
-    cell = np.floor(np.log2(bins[first:last]) * cells_per_octave)
-    cell_starts = first + np.concatenate([[0], np.flatnonzero(np.diff(cell)) + 1])
-    # Segments between every cell edge and band edge, summed one by one (a running sum would lose a quiet cell's
-    # power to rounding beside a loud bass): a band's weight in a cell is the sum of its segments there.
-    starts = np.unique(np.concatenate([cell_starts, lo, hi]))
-    starts = starts[starts < last]
-    seg_power = np.add.reduceat(power[:last], starts)
-    seg_hz_power = np.add.reduceat((power * bins)[:last], starts)
-    in_band = (starts[None, :] >= lo[:, None]) & (starts[None, :] < hi[:, None])
-    seg_cell = np.searchsorted(cell_starts, starts, side="right") - 1
-    first_seg = np.flatnonzero(np.diff(np.concatenate([[-1], seg_cell])))
-    cell_power = np.add.reduceat(seg_power, first_seg)
-    cell_hz = np.add.reduceat(seg_hz_power, first_seg) / cell_power
-    weights = np.add.reduceat(np.where(in_band, seg_power[None, :], 0.0), first_seg, axis=1)
-    total = weights.sum(axis=1)
-    empty = total <= 0.0
-    weights[empty, np.abs(np.log(cell_hz)[None, :] - np.log(np.maximum(f[empty], 1e-3))[:, None]).argmin(axis=1)] = 1.0
-    return PowerAverage(cell_hz, weights / np.where(empty, 1.0, total)[:, None])
-
-
-def smoothing_counts(spectrum: Spectrum, freqs_hz: np.ndarray, fraction: float, reach_hz: float = 0.0) -> np.ndarray:
-    """How many periodogram values :func:`smooth_octave` averages at each of ``freqs_hz`` ``(F,)``: the bins in
-    the band times the frames averaged. The standard deviation of the smoothed level in dB is about
-    ``10 / ln 10 / sqrt(count)`` (each value is exponentially distributed for noise-like signals)."""
-    lo, hi = _band_edges(spectrum, np.asarray(freqs_hz, dtype=np.float64), fraction, reach_hz)
-    return np.maximum(hi - lo, 1) * spectrum.frames_averaged
-
-
-def common_reach_hz(*spectra: Spectrum) -> float:
-    """The least reach (Hz either side) :func:`smooth_octave` gives the coarsest of ``spectra``: passed to every one,
-    they are all smoothed over the same bands. Unequal reaches turned a recording and its own 8 kHz copy, measured
-    by the page with 8192-point frames (5.4 and 1 Hz bins), into a -12 dB / +8 dB pair of bands near 70 Hz."""
-    return MIN_HALF_WIDTH_BINS * max(float(s.freqs_hz[1]) for s in spectra)
-
-
-def _band_edges(spectrum: Spectrum, f: np.ndarray, fraction: float, reach_hz: float = 0.0
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """Bin index ranges ``[lo, hi)`` ``(F,)`` each of the ``1/fraction``-octave bands of :func:`smooth_octave`."""
-    if not (isinstance(fraction, int | float) and math.isfinite(fraction) and fraction > 0):
-        raise ParameterError("fraction", fraction, "a positive number of bands per octave")
-    ratio = 2.0 ** (0.5 / fraction)
-    reach_hz = max(MIN_HALF_WIDTH_BINS * float(spectrum.freqs_hz[1]), reach_hz)
-    lo = np.searchsorted(spectrum.freqs_hz, np.minimum(f / ratio, f - reach_hz), side="left")
-    hi = np.searchsorted(spectrum.freqs_hz, np.maximum(f * ratio, f + reach_hz), side="right")
-    return lo, hi
-
-
 __all__ = [
     "CLIP_LEVEL",
     "Spectrum",
     "SpectrumAccumulator",
     "audio_spectrum",
-    "common_reach_hz",
     "file_spectrum",
     "frame_length",
-    "smooth_octave",
-    "smoothing_counts",
     "taper_length",
     "tukey_window",
 ]

@@ -20,7 +20,7 @@ from eqmorph.errors import ParameterError
 class PowerAverage:
     """How a target was measured: its point ``i`` is ``10 log10(sum_c weights[i, c] * 10**(r(freqs_hz[c]) / 10))``
     of a response ``r`` in dB, a power average over frequencies ``freqs_hz`` ``(C,)`` with ``weights`` ``(F, C)``
-    (non-negative, each row summing to 1; :func:`eqmorph.audio.spectrum.power_average` makes them for a smoothed
+    (non-negative, each row summing to 1; :func:`eqmorph.audio.smoothing.power_average` makes them for a smoothed
     spectrum)."""
 
     freqs_hz: np.ndarray

@@ -29,7 +29,7 @@ Steps (each constant below says why it has its value):
    cut with a word ("darker") where they want it. A band the input lacks cannot be added by an EQ.
 4. Its mean over those points is removed, so a louder reference asks for no gain: the match is
    level-independent. It is then limited to +-``MAX_TARGET_DB``. A difference within ``NOISE_FACTOR``
-   times the estimation noise of two recordings that short (:func:`eqmorph.audio.spectrum.smoothing_counts`)
+   times the estimation noise of two recordings that short (:func:`eqmorph.audio.smoothing.smoothing_counts`)
    is no difference: the flat EQ, and a note that says so.
 5. :func:`eqmorph.core.fit.fit_curves` fits the 5-band EQ to it up to a constant offset, at the
    input's sample rate, where the EQ will run, on those points, and beyond the covered band on points
@@ -38,7 +38,7 @@ Steps (each constant below says why it has its value):
    broad bands only (Q <= 3, gains within +-12 dB: :func:`eqmorph.semantic.match_fit.fit_match_target`,
    which also merges two peaking bands the fit left at the same frequency and Q). The target is smoothed, so
    the fit's last polish takes the EQ's response through the same smoothing, weighted by the input's power
-   (:func:`eqmorph.audio.spectrum.power_average`): the EQ found is the one that, applied to the input, gives its
+   (:func:`eqmorph.audio.smoothing.power_average`): the EQ found is the one that, applied to the input, gives its
    smoothed spectrum the reference's, and the EQ a recording went through is found again rather than another
    that fits the blurred difference. The result's ``rms_db`` and curves are the EQ's own response against the
    target, as a plot shows them.
@@ -67,7 +67,8 @@ from typing import Any
 
 import numpy as np
 
-from eqmorph.audio.spectrum import Spectrum, common_reach_hz, power_average, smooth_octave, smoothing_counts
+from eqmorph.audio.smoothing import common_reach_hz, power_average, smooth_octave, smoothing_counts
+from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.dsp import NYQUIST_FRACTION, response_db_np
 from eqmorph.core.eq import EQ, canonical_array
@@ -104,7 +105,7 @@ MAX_AMOUNT = 2.0  # twice the full match's largest gain (+-12 dB) is the EQ's ra
 FLAT_TARGET_RMS_DB = FLAT_RMS_DB
 # Short recordings: a difference no larger than this many times what estimation noise alone gives (the RMS over
 # the used points of 10/ln10 * sqrt(1/n_in + 1/n_ref), n the periodogram values each smoothed point averages,
-# audio/spectrum.smoothing_counts) is no difference: the flat EQ. Two independent white noises measured 0.73-0.83
+# audio/smoothing.smoothing_counts) is no difference: the flat EQ. Two independent white noises measured 0.73-0.83
 # times the prediction at 1-60 s; 2-second noises had been matched with Q 3-6 bells and "the reference is
 # hollower (0.55)".
 NOISE_FACTOR = 1.5

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from eqmorph.audio.spectrum import Spectrum, smooth_octave
+from eqmorph.audio.smoothing import smooth_octave
+from eqmorph.audio.spectrum import Spectrum
 from eqmorph.core.dsp import NYQUIST_FRACTION
 from eqmorph.core.schema import hz_text
 

@@ -64,7 +64,7 @@ class SpectrumIn(BaseModel):
     clipped_runs: Annotated[int, Field(ge=0)] = 0
     frames_averaged: Annotated[int | None, Field(ge=1, description=(
         "analysis frames averaged into power_db (what sets the match's estimation noise, "
-        "eqmorph.audio.spectrum.smoothing_counts); null: half-overlapping frames of the spectrum's FFT length "
+        "eqmorph.audio.smoothing.smoothing_counts); null: half-overlapping frames of the spectrum's FFT length "
         "are assumed"))] = None
     bits: Annotated[int | None, Field(ge=8, le=32, description=(
         "bits of the integer samples the recording holds (16 for a 16-bit WAV), which set its quantisation noise "
