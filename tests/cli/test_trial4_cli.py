@@ -90,7 +90,7 @@ def test_match_apply_without_auto_gain_says_the_level_change_and_how_to_keep_the
 def test_import_names_a_fitted_curve_level_as_the_fits_not_the_presets_preamp(tmp_path, capsys):
     (tmp_path / "down.txt").write_text("GraphicEQ: 20 -12; 1000 -10; 20000 -12\n")
     code, out, err = _run(capsys, "import", tmp_path / "down.txt")
-    assert code == 0 and "the curve has no Preamp line; the fit set its level -10.0 dB" in err
+    assert code == 0 and "the curve has no preamp of its own; the fit set its level -10.0 dB" in err
     assert "preamp (the curve's level -10.0 dB, found by the fit)" in out and "preset's own" not in out
 
 

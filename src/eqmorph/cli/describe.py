@@ -108,8 +108,8 @@ def level_free_reason(asked: bool, match: str | None, fitted_level_db: float) ->
     if match is not None:
         return f"the preset is a {match}, whose overall level is the fit's choice, not a sound"
     if fitted_level_db != 0.0:
-        return (f"the curve has no Preamp line, and its level ({fitted_level_db:+.1f} dB) was found by the fit, not "
-                "written in the file")
+        return (f"the curve has no preamp of its own, and its level ({fitted_level_db:+.1f} dB) was found by the fit, "
+                "not written in the file")
     return None
 
 
@@ -132,7 +132,8 @@ def register(subparsers: Any) -> None:
     )
     add_input_arg(p, "preset", metavar="PRESET", kind="a preset file",
                   help="preset file, read as 'eqmorph import' reads it: .json (eqmorph), .txt/.apo (Equalizer APO "
-                  "filters, AutoEq ParametricEQ, or a GraphicEQ curve, fitted into 5 bands) or .csv")
+                  "filters, AutoEq ParametricEQ, or a GraphicEQ curve, fitted into 5 bands) or .csv (bands, or a "
+                  "curve: AutoEq's results CSV, frequency,gain_db; fitted)")
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, language, "

@@ -24,9 +24,9 @@ def run_import(args: argparse.Namespace) -> int:
     # Preamp leaves the EQ above 0 dB: the original could clip too, and the user may want eqmorph's headroom.
     if imported.level_db != 0.0 and not args.quiet:
         # A curve with no Preamp line: the level is the fit's finding, said as such rather than as the file's Preamp.
-        print(f"eqmorph import: note: the curve has no Preamp line; the fit set its level {imported.level_db:+.1f} "
-              "dB apart from the bands (a 5-band EQ has no level band), kept as the preamp so the EQ plays as loud "
-              "as the curve", file=sys.stderr)
+        print("eqmorph import: note: the curve has no preamp of its own; the fit set its level "
+              f"{imported.level_db:+.1f} dB apart from the bands (a 5-band EQ has no level band), kept as the "
+              "preamp so the EQ plays as loud as the curve", file=sys.stderr)
     peak = max_response_db(imported.eq) + imported.preamp_db
     # Preamp lines are written to 0.1 dB: a hair over 0 dB is their rounding, not a boost.
     if peak > 0.05 and not args.quiet:
@@ -58,7 +58,8 @@ def register(subparsers: Any) -> None:
         "if it has none) is carried over, so OUT plays as loud as PRESET; a note says when it lets the EQ clip.",
     )
     add_input_arg(parser, "preset", metavar="PRESET", kind="a preset file",
-                  help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv")
+                  help="preset file: .json, .txt/.apo (Equalizer APO, AutoEq, GraphicEQ) or .csv (bands, or "
+                  "a curve: AutoEq's results CSV, frequency,gain_db)")
     add_format_args(parser)
     # The fit's error is said even with --quiet, as 'apply --preset' says it: the output is then an approximation.
     parser.add_argument("-q", "--quiet", action="store_true",

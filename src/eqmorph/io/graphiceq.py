@@ -46,6 +46,7 @@ class GraphicCurve(NamedTuple):
     freqs_hz: np.ndarray
     gains_db: np.ndarray
     where: str
+    kind: str = "GraphicEQ"  # the layout it was read from, as the user knows it ("GraphicEQ", "CSV")
 
     def response_db(self, freqs_hz: np.ndarray) -> np.ndarray:
         """The curve at ``freqs_hz (F,)``, linear in dB over log frequency, flat beyond the ends -> ``(F,)``."""
@@ -75,27 +76,41 @@ def preamp_text(db: float) -> str:
 
 def parse_graphiceq(rest: str, where: str) -> GraphicCurve:
     """The text after ``GraphicEQ:``: ``f g; f g; ...`` with frequencies increasing, each once."""
-    from eqmorph.io.apo_filter import parse_number, quote_short
+    from eqmorph.io.apo_filter import quote_short
 
     pairs = [p for p in rest.split(";") if p.strip()]
     if not pairs:
         raise DataFormatError(f"{where}: GraphicEQ has no points; expected 'GraphicEQ: 20 -1.0; 40 0.5; ...'")
-    if len(pairs) > MAX_GRAPHIC_POINTS:
-        raise DataFormatError(f"{where}: GraphicEQ has {len(pairs)} points; at most {MAX_GRAPHIC_POINTS} are read")
-    points: dict[float, float] = {}
-    last = 0.0
-    for pair in pairs:
+    points = []
+    for pair in pairs[:MAX_GRAPHIC_POINTS + 1]:
         tokens = pair.split()
         if len(tokens) != 2:
             raise DataFormatError(f"{where}: GraphicEQ point {quote_short(pair.strip())}; expected 'frequency gain'")
-        freq = parse_number(tokens[0], "GraphicEQ frequency", where)
-        gain = parse_number(tokens[1], "GraphicEQ gain", where)
+        points.append((tokens[0], tokens[1], pair.strip()))
+    return curve_from_points(points, where, "GraphicEQ", len(pairs))
+
+
+def curve_from_points(points: list[tuple[str, str, str]], where: str, what: str, count: int,
+                      kind: str = "GraphicEQ") -> GraphicCurve:
+    """A curve of ``points`` ``(frequency text, gain text, the point as written)``: frequencies above 0 Hz,
+    increasing, each once, gains within +-100 dB. ``what`` names the layout in errors ("GraphicEQ", "CSV"),
+    ``count`` the points the text has (more than ``MAX_GRAPHIC_POINTS`` are refused, not read); ``kind``: the
+    curve's :attr:`GraphicCurve.kind`."""
+    from eqmorph.io.apo_filter import parse_number, quote_short
+
+    if count > MAX_GRAPHIC_POINTS:
+        raise DataFormatError(f"{where}: {what} has {count} points; at most {MAX_GRAPHIC_POINTS} are read")
+    curve: dict[float, float] = {}
+    last = 0.0
+    for freq_text, gain_text, written in points:
+        freq = parse_number(freq_text, f"{what} frequency", where)
+        gain = parse_number(gain_text, f"{what} gain", where)
         if not (0.0 < freq < 1e6 and abs(gain) <= 100.0) or freq < last:
-            raise DataFormatError(f"{where}: GraphicEQ point {quote_short(pair.strip())}; expected increasing "
+            raise DataFormatError(f"{where}: {what} point {quote_short(written)}; expected increasing "
                                   "frequencies above 0 Hz and gains within +-100 dB")
-        if freq in points:  # two gains at one frequency: which is meant, the file does not say
-            raise DataFormatError(f"{where}: GraphicEQ gives {freq:g} Hz twice, {points[freq]:g} dB and {gain:g} dB; "
+        if freq in curve:  # two gains at one frequency: which is meant, the file does not say
+            raise DataFormatError(f"{where}: {what} gives {freq:g} Hz twice, {curve[freq]:g} dB and {gain:g} dB; "
                                   "expected each frequency once, increasing: keep the point meant")
-        points[freq] = gain
+        curve[freq] = gain
         last = freq
-    return GraphicCurve(np.array(list(points)), np.array(list(points.values())), where)
+    return GraphicCurve(np.array(list(curve)), np.array(list(curve.values())), where, kind)

@@ -116,14 +116,16 @@ def _start(filters: list[ApoFilter]) -> np.ndarray:
 
 
 _NAMES = {"low_shelf": ("low shelf", "low shelves"), "peaking": ("peaking filter", "peaking filters"),
-          "high_shelf": ("high shelf", "high shelves"), "curve": ("GraphicEQ curve", "GraphicEQ curves")}
+          "high_shelf": ("high shelf", "high shelves")}
 
 
 def _what(content: ApoText) -> str:
     """``"4 peaking filters, 1 high shelf"``: what a preset held."""
     counts = {kind: sum(f.kind == kind for f in content.filters) for kind in ("low_shelf", "peaking", "high_shelf")}
-    counts["curve"] = len(content.curves)
-    return ", ".join(f"{n} {_NAMES[k][n != 1]}" for k, n in counts.items() if n) or "no filters"
+    said = [f"{n} {_NAMES[k][n != 1]}" for k, n in counts.items() if n]
+    if content.curves:  # "1 GraphicEQ curve", "1 CSV curve": the layout the user wrote it in
+        said.append(f"{len(content.curves)} {content.curves[0].kind} curve{'s' if len(content.curves) != 1 else ''}")
+    return ", ".join(said) or "no filters"
 
 
 def fit_apo(content: ApoText, sample_rate: float = ANALYSIS_SAMPLE_RATE) -> ImportedPreset:

@@ -49,14 +49,14 @@ def layout_problem(content: ApoText) -> str | None:
         f"{kind.replace('_', ' ')} x{len(fs)}" + (f" ({', '.join(f.where for f in fs)})" if fs else "")
         for kind, fs in found.items()
     )
-    curves = f", GraphicEQ curve x{len(content.curves)}" if content.curves else ""
+    curves = f", {content.curves[0].kind} curve x{len(content.curves)}" if content.curves else ""
     return f"found active filters: {described}{curves}; {_LAYOUT}"
 
 
 def fit_reason(content: ApoText) -> str:
     """Why ``content`` is fitted rather than placed (empty if it is placed): the first thing no band holds as it is."""
     if content.curves:
-        return "a GraphicEQ curve is a response, not filters"
+        return f"a {content.curves[0].kind} curve is a response, not filters"
     if layout_problem(content) is not None:
         return "it holds more filters of a kind than the layout has bands for"
     for f in content.filters:

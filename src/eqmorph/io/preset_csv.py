@@ -5,7 +5,8 @@ what the ``# eqmorph ...`` line of APO text says, :func:`eqmorph.io.apo.describe
 Reading takes ``,`` or ``;`` as the separator (a decimal comma with ``;``), bands in any order and the older ``band``
 header; 1 to 5 of eqmorph's bands, each kept exactly, and the preamp row's gain (0 dB without one). The ``eqmorph``
 row is a note (:func:`origin_cell`, read by :mod:`eqmorph.io.provenance`); a CSV without one (every CSV written
-before 2026-12) reads as before.
+before 2026-12) reads as before. A CSV whose first column is a frequency is a response curve instead (AutoEq's results,
+``frequency,gain_db``: :mod:`eqmorph.io.curve_csv`), which importing fits (:func:`curve_of_csv`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from eqmorph.core.eq import EQ
 from eqmorph.core.ranges import BAND_KINDS, BAND_NAMES, PARAM_NAMES
 from eqmorph.errors import DataFormatError
 from eqmorph.io.apo import decimal_point, describe_origin, parse_number, preamp_or_own, quote_short
+from eqmorph.io.curve_csv import FREQ_COLUMNS, is_curve_header, read_curve_rows
+from eqmorph.io.graphiceq import GraphicCurve
 from eqmorph.io.placement import named_eq
 from eqmorph.io.preset_json import file_preamp
 
@@ -77,6 +80,15 @@ def _rows(text: str) -> tuple[list[list[str]], str]:
         raise DataFormatError(f"not valid CSV: {exc}") from exc
 
 
+def curve_of_csv(text: str) -> GraphicCurve | None:
+    """The response curve of a CSV whose first column is a frequency (AutoEq's results, ``frequency,gain_db``:
+    :mod:`eqmorph.io.curve_csv`), to be fitted; None for any other CSV (a band CSV, read by :func:`read_csv`)."""
+    rows, delimiter = _rows(text)
+    if not rows or not is_curve_header([c.strip().lower() for c in rows[0]]):
+        return None
+    return read_curve_rows(rows, delimiter)
+
+
 def read_csv(text: str) -> tuple[EQ, float]:
     """:func:`from_csv`'s EQ and the ``preamp`` row's gain (0 dB without one, as a preset with no Preamp line).
 
@@ -88,7 +100,9 @@ def read_csv(text: str) -> tuple[EQ, float]:
     if header[:1] == ["band"]:  # files written before the schema named the column "name"
         header[0] = "name"
     if header != CSV_HEADER:
-        raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r}, found {quote_short(','.join(rows[0]))}")
+        raise DataFormatError(f"CSV header must be {','.join(CSV_HEADER)!r} (bands), or a frequency column "
+                              f"({'/'.join(FREQ_COLUMNS[:2])}) and a gain column (a curve, fitted), found "
+                              f"{quote_short(','.join(rows[0]))}")
     preamps = [(n, r) for n, r in enumerate(rows[1:], start=1) if r[0].strip().lower() == "preamp"]
     if len(preamps) > 1:
         raise DataFormatError(f"CSV has {len(preamps)} preamp rows (rows {', '.join(str(n) for n, _ in preamps)}); "

@@ -43,10 +43,11 @@ from eqmorph.io.apo import (  # noqa: F401  (APO names stay importable from here
     quote_short,
     to_apo,
 )
+from eqmorph.io.curve_csv import FREQ_COLUMNS
 from eqmorph.io.fileio import check_path, write_text_atomic
 from eqmorph.io.graphiceq import to_graphiceq
 from eqmorph.io.placement import exact_eq, named_eq  # noqa: F401  (importable here too, as the APO names)
-from eqmorph.io.preset_csv import CSV_HEADER, csv_rows, read_csv, to_csv
+from eqmorph.io.preset_csv import CSV_HEADER, csv_rows, curve_of_csv, read_csv, to_csv
 from eqmorph.io.preset_csv import from_csv as from_csv  # re-exported, as from_json: callers read every format here
 from eqmorph.io.preset_json import check_meta, read_json, to_json
 from eqmorph.io.preset_json import from_json as from_json
@@ -198,11 +199,13 @@ def import_preset(path: str | Path) -> ImportedPreset:
 
     JSON (eqmorph's, a hand-written ``{"bands": [...]}`` or an API answer) and CSV name eqmorph's bands, 1 to 5 of
     them, and are kept exactly (bands left out are 0 dB, as in APO text); Equalizer APO / AutoEq text (parametric
-    or GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`).  The
+    or GraphicEQ) is kept exactly when it fits the layout and fitted otherwise (:mod:`eqmorph.io.layout`), and so
+    is a CSV curve (AutoEq's results, ``frequency,gain_db``: :mod:`eqmorph.io.curve_csv`), as a GraphicEQ line.  The
     result's ``preamp_db`` is the preset's own (Preamp lines, ``preamp_db``, the ``preamp`` row; 0 without one).
     ``path`` must be a file's path (str or os.PathLike): anything else, or a folder, is a :class:`ParameterError`.
     """
-    from eqmorph.io.layout import ImportedPreset, import_apo  # the response fit: only when reading presets
+    from eqmorph.io.apo import ApoText
+    from eqmorph.io.layout import ImportedPreset, fit_apo, import_apo  # the response fit: only when reading presets
 
     p = check_path(path, "path", "a preset file's path")
     if p.is_dir():
@@ -211,11 +214,15 @@ def import_preset(path: str | Path) -> ImportedPreset:
     kind = SUFFIX_FORMATS.get(p.suffix.lower())
     if kind not in ("json", "csv"):
         head = text.lstrip().lower()
-        kind = "json" if head.startswith("{") else "csv" if head.startswith(("band,", "name,")) else "apo"
+        kind = "json" if head.startswith("{") else "csv" if head.startswith(
+            ("band,", "name,", *(f"{c}," for c in FREQ_COLUMNS))) else "apo"
     try:
         if kind == "json":
             return ImportedPreset(*read_json(text), fitted=False, provenance=text_provenance(text))
         if kind == "csv":
+            curve = curve_of_csv(text)  # AutoEq's results, "frequency,gain_db": a curve, fitted as a GraphicEQ line's
+            if curve is not None:
+                return replace(fit_apo(ApoText([], [curve], 0.0)), provenance=text_provenance(text))
             return ImportedPreset(*read_csv(text), fitted=False, provenance=text_provenance(text))
         return replace(import_apo(text, base_dir=p.parent), provenance=text_provenance(text))
     except ParameterError as exc:
