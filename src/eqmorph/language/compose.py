@@ -8,9 +8,10 @@ is ``sum(weight x response(word))`` in dB, and :func:`eqmorph.core.fit.fit_curve
 
 A contrast ("warm but not muddy", "bright, less harsh") takes away only what the negated words do not
 share with the asked-for ones: each negated piece's response loses its projection on the span of the
-positive pieces' responses (:func:`phrase_params`), and when a denied crowd word's largest move is where
-an asked-for piece goes its own way, only where both act (:func:`_qualifies`): the crowds' shrill cuts the bass
-5 dB, and "more highs but not shrill" boosted it. Warm and muddy correlate 0.87 on the bundled model, so
+positive pieces' responses (:func:`phrase_params`), and what is left of it moves the EQ only against the denied
+word (a cut where it lifts, a lift where it cuts: :func:`_contrast_target`), and when a denied crowd word's largest
+move is where an asked-for piece goes its own way, only where both act (:func:`_qualifies`): the crowds' shrill cuts
+the bass 5 dB, and "more highs but not shrill" boosted it. Warm and muddy correlate 0.87 on the bundled model, so
 subtracting all of muddy cancelled warm's own low-mid boost and left an EQ correlating -0.55 with warm.
 A phrase that starts with a reduction ("less boxy and a bit warmer") is a list of requests, summed as asked: read
 as a contrast, the boxy cut that overlaps warm was dropped and the 200-500 Hz region did not come down.
@@ -200,7 +201,9 @@ def _contrast_target(pieces: list[tuple[float, tuple[tuple[Where, float], ...]]]
         outside = r - asked.T @ fit
         if crowd and _qualifies(asked, r):  # only where both act: "more highs but not shrill" keeps the bass
             outside = np.minimum(_where_acts(r, own_way=True), near_asked) * outside
-        target = target + outside
+        # Never the denied word's own way: the projection's leftover lifted 250-400 Hz where muddy lifts most, so
+        # "warm but not muddy" boosted the mud more than "a bit warm" (a thirteenth new-user trial).
+        target = target + np.where(outside * r > 0.0, outside, 0.0)
     return target
 
 
