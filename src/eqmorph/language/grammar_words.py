@@ -47,7 +47,12 @@ DEGREES: dict[tuple[str, ...], float] = {
     # "quite a bit" and "a good deal" are a lot, not "quite" times "a bit" (0.42, weaker than the word alone, and
     # "good" read as a sound word: a new-user trial, 2026-12-03); the adverbs of a clear change take "very"'s.
     ("quite", "a", "bit"): 1.25, ("quite", "a", "lot"): 1.25, ("a", "good", "deal"): 1.25,
-    ("a", "great", "deal"): 1.25, ("significantly",): 1.25, ("considerably",): 1.25, ("noticeably",): 1.25,
+    ("a", "great", "deal"): 1.25,
+    # "a good amount less bass" read the crowds' good (a thirteenth trial's regression); amounts said with a size
+    ("a", "good", "amount"): 1.25, ("a", "fair", "amount"): 1.25, ("a", "large", "amount"): 1.25,
+    ("a", "big", "amount"): 1.25, ("a", "huge", "amount"): 1.45, ("a", "small", "amount"): 0.5,
+    ("a", "tiny", "amount"): 0.5, ("a", "little", "amount"): 0.5,
+    ("significantly",): 1.25, ("considerably",): 1.25, ("noticeably",): 1.25,
     ("substantially",): 1.25, ("markedly",): 1.25, ("far",): 1.25,
     ("very",): 1.25, ("really",): 1.25, ("much",): 1.25, ("a", "lot"): 1.25, ("lots",): 1.25, ("way",): 1.25,
     # as "lots" (a twentieth trial: "tons of bass", "a ton of air" were ignored, at the word's own strength)
