@@ -172,3 +172,13 @@ def test_a_silent_recording_is_refused_naming_its_level(client, level, said):
     body = r.json()
     assert r.status_code == 422 and body["parameter"] == "input.rms_dbfs"
     assert body["detail"].startswith(f"the input recording is silent ({said})")
+
+
+def test_describe_of_a_crowds_eq_speaks_that_crowds_words(bundled):
+    # A thirteenth new-user trial: with "Words as described by: SocialFX", warm was said "very romantic" (both crowds'
+    # words) where m.describe_text(m.generate("warm", source="socialfx"), source="socialfx") says warm.
+    m = bundled.model
+    body = bundled.get("/api/describe", params={"word": "warm", "source": "socialfx"}).json()
+    eq = m.generate("warm", source="socialfx")
+    assert body["text"] == m.describe_text(eq, source="socialfx") != m.describe_text(eq)
+    assert [w["word"] for w in body["sounds_like"]][0] == "warm"

@@ -172,7 +172,8 @@ def make_router(api: Service, page: Path) -> APIRouter:
                        ) -> Response:
         words_of = api.check_language(language)  # before the EQ: a bad language fails alone with its own 422
         eq, meta, _, notes = api.requested_eq(word, a, b, alpha, intensity, source)
-        return _json(render({**meta, "notes": notes, **api.describe(eq, k, language=words_of)}, api.grid))
+        return _json(render({**meta, "notes": notes, **api.describe(eq, k, language=words_of,
+                                                                    source=meta.get("source"))}, api.grid))
 
     @router.post("/api/match", response_model=MatchOut, responses=ERROR_RESPONSES)
     def match(request: MatchRequest) -> Response:

@@ -308,16 +308,19 @@ class Service:
                 "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
 
     def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None,
-                 band_hz: tuple[float, float] | None = None) -> dict[str, Any]:
+                 band_hz: tuple[float, float] | None = None, source: str | None = None) -> dict[str, Any]:
         """The ``k`` words ``eq`` sounds most like (no words of feeling; fewer in a smaller model), with scores, and a
         phrase.
 
         ``level_free``: judge the shape only (a match, whose level is the fit's; ``Morpher.describe``);
-        ``language``: ``"en"`` or ``"es"`` for that language's words only, None for any word (:meth:`check_language`).
+        ``language``: ``"en"`` or ``"es"`` for that language's words only, None for any word (:meth:`check_language`);
+        ``source``: in that crowd's words (checked by :meth:`check_source`), as the page's "Words as described by"
+        asks: SocialFX's warm was said "very romantic" in both crowds' words (a thirteenth new-user trial).
         """
         # The CLI's list: words of feeling ("scary") name no sound, and the phrase never says them.
-        ranked = sound_words(self.m.describe(eq, None, level_free=level_free, language=language, band_hz=band_hz), k)
+        ranked = sound_words(self.m.describe(eq, None, level_free=level_free, language=language, band_hz=band_hz,
+                                             source=source), k)
         words = [{"word": w, "score": round(float(score), 4)} for w, score in ranked]
-        text = self.m.describe_text(eq, level_free=level_free, language=language, band_hz=band_hz)
+        text = self.m.describe_text(eq, level_free=level_free, language=language, band_hz=band_hz, source=source)
         return {"sounds_like": words, "text": text,
                 "language": language or "any"}
