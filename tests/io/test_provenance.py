@@ -18,6 +18,7 @@ MADE = [
     {"words": ["warm", "bright"], "weights": {"warm": 0.5, "bright": 0.5}, "intensity": 0.8, "source": "safe"},
     {"words": ["warm", "a bit brighter"], "alpha": 0.3, "intensity": 1.0},
     {"input": "my song to master.wav", "reference": "ref.flac", "amount": 0.5, "model_id": "eqmorph-abc"},
+    {"input": "a.wav", "reference": "b.wav", "amount": 1.0, "band_hz": (20.0, 6953.6)},  # the band a match covers
     {"start": "warm.txt", "weights": {"a bit brighter": 0.5, "muddy": -0.25}, "model_id": "eqmorph-abc"},
 ]
 
@@ -90,3 +91,18 @@ def test_an_imported_preset_carries_the_provenance_its_file_holds(tmp_path, suff
     assert dict(imported.provenance) == preset_provenance(path)
     assert match_origin(imported.provenance) == match_origin(path) == "match of a.wav to b.wav"
 
+
+
+def test_a_matchs_band_is_written_outward_to_a_tenth_of_a_hz(tmp_path):
+    # Rounded outward, the band keeps every grid point it held (the fit grid's points are 0.5 Hz apart or more).
+    save_preset(tmp_path / "m.txt", EQ, input="a.wav", reference="b.wav", band_hz=(20.04, 6953.61))
+    assert "band 20.0-6953.7 Hz" in (tmp_path / "m.txt").read_text().splitlines()[0]
+    assert preset_provenance(tmp_path / "m.txt")["band_hz"] == (20.0, 6953.7)
+
+
+@pytest.mark.parametrize("band", [(7000.0, 20.0), (0.0, 100.0), (20.0,), "20-7000", (20.0, float("nan")), (True, 9.0)])
+def test_a_band_that_is_no_low_high_pair_in_hz_is_refused_naming_it(tmp_path, band):
+    from eqmorph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=r"band_hz=.*expected \(low, high\) in Hz with 0 < low < high"):
+        save_preset(tmp_path / "m.json", EQ, band_hz=band)

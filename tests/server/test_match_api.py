@@ -179,3 +179,26 @@ def test_a_page_spectrum_of_a_quiet_16_bit_file_is_matched_only_above_its_noise_
                for bits in (16, None)}
     assert any("16-bit samples' noise floor" in w for w in answers[16]["warnings"])
     assert not any("noise floor" in w for w in answers[None]["warnings"])
+
+
+def test_the_match_files_say_the_band_the_match_covers(client, dry_and_wet, tmp_path):
+    # A thirteenth new-user trial: the page's "Match as JSON" of a guitar (nothing above 7 kHz) matched to its copy
+    # through "less muddy" was described "very bright", judged where the match had not looked (`eqmorph describe`
+    # judges a match's preset in the band it says: tests/cli/test_cli_trial13.py).
+    from scipy.signal import butter
+
+    from eqmorph.io.presets import import_preset
+
+    dry, wet = dry_and_wet
+    low_pass = butter(16, 5000.0, fs=SR, output="sos")
+    answer = client.post("/api/match", json={"input": page_spectrum(sosfilt(low_pass, dry)),
+                                             "reference": page_spectrum(sosfilt(low_pass, wet))}).json()
+    kept = json.loads(answer["exports"]["json"])["band_hz"]
+    assert kept[0] < 25.0 and 4000.0 < kept[1] < 10000.0  # the low-pass's -60 dB point, not 20 kHz
+    assert re.search(r": band \d+\.\d-\d+\.\d Hz; model ", answer["exports"]["apo"].splitlines()[0])
+    full = client.post("/api/match", json={"input": page_spectrum(dry), "reference": page_spectrum(wet)}).json()
+    assert json.loads(full["exports"]["json"])["band_hz"] is None  # a match over the whole band says none
+    for fmt, suffix in (("json", ".json"), ("apo", ".txt"), ("csv", ".csv")):
+        path = tmp_path / f"m{suffix}"
+        path.write_text(answer["exports"][fmt])
+        assert import_preset(path).provenance["band_hz"] == pytest.approx(kept, abs=0.1)

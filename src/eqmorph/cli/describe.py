@@ -19,6 +19,7 @@ DEFAULT_LANGUAGE = "en"
 
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
+    from eqmorph.core.schema import hz_text
     from eqmorph.errors import ParameterError
     from eqmorph.io.preset_text import AudioGivenAsPreset
     from eqmorph.io.presets import import_preset
@@ -34,16 +35,19 @@ def run_describe(args: argparse.Namespace) -> int:
     eq = imported.eq
     why = level_free_reason(args.level_free, match_origin(imported.provenance), imported.level_db)
     level_free = why is not None
+    # A match is judged in the band it covers, as `eqmorph match` judged it (its preset says the band).
+    band_hz = imported.provenance.get("band_hz") if match_origin(imported.provenance) else None
     from eqmorph.semantic.describe import level_only_db, sound_words
 
     m = load_model(args)
     language = None if args.language == "any" else args.language
-    text = m.describe_text(eq, source=args.source, language=language, level_free=level_free)
+    text = m.describe_text(eq, source=args.source, language=language, level_free=level_free, band_hz=band_hz)
     # A flat EQ is like no word (every score 0): listing five words at +0.00 would suggest otherwise.
-    ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free) if text else []
+    ranked = m.describe(eq, k=None, source=args.source, language=language, level_free=level_free,
+                        band_hz=band_hz) if text else []
     if len(ranked) < args.top:  # as describe(k=...) answers: a larger --top listed every word, silently
         n = len(ranked) if text else len(m.describe(eq, k=None, source=args.source, language=language,
-                                                    level_free=level_free))
+                                                    level_free=level_free, band_hz=band_hz))
         if n < args.top:
             raise ParameterError("--top", args.top, f"an integer from 1 to {n} (the words a description ranks: the "
                                                     "vocabulary and the studio terms)")
@@ -66,6 +70,7 @@ def run_describe(args: argparse.Namespace) -> int:
         print(json.dumps({"words": [[w, round(s, 4)] for w, s in words],
                           "opposites": [[w, round(s, 4)] for w, s in opposites], "phrase": text, "source": args.source,
                           "language": language, "level_free": level_free, "level_free_because": why,
+                          "band_hz": None if band_hz is None else list(band_hz),
                           "level_db": None if level_db is None else round(level_db, 2), "model_id": m.model_id,
                           **fit}))
         return 0
@@ -82,6 +87,9 @@ def run_describe(args: argparse.Namespace) -> int:
         print(f"judged on its shape: its overall level change ({level_db:+.1f} dB with the preamp) is no tone")
     if why is not None:
         print(f"judged on its shape alone, level-free: {why}")
+    if band_hz is not None and (band_hz[0] > grid.freqs_hz[0] * 1.01 or band_hz[1] < grid.freqs_hz[-1] / 1.01):
+        print(f"judged where the match looked, {hz_text(band_hz[0])}-{hz_text(band_hz[1])}: outside it one of the "
+              "recordings had no sound, so what the EQ does there was not matched")
     if words:
         # The phrase is the few words whose EQs add up to this one; the list ranks each word alone by shape, so
         # the two can name different words: labelled so neither reads as a summary of the other.
@@ -137,8 +145,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="K",
                    help=f"how many words to list (default {DEFAULT_TOP})")
     p.add_argument("--json", action="store_true", help="print one JSON object: words, phrase, source, language, "
-                   "level_free (and level_free_because), level_db (a preset that is mostly a gain: its level with "
-                   "the preamp; else null), model_id")
+                   "level_free (and level_free_because), band_hz (a match's: where it was judged; else null), level_db "
+                   "(a preset that is mostly a gain: its level with the preamp; else null), model_id")
     p.add_argument("--level-free", action="store_true",
                    help="judge the EQ's shape alone, leaving out its overall level (an EQ that is mostly a gain is "
                    "judged by its shape anyway, and its level said apart); automatic for a preset 'eqmorph match' "

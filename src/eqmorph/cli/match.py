@@ -73,8 +73,10 @@ def run_match(args: argparse.Namespace) -> int:
     # Machine-readable formats on stdout stay parseable: the sentence then goes to stderr.
     said = sys.stdout if args.output is not None or args.format in (None, "table") else sys.stderr
     print(sentence, file=said)
-    # The preset says what it matches, as generate's says its words: the recordings by name, and the amount.
-    meta = model_meta(m, input=Path(args.input).name, reference=Path(args.reference).name, amount=args.amount)
+    # The preset says what it matches, as generate's says its words: the recordings by name, the amount, and the band
+    # the match covers, where `eqmorph describe` judges it as this sentence does.
+    meta = model_meta(m, input=Path(args.input).name, reference=Path(args.reference).name, amount=args.amount,
+                      band_hz=result.partial_band_hz)
     if args.apply is None or args.output is None:
         emit(eq, args, inputs=inputs, **meta)  # the only output, or printed: nothing to take back if the audio fails
     if args.apply is None:

@@ -39,6 +39,7 @@ The preamp written is :func:`eqmorph.core.preamp.preamp_db`, the one every expor
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -111,6 +112,9 @@ def describe_origin(meta: Mapping[str, Any]) -> str:
             continue
         if key == "words":
             value = ", ".join(value)
+        elif key == "band_hz":  # to 0.1 Hz, outward: the same points of any grid finer than that stay inside
+            parts.append(f"band {math.floor(value[0] * 10) / 10:.1f}-{math.ceil(value[1] * 10) / 10:.1f} Hz")
+            continue
         elif key == "weights":
             value = ", ".join(f"{w}={v:g}" for w, v in value.items())
         elif isinstance(value, float):

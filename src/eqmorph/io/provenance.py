@@ -108,6 +108,11 @@ def _origin_fields(origin: str) -> dict[str, Any]:
                 out[key] = _number(value)
             elif key in ("source", "model_id"):
                 out[key] = value
+            elif key == "band":  # "band 20.0-7023.5 Hz"
+                low, _, high = value.removesuffix(" Hz").partition("-")
+                numbers = (_number(low), _number(high))
+                if None not in numbers:
+                    out["band_hz"] = numbers
     return out
 
 

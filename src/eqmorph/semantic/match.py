@@ -159,6 +159,14 @@ class MatchResult:
         covered = self.freqs_hz[self.used]
         return float(covered[0]), float(covered[-1])
 
+    @property
+    def partial_band_hz(self) -> tuple[float, float] | None:
+        """:attr:`band_hz` when the match covers less than the whole grid (20 Hz-20 kHz), else None: what its preset
+        says, so that `eqmorph describe` judges the preset where the match looked."""
+        if not self.used.any() or (self.used[0] and self.used[-1]):
+            return None
+        return self.band_hz
+
     def largest_moves(self) -> list[tuple[float, float]]:
         """``[(freq_hz, gain_db), ...]``: the full match's largest boost and largest cut where it looked (each only when
         past ``MOVE_SAID_DB``), the boost first: what a listener hears most of it, whichever words describe it."""

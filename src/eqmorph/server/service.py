@@ -305,7 +305,8 @@ class Service:
                 "amount": request.amount, "comparison": result.difference_text(self.m.describer),
                 "rms_db": round(result.rms_db, 4), "full_rms_db": round(full_rms_db, 4),
                 "warnings": list(result.warnings),
-                "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id) for fmt in MATCH_EXPORTS}}
+                "exports": {fmt: format_eq(result.eq, fmt, model_id=self.m.model_id, band_hz=result.partial_band_hz)
+                            for fmt in MATCH_EXPORTS}}
 
     def describe(self, eq: EQ, k: int, *, level_free: bool = False, language: str | None,
                  band_hz: tuple[float, float] | None = None, source: str | None = None) -> dict[str, Any]:
