@@ -25,6 +25,7 @@ parameter, the value and what is allowed). The ``eqmorph`` command offers the sa
 from eqmorph.core.eq import EQ, Band
 from eqmorph.errors import (
     AudioError,
+    AutoGainPeakWarning,
     ClippingPreampWarning,
     DataFormatError,
     DataUnavailableError,
@@ -75,6 +76,7 @@ __all__ = [
     "match_result",
     "MatchResult",
     "AudioError",
+    "AutoGainPeakWarning",
     "ClippingPreampWarning",
     "DataFormatError",
     "DataUnavailableError",

@@ -112,5 +112,10 @@ class AudioError(EqmorphError, ValueError):
     """An audio file cannot be read, processed or written as asked."""
 
 
+class AutoGainPeakWarning(UserWarning):
+    """Auto gain on an array left the output quieter than the input, so that its peak stays below full scale (the
+    command line says so in its report; an array has no report)."""
+
+
 class ClippingPreampWarning(UserWarning):
     """A preset written with a preamp under which its EQ's boosts take a full-scale input past 0 dBFS."""

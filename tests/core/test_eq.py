@@ -73,6 +73,18 @@ def test_with_band_changes_one_value_and_validates():
         eq.with_band(0, q=0.0)
 
 
+def test_with_band_takes_a_bands_name_as_its_number():
+    assert EQ.flat().with_band("high_shelf", gain_db=-2.0) == EQ.flat().with_band(4, gain_db=-2.0)
+
+
+@pytest.mark.parametrize("index", [7, 5, -1, True, 1.0, "peak4"])
+def test_with_band_refuses_a_band_that_is_not_there_naming_the_ones_that_are(index):
+    # A thirteenth new-user trial: with_band(7) raised numpy's bare IndexError; -1 changed the high shelf silently.
+    with pytest.raises(ParameterError, match=r"index=.* is not allowed: expected a band number 0-4 or a band name "
+                                             r"\(low_shelf, peak1, peak2, peak3, high_shelf\)"):
+        EQ.flat().with_band(index, gain_db=3.0)
+
+
 @pytest.mark.parametrize("as_rows", [False, True], ids=["array", "float-rows"])
 def test_a_trusted_eq_is_the_same_object_as_a_validated_one(as_rows):
     checked = EQ.from_vector(VALID)

@@ -20,15 +20,18 @@ sample peak before any encoding: a lossy format (Ogg Vorbis) may decode a little
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
 from eqmorph.audio.filtering import MIN_GAIN_DB
+from eqmorph.errors import AutoGainPeakWarning, user_stacklevel
 from eqmorph.io.apo import MAX_PREAMP_DB
 
 # 0.1 dB below full scale: integer PCM rounds a sample at exactly 1.0 to one code past its largest value.
 CEILING_DBFS = -0.1
+PEAK_CUT_SAID_DB = 0.05  # a peak cut that rounds to 0.1 dB or more is said (AutoGain.describe writes 0.1 dB steps)
 # Said instead of "peak -inf dBFS": a user reads -inf as a bug, not as "this file holds no sound".
 SILENT_INPUT = "the input is digital silence (every sample is 0), so the output is silent too"
 
@@ -125,8 +128,15 @@ def auto_gain_for(audio: np.ndarray, filtered: np.ndarray) -> AutoGain:
 
 
 def apply_auto_gain(audio: np.ndarray, filtered: np.ndarray) -> np.ndarray:
-    """``filtered`` (float64, filtered at 0 dB) scaled in place by the auto gain for ``audio``; returned."""
-    gain = 10.0 ** (auto_gain_for(audio, filtered).gain_db / 20.0)
+    """``filtered`` (float64, filtered at 0 dB) scaled in place by the auto gain for ``audio``; returned.
+
+    :class:`~eqmorph.errors.AutoGainPeakWarning` (at the user's line) when the peak's limit left it quieter than
+    ``audio``, said to 0.1 dB as the command line's report says it.
+    """
+    chosen = auto_gain_for(audio, filtered)
+    if chosen.peak_cut_db >= PEAK_CUT_SAID_DB:  # a new-user trial: EQ.process(auto_gain=True) lost 0.2 dB unsaid
+        warnings.warn(f"auto gain: {chosen.describe()}", AutoGainPeakWarning, stacklevel=user_stacklevel())
+    gain = 10.0 ** (chosen.gain_db / 20.0)
     if gain != 1.0:
         filtered *= gain
     return filtered

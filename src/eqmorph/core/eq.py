@@ -218,8 +218,15 @@ class EQ:
         """``(5, 6)`` second-order sections for ``scipy.signal.sosfilt`` at ``sample_rate``."""
         return dsp.sos_np(self.to_array(), sample_rate)
 
-    def with_band(self, index: int, **changes: float) -> EQ:
-        """A copy with band ``index`` changed, e.g. ``eq.with_band(0, gain_db=3.0)``."""
+    def with_band(self, index: int | str, **changes: float) -> EQ:
+        """A copy with band ``index`` (0-4, or a band's name: ``"low_shelf"``, ``"peak1"``...) changed, e.g.
+        ``eq.with_band(0, gain_db=3.0)``."""
+        if isinstance(index, str) and index in BAND_NAMES:
+            index = BAND_NAMES.index(index)
+        # a bool is no band, and numpy's negative indices would silently pick a band from the end
+        if isinstance(index, bool) or not isinstance(index, int | np.integer) or not 0 <= index < len(BAND_NAMES):
+            raise ParameterError("index", index, f"a band number 0-{len(BAND_NAMES) - 1} or a band name ("
+                                                 f"{', '.join(BAND_NAMES)})")
         arr = self.to_array()
         for key, value in changes.items():
             if key not in PARAM_NAMES:
