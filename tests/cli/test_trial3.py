@@ -71,7 +71,8 @@ def test_a_preset_without_a_preamp_converts_at_0_db_as_equalizer_apo_plays_it(tm
     bare.write_text("Filter 1: ON PK Fc 1000 Hz Gain 6 dB Q 1\n")
     code, _, err = _run(capsys, "import", bare, "-o", tmp_path / "bare.csv")
     assert code == 0 and "may clip" in err and "-6.0 dB" in err
-    assert "no preamp, 0 dB" in err and "Preamp +0.0" not in err  # it said "kept the preset's Preamp +0.0 dB"
+    # it said "kept the preset's Preamp +0.0 dB"
+    assert "the file has no preamp: 0 dB" in err and "Preamp +0.0" not in err
     assert (tmp_path / "bare.csv").read_text().splitlines()[-1] == "preamp,preamp,0.0,,"
 
 

@@ -33,7 +33,7 @@ def run_import(args: argparse.Namespace) -> int:
         from eqmorph.core.preamp import preamp_db
 
         # "kept the preset's Preamp +0.0 dB" of a file with no Preamp line (a new-user trial, 2026-12-04)
-        kept = ("the preset's level (no preamp, 0 dB)" if imported.preamp_db == 0.0 else
+        kept = ("the preset's level (the file has no preamp: 0 dB)" if imported.preamp_db == 0.0 else
                 f"the preset's Preamp {imported.preamp_db:+.1f} dB" if imported.level_db == 0.0 else
                 f"the preamp {imported.preamp_db:+.1f} dB ({imported.describe_preamp()})")
         print(f"eqmorph import: note: kept {kept}, with which the EQ peaks at {peak:+.1f} dB and may clip; for no "
