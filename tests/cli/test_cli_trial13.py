@@ -66,3 +66,16 @@ def test_a_full_band_match_is_not_said_to_be_judged_in_a_band(tmp_path, capsys):
     assert code == 0, err
     code, out, _ = run_cli(capsys, "describe", tmp_path / "m.txt")
     assert code == 0 and "judged where the match looked" not in out
+
+
+def test_a_phrase_no_word_is_much_like_is_said_to_be_loose(tmp_path, capsys, m):
+    # Three narrow bells a third of an octave apart: no word's shape is much like them (the closest 0.22)
+    comb = eqmorph.EQ.from_array([[0.0, 100.0, 0.7], [4.0, 400.0, 10.0], [-4.0, 900.0, 10.0], [4.0, 2000.0, 10.0],
+                                  [0.0, 8000.0, 0.7]])
+    closest = max(abs(s) for _, s in m.describe(comb, k=None))
+    eqmorph.io.presets.save_preset(tmp_path / "comb.txt", comb)
+    code, out, _ = run_cli(capsys, "describe", tmp_path / "comb.txt")
+    assert code == 0 and f"no word is much like this EQ (the closest scores {closest:.2f}" in out
+    eqmorph.io.presets.save_preset(tmp_path / "warm.txt", m.generate("warm"))
+    code, out, _ = run_cli(capsys, "describe", tmp_path / "warm.txt")
+    assert code == 0 and "no word is much like" not in out

@@ -17,6 +17,10 @@ DEFAULT_TOP = 5  # words listed; enough to see the neighbourhood without a wall 
 DEFAULT_LANGUAGE = "en"
 
 
+# Below this best |score| no word's shape is much like the EQ's (a room correction's narrow notches at 45 and 82 Hz
+# scored 0.17 at best and read "a bit thick": a thirteenth new-user trial): the phrase is said to be loose.
+LOOSE_SCORE = 0.3
+
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.core.schema import hz_text
@@ -90,6 +94,10 @@ def run_describe(args: argparse.Namespace) -> int:
     if band_hz is not None and (band_hz[0] > grid.freqs_hz[0] * 1.01 or band_hz[1] < grid.freqs_hz[-1] / 1.01):
         print(f"judged where the match looked, {hz_text(band_hz[0])}-{hz_text(band_hz[1])}: outside it one of the "
               "recordings had no sound, so what the EQ does there was not matched")
+    closest = max((abs(s) for _, s in ranked), default=0.0)
+    if text and closest < LOOSE_SCORE:
+        print(f"no word is much like this EQ (the closest scores {closest:.2f}; a word's own EQ scores 1): the phrase "
+              "names the nearest, loosely")
     if words:
         # The phrase is the few words whose EQs add up to this one; the list ranks each word alone by shape, so
         # the two can name different words: labelled so neither reads as a summary of the other.

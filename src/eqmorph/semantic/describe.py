@@ -54,7 +54,7 @@ MIN_PHRASE_VOCABULARY = 3  # a smaller model (tests, a new crowd) has no confide
 # Band words that name a noise, an effect or an action, not a tone: a phrase never says them, even for their own shape
 # (a treble shelf at 8 kHz read "more hiss", a user trial; "more low cut" says "less bass" backwards); describe still
 # ranks them. "scoop" (bass and treble up, mids down) is said by its parts: "more scoop" beside "a bit more mids" for
-# a bass and treble boost read as nonsense.
+# a bass and treble boost read as nonsense. A noise may still be said taken away ("less hum": pursuit.SAID_AS_CUTS).
 UNSAID_BAND_WORDS = frozenset({"hiss", "rumble", "hum", "plosives", "lo-fi", "low cut", "high cut", "de-ess",
                                "scoop"})
 
