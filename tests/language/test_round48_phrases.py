@@ -37,3 +37,19 @@ def test_a_slip_is_named_by_the_known_word_it_is_read_as(m):
 def test_an_amount_said_with_its_size_is_a_degree(m, text, expected):
     # "a good amount less bass" read "good" as the crowds' word: good x 0.5 and a contrast against the bass
     assert _weights(m, text) == pytest.approx(expected)
+
+
+def test_taking_away_a_flaw_whose_crowd_eq_is_a_tilt_says_what_else_it_lifts(m):
+    # A thirteenth new-user trial: "less muddy" lifted 5 kHz 5 dB (the crowds' muddy cuts 3-8 kHz) with nothing said.
+    from eqmorph.core.fit import fit_grid
+
+    notes = m.vocabulary.notes("less muddy")
+    said = [n for n in notes if n.startswith("less muddy: the crowds' muddy also cuts")]
+    assert len(said) == 1 and "say 'less bass'" in said[0]
+    grid = fit_grid()
+    response = m.generate("less muddy").response_db(grid, sample_rate=48000)
+    assert float(response[(grid >= 3000) & (grid <= 7700)].min()) > 3.0  # the lift the note speaks of
+    assert m.generate("less bass").response_db(grid, sample_rate=48000)[grid > 2000].max() < 0.5  # as promised
+    # A word whose largest move is a cut lifts as asked ("less muffled"), and a gentle request lifts little
+    for text in ("less muffled", "a bit less muddy"):
+        assert not any("also cuts" in n for n in m.vocabulary.notes(text)), text

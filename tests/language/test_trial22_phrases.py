@@ -56,10 +56,11 @@ def test_hum_and_plosives_said_of_the_sound_ask_for_less(m, text, expected):
                                               ("less plosives", "plosives", -1), ("more plosives", "plosives", 1)])
 def test_a_description_never_names_hum_or_plosives_but_describe_scores_them(m, text, name, sign):
     # noises are not a tone a phrase should name ("more hum" for a 55 Hz bell: "a bit more bass"); describe still
-    # scores them, signed: their own move scores about 1, its opposite about -1
+    # scores them, signed: their own move scores about 1, its opposite about -1. Since a thirteenth new-user trial a
+    # hum taken away may be said so ("less hum": pursuit.SAID_AS_CUTS), never one added.
     eq = m.generate(text)
     said = m.describe_text(eq)
-    assert said and "hum" not in said and "plosive" not in said, said
+    assert said and "plosive" not in said and ("hum" not in said or (sign < 0 and said.endswith("less hum"))), said
     assert sign * dict(m.describe(eq, k=None))[name] > 0.9
 
 

@@ -34,7 +34,7 @@ from eqmorph.semantic.path import MAX_INTENSITY, MorphPath, capped_intensity, ch
 from eqmorph.semantic.path import check_number as _check_number
 from eqmorph.semantic.sample import sample_eqs
 from eqmorph.semantic.vocabulary import Vocabulary
-from eqmorph.semantic.word_responses import few_examples_notes, kept_notes, peak_db
+from eqmorph.semantic.word_responses import few_examples_notes, inverted_lift_notes, kept_notes, peak_db
 
 if TYPE_CHECKING:  # imported on first use by Morpher.describer: generating a word's EQ does not need it
     from eqmorph.semantic.describe import Describer
@@ -57,6 +57,7 @@ class Morpher(LatentModel):
         self.vocabulary.peak_db = functools.partial(peak_db, self)
         self.vocabulary.kept_notes = functools.partial(kept_notes, self)
         self.vocabulary.few_examples_notes = functools.partial(few_examples_notes, self)
+        self.vocabulary.inverted_lift_notes = functools.partial(inverted_lift_notes, self)
         super().__init__(ckpt, self.vocabulary.index, self.vocabulary.counts)
         self.terms, self.counts, self.shadowed = self.vocabulary.terms, self.vocabulary.counts, self.vocabulary.shadowed
         self._exact = self.vocabulary.exact

@@ -65,6 +65,8 @@ class Vocabulary:
         self.kept_notes: Callable[[Interpretation], list[str]] | None = None
         # Notes on words of few examples unlike their translation (word_responses.few_examples_notes; the Morpher's)
         self.few_examples_notes: Callable[[Sequence[str], Sequence[str]], list[str]] | None = None
+        # Notes on flaw words asked away whose crowd EQ lifts elsewhere when inverted (the Morpher's)
+        self.inverted_lift_notes: Callable[[Sequence[tuple[str, float]]], list[str]] | None = None
         self._info = word_infos(ckpt)
 
     def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
@@ -213,7 +215,9 @@ class Vocabulary:
             if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
         cut = [] if word in self.exact else [w for w, x in meant.weights if x < 0]
         few = [] if self.few_examples_notes is None else self.few_examples_notes(standing, cut)
-        return setting + never + kept + few
+        lifted = [] if word in self.exact or self.inverted_lift_notes is None else self.inverted_lift_notes(
+            [(w, x) for w, x in meant.weights if x < 0])
+        return setting + never + kept + few + lifted
 
 
 def terms_matching(terms: Sequence[dict[str, Any]], text: str | None) -> list[dict[str, Any]]:

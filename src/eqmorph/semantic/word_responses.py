@@ -110,10 +110,44 @@ def few_examples_notes(model: Morpher, words: Sequence[str], cut: Collection[str
     return notes
 
 
+# A flaw word asked away whose crowd EQ, inverted, lifts this much (dB, times the weight) where the word cuts is told
+# so: the crowds' muddy is a dark tilt (+5 dB at 150-250 Hz, -5 dB at 5 kHz), and "less muddy" lifted 5 kHz 5 dB,
+# which read back "twangy, tinny" with nothing said (a thirteenth new-user trial).
+INVERTED_LIFT_DB = 3.0
+
+
+def inverted_lift_notes(model: Morpher, cut: Sequence[tuple[str, float]]) -> list[str]:
+    """A note for each flaw word (:data:`eqmorph.language.complaints.FLAW_WORDS`) of ``cut`` (``(word, weight)``,
+    weight < 0) whose crowd EQ's largest move is a lift and which also cuts elsewhere, enough that taking it away
+    lifts there ``INVERTED_LIFT_DB`` or more: where, by how much, and the band word that takes away only its lift.
+    A word whose largest move is a cut ("less muffled") lifts there as asked: nothing to say."""
+    from eqmorph.language.complaints import FLAW_WORDS
+
+    notes = []
+    for word, weight in cut:
+        if weight >= 0 or word not in FLAW_WORDS or word not in model.counts:
+            continue
+        own = _responses(model, [word])[0]
+        main, side = int(np.argmax(np.abs(own))), int(np.argmin(own))
+        lift_db = float(weight * own[side])  # what "less <word>" lifts where the word cuts most
+        if own[main] <= 0 or lift_db < INVERTED_LIFT_DB:
+            continue
+        band = band_word_at(float(PEAK_GRID_HZ[main]))
+        instead = f"; to take away only its {_move_at(own, main)}, say 'less {band.name}'" if band is not None else ""
+        # no dB in the note: a blend ("less muddy=0.5") applies a share of the text it is said of
+        notes.append(f"less {word}: the crowds' {word} also {_move_at(own, side).replace('cut', 'cuts', 1)}, so "
+                     f"taking it away lifts there too{instead}")
+    return notes
+
+
 def _main_move(response: np.ndarray) -> str:
     """The largest move of a ``PEAK_GRID_HZ`` response in words: "lift 800 Hz-3.9 kHz" (where it is at least
     three quarters of its peak, around the peak)."""
-    at = int(np.argmax(np.abs(response)))
+    return _move_at(response, int(np.argmax(np.abs(response))))
+
+
+def _move_at(response: np.ndarray, at: int) -> str:
+    """The move of a ``PEAK_GRID_HZ`` response at point ``at`` in words, as :func:`_main_move` says the largest."""
     near = np.abs(response) >= 0.75 * abs(response[at])
     lo = hi = at
     while lo > 0 and near[lo - 1]:
@@ -136,4 +170,5 @@ def _span(lo: float, hi: float) -> str:
     return f"{lo:g} Hz-{hi / 1000:g} kHz"
 
 
-__all__ = ["FEW_EXAMPLES", "KEPT_OVERLAP", "PEAK_GRID_HZ", "few_examples_notes", "kept_notes", "peak_db"]
+__all__ = ["FEW_EXAMPLES", "INVERTED_LIFT_DB", "KEPT_OVERLAP", "PEAK_GRID_HZ", "few_examples_notes",
+           "inverted_lift_notes", "kept_notes", "peak_db"]
