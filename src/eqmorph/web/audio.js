@@ -6,7 +6,8 @@
 import { rbjCoefficients } from "./biquad.js";
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
-import { MIN_MATCH_SECONDS, countNonFinite, nonFiniteText, shortLengthText } from "./spectrum.js";
+import { fileInfo, nonFiniteIn } from "./sourcefile.js";
+import { nonFiniteText } from "./spectrum.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
@@ -264,36 +265,7 @@ function sourceInfo(text, kind = "") {
   el.setAttribute("role", kind ? "alert" : "status");
 }
 
-const isSilent = (buffer) => {
-  for (let c = 0; c < buffer.numberOfChannels; c += 1) {
-    if (buffer.getChannelData(c).some((v) => v !== 0)) return false;
-  }
-  return true;
-};
-
-// What the Listen card says of a decoded file, and whether it warns: a file of digital silence or shorter than a
-// match takes plays as nothing (or a click, looped), and the match would refuse it, so both are said at once.
-function fileInfo(name, buffer) {
-  const short = buffer.duration < MIN_MATCH_SECONDS;
-  const head = `${name}: ${short ? shortLengthText(buffer.duration) : `${buffer.duration.toFixed(1)} s`}`;
-  const minimum = `a match needs at least ${MIN_MATCH_SECONDS} s`;
-  if (isSilent(buffer)) {
-    const said = short ? `, and it is too short to match (${minimum})` : ": nothing to hear, and nothing to match";
-    return [`${head}; it holds only digital silence (every sample is 0)${said}.`, "warning"];
-  }
-  if (short) return [`${head}; too short to hear or to match (${minimum}).`, "warning"];
-  return [`${head} (stays in this browser).`, ""];
-}
-
 const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
-
-// The NaN or infinite samples of a decoded file (null if none), counted as the match counts them. The browser decodes
-// at the preview's rate, resampling a file of another, so they are said as counted at that rate.
-function nonFiniteIn(buffer) {
-  let found = null;
-  for (let c = 0; c < buffer.numberOfChannels; c += 1) found = countNonFinite(buffer.getChannelData(c), c, 0, found);
-  return found && { ...found, seconds: found.frame / buffer.sampleRate, decodedAt: buffer.sampleRate };
-}
 
 // A decoded file of finite samples becomes the source. One that cannot be decoded, or holds a sample no filter can
 // play, leaves the source as it was: the file played before, or the clip chosen before "Your own file…", so that
