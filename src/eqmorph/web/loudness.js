@@ -97,7 +97,8 @@ export function abLevels(body, buffer, onReady, { path = "EQ", noun = "recording
   const peak = Math.max(0, ...body.response.db);
   const eq = 10 ** (-peak / 20);
   const entry = buffer ? spectrumOf(buffer, onReady) : { status: "unknown" };
-  const change = entry.status === "known" ? loudnessChangeDb(weightsOn(entry, body.response.freqs_hz),
+  const freqs = body.response.freqs_hz;
+  const change = entry.status === "known" && Array.isArray(freqs) ? loudnessChangeDb(weightsOn(entry, freqs),
     body.response.db) : null;
   const lowered = peak > 0 ? `${path} path lowered by ${peak.toFixed(1)} dB so boosts do not clip` : "";
   if (change === null) {
