@@ -50,3 +50,15 @@ def test_a_note_about_a_word_of_a_phrase_shows_under_the_phrases_box(page):
     page.wait_for_selector("#word-a-eq-note:not([hidden])")
     assert page.text_content("#word-a-eq-note") == ABOUT_A
     assert page.is_hidden("#word-b-eq-note") and page.is_hidden("#morph-notes")
+
+
+def test_a_note_about_words_of_a_phrase_shows_under_the_phrases_box(page):
+    # eqmorph.semantic.word_responses' note on taking away a flaw names "less muddy" first
+    about = "less muddy: the crowds' muddy also cuts 3-7.7 kHz, so taking it away lifts there too; to take away " \
+        "only its lift 80-310 Hz, say 'less bass'"
+    shown(page, "warm", "bright", "0.5")
+    page.route("**/api/morph?*", _with_notes([about]))
+    pick(page, "b", "a bit less muddy")
+    page.wait_for_selector("#word-b-eq-note:not([hidden])")
+    assert page.text_content("#word-b-eq-note") == about
+    assert page.is_hidden("#word-a-eq-note") and page.is_hidden("#morph-notes")

@@ -72,11 +72,11 @@ function fill(el, notes) {
 // undefined for a note that does not ("keeping 'bass' takes out ...").
 const subjectOf = (note) => (/^([^:'"“”]{1,40}):\s/u.exec(note) || [])[1];
 
-// Whether side's box holds `word`: as its word, its text, or a word of its text ("un poco brillante").
-function holds(side, word) {
-  const w = word.toLowerCase();
-  return [state[side], state.text[side]].filter(Boolean).map((t) => t.toLowerCase())
-    .some((t) => t === w || t.split(/[\s,;]+/).includes(w));
+// Whether side's box holds `words` (a word, or words such as "less muddy"): as its word, its text, or words of its
+// text ("un poco brillante", "a bit less muddy").
+function holds(side, words) {
+  const spaced = (t) => ` ${t.toLowerCase().split(/[\s,;]+/).filter(Boolean).join(" ")} `;
+  return [state[side], state.text[side]].filter(Boolean).some((t) => spaced(t).includes(spaced(words)));
 }
 
 // The answer's notes (a list of sentences, absent when there is nothing to say) under the box of the word each is
