@@ -97,7 +97,15 @@ class UnknownWordError(EqmorphError, LookupError):
             msg = f"unknown word {shown} (no similar known words)" if not studio_terms else f"unknown word {shown}"
         if studio_terms and message is None:
             msg += f"; studio term{'s' if len(studio_terms) > 1 else ''} spelled like it: {', '.join(studio_terms)}"
+        self.base_message = msg
+        self.hint = ""
         super().__init__(msg)
+
+    def set_hint(self, hint: str) -> None:
+        """Say ``hint`` after the message (``""``: none): how the open vocabulary, which would read this word, is
+        turned on, said by the front end the user is in (the library's keyword, the server's option)."""
+        self.hint = hint
+        self.args = (f"{self.base_message}; {hint}" if hint else self.base_message,)
 
     def __str__(self) -> str:
         # LookupError would otherwise quote the message like a dict key.

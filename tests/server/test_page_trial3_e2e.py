@@ -391,17 +391,19 @@ def _levels(page, want: dict[str, bool]) -> dict[str, float]:
     raise AssertionError(f"the preview never reached {want}: {levels}")
 
 
-def test_bypass_is_lowered_as_much_as_the_eq_path(page):
+def test_bypass_plays_at_the_eq_paths_loudness_on_the_clip(page):
     page.select_option("#source", "pink")
     page.click("#play")
     page.wait_for_selector("#play[aria-pressed='true']")
+    page.wait_for_selector("#audio-level-info:has-text('bypass matched to its loudness')")  # the clip's spectrum came
     eq = _levels(page, {"bypass": False})
     peak = max(json.loads(page.get_attribute("#curve", "data-points")))
     assert peak > 0.5 and eq["wet"] == pytest.approx(10 ** (-peak / 20)) and eq["dry"] == 0
     page.check("#bypass")
     bypass = _levels(page, {"bypass": True})
-    assert bypass["dry"] == pytest.approx(eq["wet"])  # the same level: A/B compares the EQ, not loudness
-    assert "bypass path as much" in page.text_content("#audio-info")
+    # the EQ path's loudness: A/B compares the EQ's sound, not its loudness (test_page_ab_loudness_e2e.py)
+    assert eq["change"] is not None and bypass["dry"] == pytest.approx(eq["wet"] * 10 ** (eq["change"] / 20))
+    assert f"{abs(eq['change']):.1f} dB" in page.text_content("#audio-info")
     page.click("#play")
 
 

@@ -41,6 +41,8 @@ def run_handler(command: str, func: Callable[[argparse.Namespace], int | None], 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 128 + signal.SIGPIPE
         except EqmorphError as exc:
+            if isinstance(exc, UnknownWordError):
+                exc.set_hint("")  # the library's names its keyword; open_vocab_hint says the command's option
             shown = exc if parser is None else in_user_terms(exc, parser, args, argv)
             print(f"eqmorph {command}: error: {shown}{open_vocab_hint(exc, args)}", file=sys.stderr)
             return 2

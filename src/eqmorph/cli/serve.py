@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import ipaddress
 import signal
 import socket
@@ -83,12 +82,11 @@ def load_for_web(model: str | None, open_vocab: bool | None) -> Morpher:
     ``open_vocab`` None: on when the MiniLM weights package is installed, otherwise off with a note on stderr
     (the page then answers unknown words with spelling suggestions). True: required, an error without it.
     """
-    from eqmorph.language.openvocab import MODEL_PACKAGE
+    from eqmorph.language.open_vocab_hint import text_extra_installed
     from eqmorph.semantic.morph import load
 
     if open_vocab is None:
-        open_vocab = importlib.util.find_spec(MODEL_PACKAGE) is not None and importlib.util.find_spec(
-            "tokenizers") is not None
+        open_vocab = text_extra_installed()
         if not open_vocab:
             from eqmorph.core.install import install_hint
 

@@ -15,6 +15,7 @@ from eqmorph.language.band_words import band_word, band_word_forms, find_band_wo
 from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.lexicon import lexicon_words
+from eqmorph.language.open_vocab_hint import library_hint, reads_by_meaning
 from eqmorph.language.parse import Neighbourhood, Parser
 from eqmorph.language.spelling import fold, normalise_term, search, unknown_word_error
 from eqmorph.language.stoplist import stoplist
@@ -101,8 +102,16 @@ class Vocabulary:
         return [(word, 1.0)], (word, 1.0)
 
     def parse(self, text: str) -> Interpretation:
-        """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`)."""
-        return self._reader().parse(text)
+        """How ``text`` is understood, e.g. ``less muddy -> muddy x -1.0`` (:mod:`eqmorph.language.parse`).
+
+        Without an open vocabulary, a word it would read ("velvety") is refused with the hint that turns it on
+        (:mod:`eqmorph.language.open_vocab_hint`)."""
+        try:
+            return self._reader().parse(text)
+        except UnknownWordError as exc:
+            if self.open_vocabulary is None and reads_by_meaning(exc, self.counts):
+                exc.set_hint(library_hint())
+            raise
 
     def _reader(self) -> Parser:
         """The parser of this vocabulary, built on first use."""

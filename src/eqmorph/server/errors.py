@@ -158,12 +158,27 @@ def as_parameter(parameter: str) -> Iterator[None]:
 KNOWN_WORD = "a word the model knows (GET /api/words lists them) or a phrase of such words"
 
 
+def server_hint() -> str:
+    """How the server's user turns the open vocabulary on: the text extra, if missing, and the serve option."""
+    from eqmorph.language.open_vocab_hint import text_extra_step
+
+    return f"to read words outside the vocabulary by meaning, {text_extra_step()}start the server with " \
+        "eqmorph serve --open-vocab"
+
+
 def unknown_word_body(parameter: str, error: UnknownWordError) -> dict[str, Any]:
-    """The 404 body: which parameter held the word, known words spelled like it with their counts, and the studio
-    terms spelled like it ("presense": presence)."""
+    """The 404 body: which parameter held the word, known words spelled like it with their counts, the studio
+    terms spelled like it ("presense": presence), and ``hint``: when the open vocabulary is off but would read the
+    word, how to turn it on, as a sentence (in ``detail`` too); else null. The library's hint names its own keyword
+    (``eqmorph.load(open_vocabulary=True)``): the server says its option instead."""
+    hint = None
+    if error.hint:
+        said = server_hint()
+        error.set_hint(said)
+        hint = f"{said[0].upper()}{said[1:]}."
     return error_body("unknown_word", parameter, error.word, KNOWN_WORD, str(error), word=echo(error.word),
                       suggestions=[{"word": w, "count": int(n)} for w, n in error.suggestions],
-                      studio_terms=list(error.studio_terms))
+                      studio_terms=list(error.studio_terms), hint=hint)
 
 
 def _parameter_of(error: dict[str, Any]) -> str:

@@ -6,15 +6,17 @@
 import { rbjCoefficients } from "./biquad.js";
 import { makeDrums, makePink } from "./clips.js";
 import { $ } from "./dom.js";
-import { MIN_MATCH_SECONDS, countNonFinite, nonFiniteText, shortLengthText } from "./spectrum.js";
+import { abLevels } from "./loudness.js";
+import { fileInfo, nonFiniteIn } from "./sourcefile.js";
+import { nonFiniteText } from "./spectrum.js";
 
 const SMOOTHING_S = 0.015; // setTargetAtTime time constant for gains: follows a drag, never clicks
 const CROSSFADE_S = 0.02; // an IIR filter's coefficients are fixed: a new EQ is a new chain, faded in over this
 
 // The graph is built on first use (Play or a file), not at load: browsers allow audio only after a gesture.
 const audio = { ctx: null, chain: null, input: null, wet: null, dry: null, master: null, source: null,
-  buffers: {}, playing: false, preamp: 1, levels: { wet: 0, dry: 1 }, sampleRate: undefined,
-  file: null, fileName: "", lastSource: "drums",
+  buffers: {}, playing: false, ab: { eq: 1, bypass: 1, change: null }, levels: { wet: 0, dry: 1 },
+  sampleRate: undefined, file: null, fileName: "", lastSource: "drums",
   // The EQs the preview can play: the sliders' (the morph answer on show) and the match's (null: none), and
   // which one the "Hear" choice plays ("eq" or "match"); the recording the match was made for (its input file).
   eqs: { eq: null, match: null }, heard: "eq", matchFile: null };
@@ -128,15 +130,17 @@ function playEq(body) {
     old.fader.gain.linearRampToValueAtTime(0, t + CROSSFADE_S);
     setTimeout(() => dropChain(old), 4 * CROSSFADE_S * 1000);
   }
-  // Keep boosts from clipping: lower the EQ'd path by the curve's peak, and the bypass path as much, so that
-  // Bypass compares the EQ with the dry sound at the same level (not a louder dry sound).
-  const peak = Math.max(0, ...body.response.db);
-  audio.preamp = 10 ** (-peak / 20);
+  showLevels();
+}
+
+// The A/B's levels for the EQ heard on the source chosen (loudness.js: level-matched once its spectrum is known).
+function showLevels() {
+  const body = audio.eqs[audio.heard];
+  if (!audio.ctx || !body) return;
+  audio.ab = abLevels(body, currentBuffer(), showLevels, { path: audio.heard === "match" ? "Match" : "EQ",
+    noun: $("#source").value === "file" ? "recording" : "clip" });
   setBypass();
-  const path = audio.heard === "match" ? "Match path" : "EQ path";
-  $("#audio-level-info").textContent = peak > 0
-    ? `${path} lowered by ${peak.toFixed(1)} dB so boosts do not clip, and the bypass path as much, for a fair A/B.`
-    : "";
+  $("#audio-level-info").textContent = audio.ab.text;
 }
 
 // A chain out of the graph; once only, as a chain a new source replaced may still be fading out.
@@ -162,10 +166,11 @@ export function previewChain() {
   return { heard: audio.chain.heard, sampleRate: audio.ctx.sampleRate, coefficients: audio.chain.coefficients };
 }
 
-// The gains the preview is heading for (the paths ramp to them): the EQ'd path, the bypass path, and the
-// level both are lowered by; null before the preview has started.
+// The gains the paths ramp to (wet, dry), their values now, the EQ path's level, the bypass path's when on, and the
+// EQ's loudness change on the source (null: not known); null before the preview has started.
 export function previewLevels() {
-  return audio.ctx ? { ...audio.levels, preamp: audio.preamp } : null;
+  return audio.ctx ? { ...audio.levels, now: { wet: audio.wet.gain.value, dry: audio.dry.gain.value },
+    preamp: audio.ab.eq, bypassGain: audio.ab.bypass, change: audio.ab.change } : null;
 }
 
 // The magnitude response in dB of the filters now playing, at `freqs` (Hz): what the preview does to the sound.
@@ -188,8 +193,8 @@ function setBypass(immediate = false) {
   if (!audio.ctx) return;
   const bypass = $("#bypass").checked;
   const t = audio.ctx.currentTime;
-  const wet = bypass ? 0 : audio.preamp;
-  const dry = bypass ? audio.preamp : 0;
+  const wet = bypass ? 0 : audio.ab.eq;
+  const dry = bypass ? audio.ab.bypass : 0;
   audio.levels = { wet, dry };
   if (immediate) {
     audio.wet.gain.value = wet;
@@ -264,36 +269,7 @@ function sourceInfo(text, kind = "") {
   el.setAttribute("role", kind ? "alert" : "status");
 }
 
-const isSilent = (buffer) => {
-  for (let c = 0; c < buffer.numberOfChannels; c += 1) {
-    if (buffer.getChannelData(c).some((v) => v !== 0)) return false;
-  }
-  return true;
-};
-
-// What the Listen card says of a decoded file, and whether it warns: a file of digital silence or shorter than a
-// match takes plays as nothing (or a click, looped), and the match would refuse it, so both are said at once.
-function fileInfo(name, buffer) {
-  const short = buffer.duration < MIN_MATCH_SECONDS;
-  const head = `${name}: ${short ? shortLengthText(buffer.duration) : `${buffer.duration.toFixed(1)} s`}`;
-  const minimum = `a match needs at least ${MIN_MATCH_SECONDS} s`;
-  if (isSilent(buffer)) {
-    const said = short ? `, and it is too short to match (${minimum})` : ": nothing to hear, and nothing to match";
-    return [`${head}; it holds only digital silence (every sample is 0)${said}.`, "warning"];
-  }
-  if (short) return [`${head}; too short to hear or to match (${minimum}).`, "warning"];
-  return [`${head} (stays in this browser).`, ""];
-}
-
 const sourceName = (value) => $(`#source option[value="${value}"]`).textContent;
-
-// The NaN or infinite samples of a decoded file (null if none), counted as the match counts them. The browser decodes
-// at the preview's rate, resampling a file of another, so they are said as counted at that rate.
-function nonFiniteIn(buffer) {
-  let found = null;
-  for (let c = 0; c < buffer.numberOfChannels; c += 1) found = countNonFinite(buffer.getChannelData(c), c, 0, found);
-  return found && { ...found, seconds: found.frame / buffer.sampleRate, decodedAt: buffer.sampleRate };
-}
 
 // A decoded file of finite samples becomes the source. One that cannot be decoded, or holds a sample no filter can
 // play, leaves the source as it was: the file played before, or the clip chosen before "Your own file…", so that
@@ -332,6 +308,7 @@ function showSource() {
   if ($("#source").value === "file" && audio.buffers.file) sourceInfo(...fileInfo(audio.fileName, audio.buffers.file));
   else sourceInfo("");
   showHeardFor();
+  showLevels();
 }
 
 // No file to play: the source goes back to the clip chosen before, and the sentence saying so.
@@ -341,6 +318,7 @@ function backToClip() {
   showFileChoice();
   showHeardFor();
   if (audio.playing) startSource();
+  else showLevels();
   return `The source is back to ${sourceName(select.value)}.`;
 }
 

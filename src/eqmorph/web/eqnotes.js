@@ -68,14 +68,28 @@ function fill(el, notes) {
   el.hidden = notes.length === 0;
 }
 
-// The answer's notes (a list of sentences, absent when there is nothing to say) under the box of the word
-// each names; one naming neither word goes under the sliders.
+// The word a note is about when it names it first, before a colon ("brillante: its crowd's 4 examples lift ...");
+// undefined for a note that does not ("keeping 'bass' takes out ...").
+const subjectOf = (note) => (/^([^:'"“”]{1,40}):\s/u.exec(note) || [])[1];
+
+// Whether side's box holds `words` (a word, or words such as "less muddy"): as its word, its text, or words of its
+// text ("un poco brillante", "a bit less muddy").
+function holds(side, words) {
+  const spaced = (t) => ` ${t.toLowerCase().split(/[\s,;]+/).filter(Boolean).join(" ")} `;
+  return [state[side], state.text[side]].filter(Boolean).some((t) => spaced(t).includes(spaced(words)));
+}
+
+// The answer's notes (a list of sentences, absent when there is nothing to say) under the box of the word each is
+// about: its subject, when it names one first, else the word it quotes. A note about A's "brillante" that quotes B's
+// 'bright' as the word to say instead went under B (a new-user trial). A note about neither word goes under the
+// sliders.
 export function showEqNotes(body) {
   const notes = Array.isArray(body.notes) ? body.notes.filter((n) => typeof n === "string" && n.trim()) : [];
   const bySide = { a: [], b: [] };
   const other = [];
   for (const note of notes) {
-    const sides = ["a", "b"].filter((side) => names(note, side));
+    const subject = subjectOf(note);
+    const sides = ["a", "b"].filter((side) => (subject ? holds(side, subject) : names(note, side)));
     for (const side of sides) bySide[side].push(note);
     if (!sides.length) other.push(note);
   }

@@ -51,6 +51,10 @@ export function showWordError(side, error, word, instead = "") {
       button.addEventListener("click", () => pickSuggestion(side, s.word));
       el.append(button);
     }
+    // How to have such words read by meaning, as the server says it (its option, the install command when the text
+    // extra is missing); sent only when its open vocabulary is off and would read this word. A sentence the server
+    // did not shorten says it already.
+    if (generic && body.hint) el.append(document.createTextNode(`${suggestions.length ? " " : ""}${body.hint}`));
   } else {
     el.replaceChildren(document.createTextNode(`${lead ? `${lead} ` : ""}${refusal(word, error)}`));
   }
