@@ -6,6 +6,7 @@ Without them the tests skip, unless the CI environment variable is set: then the
 
 from __future__ import annotations
 
+import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,6 +83,16 @@ def shown(page, a: str, b: str, alpha: str) -> None:
     inside the page, which the page's Content-Security-Policy (no eval) rightly refuses.
     """
     page.wait_for_selector(f"#curve[data-a='{a}'][data-b='{b}'][data-alpha='{alpha}']", state="attached")
+
+
+def with_notes(notes: list[str]):
+    """A route handler that answers with the server's own answer, its ``notes`` replaced by ``notes``."""
+    def handle(route):
+        response = route.fetch()
+        body = response.json()
+        body["notes"] = notes
+        route.fulfill(response=response, body=json.dumps(body))
+    return handle
 
 
 def pick(page, side: str, typed: str) -> None:

@@ -7,9 +7,8 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-import json
-
-from browser_fixtures import pick, shown
+import pytest
+from browser_fixtures import pick, shown, with_notes
 
 # The server's note for a crowd word of few examples (eqmorph.semantic.word_responses.few_examples_notes), about A's
 # word and quoting B's; and one about B's word quoting A's.
@@ -19,15 +18,6 @@ ABOUT_B = ("bright: its crowd's 3 examples cut 2-8 kHz, against 'warm' (their EQ
            "say 'warm'")
 
 
-def _with_notes(notes):
-    def handle(route):
-        response = route.fetch()
-        body = response.json()
-        body["notes"] = notes
-        route.fulfill(response=response, body=json.dumps(body))
-    return handle
-
-
 def _slide(page, selector: str, value: str) -> None:
     page.eval_on_selector(selector, """(el, v) => { el.value = v; el.dispatchEvent(new Event('input'));
         el.dispatchEvent(new Event('change')); }""", value)
@@ -35,7 +25,7 @@ def _slide(page, selector: str, value: str) -> None:
 
 def test_a_note_shows_under_the_box_of_the_word_it_is_about_not_the_word_it_quotes(page):
     shown(page, "warm", "bright", "0.5")
-    page.route("**/api/morph?*", _with_notes([ABOUT_A, ABOUT_B]))
+    page.route("**/api/morph?*", with_notes([ABOUT_A, ABOUT_B]))
     _slide(page, "#alpha", "0.6")
     page.wait_for_selector("#word-a-eq-note:not([hidden])")
     assert page.text_content("#word-a-eq-note") == ABOUT_A
@@ -43,22 +33,17 @@ def test_a_note_shows_under_the_box_of_the_word_it_is_about_not_the_word_it_quot
     assert page.is_hidden("#morph-notes")
 
 
-def test_a_note_about_a_word_of_a_phrase_shows_under_the_phrases_box(page):
+@pytest.mark.parametrize("side, typed, note", [
+    ("a", "a bit warm", ABOUT_A),
+    # eqmorph.semantic.word_responses' note on taking away a flaw names "less muddy" first: words of a phrase
+    ("b", "a bit less muddy", "less muddy: the crowds' muddy also cuts 3-7.7 kHz, so taking it away lifts there too; "
+                              "to take away only its lift 80-310 Hz, say 'less bass'"),
+])
+def test_a_note_about_a_word_of_a_phrase_shows_under_the_phrases_box(page, side, typed, note):
     shown(page, "warm", "bright", "0.5")
-    page.route("**/api/morph?*", _with_notes([ABOUT_A]))
-    pick(page, "a", "a bit warm")
-    page.wait_for_selector("#word-a-eq-note:not([hidden])")
-    assert page.text_content("#word-a-eq-note") == ABOUT_A
-    assert page.is_hidden("#word-b-eq-note") and page.is_hidden("#morph-notes")
-
-
-def test_a_note_about_words_of_a_phrase_shows_under_the_phrases_box(page):
-    # eqmorph.semantic.word_responses' note on taking away a flaw names "less muddy" first
-    about = "less muddy: the crowds' muddy also cuts 3-7.7 kHz, so taking it away lifts there too; to take away " \
-        "only its lift 80-310 Hz, say 'less bass'"
-    shown(page, "warm", "bright", "0.5")
-    page.route("**/api/morph?*", _with_notes([about]))
-    pick(page, "b", "a bit less muddy")
-    page.wait_for_selector("#word-b-eq-note:not([hidden])")
-    assert page.text_content("#word-b-eq-note") == about
-    assert page.is_hidden("#word-a-eq-note") and page.is_hidden("#morph-notes")
+    page.route("**/api/morph?*", with_notes([note]))
+    pick(page, side, typed)
+    other = "b" if side == "a" else "a"
+    page.wait_for_selector(f"#word-{side}-eq-note:not([hidden])")
+    assert page.text_content(f"#word-{side}-eq-note") == note
+    assert page.is_hidden(f"#word-{other}-eq-note") and page.is_hidden("#morph-notes")

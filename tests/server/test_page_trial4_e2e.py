@@ -7,12 +7,11 @@ Browser set-up and its skip rules: ``browser_fixtures.py``.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs
 
 import numpy as np
 import pytest
-from browser_fixtures import open_page, shown
+from browser_fixtures import open_page, shown, with_notes
 
 CAPPED = "very very bright"  # degree 1.25 x 1.25: at intensity 4 it would ask 6.25 times bright; 4 / 1.5625 is applied
 CAP = 4 / 1.5625
@@ -110,20 +109,11 @@ def test_a_word_typed_while_the_server_is_down_is_kept_and_asked_for_once_it_ans
 
 # --- item 14: the server's notes about a word -------------------------------------------------------------------
 
-def _with_notes(notes):
-    def handle(route):
-        response = route.fetch()
-        body = response.json()
-        body["notes"] = notes
-        route.fulfill(response=response, body=json.dumps(body))
-    return handle
-
-
 def test_a_note_naming_a_word_shows_under_that_words_box(page):
     shown(page, "warm", "bright", "0.5")
     about_b = "safe never used 'bright'; using its EQ over both crowds"
     other = "the morph path bends around a flat EQ"
-    page.route("**/api/morph?*", _with_notes([about_b, other]))
+    page.route("**/api/morph?*", with_notes([about_b, other]))
     _slide(page, "#alpha", "0.6")
     page.wait_for_selector("#word-b-eq-note:not([hidden])")
     assert page.text_content("#word-b-eq-note") == about_b
