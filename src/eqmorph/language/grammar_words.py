@@ -38,6 +38,8 @@ DEGREES: dict[tuple[str, ...], float] = {
     ("un", "chiqui"): 0.5, ("un", "poquitito"): 0.5, ("poquitito",): 0.5, ("la", "mitad"): 0.5,
     ("un", "cachito"): 0.5, ("un", "pelito"): 0.5, ("un", "tris"): 0.5, ("un", "poquitín"): 0.5,  # a nineteenth trial
     ("un", "montón"): 1.25, ("un", "chingo"): 1.25, ("un", "buen"): 1.25, ("un", "chorro"): 1.25, ("harto",): 1.25,
+    ("re",): 1.25, ("recontra",): 1.45, ("re", "contra"): 1.45, ("mazo",): 1.25, ("un", "huevo"): 1.25,  # a 14th trial
+    ("bastantes",): 0.85, ("más", "o", "menos"): 0.65,  # Argentina's, Spain's; "más o menos": so-so, kind of
     ("harta",): 1.25,
     ("a", "whisper"): 0.5, ("nudge",): 0.5,  # "nudge the bass down": a small move
     ("somewhat",): 0.65, ("kind", "of"): 0.65, ("kinda",): 0.65, ("sort", "of"): 0.65, ("sorta",): 0.65,
@@ -187,12 +189,17 @@ LESS = frozenset({"less", "reduce", "cut", "lower", "decrease", "remove", "tame"
                   "cutting", "reducing", "taming", "lowering", "removing", "trimming", "softening", "cortando",
                   "bajando", "quitando", "reduciendo",
                   # a twenty-eighth: "mute the highs", "subdue the highs", "de-emphasize the bass" boosted them 6 dB
-                  "mute", "subdue", "de-emphasize", "deemphasize", "de-emphasise", "deemphasise"})
+                  "mute", "subdue", "de-emphasize", "deemphasize", "de-emphasise", "deemphasise",
+                  # a fourteenth new-user trial (2026-12-05): "filtra los graves", "filter the lows", "fuera el barro",
+                  # "chau barro", "vajale el barro" (b for v) boosted what they asked to take out, 4-6 dB
+                  "filtra", "filtrá", "filtrar", "filtrale", "fuera", "afuera", "chau", "chao",
+                  "vajale", "vájale", "vaja", "vajá", "vajar"})
 # Verbs that are nouns too, read as their direction only where a request starts (the clause's first word, or after a
 # joining word or "please"): "drop the highs" cuts, while "the drop needs more air" and "make the drop brighter"
 # speak of a song's drop (read as a cut word everywhere, they cut the air and the brightness: a review, 2026-12-03).
 IMPERATIVES: dict[str, str] = {"drop": "cut", "duck": "cut",  # "duck the presence under the dialogue"
-                               "knock": "cut"}  # "knock the highs down": knock is the crowd's punch elsewhere
+                               "knock": "cut",  # "knock the highs down": knock is the crowd's punch elsewhere
+                               "filter": "cut"}  # "filter the lows"; "high pass filter at 80" names the filter
 # Phrasal verbs whose particle would read as a direction of its own: "ease up on the treble" was a 6 dB boost ("ease"
 # unknown, "up" more: a fifteenth trial, 2026-12-03). Each is read as the one direction word it means.
 EASING: dict[tuple[str, ...], tuple[str, ...]] = {  # the longer phrases first: "ease up on" before "ease up"

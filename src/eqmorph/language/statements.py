@@ -144,7 +144,10 @@ KEEP_PHRASES = (("do", "not", "touch"), ("don't", "touch"), ("dont", "touch"), (
 # A liking or a dislike said of what follows: kept, or asked away. "I like the mix but it's muddy" read "like" as a
 # wish and boosted the mud; "I hate the mud" boosted it (a fourteenth trial). Not before "it" or "how", where the
 # verb says how the user wants it ("I like it warmer", "I'd like it brighter" stay wishes).
-FEELING_PHRASES = {("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "really", "like"): ("keep",),
+FEELING_PHRASES = {  # a table's phrases are tried in order: "no me gusta" before "me gusta"
+                   # "no me gusta el barro" was refused as a keep with no change (a fourteenth new-user trial)
+                   ("no", "me", "gusta"): ("less",), ("no", "me", "gustan"): ("less",),
+                   ("i", "love"): ("keep",), ("i", "like"): ("keep",), ("i", "really", "like"): ("keep",),
                    ("i", "really", "love"): ("keep",), ("we", "love"): ("keep",), ("we", "like"): ("keep",),
                    ("love", "the"): ("keep", "the"), ("me", "gusta"): ("keep",), ("me", "gustan"): ("keep",),
                    ("me", "encanta"): ("keep",), ("me", "encantan"): ("keep",),
