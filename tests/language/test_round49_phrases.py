@@ -73,3 +73,9 @@ def test_a_crowd_word_of_many_examples_that_goes_against_its_translation_says_so
     notes = m.vocabulary.notes("más claridad")
     assert any(n.startswith("claro: its crowd's 25 examples cut") and "say 'clear'" in n for n in notes)
     assert not m.vocabulary.notes("más cálido")  # a word its crowd agrees with says nothing
+
+
+def test_a_spanish_request_is_told_the_spanish_band_word(m):
+    # "bájale el barro" was told to say 'less bass'; an English request still hears the English name
+    assert any(n.endswith("say 'menos graves'") for n in m.vocabulary.notes("bájale el barro"))
+    assert any(n.endswith("say 'less bass'") for n in m.vocabulary.notes("less muddy"))

@@ -67,7 +67,7 @@ class Vocabulary:
         # Notes on words of few examples unlike their translation (word_responses.few_examples_notes; the Morpher's)
         self.few_examples_notes: Callable[[Sequence[str], Sequence[str]], list[str]] | None = None
         # Notes on flaw words asked away whose crowd EQ lifts elsewhere when inverted (the Morpher's)
-        self.inverted_lift_notes: Callable[[Sequence[tuple[str, float]]], list[str]] | None = None
+        self.inverted_lift_notes: Callable[[Sequence[tuple[str, float]], bool], list[str]] | None = None
         self._info = word_infos(ckpt)
 
     def lookup(self, word: str, index: Mapping[str, int] | None = None) -> str:
@@ -225,7 +225,7 @@ class Vocabulary:
         cut = [] if word in self.exact else [w for w, x in meant.weights if x < 0]
         few = [] if self.few_examples_notes is None else self.few_examples_notes(standing, cut)
         lifted = [] if word in self.exact or self.inverted_lift_notes is None else self.inverted_lift_notes(
-            [(w, x) for w, x in meant.weights if x < 0])
+            [(w, x) for w, x in meant.weights if x < 0], self.language_of(meant) == "es")
         return setting + never + kept + few + lifted
 
 

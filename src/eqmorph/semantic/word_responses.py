@@ -121,11 +121,12 @@ def few_examples_notes(model: Morpher, words: Sequence[str], cut: Collection[str
 INVERTED_LIFT_DB = 3.0
 
 
-def inverted_lift_notes(model: Morpher, cut: Sequence[tuple[str, float]]) -> list[str]:
+def inverted_lift_notes(model: Morpher, cut: Sequence[tuple[str, float]], spanish: bool = False) -> list[str]:
     """A note for each flaw word (:data:`eqmorph.language.complaints.FLAW_WORDS`) of ``cut`` (``(word, weight)``,
     weight < 0) whose crowd EQ's largest move is a lift and which also cuts elsewhere, enough that taking it away
-    lifts there ``INVERTED_LIFT_DB`` or more: where, by how much, and the band word that takes away only its lift.
-    A word whose largest move is a cut ("less muffled") lifts there as asked: nothing to say."""
+    lifts there ``INVERTED_LIFT_DB`` or more: where, and the band word that takes away only its lift, named in Spanish
+    for a ``spanish`` text ("bájale el barro" was told to say 'less bass': a fourteenth new-user trial). A word whose
+    largest move is a cut ("less muffled") lifts there as asked: nothing to say."""
     from eqmorph.language.complaints import FLAW_WORDS
 
     notes = []
@@ -138,7 +139,9 @@ def inverted_lift_notes(model: Morpher, cut: Sequence[tuple[str, float]]) -> lis
         if own[main] <= 0 or lift_db < INVERTED_LIFT_DB:
             continue
         band = band_word_at(float(PEAK_GRID_HZ[main]))
-        instead = f"; to take away only its {_move_at(own, main)}, say 'less {band.name}'" if band is not None else ""
+        said = f"menos {band.spanish}" if band is not None and spanish and band.spanish else \
+            f"less {band.name}" if band is not None else ""
+        instead = f"; to take away only its {_move_at(own, main)}, say '{said}'" if said else ""
         # no dB in the note: a blend ("less muddy=0.5") applies a share of the text it is said of
         notes.append(f"less {word}: the crowds' {word} also {_move_at(own, side).replace('cut', 'cuts', 1)}, so "
                      f"taking it away lifts there too{instead}")
