@@ -35,7 +35,7 @@ _CYCLES = re.compile(r"(?<![^\W_])(\d+)\s?-?\s?cycles?(?![^\W_])")
 
 # Numbers said in words, read as digits only where a dB unit follows them (or the other end of a range does): "add
 # two and a half dB of air" read the half alone (0.5 dB, "two" ignored), "like three or four dB" was refused. "one"
-# and "a" before "dB" alone are grammar_words.SPOKEN_DB's.
+# and "a" before "dB" alone are sized_moves.SPOKEN_DB's.
 _WORD_NUMBERS = {word: n for n, words in enumerate((
     (), ("one", "uno", "una"), ("two", "dos"), ("three", "tres"), ("four", "cuatro"), ("five", "cinco"),
     ("six", "seis"), ("seven", "siete"), ("eight", "ocho"), ("nine", "nueve"), ("ten", "diez"), ("eleven", "once"),

@@ -16,7 +16,6 @@ from eqmorph.language import lemmas
 from eqmorph.language.band_words import CUTTING_WORDS, band_word
 from eqmorph.language.grammar_words import (
     AGAINST,
-    AS_FAR_AS,
     BY_WORDS,
     CLOSING_DIRECTION,
     DEGREE_PHRASES,
@@ -30,23 +29,26 @@ from eqmorph.language.grammar_words import (
     LACK,
     LESS,
     MORE,
-    MOVE_NOUNS,
     NOT,
     OPPOSITE,
     PARTICLES,
     POSTFIX_DIRECTION,
     REQUEST_OPENERS,
-    SHAPE_NOUNS,
-    SIZE_ADVERBS,
-    SIZED_MOVES,
-    SIZED_REGION_WORDS,
-    SPOKEN_DB,
     STOP,
     UP_COMPLETES,
 )
 from eqmorph.language.interpretation import Meaning, Piece
 from eqmorph.language.numbers import Amount, db_amount, number_degree
 from eqmorph.language.rewriter import PhraseRewriter
+from eqmorph.language.sized_moves import (
+    AS_FAR_AS,
+    MOVE_NOUNS,
+    SHAPE_NOUNS,
+    SIZE_ADVERBS,
+    SIZED_MOVES,
+    SIZED_REGION_WORDS,
+    SPOKEN_DB,
+)
 from eqmorph.language.stoplist import stoplist
 
 # Prepositions that, with stop words and a thing that names no sound after them, say what a move is for ("a treble
