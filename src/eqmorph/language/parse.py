@@ -98,7 +98,6 @@ from eqmorph.language.trailing import (
     postfix_move,
     stands_alone,
 )
-from eqmorph.language.words import Neighbourhood
 
 
 class Parser(PieceEnds):
@@ -399,4 +398,4 @@ class Parser(PieceEnds):
                          self.peak_db, self._unknown)
 
 
-__all__ = ["MAX_DEGREE", "MAX_PIECES", "Neighbourhood", "Parser"]
+__all__ = ["MAX_DEGREE", "MAX_PIECES", "Parser"]

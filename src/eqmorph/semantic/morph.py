@@ -22,7 +22,7 @@ from eqmorph.errors import ParameterError
 from eqmorph.language.band_words import band_params
 from eqmorph.language.compose import phrase_params, signed_blend_params
 from eqmorph.language.interpretation import Interpretation
-from eqmorph.language.parse import Neighbourhood
+from eqmorph.language.words import Neighbourhood
 from eqmorph.model import checkpoint
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.wordinfo import WordInfo

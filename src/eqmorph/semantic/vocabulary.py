@@ -16,9 +16,10 @@ from eqmorph.language.interpretation import Interpretation
 from eqmorph.language.lemmas import shadowed_forms
 from eqmorph.language.lexicon import lexicon_words
 from eqmorph.language.open_vocab_hint import library_hint, reads_by_meaning
-from eqmorph.language.parse import Neighbourhood, Parser
+from eqmorph.language.parse import Parser
 from eqmorph.language.spelling import fold, normalise_term, search, unknown_word_error
 from eqmorph.language.stoplist import stoplist
+from eqmorph.language.words import Neighbourhood
 from eqmorph.model.checkpoint import Checkpoint
 from eqmorph.model.wordinfo import WordInfo, word_infos, word_languages
 
