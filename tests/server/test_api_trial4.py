@@ -14,7 +14,7 @@ from eqmorph.semantic.match_inputs import MIN_SECONDS
 from eqmorph.server.limits import DEFAULT_MAX_BODY_BYTES, MATCH_MAX_BODY_BYTES
 from eqmorph.server.schemas import MAX_SPECTRUM_BINS
 
-NEVER_SAFE = "claro"  # a word of socialfx's that safe never used (word_info counts_by_source["safe"] == 0)
+NEVER_SAFE = "cold"  # a word of socialfx's that safe never used (counts_by_source["safe"] == 0), with no other note
 SR = 48000
 
 
