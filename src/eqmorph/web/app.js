@@ -218,6 +218,7 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
 // A word for one box, from that box, its refusal's suggestions or the word map: the box is edited.
 function chooseWord(side, word) {
   clearKept(side);
+  state.lastChosen = side; // Auto describes in this box's language when it is Spanish (reading.js)
   if (side === state.mapTarget) {
     state.mapTarget = side === "a" ? "b" : "a"; // the next map click sets the other word
     $(`#map-target-${state.mapTarget}`).checked = true;
@@ -271,6 +272,7 @@ function wire() {
     const kept = { a: keptNote("a"), b: keptNote("b") };
     showKept("a", kept.b);
     showKept("b", kept.a);
+    if (state.lastChosen) state.lastChosen = state.lastChosen === "a" ? "b" : "a"; // the user's words moved
     chooseWords({ a: wordChange.pending.b ?? state.text.b, b: wordChange.pending.a ?? state.text.a });
   });
   wireSlider("alpha", updateMap);
