@@ -10,11 +10,12 @@
 import { api } from "./api.js";
 import { applyEq, setPreviewRate, wireAudio } from "./audio.js";
 import { markFresh, onServerBack } from "./connection.js";
-import { requestDescribe } from "./describe.js";
+import { menuLanguages, requestDescribe } from "./describe.js";
 import { $ } from "./dom.js";
 import { learnCap, showEqNotes, showIntensity } from "./eqnotes.js";
 import { updateExports } from "./export.js";
-import { hashIsOwn, historyMoved, linkCrowdNote, linkValueNote, readHash, saveHash } from "./hash.js";
+import { hashIsOwn, historyMoved, linkCrowdNote, linkLanguage, linkLanguageNote, linkValueNote, readHash,
+  saveHash } from "./hash.js";
 import { wireMatch } from "./match.js";
 import { makePicker } from "./pickers.js";
 import { initPlot, plotMorph } from "./plot.js";
@@ -107,6 +108,18 @@ function setCrowds(sources) {
     saveHash({ push: true });
     fetchEnds();
     requestMorph();
+  });
+}
+
+// The "Describe in" menu: every description in the language chosen, or Auto's (reading.js: describeLanguage).
+function wireDescribeIn() {
+  const select = $("#describe-in");
+  select.addEventListener("change", () => {
+    dropRefusals();
+    showLinkNote("lang", ""); // the language is the user's now, not the link's
+    state.describeIn = select.value;
+    saveHash({ push: true });
+    requestDescribe();
   });
 }
 
@@ -218,6 +231,7 @@ async function chooseWords(proposed, keepErrors = new Set(), fromLink = false) {
 // A word for one box, from that box, its refusal's suggestions or the word map: the box is edited.
 function chooseWord(side, word) {
   clearKept(side);
+  state.lastChosen = side; // Auto describes in this box's language when it is Spanish (reading.js)
   if (side === state.mapTarget) {
     state.mapTarget = side === "a" ? "b" : "a"; // the next map click sets the other word
     $(`#map-target-${state.mapTarget}`).checked = true;
@@ -271,8 +285,10 @@ function wire() {
     const kept = { a: keptNote("a"), b: keptNote("b") };
     showKept("a", kept.b);
     showKept("b", kept.a);
+    if (state.lastChosen) state.lastChosen = state.lastChosen === "a" ? "b" : "a"; // the user's words moved
     chooseWords({ a: wordChange.pending.b ?? state.text.b, b: wordChange.pending.a ?? state.text.a });
   });
+  wireDescribeIn();
   wireSlider("alpha", updateMap);
   const intensity = wireSlider("intensity", fetchEnds);
   intensity.addEventListener("dblclick", () => {
@@ -306,8 +322,8 @@ async function startWords(saved, defaults) {
 }
 
 // What the link (the URL hash) holds, shown as opening it shows it: values it lacks or the server's limits
-// refuse are the defaults (a refused one said under the sliders), and so is a word the server refuses (reported
-// next to its box).
+// refuse are the defaults (a refused one said under the sliders, as a crowd or language the menus lack is), and so
+// is a word the server refuses (reported next to its box).
 async function followLink(sources, defaults) {
   clearKept("a");
   clearKept("b");
@@ -323,6 +339,9 @@ async function followLink(sources, defaults) {
   const crowd = sources.includes(saved.source) ? saved.source : "";
   state.source = $("#crowd").value = crowd;
   showLinkNote("crowd", saved.source && !crowd ? linkCrowdNote(saved.source, sources.map(crowdName)) : "");
+  const language = linkLanguage(saved.language, menuLanguages());
+  state.describeIn = $("#describe-in").value = language ?? "";
+  showLinkNote("lang", language === null ? linkLanguageNote(saved.language, menuLanguages()) : "");
   await startWords(saved, defaults);
 }
 

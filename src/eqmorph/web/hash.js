@@ -14,6 +14,7 @@ export function saveHash({ push = false } = {}) {
   const params = new URLSearchParams({ a: state.text.a, b: state.text.b, alpha: state.alphaText,
     i: state.intensityText });
   if (state.source) params.set("src", state.source);
+  if (state.describeIn) params.set("lang", state.describeIn); // Auto, the default, is no value, as both crowds
   const hash = `#${params}`;
   record.written = hash;
   if (hash === location.hash) return;
@@ -53,7 +54,8 @@ export function readHash(limits) {
     return null;
   };
   return { a: params.get("a"), b: params.get("b"), alpha: number("alpha", "alpha"),
-    intensity: number("intensity", "i"), source: params.get("src") || "", refused };
+    intensity: number("intensity", "i"), source: params.get("src") || "", language: params.get("lang") || "",
+    refused };
 }
 
 const QUOTED_CHARS = 24; // a link's refused value is quoted up to this long: the note is about it, not a copy of it
@@ -75,4 +77,19 @@ export function linkCrowdNote(text, names) {
   const [known, used] = names.length ? [`this model's crowds are ${names.join(" and ")}`, "both crowds"]
     : ["this model has no crowds", "all its words"];
   return `The link's crowd “${quote(text)}” is not known (${known}); using ${used}.`;
+}
+
+// The "Describe in" choice of a link's lang: "" (Auto) for none or "auto"; any case, as the server reads language=.
+// `offered`: the menu's languages, by value ({en: "English", es: "Español"}). null for a value the menu does not
+// offer, which linkLanguageNote says.
+export function linkLanguage(text, offered) {
+  const key = text.trim().toLowerCase();
+  if (!key || key === "auto") return "";
+  return Object.hasOwn(offered, key) ? key : null; // not `in`: "constructor" is in every object
+}
+
+// What a link's lang that the "Describe in" menu does not offer became, as a link's unknown crowd is said.
+export function linkLanguageNote(text, offered) {
+  const named = Object.entries(offered).map(([key, name]) => `${key} (${name})`).join(" or ");
+  return `The link's language “${quote(text)}” is not known (the page describes in ${named}); using Auto.`;
 }

@@ -49,13 +49,19 @@ export function guessedTerms(answer) {
 // English "velvety" next to "un poco más cálido" made "sounds like" Spanish (new-user trial 7).
 const allowsSpanish = (reading) => !guessedTerms(reading).length && (!reading || reading.language !== "en");
 
-// The language the page describes in: Spanish when the user's words are Spanish (a box read as Spanish, and the
-// other one too or of no language: allowsSpanish), English otherwise, as the command line speaks unless asked.
-// undefined while a box's text is still being read, so that the description is not asked for in one language and
-// then the other.
+// The language the page describes in: the "Describe in" menu's when the user chose one (state.describeIn), else
+// Auto: Spanish when the box the user last typed in or picked a word for is read as Spanish with no guessed word
+// (allowsSpanish), or when a box is read as Spanish and the other one too or of no language; English otherwise, as
+// the command line speaks unless asked. The last box first: with the default "bright" in B, a Spanish phrase typed in
+// A was described in English (a Spanish engineer's trial); the user's latest words are the language they are working
+// in. undefined in Auto while a box's text is still being read, so that the description is not asked for in one
+// language and then the other.
 export function describeLanguage() {
+  if (state.describeIn) return state.describeIn;
   const readings = [readingOf("a"), readingOf("b")];
   if (readings.includes(undefined)) return undefined;
+  const last = state.lastChosen ? readingOf(state.lastChosen) : null;
+  if (last && last.language === "es" && allowsSpanish(last)) return "es";
   const spanish = readings.some((r) => r && r.language === "es") && readings.every(allowsSpanish);
   return spanish ? "es" : "en";
 }

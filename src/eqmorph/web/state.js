@@ -17,6 +17,8 @@ export const state = {
   match: null, // the matched EQ (/api/match answer's eq), drawn as a third curve
   mapTarget: "a",
   source: "", // the crowd whose words are used ("socialfx", "safe"); "" is both
+  describeIn: "", // the language of "sounds like" ("en", "es"); "" is Auto: the user's words' (reading.js)
+  lastChosen: "", // the box the user last typed in or picked a word for ("a", "b"); "" until they do
   limits: null, // /api/limits: the bounds of alpha and intensity, which the sliders use
   digits: { alpha: 3, intensity: 2 }, // decimals shown next to each slider, from its step
 };

@@ -94,7 +94,7 @@ export function clearWordError(side) {
   el.replaceChildren();
 }
 
-// A link's value a slider or the crowd menu could not take, by control ("alpha", "intensity", "crowd"): said under
+// A link's value a slider or a menu could not take, by control ("alpha", "intensity", "crowd", "lang"): said under
 // the sliders, as a link's refused word is under its box, until that control is changed (its value is then the
 // user's) or another link is followed. text "": none for that control.
 const linkNotes = {};
@@ -103,7 +103,7 @@ export function showLinkNote(name, text) {
   if (text) linkNotes[name] = text;
   else delete linkNotes[name];
   const el = $("#link-note");
-  el.replaceChildren(...["alpha", "intensity", "crowd"].filter((n) => linkNotes[n]).map((n) => {
+  el.replaceChildren(...["alpha", "intensity", "crowd", "lang"].filter((n) => linkNotes[n]).map((n) => {
     const line = document.createElement("span");
     line.textContent = linkNotes[n];
     return line;
