@@ -101,11 +101,7 @@ function setCrowds(sources) {
     select.append(option);
   }
   $("#crowd-row").hidden = sources.length === 0;
-  select.addEventListener("change", () => {
-    dropRefusals();
-    showLinkNote("crowd", ""); // the crowd is the user's now, not the link's
-    state.source = select.value;
-    saveHash({ push: true });
+  chosenFrom(select, "crowd", "source", () => {
     fetchEnds();
     requestMorph();
   });
@@ -113,13 +109,18 @@ function setCrowds(sources) {
 
 // The "Describe in" menu: every description in the language chosen, or Auto's (reading.js: describeLanguage).
 function wireDescribeIn() {
-  const select = $("#describe-in");
+  chosenFrom($("#describe-in"), "lang", "describeIn", requestDescribe);
+}
+
+// A menu the user chose from: the choice is theirs now, not the link's (the link's note `note` goes), kept as
+// state[key] and in the link, then `then` asks for what it changes.
+function chosenFrom(select, note, key, then) {
   select.addEventListener("change", () => {
     dropRefusals();
-    showLinkNote("lang", ""); // the language is the user's now, not the link's
-    state.describeIn = select.value;
+    showLinkNote(note, "");
+    state[key] = select.value;
     saveHash({ push: true });
-    requestDescribe();
+    then();
   });
 }
 
