@@ -21,6 +21,7 @@ DEFAULT_LANGUAGE = "en"
 # scored 0.17 at best and read "a bit thick": a thirteenth new-user trial): the phrase is said to be loose.
 LOOSE_SCORE = 0.3
 
+
 def run_describe(args: argparse.Namespace) -> int:
     """Handler of ``eqmorph describe``; returns the exit code."""
     from eqmorph.core.schema import hz_text
@@ -37,10 +38,11 @@ def run_describe(args: argparse.Namespace) -> int:
         raise exc.instead(f"to say in words how {args.preset!r} differs "
                           f"from another recording, run eqmorph match {shlex.quote(args.preset)} REFERENCE") from None
     eq = imported.eq
-    why = level_free_reason(args.level_free, match_origin(imported.provenance), imported.level_db)
+    match = match_origin(imported.provenance)
+    why = level_free_reason(args.level_free, match, imported.level_db)
     level_free = why is not None
     # A match is judged in the band it covers, as `eqmorph match` judged it (its preset says the band).
-    band_hz = imported.provenance.get("band_hz") if match_origin(imported.provenance) else None
+    band_hz = imported.provenance.get("band_hz") if match else None
     from eqmorph.semantic.describe import level_only_db, sound_words
 
     m = load_model(args)

@@ -223,10 +223,10 @@ class Vocabulary:
         never = [] if source is None else [
             f"{source} never used {w!r}; using its EQ over both crowds" for w in standing
             if w in self._info and self._info[w].counts_by_source.get(source, 0) == 0]
-        cut = [] if word in self.exact else [w for w, x in meant.weights if x < 0]
-        few = [] if self.few_examples_notes is None else self.few_examples_notes(standing, cut)
-        lifted = [] if word in self.exact or self.inverted_lift_notes is None else self.inverted_lift_notes(
-            [(w, x) for w, x in meant.weights if x < 0], self.language_of(meant) == "es")
+        cut = [] if word in self.exact else [(w, x) for w, x in meant.weights if x < 0]
+        few = [] if self.few_examples_notes is None else self.few_examples_notes(standing, [w for w, _ in cut])
+        lifted = [] if not cut or self.inverted_lift_notes is None else self.inverted_lift_notes(
+            cut, self.language_of(meant) == "es")
         return setting + never + kept + few + lifted
 
 

@@ -17,7 +17,7 @@ from eqmorph.core import dsp
 from eqmorph.core.conventions import ANALYSIS_SAMPLE_RATE
 from eqmorph.core.fit import fit_grid
 from eqmorph.core.schema import hz_text
-from eqmorph.language.band_words import band_word_at
+from eqmorph.language.band_words import BandWord, band_word_at
 from eqmorph.language.lexicon import english_translations
 
 if TYPE_CHECKING:
@@ -104,11 +104,9 @@ def few_examples_notes(model: Morpher, words: Sequence[str], cut: Collection[str
             way = "lifts" if other_high > 0 else "cuts"
             wanted = other_high > 0 if word not in cut else other_high < 0  # the translation's way, as asked
             band = band_word_at(float(np.sqrt(HIGHS_HZ * PEAK_GRID_HZ[-1])))  # the highs' band word: treble
-            name = band.name if band is None or band.spanish is None else band.spanish
-            more = ("más" if wanted else "menos") if band is not None and band.spanish else (
-                "more" if wanted else "less")
             notes.append(f"{said} ({own_high:+.1f} dB above {hz_text(HIGHS_HZ)}), while '{known[0]}' {way} the highs "
-                         f"({other_high:+.1f} dB); to {'lift' if wanted else 'cut'} the highs, say '{more} {name}'")
+                         f"({other_high:+.1f} dB); to {'lift' if wanted else 'cut'} the highs, say "
+                         f"'{_band_request(band, wanted, spanish=True)}'")
         else:
             notes.append(f"{said}, against '{known[0]}' (their EQs correlate {corr:+.2f}); for its sound, say "
                          f"'{known[0]}'")
@@ -139,13 +137,20 @@ def inverted_lift_notes(model: Morpher, cut: Sequence[tuple[str, float]], spanis
         if own[main] <= 0 or lift_db < INVERTED_LIFT_DB:
             continue
         band = band_word_at(float(PEAK_GRID_HZ[main]))
-        said = f"menos {band.spanish}" if band is not None and spanish and band.spanish else \
-            f"less {band.name}" if band is not None else ""
-        instead = f"; to take away only its {_move_at(own, main)}, say '{said}'" if said else ""
+        instead = "" if band is None else \
+            f"; to take away only its {_move_at(own, main)}, say '{_band_request(band, False, spanish)}'"
         # no dB in the note: a blend ("less muddy=0.5") applies a share of the text it is said of
         notes.append(f"less {word}: the crowds' {word} also {_move_at(own, side).replace('cut', 'cuts', 1)}, so "
                      f"taking it away lifts there too{instead}")
     return notes
+
+
+def _band_request(band: BandWord, more: bool, spanish: bool) -> str:
+    """Asking for more or less of ``band``'s move: "more treble", or in Spanish when ``spanish`` and it has a Spanish
+    name, "menos graves"."""
+    if spanish and band.spanish:
+        return f"{'más' if more else 'menos'} {band.spanish}"
+    return f"{'more' if more else 'less'} {band.name}"
 
 
 def _main_move(response: np.ndarray) -> str:
