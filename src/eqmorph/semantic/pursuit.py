@@ -82,6 +82,7 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
     whole = describer.units @ x
     noticeable = min(BAND_MOVE_DB, 0.5 * float(np.max(np.abs(x))))
     level_way = describer.level_directions * float(np.mean(x))
+    cut_only = _said_as_cuts(describer.terms)
     for _ in range(MAX_PHRASE_WORDS):
         # The word whose shape best matches what is left (cosine), among the words worth saying at
         # their amount (>= MIN_AMOUNT of their own EQ: a far stronger word would enter at a trace).
@@ -103,7 +104,7 @@ def phrase_amounts(describer: Describer, eq: EQ) -> dict[str, float]:
         way = np.sign(amount)
         honest = np.where(describer.band_word_rows, way * local >= noticeable, way * whole > 0)
         honest &= (describer.level_directions == 0) | exact | (way * level_way >= LEVEL_MOVE_DB)
-        sayable = ~describer.muted | (_said_as_cuts(describer.terms) & (amount < 0))
+        sayable = ~describer.muted | (cut_only & (amount < 0))
         allowed = (describer.speakable | exact) & (np.abs(amount) >= MIN_AMOUNT) & sayable & honest
         allowed[list(chosen)] = False
         if chosen:
